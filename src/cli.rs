@@ -34,6 +34,9 @@ pub enum Command {
         /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
         roster: PathBuf,
     },
+    /// Check a plan against its roster, independently of the planner: every
+    /// hard rule and calendar rule, and the cost recomputed
+    Check(crate::verify::CheckArgs),
 }
 
 pub fn main() -> i32 {
@@ -61,6 +64,7 @@ pub fn main() -> i32 {
 fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
+        Command::Check(args) => crate::verify::run(args, lang),
     }
 }
 

@@ -487,6 +487,12 @@ fn hamlet_of(cx: &Cx, s: &Session, u: usize) -> Option<usize> {
 
 fn visit_shape(cx: &Cx, s: &Session, u: usize, out: &mut Vec<Violation>) {
     let rule = Rule::Visits;
+    // A visit is one member's: name them when there is one.
+    let who = match s.people.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    };
+    let at = |rule, unit: &str, _: Option<&str>, date, said| at(rule, unit, who, date, said);
     if s.people.len() != 1 {
         out.push(at(
             rule,

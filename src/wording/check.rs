@@ -424,7 +424,8 @@ impl Say for CheckSaid {
             }
             UnitCount { units, min, max } => {
                 if en {
-                    format!("covers {units} units, outside their bounds of {min} to {max}")
+                    let s = if *units == 1 { "" } else { "s" };
+                    format!("covers {units} unit{s}, outside their bounds of {min} to {max}")
                 } else {
                     format!("联系 {units} 个单位，超出 {min} 至 {max} 个的范围")
                 }
@@ -838,14 +839,25 @@ impl Say for CheckSaid {
                 from,
                 to,
             } => {
-                if en {
-                    format!(
-                        "the leader covers {units} units, so must be at each at least once every {units} station sessions, but missed {missed} in a row, from {from} to {to}, while free"
-                    )
-                } else {
-                    format!(
-                        "该领导联系 {units} 个单位，每 {units} 次驻点接待至少应到场一次，但 {from} 至 {to} 在没有冲突的情况下连续 {missed} 次缺席"
-                    )
+                let when = match (from == to, en) {
+                    (true, true) => format!("on {from}"),
+                    (false, true) => format!("from {from} to {to}"),
+                    (true, false) => format!("{from}"),
+                    (false, false) => format!("{from} 至 {to}"),
+                };
+                match (*units, en) {
+                    (1, true) => format!(
+                        "the leader has only this unit, so must be at every station session held while free, but missed {missed} ({when})"
+                    ),
+                    (_, true) => format!(
+                        "the leader has {units} units, so must be at each at least once every {units} station sessions, but missed {missed} in a row while free ({when})"
+                    ),
+                    (1, false) => format!(
+                        "该领导只联系这一个单位，没有冲突时应参加每次驻点接待，但缺席了 {missed} 次（{when}）"
+                    ),
+                    (_, false) => format!(
+                        "该领导联系 {units} 个单位，每 {units} 次驻点接待至少应到场一次，但在没有冲突的情况下连续缺席 {missed} 次（{when}）"
+                    ),
                 }
             }
             MeetingWarningMissing { title, start, end } => {

@@ -196,13 +196,14 @@ fn value_text(v: &toml::Value) -> Option<String> {
 
 fn bad_value(
     text: &str,
+    base: usize,
     v: &Spanned<toml::Value>,
     section: &str,
     n: usize,
     field: &str,
 ) -> Unreadable {
     Unreadable::BadValue {
-        line: line_of(text, v.span().start),
+        line: line_of(text, base + v.span().start),
         section: section.to_string(),
         n,
         field: field.to_string(),
@@ -215,6 +216,7 @@ fn bad_value(
 
 fn date(
     text: &str,
+    base: usize,
     v: &Spanned<toml::Value>,
     section: &str,
     n: usize,
@@ -222,11 +224,12 @@ fn date(
 ) -> Result<NaiveDate, Unreadable> {
     value_text(v.get_ref())
         .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
-        .ok_or_else(|| bad_value(text, v, section, n, field))
+        .ok_or_else(|| bad_value(text, base, v, section, n, field))
 }
 
 fn time(
     text: &str,
+    base: usize,
     v: &Spanned<toml::Value>,
     n: usize,
     field: &str,
@@ -237,13 +240,93 @@ fn time(
                 .or_else(|_| NaiveTime::parse_from_str(&s, "%H:%M:%S"))
                 .ok()
         })
-        .ok_or_else(|| bad_value(text, v, "[[session]]", n, field))
+        .ok_or_else(|| bad_value(text, base, v, "[[session]]", n, field))
+}
+
+/// The `[[session]]`s alone, for parsing a year's calendar in pieces.
+#[derive(Debug, Deserialize)]
+struct Chunk {
+    #[serde(default)]
+    session: Vec<RawSession>,
+}
+
+/// Below this many sessions one parse is quick enough.
+const CHUNKED_FROM: usize = 2000;
+
+/// Sessions with the offset their spans count from.
+type Located = Vec<(usize, RawSession)>;
+
+/// A year's calendar is tens of thousands of `[[session]]` tables, and TOML
+/// parsing is most of the checker's time; so when the sessions form one run
+/// of `[[session]]` headers, the run is cut at headers and parsed on all
+/// cores. Each piece is a TOML document of its own that means the same as
+/// in the whole file. Anything unusual, or any error, falls back to parsing
+/// the whole file, which also gives the exact line of an error.
+fn read_chunked(text: &str) -> Option<(RawPlan, Located)> {
+    use rayon::prelude::*;
+    let mut headers: Vec<(usize, bool)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            headers.push((at, t == "[[session]]"));
+        }
+        at += line.len();
+    }
+    let first = headers.iter().position(|h| h.1)?;
+    let last = first + headers[first..].iter().take_while(|h| h.1).count();
+    if headers[last..].iter().any(|h| h.1) || last - first < CHUNKED_FROM {
+        return None;
+    }
+    let start = headers[first].0;
+    let end = headers.get(last).map_or(text.len(), |h| h.0);
+    let pieces = rayon::current_num_threads().max(1) * 4;
+    let per = (last - first).div_ceil(pieces);
+    let cuts: Vec<(usize, usize)> = (first..last)
+        .step_by(per)
+        .map(|i| {
+            let to = if i + per < last {
+                headers[i + per].0
+            } else {
+                end
+            };
+            (headers[i].0, to)
+        })
+        .collect();
+    let rest = format!("{}{}", &text[..start], &text[end..]);
+    let (rest, chunks) = rayon::join(
+        || toml::from_str::<RawPlan>(&rest).ok(),
+        || {
+            cuts.par_iter()
+                .map(|&(a, b)| toml::from_str::<Chunk>(&text[a..b]).ok().map(|c| (a, c)))
+                .collect::<Option<Vec<_>>>()
+        },
+    );
+    let (rest, chunks) = (rest?, chunks?);
+    if !rest.session.is_empty() {
+        return None;
+    }
+    let sessions = chunks
+        .into_iter()
+        .flat_map(|(a, c)| c.session.into_iter().map(move |s| (a, s)))
+        .collect();
+    Some((rest, sessions))
 }
 
 pub fn read(text: &str) -> Result<Plan, Unreadable> {
-    let raw: RawPlan = toml::from_str(text).map_err(|e| syntax(e, text))?;
-    let mut sessions = Vec::with_capacity(raw.session.len());
-    for (i, s) in raw.session.into_iter().enumerate() {
+    let (raw, located) = match read_chunked(text) {
+        Some(x) => x,
+        None => {
+            let mut raw: RawPlan = toml::from_str(text).map_err(|e| syntax(e, text))?;
+            let located = std::mem::take(&mut raw.session)
+                .into_iter()
+                .map(|s| (0, s))
+                .collect();
+            (raw, located)
+        }
+    };
+    let mut sessions = Vec::with_capacity(located.len());
+    for (i, (base, s)) in located.into_iter().enumerate() {
         let n = i + 1;
         let kind = match s.kind.get_ref().as_str() {
             "station" => Kind::Station,
@@ -251,20 +334,20 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
             "household_visit" => Kind::Visit,
             other => {
                 return Err(Unreadable::BadKind {
-                    line: line_of(text, s.kind.span().start),
+                    line: line_of(text, base + s.kind.span().start),
                     n,
                     value: other.to_string(),
                 });
             }
         };
         let makes_up = match &s.makes_up {
-            Some(v) => Some(date(text, v, "[[session]]", n, "makes_up")?),
+            Some(v) => Some(date(text, base, v, "[[session]]", n, "makes_up")?),
             None => None,
         };
         sessions.push(Session {
-            date: date(text, &s.date, "[[session]]", n, "date")?,
-            start: time(text, &s.start, n, "start")?,
-            end: time(text, &s.end, n, "end")?,
+            date: date(text, base, &s.date, "[[session]]", n, "date")?,
+            start: time(text, base, &s.start, n, "start")?,
+            end: time(text, base, &s.end, n, "end")?,
             unit: s.unit,
             kind,
             people: s.people,
@@ -276,7 +359,7 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
     let mut warnings = Vec::with_capacity(raw.warning.len());
     for (i, w) in raw.warning.into_iter().enumerate() {
         let date = match &w.date {
-            Some(v) => Some(date(text, v, "[[warning]]", i + 1, "date")?),
+            Some(v) => Some(date(text, 0, v, "[[warning]]", i + 1, "date")?),
             None => None,
         };
         warnings.push(Warning {
@@ -297,4 +380,75 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
         sessions,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plan with `n` visits, the `bad`-th (1-based) dated 2015-13-01.
+    fn many(n: usize, bad: usize) -> String {
+        let mut s = String::from(
+            "[plan]\ncost = 1\nlower_bound = 0\ngap = 1\n[plan.metrics]\nbalance_cost = 0\ntravel_cost = 1\n\
+             continuity_cost = 0\nhelper_continuity_cost = 0\nmax_deviation_pct = 0\ntour_minutes_total = 1\n\
+             units_changed = 0\nslots_changed = 0\n",
+        );
+        for i in 1..=n {
+            let date = if i == bad {
+                "2015-13-01".to_string()
+            } else {
+                format!("2015-03-{:02}", i % 28 + 1)
+            };
+            s += &format!(
+                "\n[[session]]\ndate = \"{date}\"\nstart = \"09:00\"\nend = \"12:00\"\nunit = \"u{i}\"\n\
+                 kind = \"household_visit\"\npeople = [\"p\"]\nhamlet = \"h\"\nhouseholds = {}\n",
+                i % 15 + 1
+            );
+        }
+        s + "\n[[warning]]\nkind = \"shortfall\"\nmessage = \"m\"\nunit = \"u1\"\ndate = \"2015-03-02\"\n"
+    }
+
+    #[test]
+    fn a_large_calendar_read_in_pieces_keeps_order_and_lines() {
+        let text = many(CHUNKED_FROM + 501, 0);
+        assert!(
+            read_chunked(&text).is_some(),
+            "large plans take the parallel path"
+        );
+        let plan = read(&text).unwrap();
+        assert_eq!(plan.sessions.len(), CHUNKED_FROM + 501);
+        assert!(
+            plan.sessions
+                .iter()
+                .enumerate()
+                .all(|(i, s)| s.unit == format!("u{}", i + 1))
+        );
+        assert_eq!(plan.warnings.len(), 1);
+
+        let bad = CHUNKED_FROM + 77;
+        let text = many(CHUNKED_FROM + 501, bad);
+        let line = text
+            .lines()
+            .position(|l| l == "date = \"2015-13-01\"")
+            .unwrap()
+            + 1;
+        match read(&text) {
+            Err(Unreadable::BadValue {
+                line: l, n, field, ..
+            }) => {
+                assert_eq!((l, n, field.as_str()), (line, bad, "date"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_in_a_large_calendar_is_found_by_the_whole_parse() {
+        let text = many(CHUNKED_FROM + 10, 0).replacen("unit = \"u2005\"", "unit = u2005", 1);
+        let line = text.lines().position(|l| l == "unit = u2005").unwrap() + 1;
+        match read(&text) {
+            Err(Unreadable::Syntax { line: l, .. }) => assert_eq!(l, Some(line)),
+            other => panic!("{other:?}"),
+        }
+    }
 }

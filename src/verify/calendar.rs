@@ -885,15 +885,17 @@ fn visit_totals(
         let (Kind::Visit, Some(u), [Some(p)]) = (s.kind, *unit, people.as_slice()) else {
             continue;
         };
+        // Visits outside the year are reported on their own and do not count.
+        if !cx.in_year(s.date) {
+            continue;
+        }
         let Some(h) = hamlet_of(cx, s, u) else {
             continue;
         };
         let n = roster.units[u].hamlets.len().max(1);
         let e = done.entry((u, *p)).or_insert_with(|| (vec![0; n], [0; 12]));
         e.0[h] += s.households.unwrap_or(0).max(0);
-        if cx.in_year(s.date) {
-            e.1[s.date.month0() as usize] += 1;
-        }
+        e.1[s.date.month0() as usize] += 1;
     }
     let visits = roster.policy.household_visits_per_member as i64;
     for (u, unit) in roster.units.iter().enumerate() {

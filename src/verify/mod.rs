@@ -103,6 +103,18 @@ impl Report {
             .collect()
     }
 
+    /// Everything `check` prints for this report: violations, notes, summary
+    /// (or why the plan is unreadable). Handy in other tests' failure messages.
+    pub fn render(&self, roster: &Roster, lang: Lang) -> String {
+        if let Some(e) = &self.unreadable {
+            return words::unreadable_line("plan", e, lang) + "\n";
+        }
+        let mut out: Vec<String> = self.lines(roster, lang);
+        out.extend(self.notes.iter().map(|n| words::note_line(n, lang)));
+        out.push(words::summary_line(self, lang));
+        out.join("\n") + "\n"
+    }
+
     pub fn exit_code(&self) -> i32 {
         if self.unreadable.is_some() {
             EXIT_BAD_INPUT

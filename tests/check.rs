@@ -715,3 +715,36 @@ fn exit_1_for_a_broken_plan_and_2_for_an_unreadable_one() {
         "{err}"
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Mangled plans give violations or an unreadable-plan message, never a panic.
+        #[test]
+        fn on_mangled_plans(drop in proptest::collection::vec(0usize..600, 0..6), line in 0usize..600, value in prop_oneof![
+            Just("\"\"".to_string()), Just("[]".to_string()), Just("-1".to_string()), Just("0".to_string()),
+            Just("\"2015-12-32\"".to_string()), Just("\"2016-01-01\"".to_string()), Just("\"1900-01-01\"".to_string()),
+            Just("\"25:00\"".to_string()), Just("\"00:00\"".to_string()), Just("[\"he-jm\", \"he-jm\"]".to_string()),
+            Just("[\"nobody\"]".to_string()), Just("\"makeup\"".to_string()), Just("1e308".to_string()),
+            Just("[\"xihai\", \"sanhong\", \"linshang\", \"beijiao-sq\", \"jiaoxi-park\", \"midea\"]".to_string()),
+        ]) {
+            let roster = load(DECEMBER);
+            let plan = text(DECEMBER_PLAN);
+            let lines: Vec<String> = plan
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| !drop.contains(i))
+                .map(|(i, l)| match l.split_once(" = ") {
+                    Some((k, _)) if i == line => format!("{k} = {value}"),
+                    _ => l.to_string(),
+                })
+                .collect();
+            let report = check_files(&roster, &lines.join("\n"), None);
+            let _ = report.render(&roster, Lang::Zh);
+        }
+    }
+}

@@ -356,6 +356,27 @@ fn between(roster: &Roster, a: usize, b: usize) -> f64 {
         .unwrap_or(f64::INFINITY)
 }
 
+/// Rosters allow at most 10 units a leader, so a plan giving a leader more
+/// already breaks rule 1; past this size the exact search is not worth its
+/// memory, and a nearest-neighbour route stands in.
+const EXACT_UP_TO: usize = 14;
+
+fn nearest_neighbour(roster: &Roster, units: &[usize]) -> (f64, Vec<usize>) {
+    let mut left: Vec<usize> = units.to_vec();
+    let mut order = Vec::with_capacity(units.len());
+    let mut at: Option<usize> = None;
+    while !left.is_empty() {
+        let dist = |u: usize| at.map_or_else(|| office_to(roster, u), |a| between(roster, a, u));
+        let k = (0..left.len())
+            .min_by(|&i, &j| dist(left[i]).total_cmp(&dist(left[j])))
+            .expect("units left");
+        let u = left.remove(k);
+        order.push(u);
+        at = Some(u);
+    }
+    (route_minutes(roster, &order), order)
+}
+
 /// Minutes of the closed route office → units in this order → office.
 fn route_minutes(roster: &Roster, order: &[usize]) -> f64 {
     let (Some(&first), Some(&last)) = (order.first(), order.last()) else {
@@ -376,6 +397,9 @@ pub fn best_tour(roster: &Roster, units: &[usize]) -> (f64, Vec<usize>) {
     let n = units.len();
     if n == 0 {
         return (0.0, Vec::new());
+    }
+    if n > EXACT_UP_TO {
+        return nearest_neighbour(roster, units);
     }
     let full = 1usize << n;
     let mut cost = vec![f64::INFINITY; full * n];

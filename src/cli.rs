@@ -34,6 +34,8 @@ pub enum Command {
         /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
         roster: PathBuf,
     },
+    /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
+    Compare(crate::scenario::compare::CompareArgs),
 }
 
 pub fn main() -> i32 {
@@ -61,6 +63,7 @@ pub fn main() -> i32 {
 fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
+        Command::Compare(args) => crate::scenario::compare::run(&args, lang),
     }
 }
 

@@ -10,4 +10,5 @@ pub mod model;
 pub mod network;
 pub mod plan;
 pub mod roster;
+pub mod scenario;
 pub mod wording;

@@ -3,6 +3,7 @@
 //! functions here choose the words. Tests check these texts word for word.
 
 pub mod roster;
+pub mod scenario;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

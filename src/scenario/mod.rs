@@ -1,0 +1,4 @@
+//! Planning with the future in mind: comparing plans side by side, rerunning
+//! after staff changes, and what-if variants of a roster.
+
+pub mod compare;

@@ -1,3 +1,15 @@
 //! zhudian (驻点): plans which township cadres are stationed at which villages
 //! and communities, with which "1+2" teams, and when they visit.
+//!
+//! The flow: `roster` (read and validate) → `model` (domain types) →
+//! `network` (road travel times) → engines → plan → calendar → outputs.
+//! `cli` is the command line; `wording` holds every sentence said to planners.
+
+pub mod cli;
 pub mod generate;
+pub mod model;
+pub mod network;
+pub mod plan;
+pub mod roster;
+pub mod scenario;
+pub mod wording;

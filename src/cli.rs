@@ -1,0 +1,87 @@
+//! The command line: one clap definition per flag feeds parsing and help.
+//! Each subcommand is a thin call into the library; exit codes follow the
+//! spec: 0 done, 1 infeasible (or an invalid plan for `check`), 2 bad input.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::roster;
+use crate::wording::{Lang, Say};
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_INFEASIBLE: i32 = 1;
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "zhudian",
+    version,
+    about = "Plans township cadres' village stationing (驻点): who covers which unit with which team, and the year's visit calendar."
+)]
+pub struct Cli {
+    /// Language of messages: en or zh (default: ZHUDIAN_LANG, else en)
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a roster: every problem, each with its place; a summary when valid
+    Validate {
+        /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
+        roster: PathBuf,
+    },
+    /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
+    Compare(crate::scenario::compare::CompareArgs),
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                EXIT_BAD_INPUT
+            } else {
+                EXIT_OK
+            };
+        }
+    };
+    let lang = cli
+        .lang
+        .clone()
+        .or_else(|| std::env::var("ZHUDIAN_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or(Lang::En);
+    Lang::set_current(lang);
+    run(cli.command, lang)
+}
+
+fn run(command: Command, lang: Lang) -> i32 {
+    match command {
+        Command::Validate { roster: path } => validate(&path, lang),
+        Command::Compare(args) => crate::scenario::compare::run(&args, lang),
+    }
+}
+
+fn validate(path: &std::path::Path, lang: Lang) -> i32 {
+    match roster::load_all(path) {
+        Ok(rosters) => {
+            for r in &rosters {
+                print!("{}", roster::summary::summarize(r).say(lang));
+            }
+            EXIT_OK
+        }
+        Err(problems) => {
+            eprint!("{}", problems.render(lang));
+            eprintln!(
+                "{}",
+                crate::wording::roster::problem_count(problems.0.len(), lang)
+            );
+            EXIT_BAD_INPUT
+        }
+    }
+}

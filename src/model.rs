@@ -1,0 +1,386 @@
+//! The domain as planners know it: a township's roster after it has been read
+//! and validated. Everything downstream (network, engines, calendar, checker,
+//! exports) works from these types; ids are kept as the planner wrote them and
+//! indices follow the roster's own order so that output is stable.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use std::collections::BTreeMap;
+
+/// Where something stands in the roster file, for messages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    pub section: String,
+    pub id: Option<String>,
+    pub field: Option<String>,
+    /// 1-based line in the roster file, where known.
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Township {
+    pub name: String,
+    pub office: String,
+    pub year: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Station {
+    pub weekday: Weekday,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub makeup_days: Vec<Weekday>,
+    pub makeup_notice_days: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    DepartmentHead,
+    PartySecretary,
+    CommitteeCadre,
+    GraduateOfficial,
+    Volunteer,
+    Police,
+    Lawyer,
+    Deputy,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::DepartmentHead,
+        Role::PartySecretary,
+        Role::CommitteeCadre,
+        Role::GraduateOfficial,
+        Role::Volunteer,
+        Role::Police,
+        Role::Lawyer,
+        Role::Deputy,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::DepartmentHead => "department_head",
+            Role::PartySecretary => "party_secretary",
+            Role::CommitteeCadre => "committee_cadre",
+            Role::GraduateOfficial => "graduate_official",
+            Role::Volunteer => "volunteer",
+            Role::Police => "police",
+            Role::Lawyer => "lawyer",
+            Role::Deputy => "deputy",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Hard rule 3: the roles a plan may add as assist members.
+    pub fn may_assist(self) -> bool {
+        matches!(
+            self,
+            Role::Police
+                | Role::Lawyer
+                | Role::Deputy
+                | Role::Volunteer
+                | Role::GraduateOfficial
+                | Role::CommitteeCadre
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UnitKind {
+    Village,
+    Community,
+    Enterprise,
+    IndustrialCommunity,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 4] = [
+        UnitKind::Village,
+        UnitKind::Community,
+        UnitKind::Enterprise,
+        UnitKind::IndustrialCommunity,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Village => "village",
+            UnitKind::Community => "community",
+            UnitKind::Enterprise => "enterprise",
+            UnitKind::IndustrialCommunity => "industrial_community",
+        }
+    }
+    pub fn parse(s: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cadence {
+    Weekly,
+    Biweekly,
+}
+
+impl Cadence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cadence::Weekly => "weekly",
+            Cadence::Biweekly => "biweekly",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Cadence> {
+        match s {
+            "weekly" => Some(Cadence::Weekly),
+            "biweekly" => Some(Cadence::Biweekly),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workload {
+    Households,
+    Population,
+}
+
+impl Workload {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Workload::Households => "households",
+            Workload::Population => "population",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    None,
+    Weekly,
+    Monthly,
+}
+
+impl Repeat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Repeat::None => "none",
+            Repeat::Weekly => "weekly",
+            Repeat::Monthly => "monthly",
+        }
+    }
+}
+
+/// One helper slot of the team beside the leader ("1+2" has two).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamSlot {
+    pub roles: Vec<Role>,
+    /// The slot takes a helper whose own `unit` is the unit served.
+    pub from_unit: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub units_per_leader: (usize, usize),
+    pub max_travel_minutes: f64,
+    pub avoid_home_unit: bool,
+    pub min_present: usize,
+    pub household_visits_per_member: u32,
+    pub households_per_visit_session: u32,
+    pub workload: Workload,
+    pub team: Vec<TeamSlot>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Objective {
+    pub balance: f64,
+    pub travel: f64,
+    pub continuity: f64,
+    pub helper_continuity: f64,
+}
+
+/// An inclusive run of days: a holiday or an away period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub why: String,
+}
+
+impl Period {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.from <= d && d <= self.to
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Hamlet {
+    pub name: String,
+    pub households: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub households: u32,
+    pub population: u32,
+    pub migrants: u32,
+    pub needs: Vec<String>,
+    pub cadence: Cadence,
+    pub hamlets: Vec<Hamlet>,
+    /// Road node; the unit's id unless the roster names another.
+    pub node: String,
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cadre {
+    pub id: String,
+    pub name: String,
+    pub post: String,
+    pub skills: Vec<String>,
+    pub home_unit: Option<String>,
+    /// This cadre's own [min, max] units, overriding the policy.
+    pub units: Option<(usize, usize)>,
+    pub away: Vec<Period>,
+    /// The id of the person whose place this cadre takes over (replanning).
+    pub succeeds: Option<String>,
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Helper {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    /// The unit this helper belongs to (party secretaries, committee cadres).
+    pub unit: Option<String>,
+    pub skills: Vec<String>,
+    pub max_teams: usize,
+    pub away: Vec<Period>,
+    pub succeeds: Option<String>,
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attendee {
+    AllCadres,
+    AllHelpers,
+    Person(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    pub title: String,
+    pub attendees: Vec<Attendee>,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub repeat: Repeat,
+    pub until: Option<NaiveDate>,
+    pub emergency: bool,
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Road {
+    pub from: String,
+    pub to: String,
+    pub minutes: f64,
+    pub line: Option<usize>,
+}
+
+/// Shortest-path minutes on the road network, computed once at load.
+/// `None` where no road leads.
+#[derive(Debug, Clone, Default)]
+pub struct Travel {
+    pub office_to_unit: Vec<Option<f64>>,
+    pub unit_to_unit: Vec<Vec<Option<f64>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Roster {
+    /// The path (or name) the roster was read from.
+    pub source: String,
+    pub sha256: String,
+    pub township: Township,
+    pub station: Station,
+    pub policy: Policy,
+    pub objective: Objective,
+    pub holidays: Vec<Period>,
+    pub units: Vec<Unit>,
+    pub cadres: Vec<Cadre>,
+    pub helpers: Vec<Helper>,
+    pub meetings: Vec<Meeting>,
+    pub roads: Vec<Road>,
+    pub travel: Travel,
+    /// Line of each single section's header (`[policy]` → 12), for messages.
+    pub section_lines: BTreeMap<String, usize>,
+    pub(crate) unit_ix: BTreeMap<String, usize>,
+    pub(crate) cadre_ix: BTreeMap<String, usize>,
+    pub(crate) helper_ix: BTreeMap<String, usize>,
+}
+
+impl Roster {
+    pub fn unit_index(&self, id: &str) -> Option<usize> {
+        self.unit_ix.get(id).copied()
+    }
+    pub fn cadre_index(&self, id: &str) -> Option<usize> {
+        self.cadre_ix.get(id).copied()
+    }
+    pub fn helper_index(&self, id: &str) -> Option<usize> {
+        self.helper_ix.get(id).copied()
+    }
+
+    /// A cadre's [min, max] units: their own bound, else the policy's.
+    pub fn bounds_of(&self, cadre: usize) -> (usize, usize) {
+        self.cadres[cadre]
+            .units
+            .unwrap_or(self.policy.units_per_leader)
+    }
+
+    /// What the balance term measures for one unit.
+    pub fn workload_of(&self, unit: usize) -> f64 {
+        let u = &self.units[unit];
+        match self.policy.workload {
+            Workload::Households => u.households as f64,
+            Workload::Population => u.population as f64,
+        }
+    }
+
+    /// The township's total workload divided by its number of leaders.
+    pub fn target_load(&self) -> f64 {
+        let total: f64 = (0..self.units.len()).map(|u| self.workload_of(u)).sum();
+        total / self.cadres.len().max(1) as f64
+    }
+
+    /// True when the person is away for every day of the roster's year.
+    pub fn away_all_year(&self, away: &[Period]) -> bool {
+        let year = self.township.year;
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return false;
+        };
+        first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .all(|d| away.iter().any(|p| p.contains(d)))
+    }
+
+    /// Ids of everyone who attends a meeting, groups expanded.
+    pub fn attendee_ids(&self, m: &Meeting) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for a in &m.attendees {
+            match a {
+                Attendee::AllCadres => ids.extend(self.cadres.iter().map(|c| c.id.clone())),
+                Attendee::AllHelpers => ids.extend(self.helpers.iter().map(|h| h.id.clone())),
+                Attendee::Person(id) => ids.push(id.clone()),
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}

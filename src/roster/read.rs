@@ -1,0 +1,448 @@
+//! A careful reader over TOML's spanned tree: every field a section asks for
+//! is looked up here, so wrong types, missing fields and unknown fields (the
+//! ones nobody asked for) are all collected with their line, never just the
+//! first one.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use chrono::{NaiveDate, NaiveTime};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::Problem;
+use crate::model::Place;
+use crate::wording::roster::RosterSaid;
+
+/// The file being read and the problems found so far.
+pub(crate) struct Cx<'s> {
+    pub file: String,
+    text: &'s str,
+    pub problems: RefCell<Vec<Problem>>,
+}
+
+impl<'s> Cx<'s> {
+    pub fn new(file: &str, text: &'s str) -> Self {
+        Cx {
+            file: file.to_string(),
+            text,
+            problems: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn line(&self, span: &Range<usize>) -> usize {
+        let end = span.start.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
+    }
+
+    pub fn report(&self, place: Place, said: RosterSaid) {
+        self.problems.borrow_mut().push(Problem {
+            file: self.file.clone(),
+            place,
+            said,
+        });
+    }
+}
+
+pub(crate) fn type_name(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
+    }
+}
+
+/// The closest of `known` to `word`, when it is close enough to be a typo.
+pub fn did_you_mean<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for k in known {
+        let score = strsim::jaro_winkler(word, k);
+        if score > best.map(|b| b.0).unwrap_or(0.0) {
+            best = Some((score, k));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.8).map(|(_, k)| k.to_string())
+}
+
+/// One table of the roster (a section, or one entry of an array section).
+pub(crate) struct Tab<'c, 's, 'a, 'i> {
+    pub cx: &'c Cx<'s>,
+    pub section: String,
+    pub id: Option<String>,
+    t: &'a DeTable<'i>,
+    pub line: usize,
+    /// For a table inside a field (`away`, `hamlets`): that field's name.
+    prefix: String,
+    asked: RefCell<Vec<&'static str>>,
+}
+
+impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
+    pub fn new(cx: &'c Cx<'s>, section: &str, t: &'a DeTable<'i>, span: &Range<usize>) -> Self {
+        Tab {
+            cx,
+            section: section.to_string(),
+            id: None,
+            t,
+            line: cx.line(span),
+            prefix: String::new(),
+            asked: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Looks a field up and remembers that the section knows it.
+    pub fn get(&self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.asked.borrow_mut().push(key);
+        self.t
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    pub fn has(&self, key: &'static str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn place(&self, field: &str) -> Place {
+        let line = self
+            .t
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == field)
+            .map(|(k, _)| self.cx.line(&k.span()))
+            .unwrap_or(self.line);
+        Place {
+            section: self.section.clone(),
+            id: self.id.clone(),
+            field: Some(format!("{}{field}", self.prefix)),
+            line: Some(line),
+        }
+    }
+
+    pub fn report(&self, field: &str, said: RosterSaid) {
+        self.cx.report(self.place(field), said);
+    }
+
+    fn wrong(&self, key: &str, expected: &'static str, v: &DeValue) {
+        self.report(
+            key,
+            RosterSaid::WrongType {
+                expected,
+                found: type_name(v),
+            },
+        );
+    }
+
+    fn missing(&self, key: &str) {
+        self.report(key, RosterSaid::MissingField);
+    }
+
+    pub fn str(&self, key: &'static str) -> Option<String> {
+        match self.get(key)?.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            v => {
+                self.wrong(key, "string", v);
+                None
+            }
+        }
+    }
+
+    pub fn req_str(&self, key: &'static str) -> Option<String> {
+        if !self.has(key) {
+            self.missing(key);
+        }
+        self.str(key)
+    }
+
+    pub fn int(&self, key: &'static str) -> Option<i64> {
+        match self.get(key)?.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.report(
+                        key,
+                        RosterSaid::TooBig {
+                            value: i64::MAX,
+                            max: i64::MAX,
+                        },
+                    );
+                    None
+                }
+            },
+            v => {
+                self.wrong(key, "integer", v);
+                None
+            }
+        }
+    }
+
+    pub fn req_int(&self, key: &'static str) -> Option<i64> {
+        if !self.has(key) {
+            self.missing(key);
+        }
+        self.int(key)
+    }
+
+    /// A count that must fit the model: not negative and not absurdly large.
+    pub fn count(&self, key: &'static str, max: i64) -> Option<u32> {
+        let n = self.int(key)?;
+        if n < 0 {
+            self.report(
+                key,
+                RosterSaid::Negative {
+                    value: n.to_string(),
+                },
+            );
+            None
+        } else if n > max {
+            self.report(key, RosterSaid::TooBig { value: n, max });
+            None
+        } else {
+            Some(n as u32)
+        }
+    }
+
+    pub fn num(&self, key: &'static str) -> Option<f64> {
+        match self.get(key)?.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            v => {
+                self.wrong(key, "number", v);
+                None
+            }
+        }
+    }
+
+    /// A weight or limit: a number that must not be negative.
+    pub fn non_negative(&self, key: &'static str) -> Option<f64> {
+        let x = self.num(key)?;
+        if !(x >= 0.0 && x.is_finite()) {
+            self.report(
+                key,
+                RosterSaid::Negative {
+                    value: x.to_string(),
+                },
+            );
+            return None;
+        }
+        Some(x)
+    }
+
+    pub fn bool(&self, key: &'static str) -> Option<bool> {
+        match self.get(key)?.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            v => {
+                self.wrong(key, "boolean", v);
+                None
+            }
+        }
+    }
+
+    pub fn strs(&self, key: &'static str) -> Option<Vec<String>> {
+        match self.get(key)?.get_ref() {
+            DeValue::Array(a) => {
+                let mut out = Vec::new();
+                for v in a.iter() {
+                    match v.get_ref() {
+                        DeValue::String(s) => out.push(s.to_string()),
+                        other => {
+                            self.wrong(key, "list of strings", other);
+                            return None;
+                        }
+                    }
+                }
+                Some(out)
+            }
+            v => {
+                self.wrong(key, "list of strings", v);
+                None
+            }
+        }
+    }
+
+    /// `[min, max]` as two non-negative integers.
+    pub fn pair(&self, key: &'static str) -> Option<(usize, usize)> {
+        let v = self.get(key)?;
+        let bad = || self.wrong(key, "[min, max]", v.get_ref());
+        let DeValue::Array(a) = v.get_ref() else {
+            bad();
+            return None;
+        };
+        let nums: Vec<i64> = a
+            .iter()
+            .filter_map(|x| match x.get_ref() {
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+                _ => None,
+            })
+            .collect();
+        if nums.len() != 2 || a.len() != 2 {
+            bad();
+            return None;
+        }
+        let (lo, hi) = (nums[0], nums[1]);
+        if lo < 0 || hi < 0 {
+            self.report(
+                key,
+                RosterSaid::Negative {
+                    value: format!("[{lo}, {hi}]"),
+                },
+            );
+            return None;
+        }
+        if lo > hi {
+            self.report(key, RosterSaid::BoundsReversed { min: lo, max: hi });
+            return None;
+        }
+        if hi > 10 {
+            self.report(key, RosterSaid::TooBig { value: hi, max: 10 });
+            return None;
+        }
+        Some((lo as usize, hi as usize))
+    }
+
+    pub fn date(&self, key: &'static str) -> Option<NaiveDate> {
+        let v = self.get(key)?;
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+            other => {
+                self.wrong(key, "string", other);
+                return None;
+            }
+        };
+        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.report(key, RosterSaid::BadDate { value: text });
+                None
+            }
+        }
+    }
+
+    pub fn req_date(&self, key: &'static str) -> Option<NaiveDate> {
+        if !self.has(key) {
+            self.missing(key);
+        }
+        self.date(key)
+    }
+
+    pub fn time(&self, key: &'static str) -> Option<NaiveTime> {
+        let v = self.get(key)?;
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Datetime(d) if d.date.is_none() => d.to_string(),
+            other => {
+                self.wrong(key, "string", other);
+                return None;
+            }
+        };
+        let t = text.trim();
+        match NaiveTime::parse_from_str(t, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+        {
+            Ok(x) => Some(x),
+            Err(_) => {
+                self.report(key, RosterSaid::BadTime { value: text });
+                None
+            }
+        }
+    }
+
+    pub fn req_time(&self, key: &'static str) -> Option<NaiveTime> {
+        if !self.has(key) {
+            self.missing(key);
+        }
+        self.time(key)
+    }
+
+    /// A word from a fixed list; reports the list and a near miss otherwise.
+    pub fn choice<T>(
+        &self,
+        key: &'static str,
+        allowed: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let s = self.str(key)?;
+        self.check_choice(key, &s, allowed, parse)
+    }
+
+    pub fn check_choice<T>(
+        &self,
+        key: &str,
+        s: &str,
+        allowed: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let got = parse(s);
+        if got.is_none() {
+            self.report(
+                key,
+                RosterSaid::BadChoice {
+                    value: s.to_string(),
+                    allowed: allowed.iter().map(|a| a.to_string()).collect(),
+                    suggestion: did_you_mean(s, allowed.iter().copied()),
+                },
+            );
+        }
+        got
+    }
+
+    /// The tables in an array field (inline tables, e.g. hamlets or away).
+    pub fn tables(&self, key: &'static str) -> Vec<Tab<'c, 's, 'a, 'i>> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(a) = v.get_ref() else {
+            self.wrong(key, "array", v.get_ref());
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in a.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => {
+                    let mut tab = Tab::new(self.cx, &self.section, t, &item.span());
+                    tab.id = self.id.clone();
+                    tab.prefix = format!("{}{key}.", self.prefix);
+                    out.push(tab);
+                }
+                other => self.wrong(key, "table", other),
+            }
+        }
+        out
+    }
+
+    /// The fields looked up so far: after a reader ran, the section's fields.
+    pub fn asked(&self) -> Vec<&'static str> {
+        self.asked.borrow().clone()
+    }
+
+    /// Reports every field nobody asked for, with the nearest known name.
+    pub fn finish(&self) {
+        let asked = self.asked.borrow().clone();
+        for (k, _) in self.t.iter() {
+            let name = k.get_ref().as_ref();
+            if !asked.contains(&name) {
+                let line = self.cx.line(&k.span());
+                self.cx.report(
+                    Place {
+                        section: self.section.clone(),
+                        id: self.id.clone(),
+                        field: Some(format!("{}{name}", self.prefix)),
+                        line: Some(line),
+                    },
+                    RosterSaid::UnknownField {
+                        suggestion: did_you_mean(name, asked.iter().copied()),
+                    },
+                );
+            }
+        }
+    }
+}

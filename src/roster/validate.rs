@@ -1,0 +1,411 @@
+//! Checks that need the whole roster: ids, references between sections, the
+//! year, the road network, and whether the counts can work at all. Each check
+//! is its own function; every one reports all it finds.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::read::{Cx, did_you_mean};
+use crate::model::*;
+use crate::network::Network;
+use crate::wording::roster::RosterSaid;
+
+fn at(section: &str, id: Option<&str>, field: &str, line: Option<usize>) -> Place {
+    Place {
+        section: section.to_string(),
+        id: id.map(str::to_string),
+        field: (!field.is_empty()).then(|| field.to_string()),
+        line,
+    }
+}
+
+/// A place in one of the single sections, with its header's line.
+fn in_section(r: &Roster, section: &str, field: &str) -> Place {
+    at(section, None, field, r.section_lines.get(section).copied())
+}
+
+pub(super) fn check(cx: &Cx, r: &mut Roster) {
+    nonempty(cx, r);
+    ids(cx, r);
+    references(cx, r);
+    dates_in_year(cx, r);
+    roads(cx, r);
+    counts(cx, r);
+    needs(cx, r);
+    own_helpers(cx, r);
+    slot_capacity(cx, r);
+}
+
+fn nonempty(cx: &Cx, r: &Roster) {
+    if r.units.is_empty() {
+        cx.report(at("[[unit]]", None, "", None), RosterSaid::NoUnits);
+    }
+    if r.cadres.is_empty() {
+        cx.report(at("[[cadre]]", None, "", None), RosterSaid::NoCadres);
+    }
+}
+
+/// Ids are unique across units, cadres and helpers; indices are built here.
+fn ids(cx: &Cx, r: &mut Roster) {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut note = |section: &str, id: &str, line: Option<usize>| {
+        if let Some(first) = seen.get(id) {
+            cx.report(
+                at(section, Some(id), "id", line),
+                RosterSaid::DuplicateId {
+                    id: id.to_string(),
+                    first: first.clone(),
+                },
+            );
+        } else {
+            let where_ = match line {
+                Some(l) => format!("{section} (line {l})"),
+                None => section.to_string(),
+            };
+            seen.insert(id.to_string(), where_);
+        }
+    };
+    for u in &r.units {
+        note("[[unit]]", &u.id, u.line);
+    }
+    for c in &r.cadres {
+        note("[[cadre]]", &c.id, c.line);
+    }
+    for h in &r.helpers {
+        note("[[helper]]", &h.id, h.line);
+    }
+    r.unit_ix = r
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.clone(), i))
+        .collect();
+    r.cadre_ix = r
+        .cadres
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    r.helper_ix = r
+        .helpers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.id.clone(), i))
+        .collect();
+}
+
+fn references(cx: &Cx, r: &Roster) {
+    let unit_ids = || r.units.iter().map(|u| u.id.as_str());
+    let unknown_unit = |id: &str| RosterSaid::UnknownUnit {
+        id: id.to_string(),
+        suggestion: did_you_mean(id, unit_ids()),
+    };
+    for c in &r.cadres {
+        if let Some(h) = &c.home_unit
+            && r.unit_index(h).is_none()
+        {
+            cx.report(
+                at("[[cadre]]", Some(&c.id), "home_unit", c.line),
+                unknown_unit(h),
+            );
+        }
+    }
+    for h in &r.helpers {
+        if let Some(u) = &h.unit
+            && r.unit_index(u).is_none()
+        {
+            cx.report(
+                at("[[helper]]", Some(&h.id), "unit", h.line),
+                unknown_unit(u),
+            );
+        }
+    }
+    let people: Vec<&str> = r
+        .cadres
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(r.helpers.iter().map(|h| h.id.as_str()))
+        .chain(["all-cadres", "all-helpers"])
+        .collect();
+    for m in &r.meetings {
+        for a in &m.attendees {
+            if let Attendee::Person(id) = a
+                && r.cadre_index(id).is_none()
+                && r.helper_index(id).is_none()
+            {
+                cx.report(
+                    at("[[meeting]]", Some(&m.title), "attendees", m.line),
+                    RosterSaid::UnknownPerson {
+                        id: id.clone(),
+                        suggestion: did_you_mean(id, people.iter().copied()),
+                    },
+                );
+            }
+        }
+    }
+    let succ = r
+        .cadres
+        .iter()
+        .map(|c| ("[[cadre]]", &c.id, &c.succeeds, c.line))
+        .chain(
+            r.helpers
+                .iter()
+                .map(|h| ("[[helper]]", &h.id, &h.succeeds, h.line)),
+        );
+    for (section, id, succeeds, line) in succ {
+        if let Some(s) = succeeds
+            && (r.cadre_index(s).is_some()
+                || r.helper_index(s).is_some()
+                || r.unit_index(s).is_some())
+        {
+            cx.report(
+                at(section, Some(id), "succeeds", line),
+                RosterSaid::UnknownPredecessor { id: s.clone() },
+            );
+        }
+    }
+}
+
+fn dates_in_year(cx: &Cx, r: &Roster) {
+    let year = r.township.year;
+    let outside = |d: NaiveDate| d.year() != year;
+    let say = |d: NaiveDate| RosterSaid::DateOutsideYear {
+        date: d.to_string(),
+        year,
+    };
+    for m in &r.meetings {
+        if outside(m.date) {
+            cx.report(
+                at("[[meeting]]", Some(&m.title), "date", m.line),
+                say(m.date),
+            );
+        }
+    }
+    // An away period may run over New Year; one that misses the year entirely is a mistake.
+    let people = r
+        .cadres
+        .iter()
+        .map(|c| ("[[cadre]]", &c.id, &c.away, c.line))
+        .chain(
+            r.helpers
+                .iter()
+                .map(|h| ("[[helper]]", &h.id, &h.away, h.line)),
+        );
+    for (section, id, away, line) in people {
+        for p in away {
+            if p.to.year() < year || p.from.year() > year {
+                cx.report(
+                    at(section, Some(id), "away", line),
+                    say(if p.from.year() > year { p.from } else { p.to }),
+                );
+            }
+        }
+    }
+}
+
+fn roads(cx: &Cx, r: &mut Roster) {
+    let office = r.township.office.clone();
+    let unit_nodes: BTreeSet<&str> = r.units.iter().map(|u| u.node.as_str()).collect();
+    let mut ends: BTreeMap<&str, usize> = BTreeMap::new();
+    for road in &r.roads {
+        *ends.entry(road.from.as_str()).or_default() += 1;
+        *ends.entry(road.to.as_str()).or_default() += 1;
+    }
+    let known: Vec<&str> = unit_nodes
+        .iter()
+        .copied()
+        .chain([office.as_str()])
+        .collect();
+    let mut bad_end = false;
+    for road in &r.roads {
+        for (field, node) in [("from", &road.from), ("to", &road.to)] {
+            if node != &office && !unit_nodes.contains(node.as_str()) && ends[node.as_str()] < 2 {
+                bad_end = true;
+                cx.report(
+                    at("[[road]]", None, field, road.line),
+                    RosterSaid::RoadEndUnknown {
+                        node: node.clone(),
+                        suggestion: did_you_mean(node, known.iter().copied()),
+                    },
+                );
+            }
+        }
+    }
+    let all_at_office = r.units.iter().all(|u| u.node == office);
+    if !ends.contains_key(office.as_str()) && !all_at_office {
+        cx.report(
+            in_section(r, "[township]", "office"),
+            RosterSaid::OfficeNotOnRoads {
+                office: office.clone(),
+            },
+        );
+        return;
+    }
+    let net = Network::build(&r.roads);
+    r.travel = net.travel(&office, &r.units);
+    if bad_end {
+        return;
+    }
+    for (i, u) in r.units.iter().enumerate() {
+        let label = format!("{}（{}）", u.name, u.id);
+        match r.travel.office_to_unit[i] {
+            None => cx.report(
+                at(
+                    "[[unit]]",
+                    Some(&u.id),
+                    if u.node != u.id { "node" } else { "" },
+                    u.line,
+                ),
+                RosterSaid::Unreachable {
+                    unit: label,
+                    office: office.clone(),
+                },
+            ),
+            Some(m) if m > r.policy.max_travel_minutes + 1e-9 => cx.report(
+                at("[[unit]]", Some(&u.id), "", u.line),
+                RosterSaid::TooFar {
+                    unit: label,
+                    minutes: m,
+                    max: r.policy.max_travel_minutes,
+                },
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// Leaders' summed bounds must be able to cover the units exactly.
+fn counts(cx: &Cx, r: &Roster) {
+    if r.cadres.is_empty() || r.units.is_empty() {
+        return;
+    }
+    let leaders: Vec<usize> = (0..r.cadres.len())
+        .filter(|&c| !r.away_all_year(&r.cadres[c].away))
+        .collect();
+    let (min_sum, max_sum) = leaders.iter().fold((0, 0), |(a, b), &c| {
+        let (lo, hi) = r.bounds_of(c);
+        (a + lo, b + hi)
+    });
+    let n = r.units.len();
+    let uniform = {
+        let his: BTreeSet<usize> = leaders.iter().map(|&c| r.bounds_of(c).1).collect();
+        (his.len() == 1).then(|| *his.iter().next().expect("one element"))
+    };
+    let place = in_section(r, "[policy]", "units_per_leader");
+    if n > max_sum {
+        cx.report(
+            place,
+            RosterSaid::TooManyUnits {
+                units: n,
+                leaders: leaders.len(),
+                places: max_sum,
+                uniform_max: uniform,
+            },
+        );
+    } else if n < min_sum {
+        cx.report(
+            place,
+            RosterSaid::TooFewUnits {
+                units: n,
+                leaders: leaders.len(),
+                places: min_sum,
+            },
+        );
+    }
+}
+
+/// Can this helper ever be on this unit's team?
+pub(crate) fn may_serve(r: &Roster, h: &Helper, unit: &Unit) -> bool {
+    if h.unit.as_deref().is_some_and(|u| u != unit.id) {
+        return false;
+    }
+    h.role.may_assist()
+        || r.policy.team.iter().any(|s| {
+            s.roles.contains(&h.role) && (!s.from_unit || h.unit.as_deref() == Some(&unit.id))
+        })
+}
+
+fn needs(cx: &Cx, r: &Roster) {
+    for u in &r.units {
+        for need in &u.needs {
+            let by_cadre = r.cadres.iter().any(|c| c.skills.contains(need));
+            let by_helper = r
+                .helpers
+                .iter()
+                .any(|h| h.skills.contains(need) && may_serve(r, h, u));
+            if !by_cadre && !by_helper {
+                cx.report(
+                    at("[[unit]]", Some(&u.id), "needs", u.line),
+                    RosterSaid::NeedNobodyHas { need: need.clone() },
+                );
+            }
+        }
+    }
+}
+
+fn own_helpers(cx: &Cx, r: &Roster) {
+    for (i, slot) in r.policy.team.iter().enumerate() {
+        if !slot.from_unit {
+            continue;
+        }
+        for u in &r.units {
+            let has = r
+                .helpers
+                .iter()
+                .any(|h| h.unit.as_deref() == Some(&u.id) && slot.roles.contains(&h.role));
+            if !has {
+                cx.report(
+                    at("[[unit]]", Some(&u.id), "", u.line),
+                    RosterSaid::NoOwnHelper {
+                        slot: i + 1,
+                        roles: slot.roles.iter().map(|r| r.as_str().to_string()).collect(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Township-wide slots: the helpers who can fill them must have enough teams between them.
+fn slot_capacity(cx: &Cx, r: &Roster) {
+    let team_roles: Vec<(usize, &TeamSlot)> = r
+        .policy
+        .team
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.from_unit)
+        .collect();
+    for (i, slot) in team_roles {
+        let capacity: usize = r
+            .helpers
+            .iter()
+            .filter(|h| {
+                h.unit.is_none() && slot.roles.contains(&h.role) && !r.away_all_year(&h.away)
+            })
+            .map(|h| h.max_teams)
+            .sum();
+        // Unit-bound helpers of an allowed role can fill their own unit's slot.
+        let own: usize = r
+            .units
+            .iter()
+            .filter(|u| {
+                r.helpers
+                    .iter()
+                    .any(|h| h.unit.as_deref() == Some(&u.id) && slot.roles.contains(&h.role))
+            })
+            .count();
+        let n = r.units.len();
+        if capacity + own < n {
+            cx.report(
+                in_section(r, "[policy]", "team"),
+                RosterSaid::SlotShort {
+                    slot: i + 1,
+                    roles: slot.roles.iter().map(|r| r.as_str().to_string()).collect(),
+                    units: n,
+                    teams: capacity + own,
+                },
+            );
+        }
+    }
+}

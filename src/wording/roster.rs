@@ -1,0 +1,667 @@
+//! Words for what `validate` finds in a roster, and for its summary.
+
+use super::{Lang, Say, list};
+use crate::model::Place;
+
+/// One thing wrong with a roster, as a fact; `say` words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RosterSaid {
+    Unreadable {
+        detail: String,
+    },
+    Syntax {
+        detail: String,
+    },
+    MissingSection,
+    MissingField,
+    UnknownField {
+        suggestion: Option<String>,
+    },
+    UnknownSection {
+        suggestion: Option<String>,
+    },
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
+    BadChoice {
+        value: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+    BadDate {
+        value: String,
+    },
+    BadTime {
+        value: String,
+    },
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
+    DateOutsideYear {
+        date: String,
+        year: i32,
+    },
+    NotPositive {
+        value: i64,
+    },
+    Negative {
+        value: String,
+    },
+    HamletSum {
+        sum: i64,
+        households: i64,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    UnknownUnit {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownPerson {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownPredecessor {
+        id: String,
+    },
+    RoadEndUnknown {
+        node: String,
+        suggestion: Option<String>,
+    },
+    OfficeNotOnRoads {
+        office: String,
+    },
+    UnitNodeNotOnRoads {
+        node: String,
+    },
+    Unreachable {
+        unit: String,
+        office: String,
+    },
+    TooFar {
+        unit: String,
+        minutes: f64,
+        max: f64,
+    },
+    BoundsReversed {
+        min: i64,
+        max: i64,
+    },
+    TooManyUnits {
+        units: usize,
+        leaders: usize,
+        places: usize,
+        uniform_max: Option<usize>,
+    },
+    TooFewUnits {
+        units: usize,
+        leaders: usize,
+        places: usize,
+    },
+    NeedNobodyHas {
+        need: String,
+    },
+    NoOwnHelper {
+        slot: usize,
+        roles: Vec<String>,
+    },
+    SlotWithoutRoles {
+        slot: usize,
+    },
+    SlotShort {
+        slot: usize,
+        roles: Vec<String>,
+        units: usize,
+        teams: usize,
+    },
+    NoCadres,
+    NoUnits,
+    NoAttendees,
+    TooBig {
+        value: i64,
+        max: i64,
+    },
+}
+
+fn suggest(s: &Option<String>, lang: Lang) -> String {
+    match (s, lang) {
+        (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
+        (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
+        (None, _) => String::new(),
+    }
+}
+
+fn type_zh(t: &str) -> &'static str {
+    match t {
+        "string" => "文字",
+        "integer" => "整数",
+        "float" | "number" => "数字",
+        "boolean" => "true 或 false",
+        "datetime" => "日期时间",
+        "array" => "列表",
+        "table" => "表",
+        "list of strings" => "文字列表",
+        "[min, max]" => "[最少, 最多]",
+        _ => "其他",
+    }
+}
+
+impl Say for RosterSaid {
+    fn say(&self, lang: Lang) -> String {
+        use RosterSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            Unreadable { detail } => {
+                if en {
+                    format!("cannot read the file: {detail}")
+                } else {
+                    format!("无法读取文件：{detail}")
+                }
+            }
+            Syntax { detail } => {
+                if en {
+                    format!("this is not valid TOML: {detail}")
+                } else {
+                    format!("不是有效的 TOML：{detail}")
+                }
+            }
+            MissingSection => {
+                if en {
+                    "this section is missing".into()
+                } else {
+                    "缺少这一节".into()
+                }
+            }
+            MissingField => {
+                if en {
+                    "this field is required but missing".into()
+                } else {
+                    "缺少这个必填项".into()
+                }
+            }
+            UnknownField { suggestion } => {
+                if en {
+                    format!("unknown field{}", suggest(suggestion, lang))
+                } else {
+                    format!("没有这个字段{}", suggest(suggestion, lang))
+                }
+            }
+            UnknownSection { suggestion } => {
+                if en {
+                    format!("unknown section{}", suggest(suggestion, lang))
+                } else {
+                    format!("没有这一节{}", suggest(suggestion, lang))
+                }
+            }
+            WrongType { expected, found } => {
+                if en {
+                    format!("expected {expected}, found {found}")
+                } else {
+                    format!("应为{}，实为{}", type_zh(expected), type_zh(found))
+                }
+            }
+            BadChoice {
+                value,
+                allowed,
+                suggestion,
+            } => {
+                let quoted: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
+                if en {
+                    format!(
+                        "'{value}' is not one of {}{}",
+                        list(&quoted, Lang::En).replace(" and ", " or "),
+                        suggest(suggestion, lang)
+                    )
+                } else {
+                    format!(
+                        "“{value}”不在可选值 {} 之中{}",
+                        quoted.join("、"),
+                        suggest(suggestion, lang)
+                    )
+                }
+            }
+            BadDate { value } => {
+                if en {
+                    format!("'{value}' is not a date like 2015-03-02")
+                } else {
+                    format!("“{value}”不是 2015-03-02 这样的日期")
+                }
+            }
+            BadTime { value } => {
+                if en {
+                    format!("'{value}' is not a time of day like 15:00")
+                } else {
+                    format!("“{value}”不是 15:00 这样的时刻")
+                }
+            }
+            EndBeforeStart { start, end } => {
+                if en {
+                    format!("ends ({end}) before it starts ({start})")
+                } else {
+                    format!("结束（{end}）早于开始（{start}）")
+                }
+            }
+            DateOutsideYear { date, year } => {
+                if en {
+                    format!("{date} is outside the year being planned, {year}")
+                } else {
+                    format!("{date} 不在规划年度 {year} 年之内")
+                }
+            }
+            NotPositive { value } => {
+                if en {
+                    format!("must be more than zero, but is {value}")
+                } else {
+                    format!("必须大于零，现为 {value}")
+                }
+            }
+            Negative { value } => {
+                if en {
+                    format!("must not be negative, but is {value}")
+                } else {
+                    format!("不能为负数，现为 {value}")
+                }
+            }
+            HamletSum { sum, households } => {
+                if en {
+                    format!(
+                        "the hamlets' households add up to {sum}, but the unit has {households}"
+                    )
+                } else {
+                    format!("各村民小组户数合计 {sum} 户，与本单位的 {households} 户不符")
+                }
+            }
+            DuplicateId { id, first } => {
+                if en {
+                    format!(
+                        "id '{id}' is already used by {first}; every unit, cadre and helper needs its own id"
+                    )
+                } else {
+                    format!("编号“{id}”已被{first}使用；每个单位、干部和帮扶人员的编号都不能重复")
+                }
+            }
+            UnknownUnit { id, suggestion } => {
+                if en {
+                    format!("there is no unit '{id}'{}", suggest(suggestion, lang))
+                } else {
+                    format!("没有编号为“{id}”的村（社区）{}", suggest(suggestion, lang))
+                }
+            }
+            UnknownPerson { id, suggestion } => {
+                if en {
+                    format!(
+                        "there is no cadre or helper '{id}' (groups: 'all-cadres', 'all-helpers'){}",
+                        suggest(suggestion, lang)
+                    )
+                } else {
+                    format!(
+                        "没有编号为“{id}”的干部或帮扶人员（分组可写 all-cadres、all-helpers）{}",
+                        suggest(suggestion, lang)
+                    )
+                }
+            }
+            UnknownPredecessor { id } => {
+                if en {
+                    format!(
+                        "'{id}' is someone in this roster, not a predecessor who left; 'succeeds' names the id of the person replaced in the previous plan"
+                    )
+                } else {
+                    format!("“{id}”仍在本名册中；succeeds 应填写上一版方案中被接替者的编号")
+                }
+            }
+            RoadEndUnknown { node, suggestion } => {
+                if en {
+                    format!(
+                        "'{node}' is not the office nor any unit's node, and no other road reaches it{}",
+                        suggest(suggestion, lang)
+                    )
+                } else {
+                    format!(
+                        "“{node}”既不是镇政府，也不是任何单位的路网节点，且没有别的道路连到这里{}",
+                        suggest(suggestion, lang)
+                    )
+                }
+            }
+            OfficeNotOnRoads { office } => {
+                if en {
+                    format!(
+                        "the office '{office}' is on no road, so no unit can be reached from it"
+                    )
+                } else {
+                    format!("镇政府节点“{office}”不在任何道路上，无法到达任何单位")
+                }
+            }
+            UnitNodeNotOnRoads { node } => {
+                if en {
+                    format!("road node '{node}' is on no road")
+                } else {
+                    format!("路网节点“{node}”不在任何道路上")
+                }
+            }
+            Unreachable { unit, office } => {
+                if en {
+                    format!("{unit} cannot be reached by road from the office '{office}'")
+                } else {
+                    format!("从镇政府“{office}”沿道路无法到达{unit}")
+                }
+            }
+            TooFar { unit, minutes, max } => {
+                if en {
+                    format!(
+                        "{unit} is {minutes:.0} minutes from the office, more than max_travel_minutes = {max:.0}"
+                    )
+                } else {
+                    format!("{unit}距镇政府 {minutes:.0} 分钟，超过最长路程 {max:.0} 分钟")
+                }
+            }
+            BoundsReversed { min, max } => {
+                if en {
+                    format!("the minimum ({min}) is larger than the maximum ({max})")
+                } else {
+                    format!("最少数（{min}）大于最多数（{max}）")
+                }
+            }
+            TooManyUnits {
+                units,
+                leaders,
+                places,
+                uniform_max,
+            } => {
+                let short = units - places;
+                let how = match uniform_max {
+                    Some(m) if en => format!("{leaders} leaders × {m} = {places} places"),
+                    Some(m) => format!("{leaders} 名领导 × {m} = {places} 个名额"),
+                    None if en => {
+                        format!("the {leaders} leaders' maxima add up to {places} places")
+                    }
+                    None => format!("{leaders} 名领导的上限合计 {places} 个名额"),
+                };
+                // Raising `short` leaders' maximum by one closes the gap when there are enough leaders.
+                let allow = match (uniform_max, short <= *leaders, en) {
+                    (Some(m), true, true) => format!(
+                        "allow {} units for {short} leader{}",
+                        m + 1,
+                        if short == 1 { "" } else { "s" }
+                    ),
+                    (Some(m), true, false) => format!("允许 {short} 名领导各联系 {} 个单位", m + 1),
+                    (None, true, true) => format!(
+                        "raise {short} leader{} maximum by one",
+                        if short == 1 { "'s" } else { "s'" }
+                    ),
+                    (None, true, false) => format!("把 {short} 名领导的上限各提高 1"),
+                    (_, false, true) => format!(
+                        "allow every leader {} units",
+                        units.div_ceil((*leaders).max(1))
+                    ),
+                    (_, false, false) => {
+                        format!(
+                            "允许每名领导联系 {} 个单位",
+                            units.div_ceil((*leaders).max(1))
+                        )
+                    }
+                };
+                if en {
+                    format!("{units} units but {how}: {allow}, or add a cadre")
+                } else {
+                    format!("共 {units} 个单位，但 {how}：请{allow}，或增加一名干部")
+                }
+            }
+            TooFewUnits {
+                units,
+                leaders,
+                places,
+            } => {
+                if en {
+                    format!(
+                        "{units} units but the {leaders} leaders' minima need {places}: lower some leaders' minimum, or station fewer cadres"
+                    )
+                } else {
+                    format!(
+                        "只有 {units} 个单位，但 {leaders} 名领导的下限合计需要 {places} 个：请降低部分领导的下限，或减少驻点干部"
+                    )
+                }
+            }
+            NeedNobodyHas { need } => {
+                if en {
+                    format!(
+                        "needs '{need}', but no cadre or helper who could join this unit's team has that skill"
+                    )
+                } else {
+                    format!("需要“{need}”，但没有能加入该单位队伍的干部或帮扶人员具备这项能力")
+                }
+            }
+            NoOwnHelper { slot, roles } => {
+                let r = list(roles, lang);
+                if en {
+                    format!(
+                        "team slot {slot} takes the unit's own {r}, but this unit has none among the helpers"
+                    )
+                } else {
+                    format!(
+                        "队伍第 {slot} 个位置须由本单位的{r}担任，但帮扶人员中没有本单位的此类人员"
+                    )
+                }
+            }
+            SlotWithoutRoles { slot } => {
+                if en {
+                    format!("team slot {slot} allows no role")
+                } else {
+                    format!("队伍第 {slot} 个位置没有列出任何可担任的角色")
+                }
+            }
+            SlotShort {
+                slot,
+                roles,
+                units,
+                teams,
+            } => {
+                let r = list(roles, lang);
+                if en {
+                    format!(
+                        "team slot {slot} ({r}) is needed by {units} units, but the helpers who may fill it can take only {teams} teams between them: raise some max_teams, or add helpers"
+                    )
+                } else {
+                    format!(
+                        "队伍第 {slot} 个位置（{r}）共有 {units} 个单位需要，但可担任的帮扶人员合计只能参加 {teams} 个队伍：请提高部分人员的 max_teams，或增加人员"
+                    )
+                }
+            }
+            NoCadres => {
+                if en {
+                    "the roster has no cadre to station".into()
+                } else {
+                    "名册中没有可驻点的干部".into()
+                }
+            }
+            NoUnits => {
+                if en {
+                    "the roster has no village or community".into()
+                } else {
+                    "名册中没有村（社区）".into()
+                }
+            }
+            NoAttendees => {
+                if en {
+                    "the meeting has no attendees".into()
+                } else {
+                    "会议没有参会人员".into()
+                }
+            }
+            TooBig { value, max } => {
+                if en {
+                    format!("{value} is more than the largest allowed, {max}")
+                } else {
+                    format!("{value} 超过允许的最大值 {max}")
+                }
+            }
+        }
+    }
+}
+
+/// Where a problem is, as a planner reads it: "roster.toml:42: [[unit]] xihai, households".
+pub fn place(file: &str, p: &Place, lang: Lang) -> String {
+    let mut s = String::from(file);
+    if let Some(line) = p.line {
+        s.push_str(&format!(":{line}"));
+    }
+    if p.section.is_empty() && p.id.is_none() && p.field.is_none() {
+        return s;
+    }
+    s.push_str(": ");
+    s.push_str(&p.section);
+    if let Some(id) = &p.id {
+        s.push_str(&format!(" '{id}'"));
+    }
+    if let Some(f) = &p.field {
+        match lang {
+            Lang::En => s.push_str(&format!(", field '{f}'")),
+            Lang::Zh => s.push_str(&format!("，字段“{f}”")),
+        }
+    }
+    s
+}
+
+fn kind_word(k: crate::model::UnitKind, lang: Lang) -> &'static str {
+    use crate::model::UnitKind::*;
+    match (k, lang) {
+        (Village, Lang::En) => "villages",
+        (Community, Lang::En) => "communities",
+        (Enterprise, Lang::En) => "enterprises",
+        (IndustrialCommunity, Lang::En) => "industrial communities",
+        (Village, Lang::Zh) => "村",
+        (Community, Lang::Zh) => "社区",
+        (Enterprise, Lang::Zh) => "企业",
+        (IndustrialCommunity, Lang::Zh) => "产业社区",
+    }
+}
+
+/// A role as planners say it.
+pub fn role_word(r: crate::model::Role, lang: Lang) -> &'static str {
+    use crate::model::Role::*;
+    match (r, lang) {
+        (DepartmentHead, Lang::En) => "department heads",
+        (PartySecretary, Lang::En) => "party secretaries",
+        (CommitteeCadre, Lang::En) => "committee cadres",
+        (GraduateOfficial, Lang::En) => "graduate officials",
+        (Volunteer, Lang::En) => "volunteers",
+        (Police, Lang::En) => "police",
+        (Lawyer, Lang::En) => "lawyers",
+        (Deputy, Lang::En) => "deputies",
+        (DepartmentHead, Lang::Zh) => "职能部门负责人",
+        (PartySecretary, Lang::Zh) => "村党组织书记",
+        (CommitteeCadre, Lang::Zh) => "村“两委”干部",
+        (GraduateOfficial, Lang::Zh) => "大学生村官",
+        (Volunteer, Lang::Zh) => "志愿者",
+        (Police, Lang::Zh) => "民警",
+        (Lawyer, Lang::Zh) => "律师",
+        (Deputy, Lang::Zh) => "两代表一委员",
+    }
+}
+
+impl Say for crate::roster::summary::Summary {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let kinds: Vec<String> = self
+            .units_by_kind
+            .iter()
+            .map(|(k, n)| {
+                if en {
+                    format!("{n} {}", kind_word(*k, lang))
+                } else {
+                    format!("{}{n}个", kind_word(*k, lang))
+                }
+            })
+            .collect();
+        let roles: Vec<String> = self
+            .helpers_by_role
+            .iter()
+            .map(|(r, n)| {
+                if en {
+                    format!("{n} {}", role_word(*r, lang))
+                } else {
+                    format!("{}{n}名", role_word(*r, lang))
+                }
+            })
+            .collect();
+        let helpers: usize = self.helpers_by_role.iter().map(|(_, n)| n).sum();
+        let mut s = String::new();
+        let (lo, hi) = self.places;
+        if en {
+            s += &format!("{} ({}): the roster is valid.\n", self.township, self.year);
+            s += &format!(
+                "  units      {} — {}; {} households; {} fortnightly\n",
+                self.units,
+                list(&kinds, lang),
+                self.households,
+                self.biweekly
+            );
+            s += &format!("  cadres     {} leaders to station\n", self.cadres);
+            s += &format!("  helpers    {} — {}\n", helpers, list(&roles, lang));
+            s += &format!(
+                "  capacity   {} units against the leaders' places: at least {lo}, at most {hi}\n",
+                self.units
+            );
+            for (i, (roles, own, units, teams)) in self.slots.iter().enumerate() {
+                let r: Vec<String> = roles
+                    .iter()
+                    .map(|r| role_word(*r, lang).to_string())
+                    .collect();
+                let whose = if *own { "the unit's own " } else { "" };
+                s += &format!(
+                    "  slot {}     {whose}{}: {units} teams to fill, helpers can take {teams}\n",
+                    i + 1,
+                    list(&r, lang).replace(" and ", " or ")
+                );
+            }
+            s += &format!(
+                "  calendar   {} meetings, {} holidays; farthest unit {:.0} minutes from the office\n",
+                self.meetings, self.holidays, self.farthest_minutes
+            );
+        } else {
+            s += &format!("{}（{} 年）：名册有效。\n", self.township, self.year);
+            s += &format!(
+                "  驻点单位  {} 个——{}；共 {} 户；隔周驻点 {} 个\n",
+                self.units,
+                kinds.join("、"),
+                self.households,
+                self.biweekly
+            );
+            s += &format!("  驻点领导  {} 名\n", self.cadres);
+            s += &format!("  帮扶人员  {} 名——{}\n", helpers, roles.join("、"));
+            s += &format!(
+                "  名额      {} 个单位；领导可联系最少 {lo} 个、最多 {hi} 个\n",
+                self.units
+            );
+            for (i, (roles, own, units, teams)) in self.slots.iter().enumerate() {
+                let r: Vec<String> = roles
+                    .iter()
+                    .map(|r| role_word(*r, lang).to_string())
+                    .collect();
+                let whose = if *own { "本单位的" } else { "" };
+                s += &format!(
+                    "  第{}个位置 {whose}{}：需配 {units} 个队伍，可配 {teams} 个\n",
+                    i + 1,
+                    r.join("或")
+                );
+            }
+            s += &format!(
+                "  日程      会议 {} 项，节假日 {} 段；最远单位距镇政府 {:.0} 分钟\n",
+                self.meetings, self.holidays, self.farthest_minutes
+            );
+        }
+        s
+    }
+}
+
+/// The closing line under a list of problems.
+pub fn problem_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 problem: the roster is not valid.".to_string(),
+        Lang::En => format!("{n} problems: the roster is not valid."),
+        Lang::Zh => format!("共 {n} 个问题：名册无效。"),
+    }
+}

@@ -398,7 +398,7 @@ fn bad_options_are_refused_with_a_reason() {
 }
 
 #[test]
-fn many_seeds_and_sizes_are_plannable() {
+fn many_seeds_and_sizes_are_plannable_and_valid() {
     let sizes = [
         "--profile rural",
         "--profile town",
@@ -411,7 +411,11 @@ fn many_seeds_and_sizes_are_plannable() {
     for size in sizes {
         for seed in 1..=40 {
             let line = format!("{size} --seed {seed}");
-            check_plannable(&text(&line), &line);
+            let t = text(&line);
+            check_plannable(&t, &line);
+            if let Err(p) = zhudian::roster::load_str(&t, &line) {
+                panic!("`zhudian generate {line}` fails the validator:\n{p}");
+            }
         }
     }
 }
@@ -562,4 +566,59 @@ fn run_writes_a_file_and_a_city() {
     assert_eq!(std::fs::read_dir(&city).unwrap().count(), 33);
     let readme = std::fs::read_to_string(city.join("README.md")).unwrap();
     assert!(readme.contains("--seed 3"));
+}
+
+/// Every shipped roster passes the project's validator.
+#[test]
+fn shipped_instances_pass_the_validator() {
+    let here = root();
+    let mut files = vec![
+        here.join("instances/beijiao-example.toml"),
+        here.join("instances/gaozhou-rural.toml"),
+        here.join("instances/leping-town.toml"),
+        here.join("instances/urban-subdistrict.toml"),
+    ];
+    for e in std::fs::read_dir(here.join("instances/foshan")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            files.push(p);
+        }
+    }
+    let mut bad = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        if let Err(p) = zhudian::roster::load_str(&text, &f.display().to_string()) {
+            bad.push(format!("{}:\n{p}", f.display()));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// instances/README.md lists every shipped roster with its command and its
+/// current counts.
+#[test]
+fn instances_readme_is_current() {
+    let readme = std::fs::read_to_string(root().join("instances/README.md")).unwrap();
+    for (path, line) in SHIPPED {
+        assert!(
+            readme.contains(&format!("zhudian generate {line}")),
+            "README lacks the command for {path}"
+        );
+        let file = path.trim_start_matches("instances/");
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{file}`")))
+            .unwrap_or_else(|| panic!("README has no row for {file}"));
+        let v: Value = toml::from_str(&text(line)).unwrap();
+        let counts = format!(
+            "| {} | {} | {} |",
+            arr(&v, "unit").len(),
+            arr(&v, "cadre").len(),
+            arr(&v, "helper").len()
+        );
+        assert!(
+            row.contains(&counts),
+            "README row for {file} should say {counts}"
+        );
+    }
 }

@@ -103,7 +103,11 @@ pub fn render(r: &Built, o: &GenOptions) -> String {
     let _ = writeln!(s, "avoid_home_unit = true");
     let _ = writeln!(s, "min_present = 2");
     let _ = writeln!(s, "household_visits_per_member = 2");
-    let _ = writeln!(s, "households_per_visit_session = 15");
+    let _ = writeln!(
+        s,
+        "households_per_visit_session = {}   # an average leader's visits: ~{} half days a year",
+        r.visit_session.0, r.visit_session.1
+    );
     let _ = writeln!(s, "workload = \"households\"");
     let _ = writeln!(s, "team = [                      # \"1+2\"");
     let _ = writeln!(s, "  {{ roles = [\"department_head\"] }},");

@@ -73,9 +73,10 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// Planar roads over `pts`: pairs are taken shortest first; a pair is built
 /// when it crosses no road already built and either joins two parts of the
-/// network (so the whole is connected) or is short (within `short_factor` of
-/// the median nearest-neighbour distance), with some chance, while both ends
-/// have fewer than 5 roads. Returns (a, b, km) with a < b.
+/// network (so the whole is connected), or is short (within `short_factor` of
+/// the median nearest-neighbour distance; with some chance, while both ends
+/// have fewer than 5 roads), or saves a detour of more than `DETOUR` times
+/// its length. Returns (a, b, km) with a < b.
 pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize, f64)> {
     let n = pts.len();
     let mut pairs = Vec::new();
@@ -112,7 +113,9 @@ pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize
         }
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
         let joins = ri != rj;
-        let keep = joins || (d <= cutoff && degree[i] < 5 && degree[j] < 5 && rng.chance(0.75));
+        let keep = joins
+            || (d <= cutoff && degree[i] < 5 && degree[j] < 5 && rng.chance(0.75))
+            || km_between(n, &built, i, j) > DETOUR * d;
         if keep {
             parent[ri] = rj;
             degree[i] += 1;
@@ -121,6 +124,39 @@ pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize
         }
     }
     built
+}
+
+/// Longest detour the network leaves between two points that a straight,
+/// non-crossing road could join: a greedy spanner's stretch.
+const DETOUR: f64 = 1.6;
+
+/// Road kilometres between `a` and `b` over `built` (infinite when apart).
+fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize) -> f64 {
+    let mut adj = vec![Vec::new(); n];
+    for &(x, y, d) in built {
+        adj[x].push((y, d));
+        adj[y].push((x, d));
+    }
+    let mut dist = vec![f64::INFINITY; n];
+    let mut done = vec![false; n];
+    dist[a] = 0.0;
+    loop {
+        let mut v = usize::MAX;
+        for i in 0..n {
+            if !done[i] && dist[i].is_finite() && (v == usize::MAX || dist[i] < dist[v]) {
+                v = i;
+            }
+        }
+        if v == usize::MAX || v == b {
+            return dist[b];
+        }
+        done[v] = true;
+        for &(w, d) in &adj[v] {
+            if dist[v] + d < dist[w] {
+                dist[w] = dist[v] + d;
+            }
+        }
+    }
 }
 
 /// Shortest minutes from `from` to every node; `u32::MAX` when unreachable.

@@ -592,6 +592,8 @@ pub(crate) struct Built {
     pub name: String,
     pub year: i32,
     pub max_travel: u32,
+    /// households_per_visit_session, and the average leader's visit half-days.
+    pub visit_session: (u32, u32),
     pub holidays: Vec<(&'static str, NaiveDate, NaiveDate)>,
     pub units: Vec<Unit>,
     pub cadres: Vec<Cadre>,
@@ -797,12 +799,34 @@ fn build(o: &GenOptions) -> Built {
         let p = geo::place(&mut rng, radius, a, b, sep, &pts);
         pts.push(p);
     }
-    let junctions = (n / 5).max(2);
-    for _ in 0..junctions {
+    for _ in 0..(n / 5).max(2) {
         let p = geo::place(&mut rng, radius, 0.1, 0.9, sep * 0.6, &pts);
         pts.push(p);
     }
-    let km_roads = geo::roads(&mut rng, &pts, 1.9);
+    let mut km_roads = geo::roads(&mut rng, &pts, 1.9);
+    // A junction is where roads meet: drop dead-end junctions (repeatedly)
+    // and number the rest j1, j2, ... in order.
+    loop {
+        let mut degree = vec![0usize; pts.len()];
+        for &(a, b, _) in &km_roads {
+            degree[a] += 1;
+            degree[b] += 1;
+        }
+        let before = km_roads.len();
+        let dead_end = |x: usize| x > n && degree[x] < 2;
+        km_roads.retain(|&(a, b, _)| !dead_end(a) && !dead_end(b));
+        if km_roads.len() == before {
+            break;
+        }
+    }
+    let mut junction_no = vec![0usize; pts.len()];
+    let mut junctions = 0;
+    for (j, no) in junction_no.iter_mut().enumerate().skip(n + 1) {
+        if km_roads.iter().any(|&(a, b, _)| a == j || b == j) {
+            junctions += 1;
+            *no = junctions;
+        }
+    }
     let (rate_lo, rate_hi) = match profile {
         Profile::Urban => (1.8, 2.5),
         _ => (1.2, 2.5),
@@ -1413,7 +1437,7 @@ fn build(o: &GenOptions) -> Built {
         } else if i <= n {
             units[i - 1].id.clone()
         } else {
-            format!("j{}", i - n)
+            format!("j{}", junction_no[i])
         }
     };
     for j in 1..=junctions {
@@ -1426,10 +1450,21 @@ fn build(o: &GenOptions) -> Built {
         .map(|&(a, b, m)| (node_id(a), node_id(b), m))
         .collect();
 
+    // Households a member visits in a half day: 15 as in the spec's example,
+    // more in dense places, so that the average leader's visits (every
+    // household of their units twice a year) take at most 200 half days.
+    let total_households: u32 = units.iter().map(|u| u.households).sum();
+    let half_days =
+        |per: u32| (total_households as f64 * 2.0 / (o.cadres as f64 * per as f64)).round() as u32;
+    let per = [15, 20, 25, 30, 40, 50]
+        .into_iter()
+        .find(|&p| half_days(p) <= 200)
+        .unwrap_or(60);
     Built {
         name,
         year: o.year,
         max_travel,
+        visit_session: (per, half_days(per)),
         holidays: hols,
         units,
         cadres,

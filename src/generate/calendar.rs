@@ -91,3 +91,31 @@ pub fn next_weekday(mut d: NaiveDate, wd: Weekday) -> NaiveDate {
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holidays_are_ordered_apart_and_inside_the_year() {
+        for year in YEARS {
+            let h = holidays(year);
+            assert!(h.len() >= 6);
+            for w in h.windows(2) {
+                assert!(w[0].2 < w[1].1, "{year}: {} overlaps {}", w[0].0, w[1].0);
+            }
+            for x in &h {
+                assert!(x.1 <= x.2 && x.1.year() == year && x.2.year() == year);
+            }
+        }
+    }
+
+    #[test]
+    fn spring_festival_2015_as_in_the_spec_example() {
+        let h = holidays(2015);
+        let sf = h.iter().find(|x| x.0 == "春节").unwrap();
+        assert_eq!((sf.1, sf.2), (ymd(2015, 2, 18), ymd(2015, 2, 24)));
+        let nd = h.iter().find(|x| x.0 == "国庆节").unwrap();
+        assert_eq!((nd.1, nd.2), (ymd(2015, 10, 1), ymd(2015, 10, 7)));
+    }
+}

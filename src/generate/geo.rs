@@ -184,3 +184,51 @@ pub fn dijkstra(n: usize, edges: &[(usize, usize, u32)], from: usize) -> Vec<u32
     }
     dist
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roads_never_cross_and_join_everything() {
+        for seed in 0..30 {
+            let mut rng = Rand::new(seed);
+            let n = 5 + seed as usize * 2;
+            let mut pts = Vec::new();
+            for _ in 0..n {
+                let p = place(&mut rng, 10.0, 0.0, 1.0, 1.0, &pts);
+                pts.push(p);
+            }
+            let built = roads(&mut rng, &pts, 1.9);
+            for (k, &(a, b, _)) in built.iter().enumerate() {
+                for &(c, d, _) in &built[k + 1..] {
+                    assert!(!crosses(pts[a], pts[b], pts[c], pts[d]), "seed {seed}");
+                }
+            }
+            let edges: Vec<(usize, usize, u32)> =
+                built.iter().map(|&(a, b, _)| (a, b, 1)).collect();
+            assert!(dijkstra(n, &edges, 0).iter().all(|&d| d != u32::MAX));
+            // No pair is left with a detour worse than DETOUR where a straight
+            // road could have been built without crossing.
+            for i in 0..n {
+                for j in i + 1..n {
+                    let free = !built
+                        .iter()
+                        .any(|&(a, b, _)| crosses(pts[i], pts[j], pts[a], pts[b]));
+                    if free {
+                        let d = pts[i].dist(pts[j]);
+                        assert!(km_between(n, &built, i, j) <= DETOUR * d + 1e-9);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn crossing_test() {
+        let p = |x, y| Pt { x, y };
+        assert!(crosses(p(0., 0.), p(2., 2.), p(0., 2.), p(2., 0.)));
+        assert!(!crosses(p(0., 0.), p(1., 1.), p(1., 1.), p(2., 0.)));
+        assert!(!crosses(p(0., 0.), p(1., 0.), p(0., 1.), p(1., 1.)));
+    }
+}

@@ -96,3 +96,32 @@ pub fn apportion(total: usize, weights: &[f64], lo: &[usize], hi: &[usize]) -> O
     }
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apportion_is_exact_within_bounds() {
+        let w = [3.0, 1.0, 1.0, 0.0];
+        let c = apportion(10, &w, &[0, 0, 0, 1], &[5, 10, 10, 10]).unwrap();
+        assert_eq!(c.iter().sum::<usize>(), 10);
+        assert_eq!(c, vec![5, 2, 2, 1]);
+        assert!(apportion(3, &w, &[1, 1, 1, 1], &[9; 4]).is_none());
+        assert!(apportion(50, &w, &[0; 4], &[9; 4]).is_none());
+    }
+
+    #[test]
+    fn draws_stay_in_range_and_repeat_per_seed() {
+        let mut a = Rand::new(9);
+        let mut b = Rand::new(9);
+        for _ in 0..1000 {
+            let x = a.int(3, 7);
+            assert!((3..=7).contains(&x));
+            assert_eq!(x, b.int(3, 7));
+            let u = a.unit();
+            assert!((0.0..1.0).contains(&u));
+            assert_eq!(u, b.unit());
+        }
+    }
+}

@@ -622,3 +622,20 @@ fn instances_readme_is_current() {
         );
     }
 }
+
+#[test]
+fn odd_township_names_stay_valid_toml() {
+    for name in ["北滘 镇", "a\"b\\c", "x\ny", "it's"] {
+        let mut o = GenOptions::new(
+            Profile::Rural,
+            KindMix::for_profile(Profile::Rural, 6),
+            3,
+            1,
+        );
+        o.name = name.to_string();
+        o.command = o.canonical_command();
+        let t = generate_roster(&o);
+        let v: Value = toml::from_str(&t).unwrap_or_else(|e| panic!("{name:?}: {e}"));
+        assert_eq!(s(&v["township"], "name"), name);
+    }
+}

@@ -86,11 +86,12 @@ fn split() -> Vec<Share> {
     let units = apportion(t.units, &w, &vec![10; n], &vec![40; n]).expect("units split");
     let uw: Vec<f64> = units.iter().map(|&u| u as f64).collect();
     let half: Vec<usize> = units.iter().map(|&u| u.div_ceil(2) + 1).collect();
+    // Leadership teams of 8 to 30, at least one leader with two units.
     let cadres = apportion(
         t.cadres,
         &uw,
-        &half,
-        &units.iter().map(|&u| u - 1).collect::<Vec<_>>(),
+        &half.iter().map(|&h| h.max(8)).collect::<Vec<_>>(),
+        &units.iter().map(|&u| (u - 1).min(30)).collect::<Vec<_>>(),
     )
     .expect("cadres split");
     let dept = apportion(t.dept_heads, &uw, &half, &units).expect("department heads split");

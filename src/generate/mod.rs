@@ -275,6 +275,19 @@ pub struct GenOptions {
     pub notes: Vec<String>,
 }
 
+/// `w` as one shell word: as it is when plain, else in single quotes.
+fn shell_word(w: &str) -> String {
+    let plain = !w.is_empty()
+        && w.chars().all(|c| {
+            !c.is_whitespace() && !"'\"\\$`!*?[]{}()<>|&;#~".contains(c) && !c.is_control()
+        });
+    if plain {
+        w.to_string()
+    } else {
+        format!("'{}'", w.replace('\'', "'\\''"))
+    }
+}
+
 /// Default units per leader for `units` units and `cadres` leaders: the floor
 /// and ceiling of the ratio, at least one apart.
 pub fn default_bounds(units: usize, cadres: usize) -> (usize, usize) {
@@ -376,7 +389,7 @@ impl GenOptions {
             cmd += &format!(" --year {}", a.year);
         }
         if let Some(n) = &a.name {
-            cmd += &format!(" --name {n}");
+            cmd += &format!(" --name {}", shell_word(n));
         }
         for (flag, v) in [
             ("--dept-heads", a.dept_heads),
@@ -392,7 +405,7 @@ impl GenOptions {
             cmd += &format!(" --meetings {}", a.meetings);
         }
         if let Some(p) = &a.output {
-            cmd += &format!(" -o {}", p.display());
+            cmd += &format!(" -o {}", shell_word(&p.display().to_string()));
         }
         o.command = cmd;
         o.check()?;
@@ -415,7 +428,7 @@ impl GenOptions {
             cmd += &format!(" --year {}", self.year);
         }
         if !self.name.is_empty() {
-            cmd += &format!(" --name {}", self.name);
+            cmd += &format!(" --name {}", shell_word(&self.name));
         }
         cmd += &format!(
             " --dept-heads {} --committee-cadres {} --graduates {} --volunteers {}",
@@ -645,7 +658,7 @@ const DEPARTMENTS: &[(&str, Option<&str>)] = &[
 ];
 
 fn posts(profile: Profile, n: usize) -> Vec<&'static str> {
-    let (head, deputies): (&[&'static str], [&'static str; 2]) = if profile == Profile::Urban {
+    let (head, deputies): (&[&'static str], [&'static str; 8]) = if profile == Profile::Urban {
         (
             &[
                 "党工委书记",
@@ -662,7 +675,16 @@ fn posts(profile: Profile, n: usize) -> Vec<&'static str> {
                 "组织委员",
                 "宣传委员",
             ],
-            ["办事处副主任", "党工委委员"],
+            [
+                "办事处副主任",
+                "党工委委员",
+                "人大工委副主任",
+                "副调研员",
+                "办事处副主任",
+                "党工委委员",
+                "统战委员",
+                "主任科员",
+            ],
         )
     } else {
         (
@@ -681,7 +703,16 @@ fn posts(profile: Profile, n: usize) -> Vec<&'static str> {
                 "组织委员",
                 "宣传委员",
             ],
-            ["副镇长", "党委委员"],
+            [
+                "副镇长",
+                "党委委员",
+                "人大副主席",
+                "副调研员",
+                "副镇长",
+                "党委委员",
+                "统战委员",
+                "主任科员",
+            ],
         )
     };
     (0..n)
@@ -689,7 +720,7 @@ fn posts(profile: Profile, n: usize) -> Vec<&'static str> {
             if i < head.len() {
                 head[i]
             } else {
-                deputies[(i - head.len()) % 2]
+                deputies[(i - head.len()) % deputies.len()]
             }
         })
         .collect()
@@ -709,10 +740,12 @@ fn post_skills(post: &str, rng: &mut Rand) -> Vec<&'static str> {
         "党委副书记" | "党工委副书记" | "武装部长" => vec![STABILITY],
         "政法委员" => vec![STABILITY, LEGAL],
         "纪委书记" | "纪工委书记" => vec![LEGAL],
-        "人大主席" | "人大工委主任" => vec![ELDERLY],
+        "人大主席" | "人大工委主任" | "人大副主席" | "人大工委副主任" => {
+            vec![ELDERLY]
+        }
         "镇长" | "办事处主任" => vec![LAND],
         "党委书记" | "党工委书记" => vec![],
-        "组织委员" | "宣传委员" => vec![EDUCATION],
+        "组织委员" | "宣传委员" | "统战委员" => vec![EDUCATION],
         _ => vec![*rng.pick(&rotating)],
     };
     if rng.chance(0.25) {

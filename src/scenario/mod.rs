@@ -2,3 +2,4 @@
 //! after staff changes, and what-if variants of a roster.
 
 pub mod compare;
+pub mod variants;

@@ -761,7 +761,7 @@ fn read_cadre_fields(t: &Tab) -> Cadre {
     } else {
         Some(None)
     };
-    let away = read_away(&t);
+    let away = read_away(t);
     let succeeds = t.str("succeeds");
     t.finish();
     Cadre {
@@ -799,7 +799,7 @@ fn read_helper_fields(t: &Tab) -> Helper {
     } else {
         Some(1)
     };
-    let away = read_away(&t);
+    let away = read_away(t);
     let succeeds = t.str("succeeds");
     t.finish();
     Helper {

@@ -6,9 +6,11 @@
 //! `cli` is the command line; `wording` holds every sentence said to planners.
 
 pub mod cli;
+pub mod generate;
 pub mod model;
 pub mod network;
 pub mod plan;
 pub mod roster;
+pub mod scenario;
 pub mod verify;
 pub mod wording;

@@ -61,10 +61,7 @@ pub(crate) fn type_name(v: &DeValue) -> &'static str {
 }
 
 /// The closest of `known` to `word`, when it is close enough to be a typo.
-pub(crate) fn did_you_mean<'k>(
-    word: &str,
-    known: impl IntoIterator<Item = &'k str>,
-) -> Option<String> {
+pub fn did_you_mean<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
     let mut best: Option<(f64, &str)> = None;
     for k in known {
         let score = strsim::jaro_winkler(word, k);
@@ -82,6 +79,8 @@ pub(crate) struct Tab<'c, 's, 'a, 'i> {
     pub id: Option<String>,
     t: &'a DeTable<'i>,
     pub line: usize,
+    /// A required section that is missing altogether: said once, not per field.
+    pub absent: bool,
     /// For a table inside a field (`away`, `hamlets`): that field's name.
     prefix: String,
     asked: RefCell<Vec<&'static str>>,
@@ -95,6 +94,7 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             id: None,
             t,
             line: cx.line(span),
+            absent: false,
             prefix: String::new(),
             asked: RefCell::new(Vec::new()),
         }
@@ -143,6 +143,9 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
     }
 
     fn missing(&self, key: &str) {
+        if self.absent {
+            return;
+        }
         self.report(key, RosterSaid::MissingField);
     }
 
@@ -420,6 +423,11 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             }
         }
         out
+    }
+
+    /// The fields looked up so far: after a reader ran, the section's fields.
+    pub fn asked(&self) -> Vec<&'static str> {
+        self.asked.borrow().clone()
     }
 
     /// Reports every field nobody asked for, with the nearest known name.

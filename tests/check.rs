@@ -748,3 +748,41 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn notes_and_unreadable_plans_in_chinese() {
+    let (code, out, _) = zhudian(&["--lang", "zh", "check", EXAMPLE, ASSIGNMENT_ONLY]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "说明：仅含分配的方案（没有 [[session]]），未检查日历规则\n\
+         费用：重新计算为 179.795987，方案写的是 179.795987。方案有效。\n"
+    );
+    let roster = load(DECEMBER);
+    let report = check_files(
+        &roster,
+        &edit(
+            &text(DECEMBER_PLAN),
+            "kind = \"makeup\"",
+            "kind = \"make-up\"",
+        ),
+        None,
+    );
+    let line = text(DECEMBER_PLAN)
+        .lines()
+        .position(|l| l == "kind = \"makeup\"")
+        .unwrap()
+        + 1;
+    let n = text(DECEMBER_PLAN)
+        .lines()
+        .take(line)
+        .filter(|l| *l == "[[session]]")
+        .count();
+    assert_eq!(
+        report.render(&roster, Lang::Zh),
+        format!(
+            "plan:{line}：[[session]] 第 {n} 条，字段“kind”：“make-up”不在可选值 'station'、'makeup'、'household_visit' 之中\n"
+        )
+    );
+    assert_eq!(report.exit_code(), 2);
+}

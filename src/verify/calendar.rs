@@ -200,13 +200,7 @@ impl Warnings {
     }
 }
 
-pub fn check(
-    roster: &Roster,
-    plan: &Plan,
-    teams: &Teams,
-    _r: &mut Recomputed,
-    out: &mut Vec<Violation>,
-) {
+pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violation>) {
     let year = roster.township.year;
     let ncad = roster.cadres.len();
     let mut meetings: MeetingIndex = HashMap::new();

@@ -172,7 +172,7 @@ pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> 
     if plan.sessions.is_empty() {
         report.notes.push(Note::AssignmentOnly);
     } else {
-        calendar::check(roster, &plan, &teams, &mut report.recomputed, out);
+        calendar::check(roster, &plan, &teams, out);
     }
     calendar::figures(roster, &plan, &mut report.recomputed, out);
     report

@@ -721,7 +721,7 @@ mod never_panics {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig::with_cases(64))]
 
         /// Mangled plans give violations or an unreadable-plan message, never a panic.
         #[test]
@@ -785,4 +785,104 @@ fn notes_and_unreadable_plans_in_chinese() {
         )
     );
     assert_eq!(report.exit_code(), 2);
+}
+
+#[test]
+fn a_successor_in_the_same_seat_is_no_change() {
+    // 麦新 takes over from 何建明, who left: the previous plan names 何建明.
+    let roster_text = text(EXAMPLE)
+        .replacen("id = \"he-jm\"", "id = \"mai-x\"\nsucceeds = \"he-jm\"", 1)
+        .replace("[\"he-jm\", \"chen-zq\"]", "[\"mai-x\", \"chen-zq\"]");
+    let roster = roster::load_str(&roster_text, "succession.toml").expect("a valid roster");
+    let previous = text(ASSIGNMENT_ONLY);
+    let plan = previous.replace("\"he-jm\"", "\"mai-x\"");
+    let report = check_files(&roster, &plan, Some(&previous));
+    assert_eq!(report.lines(&roster, Lang::En), Vec::<String>::new());
+    assert_eq!(
+        (
+            report.recomputed.units_changed,
+            report.recomputed.slots_changed
+        ),
+        (0, 0)
+    );
+    // Without the succession the same plan changes 北滘社区's leader.
+    let roster = roster::load_str(
+        &roster_text.replacen("succeeds = \"he-jm\"\n", "", 1),
+        "no-succession.toml",
+    )
+    .expect("a valid roster");
+    let report = check_files(&roster, &plan, Some(&previous));
+    assert_eq!(report.recomputed.units_changed, 1);
+}
+
+#[test]
+fn calendar_rule_1_a_fortnightly_unit_off_its_turn_and_a_session_out_of_the_window() {
+    let plan = text(DECEMBER_PLAN)
+        + "\n[[session]]\ndate = \"2015-12-08\"\nstart = \"15:00\"\nend = \"18:30\"\nunit = \"linshang\"\nkind = \"station\"\npeople = [\"huang-sec\", \"feng-jh\"]\n";
+    let plan = edit(
+        &plan,
+        "date = \"2015-12-29\"\nstart = \"15:00\"\nend = \"18:30\"\nunit = \"xihai\"",
+        "date = \"2015-12-29\"\nstart = \"14:00\"\nend = \"18:30\"\nunit = \"xihai\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 1 (station sessions): 西海村（xihai）, 2015-12-29: the station session is on a Tuesday 14:00–18:30, not in the window, Tuesday 15:00–18:30",
+            "calendar rule 2 (one place at a time): 林上村（linshang）, 冯锦华（feng-jh）, 2015-12-08: is in a station session 15:00–18:30 and, at the same time, in a station session at 重点企业联系点（midea） 15:00–18:30",
+            "calendar rule 1 (station sessions): 林上村（linshang）, 2015-12-08: a fortnightly unit holds a station session in a week off its turn",
+            "plan figures: the plan states station_sessions = 28, but it is 29",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_3_make_ups_that_do_not_say_what_they_make_up_or_keep_other_hours() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "people = [\"he-jm\"]\nmakes_up = \"2015-12-15\"",
+        "people = [\"he-jm\"]",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 2015-12-19: the make-up session does not say which session it makes up (makes_up)",
+            "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 何建明（he-jm）, 2015-12-15: misses the station session (the meeting 区防汛紧急会议 14:30–17:30), but there is no make-up session for it nor a warning that it cannot be made up",
+        ]
+    );
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "date = \"2015-12-26\"\nstart = \"15:00\"\nend = \"18:30\"",
+        "date = \"2015-12-26\"\nstart = \"09:00\"\nend = \"12:00\"",
+    );
+    let plan = edit(
+        &plan,
+        "makes_up = \"2015-12-22\"",
+        "makes_up = \"2015-12-23\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 2015-12-26: makes up 2015-12-23, which is not a station date of the year",
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 2015-12-26: the make-up is 09:00–12:00, not the station window 15:00–18:30",
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 区志坚（ou-sec）, 2015-12-22: misses the station session (away: 探亲), but there is no make-up session for it nor a warning that it cannot be made up",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_4_a_visit_of_two_people_in_a_hamlet_the_unit_does_not_have() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "people = [\"liang-wh\"]\nhamlet = \"一队\"",
+        "people = [\"liang-wh\", \"lu-sec\"]\nhamlet = \"四队\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 4 (household visits): 西海村（xihai）, 2015-12-02: a household visit has 2 people; a visit is one member's half day",
+            "calendar rule 4 (household visits): 西海村（xihai）, 2015-12-02: '四队' is not a hamlet of this unit",
+            "calendar rule 2 (one place at a time): 西海村（xihai）, 卢国荣（lu-sec）, 2015-12-02: is in a household visit 09:00–12:00 and, at the same time, in a household visit at 西海村（xihai） 09:00–12:00",
+            "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: household visits fall short (一队 0 of 10), and there is no household_visits_short warning",
+        ]
+    );
 }

@@ -115,7 +115,7 @@ pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize
         let joins = ri != rj;
         let keep = joins
             || (d <= cutoff && degree[i] < 5 && degree[j] < 5 && rng.chance(0.75))
-            || km_between(n, &built, i, j) > DETOUR * d;
+            || km_between(n, &built, i, j, DETOUR * d) > DETOUR * d;
         if keep {
             parent[ri] = rj;
             degree[i] += 1;
@@ -130,8 +130,9 @@ pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize
 /// non-crossing road could join: a greedy spanner's stretch.
 const DETOUR: f64 = 1.6;
 
-/// Road kilometres between `a` and `b` over `built` (infinite when apart).
-fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize) -> f64 {
+/// Road kilometres between `a` and `b` over `built`, exact up to `limit`;
+/// anything above `limit` (infinite when apart) when the route is longer.
+fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize, limit: f64) -> f64 {
     let mut adj = vec![Vec::new(); n];
     for &(x, y, d) in built {
         adj[x].push((y, d));
@@ -147,7 +148,7 @@ fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize) -> f6
                 v = i;
             }
         }
-        if v == usize::MAX || v == b {
+        if v == usize::MAX || v == b || dist[v] > limit {
             return dist[b];
         }
         done[v] = true;
@@ -217,7 +218,7 @@ mod tests {
                         .any(|&(a, b, _)| crosses(pts[i], pts[j], pts[a], pts[b]));
                     if free {
                         let d = pts[i].dist(pts[j]);
-                        assert!(km_between(n, &built, i, j) <= DETOUR * d + 1e-9);
+                        assert!(km_between(n, &built, i, j, f64::INFINITY) <= DETOUR * d + 1e-9);
                     }
                 }
             }

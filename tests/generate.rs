@@ -407,7 +407,7 @@ fn many_seeds_and_sizes_are_plannable_and_valid() {
         ("--profile rural --units 12 --cadres 5", 25),
         (
             "--profile town --units 9 --cadres 4 --year 2023 --meetings 0",
-            40,
+            25,
         ),
         ("--profile urban --units 10 --cadres 7", 25),
         ("--profile rural --units 3 --cadres 1", 40),

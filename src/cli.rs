@@ -34,6 +34,8 @@ pub enum Command {
         /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
         roster: PathBuf,
     },
+    /// A realistic synthetic roster from a seed (or a whole city's rosters)
+    Generate(Box<crate::generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(crate::scenario::compare::CompareArgs),
 }
@@ -63,6 +65,13 @@ pub fn main() -> i32 {
 fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
+        Command::Generate(args) => match crate::generate::run(&args) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("zhudian generate: {e}");
+                EXIT_BAD_INPUT
+            }
+        },
         Command::Compare(args) => crate::scenario::compare::run(&args, lang),
     }
 }

@@ -79,6 +79,8 @@ pub(crate) struct Tab<'c, 's, 'a, 'i> {
     pub id: Option<String>,
     t: &'a DeTable<'i>,
     pub line: usize,
+    /// A required section that is missing altogether: said once, not per field.
+    pub absent: bool,
     /// For a table inside a field (`away`, `hamlets`): that field's name.
     prefix: String,
     asked: RefCell<Vec<&'static str>>,
@@ -92,6 +94,7 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             id: None,
             t,
             line: cx.line(span),
+            absent: false,
             prefix: String::new(),
             asked: RefCell::new(Vec::new()),
         }
@@ -140,6 +143,9 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
     }
 
     fn missing(&self, key: &str) {
+        if self.absent {
+            return;
+        }
         self.report(key, RosterSaid::MissingField);
     }
 

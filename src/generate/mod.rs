@@ -461,12 +461,19 @@ impl GenOptions {
                 "--units-per-leader {lo},{hi}: need 1 <= MIN <= MAX <= {MAX_UNITS_PER_LEADER}"
             ));
         }
-        if self.cadres * lo > units || self.cadres * hi < units {
+        if self.cadres * lo > units {
             return Err(format!(
-                "{} cadres covering {lo}–{hi} units each cover {}–{} units, not {units}: \
-                 change --cadres or --units-per-leader",
+                "{} cadres with at least {lo} units each need {} units, and there are {units}: \
+                 give fewer --cadres or a lower --units-per-leader MIN",
                 self.cadres,
-                self.cadres * lo,
+                self.cadres * lo
+            ));
+        }
+        if self.cadres * hi < units {
+            return Err(format!(
+                "{} cadres with at most {hi} units each cover {} units, and there are {units}: \
+                 give more --cadres or a higher --units-per-leader MAX (at most {MAX_UNITS_PER_LEADER})",
+                self.cadres,
                 self.cadres * hi
             ));
         }

@@ -428,10 +428,10 @@ fn many_seeds_and_sizes_are_plannable_and_valid() {
             let line = format!("{size} --seed {seed}");
             let t = text(&line);
             check_plannable(&t, &line);
-            if seed <= validated {
-                if let Err(p) = zhudian::roster::load_str(&t, &line) {
-                    panic!("`zhudian generate {line}` fails the validator:\n{p}");
-                }
+            if seed <= validated
+                && let Err(p) = zhudian::roster::load_str(&t, &line)
+            {
+                panic!("`zhudian generate {line}` fails the validator:\n{p}");
             }
         }
     }
@@ -681,10 +681,10 @@ fn every_size_is_refused_or_valid() {
                 let t = generate_roster(&o);
                 check_plannable(&t, &what);
                 // The validator is slow in debug builds: the small ones only.
-                if units <= 17 {
-                    if let Err(p) = zhudian::roster::load_str(&t, &what) {
-                        panic!("{what}: {p}");
-                    }
+                if units <= 17
+                    && let Err(p) = zhudian::roster::load_str(&t, &what)
+                {
+                    panic!("{what}: {p}");
                 }
             }
         }

@@ -15,7 +15,8 @@ pub struct Pt {
 
 impl Pt {
     pub fn dist(self, o: Pt) -> f64 {
-        ((self.x - o.x).powi(2) + (self.y - o.y).powi(2)).sqrt()
+        let (dx, dy) = (self.x - o.x, self.y - o.y);
+        (dx * dx + dy * dy).sqrt()
     }
 }
 
@@ -25,13 +26,17 @@ pub fn place(rng: &mut Rand, radius: f64, r_lo: f64, r_hi: f64, sep: f64, taken:
     let mut best = Pt { x: 0.0, y: 0.0 };
     let mut best_gap = f64::NEG_INFINITY;
     for _ in 0..60 {
-        // Area-uniform within the ring.
-        let u = rng.unit();
-        let r = radius * (r_lo * r_lo + u * (r_hi * r_hi - r_lo * r_lo)).sqrt();
-        let a = rng.real(0.0, std::f64::consts::TAU);
-        let p = Pt {
-            x: r * a.cos(),
-            y: r * a.sin(),
+        // Area-uniform within the ring: uniform in the square, kept when in
+        // the ring (no trigonometry, so the same bits on every platform).
+        let p = loop {
+            let p = Pt {
+                x: radius * rng.real(-1.0, 1.0),
+                y: radius * rng.real(-1.0, 1.0),
+            };
+            let r2 = (p.x * p.x + p.y * p.y) / (radius * radius);
+            if r_lo * r_lo <= r2 && r2 <= r_hi * r_hi {
+                break p;
+            }
         };
         let gap = taken
             .iter()

@@ -886,3 +886,19 @@ fn calendar_rule_4_a_visit_of_two_people_in_a_hamlet_the_unit_does_not_have() {
         ]
     );
 }
+
+#[test]
+fn calendar_rule_4_visits_crowded_into_one_month() {
+    // Without the pilot's long holiday, 西海村's three visits by 梁文辉 all in
+    // December are more than twice the even share of one month (3 / 12, so 1).
+    let roster_text = edit(
+        &text(DECEMBER),
+        "to = \"2015-11-30\"",
+        "to = \"2015-01-03\"",
+    );
+    let roster = roster::load_str(&roster_text, "whole-year.toml").expect("a valid roster");
+    assert_has(
+        &check(&roster, &text(DECEMBER_PLAN)).1,
+        "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: 3 of the 3 visit sessions here fall in month 12, more than twice the even share (1)",
+    );
+}

@@ -5,6 +5,7 @@
 //! `network` (road travel times) → engines → plan → calendar → outputs.
 //! `cli` is the command line; `wording` holds every sentence said to planners.
 
+pub mod assign;
 pub mod cli;
 pub mod model;
 pub mod network;

@@ -10,5 +10,6 @@ pub mod cli;
 pub mod model;
 pub mod network;
 pub mod plan;
+pub mod planner;
 pub mod roster;
 pub mod wording;

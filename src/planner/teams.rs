@@ -1,0 +1,455 @@
+//! Stage 2: each unit's team beside its leader. Team slots are filled by a
+//! min-cost flow (slot → helper-on-this-team → helper → sink), which is
+//! exact for what it weighs lexicographically in integers: slots changed
+//! against the previous plan first, then an even spread of teams (the i-th
+//! team of a helper costs i, a convex cost that gives second teams only
+//! when needed and to those with fewest), then skills that meet the unit's
+//! needs. Assist members for needs still uncovered, and for `min_present`,
+//! come from a small exact MIP (fewest assists). Last, pairwise swaps make
+//! each helper's units close together without touching anything above.
+//!
+//! Stage 2's cost (helper continuity) does not depend on the leaders; only
+//! the needs do. So the flow without needs gives a valid bound on it.
+
+// Loops run over unit and helper indices that address several parallel tables.
+#![allow(clippy::needless_range_loop)]
+
+use std::collections::BTreeMap;
+
+use good_lp::{
+    Expression, ProblemVariables, Solution, SolverModel, Variable, constraint, microlp, variable,
+};
+
+use crate::model::Roster;
+use crate::wording::plan::PlanSaid;
+
+use super::diagnose::unit_label;
+use super::flow::Flow;
+use super::leaders::{assist_eligible, slot_eligible};
+use super::previous::Previous;
+
+/// Slot (unit, slot index) → a skill its holder must have (stage 2 repair).
+pub type Force = BTreeMap<(usize, usize), String>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Teams {
+    /// Per unit: the helper in each slot.
+    pub slots: Vec<Vec<usize>>,
+    /// Per unit: assist members, in roster order.
+    pub assist: Vec<Vec<usize>>,
+    pub slots_changed: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shortfall {
+    /// Some slots cannot be filled at all (independent of the leaders).
+    Slots(Vec<PlanSaid>),
+    /// Needs no one on the team holds: (unit, skill).
+    Needs(Vec<(usize, String)>),
+}
+
+/// Needs of unit `u` its leader does not bring.
+fn open_needs(r: &Roster, leader_of: Option<&[usize]>, u: usize) -> Vec<String> {
+    r.units[u]
+        .needs
+        .iter()
+        .filter(|s| leader_of.is_none_or(|lo| !r.cadres[lo[u]].skills.contains(s)))
+        .cloned()
+        .collect()
+}
+
+/// Fills every slot by min-cost flow. `leader_of` None: ignore needs (the
+/// bound). Returns per-unit slot holders, or the Hall bottleneck.
+fn fill_slots(
+    r: &Roster,
+    leader_of: Option<&[usize]>,
+    prev: &Previous,
+    force: &Force,
+) -> Result<Vec<Vec<usize>>, Vec<PlanSaid>> {
+    let n = r.units.len();
+    let ks = r.policy.team.len();
+    let nh = r.helpers.len();
+    let (s, t) = (0usize, 1usize);
+    let slot_node = |u: usize, k: usize| 2 + u * ks + k;
+    let helper_node = |h: usize| 2 + n * ks + h;
+    let mut f = Flow::new(2 + n * ks + nh);
+    let open: Vec<Vec<String>> = (0..n).map(|u| open_needs(r, leader_of, u)).collect();
+    // Lexicographic integer weights: needs met < spread < changes.
+    let w_need = 1i64;
+    let bonus_max: i64 = open.iter().map(|o| o.len() as i64).sum::<i64>() * ks as i64;
+    let w_spread = bonus_max + 1;
+    let flow_total = (n * ks) as i64;
+    let w_change = w_spread * (flow_total * flow_total + 1) + bonus_max + 1;
+    let mut pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut slot_arcs: Vec<(usize, usize, usize, usize)> = Vec::new(); // (arc, u, k, h)
+    let mut src: Vec<usize> = Vec::new(); // source arc of slot (u, k), at u * ks + k
+    for u in 0..n {
+        for k in 0..ks {
+            src.push(f.add_arc(s, slot_node(u, k), 1, 0));
+            let pinned = prev.pins.slot.get(&(r.units[u].id.clone(), k));
+            for h in 0..nh {
+                if !slot_eligible(r, h, u, k) {
+                    continue;
+                }
+                if pinned.is_some_and(|id| *id != r.helpers[h].id) {
+                    continue;
+                }
+                if let Some(skill) = force.get(&(u, k))
+                    && !r.helpers[h].skills.contains(skill)
+                {
+                    continue;
+                }
+                let node = *pair.entry((h, u)).or_insert_with(|| {
+                    let v = f.add_node();
+                    f.add_arc(v, helper_node(h), 1, 0);
+                    v
+                });
+                let met = open[u]
+                    .iter()
+                    .filter(|sk| r.helpers[h].skills.contains(sk))
+                    .count() as i64;
+                let changed = prev.slot_changed(r, &r.units[u].id, k, h) as i64;
+                let arc = f.add_arc(slot_node(u, k), node, 1, w_change * changed - w_need * met);
+                slot_arcs.push((arc, u, k, h));
+            }
+        }
+    }
+    for h in 0..nh {
+        for i in 0..r.helpers[h].max_teams {
+            f.add_arc(helper_node(h), t, 1, w_spread * i as i64);
+        }
+    }
+    let (flow, _) = f.run(s, t);
+    if flow == flow_total {
+        let mut slots = vec![vec![usize::MAX; ks]; n];
+        for &(arc, u, k, h) in &slot_arcs {
+            if f.flow(arc) > 0 {
+                slots[u][k] = h;
+            }
+        }
+        return Ok(slots);
+    }
+    let filled = |u: usize, k: usize| f.flow(src[u * ks + k]) > 0;
+    Err(hall_slots(r, &f, &slot_node, &helper_node, &filled))
+}
+
+/// The slots reachable from the source after max flow form the bottleneck:
+/// their possible helpers are all full. One cause per slot index.
+fn hall_slots(
+    r: &Roster,
+    f: &Flow,
+    slot_node: &dyn Fn(usize, usize) -> usize,
+    helper_node: &dyn Fn(usize) -> usize,
+    filled: &dyn Fn(usize, usize) -> bool,
+) -> Vec<PlanSaid> {
+    let seen = f.reachable(0);
+    let mut causes = Vec::new();
+    for (k, slot) in r.policy.team.iter().enumerate() {
+        let units: Vec<usize> = (0..r.units.len())
+            .filter(|&u| seen[slot_node(u, k)])
+            .collect();
+        if units.is_empty() {
+            continue;
+        }
+        // Every helper reachable is saturated; the units short are the unfilled ones.
+        let filled = units.iter().filter(|&&u| filled(u, k)).count();
+        let pool: Vec<usize> = (0..r.helpers.len())
+            .filter(|&h| seen[helper_node(h)] && slot.roles.contains(&r.helpers[h].role))
+            .collect();
+        let maxima: std::collections::BTreeSet<usize> =
+            pool.iter().map(|&h| r.helpers[h].max_teams).collect();
+        let short = units.len() - filled;
+        let raise = (maxima.len() == 1 && !slot.from_unit && pool.len() >= short)
+            .then(|| *maxima.iter().next().expect("one"));
+        causes.push(PlanSaid::SlotShort {
+            slot: k + 1,
+            roles: slot.roles.clone(),
+            own: slot.from_unit,
+            units: units.iter().map(|&u| unit_label(r, u)).collect(),
+            teams: filled,
+            raise,
+        });
+    }
+    causes
+}
+
+/// The fewest slots that must change against the previous plan (0 when
+/// not replanning), or why some slot can never be filled.
+pub fn slot_bound(r: &Roster, prev: &Previous) -> Result<usize, Vec<PlanSaid>> {
+    let slots = fill_slots(r, None, prev, &Force::new())?;
+    Ok(count_changes(r, prev, &slots))
+}
+
+fn count_changes(r: &Roster, prev: &Previous, slots: &[Vec<usize>]) -> usize {
+    slots
+        .iter()
+        .enumerate()
+        .map(|(u, hs)| {
+            hs.iter()
+                .enumerate()
+                .filter(|&(k, &h)| prev.slot_changed(r, &r.units[u].id, k, h))
+                .count()
+        })
+        .sum()
+}
+
+/// Builds every team for the given leaders.
+pub fn build(
+    r: &Roster,
+    leader_of: &[usize],
+    prev: &Previous,
+    force: &Force,
+) -> Result<Teams, Shortfall> {
+    let mut slots = fill_slots(r, Some(leader_of), prev, force).map_err(Shortfall::Slots)?;
+    let assist = assists(r, leader_of, &slots);
+    compact(r, leader_of, prev, &mut slots, &assist);
+    let mut missing = Vec::new();
+    for u in 0..r.units.len() {
+        for need in &r.units[u].needs {
+            if !covered(r, leader_of[u], &slots[u], &assist[u], need) {
+                missing.push((u, need.clone()));
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Shortfall::Needs(missing));
+    }
+    let slots_changed = count_changes(r, prev, &slots);
+    Ok(Teams {
+        slots,
+        assist,
+        slots_changed,
+    })
+}
+
+fn covered(r: &Roster, leader: usize, slots: &[usize], assist: &[usize], need: &String) -> bool {
+    r.cadres[leader].skills.contains(need)
+        || slots
+            .iter()
+            .chain(assist)
+            .any(|&h| r.helpers[h].skills.contains(need))
+}
+
+/// Assist members: the fewest that cover every need the leader and slot
+/// helpers leave open and bring teams up to `min_present` where possible,
+/// within `max_teams`; ties go to helpers on fewer teams. A need that cannot
+/// be covered is left open (the caller repairs or reports it).
+fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = r.units.len();
+    let nh = r.helpers.len();
+    let mut teams = vec![0usize; nh];
+    for hs in slots {
+        for &h in hs {
+            teams[h] += 1;
+        }
+    }
+    let open: Vec<Vec<String>> = (0..n)
+        .map(|u| {
+            r.units[u]
+                .needs
+                .iter()
+                .filter(|s| !covered(r, leader_of[u], &slots[u], &[], s))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    let size = 1 + r.policy.team.len();
+    let deficit = r.policy.min_present.saturating_sub(size);
+    // Candidates: (helper, unit) pairs that could help with something.
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for u in 0..n {
+        if open[u].is_empty() && deficit == 0 {
+            continue;
+        }
+        for h in 0..nh {
+            if teams[h] >= r.helpers[h].max_teams
+                || slots[u].contains(&h)
+                || !assist_eligible(r, h, u)
+            {
+                continue;
+            }
+            let useful = deficit > 0 || open[u].iter().any(|s| r.helpers[h].skills.contains(s));
+            if useful {
+                cands.push((h, u));
+            }
+        }
+    }
+    let mut out = vec![Vec::new(); n];
+    if cands.is_empty() {
+        return out;
+    }
+    let nc = cands.len() as f64;
+    let most = teams.iter().copied().max().unwrap_or(0) as f64;
+    let total_deficit = (deficit * n) as f64;
+    let w_slack = nc + 2.0;
+    let w_miss = w_slack * (total_deficit + 1.0);
+    let mut vars = ProblemVariables::new();
+    let y: Vec<Variable> = cands
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
+    let mut objective = Expression::from(0.0);
+    for (i, &(h, _)) in cands.iter().enumerate() {
+        // One per assist, plus under 1/nc in all to prefer helpers on fewer teams.
+        let tie = (teams[h] as f64 + 1.0) / ((most + 2.0) * (nc + 1.0));
+        objective += (1.0 + tie) * y[i];
+    }
+    let mut constraints = Vec::new();
+    for u in 0..n {
+        for need in &open[u] {
+            let holders: Vec<Variable> = cands
+                .iter()
+                .enumerate()
+                .filter(|(_, (h, v))| *v == u && r.helpers[*h].skills.contains(need))
+                .map(|(i, _)| y[i])
+                .collect();
+            if holders.is_empty() {
+                continue;
+            }
+            let miss = vars.add(variable().min(0.0).max(1.0));
+            objective += w_miss * miss;
+            let sum: Expression = holders.iter().copied().sum();
+            constraints.push(constraint!(sum + miss >= 1.0));
+        }
+        if deficit > 0 {
+            let members: Vec<Variable> = cands
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, v))| *v == u)
+                .map(|(i, _)| y[i])
+                .collect();
+            let slack = vars.add(variable().min(0.0));
+            objective += w_slack * slack;
+            let sum: Expression = members.iter().copied().sum();
+            constraints.push(constraint!(sum + slack >= deficit as f64));
+        }
+    }
+    for h in 0..nh {
+        let mine: Vec<Variable> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, (g, _))| *g == h)
+            .map(|(i, _)| y[i])
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let room = (r.helpers[h].max_teams - teams[h]) as f64;
+        let sum: Expression = mine.iter().copied().sum();
+        constraints.push(constraint!(sum <= room));
+    }
+    let mut model = vars.minimise(objective).using(microlp);
+    for c in constraints {
+        model = model.with(c);
+    }
+    // Every constraint has a slack, so the model always has a solution.
+    let Ok(sol) = model.solve() else {
+        return out;
+    };
+    for (i, &(h, u)) in cands.iter().enumerate() {
+        if sol.value(y[i]) > 0.5 {
+            out[u].push(h);
+        }
+    }
+    for a in &mut out {
+        a.sort_unstable();
+    }
+    out
+}
+
+fn minutes(r: &Roster, a: usize, b: usize) -> f64 {
+    r.travel
+        .unit_to_unit
+        .get(a)
+        .and_then(|row| row.get(b).copied().flatten())
+        .unwrap_or(1e6)
+}
+
+/// Pairwise swaps (and moves that keep the spread) of slot holders between
+/// units, so that each helper's units lie close together. A change is taken
+/// only when it keeps every rule, covers at least the same needs, changes no
+/// more slots against the previous plan, and shortens the total distance
+/// between each helper's units.
+fn compact(
+    r: &Roster,
+    leader_of: &[usize],
+    prev: &Previous,
+    slots: &mut [Vec<usize>],
+    assist: &[Vec<usize>],
+) {
+    let n = r.units.len();
+    let ks = r.policy.team.len();
+    let mut units_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (u, hs) in slots.iter().enumerate() {
+        for &h in hs {
+            units_of.entry(h).or_default().push(u);
+        }
+    }
+    // Distance from unit u to the helper's other units (without `skip`).
+    let spread_dist = |units_of: &BTreeMap<usize, Vec<usize>>, h: usize, u: usize, skip: usize| {
+        units_of
+            .get(&h)
+            .map(|us| {
+                us.iter()
+                    .filter(|&&v| v != skip && v != u)
+                    .map(|&v| minutes(r, u, v))
+                    .sum::<f64>()
+            })
+            .unwrap_or(0.0)
+    };
+    let on_team =
+        |slots: &[Vec<usize>], u: usize, h: usize| slots[u].contains(&h) || assist[u].contains(&h);
+    let needs_met = |slots: &[Vec<usize>], u: usize| {
+        r.units[u]
+            .needs
+            .iter()
+            .filter(|s| covered(r, leader_of[u], &slots[u], &assist[u], s))
+            .count()
+    };
+    for _round in 0..50 {
+        let mut improved = false;
+        for k in 0..ks {
+            for u1 in 0..n {
+                for u2 in (u1 + 1)..n {
+                    let (h1, h2) = (slots[u1][k], slots[u2][k]);
+                    if h1 == h2
+                        || !slot_eligible(r, h1, u2, k)
+                        || !slot_eligible(r, h2, u1, k)
+                        || on_team(slots, u2, h1)
+                        || on_team(slots, u1, h2)
+                    {
+                        continue;
+                    }
+                    let before = spread_dist(&units_of, h1, u1, usize::MAX)
+                        + spread_dist(&units_of, h2, u2, usize::MAX);
+                    let after =
+                        spread_dist(&units_of, h1, u2, u1) + spread_dist(&units_of, h2, u1, u2);
+                    if after >= before - 1e-9 {
+                        continue;
+                    }
+                    let ch = |u: usize, h: usize| prev.slot_changed(r, &r.units[u].id, k, h) as i32;
+                    if ch(u1, h2) + ch(u2, h1) > ch(u1, h1) + ch(u2, h2) {
+                        continue;
+                    }
+                    let met = needs_met(slots, u1) + needs_met(slots, u2);
+                    slots[u1][k] = h2;
+                    slots[u2][k] = h1;
+                    if needs_met(slots, u1) + needs_met(slots, u2) < met {
+                        slots[u1][k] = h1;
+                        slots[u2][k] = h2;
+                        continue;
+                    }
+                    for (h, from, to) in [(h1, u1, u2), (h2, u2, u1)] {
+                        let us = units_of.get_mut(&h).expect("holder");
+                        let i = us.iter().position(|&v| v == from).expect("held");
+                        us[i] = to;
+                    }
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+}

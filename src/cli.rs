@@ -36,6 +36,8 @@ pub enum Command {
     },
     /// Plan who leads which unit with which team: writes the plan file, prints a short table
     Plan(crate::planner::PlanArgs),
+    /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
+    Compare(crate::scenario::compare::CompareArgs),
 }
 
 pub fn main() -> i32 {
@@ -64,6 +66,7 @@ fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
         Command::Plan(args) => crate::planner::run(&args, lang),
+        Command::Compare(args) => crate::scenario::compare::run(&args, lang),
     }
 }
 

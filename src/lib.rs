@@ -12,4 +12,5 @@ pub mod network;
 pub mod plan;
 pub mod planner;
 pub mod roster;
+pub mod scenario;
 pub mod wording;

@@ -4,6 +4,7 @@
 
 pub mod plan;
 pub mod roster;
+pub mod scenario;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

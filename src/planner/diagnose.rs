@@ -59,30 +59,13 @@ pub fn leaders(r: &Roster, p: &LeaderProblem, must: &MustHave) -> Vec<PlanSaid> 
         if p.leaders.iter().any(|l| l.allowed[u] && l.max_units > 0) {
             continue;
         }
-        // Which rule shut the unit out: a need only a leader can bring, or home.
-        let need = must.get(&u).and_then(|skills| {
-            skills
-                .iter()
-                .find(|s| {
-                    !(0..r.cadres.len()).any(|c| {
-                        r.cadres[c].skills.contains(s)
-                            && p.leaders[c].max_units > 0
-                            && !leaders::home_ruled_out(r, c, u)
-                    })
-                })
-                .cloned()
-        });
-        let blocked = match &need {
-            Some(s) => (0..r.cadres.len())
-                .filter(|&c| r.cadres[c].skills.contains(s))
-                .map(|c| cadre_label(r, c))
-                .collect(),
-            None => Vec::new(),
-        };
+        // A need only a leader can bring shut the unit out, or else the home-unit rule.
         causes.push(PlanSaid::NoLeaderFor {
             unit: unit_label(r, u),
-            need,
-            blocked,
+            needs: must
+                .get(&u)
+                .map(|s| s.iter().cloned().collect())
+                .unwrap_or_default(),
         });
     }
     for (l, spec) in p.leaders.iter().enumerate() {

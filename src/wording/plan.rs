@@ -22,14 +22,9 @@ pub enum PlanSaid {
         leaders: usize,
         places: usize,
     },
-    /// Nobody may lead this unit: the home-unit rule, or a need only a
-    /// leader can bring (`need`) that the leaders who have it cannot take.
-    NoLeaderFor {
-        unit: String,
-        need: Option<String>,
-        /// Leaders who have the need but are from the unit or away.
-        blocked: Vec<String>,
-    },
+    /// Nobody may lead this unit: the home-unit rule (`needs` empty), or
+    /// needs only a leader can bring that no leader who may take it has.
+    NoLeaderFor { unit: String, needs: Vec<String> },
     /// A leader's minimum is more than the units they may take.
     LeaderMinimum {
         leader: String,
@@ -117,9 +112,7 @@ impl Say for PlanSaid {
                 places: *places,
             }
             .say(lang),
-            NoLeaderFor {
-                unit, need: None, ..
-            } => {
+            NoLeaderFor { unit, needs } if needs.is_empty() => {
                 if en {
                     format!(
                         "{unit}: the home-unit rule leaves no leader for it: every leader who may take units comes from there; add a cadre from elsewhere, or set avoid_home_unit = false"
@@ -130,25 +123,25 @@ impl Say for PlanSaid {
                     )
                 }
             }
-            NoLeaderFor {
-                unit,
-                need: Some(need),
-                blocked,
-            } => {
-                let who = list(blocked, lang);
-                match (en, blocked.is_empty()) {
-                    (true, true) => format!(
-                        "{unit} needs '{need}', which no helper who could join its team has, and no leader has it: give the skill to a helper who may join, or station a cadre who has it"
-                    ),
-                    (true, false) => format!(
-                        "{unit} needs '{need}', which no helper who could join its team has, and the only leaders who have it ({who}) cannot take the unit (home unit, or away all year): add a helper with '{need}' who may join this team"
-                    ),
-                    (false, true) => format!(
-                        "{unit}需要“{need}”，能加入该单位队伍的帮扶人员都不具备，驻点领导也没有人具备：请为可加入的帮扶人员补充这项能力，或安排具备该能力的干部驻点"
-                    ),
-                    (false, false) => format!(
-                        "{unit}需要“{need}”，能加入该单位队伍的帮扶人员都不具备，而具备这项能力的领导（{who}）不能联系该单位（本村人或全年不在岗）：请增加一名可加入该队伍、具备“{need}”的帮扶人员"
-                    ),
+            NoLeaderFor { unit, needs } => {
+                let quoted: Vec<String> = needs.iter().map(|s| format!("'{s}'")).collect();
+                let zh: Vec<String> = needs.iter().map(|s| format!("“{s}”")).collect();
+                if en && needs.len() == 1 {
+                    format!(
+                        "{unit} needs {}, which no helper who could join its team has, and no leader who may take it has it: add a helper with {} who may join this team, or station a cadre who has it",
+                        quoted[0], quoted[0]
+                    )
+                } else if en {
+                    format!(
+                        "{unit} needs {}, which no helper who could join its team has, and no leader who may take it has all of them: add helpers with them who may join this team, or station a cadre who has them all",
+                        list(&quoted, lang)
+                    )
+                } else {
+                    format!(
+                        "{unit}需要{}，能加入该单位队伍的帮扶人员都不具备，可联系该单位的领导也没有人{}具备：请为可加入该队伍的帮扶人员补充这些能力，或安排具备这些能力的干部驻点",
+                        zh.join("、"),
+                        if needs.len() == 1 { "" } else { "全部" }
+                    )
                 }
             }
             LeaderMinimum {
@@ -174,16 +167,27 @@ impl Say for PlanSaid {
                 let n = units.len();
                 if en {
                     format!(
-                        "{} can be led only by {}, who have {places} place{} between them for these {n} units: raise their maximum, or allow other leaders there",
+                        "{} can be led only by {}, who {} {places} place{} for these {n} units: raise {} maximum, or allow other leaders there",
                         list(units, lang),
                         list(leaders, lang),
-                        if *places == 1 { "" } else { "s" }
+                        if leaders.len() == 1 { "has" } else { "have" },
+                        if *places == 1 { "" } else { "s" },
+                        if leaders.len() == 1 {
+                            "that leader's"
+                        } else {
+                            "their"
+                        }
                     )
                 } else {
                     format!(
-                        "{}只能由{}联系，他们合计只有 {places} 个名额，却要联系这 {n} 个单位：请提高其上限，或允许其他领导联系",
+                        "{}只能由{}联系，{}只有 {places} 个名额，却要联系这 {n} 个单位：请提高其上限，或允许其他领导联系",
                         list(units, lang),
-                        list(leaders, lang)
+                        list(leaders, lang),
+                        if leaders.len() == 1 {
+                            "其"
+                        } else {
+                            "他们合计"
+                        }
                     )
                 }
             }
@@ -245,8 +249,9 @@ impl Say for PlanSaid {
                     (false, 0) => format!(
                         "{unit}需要“{need}”，但能加入其队伍的在岗人员中没有人具备：请增加具备“{need}”的人员"
                     ),
-                    (false, _) => format!(
-                        "{unit}需要“{need}”，但具备这项能力的{who}都已满额：请提高其 max_teams，或增加具备“{need}”的人员"
+                    (false, n) => format!(
+                        "{unit}需要“{need}”，但具备这项能力的{who}{}已满额：请提高其 max_teams，或增加具备“{need}”的人员",
+                        if n == 1 { "" } else { "都" }
                     ),
                 }
             }

@@ -272,6 +272,18 @@ impl Lcg {
 /// A township of `units` villages and `cadres` leaders, shaped like the
 /// generator's: "1+2" teams, police, lawyers, volunteers, needs, home units.
 fn generated(seed: u64, units: usize, cadres: usize, min_present: usize) -> String {
+    generated_with(seed, units, cadres, min_present, units.div_ceil(4), 3)
+}
+
+/// As `generated`, with `assisting` police, lawyers and volunteers, each on at most `assist_teams` teams.
+fn generated_with(
+    seed: u64,
+    units: usize,
+    cadres: usize,
+    min_present: usize,
+    assisting: usize,
+    assist_teams: usize,
+) -> String {
     let mut g = Lcg(seed * 7919 + 17);
     let skills = ["stability", "legal", "labour"];
     let lo = units / cadres;
@@ -325,10 +337,10 @@ fn generated(seed: u64, units: usize, cadres: usize, min_present: usize) -> Stri
             );
         }
     }
-    for i in 0..units.div_ceil(4) {
+    for i in 0..assisting {
         t += &format!(
-            "[[helper]]\nid = \"p{i}\"\nname = \"民警{i}\"\nrole = \"police\"\nskills = [\"stability\"]\nmax_teams = 3\n\n\
-             [[helper]]\nid = \"l{i}\"\nname = \"律师{i}\"\nrole = \"lawyer\"\nskills = [\"legal\"]\nmax_teams = 3\n\n\
+            "[[helper]]\nid = \"p{i}\"\nname = \"民警{i}\"\nrole = \"police\"\nskills = [\"stability\"]\nmax_teams = {assist_teams}\n\n\
+             [[helper]]\nid = \"l{i}\"\nname = \"律师{i}\"\nrole = \"lawyer\"\nskills = [\"legal\"]\nmax_teams = {assist_teams}\n\n\
              [[helper]]\nid = \"v{i}\"\nname = \"志愿者{i}\"\nrole = \"volunteer\"\nmax_teams = 2\n\n"
         );
     }
@@ -822,4 +834,165 @@ fn highs_gives_the_same_cost_on_the_shipped_instances() {
             b.plan.cost
         );
     }
+}
+
+/// Prints stage timings on larger generated townships:
+/// `cargo test --release --test plan -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timings_on_larger_townships() {
+    for (seed, units, cadres) in [(1, 40, 16), (2, 40, 16), (3, 70, 24)] {
+        let r = roster::load_str(&generated(seed, units, cadres, 2), "gen.toml").expect("valid");
+        let p =
+            planner::plan(&r, "gen.toml", &Options::default(), &Previous::default()).expect("plan");
+        assert_eq!(violations(&r, &p.file), Vec::<String>::new());
+        println!(
+            "{units} units × {cadres} cadres: cost {:.2} bound {:.2} gap {:.4} ({}), leaders {:.3} s, teams {:.3} s",
+            p.file.plan.cost,
+            p.file.plan.lower_bound,
+            p.file.plan.gap,
+            p.file.plan.status,
+            p.timings.leaders,
+            p.timings.teams
+        );
+    }
+}
+
+/// Scarce assist helpers: plans keep every rule, or no plan comes with causes.
+#[test]
+fn scarce_helpers_give_a_valid_plan_or_reasons() {
+    let (mut planned, mut refused) = (0, 0);
+    let seeds: u64 = std::env::var("SEEDS").map_or(40, |s| s.parse().expect("count"));
+    for seed in 1..=seeds {
+        let (units, min_present) = (8 + (seed as usize % 9), 2 + (seed as usize % 3));
+        let text = generated_with(seed, units, 5, min_present, 1 + (seed as usize % 2), 1);
+        let Ok(r) = roster::load_str(&text, "gen.toml") else {
+            continue;
+        };
+        match plan_with(&r, &Previous::default()) {
+            Ok(f) => {
+                assert_eq!(violations(&r, &f), Vec::<String>::new(), "seed {seed}");
+                planned += 1;
+            }
+            Err(c) => {
+                assert!(!c.is_empty());
+                assert!(
+                    !feasible_by_mip(&r),
+                    "seed {seed}: refused, but a plan exists: {:?}",
+                    c.iter().map(|c| c.en()).collect::<Vec<_>>()
+                );
+                if std::env::var("SHOW").is_ok() {
+                    println!(
+                        "seed {seed}: {:?}",
+                        c.iter().map(|c| c.en()).collect::<Vec<_>>()
+                    );
+                }
+                refused += 1;
+            }
+        }
+    }
+    if std::env::var("SHOW").is_ok() {
+        println!("{planned} planned, {refused} refused");
+    }
+    assert!(planned > 0, "{planned} planned, {refused} refused");
+}
+
+/// Does any plan keep hard rules 1–4? One MIP over leaders, slots and
+/// assists together, written here independently of the planner.
+fn feasible_by_mip(r: &Roster) -> bool {
+    use good_lp::{
+        Expression, ProblemVariables, SolverModel, Variable, constraint, microlp, variable,
+    };
+    let assist_roles = [
+        "police",
+        "lawyer",
+        "deputy",
+        "volunteer",
+        "graduate_official",
+        "committee_cadre",
+    ];
+    let mut vars = ProblemVariables::new();
+    let mut lead: Vec<(usize, usize, Variable)> = Vec::new();
+    for (c, cadre) in r.cadres.iter().enumerate() {
+        for (u, unit) in r.units.iter().enumerate() {
+            let home = r.policy.avoid_home_unit && cadre.home_unit.as_deref() == Some(&unit.id);
+            if !home && !r.away_all_year(&cadre.away) {
+                lead.push((c, u, vars.add(variable().binary())));
+            }
+        }
+    }
+    // (helper, unit, slot or None) → variable
+    let mut on: Vec<(usize, usize, Option<usize>, Variable)> = Vec::new();
+    for (h, helper) in r.helpers.iter().enumerate() {
+        if r.away_all_year(&helper.away) {
+            continue;
+        }
+        for (u, unit) in r.units.iter().enumerate() {
+            if helper.unit.as_deref().is_some_and(|own| own != unit.id) {
+                continue;
+            }
+            for (k, slot) in r.policy.team.iter().enumerate() {
+                if slot.roles.contains(&helper.role)
+                    && (!slot.from_unit || helper.unit.as_deref() == Some(&unit.id))
+                {
+                    on.push((h, u, Some(k), vars.add(variable().binary())));
+                }
+            }
+            if assist_roles.contains(&helper.role.as_str()) {
+                on.push((h, u, None, vars.add(variable().binary())));
+            }
+        }
+    }
+    let mut cs = Vec::new();
+    for u in 0..r.units.len() {
+        let e: Expression = lead.iter().filter(|l| l.1 == u).map(|l| l.2).sum();
+        cs.push(constraint!(e == 1.0));
+        for k in 0..r.policy.team.len() {
+            let e: Expression = on
+                .iter()
+                .filter(|o| o.1 == u && o.2 == Some(k))
+                .map(|o| o.3)
+                .sum();
+            cs.push(constraint!(e == 1.0));
+        }
+        for h in 0..r.helpers.len() {
+            let e: Expression = on
+                .iter()
+                .filter(|o| o.0 == h && o.1 == u)
+                .map(|o| o.3)
+                .sum();
+            cs.push(constraint!(e <= 1.0));
+        }
+        for need in &r.units[u].needs {
+            let by_leader: Expression = lead
+                .iter()
+                .filter(|l| l.1 == u && r.cadres[l.0].skills.contains(need))
+                .map(|l| l.2)
+                .sum();
+            let by_team: Expression = on
+                .iter()
+                .filter(|o| o.1 == u && r.helpers[o.0].skills.contains(need))
+                .map(|o| o.3)
+                .sum();
+            cs.push(constraint!(by_leader + by_team >= 1.0));
+        }
+    }
+    for c in 0..r.cadres.len() {
+        let (lo, hi) = r.bounds_of(c);
+        let e: Expression = lead.iter().filter(|l| l.0 == c).map(|l| l.2).sum();
+        if r.away_all_year(&r.cadres[c].away) {
+            continue;
+        }
+        cs.push(constraint!(e.clone() >= lo as f64));
+        cs.push(constraint!(e <= hi as f64));
+    }
+    for (h, helper) in r.helpers.iter().enumerate() {
+        let e: Expression = on.iter().filter(|o| o.0 == h).map(|o| o.3).sum();
+        cs.push(constraint!(e <= helper.max_teams as f64));
+    }
+    let mut model = vars.minimise(Expression::from(0.0)).using(microlp);
+    for c in cs {
+        model = model.with(c);
+    }
+    model.solve().is_ok()
 }

@@ -1,14 +1,16 @@
 //! `zhudian plan`: roster in, plan file out. Stage 1 hands the leader
 //! assignment to an engine (`assign`), stage 2 builds each unit's team
-//! (`teams`); needs that stage 2 cannot cover are repaired by forcing a slot
-//! to a helper with the skill, or else by requiring the unit's leader to
-//! have it and solving stage 1 again. The plan's cost is recomputed from the
+//! (`teams`); a need no team can cover under the leaders found is then
+//! required of that unit's leader, and stage 1 is solved again; should that
+//! fail, one joint feasibility MIP (`joint`) settles whether a plan exists
+//! and which needs the leaders must bring. The plan's cost is recomputed from the
 //! final plan term by term, as the spec defines it, and its lower bound is
 //! the first (least restricted) leader bound plus stage 2's own bound.
 //! When no plan exists, `diagnose` says why in the planner's terms.
 
 pub mod diagnose;
 mod flow;
+mod joint;
 pub mod leaders;
 pub mod previous;
 pub mod teams;
@@ -24,7 +26,7 @@ use crate::wording::{Lang, Say};
 
 use leaders::MustHave;
 pub use previous::{Pins, Previous};
-use teams::{Force, Shortfall, Teams};
+use teams::{Shortfall, Teams};
 
 /// The leader-assignment engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,16 +103,39 @@ pub fn plan(
     let slot_bound = teams::slot_bound(r, prev)?;
     timings.teams += t.elapsed().as_secs_f64();
 
-    let mut must: MustHave = leaders::implied_must_have(r);
+    let implied: MustHave = leaders::implied_must_have(r);
+    let mut must = implied.clone();
     let mut added: Vec<(usize, String)> = Vec::new();
+    let mut joint_tried = false;
     let mut first_bound: Option<f64> = None;
     let mut rounds = 0;
-    let (p, leader_of, team) = 'outer: loop {
+    // Where repairing needs one at a time gives up: ask the joint MIP once
+    // whether any plan exists, and if so for the leaders' needs it implies.
+    macro_rules! give_up {
+        ($causes:expr) => {{
+            let causes = $causes;
+            if joint_tried || added.is_empty() {
+                return Err(causes);
+            }
+            joint_tried = true;
+            match joint::leader_needs(r, prev, &implied) {
+                None => return Err(causes),
+                Some(m) => {
+                    must = m;
+                    continue;
+                }
+            }
+        }};
+    }
+    let (p, leader_of, team) = loop {
         rounds += 1;
+        if rounds > MAX_ROUNDS {
+            give_up!(need_full(r, &added));
+        }
         let p = leaders::problem(r, prev, &must);
         let causes = diagnose::leaders(r, &p, &must);
         if !causes.is_empty() {
-            return Err(if added.is_empty() {
+            give_up!(if added.is_empty() {
                 causes
             } else {
                 need_full(r, &added)
@@ -122,7 +147,7 @@ pub fn plan(
         timings.leaders += t.elapsed().as_secs_f64();
         match sol.status {
             Status::Infeasible if added.is_empty() => return Err(vec![PlanSaid::NoAssignment]),
-            Status::Infeasible => return Err(need_full(r, &added)),
+            Status::Infeasible => give_up!(need_full(r, &added)),
             Status::NoSolutionInTime => {
                 return Err(vec![PlanSaid::NoPlanInTime {
                     seconds: opts.time_limit.as_secs_f64(),
@@ -137,51 +162,27 @@ pub fn plan(
                 leader_of[u] = l;
             }
         }
-        let mut force = Force::new();
-        loop {
-            if rounds > MAX_ROUNDS {
-                return Err(need_full(r, &added));
-            }
-            let t = Instant::now();
-            let built = teams::build(r, &leader_of, prev, &force);
-            timings.teams += t.elapsed().as_secs_f64();
-            match built {
-                Ok(team) => break 'outer (p, leader_of, team),
-                Err(Shortfall::Slots(causes)) => {
-                    // Forcing skills into slots left some slot empty: ask the leaders instead.
-                    if force.is_empty() {
-                        return Err(causes);
-                    }
-                    for ((u, _), skill) in std::mem::take(&mut force) {
-                        require_leader_skill(r, &mut must, &mut added, u, &skill)?;
-                    }
-                    continue 'outer;
+        let t = Instant::now();
+        let could = |u: usize, skill: &str| leader_could(r, prev, &must, u, skill);
+        let built = teams::build(r, &leader_of, prev, &could);
+        timings.teams += t.elapsed().as_secs_f64();
+        match built {
+            Ok(team) => break (p, leader_of, team),
+            Err(Shortfall::Slots(causes)) => return Err(causes),
+            Err(Shortfall::Needs(missing)) => {
+                // These leaders leave a need no team member can hold: the
+                // unit's leader must bring it. One at a time, since a new
+                // leader assignment moves helpers too.
+                let (u, skill) = missing
+                    .iter()
+                    .find(|(u, s)| leader_could(r, prev, &must, *u, s))
+                    .unwrap_or(&missing[0])
+                    .clone();
+                added.push((u, skill.clone()));
+                if !leader_could(r, prev, &must, u, &skill) {
+                    give_up!(need_full(r, &[(u, skill)]));
                 }
-                Err(Shortfall::Needs(missing)) => {
-                    rounds += 1;
-                    let mut resolve = false;
-                    for (u, skill) in missing {
-                        let slot = (0..r.policy.team.len()).find(|&k| {
-                            !force.contains_key(&(u, k))
-                                && (0..r.helpers.len()).any(|h| {
-                                    r.helpers[h].skills.contains(&skill)
-                                        && leaders::slot_eligible(r, h, u, k)
-                                })
-                        });
-                        match slot {
-                            Some(k) => {
-                                force.insert((u, k), skill);
-                            }
-                            None => {
-                                require_leader_skill(r, &mut must, &mut added, u, &skill)?;
-                                resolve = true;
-                            }
-                        }
-                    }
-                    if resolve {
-                        continue 'outer;
-                    }
-                }
+                must.entry(u).or_default().insert(skill);
             }
         }
     };
@@ -212,34 +213,18 @@ fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolut
     }
 }
 
-/// Makes `skill` a requirement on the unit's leader; fails with the need's
-/// cause when no leader who could take the unit has the skill.
-fn require_leader_skill(
-    r: &Roster,
-    must: &mut MustHave,
-    added: &mut Vec<(usize, String)>,
-    u: usize,
-    skill: &str,
-) -> Result<(), Vec<PlanSaid>> {
-    let set = must.entry(u).or_default();
-    if set.contains(skill) {
-        return Err(need_full(r, &[(u, skill.to_string())]));
-    }
-    set.insert(skill.to_string());
-    added.push((u, skill.to_string()));
-    let possible = (0..r.cadres.len()).any(|c| {
+/// Could some leader take unit `u` bringing `skill` besides what it must
+/// already have?
+fn leader_could(r: &Roster, prev: &Previous, must: &MustHave, u: usize, skill: &str) -> bool {
+    (0..r.cadres.len()).any(|c| {
         leaders::bounds(r, c).1 > 0
-            && !leaders::home_ruled_out(r, c, u)
-            && set.iter().all(|s| r.cadres[c].skills.contains(s))
-    });
-    if possible {
-        Ok(())
-    } else {
-        Err(need_full(r, &[(u, skill.to_string())]))
-    }
+            && r.cadres[c].skills.iter().any(|s| s == skill)
+            && leaders::allowed(r, prev, must, c, u)
+    })
 }
 
-/// "林上村 needs 'legal'; the only two people who have it are full".
+/// "林上村 needs 'legal'; the only two people who have it are full": one
+/// cause per skill and set of holders, naming every unit it leaves open.
 fn need_full(r: &Roster, needs: &[(usize, String)]) -> Vec<PlanSaid> {
     let mut out: Vec<PlanSaid> = Vec::new();
     for (u, skill) in needs {
@@ -256,13 +241,23 @@ fn need_full(r: &Roster, needs: &[(usize, String)]) -> Vec<PlanSaid> {
                 })
                 .map(|c| diagnose::cadre_label(r, c)),
         );
-        let said = PlanSaid::NeedFull {
-            unit: diagnose::unit_label(r, *u),
-            need: skill.clone(),
-            holders,
-        };
-        if !out.contains(&said) {
-            out.push(said);
+        let unit = diagnose::unit_label(r, *u);
+        let same = out.iter_mut().find_map(|c| match c {
+            PlanSaid::NeedFull {
+                units,
+                need,
+                holders: h,
+            } if need == skill && *h == holders => Some(units),
+            _ => None,
+        });
+        match same {
+            Some(units) if !units.contains(&unit) => units.push(unit),
+            Some(_) => {}
+            None => out.push(PlanSaid::NeedFull {
+                units: vec![unit],
+                need: skill.clone(),
+                holders,
+            }),
         }
     }
     out

@@ -28,9 +28,6 @@ use super::flow::Flow;
 use super::leaders::{assist_eligible, slot_eligible};
 use super::previous::Previous;
 
-/// Slot (unit, slot index) → a skill its holder must have (stage 2 repair).
-pub type Force = BTreeMap<(usize, usize), String>;
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Teams {
     /// Per unit: the helper in each slot.
@@ -64,7 +61,6 @@ fn fill_slots(
     r: &Roster,
     leader_of: Option<&[usize]>,
     prev: &Previous,
-    force: &Force,
 ) -> Result<Vec<Vec<usize>>, Vec<PlanSaid>> {
     let n = r.units.len();
     let ks = r.policy.team.len();
@@ -92,11 +88,6 @@ fn fill_slots(
                     continue;
                 }
                 if pinned.is_some_and(|id| *id != r.helpers[h].id) {
-                    continue;
-                }
-                if let Some(skill) = force.get(&(u, k))
-                    && !r.helpers[h].skills.contains(skill)
-                {
                     continue;
                 }
                 let node = *pair.entry((h, u)).or_insert_with(|| {
@@ -176,7 +167,7 @@ fn hall_slots(
 /// The fewest slots that must change against the previous plan (0 when
 /// not replanning), or why some slot can never be filled.
 pub fn slot_bound(r: &Roster, prev: &Previous) -> Result<usize, Vec<PlanSaid>> {
-    let slots = fill_slots(r, None, prev, &Force::new())?;
+    let slots = fill_slots(r, None, prev)?;
     Ok(count_changes(r, prev, &slots))
 }
 
@@ -193,24 +184,25 @@ fn count_changes(r: &Roster, prev: &Previous, slots: &[Vec<usize>]) -> usize {
         .sum()
 }
 
-/// Builds every team for the given leaders.
+/// Builds every team for the given leaders. `leader_could(u, skill)` says
+/// whether some leader could bring the skill to unit u, should the leaders
+/// be chosen again: needs left open go there first.
 pub fn build(
     r: &Roster,
     leader_of: &[usize],
     prev: &Previous,
-    force: &Force,
+    leader_could: &dyn Fn(usize, &str) -> bool,
 ) -> Result<Teams, Shortfall> {
-    let mut slots = fill_slots(r, Some(leader_of), prev, force).map_err(Shortfall::Slots)?;
-    let assist = assists(r, leader_of, &slots);
-    compact(r, leader_of, prev, &mut slots, &assist);
-    let mut missing = Vec::new();
-    for u in 0..r.units.len() {
-        for need in &r.units[u].needs {
-            if !covered(r, leader_of[u], &slots[u], &assist[u], need) {
-                missing.push((u, need.clone()));
-            }
-        }
+    let mut slots = fill_slots(r, Some(leader_of), prev).map_err(Shortfall::Slots)?;
+    let mut assist = assists(r, leader_of, &slots);
+    let mut missing = uncovered(r, leader_of, &slots, &assist);
+    if !missing.is_empty() {
+        // The flow's nudge toward skills was not enough: decide slots and
+        // assists together, exactly, covering as many needs as possible.
+        (slots, assist) = exact(r, leader_of, prev, leader_could);
+        missing = uncovered(r, leader_of, &slots, &assist);
     }
+    compact(r, leader_of, prev, &mut slots, &assist);
     if !missing.is_empty() {
         return Err(Shortfall::Needs(missing));
     }
@@ -220,6 +212,151 @@ pub fn build(
         assist,
         slots_changed,
     })
+}
+
+fn uncovered(
+    r: &Roster,
+    leader_of: &[usize],
+    slots: &[Vec<usize>],
+    assist: &[Vec<usize>],
+) -> Vec<(usize, String)> {
+    let mut missing = Vec::new();
+    for u in 0..r.units.len() {
+        for need in &r.units[u].needs {
+            if !covered(r, leader_of[u], &slots[u], &assist[u], need) {
+                missing.push((u, need.clone()));
+            }
+        }
+    }
+    missing
+}
+
+/// (helper, unit, slot or None for an assist, its MIP variable)
+type Member = (usize, usize, Option<usize>, Variable);
+
+/// Slots and assists as one MIP, for when the flow and the assist MIP in
+/// turn leave a need open. Priorities, by weights that dominate each other:
+/// needs met, then `min_present`, then slots kept (replanning), then the
+/// even spread (the i-th team of a helper costs i), then fewest assists.
+/// A need left open where no leader could bring it costs more than all
+/// others together, so what stays open can be asked of a leader.
+/// Slots are always filled: the flow has already shown they can be.
+fn exact(
+    r: &Roster,
+    leader_of: &[usize],
+    prev: &Previous,
+    leader_could: &dyn Fn(usize, &str) -> bool,
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let n = r.units.len();
+    let ks = r.policy.team.len();
+    let nh = r.helpers.len();
+    let mut vars = ProblemVariables::new();
+    let mut x: Vec<Member> = Vec::new();
+    for u in 0..n {
+        for k in 0..ks {
+            let pinned = prev.pins.slot.get(&(r.units[u].id.clone(), k));
+            for h in 0..nh {
+                if slot_eligible(r, h, u, k) && pinned.is_none_or(|id| *id == r.helpers[h].id) {
+                    x.push((h, u, Some(k), vars.add(variable().binary())));
+                }
+            }
+        }
+        for h in 0..nh {
+            if assist_eligible(r, h, u) {
+                x.push((h, u, None, vars.add(variable().binary())));
+            }
+        }
+    }
+    let flow_total = (n * ks) as f64;
+    let spread_max: f64 = r
+        .helpers
+        .iter()
+        .map(|h| (h.max_teams * h.max_teams.saturating_sub(1) / 2) as f64)
+        .sum::<f64>()
+        .min(flow_total * flow_total);
+    let assists_max = x.iter().filter(|e| e.2.is_none()).count() as f64;
+    let deficit = r.policy.min_present.saturating_sub(1 + ks);
+    let w_assist = 1.0 / (assists_max + 1.0);
+    let w_change = spread_max + 2.0;
+    let w_slack = w_change * (flow_total + 1.0);
+    let w_miss = w_slack * ((deficit * n) as f64 + 1.0);
+    let needs_total = r.units.iter().map(|u| u.needs.len()).sum::<usize>() as f64;
+    let mut objective = Expression::from(0.0);
+    let mut constraints = Vec::new();
+    for &(h, u, k, v) in &x {
+        match k {
+            Some(k) if prev.slot_changed(r, &r.units[u].id, k, h) => objective += w_change * v,
+            Some(_) => {}
+            None => objective += w_assist * v,
+        }
+    }
+    let sum_of = |pred: &dyn Fn(&Member) -> bool| -> Expression {
+        x.iter().filter(|e| pred(e)).map(|e| e.3).sum()
+    };
+    for u in 0..n {
+        for k in 0..ks {
+            let e = sum_of(&|e| e.1 == u && e.2 == Some(k));
+            constraints.push(constraint!(e == 1.0));
+        }
+        for h in 0..nh {
+            let e = sum_of(&|e| e.0 == h && e.1 == u);
+            constraints.push(constraint!(e <= 1.0));
+        }
+        for need in &r.units[u].needs {
+            if r.cadres[leader_of[u]].skills.contains(need) {
+                continue;
+            }
+            let miss = vars.add(variable().min(0.0).max(1.0));
+            let weight = if leader_could(u, need) {
+                w_miss
+            } else {
+                w_miss * (needs_total + 1.0)
+            };
+            objective += weight * miss;
+            let e = sum_of(&|e| e.1 == u && r.helpers[e.0].skills.contains(need));
+            constraints.push(constraint!(e + miss >= 1.0));
+        }
+        if deficit > 0 {
+            let slack = vars.add(variable().min(0.0));
+            objective += w_slack * slack;
+            let e = sum_of(&|e| e.1 == u && e.2.is_none());
+            constraints.push(constraint!(e + slack >= deficit as f64));
+        }
+    }
+    for h in 0..nh {
+        let all = sum_of(&|e| e.0 == h);
+        constraints.push(constraint!(all <= r.helpers[h].max_teams as f64));
+        // Convex spread over slot teams: piece i costs i, so pieces fill in order.
+        let in_slots = sum_of(&|e| e.0 == h && e.2.is_some());
+        let mut pieces = Expression::from(0.0);
+        for i in 0..r.helpers[h].max_teams {
+            let z = vars.add(variable().min(0.0).max(1.0));
+            objective += (i as f64) * z;
+            pieces += z;
+        }
+        constraints.push(constraint!(in_slots == pieces));
+    }
+    let mut model = vars.minimise(objective).using(microlp);
+    for c in constraints {
+        model = model.with(c);
+    }
+    let mut slots = vec![vec![usize::MAX; ks]; n];
+    let mut assist = vec![Vec::new(); n];
+    let Ok(sol) = model.solve() else {
+        return (slots, assist);
+    };
+    for &(h, u, k, v) in &x {
+        if sol.value(v) > 0.5 {
+            match k {
+                Some(k) => slots[u][k] = h,
+                None => assist[u].push(h),
+            }
+        }
+    }
+    for a in &mut assist {
+        a.sort_unstable();
+    }
+    (slots, assist)
 }
 
 fn covered(r: &Roster, leader: usize, slots: &[usize], assist: &[usize], need: &String) -> bool {

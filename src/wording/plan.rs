@@ -45,10 +45,10 @@ pub enum PlanSaid {
         holders: Vec<String>,
         capacity: usize,
     },
-    /// A unit's need cannot be met: everyone who has it is full (or nobody
-    /// available has it).
+    /// These units' need cannot be met: everyone who has it is full (or
+    /// nobody available has it).
     NeedFull {
-        unit: String,
+        units: Vec<String>,
         need: String,
         holders: Vec<String>,
     },
@@ -230,20 +230,27 @@ impl Say for PlanSaid {
                 }
             }
             NeedFull {
-                unit,
+                units,
                 need,
                 holders,
             } => {
                 let who = list(holders, lang);
+                let unit = list(units, lang);
+                let s = if units.len() == 1 { "s" } else { "" };
                 match (en, holders.len()) {
                     (true, 0) => format!(
-                        "{unit} needs '{need}', but nobody available who could join its team has it: add someone with '{need}'"
+                        "{unit} need{s} '{need}', but nobody available who could join {} has it: add someone with '{need}'",
+                        if units.len() == 1 {
+                            "its team"
+                        } else {
+                            "their teams"
+                        }
                     ),
                     (true, 1) => format!(
-                        "{unit} needs '{need}'; the only person who has it, {who}, is full: raise their max_teams, or add someone with '{need}'"
+                        "{unit} need{s} '{need}'; the only person who has it, {who}, is full: raise their max_teams, or add someone with '{need}'"
                     ),
                     (true, n) => format!(
-                        "{unit} needs '{need}'; the only {} people who have it ({who}) are full: raise their max_teams, or add someone with '{need}'",
+                        "{unit} need{s} '{need}'; the only {} people who have it ({who}) are full: raise their max_teams, or add someone with '{need}'",
                         number_word(n)
                     ),
                     (false, 0) => format!(

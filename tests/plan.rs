@@ -773,6 +773,23 @@ fn highs_without_the_feature_says_how_to_get_it() {
     );
 }
 
+#[test]
+fn an_unknown_engine_is_bad_input() {
+    let (code, _, err) = zhudian(&[
+        "plan",
+        &example_path(),
+        "-o",
+        "/nonexistent/x.toml",
+        "--engine",
+        "cplex",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "there is no engine 'cplex': use bundles or highs"
+    );
+}
+
 /// Shipped township instances (not the what-if scenario files).
 fn shipped() -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -841,11 +858,33 @@ fn highs_gives_the_same_cost_on_the_shipped_instances() {
 #[test]
 #[ignore]
 fn timings_on_larger_townships() {
-    for (seed, units, cadres) in [(1, 40, 16), (2, 40, 16), (3, 70, 24)] {
-        let r = roster::load_str(&generated(seed, units, cadres, 2), "gen.toml").expect("valid");
+    for (seed, units, cadres, assisting) in [
+        (1, 40, 16, 10),
+        (2, 40, 16, 10),
+        (3, 70, 24, 18),
+        (4, 40, 16, 4),
+        (5, 40, 16, 4),
+        (6, 40, 16, 3),
+        (7, 40, 16, 2),
+        (8, 40, 16, 2),
+        (9, 40, 16, 2),
+    ] {
+        let text = generated_with(seed, units, cadres, 3, assisting, 2);
+        let r = roster::load_str(&text, "gen.toml").expect("valid");
         let p =
             planner::plan(&r, "gen.toml", &Options::default(), &Previous::default()).expect("plan");
         assert_eq!(violations(&r, &p.file), Vec::<String>::new());
+        // A short limit settles needs in one joint step, still within the rules.
+        let quick = Options {
+            time_limit: Duration::from_secs(1),
+            ..Options::default()
+        };
+        let q = planner::plan(&r, "gen.toml", &quick, &Previous::default()).expect("plan");
+        assert_eq!(violations(&r, &q.file), Vec::<String>::new());
+        println!(
+            "{units} units × {cadres} cadres, 1 s limit: cost {:.2} ({}), {:.3} s",
+            q.file.plan.cost, q.file.plan.status, q.timings.total
+        );
         println!(
             "{units} units × {cadres} cadres: cost {:.2} bound {:.2} gap {:.4} ({}), leaders {:.3} s, teams {:.3} s",
             p.file.plan.cost,

@@ -170,6 +170,18 @@ pub fn plan(
             Ok(team) => break (p, leader_of, team),
             Err(Shortfall::Slots(causes)) => return Err(causes),
             Err(Shortfall::Needs(missing)) => {
+                // Half the time gone on repairs: settle them all at once.
+                if !joint_tried && start.elapsed() * 2 > opts.time_limit {
+                    joint_tried = true;
+                    match joint::leader_needs(r, prev, &implied) {
+                        None => return Err(need_full(r, &missing)),
+                        Some(m) => {
+                            must = m;
+                            added.extend(missing);
+                            continue;
+                        }
+                    }
+                }
                 // These leaders leave a need no team member can hold: the
                 // unit's leader must bring it. One at a time, since a new
                 // leader assignment moves helpers too.
@@ -189,15 +201,15 @@ pub fn plan(
     let lower_bound =
         first_bound.unwrap_or(0.0) + r.objective.helper_continuity * slot_bound as f64;
     let mut file = assemble(r, source, opts, prev, &p, &leader_of, &team, lower_bound);
-    add_calendar(r, &mut file);
+    calendar_hook(r, &mut file);
     timings.total = start.elapsed().as_secs_f64();
     Ok(Planned { file, timings })
 }
 
-/// The calendar's place in the flow: `calendar::build(&Roster, &mut PlanFile)`
-/// (another module) fills [[session]], [[warning]] and the calendar metrics
-/// here, once wired.
-fn add_calendar(_r: &Roster, _file: &mut PlanFile) {}
+/// CALENDAR HOOK: the year's visit calendar goes here, after the teams are
+/// final and before the file is written: `calendar::build(r, file)` fills
+/// [[session]], [[warning]] and the calendar figures in [plan.metrics].
+fn calendar_hook(_r: &Roster, _file: &mut PlanFile) {}
 
 fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolution {
     let so = SolveOptions {

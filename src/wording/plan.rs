@@ -489,3 +489,106 @@ fn pad(text: &str, width: usize) -> String {
         .sum();
     format!("{text}{}", " ".repeat(width.saturating_sub(w).max(1)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> PlanReport {
+        PlanReport {
+            township: "北滘镇".into(),
+            path: "plan.toml".into(),
+            rows: vec![
+                LeaderRow {
+                    leader: "劳广行".into(),
+                    units: vec!["林上村".into(), "重点企业联系点".into()],
+                    load: 1840.0,
+                    deviation_pct: 7.6923,
+                    tour_minutes: 62.0,
+                },
+                LeaderRow {
+                    leader: "He".into(),
+                    units: vec![],
+                    load: 0.0,
+                    deviation_pct: 100.0,
+                    tour_minutes: 0.0,
+                },
+            ],
+            cost: 150.769,
+            lower_bound: 150.769,
+            gap: 0.0,
+            status: "optimal".into(),
+            engine: "bundles".into(),
+            leaders_seconds: 0.0021,
+            teams_seconds: 0.0004,
+            total_seconds: 0.003,
+        }
+    }
+
+    #[test]
+    fn the_terminal_table_word_for_word() {
+        assert_eq!(
+            report().en(),
+            "北滘镇: plan written to plan.toml\n\
+             \x20 leader                load   dev %  tour min  units\n\
+             \x20 劳广行                  1840     7.7        62  林上村, 重点企业联系点\n\
+             \x20 He                         0   100.0         0  —\n\
+             \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
+             \x20 engine bundles: leaders 0.002 s, teams 0.000 s, total 0.003 s\n"
+        );
+        let mut r = report();
+        r.status = "feasible".into();
+        r.gap = 0.0123;
+        assert_eq!(
+            r.zh(),
+            "北滘镇：方案已写入 plan.toml\n\
+             \x20 领导                  工作量  偏差%  路程分钟  联系单位\n\
+             \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
+             \x20 He                         0   100.0         0  —\n\
+             \x20 成本 150.77，下界 150.77，差距 1.23%：可行（时限内未完成证明）\n\
+             \x20 求解器 bundles：领导分配 0.002 秒，队伍 0.000 秒，合计 0.003 秒\n"
+        );
+    }
+
+    #[test]
+    fn engine_and_file_messages_word_for_word() {
+        let cases: [(PlanSaid, &str, &str); 4] = [
+            (
+                PlanSaid::NoPlanInTime { seconds: 10.0 },
+                "no plan was found within the time limit of 10 s: raise --time-limit",
+                "在 10 秒时限内没有找到方案：请提高 --time-limit",
+            ),
+            (
+                PlanSaid::UnknownEngine {
+                    engine: "cplex".into(),
+                },
+                "there is no engine 'cplex': use bundles or highs",
+                "没有名为“cplex”的求解器：请用 bundles 或 highs",
+            ),
+            (
+                PlanSaid::CannotWrite {
+                    path: "/x/plan.toml".into(),
+                    detail: "No such file or directory (os error 2)".into(),
+                },
+                "cannot write the plan to /x/plan.toml: No such file or directory (os error 2)",
+                "无法写入方案文件 /x/plan.toml：No such file or directory (os error 2)",
+            ),
+            (
+                PlanSaid::SlotShort {
+                    slot: 1,
+                    roles: vec![Role::DepartmentHead],
+                    own: false,
+                    units: vec!["林上村（linshang）".into(), "西海村（xihai）".into()],
+                    teams: 1,
+                    raise: None,
+                },
+                "林上村（linshang） and 西海村（xihai）: team slot 1 needs department heads, but those who may fill it can take only 1 of these 2 teams: raise their max_teams, or add department heads",
+                "林上村（linshang）和西海村（xihai）：队伍第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个队伍：请提高其 max_teams，或增加职能部门负责人",
+            ),
+        ];
+        for (said, en, zh) in cases {
+            assert_eq!(said.en(), en);
+            assert_eq!(said.zh(), zh);
+        }
+    }
+}

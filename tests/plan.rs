@@ -385,6 +385,27 @@ fn the_example_is_planned_optimally_within_the_rules() {
 }
 
 #[test]
+fn department_heads_get_units_close_together() {
+    // On the example's roads the closest pairing is xihai–sanhong (9 min),
+    // linshang–jiaoxi-park (11) and beijiao-sq–midea (13).
+    let f = plan(&example());
+    let mut pairs: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for a in &f.assignment {
+        pairs.entry(&a.helpers[0]).or_default().push(&a.unit);
+    }
+    let mut got: Vec<Vec<&str>> = pairs.into_values().collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            vec!["beijiao-sq", "midea"],
+            vec!["linshang", "jiaoxi-park"],
+            vec!["xihai", "sanhong"]
+        ]
+    );
+}
+
+#[test]
 fn generated_rosters_keep_every_rule() {
     for (seed, units, cadres, min_present) in [
         (1, 8, 4, 2),

@@ -502,11 +502,12 @@ fn minutes(r: &Roster, a: usize, b: usize) -> f64 {
         .unwrap_or(1e6)
 }
 
-/// Pairwise swaps (and moves that keep the spread) of slot holders between
-/// units, so that each helper's units lie close together. A change is taken
-/// only when it keeps every rule, covers at least the same needs, changes no
-/// more slots against the previous plan, and shortens the total distance
-/// between each helper's units.
+/// Swaps of slot holders between two units, and moves of a unit from a
+/// helper to one with one team fewer (which keeps the spread), so that each
+/// helper's units lie close together. A change is taken only when it keeps
+/// every rule and pin, covers at least the same needs, changes no more
+/// slots against the previous plan, and shortens the summed distance
+/// between each helper's units. Deterministic: a fixed scan order.
 fn compact(
     r: &Roster,
     leader_of: &[usize],
@@ -516,24 +517,26 @@ fn compact(
 ) {
     let n = r.units.len();
     let ks = r.policy.team.len();
-    let mut units_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (u, hs) in slots.iter().enumerate() {
-        for &h in hs {
-            units_of.entry(h).or_default().push(u);
+    let nh = r.helpers.len();
+    let mut units_of: Vec<Vec<usize>> = vec![Vec::new(); nh];
+    let mut assists_of = vec![0usize; nh];
+    for u in 0..n {
+        for &h in &slots[u] {
+            units_of[h].push(u);
+        }
+        for &h in &assist[u] {
+            assists_of[h] += 1;
         }
     }
-    // Distance from unit u to the helper's other units (without `skip`).
-    let spread_dist = |units_of: &BTreeMap<usize, Vec<usize>>, h: usize, u: usize, skip: usize| {
-        units_of
-            .get(&h)
-            .map(|us| {
-                us.iter()
-                    .filter(|&&v| v != skip && v != u)
-                    .map(|&v| minutes(r, u, v))
-                    .sum::<f64>()
-            })
-            .unwrap_or(0.0)
+    // Minutes from unit u to helper h's other units (leaving out `skip`).
+    let dist_to = |units_of: &[Vec<usize>], h: usize, u: usize, skip: usize| -> f64 {
+        units_of[h]
+            .iter()
+            .filter(|&&v| v != skip && v != u)
+            .map(|&v| minutes(r, u, v))
+            .sum()
     };
+    let pinned = |u: usize, k: usize| prev.pins.slot.contains_key(&(r.units[u].id.clone(), k));
     let on_team =
         |slots: &[Vec<usize>], u: usize, h: usize| slots[u].contains(&h) || assist[u].contains(&h);
     let needs_met = |slots: &[Vec<usize>], u: usize| {
@@ -543,29 +546,40 @@ fn compact(
             .filter(|s| covered(r, leader_of[u], &slots[u], &assist[u], s))
             .count()
     };
+    let ch = |u: usize, k: usize, h: usize| prev.slot_changed(r, &r.units[u].id, k, h) as i32;
+    let relabel = |units_of: &mut [Vec<usize>], h: usize, from: usize, to: Option<usize>| {
+        let i = units_of[h].iter().position(|&v| v == from).expect("held");
+        match to {
+            Some(to) => units_of[h][i] = to,
+            None => {
+                units_of[h].remove(i);
+            }
+        }
+    };
     for _round in 0..50 {
         let mut improved = false;
         for k in 0..ks {
             for u1 in 0..n {
+                if pinned(u1, k) {
+                    continue;
+                }
+                // Swaps with another unit's holder of the same slot.
                 for u2 in (u1 + 1)..n {
                     let (h1, h2) = (slots[u1][k], slots[u2][k]);
                     if h1 == h2
+                        || pinned(u2, k)
                         || !slot_eligible(r, h1, u2, k)
                         || !slot_eligible(r, h2, u1, k)
                         || on_team(slots, u2, h1)
                         || on_team(slots, u1, h2)
+                        || ch(u1, k, h2) + ch(u2, k, h1) > ch(u1, k, h1) + ch(u2, k, h2)
                     {
                         continue;
                     }
-                    let before = spread_dist(&units_of, h1, u1, usize::MAX)
-                        + spread_dist(&units_of, h2, u2, usize::MAX);
-                    let after =
-                        spread_dist(&units_of, h1, u2, u1) + spread_dist(&units_of, h2, u1, u2);
+                    let before = dist_to(&units_of, h1, u1, usize::MAX)
+                        + dist_to(&units_of, h2, u2, usize::MAX);
+                    let after = dist_to(&units_of, h1, u2, u1) + dist_to(&units_of, h2, u1, u2);
                     if after >= before - 1e-9 {
-                        continue;
-                    }
-                    let ch = |u: usize, h: usize| prev.slot_changed(r, &r.units[u].id, k, h) as i32;
-                    if ch(u1, h2) + ch(u2, h1) > ch(u1, h1) + ch(u2, h2) {
                         continue;
                     }
                     let met = needs_met(slots, u1) + needs_met(slots, u2);
@@ -576,11 +590,34 @@ fn compact(
                         slots[u2][k] = h2;
                         continue;
                     }
-                    for (h, from, to) in [(h1, u1, u2), (h2, u2, u1)] {
-                        let us = units_of.get_mut(&h).expect("holder");
-                        let i = us.iter().position(|&v| v == from).expect("held");
-                        us[i] = to;
+                    relabel(&mut units_of, h1, u1, Some(u2));
+                    relabel(&mut units_of, h2, u2, Some(u1));
+                    improved = true;
+                }
+                // Moves to a helper with one slot team fewer.
+                for h2 in 0..nh {
+                    let h1 = slots[u1][k];
+                    if units_of[h2].len() + 1 != units_of[h1].len()
+                        || units_of[h2].len() + assists_of[h2] >= r.helpers[h2].max_teams
+                        || !slot_eligible(r, h2, u1, k)
+                        || on_team(slots, u1, h2)
+                        || ch(u1, k, h2) > ch(u1, k, h1)
+                    {
+                        continue;
                     }
+                    let before = dist_to(&units_of, h1, u1, usize::MAX);
+                    let after = dist_to(&units_of, h2, u1, usize::MAX);
+                    if after >= before - 1e-9 {
+                        continue;
+                    }
+                    let met = needs_met(slots, u1);
+                    slots[u1][k] = h2;
+                    if needs_met(slots, u1) < met {
+                        slots[u1][k] = h1;
+                        continue;
+                    }
+                    relabel(&mut units_of, h1, u1, None);
+                    units_of[h2].push(u1);
                     improved = true;
                 }
             }

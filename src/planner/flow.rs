@@ -137,7 +137,7 @@ mod tests {
         let by = f.add_arc(2, 4, 1, 10);
         f.add_arc(3, 5, 1, 0);
         f.add_arc(4, 5, 1, 0);
-        assert_eq!(f.run(0, 5), (2, 11));
+        assert_eq!(f.run(0, 5), (2, 7));
         assert_eq!(
             (f.flow(ax), f.flow(ay), f.flow(bx), f.flow(by)),
             (0, 1, 1, 0)

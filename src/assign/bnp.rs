@@ -59,6 +59,8 @@ struct RootInfo {
 const PRICE_TOL: f64 = 1e-7;
 /// Columns per leader per pricing round.
 const PER_LEADER: usize = 6;
+/// Columns unused for this many pricing rounds leave the simplex's scan.
+const KEEP_ROUNDS: usize = 300;
 
 struct Engine<'a> {
     p: &'a LeaderProblem,
@@ -74,6 +76,8 @@ struct Engine<'a> {
     col_owner: Vec<(u32, u32)>,
     col_index: HashMap<(u32, u32), usize>,
     dead: Vec<bool>,
+    /// pricing round when each column was last basic or priced in
+    last_used: Vec<usize>,
     incumbent: Option<(f64, Vec<Vec<usize>>)>,
     root: Option<RootInfo>,
     deadline: Instant,
@@ -88,15 +92,12 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
     let nl = p.leaders.len();
     let mut rng = Rng::new(opts.seed);
 
-    // Incumbent from the matching plus local search, within a small budget.
-    let budget = opts
-        .time_limit
-        .mul_f64(0.05)
-        .min(std::time::Duration::from_millis(300));
+    // Incumbent from the matching plus local search. Work is bounded by
+    // counts, not time, so that runs are reproducible.
     let mut incumbent = None;
     if let Some(owner) = heuristic::feasible_assignment(p, true) {
         let plan = Plan::from_owner(p, owner);
-        let plan = heuristic::improve(p, plan, &mut rng, 40, start + budget);
+        let plan = heuristic::improve(p, plan, &mut rng, 40, deadline);
         if heuristic::within_change_limit(p, &plan) {
             incumbent = Some(plan_of(p, &plan));
         }
@@ -140,6 +141,7 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
         col_owner,
         col_index: HashMap::new(),
         dead: vec![false; n_cols],
+        last_used: vec![0; n_cols],
         incumbent,
         root: None,
         deadline,
@@ -212,6 +214,7 @@ impl Engine<'_> {
         self.col_owner.push((l as u32, b));
         self.col_index.insert((l as u32, b), j);
         self.dead.push(false);
+        self.last_used.push(self.stats.rounds);
         j
     }
 
@@ -255,6 +258,9 @@ impl Engine<'_> {
     /// Lagrangian bound.
     fn solve_node(&mut self, rules: &Rules, basis: &[usize], bound: &mut f64) -> NodeResult {
         // Forbid artificials, fixed-out columns and columns the node excludes.
+        // The simplex scans only recently useful columns: pricing scans every
+        // bundle, so any column left out that could improve is found again.
+        let mut scan = Vec::new();
         for j in 0..self.lp.n_cols() {
             let (l, b) = self.col_owner[j];
             self.lp.forbidden[j] = if l == u32::MAX {
@@ -262,7 +268,11 @@ impl Engine<'_> {
             } else {
                 self.dead[j] || !rules.column_ok(self.p, l as usize, self.bundles.units(b as usize))
             };
+            if !self.lp.forbidden[j] && self.stats.rounds <= self.last_used[j] + KEEP_ROUNDS {
+                scan.push(j);
+            }
         }
+        self.lp.set_scan(scan);
         if basis.len() == self.m {
             self.lp.set_basis(basis);
         }
@@ -289,6 +299,9 @@ impl Engine<'_> {
             if phase1 && self.lp.infeasibility() <= 1e-9 {
                 phase1 = false;
                 continue;
+            }
+            for &j in &self.lp.basis {
+                self.last_used[j] = self.stats.rounds;
             }
             let y = self.lp.duals(phase1);
             let duals = self.duals_from(&y);
@@ -331,9 +344,11 @@ impl Engine<'_> {
                 let j = self.add_column(l, b);
                 if j == before {
                     added += 1;
-                } else if self.lp.forbidden[j] {
-                    continue;
+                } else if !self.lp.forbidden[j] && self.lp.include(j) {
+                    // A known column that had left the scan is back.
+                    added += 1;
                 }
+                self.last_used[j] = self.stats.rounds;
             }
             if added == 0 {
                 if phase1 {
@@ -614,7 +629,7 @@ impl Engine<'_> {
                     let (first, second) = self.branch(&values);
                     // Dives find incumbents; run one at the root and
                     // occasionally while the tree grows.
-                    if is_root || (self.stats.nodes % 200 == 0 && dives < 20) {
+                    if is_root || (self.stats.nodes.is_multiple_of(200) && dives < 20) {
                         dives += 1;
                         self.dive(node.decisions.clone(), basis.clone(), bound);
                     }

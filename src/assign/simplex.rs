@@ -7,6 +7,9 @@
 //! columns stay at zero. good_lp's backends expose no duals, which column
 //! generation needs, hence this module.
 
+// Dense linear algebra reads best with explicit indices.
+#![allow(clippy::needless_range_loop)]
+
 use std::time::Instant;
 
 const NONE: usize = usize::MAX;
@@ -19,6 +22,10 @@ const PIVOT_TOL: f64 = 1e-9;
 const REFACTOR_EVERY: usize = 100;
 /// Consecutive degenerate pivots before switching to Bland's rule (anti-cycling).
 const DEGENERATE_RUN: usize = 150;
+/// Candidate columns kept from a full pricing scan.
+const CANDIDATES: usize = 48;
+/// Minor iterations over the candidates before the next full scan.
+const MINOR_ITERATIONS: usize = 24;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum LpOutcome {
@@ -37,6 +44,9 @@ pub(crate) struct Lp {
     vals: Vec<f64>,
     pub cost: Vec<f64>,
     pub forbidden: Vec<bool>,
+    /// Columns the pricing scan considers (others never enter).
+    scan: Vec<usize>,
+    in_scan: Vec<bool>,
     pub basis: Vec<usize>,
     pos: Vec<usize>,
     binv: Vec<f64>,
@@ -57,6 +67,8 @@ impl Lp {
             vals: Vec::new(),
             cost: Vec::new(),
             forbidden: Vec::new(),
+            scan: Vec::new(),
+            in_scan: Vec::new(),
             basis: (0..m).collect(),
             pos: Vec::new(),
             binv: Vec::new(),
@@ -87,7 +99,30 @@ impl Lp {
         self.cost.push(cost);
         self.forbidden.push(false);
         self.pos.push(NONE);
+        self.scan.push(self.cost.len() - 1);
+        self.in_scan.push(true);
         self.cost.len() - 1
+    }
+
+    /// Restricts the pricing scan to `cols`.
+    pub(crate) fn set_scan(&mut self, cols: Vec<usize>) {
+        for &j in &self.scan {
+            self.in_scan[j] = false;
+        }
+        for &j in &cols {
+            self.in_scan[j] = true;
+        }
+        self.scan = cols;
+    }
+
+    /// Adds a column to the scan; false if it was there already.
+    pub(crate) fn include(&mut self, j: usize) -> bool {
+        if self.in_scan[j] {
+            return false;
+        }
+        self.in_scan[j] = true;
+        self.scan.push(j);
+        true
     }
 
     pub(crate) fn column(&self, j: usize) -> (&[u32], &[f64]) {
@@ -246,9 +281,12 @@ impl Lp {
         let mut degenerate = 0usize;
         let mut d = vec![0.0; m];
         let mut iter = 0usize;
+        let mut cands: Vec<usize> = Vec::with_capacity(CANDIDATES);
+        let mut cand_rc: Vec<f64> = Vec::with_capacity(CANDIDATES);
+        let mut minor = 0usize;
         loop {
             iter += 1;
-            if iter % 32 == 0 && Instant::now() > deadline {
+            if iter.is_multiple_of(32) && Instant::now() > deadline {
                 return LpOutcome::TimeUp;
             }
             if self.since_refactor >= REFACTOR_EVERY && !self.refactor() {
@@ -256,22 +294,59 @@ impl Lp {
             }
             let y = self.duals(phase1);
             let bland = degenerate >= DEGENERATE_RUN;
-            // Entering column: most negative reduced cost (Dantzig), or the
-            // first negative one under Bland's rule.
+            // Entering column: multiple pricing — a full scan keeps the most
+            // negative reduced costs as candidates, and minor iterations
+            // re-price only those until they run dry (the pool is far larger
+            // than the basis, so full scans dominate otherwise). Under
+            // Bland's rule: the first negative column of a full scan.
             let mut enter = NONE;
             let mut best = -RC_TOL;
-            for j in 0..self.n_cols() {
-                if self.pos[j] != NONE || self.forbidden[j] {
-                    continue;
-                }
-                let rc = self.reduced_cost(j, &y, phase1);
-                if rc < best {
-                    best = rc;
-                    enter = j;
-                    if bland {
-                        break;
+            if !bland && minor < MINOR_ITERATIONS {
+                for &j in &cands {
+                    if self.pos[j] != NONE {
+                        continue;
+                    }
+                    let rc = self.reduced_cost(j, &y, phase1);
+                    if rc < best {
+                        best = rc;
+                        enter = j;
                     }
                 }
+                minor += 1;
+            }
+            if enter == NONE {
+                cands.clear();
+                minor = 0;
+                let mut worst = 0;
+                for &j in &self.scan {
+                    if self.pos[j] != NONE || self.forbidden[j] {
+                        continue;
+                    }
+                    let rc = self.reduced_cost(j, &y, phase1);
+                    if rc < -RC_TOL {
+                        if bland {
+                            enter = j;
+                            break;
+                        }
+                        if cands.len() < CANDIDATES {
+                            cands.push(j);
+                            cand_rc.push(rc);
+                            if cands.len() == CANDIDATES {
+                                worst = argmax(&cand_rc);
+                            }
+                        } else if rc < cand_rc[worst] {
+                            // Replace the weakest candidate.
+                            cands[worst] = j;
+                            cand_rc[worst] = rc;
+                            worst = argmax(&cand_rc);
+                        }
+                        if rc < best {
+                            best = rc;
+                            enter = j;
+                        }
+                    }
+                }
+                cand_rc.clear();
             }
             if enter == NONE {
                 return LpOutcome::Optimal;
@@ -366,6 +441,16 @@ impl Lp {
             self.pivots += 1;
         }
     }
+}
+
+fn argmax(v: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, x) in v.iter().enumerate() {
+        if *x > v[best] {
+            best = i;
+        }
+    }
+    best
 }
 
 #[cfg(test)]

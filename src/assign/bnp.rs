@@ -81,6 +81,7 @@ struct Engine<'a> {
     incumbent: Option<(f64, Vec<Vec<usize>>)>,
     root: Option<RootInfo>,
     deadline: Instant,
+    started: Instant,
     stats: SolveStats,
     scratch: Scratch,
     rng: Rng,
@@ -105,7 +106,9 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
 
     let floors: Vec<f64> = (0..nl).map(|l| pricing::unit_cost_floor(p, l)).collect();
     let upper = incumbent.as_ref().map_or(f64::INFINITY, |i: &(f64, _)| i.0);
+    trace(start, &format!("heuristic cost {upper:.3}"));
     let bundles = Bundles::enumerate(p, upper + 1e-9 * upper.abs().max(1.0), &floors);
+    trace(start, &format!("{} bundles", bundles.len()));
     let live: Vec<u32> = (0..bundles.len() as u32).collect();
 
     let change_limit = p.max_changes.as_ref().map(|(c, _)| *c);
@@ -145,6 +148,7 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
         incumbent,
         root: None,
         deadline,
+        started: start,
         scratch: Scratch::default(),
         rng,
     };
@@ -158,6 +162,13 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
     }
     let result = e.search();
     e.finish(result)
+}
+
+/// Progress lines on stderr when ZHUDIAN_TRACE is set (for tuning).
+fn trace(start: Instant, what: &str) {
+    if std::env::var_os("ZHUDIAN_TRACE").is_some() {
+        eprintln!("[{:8.3}s] {what}", start.elapsed().as_secs_f64());
+    }
 }
 
 /// The plan's cost and bundles in tour order.
@@ -608,6 +619,15 @@ impl Engine<'_> {
             if is_root {
                 root_done = true;
                 self.stats.root_bound = bound;
+                trace(
+                    self.started,
+                    &format!(
+                        "root bound {bound:.3} ub {:.3} rounds {} pivots {}",
+                        self.upper(),
+                        self.stats.rounds,
+                        self.lp.pivots
+                    ),
+                );
                 if matches!(res, NodeResult::Infeasible) {
                     return SearchEnd {
                         bound: f64::INFINITY,
@@ -615,6 +635,7 @@ impl Engine<'_> {
                     };
                 }
                 self.fix_by_reduced_cost();
+                trace(self.started, &format!("fixed: {} bundles live", self.live.len()));
             }
             match res {
                 NodeResult::Pruned | NodeResult::Infeasible => {}
@@ -632,6 +653,15 @@ impl Engine<'_> {
                     if is_root || (self.stats.nodes.is_multiple_of(200) && dives < 20) {
                         dives += 1;
                         self.dive(node.decisions.clone(), basis.clone(), bound);
+                        trace(
+                            self.started,
+                            &format!(
+                                "dive: ub {:.3} rounds {} pivots {}",
+                                self.upper(),
+                                self.stats.rounds,
+                                self.lp.pivots
+                            ),
+                        );
                     }
                     let mut other = node.decisions.clone();
                     other.push(second);

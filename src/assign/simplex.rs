@@ -21,7 +21,7 @@ const FEAS_TOL: f64 = 1e-9;
 const PIVOT_TOL: f64 = 1e-9;
 const REFACTOR_EVERY: usize = 100;
 /// Consecutive degenerate pivots before switching to Bland's rule (anti-cycling).
-const DEGENERATE_RUN: usize = 150;
+const DEGENERATE_RUN: usize = 3000;
 /// Candidate columns kept from a full pricing scan.
 const CANDIDATES: usize = 48;
 /// Minor iterations over the candidates before the next full scan.

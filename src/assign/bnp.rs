@@ -152,14 +152,9 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
         scratch: Scratch::default(),
         rng,
     };
-    // Seed the pool with the incumbent's columns.
-    if let Some((_, plan)) = e.incumbent.clone() {
-        for (l, units) in plan.iter().enumerate() {
-            if let Some(bi) = e.find_bundle(units) {
-                e.add_column(l, bi);
-            }
-        }
-    }
+    // The incumbent's columns are not put in the pool: an integral vertex of
+    // a set-partitioning LP is highly degenerate, and starting there stalls
+    // the simplex for tens of thousands of pivots.
     let result = e.search();
     e.finish(result)
 }
@@ -635,7 +630,10 @@ impl Engine<'_> {
                     };
                 }
                 self.fix_by_reduced_cost();
-                trace(self.started, &format!("fixed: {} bundles live", self.live.len()));
+                trace(
+                    self.started,
+                    &format!("fixed: {} bundles live", self.live.len()),
+                );
             }
             match res {
                 NodeResult::Pruned | NodeResult::Infeasible => {}

@@ -53,6 +53,8 @@ pub(crate) struct Lp {
     pub x: Vec<f64>,
     since_refactor: usize,
     pub pivots: usize,
+    /// State of the tie-breaking hash (advances every pivot).
+    ties: u64,
 }
 
 impl Lp {
@@ -75,6 +77,7 @@ impl Lp {
             x: Vec::new(),
             since_refactor: 0,
             pivots: 0,
+            ties: 0,
         };
         for i in 0..m {
             lp.add_column(&[(i as u32, 1.0)], 0.0);
@@ -266,6 +269,13 @@ impl Lp {
             .collect()
     }
 
+    /// Deterministic pseudo-random key of row `i` for this pivot.
+    fn tie_hash(&self, i: usize) -> u64 {
+        let mut z = self.ties ^ (i as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 31)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 29)
+    }
+
     fn reduced_cost(&self, j: usize, y: &[f64], phase1: bool) -> f64 {
         let (r, v) = self.column(j);
         let mut rc = self.phase_cost(j, phase1);
@@ -282,7 +292,6 @@ impl Lp {
         let mut d = vec![0.0; m];
         let mut iter = 0usize;
         let mut cands: Vec<usize> = Vec::with_capacity(CANDIDATES);
-        let mut cand_rc: Vec<f64> = Vec::with_capacity(CANDIDATES);
         let mut minor = 0usize;
         loop {
             iter += 1;
@@ -317,7 +326,7 @@ impl Lp {
             if enter == NONE {
                 cands.clear();
                 minor = 0;
-                let mut worst = 0;
+                let mut found: Vec<(f64, usize)> = Vec::new();
                 for &j in &self.scan {
                     if self.pos[j] != NONE || self.forbidden[j] {
                         continue;
@@ -328,25 +337,21 @@ impl Lp {
                             enter = j;
                             break;
                         }
-                        if cands.len() < CANDIDATES {
-                            cands.push(j);
-                            cand_rc.push(rc);
-                            if cands.len() == CANDIDATES {
-                                worst = argmax(&cand_rc);
-                            }
-                        } else if rc < cand_rc[worst] {
-                            // Replace the weakest candidate.
-                            cands[worst] = j;
-                            cand_rc[worst] = rc;
-                            worst = argmax(&cand_rc);
-                        }
-                        if rc < best {
-                            best = rc;
-                            enter = j;
-                        }
+                        found.push((rc, j));
                     }
                 }
-                cand_rc.clear();
+                if !bland && !found.is_empty() {
+                    let by_rc = |a: &(f64, usize), b: &(f64, usize)| {
+                        a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+                    };
+                    if found.len() > CANDIDATES {
+                        found.select_nth_unstable_by(CANDIDATES, by_rc);
+                        found.truncate(CANDIDATES);
+                    }
+                    let best_found = found.iter().copied().min_by(by_rc).expect("non-empty");
+                    enter = best_found.1;
+                    cands.extend(found.iter().map(|&(_, j)| j));
+                }
             }
             if enter == NONE {
                 return LpOutcome::Optimal;
@@ -378,6 +383,8 @@ impl Lp {
             }
             let mut leave = NONE;
             let mut best_piv = 0.0;
+            let mut best_key = 0u64;
+            self.ties = self.ties.wrapping_add(0x9E37_79B9_7F4A_7C15);
             let mut theta = 0.0;
             for i in 0..m {
                 let ratio = if d[i] > PIVOT_TOL {
@@ -388,12 +395,19 @@ impl Lp {
                     continue;
                 };
                 if ratio <= theta_max {
+                    // Pivots of equal size are common (entries are 0/±1):
+                    // break those ties pseudo-randomly, since always taking
+                    // the first row makes degenerate stalls much longer.
+                    let key = if bland { 0 } else { self.tie_hash(i) };
                     let better = if bland {
                         leave == NONE || self.basis[i] < self.basis[leave]
                     } else {
-                        d[i].abs() > best_piv
+                        let a = d[i].abs();
+                        a > best_piv * (1.0 + 1e-9)
+                            || (a >= best_piv * (1.0 - 1e-9) && key > best_key)
                     };
                     if better {
+                        best_key = key;
                         best_piv = d[i].abs();
                         leave = i;
                         theta = ratio.max(0.0);
@@ -441,16 +455,6 @@ impl Lp {
             self.pivots += 1;
         }
     }
-}
-
-fn argmax(v: &[f64]) -> usize {
-    let mut best = 0;
-    for (i, x) in v.iter().enumerate() {
-        if *x > v[best] {
-            best = i;
-        }
-    }
-    best
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ fn peak_rss_mib() -> f64 {
 /// so the same table serves real rosters later.
 pub fn header() -> String {
     format!(
-        "{:<22} {:>7} {:>5} {:>11} {:>11} {:>7} {:>8} {:>8} {:>7} {:>8} {:>9}",
+        "{:<22} {:>7} {:>5} {:>11} {:>11} {:>7} {:>8} {:>8} {:>7} {:>8} {:>7} {:>9} {:>9}",
         "instance",
         "leaders",
         "units",
@@ -79,13 +79,15 @@ pub fn header() -> String {
         "RSS MiB",
         "nodes",
         "columns",
+        "rounds",
+        "pivots",
         "status"
     )
 }
 
 pub fn row(name: &str, p: &LeaderProblem, s: &LeaderSolution, rss: f64) -> String {
     format!(
-        "{:<22} {:>7} {:>5} {:>11.3} {:>11.3} {:>7.3} {:>8.2} {:>8.1} {:>7} {:>8} {:>9}",
+        "{:<22} {:>7} {:>5} {:>11.3} {:>11.3} {:>7.3} {:>8.2} {:>8.1} {:>7} {:>8} {:>7} {:>9} {:>9}",
         name,
         p.leaders.len(),
         p.workload.len(),
@@ -96,6 +98,8 @@ pub fn row(name: &str, p: &LeaderProblem, s: &LeaderSolution, rss: f64) -> Strin
         rss,
         s.stats.nodes,
         s.stats.columns,
+        s.stats.rounds,
+        s.stats.pivots,
         format!("{:?}", s.status)
     )
 }

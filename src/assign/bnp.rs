@@ -59,6 +59,8 @@ struct RootInfo {
 const PRICE_TOL: f64 = 1e-7;
 /// Columns per leader per pricing round.
 const PER_LEADER: usize = 6;
+/// Columns unused for this many pricing rounds leave the simplex's scan.
+const KEEP_ROUNDS: usize = 300;
 
 struct Engine<'a> {
     p: &'a LeaderProblem,
@@ -74,9 +76,12 @@ struct Engine<'a> {
     col_owner: Vec<(u32, u32)>,
     col_index: HashMap<(u32, u32), usize>,
     dead: Vec<bool>,
+    /// pricing round when each column was last basic or priced in
+    last_used: Vec<usize>,
     incumbent: Option<(f64, Vec<Vec<usize>>)>,
     root: Option<RootInfo>,
     deadline: Instant,
+    started: Instant,
     stats: SolveStats,
     scratch: Scratch,
     rng: Rng,
@@ -88,15 +93,12 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
     let nl = p.leaders.len();
     let mut rng = Rng::new(opts.seed);
 
-    // Incumbent from the matching plus local search, within a small budget.
-    let budget = opts
-        .time_limit
-        .mul_f64(0.05)
-        .min(std::time::Duration::from_millis(300));
+    // Incumbent from the matching plus local search. Work is bounded by
+    // counts, not time, so that runs are reproducible.
     let mut incumbent = None;
     if let Some(owner) = heuristic::feasible_assignment(p, true) {
         let plan = Plan::from_owner(p, owner);
-        let plan = heuristic::improve(p, plan, &mut rng, 40, start + budget);
+        let plan = heuristic::improve(p, plan, &mut rng, 40, deadline);
         if heuristic::within_change_limit(p, &plan) {
             incumbent = Some(plan_of(p, &plan));
         }
@@ -104,7 +106,9 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
 
     let floors: Vec<f64> = (0..nl).map(|l| pricing::unit_cost_floor(p, l)).collect();
     let upper = incumbent.as_ref().map_or(f64::INFINITY, |i: &(f64, _)| i.0);
+    trace(start, &format!("heuristic cost {upper:.3}"));
     let bundles = Bundles::enumerate(p, upper + 1e-9 * upper.abs().max(1.0), &floors);
+    trace(start, &format!("{} bundles", bundles.len()));
     let live: Vec<u32> = (0..bundles.len() as u32).collect();
 
     let change_limit = p.max_changes.as_ref().map(|(c, _)| *c);
@@ -140,22 +144,26 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
         col_owner,
         col_index: HashMap::new(),
         dead: vec![false; n_cols],
+        last_used: vec![0; n_cols],
         incumbent,
         root: None,
         deadline,
+        started: start,
         scratch: Scratch::default(),
         rng,
     };
-    // Seed the pool with the incumbent's columns.
-    if let Some((_, plan)) = e.incumbent.clone() {
-        for (l, units) in plan.iter().enumerate() {
-            if let Some(bi) = e.find_bundle(units) {
-                e.add_column(l, bi);
-            }
-        }
-    }
+    // The incumbent's columns are not put in the pool: an integral vertex of
+    // a set-partitioning LP is highly degenerate, and starting there stalls
+    // the simplex for tens of thousands of pivots.
     let result = e.search();
     e.finish(result)
+}
+
+/// Progress lines on stderr when ZHUDIAN_TRACE is set (for tuning).
+fn trace(start: Instant, what: &str) {
+    if std::env::var_os("ZHUDIAN_TRACE").is_some() {
+        eprintln!("[{:8.3}s] {what}", start.elapsed().as_secs_f64());
+    }
 }
 
 /// The plan's cost and bundles in tour order.
@@ -212,6 +220,7 @@ impl Engine<'_> {
         self.col_owner.push((l as u32, b));
         self.col_index.insert((l as u32, b), j);
         self.dead.push(false);
+        self.last_used.push(self.stats.rounds);
         j
     }
 
@@ -255,6 +264,9 @@ impl Engine<'_> {
     /// Lagrangian bound.
     fn solve_node(&mut self, rules: &Rules, basis: &[usize], bound: &mut f64) -> NodeResult {
         // Forbid artificials, fixed-out columns and columns the node excludes.
+        // The simplex scans only recently useful columns: pricing scans every
+        // bundle, so any column left out that could improve is found again.
+        let mut scan = Vec::new();
         for j in 0..self.lp.n_cols() {
             let (l, b) = self.col_owner[j];
             self.lp.forbidden[j] = if l == u32::MAX {
@@ -262,7 +274,11 @@ impl Engine<'_> {
             } else {
                 self.dead[j] || !rules.column_ok(self.p, l as usize, self.bundles.units(b as usize))
             };
+            if !self.lp.forbidden[j] && self.stats.rounds <= self.last_used[j] + KEEP_ROUNDS {
+                scan.push(j);
+            }
         }
+        self.lp.set_scan(scan);
         if basis.len() == self.m {
             self.lp.set_basis(basis);
         }
@@ -289,6 +305,9 @@ impl Engine<'_> {
             if phase1 && self.lp.infeasibility() <= 1e-9 {
                 phase1 = false;
                 continue;
+            }
+            for &j in &self.lp.basis {
+                self.last_used[j] = self.stats.rounds;
             }
             let y = self.lp.duals(phase1);
             let duals = self.duals_from(&y);
@@ -331,9 +350,11 @@ impl Engine<'_> {
                 let j = self.add_column(l, b);
                 if j == before {
                     added += 1;
-                } else if self.lp.forbidden[j] {
-                    continue;
+                } else if !self.lp.forbidden[j] && self.lp.include(j) {
+                    // A known column that had left the scan is back.
+                    added += 1;
                 }
+                self.last_used[j] = self.stats.rounds;
             }
             if added == 0 {
                 if phase1 {
@@ -593,6 +614,15 @@ impl Engine<'_> {
             if is_root {
                 root_done = true;
                 self.stats.root_bound = bound;
+                trace(
+                    self.started,
+                    &format!(
+                        "root bound {bound:.3} ub {:.3} rounds {} pivots {}",
+                        self.upper(),
+                        self.stats.rounds,
+                        self.lp.pivots
+                    ),
+                );
                 if matches!(res, NodeResult::Infeasible) {
                     return SearchEnd {
                         bound: f64::INFINITY,
@@ -600,6 +630,10 @@ impl Engine<'_> {
                     };
                 }
                 self.fix_by_reduced_cost();
+                trace(
+                    self.started,
+                    &format!("fixed: {} bundles live", self.live.len()),
+                );
             }
             match res {
                 NodeResult::Pruned | NodeResult::Infeasible => {}
@@ -614,9 +648,18 @@ impl Engine<'_> {
                     let (first, second) = self.branch(&values);
                     // Dives find incumbents; run one at the root and
                     // occasionally while the tree grows.
-                    if is_root || (self.stats.nodes % 200 == 0 && dives < 20) {
+                    if is_root || (self.stats.nodes.is_multiple_of(200) && dives < 20) {
                         dives += 1;
                         self.dive(node.decisions.clone(), basis.clone(), bound);
+                        trace(
+                            self.started,
+                            &format!(
+                                "dive: ub {:.3} rounds {} pivots {}",
+                                self.upper(),
+                                self.stats.rounds,
+                                self.lp.pivots
+                            ),
+                        );
                     }
                     let mut other = node.decisions.clone();
                     other.push(second);

@@ -3,7 +3,7 @@
 //! units in best tour order. Pricing scans this store instead of solving a
 //! subproblem, so any branching rule on bundles is trivial to honour.
 
-use super::leaders::{LeaderProblem, base_cost, best_tour};
+use super::leaders::{LeaderProblem, base_cost, tour_into};
 use rayon::prelude::*;
 
 pub(crate) const PAD: u16 = u16::MAX;
@@ -78,13 +78,14 @@ impl Bundles {
                         return (us, bs);
                     }
                     let mut combo = vec![0usize; k];
+                    let mut order = vec![0usize; k];
                     loop {
                         for (c, &i) in combo.iter_mut().zip(&idx) {
                             *c = eligible[i];
                         }
                         if someone_may_take(p, &combo) {
                             let load: f64 = combo.iter().map(|&u| p.workload[u]).sum();
-                            let (tour, order) = best_tour(p, &combo);
+                            let tour = tour_into(p, &combo, &mut order);
                             let base = base_cost(p, load, tour);
                             if base < limit {
                                 us.extend(order.iter().map(|&u| u as u16));

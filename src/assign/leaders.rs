@@ -123,63 +123,85 @@ pub enum CountProblem {
 pub fn best_tour(p: &LeaderProblem, units: &[usize]) -> (f64, Vec<usize>) {
     let mut sorted = units.to_vec();
     sorted.sort_unstable();
-    match sorted.len() {
-        0 => (0.0, sorted),
-        1 => (2.0 * p.office_minutes[sorted[0]], sorted),
+    let mut order = vec![0usize; sorted.len()];
+    let len = tour_into(p, &sorted, &mut order);
+    (len, order)
+}
+
+/// Shortest tour through `sorted` (ascending units), written to `out` in
+/// route order; allocation-free for bundles of up to `SMALL` units.
+pub(crate) fn tour_into(p: &LeaderProblem, sorted: &[usize], out: &mut [usize]) -> f64 {
+    let k = sorted.len();
+    match k {
+        0 => 0.0,
+        1 => {
+            out[0] = sorted[0];
+            2.0 * p.office_minutes[sorted[0]]
+        }
         _ => {
-            let k = sorted.len();
             let mut best = f64::INFINITY;
-            let mut best_order = sorted.clone();
-            let mut order = Vec::with_capacity(k);
-            let mut used = vec![false; k];
-            tour_dfs(
-                p,
-                &sorted,
-                &mut order,
-                &mut used,
-                0.0,
-                &mut best,
-                &mut best_order,
-            );
-            (best, best_order)
+            if k <= SMALL {
+                let mut order = [0usize; SMALL];
+                let mut used = [false; SMALL];
+                tour_dfs(p, sorted, &mut order, 0, &mut used, 0.0, &mut best, out);
+            } else {
+                let mut order = vec![0usize; k];
+                let mut used = vec![false; k];
+                tour_dfs(p, sorted, &mut order, 0, &mut used, 0.0, &mut best, out);
+            }
+            best
         }
     }
 }
 
+const SMALL: usize = 12;
+
 /// Depth-first search over orders, pruning partial routes already too long.
+#[allow(clippy::too_many_arguments)]
 fn tour_dfs(
     p: &LeaderProblem,
     units: &[usize],
-    order: &mut Vec<usize>,
+    order: &mut [usize],
+    depth: usize,
     used: &mut [bool],
     len: f64,
     best: &mut f64,
-    best_order: &mut Vec<usize>,
+    best_order: &mut [usize],
 ) {
-    if order.len() == units.len() {
-        let total = len + p.office_minutes[*order.last().expect("non-empty")];
+    let k = units.len();
+    if depth == k {
+        let total = len + p.office_minutes[order[k - 1]];
         if total < *best {
             *best = total;
-            best_order.clone_from(order);
+            best_order[..k].copy_from_slice(&order[..k]);
         }
         return;
     }
-    for i in 0..units.len() {
+    for i in 0..k {
         if used[i] {
             continue;
         }
         let u = units[i];
-        let step = match order.last() {
-            None => p.office_minutes[u],
-            Some(&prev) => p.unit_minutes[prev][u],
+        let step = if depth == 0 {
+            p.office_minutes[u]
+        } else {
+            p.unit_minutes[order[depth - 1]][u]
         };
         if len + step >= *best {
             continue;
         }
         used[i] = true;
-        order.push(u);
-        tour_dfs(p, units, order, used, len + step, best, best_order);
-        order.pop();
+        order[depth] = u;
+        tour_dfs(
+            p,
+            units,
+            order,
+            depth + 1,
+            used,
+            len + step,
+            best,
+            best_order,
+        );
         used[i] = false;
     }
 }
@@ -198,7 +220,16 @@ pub(crate) fn base_cost(p: &LeaderProblem, load: f64, tour: f64) -> f64 {
 /// + travel × tour + the leader's unit costs. Does not check permissions.
 pub fn bundle_cost(p: &LeaderProblem, leader: usize, units: &[usize]) -> f64 {
     let load: f64 = units.iter().map(|&u| p.workload[u]).sum();
-    let (tour, _) = best_tour(p, units);
+    let tour = if units.len() <= SMALL {
+        let mut sorted = [0usize; SMALL];
+        let mut out = [0usize; SMALL];
+        let k = units.len();
+        sorted[..k].copy_from_slice(units);
+        sorted[..k].sort_unstable();
+        tour_into(p, &sorted[..k], &mut out[..k])
+    } else {
+        best_tour(p, units).0
+    };
     let extra: f64 = units.iter().map(|&u| p.leaders[leader].unit_cost[u]).sum();
     base_cost(p, load, tour) + extra
 }
@@ -241,20 +272,20 @@ pub fn check_plan(p: &LeaderProblem, bundles: &[Vec<usize>]) -> Result<(), Strin
             if !spec.allowed[u] {
                 return Err(format!("leader {l} may not take unit {u}"));
             }
-            if let Some((_, changed)) = &p.max_changes {
-                if changed[l][u] {
-                    changes += 1;
-                }
+            if let Some((_, changed)) = &p.max_changes
+                && changed[l][u]
+            {
+                changes += 1;
             }
         }
     }
     if let Some(u) = owner.iter().position(|&o| o == usize::MAX) {
         return Err(format!("unit {u} has no leader"));
     }
-    if let Some((limit, _)) = &p.max_changes {
-        if changes > *limit {
-            return Err(format!("{changes} changes, limit {limit}"));
-        }
+    if let Some((limit, _)) = &p.max_changes
+        && changes > *limit
+    {
+        return Err(format!("{changes} changes, limit {limit}"));
     }
     Ok(())
 }

@@ -169,7 +169,7 @@ pub(crate) fn price(
     let mut columns = Vec::new();
     let mut min_rc = vec![0.0; nl];
     let mut kept: Vec<(f64, u32)> = Vec::with_capacity(per_leader + 1);
-    for l in 0..nl {
+    for (l, slot) in min_rc.iter_mut().enumerate() {
         let spec = &p.leaders[l];
         let mu = duals.mu[l];
         let fl = floor(l);
@@ -211,7 +211,7 @@ pub(crate) fn price(
         if exhausted && cut.is_finite() {
             best = best.min(cut + fl - mu);
         }
-        min_rc[l] = best.min(0.0);
+        *slot = best.min(0.0);
         columns.extend(kept.iter().map(|&(rc, b)| (l, b, rc)));
     }
     Priced { columns, min_rc }

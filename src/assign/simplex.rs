@@ -7,6 +7,9 @@
 //! columns stay at zero. good_lp's backends expose no duals, which column
 //! generation needs, hence this module.
 
+// Dense linear algebra reads best with explicit indices.
+#![allow(clippy::needless_range_loop)]
+
 use std::time::Instant;
 
 const NONE: usize = usize::MAX;
@@ -18,7 +21,11 @@ const FEAS_TOL: f64 = 1e-9;
 const PIVOT_TOL: f64 = 1e-9;
 const REFACTOR_EVERY: usize = 100;
 /// Consecutive degenerate pivots before switching to Bland's rule (anti-cycling).
-const DEGENERATE_RUN: usize = 150;
+const DEGENERATE_RUN: usize = 3000;
+/// Candidate columns kept from a full pricing scan.
+const CANDIDATES: usize = 48;
+/// Minor iterations over the candidates before the next full scan.
+const MINOR_ITERATIONS: usize = 24;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum LpOutcome {
@@ -37,12 +44,17 @@ pub(crate) struct Lp {
     vals: Vec<f64>,
     pub cost: Vec<f64>,
     pub forbidden: Vec<bool>,
+    /// Columns the pricing scan considers (others never enter).
+    scan: Vec<usize>,
+    in_scan: Vec<bool>,
     pub basis: Vec<usize>,
     pos: Vec<usize>,
     binv: Vec<f64>,
     pub x: Vec<f64>,
     since_refactor: usize,
     pub pivots: usize,
+    /// State of the tie-breaking hash (advances every pivot).
+    ties: u64,
 }
 
 impl Lp {
@@ -57,12 +69,15 @@ impl Lp {
             vals: Vec::new(),
             cost: Vec::new(),
             forbidden: Vec::new(),
+            scan: Vec::new(),
+            in_scan: Vec::new(),
             basis: (0..m).collect(),
             pos: Vec::new(),
             binv: Vec::new(),
             x: Vec::new(),
             since_refactor: 0,
             pivots: 0,
+            ties: 0,
         };
         for i in 0..m {
             lp.add_column(&[(i as u32, 1.0)], 0.0);
@@ -87,7 +102,30 @@ impl Lp {
         self.cost.push(cost);
         self.forbidden.push(false);
         self.pos.push(NONE);
+        self.scan.push(self.cost.len() - 1);
+        self.in_scan.push(true);
         self.cost.len() - 1
+    }
+
+    /// Restricts the pricing scan to `cols`.
+    pub(crate) fn set_scan(&mut self, cols: Vec<usize>) {
+        for &j in &self.scan {
+            self.in_scan[j] = false;
+        }
+        for &j in &cols {
+            self.in_scan[j] = true;
+        }
+        self.scan = cols;
+    }
+
+    /// Adds a column to the scan; false if it was there already.
+    pub(crate) fn include(&mut self, j: usize) -> bool {
+        if self.in_scan[j] {
+            return false;
+        }
+        self.in_scan[j] = true;
+        self.scan.push(j);
+        true
     }
 
     pub(crate) fn column(&self, j: usize) -> (&[u32], &[f64]) {
@@ -231,6 +269,13 @@ impl Lp {
             .collect()
     }
 
+    /// Deterministic pseudo-random key of row `i` for this pivot.
+    fn tie_hash(&self, i: usize) -> u64 {
+        let mut z = self.ties ^ (i as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 31)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 29)
+    }
+
     fn reduced_cost(&self, j: usize, y: &[f64], phase1: bool) -> f64 {
         let (r, v) = self.column(j);
         let mut rc = self.phase_cost(j, phase1);
@@ -246,9 +291,11 @@ impl Lp {
         let mut degenerate = 0usize;
         let mut d = vec![0.0; m];
         let mut iter = 0usize;
+        let mut cands: Vec<usize> = Vec::with_capacity(CANDIDATES);
+        let mut minor = 0usize;
         loop {
             iter += 1;
-            if iter % 32 == 0 && Instant::now() > deadline {
+            if iter.is_multiple_of(32) && Instant::now() > deadline {
                 return LpOutcome::TimeUp;
             }
             if self.since_refactor >= REFACTOR_EVERY && !self.refactor() {
@@ -256,21 +303,54 @@ impl Lp {
             }
             let y = self.duals(phase1);
             let bland = degenerate >= DEGENERATE_RUN;
-            // Entering column: most negative reduced cost (Dantzig), or the
-            // first negative one under Bland's rule.
+            // Entering column: multiple pricing — a full scan keeps the most
+            // negative reduced costs as candidates, and minor iterations
+            // re-price only those until they run dry (the pool is far larger
+            // than the basis, so full scans dominate otherwise). Under
+            // Bland's rule: the first negative column of a full scan.
             let mut enter = NONE;
             let mut best = -RC_TOL;
-            for j in 0..self.n_cols() {
-                if self.pos[j] != NONE || self.forbidden[j] {
-                    continue;
-                }
-                let rc = self.reduced_cost(j, &y, phase1);
-                if rc < best {
-                    best = rc;
-                    enter = j;
-                    if bland {
-                        break;
+            if !bland && minor < MINOR_ITERATIONS {
+                for &j in &cands {
+                    if self.pos[j] != NONE {
+                        continue;
                     }
+                    let rc = self.reduced_cost(j, &y, phase1);
+                    if rc < best {
+                        best = rc;
+                        enter = j;
+                    }
+                }
+                minor += 1;
+            }
+            if enter == NONE {
+                cands.clear();
+                minor = 0;
+                let mut found: Vec<(f64, usize)> = Vec::new();
+                for &j in &self.scan {
+                    if self.pos[j] != NONE || self.forbidden[j] {
+                        continue;
+                    }
+                    let rc = self.reduced_cost(j, &y, phase1);
+                    if rc < -RC_TOL {
+                        if bland {
+                            enter = j;
+                            break;
+                        }
+                        found.push((rc, j));
+                    }
+                }
+                if !bland && !found.is_empty() {
+                    let by_rc = |a: &(f64, usize), b: &(f64, usize)| {
+                        a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+                    };
+                    if found.len() > CANDIDATES {
+                        found.select_nth_unstable_by(CANDIDATES, by_rc);
+                        found.truncate(CANDIDATES);
+                    }
+                    let best_found = found.iter().copied().min_by(by_rc).expect("non-empty");
+                    enter = best_found.1;
+                    cands.extend(found.iter().map(|&(_, j)| j));
                 }
             }
             if enter == NONE {
@@ -303,6 +383,8 @@ impl Lp {
             }
             let mut leave = NONE;
             let mut best_piv = 0.0;
+            let mut best_key = 0u64;
+            self.ties = self.ties.wrapping_add(0x9E37_79B9_7F4A_7C15);
             let mut theta = 0.0;
             for i in 0..m {
                 let ratio = if d[i] > PIVOT_TOL {
@@ -313,12 +395,19 @@ impl Lp {
                     continue;
                 };
                 if ratio <= theta_max {
+                    // Pivots of equal size are common (entries are 0/±1):
+                    // break those ties pseudo-randomly, since always taking
+                    // the first row makes degenerate stalls much longer.
+                    let key = if bland { 0 } else { self.tie_hash(i) };
                     let better = if bland {
                         leave == NONE || self.basis[i] < self.basis[leave]
                     } else {
-                        d[i].abs() > best_piv
+                        let a = d[i].abs();
+                        a > best_piv * (1.0 + 1e-9)
+                            || (a >= best_piv * (1.0 - 1e-9) && key > best_key)
                     };
                     if better {
+                        best_key = key;
                         best_piv = d[i].abs();
                         leave = i;
                         theta = ratio.max(0.0);

@@ -36,6 +36,8 @@ pub enum Command {
     },
     /// Plan who leads which unit with which team: writes the plan file, prints a short table
     Plan(crate::planner::PlanArgs),
+    /// A realistic synthetic roster from a seed (or a whole city's rosters)
+    Generate(Box<crate::generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(crate::scenario::compare::CompareArgs),
 }
@@ -66,6 +68,13 @@ fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
         Command::Plan(args) => crate::planner::run(&args, lang),
+        Command::Generate(args) => match crate::generate::run(&args) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("zhudian generate: {e}");
+                EXIT_BAD_INPUT
+            }
+        },
         Command::Compare(args) => crate::scenario::compare::run(&args, lang),
     }
 }

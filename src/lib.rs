@@ -7,6 +7,7 @@
 
 pub mod assign;
 pub mod cli;
+pub mod generate;
 pub mod model;
 pub mod network;
 pub mod plan;

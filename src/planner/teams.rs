@@ -416,7 +416,14 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
         return out;
     }
     let nc = cands.len() as f64;
-    let most = teams.iter().copied().max().unwrap_or(0) as f64;
+    let most = (0..nh)
+        .map(|h| r.helpers[h].max_teams.max(teams[h]))
+        .max()
+        .unwrap_or(0) as f64;
+    // Prefer helpers on fewer teams, convexly: the i-th extra team of a
+    // helper already on t costs (t + i + 1) units; all of it stays under one
+    // assist.
+    let tie_unit = 1.0 / ((most + 2.0) * (nc + 1.0));
     let total_deficit = (deficit * n) as f64;
     let w_slack = nc + 2.0;
     let w_miss = w_slack * (total_deficit + 1.0);
@@ -426,10 +433,8 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
         .map(|_| vars.add(variable().binary()))
         .collect();
     let mut objective = Expression::from(0.0);
-    for (i, &(h, _)) in cands.iter().enumerate() {
-        // One per assist, plus under 1/nc in all to prefer helpers on fewer teams.
-        let tie = (teams[h] as f64 + 1.0) / ((most + 2.0) * (nc + 1.0));
-        objective += (1.0 + tie) * y[i];
+    for &v in &y {
+        objective += v;
     }
     let mut constraints = Vec::new();
     for u in 0..n {
@@ -471,9 +476,15 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
         if mine.is_empty() {
             continue;
         }
-        let room = (r.helpers[h].max_teams - teams[h]) as f64;
+        let room = r.helpers[h].max_teams - teams[h];
         let sum: Expression = mine.iter().copied().sum();
-        constraints.push(constraint!(sum <= room));
+        let mut pieces = Expression::from(0.0);
+        for i in 0..room {
+            let z = vars.add(variable().min(0.0).max(1.0));
+            objective += tie_unit * (teams[h] + i + 1) as f64 * z;
+            pieces += z;
+        }
+        constraints.push(constraint!(sum == pieces));
     }
     let mut model = vars.minimise(objective).using(microlp);
     for c in constraints {

@@ -639,6 +639,25 @@ fn department_heads_cannot_take_every_team() {
 }
 
 #[test]
+fn independent_causes_are_reported_together() {
+    let mut r = example();
+    for c in &mut r.cadres {
+        c.units = Some((1, 1));
+    }
+    for h in r.helpers.iter_mut().filter(|h| h.max_teams == 2) {
+        h.max_teams = 1;
+    }
+    let (en, _) = causes(&r, &Previous::default());
+    assert_eq!(
+        en,
+        [
+            "6 units but 3 leaders × 1 = 3 places: allow 2 units for 3 leaders, or add a cadre",
+            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads",
+        ]
+    );
+}
+
+#[test]
 fn a_units_own_secretary_away_all_year() {
     let mut r = example();
     let sec = r

@@ -29,9 +29,8 @@ pub fn helper_label(r: &Roster, h: usize) -> String {
     format!("{}（{}）", helper.name, helper.id)
 }
 
-/// Causes in the leader assignment; empty when the counts and permissions
-/// allow a plan (the engine may still find none, e.g. under a change cap).
-pub fn leaders(r: &Roster, p: &LeaderProblem, must: &MustHave) -> Vec<PlanSaid> {
+/// Places against units: the leaders' maxima and minima.
+pub fn counts(r: &Roster, p: &LeaderProblem) -> Vec<PlanSaid> {
     let n = p.workload.len();
     let active: Vec<usize> = (0..p.leaders.len())
         .filter(|&l| leaders::cadre_usable(r, l))
@@ -54,6 +53,17 @@ pub fn leaders(r: &Roster, p: &LeaderProblem, must: &MustHave) -> Vec<PlanSaid> 
             places: min_total,
         }];
     }
+    Vec::new()
+}
+
+/// Causes in the leader assignment; empty when the counts and permissions
+/// allow a plan (the engine may still find none, e.g. under a change cap).
+pub fn leaders(r: &Roster, p: &LeaderProblem, must: &MustHave) -> Vec<PlanSaid> {
+    let counted = counts(r, p);
+    if !counted.is_empty() {
+        return counted;
+    }
+    let n = p.workload.len();
     let mut causes = Vec::new();
     for u in 0..n {
         if p.leaders.iter().any(|l| l.allowed[u] && l.max_units > 0) {

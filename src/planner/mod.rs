@@ -95,15 +95,21 @@ pub fn plan(
             engine: "highs".into(),
         }]);
     }
-    let causes = diagnose::needs_capacity(r);
+    // Causes that do not depend on one another, all reported together.
+    let implied: MustHave = leaders::implied_must_have(r);
+    let mut causes = diagnose::counts(r, &leaders::problem(r, prev, &implied));
+    let t = Instant::now();
+    let slot_bound = teams::slot_bound(r, prev);
+    timings.teams += t.elapsed().as_secs_f64();
+    if let Err(slots) = &slot_bound {
+        causes.extend(slots.iter().cloned());
+    }
+    causes.extend(diagnose::needs_capacity(r));
     if !causes.is_empty() {
         return Err(causes);
     }
-    let t = Instant::now();
-    let slot_bound = teams::slot_bound(r, prev)?;
-    timings.teams += t.elapsed().as_secs_f64();
+    let slot_bound = slot_bound.unwrap_or(0);
 
-    let implied: MustHave = leaders::implied_must_have(r);
     let mut must = implied.clone();
     let mut added: Vec<(usize, String)> = Vec::new();
     let mut joint_tried = false;

@@ -4,3 +4,4 @@
 pub mod compare;
 pub mod replan;
 pub mod variants;
+pub mod whatif;

@@ -352,3 +352,49 @@ impl super::Say for ChangeSaid {
         }
     }
 }
+
+/// What `whatif` says around the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhatifSaid {
+    Base,
+    Unreadable { detail: String },
+    VariantFailed { name: String },
+    CannotWrite { path: String, detail: String },
+}
+
+impl super::Say for WhatifSaid {
+    fn say(&self, lang: Lang) -> String {
+        use WhatifSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            Base => {
+                if en {
+                    "base".into()
+                } else {
+                    "现方案".into()
+                }
+            }
+            Unreadable { detail } => {
+                if en {
+                    format!("cannot read {detail}")
+                } else {
+                    format!("无法读取 {detail}")
+                }
+            }
+            VariantFailed { name } => {
+                if en {
+                    format!("variant '{name}' cannot be planned; nothing written for it:")
+                } else {
+                    format!("方案“{name}”无法编排，未写出文件：")
+                }
+            }
+            CannotWrite { path, detail } => {
+                if en {
+                    format!("cannot write {path}: {detail}")
+                } else {
+                    format!("无法写入 {path}：{detail}")
+                }
+            }
+        }
+    }
+}

@@ -34,6 +34,8 @@ pub enum Command {
         /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
         roster: PathBuf,
     },
+    /// The plan's calendar for phones (--ics DIR: one .ics per person) and spreadsheets (--csv FILE)
+    Calendar(crate::calendar::CalendarArgs),
 }
 
 pub fn main() -> i32 {
@@ -61,6 +63,7 @@ pub fn main() -> i32 {
 fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
+        Command::Calendar(args) => crate::calendar::run(args, lang),
     }
 }
 

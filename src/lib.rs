@@ -5,7 +5,9 @@
 //! `network` (road travel times) → engines → plan → calendar → outputs.
 //! `cli` is the command line; `wording` holds every sentence said to planners.
 
+pub mod calendar;
 pub mod cli;
+pub mod export;
 pub mod model;
 pub mod network;
 pub mod plan;

@@ -192,12 +192,235 @@ fn share(att: u32, seen: u32) -> f64 {
     (att as f64 + 0.5) / (seen as f64 + 1.0)
 }
 
+/// Everything about the year that does not change while people are moved.
+struct Year {
+    has: Vec<Vec<bool>>,
+    blocked: Vec<Vec<Option<Cause>>>,
+    /// Per week: the units sitting, in roster order.
+    sess: Vec<Vec<usize>>,
+    /// Leaders with several units: their rotation is the thing to choose.
+    rotating: Vec<bool>,
+}
+
+/// Per person, aligned with their `units`: sessions attended (or missed and
+/// made up) and sessions they could have gone to.
+struct Tally {
+    att: Vec<Vec<u32>>,
+    seen: Vec<Vec<u32>>,
+    unit_sessions: Vec<u32>,
+    unit_covered: Vec<u32>,
+}
+
+impl Tally {
+    fn new(cx: &Cx) -> Tally {
+        let att: Vec<Vec<u32>> = cx.persons.iter().map(|p| vec![0; p.units.len()]).collect();
+        Tally {
+            seen: att.clone(),
+            att,
+            unit_sessions: vec![0; cx.roster.units.len()],
+            unit_covered: vec![0; cx.roster.units.len()],
+        }
+    }
+}
+
+const NONE: usize = usize::MAX;
+
+/// One week's outcome: who sits where, who missed what.
+struct WeekOut {
+    at: Vec<Vec<usize>>,
+    missed: Vec<Missed>,
+}
+
+/// Places everyone for week `w`. Rotating leaders either choose among their
+/// safe units (`rotations`, the first pass) or sit where `fixed` says (the
+/// final pass, after the rotations were improved).
+fn week(
+    cx: &Cx,
+    y: &Year,
+    w: usize,
+    tally: &mut Tally,
+    mut rotations: Option<&mut [Option<Rotation>]>,
+    fixed: Option<&[Vec<usize>]>,
+) -> WeekOut {
+    let nu = cx.roster.units.len();
+    let np = cx.persons.len();
+    let min_present = cx.roster.policy.min_present;
+    let sess = &y.sess[w];
+    let mut slot = vec![NONE; nu];
+    for (i, &u) in sess.iter().enumerate() {
+        slot[u] = i;
+    }
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); sess.len()];
+    let mut missed = Vec::new();
+    let mut multi: Vec<usize> = Vec::new();
+    let mut opts: Vec<Vec<usize>> = vec![Vec::new(); np];
+    let (att, seen) = (&mut tally.att, &mut tally.seen);
+    for p in 0..np {
+        let person = &cx.persons[p];
+        let here: Vec<usize> = (0..person.units.len())
+            .filter(|&k| y.has[person.units[k]][w])
+            .collect();
+        if here.is_empty() {
+            continue;
+        }
+        if let Some(cause) = y.blocked[p][w] {
+            if cause != Cause::Meeting {
+                // Missed where their rotation would have taken them: the
+                // unit they have served least.
+                let k = *here
+                    .iter()
+                    .min_by(|&&a, &&b| {
+                        share(att[p][a], seen[p][a]).total_cmp(&share(att[p][b], seen[p][b]))
+                    })
+                    .expect("not empty");
+                missed.push(Missed {
+                    week: w,
+                    unit: person.units[k],
+                    person: p,
+                });
+                att[p][k] += 1;
+            }
+            for &k in &here {
+                seen[p][k] += 1;
+            }
+            continue;
+        }
+        if person.units.len() == 1 {
+            at[slot[person.units[0]]].push(p);
+            continue;
+        }
+        if y.rotating[p]
+            && let Some(f) = fixed
+        {
+            if f[p][w] != NONE {
+                at[slot[f[p][w]]].push(p);
+                opts[p] = vec![f[p][w]];
+                multi.push(p);
+                continue;
+            }
+        }
+        let allowed = match rotations.as_deref() {
+            Some(rots) if y.rotating[p] => rots[p].as_ref().map_or(here.clone(), |r| r.safe(&here, w)),
+            _ => here.clone(),
+        };
+        opts[p] = allowed.iter().map(|&k| person.units[k]).collect();
+        multi.push(p);
+    }
+    // Leaders fixed by the final pass are already seated.
+    let seated: Vec<bool> = (0..np)
+        .map(|p| fixed.is_some() && y.rotating[p] && opts[p].len() == 1 && at.iter().any(|a| a.contains(&p)))
+        .collect();
+
+    // Cover as many sessions with a township member as possible, the
+    // least-covered units first (a transversal matroid: greedy order is optimal).
+    let covered: Vec<bool> = at
+        .iter()
+        .map(|a| a.iter().any(|&p| cx.persons[p].township))
+        .collect();
+    let mut order: Vec<usize> = (0..sess.len()).filter(|&i| !covered[i]).collect();
+    let turn = |u: usize| (u + nu - w % nu.max(1)) % nu.max(1);
+    order.sort_by(|&a, &b| {
+        let (ua, ub) = (sess[a], sess[b]);
+        share(tally.unit_covered[ua], tally.unit_sessions[ua])
+            .total_cmp(&share(tally.unit_covered[ub], tally.unit_sessions[ub]))
+            .then(turn(ua).cmp(&turn(ub)))
+    });
+    let (att, seen) = (&tally.att, &tally.seen);
+    let mut cand: Vec<Vec<usize>> = vec![Vec::new(); sess.len()];
+    for &p in &multi {
+        if !cx.persons[p].township || seated[p] {
+            continue;
+        }
+        for &u in &opts[p] {
+            cand[slot[u]].push(p);
+        }
+    }
+    for (i, c) in cand.iter_mut().enumerate() {
+        let u = sess[i];
+        c.sort_by(|&a, &b| {
+            pref(cx, att, seen, a, u)
+                .total_cmp(&pref(cx, att, seen, b, u))
+                .then(a.cmp(&b))
+        });
+    }
+    let mut matched = vec![NONE; np];
+    let mut visited = vec![false; np];
+    for &i in &order {
+        for &p in &multi {
+            visited[p] = false;
+        }
+        augment(i, &cand, &mut matched, &mut visited);
+    }
+    for &p in &multi {
+        if seated[p] {
+            matched[p] = slot[opts[p][0]];
+        } else if matched[p] != NONE {
+            at[matched[p]].push(p);
+        }
+    }
+    for &p in &multi {
+        if matched[p] != NONE {
+            continue;
+        }
+        let best = opts[p].iter().copied().min_by(|&a, &b| {
+            let (ia, ib) = (slot[a], slot[b]);
+            (at[ia].len() >= min_present)
+                .cmp(&(at[ib].len() >= min_present))
+                .then(pref(cx, att, seen, p, a).total_cmp(&pref(cx, att, seen, p, b)))
+                .then(at[ia].len().cmp(&at[ib].len()))
+                .then(a.cmp(&b))
+        });
+        if let Some(u) = best {
+            at[slot[u]].push(p);
+            matched[p] = slot[u];
+        }
+    }
+
+    // Tally who went where, and move the rotations on.
+    for &p in &multi {
+        let person = &cx.persons[p];
+        let went = sess.get(matched[p]).copied();
+        for (k, &u) in person.units.iter().enumerate() {
+            if y.has[u][w] {
+                tally.seen[p][k] += 1;
+                if Some(u) == went {
+                    tally.att[p][k] += 1;
+                }
+            }
+        }
+    }
+    if let Some(rots) = rotations.as_deref_mut() {
+        for rot in rots.iter_mut().flatten() {
+            let p = rot.person;
+            if y.blocked[p][w].is_some() {
+                continue;
+            }
+            let here: Vec<usize> = (0..rot.units.len())
+                .filter(|&k| y.has[rot.units[k]][w])
+                .collect();
+            let went = sess
+                .get(matched[p])
+                .and_then(|u| rot.units.iter().position(|x| x == u));
+            rot.advance(&here, went);
+        }
+    }
+    for (i, people) in at.iter_mut().enumerate() {
+        let u = sess[i];
+        let team = &cx.teams[u].members;
+        people.sort_by_key(|p| team.iter().position(|x| x == p).unwrap_or(usize::MAX));
+        tally.unit_sessions[u] += 1;
+        if people.iter().any(|&p| cx.persons[p].township) {
+            tally.unit_covered[u] += 1;
+        }
+    }
+    WeekOut { at, missed }
+}
+
 pub(crate) fn plan(cx: &Cx) -> Stations {
     let r = cx.roster;
     let nu = r.units.len();
     let np = cx.persons.len();
     let nw = cx.weeks.len();
-    let min_present = r.policy.min_present;
     let (ws, we) = cx.win;
 
     let parity = parities(cx);
@@ -212,17 +435,27 @@ pub(crate) fn plan(cx: &Cx) -> Stations {
         })
         .collect();
     let blocked: Vec<Vec<Option<Cause>>> = (0..np)
-        .map(|p| {
-            (0..nw)
-                .map(|w| cx.blocked(p, cx.weeks[w], ws, we))
-                .collect()
-        })
+        .map(|p| (0..nw).map(|w| cx.blocked(p, cx.weeks[w], ws, we)).collect())
         .collect();
+    let sess: Vec<Vec<usize>> = (0..nw)
+        .map(|w| (0..nu).filter(|&u| has[u][w]).collect())
+        .collect();
+    let rotating: Vec<bool> = cx
+        .persons
+        .iter()
+        .map(|p| p.leader && p.units.len() >= 2)
+        .collect();
+    let y = Year {
+        has,
+        blocked,
+        sess,
+        rotating,
+    };
 
     let mut rotations: Vec<Option<Rotation>> = (0..np)
         .map(|p| {
             let person = &cx.persons[p];
-            if !person.leader || person.units.len() < 2 {
+            if !y.rotating[p] {
                 return None;
             }
             let counted = person
@@ -230,7 +463,7 @@ pub(crate) fn plan(cx: &Cx) -> Stations {
                 .iter()
                 .map(|&u| {
                     (0..nw)
-                        .filter(|&w| has[u][w] && blocked[p][w].is_none())
+                        .filter(|&w| y.has[u][w] && y.blocked[p][w].is_none())
                         .collect()
                 })
                 .collect();
@@ -244,13 +477,28 @@ pub(crate) fn plan(cx: &Cx) -> Stations {
         })
         .collect();
 
-    // Per person, aligned with their `units`: sessions attended (or missed
-    // and made up) and sessions they could have gone to.
-    let mut att: Vec<Vec<u32>> = cx.persons.iter().map(|p| vec![0; p.units.len()]).collect();
-    let mut seen = att.clone();
-    let mut unit_sessions = vec![0u32; nu];
-    let mut unit_covered = vec![0u32; nu];
+    // First pass: week by week, leaders choosing among their safe units.
+    let mut position = vec![vec![NONE; nw]; np];
+    let mut tally = Tally::new(cx);
+    for w in 0..nw {
+        if y.sess[w].is_empty() {
+            continue;
+        }
+        let out = week(cx, &y, w, &mut tally, Some(&mut rotations), None);
+        for (i, people) in out.at.iter().enumerate() {
+            for &p in people {
+                if y.rotating[p] {
+                    position[p][w] = y.sess[w][i];
+                }
+            }
+        }
+    }
 
+    // Then each leader's whole year in turn, the others held fixed.
+    improve(cx, &y, &mut position);
+
+    // Final pass with the leaders where the improvement put them.
+    let mut tally = Tally::new(cx);
     let mut out = Stations {
         sessions: Vec::new(),
         missed: Vec::new(),
@@ -264,186 +512,275 @@ pub(crate) fn plan(cx: &Cx) -> Stations {
             .filter(|u| u.cadence == Cadence::Weekly)
             .count(),
     };
-    out.unit_weeks = has.iter().map(|h| h.iter().filter(|&&b| b).count()).sum();
+    out.unit_weeks = y.sess.iter().map(Vec::len).sum();
     for (p, person) in cx.persons.iter().enumerate() {
         if person.township {
             out.member_weeks += (0..nw)
-                .filter(|&w| blocked[p][w].is_none() && person.units.iter().any(|&u| has[u][w]))
+                .filter(|&w| y.blocked[p][w].is_none() && person.units.iter().any(|&u| y.has[u][w]))
                 .count();
         }
     }
-
-    const NONE: usize = usize::MAX;
-    let mut slot = vec![NONE; nu];
-    let mut opts: Vec<Vec<usize>> = vec![Vec::new(); np];
-    let mut matched = vec![NONE; np];
     for w in 0..nw {
-        let sess: Vec<usize> = (0..nu).filter(|&u| has[u][w]).collect();
-        if sess.is_empty() {
+        if y.sess[w].is_empty() {
             continue;
         }
-        for (i, &u) in sess.iter().enumerate() {
-            slot[u] = i;
-        }
-        let mut at: Vec<Vec<usize>> = vec![Vec::new(); sess.len()];
-        let mut multi: Vec<usize> = Vec::new();
-        for p in 0..np {
-            let person = &cx.persons[p];
-            // Local indices of this person's units sitting this week.
-            let here: Vec<usize> = (0..person.units.len())
-                .filter(|&k| has[person.units[k]][w])
-                .collect();
-            opts[p].clear();
-            if here.is_empty() {
-                continue;
-            }
-            if let Some(cause) = blocked[p][w] {
-                if cause != Cause::Meeting {
-                    let k = if here.len() == 1 {
-                        here[0]
-                    } else {
-                        *here
-                            .iter()
-                            .min_by(|&&a, &&b| {
-                                share(att[p][a], seen[p][a])
-                                    .total_cmp(&share(att[p][b], seen[p][b]))
-                            })
-                            .expect("not empty")
-                    };
-                    out.missed.push(Missed {
-                        week: w,
-                        unit: person.units[k],
-                        person: p,
-                    });
-                    att[p][k] += 1;
-                }
-                for &k in &here {
-                    seen[p][k] += 1;
-                }
-                continue;
-            }
-            if person.units.len() == 1 {
-                at[slot[person.units[0]]].push(p);
-                continue;
-            }
-            let allowed = match &rotations[p] {
-                Some(rot) => rot.safe(&here, w),
-                None => here.clone(),
-            };
-            opts[p] = allowed.iter().map(|&k| person.units[k]).collect();
-            multi.push(p);
-        }
-
-        // Cover as many sessions with a township member as possible, the
-        // least-covered units first (a matroid: greedy order is optimal).
-        let covered: Vec<bool> = at
-            .iter()
-            .map(|a| a.iter().any(|&p| cx.persons[p].township))
-            .collect();
-        let mut order: Vec<usize> = (0..sess.len()).filter(|&i| !covered[i]).collect();
-        order.sort_by(|&a, &b| {
-            let (ua, ub) = (sess[a], sess[b]);
-            share(unit_covered[ua], unit_sessions[ua])
-                .total_cmp(&share(unit_covered[ub], unit_sessions[ub]))
-                .then(((ua + nu - w % nu.max(1)) % nu).cmp(&((ub + nu - w % nu.max(1)) % nu)))
-        });
-        let mut cand: Vec<Vec<usize>> = vec![Vec::new(); sess.len()];
-        for &p in &multi {
-            if !cx.persons[p].township {
-                continue;
-            }
-            for &u in &opts[p] {
-                cand[slot[u]].push(p);
-            }
-        }
-        for (i, c) in cand.iter_mut().enumerate() {
-            let u = sess[i];
-            c.sort_by(|&a, &b| {
-                let sa = pref(cx, &att, &seen, a, u);
-                let sb = pref(cx, &att, &seen, b, u);
-                sa.total_cmp(&sb).then(a.cmp(&b))
-            });
-        }
-        for &p in &multi {
-            matched[p] = NONE;
-        }
-        let mut visited = vec![false; np];
-        for &i in &order {
-            for &p in &multi {
-                visited[p] = false;
-            }
-            augment(i, &cand, &mut matched, &mut visited);
-        }
-
-        for &p in &multi {
-            if matched[p] != NONE {
-                at[matched[p]].push(p);
-            }
-        }
-        for &p in &multi {
-            if matched[p] != NONE {
-                continue;
-            }
-            let best = opts[p].iter().copied().min_by(|&a, &b| {
-                let (ia, ib) = (slot[a], slot[b]);
-                (at[ia].len() >= min_present)
-                    .cmp(&(at[ib].len() >= min_present))
-                    .then(pref(cx, &att, &seen, p, a).total_cmp(&pref(cx, &att, &seen, p, b)))
-                    .then(at[ia].len().cmp(&at[ib].len()))
-                    .then(a.cmp(&b))
-            });
-            if let Some(u) = best {
-                at[slot[u]].push(p);
-                matched[p] = slot[u];
-            }
-        }
-
-        // Tally who went where, and move the rotations on.
-        for &p in &multi {
-            let person = &cx.persons[p];
-            let went = sess.get(matched[p]).copied();
-            for (k, &u) in person.units.iter().enumerate() {
-                if has[u][w] {
-                    seen[p][k] += 1;
-                    if Some(u) == went {
-                        att[p][k] += 1;
-                    }
-                }
-            }
-        }
-        for rot in rotations.iter_mut().flatten() {
-            let p = rot.person;
-            if blocked[p][w].is_some() {
-                continue;
-            }
-            let here: Vec<usize> = (0..rot.units.len())
-                .filter(|&k| has[rot.units[k]][w])
-                .collect();
-            let went = sess
-                .get(matched[p])
-                .and_then(|u| rot.units.iter().position(|x| x == u));
-            rot.advance(&here, went);
-        }
-        for (i, people) in at.into_iter().enumerate() {
-            let u = sess[i];
-            let mut people = people;
-            let team = &cx.teams[u].members;
-            people.sort_by_key(|p| team.iter().position(|x| x == p).unwrap_or(usize::MAX));
-            unit_sessions[u] += 1;
-            if people.iter().any(|&p| cx.persons[p].township) {
-                unit_covered[u] += 1;
-            }
+        let wk = week(cx, &y, w, &mut tally, None, Some(&position));
+        out.missed.extend(wk.missed);
+        for (i, people) in wk.at.into_iter().enumerate() {
             out.sessions.push(StSession {
                 week: w,
-                unit: u,
+                unit: y.sess[w][i],
                 people,
             });
         }
-        for &p in &multi {
-            matched[p] = NONE;
-        }
     }
     out
+}
+
+/// Coordinate descent over leaders' rotations: for one leader, with every
+/// other leader fixed and helpers matched afresh each week, the best
+/// rotation for the whole year is a small dynamic programme (state: how many
+/// sessions in a row each of their units has gone without them). Each step
+/// can only add covered sessions, so a few rounds settle it.
+fn improve(cx: &Cx, y: &Year, position: &mut [Vec<usize>]) {
+    let np = cx.persons.len();
+    let nw = cx.weeks.len();
+    let leaders: Vec<usize> = (0..np).filter(|&p| y.rotating[p]).collect();
+    if leaders.is_empty() {
+        return;
+    }
+    // Per week and session: township members who sit there whatever happens.
+    let single: Vec<Vec<bool>> = (0..nw)
+        .map(|w| {
+            y.sess[w]
+                .iter()
+                .map(|&u| {
+                    cx.teams[u].members.iter().any(|&p| {
+                        cx.persons[p].township
+                            && cx.persons[p].units.len() == 1
+                            && y.blocked[p][w].is_none()
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    // Per week: rotating helpers (township, several teams) free that week.
+    let helpers: Vec<Vec<(usize, Vec<usize>)>> = (0..nw)
+        .map(|w| {
+            (0..np)
+                .filter(|&p| {
+                    let q = &cx.persons[p];
+                    q.township && !y.rotating[p] && q.units.len() > 1 && y.blocked[p][w].is_none()
+                })
+                .map(|p| {
+                    let units: Vec<usize> = cx.persons[p]
+                        .units
+                        .iter()
+                        .copied()
+                        .filter(|&u| y.has[u][w])
+                        .collect();
+                    (p, units)
+                })
+                .filter(|(_, u)| !u.is_empty())
+                .collect()
+        })
+        .collect();
+    for _round in 0..6 {
+        let mut changed = false;
+        for &p in &leaders {
+            let gains: Vec<Vec<(usize, i64)>> = (0..nw)
+                .map(|w| week_gain(cx, y, w, p, position, &single[w], &helpers[w]))
+                .collect();
+            if let Some(best) = best_rotation(cx, y, p, &gains, &position[p])
+                && best != position[p]
+            {
+                position[p] = best;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// For leader `p` in week `w`: each unit they could sit at, and whether
+/// their sitting there adds a session with a township member, given the
+/// other leaders where they are and the shared helpers matched at best.
+fn week_gain(
+    cx: &Cx,
+    y: &Year,
+    w: usize,
+    p: usize,
+    position: &[Vec<usize>],
+    single: &[bool],
+    helpers: &[(usize, Vec<usize>)],
+) -> Vec<(usize, i64)> {
+    let person = &cx.persons[p];
+    if y.blocked[p][w].is_some() {
+        return Vec::new();
+    }
+    let options: Vec<usize> = person
+        .units
+        .iter()
+        .copied()
+        .filter(|&u| y.has[u][w])
+        .collect();
+    if options.is_empty() {
+        return Vec::new();
+    }
+    let sess = &y.sess[w];
+    let slot = |u: usize| sess.binary_search(&u).ok();
+    let mut covered = single.to_vec();
+    for (q, pos) in position.iter().enumerate() {
+        if q != p
+            && pos[w] != NONE
+            && let Some(i) = slot(pos[w])
+        {
+            covered[i] = true;
+        }
+    }
+    // Max matching of free helpers onto uncovered sessions.
+    let mut cand: Vec<Vec<usize>> = vec![Vec::new(); sess.len()];
+    for (h, (_, units)) in helpers.iter().enumerate() {
+        for &u in units {
+            if let Some(i) = slot(u)
+                && !covered[i]
+            {
+                cand[i].push(h);
+            }
+        }
+    }
+    let mut matched = vec![NONE; helpers.len()];
+    let mut visited = vec![false; helpers.len()];
+    let mut session_matched = vec![false; sess.len()];
+    for i in 0..sess.len() {
+        if covered[i] || cand[i].is_empty() {
+            continue;
+        }
+        visited.iter_mut().for_each(|v| *v = false);
+        session_matched[i] = augment(i, &cand, &mut matched, &mut visited);
+    }
+    for &i in &matched {
+        if i != NONE {
+            session_matched[i] = true;
+        }
+    }
+    // Sessions a leader would add: those left uncovered, and those whose
+    // helper could move along an alternating path to one left uncovered.
+    let mut reach = vec![false; sess.len()];
+    let mut stack: Vec<usize> = (0..sess.len())
+        .filter(|&i| !covered[i] && !session_matched[i])
+        .collect();
+    for &i in &stack {
+        reach[i] = true;
+    }
+    while let Some(i) = stack.pop() {
+        for &h in &cand[i] {
+            let j = matched[h];
+            if j != NONE && !reach[j] {
+                reach[j] = true;
+                stack.push(j);
+            }
+        }
+    }
+    options
+        .into_iter()
+        .map(|u| {
+            let i = slot(u).expect("option sits this week");
+            (u, i64::from(!covered[i] && reach[i]))
+        })
+        .collect()
+}
+
+/// The leader's best rotation for the year: most covered sessions, the rule
+/// kept at every step, ties going to the current rotation (so descent never
+/// cycles). `None` when the state space is too big or no rotation keeps the
+/// rule.
+fn best_rotation(
+    cx: &Cx,
+    y: &Year,
+    p: usize,
+    gains: &[Vec<(usize, i64)>],
+    current: &[usize],
+) -> Option<Vec<usize>> {
+    const LIMIT: usize = 20_000;
+    let units = &cx.persons[p].units;
+    let n = units.len();
+    if n > 8 {
+        return None;
+    }
+    let nw = gains.len();
+    // State: base-n digits, each a unit's run of sessions without the leader.
+    let digit = |s: u32, k: usize| (s / (n as u32).pow(k as u32)) % n as u32;
+    struct Node {
+        state: u32,
+        value: i64,
+        parent: usize,
+        unit: usize,
+    }
+    let mut layers: Vec<Vec<Node>> = Vec::new();
+    let mut prev: Vec<Node> = vec![Node {
+        state: 0,
+        value: 0,
+        parent: NONE,
+        unit: NONE,
+    }];
+    let mut weeks = Vec::new();
+    for (w, g) in gains.iter().enumerate().take(nw) {
+        if g.is_empty() || y.blocked[p][w].is_some() {
+            continue;
+        }
+        let here: Vec<usize> = g
+            .iter()
+            .map(|&(u, _)| units.iter().position(|&x| x == u).expect("own unit"))
+            .collect();
+        let mut next: Vec<Node> = Vec::new();
+        for (pi, node) in prev.iter().enumerate() {
+            'choice: for (c, &(u, gain)) in g.iter().enumerate() {
+                let mut state = node.state;
+                for &k in &here {
+                    let d = digit(state, k);
+                    let place = (n as u32).pow(k as u32);
+                    if k == here[c] {
+                        state -= d * place;
+                    } else if d + 1 >= n as u32 {
+                        continue 'choice;
+                    } else {
+                        state += place;
+                    }
+                }
+                // Coverage first; staying as before only breaks ties.
+                let value = node.value + gain * 1024 + i64::from(current[w] == u);
+                next.push(Node {
+                    state,
+                    value,
+                    parent: pi,
+                    unit: u,
+                });
+            }
+        }
+        if next.is_empty() {
+            return None;
+        }
+        next.sort_by(|a, b| a.state.cmp(&b.state).then(b.value.cmp(&a.value)).then(a.parent.cmp(&b.parent)));
+        next.dedup_by_key(|x| x.state);
+        if next.len() > LIMIT {
+            return None;
+        }
+        layers.push(std::mem::replace(&mut prev, next));
+        weeks.push(w);
+    }
+    layers.push(prev);
+    let last = layers.last().expect("at least the start");
+    let mut best = (0..last.len()).max_by(|&a, &b| last[a].value.cmp(&last[b].value).then(b.cmp(&a)))?;
+    let mut out = vec![NONE; nw];
+    for (li, &w) in weeks.iter().enumerate().rev() {
+        let node = &layers[li + 1][best];
+        out[w] = node.unit;
+        best = node.parent;
+    }
+    Some(out)
 }
 
 /// How much person `p` is wanted at unit `u` (lower: more).

@@ -8,8 +8,10 @@
 pub mod calendar;
 pub mod cli;
 pub mod export;
+pub mod generate;
 pub mod model;
 pub mod network;
 pub mod plan;
 pub mod roster;
+pub mod scenario;
 pub mod wording;

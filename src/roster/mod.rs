@@ -18,7 +18,8 @@ use chrono::{Datelike, NaiveTime};
 use crate::model::*;
 use crate::wording::roster::{RosterSaid, place};
 use crate::wording::{Lang, Say};
-use read::{Cx, Tab, did_you_mean};
+pub use read::did_you_mean;
+use read::{Cx, Tab};
 
 /// One thing wrong with a roster, where it is and what it is.
 #[derive(Debug, Clone)]
@@ -348,6 +349,25 @@ fn read_roster(cx: &Cx, doc: &DeTable, span: &std::ops::Range<usize>, sha: &str)
     roster
 }
 
+/// The fields a section knows, as its reader asks for them: one definition
+/// for the roster reader and for anything that overrides roster fields.
+pub fn known_fields(section: &str) -> Vec<&'static str> {
+    let cx = Cx::new("", "");
+    let empty = DeTable::default();
+    let t = Tab::new(&cx, section, &empty, &(0..0));
+    match section {
+        "township" => drop(read_township(&t)),
+        "station" => drop(read_station(&t)),
+        "policy" => drop(read_policy(&t)),
+        "objective" => drop(read_objective(&t)),
+        "unit" => drop(read_unit_fields(&t)),
+        "cadre" => drop(read_cadre_fields(&t)),
+        "helper" => drop(read_helper_fields(&t)),
+        _ => {}
+    }
+    t.asked()
+}
+
 fn read_township(t: &Tab) -> Township {
     let name = t.req_str("name");
     let office = t.req_str("office");
@@ -629,7 +649,10 @@ fn with_id<'c, 's, 'a, 'i>(mut t: Tab<'c, 's, 'a, 'i>) -> Tab<'c, 's, 'a, 'i> {
 }
 
 fn read_unit(t: Tab) -> Unit {
-    let t = with_id(t);
+    read_unit_fields(&with_id(t))
+}
+
+fn read_unit_fields(t: &Tab) -> Unit {
     let id = t.req_str("id");
     let name = t.req_str("name");
     let kind = if t.has("kind") {
@@ -722,7 +745,10 @@ fn read_away(t: &Tab) -> Vec<Period> {
 }
 
 fn read_cadre(t: Tab) -> Cadre {
-    let t = with_id(t);
+    read_cadre_fields(&with_id(t))
+}
+
+fn read_cadre_fields(t: &Tab) -> Cadre {
     let id = t.req_str("id");
     let name = t.req_str("name");
     let post = t.str("post").unwrap_or_default();
@@ -735,7 +761,7 @@ fn read_cadre(t: Tab) -> Cadre {
     } else {
         Some(None)
     };
-    let away = read_away(&t);
+    let away = read_away(t);
     let succeeds = t.str("succeeds");
     t.finish();
     Cadre {
@@ -752,7 +778,10 @@ fn read_cadre(t: Tab) -> Cadre {
 }
 
 fn read_helper(t: Tab) -> Helper {
-    let t = with_id(t);
+    read_helper_fields(&with_id(t))
+}
+
+fn read_helper_fields(t: &Tab) -> Helper {
     let id = t.req_str("id");
     let name = t.req_str("name");
     let role = if t.has("role") {
@@ -770,7 +799,7 @@ fn read_helper(t: Tab) -> Helper {
     } else {
         Some(1)
     };
-    let away = read_away(&t);
+    let away = read_away(t);
     let succeeds = t.str("succeeds");
     t.finish();
     Helper {

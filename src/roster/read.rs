@@ -61,10 +61,7 @@ pub(crate) fn type_name(v: &DeValue) -> &'static str {
 }
 
 /// The closest of `known` to `word`, when it is close enough to be a typo.
-pub(crate) fn did_you_mean<'k>(
-    word: &str,
-    known: impl IntoIterator<Item = &'k str>,
-) -> Option<String> {
+pub fn did_you_mean<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
     let mut best: Option<(f64, &str)> = None;
     for k in known {
         let score = strsim::jaro_winkler(word, k);
@@ -420,6 +417,11 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             }
         }
         out
+    }
+
+    /// The fields looked up so far: after a reader ran, the section's fields.
+    pub fn asked(&self) -> Vec<&'static str> {
+        self.asked.borrow().clone()
     }
 
     /// Reports every field nobody asked for, with the nearest known name.

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod roster;
+pub mod scenario;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

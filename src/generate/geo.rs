@@ -1,0 +1,234 @@
+//! The synthetic road network: the office, the units and a few junctions as
+//! points in the plane (kilometres), joined by straight roads that never cross
+//! (a planar graph), with minutes from length and a per-road speed, and the
+//! shortest travel time from the office to every node.
+
+use super::rng::Rand;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Pt {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Pt {
+    pub fn dist(self, o: Pt) -> f64 {
+        ((self.x - o.x).powi(2) + (self.y - o.y).powi(2)).sqrt()
+    }
+}
+
+/// A point in the ring `r_lo..r_hi` (fractions of `radius`) around the
+/// origin, kept at least `sep` km from `taken` where a few tries allow.
+pub fn place(rng: &mut Rand, radius: f64, r_lo: f64, r_hi: f64, sep: f64, taken: &[Pt]) -> Pt {
+    let mut best = Pt { x: 0.0, y: 0.0 };
+    let mut best_gap = f64::NEG_INFINITY;
+    for _ in 0..60 {
+        // Area-uniform within the ring.
+        let u = rng.unit();
+        let r = radius * (r_lo * r_lo + u * (r_hi * r_hi - r_lo * r_lo)).sqrt();
+        let a = rng.real(0.0, std::f64::consts::TAU);
+        let p = Pt {
+            x: r * a.cos(),
+            y: r * a.sin(),
+        };
+        let gap = taken
+            .iter()
+            .map(|q| p.dist(*q))
+            .fold(f64::INFINITY, f64::min);
+        if gap >= sep {
+            return p;
+        }
+        if gap > best_gap {
+            best_gap = gap;
+            best = p;
+        }
+    }
+    best
+}
+
+fn orient(a: Pt, b: Pt, c: Pt) -> f64 {
+    (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)
+}
+
+/// Whether segments pq and rs cross at a point inside both (shared endpoints
+/// do not count).
+fn crosses(p: Pt, q: Pt, r: Pt, s: Pt) -> bool {
+    let d1 = orient(p, q, r);
+    let d2 = orient(p, q, s);
+    let d3 = orient(r, s, p);
+    let d4 = orient(r, s, q);
+    ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
+        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Planar roads over `pts`: pairs are taken shortest first; a pair is built
+/// when it crosses no road already built and either joins two parts of the
+/// network (so the whole is connected), or is short (within `short_factor` of
+/// the median nearest-neighbour distance; with some chance, while both ends
+/// have fewer than 5 roads), or saves a detour of more than `DETOUR` times
+/// its length. Returns (a, b, km) with a < b.
+pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize, f64)> {
+    let n = pts.len();
+    let mut pairs = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            pairs.push((pts[i].dist(pts[j]), i, j));
+        }
+    }
+    pairs.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0)
+            .unwrap_or(Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut nn: Vec<f64> = (0..n)
+        .map(|i| {
+            (0..n)
+                .filter(|&j| j != i)
+                .map(|j| pts[i].dist(pts[j]))
+                .fold(f64::INFINITY, f64::min)
+        })
+        .collect();
+    nn.sort_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+    let cutoff = if n > 1 { nn[n / 2] * short_factor } else { 0.0 };
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut degree = vec![0usize; n];
+    let mut built: Vec<(usize, usize, f64)> = Vec::new();
+    for &(d, i, j) in &pairs {
+        if built
+            .iter()
+            .any(|&(a, b, _)| crosses(pts[i], pts[j], pts[a], pts[b]))
+        {
+            continue;
+        }
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        let joins = ri != rj;
+        let keep = joins
+            || (d <= cutoff && degree[i] < 5 && degree[j] < 5 && rng.chance(0.75))
+            || km_between(n, &built, i, j) > DETOUR * d;
+        if keep {
+            parent[ri] = rj;
+            degree[i] += 1;
+            degree[j] += 1;
+            built.push((i, j, d));
+        }
+    }
+    built
+}
+
+/// Longest detour the network leaves between two points that a straight,
+/// non-crossing road could join: a greedy spanner's stretch.
+const DETOUR: f64 = 1.6;
+
+/// Road kilometres between `a` and `b` over `built` (infinite when apart).
+fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize) -> f64 {
+    let mut adj = vec![Vec::new(); n];
+    for &(x, y, d) in built {
+        adj[x].push((y, d));
+        adj[y].push((x, d));
+    }
+    let mut dist = vec![f64::INFINITY; n];
+    let mut done = vec![false; n];
+    dist[a] = 0.0;
+    loop {
+        let mut v = usize::MAX;
+        for i in 0..n {
+            if !done[i] && dist[i].is_finite() && (v == usize::MAX || dist[i] < dist[v]) {
+                v = i;
+            }
+        }
+        if v == usize::MAX || v == b {
+            return dist[b];
+        }
+        done[v] = true;
+        for &(w, d) in &adj[v] {
+            if dist[v] + d < dist[w] {
+                dist[w] = dist[v] + d;
+            }
+        }
+    }
+}
+
+/// Shortest minutes from `from` to every node; `u32::MAX` when unreachable.
+pub fn dijkstra(n: usize, edges: &[(usize, usize, u32)], from: usize) -> Vec<u32> {
+    let mut adj = vec![Vec::new(); n];
+    for &(a, b, m) in edges {
+        adj[a].push((b, m));
+        adj[b].push((a, m));
+    }
+    let mut dist = vec![u32::MAX; n];
+    let mut heap = BinaryHeap::new();
+    dist[from] = 0;
+    heap.push(std::cmp::Reverse((0u32, from)));
+    while let Some(std::cmp::Reverse((d, v))) = heap.pop() {
+        if d > dist[v] {
+            continue;
+        }
+        for &(w, m) in &adj[v] {
+            let nd = d + m;
+            if nd < dist[w] {
+                dist[w] = nd;
+                heap.push(std::cmp::Reverse((nd, w)));
+            }
+        }
+    }
+    dist
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roads_never_cross_and_join_everything() {
+        for seed in 0..30 {
+            let mut rng = Rand::new(seed);
+            let n = 5 + seed as usize * 2;
+            let mut pts = Vec::new();
+            for _ in 0..n {
+                let p = place(&mut rng, 10.0, 0.0, 1.0, 1.0, &pts);
+                pts.push(p);
+            }
+            let built = roads(&mut rng, &pts, 1.9);
+            for (k, &(a, b, _)) in built.iter().enumerate() {
+                for &(c, d, _) in &built[k + 1..] {
+                    assert!(!crosses(pts[a], pts[b], pts[c], pts[d]), "seed {seed}");
+                }
+            }
+            let edges: Vec<(usize, usize, u32)> =
+                built.iter().map(|&(a, b, _)| (a, b, 1)).collect();
+            assert!(dijkstra(n, &edges, 0).iter().all(|&d| d != u32::MAX));
+            // No pair is left with a detour worse than DETOUR where a straight
+            // road could have been built without crossing.
+            for i in 0..n {
+                for j in i + 1..n {
+                    let free = !built
+                        .iter()
+                        .any(|&(a, b, _)| crosses(pts[i], pts[j], pts[a], pts[b]));
+                    if free {
+                        let d = pts[i].dist(pts[j]);
+                        assert!(km_between(n, &built, i, j) <= DETOUR * d + 1e-9);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn crossing_test() {
+        let p = |x, y| Pt { x, y };
+        assert!(crosses(p(0., 0.), p(2., 2.), p(0., 2.), p(2., 0.)));
+        assert!(!crosses(p(0., 0.), p(1., 1.), p(1., 1.), p(2., 0.)));
+        assert!(!crosses(p(0., 0.), p(1., 0.), p(0., 1.), p(1., 1.)));
+    }
+}

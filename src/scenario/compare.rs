@@ -1,0 +1,404 @@
+//! `zhudian compare`: plans side by side — the cost and each of its terms,
+//! bound and gap, balance, tours, teams changed, calendar figures — then who
+//! moved where, unit by unit. The first plan is the base the others are
+//! measured against. Renders as a terminal table, CSV, Markdown or TOML.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::plan::PlanFile;
+use crate::wording::Lang;
+use crate::wording::scenario::{Figure, moves_heading, no_moves};
+
+/// A plan and the name it goes by in the comparison.
+#[derive(Debug, Clone)]
+pub struct NamedPlan {
+    pub name: String,
+    pub plan: PlanFile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Markdown,
+    Toml,
+}
+
+/// One unit whose leader or team differs between the plans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitMove {
+    pub unit: String,
+    /// Per plan: "leader + helpers", or "—" where the plan lacks the unit.
+    pub teams: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub names: Vec<String>,
+    pub figures: Vec<(Figure, Vec<String>)>,
+    pub moves: Vec<UnitMove>,
+}
+
+fn num(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+fn team_of(p: &PlanFile) -> BTreeMap<&str, (&str, Vec<&str>)> {
+    p.assignment
+        .iter()
+        .map(|a| {
+            (
+                a.unit.as_str(),
+                (
+                    a.leader.as_str(),
+                    a.helpers.iter().map(String::as_str).collect(),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Units whose leader or slot helpers differ from the base plan's.
+fn teams_changed(base: &PlanFile, other: &PlanFile) -> usize {
+    let b = team_of(base);
+    let o = team_of(other);
+    let units: std::collections::BTreeSet<&str> = b.keys().chain(o.keys()).copied().collect();
+    units.iter().filter(|u| b.get(*u) != o.get(*u)).count()
+}
+
+/// Household-visit sessions per person who visits at all.
+fn visits_per_person(p: &PlanFile) -> f64 {
+    let mut per: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in p.session.iter().filter(|s| s.kind == "household_visit") {
+        for who in &s.people {
+            *per.entry(who.as_str()).or_default() += 1;
+        }
+    }
+    if per.is_empty() {
+        0.0
+    } else {
+        per.values().sum::<usize>() as f64 / per.len() as f64
+    }
+}
+
+pub fn compare(plans: &[NamedPlan]) -> Comparison {
+    let base = &plans[0].plan;
+    let col =
+        |f: &dyn Fn(&PlanFile) -> String| plans.iter().map(|p| f(&p.plan)).collect::<Vec<_>>();
+    let figures = vec![
+        (Figure::Cost, col(&|p| num(p.plan.cost))),
+        (Figure::Balance, col(&|p| num(p.plan.metrics.balance_cost))),
+        (Figure::Travel, col(&|p| num(p.plan.metrics.travel_cost))),
+        (
+            Figure::Continuity,
+            col(&|p| num(p.plan.metrics.continuity_cost)),
+        ),
+        (
+            Figure::HelperContinuity,
+            col(&|p| num(p.plan.metrics.helper_continuity_cost)),
+        ),
+        (Figure::LowerBound, col(&|p| num(p.plan.lower_bound))),
+        (Figure::Gap, col(&|p| format!("{:.2}%", p.plan.gap * 100.0))),
+        (Figure::Status, col(&|p| p.plan.status.clone())),
+        (
+            Figure::MaxDeviation,
+            col(&|p| format!("{:.1}%", p.plan.metrics.max_deviation_pct)),
+        ),
+        (
+            Figure::TourMinutes,
+            col(&|p| num(p.plan.metrics.tour_minutes_total)),
+        ),
+        (
+            Figure::LongestTour,
+            col(&|p| num(p.leader.iter().map(|l| l.tour_minutes).fold(0.0, f64::max))),
+        ),
+        (
+            Figure::TeamsChanged,
+            col(&|p| teams_changed(base, p).to_string()),
+        ),
+        (
+            Figure::StationSessions,
+            col(&|p| p.plan.metrics.station_sessions.to_string()),
+        ),
+        (
+            Figure::Makeups,
+            col(&|p| p.plan.metrics.makeup_sessions.to_string()),
+        ),
+        (
+            Figure::Shortfalls,
+            col(&|p| p.plan.metrics.shortfall_sessions.to_string()),
+        ),
+        (Figure::Warnings, col(&|p| p.warning.len().to_string())),
+        (
+            Figure::VisitSessions,
+            col(&|p| p.plan.metrics.household_visit_sessions.to_string()),
+        ),
+        (
+            Figure::VisitsPerPerson,
+            col(&|p| format!("{:.1}", visits_per_person(p))),
+        ),
+    ];
+    let teams: Vec<_> = plans.iter().map(|p| team_of(&p.plan)).collect();
+    let mut order: Vec<&str> = Vec::new();
+    for p in plans {
+        for a in &p.plan.assignment {
+            if !order.contains(&a.unit.as_str()) {
+                order.push(&a.unit);
+            }
+        }
+    }
+    let moves = order
+        .into_iter()
+        .filter(|u| teams.iter().any(|t| t.get(u) != teams[0].get(u)))
+        .map(|u| UnitMove {
+            unit: u.to_string(),
+            teams: teams
+                .iter()
+                .map(|t| match t.get(u) {
+                    Some((leader, helpers)) if helpers.is_empty() => leader.to_string(),
+                    Some((leader, helpers)) => format!("{leader} + {}", helpers.join(", ")),
+                    None => "—".to_string(),
+                })
+                .collect(),
+        })
+        .collect();
+    Comparison {
+        names: plans.iter().map(|p| p.name.clone()).collect(),
+        figures,
+        moves,
+    }
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn grid(header: &[String], rows: &[Vec<String>]) -> String {
+    let cols = header.len();
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .chain(std::iter::once(&header.to_vec()))
+                .map(|r| r.get(c).map_or(0, |s| UnicodeWidthStr::width(s.as_str())))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |r: &[String]| {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(i, s)| pad(s, widths[i]))
+            .collect();
+        cells.join("  ").trim_end().to_string() + "\n"
+    };
+    let mut out = line(header);
+    out += &(widths
+        .iter()
+        .map(|w| "─".repeat(*w))
+        .collect::<Vec<_>>()
+        .join("  ")
+        + "\n");
+    for r in rows {
+        out += &line(r);
+    }
+    out
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
+    let figure_rows: Vec<Vec<String>> = c
+        .figures
+        .iter()
+        .map(|(f, vals)| {
+            std::iter::once(f.label(lang))
+                .chain(vals.iter().cloned())
+                .collect()
+        })
+        .collect();
+    let move_rows: Vec<Vec<String>> = c
+        .moves
+        .iter()
+        .map(|m| {
+            std::iter::once(m.unit.clone())
+                .chain(m.teams.iter().cloned())
+                .collect()
+        })
+        .collect();
+    let header = |first: String| -> Vec<String> {
+        std::iter::once(first)
+            .chain(c.names.iter().cloned())
+            .collect()
+    };
+    match format {
+        Format::Table => {
+            let mut out = grid(&header(String::new()), &figure_rows);
+            out += "\n";
+            out += &moves_heading(lang);
+            out += "\n";
+            if c.moves.is_empty() {
+                out += &no_moves(lang);
+                out += "\n";
+            } else {
+                out += &grid(&header(Figure::unit_label(lang)), &move_rows);
+            }
+            out
+        }
+        Format::Markdown => {
+            let md = |h: Vec<String>, rows: &[Vec<String>]| {
+                let mut s = format!("| {} |\n", h.join(" | "));
+                s += &format!("|{}\n", " --- |".repeat(h.len()));
+                for r in rows {
+                    s += &format!("| {} |\n", r.join(" | "));
+                }
+                s
+            };
+            let mut out = md(header(String::new()), &figure_rows);
+            out += &format!("\n### {}\n\n", moves_heading(lang));
+            if c.moves.is_empty() {
+                out += &no_moves(lang);
+                out += "\n";
+            } else {
+                out += &md(header(Figure::unit_label(lang)), &move_rows);
+            }
+            out
+        }
+        Format::Csv => {
+            let mut out = String::new();
+            let mut put = |r: &[String]| {
+                out += &(r.iter().map(|s| csv_cell(s)).collect::<Vec<_>>().join(",") + "\n");
+            };
+            put(&header("figure".into()));
+            let keyed: Vec<Vec<String>> = c
+                .figures
+                .iter()
+                .map(|(f, vals)| {
+                    std::iter::once(f.key().to_string())
+                        .chain(vals.iter().cloned())
+                        .collect()
+                })
+                .collect();
+            for r in &keyed {
+                put(r);
+            }
+            for r in &move_rows {
+                let mut r = r.clone();
+                r[0] = format!("unit:{}", r[0]);
+                put(&r);
+            }
+            out
+        }
+        Format::Toml => {
+            let mut doc = toml::Table::new();
+            doc.insert(
+                "plans".into(),
+                toml::Value::Array(
+                    c.names
+                        .iter()
+                        .map(|n| toml::Value::String(n.clone()))
+                        .collect(),
+                ),
+            );
+            let mut figs = toml::Table::new();
+            for (f, vals) in &c.figures {
+                figs.insert(
+                    f.key().into(),
+                    toml::Value::Array(
+                        vals.iter()
+                            .map(|v| toml::Value::String(v.clone()))
+                            .collect(),
+                    ),
+                );
+            }
+            doc.insert("figures".into(), toml::Value::Table(figs));
+            let moves = c
+                .moves
+                .iter()
+                .map(|m| {
+                    let mut t = toml::Table::new();
+                    t.insert("unit".into(), toml::Value::String(m.unit.clone()));
+                    t.insert(
+                        "teams".into(),
+                        toml::Value::Array(
+                            m.teams
+                                .iter()
+                                .map(|s| toml::Value::String(s.clone()))
+                                .collect(),
+                        ),
+                    );
+                    toml::Value::Table(t)
+                })
+                .collect();
+            doc.insert("move".into(), toml::Value::Array(moves));
+            toml::to_string(&doc).expect("tables of strings serialise")
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CompareArgs {
+    /// Plan files; the first is the base the others are compared with
+    #[arg(required = true, num_args = 1..)]
+    pub plans: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// Reads the plans and prints the comparison; 2 when a plan cannot be read.
+pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
+    let mut plans = Vec::new();
+    for path in &args.plans {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    crate::wording::scenario::unreadable_plan(
+                        &path.display().to_string(),
+                        &e.to_string(),
+                        lang
+                    )
+                );
+                return crate::cli::EXIT_BAD_INPUT;
+            }
+        };
+        match PlanFile::from_toml(&text) {
+            Ok(plan) => plans.push(NamedPlan {
+                name: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+                plan,
+            }),
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    crate::wording::scenario::unreadable_plan(
+                        &path.display().to_string(),
+                        e.trim(),
+                        lang
+                    )
+                );
+                return crate::cli::EXIT_BAD_INPUT;
+            }
+        }
+    }
+    print!("{}", render(&compare(&plans), args.format, lang));
+    crate::cli::EXIT_OK
+}

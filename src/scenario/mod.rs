@@ -1,0 +1,5 @@
+//! Planning with the future in mind: comparing plans side by side, rerunning
+//! after staff changes, and what-if variants of a roster.
+
+pub mod compare;
+pub mod variants;

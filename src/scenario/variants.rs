@@ -1,0 +1,339 @@
+//! What-if variants: a scenarios file names variants of a roster, each a set
+//! of overrides — any `[policy]`, `[station]` or `[objective]` field; fields
+//! of units, cadres or helpers by id (a unit's cadence, a cadre's units
+//! bound…); people or units removed or added. Each override is checked
+//! against the roster's own field list, and each variant is read back
+//! through the roster validator, so a variant is exactly a roster.
+//!
+//! ```toml
+//! [[variant]]
+//! name = "2–4 units a leader"
+//! policy = { units_per_leader = [2, 4] }
+//!
+//! [[variant]]
+//! name = "remote villages fortnightly"
+//! units = [{ id = "linshang", cadence = "biweekly" }]
+//! remove = ["lao-gx"]                       # ids of cadres, helpers or units
+//! add_cadre = [{ id = "new", name = "新干部" }]  # also add_helper, add_unit
+//! ```
+
+use toml::de::{DeTable, DeValue};
+
+use crate::model::Place;
+use crate::roster::{self, Problem, Problems};
+use crate::wording::roster::RosterSaid;
+
+/// One variant: its name and the roster it makes (or why it cannot).
+#[derive(Debug)]
+pub struct Variant {
+    pub name: String,
+    pub roster: Result<crate::model::Roster, Problems>,
+}
+
+const SECTIONS: [&str; 3] = ["policy", "station", "objective"];
+const BY_ID: [(&str, &str); 3] = [
+    ("units", "unit"),
+    ("cadres", "cadre"),
+    ("helpers", "helper"),
+];
+const ADDS: [(&str, &str); 3] = [
+    ("add_unit", "unit"),
+    ("add_cadre", "cadre"),
+    ("add_helper", "helper"),
+];
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+fn problem(
+    file: &str,
+    section: &str,
+    id: Option<&str>,
+    field: Option<&str>,
+    line: usize,
+    said: RosterSaid,
+) -> Problem {
+    Problem {
+        file: file.to_string(),
+        place: Place {
+            section: section.to_string(),
+            id: id.map(str::to_string),
+            field: field.map(str::to_string),
+            line: Some(line),
+        },
+        said,
+    }
+}
+
+fn key_of<'a>(t: &'a DeTable, key: &str) -> Option<&'a toml::Spanned<DeValue<'a>>> {
+    t.iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v)
+}
+
+/// Reads the scenarios file and builds every variant from the base roster's text.
+/// Errors in the scenarios file itself (unknown fields or ids) fail the whole file.
+pub fn read(
+    roster_text: &str,
+    roster_name: &str,
+    scenarios_text: &str,
+    scenarios_name: &str,
+) -> Result<Vec<Variant>, Problems> {
+    let file = scenarios_name;
+    let doc = DeTable::parse(scenarios_text).map_err(|e| {
+        Problems(vec![problem(
+            file,
+            "",
+            None,
+            None,
+            e.span()
+                .map(|s| line_of(scenarios_text, s.start))
+                .unwrap_or(1),
+            RosterSaid::Syntax {
+                detail: e.message().trim().to_string(),
+            },
+        )])
+    })?;
+    let plain: toml::Table = toml::from_str(scenarios_text).map_err(|e| {
+        Problems(vec![problem(
+            file,
+            "",
+            None,
+            None,
+            1,
+            RosterSaid::Syntax {
+                detail: e.to_string(),
+            },
+        )])
+    })?;
+    let base: toml::Table = toml::from_str(roster_text).map_err(|e| {
+        Problems(vec![problem(
+            roster_name,
+            "",
+            None,
+            None,
+            1,
+            RosterSaid::Syntax {
+                detail: e.to_string(),
+            },
+        )])
+    })?;
+    let mut problems = Vec::new();
+    let doc = doc.into_inner();
+    for (k, _) in doc.iter() {
+        if k.get_ref().as_ref() != "variant" {
+            problems.push(problem(
+                file,
+                &format!("[{}]", k.get_ref()),
+                None,
+                None,
+                line_of(scenarios_text, k.span().start),
+                RosterSaid::UnknownSection {
+                    suggestion: roster::did_you_mean(k.get_ref(), ["variant"]),
+                },
+            ));
+        }
+    }
+    let spanned: Vec<&toml::Spanned<DeValue>> = match key_of(&doc, "variant").map(|v| v.get_ref()) {
+        Some(DeValue::Array(a)) => a.iter().collect(),
+        _ => Vec::new(),
+    };
+    let plain_variants = plain
+        .get("variant")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for (sv, pv) in spanned.iter().zip(plain_variants.iter()) {
+        let (DeValue::Table(st), Some(pt)) = (sv.get_ref(), pv.as_table()) else {
+            continue;
+        };
+        let vline = line_of(scenarios_text, sv.span().start);
+        let name = pt.get("name").and_then(|n| n.as_str()).map(str::to_string);
+        let Some(name) = name else {
+            problems.push(problem(
+                file,
+                "[[variant]]",
+                None,
+                Some("name"),
+                vline,
+                RosterSaid::MissingField,
+            ));
+            continue;
+        };
+        let at = |key: &str, v: Option<&toml::Spanned<DeValue>>| {
+            v.map(|v| line_of(scenarios_text, v.span().start))
+                .unwrap_or_else(|| {
+                    key_of(st, key)
+                        .map(|v| line_of(scenarios_text, v.span().start))
+                        .unwrap_or(vline)
+                })
+        };
+        let mut r = base.clone();
+        let mut ok = true;
+        let mut bad = |field: String, line: usize, said: RosterSaid| {
+            problems.push(problem(
+                file,
+                "[[variant]]",
+                Some(&name),
+                Some(&field),
+                line,
+                said,
+            ));
+        };
+        for (key, value) in pt {
+            let key = key.as_str();
+            if key == "name" {
+                continue;
+            }
+            if SECTIONS.contains(&key) {
+                let known = roster::known_fields(key);
+                let Some(over) = value.as_table() else {
+                    bad(
+                        key.into(),
+                        at(key, None),
+                        RosterSaid::WrongType {
+                            expected: "table",
+                            found: "other",
+                        },
+                    );
+                    ok = false;
+                    continue;
+                };
+                for (f, v) in over {
+                    if !known.contains(&f.as_str()) {
+                        bad(
+                            format!("{key}.{f}"),
+                            at(key, None),
+                            RosterSaid::UnknownField {
+                                suggestion: roster::did_you_mean(f, known.iter().copied()),
+                            },
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    let sect = r
+                        .entry(key.to_string())
+                        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+                    if let Some(t) = sect.as_table_mut() {
+                        t.insert(f.clone(), v.clone());
+                    }
+                }
+            } else if let Some((_, section)) = BY_ID.iter().find(|(k, _)| *k == key) {
+                let known = roster::known_fields(section);
+                for item in value.as_array().into_iter().flatten() {
+                    let Some(over) = item.as_table() else {
+                        continue;
+                    };
+                    let Some(id) = over.get("id").and_then(|i| i.as_str()) else {
+                        bad(format!("{key}.id"), at(key, None), RosterSaid::MissingField);
+                        ok = false;
+                        continue;
+                    };
+                    let entries = r.get_mut(*section).and_then(|v| v.as_array_mut());
+                    let target = entries.and_then(|e| {
+                        e.iter_mut()
+                            .find(|t| t.get("id").and_then(|i| i.as_str()) == Some(id))
+                    });
+                    let Some(target) = target.and_then(|t| t.as_table_mut()) else {
+                        let said = if *section == "unit" {
+                            RosterSaid::UnknownUnit {
+                                id: id.into(),
+                                suggestion: None,
+                            }
+                        } else {
+                            RosterSaid::UnknownPerson {
+                                id: id.into(),
+                                suggestion: None,
+                            }
+                        };
+                        bad(format!("{key}.id"), at(key, None), said);
+                        ok = false;
+                        continue;
+                    };
+                    for (f, v) in over {
+                        if f == "id" {
+                            continue;
+                        }
+                        if !known.contains(&f.as_str()) {
+                            bad(
+                                format!("{key}.{f}"),
+                                at(key, None),
+                                RosterSaid::UnknownField {
+                                    suggestion: roster::did_you_mean(f, known.iter().copied()),
+                                },
+                            );
+                            ok = false;
+                            continue;
+                        }
+                        target.insert(f.clone(), v.clone());
+                    }
+                }
+            } else if key == "remove" {
+                for id in value
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str())
+                {
+                    let mut found = false;
+                    for section in ["unit", "cadre", "helper"] {
+                        if let Some(arr) = r.get_mut(section).and_then(|v| v.as_array_mut()) {
+                            let before = arr.len();
+                            arr.retain(|t| t.get("id").and_then(|i| i.as_str()) != Some(id));
+                            found |= arr.len() != before;
+                        }
+                    }
+                    if !found {
+                        bad(
+                            "remove".into(),
+                            at("remove", None),
+                            RosterSaid::UnknownPerson {
+                                id: id.into(),
+                                suggestion: None,
+                            },
+                        );
+                        ok = false;
+                    }
+                }
+            } else if let Some((_, section)) = ADDS.iter().find(|(k, _)| *k == key) {
+                let arr = r
+                    .entry(section.to_string())
+                    .or_insert_with(|| toml::Value::Array(Vec::new()));
+                if let (Some(arr), Some(items)) = (arr.as_array_mut(), value.as_array()) {
+                    arr.extend(items.iter().cloned());
+                }
+            } else {
+                let known: Vec<&str> = ["name", "remove"]
+                    .into_iter()
+                    .chain(SECTIONS)
+                    .chain(BY_ID.map(|b| b.0))
+                    .chain(ADDS.map(|a| a.0))
+                    .collect();
+                bad(
+                    key.into(),
+                    at(key, None),
+                    RosterSaid::UnknownField {
+                        suggestion: roster::did_you_mean(key, known),
+                    },
+                );
+                ok = false;
+            }
+        }
+        if ok {
+            let text = toml::to_string(&r).expect("a roster table serialises");
+            let roster = roster::load_str(&text, &format!("{roster_name} [{name}]"));
+            out.push(Variant { name, roster });
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Problems(problems))
+    }
+}

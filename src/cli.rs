@@ -34,13 +34,10 @@ pub enum Command {
         /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
         roster: PathBuf,
     },
-<<<<<<< HEAD
     /// The plan's calendar for phones (--ics DIR: one .ics per person) and spreadsheets (--csv FILE)
     Calendar(crate::calendar::CalendarArgs),
-=======
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(crate::scenario::compare::CompareArgs),
->>>>>>> main
 }
 
 pub fn main() -> i32 {
@@ -68,11 +65,8 @@ pub fn main() -> i32 {
 fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
-<<<<<<< HEAD
         Command::Calendar(args) => crate::calendar::run(args, lang),
-=======
         Command::Compare(args) => crate::scenario::compare::run(&args, lang),
->>>>>>> main
     }
 }
 

@@ -103,9 +103,11 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
     // Rule 1: station sessions and their shortfalls.
     let deficit = st.unit_weeks.saturating_sub(st.member_weeks);
     let capacity = if deficit > 0 {
-        let per_unit = (st.open_weeks / 2).max(1);
+        // A weekly unit made fortnightly frees about half its weeks; a new
+        // department head gives one place every open week.
+        let fortnightly = deficit.div_ceil((st.open_weeks / 2).max(1));
         Some(Remedy::Capacity {
-            fortnightly_units: deficit.div_ceil(per_unit).min(st.weekly_units.max(1)),
+            fortnightly_units: (fortnightly <= st.weekly_units).then_some(fortnightly),
             more_heads: deficit.div_ceil(st.open_weeks.max(1)),
         })
     } else {

@@ -9,9 +9,10 @@ use crate::model::Role;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Remedy {
     /// The township as a whole has too few member-weeks: so many units made
-    /// fortnightly, or so many more department heads, would cover the gap.
+    /// fortnightly (`None` when even all of them would not do), or so many
+    /// more department heads, would cover the gap.
     Capacity {
-        fortnightly_units: usize,
+        fortnightly_units: Option<usize>,
         more_heads: usize,
     },
     /// The township has enough member-weeks, but this team's township members
@@ -92,24 +93,39 @@ fn remedy(r: &Remedy, lang: Lang) -> String {
     match (r, lang) {
         (
             Remedy::Capacity {
-                fortnightly_units,
+                fortnightly_units: Some(f),
                 more_heads,
             },
             Lang::En,
         ) => format!(
-            "fortnightly sessions for {fortnightly_units} remote unit{}, or {more_heads} more department head{} on two teams each, would close the gap",
-            plural(*fortnightly_units),
+            "fortnightly sessions for {f} remote unit{}, or {more_heads} more department head{}, would close the gap",
+            plural(*f),
             plural(*more_heads)
         ),
         (
             Remedy::Capacity {
-                fortnightly_units,
+                fortnightly_units: None,
+                more_heads,
+            },
+            Lang::En,
+        ) => format!(
+            "{more_heads} more department head{} would close the gap (fortnightly sessions alone cannot)",
+            plural(*more_heads)
+        ),
+        (
+            Remedy::Capacity {
+                fortnightly_units: Some(f),
                 more_heads,
             },
             Lang::Zh,
-        ) => format!(
-            "将{fortnightly_units}个偏远村（社区）改为两周驻点一次，或增加{more_heads}名各联系两个点的部门负责人，即可补足"
-        ),
+        ) => format!("将{f}个偏远村（社区）改为两周驻点一次，或增加{more_heads}名部门负责人，即可补足"),
+        (
+            Remedy::Capacity {
+                fortnightly_units: None,
+                more_heads,
+            },
+            Lang::Zh,
+        ) => format!("增加{more_heads}名部门负责人即可补足（仅改为两周一次不够）"),
         (Remedy::Team, Lang::En) => {
             "the team's township members were needed elsewhere or away that week; one more department head on this team would cover it".into()
         }

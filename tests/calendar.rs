@@ -96,7 +96,10 @@ fn assert_rules(r: &Roster, p: &PlanFile) {
     assert!(v.is_empty(), "{} violations:\n{}", v.len(), v.join("\n"));
 }
 
-fn stations<'a>(p: &'a PlanFile, unit: &'a str) -> impl Iterator<Item = &'a zhudian::plan::Session> {
+fn stations<'a>(
+    p: &'a PlanFile,
+    unit: &'a str,
+) -> impl Iterator<Item = &'a zhudian::plan::Session> {
     p.session
         .iter()
         .filter(move |s| s.kind == "station" && s.unit == unit)
@@ -121,7 +124,10 @@ fn two_units() -> Roster {
 #[test]
 fn station_sessions_weekly_and_biweekly_skip_holidays() {
     let r = two_units();
-    let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[]), ("b", "c1", &["sb"], &[])]));
+    let p = built(
+        &r,
+        with(&r, &[("a", "c1", &["sa"], &[]), ("b", "c1", &["sb"], &[])]),
+    );
     let a: Vec<_> = stations(&p, "a").collect();
     let b: Vec<_> = stations(&p, "b").collect();
     assert_eq!(a.len(), 50);
@@ -143,9 +149,16 @@ fn station_sessions_weekly_and_biweekly_skip_holidays() {
 #[test]
 fn a_leader_on_two_units_alternates_and_is_never_double_booked() {
     let r = two_units();
-    let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[]), ("b", "c1", &["sb"], &[])]));
+    let p = built(
+        &r,
+        with(&r, &[("a", "c1", &["sa"], &[]), ("b", "c1", &["sb"], &[])]),
+    );
     let mut dates: BTreeMap<&str, usize> = BTreeMap::new();
-    for s in p.session.iter().filter(|s| s.people.iter().any(|x| x == "c1")) {
+    for s in p
+        .session
+        .iter()
+        .filter(|s| s.people.iter().any(|x| x == "c1"))
+    {
         if s.kind == "station" {
             *dates.entry(&s.date).or_default() += 1;
         }
@@ -189,7 +202,9 @@ fn rotation_keeps_each_unit_within_n_sessions() {
     );
     // Exactly once per 3 weeks is the only way: a strict cycle.
     for u in ["a", "b", "c"] {
-        let with_leader = stations(&p, u).filter(|s| s.people.iter().any(|x| x == "c1")).count();
+        let with_leader = stations(&p, u)
+            .filter(|s| s.people.iter().any(|x| x == "c1"))
+            .count();
         assert!((15..=18).contains(&with_leader), "{u}: {with_leader}");
     }
     assert!(p.session.iter().all(|s| {
@@ -197,10 +212,12 @@ fn rotation_keeps_each_unit_within_n_sessions() {
         !(s.people.iter().any(|x| x == "c1")
             && (day("2015-04-01")..=day("2015-04-15")).contains(&d))
     }));
-    assert!(!stations(&p, "a")
-        .chain(stations(&p, "b"))
-        .chain(stations(&p, "c"))
-        .any(|s| s.date == "2015-05-05" && s.people.iter().any(|x| x == "c1")));
+    assert!(
+        !stations(&p, "a")
+            .chain(stations(&p, "b"))
+            .chain(stations(&p, "c"))
+            .any(|s| s.date == "2015-05-05" && s.people.iter().any(|x| x == "c1"))
+    );
     assert_rules(&r, &p);
 }
 
@@ -217,15 +234,31 @@ fn shortfall_is_counted_and_explained() {
     }
     rest += &cadre("c1", "张一");
     rest += &cadre("c2", "王二");
-    let r = township(&format!("units_per_leader = [3, 3]\n{SECRETARY_ONLY}"), &rest, &ids);
+    let r = township(
+        &format!("units_per_leader = [3, 3]\n{SECRETARY_ONLY}"),
+        &rest,
+        &ids,
+    );
     let teams: Vec<(String, String, Vec<String>)> = ids
         .iter()
         .enumerate()
-        .map(|(i, u)| (u.to_string(), if i < 3 { "c1" } else { "c2" }.to_string(), vec![format!("s{u}")]))
+        .map(|(i, u)| {
+            (
+                u.to_string(),
+                if i < 3 { "c1" } else { "c2" }.to_string(),
+                vec![format!("s{u}")],
+            )
+        })
         .collect();
     let spec: Vec<(&str, &str, Vec<&str>)> = teams
         .iter()
-        .map(|(u, l, h)| (u.as_str(), l.as_str(), h.iter().map(String::as_str).collect()))
+        .map(|(u, l, h)| {
+            (
+                u.as_str(),
+                l.as_str(),
+                h.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     let spec2: Vec<(&str, &str, &[&str], &[&str])> = spec
         .iter()
@@ -238,7 +271,10 @@ fn shortfall_is_counted_and_explained() {
     assert_eq!(short.len(), 208);
     // Spread evenly: each unit short 2 sessions in 3, give or take one.
     for u in ids {
-        let n = short.iter().filter(|w| w.unit.as_deref() == Some(u)).count();
+        let n = short
+            .iter()
+            .filter(|w| w.unit.as_deref() == Some(u))
+            .count();
         assert!((33..=37).contains(&n), "{u}: {n}");
     }
     let w = short[0];
@@ -260,7 +296,11 @@ fn meeting_roster(emergency: bool) -> Roster {
     rest += &format!(
         "[[meeting]]\ntitle = \"党委扩大会议\"\nattendees = [\"c1\"]\ndate = \"2015-03-10\"\nstart = \"16:00\"\nend = \"17:00\"\nemergency = {emergency}\n\n"
     );
-    township(&format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"), &rest, &["a"])
+    township(
+        &format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"),
+        &rest,
+        &["a"],
+    )
 }
 
 #[test]
@@ -269,7 +309,11 @@ fn meeting_in_window_is_worded_exactly() {
     let plan = with(&r, &[("a", "c1", &["sa"], &[])]);
     let guard = lang(Lang::En);
     let p = built(&r, plan.clone());
-    let w: Vec<_> = p.warning.iter().filter(|w| w.kind == "meeting_in_window").collect();
+    let w: Vec<_> = p
+        .warning
+        .iter()
+        .filter(|w| w.kind == "meeting_in_window")
+        .collect();
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].date.as_deref(), Some("2015-03-10"));
     assert_eq!(w[0].people, vec!["c1".to_string()]);
@@ -281,7 +325,11 @@ fn meeting_in_window_is_worded_exactly() {
     let p = built(&r, plan);
     Lang::set_current(Lang::En);
     drop(guard);
-    let w: Vec<_> = p.warning.iter().filter(|w| w.kind == "meeting_in_window").collect();
+    let w: Vec<_> = p
+        .warning
+        .iter()
+        .filter(|w| w.kind == "meeting_in_window")
+        .collect();
     assert_eq!(
         w[0].message,
         "会议“党委扩大会议”（2015-03-10 16:00–17:00）占用驻点时间（周二 15:00–18:30）：张一因此不能驻点；重要会议应避开驻点时间"
@@ -303,7 +351,11 @@ fn makeups_go_to_the_first_free_saturday_after_notice() {
     rest += &cadre("c1", "张一");
     rest += "[[meeting]]\ntitle = \"防汛紧急会议\"\nattendees = [\"c1\"]\ndate = \"2015-03-10\"\nstart = \"14:30\"\nend = \"17:30\"\nemergency = true\n\n";
     rest += "[[meeting]]\ntitle = \"周六学习\"\nattendees = [\"sa\"]\ndate = \"2015-06-20\"\nstart = \"16:00\"\nend = \"17:00\"\n\n";
-    let r = township(&format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"), &rest, &["a"]);
+    let r = township(
+        &format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"),
+        &rest,
+        &["a"],
+    );
     let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[])]));
     let makeups: Vec<(&str, &str, Vec<&str>)> = p
         .session
@@ -337,7 +389,9 @@ fn household_visits_cover_every_hamlet_in_half_days() {
     rest += "[[helper]]\nid = \"v1\"\nname = \"志愿者甲\"\nrole = \"volunteer\"\nunit = \"a\"\n\n";
     rest += &cadre("c1", "张一");
     let r = township(
-        &format!("units_per_leader = [1, 1]\nhousehold_visits_per_member = 2\nhouseholds_per_visit_session = 15\n{SECRETARY_ONLY}"),
+        &format!(
+            "units_per_leader = [1, 1]\nhousehold_visits_per_member = 2\nhouseholds_per_visit_session = 15\n{SECRETARY_ONLY}"
+        ),
         &rest,
         &["a"],
     );
@@ -345,7 +399,9 @@ fn household_visits_cover_every_hamlet_in_half_days() {
     let mut sum: BTreeMap<(String, String), (u32, usize)> = BTreeMap::new();
     for s in p.session.iter().filter(|s| s.kind == "household_visit") {
         assert_eq!(s.people.len(), 1);
-        let e = sum.entry((s.people[0].clone(), s.hamlet.clone().unwrap())).or_default();
+        let e = sum
+            .entry((s.people[0].clone(), s.hamlet.clone().unwrap()))
+            .or_default();
         e.0 += s.households.unwrap();
         e.1 += 1;
         assert!(s.households.unwrap() <= 15);
@@ -365,7 +421,12 @@ fn household_visits_cover_every_hamlet_in_half_days() {
         .filter(|s| s.kind == "household_visit" && s.people[0] == "c1")
         .map(|s| s.hamlet.as_deref().unwrap())
         .collect();
-    assert_eq!(c1, ["一队", "一队", "一队", "二队", "二队", "一队", "一队", "一队", "二队", "二队"]);
+    assert_eq!(
+        c1,
+        [
+            "一队", "一队", "一队", "二队", "二队", "一队", "一队", "一队", "二队", "二队"
+        ]
+    );
     assert_rules(&r, &p);
 }
 
@@ -375,8 +436,9 @@ fn visits_spread_over_the_months() {
     let p = built(&r, simple_plan(&r));
     let mut months: BTreeMap<(String, String), [u32; 12]> = BTreeMap::new();
     for s in p.session.iter().filter(|s| s.kind == "household_visit") {
-        months.entry((s.people[0].clone(), s.unit.clone())).or_insert([0; 12])
-            [day(&s.date).month0() as usize] += 1;
+        months
+            .entry((s.people[0].clone(), s.unit.clone()))
+            .or_insert([0; 12])[day(&s.date).month0() as usize] += 1;
     }
     assert!(!months.is_empty());
     for ((who, unit), m) in months {
@@ -396,9 +458,17 @@ fn household_visits_short_when_half_days_run_out() {
     let mut rest = unit("a", "大村", 6000, "weekly");
     rest += &secretary("sa", "李甲", "a");
     rest += &cadre("c1", "张一");
-    let r = township(&format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"), &rest, &["a"]);
+    let r = township(
+        &format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"),
+        &rest,
+        &["a"],
+    );
     let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[])]));
-    let short: Vec<_> = p.warning.iter().filter(|w| w.kind == "household_visits_short").collect();
+    let short: Vec<_> = p
+        .warning
+        .iter()
+        .filter(|w| w.kind == "household_visits_short")
+        .collect();
     assert_eq!(short.len(), 2);
     for w in &short {
         let who = &w.people[0];
@@ -410,7 +480,13 @@ fn household_visits_short_when_half_days_run_out() {
         let done: u32 = visits.iter().map(|s| s.households.unwrap()).sum();
         let missing = 12_000 - done;
         let halves = 800 - visits.len();
-        assert!(w.message.contains(&format!("{missing} household visits ({halves} half-days) do not fit")), "{}", w.message);
+        assert!(
+            w.message.contains(&format!(
+                "{missing} household visits ({halves} half-days) do not fit"
+            )),
+            "{}",
+            w.message
+        );
         assert!(w.message.contains("need 800 half-days"), "{}", w.message);
         assert_eq!(w.unit.as_deref(), Some("a"));
         assert!(visits.len() > 500);
@@ -428,10 +504,25 @@ fn the_example_keeps_every_rule_and_is_deterministic() {
     let c = built(&r, a.clone());
     assert_eq!(a.to_toml(), c.to_toml());
     // The emergency meeting of 2015-06-16 takes he-jm and chen-zq: made up.
-    assert!(a.session.iter().any(|s| s.kind == "makeup" && s.makes_up.as_deref() == Some("2015-06-16")));
+    assert!(
+        a.session
+            .iter()
+            .any(|s| s.kind == "makeup" && s.makes_up.as_deref() == Some("2015-06-16"))
+    );
     let sorted = a.session.windows(2).all(|w| {
-        (&w[0].date, &w[0].start, &w[0].unit, &w[0].kind, &w[0].people)
-            <= (&w[1].date, &w[1].start, &w[1].unit, &w[1].kind, &w[1].people)
+        (
+            &w[0].date,
+            &w[0].start,
+            &w[0].unit,
+            &w[0].kind,
+            &w[0].people,
+        ) <= (
+            &w[1].date,
+            &w[1].start,
+            &w[1].unit,
+            &w[1].kind,
+            &w[1].people,
+        )
     });
     assert!(sorted);
     assert_eq!(a.plan.metrics.warnings, a.warning.len());
@@ -471,27 +562,48 @@ fn the_rule_checker_catches_broken_calendars() {
     caught(&p, "not made up");
     // A leader in a session while away (lao-gx: 2015-03-02..13).
     let mut p = good.clone();
-    let s = p.session.iter_mut().find(|s| s.kind == "station" && s.date == "2015-03-10").unwrap();
+    let s = p
+        .session
+        .iter_mut()
+        .find(|s| s.kind == "station" && s.date == "2015-03-10")
+        .unwrap();
     s.people.push("lao-gx".into());
     caught(&p, "blocked");
     // Two visits at once.
     let mut p = good.clone();
-    let v = p.session.iter().find(|s| s.kind == "household_visit").unwrap().clone();
+    let v = p
+        .session
+        .iter()
+        .find(|s| s.kind == "household_visit")
+        .unwrap()
+        .clone();
     p.session.push(v);
     caught(&p, "double-booked");
     // A session's township member taken away, with no warning.
     let mut p = good.clone();
-    let s = p.session.iter_mut().find(|s| s.kind == "station" && s.unit == "xihai" && s.date == "2015-01-06").unwrap();
+    let s = p
+        .session
+        .iter_mut()
+        .find(|s| s.kind == "station" && s.unit == "xihai" && s.date == "2015-01-06")
+        .unwrap();
     s.people.retain(|x| x.ends_with("-sec"));
     caught(&p, "short without a warning");
     // Visits cut short, with no warning.
     let mut p = good.clone();
-    let i = p.session.iter().position(|s| s.kind == "household_visit").unwrap();
+    let i = p
+        .session
+        .iter()
+        .position(|s| s.kind == "household_visit")
+        .unwrap();
     p.session.remove(i);
     caught(&p, "no warning");
     // A leader kept away from a unit too long.
     let mut p = good.clone();
-    for s in p.session.iter_mut().filter(|s| s.kind == "station" && s.unit == "midea") {
+    for s in p
+        .session
+        .iter_mut()
+        .filter(|s| s.kind == "station" && s.unit == "midea")
+    {
         s.people.retain(|x| x != "lao-gx");
     }
     caught(&p, "missing from midea");

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::str::FromStr;
 
-use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
+use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 use zhudian::calendar::{build, simple::simple_plan};
 use zhudian::export::{csv, ics};
 use zhudian::model::Roster;
@@ -114,15 +114,28 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
     let first = &p.session[0];
     let unit = &r.units[r.unit_index(&first.unit).unwrap()].name;
     let weekday = zhudian::wording::calendar::weekday(
-        chrono::Datelike::weekday(&chrono::NaiveDate::parse_from_str(&first.date, "%Y-%m-%d").unwrap()),
+        chrono::Datelike::weekday(
+            &chrono::NaiveDate::parse_from_str(&first.date, "%Y-%m-%d").unwrap(),
+        ),
         Lang::Zh,
     );
-    assert!(lines[1].starts_with(&format!("{},{weekday},", first.date)), "{}", lines[1]);
+    assert!(
+        lines[1].starts_with(&format!("{},{weekday},", first.date)),
+        "{}",
+        lines[1]
+    );
     assert!(lines[1].contains(unit.as_str()));
     let station = lines.iter().find(|l| l.contains(",station,")).unwrap();
     assert!(station.contains(",周二,15:00,18:30,"), "{station}");
-    assert!(lines.iter().any(|l| l.contains(",makeup,") && l.ends_with(",2015-06-16")));
-    let visit = lines.iter().find(|l| l.contains(",household_visit,")).unwrap();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(",makeup,") && l.ends_with(",2015-06-16"))
+    );
+    let visit = lines
+        .iter()
+        .find(|l| l.contains(",household_visit,"))
+        .unwrap();
     assert_eq!(visit.split(',').count(), 11, "{visit}");
 }
 
@@ -132,7 +145,10 @@ fn the_calendar_command_writes_ics_and_csv() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (_, mut p) = example();
     // A plan as `zhudian plan` writes it: its roster path, no calendar yet.
-    p.plan.roster = root.join("instances/beijiao-example.toml").display().to_string();
+    p.plan.roster = root
+        .join("instances/beijiao-example.toml")
+        .display()
+        .to_string();
     p.session.clear();
     let plan = dir.path().join("plan.toml");
     std::fs::write(&plan, p.to_toml()).unwrap();
@@ -146,7 +162,11 @@ fn the_calendar_command_writes_ics_and_csv() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("calendar files"), "{stdout}");
     let files: Vec<_> = std::fs::read_dir(dir.path().join("ics")).unwrap().collect();
     assert_eq!(files.len(), 12);
@@ -162,7 +182,10 @@ fn the_calendar_command_writes_ics_and_csv() {
         .output()
         .unwrap();
     assert!(again.status.success());
-    assert_eq!(before, std::fs::read(dir.path().join("ics/lao-gx.ics")).unwrap());
+    assert_eq!(
+        before,
+        std::fs::read(dir.path().join("ics/lao-gx.ics")).unwrap()
+    );
     // A missing plan is bad input.
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
         .args(["calendar", "no-such-plan.toml", "--csv", "x.csv"])

@@ -112,7 +112,10 @@ pub fn run(args: CalendarArgs, lang: Lang) -> i32 {
         }
     };
     if roster.sha256 != plan.plan.roster_sha256
-        && !plan.plan.roster_sha256.starts_with(&format!("{}#", roster.sha256))
+        && !plan
+            .plan
+            .roster_sha256
+            .starts_with(&format!("{}#", roster.sha256))
     {
         eprintln!(
             "{}",

@@ -66,8 +66,7 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
     let mut sitting = vec![false; r.units.len()];
     for o in &cx.occurrences {
         let m = &r.meetings[o.meeting];
-        if m.emergency || cx.weekday(o.day) != r.station.weekday || !(o.start < we && ws < o.end)
-        {
+        if m.emergency || cx.weekday(o.day) != r.station.weekday || !(o.start < we && ws < o.end) {
             continue;
         }
         let week = cx.weeks.iter().position(|&d| d == o.day);
@@ -226,9 +225,8 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
     }
 
     sessions.sort_by(|a, b| {
-        (&a.date, &a.start, &a.unit, &a.kind, &a.people).cmp(&(
-            &b.date, &b.start, &b.unit, &b.kind, &b.people,
-        ))
+        (&a.date, &a.start, &a.unit, &a.kind, &a.people)
+            .cmp(&(&b.date, &b.start, &b.unit, &b.kind, &b.people))
     });
 
     plan.warning

@@ -48,7 +48,9 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
     let mut used = vec![0usize; r.helpers.len()];
     let mut assignment = Vec::new();
     for (u, unit) in r.units.iter().enumerate() {
-        let leader = leader_of[u].map(|c| r.cadres[c].id.clone()).unwrap_or_default();
+        let leader = leader_of[u]
+            .map(|c| r.cadres[c].id.clone())
+            .unwrap_or_default();
         let mut team: Vec<usize> = Vec::new();
         let mut helpers = Vec::new();
         for slot in &r.policy.team {

@@ -107,7 +107,10 @@ impl Rotation {
     /// The week by which the leader must be at unit `k`.
     fn deadline(&self, k: usize, missed: usize, pos: usize) -> usize {
         let left = self.n().saturating_sub(1 + missed);
-        self.counted[k].get(pos + left).copied().unwrap_or(usize::MAX)
+        self.counted[k]
+            .get(pos + left)
+            .copied()
+            .unwrap_or(usize::MAX)
     }
 
     /// Of the units sitting this week (local indices), those the leader may
@@ -165,8 +168,8 @@ fn parities(cx: &Cx) -> Vec<usize> {
     let mut parity = vec![0usize; nu];
     let mut total = [0usize; 2];
     let mut per_person = vec![[0usize; 2]; cx.persons.len()];
-    for u in 0..nu {
-        if r.units[u].cadence != Cadence::Biweekly {
+    for (u, unit) in r.units.iter().enumerate() {
+        if unit.cadence != Cadence::Biweekly {
             continue;
         }
         let township: Vec<usize> = cx.teams[u]
@@ -241,7 +244,7 @@ fn week(
     y: &Year,
     w: usize,
     tally: &mut Tally,
-    mut rotations: Option<&mut [Option<Rotation>]>,
+    rotations: Option<&mut [Option<Rotation>]>,
     fixed: Option<&[Vec<usize>]>,
 ) -> WeekOut {
     let nu = cx.roster.units.len();
@@ -293,16 +296,17 @@ fn week(
         }
         if y.rotating[p]
             && let Some(f) = fixed
+            && f[p][w] != NONE
         {
-            if f[p][w] != NONE {
-                at[slot[f[p][w]]].push(p);
-                opts[p] = vec![f[p][w]];
-                multi.push(p);
-                continue;
-            }
+            at[slot[f[p][w]]].push(p);
+            opts[p] = vec![f[p][w]];
+            multi.push(p);
+            continue;
         }
         let allowed = match rotations.as_deref() {
-            Some(rots) if y.rotating[p] => rots[p].as_ref().map_or(here.clone(), |r| r.safe(&here, w)),
+            Some(rots) if y.rotating[p] => {
+                rots[p].as_ref().map_or(here.clone(), |r| r.safe(&here, w))
+            }
             _ => here.clone(),
         };
         opts[p] = allowed.iter().map(|&k| person.units[k]).collect();
@@ -310,7 +314,12 @@ fn week(
     }
     // Leaders fixed by the final pass are already seated.
     let seated: Vec<bool> = (0..np)
-        .map(|p| fixed.is_some() && y.rotating[p] && opts[p].len() == 1 && at.iter().any(|a| a.contains(&p)))
+        .map(|p| {
+            fixed.is_some()
+                && y.rotating[p]
+                && opts[p].len() == 1
+                && at.iter().any(|a| a.contains(&p))
+        })
         .collect();
 
     // Cover as many sessions with a township member as possible, the
@@ -391,7 +400,7 @@ fn week(
             }
         }
     }
-    if let Some(rots) = rotations.as_deref_mut() {
+    if let Some(rots) = rotations {
         for rot in rots.iter_mut().flatten() {
             let p = rot.person;
             if y.blocked[p][w].is_some() {
@@ -485,7 +494,11 @@ fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
         })
         .collect();
     let blocked: Vec<Vec<Option<Cause>>> = (0..np)
-        .map(|p| (0..nw).map(|w| cx.blocked(p, cx.weeks[w], ws, we)).collect())
+        .map(|p| {
+            (0..nw)
+                .map(|w| cx.blocked(p, cx.weeks[w], ws, we))
+                .collect()
+        })
         .collect();
     let sess: Vec<Vec<usize>> = (0..nw)
         .map(|w| (0..nu).filter(|&u| has[u][w]).collect())
@@ -530,15 +543,15 @@ fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
     // First pass: week by week, leaders choosing among their safe units.
     let mut position = vec![vec![NONE; nw]; np];
     let mut tally = Tally::new(cx);
-    for w in 0..nw {
-        if y.sess[w].is_empty() {
+    for (w, sess) in y.sess.iter().enumerate() {
+        if sess.is_empty() {
             continue;
         }
         let out = week(cx, &y, w, &mut tally, Some(&mut rotations), None);
         for (i, people) in out.at.iter().enumerate() {
             for &p in people {
                 if y.rotating[p] {
-                    position[p][w] = y.sess[w][i];
+                    position[p][w] = sess[i];
                 }
             }
         }
@@ -813,7 +826,12 @@ fn best_rotation(
         if next.is_empty() {
             return None;
         }
-        next.sort_by(|a, b| a.state.cmp(&b.state).then(b.value.cmp(&a.value)).then(a.parent.cmp(&b.parent)));
+        next.sort_by(|a, b| {
+            a.state
+                .cmp(&b.state)
+                .then(b.value.cmp(&a.value))
+                .then(a.parent.cmp(&b.parent))
+        });
         next.dedup_by_key(|x| x.state);
         if next.len() > LIMIT {
             return None;
@@ -823,7 +841,8 @@ fn best_rotation(
     }
     layers.push(prev);
     let last = layers.last().expect("at least the start");
-    let mut best = (0..last.len()).max_by(|&a, &b| last[a].value.cmp(&last[b].value).then(b.cmp(&a)))?;
+    let mut best =
+        (0..last.len()).max_by(|&a, &b| last[a].value.cmp(&last[b].value).then(b.cmp(&a)))?;
     let mut out = vec![NONE; nw];
     for (li, &w) in weeks.iter().enumerate().rev() {
         let node = &layers[li + 1][best];
@@ -857,6 +876,7 @@ fn augment(i: usize, cand: &[Vec<usize>], matched: &mut [usize], visited: &mut [
 }
 
 #[cfg(test)]
+#[allow(clippy::needless_range_loop)]
 mod optimum {
     //! How far the heuristic is from the best coverage: a MIP of the whole
     //! year's station sessions (run by hand: it is slow on big townships).
@@ -908,13 +928,18 @@ mod optimum {
                 continue;
             }
             for w in 0..nw {
-                let e: Expression = person.units.iter().filter_map(|&u| x.get(&(p, u, w)).copied()).sum();
+                let e: Expression = person
+                    .units
+                    .iter()
+                    .filter_map(|&u| x.get(&(p, u, w)).copied())
+                    .sum();
                 model = model.with(e.leq(1));
             }
             if person.leader {
                 let n = person.units.len();
                 for &u in &person.units {
-                    let counted: Vec<usize> = (0..nw).filter(|&w| x.contains_key(&(p, u, w))).collect();
+                    let counted: Vec<usize> =
+                        (0..nw).filter(|&w| x.contains_key(&(p, u, w))).collect();
                     for win in counted.windows(n) {
                         let e: Expression = win.iter().map(|&w| x[&(p, u, w)]).sum();
                         model = model.with(e.geq(1));
@@ -924,7 +949,9 @@ mod optimum {
         }
         for (&(u, w), &yv) in &y {
             let fixed = cx.teams[u].members.iter().any(|&p| {
-                cx.persons[p].township && cx.persons[p].units.len() == 1 && cx.blocked(p, cx.weeks[w], ws, we).is_none()
+                cx.persons[p].township
+                    && cx.persons[p].units.len() == 1
+                    && cx.blocked(p, cx.weeks[w], ws, we).is_none()
             });
             if fixed {
                 continue;
@@ -945,7 +972,10 @@ mod optimum {
     #[test]
     #[ignore]
     fn heuristic_against_optimum() {
-        for f in ["instances/beijiao-example.toml", "instances/gaozhou-rural.toml"] {
+        for f in [
+            "instances/beijiao-example.toml",
+            "instances/gaozhou-rural.toml",
+        ] {
             let (h, o) = optimum(&format!("{}/{f}", env!("CARGO_MANIFEST_DIR")));
             eprintln!("{f}: heuristic {h} uncovered, optimum {o}");
         }

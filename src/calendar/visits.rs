@@ -167,10 +167,7 @@ fn person_visits(
             short.push(Short {
                 person: p,
                 unit: u,
-                households_missing: unit_chunks[u][keep[k]..]
-                    .iter()
-                    .map(|c| c.1 as u64)
-                    .sum(),
+                households_missing: unit_chunks[u][keep[k]..].iter().map(|c| c.1 as u64).sum(),
                 half_days_missing: need[k] - keep[k],
                 half_days_needed: total,
                 half_days_free: free,

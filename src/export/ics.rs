@@ -37,17 +37,26 @@ fn text(s: &str) -> String {
 }
 
 /// Appends a content line folded at 75 octets (§3.1): continuation lines
-/// start with a space, which counts toward their 75.
+/// start with a space, which counts toward their 75. An escape such as
+/// `\n` is kept on one line: legal either way, but some phones unfold badly.
 fn line(out: &mut String, l: &str) {
+    let chars: Vec<char> = l.chars().collect();
     let mut width = 0;
-    for c in l.chars() {
-        let n = c.len_utf8();
+    let mut i = 0;
+    while i < chars.len() {
+        let unit = if chars[i] == '\\' && i + 1 < chars.len() {
+            2
+        } else {
+            1
+        };
+        let n: usize = chars[i..i + unit].iter().map(|c| c.len_utf8()).sum();
         if width + n > 75 {
             out.push_str("\r\n ");
             width = 1;
         }
-        out.push(c);
+        out.extend(&chars[i..i + unit]);
         width += n;
+        i += unit;
     }
     out.push_str("\r\n");
 }

@@ -358,11 +358,23 @@ pub fn name_separator(lang: Lang) -> &'static str {
 /// What `zhudian calendar` says on the terminal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CommandSaid {
-    PlanUnreadable { path: String, detail: String },
-    RosterMismatch { roster: String },
+    PlanUnreadable {
+        path: String,
+        detail: String,
+    },
+    RosterMismatch {
+        roster: String,
+    },
     Built,
-    WroteIcs { dir: String, files: usize, events: usize },
-    WroteCsv { path: String, rows: usize },
+    WroteIcs {
+        dir: String,
+        files: usize,
+        events: usize,
+    },
+    WroteCsv {
+        path: String,
+        rows: usize,
+    },
     Totals {
         station: usize,
         makeup: usize,
@@ -370,7 +382,10 @@ pub enum CommandSaid {
         shortfall: usize,
         warnings: usize,
     },
-    CannotWrite { path: String, detail: String },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
 }
 
 impl Say for CommandSaid {
@@ -391,12 +406,15 @@ impl Say for CommandSaid {
                         "note: {roster} has changed since the plan was made (its sha256 differs); the calendar uses the roster as it is now"
                     )
                 } else {
-                    format!("提示：{roster} 在生成方案后已被修改（sha256 不同）；日程按当前名册生成")
+                    format!(
+                        "提示：{roster} 在生成方案后已被修改（sha256 不同）；日程按当前名册生成"
+                    )
                 }
             }
             Built => {
                 if en {
-                    "the plan has no sessions yet: the calendar was built from its assignment".into()
+                    "the plan has no sessions yet: the calendar was built from its assignment"
+                        .into()
                 } else {
                     "方案中尚无日程：已按其分工生成日程".into()
                 }

@@ -102,7 +102,10 @@ impl<'a> World<'a> {
             visitors.insert(a.unit.clone(), t.clone());
             t.extend(a.assist.iter().cloned());
             for p in &t {
-                teams_of.entry(p.clone()).or_default().insert(a.unit.clone());
+                teams_of
+                    .entry(p.clone())
+                    .or_default()
+                    .insert(a.unit.clone());
             }
             team.insert(a.unit.clone(), t);
         }
@@ -168,7 +171,13 @@ impl<'a> World<'a> {
         self.plan.session.iter().filter(move |s| s.kind == kind)
     }
 
-    fn warned(&self, kind: &str, unit: Option<&str>, date: Option<&str>, person: Option<&str>) -> bool {
+    fn warned(
+        &self,
+        kind: &str,
+        unit: Option<&str>,
+        date: Option<&str>,
+        person: Option<&str>,
+    ) -> bool {
         self.plan.warning.iter().any(|w| {
             w.kind == kind
                 && unit.is_none_or(|u| w.unit.as_deref() == Some(u))
@@ -232,7 +241,10 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
         if (!township || s.people.len() < r.policy.min_present)
             && !w.warned("shortfall", Some(&s.unit), Some(&s.date), None)
         {
-            v.push(format!("rule 1: {} {} short without a warning", s.unit, s.date));
+            v.push(format!(
+                "rule 1: {} {} short without a warning",
+                s.unit, s.date
+            ));
         }
         let _ = d;
     }
@@ -307,7 +319,10 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
         if !o.emergency && o.date.weekday() == st.weekday && o.start < we && ws < o.end {
             let d = o.date.format("%Y-%m-%d").to_string();
             if !w.warned("meeting_in_window", None, Some(&d), None) {
-                v.push(format!("rule 3: no meeting_in_window for '{}' on {d}", o.title));
+                v.push(format!(
+                    "rule 3: no meeting_in_window for '{}' on {d}",
+                    o.title
+                ));
             }
         }
     }
@@ -318,7 +333,10 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
     for s in w.sessions("makeup") {
         let d = day(&s.date);
         let Some(m) = s.makes_up.as_deref() else {
-            v.push(format!("rule 3: make-up {} {} without makes_up", s.unit, s.date));
+            v.push(format!(
+                "rule 3: make-up {} {} without makes_up",
+                s.unit, s.date
+            ));
             continue;
         };
         if !st.makeup_days.contains(&d.weekday()) {
@@ -328,17 +346,29 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
             v.push(format!("rule 3: make-up on {} too soon after {m}", s.date));
         }
         if w.holiday(d) || d.year() != r.township.year {
-            v.push(format!("rule 3: make-up on {} in a holiday or outside the year", s.date));
+            v.push(format!(
+                "rule 3: make-up on {} in a holiday or outside the year",
+                s.date
+            ));
         }
         if mins(&s.start) != ws || mins(&s.end) != we {
-            v.push(format!("rule 3: make-up on {} not in the window's hours", s.date));
+            v.push(format!(
+                "rule 3: make-up on {} not in the window's hours",
+                s.date
+            ));
         }
         if !station_of.contains(&(s.unit.clone(), m.to_string())) {
-            v.push(format!("rule 3: make-up of {} {m}, no such session", s.unit));
+            v.push(format!(
+                "rule 3: make-up of {} {m}, no such session",
+                s.unit
+            ));
         }
         let team = w.team.get(&s.unit).cloned().unwrap_or_default();
         if s.people.iter().any(|p| !team.contains(p)) || s.people.is_empty() {
-            v.push(format!("rule 3: make-up {} {} people off the team", s.unit, s.date));
+            v.push(format!(
+                "rule 3: make-up {} {} people off the team",
+                s.unit, s.date
+            ));
         }
     }
     // Members who always sit at one unit and lost a session to an emergency
@@ -357,7 +387,10 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
                 m.unit == s.unit && m.makes_up.as_deref() == Some(&s.date) && m.people.contains(p)
             });
             if !made && !w.warned("makeup_impossible", Some(&s.unit), Some(&s.date), Some(p)) {
-                v.push(format!("rule 3: {p}'s session {} {} not made up", s.unit, s.date));
+                v.push(format!(
+                    "rule 3: {p}'s session {} {} not made up",
+                    s.unit, s.date
+                ));
             }
         }
     }
@@ -368,38 +401,69 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
     let mut per_month: BTreeMap<(String, String), [u32; 12]> = BTreeMap::new();
     for s in w.sessions("household_visit") {
         let d = day(&s.date);
-        let ok_time = matches!((s.start.as_str(), s.end.as_str()), ("09:00", "12:00") | ("14:30", "17:30"));
+        let ok_time = matches!(
+            (s.start.as_str(), s.end.as_str()),
+            ("09:00", "12:00") | ("14:30", "17:30")
+        );
         if !ok_time || d.weekday() == Weekday::Sun {
-            v.push(format!("rule 4: visit {} {} {} not a half day", s.unit, s.date, s.start));
+            v.push(format!(
+                "rule 4: visit {} {} {} not a half day",
+                s.unit, s.date, s.start
+            ));
         }
         if s.people.len() != 1 {
-            v.push(format!("rule 4: visit {} {} has {} people", s.unit, s.date, s.people.len()));
+            v.push(format!(
+                "rule 4: visit {} {} has {} people",
+                s.unit,
+                s.date,
+                s.people.len()
+            ));
             continue;
         }
         let h = s.households.unwrap_or(0);
         if h == 0 || h > cap {
-            v.push(format!("rule 4: visit {} {} with {h} households", s.unit, s.date));
+            v.push(format!(
+                "rule 4: visit {} {} with {h} households",
+                s.unit, s.date
+            ));
         }
         let p = &s.people[0];
         if !w.visitors.get(&s.unit).is_some_and(|t| t.contains(p)) {
-            v.push(format!("rule 4: {p} visits {} but is not its leader or slot helper", s.unit));
+            v.push(format!(
+                "rule 4: {p} visits {} but is not its leader or slot helper",
+                s.unit
+            ));
         }
         *done
-            .entry((p.clone(), s.unit.clone(), s.hamlet.clone().unwrap_or_default()))
+            .entry((
+                p.clone(),
+                s.unit.clone(),
+                s.hamlet.clone().unwrap_or_default(),
+            ))
             .or_default() += h as u64;
-        per_month.entry((p.clone(), s.unit.clone())).or_insert([0; 12])[d.month0() as usize] += 1;
+        per_month
+            .entry((p.clone(), s.unit.clone()))
+            .or_insert([0; 12])[d.month0() as usize] += 1;
     }
     let times = r.policy.household_visits_per_member as u64;
     for u in &r.units {
         let hamlets: Vec<(String, u64)> = if u.hamlets.is_empty() {
             vec![(u.name.clone(), u.households as u64)]
         } else {
-            u.hamlets.iter().map(|h| (h.name.clone(), h.households as u64)).collect()
+            u.hamlets
+                .iter()
+                .map(|h| (h.name.clone(), h.households as u64))
+                .collect()
         };
         for p in w.visitors.get(&u.id).into_iter().flatten() {
             for (h, hh) in &hamlets {
-                let got = done.get(&(p.clone(), u.id.clone(), h.clone())).copied().unwrap_or(0);
-                if got < times * hh && !w.warned("household_visits_short", Some(&u.id), None, Some(p)) {
+                let got = done
+                    .get(&(p.clone(), u.id.clone(), h.clone()))
+                    .copied()
+                    .unwrap_or(0);
+                if got < times * hh
+                    && !w.warned("household_visits_short", Some(&u.id), None, Some(p))
+                {
                     v.push(format!(
                         "rule 4: {p} visits {got} of {} in {} {h}, no warning",
                         times * hh,
@@ -414,7 +478,9 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
         if n >= 12 {
             let max = *months.iter().max().unwrap();
             if max as f64 > 2.0 * n as f64 / 12.0 {
-                v.push(format!("rule 4: {p} at {u}: {max} visits in one month of {n}"));
+                v.push(format!(
+                    "rule 4: {p} at {u}: {max} visits in one month of {n}"
+                ));
             }
         }
     }

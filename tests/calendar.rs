@@ -625,3 +625,83 @@ proptest! {
         prop_assert!(v.is_empty(), "{}", v.join("\n"));
     }
 }
+
+/// The example roster roughed up: people away for weeks, emergency and
+/// ordinary meetings in and out of the window (some repeating), a tighter
+/// or looser policy, units switched to fortnightly.
+fn roughed_up(
+    away: &[(usize, u32, u32)],
+    meetings: &[(usize, u32, u32, u32, bool, u8)],
+    min_present: usize,
+    per_session: u32,
+    biweekly: &[usize],
+) -> Roster {
+    use chrono::{Days, NaiveDate, NaiveTime};
+    use zhudian::model::{Attendee, Cadence, Meeting, Period, Repeat};
+    let mut r = roster::load(std::path::Path::new("instances/beijiao-example.toml")).unwrap();
+    let jan1 = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    let ids: Vec<String> = r
+        .cadres
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(r.helpers.iter().map(|h| h.id.clone()))
+        .collect();
+    for &(who, start, len) in away {
+        let from = jan1 + Days::new(start as u64 % 360);
+        let to =
+            (from + Days::new(len as u64 % 60)).min(NaiveDate::from_ymd_opt(2015, 12, 31).unwrap());
+        let p = Period {
+            from,
+            to,
+            why: "出差".into(),
+        };
+        let id = &ids[who % ids.len()];
+        if let Some(c) = r.cadre_index(id) {
+            r.cadres[c].away.push(p);
+        } else if let Some(h) = r.helper_index(id) {
+            r.helpers[h].away.push(p);
+        }
+    }
+    for &(who, date, start, len, emergency, repeat) in meetings {
+        let start_min = 8 * 60 + (start % 20) * 30;
+        let end_min = (start_min + 30 + (len % 8) * 30).min(23 * 60);
+        let t = |m: u32| NaiveTime::from_hms_opt(m / 60, m % 60, 0).unwrap();
+        r.meetings.push(Meeting {
+            title: format!("会议{date}"),
+            attendees: vec![Attendee::Person(ids[who % ids.len()].clone())],
+            date: jan1 + Days::new(date as u64 % 364),
+            start: t(start_min),
+            end: t(end_min),
+            repeat: [Repeat::None, Repeat::None, Repeat::Weekly, Repeat::Monthly]
+                [repeat as usize % 4],
+            until: None,
+            emergency,
+            line: None,
+        });
+    }
+    r.policy.min_present = min_present;
+    r.policy.households_per_visit_session = per_session;
+    for &u in biweekly {
+        let n = r.units.len();
+        r.units[u % n].cadence = Cadence::Biweekly;
+    }
+    r
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn roughed_up_examples_keep_every_rule(
+        away in proptest::collection::vec((0usize..20, 0u32..365, 0u32..60), 0..6),
+        meetings in proptest::collection::vec((0usize..20, 0u32..364, 0u32..20, 0u32..8, any::<bool>(), 0u8..4), 0..6),
+        min_present in 1usize..4,
+        per_session in 5u32..40,
+        biweekly in proptest::collection::vec(0usize..6, 0..3),
+    ) {
+        let r = roughed_up(&away, &meetings, min_present, per_session, &biweekly);
+        let p = built(&r, simple_plan(&r));
+        let v = violations(&r, &p);
+        prop_assert!(v.is_empty(), "{}", v.join("\n"));
+    }
+}

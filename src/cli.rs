@@ -36,6 +36,11 @@ pub enum Command {
     },
     /// The plan's calendar for phones (--ics DIR: one .ics per person) and spreadsheets (--csv FILE)
     Calendar(crate::calendar::CalendarArgs),
+    /// Check a plan against its roster, independently of the planner: every
+    /// hard rule and calendar rule, and the cost recomputed
+    Check(crate::verify::CheckArgs),
+    /// A realistic synthetic roster from a seed (or a whole city's rosters)
+    Generate(Box<crate::generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(crate::scenario::compare::CompareArgs),
 }
@@ -66,6 +71,14 @@ fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
         Command::Calendar(args) => crate::calendar::run(args, lang),
+        Command::Check(args) => crate::verify::run(args, lang),
+        Command::Generate(args) => match crate::generate::run(&args) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("zhudian generate: {e}");
+                EXIT_BAD_INPUT
+            }
+        },
         Command::Compare(args) => crate::scenario::compare::run(&args, lang),
     }
 }

@@ -14,4 +14,5 @@ pub mod network;
 pub mod plan;
 pub mod roster;
 pub mod scenario;
+pub mod verify;
 pub mod wording;

@@ -10,7 +10,7 @@ fn base() -> String {
 
 #[test]
 fn the_shipped_scenarios_make_valid_rosters_with_their_overrides() {
-    let scen = std::fs::read_to_string("instances/beijiao-whatif.toml").unwrap();
+    let scen = std::fs::read_to_string("instances/whatif/beijiao.toml").unwrap();
     let vs = variants::read(&base(), "base.toml", &scen, "whatif.toml").unwrap();
     assert_eq!(vs.len(), 3);
     let r0 = vs[0].roster.as_ref().unwrap();

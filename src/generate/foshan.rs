@@ -173,9 +173,9 @@ pub fn foshan_rosters(seed: u64, year: i32, out_dir: &str) -> Vec<(String, Strin
         o.volunteers = share.volunteers;
         o.command = cmd.clone();
         o.notes = vec![format!(
-            "Foshan (佛山市) {district} {name}: township {} of 32; the 32 files add up to the \
-             city's figures (see README.md).",
-            i + 1
+            "Foshan (佛山市) {district} {name}: township {n} of 32, seed 1000 × --seed + {n}; \
+             the 32 files add up to the city's figures (see README.md).",
+            n = i + 1
         )];
         let text = super::try_generate_roster(&o)
             .unwrap_or_else(|e| panic!("Foshan township {name}: {e}"));

@@ -15,7 +15,8 @@ pub struct Pt {
 
 impl Pt {
     pub fn dist(self, o: Pt) -> f64 {
-        ((self.x - o.x).powi(2) + (self.y - o.y).powi(2)).sqrt()
+        let (dx, dy) = (self.x - o.x, self.y - o.y);
+        (dx * dx + dy * dy).sqrt()
     }
 }
 
@@ -25,13 +26,17 @@ pub fn place(rng: &mut Rand, radius: f64, r_lo: f64, r_hi: f64, sep: f64, taken:
     let mut best = Pt { x: 0.0, y: 0.0 };
     let mut best_gap = f64::NEG_INFINITY;
     for _ in 0..60 {
-        // Area-uniform within the ring.
-        let u = rng.unit();
-        let r = radius * (r_lo * r_lo + u * (r_hi * r_hi - r_lo * r_lo)).sqrt();
-        let a = rng.real(0.0, std::f64::consts::TAU);
-        let p = Pt {
-            x: r * a.cos(),
-            y: r * a.sin(),
+        // Area-uniform within the ring: uniform in the square, kept when in
+        // the ring (no trigonometry, so the same bits on every platform).
+        let p = loop {
+            let p = Pt {
+                x: radius * rng.real(-1.0, 1.0),
+                y: radius * rng.real(-1.0, 1.0),
+            };
+            let r2 = (p.x * p.x + p.y * p.y) / (radius * radius);
+            if r_lo * r_lo <= r2 && r2 <= r_hi * r_hi {
+                break p;
+            }
         };
         let gap = taken
             .iter()
@@ -115,7 +120,7 @@ pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize
         let joins = ri != rj;
         let keep = joins
             || (d <= cutoff && degree[i] < 5 && degree[j] < 5 && rng.chance(0.75))
-            || km_between(n, &built, i, j) > DETOUR * d;
+            || km_between(n, &built, i, j, DETOUR * d) > DETOUR * d;
         if keep {
             parent[ri] = rj;
             degree[i] += 1;
@@ -130,8 +135,9 @@ pub fn roads(rng: &mut Rand, pts: &[Pt], short_factor: f64) -> Vec<(usize, usize
 /// non-crossing road could join: a greedy spanner's stretch.
 const DETOUR: f64 = 1.6;
 
-/// Road kilometres between `a` and `b` over `built` (infinite when apart).
-fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize) -> f64 {
+/// Road kilometres between `a` and `b` over `built`, exact up to `limit`;
+/// anything above `limit` (infinite when apart) when the route is longer.
+fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize, limit: f64) -> f64 {
     let mut adj = vec![Vec::new(); n];
     for &(x, y, d) in built {
         adj[x].push((y, d));
@@ -147,7 +153,7 @@ fn km_between(n: usize, built: &[(usize, usize, f64)], a: usize, b: usize) -> f6
                 v = i;
             }
         }
-        if v == usize::MAX || v == b {
+        if v == usize::MAX || v == b || dist[v] > limit {
             return dist[b];
         }
         done[v] = true;
@@ -217,7 +223,7 @@ mod tests {
                         .any(|&(a, b, _)| crosses(pts[i], pts[j], pts[a], pts[b]));
                     if free {
                         let d = pts[i].dist(pts[j]);
-                        assert!(km_between(n, &built, i, j) <= DETOUR * d + 1e-9);
+                        assert!(km_between(n, &built, i, j, f64::INFINITY) <= DETOUR * d + 1e-9);
                     }
                 }
             }

@@ -162,8 +162,8 @@ fn parse_pair(s: &str) -> Result<(usize, usize), String> {
         .ok_or_else(|| "expected MIN,MAX, e.g. 2,3".to_string())?;
     let a: usize = a.trim().parse().map_err(|_| "MIN must be a whole number")?;
     let b: usize = b.trim().parse().map_err(|_| "MAX must be a whole number")?;
-    if a == 0 || a > b {
-        return Err("need 1 <= MIN <= MAX".into());
+    if a == 0 || a > b || b > MAX_UNITS_PER_LEADER {
+        return Err(format!("need 1 <= MIN <= MAX <= {MAX_UNITS_PER_LEADER}"));
     }
     Ok((a, b))
 }
@@ -288,12 +288,15 @@ fn shell_word(w: &str) -> String {
     }
 }
 
+/// The most units one leader may cover (the roster reader's limit too).
+pub const MAX_UNITS_PER_LEADER: usize = 10;
+
 /// Default units per leader for `units` units and `cadres` leaders: the floor
 /// and ceiling of the ratio, at least one apart.
 pub fn default_bounds(units: usize, cadres: usize) -> (usize, usize) {
     let r = units as f64 / cadres.max(1) as f64;
-    let lo = (r.floor() as usize).max(1);
-    let hi = (r.ceil() as usize).max(lo + 1);
+    let lo = (r.floor() as usize).clamp(1, MAX_UNITS_PER_LEADER);
+    let hi = (r.ceil() as usize).max(lo + 1).min(MAX_UNITS_PER_LEADER);
     (lo, hi)
 }
 
@@ -453,17 +456,24 @@ impl GenOptions {
         if self.cadres == 0 {
             return Err("--cadres must be at least 1".into());
         }
-        if lo == 0 || lo > hi {
+        if lo == 0 || lo > hi || hi > MAX_UNITS_PER_LEADER {
             return Err(format!(
-                "--units-per-leader {lo},{hi}: need 1 <= MIN <= MAX"
+                "--units-per-leader {lo},{hi}: need 1 <= MIN <= MAX <= {MAX_UNITS_PER_LEADER}"
             ));
         }
-        if self.cadres * lo > units || self.cadres * hi < units {
+        if self.cadres * lo > units {
             return Err(format!(
-                "{} cadres covering {lo}–{hi} units each cover {}–{} units, not {units}: \
-                 change --cadres or --units-per-leader",
+                "{} cadres with at least {lo} units each need {} units, and there are {units}: \
+                 give fewer --cadres or a lower --units-per-leader MIN",
                 self.cadres,
-                self.cadres * lo,
+                self.cadres * lo
+            ));
+        }
+        if self.cadres * hi < units {
+            return Err(format!(
+                "{} cadres with at most {hi} units each cover {} units, and there are {units}: \
+                 give more --cadres or a higher --units-per-leader MAX (at most {MAX_UNITS_PER_LEADER})",
+                self.cadres,
                 self.cadres * hi
             ));
         }

@@ -42,16 +42,15 @@ impl Rand {
         self.unit() < p
     }
 
-    /// Standard normal (Box-Muller).
+    /// Approximately standard normal: the sum of twelve uniforms less six
+    /// (Irwin–Hall), within ±6. Only additions, so the same bits everywhere.
     pub fn normal(&mut self) -> f64 {
-        let u1 = 1.0 - self.unit();
-        let u2 = self.unit();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+        (0..12).map(|_| self.unit()).sum::<f64>() - 6.0
     }
 
     /// Log-normal with the given median and log-scale spread.
     pub fn lognormal(&mut self, median: f64, sigma: f64) -> f64 {
-        median * (sigma * self.normal()).exp()
+        median * exp(sigma * self.normal())
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -64,6 +63,28 @@ impl Rand {
             items.swap(i, j);
         }
     }
+}
+
+/// e^x by its Taylor series after halving x until small, then squaring back:
+/// only + × ÷, so that the generator's output does not depend on the
+/// platform's maths library. Accurate to a few ulps for |x| ≤ 40.
+pub fn exp(x: f64) -> f64 {
+    let mut halvings = 0;
+    let mut r = x;
+    while r.abs() > 0.5 {
+        r /= 2.0;
+        halvings += 1;
+    }
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    for k in 1..25 {
+        term *= r / k as f64;
+        sum += term;
+    }
+    for _ in 0..halvings {
+        sum *= sum;
+    }
+    sum
 }
 
 /// Splits `total` into integers near `weights` (proportionally), each within
@@ -109,6 +130,15 @@ mod tests {
         assert_eq!(c, vec![5, 2, 2, 1]);
         assert!(apportion(3, &w, &[1, 1, 1, 1], &[9; 4]).is_none());
         assert!(apportion(50, &w, &[0; 4], &[9; 4]).is_none());
+    }
+
+    #[test]
+    fn exp_matches_the_library_closely() {
+        for i in -40..=40 {
+            let x = i as f64 * 0.37;
+            let (a, b) = (exp(x), x.exp());
+            assert!(((a - b) / b).abs() < 1e-12, "{x}: {a} vs {b}");
+        }
     }
 
     #[test]

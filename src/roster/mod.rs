@@ -262,7 +262,9 @@ fn read_roster(cx: &Cx, doc: &DeTable, span: &std::ops::Range<usize>, sha: &str)
                         RosterSaid::MissingSection,
                     );
                 }
-                Tab::new(cx, &format!("[{name}]"), &empty, span)
+                let mut t = Tab::new(cx, &format!("[{name}]"), &empty, span);
+                t.absent = true;
+                t
             }
         }
     };

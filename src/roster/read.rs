@@ -18,25 +18,27 @@ use crate::wording::roster::RosterSaid;
 pub(crate) struct Cx<'s> {
     pub file: String,
     text: &'s str,
+    /// Byte offset where each line starts, for line numbers by binary search.
+    line_starts: Vec<usize>,
     pub problems: RefCell<Vec<Problem>>,
 }
 
 impl<'s> Cx<'s> {
     pub fn new(file: &str, text: &'s str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Cx {
             file: file.to_string(),
             text,
+            line_starts,
             problems: RefCell::new(Vec::new()),
         }
     }
 
     pub fn line(&self, span: &Range<usize>) -> usize {
-        let end = span.start.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
+        let at = span.start.min(self.text.len());
+        self.line_starts.partition_point(|&start| start <= at)
     }
 
     pub fn report(&self, place: Place, said: RosterSaid) {
@@ -79,6 +81,8 @@ pub(crate) struct Tab<'c, 's, 'a, 'i> {
     pub id: Option<String>,
     t: &'a DeTable<'i>,
     pub line: usize,
+    /// A required section that is missing altogether: said once, not per field.
+    pub absent: bool,
     /// For a table inside a field (`away`, `hamlets`): that field's name.
     prefix: String,
     asked: RefCell<Vec<&'static str>>,
@@ -92,6 +96,7 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             id: None,
             t,
             line: cx.line(span),
+            absent: false,
             prefix: String::new(),
             asked: RefCell::new(Vec::new()),
         }
@@ -140,6 +145,9 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
     }
 
     fn missing(&self, key: &str) {
+        if self.absent {
+            return;
+        }
         self.report(key, RosterSaid::MissingField);
     }
 

@@ -525,17 +525,34 @@ pub fn place(file: &str, p: &Place, lang: Lang) -> String {
     s
 }
 
-fn kind_word(k: crate::model::UnitKind, lang: Lang) -> &'static str {
+fn kind_word(k: crate::model::UnitKind, n: usize, lang: Lang) -> &'static str {
     use crate::model::UnitKind::*;
+    let one = n == 1;
     match (k, lang) {
+        (Village, Lang::En) if one => "village",
         (Village, Lang::En) => "villages",
+        (Community, Lang::En) if one => "community",
         (Community, Lang::En) => "communities",
+        (Enterprise, Lang::En) if one => "enterprise",
         (Enterprise, Lang::En) => "enterprises",
+        (IndustrialCommunity, Lang::En) if one => "industrial community",
         (IndustrialCommunity, Lang::En) => "industrial communities",
         (Village, Lang::Zh) => "村",
         (Community, Lang::Zh) => "社区",
         (Enterprise, Lang::Zh) => "企业",
         (IndustrialCommunity, Lang::Zh) => "产业社区",
+    }
+}
+
+/// A role after a count: "1 party secretary", "3 party secretaries".
+fn role_count_word(r: crate::model::Role, n: usize, lang: Lang) -> String {
+    let plural = role_word(r, lang);
+    if n != 1 || lang == Lang::Zh || r == crate::model::Role::Police {
+        return plural.to_string();
+    }
+    match plural.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => plural.strip_suffix('s').unwrap_or(plural).to_string(),
     }
 }
 
@@ -570,9 +587,9 @@ impl Say for crate::roster::summary::Summary {
             .iter()
             .map(|(k, n)| {
                 if en {
-                    format!("{n} {}", kind_word(*k, lang))
+                    format!("{n} {}", kind_word(*k, *n, lang))
                 } else {
-                    format!("{}{n}个", kind_word(*k, lang))
+                    format!("{}{n}个", kind_word(*k, *n, lang))
                 }
             })
             .collect();
@@ -581,7 +598,7 @@ impl Say for crate::roster::summary::Summary {
             .iter()
             .map(|(r, n)| {
                 if en {
-                    format!("{n} {}", role_word(*r, lang))
+                    format!("{n} {}", role_count_word(*r, *n, lang))
                 } else {
                     format!("{}{n}名", role_word(*r, lang))
                 }

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Weekday};
-use common::rules::{World, day, violations};
+use common::rules::{World, checker, day, violations};
 use proptest::prelude::*;
 use zhudian::calendar::{build, simple::simple_plan};
 use zhudian::model::Roster;
@@ -91,9 +91,17 @@ fn built(r: &Roster, mut p: PlanFile) -> PlanFile {
     p
 }
 
+/// Both checkers: this file's own reading of docs/calendar.md, and `verify`.
 fn assert_rules(r: &Roster, p: &PlanFile) {
     let v = violations(r, p);
     assert!(v.is_empty(), "{} violations:\n{}", v.len(), v.join("\n"));
+    let v = checker(r, p);
+    assert!(
+        v.is_empty(),
+        "check: {} violations:\n{}",
+        v.len(),
+        v.join("\n")
+    );
 }
 
 fn stations<'a>(
@@ -540,7 +548,8 @@ fn shipped_instances_keep_every_rule() {
     ] {
         let r = roster::load(std::path::Path::new(f)).unwrap();
         let p = built(&r, simple_plan(&r));
-        let v = violations(&r, &p);
+        let mut v = violations(&r, &p);
+        v.extend(checker(&r, &p));
         assert!(v.is_empty(), "{f}: {}", v.join("\n"));
     }
 }
@@ -621,7 +630,8 @@ proptest! {
         let text = generate_roster(&o);
         let r = roster::load_str(&text, "generated.toml").map_err(|p| TestCaseError::fail(p.render(Lang::En)))?;
         let p = built(&r, simple_plan(&r));
-        let v = violations(&r, &p);
+        let mut v = violations(&r, &p);
+        v.extend(checker(&r, &p));
         prop_assert!(v.is_empty(), "{}", v.join("\n"));
     }
 }
@@ -701,7 +711,8 @@ proptest! {
     ) {
         let r = roughed_up(&away, &meetings, min_present, per_session, &biweekly);
         let p = built(&r, simple_plan(&r));
-        let v = violations(&r, &p);
+        let mut v = violations(&r, &p);
+        v.extend(checker(&r, &p));
         prop_assert!(v.is_empty(), "{}", v.join("\n"));
     }
 }

@@ -44,6 +44,22 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
             next = (c + 1) % nc;
         }
     }
+    // A leader left only with their home unit swaps with an earlier unit.
+    let home_of = |c: usize, u: usize| {
+        r.policy.avoid_home_unit && r.cadres[c].home_unit.as_deref() == Some(r.units[u].id.as_str())
+    };
+    for u in 0..nu {
+        let Some(c) = leader_of[u] else { continue };
+        if !home_of(c, u) {
+            continue;
+        }
+        if let Some(v) = (0..nu)
+            .find(|&v| leader_of[v].is_some_and(|d| d != c && !home_of(d, u) && !home_of(c, v)))
+        {
+            leader_of[u] = leader_of[v];
+            leader_of[v] = Some(c);
+        }
+    }
 
     let mut used = vec![0usize; r.helpers.len()];
     let mut assignment = Vec::new();
@@ -64,9 +80,48 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
                         hh.unit.is_none()
                     }
             };
+            // Needs of this unit still open, and skills later units will want:
+            // take who covers the most of the first and spares the second.
+            let open: Vec<&String> = unit
+                .needs
+                .iter()
+                .filter(|n| {
+                    !leader_of[u].is_some_and(|c| r.cadres[c].skills.contains(n))
+                        && !team.iter().any(|&h| r.helpers[h].skills.contains(n))
+                })
+                .collect();
+            let later = |h: usize| {
+                r.helpers[h]
+                    .skills
+                    .iter()
+                    .filter(|sk| r.units[u + 1..].iter().any(|x| x.needs.contains(sk)))
+                    .count()
+            };
+            // A need an assist member could still meet matters less.
+            let assistable = |n: &String| {
+                r.helpers.iter().enumerate().any(|(a, x)| {
+                    x.role.may_assist()
+                        && x.skills.contains(n)
+                        && used[a] < x.max_teams
+                        && x.unit.as_deref().is_none_or(|y| y == unit.id)
+                })
+            };
             let pick = (0..r.helpers.len())
                 .filter(|&h| fits(h) && used[h] < r.helpers[h].max_teams)
-                .min_by_key(|&h| (used[h], h))
+                .min_by_key(|&h| {
+                    let covered: Vec<&&String> = open
+                        .iter()
+                        .filter(|n| r.helpers[h].skills.contains(n))
+                        .collect();
+                    let scarce = covered.iter().filter(|n| !assistable(n)).count();
+                    (
+                        std::cmp::Reverse(scarce),
+                        std::cmp::Reverse(covered.len()),
+                        later(h),
+                        used[h],
+                        h,
+                    )
+                })
                 .or_else(|| (0..r.helpers.len()).find(|&h| fits(h)));
             if let Some(h) = pick {
                 used[h] += 1;
@@ -81,14 +136,35 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
             if has {
                 continue;
             }
-            let pick = (0..r.helpers.len()).find(|&h| {
-                let hh = &r.helpers[h];
-                hh.role.may_assist()
-                    && hh.skills.contains(need)
-                    && used[h] < hh.max_teams
-                    && !team.contains(&h)
-                    && hh.unit.as_deref().is_none_or(|x| x == unit.id)
-            });
+            // Whoever meets the most of this unit's needs, sparing those
+            // whose skills later units will want.
+            let open = |h: usize| {
+                unit.needs
+                    .iter()
+                    .filter(|n| {
+                        r.helpers[h].skills.contains(n)
+                            && !leader_of[u].is_some_and(|c| r.cadres[c].skills.contains(n))
+                            && !team.iter().any(|&t| r.helpers[t].skills.contains(n))
+                    })
+                    .count()
+            };
+            let later = |h: usize| {
+                r.helpers[h]
+                    .skills
+                    .iter()
+                    .filter(|sk| r.units[u + 1..].iter().any(|x| x.needs.contains(sk)))
+                    .count()
+            };
+            let pick = (0..r.helpers.len())
+                .filter(|&h| {
+                    let hh = &r.helpers[h];
+                    hh.role.may_assist()
+                        && hh.skills.contains(need)
+                        && used[h] < hh.max_teams
+                        && !team.contains(&h)
+                        && hh.unit.as_deref().is_none_or(|x| x == unit.id)
+                })
+                .min_by_key(|&h| (std::cmp::Reverse(open(h)), later(h), h));
             if let Some(h) = pick {
                 used[h] += 1;
                 team.push(h);

@@ -486,3 +486,17 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
     }
     v
 }
+
+/// What the independent checker (`zhudian::verify`, written apart from the
+/// scheduler) says against the plan: every violation but the cost's and the
+/// tours' (the plain assignments used here state no cost).
+pub fn checker(r: &Roster, plan: &PlanFile) -> Vec<String> {
+    use zhudian::wording::check::Rule;
+    let report = zhudian::verify::check_files(r, &plan.to_toml(), None);
+    report
+        .violations
+        .iter()
+        .filter(|v| !matches!(v.rule, Rule::Cost | Rule::Tour))
+        .map(|v| v.line(r, zhudian::wording::Lang::En))
+        .collect()
+}

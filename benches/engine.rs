@@ -1,1 +1,159 @@
-fn main() {}
+//! Benchmark of the leader-assignment engine on random instances: prints one
+//! table row per instance (cost, proven bound, gap, seconds, peak memory).
+//! Each instance runs in a child process of this binary so that the peak RSS
+//! (VmHWM) is its own. `cargo bench --bench engine -- FILTER` runs the rows
+//! whose name contains FILTER; `--features highs` adds the HiGHS baseline.
+
+use std::process::Command;
+use std::time::Duration;
+use zhudian::assign::{LeaderProblem, LeaderSolution, SolveOptions, random_problem, solve};
+
+/// One benchmark instance.
+struct Case {
+    name: String,
+    leaders: usize,
+    units: usize,
+    min: usize,
+    max: usize,
+    seed: u64,
+    limit: u64,
+    engine: &'static str,
+}
+
+fn cases() -> Vec<Case> {
+    let mut v = Vec::new();
+    let mut add = |leaders, units, min, max, seed, limit, engine| {
+        v.push(Case {
+            name: format!("r{leaders}x{units}-{min}{max}-s{seed}"),
+            leaders,
+            units,
+            min,
+            max,
+            seed,
+            limit,
+            engine,
+        })
+    };
+    for seed in 1..=3 {
+        add(12, 25, 2, 3, seed, 10, "bnp");
+    }
+    for seed in 1..=10 {
+        add(16, 40, 2, 3, seed, 10, "bnp");
+    }
+    for seed in 1..=3 {
+        add(24, 70, 2, 3, seed, 30, "bnp");
+    }
+    for seed in 1..=2 {
+        add(24, 70, 2, 4, seed, 30, "bnp");
+    }
+    if cfg!(feature = "highs") {
+        add(16, 40, 2, 3, 1, 60, "highs");
+    }
+    v
+}
+
+/// Peak resident memory of this process in MiB.
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+/// Header of the result table; `row` prints one line under it. Public shape
+/// so the same table serves real rosters later.
+pub fn header() -> String {
+    format!(
+        "{:<22} {:>7} {:>5} {:>11} {:>11} {:>7} {:>8} {:>8} {:>7} {:>8} {:>7} {:>9} {:>9}",
+        "instance",
+        "leaders",
+        "units",
+        "cost",
+        "bound",
+        "gap %",
+        "seconds",
+        "RSS MiB",
+        "nodes",
+        "columns",
+        "rounds",
+        "pivots",
+        "status"
+    )
+}
+
+pub fn row(name: &str, p: &LeaderProblem, s: &LeaderSolution, rss: f64) -> String {
+    format!(
+        "{:<22} {:>7} {:>5} {:>11.3} {:>11.3} {:>7.3} {:>8.2} {:>8.1} {:>7} {:>8} {:>7} {:>9} {:>9}",
+        name,
+        p.leaders.len(),
+        p.workload.len(),
+        s.cost,
+        s.lower_bound,
+        100.0 * s.gap,
+        s.stats.seconds,
+        rss,
+        s.stats.nodes,
+        s.stats.columns,
+        s.stats.rounds,
+        s.stats.pivots,
+        format!("{:?}", s.status)
+    )
+}
+
+fn run_case(c: &Case) -> String {
+    let p = random_problem(c.leaders, c.units, c.min, c.max, c.seed);
+    let opts = SolveOptions {
+        time_limit: Duration::from_secs(c.limit),
+        seed: 1,
+    };
+    let s = match c.engine {
+        #[cfg(feature = "highs")]
+        "highs" => zhudian::assign::solve_highs(&p, &opts),
+        _ => solve(&p, &opts),
+    };
+    let name = if c.engine == "bnp" {
+        c.name.clone()
+    } else {
+        format!("{}-{}", c.name, c.engine)
+    };
+    row(&name, &p, &s, peak_rss_mib())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Child mode: run one case and print its row.
+    if let Some(i) = args.iter().position(|a| a == "--case") {
+        let idx: usize = args[i + 1].parse().expect("case index");
+        println!("{}", run_case(&cases()[idx]));
+        return;
+    }
+    let filter = args.iter().find(|a| !a.starts_with("--")).cloned();
+    let exe = std::env::current_exe().expect("bench executable");
+    println!("{}", header());
+    for (i, c) in cases().iter().enumerate() {
+        let name = format!("{}-{}", c.name, c.engine);
+        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+            continue;
+        }
+        let out = Command::new(&exe)
+            .args(["--case", &i.to_string()])
+            .output()
+            .expect("child run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        match text.lines().last() {
+            Some(line) if out.status.success() => println!("{line}"),
+            _ => println!(
+                "{:<22} failed: {}",
+                c.name,
+                String::from_utf8_lossy(&out.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+            ),
+        }
+    }
+}

@@ -34,6 +34,8 @@ pub enum Command {
         /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
         roster: PathBuf,
     },
+    /// Plan who leads which unit with which team: writes the plan file, prints a short table
+    Plan(crate::planner::PlanArgs),
     /// The plan's calendar for phones (--ics DIR: one .ics per person) and spreadsheets (--csv FILE)
     Calendar(crate::calendar::CalendarArgs),
     /// Check a plan against its roster, independently of the planner: every
@@ -70,6 +72,7 @@ pub fn main() -> i32 {
 fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
+        Command::Plan(args) => crate::planner::run(&args, lang),
         Command::Calendar(args) => crate::calendar::run(args, lang),
         Command::Check(args) => crate::verify::run(args, lang),
         Command::Generate(args) => match crate::generate::run(&args) {

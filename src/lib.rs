@@ -5,6 +5,7 @@
 //! `network` (road travel times) → engines → plan → calendar → outputs.
 //! `cli` is the command line; `wording` holds every sentence said to planners.
 
+pub mod assign;
 pub mod calendar;
 pub mod cli;
 pub mod export;
@@ -12,6 +13,7 @@ pub mod generate;
 pub mod model;
 pub mod network;
 pub mod plan;
+pub mod planner;
 pub mod roster;
 pub mod scenario;
 pub mod verify;

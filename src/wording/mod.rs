@@ -3,6 +3,7 @@
 //! functions here choose the words. Tests check these texts word for word.
 
 pub mod calendar;
+pub mod plan;
 pub mod check;
 pub mod roster;
 pub mod scenario;

@@ -1,0 +1,218 @@
+//! Pricing for column generation: given the master's duals and a node's
+//! branching rules, find the leader–bundle columns of most negative reduced
+//! cost, and a valid lower bound on each leader's least reduced cost (which
+//! gives the Lagrangian bound, valid whatever the duals). The reduced cost is
+//! base(B) − Σπ_u (shared by all leaders), then per leader + unit costs
+//! − σ·changes − μ_l, so the leader-independent part is computed once.
+
+use super::bundles::Bundles;
+use super::leaders::LeaderProblem;
+
+/// A node's restrictions on columns, from its branching decisions.
+#[derive(Clone, Debug)]
+pub(crate) struct Rules {
+    pub nu: usize,
+    /// leader-major: may leader l take unit u here
+    pub allowed: Vec<bool>,
+    /// units each leader must take here
+    pub required: Vec<Vec<u16>>,
+    /// per unit: (other unit, together?) Ryan–Foster pair rules
+    pub partners: Vec<Vec<(u16, bool)>>,
+    pub has_pairs: bool,
+}
+
+impl Rules {
+    pub(crate) fn root(p: &LeaderProblem) -> Rules {
+        let nu = p.workload.len();
+        Rules {
+            nu,
+            allowed: p
+                .leaders
+                .iter()
+                .flat_map(|l| l.allowed.iter().copied())
+                .collect(),
+            required: vec![Vec::new(); p.leaders.len()],
+            partners: vec![Vec::new(); nu],
+            has_pairs: false,
+        }
+    }
+
+    /// Pair rules: together-partners present, separated ones absent.
+    pub(crate) fn bundle_ok(&self, units: &[u16]) -> bool {
+        if !self.has_pairs {
+            return true;
+        }
+        units.iter().all(|&u| {
+            self.partners[u as usize]
+                .iter()
+                .all(|&(v, together)| units.contains(&v) == together)
+        })
+    }
+
+    /// Leader rules: every unit allowed, every required unit present.
+    pub(crate) fn leader_ok(&self, l: usize, units: &[u16]) -> bool {
+        let row = &self.allowed[l * self.nu..(l + 1) * self.nu];
+        units.iter().all(|&u| row[u as usize]) && self.required[l].iter().all(|r| units.contains(r))
+    }
+
+    pub(crate) fn column_ok(&self, p: &LeaderProblem, l: usize, units: &[u16]) -> bool {
+        let spec = &p.leaders[l];
+        units.len() >= spec.min_units
+            && units.len() <= spec.max_units
+            && self.leader_ok(l, units)
+            && self.bundle_ok(units)
+    }
+}
+
+/// Duals of the master: unit rows, leader rows, change-limit row (σ ≤ 0).
+#[derive(Clone, Debug)]
+pub(crate) struct Duals {
+    pub pi: Vec<f64>,
+    pub mu: Vec<f64>,
+    pub sigma: f64,
+}
+
+pub(crate) struct Priced {
+    /// (leader, bundle, reduced cost)
+    pub columns: Vec<(usize, u32, f64)>,
+    /// per leader: a lower bound (≤ 0) on the least reduced cost
+    pub min_rc: Vec<f64>,
+}
+
+/// Per-leader extras of a column: unit costs and changed units.
+pub(crate) fn leader_extra(p: &LeaderProblem, l: usize, units: &[u16]) -> (f64, usize) {
+    let spec = &p.leaders[l];
+    let cost = units.iter().map(|&u| spec.unit_cost[u as usize]).sum();
+    let ch = match &p.max_changes {
+        Some((_, changed)) => units.iter().filter(|&&u| changed[l][u as usize]).count(),
+        None => 0,
+    };
+    (cost, ch)
+}
+
+/// Lower bound on a leader's unit-cost sum over any bundle it may take:
+/// the most negative costs, at most `max_units` of them (0 when none).
+pub(crate) fn unit_cost_floor(p: &LeaderProblem, l: usize) -> f64 {
+    let spec = &p.leaders[l];
+    let mut neg: Vec<f64> = spec
+        .unit_cost
+        .iter()
+        .copied()
+        .filter(|&c| c < 0.0)
+        .collect();
+    neg.sort_by(f64::total_cmp);
+    neg.iter().take(spec.max_units).sum()
+}
+
+/// Scratch space reused across pricing rounds.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    v: Vec<f64>,
+    cand: Vec<u32>,
+}
+
+/// Most candidate bundles sorted per round; beyond this the rest is bounded.
+const CAND_CAP: usize = 60_000;
+
+/// Prices `live` bundles for every leader. `phase1` prices with zero costs
+/// (Farkas pricing for the feasibility phase). Keeps up to `per_leader`
+/// columns per leader with reduced cost below `-tol`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn price(
+    p: &LeaderProblem,
+    bundles: &Bundles,
+    live: &[u32],
+    rules: &Rules,
+    duals: &Duals,
+    floors: &[f64],
+    phase1: bool,
+    per_leader: usize,
+    tol: f64,
+    scratch: &mut Scratch,
+) -> Priced {
+    let nl = p.leaders.len();
+    let floor = |l: usize| if phase1 { 0.0 } else { floors[l] };
+    let thr = (0..nl)
+        .map(|l| duals.mu[l] - floor(l))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let v = &mut scratch.v;
+    v.resize(bundles.len(), 0.0);
+    let cand = &mut scratch.cand;
+    cand.clear();
+    for &b in live {
+        let bi = b as usize;
+        let us = bundles.units(bi);
+        let mut val = if phase1 { 0.0 } else { bundles.base[bi] };
+        for &u in us {
+            val -= duals.pi[u as usize];
+        }
+        v[bi] = val;
+        if val < thr - tol && rules.bundle_ok(us) {
+            cand.push(b);
+        }
+    }
+    let key = |b: &u32| (v[*b as usize], *b);
+    let cmp = |a: &u32, b: &u32| {
+        let (va, ia) = key(a);
+        let (vb, ib) = key(b);
+        va.total_cmp(&vb).then(ia.cmp(&ib))
+    };
+    // Beyond the cap only the smallest values are examined; `cut` bounds the rest.
+    let mut cut = f64::INFINITY;
+    if cand.len() > CAND_CAP {
+        cand.select_nth_unstable_by(CAND_CAP, cmp);
+        cut = v[cand[CAND_CAP] as usize];
+        cand.truncate(CAND_CAP);
+    }
+    cand.sort_unstable_by(cmp);
+
+    let mut columns = Vec::new();
+    let mut min_rc = vec![0.0; nl];
+    let mut kept: Vec<(f64, u32)> = Vec::with_capacity(per_leader + 1);
+    for (l, slot) in min_rc.iter_mut().enumerate() {
+        let spec = &p.leaders[l];
+        let mu = duals.mu[l];
+        let fl = floor(l);
+        let mut best = 0.0f64;
+        kept.clear();
+        let mut exhausted = true;
+        for &b in cand.iter() {
+            let vb = v[b as usize];
+            let stop = if kept.len() >= per_leader {
+                kept.last().map_or(0.0, |k| k.0)
+            } else {
+                0.0
+            };
+            // Every later bundle has reduced cost at least vb + floor − μ.
+            if vb + fl - mu >= stop {
+                exhausted = false;
+                break;
+            }
+            let us = bundles.units(b as usize);
+            if us.len() < spec.min_units || us.len() > spec.max_units || !rules.leader_ok(l, us) {
+                continue;
+            }
+            let rc = if phase1 {
+                let (_, ch) = leader_extra(p, l, us);
+                vb - duals.sigma * ch as f64 - mu
+            } else {
+                let (uc, ch) = leader_extra(p, l, us);
+                vb + uc - duals.sigma * ch as f64 - mu
+            };
+            best = best.min(rc);
+            if rc < -tol {
+                let at = kept.partition_point(|k| (k.0, k.1) < (rc, b));
+                if at < per_leader {
+                    kept.insert(at, (rc, b));
+                    kept.truncate(per_leader);
+                }
+            }
+        }
+        if exhausted && cut.is_finite() {
+            best = best.min(cut + fl - mu);
+        }
+        *slot = best.min(0.0);
+        columns.extend(kept.iter().map(|&(rc, b)| (l, b, rc)));
+    }
+    Priced { columns, min_rc }
+}

@@ -1,0 +1,482 @@
+//! A small dense revised primal simplex for the restricted master LP
+//! (min cᵀx, Ax = b, x ≥ 0 with b ≥ 0): ~100–200 rows, columns added over
+//! time, an explicit basis inverse updated per pivot and refactored
+//! periodically. Rows start covered by artificial columns. A column can be
+//! *forbidden* (artificials always; columns a branch excludes): phase 1
+//! minimises the forbidden columns' sum, phase 2 the real cost while forbidden
+//! columns stay at zero. good_lp's backends expose no duals, which column
+//! generation needs, hence this module.
+
+// Dense linear algebra reads best with explicit indices.
+#![allow(clippy::needless_range_loop)]
+
+use std::time::Instant;
+
+const NONE: usize = usize::MAX;
+/// Reduced cost below which a column improves the objective.
+pub(crate) const RC_TOL: f64 = 1e-9;
+/// Primal feasibility tolerance (Harris ratio test).
+const FEAS_TOL: f64 = 1e-9;
+/// Smallest pivot element accepted.
+const PIVOT_TOL: f64 = 1e-9;
+const REFACTOR_EVERY: usize = 100;
+/// Consecutive degenerate pivots before switching to Bland's rule (anti-cycling).
+const DEGENERATE_RUN: usize = 3000;
+/// Candidate columns kept from a full pricing scan.
+const CANDIDATES: usize = 48;
+/// Minor iterations over the candidates before the next full scan.
+const MINOR_ITERATIONS: usize = 24;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LpOutcome {
+    Optimal,
+    TimeUp,
+    /// Numerical trouble (a singular basis or an unbounded ray, impossible in
+    /// exact arithmetic for our bounded master).
+    Failed,
+}
+
+pub(crate) struct Lp {
+    pub m: usize,
+    b: Vec<f64>,
+    start: Vec<usize>,
+    rows: Vec<u32>,
+    vals: Vec<f64>,
+    pub cost: Vec<f64>,
+    pub forbidden: Vec<bool>,
+    /// Columns the pricing scan considers (others never enter).
+    scan: Vec<usize>,
+    in_scan: Vec<bool>,
+    pub basis: Vec<usize>,
+    pos: Vec<usize>,
+    binv: Vec<f64>,
+    pub x: Vec<f64>,
+    since_refactor: usize,
+    pub pivots: usize,
+    /// State of the tie-breaking hash (advances every pivot).
+    ties: u64,
+}
+
+impl Lp {
+    /// An LP with `b.len()` rows, each covered by its artificial column.
+    pub(crate) fn new(b: Vec<f64>) -> Lp {
+        let m = b.len();
+        let mut lp = Lp {
+            m,
+            b,
+            start: vec![0],
+            rows: Vec::new(),
+            vals: Vec::new(),
+            cost: Vec::new(),
+            forbidden: Vec::new(),
+            scan: Vec::new(),
+            in_scan: Vec::new(),
+            basis: (0..m).collect(),
+            pos: Vec::new(),
+            binv: Vec::new(),
+            x: Vec::new(),
+            since_refactor: 0,
+            pivots: 0,
+            ties: 0,
+        };
+        for i in 0..m {
+            lp.add_column(&[(i as u32, 1.0)], 0.0);
+            lp.forbidden[i] = true;
+        }
+        lp.pos = (0..m).collect();
+        lp.refactor();
+        lp
+    }
+
+    pub(crate) fn n_cols(&self) -> usize {
+        self.cost.len()
+    }
+
+    /// Appends a column (non-basic, not forbidden) and returns its index.
+    pub(crate) fn add_column(&mut self, entries: &[(u32, f64)], cost: f64) -> usize {
+        for &(r, v) in entries {
+            self.rows.push(r);
+            self.vals.push(v);
+        }
+        self.start.push(self.rows.len());
+        self.cost.push(cost);
+        self.forbidden.push(false);
+        self.pos.push(NONE);
+        self.scan.push(self.cost.len() - 1);
+        self.in_scan.push(true);
+        self.cost.len() - 1
+    }
+
+    /// Restricts the pricing scan to `cols`.
+    pub(crate) fn set_scan(&mut self, cols: Vec<usize>) {
+        for &j in &self.scan {
+            self.in_scan[j] = false;
+        }
+        for &j in &cols {
+            self.in_scan[j] = true;
+        }
+        self.scan = cols;
+    }
+
+    /// Adds a column to the scan; false if it was there already.
+    pub(crate) fn include(&mut self, j: usize) -> bool {
+        if self.in_scan[j] {
+            return false;
+        }
+        self.in_scan[j] = true;
+        self.scan.push(j);
+        true
+    }
+
+    pub(crate) fn column(&self, j: usize) -> (&[u32], &[f64]) {
+        let (s, e) = (self.start[j], self.start[j + 1]);
+        (&self.rows[s..e], &self.vals[s..e])
+    }
+
+    /// Installs a basis (one column per row). Returns false if it is
+    /// singular, leaving the all-artificial basis in place.
+    pub(crate) fn set_basis(&mut self, cols: &[usize]) -> bool {
+        for &j in &self.basis {
+            self.pos[j] = NONE;
+        }
+        self.basis = cols.to_vec();
+        for (i, &j) in self.basis.iter().enumerate() {
+            self.pos[j] = i;
+        }
+        if self.refactor() {
+            return true;
+        }
+        for &j in &self.basis {
+            self.pos[j] = NONE;
+        }
+        self.basis = (0..self.m).collect();
+        for i in 0..self.m {
+            self.pos[i] = i;
+        }
+        self.refactor();
+        false
+    }
+
+    /// Inverts the basis matrix (Gauss–Jordan, partial pivoting) and
+    /// recomputes the basic values.
+    fn refactor(&mut self) -> bool {
+        let m = self.m;
+        let mut a = vec![0.0; m * m];
+        for (k, &j) in self.basis.iter().enumerate() {
+            let (r, v) = self.column(j);
+            for (&ri, &vi) in r.iter().zip(v) {
+                a[ri as usize * m + k] = vi;
+            }
+        }
+        let mut inv = vec![0.0; m * m];
+        for i in 0..m {
+            inv[i * m + i] = 1.0;
+        }
+        // Row-reduce [B | I] to [I | B⁻¹].
+        for c in 0..m {
+            let mut piv = c;
+            let mut best = a[c * m + c].abs();
+            for r in (c + 1)..m {
+                let v = a[r * m + c].abs();
+                if v > best {
+                    best = v;
+                    piv = r;
+                }
+            }
+            if best < 1e-11 {
+                return false;
+            }
+            if piv != c {
+                for k in 0..m {
+                    a.swap(c * m + k, piv * m + k);
+                    inv.swap(c * m + k, piv * m + k);
+                }
+            }
+            let d = a[c * m + c];
+            for k in 0..m {
+                a[c * m + k] /= d;
+                inv[c * m + k] /= d;
+            }
+            for r in 0..m {
+                if r == c {
+                    continue;
+                }
+                let f = a[r * m + c];
+                if f == 0.0 {
+                    continue;
+                }
+                for k in 0..m {
+                    a[r * m + k] -= f * a[c * m + k];
+                    inv[r * m + k] -= f * inv[c * m + k];
+                }
+            }
+        }
+        self.binv = inv;
+        self.x = (0..m)
+            .map(|i| (0..m).map(|k| self.binv[i * m + k] * self.b[k]).sum())
+            .collect();
+        self.since_refactor = 0;
+        true
+    }
+
+    fn phase_cost(&self, j: usize, phase1: bool) -> f64 {
+        if phase1 {
+            if self.forbidden[j] { 1.0 } else { 0.0 }
+        } else if self.forbidden[j] {
+            0.0
+        } else {
+            self.cost[j]
+        }
+    }
+
+    /// Row duals yᵀ = c_Bᵀ B⁻¹ for the phase's costs.
+    pub(crate) fn duals(&self, phase1: bool) -> Vec<f64> {
+        let m = self.m;
+        let mut y = vec![0.0; m];
+        for (i, &j) in self.basis.iter().enumerate() {
+            let c = self.phase_cost(j, phase1);
+            if c != 0.0 {
+                let row = &self.binv[i * m..(i + 1) * m];
+                for (yk, bk) in y.iter_mut().zip(row) {
+                    *yk += c * bk;
+                }
+            }
+        }
+        y
+    }
+
+    /// Objective of the current basic solution for the phase's costs.
+    pub(crate) fn objective(&self, phase1: bool) -> f64 {
+        self.basis
+            .iter()
+            .zip(&self.x)
+            .map(|(&j, &x)| self.phase_cost(j, phase1) * x)
+            .sum()
+    }
+
+    /// Sum of forbidden basic values (phase 1 objective).
+    pub(crate) fn infeasibility(&self) -> f64 {
+        self.objective(true)
+    }
+
+    /// Value of every column (0 for non-basic).
+    pub(crate) fn values(&self) -> Vec<(usize, f64)> {
+        self.basis
+            .iter()
+            .zip(&self.x)
+            .filter(|&(_, &x)| x > 1e-12)
+            .map(|(&j, &x)| (j, x))
+            .collect()
+    }
+
+    /// Deterministic pseudo-random key of row `i` for this pivot.
+    fn tie_hash(&self, i: usize) -> u64 {
+        let mut z = self.ties ^ (i as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 31)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 29)
+    }
+
+    fn reduced_cost(&self, j: usize, y: &[f64], phase1: bool) -> f64 {
+        let (r, v) = self.column(j);
+        let mut rc = self.phase_cost(j, phase1);
+        for (&ri, &vi) in r.iter().zip(v) {
+            rc -= y[ri as usize] * vi;
+        }
+        rc
+    }
+
+    /// Runs the primal simplex for one phase until optimal or the deadline.
+    pub(crate) fn solve(&mut self, phase1: bool, deadline: Instant) -> LpOutcome {
+        let m = self.m;
+        let mut degenerate = 0usize;
+        let mut d = vec![0.0; m];
+        let mut iter = 0usize;
+        let mut cands: Vec<usize> = Vec::with_capacity(CANDIDATES);
+        let mut minor = 0usize;
+        loop {
+            iter += 1;
+            if iter.is_multiple_of(32) && Instant::now() > deadline {
+                return LpOutcome::TimeUp;
+            }
+            if self.since_refactor >= REFACTOR_EVERY && !self.refactor() {
+                return LpOutcome::Failed;
+            }
+            let y = self.duals(phase1);
+            let bland = degenerate >= DEGENERATE_RUN;
+            // Entering column: multiple pricing — a full scan keeps the most
+            // negative reduced costs as candidates, and minor iterations
+            // re-price only those until they run dry (the pool is far larger
+            // than the basis, so full scans dominate otherwise). Under
+            // Bland's rule: the first negative column of a full scan.
+            let mut enter = NONE;
+            let mut best = -RC_TOL;
+            if !bland && minor < MINOR_ITERATIONS {
+                for &j in &cands {
+                    if self.pos[j] != NONE {
+                        continue;
+                    }
+                    let rc = self.reduced_cost(j, &y, phase1);
+                    if rc < best {
+                        best = rc;
+                        enter = j;
+                    }
+                }
+                minor += 1;
+            }
+            if enter == NONE {
+                cands.clear();
+                minor = 0;
+                let mut found: Vec<(f64, usize)> = Vec::new();
+                for &j in &self.scan {
+                    if self.pos[j] != NONE || self.forbidden[j] {
+                        continue;
+                    }
+                    let rc = self.reduced_cost(j, &y, phase1);
+                    if rc < -RC_TOL {
+                        if bland {
+                            enter = j;
+                            break;
+                        }
+                        found.push((rc, j));
+                    }
+                }
+                if !bland && !found.is_empty() {
+                    let by_rc = |a: &(f64, usize), b: &(f64, usize)| {
+                        a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
+                    };
+                    if found.len() > CANDIDATES {
+                        found.select_nth_unstable_by(CANDIDATES, by_rc);
+                        found.truncate(CANDIDATES);
+                    }
+                    let best_found = found.iter().copied().min_by(by_rc).expect("non-empty");
+                    enter = best_found.1;
+                    cands.extend(found.iter().map(|&(_, j)| j));
+                }
+            }
+            if enter == NONE {
+                return LpOutcome::Optimal;
+            }
+            // Direction d = B⁻¹ a_enter.
+            d.iter_mut().for_each(|v| *v = 0.0);
+            {
+                let (r, v) = self.column(enter);
+                for (&ri, &vi) in r.iter().zip(v) {
+                    let ri = ri as usize;
+                    for (i, di) in d.iter_mut().enumerate() {
+                        *di += self.binv[i * m + ri] * vi;
+                    }
+                }
+            }
+            // Harris ratio test. In phase 2 a forbidden basic column is held
+            // at zero from both sides.
+            let capped = |i: usize| !phase1 && self.forbidden[self.basis[i]];
+            let mut theta_max = f64::INFINITY;
+            for i in 0..m {
+                if d[i] > PIVOT_TOL {
+                    theta_max = theta_max.min((self.x[i].max(0.0) + FEAS_TOL) / d[i]);
+                } else if d[i] < -PIVOT_TOL && capped(i) {
+                    theta_max = theta_max.min((FEAS_TOL - self.x[i].max(0.0)) / -d[i]);
+                }
+            }
+            if !theta_max.is_finite() {
+                return LpOutcome::Failed;
+            }
+            let mut leave = NONE;
+            let mut best_piv = 0.0;
+            let mut best_key = 0u64;
+            self.ties = self.ties.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut theta = 0.0;
+            for i in 0..m {
+                let ratio = if d[i] > PIVOT_TOL {
+                    self.x[i].max(0.0) / d[i]
+                } else if d[i] < -PIVOT_TOL && capped(i) {
+                    -self.x[i].max(0.0) / -d[i]
+                } else {
+                    continue;
+                };
+                if ratio <= theta_max {
+                    // Pivots of equal size are common (entries are 0/±1):
+                    // break those ties pseudo-randomly, since always taking
+                    // the first row makes degenerate stalls much longer.
+                    let key = if bland { 0 } else { self.tie_hash(i) };
+                    let better = if bland {
+                        leave == NONE || self.basis[i] < self.basis[leave]
+                    } else {
+                        let a = d[i].abs();
+                        a > best_piv * (1.0 + 1e-9)
+                            || (a >= best_piv * (1.0 - 1e-9) && key > best_key)
+                    };
+                    if better {
+                        best_key = key;
+                        best_piv = d[i].abs();
+                        leave = i;
+                        theta = ratio.max(0.0);
+                    }
+                }
+            }
+            if leave == NONE {
+                return LpOutcome::Failed;
+            }
+            if theta <= 1e-12 {
+                degenerate += 1;
+            } else {
+                degenerate = 0;
+            }
+            // Update values and the inverse.
+            for i in 0..m {
+                self.x[i] -= theta * d[i];
+            }
+            self.x[leave] = theta;
+            let dr = d[leave];
+            let (head, rest) = self.binv.split_at_mut(leave * m);
+            let (row_r, tail) = rest.split_at_mut(m);
+            row_r.iter_mut().for_each(|v| *v /= dr);
+            for (i, row) in head.chunks_exact_mut(m).enumerate() {
+                let f = d[i];
+                if f != 0.0 {
+                    row.iter_mut()
+                        .zip(row_r.iter())
+                        .for_each(|(a, b)| *a -= f * b);
+                }
+            }
+            for (k, row) in tail.chunks_exact_mut(m).enumerate() {
+                let f = d[leave + 1 + k];
+                if f != 0.0 {
+                    row.iter_mut()
+                        .zip(row_r.iter())
+                        .for_each(|(a, b)| *a -= f * b);
+                }
+            }
+            let out = self.basis[leave];
+            self.pos[out] = NONE;
+            self.basis[leave] = enter;
+            self.pos[enter] = leave;
+            self.since_refactor += 1;
+            self.pivots += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn solves_a_tiny_partitioning_lp() {
+        // rows: units 0,1,2 = 1; columns {0,1} cost 3, {2} cost 1, {0} 2, {1,2} 2.5
+        let mut lp = Lp::new(vec![1.0, 1.0, 1.0]);
+        lp.add_column(&[(0, 1.0), (1, 1.0)], 3.0);
+        lp.add_column(&[(2, 1.0)], 1.0);
+        lp.add_column(&[(0, 1.0)], 2.0);
+        lp.add_column(&[(1, 1.0), (2, 1.0)], 2.5);
+        let dl = Instant::now() + Duration::from_secs(5);
+        assert_eq!(lp.solve(true, dl), LpOutcome::Optimal);
+        assert!(lp.infeasibility() < 1e-9);
+        assert_eq!(lp.solve(false, dl), LpOutcome::Optimal);
+        assert!((lp.objective(false) - 4.0).abs() < 1e-9);
+        let y = lp.duals(false);
+        // Dual objective equals primal at optimality.
+        assert!((y.iter().sum::<f64>() - 4.0).abs() < 1e-9);
+    }
+}

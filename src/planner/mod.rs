@@ -1,0 +1,546 @@
+//! `zhudian plan`: roster in, plan file out. Stage 1 hands the leader
+//! assignment to an engine (`assign`), stage 2 builds each unit's team
+//! (`teams`); a need no team can cover under the leaders found is then
+//! required of that unit's leader, and stage 1 is solved again; should that
+//! fail, one joint feasibility MIP (`joint`) settles whether a plan exists
+//! and which needs the leaders must bring. The plan's cost is recomputed from the
+//! final plan term by term, as the spec defines it, and its lower bound is
+//! the first (least restricted) leader bound plus stage 2's own bound.
+//! When no plan exists, `diagnose` says why in the planner's terms.
+
+pub mod diagnose;
+mod flow;
+mod joint;
+pub mod leaders;
+pub mod previous;
+pub mod teams;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::assign::leaders::{LeaderProblem, LeaderSolution, SolveOptions, Status, best_tour};
+use crate::model::Roster;
+use crate::plan::{Assignment, LeaderLine, Metrics, PlanFile, PlanHeader};
+use crate::wording::plan::{LeaderRow, PlanReport, PlanSaid, infeasible_heading};
+use crate::wording::{Lang, Say};
+
+use leaders::MustHave;
+pub use previous::{Pins, Previous};
+use teams::{Shortfall, Teams};
+
+/// The leader-assignment engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// Branch-and-price over bundles, pure Rust (the default).
+    Bundles,
+    /// The bundle model handed to HiGHS (cargo feature `highs`).
+    Highs,
+}
+
+impl Engine {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Engine::Bundles => "bundles",
+            Engine::Highs => "highs",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub engine: Engine,
+    pub time_limit: Duration,
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            engine: Engine::Bundles,
+            time_limit: Duration::from_secs(10),
+            seed: 0,
+        }
+    }
+}
+
+/// Wall-clock seconds per stage: for the terminal only, never the file.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub leaders: f64,
+    pub teams: f64,
+    pub total: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub file: PlanFile,
+    pub timings: Timings,
+}
+
+/// Stage 1/2 rounds before giving up on repairing needs; each round adds a
+/// restriction, so this is only a guard.
+const MAX_ROUNDS: usize = 200;
+
+/// Plans a township. `source` is the roster path as the planner gave it.
+pub fn plan(
+    r: &Roster,
+    source: &str,
+    opts: &Options,
+    prev: &Previous,
+) -> Result<Planned, Vec<PlanSaid>> {
+    let start = Instant::now();
+    let mut timings = Timings::default();
+    if opts.engine == Engine::Highs && !cfg!(feature = "highs") {
+        return Err(vec![PlanSaid::EngineUnavailable {
+            engine: "highs".into(),
+        }]);
+    }
+    // Causes that do not depend on one another, all reported together.
+    let implied: MustHave = leaders::implied_must_have(r);
+    let mut causes = diagnose::counts(r, &leaders::problem(r, prev, &implied));
+    let t = Instant::now();
+    let slot_bound = teams::slot_bound(r, prev);
+    timings.teams += t.elapsed().as_secs_f64();
+    if let Err(slots) = &slot_bound {
+        causes.extend(slots.iter().cloned());
+    }
+    causes.extend(diagnose::needs_capacity(r));
+    if !causes.is_empty() {
+        return Err(causes);
+    }
+    let slot_bound = slot_bound.unwrap_or(0);
+
+    let mut must = implied.clone();
+    let mut added: Vec<(usize, String)> = Vec::new();
+    let mut joint_tried = false;
+    let mut first_bound: Option<f64> = None;
+    let mut rounds = 0;
+    // Where repairing needs one at a time gives up: ask the joint MIP once
+    // whether any plan exists, and if so for the leaders' needs it implies.
+    macro_rules! give_up {
+        ($causes:expr) => {{
+            let causes = $causes;
+            if joint_tried || added.is_empty() {
+                return Err(causes);
+            }
+            joint_tried = true;
+            match joint::leader_needs(r, prev, &implied) {
+                None => return Err(causes),
+                Some(m) => {
+                    must = m;
+                    continue;
+                }
+            }
+        }};
+    }
+    let (p, leader_of, team) = loop {
+        rounds += 1;
+        if rounds > MAX_ROUNDS {
+            give_up!(need_full(r, &added));
+        }
+        let p = leaders::problem(r, prev, &must);
+        let causes = diagnose::leaders(r, &p, &must);
+        if !causes.is_empty() {
+            give_up!(if added.is_empty() {
+                causes
+            } else {
+                need_full(r, &added)
+            });
+        }
+        let t = Instant::now();
+        let remaining = opts.time_limit.saturating_sub(start.elapsed());
+        let sol = solve(&p, opts, remaining);
+        timings.leaders += t.elapsed().as_secs_f64();
+        match sol.status {
+            Status::Infeasible if added.is_empty() => return Err(vec![PlanSaid::NoAssignment]),
+            Status::Infeasible => give_up!(need_full(r, &added)),
+            Status::NoSolutionInTime => {
+                return Err(vec![PlanSaid::NoPlanInTime {
+                    seconds: opts.time_limit.as_secs_f64(),
+                }]);
+            }
+            Status::Optimal | Status::Feasible => {}
+        }
+        first_bound.get_or_insert(sol.lower_bound);
+        let mut leader_of = vec![usize::MAX; r.units.len()];
+        for (l, bundle) in sol.bundles.iter().enumerate() {
+            for &u in bundle {
+                leader_of[u] = l;
+            }
+        }
+        let t = Instant::now();
+        let could = |u: usize, skill: &str| leader_could(r, prev, &must, u, skill);
+        let built = teams::build(r, &leader_of, prev, &could);
+        timings.teams += t.elapsed().as_secs_f64();
+        match built {
+            Ok(team) => break (p, leader_of, team),
+            Err(Shortfall::Slots(causes)) => return Err(causes),
+            Err(Shortfall::Needs(missing)) => {
+                // Half the time gone on repairs: settle them all at once.
+                if !joint_tried && start.elapsed() * 2 > opts.time_limit {
+                    joint_tried = true;
+                    match joint::leader_needs(r, prev, &implied) {
+                        None => return Err(need_full(r, &missing)),
+                        Some(m) => {
+                            must = m;
+                            added.extend(missing);
+                            continue;
+                        }
+                    }
+                }
+                // These leaders leave a need no team member can hold: the
+                // unit's leader must bring it. One at a time, since a new
+                // leader assignment moves helpers too.
+                let (u, skill) = missing
+                    .iter()
+                    .find(|(u, s)| leader_could(r, prev, &must, *u, s))
+                    .unwrap_or(&missing[0])
+                    .clone();
+                added.push((u, skill.clone()));
+                if !leader_could(r, prev, &must, u, &skill) {
+                    give_up!(need_full(r, &[(u, skill)]));
+                }
+                must.entry(u).or_default().insert(skill);
+            }
+        }
+    };
+    let lower_bound =
+        first_bound.unwrap_or(0.0) + r.objective.helper_continuity * slot_bound as f64;
+    let mut file = assemble(r, source, opts, prev, &p, &leader_of, &team, lower_bound);
+    calendar_hook(r, &mut file);
+    timings.total = start.elapsed().as_secs_f64();
+    Ok(Planned { file, timings })
+}
+
+/// CALENDAR HOOK: the year's visit calendar goes here, after the teams are
+/// final and before the file is written: `calendar::build(r, file)` fills
+/// [[session]], [[warning]] and the calendar figures in [plan.metrics].
+fn calendar_hook(_r: &Roster, _file: &mut PlanFile) {}
+
+fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolution {
+    let so = SolveOptions {
+        time_limit,
+        seed: opts.seed,
+    };
+    match opts.engine {
+        Engine::Bundles => crate::assign::leaders::solve(p, &so),
+        #[cfg(feature = "highs")]
+        Engine::Highs => crate::assign::solve_highs(p, &so),
+        #[cfg(not(feature = "highs"))]
+        Engine::Highs => unreachable!("checked before solving"),
+    }
+}
+
+/// Could some leader take unit `u` bringing `skill` besides what it must
+/// already have?
+fn leader_could(r: &Roster, prev: &Previous, must: &MustHave, u: usize, skill: &str) -> bool {
+    (0..r.cadres.len()).any(|c| {
+        leaders::bounds(r, c).1 > 0
+            && r.cadres[c].skills.iter().any(|s| s == skill)
+            && leaders::allowed(r, prev, must, c, u)
+    })
+}
+
+/// "林上村 needs 'legal'; the only two people who have it are full": one
+/// cause per skill and set of holders, naming every unit it leaves open.
+fn need_full(r: &Roster, needs: &[(usize, String)]) -> Vec<PlanSaid> {
+    let mut out: Vec<PlanSaid> = Vec::new();
+    for (u, skill) in needs {
+        let mut holders: Vec<String> = (0..r.helpers.len())
+            .filter(|&h| r.helpers[h].skills.contains(skill) && leaders::may_join(r, h, *u))
+            .map(|h| diagnose::helper_label(r, h))
+            .collect();
+        holders.extend(
+            (0..r.cadres.len())
+                .filter(|&c| {
+                    r.cadres[c].skills.contains(skill)
+                        && leaders::bounds(r, c).1 > 0
+                        && !leaders::home_ruled_out(r, c, *u)
+                })
+                .map(|c| diagnose::cadre_label(r, c)),
+        );
+        let unit = diagnose::unit_label(r, *u);
+        let same = out.iter_mut().find_map(|c| match c {
+            PlanSaid::NeedFull {
+                units,
+                need,
+                holders: h,
+            } if need == skill && *h == holders => Some(units),
+            _ => None,
+        });
+        match same {
+            Some(units) if !units.contains(&unit) => units.push(unit),
+            Some(_) => {}
+            None => out.push(PlanSaid::NeedFull {
+                units: vec![unit],
+                need: skill.clone(),
+                holders,
+            }),
+        }
+    }
+    out
+}
+
+/// The plan file: header, cost terms recomputed from the plan, assignments
+/// in roster order, leaders in roster order with their tours.
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    r: &Roster,
+    source: &str,
+    opts: &Options,
+    prev: &Previous,
+    p: &LeaderProblem,
+    leader_of: &[usize],
+    team: &Teams,
+    lower_bound: f64,
+) -> PlanFile {
+    let target = r.target_load();
+    let mut leader_lines = Vec::new();
+    let (mut balance_cost, mut travel_cost) = (0.0, 0.0);
+    let (mut max_dev, mut tour_total) = (0.0f64, 0.0);
+    for (c, cadre) in r.cadres.iter().enumerate() {
+        let mine: Vec<usize> = (0..r.units.len()).filter(|&u| leader_of[u] == c).collect();
+        let (tour, order) = best_tour(p, &mine);
+        let load: f64 = mine.iter().map(|&u| r.workload_of(u)).sum();
+        let deviation_pct = if target > 0.0 {
+            100.0 * (load - target).abs() / target
+        } else {
+            0.0
+        };
+        balance_cost += r.objective.balance * deviation_pct;
+        travel_cost += r.objective.travel * tour;
+        max_dev = max_dev.max(deviation_pct);
+        tour_total += tour;
+        let mut nodes = Vec::new();
+        if !order.is_empty() {
+            nodes.push(r.township.office.clone());
+            nodes.extend(order.iter().map(|&u| r.units[u].node.clone()));
+            nodes.push(r.township.office.clone());
+        }
+        leader_lines.push(LeaderLine {
+            id: cadre.id.clone(),
+            units: order.iter().map(|&u| r.units[u].id.clone()).collect(),
+            load,
+            deviation_pct,
+            tour_minutes: tour,
+            tour: nodes,
+        });
+    }
+    let units_changed = (0..r.units.len())
+        .filter(|&u| prev.leader_changed(r, &r.units[u].id, leader_of[u]))
+        .count();
+    let continuity_cost = r.objective.continuity * units_changed as f64;
+    let helper_continuity_cost = r.objective.helper_continuity * team.slots_changed as f64;
+    let cost = balance_cost + travel_cost + continuity_cost + helper_continuity_cost;
+    let lower_bound = lower_bound.min(cost);
+    let mut gap = if cost.abs() < 1e-12 {
+        0.0
+    } else {
+        ((cost - lower_bound) / cost.abs()).clamp(0.0, 1.0)
+    };
+    // Float noise between the engine's sum and ours is not a gap.
+    if gap < 1e-9 {
+        gap = 0.0;
+    }
+    let assignment = (0..r.units.len())
+        .map(|u| Assignment {
+            unit: r.units[u].id.clone(),
+            leader: r.cadres[leader_of[u]].id.clone(),
+            helpers: team.slots[u]
+                .iter()
+                .map(|&h| r.helpers[h].id.clone())
+                .collect(),
+            assist: team.assist[u]
+                .iter()
+                .map(|&h| r.helpers[h].id.clone())
+                .collect(),
+        })
+        .collect();
+    PlanFile {
+        plan: PlanHeader {
+            roster: source.to_string(),
+            roster_sha256: r.sha256.clone(),
+            zhudian: env!("CARGO_PKG_VERSION").to_string(),
+            engine: opts.engine.as_str().to_string(),
+            seed: opts.seed,
+            status: if gap == 0.0 { "optimal" } else { "feasible" }.to_string(),
+            cost,
+            lower_bound: if gap == 0.0 { cost } else { lower_bound },
+            gap,
+            metrics: Metrics {
+                balance_cost,
+                travel_cost,
+                continuity_cost,
+                helper_continuity_cost,
+                max_deviation_pct: max_dev,
+                tour_minutes_total: tour_total,
+                units_changed,
+                slots_changed: team.slots_changed,
+                ..Metrics::default()
+            },
+        },
+        assignment,
+        leader: leader_lines,
+        session: Vec::new(),
+        warning: Vec::new(),
+    }
+}
+
+/// `zhudian plan ROSTER -o PLAN`
+#[derive(clap::Args, Debug)]
+pub struct PlanArgs {
+    /// Roster file (TOML) of one township
+    pub roster: PathBuf,
+    /// Where to write the plan (TOML); written atomically
+    #[arg(short = 'o', long = "output", value_name = "PLAN")]
+    pub output: PathBuf,
+    /// Leader-assignment engine: bundles (pure Rust) or highs (needs the `highs` build feature)
+    #[arg(long, default_value = "bundles", value_name = "ENGINE")]
+    pub engine: String,
+    /// Seconds the engine may search before returning its best plan
+    #[arg(long = "time-limit", default_value_t = 10.0, value_name = "SECS")]
+    pub time_limit: f64,
+    /// Seed for the engine's choices (same seed, same plan)
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+}
+
+/// Runs `plan`; returns the exit code (0 done, 1 infeasible, 2 bad input).
+pub fn run(args: &PlanArgs, lang: Lang) -> i32 {
+    use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
+    let engine = match args.engine.as_str() {
+        "bundles" => Engine::Bundles,
+        "highs" if cfg!(feature = "highs") => Engine::Highs,
+        "highs" => {
+            eprintln!(
+                "{}",
+                PlanSaid::EngineUnavailable {
+                    engine: "highs".into()
+                }
+                .say(lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+        other => {
+            eprintln!(
+                "{}",
+                PlanSaid::UnknownEngine {
+                    engine: other.into()
+                }
+                .say(lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let time_limit = if args.time_limit.is_finite() && args.time_limit > 0.0 {
+        Duration::from_secs_f64(args.time_limit.min(1e6))
+    } else {
+        Duration::ZERO
+    };
+    let opts = Options {
+        engine,
+        time_limit,
+        seed: args.seed,
+    };
+    let roster = match crate::roster::load(&args.roster) {
+        Ok(r) => r,
+        Err(problems) => {
+            eprint!("{}", problems.render(lang));
+            eprintln!(
+                "{}",
+                crate::wording::roster::problem_count(problems.0.len(), lang)
+            );
+            // A valid roster whose counts cannot work is infeasible, not bad input.
+            return if problems.0.iter().all(|p| infeasibility(&p.said)) {
+                EXIT_INFEASIBLE
+            } else {
+                EXIT_BAD_INPUT
+            };
+        }
+    };
+    let source = args.roster.display().to_string();
+    match plan(&roster, &source, &opts, &Previous::default()) {
+        Ok(planned) => match write(&args.output, &planned.file) {
+            Ok(()) => {
+                print!("{}", report(&roster, &args.output, &planned).say(lang));
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    PlanSaid::CannotWrite {
+                        path: args.output.display().to_string(),
+                        detail: e.to_string()
+                    }
+                    .say(lang)
+                );
+                EXIT_BAD_INPUT
+            }
+        },
+        Err(causes) => {
+            eprintln!("{}", infeasible_heading(&roster.township.name, lang));
+            for c in &causes {
+                eprintln!("  {}", c.say(lang));
+            }
+            if causes
+                .iter()
+                .any(|c| matches!(c, PlanSaid::EngineUnavailable { .. }))
+            {
+                EXIT_BAD_INPUT
+            } else {
+                EXIT_INFEASIBLE
+            }
+        }
+    }
+}
+
+/// Roster problems that mean "no plan can exist" rather than "fix the file".
+fn infeasibility(said: &crate::wording::roster::RosterSaid) -> bool {
+    use crate::wording::roster::RosterSaid::*;
+    matches!(
+        said,
+        TooManyUnits { .. }
+            | TooFewUnits { .. }
+            | NeedNobodyHas { .. }
+            | NoOwnHelper { .. }
+            | SlotShort { .. }
+    )
+}
+
+/// Writes the plan atomically: the old file stays until the new one is whole.
+pub fn write(path: &Path, file: &PlanFile) -> std::io::Result<()> {
+    crate::plan::write_atomic(path, file.to_toml().as_bytes())
+}
+
+fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
+    let f = &planned.file;
+    let name_of = |id: &str| {
+        r.unit_index(id)
+            .map(|u| r.units[u].name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    PlanReport {
+        township: r.township.name.clone(),
+        path: path.display().to_string(),
+        rows: f
+            .leader
+            .iter()
+            .zip(&r.cadres)
+            .map(|(l, c)| LeaderRow {
+                leader: c.name.clone(),
+                units: l.units.iter().map(|u| name_of(u)).collect(),
+                load: l.load,
+                deviation_pct: l.deviation_pct,
+                tour_minutes: l.tour_minutes,
+            })
+            .collect(),
+        cost: f.plan.cost,
+        lower_bound: f.plan.lower_bound,
+        gap: f.plan.gap,
+        status: f.plan.status.clone(),
+        engine: f.plan.engine.clone(),
+        leaders_seconds: planned.timings.leaders,
+        teams_seconds: planned.timings.teams,
+        total_seconds: planned.timings.total,
+    }
+}

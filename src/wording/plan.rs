@@ -1,0 +1,594 @@
+//! Words for `plan`: why no plan exists and what would make one possible,
+//! and the short table printed on the terminal after a plan is written.
+
+use super::roster::{RosterSaid, role_word};
+use super::{Lang, Say, list};
+use crate::model::Role;
+
+/// Why no plan exists, as a fact; `say` words it with what would fix it.
+/// Units and people are given as labels ("西海村（xihai）").
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanSaid {
+    /// More units than the leaders' maxima add up to.
+    TooManyUnits {
+        units: usize,
+        leaders: usize,
+        places: usize,
+        uniform_max: Option<usize>,
+    },
+    /// Fewer units than the leaders' minima add up to.
+    TooFewUnits {
+        units: usize,
+        leaders: usize,
+        places: usize,
+    },
+    /// Nobody may lead this unit: the home-unit rule (`needs` empty), or
+    /// needs only a leader can bring that no leader who may take it has.
+    NoLeaderFor { unit: String, needs: Vec<String> },
+    /// A leader's minimum is more than the units they may take.
+    LeaderMinimum {
+        leader: String,
+        min: usize,
+        allowed: usize,
+    },
+    /// These units may be led only by these leaders, who have fewer places.
+    UnitsShareLeaders {
+        units: Vec<String>,
+        leaders: Vec<String>,
+        places: usize,
+    },
+    /// These units need a skill, and the only people who could bring it to
+    /// them can cover only `capacity` of them between them.
+    NeedsCount {
+        need: String,
+        units: Vec<String>,
+        holders: Vec<String>,
+        capacity: usize,
+    },
+    /// These units' need cannot be met: everyone who has it is full (or
+    /// nobody available has it).
+    NeedFull {
+        units: Vec<String>,
+        need: String,
+        holders: Vec<String>,
+    },
+    /// Team slot `slot` (1-based) cannot be filled at these units: the
+    /// helpers who may fill it can take only `teams` of them.
+    SlotShort {
+        slot: usize,
+        roles: Vec<Role>,
+        own: bool,
+        units: Vec<String>,
+        teams: usize,
+        /// Helpers of the slot's roles all allowed `max`, at least `short` of
+        /// them: "allow max+1 teams for `short` more of them".
+        raise: Option<usize>,
+    },
+    /// The engine proved there is no assignment, for a reason not listed
+    /// above (the replanning change cap, say).
+    NoAssignment,
+    /// The time limit ran out before the engine found any plan.
+    NoPlanInTime { seconds: f64 },
+    /// `--engine highs` on a build without the `highs` feature.
+    EngineUnavailable { engine: String },
+    /// An engine name that does not exist.
+    UnknownEngine { engine: String },
+    /// The plan file could not be written.
+    CannotWrite { path: String, detail: String },
+}
+
+fn roles_said(roles: &[Role], lang: Lang) -> String {
+    let words: Vec<String> = roles.iter().map(|r| role_word(*r, lang).into()).collect();
+    match lang {
+        Lang::En => list(&words, lang).replace(" and ", " or "),
+        Lang::Zh => words.join("或"),
+    }
+}
+
+impl Say for PlanSaid {
+    fn say(&self, lang: Lang) -> String {
+        use PlanSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            TooManyUnits {
+                units,
+                leaders,
+                places,
+                uniform_max,
+            } => RosterSaid::TooManyUnits {
+                units: *units,
+                leaders: *leaders,
+                places: *places,
+                uniform_max: *uniform_max,
+            }
+            .say(lang),
+            TooFewUnits {
+                units,
+                leaders,
+                places,
+            } => RosterSaid::TooFewUnits {
+                units: *units,
+                leaders: *leaders,
+                places: *places,
+            }
+            .say(lang),
+            NoLeaderFor { unit, needs } if needs.is_empty() => {
+                if en {
+                    format!(
+                        "{unit}: the home-unit rule leaves no leader for it: every leader who may take units comes from there; add a cadre from elsewhere, or set avoid_home_unit = false"
+                    )
+                } else {
+                    format!(
+                        "{unit}：按不驻本村的规定，没有领导可以联系该单位（能联系单位的领导都来自这里）；请增加一名外来干部，或把 avoid_home_unit 设为 false"
+                    )
+                }
+            }
+            NoLeaderFor { unit, needs } => {
+                let quoted: Vec<String> = needs.iter().map(|s| format!("'{s}'")).collect();
+                let zh: Vec<String> = needs.iter().map(|s| format!("“{s}”")).collect();
+                if en && needs.len() == 1 {
+                    format!(
+                        "{unit} needs {}, which no helper who could join its team has, and no leader who may take it has it: add a helper with {} who may join this team, or station a cadre who has it",
+                        quoted[0], quoted[0]
+                    )
+                } else if en {
+                    format!(
+                        "{unit} needs {}, which no helper who could join its team has, and no leader who may take it has all of them: add helpers with them who may join this team, or station a cadre who has them all",
+                        list(&quoted, lang)
+                    )
+                } else {
+                    format!(
+                        "{unit}需要{}，能加入该单位队伍的帮扶人员都不具备，可联系该单位的领导也没有人{}具备：请为可加入该队伍的帮扶人员补充这些能力，或安排具备这些能力的干部驻点",
+                        zh.join("、"),
+                        if needs.len() == 1 { "" } else { "全部" }
+                    )
+                }
+            }
+            LeaderMinimum {
+                leader,
+                min,
+                allowed,
+            } => {
+                if en {
+                    format!(
+                        "{leader} must cover at least {min} units but may take only {allowed}: lower their minimum"
+                    )
+                } else {
+                    format!(
+                        "{leader}至少要联系 {min} 个单位，但只能联系 {allowed} 个：请降低其下限"
+                    )
+                }
+            }
+            UnitsShareLeaders {
+                units,
+                leaders,
+                places,
+            } => {
+                let n = units.len();
+                if en {
+                    format!(
+                        "{} can be led only by {}, who {} {places} place{} for these {n} units: raise {} maximum, or allow other leaders there",
+                        list(units, lang),
+                        list(leaders, lang),
+                        if leaders.len() == 1 { "has" } else { "have" },
+                        if *places == 1 { "" } else { "s" },
+                        if leaders.len() == 1 {
+                            "that leader's"
+                        } else {
+                            "their"
+                        }
+                    )
+                } else {
+                    format!(
+                        "{}只能由{}联系，{}只有 {places} 个名额，却要联系这 {n} 个单位：请提高其上限，或允许其他领导联系",
+                        list(units, lang),
+                        list(leaders, lang),
+                        if leaders.len() == 1 {
+                            "其"
+                        } else {
+                            "他们合计"
+                        }
+                    )
+                }
+            }
+            NeedsCount {
+                need,
+                units,
+                holders,
+                capacity,
+            } => {
+                let n = units.len();
+                let who = list(holders, lang);
+                let fix_en = format!("raise their max_teams, or add someone with '{need}'");
+                let fix_zh = format!("请提高其 max_teams，或增加具备“{need}”的人员");
+                match (en, holders.is_empty(), n > 3) {
+                    (true, true, _) => format!(
+                        "{} need{} '{need}', but nobody available who could join {} has it: add someone with '{need}'",
+                        list(units, lang),
+                        if n == 1 { "s" } else { "" },
+                        if n == 1 { "its team" } else { "their teams" }
+                    ),
+                    (false, true, _) => format!(
+                        "{}需要“{need}”，但能加入其队伍的在岗人员中没有人具备：请增加具备“{need}”的人员",
+                        list(units, lang)
+                    ),
+                    (true, false, true) => format!(
+                        "{n} units need '{need}', but the people who have it ({who}) can cover only {capacity} of them: {fix_en}"
+                    ),
+                    (false, false, true) => format!(
+                        "有 {n} 个单位需要“{need}”，但具备这项能力的人员（{who}）最多只能覆盖 {capacity} 个：{fix_zh}"
+                    ),
+                    (true, false, false) => format!(
+                        "{} need{} '{need}', but the only people who could bring it there ({who}) can cover only {capacity} of them: {fix_en}",
+                        list(units, lang),
+                        if n == 1 { "s" } else { "" }
+                    ),
+                    (false, false, false) => format!(
+                        "{}需要“{need}”，但能带来这项能力的只有{who}，最多只能覆盖其中 {capacity} 个：{fix_zh}",
+                        list(units, lang)
+                    ),
+                }
+            }
+            NeedFull {
+                units,
+                need,
+                holders,
+            } => {
+                let who = list(holders, lang);
+                let unit = list(units, lang);
+                let s = if units.len() == 1 { "s" } else { "" };
+                match (en, holders.len()) {
+                    (true, 0) => format!(
+                        "{unit} need{s} '{need}', but nobody available who could join {} has it: add someone with '{need}'",
+                        if units.len() == 1 {
+                            "its team"
+                        } else {
+                            "their teams"
+                        }
+                    ),
+                    (true, 1) => format!(
+                        "{unit} need{s} '{need}'; the only person who has it, {who}, is full: raise their max_teams, or add someone with '{need}'"
+                    ),
+                    (true, n) => format!(
+                        "{unit} need{s} '{need}'; the only {} people who have it ({who}) are full: raise their max_teams, or add someone with '{need}'",
+                        number_word(n)
+                    ),
+                    (false, 0) => format!(
+                        "{unit}需要“{need}”，但能加入其队伍的在岗人员中没有人具备：请增加具备“{need}”的人员"
+                    ),
+                    (false, n) => format!(
+                        "{unit}需要“{need}”，但具备这项能力的{who}{}已满额：请提高其 max_teams，或增加具备“{need}”的人员",
+                        if n == 1 { "" } else { "都" }
+                    ),
+                }
+            }
+            SlotShort {
+                slot,
+                roles,
+                own,
+                units,
+                teams,
+                raise,
+            } => {
+                let r = roles_said(roles, lang);
+                let n = units.len();
+                let short = n.saturating_sub(*teams);
+                let whose = match (own, en) {
+                    (true, true) => "the unit's own ",
+                    (true, false) => "本单位的",
+                    (false, _) => "",
+                };
+                let fix = match (raise, en) {
+                    (Some(m), true) => {
+                        format!("allow {} teams for {short} more of them, or add {r}", m + 1)
+                    }
+                    (Some(m), false) => {
+                        format!("再允许其中 {short} 人各参加 {} 个队伍，或增加{r}", m + 1)
+                    }
+                    (None, true) if *own => format!("add one of the unit's own {r}"),
+                    (None, false) if *own => format!("请增加本单位的{r}"),
+                    (None, true) => format!("raise their max_teams, or add {r}"),
+                    (None, false) => format!("请提高其 max_teams，或增加{r}"),
+                };
+                let fix = if !en && raise.is_some() {
+                    format!("请{fix}")
+                } else {
+                    fix
+                };
+                if n > 3 {
+                    if en {
+                        format!(
+                            "team slot {slot} ({whose}{r}): {n} units but the {r} can take {teams} teams: {fix}"
+                        )
+                    } else {
+                        format!(
+                            "队伍第 {slot} 个位置（{whose}{r}）：共 {n} 个单位，但{r}合计只能参加 {teams} 个队伍：{fix}"
+                        )
+                    }
+                } else if *teams == 0 {
+                    if en {
+                        format!(
+                            "{}: team slot {slot} needs {whose}{r}, and none is available (away all year, or full): {fix}",
+                            list(units, lang)
+                        )
+                    } else {
+                        format!(
+                            "{}：队伍第 {slot} 个位置需要{whose}{r}，但没有可用人员（全年不在岗或已满额）：{fix}",
+                            list(units, lang)
+                        )
+                    }
+                } else if en {
+                    format!(
+                        "{}: team slot {slot} needs {whose}{r}, but those who may fill it can take only {teams} of these {n} teams: {fix}",
+                        list(units, lang)
+                    )
+                } else {
+                    format!(
+                        "{}：队伍第 {slot} 个位置需要{whose}{r}，但可担任的人员只能参加其中 {teams} 个队伍：{fix}",
+                        list(units, lang)
+                    )
+                }
+            }
+            NoAssignment => {
+                if en {
+                    "no assignment of leaders to units meets the bounds, the home-unit rule and the other limits together; loosen units_per_leader or the change limit".into()
+                } else {
+                    "在领导联系数上下限、不驻本村等限制下，找不到任何分配方案；请放宽 units_per_leader 或变动上限".into()
+                }
+            }
+            NoPlanInTime { seconds } => {
+                if en {
+                    format!(
+                        "no plan was found within the time limit of {seconds} s: raise --time-limit"
+                    )
+                } else {
+                    format!("在 {seconds} 秒时限内没有找到方案：请提高 --time-limit")
+                }
+            }
+            EngineUnavailable { engine } => {
+                if en {
+                    format!(
+                        "the '{engine}' engine is not in this build of zhudian: rebuild with `cargo build --release --features {engine}` (needs cmake and libclang), or use --engine bundles"
+                    )
+                } else {
+                    format!(
+                        "此版本 zhudian 不含“{engine}”求解器：请用 `cargo build --release --features {engine}` 重新编译（需要 cmake 和 libclang），或改用 --engine bundles"
+                    )
+                }
+            }
+            UnknownEngine { engine } => {
+                if en {
+                    format!("there is no engine '{engine}': use bundles or highs")
+                } else {
+                    format!("没有名为“{engine}”的求解器：请用 bundles 或 highs")
+                }
+            }
+            CannotWrite { path, detail } => {
+                if en {
+                    format!("cannot write the plan to {path}: {detail}")
+                } else {
+                    format!("无法写入方案文件 {path}：{detail}")
+                }
+            }
+        }
+    }
+}
+
+fn number_word(n: usize) -> String {
+    match n {
+        2 => "two".into(),
+        3 => "three".into(),
+        4 => "four".into(),
+        _ => n.to_string(),
+    }
+}
+
+/// The heading above the reasons when no plan exists.
+pub fn infeasible_heading(township: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{township}: no plan is possible:"),
+        Lang::Zh => format!("{township}：无法排出方案："),
+    }
+}
+
+/// One leader's line in the terminal table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeaderRow {
+    pub leader: String,
+    pub units: Vec<String>,
+    pub load: f64,
+    pub deviation_pct: f64,
+    pub tour_minutes: f64,
+}
+
+/// What `plan` prints after writing a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanReport {
+    pub township: String,
+    pub path: String,
+    pub rows: Vec<LeaderRow>,
+    pub cost: f64,
+    pub lower_bound: f64,
+    pub gap: f64,
+    pub status: String,
+    pub engine: String,
+    pub leaders_seconds: f64,
+    pub teams_seconds: f64,
+    pub total_seconds: f64,
+}
+
+impl Say for PlanReport {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let mut s = String::new();
+        s += &if en {
+            format!("{}: plan written to {}\n", self.township, self.path)
+        } else {
+            format!("{}：方案已写入 {}\n", self.township, self.path)
+        };
+        s += &if en {
+            "  leader                load   dev %  tour min  units\n".to_string()
+        } else {
+            "  领导                  工作量  偏差%  路程分钟  联系单位\n".to_string()
+        };
+        for r in &self.rows {
+            let units = if r.units.is_empty() {
+                "—".to_string()
+            } else {
+                r.units.join(if en { ", " } else { "、" })
+            };
+            s += &format!(
+                "  {}{:>8.0} {:>7.1} {:>9.0}  {units}\n",
+                pad(&r.leader, 20),
+                r.load,
+                r.deviation_pct,
+                r.tour_minutes
+            );
+        }
+        let status = match (self.status.as_str(), en) {
+            ("optimal", true) => "optimal (proven)",
+            ("optimal", false) => "最优（已证明）",
+            (_, true) => "feasible (the time limit cut the proof)",
+            (_, false) => "可行（时限内未完成证明）",
+        };
+        s += &if en {
+            format!(
+                "  cost {:.2}, lower bound {:.2}, gap {:.2} %: {status}\n",
+                self.cost,
+                self.lower_bound,
+                self.gap * 100.0
+            )
+        } else {
+            format!(
+                "  成本 {:.2}，下界 {:.2}，差距 {:.2}%：{status}\n",
+                self.cost,
+                self.lower_bound,
+                self.gap * 100.0
+            )
+        };
+        s += &if en {
+            format!(
+                "  engine {}: leaders {:.3} s, teams {:.3} s, total {:.3} s\n",
+                self.engine, self.leaders_seconds, self.teams_seconds, self.total_seconds
+            )
+        } else {
+            format!(
+                "  求解器 {}：领导分配 {:.3} 秒，队伍 {:.3} 秒，合计 {:.3} 秒\n",
+                self.engine, self.leaders_seconds, self.teams_seconds, self.total_seconds
+            )
+        };
+        s
+    }
+}
+
+/// Pads to a display width, counting a CJK character as two columns.
+fn pad(text: &str, width: usize) -> String {
+    let w: usize = text
+        .chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w).max(1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> PlanReport {
+        PlanReport {
+            township: "北滘镇".into(),
+            path: "plan.toml".into(),
+            rows: vec![
+                LeaderRow {
+                    leader: "劳广行".into(),
+                    units: vec!["林上村".into(), "重点企业联系点".into()],
+                    load: 1840.0,
+                    deviation_pct: 7.6923,
+                    tour_minutes: 62.0,
+                },
+                LeaderRow {
+                    leader: "He".into(),
+                    units: vec![],
+                    load: 0.0,
+                    deviation_pct: 100.0,
+                    tour_minutes: 0.0,
+                },
+            ],
+            cost: 150.769,
+            lower_bound: 150.769,
+            gap: 0.0,
+            status: "optimal".into(),
+            engine: "bundles".into(),
+            leaders_seconds: 0.0021,
+            teams_seconds: 0.0004,
+            total_seconds: 0.003,
+        }
+    }
+
+    #[test]
+    fn the_terminal_table_word_for_word() {
+        assert_eq!(
+            report().en(),
+            "北滘镇: plan written to plan.toml\n\
+             \x20 leader                load   dev %  tour min  units\n\
+             \x20 劳广行                  1840     7.7        62  林上村, 重点企业联系点\n\
+             \x20 He                         0   100.0         0  —\n\
+             \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
+             \x20 engine bundles: leaders 0.002 s, teams 0.000 s, total 0.003 s\n"
+        );
+        let mut r = report();
+        r.status = "feasible".into();
+        r.gap = 0.0123;
+        assert_eq!(
+            r.zh(),
+            "北滘镇：方案已写入 plan.toml\n\
+             \x20 领导                  工作量  偏差%  路程分钟  联系单位\n\
+             \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
+             \x20 He                         0   100.0         0  —\n\
+             \x20 成本 150.77，下界 150.77，差距 1.23%：可行（时限内未完成证明）\n\
+             \x20 求解器 bundles：领导分配 0.002 秒，队伍 0.000 秒，合计 0.003 秒\n"
+        );
+    }
+
+    #[test]
+    fn engine_and_file_messages_word_for_word() {
+        let cases: [(PlanSaid, &str, &str); 4] = [
+            (
+                PlanSaid::NoPlanInTime { seconds: 10.0 },
+                "no plan was found within the time limit of 10 s: raise --time-limit",
+                "在 10 秒时限内没有找到方案：请提高 --time-limit",
+            ),
+            (
+                PlanSaid::UnknownEngine {
+                    engine: "cplex".into(),
+                },
+                "there is no engine 'cplex': use bundles or highs",
+                "没有名为“cplex”的求解器：请用 bundles 或 highs",
+            ),
+            (
+                PlanSaid::CannotWrite {
+                    path: "/x/plan.toml".into(),
+                    detail: "No such file or directory (os error 2)".into(),
+                },
+                "cannot write the plan to /x/plan.toml: No such file or directory (os error 2)",
+                "无法写入方案文件 /x/plan.toml：No such file or directory (os error 2)",
+            ),
+            (
+                PlanSaid::SlotShort {
+                    slot: 1,
+                    roles: vec![Role::DepartmentHead],
+                    own: false,
+                    units: vec!["林上村（linshang）".into(), "西海村（xihai）".into()],
+                    teams: 1,
+                    raise: None,
+                },
+                "林上村（linshang） and 西海村（xihai）: team slot 1 needs department heads, but those who may fill it can take only 1 of these 2 teams: raise their max_teams, or add department heads",
+                "林上村（linshang）和西海村（xihai）：队伍第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个队伍：请提高其 max_teams，或增加职能部门负责人",
+            ),
+        ];
+        for (said, en, zh) in cases {
+            assert_eq!(said.en(), en);
+            assert_eq!(said.zh(), zh);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! Checks the leader-assignment engine against brute force on tiny instances,
+//! and its handling of bounds, permissions, unit costs, the change limit,
+//! infeasibility and determinism.
+
+use std::time::Duration;
+use zhudian::assign::{
+    LeaderProblem, LeaderSolution, SolveOptions, Status, bundle_cost, check_plan, plan_cost,
+    random_problem, solve,
+};
+
+fn opts(seed: u64) -> SolveOptions {
+    SolveOptions {
+        time_limit: Duration::from_secs(20),
+        seed,
+    }
+}
+
+/// Optimal cost by trying every owner vector (None when infeasible).
+fn brute_force(p: &LeaderProblem) -> Option<f64> {
+    let n = p.workload.len();
+    let nl = p.leaders.len();
+    let mut owner = vec![0usize; n];
+    let mut best: Option<f64> = None;
+    loop {
+        let mut bundles = vec![Vec::new(); nl];
+        for (u, &l) in owner.iter().enumerate() {
+            bundles[l].push(u);
+        }
+        if check_plan(p, &bundles).is_ok() {
+            let c = plan_cost(p, &bundles);
+            if best.is_none_or(|b| c < b) {
+                best = Some(c);
+            }
+        }
+        // Next owner vector (odometer).
+        let mut i = 0;
+        loop {
+            if i == n {
+                return best;
+            }
+            owner[i] += 1;
+            if owner[i] < nl {
+                break;
+            }
+            owner[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+fn assert_valid(p: &LeaderProblem, s: &LeaderSolution) {
+    check_plan(p, &s.bundles).expect("plan breaks a hard rule");
+    let c = plan_cost(p, &s.bundles);
+    assert!(
+        (c - s.cost).abs() < 1e-6 * c.abs().max(1.0),
+        "{c} vs {}",
+        s.cost
+    );
+    assert!(s.lower_bound <= s.cost + 1e-6);
+}
+
+fn check_against_brute_force(p: &LeaderProblem, seed: u64) {
+    let s = solve(p, &opts(seed));
+    match brute_force(p) {
+        None => assert_eq!(s.status, Status::Infeasible, "seed {seed}"),
+        Some(best) => {
+            assert_eq!(s.status, Status::Optimal, "seed {seed}");
+            assert_valid(p, &s);
+            assert!(
+                (s.cost - best).abs() < 1e-6,
+                "seed {seed}: {} vs {best}",
+                s.cost
+            );
+            assert!(s.lower_bound <= best + 1e-6, "seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn matches_brute_force_on_tiny_instances() {
+    for seed in 0..40 {
+        let min = 1 + (seed % 2) as usize;
+        let p = random_problem(3, 7, min, 3, seed);
+        check_against_brute_force(&p, seed);
+    }
+}
+
+#[test]
+fn matches_brute_force_with_empty_bundles_and_mixed_bounds() {
+    for seed in 0..25 {
+        let mut p = random_problem(4, 7, 0, 3, 100 + seed);
+        p.leaders[0].min_units = 2;
+        p.leaders[1].max_units = 2;
+        p.leaders[2].min_units = 1;
+        p.leaders[3].max_units = 4;
+        check_against_brute_force(&p, seed);
+    }
+}
+
+#[test]
+fn respects_permissions_and_unit_costs() {
+    for seed in 0..20 {
+        let mut p = random_problem(3, 7, 1, 3, 200 + seed);
+        p.leaders[0].allowed[0] = false;
+        p.leaders[1].allowed[0] = false;
+        p.leaders[2].allowed[3] = false;
+        // Continuity-like costs: leader l pays 30 for units other than "its own".
+        for (l, spec) in p.leaders.iter_mut().enumerate() {
+            for (u, c) in spec.unit_cost.iter_mut().enumerate() {
+                *c = if u % 3 == l { 0.0 } else { 30.0 };
+            }
+        }
+        check_against_brute_force(&p, seed);
+        let s = solve(&p, &opts(seed));
+        if s.status == Status::Infeasible {
+            continue;
+        }
+        assert!(!s.bundles[0].contains(&0) && !s.bundles[1].contains(&0));
+        assert!(!s.bundles[2].contains(&3));
+        let by_parts: f64 = s
+            .bundles
+            .iter()
+            .enumerate()
+            .map(|(l, b)| bundle_cost(&p, l, b))
+            .sum();
+        assert!((by_parts - s.cost).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn respects_the_change_limit() {
+    for seed in 0..20 {
+        let mut p = random_problem(3, 7, 1, 3, 300 + seed);
+        // Previous plan: unit u belonged to leader u % 3; changing costs nothing
+        // but at most `limit` units may change.
+        let changed: Vec<Vec<bool>> = (0..3)
+            .map(|l| (0..7).map(|u| u % 3 != l).collect())
+            .collect();
+        let limit = (seed % 4) as usize;
+        p.max_changes = Some((limit, changed.clone()));
+        check_against_brute_force(&p, seed);
+        let s = solve(&p, &opts(seed));
+        if s.status == Status::Optimal {
+            let n: usize = s
+                .bundles
+                .iter()
+                .enumerate()
+                .map(|(l, b)| b.iter().filter(|&&u| changed[l][u]).count())
+                .sum();
+            assert!(n <= limit);
+        }
+    }
+}
+
+#[test]
+fn detects_infeasibility() {
+    // Too few places.
+    let p = random_problem(3, 10, 1, 3, 1);
+    assert_eq!(solve(&p, &opts(1)).status, Status::Infeasible);
+    // Too many minimums.
+    let p = random_problem(4, 7, 2, 3, 1);
+    assert_eq!(solve(&p, &opts(1)).status, Status::Infeasible);
+    // A unit nobody may take.
+    let mut p = random_problem(3, 7, 1, 3, 1);
+    for l in &mut p.leaders {
+        l.allowed[4] = false;
+    }
+    assert_eq!(solve(&p, &opts(1)).status, Status::Infeasible);
+    // Counts fine, but the change limit cannot be met (found by the LP).
+    let mut p = random_problem(3, 6, 2, 2, 1);
+    let changed = vec![vec![true; 6]; 3];
+    p.max_changes = Some((5, changed));
+    let s = solve(&p, &opts(1));
+    assert_eq!(s.status, Status::Infeasible);
+    assert!(s.bundles.is_empty());
+}
+
+#[test]
+fn is_deterministic() {
+    let p = random_problem(8, 18, 2, 3, 9);
+    let a = solve(&p, &opts(5));
+    let b = solve(&p, &opts(5));
+    assert_eq!(a.bundles, b.bundles);
+    assert_eq!(a.cost, b.cost);
+    assert_eq!(a.lower_bound, b.lower_bound);
+    assert_eq!(a.stats.nodes, b.stats.nodes);
+    assert_eq!(a.stats.columns, b.stats.columns);
+}
+
+#[test]
+fn proves_optimality_at_12_by_25() {
+    let p = random_problem(12, 25, 2, 3, 3);
+    let s = solve(&p, &opts(1));
+    assert_eq!(s.status, Status::Optimal);
+    assert_eq!(s.gap, 0.0);
+    assert_valid(&p, &s);
+}

@@ -3,8 +3,8 @@
 //! functions here choose the words. Tests check these texts word for word.
 
 pub mod calendar;
-pub mod plan;
 pub mod check;
+pub mod plan;
 pub mod roster;
 pub mod scenario;
 

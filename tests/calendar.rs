@@ -618,6 +618,34 @@ fn the_rule_checker_catches_broken_calendars() {
     caught(&p, "missing from midea");
 }
 
+/// Real plans from the planner, calendar included (its hook calls `build`):
+/// every rule, and `check` finds nothing at all, cost included.
+#[test]
+fn planned_instances_keep_every_rule() {
+    use zhudian::planner::{Options, Previous, plan};
+    for f in [
+        "instances/beijiao-example.toml",
+        "instances/gaozhou-rural.toml",
+        "instances/leping-town.toml",
+        "instances/urban-subdistrict.toml",
+        "instances/foshan/foshan-09-shishan.toml",
+    ] {
+        let r = roster::load(std::path::Path::new(f)).unwrap();
+        let p = plan(&r, f, &Options::default(), &Previous::default())
+            .unwrap_or_else(|_| panic!("{f} plans"))
+            .file;
+        assert!(p.plan.metrics.station_sessions > 0, "{f}: no calendar");
+        let v = violations(&r, &p);
+        assert!(v.is_empty(), "{f}: {}", v.join("\n"));
+        let report = zhudian::verify::check_files(&r, &p.to_toml(), None);
+        assert!(
+            report.violations.is_empty(),
+            "{f}: {}",
+            report.render(&r, Lang::En)
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(12))]
 
@@ -633,6 +661,14 @@ proptest! {
         let mut v = violations(&r, &p);
         v.extend(checker(&r, &p));
         prop_assert!(v.is_empty(), "{}", v.join("\n"));
+        // And through the planner, when it finds a plan.
+        if let Ok(planned) = zhudian::planner::plan(&r, "generated.toml", &Default::default(), &Default::default()) {
+            let p = planned.file;
+            let mut v = violations(&r, &p);
+            let report = zhudian::verify::check_files(&r, &p.to_toml(), None);
+            v.extend(report.violations.iter().map(|x| x.line(&r, Lang::En)));
+            prop_assert!(v.is_empty(), "planned: {}", v.join("\n"));
+        }
     }
 }
 

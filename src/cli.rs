@@ -41,6 +41,8 @@ pub enum Command {
     /// Check a plan against its roster, independently of the planner: every
     /// hard rule and calendar rule, and the cost recomputed
     Check(crate::verify::CheckArgs),
+    /// Plan a changed roster against the plan in force: as few changes as the cost says
+    Replan(crate::scenario::replan::ReplanArgs),
     /// A realistic synthetic roster from a seed (or a whole city's rosters)
     Generate(Box<crate::generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
@@ -74,6 +76,7 @@ fn run(command: Command, lang: Lang) -> i32 {
         Command::Validate { roster: path } => validate(&path, lang),
         Command::Plan(args) => crate::planner::run(&args, lang),
         Command::Calendar(args) => crate::calendar::run(args, lang),
+        Command::Replan(args) => crate::scenario::replan::run(&args, lang),
         Command::Check(args) => crate::verify::run(args, lang),
         Command::Generate(args) => match crate::generate::run(&args) {
             Ok(()) => EXIT_OK,

@@ -36,6 +36,8 @@ pub enum Command {
     },
     /// Plan who leads which unit with which team: writes the plan file, prints a short table
     Plan(crate::planner::PlanArgs),
+    /// The plan's calendar for phones (--ics DIR: one .ics per person) and spreadsheets (--csv FILE)
+    Calendar(crate::calendar::CalendarArgs),
     /// Check a plan against its roster, independently of the planner: every
     /// hard rule and calendar rule, and the cost recomputed
     Check(crate::verify::CheckArgs),
@@ -75,6 +77,7 @@ fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
         Command::Plan(args) => crate::planner::run(&args, lang),
+        Command::Calendar(args) => crate::calendar::run(args, lang),
         Command::Replan(args) => crate::scenario::replan::run(&args, lang),
         Command::Whatif(args) => crate::scenario::whatif::run(&args, lang),
         Command::Check(args) => crate::verify::run(args, lang),

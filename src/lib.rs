@@ -6,7 +6,9 @@
 //! `cli` is the command line; `wording` holds every sentence said to planners.
 
 pub mod assign;
+pub mod calendar;
 pub mod cli;
+pub mod export;
 pub mod generate;
 pub mod model;
 pub mod network;

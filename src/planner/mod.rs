@@ -215,7 +215,9 @@ pub fn plan(
 /// CALENDAR HOOK: the year's visit calendar goes here, after the teams are
 /// final and before the file is written: `calendar::build(r, file)` fills
 /// [[session]], [[warning]] and the calendar figures in [plan.metrics].
-fn calendar_hook(_r: &Roster, _file: &mut PlanFile) {}
+fn calendar_hook(r: &Roster, file: &mut PlanFile) {
+    crate::calendar::build(r, file);
+}
 
 fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolution {
     let so = SolveOptions {

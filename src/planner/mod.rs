@@ -503,6 +503,12 @@ pub fn run_with(
             match write(output, &planned.file) {
                 Ok(()) => {
                     print!("{}", report(&roster, output, &planned).say(lang));
+                    if !planned.file.session.is_empty() {
+                        println!(
+                            "{}",
+                            crate::wording::calendar::figures(&planned.file.plan.metrics, lang)
+                        );
+                    }
                     print!("{more}");
                     EXIT_OK
                 }

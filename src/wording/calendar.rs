@@ -460,3 +460,25 @@ impl Say for CommandSaid {
         }
     }
 }
+
+/// The calendar's figures in one line under the plan's table.
+pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "  calendar: {} station sessions, {} make-ups, {} household-visit half-days; {} sessions without a township member, {} warnings in the plan file",
+            m.station_sessions,
+            m.makeup_sessions,
+            m.household_visit_sessions,
+            m.shortfall_sessions,
+            m.warnings
+        ),
+        Lang::Zh => format!(
+            "  日程：驻点接待 {} 次，补班 {} 次，入户走访 {} 个半天；{} 次接待缺少镇级人员，方案文件中有 {} 条提示",
+            m.station_sessions,
+            m.makeup_sessions,
+            m.household_visit_sessions,
+            m.shortfall_sessions,
+            m.warnings
+        ),
+    }
+}

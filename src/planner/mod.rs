@@ -8,6 +8,7 @@
 //! the first (least restricted) leader bound plus stage 2's own bound.
 //! When no plan exists, `diagnose` says why in the planner's terms.
 
+pub mod city;
 pub mod diagnose;
 mod flow;
 mod joint;
@@ -435,9 +436,11 @@ impl EngineArgs {
 /// `zhudian plan ROSTER -o PLAN`
 #[derive(clap::Args, Debug)]
 pub struct PlanArgs {
-    /// Roster file (TOML) of one township
+    /// Roster file (TOML) of one township; or a folder of rosters, or a city
+    /// file with [[township]] entries, to plan every township at once
     pub roster: PathBuf,
-    /// Where to write the plan (TOML); written atomically
+    /// Where to write the plan (TOML), atomically; a folder for a city
+    /// (one plan per township)
     #[arg(short = 'o', long = "output", value_name = "PLAN")]
     pub output: PathBuf,
     #[command(flatten)]
@@ -446,6 +449,15 @@ pub struct PlanArgs {
 
 /// Runs `plan`; returns the exit code (0 done, 1 infeasible, 2 bad input).
 pub fn run(args: &PlanArgs, lang: Lang) -> i32 {
+    if city::is_city(&args.roster) {
+        return match args.engine.options() {
+            Ok(opts) => city::run(&args.roster, &args.output, &opts, lang),
+            Err(said) => {
+                eprintln!("{}", said.say(lang));
+                crate::cli::EXIT_BAD_INPUT
+            }
+        };
+    }
     run_with(
         &args.roster,
         &args.output,

@@ -592,3 +592,138 @@ mod tests {
         }
     }
 }
+
+/// One township's line in a city run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CityRow {
+    Planned {
+        township: String,
+        file: String,
+        units: usize,
+        leaders: usize,
+        cost: f64,
+        gap: f64,
+        optimal: bool,
+        shortfalls: usize,
+        warnings: usize,
+        seconds: f64,
+    },
+    Infeasible {
+        township: String,
+        causes: Vec<String>,
+    },
+    BadRoster {
+        source: String,
+        problems: Vec<String>,
+    },
+}
+
+/// What a city run says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CitySaid {
+    Table {
+        rows: Vec<CityRow>,
+        seconds: f64,
+        out_dir: String,
+    },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
+}
+
+impl Say for CitySaid {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            CitySaid::CannotWrite { path, detail } => {
+                if en {
+                    format!("cannot write {path}: {detail}")
+                } else {
+                    format!("无法写入 {path}：{detail}")
+                }
+            }
+            CitySaid::Table {
+                rows,
+                seconds,
+                out_dir,
+            } => {
+                let mut s = String::new();
+                s += if en {
+                    "township                units  leaders       cost    gap  status    short  warnings  seconds\n"
+                } else {
+                    "镇街                    单位   领导         代价    差距  状态      缺员   提示      秒\n"
+                };
+                let (mut units, mut leaders, mut cost, mut planned, mut short) = (0, 0, 0.0, 0, 0);
+                for r in rows {
+                    match r {
+                        CityRow::Planned {
+                            township,
+                            units: u,
+                            leaders: l,
+                            cost: c,
+                            gap,
+                            optimal,
+                            shortfalls,
+                            warnings,
+                            seconds,
+                            ..
+                        } => {
+                            units += u;
+                            leaders += l;
+                            cost += c;
+                            planned += 1;
+                            short += shortfalls;
+                            let status = match (optimal, en) {
+                                (true, true) => "optimal",
+                                (false, true) => "feasible",
+                                (true, false) => "最优",
+                                (false, false) => "可行",
+                            };
+                            let pad = 22usize.saturating_sub(
+                                unicode_width::UnicodeWidthStr::width(township.as_str()),
+                            );
+                            s += &format!(
+                                "{township}{}  {u:>5}  {l:>7}  {c:>9.2}  {:>4.1}%  {status:<8}  {shortfalls:>5}  {warnings:>8}  {seconds:>7.2}\n",
+                                " ".repeat(pad),
+                                gap * 100.0
+                            );
+                        }
+                        CityRow::Infeasible { township, causes } => {
+                            s += &if en {
+                                format!("{township}: no plan exists:\n")
+                            } else {
+                                format!("{township}：无法编排：\n")
+                            };
+                            for c in causes {
+                                s += &format!("    {c}\n");
+                            }
+                        }
+                        CityRow::BadRoster { source, problems } => {
+                            s += &if en {
+                                format!("{source}: the roster is not valid:\n")
+                            } else {
+                                format!("{source}：名册无效：\n")
+                            };
+                            for p in problems {
+                                s += &format!("    {p}\n");
+                            }
+                        }
+                    }
+                }
+                s += &if en {
+                    format!(
+                        "{planned} of {} townships planned into {out_dir}: {units} units, {leaders} leaders, total cost {cost:.2}, {short} sessions without a township member; {seconds:.1} s\n",
+                        rows.len()
+                    )
+                } else {
+                    format!(
+                        "{} 个镇街中 {planned} 个已编排，写入 {out_dir}：单位 {units} 个，领导 {leaders} 名，总代价 {cost:.2}，{short} 次接待缺少镇级人员；用时 {seconds:.1} 秒\n",
+                        rows.len()
+                    )
+                };
+                s
+            }
+        }
+    }
+}

@@ -235,6 +235,9 @@ fn uncovered(
     missing
 }
 
+/// Helper indices per unit (slot holders, or assists).
+type PerUnit = Vec<Vec<usize>>;
+
 /// (helper, unit, slot or None for an assist, its MIP variable)
 type Member = (usize, usize, Option<usize>, Variable);
 
@@ -250,7 +253,7 @@ fn exact(
     leader_of: &[usize],
     prev: &Previous,
     leader_could: &dyn Fn(usize, &str) -> bool,
-) -> Option<(Vec<Vec<usize>>, Vec<Vec<usize>>)> {
+) -> Option<(PerUnit, PerUnit)> {
     let n = r.units.len();
     let ks = r.policy.team.len();
     let nh = r.helpers.len();

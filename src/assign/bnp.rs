@@ -59,6 +59,8 @@ struct RootInfo {
 const PRICE_TOL: f64 = 1e-7;
 /// Columns per leader per pricing round.
 const PER_LEADER: usize = 6;
+/// Weight of the best-bound duals in Wentges smoothing.
+const SMOOTHING: f64 = 0.5;
 /// Columns unused for this many pricing rounds leave the simplex's scan.
 const KEEP_ROUNDS: usize = 300;
 
@@ -82,12 +84,24 @@ struct Engine<'a> {
     root: Option<RootInfo>,
     deadline: Instant,
     started: Instant,
+    /// candidates sorted per pricing round (small in tests, to exercise the
+    /// full-scan fallback)
+    cand_cap: usize,
     stats: SolveStats,
     scratch: Scratch,
     rng: Rng,
 }
 
 pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> LeaderSolution {
+    run_with(p, opts, start, pricing::CAND_CAP)
+}
+
+fn run_with(
+    p: &LeaderProblem,
+    opts: &SolveOptions,
+    start: Instant,
+    cand_cap: usize,
+) -> LeaderSolution {
     let deadline = start + opts.time_limit;
     let nu = p.workload.len();
     let nl = p.leaders.len();
@@ -149,6 +163,7 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
         root: None,
         deadline,
         started: start,
+        cand_cap,
         scratch: Scratch::default(),
         rng,
     };
@@ -157,6 +172,21 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
     // the simplex for tens of thousands of pivots.
     let result = e.search();
     e.finish(result)
+}
+
+/// α·a + (1 − α)·b, componentwise.
+fn mix(a: &Duals, b: &Duals, alpha: f64) -> Duals {
+    let m = |x: &[f64], y: &[f64]| -> Vec<f64> {
+        x.iter()
+            .zip(y)
+            .map(|(p, q)| alpha * p + (1.0 - alpha) * q)
+            .collect()
+    };
+    Duals {
+        pi: m(&a.pi, &b.pi),
+        mu: m(&a.mu, &b.mu),
+        sigma: alpha * a.sigma + (1.0 - alpha) * b.sigma,
+    }
 }
 
 /// Progress lines on stderr when ZHUDIAN_TRACE is set (for tuning).
@@ -188,20 +218,6 @@ impl Engine<'_> {
     fn prune_at(&self) -> f64 {
         let ub = self.upper();
         ub - 1e-9 * ub.abs().max(1.0)
-    }
-
-    fn find_bundle(&self, units: &[usize]) -> Option<u32> {
-        let mut key: Vec<u16> = units.iter().map(|&u| u as u16).collect();
-        key.sort_unstable();
-        (0..self.bundles.len() as u32).find(|&b| {
-            let us = self.bundles.units(b as usize);
-            if us.len() != key.len() {
-                return false;
-            }
-            let mut s = us.to_vec();
-            s.sort_unstable();
-            s == key
-        })
     }
 
     fn add_column(&mut self, l: usize, b: u32) -> usize {
@@ -248,6 +264,16 @@ impl Engine<'_> {
         r
     }
 
+    /// Reduced cost of column (l, b) under `d` (phase-2 costs).
+    fn reduced_cost(&self, l: usize, b: usize, d: &Duals) -> f64 {
+        let us = self.bundles.units(b);
+        let (uc, ch) = pricing::leader_extra(self.p, l, us);
+        self.bundles.base[b] + uc
+            - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>()
+            - d.sigma * ch as f64
+            - d.mu[l]
+    }
+
     fn duals_from(&self, y: &[f64]) -> Duals {
         Duals {
             pi: y[..self.nu].to_vec(),
@@ -284,6 +310,7 @@ impl Engine<'_> {
         }
         let mut phase1 = self.lp.infeasibility() > 1e-9;
         let mut failures = 0;
+        let mut center: Option<(Duals, f64)> = None;
         loop {
             let outcome = self.lp.solve(phase1, self.deadline);
             self.stats.lp_solves += 1;
@@ -310,42 +337,75 @@ impl Engine<'_> {
                 self.last_used[j] = self.stats.rounds;
             }
             let y = self.lp.duals(phase1);
-            let duals = self.duals_from(&y);
-            let priced = pricing::price(
-                self.p,
-                &self.bundles,
-                &self.live,
-                rules,
-                &duals,
-                &self.floors,
-                phase1,
-                PER_LEADER,
-                PRICE_TOL,
-                &mut self.scratch,
-            );
-            self.stats.rounds += 1;
-            let lagrange = duals.pi.iter().sum::<f64>()
-                + duals.mu.iter().sum::<f64>()
-                + duals.sigma * self.change_limit.unwrap_or(0) as f64
-                + priced.min_rc.iter().sum::<f64>();
-            if phase1 {
-                // Farkas: the phase-1 optimum is at least `lagrange` > 0.
-                if lagrange > 1e-6 {
-                    return NodeResult::Infeasible;
-                }
+            let current = self.duals_from(&y);
+            // Wentges smoothing: price at a point between the duals with the
+            // best Lagrangian bound so far and the LP's, which damps the
+            // duals' oscillation; if that finds nothing the LP's own duals
+            // improve on (a mispricing), price at the LP's duals.
+            let mut alpha = if phase1 || center.is_none() || !basis.is_empty() {
+                0.0
             } else {
-                if lagrange > *bound {
-                    *bound = lagrange;
-                    if basis.is_empty() {
-                        self.note_root(&duals, &priced.min_rc, lagrange);
+                SMOOTHING
+            };
+            let mut columns: Vec<(usize, u32, f64)>;
+            loop {
+                let duals = match (&center, alpha > 0.0) {
+                    (Some((c, _)), true) => mix(c, &current, alpha),
+                    _ => current.clone(),
+                };
+                let priced = pricing::price(
+                    self.p,
+                    &self.bundles,
+                    &self.live,
+                    rules,
+                    &duals,
+                    &self.floors,
+                    phase1,
+                    PER_LEADER,
+                    PRICE_TOL,
+                    self.cand_cap,
+                    &mut self.scratch,
+                );
+                self.stats.rounds += 1;
+                let lagrange = duals.pi.iter().sum::<f64>()
+                    + duals.mu.iter().sum::<f64>()
+                    + duals.sigma * self.change_limit.unwrap_or(0) as f64
+                    + priced.min_rc.iter().sum::<f64>();
+                if phase1 {
+                    // Farkas: the phase-1 optimum is at least `lagrange` > 0.
+                    if lagrange > 1e-6 {
+                        return NodeResult::Infeasible;
+                    }
+                } else {
+                    if center.as_ref().is_none_or(|c| lagrange > c.1) {
+                        center = Some((duals.clone(), lagrange));
+                    }
+                    if lagrange > *bound {
+                        *bound = lagrange;
+                        if basis.is_empty() {
+                            self.note_root(&duals, &priced.min_rc, lagrange);
+                        }
+                    }
+                    if *bound >= self.prune_at() {
+                        return NodeResult::Pruned;
                     }
                 }
-                if *bound >= self.prune_at() {
-                    return NodeResult::Pruned;
+                // Keep the columns that improve the current LP.
+                columns = priced
+                    .columns
+                    .into_iter()
+                    .filter(|&(l, b, _)| {
+                        alpha == 0.0 || self.reduced_cost(l, b as usize, &current) < -PRICE_TOL
+                    })
+                    .collect();
+                if columns.is_empty() && alpha > 0.0 {
+                    alpha = 0.0;
+                    continue;
                 }
+                break;
             }
             let mut added = 0;
-            for &(l, b, _) in &priced.columns {
+            for &(l, b, _) in &columns {
                 let before = self.lp.n_cols();
                 let j = self.add_column(l, b);
                 if j == before {
@@ -441,12 +501,6 @@ impl Engine<'_> {
         }
         let (cost, bundles) = plan_of(self.p, &plan);
         if cost < self.upper() - 1e-9 * cost.abs().max(1.0) {
-            // Put the improved plan's columns in the pool too.
-            for (l, units) in bundles.iter().enumerate() {
-                if let Some(bi) = self.find_bundle(units) {
-                    self.add_column(l, bi);
-                }
-            }
             self.incumbent = Some((cost, bundles));
             self.fix_by_reduced_cost();
         }
@@ -550,7 +604,22 @@ impl Engine<'_> {
         for _ in 0..self.nu + 1 {
             let rules = self.rules_for(&decisions);
             let mut b = bound;
-            match self.solve_node(&rules, &basis, &mut b) {
+            let res = self.solve_node(&rules, &basis, &mut b);
+            trace(
+                self.started,
+                &format!(
+                    "  dive step {}: bound {b:.3} {}",
+                    decisions.len(),
+                    match &res {
+                        NodeResult::Pruned => "pruned",
+                        NodeResult::Infeasible => "infeasible",
+                        NodeResult::TimeUp => "time up",
+                        NodeResult::Integral(_) => "integral",
+                        NodeResult::Fractional(_) => "fractional",
+                    }
+                ),
+            );
+            match res {
                 NodeResult::Integral(cols) => {
                     self.offer_columns(&cols);
                     return;
@@ -751,5 +820,76 @@ impl PartialOrd for OrdF64 {
 impl Ord for OrdF64 {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
         self.0.total_cmp(&o.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assign::leaders::check_plan;
+    use crate::assign::random_problem;
+    use std::time::Duration;
+
+    fn brute_force(p: &LeaderProblem) -> Option<f64> {
+        let (n, nl) = (p.workload.len(), p.leaders.len());
+        let mut best: Option<f64> = None;
+        for code in 0..nl.pow(n as u32) {
+            let mut bundles = vec![Vec::new(); nl];
+            let mut c = code;
+            for u in 0..n {
+                bundles[c % nl].push(u);
+                c /= nl;
+            }
+            if check_plan(p, &bundles).is_ok() {
+                let cost = plan_cost(p, &bundles);
+                best = Some(best.map_or(cost, |b: f64| b.min(cost)));
+            }
+        }
+        best
+    }
+
+    /// With a tiny candidate cap nearly every leader needs the full-scan
+    /// fallback; results must still be exact.
+    #[test]
+    fn truncated_pricing_stays_exact() {
+        for seed in 0..40 {
+            let mut p = random_problem(3, 7, 1 + (seed % 2) as usize, 3, 500 + seed);
+            // Sparse permissions make the cheapest bundles useless to some
+            // leaders, which is what sends pricing past its cap.
+            let mut rng = Rng::new(seed);
+            for spec in &mut p.leaders {
+                for a in &mut spec.allowed {
+                    *a = rng.below(3) != 0;
+                }
+            }
+            let opts = SolveOptions {
+                time_limit: Duration::from_secs(20),
+                seed,
+            };
+            let s = run_with(&p, &opts, Instant::now(), 3);
+            match brute_force(&p) {
+                None => assert_ne!(s.status, Status::Optimal),
+                Some(best) => {
+                    assert_eq!(s.status, Status::Optimal, "seed {seed}");
+                    assert!((s.cost - best).abs() < 1e-6, "seed {seed}");
+                    assert!(s.stats.root_bound <= best + 1e-6, "seed {seed}");
+                }
+            }
+        }
+        // Larger: the capped run must prove the same optimum, and its root
+        // bound must not exceed it.
+        for seed in 0..4 {
+            let p = random_problem(8, 18, 2, 3, 700 + seed);
+            let opts = SolveOptions {
+                time_limit: Duration::from_secs(60),
+                seed,
+            };
+            let exact = run_with(&p, &opts, Instant::now(), pricing::CAND_CAP);
+            let capped = run_with(&p, &opts, Instant::now(), 20);
+            assert_eq!(exact.status, Status::Optimal);
+            assert_eq!(capped.status, Status::Optimal);
+            assert!((exact.cost - capped.cost).abs() < 1e-6, "seed {seed}");
+            assert!(capped.stats.root_bound <= exact.cost + 1e-6, "seed {seed}");
+        }
     }
 }

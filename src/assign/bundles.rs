@@ -110,6 +110,12 @@ impl Bundles {
                     }
                 })
                 .collect();
+            // Reserve exactly: growth by doubling would briefly hold twice
+            // the store, the peak memory of the whole solve.
+            let count: usize = parts.iter().map(|(_, bs)| bs.len()).sum();
+            out.units.reserve_exact(count * out.stride);
+            out.size.reserve_exact(count);
+            out.base.reserve_exact(count);
             for (us, bs) in parts {
                 for (chunk, &b) in us.chunks_exact(k).zip(&bs) {
                     out.push(chunk, b);

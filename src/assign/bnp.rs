@@ -72,6 +72,9 @@ struct Engine<'a> {
     change_limit: Option<usize>,
     bundles: Bundles,
     live: Vec<u32>,
+    /// per unit: the live bundles holding it (built once the root has
+    /// shrunk the store), for pricing leaders with a required unit
+    by_unit: Option<Vec<Vec<u32>>>,
     floors: Vec<f64>,
     lp: Lp,
     /// per LP column: (leader, bundle); u32::MAX for artificials and slack
@@ -153,6 +156,7 @@ fn run_with(
         },
         bundles,
         live,
+        by_unit: None,
         floors,
         lp,
         col_owner,
@@ -242,6 +246,7 @@ impl Engine<'_> {
 
     fn rules_for(&self, decisions: &[Decision]) -> Rules {
         let mut r = Rules::root(self.p);
+        r.restricted = !decisions.is_empty();
         for &d in decisions {
             match d {
                 Decision::Together(a, b) | Decision::Apart(a, b) => {
@@ -308,6 +313,15 @@ impl Engine<'_> {
         if basis.len() == self.m {
             self.lp.set_basis(basis);
         }
+        // Below the root, price only the bundles some leader may still take
+        // here: deep nodes and dives exclude most of the store.
+        let node_live: Option<Vec<u32>> = rules.restricted.then(|| {
+            self.live
+                .iter()
+                .copied()
+                .filter(|&b| rules.someone_ok(self.bundles.units(b as usize)))
+                .collect()
+        });
         let mut phase1 = self.lp.infeasibility() > 1e-9;
         let mut failures = 0;
         let mut center: Option<(Duals, f64)> = None;
@@ -356,7 +370,8 @@ impl Engine<'_> {
                 let priced = pricing::price(
                     self.p,
                     &self.bundles,
-                    &self.live,
+                    node_live.as_deref().unwrap_or(&self.live),
+                    self.by_unit.as_deref(),
                     rules,
                     &duals,
                     &self.floors,
@@ -548,6 +563,13 @@ impl Engine<'_> {
                 self.dead[j] = true;
             }
         }
+        let mut by_unit = vec![Vec::new(); self.nu];
+        for &b in &self.live {
+            for &u in self.bundles.units(b as usize) {
+                by_unit[u as usize].push(b);
+            }
+        }
+        self.by_unit = Some(by_unit);
     }
 
     /// Chooses a branching: the most fractional unit pair, else the most
@@ -630,9 +652,16 @@ impl Engine<'_> {
                         .filter(|&&(_, x)| x < 1.0 - 1e-6)
                         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                         .expect("fractional");
+                    // Fix the column exactly: its units forced to its
+                    // leader, every other unit forbidden to that leader.
                     let (l, bi) = self.col_owner[j];
-                    for &u in self.bundles.units(bi as usize) {
-                        decisions.push(Decision::Force(l, u));
+                    let units = self.bundles.units(bi as usize);
+                    for u in 0..self.nu as u16 {
+                        decisions.push(if units.contains(&u) {
+                            Decision::Force(l, u)
+                        } else {
+                            Decision::Forbid(l, u)
+                        });
                     }
                     basis = self.lp.basis.clone();
                 }

@@ -19,6 +19,8 @@ pub(crate) struct Rules {
     /// per unit: (other unit, together?) Ryan–Foster pair rules
     pub partners: Vec<Vec<(u16, bool)>>,
     pub has_pairs: bool,
+    /// any branching decision applied (else these are the root's rules)
+    pub restricted: bool,
 }
 
 impl Rules {
@@ -34,6 +36,7 @@ impl Rules {
             required: vec![Vec::new(); p.leaders.len()],
             partners: vec![Vec::new(); nu],
             has_pairs: false,
+            restricted: false,
         }
     }
 
@@ -53,6 +56,11 @@ impl Rules {
     pub(crate) fn leader_ok(&self, l: usize, units: &[u16]) -> bool {
         let row = &self.allowed[l * self.nu..(l + 1) * self.nu];
         units.iter().all(|&u| row[u as usize]) && self.required[l].iter().all(|r| units.contains(r))
+    }
+
+    /// Whether some leader may take this bundle here (its size aside).
+    pub(crate) fn someone_ok(&self, units: &[u16]) -> bool {
+        self.bundle_ok(units) && (0..self.required.len()).any(|l| self.leader_ok(l, units))
     }
 
     pub(crate) fn column_ok(&self, p: &LeaderProblem, l: usize, units: &[u16]) -> bool {
@@ -115,7 +123,8 @@ pub(crate) struct Scratch {
 /// not settle are priced by a full scan.
 pub(crate) const CAND_CAP: usize = 60_000;
 
-/// Prices `live` bundles for every leader. `phase1` prices with zero costs
+/// Prices `live` bundles for every leader (`by_unit`, when given, lists the
+/// live bundles holding each unit). `phase1` prices with zero costs
 /// (Farkas pricing for the feasibility phase). Keeps up to `per_leader`
 /// columns per leader with reduced cost below `-tol`. Exact: every leader's
 /// least reduced cost is found (when negative), so an empty answer proves
@@ -125,6 +134,7 @@ pub(crate) fn price(
     p: &LeaderProblem,
     bundles: &Bundles,
     live: &[u32],
+    by_unit: Option<&[Vec<u32>]>,
     rules: &Rules,
     duals: &Duals,
     floors: &[f64],
@@ -192,8 +202,13 @@ pub(crate) fn price(
         if exhausted && cut + ctx.floor - duals.mu[l] < -tol {
             // The sorted candidates ran out before settling this leader (its
             // rules exclude them): scan everything, in bundle order.
+            // A leader with a required unit only needs the bundles holding it.
             kept.clear();
-            let all = live.iter().copied().filter(|&b| {
+            let pool: &[u32] = match (by_unit, rules.required[l].first()) {
+                (Some(index), Some(&r)) => &index[r as usize],
+                _ => live,
+            };
+            let all = pool.iter().copied().filter(|&b| {
                 v[b as usize] < thr - tol && rules.bundle_ok(bundles.units(b as usize))
             });
             best = ctx.scan_unsorted(all, &mut kept);

@@ -87,6 +87,8 @@ struct Engine<'a> {
     root: Option<RootInfo>,
     deadline: Instant,
     started: Instant,
+    /// pricing round of the last reduced-cost fixing at the root
+    last_fix: usize,
     /// candidates sorted per pricing round (small in tests, to exercise the
     /// full-scan fallback)
     cand_cap: usize,
@@ -167,6 +169,7 @@ fn run_with(
         root: None,
         deadline,
         started: start,
+        last_fix: 0,
         cand_cap,
         scratch: Scratch::default(),
         rng,
@@ -399,6 +402,12 @@ impl Engine<'_> {
                         *bound = lagrange;
                         if basis.is_empty() {
                             self.note_root(&duals, &priced.min_rc, lagrange);
+                            // Shrink the store as the root bound improves:
+                            // later rounds then price far fewer bundles.
+                            if self.stats.rounds >= self.last_fix + 8 {
+                                self.last_fix = self.stats.rounds;
+                                self.fix_by_reduced_cost();
+                            }
                         }
                     }
                     if *bound >= self.prune_at() {

@@ -267,3 +267,18 @@ fn highs_agrees_with_the_engine() {
         );
     }
 }
+
+#[test]
+fn too_many_bundles_falls_back_to_the_heuristic_plan() {
+    // Up to 9 units per leader over 60 units: billions of bundles.
+    let p = random_problem(7, 60, 8, 9, 2);
+    let s = solve(
+        &p,
+        &SolveOptions {
+            time_limit: Duration::from_secs(2),
+            seed: 1,
+        },
+    );
+    assert_eq!(s.status, Status::Feasible);
+    assert_valid(&p, &s);
+}

@@ -55,6 +55,10 @@ struct RootInfo {
     bound: f64,
 }
 
+/// Most bundles enumerated (about 17 bytes each, plus 8 of pricing scratch):
+/// keeps peak memory near 200 MiB.
+const MAX_BUNDLES: f64 = 8e6;
+
 /// Pricing tolerance: columns must improve by more than this.
 const PRICE_TOL: f64 = 1e-7;
 /// Columns per leader per pricing round.
@@ -126,6 +130,30 @@ fn run_with(
     let floors: Vec<f64> = (0..nl).map(|l| pricing::unit_cost_floor(p, l)).collect();
     let upper = incumbent.as_ref().map_or(f64::INFINITY, |i: &(f64, _)| i.0);
     trace(start, &format!("heuristic cost {upper:.3}"));
+    if Bundles::count_estimate(p) > MAX_BUNDLES {
+        // Bundles too large to enumerate (many units per leader): return the
+        // heuristic plan with the trivial bound (bundle costs are at least
+        // the leaders' unit-cost floors).
+        let bound: f64 = floors.iter().sum();
+        return match incumbent {
+            Some((cost, bundles)) => LeaderSolution {
+                status: Status::Feasible,
+                bundles,
+                cost,
+                lower_bound: bound,
+                gap: relative_gap(cost, bound),
+                stats: SolveStats::default(),
+            },
+            None => LeaderSolution {
+                status: Status::NoSolutionInTime,
+                bundles: Vec::new(),
+                cost: f64::INFINITY,
+                lower_bound: bound,
+                gap: 1.0,
+                stats: SolveStats::default(),
+            },
+        };
+    }
     let bundles = Bundles::enumerate(p, upper + 1e-9 * upper.abs().max(1.0), &floors);
     trace(start, &format!("{} bundles", bundles.len()));
     let live: Vec<u32> = (0..bundles.len() as u32).collect();

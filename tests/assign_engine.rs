@@ -231,8 +231,8 @@ fn heterogeneous_leaders_with_unit_costs_and_a_change_limit() {
             .map(|l| (0..7).map(|u| u % 3 != l).collect())
             .collect();
         for (l, spec) in p.leaders.iter_mut().enumerate() {
-            for u in 0..7 {
-                spec.unit_cost[u] = if changed[l][u] { 25.0 } else { 0.0 };
+            for (c, &ch) in spec.unit_cost.iter_mut().zip(&changed[l]) {
+                *c = if ch { 25.0 } else { 0.0 };
             }
         }
         p.leaders[1].max_units = 2;

@@ -17,6 +17,7 @@ mod highs;
 pub mod leaders;
 mod pricing;
 mod random;
+mod report;
 mod simplex;
 
 #[cfg(feature = "highs")]
@@ -26,3 +27,4 @@ pub use leaders::{
     best_tour, bundle_cost, check_plan, diagnose_counts, plan_cost, solve,
 };
 pub use random::random_problem;
+pub use report::{peak_rss_mib, table_header, table_row};

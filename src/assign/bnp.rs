@@ -66,7 +66,7 @@ const PER_LEADER: usize = 6;
 /// Weight of the best-bound duals in Wentges smoothing.
 const SMOOTHING: f64 = 0.5;
 /// Columns unused for this many pricing rounds leave the simplex's scan.
-const KEEP_ROUNDS: usize = 300;
+const KEEP_ROUNDS: usize = 60;
 
 struct Engine<'a> {
     p: &'a LeaderProblem,

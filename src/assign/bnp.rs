@@ -714,7 +714,8 @@ impl Engine<'_> {
         let mut next_id = 0u64;
         let mut plunge: Option<Node> = Some(Node {
             decisions: Vec::new(),
-            bound: f64::NEG_INFINITY,
+            // Trivial bound: balance and travel terms are never negative.
+            bound: self.floors.iter().sum(),
             basis: root_basis,
         });
         let mut root_done = false;

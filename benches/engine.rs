@@ -49,6 +49,7 @@ fn cases() -> Vec<Case> {
     // Beyond the targets: a large township.
     add(30, 90, 2, 4, 1, 30, "bnp");
     if cfg!(feature = "highs") {
+        add(12, 25, 2, 3, 1, 60, "highs");
         add(16, 40, 2, 3, 1, 60, "highs");
     }
     v

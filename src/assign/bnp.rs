@@ -470,7 +470,13 @@ impl Engine<'_> {
             }
             if added == 0 {
                 if phase1 {
-                    return NodeResult::Infeasible;
+                    // The phase-1 optimum is positive: infeasible, unless it
+                    // is round-off, in which case carry on to phase 2.
+                    if self.lp.infeasibility() > 1e-6 {
+                        return NodeResult::Infeasible;
+                    }
+                    phase1 = false;
+                    continue;
                 }
                 break;
             }

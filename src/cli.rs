@@ -36,6 +36,15 @@ pub enum Command {
     },
     /// Plan who leads which unit with which team: writes the plan file, prints a short table
     Plan(crate::planner::PlanArgs),
+    /// The plan's calendar for phones (--ics DIR: one .ics per person) and spreadsheets (--csv FILE)
+    Calendar(crate::calendar::CalendarArgs),
+    /// Check a plan against its roster, independently of the planner: every
+    /// hard rule and calendar rule, and the cost recomputed
+    Check(crate::verify::CheckArgs),
+    /// Plan a changed roster against the plan in force: as few changes as the cost says
+    Replan(crate::scenario::replan::ReplanArgs),
+    /// Plan each what-if variant of a roster, in parallel, and compare them with the base
+    Whatif(crate::scenario::whatif::WhatifArgs),
     /// A realistic synthetic roster from a seed (or a whole city's rosters)
     Generate(Box<crate::generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
@@ -68,6 +77,10 @@ fn run(command: Command, lang: Lang) -> i32 {
     match command {
         Command::Validate { roster: path } => validate(&path, lang),
         Command::Plan(args) => crate::planner::run(&args, lang),
+        Command::Calendar(args) => crate::calendar::run(args, lang),
+        Command::Replan(args) => crate::scenario::replan::run(&args, lang),
+        Command::Whatif(args) => crate::scenario::whatif::run(&args, lang),
+        Command::Check(args) => crate::verify::run(args, lang),
         Command::Generate(args) => match crate::generate::run(&args) {
             Ok(()) => EXIT_OK,
             Err(e) => {

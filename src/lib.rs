@@ -6,7 +6,9 @@
 //! `cli` is the command line; `wording` holds every sentence said to planners.
 
 pub mod assign;
+pub mod calendar;
 pub mod cli;
+pub mod export;
 pub mod generate;
 pub mod model;
 pub mod network;
@@ -14,4 +16,5 @@ pub mod plan;
 pub mod planner;
 pub mod roster;
 pub mod scenario;
+pub mod verify;
 pub mod wording;

@@ -215,7 +215,9 @@ pub fn plan(
 /// CALENDAR HOOK: the year's visit calendar goes here, after the teams are
 /// final and before the file is written: `calendar::build(r, file)` fills
 /// [[session]], [[warning]] and the calendar figures in [plan.metrics].
-fn calendar_hook(_r: &Roster, _file: &mut PlanFile) {}
+fn calendar_hook(r: &Roster, file: &mut PlanFile) {
+    crate::calendar::build(r, file);
+}
 
 fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolution {
     let so = SolveOptions {
@@ -386,14 +388,9 @@ fn assemble(
     }
 }
 
-/// `zhudian plan ROSTER -o PLAN`
-#[derive(clap::Args, Debug)]
-pub struct PlanArgs {
-    /// Roster file (TOML) of one township
-    pub roster: PathBuf,
-    /// Where to write the plan (TOML); written atomically
-    #[arg(short = 'o', long = "output", value_name = "PLAN")]
-    pub output: PathBuf,
+/// The engine flags shared by `plan`, `replan` and `whatif`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct EngineArgs {
     /// Leader-assignment engine: bundles (pure Rust) or highs (needs the `highs` build feature)
     #[arg(long, default_value = "bundles", value_name = "ENGINE")]
     pub engine: String,
@@ -405,44 +402,81 @@ pub struct PlanArgs {
     pub seed: u64,
 }
 
+impl EngineArgs {
+    /// The options these flags ask for, or the message saying why not.
+    pub fn options(&self) -> Result<Options, PlanSaid> {
+        let engine = match self.engine.as_str() {
+            "bundles" => Engine::Bundles,
+            "highs" if cfg!(feature = "highs") => Engine::Highs,
+            "highs" => {
+                return Err(PlanSaid::EngineUnavailable {
+                    engine: "highs".into(),
+                });
+            }
+            other => {
+                return Err(PlanSaid::UnknownEngine {
+                    engine: other.into(),
+                });
+            }
+        };
+        let time_limit = if self.time_limit.is_finite() && self.time_limit > 0.0 {
+            Duration::from_secs_f64(self.time_limit.min(1e6))
+        } else {
+            Duration::ZERO
+        };
+        Ok(Options {
+            engine,
+            time_limit,
+            seed: self.seed,
+        })
+    }
+}
+
+/// `zhudian plan ROSTER -o PLAN`
+#[derive(clap::Args, Debug)]
+pub struct PlanArgs {
+    /// Roster file (TOML) of one township
+    pub roster: PathBuf,
+    /// Where to write the plan (TOML); written atomically
+    #[arg(short = 'o', long = "output", value_name = "PLAN")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
 /// Runs `plan`; returns the exit code (0 done, 1 infeasible, 2 bad input).
 pub fn run(args: &PlanArgs, lang: Lang) -> i32 {
+    run_with(
+        &args.roster,
+        &args.output,
+        &args.engine,
+        lang,
+        |_| Ok(Previous::default()),
+        |_, _| String::new(),
+    )
+}
+
+/// Reads the roster, plans it against what `previous` gives, lets `finish`
+/// add to the plan (warnings) and say more after the table, writes the plan
+/// and prints. Shared by `plan` and `replan`. `previous` may refuse with an
+/// exit code (its own messages printed).
+pub fn run_with(
+    roster_path: &Path,
+    output: &Path,
+    engine: &EngineArgs,
+    lang: Lang,
+    previous: impl FnOnce(&Roster) -> Result<Previous, i32>,
+    finish: impl FnOnce(&Roster, &mut PlanFile) -> String,
+) -> i32 {
     use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
-    let engine = match args.engine.as_str() {
-        "bundles" => Engine::Bundles,
-        "highs" if cfg!(feature = "highs") => Engine::Highs,
-        "highs" => {
-            eprintln!(
-                "{}",
-                PlanSaid::EngineUnavailable {
-                    engine: "highs".into()
-                }
-                .say(lang)
-            );
-            return EXIT_BAD_INPUT;
-        }
-        other => {
-            eprintln!(
-                "{}",
-                PlanSaid::UnknownEngine {
-                    engine: other.into()
-                }
-                .say(lang)
-            );
+    let opts = match engine.options() {
+        Ok(o) => o,
+        Err(said) => {
+            eprintln!("{}", said.say(lang));
             return EXIT_BAD_INPUT;
         }
     };
-    let time_limit = if args.time_limit.is_finite() && args.time_limit > 0.0 {
-        Duration::from_secs_f64(args.time_limit.min(1e6))
-    } else {
-        Duration::ZERO
-    };
-    let opts = Options {
-        engine,
-        time_limit,
-        seed: args.seed,
-    };
-    let roster = match crate::roster::load(&args.roster) {
+    let roster = match crate::roster::load(roster_path) {
         Ok(r) => r,
         Err(problems) => {
             eprint!("{}", problems.render(lang));
@@ -458,25 +492,33 @@ pub fn run(args: &PlanArgs, lang: Lang) -> i32 {
             };
         }
     };
-    let source = args.roster.display().to_string();
-    match plan(&roster, &source, &opts, &Previous::default()) {
-        Ok(planned) => match write(&args.output, &planned.file) {
-            Ok(()) => {
-                print!("{}", report(&roster, &args.output, &planned).say(lang));
-                EXIT_OK
+    let prev = match previous(&roster) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let source = roster_path.display().to_string();
+    match plan(&roster, &source, &opts, &prev) {
+        Ok(mut planned) => {
+            let more = finish(&roster, &mut planned.file);
+            match write(output, &planned.file) {
+                Ok(()) => {
+                    print!("{}", report(&roster, output, &planned).say(lang));
+                    print!("{more}");
+                    EXIT_OK
+                }
+                Err(e) => {
+                    eprintln!(
+                        "{}",
+                        PlanSaid::CannotWrite {
+                            path: output.display().to_string(),
+                            detail: e.to_string()
+                        }
+                        .say(lang)
+                    );
+                    EXIT_BAD_INPUT
+                }
             }
-            Err(e) => {
-                eprintln!(
-                    "{}",
-                    PlanSaid::CannotWrite {
-                        path: args.output.display().to_string(),
-                        detail: e.to_string()
-                    }
-                    .say(lang)
-                );
-                EXIT_BAD_INPUT
-            }
-        },
+        }
         Err(causes) => {
             eprintln!("{}", infeasible_heading(&roster.township.name, lang));
             for c in &causes {

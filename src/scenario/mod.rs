@@ -2,4 +2,6 @@
 //! after staff changes, and what-if variants of a roster.
 
 pub mod compare;
+pub mod replan;
 pub mod variants;
+pub mod whatif;

@@ -2,6 +2,8 @@
 //! side. Code elsewhere builds a value that says *what* happened; the
 //! functions here choose the words. Tests check these texts word for word.
 
+pub mod calendar;
+pub mod check;
 pub mod plan;
 pub mod roster;
 pub mod scenario;

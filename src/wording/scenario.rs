@@ -107,3 +107,294 @@ pub fn unreadable_plan(path: &str, detail: &str, lang: Lang) -> String {
         Lang::Zh => format!("{path}：无法读取方案：{detail}"),
     }
 }
+
+/// What replanning says about carrying the previous plan over.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReplanSaid {
+    Heading { previous: String },
+    UnitGone { unit: String },
+    PersonGone { person: String, units: Vec<String> },
+    Succeeds { new: String, old: String },
+    OtherRoster,
+    PinUnknown { unit: String },
+    PinLeaderGone { unit: String, leader: String },
+}
+
+impl super::Say for ReplanSaid {
+    fn say(&self, lang: Lang) -> String {
+        use ReplanSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            Heading { previous } => {
+                if en {
+                    format!("Against the previous plan {previous}:")
+                } else {
+                    format!("与上一版方案 {previous} 相比：")
+                }
+            }
+            UnitGone { unit } => {
+                if en {
+                    format!("unit '{unit}' is no longer in the roster; its team is dropped")
+                } else {
+                    format!("单位“{unit}”已不在名册中，其队伍不再保留")
+                }
+            }
+            PersonGone { person, units } => {
+                let u = super::list(units, lang);
+                if en {
+                    format!("'{person}' left with no successor: their place in {u} is filled anew")
+                } else {
+                    format!("“{person}”已调离且无接任者：其在{u}的位置重新安排")
+                }
+            }
+            Succeeds { new, old } => {
+                if en {
+                    format!("'{new}' succeeds '{old}' and takes over their place")
+                } else {
+                    format!("“{new}”接任“{old}”，接替其原有位置")
+                }
+            }
+            OtherRoster => {
+                if en {
+                    "the previous plan was made for another roster; it is used where the ids still match".into()
+                } else {
+                    "上一版方案出自另一份名册；编号仍相同之处照旧沿用".into()
+                }
+            }
+            PinUnknown { unit } => {
+                if en {
+                    format!("--pin {unit}: no such unit in both the roster and the previous plan")
+                } else {
+                    format!("--pin {unit}：名册与上一版方案中没有同时存在这个单位")
+                }
+            }
+            PinLeaderGone { unit, leader } => {
+                if en {
+                    format!(
+                        "--pin {unit}: its leader '{leader}' left with no successor, so its team cannot be kept"
+                    )
+                } else {
+                    format!("--pin {unit}：其驻点领导“{leader}”已调离且无接任者，无法保留原队伍")
+                }
+            }
+        }
+    }
+}
+
+/// One change a replan made, and what it cost.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeSaid {
+    Nothing,
+    NewUnit {
+        unit: String,
+        leader: String,
+    },
+    LeaderMoved {
+        unit: String,
+        from: String,
+        to: String,
+        left: bool,
+        cost: f64,
+    },
+    HelperMoved {
+        unit: String,
+        slot: usize,
+        from: String,
+        to: String,
+        left: bool,
+        cost: f64,
+    },
+    Terms {
+        continuity: f64,
+        helper_continuity: f64,
+        balance_before: f64,
+        balance_after: f64,
+        travel_before: f64,
+        travel_after: f64,
+    },
+}
+
+fn money(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+impl super::Say for ChangeSaid {
+    fn say(&self, lang: Lang) -> String {
+        use ChangeSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            Nothing => {
+                if en {
+                    "nothing changed: every unit keeps its leader and team".into()
+                } else {
+                    "没有变动：各单位的领导和队伍保持不变".into()
+                }
+            }
+            NewUnit { unit, leader } => {
+                if en {
+                    format!("{unit}: new unit, led by {leader}")
+                } else {
+                    format!("{unit}：新增单位，由{leader}驻点")
+                }
+            }
+            LeaderMoved {
+                unit,
+                from,
+                to,
+                left: true,
+                cost,
+            } => {
+                if en {
+                    format!(
+                        "{unit}: leader {from} → {to}, because {from} left; continuity cost {} (unavoidable)",
+                        money(*cost)
+                    )
+                } else {
+                    format!(
+                        "{unit}：驻点领导 {from} → {to}，因{from}已调离；领导变动代价 {}（无法避免）",
+                        money(*cost)
+                    )
+                }
+            }
+            LeaderMoved {
+                unit,
+                from,
+                to,
+                cost,
+                ..
+            } => {
+                if en {
+                    format!(
+                        "{unit}: leader {from} → {to}, to balance loads and tours; continuity cost {}",
+                        money(*cost)
+                    )
+                } else {
+                    format!(
+                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动代价 {}",
+                        money(*cost)
+                    )
+                }
+            }
+            HelperMoved {
+                unit,
+                slot,
+                from,
+                to,
+                left: true,
+                cost,
+            } => {
+                if en {
+                    format!(
+                        "{unit}: team slot {slot} {from} → {to}, because {from} left; helper continuity cost {}",
+                        money(*cost)
+                    )
+                } else {
+                    format!(
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已调离；队员变动代价 {}",
+                        money(*cost)
+                    )
+                }
+            }
+            HelperMoved {
+                unit,
+                slot,
+                from,
+                to,
+                cost,
+                ..
+            } => {
+                if en {
+                    format!(
+                        "{unit}: team slot {slot} {from} → {to}; helper continuity cost {}",
+                        money(*cost)
+                    )
+                } else {
+                    format!(
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动代价 {}",
+                        money(*cost)
+                    )
+                }
+            }
+            Terms {
+                continuity,
+                helper_continuity,
+                balance_before,
+                balance_after,
+                travel_before,
+                travel_after,
+            } => {
+                if en {
+                    format!(
+                        "paid: continuity {}, helper continuity {}; balance {} → {}, travel {} → {}",
+                        money(*continuity),
+                        money(*helper_continuity),
+                        money(*balance_before),
+                        money(*balance_after),
+                        money(*travel_before),
+                        money(*travel_after)
+                    )
+                } else {
+                    format!(
+                        "代价：领导变动 {}，队员变动 {}；均衡 {} → {}，路程 {} → {}",
+                        money(*continuity),
+                        money(*helper_continuity),
+                        money(*balance_before),
+                        money(*balance_after),
+                        money(*travel_before),
+                        money(*travel_after)
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// What `whatif` says around the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WhatifSaid {
+    Base,
+    Unreadable { detail: String },
+    VariantFailed { name: String },
+    CannotWrite { path: String, detail: String },
+}
+
+impl super::Say for WhatifSaid {
+    fn say(&self, lang: Lang) -> String {
+        use WhatifSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            Base => {
+                if en {
+                    "base".into()
+                } else {
+                    "现方案".into()
+                }
+            }
+            Unreadable { detail } => {
+                if en {
+                    format!("cannot read {detail}")
+                } else {
+                    format!("无法读取 {detail}")
+                }
+            }
+            VariantFailed { name } => {
+                if en {
+                    format!("variant '{name}' cannot be planned; nothing written for it:")
+                } else {
+                    format!("方案“{name}”无法编排，未写出文件：")
+                }
+            }
+            CannotWrite { path, detail } => {
+                if en {
+                    format!("cannot write {path}: {detail}")
+                } else {
+                    format!("无法写入 {path}：{detail}")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! `zhudian calendar PLAN --ics DIR --csv FILE`: a plan's calendar for phones
+//! and spreadsheets. The roster (for names, posts and the year) comes from
+//! the plan's `[plan].roster` unless `--roster` says otherwise; a plan without
+//! sessions gets its calendar built from its assignment first.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::export;
+use crate::model::Roster;
+use crate::plan::{PlanFile, write_atomic};
+use crate::roster;
+use crate::wording::calendar::CommandSaid;
+use crate::wording::{Lang, Say};
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct CalendarArgs {
+    /// Plan file (TOML) written by `zhudian plan`
+    pub plan: PathBuf,
+    /// Write one iCalendar (.ics) file per person into this folder
+    #[arg(long, value_name = "DIR")]
+    pub ics: Option<PathBuf>,
+    /// Write every session as one CSV row (UTF-8 with BOM) to this file
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Roster to read names from, instead of the one the plan names
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+}
+
+/// Finds the plan's roster: as written, else beside the plan file.
+fn roster_path(args: &CalendarArgs, plan: &PlanFile) -> PathBuf {
+    if let Some(r) = &args.roster {
+        return r.clone();
+    }
+    let given = PathBuf::from(&plan.plan.roster);
+    if given.is_relative()
+        && !given.exists()
+        && let Some(dir) = args.plan.parent()
+    {
+        let beside = dir.join(&given);
+        if beside.exists() {
+            return beside;
+        }
+    }
+    given
+}
+
+/// Reads the township the plan was made for; for a city file the plan's
+/// `roster_sha256` ends in `#N`, its place in the file.
+fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String> {
+    let mut all = roster::load_all(path).map_err(|p| p.render(Lang::current()))?;
+    let wanted = plan.plan.roster_sha256.as_str();
+    if let Some(i) = all.iter().position(|r| r.sha256 == wanted) {
+        return Ok(all.swap_remove(i));
+    }
+    if let Some((_, n)) = wanted.split_once('#')
+        && let Ok(n) = n.parse::<usize>()
+        && (1..=all.len()).contains(&n)
+    {
+        return Ok(all.swap_remove(n - 1));
+    }
+    if all.len() == 1 {
+        return Ok(all.remove(0));
+    }
+    Err(format!(
+        "{}: {} townships, none with the plan's roster_sha256",
+        path.display(),
+        all.len()
+    ))
+}
+
+pub fn run(args: CalendarArgs, lang: Lang) -> i32 {
+    let plan_name = args.plan.display().to_string();
+    let text = match std::fs::read_to_string(&args.plan) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                CommandSaid::PlanUnreadable {
+                    path: plan_name,
+                    detail: e.to_string()
+                }
+                .say(lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let mut plan = match PlanFile::from_toml(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                CommandSaid::PlanUnreadable {
+                    path: plan_name,
+                    detail: e
+                }
+                .say(lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let rpath = roster_path(&args, &plan);
+    let roster = match load_roster(&rpath, &plan) {
+        Ok(r) => r,
+        Err(e) => {
+            eprint!("{e}");
+            if !e.ends_with('\n') {
+                eprintln!();
+            }
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if roster.sha256 != plan.plan.roster_sha256
+        && !plan
+            .plan
+            .roster_sha256
+            .starts_with(&format!("{}#", roster.sha256))
+    {
+        eprintln!(
+            "{}",
+            CommandSaid::RosterMismatch {
+                roster: rpath.display().to_string()
+            }
+            .say(lang)
+        );
+    }
+    if plan.session.is_empty() {
+        super::build(&roster, &mut plan);
+        eprintln!("{}", CommandSaid::Built.say(lang));
+    }
+    if let Some(dir) = &args.ics {
+        match export::ics::write_all(&roster, &plan, dir, lang) {
+            Ok((files, events)) => println!(
+                "{}",
+                CommandSaid::WroteIcs {
+                    dir: dir.display().to_string(),
+                    files,
+                    events
+                }
+                .say(lang)
+            ),
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    CommandSaid::CannotWrite {
+                        path: dir.display().to_string(),
+                        detail: e.to_string()
+                    }
+                    .say(lang)
+                );
+                return EXIT_BAD_INPUT;
+            }
+        }
+    }
+    if let Some(path) = &args.csv {
+        let body = export::csv::render(&roster, &plan, lang);
+        match write_atomic(path, body.as_bytes()) {
+            Ok(()) => println!(
+                "{}",
+                CommandSaid::WroteCsv {
+                    path: path.display().to_string(),
+                    rows: plan.session.len()
+                }
+                .say(lang)
+            ),
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    CommandSaid::CannotWrite {
+                        path: path.display().to_string(),
+                        detail: e.to_string()
+                    }
+                    .say(lang)
+                );
+                return EXIT_BAD_INPUT;
+            }
+        }
+    }
+    let m = &plan.plan.metrics;
+    println!(
+        "{}",
+        CommandSaid::Totals {
+            station: m.station_sessions,
+            makeup: m.makeup_sessions,
+            visits: m.household_visit_sessions,
+            shortfall: m.shortfall_sessions,
+            warnings: m.warnings,
+        }
+        .say(lang)
+    );
+    EXIT_OK
+}

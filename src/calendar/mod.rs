@@ -1,0 +1,242 @@
+//! The year's visit calendar (spec "The visit calendar", exact rules in
+//! docs/calendar.md): station sessions every week or fortnight with a
+//! rotation of leaders and shared helpers, make-ups for sessions lost to
+//! emergencies and absences, and household visits in half days. `build`
+//! reads a plan's `[[assignment]]`s and fills its `[[session]]`s, its
+//! calendar `[[warning]]`s and the calendar figures of `[plan.metrics]`.
+//!
+//! The order of work matters: station sessions are fixed first (they are the
+//! system's backbone), make-ups go around them, and household visits, the
+//! most flexible, fill the free half-days left. Everything is deterministic:
+//! roster order, no hash iteration, no clock.
+
+mod cmd;
+mod cx;
+mod makeup;
+pub mod simple;
+mod station;
+mod visits;
+
+pub use cmd::{CalendarArgs, run};
+
+use crate::model::Roster;
+use crate::plan::{PlanFile, Session, Warning};
+use crate::wording::calendar::{CalendarSaid, Remedy};
+use crate::wording::{Lang, Say};
+use cx::{Cx, hhmm};
+
+/// Warning kinds the calendar writes; a rebuild replaces them.
+pub const WARNING_KINDS: [&str; 4] = [
+    "meeting_in_window",
+    "shortfall",
+    "makeup_impossible",
+    "household_visits_short",
+];
+
+/// Fills `plan.session`, appends the calendar's warnings to `plan.warning`
+/// (dropping any an earlier build left) and sets the calendar metrics.
+pub fn build(roster: &Roster, plan: &mut PlanFile) {
+    let lang = Lang::current();
+    let mut cx = Cx::new(roster, plan);
+    let st = station::plan(&cx);
+    let (ws, we) = cx.win;
+    for s in &st.sessions {
+        for &p in &s.people {
+            cx.book(p, cx.weeks[s.week], ws, we);
+        }
+    }
+    let (makeups, lost) = makeup::place(&mut cx, &st.missed);
+    let (visits, short) = visits::plan(&cx);
+
+    let r = roster;
+    let date = |day: usize| cx.date(day).format("%Y-%m-%d").to_string();
+    let ids = |people: &[usize]| -> Vec<String> {
+        people.iter().map(|&p| cx.persons[p].id.clone()).collect()
+    };
+    let names = |people: &[usize]| -> Vec<String> {
+        people.iter().map(|&p| cx.persons[p].name.clone()).collect()
+    };
+
+    let mut sessions: Vec<Session> =
+        Vec::with_capacity(st.sessions.len() + makeups.len() + visits.len());
+    let mut warnings: Vec<Warning> = Vec::new();
+
+    // Rule 3: ordinary meetings in the window, one warning per occurrence,
+    // naming those it keeps from a session that day.
+    let mut sitting = vec![false; r.units.len()];
+    for o in &cx.occurrences {
+        let m = &r.meetings[o.meeting];
+        if m.emergency || cx.weekday(o.day) != r.station.weekday || !(o.start < we && ws < o.end) {
+            continue;
+        }
+        let week = cx.weeks.iter().position(|&d| d == o.day);
+        sitting.iter_mut().for_each(|s| *s = false);
+        for s in st.sessions.iter().filter(|s| Some(s.week) == week) {
+            sitting[s.unit] = true;
+        }
+        let taken: Vec<usize> = o
+            .people
+            .iter()
+            .copied()
+            .filter(|&p| cx.persons[p].units.iter().any(|&u| sitting[u]))
+            .collect();
+        let said = CalendarSaid::MeetingInWindow {
+            title: m.title.clone(),
+            date: date(o.day),
+            start: hhmm(o.start),
+            end: hhmm(o.end),
+            weekday: r.station.weekday,
+            window_start: hhmm(ws),
+            window_end: hhmm(we),
+            people: names(&taken),
+        };
+        warnings.push(Warning {
+            kind: "meeting_in_window".into(),
+            message: said.say(lang),
+            unit: None,
+            date: Some(date(o.day)),
+            people: ids(&taken),
+        });
+    }
+
+    // Rule 1: station sessions and their shortfalls.
+    let deficit = st.unit_weeks.saturating_sub(st.member_weeks);
+    let capacity = if deficit > 0 {
+        // A weekly unit made fortnightly frees about half its weeks; a new
+        // department head gives one place every open week.
+        let fortnightly = deficit.div_ceil((st.open_weeks / 2).max(1));
+        Some(Remedy::Capacity {
+            fortnightly_units: (fortnightly <= st.weekly_units).then_some(fortnightly),
+            more_heads: deficit.div_ceil(st.open_weeks.max(1)),
+        })
+    } else {
+        None
+    };
+    let min_present = r.policy.min_present;
+    let mut shortfall_sessions = 0;
+    for s in &st.sessions {
+        let day = cx.weeks[s.week];
+        let township = s.people.iter().any(|&p| cx.persons[p].township);
+        if !township {
+            shortfall_sessions += 1;
+        }
+        if !township || s.people.len() < min_present {
+            let unit = &r.units[s.unit];
+            let remedy = match (&capacity, township) {
+                (_, true) => Remedy::Assist,
+                (Some(c), false) => c.clone(),
+                (None, false) => Remedy::Team,
+            };
+            let said = CalendarSaid::Shortfall {
+                unit: unit.name.clone(),
+                unit_id: unit.id.clone(),
+                date: date(day),
+                present: s.people.len(),
+                min_present,
+                township_present: township,
+                unit_weeks: st.unit_weeks,
+                member_weeks: st.member_weeks,
+                township_members: st.township_members,
+                remedy,
+            };
+            warnings.push(Warning {
+                kind: "shortfall".into(),
+                message: said.say(lang),
+                unit: Some(unit.id.clone()),
+                date: Some(date(day)),
+                people: ids(&s.people),
+            });
+        }
+        sessions.push(Session {
+            date: date(day),
+            start: hhmm(ws),
+            end: hhmm(we),
+            unit: r.units[s.unit].id.clone(),
+            kind: "station".into(),
+            people: ids(&s.people),
+            hamlet: None,
+            households: None,
+            makes_up: None,
+        });
+    }
+
+    for m in &makeups {
+        sessions.push(Session {
+            date: date(m.day),
+            start: hhmm(ws),
+            end: hhmm(we),
+            unit: r.units[m.unit].id.clone(),
+            kind: "makeup".into(),
+            people: ids(&m.people),
+            hamlet: None,
+            households: None,
+            makes_up: Some(date(m.makes_up)),
+        });
+    }
+    for l in &lost {
+        let said = CalendarSaid::MakeupImpossible {
+            unit: r.units[l.unit].name.clone(),
+            date: date(l.day),
+            people: names(&l.people),
+        };
+        warnings.push(Warning {
+            kind: "makeup_impossible".into(),
+            message: said.say(lang),
+            unit: Some(r.units[l.unit].id.clone()),
+            date: Some(date(l.day)),
+            people: ids(&l.people),
+        });
+    }
+
+    for v in &visits {
+        let unit = &r.units[v.unit];
+        let (s, e) = visits::HALVES[v.half];
+        sessions.push(Session {
+            date: date(v.day),
+            start: hhmm(s),
+            end: hhmm(e),
+            unit: unit.id.clone(),
+            kind: "household_visit".into(),
+            people: vec![cx.persons[v.person].id.clone()],
+            hamlet: Some(match v.hamlet {
+                Some(h) => unit.hamlets[h].name.clone(),
+                None => unit.name.clone(),
+            }),
+            households: Some(v.households),
+            makes_up: None,
+        });
+    }
+    for s in &short {
+        let said = CalendarSaid::HouseholdVisitsShort {
+            person: cx.persons[s.person].name.clone(),
+            unit: r.units[s.unit].name.clone(),
+            households_missing: s.households_missing,
+            half_days_missing: s.half_days_missing,
+            half_days_needed: s.half_days_needed,
+            half_days_free: s.half_days_free,
+        };
+        warnings.push(Warning {
+            kind: "household_visits_short".into(),
+            message: said.say(lang),
+            unit: Some(r.units[s.unit].id.clone()),
+            date: None,
+            people: vec![cx.persons[s.person].id.clone()],
+        });
+    }
+
+    sessions.sort_by(|a, b| {
+        (&a.date, &a.start, &a.unit, &a.kind, &a.people)
+            .cmp(&(&b.date, &b.start, &b.unit, &b.kind, &b.people))
+    });
+
+    plan.warning
+        .retain(|w| !WARNING_KINDS.contains(&w.kind.as_str()));
+    plan.warning.extend(warnings);
+    let m = &mut plan.plan.metrics;
+    m.station_sessions = st.sessions.len();
+    m.makeup_sessions = makeups.len();
+    m.household_visit_sessions = visits.len();
+    m.shortfall_sessions = shortfall_sessions;
+    m.warnings = plan.warning.len();
+    plan.session = sessions;
+}

@@ -1,0 +1,63 @@
+//! One row per session, for spreadsheets: UTF-8 with a byte-order mark so
+//! that Excel shows Chinese names correctly, CRLF line ends, RFC 4180
+//! quoting. The header's column names stay the same in every language
+//! because planners' scripts read them; the cells follow the run's language.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{name_of, unit_name};
+use crate::model::Roster;
+use crate::plan::PlanFile;
+use crate::wording::Lang;
+use crate::wording::calendar as words;
+
+pub const HEADER: [&str; 11] = [
+    "date",
+    "weekday",
+    "start",
+    "end",
+    "unit_id",
+    "unit_name",
+    "kind",
+    "people",
+    "hamlet",
+    "households",
+    "makes_up",
+];
+
+fn cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn render(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADER.join(","));
+    out.push_str("\r\n");
+    for s in &plan.session {
+        let weekday = NaiveDate::parse_from_str(&s.date, "%Y-%m-%d")
+            .map(|d| words::weekday(d.weekday(), lang).to_string())
+            .unwrap_or_default();
+        let people: Vec<String> = s.people.iter().map(|p| name_of(roster, p)).collect();
+        let row = [
+            s.date.clone(),
+            weekday,
+            s.start.clone(),
+            s.end.clone(),
+            s.unit.clone(),
+            unit_name(roster, &s.unit),
+            s.kind.clone(),
+            people.join(words::name_separator(lang)),
+            s.hamlet.clone().unwrap_or_default(),
+            s.households.map(|h| h.to_string()).unwrap_or_default(),
+            s.makes_up.clone().unwrap_or_default(),
+        ];
+        let row: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

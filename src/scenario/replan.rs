@@ -1,0 +1,290 @@
+//! `zhudian replan`: plan a changed roster against the previous plan, so
+//! that every change costs what the roster's `continuity` and
+//! `helper_continuity` weights say. Successors (`succeeds`) take over their
+//! predecessor's place at no cost; `--pin` keeps a unit's team; `--max-changes`
+//! caps the units that change leader. Afterwards it lists exactly what
+//! changed and why: who left, which units moved, which cost term paid.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::Roster;
+use crate::plan::{PlanFile, Warning};
+use crate::planner::{EngineArgs, Previous};
+use crate::wording::scenario::{ChangeSaid, ReplanSaid};
+use crate::wording::{Lang, Say};
+
+#[derive(clap::Args, Debug)]
+pub struct ReplanArgs {
+    /// The changed roster (TOML) of one township
+    pub roster: PathBuf,
+    /// The plan in force, to keep wherever the cost says so
+    #[arg(long, value_name = "PLAN")]
+    pub previous: PathBuf,
+    /// Where to write the new plan (TOML); written atomically
+    #[arg(short = 'o', long = "output", value_name = "PLAN")]
+    pub output: PathBuf,
+    /// Keep this unit's leader and team as they are (repeatable)
+    #[arg(long = "pin", value_name = "UNIT")]
+    pub pins: Vec<String>,
+    /// At most this many units may change leader
+    #[arg(long = "max-changes", value_name = "N")]
+    pub max_changes: Option<usize>,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// Who in the roster now holds the place of `old` (the same id, or a successor).
+fn holder_cadre(r: &Roster, old: &str) -> Option<String> {
+    r.cadre_index(old).map(|_| old.to_string()).or_else(|| {
+        r.cadres
+            .iter()
+            .find(|c| c.succeeds.as_deref() == Some(old))
+            .map(|c| c.id.clone())
+    })
+}
+
+fn holder_helper(r: &Roster, old: &str) -> Option<String> {
+    r.helper_index(old).map(|_| old.to_string()).or_else(|| {
+        r.helpers
+            .iter()
+            .find(|h| h.succeeds.as_deref() == Some(old))
+            .map(|h| h.id.clone())
+    })
+}
+
+/// What of the previous plan cannot be carried into this roster.
+pub fn not_carried(r: &Roster, prev: &PlanFile) -> Vec<ReplanSaid> {
+    let mut out = Vec::new();
+    let mut gone_people: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for a in &prev.assignment {
+        if r.unit_index(&a.unit).is_none() {
+            out.push(ReplanSaid::UnitGone {
+                unit: a.unit.clone(),
+            });
+            continue;
+        }
+        if holder_cadre(r, &a.leader).is_none() {
+            gone_people
+                .entry(a.leader.clone())
+                .or_default()
+                .push(a.unit.clone());
+        }
+        for h in a.helpers.iter().chain(&a.assist) {
+            if holder_helper(r, h).is_none() {
+                gone_people
+                    .entry(h.clone())
+                    .or_default()
+                    .push(a.unit.clone());
+            }
+        }
+    }
+    for (person, units) in gone_people {
+        out.push(ReplanSaid::PersonGone { person, units });
+    }
+    for c in &r.cadres {
+        if let Some(old) = &c.succeeds {
+            out.push(ReplanSaid::Succeeds {
+                new: c.id.clone(),
+                old: old.clone(),
+            });
+        }
+    }
+    for h in &r.helpers {
+        if let Some(old) = &h.succeeds {
+            out.push(ReplanSaid::Succeeds {
+                new: h.id.clone(),
+                old: old.clone(),
+            });
+        }
+    }
+    if prev.plan.roster_sha256 != r.sha256 && out.is_empty() {
+        out.push(ReplanSaid::OtherRoster);
+    }
+    out
+}
+
+/// The previous plan as the planner's input: leaders and helpers per unit,
+/// the pins asked for (in the roster's current ids), and the cap.
+pub fn previous_for(
+    r: &Roster,
+    prev: &PlanFile,
+    pins: &[String],
+    max_changes: Option<usize>,
+) -> Result<Previous, Vec<ReplanSaid>> {
+    let mut p = Previous::from_plan(prev);
+    p.max_changes = max_changes;
+    let mut errors = Vec::new();
+    for unit in pins {
+        let Some(a) = prev.assignment.iter().find(|a| &a.unit == unit) else {
+            errors.push(ReplanSaid::PinUnknown { unit: unit.clone() });
+            continue;
+        };
+        if r.unit_index(unit).is_none() {
+            errors.push(ReplanSaid::PinUnknown { unit: unit.clone() });
+            continue;
+        }
+        match holder_cadre(r, &a.leader) {
+            Some(c) => {
+                p.pins.leader.insert(unit.clone(), c);
+            }
+            None => errors.push(ReplanSaid::PinLeaderGone {
+                unit: unit.clone(),
+                leader: a.leader.clone(),
+            }),
+        }
+        for (k, h) in a.helpers.iter().enumerate() {
+            if let Some(h) = holder_helper(r, h) {
+                p.pins.slot.insert((unit.clone(), k), h);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(p)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A unit as planners read it: "西海村（xihai）"; the id alone if unknown.
+fn unit_label(r: &Roster, id: &str) -> String {
+    r.unit_index(id).map_or_else(
+        || id.to_string(),
+        |u| format!("{}（{id}）", r.units[u].name),
+    )
+}
+
+/// A person by name where the roster knows them; the id of someone who left.
+fn person_label(r: &Roster, id: &str) -> String {
+    if let Some(c) = r.cadre_index(id) {
+        r.cadres[c].name.clone()
+    } else if let Some(h) = r.helper_index(id) {
+        r.helpers[h].name.clone()
+    } else {
+        id.to_string()
+    }
+}
+
+/// Every change between the previous plan and the new one, with its cause.
+pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
+    let before: BTreeMap<&str, &crate::plan::Assignment> = prev
+        .assignment
+        .iter()
+        .map(|a| (a.unit.as_str(), a))
+        .collect();
+    let mut out = Vec::new();
+    for a in &new.assignment {
+        let Some(old) = before.get(a.unit.as_str()) else {
+            out.push(ChangeSaid::NewUnit {
+                unit: unit_label(r, &a.unit),
+                leader: person_label(r, &a.leader),
+            });
+            continue;
+        };
+        let carried = holder_cadre(r, &old.leader);
+        if carried.as_deref() != Some(a.leader.as_str()) {
+            out.push(ChangeSaid::LeaderMoved {
+                unit: unit_label(r, &a.unit),
+                from: person_label(r, &old.leader),
+                to: person_label(r, &a.leader),
+                left: carried.is_none(),
+                cost: r.objective.continuity,
+            });
+        }
+        for (k, h) in a.helpers.iter().enumerate() {
+            let Some(was) = old.helpers.get(k) else {
+                continue;
+            };
+            let carried = holder_helper(r, was);
+            if carried.as_deref() != Some(h.as_str()) {
+                out.push(ChangeSaid::HelperMoved {
+                    unit: unit_label(r, &a.unit),
+                    slot: k + 1,
+                    from: person_label(r, was),
+                    to: person_label(r, h),
+                    left: carried.is_none(),
+                    cost: r.objective.helper_continuity,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
+    let prev = match read_plan(&args.previous) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return crate::cli::EXIT_BAD_INPUT;
+        }
+    };
+    let prev2 = prev.clone();
+    crate::planner::run_with(
+        &args.roster,
+        &args.output,
+        &args.engine,
+        lang,
+        |r| {
+            previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
+                for e in errs {
+                    eprintln!("{}", e.say(lang));
+                }
+                crate::cli::EXIT_BAD_INPUT
+            })
+        },
+        |r, file| {
+            let notes = not_carried(r, &prev2);
+            for n in &notes {
+                file.warning.push(Warning {
+                    kind: "previous_plan".into(),
+                    message: n.say(lang),
+                    unit: None,
+                    date: None,
+                    people: Vec::new(),
+                });
+            }
+            file.plan.metrics.warnings = file.warning.len();
+            let mut out = String::new();
+            out += &ReplanSaid::Heading {
+                previous: args.previous.display().to_string(),
+            }
+            .say(lang);
+            out += "\n";
+            for n in &notes {
+                out += &format!("  {}\n", n.say(lang));
+            }
+            let ch = changes(r, &prev2, file);
+            if ch.is_empty() {
+                out += &format!("  {}\n", ChangeSaid::Nothing.say(lang));
+            }
+            for c in &ch {
+                out += &format!("  {}\n", c.say(lang));
+            }
+            let m = &file.plan.metrics;
+            let pm = &prev2.plan.metrics;
+            out += &format!(
+                "  {}\n",
+                ChangeSaid::Terms {
+                    continuity: m.continuity_cost,
+                    helper_continuity: m.helper_continuity_cost,
+                    balance_before: pm.balance_cost,
+                    balance_after: m.balance_cost,
+                    travel_before: pm.travel_cost,
+                    travel_after: m.travel_cost,
+                }
+                .say(lang)
+            );
+            out
+        },
+    )
+}
+
+pub fn read_plan(path: &Path) -> Result<PlanFile, String> {
+    let lang = Lang::current();
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| crate::wording::scenario::unreadable_plan(&name, &e.to_string(), lang))?;
+    PlanFile::from_toml(&text)
+        .map_err(|e| crate::wording::scenario::unreadable_plan(&name, e.trim(), lang))
+}

@@ -1,0 +1,235 @@
+//! `zhudian check ROSTER PLAN`: the independent checker. It re-reads the
+//! roster (with the shared roster parser, the only code it shares) and the
+//! plan (with its own serde types), checks every hard rule of the spec and
+//! every calendar rule of docs/calendar.md, and recomputes the cost from
+//! scratch. A plan passes only if nothing is wrong and every stated figure
+//! matches; each violation names its rule, unit, person and date.
+//!
+//! Other tests use [`check_files`] to assert that every plan they produce
+//! passes.
+
+mod assign;
+mod calendar;
+mod planfile;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
+use crate::model::Roster;
+use crate::roster;
+use crate::wording::Lang;
+use crate::wording::check::{self as words, CheckSaid, Note, Rule, Unreadable};
+
+pub use assign::best_tour;
+pub use planfile::Kind as SessionKind;
+
+/// Arguments of `zhudian check`.
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Roster file (TOML) the plan was made for
+    pub roster: PathBuf,
+    /// Plan file (TOML) to check
+    pub plan: PathBuf,
+    /// The previous plan this one was replanned against, to check its change counts
+    #[arg(long, value_name = "PLAN")]
+    pub previous: Option<PathBuf>,
+}
+
+/// One thing wrong with a plan: which rule, where, who, when, and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    pub rule: Rule,
+    /// Unit id as written (in the roster, or in the plan when unknown).
+    pub unit: Option<String>,
+    /// Person id as written.
+    pub person: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub said: CheckSaid,
+}
+
+impl Violation {
+    /// The violation as one line in the planner's words.
+    pub fn line(&self, roster: &Roster, lang: Lang) -> String {
+        words::violation_line(self, roster, lang)
+    }
+}
+
+/// The figures the checker computed itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Recomputed {
+    pub cost: f64,
+    pub balance_cost: f64,
+    pub travel_cost: f64,
+    pub continuity_cost: f64,
+    pub helper_continuity_cost: f64,
+    pub max_deviation_pct: f64,
+    pub tour_minutes_total: f64,
+    pub units_changed: u64,
+    pub slots_changed: u64,
+    /// Per cadre in roster order: id, load, deviation in percent, best tour minutes.
+    pub leaders: Vec<(String, f64, f64, f64)>,
+    pub station_sessions: u64,
+    pub makeup_sessions: u64,
+    pub household_visit_sessions: u64,
+    pub shortfall_sessions: u64,
+    pub warnings: u64,
+}
+
+/// What `check` found.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub violations: Vec<Violation>,
+    pub recomputed: Recomputed,
+    /// The plan's own `cost`, when the plan could be read.
+    pub stated_cost: Option<f64>,
+    /// Things worth knowing that are not violations (e.g. assignment-only).
+    pub notes: Vec<Note>,
+    /// Set when the plan (or the previous plan) could not be read.
+    pub unreadable: Option<Unreadable>,
+}
+
+impl Report {
+    pub fn is_valid(&self) -> bool {
+        self.unreadable.is_none() && self.violations.is_empty()
+    }
+
+    /// Every violation line, in order, for tests and the terminal.
+    pub fn lines(&self, roster: &Roster, lang: Lang) -> Vec<String> {
+        self.violations
+            .iter()
+            .map(|v| v.line(roster, lang))
+            .collect()
+    }
+
+    /// Everything `check` prints for this report: violations, notes, summary
+    /// (or why the plan is unreadable). Handy in other tests' failure messages.
+    pub fn render(&self, roster: &Roster, lang: Lang) -> String {
+        if let Some(e) = &self.unreadable {
+            return words::unreadable_line("plan", e, lang) + "\n";
+        }
+        let mut out: Vec<String> = self.lines(roster, lang);
+        out.extend(self.notes.iter().map(|n| words::note_line(n, lang)));
+        out.push(words::summary_line(self, lang));
+        out.join("\n") + "\n"
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        if self.unreadable.is_some() {
+            EXIT_BAD_INPUT
+        } else if self.violations.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_INFEASIBLE
+        }
+    }
+}
+
+/// Relative tolerance 1e-6 (absolute near zero) for stated against recomputed figures.
+pub(crate) fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Checks plan text against a roster; `previous` is the text of the plan it
+/// was replanned against, if any.
+pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> Report {
+    let mut report = Report::default();
+    let plan = match planfile::read(plan_text) {
+        Ok(p) => p,
+        Err(e) => {
+            report.unreadable = Some(e);
+            return report;
+        }
+    };
+    let previous = match previous.map(planfile::read_previous) {
+        Some(Ok(p)) => Some(p),
+        Some(Err(e)) => {
+            report.unreadable = Some(Unreadable::Previous(Box::new(e)));
+            return report;
+        }
+        None => None,
+    };
+    report.stated_cost = Some(plan.cost);
+    if let Some(sha) = &plan.roster_sha256
+        && !sha.is_empty()
+        && sha != &roster.sha256
+    {
+        report.notes.push(Note::OtherRoster);
+    }
+    let teams = assign::teams(roster, &plan);
+    let out = &mut report.violations;
+    assign::hard_rules(roster, &plan, &teams, out);
+    assign::cost(roster, &plan, &teams, &mut report.recomputed, out);
+    assign::totals(
+        roster,
+        &plan,
+        previous.as_ref(),
+        &mut report.recomputed,
+        &mut report.notes,
+        out,
+    );
+    if plan.sessions.is_empty() {
+        report.notes.push(Note::AssignmentOnly);
+    } else {
+        calendar::check(roster, &plan, &teams, out);
+    }
+    calendar::figures(roster, &plan, &mut report.recomputed, out);
+    report
+}
+
+/// `zhudian check`: prints every violation and a summary; 0 valid, 1 not, 2 unreadable.
+pub fn run(args: CheckArgs, lang: Lang) -> i32 {
+    let roster = match roster::load(&args.roster) {
+        Ok(r) => r,
+        Err(problems) => {
+            eprint!("{}", problems.render(lang));
+            eprintln!(
+                "{}",
+                crate::wording::roster::problem_count(problems.0.len(), lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let plan_name = args.plan.display().to_string();
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).map_err(|e| Unreadable::Io {
+            detail: e.to_string(),
+        })
+    };
+    let plan_text = match read(&args.plan) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}", words::unreadable_line(&plan_name, &e, lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let previous_text = match args.previous.as_ref().map(|p| (p, read(p))) {
+        Some((_, Ok(t))) => Some(t),
+        Some((p, Err(e))) => {
+            eprintln!(
+                "{}",
+                words::unreadable_line(&p.display().to_string(), &e, lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+        None => None,
+    };
+    let report = check_files(&roster, &plan_text, previous_text.as_deref());
+    if let Some(e) = &report.unreadable {
+        let name = match (e, &args.previous) {
+            (Unreadable::Previous(_), Some(p)) => p.display().to_string(),
+            _ => plan_name,
+        };
+        eprintln!("{}", words::unreadable_line(&name, e, lang));
+        return EXIT_BAD_INPUT;
+    }
+    for line in report.lines(&roster, lang) {
+        println!("{line}");
+    }
+    for note in &report.notes {
+        println!("{}", words::note_line(note, lang));
+    }
+    println!("{}", words::summary_line(&report, lang));
+    report.exit_code()
+}

@@ -1,0 +1,462 @@
+//! Words for the visit calendar: its warnings (meetings in the station window,
+//! shortfalls, make-ups that cannot be placed, household visits that do not
+//! fit), the labels of its exports, and the `calendar` command's own lines.
+
+use super::{Lang, Say, list};
+use crate::model::Role;
+
+/// What would close a gap between station sessions and the township's people.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remedy {
+    /// The township as a whole has too few member-weeks: so many units made
+    /// fortnightly (`None` when even all of them would not do), or so many
+    /// more department heads, would cover the gap.
+    Capacity {
+        fortnightly_units: Option<usize>,
+        more_heads: usize,
+    },
+    /// The township has enough member-weeks, but this team's township members
+    /// were needed elsewhere (or blocked) that week.
+    Team,
+    /// A township member was there, but too few people in all.
+    Assist,
+}
+
+/// One thing the calendar reports, as a fact; `say` words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CalendarSaid {
+    /// A non-emergency meeting overlapping the station window.
+    MeetingInWindow {
+        title: String,
+        date: String,
+        start: String,
+        end: String,
+        weekday: chrono::Weekday,
+        window_start: String,
+        window_end: String,
+        /// Names of the people it takes from their sessions.
+        people: Vec<String>,
+    },
+    /// A station session short of a township member or of `min_present`.
+    Shortfall {
+        unit: String,
+        unit_id: String,
+        date: String,
+        present: usize,
+        min_present: usize,
+        township_present: bool,
+        /// Station sessions in the year (unit-weeks).
+        unit_weeks: usize,
+        /// Weeks the township members can give, one place a week each.
+        member_weeks: usize,
+        township_members: usize,
+        remedy: Remedy,
+    },
+    /// A missed session that no make-up day in the year can hold.
+    MakeupImpossible {
+        unit: String,
+        date: String,
+        people: Vec<String>,
+    },
+    /// A member's free half-days cannot hold all their household visits.
+    HouseholdVisitsShort {
+        person: String,
+        unit: String,
+        households_missing: u64,
+        half_days_missing: usize,
+        half_days_needed: usize,
+        half_days_free: usize,
+    },
+}
+
+pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
+    use chrono::Weekday::*;
+    match (lang, w) {
+        (Lang::En, Mon) => "Mon",
+        (Lang::En, Tue) => "Tue",
+        (Lang::En, Wed) => "Wed",
+        (Lang::En, Thu) => "Thu",
+        (Lang::En, Fri) => "Fri",
+        (Lang::En, Sat) => "Sat",
+        (Lang::En, Sun) => "Sun",
+        (Lang::Zh, Mon) => "周一",
+        (Lang::Zh, Tue) => "周二",
+        (Lang::Zh, Wed) => "周三",
+        (Lang::Zh, Thu) => "周四",
+        (Lang::Zh, Fri) => "周五",
+        (Lang::Zh, Sat) => "周六",
+        (Lang::Zh, Sun) => "周日",
+    }
+}
+
+fn remedy(r: &Remedy, lang: Lang) -> String {
+    match (r, lang) {
+        (
+            Remedy::Capacity {
+                fortnightly_units: Some(f),
+                more_heads,
+            },
+            Lang::En,
+        ) => format!(
+            "fortnightly sessions for {f} remote unit{}, or {more_heads} more department head{}, would close the gap",
+            plural(*f),
+            plural(*more_heads)
+        ),
+        (
+            Remedy::Capacity {
+                fortnightly_units: None,
+                more_heads,
+            },
+            Lang::En,
+        ) => format!(
+            "{more_heads} more department head{} would close the gap (fortnightly sessions alone cannot)",
+            plural(*more_heads)
+        ),
+        (
+            Remedy::Capacity {
+                fortnightly_units: Some(f),
+                more_heads,
+            },
+            Lang::Zh,
+        ) => format!("将{f}个偏远村（社区）改为两周驻点一次，或增加{more_heads}名部门负责人，即可补足"),
+        (
+            Remedy::Capacity {
+                fortnightly_units: None,
+                more_heads,
+            },
+            Lang::Zh,
+        ) => format!("增加{more_heads}名部门负责人即可补足（仅改为两周一次不够）"),
+        (Remedy::Team, Lang::En) => {
+            "the team's township members were needed elsewhere or away that week; one more department head on this team would cover it".into()
+        }
+        (Remedy::Team, Lang::Zh) => {
+            "该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上".into()
+        }
+        (Remedy::Assist, Lang::En) => {
+            "an assist member on the team (committee cadre, graduate official or volunteer) would make up the number".into()
+        }
+        (Remedy::Assist, Lang::Zh) => {
+            "为团队增加一名协助人员（村“两委”干部、大学生村官或志愿者）即可达到人数".into()
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+impl Say for CalendarSaid {
+    fn say(&self, lang: Lang) -> String {
+        use CalendarSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            MeetingInWindow {
+                title,
+                date,
+                start,
+                end,
+                weekday: wd,
+                window_start,
+                window_end,
+                people,
+            } => {
+                let wd = weekday(*wd, lang);
+                if en {
+                    let who = if people.is_empty() {
+                        "it takes nobody from a session that day".to_string()
+                    } else {
+                        format!(
+                            "it takes {} away from their station session",
+                            list(people, lang)
+                        )
+                    };
+                    format!(
+                        "meeting '{title}' on {date} {start}–{end} falls in the station window ({wd} {window_start}–{window_end}): {who}; major meetings should keep out of the window"
+                    )
+                } else {
+                    let who = if people.is_empty() {
+                        "当天无人因此缺席驻点".to_string()
+                    } else {
+                        format!("{}因此不能驻点", list(people, lang))
+                    };
+                    format!(
+                        "会议“{title}”（{date} {start}–{end}）占用驻点时间（{wd} {window_start}–{window_end}）：{who}；重要会议应避开驻点时间"
+                    )
+                }
+            }
+            Shortfall {
+                unit,
+                unit_id,
+                date,
+                present,
+                min_present,
+                township_present,
+                unit_weeks,
+                member_weeks,
+                township_members,
+                remedy: r,
+            } => {
+                let fix = remedy(r, lang);
+                if en {
+                    let what = if *township_present {
+                        format!("{present} present, {min_present} required")
+                    } else {
+                        format!(
+                            "no township member present ({present} present, {min_present} required)"
+                        )
+                    };
+                    format!(
+                        "station session at {unit} ({unit_id}) on {date}: {what}; the year has {unit_weeks} unit-weeks of station sessions against {member_weeks} weeks of the township's {township_members} members; {fix}"
+                    )
+                } else {
+                    let what = if *township_present {
+                        format!("到场{present}人，少于要求的{min_present}人")
+                    } else {
+                        format!("无镇街成员到场（到场{present}人，要求{min_present}人）")
+                    };
+                    format!(
+                        "{unit}（{unit_id}）{date} 驻点：{what}；全年驻点共{unit_weeks}个村周，镇街{township_members}名成员可用{member_weeks}人周；{fix}"
+                    )
+                }
+            }
+            MakeupImpossible { unit, date, people } => {
+                if en {
+                    format!(
+                        "the station session at {unit} on {date} that {} missed cannot be made up within the year: no free make-up day is left after the notice period",
+                        list(people, lang)
+                    )
+                } else {
+                    format!(
+                        "{}缺席的{unit} {date} 驻点无法在年内补班：提前通知期之后已没有空闲的补班日",
+                        list(people, lang)
+                    )
+                }
+            }
+            HouseholdVisitsShort {
+                person,
+                unit,
+                households_missing,
+                half_days_missing,
+                half_days_needed,
+                half_days_free,
+            } => {
+                if en {
+                    format!(
+                        "{person} cannot make all household visits at {unit}: {households_missing} household visits ({half_days_missing} half-days) do not fit; their visits need {half_days_needed} half-days but only {half_days_free} are free; fewer units for them, a smaller team load, or more households per visit session would fix it"
+                    )
+                } else {
+                    format!(
+                        "{person}在{unit}的入户走访排不下：{households_missing}户次（{half_days_missing}个半天）无法安排；其走访共需{half_days_needed}个半天，空闲仅{half_days_free}个；减少其联系点、减轻其团队任务或提高每次走访户数即可解决"
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// A session's title in a phone calendar.
+pub fn summary(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) -> String {
+    match (kind, lang) {
+        ("station", Lang::En) => format!("Station session: {unit_name}"),
+        ("station", Lang::Zh) => format!("驻点：{unit_name}"),
+        ("makeup", Lang::En) => format!("Make-up session: {unit_name}"),
+        ("makeup", Lang::Zh) => format!("补班：{unit_name}"),
+        (_, Lang::En) => match hamlet {
+            Some(h) if h != unit_name => format!("Household visits: {unit_name} {h}"),
+            _ => format!("Household visits: {unit_name}"),
+        },
+        (_, Lang::Zh) => match hamlet {
+            Some(h) if h != unit_name => format!("入户走访：{unit_name}{h}"),
+            _ => format!("入户走访：{unit_name}"),
+        },
+    }
+}
+
+/// Where a session is held: the station room, or the hamlet visited.
+pub fn location(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) -> String {
+    match (kind, hamlet) {
+        ("household_visit", Some(h)) if h != unit_name => format!("{unit_name}{h}"),
+        ("household_visit", _) => unit_name.to_string(),
+        _ => match lang {
+            Lang::En => format!("{unit_name} 党群服务中心 (station room)"),
+            Lang::Zh => format!("{unit_name}党群服务中心（驻点工作室）"),
+        },
+    }
+}
+
+pub fn role(r: Role, lang: Lang) -> &'static str {
+    match (lang, r) {
+        (Lang::En, Role::DepartmentHead) => "department head",
+        (Lang::En, Role::PartySecretary) => "party secretary",
+        (Lang::En, Role::CommitteeCadre) => "committee cadre",
+        (Lang::En, Role::GraduateOfficial) => "graduate official",
+        (Lang::En, Role::Volunteer) => "volunteer",
+        (Lang::En, Role::Police) => "police",
+        (Lang::En, Role::Lawyer) => "lawyer",
+        (Lang::En, Role::Deputy) => "deputy",
+        (Lang::Zh, Role::DepartmentHead) => "部门负责人",
+        (Lang::Zh, Role::PartySecretary) => "村党组织书记",
+        (Lang::Zh, Role::CommitteeCadre) => "村“两委”干部",
+        (Lang::Zh, Role::GraduateOfficial) => "大学生村官",
+        (Lang::Zh, Role::Volunteer) => "志愿者",
+        (Lang::Zh, Role::Police) => "民警",
+        (Lang::Zh, Role::Lawyer) => "律师",
+        (Lang::Zh, Role::Deputy) => "代表委员",
+    }
+}
+
+/// A leader's role when the roster gives no post.
+pub fn leader(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "township leader",
+        Lang::Zh => "镇街领导",
+    }
+}
+
+/// An event's description: who is there, then the whole team.
+pub fn description(
+    present: &[String],
+    team: &[String],
+    makes_up: Option<&str>,
+    households: Option<u32>,
+    lang: Lang,
+) -> String {
+    let mut lines = Vec::new();
+    match lang {
+        Lang::En => {
+            if let Some(d) = makes_up {
+                lines.push(format!("Makes up the station session of {d}"));
+            }
+            if let Some(h) = households {
+                lines.push(format!("Households to visit: {h}"));
+            }
+            lines.push(format!("Present: {}", present.join(", ")));
+            lines.push(format!("Team: {}", team.join(", ")));
+        }
+        Lang::Zh => {
+            if let Some(d) = makes_up {
+                lines.push(format!("补 {d} 的驻点"));
+            }
+            if let Some(h) = households {
+                lines.push(format!("走访户数：{h}"));
+            }
+            lines.push(format!("到场：{}", present.join("、")));
+            lines.push(format!("团队：{}", team.join("、")));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Separator of names inside one CSV cell.
+pub fn name_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "; ",
+        Lang::Zh => "、",
+    }
+}
+
+/// What `zhudian calendar` says on the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CommandSaid {
+    PlanUnreadable {
+        path: String,
+        detail: String,
+    },
+    RosterMismatch {
+        roster: String,
+    },
+    Built,
+    WroteIcs {
+        dir: String,
+        files: usize,
+        events: usize,
+    },
+    WroteCsv {
+        path: String,
+        rows: usize,
+    },
+    Totals {
+        station: usize,
+        makeup: usize,
+        visits: usize,
+        shortfall: usize,
+        warnings: usize,
+    },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
+}
+
+impl Say for CommandSaid {
+    fn say(&self, lang: Lang) -> String {
+        use CommandSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            PlanUnreadable { path, detail } => {
+                if en {
+                    format!("{path}: cannot read the plan: {detail}")
+                } else {
+                    format!("{path}：无法读取方案：{detail}")
+                }
+            }
+            RosterMismatch { roster } => {
+                if en {
+                    format!(
+                        "note: {roster} has changed since the plan was made (its sha256 differs); the calendar uses the roster as it is now"
+                    )
+                } else {
+                    format!(
+                        "提示：{roster} 在生成方案后已被修改（sha256 不同）；日程按当前名册生成"
+                    )
+                }
+            }
+            Built => {
+                if en {
+                    "the plan has no sessions yet: the calendar was built from its assignment"
+                        .into()
+                } else {
+                    "方案中尚无日程：已按其分工生成日程".into()
+                }
+            }
+            WroteIcs { dir, files, events } => {
+                if en {
+                    format!("wrote {files} calendar files ({events} events) to {dir}")
+                } else {
+                    format!("已在 {dir} 写入 {files} 个日历文件（共 {events} 个日程）")
+                }
+            }
+            WroteCsv { path, rows } => {
+                if en {
+                    format!("wrote {path} ({rows} sessions)")
+                } else {
+                    format!("已写入 {path}（{rows} 条日程）")
+                }
+            }
+            Totals {
+                station,
+                makeup,
+                visits,
+                shortfall,
+                warnings,
+            } => {
+                if en {
+                    format!(
+                        "{station} station sessions, {makeup} make-ups, {visits} household visit sessions; {shortfall} sessions without a township member; {warnings} warnings"
+                    )
+                } else {
+                    format!(
+                        "驻点 {station} 次，补班 {makeup} 次，入户走访 {visits} 次；无镇街成员到场 {shortfall} 次；提示 {warnings} 条"
+                    )
+                }
+            }
+            CannotWrite { path, detail } => {
+                if en {
+                    format!("{path}: cannot write: {detail}")
+                } else {
+                    format!("{path}：无法写入：{detail}")
+                }
+            }
+        }
+    }
+}

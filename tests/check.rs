@@ -1,0 +1,904 @@
+//! `zhudian check`: hand-made valid plans pass; hand-broken ones, one per
+//! rule, are named word for word. The valid plans live under
+//! tests/fixtures/check/; each broken plan is the valid one with one edit,
+//! written out here so the test shows what was broken.
+//!
+//! - `assignment-only.toml`: a plan for instances/beijiao-example.toml, figures
+//!   worked out by hand (target 5980 / 3 households; tours 10, 54, 77 minutes).
+//! - `december-plan.toml`: a whole calendar for `december.toml`, the example
+//!   roster with a December pilot (the rest of the year a holiday, few households,
+//!   an emergency meeting on 12-15, 区志坚 on leave 12-21..23, a meeting in the
+//!   window on 12-08).
+
+use std::path::Path;
+use std::process::Command;
+
+use zhudian::model::Roster;
+use zhudian::roster;
+use zhudian::verify::{Report, check_files};
+use zhudian::wording::Lang;
+use zhudian::wording::check::Note;
+
+const EXAMPLE: &str = "instances/beijiao-example.toml";
+const ASSIGNMENT_ONLY: &str = "tests/fixtures/check/assignment-only.toml";
+const DECEMBER: &str = "tests/fixtures/check/december.toml";
+const DECEMBER_PLAN: &str = "tests/fixtures/check/december-plan.toml";
+
+fn load(path: &str) -> Roster {
+    roster::load(Path::new(path)).expect("test rosters are valid")
+}
+
+fn text(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The text with one edit; the edit must apply.
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "the plan has no {from:?}");
+    text.replacen(from, to, 1)
+}
+
+fn check(roster: &Roster, plan: &str) -> (Report, Vec<String>) {
+    let report = check_files(roster, plan, None);
+    assert!(report.unreadable.is_none(), "{:?}", report.unreadable);
+    let lines = report.lines(roster, Lang::En);
+    (report, lines)
+}
+
+/// Every violation of the edited example plan, in English.
+fn example_lines(from: &str, to: &str) -> Vec<String> {
+    let plan = edit(&text(ASSIGNMENT_ONLY), from, to);
+    check(&load(EXAMPLE), &plan).1
+}
+
+fn december_lines(plan: &str) -> Vec<String> {
+    check(&load(DECEMBER), plan).1
+}
+
+fn assert_has(lines: &[String], want: &str) {
+    assert!(
+        lines.iter().any(|l| l == want),
+        "missing:\n  {want}\nin:\n  {}",
+        lines.join("\n  ")
+    );
+}
+
+#[test]
+fn the_assignment_only_plan_is_valid_and_says_so() {
+    let (report, lines) = check(&load(EXAMPLE), &text(ASSIGNMENT_ONLY));
+    assert_eq!(lines, Vec::<String>::new());
+    assert!(report.is_valid());
+    assert_eq!(report.notes, vec![Note::AssignmentOnly]);
+    let r = &report.recomputed;
+    assert!((r.cost - 179.7959866220736).abs() < 1e-9);
+    assert_eq!(r.tour_minutes_total, 141.0);
+    let tours: Vec<f64> = r.leaders.iter().map(|l| l.3).collect();
+    assert_eq!(tours, vec![77.0, 10.0, 54.0]);
+}
+
+#[test]
+fn the_december_calendar_is_valid() {
+    let (report, lines) = check(&load(DECEMBER), &text(DECEMBER_PLAN));
+    assert_eq!(lines, Vec::<String>::new());
+    assert!(report.notes.is_empty());
+    let r = &report.recomputed;
+    assert_eq!(
+        (
+            r.station_sessions,
+            r.makeup_sessions,
+            r.household_visit_sessions,
+            r.shortfall_sessions,
+            r.warnings
+        ),
+        (28, 2, 24, 2, 3)
+    );
+}
+
+// ---- hard rules ----
+
+#[test]
+fn rule_1_a_unit_assigned_twice() {
+    let lines = example_lines(
+        "[[leader]]",
+        "[[assignment]]\nunit = \"midea\"\nleader = \"he-jm\"\nhelpers = [\"feng-jh\", \"su-sec\"]\n\n[[leader]]",
+    );
+    assert_eq!(
+        lines,
+        [
+            "rule 1 (one leader per unit): 重点企业联系点（midea）: the unit has 2 assignments; it must have exactly one leader"
+        ]
+    );
+}
+
+#[test]
+fn rule_1_a_leader_outside_their_bounds() {
+    let plan = edit(
+        &text(ASSIGNMENT_ONLY),
+        "unit = \"linshang\"\nleader = \"lao-gx\"",
+        "unit = \"linshang\"\nleader = \"liang-wh\"",
+    );
+    let plan = edit(
+        &plan,
+        "unit = \"midea\"\nleader = \"lao-gx\"",
+        "unit = \"midea\"\nleader = \"liang-wh\"",
+    );
+    let lines = check(&load(EXAMPLE), &plan).1;
+    assert_has(
+        &lines,
+        "rule 1 (one leader per unit): 劳广行（lao-gx）: covers 1 unit, outside their bounds of 2 to 3",
+    );
+    assert_has(
+        &lines,
+        "rule 1 (one leader per unit): 梁文辉（liang-wh）: covers 4 units, outside their bounds of 2 to 3",
+    );
+}
+
+#[test]
+fn rule_1_a_unit_without_leader() {
+    let lines = example_lines("unit = \"midea\"\nleader", "unit = \"midia\"\nleader");
+    assert_has(
+        &lines,
+        "rule 1 (one leader per unit): 'midia': the plan names a unit that is not in the roster",
+    );
+    assert_has(
+        &lines,
+        "rule 1 (one leader per unit): 重点企业联系点（midea）: the unit has no [[assignment]], so no leader",
+    );
+}
+
+#[test]
+fn rule_2_team_slots() {
+    let lines = example_lines(
+        "helpers = [\"chen-zq\", \"lu-sec\"]",
+        "helpers = [\"chen-zq\", \"ou-sec\"]",
+    );
+    assert_eq!(
+        lines,
+        [
+            "rule 2 (team slots): 西海村（xihai）, 区志坚（ou-sec）: slot 2 takes the unit's own people, but this helper belongs to 三洪奇村（sanhong）",
+            "rule 2 (team slots): 区志坚（ou-sec）: serves on 2 teams, more than max_teams = 1",
+        ]
+    );
+}
+
+#[test]
+fn rule_2_a_helper_of_the_wrong_role() {
+    let lines = example_lines(
+        "helpers = [\"chen-zq\", \"lu-sec\"]",
+        "helpers = [\"lu-sec\", \"chen-zq\"]",
+    );
+    assert_eq!(
+        lines,
+        [
+            "rule 2 (team slots): 西海村（xihai）, 卢国荣（lu-sec）: slot 1 takes a 'department_head', but this helper's role is 'party_secretary'",
+            "rule 2 (team slots): 西海村（xihai）, 陈志强（chen-zq）: slot 2 takes a 'party_secretary', but this helper's role is 'department_head'",
+            "rule 2 (team slots): 西海村（xihai）, 陈志强（chen-zq）: slot 2 takes the unit's own people, but this helper is a township helper",
+        ]
+    );
+}
+
+#[test]
+fn rule_3_a_need_nobody_on_the_team_has() {
+    // 陈志强 (stability) and 冯锦华 swap teams: 西海村 loses its stability skill.
+    let plan = edit(
+        &text(ASSIGNMENT_ONLY),
+        "helpers = [\"chen-zq\", \"lu-sec\"]",
+        "helpers = [\"feng-jh\", \"lu-sec\"]",
+    );
+    let plan = edit(
+        &plan,
+        "helpers = [\"feng-jh\", \"huang-sec\"]",
+        "helpers = [\"chen-zq\", \"huang-sec\"]",
+    );
+    assert_eq!(
+        check(&load(EXAMPLE), &plan).1,
+        [
+            "rule 3 (needs): 西海村（xihai）: needs 'stability', but nobody on the team has that skill"
+        ]
+    );
+}
+
+#[test]
+fn rule_3_an_assist_member_of_a_role_that_may_not_assist() {
+    let lines = example_lines(
+        "helpers = [\"chen-zq\", \"pan-sec\"]\nassist = []",
+        "helpers = [\"chen-zq\", \"pan-sec\"]\nassist = [\"su-sec\"]",
+    );
+    assert_eq!(
+        lines,
+        [
+            "rule 3 (needs): 北滘社区（beijiao-sq）, 苏宏（su-sec）: is added as an assist member but is a 'party_secretary'; assist members are police, lawyer, deputy, volunteer, graduate_official or committee_cadre helpers",
+            "rule 2 (team slots): 北滘社区（beijiao-sq）, 苏宏（su-sec）: belongs to 重点企业联系点（midea） and may serve only there",
+            "rule 2 (team slots): 苏宏（su-sec）: serves on 2 teams, more than max_teams = 1",
+        ]
+    );
+}
+
+#[test]
+fn rule_4_a_leader_in_their_home_unit() {
+    let plan = edit(
+        &text(ASSIGNMENT_ONLY),
+        "unit = \"xihai\"\nleader = \"liang-wh\"",
+        "unit = \"xihai\"\nleader = \"lao-gx\"",
+    );
+    let plan = edit(
+        &plan,
+        "unit = \"sanhong\"\nleader = \"lao-gx\"",
+        "unit = \"sanhong\"\nleader = \"liang-wh\"",
+    );
+    assert_has(
+        &check(&load(EXAMPLE), &plan).1,
+        "rule 4 (home unit, distance, away): 西海村（xihai）, 劳广行（lao-gx）: is stationed in their own home unit",
+    );
+}
+
+#[test]
+fn rule_4_someone_away_all_year() {
+    // The police officer who assists 三洪奇村 is seconded elsewhere for the year.
+    let roster_text = edit(
+        &text(DECEMBER),
+        "max_teams = 3\n",
+        "max_teams = 3\naway = [{ from = \"2015-01-01\", to = \"2015-12-31\", why = \"借调\" }]\n",
+    );
+    let roster = roster::load_str(&roster_text, "away.toml").expect("still a valid roster");
+    let lines = check(&roster, &text(DECEMBER_PLAN)).1;
+    assert_has(
+        &lines,
+        "rule 4 (home unit, distance, away): 三洪奇村（sanhong）, 李警官（li-police）: is away the whole year, yet is on the team",
+    );
+    assert_has(
+        &lines,
+        "calendar rule 2 (away, meeting or holiday): 三洪奇村（sanhong）, 李警官（li-police）, 2015-12-08: is in a station session 15:00–18:30 while away: 借调",
+    );
+}
+
+// ---- the cost ----
+
+#[test]
+fn a_stated_cost_that_does_not_add_up() {
+    assert_eq!(
+        example_lines("cost = 179.7959866220736", "cost = 175.5"),
+        ["cost: the plan states cost = 175.5, but it is 179.795987"]
+    );
+}
+
+#[test]
+fn a_wrong_load_and_a_bound_above_the_cost() {
+    let plan = edit(&text(ASSIGNMENT_ONLY), "load = 2100.0", "load = 2000.0");
+    let plan = edit(&plan, "lower_bound = 170.0", "lower_bound = 190.0");
+    let lines = check(&load(EXAMPLE), &plan).1;
+    assert_has(
+        &lines,
+        "cost: 何建明（he-jm）: the plan states load = 2000, but it is 2100",
+    );
+    assert_has(
+        &lines,
+        "cost: the lower bound 190 is above the plan's true cost 179.795987",
+    );
+}
+
+#[test]
+fn a_tour_in_a_longer_order() {
+    assert_eq!(
+        example_lines(
+            "\"town-hall\", \"midea\", \"sanhong\", \"linshang\", \"town-hall\"",
+            "\"town-hall\", \"sanhong\", \"midea\", \"linshang\", \"town-hall\"",
+        ),
+        [
+            "tour: 劳广行（lao-gx）: the tour town-hall → sanhong → midea → linshang → town-hall takes 110 minutes, but town-hall → midea → linshang → sanhong → town-hall takes 77"
+        ]
+    );
+}
+
+#[test]
+fn a_tour_that_skips_a_unit_and_wrong_tour_minutes() {
+    let plan = edit(
+        &text(ASSIGNMENT_ONLY),
+        "tour = [\"town-hall\", \"xihai\", \"jiaoxi-park\", \"town-hall\"]",
+        "tour = [\"town-hall\", \"xihai\", \"town-hall\"]",
+    );
+    let plan = edit(&plan, "tour_minutes = 54.0", "tour_minutes = 30.0");
+    assert_eq!(
+        check(&load(EXAMPLE), &plan).1,
+        [
+            "tour: 梁文辉（liang-wh）: the plan states tour_minutes = 30, but it is 54",
+            "tour: 梁文辉（liang-wh）: the tour town-hall → xihai → town-hall must start and end at the office 'town-hall' and stop at exactly the leader's units jiaoxi-park, xihai",
+        ]
+    );
+}
+
+#[test]
+fn changes_are_counted_against_the_previous_plan() {
+    let roster = load(EXAMPLE);
+    let plan = text(ASSIGNMENT_ONLY);
+    // The previous plan had 何建明 at 三洪奇村 and 冯锦华 in 西海村's first slot.
+    let previous = edit(
+        &edit(
+            &plan,
+            "unit = \"sanhong\"\nleader = \"lao-gx\"",
+            "unit = \"sanhong\"\nleader = \"he-jm\"",
+        ),
+        "helpers = [\"chen-zq\", \"lu-sec\"]",
+        "helpers = [\"feng-jh\", \"lu-sec\"]",
+    );
+    let report = check_files(&roster, &plan, Some(&previous));
+    let lines = report.lines(&roster, Lang::En);
+    assert_has(
+        &lines,
+        "cost: the plan states units_changed = 0, but it is 1",
+    );
+    assert_has(
+        &lines,
+        "cost: the plan states slots_changed = 0, but it is 1",
+    );
+    assert_has(
+        &lines,
+        "cost: the plan states cost = 179.795987, but it is 309.795987",
+    );
+    assert_eq!(report.recomputed.continuity_cost, 100.0);
+    assert_eq!(report.recomputed.helper_continuity_cost, 30.0);
+    // Against itself, nothing changed.
+    assert!(check_files(&roster, &plan, Some(&plan)).is_valid());
+}
+
+#[test]
+fn stated_changes_without_the_previous_plan_are_taken_as_said() {
+    let plan = edit(
+        &text(ASSIGNMENT_ONLY),
+        "units_changed = 0",
+        "units_changed = 1",
+    );
+    let plan = edit(&plan, "continuity_cost = 0.0", "continuity_cost = 100.0");
+    let plan = edit(
+        &plan,
+        "cost = 179.7959866220736",
+        "cost = 279.7959866220736",
+    );
+    let plan = edit(
+        &plan,
+        "gap = 0.05448390037017068",
+        "gap = 0.3924144443514745",
+    );
+    let (report, lines) = check(&load(EXAMPLE), &plan);
+    assert_eq!(lines, Vec::<String>::new());
+    assert_eq!(
+        report.notes,
+        vec![Note::ChangesUnchecked, Note::AssignmentOnly]
+    );
+}
+
+// ---- calendar rules ----
+
+/// A session block of the December plan, from its date line to the next blank line.
+fn block<'a>(plan: &'a str, starts: &str) -> &'a str {
+    let i = plan.find(starts).unwrap_or_else(|| panic!("no {starts:?}"));
+    let head = plan[..i].rfind("[[session]]").unwrap();
+    let end = plan[i..]
+        .find("\n\n")
+        .map(|e| i + e + 1)
+        .unwrap_or(plan.len());
+    &plan[head..end]
+}
+
+#[test]
+fn calendar_rule_1_a_missing_station_session() {
+    let plan = text(DECEMBER_PLAN);
+    let b = block(
+        &plan,
+        "date = \"2015-12-22\"\nstart = \"15:00\"\nend = \"18:30\"\nunit = \"midea\"",
+    );
+    let plan = edit(&plan, b, "");
+    let lines = december_lines(&plan);
+    assert_eq!(
+        lines,
+        [
+            "calendar rule 1 (station sessions): 重点企业联系点（midea）, 2015-12-22: has no station session this week",
+            "plan figures: the plan states station_sessions = 28, but it is 27",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_1_a_short_session_without_its_warning() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "unit = \"beijiao-sq\"\ndate = \"2015-12-15\"",
+        "unit = \"beijiao-sq\"\ndate = \"2015-12-16\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 1 (station sessions): 北滘社区（beijiao-sq）, 2015-12-15: the station session has 1 of the 2 members required and no township member, and there is no shortfall warning for it"
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_1_someone_not_on_the_team() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "people = [\"he-jm\", \"pan-sec\"]",
+        "people = [\"he-jm\", \"pan-sec\", \"lu-wy\"]",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 1 (station sessions): 北滘社区（beijiao-sq）, 卢婉仪（lu-wy）, 2015-12-01: is in a station session but not on this unit's team"
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_2_two_places_at_once() {
+    let plan = text(DECEMBER_PLAN)
+        + "\n[[session]]\ndate = \"2015-12-01\"\nstart = \"14:30\"\nend = \"17:30\"\nunit = \"beijiao-sq\"\nkind = \"household_visit\"\npeople = [\"he-jm\"]\nhamlet = \"北滘社区\"\nhouseholds = 3\n";
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 2 (one place at a time): 北滘社区（beijiao-sq）, 何建明（he-jm）, 2015-12-01: is in a station session 15:00–18:30 and, at the same time, in a household visit at 北滘社区（beijiao-sq） 14:30–17:30",
+            "plan figures: the plan states household_visit_sessions = 24, but it is 25",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_2_in_a_session_during_a_meeting_or_away() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "unit = \"xihai\"\nkind = \"station\"\npeople = [\"lu-sec\"]",
+        "unit = \"xihai\"\nkind = \"station\"\npeople = [\"chen-zq\", \"lu-sec\"]",
+    );
+    let plan = edit(
+        &plan,
+        "unit = \"sanhong\"\nkind = \"station\"\npeople = [\"lao-gx\", \"li-police\"]",
+        "unit = \"sanhong\"\nkind = \"station\"\npeople = [\"lao-gx\", \"li-police\", \"ou-sec\"]",
+    );
+    let lines = december_lines(&plan);
+    assert_eq!(
+        lines,
+        [
+            "calendar rule 2 (away, meeting or holiday): 西海村（xihai）, 陈志强（chen-zq）, 2015-12-15: is in a station session 15:00–18:30 during the meeting 区防汛紧急会议 14:30–17:30",
+            "calendar rule 2 (away, meeting or holiday): 三洪奇村（sanhong）, 区志坚（ou-sec）, 2015-12-22: is in a station session 15:00–18:30 while away: 探亲",
+            "plan figures: the plan states shortfall_sessions = 2, but it is 1",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_2_a_session_in_a_holiday() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "date = \"2015-12-19\"",
+        "date = \"2015-11-28\"",
+    );
+    assert_has(
+        &december_lines(&plan),
+        "calendar rule 2 (away, meeting or holiday): 北滘社区（beijiao-sq）, 2015-11-28: a make-up session falls in the holiday 试点之前",
+    );
+}
+
+#[test]
+fn calendar_rule_2_rotation() {
+    // 梁文辉 (two units) leaves 西海村 to 陈志强 on 12-22 too: with 12-15
+    // (陈志强 in the emergency meeting) and 12-29, three in a row without him.
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "date = \"2015-12-22\"\nstart = \"15:00\"\nend = \"18:30\"\nunit = \"xihai\"\nkind = \"station\"\npeople = [\"liang-wh\", \"lu-sec\"]",
+        "date = \"2015-12-22\"\nstart = \"15:00\"\nend = \"18:30\"\nunit = \"xihai\"\nkind = \"station\"\npeople = [\"chen-zq\", \"lu-sec\"]",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 2 (rotation): 西海村（xihai）, 梁文辉（liang-wh）, 2015-12-15: the leader has 2 units, so must be at each at least once every 2 station sessions, but missed 3 in a row while free (from 2015-12-15 to 2015-12-29)"
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_3_a_meeting_in_the_window_without_its_warning() {
+    assert_eq!(
+        december_lines(&edit(
+            &text(DECEMBER_PLAN),
+            "kind = \"meeting_in_window\"",
+            "kind = \"note\""
+        )),
+        [
+            "calendar rule 3 (meetings in the window): 2015-12-08: the meeting 区人大代表视察 (15:00–17:00) falls in the station window, but there is no meeting_in_window warning for it"
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_3_a_missing_make_up() {
+    let plan = text(DECEMBER_PLAN);
+    let b = block(&plan, "date = \"2015-12-26\"");
+    let plan = edit(&plan, b, "");
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 区志坚（ou-sec）, 2015-12-22: misses the station session (away: 探亲), but there is no make-up session for it nor a warning that it cannot be made up",
+            "plan figures: the plan states makeup_sessions = 2, but it is 1",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_3_a_make_up_too_soon_on_the_wrong_day() {
+    assert_eq!(
+        december_lines(&edit(
+            &text(DECEMBER_PLAN),
+            "date = \"2015-12-19\"",
+            "date = \"2015-12-17\""
+        )),
+        [
+            "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 2015-12-17: the make-up is on a Thursday, not on a make-up day (Saturday)",
+            "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 2015-12-17: the make-up is 2 days after the missed session of 2015-12-15; it needs at least 3 days' notice",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_4_visits_short_without_a_warning() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "people = [\"liang-wh\"]\nhamlet = \"一队\"\nhouseholds = 10",
+        "people = [\"liang-wh\"]\nhamlet = \"一队\"\nhouseholds = 8",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: household visits fall short (一队 8 of 10), and there is no household_visits_short warning"
+        ]
+    );
+    // With the warning the calendar owes, it is fine.
+    let warned = plan
+        + "\n[[warning]]\nkind = \"household_visits_short\"\nmessage = \"short\"\nunit = \"xihai\"\npeople = [\"liang-wh\"]\n";
+    let warned = edit(&warned, "warnings = 3", "warnings = 4");
+    assert_eq!(december_lines(&warned), Vec::<String>::new());
+}
+
+#[test]
+fn calendar_rule_4_a_visit_of_the_wrong_shape() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "date = \"2015-12-05\"\nstart = \"09:00\"\nend = \"12:00\"",
+        "date = \"2015-12-06\"\nstart = \"09:00\"\nend = \"13:00\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 4 (household visits): 北滘社区（beijiao-sq）, 陈志强（chen-zq）, 2015-12-06: the visit is 09:00–13:00, not a half day (09:00–12:00 or 14:30–17:30)",
+            "calendar rule 4 (household visits): 北滘社区（beijiao-sq）, 陈志强（chen-zq）, 2015-12-06: the visit is on a Sunday; visits are Monday to Saturday",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_4_too_many_households_in_one_visit() {
+    assert_eq!(
+        december_lines(&edit(
+            &text(DECEMBER_PLAN),
+            "households = 10",
+            "households = 16"
+        )),
+        [
+            "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）, 2015-12-02: the visit covers 16 households, more than households_per_visit_session = 15"
+        ]
+    );
+}
+
+// ---- words in Chinese, unreadable plans, the command ----
+
+#[test]
+fn violations_in_chinese() {
+    let roster = load(DECEMBER);
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "date = \"2015-12-19\"",
+        "date = \"2015-12-17\"",
+    );
+    let report = check_files(&roster, &plan, None);
+    assert_eq!(
+        report.lines(&roster, Lang::Zh),
+        [
+            "日历规则 3（补班）：北滘社区（beijiao-sq），2015-12-17：补班安排在周四，不在补班日（周六）",
+            "日历规则 3（补班）：北滘社区（beijiao-sq），2015-12-17：补班距所补的 2015-12-15 只有 2 天，至少应提前 3 天通知",
+        ]
+    );
+    assert_eq!(
+        zhudian::wording::check::summary_line(&report, Lang::Zh),
+        "费用：重新计算为 336.121951，方案写的是 336.121951。共 2 处违规：方案无效。"
+    );
+}
+
+fn zhudian(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhudian"))
+        .args(args)
+        .env("ZHUDIAN_LANG", "en")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn exit_0_for_a_valid_plan() {
+    let (code, out, _) = zhudian(&["check", EXAMPLE, ASSIGNMENT_ONLY]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "note: an assignment-only plan (no [[session]]): the calendar rules were not checked\n\
+         cost: recomputed 179.795987, stated 179.795987. The plan is valid.\n"
+    );
+    let (code, out, _) = zhudian(&["check", DECEMBER, DECEMBER_PLAN]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "cost: recomputed 336.121951, stated 336.121951. The plan is valid.\n"
+    );
+}
+
+#[test]
+fn exit_1_for_a_broken_plan_and_2_for_an_unreadable_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(
+        &broken,
+        edit(
+            &text(ASSIGNMENT_ONLY),
+            "cost = 179.7959866220736",
+            "cost = 175.5",
+        ),
+    )
+    .unwrap();
+    let (code, out, _) = zhudian(&["check", EXAMPLE, broken.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "cost: the plan states cost = 175.5, but it is 179.795987\n\
+         note: an assignment-only plan (no [[session]]): the calendar rules were not checked\n\
+         cost: recomputed 179.795987, stated 175.5. 1 violation: the plan is not valid.\n"
+    );
+
+    let bad_date = dir.path().join("bad-date.toml");
+    std::fs::write(
+        &bad_date,
+        edit(
+            &text(DECEMBER_PLAN),
+            "date = \"2015-12-19\"",
+            "date = \"2015-12-32\"",
+        ),
+    )
+    .unwrap();
+    let name = bad_date.to_str().unwrap();
+    let (code, out, err) = zhudian(&["check", DECEMBER, name]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    let line = text(DECEMBER_PLAN)
+        .lines()
+        .position(|l| l == "date = \"2015-12-19\"")
+        .unwrap()
+        + 1;
+    let n = text(DECEMBER_PLAN)
+        .lines()
+        .take(line)
+        .filter(|l| *l == "[[session]]")
+        .count();
+    assert_eq!(
+        err,
+        format!(
+            "{name}:{line}: [[session]] {n}, field 'date': '2015-12-32' is not a date like 2015-03-02\n"
+        )
+    );
+
+    let missing = dir.path().join("missing-field.toml");
+    std::fs::write(
+        &missing,
+        edit(&text(ASSIGNMENT_ONLY), "lower_bound = 170.0\n", ""),
+    )
+    .unwrap();
+    let (code, _, err) = zhudian(&["check", EXAMPLE, missing.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("lower_bound"), "{err}");
+
+    // A roster that does not validate is reported as `validate` does.
+    let (code, _, err) = zhudian(&[
+        "check",
+        "tests/fixtures/invalid/bad-date.toml",
+        ASSIGNMENT_ONLY,
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.ends_with("1 problem: the roster is not valid.\n"),
+        "{err}"
+    );
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Mangled plans give violations or an unreadable-plan message, never a panic.
+        #[test]
+        fn on_mangled_plans(drop in proptest::collection::vec(0usize..600, 0..6), line in 0usize..600, value in prop_oneof![
+            Just("\"\"".to_string()), Just("[]".to_string()), Just("-1".to_string()), Just("0".to_string()),
+            Just("\"2015-12-32\"".to_string()), Just("\"2016-01-01\"".to_string()), Just("\"1900-01-01\"".to_string()),
+            Just("\"25:00\"".to_string()), Just("\"00:00\"".to_string()), Just("[\"he-jm\", \"he-jm\"]".to_string()),
+            Just("[\"nobody\"]".to_string()), Just("\"makeup\"".to_string()), Just("1e308".to_string()),
+            Just("[\"xihai\", \"sanhong\", \"linshang\", \"beijiao-sq\", \"jiaoxi-park\", \"midea\"]".to_string()),
+        ]) {
+            let roster = load(DECEMBER);
+            let plan = text(DECEMBER_PLAN);
+            let lines: Vec<String> = plan
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| !drop.contains(i))
+                .map(|(i, l)| match l.split_once(" = ") {
+                    Some((k, _)) if i == line => format!("{k} = {value}"),
+                    _ => l.to_string(),
+                })
+                .collect();
+            let report = check_files(&roster, &lines.join("\n"), None);
+            let _ = report.render(&roster, Lang::Zh);
+        }
+    }
+}
+
+#[test]
+fn notes_and_unreadable_plans_in_chinese() {
+    let (code, out, _) = zhudian(&["--lang", "zh", "check", EXAMPLE, ASSIGNMENT_ONLY]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "说明：仅含分配的方案（没有 [[session]]），未检查日历规则\n\
+         费用：重新计算为 179.795987，方案写的是 179.795987。方案有效。\n"
+    );
+    let roster = load(DECEMBER);
+    let report = check_files(
+        &roster,
+        &edit(
+            &text(DECEMBER_PLAN),
+            "kind = \"makeup\"",
+            "kind = \"make-up\"",
+        ),
+        None,
+    );
+    let line = text(DECEMBER_PLAN)
+        .lines()
+        .position(|l| l == "kind = \"makeup\"")
+        .unwrap()
+        + 1;
+    let n = text(DECEMBER_PLAN)
+        .lines()
+        .take(line)
+        .filter(|l| *l == "[[session]]")
+        .count();
+    assert_eq!(
+        report.render(&roster, Lang::Zh),
+        format!(
+            "plan:{line}：[[session]] 第 {n} 条，字段“kind”：“make-up”不在可选值 'station'、'makeup'、'household_visit' 之中\n"
+        )
+    );
+    assert_eq!(report.exit_code(), 2);
+}
+
+#[test]
+fn a_successor_in_the_same_seat_is_no_change() {
+    // 麦新 takes over from 何建明, who left: the previous plan names 何建明.
+    let roster_text = text(EXAMPLE)
+        .replacen("id = \"he-jm\"", "id = \"mai-x\"\nsucceeds = \"he-jm\"", 1)
+        .replace("[\"he-jm\", \"chen-zq\"]", "[\"mai-x\", \"chen-zq\"]");
+    let roster = roster::load_str(&roster_text, "succession.toml").expect("a valid roster");
+    let previous = text(ASSIGNMENT_ONLY);
+    let plan = previous.replace("\"he-jm\"", "\"mai-x\"");
+    let report = check_files(&roster, &plan, Some(&previous));
+    assert_eq!(report.lines(&roster, Lang::En), Vec::<String>::new());
+    assert_eq!(
+        (
+            report.recomputed.units_changed,
+            report.recomputed.slots_changed
+        ),
+        (0, 0)
+    );
+    // Without the succession the same plan changes 北滘社区's leader.
+    let roster = roster::load_str(
+        &roster_text.replacen("succeeds = \"he-jm\"\n", "", 1),
+        "no-succession.toml",
+    )
+    .expect("a valid roster");
+    let report = check_files(&roster, &plan, Some(&previous));
+    assert_eq!(report.recomputed.units_changed, 1);
+}
+
+#[test]
+fn calendar_rule_1_a_fortnightly_unit_off_its_turn_and_a_session_out_of_the_window() {
+    let plan = text(DECEMBER_PLAN)
+        + "\n[[session]]\ndate = \"2015-12-08\"\nstart = \"15:00\"\nend = \"18:30\"\nunit = \"linshang\"\nkind = \"station\"\npeople = [\"huang-sec\", \"feng-jh\"]\n";
+    let plan = edit(
+        &plan,
+        "date = \"2015-12-29\"\nstart = \"15:00\"\nend = \"18:30\"\nunit = \"xihai\"",
+        "date = \"2015-12-29\"\nstart = \"14:00\"\nend = \"18:30\"\nunit = \"xihai\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 1 (station sessions): 西海村（xihai）, 2015-12-29: the station session is on a Tuesday 14:00–18:30, not in the window, Tuesday 15:00–18:30",
+            "calendar rule 2 (one place at a time): 林上村（linshang）, 冯锦华（feng-jh）, 2015-12-08: is in a station session 15:00–18:30 and, at the same time, in a station session at 重点企业联系点（midea） 15:00–18:30",
+            "calendar rule 1 (station sessions): 林上村（linshang）, 2015-12-08: a fortnightly unit holds a station session in a week off its turn",
+            "plan figures: the plan states station_sessions = 28, but it is 29",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_3_make_ups_that_do_not_say_what_they_make_up_or_keep_other_hours() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "people = [\"he-jm\"]\nmakes_up = \"2015-12-15\"",
+        "people = [\"he-jm\"]",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 2015-12-19: the make-up session does not say which session it makes up (makes_up)",
+            "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 何建明（he-jm）, 2015-12-15: misses the station session (the meeting 区防汛紧急会议 14:30–17:30), but there is no make-up session for it nor a warning that it cannot be made up",
+        ]
+    );
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "date = \"2015-12-26\"\nstart = \"15:00\"\nend = \"18:30\"",
+        "date = \"2015-12-26\"\nstart = \"09:00\"\nend = \"12:00\"",
+    );
+    let plan = edit(
+        &plan,
+        "makes_up = \"2015-12-22\"",
+        "makes_up = \"2015-12-23\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 2015-12-26: makes up 2015-12-23, which is not a station date of the year",
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 2015-12-26: the make-up is 09:00–12:00, not the station window 15:00–18:30",
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 区志坚（ou-sec）, 2015-12-22: misses the station session (away: 探亲), but there is no make-up session for it nor a warning that it cannot be made up",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_4_a_visit_of_two_people_in_a_hamlet_the_unit_does_not_have() {
+    let plan = edit(
+        &text(DECEMBER_PLAN),
+        "people = [\"liang-wh\"]\nhamlet = \"一队\"",
+        "people = [\"liang-wh\", \"lu-sec\"]\nhamlet = \"四队\"",
+    );
+    assert_eq!(
+        december_lines(&plan),
+        [
+            "calendar rule 4 (household visits): 西海村（xihai）, 2015-12-02: a household visit has 2 people; a visit is one member's half day",
+            "calendar rule 4 (household visits): 西海村（xihai）, 2015-12-02: '四队' is not a hamlet of this unit",
+            "calendar rule 2 (one place at a time): 西海村（xihai）, 卢国荣（lu-sec）, 2015-12-02: is in a household visit 09:00–12:00 and, at the same time, in a household visit at 西海村（xihai） 09:00–12:00",
+            "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: household visits fall short (一队 0 of 10), and there is no household_visits_short warning",
+        ]
+    );
+}
+
+#[test]
+fn calendar_rule_4_visits_crowded_into_one_month() {
+    // Without the pilot's long holiday, 西海村's three visits by 梁文辉 all in
+    // December are more than twice the even share of one month (3 / 12, so 1).
+    let roster_text = edit(
+        &text(DECEMBER),
+        "to = \"2015-11-30\"",
+        "to = \"2015-01-03\"",
+    );
+    let roster = roster::load_str(&roster_text, "whole-year.toml").expect("a valid roster");
+    assert_has(
+        &check(&roster, &text(DECEMBER_PLAN)).1,
+        "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: 3 of the 3 visit sessions here fall in month 12, more than twice the even share (1)",
+    );
+}

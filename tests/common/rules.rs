@@ -1,0 +1,502 @@
+//! The calendar's rules (docs/calendar.md) checked from the roster and the
+//! plan file alone, with none of the scheduler's code: what the tests hold
+//! the calendar to until the independent checker (`verify`) lands.
+
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use zhudian::model::{Attendee, Cadence, Repeat, Roster};
+use zhudian::plan::{PlanFile, Session};
+
+pub fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+pub fn mins(s: &str) -> u32 {
+    let (h, m) = s.split_once(':').unwrap();
+    h.parse::<u32>().unwrap() * 60 + m.parse::<u32>().unwrap()
+}
+
+fn tmins(t: NaiveTime) -> u32 {
+    mins(&t.format("%H:%M").to_string())
+}
+
+pub struct Occ {
+    pub title: String,
+    pub date: NaiveDate,
+    pub start: u32,
+    pub end: u32,
+    pub people: BTreeSet<String>,
+    pub emergency: bool,
+}
+
+pub struct World<'a> {
+    pub r: &'a Roster,
+    pub plan: &'a PlanFile,
+    pub occ: Vec<Occ>,
+    pub team: BTreeMap<String, Vec<String>>,
+    pub visitors: BTreeMap<String, Vec<String>>,
+    pub teams_of: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl<'a> World<'a> {
+    pub fn new(r: &'a Roster, plan: &'a PlanFile) -> World<'a> {
+        let year = r.township.year;
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
+        let mut occ = Vec::new();
+        for m in &r.meetings {
+            let mut people = BTreeSet::new();
+            for a in &m.attendees {
+                match a {
+                    Attendee::AllCadres => people.extend(r.cadres.iter().map(|c| c.id.clone())),
+                    Attendee::AllHelpers => people.extend(r.helpers.iter().map(|h| h.id.clone())),
+                    Attendee::Person(p) => {
+                        people.insert(p.clone());
+                    }
+                }
+            }
+            let last = m.until.unwrap_or(end).min(end);
+            let mut dates = vec![m.date];
+            match m.repeat {
+                Repeat::None => {}
+                Repeat::Weekly => {
+                    let mut d = m.date + Days::new(7);
+                    while d <= last {
+                        dates.push(d);
+                        d = d + Days::new(7);
+                    }
+                }
+                Repeat::Monthly => {
+                    for k in 1..12 {
+                        let m0 = m.date.month0() + k;
+                        if m0 >= 12 {
+                            break;
+                        }
+                        if let Some(d) = NaiveDate::from_ymd_opt(year, m0 + 1, m.date.day())
+                            && d <= last
+                        {
+                            dates.push(d);
+                        }
+                    }
+                }
+            }
+            for d in dates {
+                occ.push(Occ {
+                    title: m.title.clone(),
+                    date: d,
+                    start: tmins(m.start),
+                    end: tmins(m.end),
+                    people: people.clone(),
+                    emergency: m.emergency,
+                });
+            }
+        }
+        let mut team = BTreeMap::new();
+        let mut visitors = BTreeMap::new();
+        let mut teams_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for a in &plan.assignment {
+            let mut t = vec![a.leader.clone()];
+            t.extend(a.helpers.iter().cloned());
+            visitors.insert(a.unit.clone(), t.clone());
+            t.extend(a.assist.iter().cloned());
+            for p in &t {
+                teams_of
+                    .entry(p.clone())
+                    .or_default()
+                    .insert(a.unit.clone());
+            }
+            team.insert(a.unit.clone(), t);
+        }
+        World {
+            r,
+            plan,
+            occ,
+            team,
+            visitors,
+            teams_of,
+        }
+    }
+
+    pub fn holiday(&self, d: NaiveDate) -> bool {
+        self.r.holidays.iter().any(|h| h.contains(d))
+    }
+
+    pub fn away(&self, p: &str, d: NaiveDate) -> bool {
+        let periods = if let Some(c) = self.r.cadre_index(p) {
+            &self.r.cadres[c].away
+        } else if let Some(h) = self.r.helper_index(p) {
+            &self.r.helpers[h].away
+        } else {
+            return false;
+        };
+        periods.iter().any(|x| x.contains(d))
+    }
+
+    /// The meetings taking `p` at that time.
+    pub fn meetings(&self, p: &str, d: NaiveDate, s: u32, e: u32) -> Vec<&Occ> {
+        self.occ
+            .iter()
+            .filter(|o| o.date == d && o.people.contains(p) && o.start < e && s < o.end)
+            .collect()
+    }
+
+    pub fn blocked(&self, p: &str, d: NaiveDate, s: u32, e: u32) -> bool {
+        self.holiday(d) || self.away(p, d) || !self.meetings(p, d, s, e).is_empty()
+    }
+
+    pub fn township(&self, p: &str) -> bool {
+        self.r.cadre_index(p).is_some()
+            || self
+                .r
+                .helper_index(p)
+                .is_some_and(|h| self.r.helpers[h].unit.is_none())
+    }
+
+    pub fn station_dates(&self) -> Vec<NaiveDate> {
+        let year = self.r.township.year;
+        let mut d = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+        let mut out = Vec::new();
+        while d.year() == year {
+            if d.weekday() == self.r.station.weekday {
+                out.push(d);
+            }
+            d = d + Days::new(1);
+        }
+        out
+    }
+
+    fn sessions(&self, kind: &str) -> impl Iterator<Item = &Session> {
+        self.plan.session.iter().filter(move |s| s.kind == kind)
+    }
+
+    fn warned(
+        &self,
+        kind: &str,
+        unit: Option<&str>,
+        date: Option<&str>,
+        person: Option<&str>,
+    ) -> bool {
+        self.plan.warning.iter().any(|w| {
+            w.kind == kind
+                && unit.is_none_or(|u| w.unit.as_deref() == Some(u))
+                && date.is_none_or(|d| w.date.as_deref() == Some(d))
+                && person.is_none_or(|p| w.people.iter().any(|x| x == p))
+        })
+    }
+}
+
+/// Every rule broken, one line each; empty when the calendar keeps them all.
+pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
+    let w = World::new(r, plan);
+    let mut v = Vec::new();
+    let st = &r.station;
+    let (ws, we) = (tmins(st.start), tmins(st.end));
+    let dates = w.station_dates();
+
+    // Rule 1: which dates, who, shortfalls.
+    for u in &r.units {
+        let got: BTreeSet<NaiveDate> = w
+            .sessions("station")
+            .filter(|s| s.unit == u.id)
+            .map(|s| day(&s.date))
+            .collect();
+        let open: Vec<(usize, NaiveDate)> = dates
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, d)| !w.holiday(*d))
+            .collect();
+        let ok = match u.cadence {
+            Cadence::Weekly => got == open.iter().map(|x| x.1).collect(),
+            Cadence::Biweekly => (0..2).any(|p| {
+                got == open
+                    .iter()
+                    .filter(|(k, _)| k % 2 == p)
+                    .map(|x| x.1)
+                    .collect()
+            }),
+        };
+        if !ok {
+            v.push(format!("rule 1: {} has the wrong station dates", u.id));
+        }
+    }
+    let mut without = 0;
+    for s in w.sessions("station") {
+        let d = day(&s.date);
+        if mins(&s.start) != ws || mins(&s.end) != we {
+            v.push(format!("rule 1: {} {} not in the window", s.unit, s.date));
+        }
+        let team = w.team.get(&s.unit).cloned().unwrap_or_default();
+        for p in &s.people {
+            if !team.contains(p) {
+                v.push(format!("rule 1: {p} not on {}'s team", s.unit));
+            }
+        }
+        let township = s.people.iter().any(|p| w.township(p));
+        if !township {
+            without += 1;
+        }
+        if (!township || s.people.len() < r.policy.min_present)
+            && !w.warned("shortfall", Some(&s.unit), Some(&s.date), None)
+        {
+            v.push(format!(
+                "rule 1: {} {} short without a warning",
+                s.unit, s.date
+            ));
+        }
+        let _ = d;
+    }
+    if plan.plan.metrics.shortfall_sessions != without {
+        v.push(format!(
+            "metrics: shortfall_sessions {} but {without} sessions without a township member",
+            plan.plan.metrics.shortfall_sessions
+        ));
+    }
+
+    // Rule 2: one place at a time, never blocked.
+    let mut by_person: BTreeMap<&str, Vec<(NaiveDate, u32, u32, &Session)>> = BTreeMap::new();
+    for s in &plan.session {
+        let d = day(&s.date);
+        for p in &s.people {
+            by_person
+                .entry(p)
+                .or_default()
+                .push((d, mins(&s.start), mins(&s.end), s));
+            if w.blocked(p, d, mins(&s.start), mins(&s.end)) {
+                v.push(format!(
+                    "rule 2: {p} blocked during {} {} {} {}",
+                    s.kind, s.unit, s.date, s.start
+                ));
+            }
+        }
+    }
+    for (p, mut xs) in by_person {
+        xs.sort_by_key(|x| (x.0, x.1));
+        for pair in xs.windows(2) {
+            if pair[0].0 == pair[1].0 && pair[1].1 < pair[0].2 {
+                v.push(format!(
+                    "rule 2: {p} double-booked on {} ({} {} and {} {})",
+                    pair[0].0, pair[0].3.kind, pair[0].3.unit, pair[1].3.kind, pair[1].3.unit
+                ));
+            }
+        }
+    }
+    for a in &plan.assignment {
+        let leader = &a.leader;
+        let units: Vec<&str> = plan
+            .assignment
+            .iter()
+            .filter(|b| &b.leader == leader)
+            .map(|b| b.unit.as_str())
+            .collect();
+        let n = units.len();
+        let mut seq: Vec<&Session> = w
+            .sessions("station")
+            .filter(|s| s.unit == a.unit && !w.blocked(leader, day(&s.date), ws, we))
+            .collect();
+        seq.sort_by(|x, y| x.date.cmp(&y.date));
+        let mut run = 0;
+        for s in seq {
+            if s.people.contains(leader) {
+                run = 0;
+            } else {
+                run += 1;
+                if run >= n {
+                    v.push(format!(
+                        "rule 2: {leader} missing from {} for {n} sessions up to {}",
+                        a.unit, s.date
+                    ));
+                    run = 0;
+                }
+            }
+        }
+    }
+
+    // Rule 3: meetings in the window; make-ups.
+    for o in &w.occ {
+        if !o.emergency && o.date.weekday() == st.weekday && o.start < we && ws < o.end {
+            let d = o.date.format("%Y-%m-%d").to_string();
+            if !w.warned("meeting_in_window", None, Some(&d), None) {
+                v.push(format!(
+                    "rule 3: no meeting_in_window for '{}' on {d}",
+                    o.title
+                ));
+            }
+        }
+    }
+    let station_of: BTreeSet<(String, String)> = w
+        .sessions("station")
+        .map(|s| (s.unit.clone(), s.date.clone()))
+        .collect();
+    for s in w.sessions("makeup") {
+        let d = day(&s.date);
+        let Some(m) = s.makes_up.as_deref() else {
+            v.push(format!(
+                "rule 3: make-up {} {} without makes_up",
+                s.unit, s.date
+            ));
+            continue;
+        };
+        if !st.makeup_days.contains(&d.weekday()) {
+            v.push(format!("rule 3: make-up on {} not a make-up day", s.date));
+        }
+        if (d - day(m)).num_days() < st.makeup_notice_days as i64 {
+            v.push(format!("rule 3: make-up on {} too soon after {m}", s.date));
+        }
+        if w.holiday(d) || d.year() != r.township.year {
+            v.push(format!(
+                "rule 3: make-up on {} in a holiday or outside the year",
+                s.date
+            ));
+        }
+        if mins(&s.start) != ws || mins(&s.end) != we {
+            v.push(format!(
+                "rule 3: make-up on {} not in the window's hours",
+                s.date
+            ));
+        }
+        if !station_of.contains(&(s.unit.clone(), m.to_string())) {
+            v.push(format!(
+                "rule 3: make-up of {} {m}, no such session",
+                s.unit
+            ));
+        }
+        let team = w.team.get(&s.unit).cloned().unwrap_or_default();
+        if s.people.iter().any(|p| !team.contains(p)) || s.people.is_empty() {
+            v.push(format!(
+                "rule 3: make-up {} {} people off the team",
+                s.unit, s.date
+            ));
+        }
+    }
+    // Members who always sit at one unit and lost a session to an emergency
+    // or an absence must have it made up (or a warning say it cannot be).
+    for s in w.sessions("station") {
+        let d = day(&s.date);
+        for p in w.team.get(&s.unit).into_iter().flatten() {
+            if w.teams_of.get(p).is_none_or(|t| t.len() != 1) {
+                continue;
+            }
+            let lost = w.away(p, d) || w.meetings(p, d, ws, we).iter().any(|o| o.emergency);
+            if !lost {
+                continue;
+            }
+            let made = w.sessions("makeup").any(|m| {
+                m.unit == s.unit && m.makes_up.as_deref() == Some(&s.date) && m.people.contains(p)
+            });
+            if !made && !w.warned("makeup_impossible", Some(&s.unit), Some(&s.date), Some(p)) {
+                v.push(format!(
+                    "rule 3: {p}'s session {} {} not made up",
+                    s.unit, s.date
+                ));
+            }
+        }
+    }
+
+    // Rule 4: household visits.
+    let cap = r.policy.households_per_visit_session;
+    let mut done: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    let mut per_month: BTreeMap<(String, String), [u32; 12]> = BTreeMap::new();
+    for s in w.sessions("household_visit") {
+        let d = day(&s.date);
+        let ok_time = matches!(
+            (s.start.as_str(), s.end.as_str()),
+            ("09:00", "12:00") | ("14:30", "17:30")
+        );
+        if !ok_time || d.weekday() == Weekday::Sun {
+            v.push(format!(
+                "rule 4: visit {} {} {} not a half day",
+                s.unit, s.date, s.start
+            ));
+        }
+        if s.people.len() != 1 {
+            v.push(format!(
+                "rule 4: visit {} {} has {} people",
+                s.unit,
+                s.date,
+                s.people.len()
+            ));
+            continue;
+        }
+        let h = s.households.unwrap_or(0);
+        if h == 0 || h > cap {
+            v.push(format!(
+                "rule 4: visit {} {} with {h} households",
+                s.unit, s.date
+            ));
+        }
+        let p = &s.people[0];
+        if !w.visitors.get(&s.unit).is_some_and(|t| t.contains(p)) {
+            v.push(format!(
+                "rule 4: {p} visits {} but is not its leader or slot helper",
+                s.unit
+            ));
+        }
+        *done
+            .entry((
+                p.clone(),
+                s.unit.clone(),
+                s.hamlet.clone().unwrap_or_default(),
+            ))
+            .or_default() += h as u64;
+        per_month
+            .entry((p.clone(), s.unit.clone()))
+            .or_insert([0; 12])[d.month0() as usize] += 1;
+    }
+    let times = r.policy.household_visits_per_member as u64;
+    for u in &r.units {
+        let hamlets: Vec<(String, u64)> = if u.hamlets.is_empty() {
+            vec![(u.name.clone(), u.households as u64)]
+        } else {
+            u.hamlets
+                .iter()
+                .map(|h| (h.name.clone(), h.households as u64))
+                .collect()
+        };
+        for p in w.visitors.get(&u.id).into_iter().flatten() {
+            for (h, hh) in &hamlets {
+                let got = done
+                    .get(&(p.clone(), u.id.clone(), h.clone()))
+                    .copied()
+                    .unwrap_or(0);
+                if got < times * hh
+                    && !w.warned("household_visits_short", Some(&u.id), None, Some(p))
+                {
+                    v.push(format!(
+                        "rule 4: {p} visits {got} of {} in {} {h}, no warning",
+                        times * hh,
+                        u.id
+                    ));
+                }
+            }
+        }
+    }
+    for ((p, u), months) in per_month {
+        let n: u32 = months.iter().sum();
+        if n >= 12 {
+            let max = *months.iter().max().unwrap();
+            if max as f64 > 2.0 * n as f64 / 12.0 {
+                v.push(format!(
+                    "rule 4: {p} at {u}: {max} visits in one month of {n}"
+                ));
+            }
+        }
+    }
+    v
+}
+
+/// What the independent checker (`zhudian::verify`, written apart from the
+/// scheduler) says against the plan: every violation but the cost's and the
+/// tours' (the plain assignments used here state no cost).
+pub fn checker(r: &Roster, plan: &PlanFile) -> Vec<String> {
+    use zhudian::wording::check::Rule;
+    let report = zhudian::verify::check_files(r, &plan.to_toml(), None);
+    report
+        .violations
+        .iter()
+        .filter(|v| !matches!(v.rule, Rule::Cost | Rule::Tour))
+        .map(|v| v.line(r, zhudian::wording::Lang::En))
+        .collect()
+}

@@ -1,0 +1,196 @@
+//! The exports read back: each person's .ics through an iCalendar parser
+//! (the `icalendar` crate), the CSV as a spreadsheet would see it, and the
+//! `calendar` command end to end.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::str::FromStr;
+
+use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
+use zhudian::calendar::{build, simple::simple_plan};
+use zhudian::export::{csv, ics};
+use zhudian::model::Roster;
+use zhudian::plan::PlanFile;
+use zhudian::roster;
+use zhudian::wording::Lang;
+
+fn example() -> (Roster, PlanFile) {
+    let r = roster::load(Path::new("instances/beijiao-example.toml")).unwrap();
+    let mut p = simple_plan(&r);
+    build(&r, &mut p);
+    (r, p)
+}
+
+#[test]
+fn every_persons_calendar_parses_back_with_their_sessions() {
+    let (r, p) = example();
+    let cals = ics::calendars(&r, &p, Lang::Zh);
+    assert_eq!(cals.len(), zhudian::export::people(&r, &p).len());
+    let mut all_uids = BTreeSet::new();
+    for (file, body) in &cals {
+        let id = file.trim_end_matches(".ics");
+        let cal = Calendar::from_str(body).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let events: Vec<_> = cal
+            .components
+            .iter()
+            .filter_map(|c| match c {
+                CalendarComponent::Event(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        let mine: Vec<_> = p
+            .session
+            .iter()
+            .filter(|s| s.people.iter().any(|x| x == id))
+            .collect();
+        assert_eq!(events.len(), mine.len(), "{file}");
+        for (e, s) in events.iter().zip(&mine) {
+            let uid = e.get_uid().unwrap();
+            assert!(all_uids.insert(uid.to_string()), "duplicate UID {uid}");
+            let unit = &r.units[r.unit_index(&s.unit).unwrap()].name;
+            let summary = e.get_summary().unwrap();
+            assert!(summary.contains(unit.as_str()), "{summary} lacks {unit}");
+            if s.kind == "station" {
+                assert_eq!(summary, format!("驻点：{unit}"));
+            }
+            assert!(e.get_description().unwrap().contains("团队："));
+            match e.get_start() {
+                Some(DatePerhapsTime::DateTime(dt)) => {
+                    let text = format!("{dt:?}");
+                    assert!(text.contains("Asia/Shanghai"), "{text}");
+                }
+                other => panic!("start {other:?}"),
+            }
+            assert!(e.get_timestamp().is_some());
+        }
+    }
+}
+
+#[test]
+fn calendars_are_byte_identical_across_runs_and_lines_are_folded() {
+    let (r, p) = example();
+    let (r2, p2) = example();
+    let a = ics::calendars(&r, &p, Lang::Zh);
+    let b = ics::calendars(&r2, &p2, Lang::Zh);
+    assert_eq!(a, b);
+    for (file, body) in &a {
+        assert!(body.starts_with("BEGIN:VCALENDAR\r\nPRODID:"));
+        assert!(body.contains("\r\nVERSION:2.0\r\n"));
+        assert!(body.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai"));
+        assert!(body.ends_with("END:VCALENDAR\r\n"));
+        for line in body.split("\r\n") {
+            assert!(line.len() <= 75, "{file}: {} octets: {line}", line.len());
+            assert!(!line.contains('\n') && !line.contains('\r'));
+        }
+        assert!(!body.replace("\r\n", "").contains('\n'));
+    }
+    // The UID names person, unit, date, kind and start only.
+    let s = &p.session[0];
+    assert_eq!(
+        ics::uid(&s.people[0], s),
+        format!(
+            "{}-{}-{}-{}-{}@zhudian",
+            s.people[0],
+            s.unit,
+            s.date.replace('-', ""),
+            s.kind,
+            s.start.replace(':', "")
+        )
+    );
+}
+
+#[test]
+fn csv_has_a_bom_a_header_and_one_row_per_session() {
+    let (r, p) = example();
+    let text = csv::render(&r, &p, Lang::Zh);
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "date,weekday,start,end,unit_id,unit_name,kind,people,hamlet,households,makes_up"
+    );
+    assert_eq!(lines.last(), Some(&""));
+    assert_eq!(lines.len() - 2, p.session.len());
+    let first = &p.session[0];
+    let unit = &r.units[r.unit_index(&first.unit).unwrap()].name;
+    let weekday = zhudian::wording::calendar::weekday(
+        chrono::Datelike::weekday(
+            &chrono::NaiveDate::parse_from_str(&first.date, "%Y-%m-%d").unwrap(),
+        ),
+        Lang::Zh,
+    );
+    assert!(
+        lines[1].starts_with(&format!("{},{weekday},", first.date)),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].contains(unit.as_str()));
+    let station = lines.iter().find(|l| l.contains(",station,")).unwrap();
+    assert!(station.contains(",周二,15:00,18:30,"), "{station}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(",makeup,") && l.ends_with(",2015-06-16"))
+    );
+    let visit = lines
+        .iter()
+        .find(|l| l.contains(",household_visit,"))
+        .unwrap();
+    assert_eq!(visit.split(',').count(), 11, "{visit}");
+}
+
+#[test]
+fn the_calendar_command_writes_ics_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (r, mut p) = example();
+    let people = zhudian::export::people(&r, &p).len();
+    // A plan as `zhudian plan` writes it: its roster path, no calendar yet.
+    p.plan.roster = root
+        .join("instances/beijiao-example.toml")
+        .display()
+        .to_string();
+    p.session.clear();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(&plan, p.to_toml()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
+        .args(["--lang", "en", "calendar"])
+        .arg(&plan)
+        .arg("--ics")
+        .arg(dir.path().join("ics"))
+        .arg("--csv")
+        .arg(dir.path().join("sessions.csv"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("calendar files"), "{stdout}");
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("ics")).unwrap().collect();
+    assert_eq!(files.len(), people);
+    let csv = std::fs::read_to_string(dir.path().join("sessions.csv")).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    // Same again, same bytes.
+    let before = std::fs::read(dir.path().join("ics/lao-gx.ics")).unwrap();
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
+        .args(["calendar"])
+        .arg(&plan)
+        .arg("--ics")
+        .arg(dir.path().join("ics"))
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert_eq!(
+        before,
+        std::fs::read(dir.path().join("ics/lao-gx.ics")).unwrap()
+    );
+    // A missing plan is bad input.
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
+        .args(["calendar", "no-such-plan.toml", "--csv", "x.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

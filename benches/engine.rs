@@ -6,7 +6,7 @@
 
 use std::process::Command;
 use std::time::Duration;
-use zhudian::assign::{LeaderProblem, LeaderSolution, SolveOptions, random_problem, solve};
+use zhudian::assign::{SolveOptions, peak_rss_mib, random_problem, solve, table_header, table_row};
 
 /// One benchmark instance.
 struct Case {
@@ -46,62 +46,13 @@ fn cases() -> Vec<Case> {
     for seed in 1..=2 {
         add(24, 70, 2, 4, seed, 30, "bnp");
     }
+    // Beyond the targets: a large township.
+    add(30, 90, 2, 4, 1, 30, "bnp");
     if cfg!(feature = "highs") {
+        add(12, 25, 2, 3, 1, 60, "highs");
         add(16, 40, 2, 3, 1, 60, "highs");
     }
     v
-}
-
-/// Peak resident memory of this process in MiB.
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
-
-/// Header of the result table; `row` prints one line under it. Public shape
-/// so the same table serves real rosters later.
-pub fn header() -> String {
-    format!(
-        "{:<22} {:>7} {:>5} {:>11} {:>11} {:>7} {:>8} {:>8} {:>7} {:>8} {:>7} {:>9} {:>9}",
-        "instance",
-        "leaders",
-        "units",
-        "cost",
-        "bound",
-        "gap %",
-        "seconds",
-        "RSS MiB",
-        "nodes",
-        "columns",
-        "rounds",
-        "pivots",
-        "status"
-    )
-}
-
-pub fn row(name: &str, p: &LeaderProblem, s: &LeaderSolution, rss: f64) -> String {
-    format!(
-        "{:<22} {:>7} {:>5} {:>11.3} {:>11.3} {:>7.3} {:>8.2} {:>8.1} {:>7} {:>8} {:>7} {:>9} {:>9}",
-        name,
-        p.leaders.len(),
-        p.workload.len(),
-        s.cost,
-        s.lower_bound,
-        100.0 * s.gap,
-        s.stats.seconds,
-        rss,
-        s.stats.nodes,
-        s.stats.columns,
-        s.stats.rounds,
-        s.stats.pivots,
-        format!("{:?}", s.status)
-    )
 }
 
 fn run_case(c: &Case) -> String {
@@ -120,7 +71,7 @@ fn run_case(c: &Case) -> String {
     } else {
         format!("{}-{}", c.name, c.engine)
     };
-    row(&name, &p, &s, peak_rss_mib())
+    table_row(&name, &p, &s, peak_rss_mib())
 }
 
 fn main() {
@@ -133,7 +84,7 @@ fn main() {
     }
     let filter = args.iter().find(|a| !a.starts_with("--")).cloned();
     let exe = std::env::current_exe().expect("bench executable");
-    println!("{}", header());
+    println!("{}", table_header());
     for (i, c) in cases().iter().enumerate() {
         let name = format!("{}-{}", c.name, c.engine);
         if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {

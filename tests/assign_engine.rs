@@ -195,3 +195,90 @@ fn proves_optimality_at_12_by_25() {
     assert_eq!(s.gap, 0.0);
     assert_valid(&p, &s);
 }
+
+#[test]
+fn a_cut_short_search_returns_a_valid_plan_and_bound() {
+    let p = random_problem(16, 40, 2, 3, 4);
+    let full = solve(&p, &opts(1));
+    assert_eq!(full.status, Status::Optimal);
+    for ms in [0, 30, 150] {
+        let s = solve(
+            &p,
+            &SolveOptions {
+                time_limit: Duration::from_millis(ms),
+                seed: 1,
+            },
+        );
+        match s.status {
+            Status::Optimal | Status::Feasible => {
+                assert_valid(&p, &s);
+                assert!(s.lower_bound <= full.cost + 1e-6, "{ms} ms");
+                assert!(s.gap >= 0.0 && s.gap <= 1.0);
+            }
+            Status::NoSolutionInTime => assert!(s.bundles.is_empty()),
+            Status::Infeasible => panic!("feasible instance reported infeasible"),
+        }
+    }
+}
+
+#[test]
+fn heterogeneous_leaders_with_unit_costs_and_a_change_limit() {
+    // Replanning-like: previous owner u % n_leaders, continuity cost 25 per
+    // changed unit, at most 3 changes; checked against brute force.
+    for seed in 0..12 {
+        let mut p = random_problem(3, 7, 1, 3, 900 + seed);
+        let changed: Vec<Vec<bool>> = (0..3)
+            .map(|l| (0..7).map(|u| u % 3 != l).collect())
+            .collect();
+        for (l, spec) in p.leaders.iter_mut().enumerate() {
+            for (c, &ch) in spec.unit_cost.iter_mut().zip(&changed[l]) {
+                *c = if ch { 25.0 } else { 0.0 };
+            }
+        }
+        p.leaders[1].max_units = 2;
+        p.max_changes = Some((3, changed));
+        check_against_brute_force(&p, seed);
+    }
+}
+
+/// The whole-bundle MIP in HiGHS must agree with the engine's proven optimum.
+#[cfg(feature = "highs")]
+#[test]
+fn highs_agrees_with_the_engine() {
+    use zhudian::assign::solve_highs;
+    for seed in 0..6 {
+        let mut p = random_problem(6, 14, 1 + (seed % 2) as usize, 3, 40 + seed);
+        if seed % 3 == 0 {
+            let changed: Vec<Vec<bool>> = (0..6)
+                .map(|l| (0..14).map(|u| u % 6 != l).collect())
+                .collect();
+            p.max_changes = Some((5, changed));
+        }
+        let ours = solve(&p, &opts(seed));
+        let theirs = solve_highs(&p, &opts(seed));
+        assert_eq!(ours.status, Status::Optimal, "seed {seed}");
+        assert_eq!(theirs.status, Status::Optimal, "seed {seed}");
+        assert_valid(&p, &theirs);
+        assert!(
+            (ours.cost - theirs.cost).abs() < 1e-6 * ours.cost.max(1.0),
+            "seed {seed}: {} vs {}",
+            ours.cost,
+            theirs.cost
+        );
+    }
+}
+
+#[test]
+fn too_many_bundles_falls_back_to_the_heuristic_plan() {
+    // Up to 9 units per leader over 60 units: billions of bundles.
+    let p = random_problem(7, 60, 8, 9, 2);
+    let s = solve(
+        &p,
+        &SolveOptions {
+            time_limit: Duration::from_secs(2),
+            seed: 1,
+        },
+    );
+    assert_eq!(s.status, Status::Feasible);
+    assert_valid(&p, &s);
+}

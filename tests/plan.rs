@@ -474,12 +474,16 @@ fn too_few_units_for_the_minima() {
     for c in &mut r.cadres {
         c.units = Some((3, 3));
     }
-    let (en, _) = causes(&r, &Previous::default());
+    let (en, zh) = causes(&r, &Previous::default());
     assert_eq!(
         en,
         [
             "6 units but the 3 leaders' minima need 9: lower some leaders' minimum, or station fewer cadres"
         ]
+    );
+    assert_eq!(
+        zh,
+        ["只有 6 个单位，但 3 名领导的下限合计需要 9 个：请降低部分领导的下限，或减少驻点干部"]
     );
 }
 
@@ -531,10 +535,14 @@ fn a_leader_who_cannot_reach_their_minimum() {
     for u in ["sanhong", "linshang", "beijiao-sq", "jiaoxi-park", "midea"] {
         prev.pins.leader.insert(u.into(), "lao-gx".into());
     }
-    let (en, _) = causes(&r, &prev);
+    let (en, zh) = causes(&r, &prev);
     assert_eq!(
         en,
         ["梁文辉（liang-wh） must cover at least 2 units but may take only 1: lower their minimum"]
+    );
+    assert_eq!(
+        zh,
+        ["梁文辉（liang-wh）至少要联系 2 个单位，但只能联系 1 个：请降低其下限"]
     );
 }
 
@@ -586,11 +594,17 @@ fn a_need_nobody_available_has() {
     // Only a leader from xihai has 'agriculture'.
     let mut r = example();
     r.units[0].needs.push("agriculture".into());
-    let (en, _) = causes(&r, &Previous::default());
+    let (en, zh) = causes(&r, &Previous::default());
     assert_eq!(
         en,
         [
             "西海村（xihai） needs 'agriculture', but nobody available who could join its team has it: add someone with 'agriculture'"
+        ]
+    );
+    assert_eq!(
+        zh,
+        [
+            "西海村（xihai）需要“agriculture”，但能加入其队伍的在岗人员中没有人具备：请增加具备“agriculture”的人员"
         ]
     );
 }
@@ -670,11 +684,17 @@ fn a_units_own_secretary_away_all_year() {
         to: chrono::NaiveDate::from_ymd_opt(2015, 12, 31).expect("date"),
         why: "调离".into(),
     }];
-    let (en, _) = causes(&r, &Previous::default());
+    let (en, zh) = causes(&r, &Previous::default());
     assert_eq!(
         en,
         [
             "西海村（xihai）: team slot 2 needs the unit's own party secretaries, and none is available (away all year, or full): add one of the unit's own party secretaries"
+        ]
+    );
+    assert_eq!(
+        zh,
+        [
+            "西海村（xihai）：队伍第 2 个位置需要本单位的村党组织书记，但没有可用人员（全年不在岗或已满额）：请增加本单位的村党组织书记"
         ]
     );
 }
@@ -691,11 +711,17 @@ fn a_change_cap_no_assignment_meets() {
         prev.leader.insert(a.unit.clone(), other.clone());
     }
     prev.max_changes = Some(0);
-    let (en, _) = causes(&r, &prev);
+    let (en, zh) = causes(&r, &prev);
     assert_eq!(
         en,
         [
             "no assignment of leaders to units meets the bounds, the home-unit rule and the other limits together; loosen units_per_leader or the change limit"
+        ]
+    );
+    assert_eq!(
+        zh,
+        [
+            "在领导联系数上下限、不驻本村等限制下，找不到任何分配方案；请放宽 units_per_leader 或变动上限"
         ]
     );
 }

@@ -55,12 +55,18 @@ struct RootInfo {
     bound: f64,
 }
 
+/// Most bundles enumerated (about 17 bytes each, plus 8 of pricing scratch):
+/// keeps peak memory near 200 MiB.
+const MAX_BUNDLES: f64 = 8e6;
+
 /// Pricing tolerance: columns must improve by more than this.
 const PRICE_TOL: f64 = 1e-7;
 /// Columns per leader per pricing round.
 const PER_LEADER: usize = 6;
+/// Weight of the best-bound duals in Wentges smoothing.
+const SMOOTHING: f64 = 0.5;
 /// Columns unused for this many pricing rounds leave the simplex's scan.
-const KEEP_ROUNDS: usize = 300;
+const KEEP_ROUNDS: usize = 60;
 
 struct Engine<'a> {
     p: &'a LeaderProblem,
@@ -70,6 +76,9 @@ struct Engine<'a> {
     change_limit: Option<usize>,
     bundles: Bundles,
     live: Vec<u32>,
+    /// per unit: the live bundles holding it (built once the root has
+    /// shrunk the store), for pricing leaders with a required unit
+    by_unit: Option<Vec<Vec<u32>>>,
     floors: Vec<f64>,
     lp: Lp,
     /// per LP column: (leader, bundle); u32::MAX for artificials and slack
@@ -82,12 +91,26 @@ struct Engine<'a> {
     root: Option<RootInfo>,
     deadline: Instant,
     started: Instant,
+    /// pricing round of the last reduced-cost fixing at the root
+    last_fix: usize,
+    /// candidates sorted per pricing round (small in tests, to exercise the
+    /// full-scan fallback)
+    cand_cap: usize,
     stats: SolveStats,
     scratch: Scratch,
     rng: Rng,
 }
 
 pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> LeaderSolution {
+    run_with(p, opts, start, pricing::CAND_CAP)
+}
+
+fn run_with(
+    p: &LeaderProblem,
+    opts: &SolveOptions,
+    start: Instant,
+    cand_cap: usize,
+) -> LeaderSolution {
     let deadline = start + opts.time_limit;
     let nu = p.workload.len();
     let nl = p.leaders.len();
@@ -107,6 +130,30 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
     let floors: Vec<f64> = (0..nl).map(|l| pricing::unit_cost_floor(p, l)).collect();
     let upper = incumbent.as_ref().map_or(f64::INFINITY, |i: &(f64, _)| i.0);
     trace(start, &format!("heuristic cost {upper:.3}"));
+    if Bundles::count_estimate(p) > MAX_BUNDLES {
+        // Bundles too large to enumerate (many units per leader): return the
+        // heuristic plan with the trivial bound (bundle costs are at least
+        // the leaders' unit-cost floors).
+        let bound: f64 = floors.iter().sum();
+        return match incumbent {
+            Some((cost, bundles)) => LeaderSolution {
+                status: Status::Feasible,
+                bundles,
+                cost,
+                lower_bound: bound,
+                gap: relative_gap(cost, bound),
+                stats: SolveStats::default(),
+            },
+            None => LeaderSolution {
+                status: Status::NoSolutionInTime,
+                bundles: Vec::new(),
+                cost: f64::INFINITY,
+                lower_bound: bound,
+                gap: 1.0,
+                stats: SolveStats::default(),
+            },
+        };
+    }
     let bundles = Bundles::enumerate(p, upper + 1e-9 * upper.abs().max(1.0), &floors);
     trace(start, &format!("{} bundles", bundles.len()));
     let live: Vec<u32> = (0..bundles.len() as u32).collect();
@@ -139,6 +186,7 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
         },
         bundles,
         live,
+        by_unit: None,
         floors,
         lp,
         col_owner,
@@ -149,6 +197,8 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
         root: None,
         deadline,
         started: start,
+        last_fix: 0,
+        cand_cap,
         scratch: Scratch::default(),
         rng,
     };
@@ -157,6 +207,21 @@ pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> Lea
     // the simplex for tens of thousands of pivots.
     let result = e.search();
     e.finish(result)
+}
+
+/// α·a + (1 − α)·b, componentwise.
+fn mix(a: &Duals, b: &Duals, alpha: f64) -> Duals {
+    let m = |x: &[f64], y: &[f64]| -> Vec<f64> {
+        x.iter()
+            .zip(y)
+            .map(|(p, q)| alpha * p + (1.0 - alpha) * q)
+            .collect()
+    };
+    Duals {
+        pi: m(&a.pi, &b.pi),
+        mu: m(&a.mu, &b.mu),
+        sigma: alpha * a.sigma + (1.0 - alpha) * b.sigma,
+    }
 }
 
 /// Progress lines on stderr when ZHUDIAN_TRACE is set (for tuning).
@@ -190,20 +255,6 @@ impl Engine<'_> {
         ub - 1e-9 * ub.abs().max(1.0)
     }
 
-    fn find_bundle(&self, units: &[usize]) -> Option<u32> {
-        let mut key: Vec<u16> = units.iter().map(|&u| u as u16).collect();
-        key.sort_unstable();
-        (0..self.bundles.len() as u32).find(|&b| {
-            let us = self.bundles.units(b as usize);
-            if us.len() != key.len() {
-                return false;
-            }
-            let mut s = us.to_vec();
-            s.sort_unstable();
-            s == key
-        })
-    }
-
     fn add_column(&mut self, l: usize, b: u32) -> usize {
         if let Some(&j) = self.col_index.get(&(l as u32, b)) {
             return j;
@@ -226,6 +277,7 @@ impl Engine<'_> {
 
     fn rules_for(&self, decisions: &[Decision]) -> Rules {
         let mut r = Rules::root(self.p);
+        r.restricted = !decisions.is_empty();
         for &d in decisions {
             match d {
                 Decision::Together(a, b) | Decision::Apart(a, b) => {
@@ -246,6 +298,16 @@ impl Engine<'_> {
             }
         }
         r
+    }
+
+    /// Reduced cost of column (l, b) under `d` (phase-2 costs).
+    fn reduced_cost(&self, l: usize, b: usize, d: &Duals) -> f64 {
+        let us = self.bundles.units(b);
+        let (uc, ch) = pricing::leader_extra(self.p, l, us);
+        self.bundles.base[b] + uc
+            - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>()
+            - d.sigma * ch as f64
+            - d.mu[l]
     }
 
     fn duals_from(&self, y: &[f64]) -> Duals {
@@ -282,8 +344,18 @@ impl Engine<'_> {
         if basis.len() == self.m {
             self.lp.set_basis(basis);
         }
+        // Below the root, price only the bundles some leader may still take
+        // here: deep nodes and dives exclude most of the store.
+        let node_live: Option<Vec<u32>> = rules.restricted.then(|| {
+            self.live
+                .iter()
+                .copied()
+                .filter(|&b| rules.someone_ok(self.bundles.units(b as usize)))
+                .collect()
+        });
         let mut phase1 = self.lp.infeasibility() > 1e-9;
         let mut failures = 0;
+        let mut center: Option<(Duals, f64)> = None;
         loop {
             let outcome = self.lp.solve(phase1, self.deadline);
             self.stats.lp_solves += 1;
@@ -310,42 +382,82 @@ impl Engine<'_> {
                 self.last_used[j] = self.stats.rounds;
             }
             let y = self.lp.duals(phase1);
-            let duals = self.duals_from(&y);
-            let priced = pricing::price(
-                self.p,
-                &self.bundles,
-                &self.live,
-                rules,
-                &duals,
-                &self.floors,
-                phase1,
-                PER_LEADER,
-                PRICE_TOL,
-                &mut self.scratch,
-            );
-            self.stats.rounds += 1;
-            let lagrange = duals.pi.iter().sum::<f64>()
-                + duals.mu.iter().sum::<f64>()
-                + duals.sigma * self.change_limit.unwrap_or(0) as f64
-                + priced.min_rc.iter().sum::<f64>();
-            if phase1 {
-                // Farkas: the phase-1 optimum is at least `lagrange` > 0.
-                if lagrange > 1e-6 {
-                    return NodeResult::Infeasible;
-                }
+            let current = self.duals_from(&y);
+            // Wentges smoothing: price at a point between the duals with the
+            // best Lagrangian bound so far and the LP's, which damps the
+            // duals' oscillation; if that finds nothing the LP's own duals
+            // improve on (a mispricing), price at the LP's duals.
+            let mut alpha = if phase1 || center.is_none() || !basis.is_empty() {
+                0.0
             } else {
-                if lagrange > *bound {
-                    *bound = lagrange;
-                    if basis.is_empty() {
-                        self.note_root(&duals, &priced.min_rc, lagrange);
+                SMOOTHING
+            };
+            let mut columns: Vec<(usize, u32, f64)>;
+            loop {
+                let duals = match (&center, alpha > 0.0) {
+                    (Some((c, _)), true) => mix(c, &current, alpha),
+                    _ => current.clone(),
+                };
+                let priced = pricing::price(
+                    self.p,
+                    &self.bundles,
+                    node_live.as_deref().unwrap_or(&self.live),
+                    self.by_unit.as_deref(),
+                    rules,
+                    &duals,
+                    &self.floors,
+                    phase1,
+                    PER_LEADER,
+                    PRICE_TOL,
+                    self.cand_cap,
+                    &mut self.scratch,
+                );
+                self.stats.rounds += 1;
+                let lagrange = duals.pi.iter().sum::<f64>()
+                    + duals.mu.iter().sum::<f64>()
+                    + duals.sigma * self.change_limit.unwrap_or(0) as f64
+                    + priced.min_rc.iter().sum::<f64>();
+                if phase1 {
+                    // Farkas: the phase-1 optimum is at least `lagrange` > 0.
+                    if lagrange > 1e-6 {
+                        return NodeResult::Infeasible;
+                    }
+                } else {
+                    if center.as_ref().is_none_or(|c| lagrange > c.1) {
+                        center = Some((duals.clone(), lagrange));
+                    }
+                    if lagrange > *bound {
+                        *bound = lagrange;
+                        if basis.is_empty() {
+                            self.note_root(&duals, &priced.min_rc, lagrange);
+                            // Shrink the store as the root bound improves:
+                            // later rounds then price far fewer bundles.
+                            if self.stats.rounds >= self.last_fix + 8 {
+                                self.last_fix = self.stats.rounds;
+                                self.fix_by_reduced_cost();
+                            }
+                        }
+                    }
+                    if *bound >= self.prune_at() {
+                        return NodeResult::Pruned;
                     }
                 }
-                if *bound >= self.prune_at() {
-                    return NodeResult::Pruned;
+                // Keep the columns that improve the current LP.
+                columns = priced
+                    .columns
+                    .into_iter()
+                    .filter(|&(l, b, _)| {
+                        alpha == 0.0 || self.reduced_cost(l, b as usize, &current) < -PRICE_TOL
+                    })
+                    .collect();
+                if columns.is_empty() && alpha > 0.0 {
+                    alpha = 0.0;
+                    continue;
                 }
+                break;
             }
             let mut added = 0;
-            for &(l, b, _) in &priced.columns {
+            for &(l, b, _) in &columns {
                 let before = self.lp.n_cols();
                 let j = self.add_column(l, b);
                 if j == before {
@@ -358,7 +470,13 @@ impl Engine<'_> {
             }
             if added == 0 {
                 if phase1 {
-                    return NodeResult::Infeasible;
+                    // The phase-1 optimum is positive: infeasible, unless it
+                    // is round-off, in which case carry on to phase 2.
+                    if self.lp.infeasibility() > 1e-6 {
+                        return NodeResult::Infeasible;
+                    }
+                    phase1 = false;
+                    continue;
                 }
                 break;
             }
@@ -441,12 +559,6 @@ impl Engine<'_> {
         }
         let (cost, bundles) = plan_of(self.p, &plan);
         if cost < self.upper() - 1e-9 * cost.abs().max(1.0) {
-            // Put the improved plan's columns in the pool too.
-            for (l, units) in bundles.iter().enumerate() {
-                if let Some(bi) = self.find_bundle(units) {
-                    self.add_column(l, bi);
-                }
-            }
             self.incumbent = Some((cost, bundles));
             self.fix_by_reduced_cost();
         }
@@ -494,6 +606,13 @@ impl Engine<'_> {
                 self.dead[j] = true;
             }
         }
+        let mut by_unit = vec![Vec::new(); self.nu];
+        for &b in &self.live {
+            for &u in self.bundles.units(b as usize) {
+                by_unit[u as usize].push(b);
+            }
+        }
+        self.by_unit = Some(by_unit);
     }
 
     /// Chooses a branching: the most fractional unit pair, else the most
@@ -550,7 +669,22 @@ impl Engine<'_> {
         for _ in 0..self.nu + 1 {
             let rules = self.rules_for(&decisions);
             let mut b = bound;
-            match self.solve_node(&rules, &basis, &mut b) {
+            let res = self.solve_node(&rules, &basis, &mut b);
+            trace(
+                self.started,
+                &format!(
+                    "  dive step {}: bound {b:.3} {}",
+                    decisions.len(),
+                    match &res {
+                        NodeResult::Pruned => "pruned",
+                        NodeResult::Infeasible => "infeasible",
+                        NodeResult::TimeUp => "time up",
+                        NodeResult::Integral(_) => "integral",
+                        NodeResult::Fractional(_) => "fractional",
+                    }
+                ),
+            );
+            match res {
                 NodeResult::Integral(cols) => {
                     self.offer_columns(&cols);
                     return;
@@ -561,9 +695,16 @@ impl Engine<'_> {
                         .filter(|&&(_, x)| x < 1.0 - 1e-6)
                         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                         .expect("fractional");
+                    // Fix the column exactly: its units forced to its
+                    // leader, every other unit forbidden to that leader.
                     let (l, bi) = self.col_owner[j];
-                    for &u in self.bundles.units(bi as usize) {
-                        decisions.push(Decision::Force(l, u));
+                    let units = self.bundles.units(bi as usize);
+                    for u in 0..self.nu as u16 {
+                        decisions.push(if units.contains(&u) {
+                            Decision::Force(l, u)
+                        } else {
+                            Decision::Forbid(l, u)
+                        });
                     }
                     basis = self.lp.basis.clone();
                 }
@@ -579,7 +720,8 @@ impl Engine<'_> {
         let mut next_id = 0u64;
         let mut plunge: Option<Node> = Some(Node {
             decisions: Vec::new(),
-            bound: f64::NEG_INFINITY,
+            // Trivial bound: balance and travel terms are never negative.
+            bound: self.floors.iter().sum(),
             basis: root_basis,
         });
         let mut root_done = false;
@@ -751,5 +893,76 @@ impl PartialOrd for OrdF64 {
 impl Ord for OrdF64 {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
         self.0.total_cmp(&o.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assign::leaders::check_plan;
+    use crate::assign::random_problem;
+    use std::time::Duration;
+
+    fn brute_force(p: &LeaderProblem) -> Option<f64> {
+        let (n, nl) = (p.workload.len(), p.leaders.len());
+        let mut best: Option<f64> = None;
+        for code in 0..nl.pow(n as u32) {
+            let mut bundles = vec![Vec::new(); nl];
+            let mut c = code;
+            for u in 0..n {
+                bundles[c % nl].push(u);
+                c /= nl;
+            }
+            if check_plan(p, &bundles).is_ok() {
+                let cost = plan_cost(p, &bundles);
+                best = Some(best.map_or(cost, |b: f64| b.min(cost)));
+            }
+        }
+        best
+    }
+
+    /// With a tiny candidate cap nearly every leader needs the full-scan
+    /// fallback; results must still be exact.
+    #[test]
+    fn truncated_pricing_stays_exact() {
+        for seed in 0..40 {
+            let mut p = random_problem(3, 7, 1 + (seed % 2) as usize, 3, 500 + seed);
+            // Sparse permissions make the cheapest bundles useless to some
+            // leaders, which is what sends pricing past its cap.
+            let mut rng = Rng::new(seed);
+            for spec in &mut p.leaders {
+                for a in &mut spec.allowed {
+                    *a = rng.below(3) != 0;
+                }
+            }
+            let opts = SolveOptions {
+                time_limit: Duration::from_secs(20),
+                seed,
+            };
+            let s = run_with(&p, &opts, Instant::now(), 3);
+            match brute_force(&p) {
+                None => assert_ne!(s.status, Status::Optimal),
+                Some(best) => {
+                    assert_eq!(s.status, Status::Optimal, "seed {seed}");
+                    assert!((s.cost - best).abs() < 1e-6, "seed {seed}");
+                    assert!(s.stats.root_bound <= best + 1e-6, "seed {seed}");
+                }
+            }
+        }
+        // Larger: the capped run must prove the same optimum, and its root
+        // bound must not exceed it.
+        for seed in 0..4 {
+            let p = random_problem(8, 18, 2, 3, 700 + seed);
+            let opts = SolveOptions {
+                time_limit: Duration::from_secs(60),
+                seed,
+            };
+            let exact = run_with(&p, &opts, Instant::now(), pricing::CAND_CAP);
+            let capped = run_with(&p, &opts, Instant::now(), 20);
+            assert_eq!(exact.status, Status::Optimal);
+            assert_eq!(capped.status, Status::Optimal);
+            assert!((exact.cost - capped.cost).abs() < 1e-6, "seed {seed}");
+            assert!(capped.stats.root_bound <= exact.cost + 1e-6, "seed {seed}");
+        }
     }
 }

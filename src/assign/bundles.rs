@@ -27,6 +27,30 @@ impl Bundles {
         &self.units[s..s + self.size[b] as usize]
     }
 
+    /// Upper estimate of the bundle count: combinations of the units someone
+    /// may take, over the sizes some leader may have.
+    pub(crate) fn count_estimate(p: &LeaderProblem) -> f64 {
+        let n = p.workload.len();
+        let e = (0..n)
+            .filter(|&u| p.leaders.iter().any(|l| l.allowed[u] && l.max_units > 0))
+            .count();
+        let kmax = p
+            .leaders
+            .iter()
+            .map(|l| l.max_units)
+            .max()
+            .unwrap_or(0)
+            .min(e);
+        (0..=kmax)
+            .filter(|&k| {
+                p.leaders
+                    .iter()
+                    .any(|l| l.min_units <= k && k <= l.max_units)
+            })
+            .map(|k| (0..k).fold(1.0, |c, i| c * (e - i) as f64 / (i + 1) as f64))
+            .sum()
+    }
+
     /// All bundles some leader may take (size within its bounds, every unit
     /// allowed), except those whose base cost alone, plus the cheapest the
     /// other leaders could possibly cost, reaches `upper` (they cannot be in a
@@ -110,6 +134,12 @@ impl Bundles {
                     }
                 })
                 .collect();
+            // Reserve exactly: growth by doubling would briefly hold twice
+            // the store, the peak memory of the whole solve.
+            let count: usize = parts.iter().map(|(_, bs)| bs.len()).sum();
+            out.units.reserve_exact(count * out.stride);
+            out.size.reserve_exact(count);
+            out.base.reserve_exact(count);
             for (us, bs) in parts {
                 for (chunk, &b) in us.chunks_exact(k).zip(&bs) {
                     out.push(chunk, b);
@@ -150,5 +180,6 @@ mod tests {
         assert_eq!(b.len(), 7 + 21 + 35);
         let total: usize = (0..b.len()).map(|i| b.units(i).len()).sum();
         assert_eq!(total, 7 + 42 + 105);
+        assert_eq!(Bundles::count_estimate(&p), 63.0);
     }
 }

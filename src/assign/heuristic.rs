@@ -158,6 +158,9 @@ pub(crate) fn local_search(p: &LeaderProblem, plan: &mut Plan, deadline: Instant
         }
         // Moves: unit u from its leader a to leader b.
         for u in 0..n {
+            if Instant::now() > deadline {
+                return;
+            }
             let a = plan.owner[u];
             if plan.bundles[a].len() <= p.leaders[a].min_units {
                 continue;
@@ -193,6 +196,9 @@ pub(crate) fn local_search(p: &LeaderProblem, plan: &mut Plan, deadline: Instant
         }
         // Swaps: u (leader a) with w (leader b).
         for u in 0..n {
+            if Instant::now() > deadline {
+                return;
+            }
             for w in (u + 1)..n {
                 let a = plan.owner[u];
                 let b = plan.owner[w];

@@ -29,7 +29,7 @@ pub fn solve_highs(p: &LeaderProblem, opts: &SolveOptions) -> LeaderSolution {
     let mut unit_rows: Vec<Expression> = (0..nu).map(|_| Expression::from(0.0)).collect();
     let mut leader_rows: Vec<Expression> = (0..nl).map(|_| Expression::from(0.0)).collect();
     let mut change_row = Expression::from(0.0);
-    for l in 0..nl {
+    for (l, leader_row) in leader_rows.iter_mut().enumerate() {
         for b in 0..bundles.len() {
             let us = bundles.units(b);
             if !rules.column_ok(p, l, us) {
@@ -41,7 +41,7 @@ pub fn solve_highs(p: &LeaderProblem, opts: &SolveOptions) -> LeaderSolution {
             for &u in us {
                 unit_rows[u as usize] += x;
             }
-            leader_rows[l] += x;
+            *leader_row += x;
             if ch > 0 {
                 change_row.add_mul(ch as f64, x);
             }

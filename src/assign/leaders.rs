@@ -240,7 +240,8 @@ pub fn plan_cost(p: &LeaderProblem, bundles: &[Vec<usize>]) -> f64 {
         .iter()
         .enumerate()
         .map(|(l, b)| bundle_cost(p, l, b))
-        .sum()
+        .sum::<f64>()
+        + 0.0 // an empty f64 sum is −0.0; plans print 0
 }
 
 /// Checks a plan against the hard rules: one leader per unit, size bounds,

@@ -19,6 +19,8 @@ pub(crate) struct Rules {
     /// per unit: (other unit, together?) Ryan–Foster pair rules
     pub partners: Vec<Vec<(u16, bool)>>,
     pub has_pairs: bool,
+    /// any branching decision applied (else these are the root's rules)
+    pub restricted: bool,
 }
 
 impl Rules {
@@ -34,6 +36,7 @@ impl Rules {
             required: vec![Vec::new(); p.leaders.len()],
             partners: vec![Vec::new(); nu],
             has_pairs: false,
+            restricted: false,
         }
     }
 
@@ -53,6 +56,11 @@ impl Rules {
     pub(crate) fn leader_ok(&self, l: usize, units: &[u16]) -> bool {
         let row = &self.allowed[l * self.nu..(l + 1) * self.nu];
         units.iter().all(|&u| row[u as usize]) && self.required[l].iter().all(|r| units.contains(r))
+    }
+
+    /// Whether some leader may take this bundle here (its size aside).
+    pub(crate) fn someone_ok(&self, units: &[u16]) -> bool {
+        self.bundle_ok(units) && (0..self.required.len()).any(|l| self.leader_ok(l, units))
     }
 
     pub(crate) fn column_ok(&self, p: &LeaderProblem, l: usize, units: &[u16]) -> bool {
@@ -111,23 +119,29 @@ pub(crate) struct Scratch {
     cand: Vec<u32>,
 }
 
-/// Most candidate bundles sorted per round; beyond this the rest is bounded.
-const CAND_CAP: usize = 60_000;
+/// Most candidate bundles sorted per round; leaders the sorted candidates do
+/// not settle are priced by a full scan.
+pub(crate) const CAND_CAP: usize = 60_000;
 
-/// Prices `live` bundles for every leader. `phase1` prices with zero costs
+/// Prices `live` bundles for every leader (`by_unit`, when given, lists the
+/// live bundles holding each unit). `phase1` prices with zero costs
 /// (Farkas pricing for the feasibility phase). Keeps up to `per_leader`
-/// columns per leader with reduced cost below `-tol`.
+/// columns per leader with reduced cost below `-tol`. Exact: every leader's
+/// least reduced cost is found (when negative), so an empty answer proves
+/// the restricted master optimal.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn price(
     p: &LeaderProblem,
     bundles: &Bundles,
     live: &[u32],
+    by_unit: Option<&[Vec<u32>]>,
     rules: &Rules,
     duals: &Duals,
     floors: &[f64],
     phase1: bool,
     per_leader: usize,
     tol: f64,
+    cap: usize,
     scratch: &mut Scratch,
 ) -> Priced {
     let nl = p.leaders.len();
@@ -151,18 +165,19 @@ pub(crate) fn price(
             cand.push(b);
         }
     }
+    let v = &scratch.v;
     let key = |b: &u32| (v[*b as usize], *b);
     let cmp = |a: &u32, b: &u32| {
         let (va, ia) = key(a);
         let (vb, ib) = key(b);
         va.total_cmp(&vb).then(ia.cmp(&ib))
     };
-    // Beyond the cap only the smallest values are examined; `cut` bounds the rest.
+    // Only the smallest values are sorted; `cut` bounds the rest.
     let mut cut = f64::INFINITY;
-    if cand.len() > CAND_CAP {
-        cand.select_nth_unstable_by(CAND_CAP, cmp);
-        cut = v[cand[CAND_CAP] as usize];
-        cand.truncate(CAND_CAP);
+    if cand.len() > cap {
+        cand.select_nth_unstable_by(cap, cmp);
+        cut = v[cand[cap] as usize];
+        cand.truncate(cap);
     }
     cand.sort_unstable_by(cmp);
 
@@ -170,49 +185,116 @@ pub(crate) fn price(
     let mut min_rc = vec![0.0; nl];
     let mut kept: Vec<(f64, u32)> = Vec::with_capacity(per_leader + 1);
     for (l, slot) in min_rc.iter_mut().enumerate() {
-        let spec = &p.leaders[l];
-        let mu = duals.mu[l];
-        let fl = floor(l);
-        let mut best = 0.0f64;
+        let ctx = LeaderScan {
+            p,
+            bundles,
+            rules,
+            duals,
+            v,
+            l,
+            floor: floor(l),
+            phase1,
+            per_leader,
+            tol,
+        };
         kept.clear();
-        let mut exhausted = true;
-        for &b in cand.iter() {
-            let vb = v[b as usize];
-            let stop = if kept.len() >= per_leader {
-                kept.last().map_or(0.0, |k| k.0)
-            } else {
-                0.0
+        let (mut best, exhausted) = ctx.scan(cand.iter().copied(), &mut kept);
+        if exhausted && cut + ctx.floor - duals.mu[l] < -tol {
+            // The sorted candidates ran out before settling this leader (its
+            // rules exclude them): scan everything, in bundle order.
+            // A leader with a required unit only needs the bundles holding it.
+            kept.clear();
+            let pool: &[u32] = match (by_unit, rules.required[l].first()) {
+                (Some(index), Some(&r)) => &index[r as usize],
+                _ => live,
             };
-            // Every later bundle has reduced cost at least vb + floor − μ.
-            if vb + fl - mu >= stop {
-                exhausted = false;
-                break;
-            }
-            let us = bundles.units(b as usize);
-            if us.len() < spec.min_units || us.len() > spec.max_units || !rules.leader_ok(l, us) {
-                continue;
-            }
-            let rc = if phase1 {
-                let (_, ch) = leader_extra(p, l, us);
-                vb - duals.sigma * ch as f64 - mu
-            } else {
-                let (uc, ch) = leader_extra(p, l, us);
-                vb + uc - duals.sigma * ch as f64 - mu
-            };
-            best = best.min(rc);
-            if rc < -tol {
-                let at = kept.partition_point(|k| (k.0, k.1) < (rc, b));
-                if at < per_leader {
-                    kept.insert(at, (rc, b));
-                    kept.truncate(per_leader);
-                }
-            }
-        }
-        if exhausted && cut.is_finite() {
-            best = best.min(cut + fl - mu);
+            let all = pool.iter().copied().filter(|&b| {
+                v[b as usize] < thr - tol && rules.bundle_ok(bundles.units(b as usize))
+            });
+            best = ctx.scan_unsorted(all, &mut kept);
         }
         *slot = best.min(0.0);
         columns.extend(kept.iter().map(|&(rc, b)| (l, b, rc)));
     }
     Priced { columns, min_rc }
+}
+
+/// One leader's view of a pricing round.
+struct LeaderScan<'a> {
+    p: &'a LeaderProblem,
+    bundles: &'a Bundles,
+    rules: &'a Rules,
+    duals: &'a Duals,
+    v: &'a [f64],
+    l: usize,
+    floor: f64,
+    phase1: bool,
+    per_leader: usize,
+    tol: f64,
+}
+
+impl LeaderScan<'_> {
+    /// Reduced cost of bundle b for this leader, or None if it may not take it.
+    fn rc(&self, b: u32) -> Option<f64> {
+        let spec = &self.p.leaders[self.l];
+        let us = self.bundles.units(b as usize);
+        if us.len() < spec.min_units
+            || us.len() > spec.max_units
+            || !self.rules.leader_ok(self.l, us)
+        {
+            return None;
+        }
+        let (uc, ch) = leader_extra(self.p, self.l, us);
+        let uc = if self.phase1 { 0.0 } else { uc };
+        Some(self.v[b as usize] + uc - self.duals.sigma * ch as f64 - self.duals.mu[self.l])
+    }
+
+    fn keep(&self, kept: &mut Vec<(f64, u32)>, rc: f64, b: u32) {
+        if rc < -self.tol {
+            let at = kept.partition_point(|k| (k.0, k.1) < (rc, b));
+            if at < self.per_leader {
+                kept.insert(at, (rc, b));
+                kept.truncate(self.per_leader);
+            }
+        }
+    }
+
+    /// Scans bundles in increasing `v`, stopping once no later bundle can
+    /// beat what is kept. Returns (least reduced cost seen, ran out).
+    fn scan(&self, sorted: impl Iterator<Item = u32>, kept: &mut Vec<(f64, u32)>) -> (f64, bool) {
+        let mu = self.duals.mu[self.l];
+        let mut best = 0.0f64;
+        for b in sorted {
+            let stop = if kept.len() >= self.per_leader {
+                kept.last().map_or(0.0, |k| k.0)
+            } else {
+                0.0
+            };
+            // Every later bundle has reduced cost at least v + floor − μ.
+            if self.v[b as usize] + self.floor - mu >= stop {
+                return (best, false);
+            }
+            if let Some(rc) = self.rc(b) {
+                best = best.min(rc);
+                self.keep(kept, rc, b);
+            }
+        }
+        (best, true)
+    }
+
+    /// Exact scan of bundles in any order. Returns the least reduced cost.
+    fn scan_unsorted(&self, all: impl Iterator<Item = u32>, kept: &mut Vec<(f64, u32)>) -> f64 {
+        let mu = self.duals.mu[self.l];
+        let mut best = 0.0f64;
+        for b in all {
+            if self.v[b as usize] + self.floor - mu >= 0.0 {
+                continue;
+            }
+            if let Some(rc) = self.rc(b) {
+                best = best.min(rc);
+                self.keep(kept, rc, b);
+            }
+        }
+        best
+    }
 }

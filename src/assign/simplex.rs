@@ -128,6 +128,7 @@ impl Lp {
         true
     }
 
+    #[inline(always)]
     pub(crate) fn column(&self, j: usize) -> (&[u32], &[f64]) {
         let (s, e) = (self.start[j], self.start[j + 1]);
         (&self.rows[s..e], &self.vals[s..e])
@@ -219,6 +220,7 @@ impl Lp {
         true
     }
 
+    #[inline(always)]
     fn phase_cost(&self, j: usize, phase1: bool) -> f64 {
         if phase1 {
             if self.forbidden[j] { 1.0 } else { 0.0 }
@@ -276,6 +278,7 @@ impl Lp {
         z ^ (z >> 29)
     }
 
+    #[inline(always)]
     fn reduced_cost(&self, j: usize, y: &[f64], phase1: bool) -> f64 {
         let (r, v) = self.column(j);
         let mut rc = self.phase_cost(j, phase1);
@@ -292,6 +295,7 @@ impl Lp {
         let mut d = vec![0.0; m];
         let mut iter = 0usize;
         let mut cands: Vec<usize> = Vec::with_capacity(CANDIDATES);
+        let mut y: Vec<f64> = Vec::new();
         let mut minor = 0usize;
         loop {
             iter += 1;
@@ -301,7 +305,10 @@ impl Lp {
             if self.since_refactor >= REFACTOR_EVERY && !self.refactor() {
                 return LpOutcome::Failed;
             }
-            let y = self.duals(phase1);
+            // Duals: recomputed after a refactor, else updated in O(m) below.
+            if y.is_empty() || self.since_refactor == 0 {
+                y = self.duals(phase1);
+            }
             let bland = degenerate >= DEGENERATE_RUN;
             // Entering column: multiple pricing — a full scan keeps the most
             // negative reduced costs as candidates, and minor iterations
@@ -356,6 +363,7 @@ impl Lp {
             if enter == NONE {
                 return LpOutcome::Optimal;
             }
+            let enter_rc = self.reduced_cost(enter, &y, phase1);
             // Direction d = B⁻¹ a_enter.
             d.iter_mut().for_each(|v| *v = 0.0);
             {
@@ -453,6 +461,11 @@ impl Lp {
             self.pos[enter] = leave;
             self.since_refactor += 1;
             self.pivots += 1;
+            // y' = y + rc_enter · (row `leave` of the new inverse).
+            let row = &self.binv[leave * m..(leave + 1) * m];
+            for (yk, bk) in y.iter_mut().zip(row) {
+                *yk += enter_rc * bk;
+            }
         }
     }
 }

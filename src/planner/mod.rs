@@ -1,11 +1,11 @@
 //! `zhudian plan`: roster in, plan file out. Stage 1 hands the leader
-//! assignment to an engine (`assign`), stage 2 builds each unit's team
-//! (`teams`); a need no team can cover under the leaders found is then
-//! required of that unit's leader, and stage 1 is solved again; should that
+//! assignment to an engine (`assign`); stage 2 builds each unit's team
+//! (`teams`). A need no team can cover under the leaders found is then
+//! required of that unit's leader and stage 1 is solved again; should that
 //! fail, one joint feasibility MIP (`joint`) settles whether a plan exists
-//! and which needs the leaders must bring. The plan's cost is recomputed from the
-//! final plan term by term, as the spec defines it, and its lower bound is
-//! the first (least restricted) leader bound plus stage 2's own bound.
+//! and which needs the leaders must bring. The plan's cost is recomputed
+//! from the final plan term by term, as the spec defines it; its lower
+//! bound is the first (least restricted) leader bound plus stage 2's own.
 //! When no plan exists, `diagnose` says why in the planner's terms.
 
 pub mod city;

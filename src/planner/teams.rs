@@ -5,8 +5,10 @@
 //! team of a helper costs i, a convex cost that gives second teams only
 //! when needed and to those with fewest), then skills that meet the unit's
 //! needs. Assist members for needs still uncovered, and for `min_present`,
-//! come from a small exact MIP (fewest assists). Last, pairwise swaps make
-//! each helper's units close together without touching anything above.
+//! come from a small exact MIP (fewest assists, spread convexly). Should a
+//! need stay open, one MIP decides slots and assists together, exactly.
+//! Last, swaps and spread-keeping moves bring each helper's units close
+//! together without giving up anything above.
 //!
 //! Stage 2's cost (helper continuity) does not depend on the leaders; only
 //! the needs do. So the flow without needs gives a valid bound on it.
@@ -199,8 +201,10 @@ pub fn build(
     if !missing.is_empty() {
         // The flow's nudge toward skills was not enough: decide slots and
         // assists together, exactly, covering as many needs as possible.
-        (slots, assist) = exact(r, leader_of, prev, leader_could);
-        missing = uncovered(r, leader_of, &slots, &assist);
+        if let Some((s, a)) = exact(r, leader_of, prev, leader_could) {
+            (slots, assist) = (s, a);
+            missing = uncovered(r, leader_of, &slots, &assist);
+        }
     }
     compact(r, leader_of, prev, &mut slots, &assist);
     if !missing.is_empty() {
@@ -231,6 +235,9 @@ fn uncovered(
     missing
 }
 
+/// Helper indices per unit (slot holders, or assists).
+type PerUnit = Vec<Vec<usize>>;
+
 /// (helper, unit, slot or None for an assist, its MIP variable)
 type Member = (usize, usize, Option<usize>, Variable);
 
@@ -246,7 +253,7 @@ fn exact(
     leader_of: &[usize],
     prev: &Previous,
     leader_could: &dyn Fn(usize, &str) -> bool,
-) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+) -> Option<(PerUnit, PerUnit)> {
     let n = r.units.len();
     let ks = r.policy.team.len();
     let nh = r.helpers.len();
@@ -342,9 +349,8 @@ fn exact(
     }
     let mut slots = vec![vec![usize::MAX; ks]; n];
     let mut assist = vec![Vec::new(); n];
-    let Ok(sol) = model.solve() else {
-        return (slots, assist);
-    };
+    // Every slot can be filled (the flow did), so this only fails on a solver fault.
+    let sol = model.solve().ok()?;
     for &(h, u, k, v) in &x {
         if sol.value(v) > 0.5 {
             match k {
@@ -356,7 +362,8 @@ fn exact(
     for a in &mut assist {
         a.sort_unstable();
     }
-    (slots, assist)
+    let whole = slots.iter().flatten().all(|&h| h != usize::MAX);
+    whole.then_some((slots, assist))
 }
 
 fn covered(r: &Roster, leader: usize, slots: &[usize], assist: &[usize], need: &String) -> bool {

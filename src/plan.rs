@@ -19,9 +19,9 @@ pub struct PlanFile {
     pub assignment: Vec<Assignment>,
     #[serde(default)]
     pub leader: Vec<LeaderLine>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub session: Vec<Session>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warning: Vec<Warning>,
 }
 

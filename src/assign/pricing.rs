@@ -7,6 +7,7 @@
 
 use super::bundles::Bundles;
 use super::leaders::LeaderProblem;
+use rayon::prelude::*;
 
 /// A node's restrictions on columns, from its branching decisions.
 #[derive(Clone, Debug)]
@@ -181,39 +182,48 @@ pub(crate) fn price(
     }
     cand.sort_unstable_by(cmp);
 
-    let mut columns = Vec::new();
-    let mut min_rc = vec![0.0; nl];
-    let mut kept: Vec<(f64, u32)> = Vec::with_capacity(per_leader + 1);
-    for (l, slot) in min_rc.iter_mut().enumerate() {
-        let ctx = LeaderScan {
-            p,
-            bundles,
-            rules,
-            duals,
-            v,
-            l,
-            floor: floor(l),
-            phase1,
-            per_leader,
-            tol,
-        };
-        kept.clear();
-        let (mut best, exhausted) = ctx.scan(cand.iter().copied(), &mut kept);
-        if exhausted && cut + ctx.floor - duals.mu[l] < -tol {
-            // The sorted candidates ran out before settling this leader (its
-            // rules exclude them): scan everything, in bundle order.
-            // A leader with a required unit only needs the bundles holding it.
-            kept.clear();
-            let pool: &[u32] = match (by_unit, rules.required[l].first()) {
-                (Some(index), Some(&r)) => &index[r as usize],
-                _ => live,
+    // Leaders are priced independently, in parallel; results are gathered
+    // in leader order, so the answer does not depend on thread timing.
+    let cand: &[u32] = cand;
+    let per: Vec<(f64, Vec<(f64, u32)>)> = (0..nl)
+        .into_par_iter()
+        .map(|l| {
+            let ctx = LeaderScan {
+                p,
+                bundles,
+                rules,
+                duals,
+                v,
+                l,
+                floor: floor(l),
+                phase1,
+                per_leader,
+                tol,
             };
-            let all = pool.iter().copied().filter(|&b| {
-                v[b as usize] < thr - tol && rules.bundle_ok(bundles.units(b as usize))
-            });
-            best = ctx.scan_unsorted(all, &mut kept);
-        }
-        *slot = best.min(0.0);
+            let mut kept = Vec::with_capacity(per_leader + 1);
+            let (mut best, exhausted) = ctx.scan(cand.iter().copied(), &mut kept);
+            if exhausted && cut + ctx.floor - duals.mu[l] < -tol {
+                // The sorted candidates ran out before settling this leader
+                // (its rules exclude them): scan everything, in bundle order.
+                // A leader with a required unit only needs the bundles
+                // holding it.
+                kept.clear();
+                let pool: &[u32] = match (by_unit, rules.required[l].first()) {
+                    (Some(index), Some(&r)) => &index[r as usize],
+                    _ => live,
+                };
+                let all = pool.iter().copied().filter(|&b| {
+                    v[b as usize] < thr - tol && rules.bundle_ok(bundles.units(b as usize))
+                });
+                best = ctx.scan_unsorted(all, &mut kept);
+            }
+            (best.min(0.0), kept)
+        })
+        .collect();
+    let mut columns = Vec::new();
+    let mut min_rc = Vec::with_capacity(nl);
+    for (l, (best, kept)) in per.into_iter().enumerate() {
+        min_rc.push(best);
         columns.extend(kept.iter().map(|&(rc, b)| (l, b, rc)));
     }
     Priced { columns, min_rc }

@@ -54,7 +54,7 @@ impl Figure {
     pub fn label(self, lang: Lang) -> String {
         use Figure::*;
         let (en, zh) = match self {
-            Cost => ("cost", "总代价"),
+            Cost => ("cost", "成本"),
             Balance => ("  balance", "  均衡"),
             Travel => ("  travel", "  路程"),
             Continuity => ("  continuity", "  领导变动"),

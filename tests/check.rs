@@ -10,8 +10,11 @@
 //!   an emergency meeting on 12-15, 区志坚 on leave 12-21..23, a meeting in the
 //!   window on 12-08).
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
 use std::path::Path;
-use std::process::Command;
 
 use zhudian::model::Roster;
 use zhudian::roster;
@@ -609,19 +612,6 @@ fn violations_in_chinese() {
         zhudian::wording::check::summary_line(&report, Lang::Zh),
         "费用：重新计算为 336.121951，方案写的是 336.121951。共 2 处违规：方案无效。"
     );
-}
-
-fn zhudian(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhudian"))
-        .args(args)
-        .env("ZHUDIAN_LANG", "en")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]

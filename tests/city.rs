@@ -1,19 +1,9 @@
 //! A city at once: every township of a folder planned, one plan each; a bad
 //! roster is reported and the others still go through.
 
-use std::process::Command;
-
-fn zhudian(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhudian"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
 
 #[test]
 fn a_folder_of_townships_is_planned_each_on_its_own() {

@@ -4,9 +4,12 @@
 //! seed; each cause of infeasibility is worded word for word; a failed run
 //! leaves the previous plan file untouched.
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use zhudian::model::{Period, Roster};
@@ -738,19 +741,6 @@ fn a_replan_keeps_the_previous_plan_when_nothing_changed() {
 
 // ---------------------------------------------------------------------------
 // The command.
-
-fn zhudian(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhudian"))
-        .args(args)
-        .env_remove("ZHUDIAN_LANG")
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn example_path() -> String {
     manifest()

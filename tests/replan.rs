@@ -2,22 +2,13 @@
 //! a successor inherits, pins hold, the cap on changes holds, and the
 //! output says what changed and why.
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use zhudian::plan::PlanFile;
-
-fn zhudian(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhudian"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn tmp(dir: &Path, name: &str) -> String {
     dir.join(name).display().to_string()

@@ -1,8 +1,11 @@
 //! Every validation rule has its own broken roster under tests/fixtures/invalid/,
 //! and its message is checked word for word, with its place (line, section, id, field).
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
 use std::path::Path;
-use std::process::Command;
 
 use zhudian::roster;
 use zhudian::wording::Lang;
@@ -232,18 +235,6 @@ fn the_spec_example_validates_with_its_defaults() {
     assert_eq!(r.travel.unit_to_unit[x][l], Some(23.0));
     assert_eq!(r.meetings.len(), 2);
     assert!(r.meetings[1].emergency);
-}
-
-fn zhudian(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhudian"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
 }
 
 #[test]

@@ -1,19 +1,9 @@
 //! `whatif`: every variant planned and compared with the base; a failing
 //! variant reports and writes nothing while the others still report.
 
-use std::process::Command;
-
-fn zhudian(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhudian"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
 
 #[test]
 fn the_shipped_scenarios_are_planned_and_compared_base_first() {

@@ -3,6 +3,8 @@
 //! Each instance runs in a child process of this binary so that the peak RSS
 //! (VmHWM) is its own. `cargo bench --bench engine -- FILTER` runs the rows
 //! whose name contains FILTER; `--features highs` adds the HiGHS baseline.
+//! A second table runs every shipped roster (instances/, instances/foshan/)
+//! through the whole planner: leaders, teams and the year's calendar.
 
 use std::process::Command;
 use std::time::Duration;
@@ -74,8 +76,50 @@ fn run_case(c: &Case) -> String {
     table_row(&name, &p, &s, peak_rss_mib())
 }
 
+/// Every shipped township roster, sorted.
+fn rosters() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("instances");
+    let mut v: Vec<std::path::PathBuf> = [root.clone(), root.join("foshan")]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).expect("instances/ reads"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Plans one shipped roster in full and prints its row.
+fn run_roster(path: &std::path::Path) -> String {
+    let r = zhudian::roster::load(path).expect("shipped rosters are valid");
+    let opts = zhudian::planner::Options::default();
+    let t = std::time::Instant::now();
+    let planned =
+        zhudian::planner::plan(&r, &path.display().to_string(), &opts, &Default::default())
+            .expect("shipped rosters can be planned");
+    let total = t.elapsed().as_secs_f64();
+    let p = &planned.file.plan;
+    format!(
+        "{:<34} {:>3}x{:<3} {:>10.2} {:>10.2} {:>6.2}% {:<8} {:>8.3} {:>8.3} {:>8.1}",
+        path.file_stem().unwrap().to_string_lossy(),
+        r.cadres.len(),
+        r.units.len(),
+        p.cost,
+        p.lower_bound,
+        p.gap * 100.0,
+        p.status,
+        planned.timings.leaders + planned.timings.teams,
+        total,
+        peak_rss_mib()
+    )
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--roster") {
+        println!("{}", run_roster(std::path::Path::new(&args[i + 1])));
+        return;
+    }
     // Child mode: run one case and print its row.
     if let Some(i) = args.iter().position(|a| a == "--case") {
         let idx: usize = args[i + 1].parse().expect("case index");
@@ -105,6 +149,34 @@ fn main() {
                     .last()
                     .unwrap_or("")
             ),
+        }
+    }
+    println!();
+    println!(
+        "{:<34} {:>7} {:>10} {:>10} {:>7} {:<8} {:>8} {:>8} {:>8}",
+        "shipped roster (whole planner)",
+        "LxU",
+        "cost",
+        "bound",
+        "gap",
+        "status",
+        "assign s",
+        "total s",
+        "peak MiB"
+    );
+    for path in rosters() {
+        let name = path.display().to_string();
+        if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
+            continue;
+        }
+        let out = Command::new(&exe)
+            .args(["--roster", &name])
+            .output()
+            .expect("child run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        match text.lines().last() {
+            Some(line) if out.status.success() => println!("{line}"),
+            _ => println!("{name} failed"),
         }
     }
 }

@@ -1098,3 +1098,24 @@ fn feasible_by_mip(r: &Roster) -> bool {
     }
     model.solve().is_ok()
 }
+
+#[test]
+fn counts_that_cannot_work_are_infeasible_not_an_invalid_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("tight.toml");
+    let text = std::fs::read_to_string("instances/beijiao-example.toml")
+        .unwrap()
+        .replace("units_per_leader = [2, 3]", "units_per_leader = [1, 1]")
+        .replace("units = [1, 2]  ", "units = [1, 1]  ");
+    std::fs::write(&roster, text).unwrap();
+    let r = roster.display().to_string();
+    let out = dir.path().join("p.toml").display().to_string();
+    let (code, _, err) = zhudian(&["plan", &r, "-o", &out]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "{r}: no plan is possible with this roster; what would make one possible:\n{r}:17: [policy], field 'units_per_leader': 6 units but 3 leaders × 1 = 3 places: allow 2 units for 3 leaders, or add a cadre\n"
+        )
+    );
+}

@@ -491,17 +491,26 @@ pub fn run_with(
     let roster = match crate::roster::load(roster_path) {
         Ok(r) => r,
         Err(problems) => {
+            // A valid roster whose counts cannot work is infeasible, not bad input:
+            // say so, rather than calling the roster invalid.
+            let infeasible = problems.0.iter().all(|p| infeasibility(&p.said));
+            if infeasible {
+                eprintln!(
+                    "{}",
+                    crate::wording::roster::no_plan_possible(
+                        &roster_path.display().to_string(),
+                        lang
+                    )
+                );
+                eprint!("{}", problems.render(lang));
+                return EXIT_INFEASIBLE;
+            }
             eprint!("{}", problems.render(lang));
             eprintln!(
                 "{}",
                 crate::wording::roster::problem_count(problems.0.len(), lang)
             );
-            // A valid roster whose counts cannot work is infeasible, not bad input.
-            return if problems.0.iter().all(|p| infeasibility(&p.said)) {
-                EXIT_INFEASIBLE
-            } else {
-                EXIT_BAD_INPUT
-            };
+            return EXIT_BAD_INPUT;
         }
     };
     let prev = match previous(&roster) {

@@ -682,3 +682,13 @@ pub fn problem_count(n: usize, lang: Lang) -> String {
         Lang::Zh => format!("共 {n} 个问题：名册无效。"),
     }
 }
+
+/// The heading over roster problems that mean no plan can exist.
+pub fn no_plan_possible(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("{file}: no plan is possible with this roster; what would make one possible:")
+        }
+        Lang::Zh => format!("{file}：按此名册无法排出方案；可以这样调整："),
+    }
+}

@@ -81,9 +81,7 @@ fn rosters() -> Vec<std::path::PathBuf> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("instances");
     let mut v: Vec<std::path::PathBuf> = [root.clone(), root.join("foshan")]
         .iter()
-        .flat_map(|d| std::fs::read_dir(d).expect("instances/ reads"))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .flat_map(|d| zhudian::roster::roster_files(d).expect("instances/ reads"))
         .collect();
     v.sort();
     v

@@ -369,6 +369,19 @@ impl Roster {
             .all(|d| away.iter().any(|p| p.contains(d)))
     }
 
+    /// May this helper ever be on this unit's team, in a slot or as an
+    /// assist member (hard rules 2 and 3)? A unit's own people serve only
+    /// there; a `from_unit` slot takes only them. Absence is not considered.
+    pub fn may_serve(&self, h: &Helper, unit: &Unit) -> bool {
+        if h.unit.as_deref().is_some_and(|u| u != unit.id) {
+            return false;
+        }
+        h.role.may_assist()
+            || self.policy.team.iter().any(|s| {
+                s.roles.contains(&h.role) && (!s.from_unit || h.unit.as_deref() == Some(&unit.id))
+            })
+    }
+
     /// Ids of everyone who attends a meeting, groups expanded.
     pub fn attendee_ids(&self, m: &Meeting) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();

@@ -4,7 +4,7 @@
 //! per township and the totals. A township that cannot be read or planned
 //! is reported and the others still go through.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -35,12 +35,8 @@ pub fn is_city(path: &Path) -> bool {
 
 fn jobs(path: &Path, lang: Lang) -> Result<Vec<Job>, String> {
     if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| format!("{}: {e}", path.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        files.sort();
+        let files =
+            crate::roster::roster_files(path).map_err(|e| format!("{}: {e}\n", path.display()))?;
         return Ok(files
             .into_iter()
             .map(|f| Job {

@@ -52,7 +52,7 @@ pub fn assist_eligible(r: &Roster, h: usize, u: usize) -> bool {
 
 /// May helper `h` be on unit `u`'s team in any way?
 pub fn may_join(r: &Roster, h: usize, u: usize) -> bool {
-    assist_eligible(r, h, u) || (0..r.policy.team.len()).any(|k| slot_eligible(r, h, u, k))
+    helper_usable(r, &r.helpers[h]) && r.may_serve(&r.helpers[h], &r.units[u])
 }
 
 /// Needs only a leader can meet: no helper who could join the team has them.

@@ -96,14 +96,7 @@ pub fn load(path: &Path) -> Result<Roster, Problems> {
 pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
     let name = path.display().to_string();
     if path.is_dir() {
-        let mut files: Vec<_> = match std::fs::read_dir(path) {
-            Ok(rd) => rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect(),
-            Err(e) => return Err(unreadable(&name, &e.to_string())),
-        };
-        files.sort();
+        let files = roster_files(path).map_err(|e| unreadable(&name, &e.to_string()))?;
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for f in files {
@@ -130,6 +123,16 @@ fn unreadable(file: &str, detail: &str) -> Problems {
             detail: detail.to_string(),
         },
     }])
+}
+
+/// The roster files (`*.toml`) of a folder, sorted by name.
+pub fn roster_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// Reads one township's roster from text; `source` names it in messages.

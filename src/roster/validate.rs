@@ -315,17 +315,6 @@ fn counts(cx: &Cx, r: &Roster) {
     }
 }
 
-/// Can this helper ever be on this unit's team?
-pub(crate) fn may_serve(r: &Roster, h: &Helper, unit: &Unit) -> bool {
-    if h.unit.as_deref().is_some_and(|u| u != unit.id) {
-        return false;
-    }
-    h.role.may_assist()
-        || r.policy.team.iter().any(|s| {
-            s.roles.contains(&h.role) && (!s.from_unit || h.unit.as_deref() == Some(&unit.id))
-        })
-}
-
 fn needs(cx: &Cx, r: &Roster) {
     for u in &r.units {
         for need in &u.needs {
@@ -333,7 +322,7 @@ fn needs(cx: &Cx, r: &Roster) {
             let by_helper = r
                 .helpers
                 .iter()
-                .any(|h| h.skills.contains(need) && may_serve(r, h, u));
+                .any(|h| h.skills.contains(need) && r.may_serve(h, u));
             if !by_cadre && !by_helper {
                 cx.report(
                     at("[[unit]]", Some(&u.id), "needs", u.line),

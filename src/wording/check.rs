@@ -31,6 +31,8 @@ pub enum Rule {
     Blocked,
     /// Calendar rule 2: each leader at each unit once per n sessions.
     Rotation,
+    /// Calendar rule 2: a fixed rotation's posted timetable.
+    Timetable,
     /// Calendar rule 3: meetings in the window.
     Meetings,
     /// Calendar rule 3: make-ups.
@@ -66,6 +68,10 @@ impl Say for Rule {
                 "日历规则 2（外出、开会或节假日）",
             ),
             Rule::Rotation => ("calendar rule 2 (rotation)", "日历规则 2（轮流驻点）"),
+            Rule::Timetable => (
+                "calendar rule 2 (timetable)",
+                "日历规则 2（驻点时间公示表）",
+            ),
             Rule::Meetings => (
                 "calendar rule 3 (meetings in the window)",
                 "日历规则 3（驻点时间内的会议）",
@@ -277,6 +283,8 @@ pub enum CheckSaid {
         total: u32,
         limit: u32,
     },
+    /// The fixed rotation's timetable and the make-up rule's newer checks.
+    Timetable(crate::wording::station::TimetableSaid),
 }
 
 /// Things worth saying that are not violations.
@@ -394,6 +402,7 @@ impl Say for CheckSaid {
         use CheckSaid::*;
         let en = lang == Lang::En;
         match self {
+            Timetable(t) => t.say(lang),
             UnknownUnit => {
                 if en {
                     "the plan names a unit that is not in the roster".into()

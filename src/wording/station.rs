@@ -153,10 +153,10 @@ impl Say for TimetableSaid {
             MakeupNotNeeded { missed } => {
                 if en {
                     format!(
-                        "the station session of {missed} here had a township member (a substitute stood in), so needs no make-up"
+                        "the station session of {missed} here had a township member, so needs no make-up"
                     )
                 } else {
-                    format!("{missed} 的驻点接待已有镇街人员到场（代班），无需补接待")
+                    format!("{missed} 的驻点接待已有镇街人员到场，无需补接待")
                 }
             }
         }

@@ -42,6 +42,7 @@ fn jobs(path: &Path, lang: Lang) -> Result<Vec<Job>, String> {
             .map(|f| Job {
                 source: f.display().to_string(),
                 file: f
+                    .with_extension("toml")
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),

@@ -12,6 +12,7 @@ pub enum WorkbookSaid {
         detail: String,
     },
     UnknownSheet {
+        name: String,
         suggestion: Option<String>,
         known: Vec<String>,
     },
@@ -78,16 +79,20 @@ impl Say for WorkbookSaid {
                     format!("无法作为 Excel 工作簿（.xlsx）读取：{detail}")
                 }
             }
-            UnknownSheet { suggestion, known } => {
+            UnknownSheet {
+                name,
+                suggestion,
+                known,
+            } => {
                 if en {
                     format!(
-                        "unknown sheet{}; a roster workbook has the sheets {}",
+                        "unknown sheet '{name}'{}; a roster workbook has the sheets {}",
                         suggest(suggestion),
                         known.join(", ")
                     )
                 } else {
                     format!(
-                        "没有这个工作表{}；名册工作簿的工作表为 {}",
+                        "不认识工作表“{name}”{}；名册工作簿的工作表为 {}",
                         suggest(suggestion),
                         known.join("、")
                     )

@@ -140,9 +140,10 @@ pub fn read(bytes: &[u8]) -> Result<Read, RosterSaid> {
             None => out.problems.push(Found {
                 sheet: "",
                 cell: None,
-                id: Some(name.clone()),
+                id: None,
                 field: None,
                 said: RosterSaid::Workbook(WorkbookSaid::UnknownSheet {
+                    name: name.clone(),
                     suggestion: nearest(name.trim(), known.iter().copied()),
                     known: known.iter().map(|s| s.to_string()).collect(),
                 }),

@@ -810,3 +810,63 @@ proptest! {
         prop_assert!(v.is_empty(), "{}", v.join("\n"));
     }
 }
+
+#[test]
+fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
+    // The ordinary meeting of 2015-03-10 takes the leader, the team's only
+    // township member: the remedy is to move it.
+    let r = meeting_roster(false);
+    let plan = with(&r, &[("a", "c1", &["sa"], &[])]);
+    let guard = lang(Lang::En);
+    let en = built(&r, plan.clone());
+    Lang::set_current(Lang::Zh);
+    let zh = built(&r, plan);
+    Lang::set_current(Lang::En);
+    drop(guard);
+    let short = |p: &PlanFile| {
+        p.warning
+            .iter()
+            .find(|w| w.kind == "shortfall" && w.date.as_deref() == Some("2015-03-10"))
+            .map(|w| w.message.clone())
+            .expect("a shortfall on 03-10")
+    };
+    assert_eq!(
+        short(&en),
+        "station session at 甲村 (a) on 2015-03-10: no township member present (1 present, 2 required); the year has 52 unit-weeks of station sessions against 51 weeks of the township's 1 members; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
+    );
+    assert_eq!(
+        short(&zh),
+        "甲村（a）2015-03-10 驻点：无镇街成员到场（到场1人，要求2人）；全年驻点共52个村周，镇街1名成员可用51人周；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
+    );
+    // An emergency meeting is the one reason to meet in the window: made up,
+    // not blamed.
+    let r = meeting_roster(true);
+    let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[])]));
+    assert!(
+        p.warning
+            .iter()
+            .all(|w| !w.message.contains("党委扩大会议"))
+    );
+}
+
+#[test]
+fn validate_lists_each_meeting_in_the_window_with_its_dates() {
+    let r = meeting_roster(false);
+    let found = zhudian::calendar::meetings_in_window(&r);
+    assert_eq!(found.len(), 1);
+    let said = found[0].said(&r);
+    assert_eq!(
+        zhudian::wording::calendar::validate_warning(&said, Lang::En),
+        "warning: meeting '党委扩大会议' (16:00–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: 2015-03-10; move it out of the window, or mark it emergency = true if it is one\n"
+    );
+    assert_eq!(
+        zhudian::wording::calendar::validate_warning(&said, Lang::Zh),
+        "提醒：会议“党委扩大会议”（16:00–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：2015-03-10；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"
+    );
+    // Emergencies and meetings outside the window are not listed.
+    assert!(zhudian::calendar::meetings_in_window(&meeting_roster(true)).is_empty());
+    let mut outside = meeting_roster(false);
+    outside.meetings[0].start = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+    outside.meetings[0].end = chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap();
+    assert!(zhudian::calendar::meetings_in_window(&outside).is_empty());
+}

@@ -234,3 +234,24 @@ fn a_make_up_later_than_makeup_within_days() {
         ],
     );
 }
+
+#[path = "common/cli.rs"]
+mod cli;
+
+#[test]
+fn validate_warns_of_a_meeting_in_the_window_and_exits_0() {
+    let mut text = std::fs::read_to_string("instances/beijiao-example.toml").unwrap();
+    text.push_str("\n[[meeting]]\ntitle = \"全镇干部大会\"\nattendees = [\"all-cadres\"]\ndate = \"2015-04-07\"\nstart = \"14:30\"\nend = \"17:00\"\nrepeat = \"monthly\"\nuntil = \"2015-06-30\"\n");
+    let dir = std::env::temp_dir().join(format!("zhudian-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("roster.toml");
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = cli::zhudian(&["validate", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    // 04-07 is a Tuesday; 05-07 and 06-07 are not.
+    assert!(out.ends_with("warning: meeting '全镇干部大会' (14:30–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: 2015-04-07; move it out of the window, or mark it emergency = true if it is one\n"), "{out}");
+    let (code, out, _) = cli::zhudian(&["--lang", "zh", "validate", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("提醒：会议“全镇干部大会”（14:30–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：2015-04-07；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -10,11 +10,14 @@
 //! most flexible, fill the free half-days left. Everything is deterministic:
 //! roster order, no hash iteration, no clock.
 
+mod advice;
 mod cx;
 mod makeup;
 pub mod simple;
 mod station;
 mod visits;
+
+pub use advice::{WindowMeeting, meetings_in_window};
 
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
@@ -29,6 +32,23 @@ pub const WARNING_KINDS: [&str; 4] = [
     "makeup_impossible",
     "household_visits_short",
 ];
+
+/// The ordinary meeting in the window that kept a township member of the
+/// unit's team from the session of `day`, if one did.
+fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize) -> Option<String> {
+    let (ws, we) = cx.win;
+    let team = &cx.teams[unit].members;
+    cx.occurrences
+        .iter()
+        .filter(|o| o.day == day && o.start < we && ws < o.end)
+        .filter(|o| !cx.roster.meetings[o.meeting].emergency)
+        .find(|o| {
+            o.people
+                .iter()
+                .any(|p| team.contains(p) && cx.persons[*p].township)
+        })
+        .map(|o| cx.roster.meetings[o.meeting].title.clone())
+}
 
 /// Fills `plan.session`, appends the calendar's warnings to `plan.warning`
 /// (dropping any an earlier build left) and sets the calendar metrics.
@@ -121,6 +141,9 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
             let unit = &r.units[s.unit];
             let remedy = match (&capacity, township) {
                 (_, true) => Remedy::Assist,
+                _ if let Some(title) = meeting_that_emptied(&cx, s.unit, day) => {
+                    Remedy::Meeting { title }
+                }
                 (Some(c), false) => c.clone(),
                 (None, false) => Remedy::Team,
             };
@@ -175,6 +198,8 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
             unit: r.units[l.unit].name.clone(),
             date: date(l.day),
             people: names(&l.people),
+            within_days: (r.policy.rotation == crate::model::Rotation::Fixed)
+                .then_some(r.station.makeup_within_days),
         };
         warnings.push(Warning {
             kind: "makeup_impossible".into(),

@@ -207,6 +207,7 @@ pub fn build(
         }
     }
     compact(r, leader_of, prev, &mut slots, &assist);
+    top_up(r, leader_of, &slots, &mut assist);
     if !missing.is_empty() {
         return Err(Shortfall::Needs(missing));
     }
@@ -533,6 +534,59 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
         a.sort_unstable();
     }
     out
+}
+
+/// After slots and assists are settled (the exact model and `compact` may
+/// have changed them): each team whose expected attendance (a leader of n
+/// units 1/n, a member on k teams 1/k) is still below `min_present` gets
+/// more assist members, the unit's own people first, then those on fewest
+/// teams, within `max_teams`, until it reaches it or nobody is left.
+fn top_up(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>], assist: &mut [Vec<usize>]) {
+    let n = r.units.len();
+    let mut teams = vec![0usize; r.helpers.len()];
+    for h in slots.iter().chain(assist.iter()).flatten() {
+        teams[*h] += 1;
+    }
+    let mut units_of_leader = vec![0usize; r.cadres.len()];
+    for &l in leader_of {
+        if let Some(c) = units_of_leader.get_mut(l) {
+            *c += 1;
+        }
+    }
+    let want = r.policy.min_present as f64 - 1e-9;
+    for u in 0..n {
+        let leader = leader_of
+            .get(u)
+            .and_then(|&l| units_of_leader.get(l))
+            .map_or(0.0, |&k| 1.0 / k.max(1) as f64);
+        let expected = |assist: &[Vec<usize>], teams: &[usize]| {
+            leader
+                + slots[u]
+                    .iter()
+                    .chain(&assist[u])
+                    .map(|&h| 1.0 / teams[h].max(1) as f64)
+                    .sum::<f64>()
+        };
+        while expected(assist, &teams) < want {
+            let next = (0..r.helpers.len())
+                .filter(|&h| {
+                    teams[h] < r.helpers[h].max_teams
+                        && !slots[u].contains(&h)
+                        && !assist[u].contains(&h)
+                        && assist_eligible(r, h, u)
+                })
+                .min_by_key(|&h| {
+                    let own = r.helpers[h].unit.as_deref() == Some(r.units[u].id.as_str());
+                    (!own, teams[h], h)
+                });
+            let Some(h) = next else {
+                break;
+            };
+            assist[u].push(h);
+            assist[u].sort_unstable();
+            teams[h] += 1;
+        }
+    }
 }
 
 fn minutes(r: &Roster, a: usize, b: usize) -> f64 {

@@ -561,7 +561,9 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
         let n: u32 = months.iter().sum();
         if n >= 12 {
             let max = *months.iter().max().unwrap();
-            if max as f64 > 2.0 * n as f64 / 12.0 {
+            // Twice the even share, rounded up as `check` rounds it: whole
+            // visits cannot split.
+            if max > (2 * n).div_ceil(12) {
                 v.push(format!(
                     "rule 4: {p} at {u}: {max} visits in one month of {n}"
                 ));

@@ -111,6 +111,9 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
             Err(Problems(problems))
         };
     }
+    if crate::workbook::is_workbook(path) {
+        return crate::workbook::load(path);
+    }
     let text = std::fs::read_to_string(path).map_err(|e| unreadable(&name, &e.to_string()))?;
     load_all_str(&text, &name)
 }
@@ -125,11 +128,11 @@ fn unreadable(file: &str, detail: &str) -> Problems {
     }])
 }
 
-/// The roster files (`*.toml`) of a folder, sorted by name.
+/// The roster files (`*.toml`, `*.xlsx`) of a folder, sorted by name.
 pub fn roster_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") || crate::workbook::is_workbook(p))
         .collect();
     files.sort();
     Ok(files)

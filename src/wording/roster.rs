@@ -125,6 +125,8 @@ pub enum RosterSaid {
         value: i64,
         max: i64,
     },
+    /// A problem only a workbook can have (a sheet, a heading, a cell).
+    Workbook(super::workbook::WorkbookSaid),
 }
 
 fn suggest(s: &Option<String>, lang: Lang) -> String {
@@ -498,6 +500,7 @@ impl Say for RosterSaid {
                     format!("{value} 超过允许的最大值 {max}")
                 }
             }
+            Workbook(w) => w.say(lang),
         }
     }
 }

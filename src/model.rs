@@ -30,6 +30,8 @@ pub struct Station {
     pub end: NaiveTime,
     pub makeup_days: Vec<Weekday>,
     pub makeup_notice_days: u32,
+    /// A make-up is held at most this many days after the missed session.
+    pub makeup_within_days: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -187,6 +189,18 @@ pub struct Policy {
     pub households_per_visit_session: u32,
     pub workload: Workload,
     pub team: Vec<TeamSlot>,
+    /// How leaders go round their units: a posted fixed cycle, or week by week.
+    pub rotation: Rotation,
+}
+
+/// `[policy] rotation`: `fixed` posts each unit's leader weeks (every n-th
+/// station week from an offset, a substitute when the leader is blocked);
+/// `flexible` lets the calendar choose each week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rotation {
+    #[default]
+    Fixed,
+    Flexible,
 }
 
 #[derive(Debug, Clone)]

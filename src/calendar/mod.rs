@@ -17,7 +17,7 @@ mod station;
 mod visits;
 
 use crate::model::Roster;
-use crate::plan::{PlanFile, Session, Warning};
+use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
 use crate::wording::calendar::{CalendarSaid, Remedy};
 use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
@@ -42,7 +42,7 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
             cx.book(p, cx.weeks[s.week], ws, we);
         }
     }
-    let (makeups, lost) = makeup::place(&mut cx, &st.missed);
+    let (makeups, lost) = makeup::place(&mut cx, &st.sessions, &st.missed);
     let (visits, short) = visits::plan(&cx);
 
     let r = roster;
@@ -236,4 +236,24 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
     m.shortfall_sessions = shortfall_sessions;
     m.warnings = plan.warning.len();
     plan.session = sessions;
+    plan.timetable = st
+        .timetable
+        .iter()
+        .map(|t| Timetable {
+            unit: r.units[t.unit].id.clone(),
+            leader: cx.persons[t.leader].id.clone(),
+            cycle: t.cycle,
+            offset: t.offset,
+            fortnight: t.fortnight,
+            leader_dates: t.leader_weeks.iter().map(|&w| date(cx.weeks[w])).collect(),
+            substitute: t
+                .substitutes
+                .iter()
+                .map(|&(w, p)| Substitute {
+                    date: date(cx.weeks[w]),
+                    person: p.map(|p| cx.persons[p].id.clone()),
+                })
+                .collect(),
+        })
+        .collect();
 }

@@ -385,6 +385,7 @@ fn assemble(
         },
         assignment,
         leader: leader_lines,
+        timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),
     }

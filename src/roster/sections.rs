@@ -249,6 +249,11 @@ fn read_station(t: &Tab) -> Station {
     } else {
         Some(3)
     };
+    let within = if t.has("makeup_within_days") {
+        t.count("makeup_within_days", 366)
+    } else {
+        Some(21)
+    };
     t.finish();
     let (start, end) = time_range(t, start, end);
     Station {
@@ -257,6 +262,7 @@ fn read_station(t: &Tab) -> Station {
         end,
         makeup_days: makeup_days.unwrap_or_default(),
         makeup_notice_days: notice.unwrap_or(3),
+        makeup_within_days: within.unwrap_or(21),
     }
 }
 
@@ -388,6 +394,15 @@ fn read_policy(t: &Tab) -> Policy {
             },
         ])
     };
+    let rotation = if t.has("rotation") {
+        t.choice("rotation", &["fixed", "flexible"], |s| match s {
+            "fixed" => Some(Rotation::Fixed),
+            "flexible" => Some(Rotation::Flexible),
+            _ => None,
+        })
+    } else {
+        Some(Rotation::Fixed)
+    };
     t.finish();
     Policy {
         units_per_leader: upl.unwrap_or((2, 3)),
@@ -398,6 +413,7 @@ fn read_policy(t: &Tab) -> Policy {
         households_per_visit_session: per_session.filter(|n| *n > 0).unwrap_or(15),
         workload: workload.unwrap_or(Workload::Households),
         team: team.unwrap_or_default(),
+        rotation: rotation.unwrap_or_default(),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod check;
 pub mod plan;
 pub mod roster;
 pub mod scenario;
+pub mod station;
 pub mod workbook;
 
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -36,6 +36,8 @@ pub enum Rule {
     Blocked,
     /// Calendar rule 2: each leader at each unit once per n sessions.
     Rotation,
+    /// Calendar rule 2: a fixed rotation's posted timetable.
+    Timetable,
     /// Calendar rule 3: meetings in the window.
     Meetings,
     /// Calendar rule 3: make-ups.
@@ -71,6 +73,10 @@ impl Say for Rule {
                 "日历规则 2（外出、开会或节假日）",
             ),
             Rule::Rotation => ("calendar rule 2 (rotation)", "日历规则 2（轮流驻点）"),
+            Rule::Timetable => (
+                "calendar rule 2 (timetable)",
+                "日历规则 2（驻点时间公示表）",
+            ),
             Rule::Meetings => (
                 "calendar rule 3 (meetings in the window)",
                 "日历规则 3（驻点时间内的会议）",
@@ -282,6 +288,8 @@ pub enum CheckSaid {
         total: u32,
         limit: u32,
     },
+    /// The fixed rotation's timetable and the make-up rule's newer checks.
+    Timetable(crate::wording::station::TimetableSaid),
 }
 
 /// Things worth saying that are not violations.
@@ -454,6 +462,7 @@ impl Say for CheckSaid {
             | VisitHamlet { .. }
             | VisitsShort { .. }
             | VisitSpread { .. } => calendar::say(self, lang),
+            Timetable(t) => t.say(lang),
         }
     }
 }

@@ -224,6 +224,7 @@ fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolut
     let so = SolveOptions {
         time_limit,
         seed: opts.seed,
+        ..SolveOptions::default()
     };
     match opts.engine {
         Engine::Bundles => crate::assign::leaders::solve(p, &so),

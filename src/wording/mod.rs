@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod documents;
 pub mod plan;
 pub mod roster;
 pub mod scenario;

@@ -22,6 +22,8 @@ pub enum Out {
     Num(f64),
     Date(NaiveDate),
     Time(NaiveTime),
+    /// A share, shown as a percentage.
+    Pct(f64),
     Empty,
 }
 
@@ -32,6 +34,7 @@ pub struct Styles {
     pub time: Format,
     pub text: Format,
     pub wrap: Format,
+    pub pct: Format,
 }
 
 impl Styles {
@@ -46,6 +49,7 @@ impl Styles {
             time: Format::new().set_num_format("hh:mm"),
             text: Format::new().set_num_format("@"),
             wrap: Format::new().set_text_wrap(),
+            pct: Format::new().set_num_format("0.0%"),
         }
     }
 }
@@ -82,6 +86,7 @@ pub fn put(ws: &mut Worksheet, row: u32, col: u16, v: &Out, st: &Styles) -> Resu
             let dt = ExcelDateTime::from_hms(t.hour() as u16, t.minute() as u8, 0)?;
             ws.write_datetime_with_format(row, col, dt, &st.time)?
         }
+        Out::Pct(x) => ws.write_number_with_format(row, col, *x, &st.pct)?,
         Out::Empty => ws,
     };
     Ok(())

@@ -3,6 +3,7 @@
 //! input; the road network's travel times are computed once, here, and kept
 //! on the roster for everything after.
 
+mod position;
 mod read;
 pub mod summary;
 mod validate;
@@ -56,7 +57,7 @@ impl std::fmt::Display for Problems {
     }
 }
 
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 11] = [
     "township",
     "station",
     "policy",
@@ -67,6 +68,7 @@ pub const SECTIONS: [&str; 10] = [
     "helper",
     "meeting",
     "road",
+    "junction",
 ];
 
 /// Reads one township's roster file.
@@ -344,6 +346,10 @@ fn read_roster(cx: &Cx, doc: &DeTable, span: &std::ops::Range<usize>, sha: &str)
             .filter_map(read_meeting)
             .collect(),
         roads: array("road").iter().filter_map(read_road).collect(),
+        junctions: array("junction")
+            .into_iter()
+            .filter_map(|t| position::read_junction(&with_id(t)))
+            .collect(),
         travel: Travel::default(),
         section_lines,
         unit_ix: Default::default(),
@@ -377,6 +383,7 @@ fn read_township(t: &Tab) -> Township {
     let name = t.req_str("name");
     let office = t.req_str("office");
     let mut year = t.req_int("year").unwrap_or(2015);
+    let office_position = position::read_position(t);
     t.finish();
     if !(1900..=2200).contains(&year) {
         t.report(
@@ -392,6 +399,7 @@ fn read_township(t: &Tab) -> Township {
         name: name.unwrap_or_default(),
         office: office.unwrap_or_default(),
         year: year as i32,
+        office_position,
     }
 }
 
@@ -713,6 +721,7 @@ fn read_unit_fields(t: &Tab) -> Unit {
         }
     }
     let node = t.str("node");
+    let position = position::read_position(t);
     t.finish();
     let hamlets = hamlets.unwrap_or_default();
     if let Some(households) = households.filter(|h| *h > 0)
@@ -738,6 +747,7 @@ fn read_unit_fields(t: &Tab) -> Unit {
         needs: needs.unwrap_or_default(),
         cadence: cadence.unwrap_or(Cadence::Weekly),
         hamlets,
+        position,
         line: Some(t.line),
     }
 }

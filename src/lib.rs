@@ -19,3 +19,4 @@ pub mod roster;
 pub mod scenario;
 pub mod verify;
 pub mod wording;
+pub mod workbook;

@@ -8,6 +8,7 @@ pub mod plan;
 pub mod report;
 pub mod roster;
 pub mod scenario;
+pub mod workbook;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

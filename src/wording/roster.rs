@@ -141,6 +141,8 @@ pub enum RosterSaid {
         suggestion: Option<String>,
     },
     JunctionTwice,
+    /// A problem only a workbook can have (a sheet, a heading, a cell).
+    Workbook(super::workbook::WorkbookSaid),
 }
 
 fn suggest(s: &Option<String>, lang: Lang) -> String {
@@ -551,6 +553,7 @@ impl Say for RosterSaid {
                     "这个路口的位置填了两次".into()
                 }
             }
+            Workbook(w) => w.say(lang),
         }
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn read_period(t: &Tab, why_key: &'static str) -> Option<Period> {
     Some(Period { from, to, why })
 }
 
-fn with_id<'c, 's, 'a, 'i>(mut t: Tab<'c, 's, 'a, 'i>) -> Tab<'c, 's, 'a, 'i> {
+pub(super) fn with_id<'c, 's, 'a, 'i>(mut t: Tab<'c, 's, 'a, 'i>) -> Tab<'c, 's, 'a, 'i> {
     t.id = t.str("id");
     t
 }
@@ -91,6 +91,7 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
         }
     }
     let node = t.str("node");
+    let position = super::position::read_position(t);
     t.finish();
     let hamlets = hamlets.unwrap_or_default();
     if let Some(households) = households.filter(|h| *h > 0)
@@ -116,6 +117,7 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
         needs: needs.unwrap_or_default(),
         cadence: cadence.unwrap_or(Cadence::Weekly),
         hamlets,
+        position,
         line: Some(t.line),
     }
 }

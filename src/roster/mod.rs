@@ -8,6 +8,7 @@
 //! kept on the roster for everything after.
 
 mod entries;
+mod position;
 mod read;
 mod sections;
 pub mod summary;
@@ -61,7 +62,7 @@ impl std::fmt::Display for Problems {
     }
 }
 
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 11] = [
     "township",
     "station",
     "policy",
@@ -72,6 +73,7 @@ pub const SECTIONS: [&str; 10] = [
     "helper",
     "meeting",
     "road",
+    "junction",
 ];
 
 /// Reads one township's roster file.

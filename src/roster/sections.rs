@@ -153,6 +153,10 @@ pub(super) fn read_roster(
             .filter_map(read_meeting)
             .collect(),
         roads: array("road").iter().filter_map(read_road).collect(),
+        junctions: array("junction")
+            .into_iter()
+            .filter_map(|t| super::position::read_junction(&super::entries::with_id(t)))
+            .collect(),
         travel: Travel::default(),
         section_lines,
         unit_ix: Default::default(),
@@ -186,6 +190,7 @@ fn read_township(t: &Tab) -> Township {
     let name = t.req_str("name");
     let office = t.req_str("office");
     let mut year = t.req_int("year").unwrap_or(2015);
+    let office_position = super::position::read_position(t);
     t.finish();
     if !(1900..=2200).contains(&year) {
         t.report(
@@ -201,6 +206,7 @@ fn read_township(t: &Tab) -> Township {
         name: name.unwrap_or_default(),
         office: office.unwrap_or_default(),
         year: year as i32,
+        office_position,
     }
 }
 

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod check;
 pub mod documents;
 pub mod plan;
+pub mod report;
 pub mod roster;
 pub mod scenario;
 pub mod station;

@@ -35,16 +35,16 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     let opts = match args.engine.options() {
         Ok(o) => o,
         Err(said) => {
-            eprintln!("{}", said.say(lang));
+            errln!("{}", said.say(lang));
             return EXIT_BAD_INPUT;
         }
     };
     let read =
-        |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+        |p: &PathBuf| crate::input::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let (base_text, scen_text) = match (read(&args.roster), read(&args.scenarios)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("{}", WhatifSaid::Unreadable { detail: e }.say(lang));
+            errln!("{}", WhatifSaid::Unreadable { detail: e }.say(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -52,7 +52,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     let base = match crate::roster::load_str(&base_text, &base_name) {
         Ok(r) => r,
         Err(p) => {
-            eprint!("{}", p.render(lang));
+            err!("{}", p.render(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -64,7 +64,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     ) {
         Ok(v) => v,
         Err(p) => {
-            eprint!("{}", p.render(lang));
+            err!("{}", p.render(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -89,10 +89,15 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                     } else {
                         file_name(i, name)
                     });
+                    if let Err(code) =
+                        super::not_an_input(&path, &[&args.roster, &args.scenarios], lang)
+                    {
+                        return code;
+                    }
                     let written =
                         std::fs::create_dir_all(dir).and_then(|_| write_plan(&path, &file));
                     if let Err(e) = written {
-                        eprintln!(
+                        errln!(
                             "{}",
                             WhatifSaid::CannotWrite {
                                 path: path.display().to_string(),
@@ -110,18 +115,18 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
             }
             Outcome::Failed(lines) => {
                 failed = true;
-                eprintln!(
+                errln!(
                     "{}",
                     WhatifSaid::VariantFailed { name: name.clone() }.say(lang)
                 );
                 for l in lines {
-                    eprintln!("  {l}");
+                    errln!("  {l}");
                 }
             }
         }
     }
     if !named.is_empty() {
-        print!(
+        out!(
             "{}",
             compare::render(&compare::compare(&named), args.format, lang)
         );

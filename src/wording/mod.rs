@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod io;
 pub mod plan;
 pub mod roster;
 pub mod scenario;

@@ -169,6 +169,17 @@ pub enum CheckSaid {
         bound: f64,
         cost: f64,
     },
+    /// A stated figure that is NaN or infinite.
+    NotFinite {
+        field: String,
+        value: f64,
+    },
+    UnknownStatus {
+        status: String,
+    },
+    OptimalWithGap {
+        gap: f64,
+    },
     TourStops {
         stated: Vec<String>,
         office: String,
@@ -181,6 +192,8 @@ pub enum CheckSaid {
         best_minutes: f64,
     },
     UnknownPerson,
+    /// The same person twice in one session's `people`.
+    ListedTwice,
     OutsideYear {
         year: i32,
     },
@@ -423,9 +436,13 @@ impl Say for CheckSaid {
             | LeaderLineStranger
             | LeaderUnits { .. }
             | BoundAboveCost { .. }
+            | NotFinite { .. }
+            | UnknownStatus { .. }
+            | OptimalWithGap { .. }
             | TourStops { .. }
             | TourNotShortest { .. } => assign::say(self, lang),
             UnknownPerson
+            | ListedTwice
             | OutsideYear { .. }
             | InHoliday { .. }
             | NotOnTeam { .. }

@@ -10,6 +10,7 @@
 
 mod assign;
 mod calendar;
+mod figures;
 mod planfile;
 
 use chrono::NaiveDate;
@@ -136,6 +137,7 @@ pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> 
     let teams = assign::teams(roster, &plan);
     let out = &mut report.violations;
     assign::hard_rules(roster, &plan, &teams, out);
+    figures::stated(&plan, out);
     assign::cost(roster, &plan, &teams, &mut report.recomputed, out);
     assign::totals(
         roster,

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cli;
 pub mod export;
 pub mod generate;
+pub mod input;
 pub mod model;
 pub mod network;
 pub mod plan;

@@ -2,13 +2,14 @@
 //! ([plan], [plan.metrics], [[assignment]], [[leader]], [[timetable]], [[session]],
 //! [[warning]]). It carries no timings, so the same roster, seed and engine
 //! give the same bytes. Written atomically: a failed run never leaves a
-//! half-written or clobbered plan.
+//! half-written or clobbered plan, and never replaces a link or a device.
 //!
 //! The independent checker (`verify`) reads plan files with its own code;
 //! these types serve the engines, the calendar and the exports.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -165,9 +166,57 @@ impl PlanFile {
     }
 }
 
+/// Temporary files being written right now, so that a signal handler can
+/// remove them before the process ends (see [`remove_temporary_files`]).
+static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn temporary() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARY.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes every temporary file a write left half done; for the handler of
+/// SIGINT and SIGTERM, which then ends the process.
+pub fn remove_temporary_files() {
+    for tmp in temporary().drain(..) {
+        let _ = std::fs::remove_file(tmp);
+    }
+}
+
+/// The file a path finally names, following symbolic links (relative links
+/// from the link's own folder). A dangling link names the file it would
+/// create.
+fn through_links(path: &Path) -> std::io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    // The kernel's own limit on links followed in one lookup.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    // Let the system say "too many levels of symbolic links".
+    std::fs::metadata(path).map(|_| p)
+}
+
 /// Writes next to the target, then renames: readers see the old file or the
-/// new one, never half of either.
+/// new one, never half of either. A symbolic link is written through (the
+/// file it names is replaced, the link stays); a device, FIFO or other
+/// special file is written to directly, never renamed over.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let path = through_links(path)?;
+    if let Ok(m) = std::fs::metadata(&path)
+        && !m.is_file()
+        && !m.is_dir()
+    {
+        let mut f = std::fs::OpenOptions::new().write(true).open(&path)?;
+        return f.write_all(contents);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -177,14 +226,16 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "plan".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    temporary().push(tmp.clone());
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(contents)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    temporary().retain(|t| t != &tmp);
     result
 }

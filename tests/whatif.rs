@@ -100,3 +100,25 @@ fn an_unknown_override_is_bad_input_and_nothing_is_planned() {
     assert!(err.contains("s.toml:3: [[variant]] 'x', field 'station.wekday': unknown field (did you mean 'weekday'?)"), "{err}");
     assert!(!out_dir.exists());
 }
+
+/// A bad override (issue 12, item 11) is the scenarios file's error: placed
+/// at its line there, not at a line of the rebuilt roster; exit 2.
+#[test]
+fn a_bad_override_is_placed_in_the_scenarios_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let scen = dir.path().join("s.toml");
+    std::fs::write(
+        &scen,
+        "[[variant]]\nname = \"reversed\"\npolicy = { units_per_leader = [5, 2] }\n",
+    )
+    .unwrap();
+    let s = scen.to_str().unwrap();
+    let (c, out, err) = zhudian(&["whatif", "instances/beijiao-example.toml", s]);
+    assert_eq!((c, out.as_str()), (2, ""), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{s}:3: [policy], field 'units_per_leader': the minimum (5) is larger than the maximum (2)\n"
+        )
+    );
+}

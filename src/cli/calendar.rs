@@ -74,10 +74,10 @@ pub(super) fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String
 /// Runs `calendar`: 0 done, 2 when the plan or roster cannot be read or an output written.
 pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
     let plan_name = args.plan.display().to_string();
-    let text = match std::fs::read_to_string(&args.plan) {
+    let text = match crate::input::read_to_string(&args.plan) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{}",
                 CommandSaid::PlanUnreadable {
                     path: plan_name,
@@ -91,7 +91,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
     let mut plan = match PlanFile::from_toml(&text) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{}",
                 CommandSaid::PlanUnreadable {
                     path: plan_name,
@@ -106,9 +106,9 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
     let roster = match load_roster(&rpath, &plan) {
         Ok(r) => r,
         Err(e) => {
-            eprint!("{e}");
+            err!("{e}");
             if !e.ends_with('\n') {
-                eprintln!();
+                errln!();
             }
             return EXIT_BAD_INPUT;
         }
@@ -119,7 +119,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
             .roster_sha256
             .starts_with(&format!("{}#", roster.sha256))
     {
-        eprintln!(
+        errln!(
             "{}",
             CommandSaid::RosterMismatch {
                 roster: rpath.display().to_string()
@@ -129,11 +129,11 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
     }
     if plan.session.is_empty() {
         calendar::build(&roster, &mut plan);
-        eprintln!("{}", CommandSaid::Built.say(lang));
+        errln!("{}", CommandSaid::Built.say(lang));
     }
     if let Some(dir) = &args.ics {
         match export::ics::write_all(&roster, &plan, dir, lang) {
-            Ok((files, events)) => println!(
+            Ok((files, events)) => outln!(
                 "{}",
                 CommandSaid::WroteIcs {
                     dir: dir.display().to_string(),
@@ -143,7 +143,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                 .say(lang)
             ),
             Err(e) => {
-                eprintln!(
+                errln!(
                     "{}",
                     CommandSaid::CannotWrite {
                         path: dir.display().to_string(),
@@ -156,9 +156,12 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         }
     }
     if let Some(path) = &args.csv {
+        if let Err(code) = super::not_an_input(path, &[&args.plan, &rpath], lang) {
+            return code;
+        }
         let body = export::csv::render(&roster, &plan, lang);
         match write_atomic(path, body.as_bytes()) {
-            Ok(()) => println!(
+            Ok(()) => outln!(
                 "{}",
                 CommandSaid::WroteCsv {
                     path: path.display().to_string(),
@@ -167,7 +170,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                 .say(lang)
             ),
             Err(e) => {
-                eprintln!(
+                errln!(
                     "{}",
                     CommandSaid::CannotWrite {
                         path: path.display().to_string(),
@@ -180,7 +183,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         }
     }
     let m = &plan.plan.metrics;
-    println!(
+    outln!(
         "{}",
         CommandSaid::Totals {
             station: m.station_sessions,

@@ -27,8 +27,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     let roster = match roster::load(&args.roster) {
         Ok(r) => r,
         Err(problems) => {
-            eprint!("{}", problems.render(lang));
-            eprintln!(
+            err!("{}", problems.render(lang));
+            errln!(
                 "{}",
                 crate::wording::roster::problem_count(problems.0.len(), lang)
             );
@@ -37,21 +37,21 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     };
     let plan_name = args.plan.display().to_string();
     let read = |p: &PathBuf| {
-        std::fs::read_to_string(p).map_err(|e| Unreadable::Io {
+        crate::input::read_to_string(p).map_err(|e| Unreadable::Io {
             detail: e.to_string(),
         })
     };
     let plan_text = match read(&args.plan) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{}", words::unreadable_line(&plan_name, &e, lang));
+            errln!("{}", words::unreadable_line(&plan_name, &e, lang));
             return EXIT_BAD_INPUT;
         }
     };
     let previous_text = match args.previous.as_ref().map(|p| (p, read(p))) {
         Some((_, Ok(t))) => Some(t),
         Some((p, Err(e))) => {
-            eprintln!(
+            errln!(
                 "{}",
                 words::unreadable_line(&p.display().to_string(), &e, lang)
             );
@@ -65,16 +65,16 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             (Unreadable::Previous(_), Some(p)) => p.display().to_string(),
             _ => plan_name,
         };
-        eprintln!("{}", words::unreadable_line(&name, e, lang));
+        errln!("{}", words::unreadable_line(&name, e, lang));
         return EXIT_BAD_INPUT;
     }
     for line in report.lines(&roster, lang) {
-        println!("{line}");
+        outln!("{line}");
     }
     for note in &report.notes {
-        println!("{}", words::note_line(note, lang));
+        outln!("{}", words::note_line(note, lang));
     }
-    println!("{}", words::summary_line(&report, lang));
+    outln!("{}", words::summary_line(&report, lang));
     report.exit_code()
 }
 

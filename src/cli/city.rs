@@ -5,7 +5,7 @@
 //! and the totals. A township that cannot be read or planned is reported and
 //! the others still go through.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -21,6 +21,8 @@ use crate::wording::{Lang, Say};
 /// One township of a city run: where it came from, its output's file name,
 /// its roster (or the lines saying why it cannot be read).
 pub struct Township {
+    /// The file it was read from (a city file holds several townships).
+    pub path: PathBuf,
     pub source: String,
     pub file: String,
     pub roster: Result<Roster, Vec<String>>,
@@ -31,7 +33,7 @@ pub fn is_city(path: &Path) -> bool {
     if path.is_dir() {
         return true;
     }
-    std::fs::read_to_string(path)
+    crate::input::read_to_string(path)
         .ok()
         .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
         .is_some_and(|t| t.get("township").is_some_and(|v| v.is_array()))
@@ -42,9 +44,13 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
     if path.is_dir() {
         let files =
             crate::roster::roster_files(path).map_err(|e| format!("{}: {e}\n", path.display()))?;
+        if files.is_empty() {
+            return Err(crate::roster::no_roster_files(path).render(lang));
+        }
         return Ok(files
             .into_iter()
             .map(|f| Township {
+                path: f.clone(),
                 source: f.display().to_string(),
                 file: f
                     .with_extension("toml")
@@ -61,6 +67,7 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
         .into_iter()
         .enumerate()
         .map(|(i, r)| Township {
+            path: path.to_path_buf(),
             source: format!("{}#{}", path.display(), i + 1),
             file: format!("{:03}-{}.toml", i + 1, r.township.name),
             roster: Ok(r),
@@ -97,12 +104,18 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     let jobs = match townships(input, lang) {
         Ok(j) => j,
         Err(e) => {
-            eprint!("{e}");
+            err!("{e}");
             return EXIT_BAD_INPUT;
         }
     };
+    let inputs: Vec<&Path> = jobs.iter().map(|j| j.path.as_path()).collect();
+    for job in &jobs {
+        if let Err(code) = super::not_an_input(&out_dir.join(&job.file), &inputs, lang) {
+            return code;
+        }
+    }
     if let Err(e) = std::fs::create_dir_all(out_dir) {
-        eprintln!(
+        errln!(
             "{}",
             CitySaid::CannotWrite {
                 path: out_dir.display().to_string(),
@@ -148,7 +161,7 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
             },
         }
     });
-    print!(
+    out!(
         "{}",
         CitySaid::Table {
             rows: rows.clone(),

@@ -23,10 +23,10 @@ pub struct CompareArgs {
 pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
     let mut plans = Vec::new();
     for path in &args.plans {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::input::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!(
+                errln!(
                     "{}",
                     crate::wording::scenario::unreadable_plan(
                         &path.display().to_string(),
@@ -46,7 +46,7 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
                 plan,
             }),
             Err(e) => {
-                eprintln!(
+                errln!(
                     "{}",
                     crate::wording::scenario::unreadable_plan(
                         &path.display().to_string(),
@@ -58,6 +58,6 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
             }
         }
     }
-    print!("{}", render(&compare(&plans), args.format, lang));
+    out!("{}", render(&compare(&plans), args.format, lang));
     EXIT_OK
 }

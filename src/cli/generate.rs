@@ -10,6 +10,7 @@ use crate::generate::{
     City, GenOptions, KindMix, MAX_UNITS_PER_LEADER, Profile, foshan_rosters, generate_roster,
     shell_word,
 };
+use crate::plan::write_atomic;
 
 fn parse_pair(s: &str) -> Result<(usize, usize), String> {
     let (a, b) = s
@@ -205,7 +206,7 @@ pub fn run(args: &GenerateArgs) -> Result<(), String> {
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         for (file, text) in foshan_rosters(args.seed, args.year, &dir.display().to_string()) {
             let path = dir.join(&file);
-            std::fs::write(&path, text)
+            write_atomic(&path, text.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
         return Ok(());
@@ -213,14 +214,15 @@ pub fn run(args: &GenerateArgs) -> Result<(), String> {
     let opts = GenOptions::from_args(args)?;
     let text = generate_roster(&opts);
     match &args.output {
-        Some(p) => {
-            std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
-        }
+        Some(p) => write_atomic(p, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", p.display())),
         None => {
             use std::io::Write;
-            std::io::stdout()
-                .write_all(text.as_bytes())
-                .map_err(|e| format!("cannot write to stdout: {e}"))
+            match std::io::stdout().write_all(text.as_bytes()) {
+                // A reader that stopped early (`| head`) is no error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.map_err(|e| format!("cannot write to stdout: {e}")),
+            }
         }
     }
 }
@@ -231,7 +233,7 @@ pub fn main(args: &GenerateArgs) -> i32 {
     match run(args) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("zhudian generate: {e}");
+            errln!("zhudian generate: {e}");
             EXIT_BAD_INPUT
         }
     }

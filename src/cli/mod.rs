@@ -5,6 +5,32 @@
 //! Nothing below `cli` prints, exits or names an exit code. Exit codes follow
 //! the spec: 0 done, 1 infeasible (or an invalid plan for `check`), 2 bad input.
 
+// Output for the whole command layer (defined before the modules that use
+// them). A reader that stopped early (`zhudian validate DIR | head -1`) ends
+// the run quietly, as ripgrep does; a closed stderr is no reason to panic.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format_args!($($arg)*))
+    };
+}
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod calendar;
 pub mod check;
 pub mod city;
@@ -18,9 +44,12 @@ pub mod template;
 pub mod validate;
 pub mod whatif;
 
+use std::path::Path;
+
 use clap::{Parser, Subcommand};
 
-use crate::wording::Lang;
+use crate::wording::io::IoSaid;
+use crate::wording::{Lang, Say};
 
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_INFEASIBLE: i32 = 1;
@@ -70,6 +99,7 @@ pub enum Command {
 
 /// Parses the command line, runs the command, returns the exit code.
 pub fn main() -> i32 {
+    clean_up_on_signals();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -108,4 +138,69 @@ fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
         Command::Convert(args) => convert::run(&args, lang, docs),
         Command::Export(args) => export::run(&args, lang, docs),
     }
+}
+
+/// On SIGINT or SIGTERM: remove the temporary files of writes under way
+/// (finished outputs stay whole, unfinished ones never appear), then end
+/// with 128 + the signal's number, as shells report it.
+fn clean_up_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            crate::plan::remove_temporary_files();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+/// Writes to stdout; a closed pipe ends the run with 0 and no word.
+pub(crate) fn write_stdout(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout.write_fmt(args).and_then(|()| stdout.flush());
+    if let Err(e) = written
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(EXIT_OK);
+    }
+}
+
+/// Whether two paths name one file (links followed), judged by metadata
+/// only: opening a FIFO to compare it would wait for a writer.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            x.dev() == y.dev() && x.ino() == y.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => match (a.canonicalize(), b.canonicalize()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Refuses, saying so, to write `output` when it is one of `inputs` (the
+/// same file under any name or link). Err holds the exit code.
+pub(crate) fn not_an_input(output: &Path, inputs: &[&Path], lang: Lang) -> Result<(), i32> {
+    for input in inputs {
+        if same_file(output, input) {
+            errln!(
+                "{}",
+                IoSaid::OutputIsInput {
+                    output: output.display().to_string(),
+                    input: input.display().to_string(),
+                }
+                .say(lang)
+            );
+            return Err(EXIT_BAD_INPUT);
+        }
+    }
+    Ok(())
 }

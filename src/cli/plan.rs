@@ -20,8 +20,13 @@ pub struct EngineArgs {
     /// Leader-assignment engine: bundles (pure Rust) or highs (needs the `highs` build feature)
     #[arg(long, default_value = "bundles", value_name = "ENGINE")]
     pub engine: String,
-    /// Seconds the engine may search before returning its best plan
-    #[arg(long = "time-limit", default_value_t = 10.0, value_name = "SECS")]
+    /// Seconds the engine may search before returning its best plan (0 or more)
+    #[arg(
+        long = "time-limit",
+        default_value_t = 10.0,
+        value_name = "SECS",
+        allow_negative_numbers = true
+    )]
     pub time_limit: f64,
     /// Seed for the engine's choices (same seed, same plan)
     #[arg(long, default_value_t = 0)]
@@ -45,11 +50,13 @@ impl EngineArgs {
                 });
             }
         };
-        let time_limit = if self.time_limit.is_finite() && self.time_limit > 0.0 {
-            Duration::from_secs_f64(self.time_limit.min(1e6))
-        } else {
-            Duration::ZERO
-        };
+        // NaN fails both tests; 1e400 is read as infinity.
+        if !(self.time_limit.is_finite() && self.time_limit >= 0.0) {
+            return Err(PlanSaid::BadTimeLimit {
+                given: self.time_limit.to_string(),
+            });
+        }
+        let time_limit = Duration::from_secs_f64(self.time_limit.min(1e6));
         Ok(Options {
             engine,
             time_limit,
@@ -74,11 +81,14 @@ pub struct PlanArgs {
 
 /// Runs `plan`; returns the exit code (0 done, 1 infeasible, 2 bad input).
 pub fn run(args: &PlanArgs, lang: Lang) -> i32 {
+    if let Err(code) = super::not_an_input(&args.output, &[&args.roster], lang) {
+        return code;
+    }
     if super::city::is_city(&args.roster) {
         return match args.engine.options() {
             Ok(opts) => super::city::plan(&args.roster, &args.output, &opts, lang),
             Err(said) => {
-                eprintln!("{}", said.say(lang));
+                errln!("{}", said.say(lang));
                 EXIT_BAD_INPUT
             }
         };
@@ -108,7 +118,7 @@ pub fn run_with(
     let opts = match engine.options() {
         Ok(o) => o,
         Err(said) => {
-            eprintln!("{}", said.say(lang));
+            errln!("{}", said.say(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -117,20 +127,20 @@ pub fn run_with(
         Err(problems) => {
             // A valid roster whose counts cannot work is infeasible, not bad input:
             // say so, rather than calling the roster invalid.
-            let infeasible = problems.0.iter().all(|p| infeasibility(&p.said));
+            let infeasible = problems.0.iter().all(|p| p.said.means_no_plan());
             if infeasible {
-                eprintln!(
+                errln!(
                     "{}",
                     crate::wording::roster::no_plan_possible(
                         &roster_path.display().to_string(),
                         lang
                     )
                 );
-                eprint!("{}", problems.render(lang));
+                err!("{}", problems.render(lang));
                 return EXIT_INFEASIBLE;
             }
-            eprint!("{}", problems.render(lang));
-            eprintln!(
+            err!("{}", problems.render(lang));
+            errln!(
                 "{}",
                 crate::wording::roster::problem_count(problems.0.len(), lang)
             );
@@ -147,18 +157,18 @@ pub fn run_with(
             let more = finish(&roster, &mut planned.file);
             match write_plan(output, &planned.file) {
                 Ok(()) => {
-                    print!("{}", report(&roster, output, &planned).say(lang));
+                    out!("{}", report(&roster, output, &planned).say(lang));
                     if !planned.file.session.is_empty() {
-                        println!(
+                        outln!(
                             "{}",
                             crate::wording::calendar::figures(&planned.file.plan.metrics, lang)
                         );
                     }
-                    print!("{more}");
+                    out!("{more}");
                     EXIT_OK
                 }
                 Err(e) => {
-                    eprintln!(
+                    errln!(
                         "{}",
                         PlanSaid::CannotWrite {
                             path: output.display().to_string(),
@@ -171,9 +181,9 @@ pub fn run_with(
             }
         }
         Err(causes) => {
-            eprintln!("{}", infeasible_heading(&roster.township.name, lang));
+            errln!("{}", infeasible_heading(&roster.township.name, lang));
             for c in &causes {
-                eprintln!("  {}", c.say(lang));
+                errln!("  {}", c.say(lang));
             }
             if causes
                 .iter()
@@ -185,19 +195,6 @@ pub fn run_with(
             }
         }
     }
-}
-
-/// Roster problems that mean "no plan can exist" rather than "fix the file".
-fn infeasibility(said: &crate::wording::roster::RosterSaid) -> bool {
-    use crate::wording::roster::RosterSaid::*;
-    matches!(
-        said,
-        TooManyUnits { .. }
-            | TooFewUnits { .. }
-            | NeedNobodyHas { .. }
-            | NoOwnHelper { .. }
-            | SlotShort { .. }
-    )
 }
 
 /// Writes the plan atomically: the old file stays until the new one is whole.

@@ -33,10 +33,13 @@ pub struct ReplanArgs {
 
 /// Runs `replan`: 0 done, 1 infeasible, 2 bad input.
 pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
+    if let Err(code) = super::not_an_input(&args.output, &[&args.roster, &args.previous], lang) {
+        return code;
+    }
     let prev = match read_plan(&args.previous) {
         Ok(p) => p,
         Err(msg) => {
-            eprintln!("{msg}");
+            errln!("{msg}");
             return EXIT_BAD_INPUT;
         }
     };
@@ -49,7 +52,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         |r| {
             previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
                 for e in errs {
-                    eprintln!("{}", e.say(lang));
+                    errln!("{}", e.say(lang));
                 }
                 EXIT_BAD_INPUT
             })
@@ -96,7 +99,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
 pub fn read_plan(path: &Path) -> Result<PlanFile, String> {
     let lang = Lang::current();
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let text = crate::input::read_to_string(path)
         .map_err(|e| crate::wording::scenario::unreadable_plan(&name, &e.to_string(), lang))?;
     PlanFile::from_toml(&text)
         .map_err(|e| crate::wording::scenario::unreadable_plan(&name, e.trim(), lang))

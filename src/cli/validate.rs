@@ -18,10 +18,10 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
     match roster::load_all(&args.roster) {
         Ok(rosters) => {
             for r in &rosters {
-                print!("{}", roster::summary::summarize(r).say(lang));
+                out!("{}", roster::summary::summarize(r).say(lang));
                 // Meetings inside the station window: worth moving before planning.
                 for m in crate::calendar::meetings_in_window(r) {
-                    print!(
+                    out!(
                         "{}",
                         crate::wording::calendar::validate_warning(&m.said(r), lang)
                     );
@@ -30,11 +30,17 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             EXIT_OK
         }
         Err(problems) => {
-            eprint!("{}", problems.render(lang));
-            eprintln!(
-                "{}",
-                crate::wording::roster::problem_count(problems.0.len(), lang)
+            err!("{}", problems.render(lang));
+            let nothing_read = matches!(
+                problems.0.as_slice(),
+                [p] if matches!(p.said, crate::wording::roster::RosterSaid::NoRosterFiles { .. })
             );
+            if !nothing_read {
+                errln!(
+                    "{}",
+                    crate::wording::roster::problem_count(problems.0.len(), lang)
+                );
+            }
             EXIT_BAD_INPUT
         }
     }

@@ -35,12 +35,12 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     let opts = match args.engine.options() {
         Ok(o) => o,
         Err(said) => {
-            eprintln!("{}", said.say(lang));
+            errln!("{}", said.say(lang));
             return EXIT_BAD_INPUT;
         }
     };
     let read =
-        |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+        |p: &PathBuf| crate::input::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     // A workbook's variants apply to its roster text, as for a TOML roster.
     let read_roster = |p: &PathBuf| match crate::workbook::is_workbook(p) {
         true => std::fs::read(p)
@@ -55,7 +55,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     let (base_text, scen_text) = match (read_roster(&args.roster), read(&args.scenarios)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("{}", WhatifSaid::Unreadable { detail: e }.say(lang));
+            errln!("{}", WhatifSaid::Unreadable { detail: e }.say(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -69,7 +69,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     let base = match loaded {
         Ok(r) => r,
         Err(p) => {
-            eprint!("{}", p.render(lang));
+            err!("{}", p.render(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -81,7 +81,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     ) {
         Ok(v) => v,
         Err(p) => {
-            eprint!("{}", p.render(lang));
+            err!("{}", p.render(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -106,10 +106,15 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                     } else {
                         file_name(i, name)
                     });
+                    if let Err(code) =
+                        super::not_an_input(&path, &[&args.roster, &args.scenarios], lang)
+                    {
+                        return code;
+                    }
                     let written =
                         std::fs::create_dir_all(dir).and_then(|_| write_plan(&path, &file));
                     if let Err(e) = written {
-                        eprintln!(
+                        errln!(
                             "{}",
                             WhatifSaid::CannotWrite {
                                 path: path.display().to_string(),
@@ -127,18 +132,18 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
             }
             Outcome::Failed(lines) => {
                 failed = true;
-                eprintln!(
+                errln!(
                     "{}",
                     WhatifSaid::VariantFailed { name: name.clone() }.say(lang)
                 );
                 for l in lines {
-                    eprintln!("  {l}");
+                    errln!("  {l}");
                 }
             }
         }
     }
     if !named.is_empty() {
-        print!(
+        out!(
             "{}",
             compare::render(&compare::compare(&named), args.format, lang)
         );

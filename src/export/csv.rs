@@ -1,6 +1,6 @@
 //! One row per session, for spreadsheets: UTF-8 with a byte-order mark so
 //! that Excel shows Chinese names correctly, CRLF line ends, RFC 4180
-//! quoting. The header's column names stay the same in every language
+//! quoting, formula-like cells neutralised. The header's column names stay the same in every language
 //! because planners' scripts read them; the cells follow the run's language.
 
 use chrono::{Datelike, NaiveDate};
@@ -25,11 +25,19 @@ pub const HEADER: [&str; 11] = [
     "makes_up",
 ];
 
-fn cell(s: &str) -> String {
+/// One cell, quoted per RFC 4180 when needed. A cell a spreadsheet would
+/// run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return) gets a leading `'`, as OWASP recommends against CSV injection.
+pub fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -60,4 +68,24 @@ pub fn render(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formula_like_cells_are_neutralised() {
+        assert_eq!(cell("=1+2"), "'=1+2");
+        assert_eq!(cell("+86 123"), "'+86 123");
+        assert_eq!(cell("-2"), "'-2");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(
+            cell("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(cell("西海村"), "西海村");
+        assert_eq!(cell("a-b, c"), "\"a-b, c\"");
+    }
 }

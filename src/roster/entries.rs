@@ -26,6 +26,17 @@ pub(super) fn read_period(t: &Tab, why_key: &'static str) -> Option<Period> {
     Some(Period { from, to, why })
 }
 
+/// The most households a unit or hamlet may have (a city district's worth).
+const MAX_HOUSEHOLDS: i64 = 10_000_000;
+
+fn households_range(value: i64) -> RosterSaid {
+    RosterSaid::OutOfRange {
+        value,
+        min: 1,
+        max: MAX_HOUSEHOLDS,
+    }
+}
+
 pub(super) fn with_id<'c, 's, 'a, 'i>(mut t: Tab<'c, 's, 'a, 'i>) -> Tab<'c, 's, 'a, 'i> {
     t.id = t.str("id");
     t
@@ -53,6 +64,13 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
     {
         t.report("households", RosterSaid::NotPositive { value: h });
     }
+    let households = households.filter(|&h| {
+        let fits = h <= MAX_HOUSEHOLDS;
+        if !fits {
+            t.report("households", households_range(h));
+        }
+        fits
+    });
     let population = if t.has("population") {
         t.count("population", 10_000_000)
     } else {
@@ -75,6 +93,10 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
         let hh = h.req_int("households");
         h.finish();
         match (name, hh) {
+            (_, Some(x)) if x > MAX_HOUSEHOLDS => {
+                h.report("households", households_range(x));
+                hamlets = None;
+            }
             (Some(n), Some(x)) if x > 0 => {
                 if let Some(v) = hamlets.as_mut() {
                     v.push(Hamlet {
@@ -108,10 +130,7 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
         id,
         name: name.unwrap_or_default(),
         kind: kind.unwrap_or(UnitKind::Village),
-        households: households
-            .filter(|h| *h > 0)
-            .map(|h| h.min(10_000_000) as u32)
-            .unwrap_or(1),
+        households: households.filter(|h| *h > 0).map(|h| h as u32).unwrap_or(1),
         population: population.unwrap_or(0),
         migrants: migrants.unwrap_or(0),
         needs: needs.unwrap_or_default(),

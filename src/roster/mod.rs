@@ -37,6 +37,9 @@ pub struct Problem {
 
 impl Problem {
     pub fn render(&self, lang: Lang) -> String {
+        if self.file.is_empty() && self.place == Place::default() {
+            return self.said.say(lang);
+        }
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         format!(
             "{}{sep}{}",
@@ -104,6 +107,9 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
     let name = path.display().to_string();
     if path.is_dir() {
         let files = roster_files(path).map_err(|e| unreadable(&name, &e.to_string()))?;
+        if files.is_empty() {
+            return Err(no_roster_files(path));
+        }
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for f in files {
@@ -118,10 +124,12 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
             Err(Problems(problems))
         };
     }
+    let refused = |e: crate::input::InputError| unreadable(&name, &e.say(Lang::current()));
+    crate::input::check(path).map_err(refused)?;
     if crate::workbook::is_workbook(path) {
         return crate::workbook::load(path);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| unreadable(&name, &e.to_string()))?;
+    let text = crate::input::read_to_string(path).map_err(refused)?;
     load_all_str(&text, &name)
 }
 
@@ -131,6 +139,17 @@ fn unreadable(file: &str, detail: &str) -> Problems {
         place: Place::default(),
         said: RosterSaid::Unreadable {
             detail: detail.to_string(),
+        },
+    }])
+}
+
+/// A folder without roster files: nothing to read is bad input, not success.
+pub fn no_roster_files(dir: &Path) -> Problems {
+    Problems(vec![Problem {
+        file: String::new(),
+        place: Place::default(),
+        said: RosterSaid::NoRosterFiles {
+            dir: dir.display().to_string(),
         },
     }])
 }

@@ -67,7 +67,7 @@ fn in_range(t: &Tab, key: &'static str, v: f64, limit: f64) -> Option<f64> {
     } else {
         t.report(
             key,
-            RosterSaid::OutOfRange {
+            RosterSaid::PositionOutOfRange {
                 value: v.to_string(),
                 limit,
             },

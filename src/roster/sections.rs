@@ -195,8 +195,9 @@ fn read_township(t: &Tab) -> Township {
     if !(1900..=2200).contains(&year) {
         t.report(
             "year",
-            RosterSaid::TooBig {
+            RosterSaid::OutOfRange {
                 value: year,
+                min: 1900,
                 max: 2200,
             },
         );
@@ -308,7 +309,20 @@ pub(super) const ROLES: [&str; 8] = [
 
 fn read_policy(t: &Tab) -> Policy {
     let upl = if t.has("units_per_leader") {
-        t.pair("units_per_leader")
+        // Nobody may lead a unit under [0, 0]: bad input, not infeasibility.
+        t.pair("units_per_leader").filter(|&(_, max)| {
+            if max == 0 {
+                t.report(
+                    "units_per_leader",
+                    RosterSaid::OutOfRange {
+                        value: 0,
+                        min: 1,
+                        max: 10,
+                    },
+                );
+            }
+            max > 0
+        })
     } else {
         Some((2, 3))
     };

@@ -47,10 +47,22 @@ fn nonempty(cx: &Cx, r: &Roster) {
     }
 }
 
-/// Ids are unique across units, cadres and helpers; indices are built here.
+/// The longest id a unit, cadre or helper may have, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Ids are unique across units, cadres and helpers, not empty, not too
+/// long, and no person's id is an attendee group's; indices are built here.
 fn ids(cx: &Cx, r: &mut Roster) {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut note = |section: &str, id: &str, line: Option<usize>| {
+        let place = || at(section, Some(id), "id", line);
+        if id.is_empty() {
+            cx.report(place(), RosterSaid::EmptyId);
+        } else if id.chars().count() > MAX_ID_CHARS {
+            cx.report(place(), RosterSaid::IdTooLong { max: MAX_ID_CHARS });
+        } else if section != "[[unit]]" && ["all-cadres", "all-helpers"].contains(&id) {
+            cx.report(place(), RosterSaid::ReservedId { id: id.to_string() });
+        }
         if let Some(first) = seen.get(id) {
             cx.report(
                 at(section, Some(id), "id", line),
@@ -175,11 +187,28 @@ fn dates_in_year(cx: &Cx, r: &Roster) {
         date: d.to_string(),
         year,
     };
+    // A repeat may run on past the year, but not past the next one.
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year + 1, 12, 31),
+    );
     for m in &r.meetings {
         if outside(m.date) {
             cx.report(
                 at("[[meeting]]", Some(&m.title), "date", m.line),
                 say(m.date),
+            );
+        }
+        if let (Some(until), Some(first), Some(last)) = (m.until, first, last)
+            && until > last
+        {
+            cx.report(
+                at("[[meeting]]", Some(&m.title), "until", m.line),
+                RosterSaid::DateOutOfRange {
+                    date: until.to_string(),
+                    first: first.to_string(),
+                    last: last.to_string(),
+                },
             );
         }
     }

@@ -212,14 +212,6 @@ fn grid(header: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
     let figure_rows: Vec<Vec<String>> = c
         .figures
@@ -280,7 +272,12 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
         Format::Csv => {
             let mut out = String::new();
             let mut put = |r: &[String]| {
-                out += &(r.iter().map(|s| csv_cell(s)).collect::<Vec<_>>().join(",") + "\n");
+                out += &(r
+                    .iter()
+                    .map(|s| crate::export::csv::cell(s))
+                    .collect::<Vec<_>>()
+                    .join(",")
+                    + "\n");
             };
             put(&header("figure".into()));
             let keyed: Vec<Vec<String>> = c

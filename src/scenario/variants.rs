@@ -70,6 +70,19 @@ fn problem(
     }
 }
 
+/// The variant's keys that can change a roster section.
+fn override_keys(section: &str) -> &'static [&'static str] {
+    match section {
+        "[policy]" => &["policy"],
+        "[station]" => &["station"],
+        "[objective]" => &["objective"],
+        "[[unit]]" => &["units", "add_unit"],
+        "[[cadre]]" => &["cadres", "add_cadre"],
+        "[[helper]]" => &["helpers", "add_helper"],
+        _ => &[],
+    }
+}
+
 fn key_of<'a>(t: &'a DeTable, key: &str) -> Option<&'a toml::Spanned<DeValue<'a>>> {
     t.iter()
         .find(|(k, _)| k.get_ref().as_ref() == key)
@@ -327,8 +340,23 @@ pub fn read(
         }
         if ok {
             let text = toml::to_string(&r).expect("a roster table serialises");
-            let roster = roster::load_str(&text, &format!("{roster_name} [{name}]"));
-            out.push(Variant { name, roster });
+            match roster::load_str(&text, &format!("{roster_name} [{name}]")) {
+                // Bad values the overrides brought in are the scenarios
+                // file's errors: placed there, at the override's line.
+                Err(p) if !p.0.iter().all(|x| x.said.means_no_plan()) => {
+                    for mut x in p.0 {
+                        let keys = override_keys(&x.place.section);
+                        x.place.line = Some(
+                            keys.iter()
+                                .find_map(|k| key_of(st, k))
+                                .map_or(vline, |v| line_of(scenarios_text, v.span().start)),
+                        );
+                        x.file = file.to_string();
+                        problems.push(x);
+                    }
+                }
+                roster => out.push(Variant { name, roster }),
+            }
         }
     }
     if problems.is_empty() {

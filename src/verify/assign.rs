@@ -64,7 +64,12 @@ pub fn teams(roster: &Roster, plan: &Plan) -> Teams {
     }
 }
 
-fn v(rule: Rule, unit: Option<&str>, person: Option<&str>, said: CheckSaid) -> Violation {
+pub(super) fn v(
+    rule: Rule,
+    unit: Option<&str>,
+    person: Option<&str>,
+    said: CheckSaid,
+) -> Violation {
     Violation {
         rule,
         unit: unit.map(str::to_string),
@@ -446,6 +451,11 @@ pub fn best_tour(roster: &Roster, units: &[usize]) -> (f64, Vec<usize>) {
     (best.0, order)
 }
 
+/// |x| ≤ tol, false for NaN.
+pub(super) fn within(x: f64, tol: f64) -> bool {
+    x.abs() <= tol
+}
+
 fn mismatch(
     rule: Rule,
     unit: Option<&str>,
@@ -721,7 +731,8 @@ pub fn totals(
     );
 
     // The bound must hold for the true cost; the gap is what the plan's own figures say.
-    if plan.lower_bound > r.cost && !close(plan.lower_bound, r.cost) {
+    let bound_holds = plan.lower_bound <= r.cost;
+    if !bound_holds && !close(plan.lower_bound, r.cost) {
         out.push(v(
             Rule::Cost,
             None,
@@ -737,8 +748,9 @@ pub fn totals(
     } else {
         0.0
     };
-    // A gap is a fraction; an absolute tolerance keeps rounding in the plan from mattering.
-    if (plan.gap - gap).abs() > 1e-6 {
+    // A gap is a fraction; an absolute tolerance keeps rounding in the plan
+    // from mattering. Written so that NaN fails.
+    if !within(plan.gap - gap, 1e-6) {
         out.push(v(
             Rule::Cost,
             None,

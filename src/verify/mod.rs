@@ -10,6 +10,7 @@
 
 mod assign;
 mod calendar;
+mod figures;
 mod planfile;
 
 use chrono::NaiveDate;
@@ -100,9 +101,11 @@ impl Report {
     }
 }
 
-/// Relative tolerance 1e-6 (absolute near zero) for stated against recomputed figures.
+/// Relative tolerance 1e-6 (absolute near zero) for stated against
+/// recomputed figures. Non-finite figures are never close (`|inf − x| ≤
+/// tol·inf` would hold), and NaN fails every comparison.
 pub(crate) fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+    a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
 /// Checks plan text against a roster; `previous` is the text of the plan it
@@ -134,6 +137,7 @@ pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> 
     let teams = assign::teams(roster, &plan);
     let out = &mut report.violations;
     assign::hard_rules(roster, &plan, &teams, out);
+    figures::stated(&plan, out);
     assign::cost(roster, &plan, &teams, &mut report.recomputed, out);
     assign::totals(
         roster,

@@ -29,6 +29,8 @@ struct RawPlan {
 struct RawHeader {
     #[serde(default)]
     roster_sha256: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
     cost: f64,
     lower_bound: f64,
     gap: f64,
@@ -181,6 +183,8 @@ pub struct Warning {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub roster_sha256: Option<String>,
+    /// "optimal" or "feasible"; absent in hand-made plans.
+    pub status: Option<String>,
     pub cost: f64,
     pub lower_bound: f64,
     pub gap: f64,
@@ -192,9 +196,12 @@ pub struct Plan {
     pub warnings: Vec<Warning>,
 }
 
-/// The previous plan, when replanning: only who served where matters.
+/// The previous plan, when replanning: only who served where matters, but
+/// it must be a plan (a `[plan]` header with its figures), not any TOML.
 #[derive(Debug, Deserialize)]
 pub struct Previous {
+    #[allow(dead_code)] // required, so that a roster or Cargo.toml is refused
+    plan: RawHeader,
     #[serde(default)]
     pub assignment: Vec<RawAssignment>,
 }
@@ -432,6 +439,7 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
     }
     Ok(Plan {
         roster_sha256: raw.plan.roster_sha256,
+        status: raw.plan.status,
         cost: raw.plan.cost,
         lower_bound: raw.plan.lower_bound,
         gap: raw.plan.gap,

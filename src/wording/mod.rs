@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod check;
 pub mod documents;
+pub mod io;
 pub mod plan;
 pub mod report;
 pub mod roster;

@@ -73,6 +73,8 @@ pub enum PlanSaid {
     EngineUnavailable { engine: String },
     /// An engine name that does not exist.
     UnknownEngine { engine: String },
+    /// `--time-limit` is not a number of seconds (negative, NaN, infinite).
+    BadTimeLimit { given: String },
     /// The plan file could not be written.
     CannotWrite { path: String, detail: String },
 }
@@ -363,6 +365,13 @@ impl Say for PlanSaid {
                     format!("没有名为“{engine}”的求解器：请用 bundles 或 highs")
                 }
             }
+            BadTimeLimit { given } => {
+                if en {
+                    format!("--time-limit {given}: give the seconds as a number, 0 or more")
+                } else {
+                    format!("--time-limit {given}：请用 0 或更大的数给出秒数")
+                }
+            }
             CannotWrite { path, detail } => {
                 if en {
                     format!("cannot write the plan to {path}: {detail}")
@@ -552,7 +561,7 @@ mod tests {
 
     #[test]
     fn engine_and_file_messages_word_for_word() {
-        let cases: [(PlanSaid, &str, &str); 4] = [
+        let cases: [(PlanSaid, &str, &str); 5] = [
             (
                 PlanSaid::NoPlanInTime { seconds: 10.0 },
                 "no plan was found within the time limit of 10 s: raise --time-limit",
@@ -564,6 +573,13 @@ mod tests {
                 },
                 "there is no engine 'cplex': use bundles or highs",
                 "没有名为“cplex”的求解器：请用 bundles 或 highs",
+            ),
+            (
+                PlanSaid::BadTimeLimit {
+                    given: "NaN".into(),
+                },
+                "--time-limit NaN: give the seconds as a number, 0 or more",
+                "--time-limit NaN：请用 0 或更大的数给出秒数",
             ),
             (
                 PlanSaid::CannotWrite {

@@ -9,6 +9,10 @@ pub enum RosterSaid {
     Unreadable {
         detail: String,
     },
+    /// A folder given as rosters holds no `*.toml` or `*.xlsx` file.
+    NoRosterFiles {
+        dir: String,
+    },
     Syntax {
         detail: String,
     },
@@ -133,7 +137,7 @@ pub enum RosterSaid {
     /// Both `x`, `y` and `lon`, `lat` on one entry.
     PositionTwice,
     /// Degrees beyond ±180 (lon) or ±90 (lat), or a coordinate not finite.
-    OutOfRange {
+    PositionOutOfRange {
         value: String,
         limit: f64,
     },
@@ -141,8 +145,44 @@ pub enum RosterSaid {
         suggestion: Option<String>,
     },
     JunctionTwice,
+    /// A number outside the range the field allows (both ends included).
+    OutOfRange {
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+    EmptyId,
+    IdTooLong {
+        max: usize,
+    },
+    /// A person's id that is the name of an attendee group.
+    ReservedId {
+        id: String,
+    },
+    /// A date outside the dates the field allows (both ends included).
+    DateOutOfRange {
+        date: String,
+        first: String,
+        last: String,
+    },
     /// A problem only a workbook can have (a sheet, a heading, a cell).
     Workbook(super::workbook::WorkbookSaid),
+}
+
+impl RosterSaid {
+    /// A valid roster whose counts cannot work: no plan can exist, but the
+    /// file is not wrong (exit 1, not 2).
+    pub fn means_no_plan(&self) -> bool {
+        use RosterSaid::*;
+        matches!(
+            self,
+            TooManyUnits { .. }
+                | TooFewUnits { .. }
+                | NeedNobodyHas { .. }
+                | NoOwnHelper { .. }
+                | SlotShort { .. }
+        )
+    }
 }
 
 fn suggest(s: &Option<String>, lang: Lang) -> String {
@@ -178,6 +218,13 @@ impl Say for RosterSaid {
                     format!("cannot read the file: {detail}")
                 } else {
                     format!("无法读取文件：{detail}")
+                }
+            }
+            NoRosterFiles { dir } => {
+                if en {
+                    format!("no roster files in {dir} (*.toml or *.xlsx)")
+                } else {
+                    format!("{dir} 中没有名册文件（*.toml 或 *.xlsx）")
                 }
             }
             Syntax { detail } => {
@@ -532,7 +579,7 @@ impl Say for RosterSaid {
                     "地图位置请只填 x、y 或 lon、lat 其中一组".into()
                 }
             }
-            OutOfRange { value, limit } => {
+            PositionOutOfRange { value, limit } => {
                 if en {
                     format!("{value} is outside the allowed range, −{limit} to {limit}")
                 } else {
@@ -551,6 +598,43 @@ impl Say for RosterSaid {
                     "this junction is given a position twice".into()
                 } else {
                     "这个路口的位置填了两次".into()
+                }
+            }
+            OutOfRange { value, min, max } => {
+                if en {
+                    format!("{value} is outside the allowed range, {min} to {max}")
+                } else {
+                    format!("{value} 不在允许的范围 {min} 至 {max} 之内")
+                }
+            }
+            EmptyId => {
+                if en {
+                    "the id is empty: give each entry an id of its own".into()
+                } else {
+                    "编号为空：请为每一项填写各自的编号".into()
+                }
+            }
+            IdTooLong { max } => {
+                if en {
+                    format!("the id is longer than {max} characters")
+                } else {
+                    format!("编号超过 {max} 个字符")
+                }
+            }
+            ReservedId { id } => {
+                if en {
+                    format!(
+                        "'{id}' names the group of attendees in meetings: give this person another id"
+                    )
+                } else {
+                    format!("“{id}”是会议参会分组的名称：请给此人另取编号")
+                }
+            }
+            DateOutOfRange { date, first, last } => {
+                if en {
+                    format!("{date} is outside the allowed dates, {first} to {last}")
+                } else {
+                    format!("{date} 不在允许的日期 {first} 至 {last} 之内")
                 }
             }
             Workbook(w) => w.say(lang),

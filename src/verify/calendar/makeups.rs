@@ -212,7 +212,7 @@ pub(super) fn makeups_owed(
                 };
                 let id = cx.id(p);
                 let excused = made_up.contains(&(u, d, p))
-                    || warnings.other.iter().any(|(wu, wd, wp)| {
+                    || warnings.makeup_impossible.iter().any(|(wu, wd, wp)| {
                         wu == &unit.id && *wd == d && (wp.is_empty() || wp.iter().any(|x| x == id))
                     });
                 if !excused {

@@ -195,8 +195,10 @@ struct Warnings {
     shortfall: HashSet<(String, NaiveDate)>,
     meeting_in_window: HashMap<NaiveDate, usize>,
     visits_short: HashSet<(String, String)>,
-    /// Any other warning about a unit on a date (e.g. a make-up that cannot be held).
-    other: Vec<(String, NaiveDate, Vec<String>)>,
+    /// A make-up that cannot be held: unit, date, people (all when empty).
+    /// Only this kind excuses a missing make-up, not any warning that
+    /// happens to name the unit and date.
+    makeup_impossible: Vec<(String, NaiveDate, Vec<String>)>,
 }
 
 impl Warnings {
@@ -215,7 +217,9 @@ impl Warnings {
                         w.visits_short.insert((u.clone(), p.clone()));
                     }
                 }
-                (_, Some(u), Some(d)) => w.other.push((u.clone(), d, x.people.clone())),
+                ("makeup_impossible", Some(u), Some(d)) => {
+                    w.makeup_impossible.push((u.clone(), d, x.people.clone()))
+                }
                 _ => {}
             }
         }

@@ -65,6 +65,8 @@ pub(super) fn sessions_one_by_one(
                 continue;
             };
             if !seen.insert(p) {
+                // Listed twice would count one person as two present.
+                out.push(at(rule, &s.unit, Some(id), s.date, CheckSaid::ListedTwice));
                 continue;
             }
             if !cx.members[u].contains(&p) {

@@ -172,6 +172,30 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 "从镇政府沿道路无法到达".into()
             }
         }
+        NotFinite { field, value } => {
+            if en {
+                format!("the plan states {field} = {value}, which is not a finite number")
+            } else {
+                format!("方案写的 {field} = {value}，不是有限的数")
+            }
+        }
+        UnknownStatus { status } => {
+            if en {
+                format!("the status '{status}' is neither 'optimal' nor 'feasible'")
+            } else {
+                format!("状态“{status}”既不是 optimal 也不是 feasible")
+            }
+        }
+        OptimalWithGap { gap } => {
+            if en {
+                format!(
+                    "the status says optimal, but the gap is {:.2}%",
+                    gap * 100.0
+                )
+            } else {
+                format!("状态为 optimal（已证明最优），但差距为 {:.2}%", gap * 100.0)
+            }
+        }
         Mismatch {
             field,
             stated,

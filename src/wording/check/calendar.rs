@@ -10,6 +10,13 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
     use CheckSaid::*;
     let en = lang == Lang::En;
     match said {
+        ListedTwice => {
+            if en {
+                "is listed twice in this session".into()
+            } else {
+                "在本次活动中被重复列出".into()
+            }
+        }
         UnknownPerson => {
             if en {
                 "is not a cadre or helper in the roster".into()

@@ -175,6 +175,17 @@ pub enum CheckSaid {
         bound: f64,
         cost: f64,
     },
+    /// A stated figure that is NaN or infinite.
+    NotFinite {
+        field: String,
+        value: f64,
+    },
+    UnknownStatus {
+        status: String,
+    },
+    OptimalWithGap {
+        gap: f64,
+    },
     TourStops {
         stated: Vec<String>,
         office: String,
@@ -187,6 +198,8 @@ pub enum CheckSaid {
         best_minutes: f64,
     },
     UnknownPerson,
+    /// The same person twice in one session's `people`.
+    ListedTwice,
     OutsideYear {
         year: i32,
     },
@@ -431,9 +444,13 @@ impl Say for CheckSaid {
             | LeaderLineStranger
             | LeaderUnits { .. }
             | BoundAboveCost { .. }
+            | NotFinite { .. }
+            | UnknownStatus { .. }
+            | OptimalWithGap { .. }
             | TourStops { .. }
             | TourNotShortest { .. } => assign::say(self, lang),
             UnknownPerson
+            | ListedTwice
             | OutsideYear { .. }
             | InHoliday { .. }
             | NotOnTeam { .. }

@@ -1,0 +1,216 @@
+//! Hostile plans (issue 12) under tests/fixtures/hostile/plans/, each the
+//! hand-made assignment-only plan with one edit: `check` must reject each,
+//! naming the figure, word for word in both languages; and `--previous`
+//! must be a plan, not any TOML.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::Path;
+
+use zhudian::model::Roster;
+use zhudian::verify::check_files;
+use zhudian::wording::Lang;
+
+const EXAMPLE: &str = "instances/beijiao-example.toml";
+
+fn roster() -> Roster {
+    zhudian::roster::load(Path::new(EXAMPLE)).unwrap()
+}
+
+fn lines(name: &str, lang: Lang) -> Vec<String> {
+    let r = roster();
+    let text =
+        std::fs::read_to_string(format!("tests/fixtures/hostile/plans/{name}.toml")).unwrap();
+    let report = check_files(&r, &text, None);
+    assert!(
+        report.unreadable.is_none(),
+        "{name}: {:?}",
+        report.unreadable
+    );
+    assert!(!report.is_valid(), "{name} passed");
+    report.lines(&r, lang)
+}
+
+#[test]
+fn non_finite_figures_are_rejected() {
+    for (name, en, zh) in [
+        (
+            "cost-inf",
+            "cost: the plan states cost = inf, which is not a finite number",
+            "费用：方案写的 cost = inf，不是有限的数",
+        ),
+        (
+            "gap-nan",
+            "cost: the plan states gap = NaN, which is not a finite number",
+            "费用：方案写的 gap = NaN，不是有限的数",
+        ),
+        (
+            "bound-nan",
+            "cost: the plan states lower_bound = NaN, which is not a finite number",
+            "费用：方案写的 lower_bound = NaN，不是有限的数",
+        ),
+        (
+            "load-inf",
+            "cost: 劳广行（lao-gx）: the plan states load = inf, which is not a finite number",
+            "方案写的 load = inf，不是有限的数",
+        ),
+    ] {
+        let got = lines(name, Lang::En);
+        assert!(got.contains(&en.to_string()), "{name}: {got:#?}");
+        let got = lines(name, Lang::Zh);
+        let tail = zh.trim_start_matches("费用：");
+        assert!(
+            got.iter()
+                .any(|l| l.starts_with("费用：") && l.ends_with(tail)),
+            "{name}: {got:#?}"
+        );
+    }
+    // NaN fails the gap's own tolerance test too.
+    let got = lines("gap-nan", Lang::En);
+    assert!(
+        got.iter()
+            .any(|l| l.starts_with("cost: the plan states gap = NaN, but it is")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn the_status_is_checked() {
+    assert_eq!(
+        lines("status-wonderful", Lang::En),
+        ["cost: the status 'wonderful' is neither 'optimal' nor 'feasible'"]
+    );
+    assert_eq!(
+        lines("status-wonderful", Lang::Zh),
+        ["费用：状态“wonderful”既不是 optimal 也不是 feasible"]
+    );
+    assert_eq!(
+        lines("optimal-with-gap", Lang::En),
+        ["cost: the status says optimal, but the gap is 5.45%"]
+    );
+    assert_eq!(
+        lines("optimal-with-gap", Lang::Zh),
+        ["费用：状态为 optimal（已证明最优），但差距为 5.45%"]
+    );
+}
+
+#[test]
+fn previous_must_be_a_plan() {
+    let plan = "tests/fixtures/check/assignment-only.toml";
+    for previous in [
+        "Cargo.toml",
+        EXAMPLE,
+        "tests/fixtures/hostile/plans/empty.toml",
+    ] {
+        if previous.ends_with("empty.toml") {
+            assert_eq!(std::fs::read_to_string(previous).unwrap(), "");
+        }
+        let (c, o, e) = zhudian(&["check", EXAMPLE, plan, "--previous", previous]);
+        assert_eq!((c, o.as_str()), (2, ""), "{previous}: {e}");
+        assert!(e.starts_with(previous), "{previous}: {e}");
+    }
+}
+
+#[test]
+fn only_a_makeup_impossible_warning_excuses_a_missing_make_up() {
+    let r = zhudian::roster::load(Path::new("tests/fixtures/check/december.toml")).unwrap();
+    let text =
+        std::fs::read_to_string("tests/fixtures/hostile/plans/makeup-excused-by-any-warning.toml")
+            .unwrap();
+    let report = check_files(&r, &text, None);
+    assert!(report.unreadable.is_none(), "{:?}", report.unreadable);
+    assert_eq!(
+        report.lines(&r, Lang::En),
+        [
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 区志坚（ou-sec）, 2015-12-22: misses the station session (away: 探亲), but there is no make-up session for it nor a warning that it cannot be made up"
+        ]
+    );
+}
+
+#[test]
+fn a_person_listed_twice_in_a_session_is_named() {
+    let r = zhudian::roster::load(Path::new("tests/fixtures/check/december.toml")).unwrap();
+    let text =
+        std::fs::read_to_string("tests/fixtures/hostile/plans/person-listed-twice.toml").unwrap();
+    let report = check_files(&r, &text, None);
+    let en = report.lines(&r, Lang::En);
+    let zh = report.lines(&r, Lang::Zh);
+    assert!(
+        en.iter()
+            .any(|l| l.ends_with("何建明（he-jm）, 2015-12-01: is listed twice in this session")),
+        "{en:#?}"
+    );
+    assert!(
+        zh.iter()
+            .any(|l| l.ends_with("2015-12-01：在本次活动中被重复列出")),
+        "{zh:#?}"
+    );
+}
+
+mod mutated {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The figures of the hand-made plan that `check` recomputes, as
+    /// (line prefix, value as written).
+    const FIGURES: &[&str] = &[
+        "cost = ",
+        "lower_bound = ",
+        "gap = ",
+        "balance_cost = ",
+        "travel_cost = ",
+        "max_deviation_pct = ",
+        "tour_minutes_total = ",
+        "load = ",
+        "deviation_pct = ",
+        "tour_minutes = ",
+    ];
+
+    fn toml_float(x: f64) -> String {
+        if x.is_nan() {
+            "nan".into()
+        } else if x.is_infinite() {
+            if x > 0.0 { "inf".into() } else { "-inf".into() }
+        } else {
+            format!("{x:?}")
+        }
+    }
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            Just(f64::MAX),
+            Just(-0.0),
+            -1e6f64..1e6,
+            any::<f64>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// A figure changed to any other number, finite or not, fails
+        /// `check`; `check` never panics on it.
+        #[test]
+        fn a_mutated_figure_never_passes(which in 0..FIGURES.len(), nth in 0usize..3, x in value()) {
+            let r = roster();
+            let text = std::fs::read_to_string("tests/fixtures/check/assignment-only.toml").unwrap();
+            let key = FIGURES[which];
+            let lines: Vec<&str> = text.lines().collect();
+            let at: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].starts_with(key)).collect();
+            let i = at[nth % at.len()];
+            let was: f64 = lines[i][key.len()..].trim().parse().unwrap();
+            let mut edited: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            edited[i] = format!("{key}{}", toml_float(x));
+            let report = check_files(&r, &(edited.join("\n") + "\n"), None);
+            prop_assert!(report.unreadable.is_none());
+            let far = !x.is_finite() || (x - was).abs() > 1e-3 * was.abs().max(1.0);
+            if far {
+                prop_assert!(!report.is_valid(), "{key}{x} passed");
+            }
+        }
+    }
+}

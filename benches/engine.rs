@@ -20,13 +20,16 @@ struct Case {
     seed: u64,
     limit: u64,
     engine: &'static str,
+    /// continuity costs and a change limit, as when replanning
+    replan: bool,
 }
 
 fn cases() -> Vec<Case> {
     let mut v = Vec::new();
-    let mut add = |leaders, units, min, max, seed, limit, engine| {
+    let mut add_case = |leaders, units, min, max, seed, limit, engine, replan: bool| {
+        let kind = if replan { "re" } else { "r" };
         v.push(Case {
-            name: format!("r{leaders}x{units}-{min}{max}-s{seed}"),
+            name: format!("{kind}{leaders}x{units}-{min}{max}-s{seed}"),
             leaders,
             units,
             min,
@@ -34,7 +37,11 @@ fn cases() -> Vec<Case> {
             seed,
             limit,
             engine,
+            replan,
         })
+    };
+    let mut add = |leaders, units, min, max, seed, limit, engine| {
+        add_case(leaders, units, min, max, seed, limit, engine, false)
     };
     for seed in 1..=3 {
         add(12, 25, 2, 3, seed, 10, "bnp");
@@ -48,17 +55,40 @@ fn cases() -> Vec<Case> {
     for seed in 1..=2 {
         add(24, 70, 2, 4, seed, 30, "bnp");
     }
-    // Beyond the targets: a large township.
+    // Large townships (issue 14): 90, 120 and 300 units with 2–4 a leader;
+    // past 1.5 million bundles pricing searches instead of enumerating.
     add(30, 90, 2, 4, 1, 30, "bnp");
+    add(40, 120, 2, 4, 1, 30, "bnp");
+    add(100, 300, 2, 4, 1, 60, "bnp");
     if cfg!(feature = "highs") {
         add(12, 25, 2, 3, 1, 60, "highs");
         add(16, 40, 2, 3, 1, 60, "highs");
     }
+    // Replanning 24×70 with 2–4: continuity costs and a change limit.
+    add_case(24, 70, 2, 4, 1, 30, "bnp", true);
     v
 }
 
+/// Replanning-like terms: the previous owner of unit u is leader u mod L;
+/// moving a unit costs 5 and at most 4 units in 5 may move.
+fn with_continuity(p: &mut zhudian::assign::LeaderProblem) {
+    let (nl, nu) = (p.leaders.len(), p.workload.len());
+    let changed: Vec<Vec<bool>> = (0..nl)
+        .map(|l| (0..nu).map(|u| u % nl != l).collect())
+        .collect();
+    for (l, spec) in p.leaders.iter_mut().enumerate() {
+        spec.unit_cost = (0..nu)
+            .map(|u| if changed[l][u] { 5.0 } else { 0.0 })
+            .collect();
+    }
+    p.max_changes = Some((nu * 4 / 5, changed));
+}
+
 fn run_case(c: &Case) -> String {
-    let p = random_problem(c.leaders, c.units, c.min, c.max, c.seed);
+    let mut p = random_problem(c.leaders, c.units, c.min, c.max, c.seed);
+    if c.replan {
+        with_continuity(&mut p);
+    }
     let opts = SolveOptions {
         time_limit: Duration::from_secs(c.limit),
         seed: 1,

@@ -40,6 +40,10 @@ pub struct PlanHeader {
     pub seed: u64,
     /// "optimal" (proven) or "feasible" (a limit cut the search).
     pub status: String,
+    /// What cut the search short, when the plan is not proven optimal:
+    /// "work" (`--work-limit`, reproducible) or "time" (`--time-limit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
     pub cost: f64,
     pub lower_bound: f64,
     /// (cost − lower_bound) / cost; 0 when proven optimal.

@@ -297,9 +297,14 @@ fn many_bundles_are_priced_by_search() {
     assert_eq!(s.stats.stopped, Some(Stopped::Work));
     assert_eq!(s.status, Status::Feasible);
     assert_valid(&p, &s);
-    // Small townships still enumerate.
-    let small = solve(&random_problem(6, 14, 2, 3, 1), &opts(1));
-    assert_eq!(small.stats.pricing, Pricing::Enumerated);
+    // Small townships still enumerate, unless continuity costs make each
+    // leader's bundles its own (replanning): then they are searched.
+    let mut small = random_problem(6, 14, 2, 3, 1);
+    assert_eq!(solve(&small, &opts(1)).stats.pricing, Pricing::Enumerated);
+    small.leaders[2].unit_cost[5] = 4.0;
+    let s = solve(&small, &opts(1));
+    assert_eq!(s.stats.pricing, Pricing::Searched);
+    assert_eq!(s.status, Status::Optimal);
 }
 
 /// A work limit makes a cut-short run reproducible: same plan, bound and

@@ -13,6 +13,7 @@ fn plan(cost: f64, teams: &[(&str, &str, &[&str])]) -> PlanFile {
             engine: "bundles".into(),
             seed: 0,
             status: "optimal".into(),
+            stopped: None,
             cost,
             lower_bound: cost,
             gap: 0.0,

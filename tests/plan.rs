@@ -1119,3 +1119,38 @@ fn counts_that_cannot_work_are_infeasible_not_an_invalid_roster() {
         )
     );
 }
+
+#[test]
+fn a_work_limit_cuts_the_search_reproducibly_and_says_so() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ex = manifest().join("instances/gaozhou-rural.toml");
+    let ex = ex.to_str().expect("utf8");
+    let mut texts = Vec::new();
+    for name in ["a.toml", "b.toml"] {
+        let out = dir.path().join(name);
+        let o = out.to_str().expect("utf8");
+        let (code, out, err) = zhudian(&["plan", ex, "-o", o, "--work-limit", "1"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains("feasible (the work limit cut the proof)"),
+            "{out}"
+        );
+        assert!(out.contains("work units): leaders"), "{out}");
+        let (code, _, err) = zhudian(&["check", ex, o]);
+        assert_eq!(code, 0, "{err}");
+        texts.push(std::fs::read_to_string(dir.path().join(name)).expect("written"));
+    }
+    assert_eq!(texts[0], texts[1]);
+    let f = PlanFile::from_toml(&texts[0]).expect("reads back");
+    assert_eq!(f.plan.status, "feasible");
+    assert_eq!(f.plan.stopped.as_deref(), Some("work"));
+    assert!(f.plan.gap > 0.0);
+    // A budget large enough for the proof: optimal, nothing stopped it.
+    let out = dir.path().join("c.toml");
+    let o = out.to_str().expect("utf8");
+    let (code, _, err) = zhudian(&["plan", ex, "-o", o, "--work-limit", "100000000"]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(text.contains("status = \"optimal\""), "{text}");
+    assert!(!text.contains("stopped"), "{text}");
+}

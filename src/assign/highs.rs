@@ -114,6 +114,10 @@ pub fn solve_highs(p: &LeaderProblem, opts: &SolveOptions) -> LeaderSolution {
         cost,
         lower_bound,
         gap: relative_gap(cost, lower_bound),
-        stats,
+        // HiGHS stops short of its proof only at the time limit.
+        stats: SolveStats {
+            stopped: (!optimal).then_some(super::leaders::Stopped::Time),
+            ..stats
+        },
     }
 }

@@ -7,7 +7,7 @@ use super::leaders::{LeaderProblem, LeaderSolution};
 /// The table's header line.
 pub fn table_header() -> String {
     format!(
-        "{:<24} {:>7} {:>5} {:>11} {:>11} {:>7} {:>8} {:>8} {:>7} {:>8} {:>7} {:>9} {:>9}",
+        "{:<24} {:>7} {:>5} {:>11} {:>11} {:>7} {:>8} {:>8} {:>7} {:>8} {:>7} {:>9} {:>9} {:>11} {:>10}",
         "instance",
         "leaders",
         "units",
@@ -20,7 +20,9 @@ pub fn table_header() -> String {
         "columns",
         "rounds",
         "pivots",
-        "status"
+        "status",
+        "work",
+        "pricing"
     )
 }
 
@@ -28,7 +30,7 @@ pub fn table_header() -> String {
 /// resident memory in MiB (see [`peak_rss_mib`]).
 pub fn table_row(name: &str, p: &LeaderProblem, s: &LeaderSolution, rss_mib: f64) -> String {
     format!(
-        "{:<24} {:>7} {:>5} {:>11.3} {:>11.3} {:>7.3} {:>8.2} {:>8.1} {:>7} {:>8} {:>7} {:>9} {:>9}",
+        "{:<24} {:>7} {:>5} {:>11.3} {:>11.3} {:>7.3} {:>8.2} {:>8.1} {:>7} {:>8} {:>7} {:>9} {:>9} {:>11} {:>10}",
         name,
         p.leaders.len(),
         p.workload.len(),
@@ -41,7 +43,9 @@ pub fn table_row(name: &str, p: &LeaderProblem, s: &LeaderSolution, rss_mib: f64
         s.stats.columns,
         s.stats.rounds,
         s.stats.pivots,
-        format!("{:?}", s.status)
+        format!("{:?}", s.status),
+        s.stats.work,
+        format!("{:?}", s.stats.pricing)
     )
 }
 

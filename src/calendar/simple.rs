@@ -202,6 +202,7 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
             engine: "simple".into(),
             seed: 0,
             status: "feasible".into(),
+            stopped: None,
             cost: 0.0,
             lower_bound: 0.0,
             gap: 0.0,

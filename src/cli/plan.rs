@@ -31,6 +31,11 @@ pub struct EngineArgs {
     /// Seed for the engine's choices (same seed, same plan)
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// Work units the engine may spend (simplex pivots, pricing-search nodes,
+    /// 64 bundles scanned): same roster, seed and limit give the same plan on
+    /// any machine; the first of this and --time-limit reached stops the search
+    #[arg(long = "work-limit", value_name = "UNITS")]
+    pub work_limit: Option<u64>,
 }
 
 impl EngineArgs {
@@ -61,6 +66,7 @@ impl EngineArgs {
             engine,
             time_limit,
             seed: self.seed,
+            work_limit: self.work_limit,
         })
     }
 }
@@ -229,7 +235,10 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
         lower_bound: f.plan.lower_bound,
         gap: f.plan.gap,
         status: f.plan.status.clone(),
+        stopped: f.plan.stopped.clone(),
         engine: f.plan.engine.clone(),
+        pricing: planned.pricing,
+        work: planned.work,
         leaders_seconds: planned.timings.leaders,
         teams_seconds: planned.timings.teams,
         total_seconds: planned.timings.total,

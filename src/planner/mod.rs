@@ -17,7 +17,9 @@ pub mod teams;
 
 use std::time::{Duration, Instant};
 
-use crate::assign::leaders::{LeaderProblem, LeaderSolution, SolveOptions, Status, best_tour};
+use crate::assign::leaders::{
+    LeaderProblem, LeaderSolution, Pricing, SolveOptions, Status, Stopped, best_tour,
+};
 use crate::model::Roster;
 use crate::plan::{Assignment, LeaderLine, Metrics, PlanFile, PlanHeader};
 use crate::wording::plan::PlanSaid;
@@ -49,6 +51,9 @@ pub struct Options {
     pub engine: Engine,
     pub time_limit: Duration,
     pub seed: u64,
+    /// Deterministic budget for the engine in work units (see
+    /// `assign::SolveOptions::work_limit`); the time limit stays a guard.
+    pub work_limit: Option<u64>,
 }
 
 impl Default for Options {
@@ -57,6 +62,7 @@ impl Default for Options {
             engine: Engine::Bundles,
             time_limit: Duration::from_secs(10),
             seed: 0,
+            work_limit: None,
         }
     }
 }
@@ -73,6 +79,10 @@ pub struct Timings {
 pub struct Planned {
     pub file: PlanFile,
     pub timings: Timings,
+    /// How the engine priced (None for highs): for the terminal.
+    pub pricing: Option<Pricing>,
+    /// Work units the engine spent over all its solves.
+    pub work: u64,
 }
 
 /// Why no plan came: every cause found, each a sentence the planner can act on.
@@ -116,6 +126,9 @@ pub fn plan(
     let mut joint_tried = false;
     let mut first_bound: Option<f64> = None;
     let mut rounds = 0;
+    let mut work = 0u64;
+    let mut stopped: Option<Stopped> = None;
+    let mut pricing: Option<Pricing> = None;
     // Where repairing needs one at a time gives up: ask the joint MIP once
     // whether any plan exists, and if so for the leaders' needs it implies.
     macro_rules! give_up {
@@ -150,8 +163,16 @@ pub fn plan(
         }
         let t = Instant::now();
         let remaining = opts.time_limit.saturating_sub(start.elapsed());
-        let sol = solve(&p, opts, remaining);
+        let work_left = opts.work_limit.map(|w| w.saturating_sub(work));
+        let sol = solve(&p, opts, remaining, work_left);
         timings.leaders += t.elapsed().as_secs_f64();
+        work += sol.stats.work;
+        if opts.engine == Engine::Bundles {
+            pricing.get_or_insert(sol.stats.pricing);
+        }
+        if stopped.is_none() {
+            stopped = sol.stats.stopped;
+        }
         match sol.status {
             Status::Infeasible if added.is_empty() => return Err(vec![PlanSaid::NoAssignment]),
             Status::Infeasible => give_up!(need_full(r, &added)),
@@ -177,8 +198,13 @@ pub fn plan(
             Ok(team) => break (p, leader_of, team),
             Err(Shortfall::Slots(causes)) => return Err(causes),
             Err(Shortfall::Needs(missing)) => {
-                // Half the time gone on repairs: settle them all at once.
-                if !joint_tried && start.elapsed() * 2 > opts.time_limit {
+                // Half the budget gone on repairs: settle them all at once.
+                // With a work limit, work decides (reproducibly), not time.
+                let half_gone = match opts.work_limit {
+                    Some(w) => work.saturating_mul(2) > w,
+                    None => start.elapsed() * 2 > opts.time_limit,
+                };
+                if !joint_tried && half_gone {
                     joint_tried = true;
                     match joint::leader_needs(r, prev, &implied) {
                         None => return Err(need_full(r, &missing)),
@@ -208,9 +234,21 @@ pub fn plan(
     let lower_bound =
         first_bound.unwrap_or(0.0) + r.objective.helper_continuity * slot_bound as f64;
     let mut file = assemble(r, source, opts, prev, &p, &leader_of, &team, lower_bound);
+    // Only a search cut short before its proof says what stopped it.
+    if file.plan.status != "optimal" {
+        file.plan.stopped = stopped.map(|s| match s {
+            Stopped::Work => "work".to_string(),
+            Stopped::Time => "time".to_string(),
+        });
+    }
     calendar_hook(r, &mut file);
     timings.total = start.elapsed().as_secs_f64();
-    Ok(Planned { file, timings })
+    Ok(Planned {
+        file,
+        timings,
+        pricing,
+        work,
+    })
 }
 
 /// CALENDAR HOOK: the year's visit calendar goes here, after the teams are
@@ -220,10 +258,16 @@ fn calendar_hook(r: &Roster, file: &mut PlanFile) {
     crate::calendar::build(r, file);
 }
 
-fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolution {
+fn solve(
+    p: &LeaderProblem,
+    opts: &Options,
+    time_limit: Duration,
+    work_limit: Option<u64>,
+) -> LeaderSolution {
     let so = SolveOptions {
         time_limit,
         seed: opts.seed,
+        work_limit,
         ..SolveOptions::default()
     };
     match opts.engine {
@@ -368,6 +412,7 @@ fn assemble(
             engine: opts.engine.as_str().to_string(),
             seed: opts.seed,
             status: if gap == 0.0 { "optimal" } else { "feasible" }.to_string(),
+            stopped: None,
             cost,
             lower_bound: if gap == 0.0 { cost } else { lower_bound },
             gap,

@@ -34,7 +34,20 @@ struct RawHeader {
     cost: f64,
     lower_bound: f64,
     gap: f64,
+    /// What cut the search short; read only so that any other word makes
+    /// the file unreadable (no rule depends on it).
+    #[serde(default)]
+    #[allow(dead_code)]
+    stopped: Option<Stopped>,
     metrics: RawMetrics,
+}
+
+/// `stopped` in `[plan]`: the limit that cut the engine's search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Stopped {
+    Work,
+    Time,
 }
 
 /// The stated figures; the calendar's are absent from assignment-only plans.
@@ -476,6 +489,21 @@ mod tests {
             );
         }
         s + "\n[[warning]]\nkind = \"shortfall\"\nmessage = \"m\"\nunit = \"u1\"\ndate = \"2015-03-02\"\n"
+    }
+
+    #[test]
+    fn what_stopped_the_search_is_read_and_checked() {
+        assert!(read(&many(1, 0)).is_ok());
+        for word in ["work", "time"] {
+            let text =
+                many(1, 0).replacen("gap = 1\n", &format!("gap = 1\nstopped = \"{word}\"\n"), 1);
+            assert!(read(&text).is_ok(), "{word}");
+        }
+        let text = many(1, 0).replacen("gap = 1\n", "gap = 1\nstopped = \"soon\"\n", 1);
+        assert!(matches!(
+            read(&text),
+            Err(Unreadable::Syntax { line: Some(4), .. })
+        ));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::roster::{RosterSaid, role_word};
 use super::{Lang, Say, list};
+use crate::assign::Pricing;
 use crate::model::Role;
 
 /// Why no plan exists, as a fact; `say` words it with what would fix it.
@@ -420,7 +421,13 @@ pub struct PlanReport {
     pub lower_bound: f64,
     pub gap: f64,
     pub status: String,
+    /// "work" or "time" when a limit cut the proof (the plan file's `stopped`)
+    pub stopped: Option<String>,
     pub engine: String,
+    /// how the bundles engine priced (None for highs)
+    pub pricing: Option<Pricing>,
+    /// work units the engine spent
+    pub work: u64,
     pub leaders_seconds: f64,
     pub teams_seconds: f64,
     pub total_seconds: f64,
@@ -457,8 +464,24 @@ impl Say for PlanReport {
         let status = match (self.status.as_str(), en) {
             ("optimal", true) => "optimal (proven)",
             ("optimal", false) => "最优（已证明）",
+            (_, true) if self.stopped.as_deref() == Some("work") => {
+                "feasible (the work limit cut the proof)"
+            }
+            (_, false) if self.stopped.as_deref() == Some("work") => {
+                "可行（工作量上限内未完成证明）"
+            }
             (_, true) => "feasible (the time limit cut the proof)",
             (_, false) => "可行（时限内未完成证明）",
+        };
+        let work = self.work;
+        let pricing = match (self.pricing, en) {
+            (None, _) => String::new(),
+            (Some(Pricing::Enumerated), true) => {
+                format!(" (bundles enumerated, {work} work units)")
+            }
+            (Some(Pricing::Searched), true) => format!(" (bundles searched, {work} work units)"),
+            (Some(Pricing::Enumerated), false) => format!("（枚举组合定价，工作量 {work} 单位）"),
+            (Some(Pricing::Searched), false) => format!("（搜索组合定价，工作量 {work} 单位）"),
         };
         s += &if en {
             format!(
@@ -477,12 +500,12 @@ impl Say for PlanReport {
         };
         s += &if en {
             format!(
-                "  engine {}: leaders {:.3} s, teams {:.3} s, total {:.3} s\n",
+                "  engine {}{pricing}: leaders {:.3} s, teams {:.3} s, total {:.3} s\n",
                 self.engine, self.leaders_seconds, self.teams_seconds, self.total_seconds
             )
         } else {
             format!(
-                "  求解器 {}：领导分配 {:.3} 秒，队伍 {:.3} 秒，合计 {:.3} 秒\n",
+                "  求解器 {}{pricing}：领导分配 {:.3} 秒，队伍 {:.3} 秒，合计 {:.3} 秒\n",
                 self.engine, self.leaders_seconds, self.teams_seconds, self.total_seconds
             )
         };
@@ -527,7 +550,10 @@ mod tests {
             lower_bound: 150.769,
             gap: 0.0,
             status: "optimal".into(),
+            stopped: None,
             engine: "bundles".into(),
+            pricing: Some(Pricing::Enumerated),
+            work: 1234,
             leaders_seconds: 0.0021,
             teams_seconds: 0.0004,
             total_seconds: 0.003,
@@ -543,11 +569,12 @@ mod tests {
              \x20 劳广行                  1840     7.7        62  林上村, 重点企业联系点\n\
              \x20 He                         0   100.0         0  —\n\
              \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
-             \x20 engine bundles: leaders 0.002 s, teams 0.000 s, total 0.003 s\n"
+             \x20 engine bundles (bundles enumerated, 1234 work units): leaders 0.002 s, teams 0.000 s, total 0.003 s\n"
         );
         let mut r = report();
         r.status = "feasible".into();
         r.gap = 0.0123;
+        r.stopped = Some("time".into());
         assert_eq!(
             r.zh(),
             "北滘镇：方案已写入 plan.toml\n\
@@ -555,8 +582,20 @@ mod tests {
              \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
              \x20 He                         0   100.0         0  —\n\
              \x20 成本 150.77，下界 150.77，差距 1.23%：可行（时限内未完成证明）\n\
-             \x20 求解器 bundles：领导分配 0.002 秒，队伍 0.000 秒，合计 0.003 秒\n"
+             \x20 求解器 bundles（枚举组合定价，工作量 1234 单位）：领导分配 0.002 秒，队伍 0.000 秒，合计 0.003 秒\n"
         );
+        // Cut by the work limit, bundles searched; highs says no pricing.
+        r.stopped = Some("work".into());
+        r.pricing = Some(Pricing::Searched);
+        let en = r.en();
+        assert!(en.contains("gap 1.23 %: feasible (the work limit cut the proof)\n"));
+        assert!(en.contains("engine bundles (bundles searched, 1234 work units): leaders"));
+        let zh = r.zh();
+        assert!(zh.contains("差距 1.23%：可行（工作量上限内未完成证明）\n"));
+        assert!(zh.contains("求解器 bundles（搜索组合定价，工作量 1234 单位）：领导分配"));
+        r.pricing = None;
+        r.engine = "highs".into();
+        assert!(r.en().contains("  engine highs: leaders 0.002 s"));
     }
 
     #[test]

@@ -112,15 +112,16 @@ impl Engine<'_> {
                 .filter(|&b| rules.someone_ok(self.bundles.units(b as usize)))
                 .collect()
         });
-        // At the root, artificials cost as much as the incumbent instead of
-        // being driven out by a phase 1 first: Farkas columns are of no use
-        // to the optimum, and large townships spent their whole time limit
-        // on them. The Lagrangian bound is valid either way; if artificials
+        // At the root of a searched-pricing solve, artificials cost as much
+        // as the incumbent instead of being driven out by a phase 1 first:
+        // Farkas columns are of no use to the optimum, and large townships
+        // spent their whole time limit on them. (With enumerated pricing,
+        // big-M duals make every bundle a candidate, which costs more.) The Lagrangian bound is valid either way; if artificials
         // remain at the end, phase 1 decides feasibility as before.
         for j in 0..self.m {
             self.lp.cost[j] = 0.0;
         }
-        let mut big_m = basis.is_empty() && self.upper().is_finite();
+        let mut big_m = basis.is_empty() && self.upper().is_finite() && self.searcher.is_some();
         if big_m {
             let m = self.upper().abs().max(1.0);
             for j in 0..self.m {

@@ -88,7 +88,7 @@ fn run_with(
     let mut incumbent = None;
     if let Some(owner) = heuristic::feasible_assignment(p, true) {
         let plan = Plan::from_owner(p, owner);
-        let plan = heuristic::improve(p, plan, &mut rng, 40, deadline);
+        let plan = heuristic::improve(p, plan, &mut rng, kicks(p, 40), deadline);
         if heuristic::within_change_limit(p, &plan) {
             incumbent = Some(plan_of(p, &plan));
         }
@@ -101,7 +101,11 @@ fn run_with(
     let pricing = match opts.pricing {
         PricingChoice::Enumerate => Pricing::Enumerated,
         PricingChoice::Search => Pricing::Searched,
-        PricingChoice::Auto if estimate <= ENUMERATE_UP_TO => Pricing::Enumerated,
+        // Per-leader unit costs (replanning) break the shared base cost that
+        // makes enumeration cheap: every leader then scans every bundle.
+        PricingChoice::Auto if estimate <= ENUMERATE_UP_TO && !per_leader_costs(p) => {
+            Pricing::Enumerated
+        }
         PricingChoice::Auto => Pricing::Searched,
     };
     let (bundles, searcher) = match pricing {
@@ -174,6 +178,24 @@ fn run_with(
     // they also made every round's search far longer).
     let result = e.search();
     e.finish(result)
+}
+
+/// Whether some leader's bundles cost more than their shared base cost
+/// (continuity costs or a change limit, as when replanning).
+fn per_leader_costs(p: &LeaderProblem) -> bool {
+    p.max_changes.is_some()
+        || p.leaders
+            .iter()
+            .any(|l| l.unit_cost.iter().any(|&c| c != 0.0))
+}
+
+/// Local-search kicks for a problem: `base` up to 24 leaders × 70 units,
+/// fewer beyond (a descent costs about leaders × units tours), so that large
+/// townships keep their time for the proof. A count, not a time slice, so
+/// runs stay reproducible.
+fn kicks(p: &LeaderProblem, base: usize) -> usize {
+    let size = (p.leaders.len() * p.workload.len()).max(1);
+    (base * 24 * 70 / size).clamp(2, base)
 }
 
 /// Progress lines on stderr when ZHUDIAN_TRACE is set (for tuning).
@@ -265,7 +287,13 @@ impl Engine<'_> {
         let plan = Plan::from_owner(self.p, owner);
         // Local search is bounded by counts (not a time slice), so that a
         // run within its limits is reproducible.
-        let plan = heuristic::improve(self.p, plan, &mut self.rng, 10, self.deadline);
+        let plan = heuristic::improve(
+            self.p,
+            plan,
+            &mut self.rng,
+            kicks(self.p, 10),
+            self.deadline,
+        );
         if !heuristic::within_change_limit(self.p, &plan) {
             return;
         }

@@ -386,3 +386,49 @@ pub fn nearest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wording::Lang;
+    use crate::wording::workbook::{note, sheet_note};
+
+    #[test]
+    fn every_column_item_and_sheet_has_its_note_in_both_languages() {
+        for lang in [Lang::En, Lang::Zh] {
+            for k in KEYS {
+                assert!(!note(BASICS, k.label, lang).is_empty(), "{}", k.label);
+            }
+            for s in SHEETS {
+                assert!(!sheet_note(s.name, lang).is_empty(), "{}", s.name);
+                for c in s.cols {
+                    assert!(
+                        !note(s.name, c.key, lang).is_empty(),
+                        "{} {}",
+                        s.name,
+                        c.key
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_choice_reads_back_from_its_chinese_word_and_its_code() {
+        for words in [KINDS, CADENCES, ROLES, WEEKDAYS, REPEATS, WORKLOADS, GROUPS] {
+            for w in words {
+                assert_eq!(code_of(words, w.zh), Some(w.code));
+                assert_eq!(code_of(words, w.code), Some(w.code));
+                assert_eq!(zh_of(words, w.code), w.zh);
+            }
+        }
+    }
+
+    #[test]
+    fn near_misses_of_short_chinese_headings_are_suggested() {
+        assert_eq!(nearest("户树", ["户数", "人口"]), Some("户数".into()));
+        assert_eq!(nearest("名字", ["户数", "人口"]), None);
+        assert_eq!(nearest("村居信息", sheet_names()), None);
+        assert_eq!(nearest("协助人", sheet_names()), Some("协助人员".into()));
+    }
+}

@@ -14,6 +14,7 @@ pub mod model;
 pub mod network;
 pub mod plan;
 pub mod planner;
+pub mod report;
 pub mod roster;
 pub mod scenario;
 pub mod verify;

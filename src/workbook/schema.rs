@@ -84,6 +84,10 @@ pub const REPEATS: &[Word] = &[
     w("weekly", "每周", &[]),
     w("monthly", "每月", &[]),
 ];
+pub const ROTATIONS: &[Word] = &[
+    w("fixed", "固定轮换", &["固定"]),
+    w("flexible", "灵活安排", &["灵活"]),
+];
 pub const WORKLOADS: &[Word] = &[w("households", "户数", &[]), w("population", "人口", &[])];
 /// The meeting groups, as attendees.
 pub const GROUPS: &[Word] = &[
@@ -318,6 +322,7 @@ pub const KEYS: &[KeyRow] = &[
         "补接待提前通知天数",
         Kind::Int,
     ),
+    k("station", "makeup_within_days", "补接待最迟天数", Kind::Int),
     k(
         "policy",
         "units_per_leader",
@@ -347,6 +352,7 @@ pub const KEYS: &[KeyRow] = &[
     ),
     k("policy", "workload", "工作量口径", Kind::Choice(WORKLOADS)),
     k("policy", "team", "团队位置", Kind::Slot),
+    k("policy", "rotation", "轮换方式", Kind::Choice(ROTATIONS)),
     k("objective", "balance", "均衡权重", Kind::Num),
     k("objective", "travel", "路程权重", Kind::Num),
     k("objective", "continuity", "领导连续性权重", Kind::Num),
@@ -415,7 +421,9 @@ mod tests {
 
     #[test]
     fn every_choice_reads_back_from_its_chinese_word_and_its_code() {
-        for words in [KINDS, CADENCES, ROLES, WEEKDAYS, REPEATS, WORKLOADS, GROUPS] {
+        for words in [
+            KINDS, CADENCES, ROLES, WEEKDAYS, REPEATS, WORKLOADS, GROUPS, ROTATIONS,
+        ] {
             for w in words {
                 assert_eq!(code_of(words, w.zh), Some(w.code));
                 assert_eq!(code_of(words, w.code), Some(w.code));

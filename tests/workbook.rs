@@ -109,3 +109,21 @@ fn a_workbook_is_written_the_same_every_time() {
     let b = workbook::write::roster_workbook(Some(&r), Lang::Zh).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn docs_describe_every_sheet_column_and_item() {
+    let doc = std::fs::read_to_string(manifest().join("docs/workbook.md")).unwrap();
+    for k in workbook::schema::KEYS {
+        assert!(doc.contains(k.label), "docs/workbook.md lacks {}", k.label);
+    }
+    for s in workbook::schema::SHEETS {
+        assert!(
+            doc.contains(&format!("`{}`", s.name)),
+            "lacks sheet {}",
+            s.name
+        );
+        for c in s.cols {
+            assert!(doc.contains(c.header), "lacks {} {}", s.name, c.header);
+        }
+    }
+}

@@ -279,3 +279,119 @@ fn validate_reads_a_workbook_and_exits_2_on_its_problems() {
     assert!(out.contains("试点镇"), "{out}");
     assert!(roster::load(&good_path).is_ok());
 }
+
+fn worse() -> Vec<u8> {
+    book(&[
+        (
+            "基本信息",
+            vec![
+                vec![T("项目"), T("值")],
+                vec![T("镇街名称"), T("试点镇")],
+                vec![T("镇街名称"), T("又一镇")],
+                vec![T("不驻本人所在村居"), T("也许")],
+                vec![T("驻点开始时间"), N(25.0)],
+                vec![T("每名领导最多联系单位数"), N(2.0)],
+            ],
+        ),
+        (
+            "村居",
+            vec![
+                vec![T("编号"), T("名称"), T("户数"), T("户数")],
+                vec![T("jia"), D(2015, 3, 1), N(100.0), N(100.0)],
+            ],
+        ),
+        (
+            "外出",
+            vec![
+                vec![T("人员编号"), T("开始日期"), T("结束日期")],
+                vec![T("nobody"), T("2015-03-01"), T("2015-03-02")],
+            ],
+        ),
+    ])
+}
+
+#[test]
+fn sheets_headings_items_and_cells_a_reader_cannot_take_are_each_reported() {
+    let p = workbook::load_bytes(&worse(), "w.xlsx").unwrap_err();
+    assert_eq!(
+        p.render(Lang::En),
+        "\
+w.xlsx: 基本信息!A3, field '镇街名称': this item is already given in 基本信息!A2
+w.xlsx: 基本信息!B4, field '不驻本人所在村居': '也许' is neither 是 (yes) nor 否 (no)
+w.xlsx: 基本信息!B5, field '驻点开始时间': 25 is a plain number, not a time; type the time like 15:00
+w.xlsx: 基本信息!B6, field '每名领导最少联系单位数': this field is required but missing
+w.xlsx: 基本信息, field '团队位置': team slot 1 (department_head) is needed by 1 units, but the helpers who may fill it can take only 0 teams between them: raise some max_teams, or add helpers
+w.xlsx: 基本信息, field '规划年度': this field is required but missing
+w.xlsx: 基本信息, field '镇政府路网节点': this field is required but missing
+w.xlsx: 基本信息, field '驻点星期': this field is required but missing
+w.xlsx: 基本信息, field '驻点结束时间': this field is required but missing
+w.xlsx: 村居!D1, field '户数': this column heading is already used in 村居!C1
+w.xlsx: 村居!A2 'jia': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers
+w.xlsx: 村居!B2, field '名称': the spreadsheet has turned this cell into a date (2015-03-01); format the cell as text and type it again
+w.xlsx: 干部: this sheet is missing
+w.xlsx: 外出!A2, field '人员编号': 'nobody' is neither the id nor the name of anyone in the sheets 干部 and 协助人员
+"
+    );
+    assert_eq!(
+        p.render(Lang::Zh),
+        "\
+w.xlsx: 基本信息!A3，字段“镇街名称”：这个项目已在 基本信息!A2 填写过
+w.xlsx: 基本信息!B4，字段“不驻本人所在村居”：“也许”应填“是”或“否”
+w.xlsx: 基本信息!B5，字段“驻点开始时间”：25 是普通数字而不是时刻；请按 15:00 的格式填写
+w.xlsx: 基本信息!B6，字段“每名领导最少联系单位数”：缺少这个必填项
+w.xlsx: 基本信息，字段“团队位置”：队伍第 1 个位置（department_head）共有 1 个单位需要，但可担任的帮扶人员合计只能参加 0 个队伍：请提高部分人员的 max_teams，或增加人员
+w.xlsx: 基本信息，字段“规划年度”：缺少这个必填项
+w.xlsx: 基本信息，字段“镇政府路网节点”：缺少这个必填项
+w.xlsx: 基本信息，字段“驻点星期”：缺少这个必填项
+w.xlsx: 基本信息，字段“驻点结束时间”：缺少这个必填项
+w.xlsx: 村居!D1，字段“户数”：这个列标题已在 村居!C1 出现过
+w.xlsx: 村居!A2 'jia'：队伍第 2 个位置须由本单位的party_secretary担任，但帮扶人员中没有本单位的此类人员
+w.xlsx: 村居!B2，字段“名称”：表格软件已把这个单元格变成了日期（2015-03-01）；请将单元格设为文本格式后重新输入
+w.xlsx: 干部：缺少这个工作表
+w.xlsx: 外出!A2，字段“人员编号”：“nobody”不是工作表“干部”“协助人员”中任何人的编号或姓名
+"
+    );
+}
+
+#[test]
+fn a_file_that_is_no_workbook_is_said_so() {
+    let p = workbook::load_bytes(b"PK not really", "x.xlsx").unwrap_err();
+    let en = p.render(Lang::En);
+    assert!(
+        en.starts_with("x.xlsx: cannot read this as an Excel workbook (.xlsx): "),
+        "{en}"
+    );
+    let zh = p.render(Lang::Zh);
+    assert!(
+        zh.starts_with("x.xlsx：无法作为 Excel 工作簿（.xlsx）读取："),
+        "{zh}"
+    );
+}
+
+#[test]
+fn every_command_that_reads_a_roster_reads_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |f: &str| dir.path().join(f).display().to_string();
+    let x = "instances/beijiao-example.xlsx";
+    let (code, _, err) = zhudian(&["plan", x, "-o", &d("p.toml")]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = zhudian(&["check", x, &d("p.toml")]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, err) = zhudian(&["calendar", &d("p.toml"), "--csv", &d("s.csv")]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = zhudian(&["replan", x, "--previous", &d("p.toml"), "-o", &d("q.toml")]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = zhudian(&["whatif", x, "instances/whatif/beijiao.toml"]);
+    assert_eq!(code, 0, "{out}{err}");
+    // What-if on the workbook compares like on its twin.
+    let (_, twin, _) = zhudian(&[
+        "whatif",
+        "instances/beijiao-example.toml",
+        "instances/whatif/beijiao.toml",
+    ]);
+    let strip = |s: &str| {
+        s.replace("instances/beijiao-example.xlsx", "R")
+            .replace("instances/beijiao-example.toml", "R")
+    };
+    assert_eq!(strip(&out), strip(&twin));
+}

@@ -124,7 +124,31 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
             let sessions = by_unit.get(a.unit.as_str()).cloned().unwrap_or_default();
             let mut with_leader = Vec::new();
             let mut subs = Vec::new();
-            for s in &sessions {
+            // The plan's posted timetable (fixed rotation) when it has one:
+            // the leader's turns, and who stands in when the leader is blocked.
+            if let Some(t) = plan.timetable.iter().find(|t| t.unit == a.unit) {
+                with_leader = t
+                    .leader_dates
+                    .iter()
+                    .filter_map(|d| day(d))
+                    .map(|d| d.iso_week().week())
+                    .collect();
+                for s in &t.substitute {
+                    let Some(d) = day(&s.date) else { continue };
+                    let who: Vec<String> = s.person.iter().map(|p| name_of(r, p)).collect();
+                    subs.push(words::substituted(
+                        d.iso_week().week(),
+                        d.month(),
+                        d.day(),
+                        &who,
+                        lang,
+                    ));
+                }
+            }
+            for s in sessions
+                .iter()
+                .filter(|_| !plan.timetable.iter().any(|t| t.unit == a.unit))
+            {
                 let Some(d) = day(&s.date) else { continue };
                 let week = d.iso_week().week();
                 if s.people.contains(&a.leader) {

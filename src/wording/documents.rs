@@ -403,3 +403,127 @@ impl Say for FilesSaid {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_and_substitutes_read_as_a_timetable_says_them() {
+        let w = [(1, 5), (7, 7), (9, 20)];
+        assert_eq!(weeks(&w, Lang::Zh), "第1—5、7、9—20周");
+        assert_eq!(weeks(&w, Lang::En), "weeks 1–5, 7, 9–20");
+        assert_eq!(weeks(&[(6, 6)], Lang::En), "week 6");
+        assert_eq!(weeks(&[], Lang::Zh), "");
+        let who = ["陈志强".to_string(), "李警官".to_string()];
+        assert_eq!(
+            substituted(6, 2, 10, &who, Lang::Zh),
+            "第6周（2月10日）陈志强、李警官"
+        );
+        assert_eq!(
+            substituted(6, 2, 10, &who, Lang::En),
+            "week 6 (10 Feb): 陈志强, 李警官"
+        );
+        assert_eq!(
+            substituted(25, 6, 16, &[], Lang::Zh),
+            "第25周（6月16日）缺少镇级人员"
+        );
+        assert_eq!(
+            substituted(25, 6, 16, &[], Lang::En),
+            "week 25 (16 Jun): no township member"
+        );
+        assert_eq!(
+            station_time("周二", "15:00", "18:30", false, Lang::Zh),
+            "每周二 15:00—18:30"
+        );
+        assert_eq!(
+            station_time("周二", "15:00", "18:30", true, Lang::Zh),
+            "隔周二 15:00—18:30"
+        );
+        assert_eq!(
+            station_time("Tue", "15:00", "18:30", true, Lang::En),
+            "every other Tue 15:00–18:30"
+        );
+    }
+
+    #[test]
+    fn every_warning_kind_has_a_heading_and_a_remedy_in_both_languages() {
+        for kind in [
+            "meeting_in_window",
+            "shortfall",
+            "makeup_impossible",
+            "household_visits_short",
+        ] {
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(!remedy(kind, lang).is_empty(), "{kind}");
+                assert_ne!(warning_kind(kind, lang), kind, "{kind}");
+            }
+        }
+        assert_eq!(warning_kind("shortfall", Lang::Zh), "缺少镇级人员的接待");
+        assert_eq!(
+            remedy("makeup_impossible", Lang::Zh),
+            "增加可补接待的日子，或缩短补接待提前通知天数。"
+        );
+    }
+
+    #[test]
+    fn the_commands_lines_word_for_word() {
+        let c = FilesSaid::Converted {
+            from: "a.toml".into(),
+            to: "b.xlsx".into(),
+            units: 6,
+            cadres: 3,
+            helpers: 11,
+        };
+        assert_eq!(c.en(), "a.toml → b.xlsx: 6 units, 3 cadres, 11 helpers");
+        assert_eq!(
+            c.zh(),
+            "a.toml → b.xlsx：村居 6 个，干部 3 名，协助人员 11 名"
+        );
+        let t = FilesSaid::WroteTemplate {
+            path: "名册.xlsx".into(),
+        };
+        assert_eq!(
+            t.zh(),
+            "已写入 名册.xlsx：空白驻点名册工作簿；填写后运行 zhudian validate 名册.xlsx"
+        );
+        let d = FilesSaid::WroteDocuments {
+            path: "d.xlsx".into(),
+            township: "北滘镇".into(),
+            units: 6,
+            sessions: 2677,
+        };
+        assert_eq!(
+            d.en(),
+            "wrote d.xlsx: 北滘镇, 6 units' teams and timetables, 2677 sessions"
+        );
+        assert_eq!(
+            d.zh(),
+            "已写入 d.xlsx：北滘镇，6 个村居的驻点团队和时间表，日程 2677 项"
+        );
+        let s = FilesSaid::WroteCity {
+            path: "全市汇总.xlsx".into(),
+            townships: 32,
+        };
+        assert_eq!(s.zh(), "已写入 全市汇总.xlsx：32 个镇街的全市汇总");
+        let u = FilesSaid::UnknownFormat {
+            path: "b.csv".into(),
+        };
+        assert_eq!(u.zh(), "b.csv：格式由扩展名决定，应为 .toml 或 .xlsx");
+        let n = FilesSaid::NoPlans {
+            dir: "plans".into(),
+        };
+        assert_eq!(n.en(), "plans: no plan files (*.toml) in this folder");
+        assert_eq!(n.zh(), "plans：文件夹中没有方案文件（*.toml）");
+        let w = FilesSaid::CannotWrite {
+            path: "d.xlsx".into(),
+            detail: "denied".into(),
+        };
+        assert_eq!(w.en(), "cannot write d.xlsx: denied");
+        assert_eq!(w.zh(), "无法写入 d.xlsx：denied");
+        let f = FilesSaid::ConvertedFrom {
+            from: "b.xlsx".into(),
+        };
+        assert_eq!(f.zh(), "由 zhudian convert 从 b.xlsx 转换而来");
+    }
+}

@@ -245,6 +245,14 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "make-ups are announced this many days ahead (default 3)",
             "补接待至少提前几天公布（默认 3）",
         ),
+        ("基本信息", "补接待最迟天数") => (
+            "a make-up is held at most this many days after the missed session (default 21)",
+            "补接待最迟在缺席后几天内进行（默认 21）",
+        ),
+        ("基本信息", "轮换方式") => (
+            "固定轮换: each unit's leader weeks are posted, a substitute when the leader is blocked; 灵活安排: chosen week by week (default 固定轮换)",
+            "固定轮换：公示各村居的领导驻点周次，领导不能到场时代班；灵活安排：逐周安排（默认 固定轮换）",
+        ),
         ("基本信息", "每名领导最少联系单位数") => (
             "the fewest units a leader covers (default 2)",
             "每名领导至少联系几个单位（默认 2）",

@@ -191,14 +191,15 @@ fn place_back(read: &Read, p: &Problem) -> (Key, Problem) {
         .as_deref()
         .map(|f| f.rsplit('.').next().unwrap_or(f));
     let cell = if sheet == BASICS {
-        key.and_then(|k| {
-            KEY_SECTIONS
+        // An item's own row; an item not in the sheet has no cell to name.
+        match key {
+            Some(k) => KEY_SECTIONS
                 .iter()
                 .find(|s| **s == section_bare)
                 .and_then(|s| read.keys.get(&(*s, k)))
-                .map(|row| (*row, 1))
-        })
-        .or(origin.map(|o| (o.row, o.col)))
+                .map(|row| (*row, 1)),
+            None => origin.map(|o| (o.row, o.col)),
+        }
     } else {
         origin.map(|o| {
             let col = key

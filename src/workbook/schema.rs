@@ -84,6 +84,10 @@ pub const REPEATS: &[Word] = &[
     w("weekly", "每周", &[]),
     w("monthly", "每月", &[]),
 ];
+pub const ROTATIONS: &[Word] = &[
+    w("fixed", "固定轮换", &["固定"]),
+    w("flexible", "灵活安排", &["灵活"]),
+];
 pub const WORKLOADS: &[Word] = &[w("households", "户数", &[]), w("population", "人口", &[])];
 /// The meeting groups, as attendees.
 pub const GROUPS: &[Word] = &[
@@ -318,6 +322,7 @@ pub const KEYS: &[KeyRow] = &[
         "补接待提前通知天数",
         Kind::Int,
     ),
+    k("station", "makeup_within_days", "补接待最迟天数", Kind::Int),
     k(
         "policy",
         "units_per_leader",
@@ -347,6 +352,7 @@ pub const KEYS: &[KeyRow] = &[
     ),
     k("policy", "workload", "工作量口径", Kind::Choice(WORKLOADS)),
     k("policy", "team", "团队位置", Kind::Slot),
+    k("policy", "rotation", "轮换方式", Kind::Choice(ROTATIONS)),
     k("objective", "balance", "均衡权重", Kind::Num),
     k("objective", "travel", "路程权重", Kind::Num),
     k("objective", "continuity", "领导连续性权重", Kind::Num),
@@ -385,4 +391,52 @@ pub fn nearest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
         .filter(|(d, k)| *d <= (n.max(k.chars().count()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wording::Lang;
+    use crate::wording::workbook::{note, sheet_note};
+
+    #[test]
+    fn every_column_item_and_sheet_has_its_note_in_both_languages() {
+        for lang in [Lang::En, Lang::Zh] {
+            for k in KEYS {
+                assert!(!note(BASICS, k.label, lang).is_empty(), "{}", k.label);
+            }
+            for s in SHEETS {
+                assert!(!sheet_note(s.name, lang).is_empty(), "{}", s.name);
+                for c in s.cols {
+                    assert!(
+                        !note(s.name, c.key, lang).is_empty(),
+                        "{} {}",
+                        s.name,
+                        c.key
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_choice_reads_back_from_its_chinese_word_and_its_code() {
+        for words in [
+            KINDS, CADENCES, ROLES, WEEKDAYS, REPEATS, WORKLOADS, GROUPS, ROTATIONS,
+        ] {
+            for w in words {
+                assert_eq!(code_of(words, w.zh), Some(w.code));
+                assert_eq!(code_of(words, w.code), Some(w.code));
+                assert_eq!(zh_of(words, w.code), w.zh);
+            }
+        }
+    }
+
+    #[test]
+    fn near_misses_of_short_chinese_headings_are_suggested() {
+        assert_eq!(nearest("户树", ["户数", "人口"]), Some("户数".into()));
+        assert_eq!(nearest("名字", ["户数", "人口"]), None);
+        assert_eq!(nearest("村居信息", sheet_names()), None);
+        assert_eq!(nearest("协助人", sheet_names()), Some("协助人员".into()));
+    }
 }

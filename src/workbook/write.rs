@@ -174,6 +174,8 @@ fn basics(r: Option<&Roster>) -> Vec<(&'static KeyRow, Out)> {
             let v = match k.label {
                 "补接待日" => Out::Text("周六".into()),
                 "补接待提前通知天数" => Out::Num(3.0),
+                "补接待最迟天数" => Out::Num(21.0),
+                "轮换方式" => Out::Text("固定轮换".into()),
                 "每名领导最少联系单位数" => Out::Num(2.0),
                 "每名领导最多联系单位数" => Out::Num(3.0),
                 "不驻本人所在村居" => yes_no(true),
@@ -253,6 +255,11 @@ fn basics(r: Option<&Roster>) -> Vec<(&'static KeyRow, Out)> {
     for s in &p.team {
         put("团队位置", slot_text(&s.roles, s.from_unit));
     }
+    let rotation = match p.rotation {
+        crate::model::Rotation::Fixed => "fixed",
+        crate::model::Rotation::Flexible => "flexible",
+    };
+    put("轮换方式", zh(ROTATIONS, rotation));
     put("均衡权重", Out::Num(o.balance));
     put("路程权重", Out::Num(o.travel));
     put("领导连续性权重", Out::Num(o.continuity));

@@ -146,8 +146,7 @@ fn the_map_has_a_shape_per_unit_and_a_tour_per_leader() {
         assert_eq!(g.attribute("data-unit"), Some(u.id.as_str()));
         let shape = g
             .children()
-            .filter(|c| c.is_element() && c.tag_name().name() != "title")
-            .next_back()
+            .rfind(|c| c.is_element() && c.tag_name().name() != "title")
             .unwrap();
         let want = match u.kind {
             zhudian::model::UnitKind::Village => "circle",

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod generate;
 pub mod plan;
 pub mod replan;
+pub mod report;
 pub mod validate;
 pub mod whatif;
 
@@ -56,9 +57,21 @@ pub enum Command {
     Generate(Box<generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(compare::CompareArgs),
+    /// One self-contained HTML page: a plan (map, loads, quality, the year,
+    /// teams, warnings), plans compared, or a whole city
+    Report(report::ReportArgs),
 }
 
 /// Parses the command line, runs the command, returns the exit code.
+/// The language the planner asked for (`--lang`, `ZHUDIAN_LANG`), if any.
+static CHOSEN_LANG: std::sync::OnceLock<Option<Lang>> = std::sync::OnceLock::new();
+
+/// The language of HTML reports: the one asked for, else Chinese, since the
+/// page goes to a township party committee.
+pub fn page_lang() -> Lang {
+    CHOSEN_LANG.get().copied().flatten().unwrap_or(Lang::Zh)
+}
+
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -71,12 +84,13 @@ pub fn main() -> i32 {
             };
         }
     };
-    let lang = cli
+    let chosen = cli
         .lang
         .clone()
         .or_else(|| std::env::var("ZHUDIAN_LANG").ok())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or(Lang::En);
+        .and_then(|l| Lang::parse(&l));
+    let _ = CHOSEN_LANG.set(chosen);
+    let lang = chosen.unwrap_or(Lang::En);
     Lang::set_current(lang);
     run(cli.command, lang)
 }
@@ -91,5 +105,6 @@ fn run(command: Command, lang: Lang) -> i32 {
         Command::Check(args) => check::run(&args, lang),
         Command::Generate(args) => generate::main(&args),
         Command::Compare(args) => compare::run(&args, lang),
+        Command::Report(args) => report::run(&args, lang),
     }
 }

@@ -321,3 +321,27 @@ fn comparison_and_city_pages_load_cleanly() {
     assert_clean(&seen, "city");
     assert!(seen.text.contains(&r.township.name));
 }
+
+#[test]
+fn the_checks_catch_a_page_that_fetches_or_logs_an_error() {
+    let Some(chrome) = browser_or_skip("the_checks_catch_a_page_that_fetches_or_logs_an_error")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "bad.html",
+        "<!DOCTYPE html><html><body><p>x</p><img src=\"http://127.0.0.1:9/x.png\">\
+         <script>console.error('broken')</script></body></html>",
+    );
+    let seen = open(&chrome, &page);
+    assert!(
+        seen.requests
+            .iter()
+            .any(|u| u.starts_with("http://127.0.0.1:9/")),
+        "{:?}",
+        seen.requests
+    );
+    assert!(!seen.console_errors.is_empty());
+}

@@ -40,6 +40,7 @@ pub mod export;
 pub mod generate;
 pub mod plan;
 pub mod replan;
+pub mod report;
 pub mod template;
 pub mod validate;
 pub mod whatif;
@@ -95,9 +96,21 @@ pub enum Command {
     /// The documents a township issues, as a workbook: teams, timetables, leaders,
     /// sessions, warnings (Chinese unless --lang says otherwise)
     Export(export::ExportArgs),
+    /// One self-contained HTML page: a plan (map, loads, quality, the year,
+    /// teams, warnings), plans compared, or a whole city
+    Report(report::ReportArgs),
 }
 
 /// Parses the command line, runs the command, returns the exit code.
+/// The language the planner asked for (`--lang`, `ZHUDIAN_LANG`), if any.
+static CHOSEN_LANG: std::sync::OnceLock<Option<Lang>> = std::sync::OnceLock::new();
+
+/// The language of workbooks and HTML reports: the one asked for, else Chinese, since the
+/// page goes to a township party committee.
+pub fn page_lang() -> Lang {
+    CHOSEN_LANG.get().copied().flatten().unwrap_or(Lang::Zh)
+}
+
 pub fn main() -> i32 {
     clean_up_on_signals();
     let cli = match Cli::try_parse() {
@@ -111,17 +124,16 @@ pub fn main() -> i32 {
             };
         }
     };
-    let lang = cli
+    let chosen = cli
         .lang
         .clone()
         .or_else(|| std::env::var("ZHUDIAN_LANG").ok())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or(Lang::En);
+        .and_then(|l| Lang::parse(&l));
+    let _ = CHOSEN_LANG.set(chosen);
+    let lang = chosen.unwrap_or(Lang::En);
     Lang::set_current(lang);
-    // Workbooks are for the township's office: Chinese unless asked otherwise.
-    let asked = cli.lang.is_some() || std::env::var("ZHUDIAN_LANG").is_ok();
-    let docs = if asked { lang } else { Lang::Zh };
-    run(cli.command, lang, docs)
+    // Workbooks and pages are for the township's office: Chinese unless asked otherwise.
+    run(cli.command, lang, page_lang())
 }
 
 fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
@@ -137,6 +149,7 @@ fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
         Command::Template(args) => template::run(&args, lang, docs),
         Command::Convert(args) => convert::run(&args, lang, docs),
         Command::Export(args) => export::run(&args, lang, docs),
+        Command::Report(args) => report::run(&args, lang),
     }
 }
 

@@ -26,6 +26,9 @@ pub struct WhatifArgs {
     /// Output format of the comparison
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Also write the plans side by side as one HTML page (the base first)
+    #[arg(long = "report", value_name = "FILE")]
+    pub report: Option<PathBuf>,
     #[command(flatten)]
     pub engine: EngineArgs,
 }
@@ -96,6 +99,8 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     }
     let outcomes = plan_each(&jobs, &base_name, &opts, lang);
     let mut named = Vec::new();
+    // (job, plan) of every variant planned, for the HTML page.
+    let mut for_page: Vec<(usize, crate::plan::PlanFile)> = Vec::new();
     let mut failed = false;
     for (i, ((name, _), outcome)) in jobs.iter().zip(outcomes).enumerate() {
         match outcome {
@@ -125,6 +130,9 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                         return EXIT_BAD_INPUT;
                     }
                 }
+                if args.report.is_some() {
+                    for_page.push((i, (*file).clone()));
+                }
                 named.push(NamedPlan {
                     name: name.clone(),
                     plan: *file,
@@ -147,6 +155,37 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
             "{}",
             compare::render(&compare::compare(&named), args.format, lang)
         );
+    }
+    if let Some(path) = &args.report {
+        let all: Vec<crate::report::compare::Compared> = for_page
+            .iter()
+            .filter_map(|(i, plan)| {
+                let roster = jobs[*i].1.as_ref().ok()?;
+                Some(crate::report::compare::Compared {
+                    label: if *i == 0 {
+                        WhatifSaid::Base.say(super::page_lang())
+                    } else {
+                        jobs[*i].0.clone()
+                    },
+                    roster,
+                    plan,
+                })
+            })
+            .collect();
+        if !all.is_empty() {
+            let page = crate::report::compare_page(&all, super::page_lang());
+            if let Err(e) = crate::plan::write_atomic(path, page.as_bytes()) {
+                eprintln!(
+                    "{}",
+                    crate::wording::report::ReportSaid::CannotWrite {
+                        path: path.display().to_string(),
+                        detail: e.to_string()
+                    }
+                    .say(lang)
+                );
+                return EXIT_BAD_INPUT;
+            }
+        }
     }
     if failed { EXIT_INFEASIBLE } else { EXIT_OK }
 }

@@ -467,6 +467,66 @@ pub fn gap_cell(gap: f64, lang: Lang) -> String {
     }
 }
 
+/// What `zhudian report` says on the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportSaid {
+    /// Pages written: the main one and how many beside it.
+    Written {
+        path: String,
+        beside: usize,
+    },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
+    /// A township of a city without its plan in the plans' folder.
+    NoPlan {
+        township: String,
+        path: String,
+    },
+    /// A city report needs the folder of plans `zhudian plan CITY -o DIR` wrote.
+    CityNeedsPlanFolder {
+        path: String,
+    },
+}
+
+impl super::Say for ReportSaid {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ReportSaid::Written { path, beside: 0 }, Lang::En) => format!("wrote {path}"),
+            (ReportSaid::Written { path, beside: 0 }, Lang::Zh) => format!("已写入 {path}"),
+            (ReportSaid::Written { path, beside }, Lang::En) => {
+                format!("wrote {path} and {beside} township pages beside it")
+            }
+            (ReportSaid::Written { path, beside }, Lang::Zh) => {
+                format!("已写入 {path}，以及同一文件夹中 {beside} 个镇街的页面")
+            }
+            (ReportSaid::CannotWrite { path, detail }, Lang::En) => {
+                format!("{path}: cannot write the report: {detail}")
+            }
+            (ReportSaid::CannotWrite { path, detail }, Lang::Zh) => {
+                format!("{path}：无法写入报告：{detail}")
+            }
+            (ReportSaid::NoPlan { township, path }, Lang::En) => {
+                format!(
+                    "{township}: no plan at {path}; plan the city first with zhudian plan CITY -o DIR"
+                )
+            }
+            (ReportSaid::NoPlan { township, path }, Lang::Zh) => {
+                format!(
+                    "{township}：{path} 处没有方案；请先为全市编制方案（zhudian plan 全市名册 -o 文件夹）"
+                )
+            }
+            (ReportSaid::CityNeedsPlanFolder { path }, Lang::En) => format!(
+                "{path}: a city's report takes the folder of plans that zhudian plan CITY -o DIR wrote"
+            ),
+            (ReportSaid::CityNeedsPlanFolder { path }, Lang::Zh) => {
+                format!("{path}：全市报告需要 zhudian plan 写出的方案文件夹")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,207 @@
+//! `zhudian report ROSTER PLAN -o report.html`: the plan as one
+//! self-contained HTML page (`report::plan_page`). With more plans, the
+//! page compares them, the first as the base. With a city (a folder of
+//! rosters or a city file) and the folder of plans `zhudian plan CITY -o DIR`
+//! wrote, the page lists the townships and each township's own page is
+//! written beside it. Pages are written atomically. Exit 2 on bad input.
+
+use std::path::{Path, PathBuf};
+
+use super::city::{is_city, townships};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::model::Roster;
+use crate::plan::PlanFile;
+use crate::report::compare::Compared;
+use crate::report::{CityLine, city_page, compare_page, plan_page};
+use crate::wording::report::ReportSaid;
+use crate::wording::{Lang, Say};
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    /// The roster the plans were made from; or a city (folder of rosters, or a file with [[township]] entries)
+    pub roster: PathBuf,
+    /// Plan files (more than one: compared, the first as the base); for a city, the folder of its plans
+    #[arg(required = true, num_args = 1..)]
+    pub plans: Vec<PathBuf>,
+    /// The HTML file to write (for a city, the township pages go beside it)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Runs `report`; `_lang` is the terminal's default, the page's language
+/// is `page_lang` (Chinese unless asked otherwise), and so are its messages.
+pub fn run(args: &ReportArgs, _lang: Lang) -> i32 {
+    let lang = super::page_lang();
+    if is_city(&args.roster) {
+        return city(args, lang);
+    }
+    let roster = match crate::roster::load(&args.roster) {
+        Ok(r) => r,
+        Err(p) => {
+            eprint!("{}", p.render(lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let mut plans = Vec::new();
+    for path in &args.plans {
+        match read_plan(path, lang) {
+            Some(p) => plans.push((label(path), p)),
+            None => return EXIT_BAD_INPUT,
+        }
+    }
+    let page = if plans.len() == 1 {
+        plan_page(&roster, &plans[0].1, lang)
+    } else {
+        let all: Vec<Compared> = plans
+            .iter()
+            .map(|(label, plan)| Compared {
+                label: label.clone(),
+                roster: &roster,
+                plan,
+            })
+            .collect();
+        compare_page(&all, lang)
+    };
+    finish(&args.output, &page, 0, lang)
+}
+
+/// The plan's name on the page: its file name without `.toml`.
+fn label(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn read_plan(path: &Path, lang: Lang) -> Option<PlanFile> {
+    let said = |detail: &str| {
+        eprintln!(
+            "{}",
+            crate::wording::scenario::unreadable_plan(&path.display().to_string(), detail, lang)
+        )
+    };
+    match std::fs::read_to_string(path) {
+        Err(e) => {
+            said(&e.to_string());
+            None
+        }
+        Ok(text) => match PlanFile::from_toml(&text) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                said(e.trim());
+                None
+            }
+        },
+    }
+}
+
+/// Writes a page atomically; says so, or why not.
+fn write_page(path: &Path, page: &str, lang: Lang) -> bool {
+    match crate::plan::write_atomic(path, page.as_bytes()) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                ReportSaid::CannotWrite {
+                    path: path.display().to_string(),
+                    detail: e.to_string()
+                }
+                .say(lang)
+            );
+            false
+        }
+    }
+}
+
+fn finish(path: &Path, page: &str, beside: usize, lang: Lang) -> i32 {
+    if !write_page(path, page, lang) {
+        return EXIT_BAD_INPUT;
+    }
+    println!(
+        "{}",
+        ReportSaid::Written {
+            path: path.display().to_string(),
+            beside
+        }
+        .say(lang)
+    );
+    EXIT_OK
+}
+
+/// The city page and one page per township beside it.
+fn city(args: &ReportArgs, lang: Lang) -> i32 {
+    let dir = &args.plans[0];
+    if args.plans.len() != 1 || !dir.is_dir() {
+        eprintln!(
+            "{}",
+            ReportSaid::CityNeedsPlanFolder {
+                path: dir.display().to_string()
+            }
+            .say(lang)
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let towns = match townships(&args.roster, lang) {
+        Ok(t) => t,
+        Err(e) => {
+            eprint!("{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let out_dir = match args.output.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut lines = Vec::new();
+    let mut bad = false;
+    for t in &towns {
+        let roster: &Roster = match &t.roster {
+            Ok(r) => r,
+            Err(problems) => {
+                for p in problems {
+                    eprintln!("{p}");
+                }
+                bad = true;
+                continue;
+            }
+        };
+        let plan_path = dir.join(&t.file);
+        if !plan_path.is_file() {
+            eprintln!(
+                "{}",
+                ReportSaid::NoPlan {
+                    township: roster.township.name.clone(),
+                    path: plan_path.display().to_string()
+                }
+                .say(lang)
+            );
+            bad = true;
+            continue;
+        }
+        let Some(plan) = read_plan(&plan_path, lang) else {
+            bad = true;
+            continue;
+        };
+        let href = format!("{}.html", label(&plan_path));
+        if !write_page(&out_dir.join(&href), &plan_page(roster, &plan, lang), lang) {
+            return EXIT_BAD_INPUT;
+        }
+        lines.push(CityLine {
+            township: roster.township.name.clone(),
+            href,
+            units: roster.units.len(),
+            leaders: roster.cadres.len(),
+            cost: plan.plan.cost,
+            gap: plan.plan.gap,
+            shortfalls: plan.plan.metrics.shortfall_sessions,
+            warnings: plan.warning.len(),
+        });
+    }
+    // No city name in the rosters, and a folder's name may be English.
+    let code = finish(
+        &args.output,
+        &city_page("", &lines, lang),
+        lines.len(),
+        lang,
+    );
+    if bad { EXIT_BAD_INPUT } else { code }
+}

@@ -4,6 +4,7 @@
 //! on the roster for everything after.
 
 mod read;
+pub mod succession;
 pub mod summary;
 mod validate;
 
@@ -768,6 +769,8 @@ fn read_cadre_fields(t: &Tab) -> Cadre {
     };
     let away = read_away(t);
     let succeeds = t.str("succeeds");
+    let leaves = t.date("leaves");
+    let joins = t.date("joins");
     t.finish();
     Cadre {
         id: id.unwrap_or_default(),
@@ -778,6 +781,8 @@ fn read_cadre_fields(t: &Tab) -> Cadre {
         units: units.flatten(),
         away,
         succeeds,
+        leaves,
+        joins,
         line: Some(t.line),
     }
 }
@@ -806,6 +811,8 @@ fn read_helper_fields(t: &Tab) -> Helper {
     };
     let away = read_away(t);
     let succeeds = t.str("succeeds");
+    let leaves = t.date("leaves");
+    let joins = t.date("joins");
     t.finish();
     Helper {
         id: id.unwrap_or_default(),
@@ -816,6 +823,8 @@ fn read_helper_fields(t: &Tab) -> Helper {
         max_teams: max_teams.unwrap_or(1) as usize,
         away,
         succeeds,
+        leaves,
+        joins,
         line: Some(t.line),
     }
 }

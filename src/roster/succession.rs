@@ -35,6 +35,24 @@ pub fn against_previous(r: &Roster, previous: &PlanFile) -> Problems {
         .chain(r.helpers.iter().map(|h| h.id.as_str()))
         .chain(before.iter().map(String::as_str))
         .collect();
+    // Those who can be succeeded: the previous plan's people and whoever
+    // in this roster leaves during the year.
+    let likely: Vec<&str> = before
+        .iter()
+        .map(String::as_str)
+        .chain(
+            r.cadres
+                .iter()
+                .filter(|c| c.leaves.is_some())
+                .map(|c| c.id.as_str()),
+        )
+        .chain(
+            r.helpers
+                .iter()
+                .filter(|h| h.leaves.is_some())
+                .map(|h| h.id.as_str()),
+        )
+        .collect();
     let people = r
         .cadres
         .iter()
@@ -60,7 +78,7 @@ pub fn against_previous(r: &Roster, previous: &PlanFile) -> Problems {
             },
             said: RosterSaid::NoSuchPredecessor {
                 id: s.clone(),
-                suggestion: did_you_mean(s, known.iter().copied().filter(|k| k != id)),
+                suggestion: did_you_mean(s, likely.iter().copied().filter(|k| k != id)),
             },
         });
     }

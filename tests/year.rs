@@ -59,7 +59,14 @@ fn replan_from_a_date_keeps_the_past_byte_for_byte_and_moves_nothing_else() {
     let roster = transfer(dir.path(), "peng-jl");
     let p1 = tmp(dir.path(), "p1.toml");
     let (c, out, err) = zhudian(&[
-        "replan", &roster, "--previous", &p0, "--from", FROM, "-o", &p1,
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
     ]);
     assert_eq!(c, 0, "{out}{err}");
     let (before, after) = (read_plan(&p0), read_plan(&p1));
@@ -128,7 +135,14 @@ fn visits_done_before_the_date_count_toward_the_year() {
     let roster = transfer(dir.path(), "peng-jl");
     let p1 = tmp(dir.path(), "p1.toml");
     let (c, out, err) = zhudian(&[
-        "replan", &roster, "--previous", &p0, "--from", FROM, "-o", &p1,
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
     ]);
     assert_eq!(c, 0, "{out}{err}");
     let (before, after) = (read_plan(&p0), read_plan(&p1));
@@ -183,11 +197,7 @@ fn service_dates_are_checked_against_the_year() {
         "{err}"
     );
     // Without leaves (or joins), the handover has no date.
-    std::fs::write(
-        &bad,
-        text.replace(&format!("leaves = \"{FROM}\"\n"), ""),
-    )
-    .unwrap();
+    std::fs::write(&bad, text.replace(&format!("leaves = \"{FROM}\"\n"), "")).unwrap();
     let (c, _, err) = zhudian(&["validate", &bad]);
     assert_eq!(c, 2, "{err}");
     assert!(err.contains("'peng-jl' is still in this roster"), "{err}");

@@ -30,7 +30,7 @@ pub struct CalendarArgs {
 }
 
 /// Finds the plan's roster: as written, else beside the plan file.
-fn roster_path(args: &CalendarArgs, plan: &PlanFile) -> PathBuf {
+pub(super) fn roster_path(args: &CalendarArgs, plan: &PlanFile) -> PathBuf {
     if let Some(r) = &args.roster {
         return r.clone();
     }
@@ -49,7 +49,7 @@ fn roster_path(args: &CalendarArgs, plan: &PlanFile) -> PathBuf {
 
 /// Reads the township the plan was made for; for a city file the plan's
 /// `roster_sha256` ends in `#N`, its place in the file.
-fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String> {
+pub(super) fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String> {
     let mut all = roster::load_all(path).map_err(|p| p.render(Lang::current()))?;
     let wanted = plan.plan.roster_sha256.as_str();
     if let Some(i) = all.iter().position(|r| r.sha256 == wanted) {

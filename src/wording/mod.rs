@@ -4,9 +4,13 @@
 
 pub mod calendar;
 pub mod check;
+pub mod documents;
 pub mod plan;
+pub mod report;
 pub mod roster;
 pub mod scenario;
+pub mod station;
+pub mod workbook;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

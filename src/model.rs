@@ -3,7 +3,7 @@
 //! exports) works from these types; ids are kept as the planner wrote them and
 //! indices follow the roster's own order so that output is stable.
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use std::collections::BTreeMap;
 
 /// Where something stands in the roster file, for messages.
@@ -279,6 +279,10 @@ pub struct Cadre {
     pub away: Vec<Period>,
     /// The id of the person whose place this cadre takes over (replanning).
     pub succeeds: Option<String>,
+    /// Serves until the day before (a transfer out).
+    pub leaves: Option<NaiveDate>,
+    /// Serves from this day on (a transfer in).
+    pub joins: Option<NaiveDate>,
     pub line: Option<usize>,
 }
 
@@ -293,6 +297,8 @@ pub struct Helper {
     pub max_teams: usize,
     pub away: Vec<Period>,
     pub succeeds: Option<String>,
+    pub leaves: Option<NaiveDate>,
+    pub joins: Option<NaiveDate>,
     pub line: Option<usize>,
 }
 
@@ -431,5 +437,94 @@ impl Roster {
         ids.sort();
         ids.dedup();
         ids
+    }
+}
+
+/// A handover inside one roster: `to` takes `from`'s place on `date`
+/// (`from` serves until the day before).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handover {
+    pub from: String,
+    pub to: String,
+    pub date: NaiveDate,
+}
+
+impl Roster {
+    /// The days a person serves: from `joins` (or Jan 1) to the day before
+    /// `leaves` (or Dec 31); a predecessor stops where their successor starts.
+    pub fn serves(&self, id: &str, day: NaiveDate) -> bool {
+        let (joins, leaves) = self.service(id);
+        joins.is_none_or(|j| day >= j) && leaves.is_none_or(|l| day < l)
+    }
+
+    /// `joins` and `leaves` of a person, the handover dates included.
+    pub fn service(&self, id: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let (joins, leaves) = if let Some(c) = self.cadre_index(id) {
+            (self.cadres[c].joins, self.cadres[c].leaves)
+        } else if let Some(h) = self.helper_index(id) {
+            (self.helpers[h].joins, self.helpers[h].leaves)
+        } else {
+            return (None, None);
+        };
+        let handed = self.handovers();
+        let joins = joins.or_else(|| handed.iter().find(|h| h.to == id).map(|h| h.date));
+        let leaves = leaves.or_else(|| handed.iter().find(|h| h.from == id).map(|h| h.date));
+        (joins, leaves)
+    }
+
+    /// Successors standing in the same roster as their predecessor, with the
+    /// date of each handover (the successor's `joins`, else the predecessor's
+    /// `leaves`), in date order. Pairs without a date are left out (validate
+    /// reports them).
+    pub fn handovers(&self) -> Vec<Handover> {
+        let mut out = Vec::new();
+        let people = self
+            .cadres
+            .iter()
+            .map(|c| (&c.id, &c.succeeds, c.joins))
+            .chain(self.helpers.iter().map(|h| (&h.id, &h.succeeds, h.joins)));
+        for (id, succeeds, joins) in people {
+            let Some(old) = succeeds else { continue };
+            let leaves = if let Some(c) = self.cadre_index(old) {
+                self.cadres[c].leaves
+            } else if let Some(h) = self.helper_index(old) {
+                self.helpers[h].leaves
+            } else {
+                continue;
+            };
+            if let Some(date) = joins.or(leaves) {
+                out.push(Handover {
+                    from: old.clone(),
+                    to: id.clone(),
+                    date,
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.date, &a.to).cmp(&(b.date, &b.to)));
+        out
+    }
+
+    /// The roster as it stands at the end of the year: without the people
+    /// who leave during it (their successors take their place). Planning
+    /// the teams works from this; the calendar from the whole roster.
+    pub fn at_year_end(&self) -> Roster {
+        let year = self.township.year;
+        let gone = |id: &str| self.service(id).1.is_some_and(|l| l.year() <= year);
+        let mut r = self.clone();
+        r.cadres.retain(|c| !gone(&c.id));
+        r.helpers.retain(|h| !gone(&h.id));
+        r.cadre_ix = r
+            .cadres
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        r.helper_ix = r
+            .helpers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.id.clone(), i))
+            .collect();
+        r
     }
 }

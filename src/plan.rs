@@ -20,6 +20,9 @@ pub struct PlanFile {
     pub assignment: Vec<Assignment>,
     #[serde(default)]
     pub leader: Vec<LeaderLine>,
+    /// Who handed over to whom during the year (docs/plan.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handover: Vec<HandoverLine>,
     /// Each unit's posted timetable under a fixed rotation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timetable: Vec<Timetable>,
@@ -86,6 +89,22 @@ pub struct Assignment {
     /// Assist members added for needs or for min_present.
     #[serde(default)]
     pub assist: Vec<String>,
+}
+
+/// A handover: `to` takes `from`'s place from `date` (`from` serves until
+/// the day before): the units `from` led and the team slots they held.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct HandoverLine {
+    pub from: String,
+    pub to: String,
+    /// YYYY-MM-DD: the successor's first day.
+    pub date: String,
+    /// Units whose leader this handover changes.
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// Team slots, as "unit/slot" with slots counted from 1.
+    #[serde(default)]
+    pub slots: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

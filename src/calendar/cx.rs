@@ -82,6 +82,10 @@ pub(crate) struct Cx<'a> {
     meet: Vec<Vec<Block>>,
     /// Sessions placed so far, per person and day.
     busy: Vec<Vec<(u16, u16)>>,
+    /// First day of year to plan visits on: 0, or a replan's `--from`.
+    pub start: usize,
+    /// Visit sessions already done before `start`, per (person, unit).
+    pub done: BTreeMap<(usize, usize), usize>,
 }
 
 impl<'a> Cx<'a> {
@@ -207,6 +211,13 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
+            // Not yet arrived: away until `joins`. Leaving is the seam's
+            // business (the team changes on that day), not an absence.
+            if let Some(j) = roster.service(&person.id).0 {
+                for (d, slot) in away[p].iter_mut().enumerate() {
+                    *slot |= jan1 + chrono::Days::new(d as u64) < j;
+                }
+            }
         }
 
         let mut meet: Vec<Vec<Block>> = vec![Vec::new(); np * ndays];
@@ -251,6 +262,8 @@ impl<'a> Cx<'a> {
             away,
             meet,
             busy: vec![Vec::new(); np * ndays],
+            start: 0,
+            done: BTreeMap::new(),
         }
     }
 

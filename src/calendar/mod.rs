@@ -13,11 +13,13 @@
 mod advice;
 mod cx;
 mod makeup;
+pub mod seam;
 pub mod simple;
 mod station;
 mod visits;
 
 pub use advice::{WindowMeeting, meetings_in_window};
+use std::collections::BTreeMap;
 
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
@@ -53,8 +55,27 @@ fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize) -> Option<String> {
 /// Fills `plan.session`, appends the calendar's warnings to `plan.warning`
 /// (dropping any an earlier build left) and sets the calendar metrics.
 pub fn build(roster: &Roster, plan: &mut PlanFile) {
+    build_carrying(roster, plan, 0, &BTreeMap::new());
+}
+
+/// As `build`, with household visits only from day of year `start` on and
+/// `done` visit sessions per (person id, unit id) already counted toward
+/// the year's (the seam of a replan from a date; see `seam`).
+pub(crate) fn build_carrying(
+    roster: &Roster,
+    plan: &mut PlanFile,
+    start: usize,
+    done: &BTreeMap<(String, String), usize>,
+) {
     let lang = Lang::current();
     let mut cx = Cx::new(roster, plan);
+    cx.start = start.min(cx.ndays);
+    for ((person, unit), &n) in done {
+        let p = cx.persons.iter().position(|q| &q.id == person);
+        if let (Some(p), Some(u)) = (p, roster.unit_index(unit)) {
+            cx.done.insert((p, u), n);
+        }
+    }
     let st = station::plan(&cx);
     let (ws, we) = cx.win;
     for s in &st.sessions {

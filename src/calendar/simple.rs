@@ -210,6 +210,7 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
         },
         assignment,
         leader,
+        handover: Vec::new(),
         timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),

@@ -103,7 +103,7 @@ fn person_visits(
         return (Vec::new(), Vec::new());
     }
     let mut slots: Vec<(usize, usize)> = Vec::new();
-    for d in 0..cx.ndays {
+    for d in cx.start..cx.ndays {
         if cx.weekday(d) == chrono::Weekday::Sun {
             continue;
         }
@@ -113,7 +113,22 @@ fn person_visits(
             }
         }
     }
-    let need: Vec<usize> = units.iter().map(|&u| unit_chunks[u].len()).collect();
+    // Visits kept from before a replan's date count toward the year's.
+    let done: Vec<usize> = units
+        .iter()
+        .map(|&u| {
+            cx.done
+                .get(&(p, u))
+                .copied()
+                .unwrap_or(0)
+                .min(unit_chunks[u].len())
+        })
+        .collect();
+    let need: Vec<usize> = units
+        .iter()
+        .zip(&done)
+        .map(|(&u, &d)| unit_chunks[u].len() - d)
+        .collect();
     let total: usize = need.iter().sum();
     let free = slots.len();
     let keep: Vec<usize> = if total <= free {
@@ -151,7 +166,7 @@ fn person_visits(
     for (i, &(k, j)) in order.iter().enumerate() {
         let (day, half) = slots[(2 * i + 1) * free / (2 * n)];
         let u = units[k];
-        let (hamlet, households) = unit_chunks[u][j];
+        let (hamlet, households) = unit_chunks[u][done[k] + j];
         visits.push(Visit {
             day,
             half,
@@ -167,7 +182,10 @@ fn person_visits(
             short.push(Short {
                 person: p,
                 unit: u,
-                households_missing: unit_chunks[u][keep[k]..].iter().map(|c| c.1 as u64).sum(),
+                households_missing: unit_chunks[u][done[k] + keep[k]..]
+                    .iter()
+                    .map(|c| c.1 as u64)
+                    .sum(),
                 half_days_missing: need[k] - keep[k],
                 half_days_needed: total,
                 half_days_free: free,

@@ -222,9 +222,10 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
         rows: f
             .leader
             .iter()
-            .zip(&r.cadres)
-            .map(|(l, c)| LeaderRow {
-                leader: c.name.clone(),
+            .map(|l| LeaderRow {
+                leader: r
+                    .cadre_index(&l.id)
+                    .map_or_else(|| l.id.clone(), |c| r.cadres[c].name.clone()),
                 units: l.units.iter().map(|u| name_of(u)).collect(),
                 load: l.load,
                 deviation_pct: l.deviation_pct,

@@ -27,6 +27,10 @@ pub struct ReplanArgs {
     /// At most this many units may change leader
     #[arg(long = "max-changes", value_name = "N")]
     pub max_changes: Option<usize>,
+    /// Keep every session before this day (YYYY-MM-DD) exactly as in the
+    /// previous plan; build the calendar from it on. Default: the whole year
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub engine: EngineArgs,
 }
@@ -50,12 +54,32 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         &args.engine,
         lang,
         |r| {
-            previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
+            let unknown = crate::roster::succession::against_previous(r, &prev);
+            if !unknown.0.is_empty() {
+                eprint!("{}", unknown.render(lang));
+                return Err(EXIT_BAD_INPUT);
+            }
+            if let Some(from) = args.from
+                && chrono::Datelike::year(&from) != r.township.year
+            {
+                eprintln!(
+                    "{}",
+                    ReplanSaid::FromOutsideYear {
+                        from: from.to_string(),
+                        year: r.township.year,
+                    }
+                    .say(lang)
+                );
+                return Err(EXIT_BAD_INPUT);
+            }
+            let mut p = previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
                 for e in errs {
                     errln!("{}", e.say(lang));
                 }
                 EXIT_BAD_INPUT
-            })
+            })?;
+            p.kept = args.from.map(|d| (d, prev.clone()));
+            Ok(p)
         },
         |r, file| {
             let notes = not_carried(r, &prev2);

@@ -12,11 +12,36 @@ use crate::wording::{Lang, Say};
 pub struct ValidateArgs {
     /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
     pub roster: PathBuf,
+    /// The plan in force: each `succeeds` must name someone in the roster or in it
+    #[arg(long, value_name = "PLAN")]
+    pub previous: Option<PathBuf>,
 }
 
 pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
     match roster::load_all(&args.roster) {
         Ok(rosters) => {
+            if let Some(path) = &args.previous {
+                let prev = match super::replan::read_plan(path) {
+                    Ok(p) => p,
+                    Err(msg) => {
+                        eprintln!("{msg}");
+                        return EXIT_BAD_INPUT;
+                    }
+                };
+                let mut all = roster::Problems::default();
+                for r in &rosters {
+                    all.0
+                        .extend(roster::succession::against_previous(r, &prev).0);
+                }
+                if !all.0.is_empty() {
+                    eprint!("{}", all.render(lang));
+                    eprintln!(
+                        "{}",
+                        crate::wording::roster::problem_count(all.0.len(), lang)
+                    );
+                    return EXIT_BAD_INPUT;
+                }
+            }
             for r in &rosters {
                 out!("{}", roster::summary::summarize(r).say(lang));
                 // Meetings inside the station window: worth moving before planning.

@@ -99,6 +99,11 @@ pub fn plan(
     opts: &Options,
     prev: &Previous,
 ) -> Result<Planned, PlanError> {
+    // Teams are planned for the people in force at the year's end; the
+    // calendar works from the whole roster, handovers included.
+    let whole = r;
+    let year_end = r.at_year_end();
+    let r = &year_end;
     let start = Instant::now();
     let mut timings = Timings::default();
     if opts.engine == Engine::Highs && !cfg!(feature = "highs") {
@@ -241,7 +246,7 @@ pub fn plan(
             Stopped::Time => "time".to_string(),
         });
     }
-    calendar_hook(r, &mut file);
+    calendar_hook(whole, &mut file, prev);
     timings.total = start.elapsed().as_secs_f64();
     Ok(Planned {
         file,
@@ -254,8 +259,19 @@ pub fn plan(
 /// CALENDAR HOOK: the year's visit calendar goes here, after the teams are
 /// final and before the file is written: `calendar::build(r, file)` fills
 /// [[session]], [[warning]] and the calendar figures in [plan.metrics].
-fn calendar_hook(r: &Roster, file: &mut PlanFile) {
-    crate::calendar::build(r, file);
+fn calendar_hook(r: &Roster, file: &mut PlanFile, prev: &Previous) {
+    use crate::calendar::seam;
+    let kept = prev.kept.as_ref().map(|(from, previous)| seam::Kept {
+        from: *from,
+        previous,
+    });
+    file.handover = seam::handovers(
+        r,
+        &file.assignment,
+        prev.kept.as_ref().map(|k| &k.1).or(prev.plan.as_ref()),
+        prev.kept.as_ref().map(|k| k.0),
+    );
+    seam::build_year(r, file, kept);
 }
 
 fn solve(
@@ -430,6 +446,7 @@ fn assemble(
         },
         assignment,
         leader: leader_lines,
+        handover: Vec::new(),
         timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),

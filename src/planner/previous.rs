@@ -18,6 +18,10 @@ pub struct Previous {
     pub pins: Pins,
     /// At most this many units may change leader (hard).
     pub max_changes: Option<usize>,
+    /// Replanning from a date: the calendar before it is kept from this plan.
+    pub kept: Option<(chrono::NaiveDate, PlanFile)>,
+    /// The previous plan itself, for the handovers it implies.
+    pub plan: Option<PlanFile>,
 }
 
 /// Choices fixed by the planner, whatever they cost.
@@ -43,6 +47,7 @@ impl Previous {
                 .iter()
                 .map(|a| (a.unit.clone(), a.helpers.clone()))
                 .collect(),
+            plan: Some(plan.clone()),
             ..Previous::default()
         }
     }

@@ -167,6 +167,8 @@ pub(super) fn read_cadre_fields(t: &Tab) -> Cadre {
     };
     let away = read_away(t);
     let succeeds = t.str("succeeds");
+    let leaves = t.date("leaves");
+    let joins = t.date("joins");
     t.finish();
     Cadre {
         id: id.unwrap_or_default(),
@@ -177,6 +179,8 @@ pub(super) fn read_cadre_fields(t: &Tab) -> Cadre {
         units: units.flatten(),
         away,
         succeeds,
+        leaves,
+        joins,
         line: Some(t.line),
     }
 }
@@ -205,6 +209,8 @@ pub(super) fn read_helper_fields(t: &Tab) -> Helper {
     };
     let away = read_away(t);
     let succeeds = t.str("succeeds");
+    let leaves = t.date("leaves");
+    let joins = t.date("joins");
     t.finish();
     Helper {
         id: id.unwrap_or_default(),
@@ -215,6 +221,8 @@ pub(super) fn read_helper_fields(t: &Tab) -> Helper {
         max_teams: max_teams.unwrap_or(1) as usize,
         away,
         succeeds,
+        leaves,
+        joins,
         line: Some(t.line),
     }
 }

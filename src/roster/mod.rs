@@ -11,6 +11,7 @@ mod entries;
 mod position;
 mod read;
 mod sections;
+pub mod succession;
 pub mod summary;
 mod validate;
 

@@ -30,6 +30,7 @@ pub(super) fn check(cx: &Cx, r: &mut Roster) {
     ids(cx, r);
     references(cx, r);
     dates_in_year(cx, r);
+    service_dates(cx, r);
     roads(cx, r);
     junctions(cx, r);
     counts(cx, r);
@@ -157,25 +158,52 @@ fn references(cx: &Cx, r: &Roster) {
             }
         }
     }
+    handovers(cx, r);
+}
+
+/// `succeeds`: a unit is never a predecessor; a predecessor standing in this
+/// roster is of the same kind (cadre or helper), and the handover has a date
+/// (the successor's `joins` or the predecessor's `leaves`, the same day when
+/// both are given). A name in neither roster nor previous plan is checked
+/// where the previous plan is known (`replan`, `validate --previous`).
+fn handovers(cx: &Cx, r: &Roster) {
     let succ = r
         .cadres
         .iter()
-        .map(|c| ("[[cadre]]", &c.id, &c.succeeds, c.line))
+        .map(|c| ("[[cadre]]", &c.id, &c.succeeds, c.joins, c.line, true))
         .chain(
             r.helpers
                 .iter()
-                .map(|h| ("[[helper]]", &h.id, &h.succeeds, h.line)),
+                .map(|h| ("[[helper]]", &h.id, &h.succeeds, h.joins, h.line, false)),
         );
-    for (section, id, succeeds, line) in succ {
-        if let Some(s) = succeeds
-            && (r.cadre_index(s).is_some()
-                || r.helper_index(s).is_some()
-                || r.unit_index(s).is_some())
-        {
-            cx.report(
-                at(section, Some(id), "succeeds", line),
-                RosterSaid::UnknownPredecessor { id: s.clone() },
-            );
+    for (section, id, succeeds, joins, line, cadre) in succ {
+        let Some(s) = succeeds else { continue };
+        let place = at(section, Some(id), "succeeds", line);
+        let leaves = if let Some(c) = r.cadre_index(s) {
+            cadre.then_some(r.cadres[c].leaves)
+        } else if let Some(h) = r.helper_index(s) {
+            (!cadre).then_some(r.helpers[h].leaves)
+        } else {
+            if r.unit_index(s).is_some() || s == id {
+                cx.report(place, RosterSaid::UnknownPredecessor { id: s.clone() });
+            }
+            continue;
+        };
+        let Some(leaves) = leaves else {
+            cx.report(place, RosterSaid::SucceedsOtherKind { id: s.clone() });
+            continue;
+        };
+        match (joins, leaves) {
+            (None, None) => cx.report(place, RosterSaid::HandoverNoDate { id: s.clone() }),
+            (Some(j), Some(l)) if j != l => cx.report(
+                at(section, Some(id), "joins", line),
+                RosterSaid::HandoverDatesDiffer {
+                    id: s.clone(),
+                    joins: j.to_string(),
+                    leaves: l.to_string(),
+                },
+            ),
+            _ => {}
         }
     }
 }
@@ -230,6 +258,46 @@ fn dates_in_year(cx: &Cx, r: &Roster) {
                     say(if p.from.year() > year { p.from } else { p.to }),
                 );
             }
+        }
+    }
+}
+
+/// `joins` and `leaves` fall inside the year, and nobody leaves before joining.
+fn service_dates(cx: &Cx, r: &Roster) {
+    let year = r.township.year;
+    let people = r
+        .cadres
+        .iter()
+        .map(|c| ("[[cadre]]", &c.id, c.joins, c.leaves, c.line))
+        .chain(
+            r.helpers
+                .iter()
+                .map(|h| ("[[helper]]", &h.id, h.joins, h.leaves, h.line)),
+        );
+    for (section, id, joins, leaves, line) in people {
+        for (field, d) in [("joins", joins), ("leaves", leaves)] {
+            if let Some(d) = d
+                && d.year() != year
+            {
+                cx.report(
+                    at(section, Some(id), field, line),
+                    RosterSaid::DateOutsideYear {
+                        date: d.to_string(),
+                        year,
+                    },
+                );
+            }
+        }
+        if let (Some(j), Some(l)) = (joins, leaves)
+            && l <= j
+        {
+            cx.report(
+                at(section, Some(id), "leaves", line),
+                RosterSaid::EndBeforeStart {
+                    start: j.to_string(),
+                    end: l.to_string(),
+                },
+            );
         }
     }
 }

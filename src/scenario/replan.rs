@@ -14,22 +14,36 @@ use crate::wording::scenario::{ChangeSaid, ReplanSaid};
 use crate::wording::{Lang, Say};
 
 /// Who in the roster now holds the place of `old` (the same id, or a successor).
+/// A successor in the roster wins over a predecessor who leaves during the
+/// year (a handover inside the roster).
 fn holder_cadre(r: &Roster, old: &str) -> Option<String> {
-    r.cadre_index(old).map(|_| old.to_string()).or_else(|| {
-        r.cadres
-            .iter()
-            .find(|c| c.succeeds.as_deref() == Some(old))
-            .map(|c| c.id.clone())
-    })
+    let successor = r
+        .cadres
+        .iter()
+        .find(|c| c.succeeds.as_deref() == Some(old))
+        .map(|c| c.id.clone());
+    let stays = r.cadre_index(old).is_some() && r.service(old).1.is_none();
+    if stays {
+        Some(old.to_string())
+    } else {
+        successor
+    }
+    .or_else(|| r.cadre_index(old).map(|_| old.to_string()))
 }
 
 fn holder_helper(r: &Roster, old: &str) -> Option<String> {
-    r.helper_index(old).map(|_| old.to_string()).or_else(|| {
-        r.helpers
-            .iter()
-            .find(|h| h.succeeds.as_deref() == Some(old))
-            .map(|h| h.id.clone())
-    })
+    let successor = r
+        .helpers
+        .iter()
+        .find(|h| h.succeeds.as_deref() == Some(old))
+        .map(|h| h.id.clone());
+    let stays = r.helper_index(old).is_some() && r.service(old).1.is_none();
+    if stays {
+        Some(old.to_string())
+    } else {
+        successor
+    }
+    .or_else(|| r.helper_index(old).map(|_| old.to_string()))
 }
 
 /// What of the previous plan cannot be carried into this roster.

@@ -72,6 +72,22 @@ pub enum RosterSaid {
     UnknownPredecessor {
         id: String,
     },
+    /// `succeeds` names nobody in the roster or the previous plan.
+    NoSuchPredecessor {
+        id: String,
+        suggestion: Option<String>,
+    },
+    SucceedsOtherKind {
+        id: String,
+    },
+    HandoverNoDate {
+        id: String,
+    },
+    HandoverDatesDiffer {
+        id: String,
+        joins: String,
+        leaves: String,
+    },
     RoadEndUnknown {
         node: String,
         suggestion: Option<String>,
@@ -372,10 +388,56 @@ impl Say for RosterSaid {
             UnknownPredecessor { id } => {
                 if en {
                     format!(
-                        "'{id}' is someone in this roster, not a predecessor who left; 'succeeds' names the id of the person replaced in the previous plan"
+                        "'{id}' is a unit or this very person, not a predecessor; 'succeeds' names the id of the person whose place is taken over"
                     )
                 } else {
-                    format!("“{id}”仍在本名册中；succeeds 应填写上一版方案中被接替者的编号")
+                    format!("“{id}”是村（社区）或本人，不是被接替者；succeeds 应填写被接替者的编号")
+                }
+            }
+            NoSuchPredecessor { id, suggestion } => {
+                if en {
+                    format!(
+                        "nobody in this roster or the previous plan is '{id}'{}",
+                        suggest(suggestion, lang)
+                    )
+                } else {
+                    format!(
+                        "本名册和上一版方案中都没有编号为“{id}”的人员{}",
+                        suggest(suggestion, lang)
+                    )
+                }
+            }
+            SucceedsOtherKind { id } => {
+                if en {
+                    format!(
+                        "'{id}' is of the other kind (a cadre succeeds a cadre, a helper a helper)"
+                    )
+                } else {
+                    format!(
+                        "“{id}”与接任者不是同一类人员（驻点领导接替驻点领导，帮扶人员接替帮扶人员）"
+                    )
+                }
+            }
+            HandoverNoDate { id } => {
+                if en {
+                    format!(
+                        "'{id}' is still in this roster: give them 'leaves = DATE', or this person 'joins = DATE', for the day of the handover"
+                    )
+                } else {
+                    format!(
+                        "“{id}”仍在本名册中：请为其填写 leaves（调离日期），或为接任者填写 joins（到任日期）"
+                    )
+                }
+            }
+            HandoverDatesDiffer { id, joins, leaves } => {
+                if en {
+                    format!(
+                        "joins on {joins} but '{id}' leaves on {leaves}: a successor takes over the day the predecessor leaves"
+                    )
+                } else {
+                    format!(
+                        "到任日期 {joins} 与“{id}”的调离日期 {leaves} 不一致：接任者应在前任调离当天接任"
+                    )
                 }
             }
             RoadEndUnknown { node, suggestion } => {

@@ -115,6 +115,7 @@ pub enum ReplanSaid {
     UnitGone { unit: String },
     PersonGone { person: String, units: Vec<String> },
     Succeeds { new: String, old: String },
+    FromOutsideYear { from: String, year: i32 },
     OtherRoster,
     PinUnknown { unit: String },
     PinLeaderGone { unit: String, leader: String },
@@ -145,6 +146,13 @@ impl super::Say for ReplanSaid {
                     format!("'{person}' left with no successor: their place in {u} is filled anew")
                 } else {
                     format!("“{person}”已调离且无接任者：其在{u}的位置重新安排")
+                }
+            }
+            FromOutsideYear { from, year } => {
+                if en {
+                    format!("--from {from} is outside the year the roster plans, {year}")
+                } else {
+                    format!("--from {from} 不在名册的规划年度 {year} 年之内")
                 }
             }
             Succeeds { new, old } => {

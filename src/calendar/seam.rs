@@ -1,0 +1,350 @@
+//! The year as lived: a calendar built in pieces at the dates the teams
+//! change. Sessions before a date are kept exactly as they were; from the
+//! date on, the calendar is built for the teams then in force, with the
+//! household visits already done counting toward the year's, and units whose
+//! team did not change keep their later sessions too where the roster still
+//! allows them. The schedulers themselves are untouched: each piece is a
+//! whole-year build whose part before the date is thrown away.
+//!
+//! Two things cut the year: a replan's `--from` date (the past comes from the
+//! plan in force) and handovers inside the roster (`succeeds` with `leaves` /
+//! `joins`), where the predecessor holds the post until the day before.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{WARNING_KINDS, build, build_carrying};
+use crate::model::Roster;
+use crate::plan::{Assignment, HandoverLine, PlanFile, Session};
+
+/// The part of the year to keep: everything before `from` in `previous`.
+#[derive(Debug, Clone, Copy)]
+pub struct Kept<'a> {
+    pub from: NaiveDate,
+    pub previous: &'a PlanFile,
+}
+
+/// The teams in force on `day`, from the year-end assignment: each in-roster
+/// handover dated after `day` is undone (the predecessor still serves).
+pub fn assignment_on(r: &Roster, year_end: &[Assignment], day: NaiveDate) -> Vec<Assignment> {
+    let mut out = year_end.to_vec();
+    for h in r.handovers().iter().rev().filter(|h| h.date > day) {
+        for a in &mut out {
+            for id in std::iter::once(&mut a.leader)
+                .chain(a.helpers.iter_mut())
+                .chain(a.assist.iter_mut())
+            {
+                if *id == h.to {
+                    *id = h.from.clone();
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Fills the plan's calendar for the whole year: in pieces at each
+/// handover date, and from `kept.from` on only when replanning from a date.
+/// With neither, exactly `calendar::build`.
+pub fn build_year(r: &Roster, plan: &mut PlanFile, kept: Option<Kept>) {
+    let year = r.township.year;
+    let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+        return build(r, plan);
+    };
+    let start = kept.map_or(jan1, |k| k.from);
+    let mut dates: Vec<NaiveDate> = r
+        .handovers()
+        .iter()
+        .map(|h| h.date)
+        .filter(|d| *d > start && d.year() == year)
+        .collect();
+    dates.dedup();
+    if dates.is_empty() && kept.is_none() {
+        return build(r, plan);
+    }
+    let year_end = plan.assignment.clone();
+    let mut seg = plan.clone();
+    seg.assignment = assignment_on(r, &year_end, start);
+    match kept {
+        None => build(r, &mut seg),
+        Some(k) => rebuild_from(r, &mut seg, k.from, k.previous),
+    }
+    for d in dates {
+        let before = seg;
+        seg = plan.clone();
+        seg.assignment = assignment_on(r, &year_end, d);
+        rebuild_from(r, &mut seg, d, &before);
+    }
+    plan.session = seg.session;
+    plan.warning = seg.warning;
+    let (m, s) = (&mut plan.plan.metrics, &seg.plan.metrics);
+    m.station_sessions = s.station_sessions;
+    m.makeup_sessions = s.makeup_sessions;
+    m.household_visit_sessions = s.household_visit_sessions;
+    m.shortfall_sessions = s.shortfall_sessions;
+    m.warnings = s.warnings;
+}
+
+/// Who, in `plan`'s teams, carries on the visits `id` made at `unit`: the
+/// same person, or whoever succeeds them (a chain of successors followed).
+fn holder(r: &Roster, plan: &PlanFile, unit: &str, id: &str) -> Option<String> {
+    let a = plan.assignment.iter().find(|a| a.unit == unit)?;
+    let visits = |p: &str| a.leader == p || a.helpers.iter().any(|h| h == p);
+    let mut cur = id.to_string();
+    for _ in 0..=r.cadres.len() + r.helpers.len() {
+        if visits(&cur) {
+            return Some(cur);
+        }
+        let next = r
+            .cadres
+            .iter()
+            .find(|c| c.succeeds.as_deref() == Some(cur.as_str()))
+            .map(|c| c.id.clone())
+            .or_else(|| {
+                r.helpers
+                    .iter()
+                    .find(|h| h.succeeds.as_deref() == Some(cur.as_str()))
+                    .map(|h| h.id.clone())
+            })?;
+        cur = next;
+    }
+    None
+}
+
+fn members(a: &Assignment) -> impl Iterator<Item = &String> {
+    std::iter::once(&a.leader)
+        .chain(&a.helpers)
+        .chain(&a.assist)
+}
+
+/// Units whose team is the same before and after, whose people serve on no
+/// other team that changed, and whose sessions from `from` on in `previous`
+/// the roster still allows (people serving, not away, not in a meeting, not
+/// on a holiday).
+fn unchanged_units(
+    r: &Roster,
+    previous: &PlanFile,
+    now: &PlanFile,
+    from: NaiveDate,
+) -> BTreeSet<String> {
+    let old: BTreeMap<&str, &Assignment> = previous
+        .assignment
+        .iter()
+        .map(|a| (a.unit.as_str(), a))
+        .collect();
+    let mut kept: BTreeSet<String> = now
+        .assignment
+        .iter()
+        .filter(|a| old.get(a.unit.as_str()) == Some(a))
+        .filter(|a| later_allowed(r, previous, &a.unit, from))
+        .map(|a| a.unit.clone())
+        .collect();
+    // Everyone's units, old and new: a person on a changed team changes week
+    // by week, so none of their units can keep its old sessions.
+    let mut units_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for a in previous.assignment.iter().chain(&now.assignment) {
+        for m in members(a) {
+            units_of.entry(m).or_default().insert(&a.unit);
+        }
+    }
+    loop {
+        let drop: Vec<String> = kept
+            .iter()
+            .filter(|u| {
+                members(old[u.as_str()])
+                    .any(|m| units_of[m.as_str()].iter().any(|v| !kept.contains(*v)))
+            })
+            .cloned()
+            .collect();
+        if drop.is_empty() {
+            return kept;
+        }
+        for u in drop {
+            kept.remove(&u);
+        }
+    }
+}
+
+/// Can each of `unit`'s sessions from `from` on in `previous` stand as it is?
+fn later_allowed(r: &Roster, previous: &PlanFile, unit: &str, from: NaiveDate) -> bool {
+    let year = r.township.year;
+    let meetings: Vec<(NaiveDate, String, String, Vec<String>)> = r
+        .meetings
+        .iter()
+        .flat_map(|m| {
+            let ids = r.attendee_ids(m);
+            let (s, e) = (
+                m.start.format("%H:%M").to_string(),
+                m.end.format("%H:%M").to_string(),
+            );
+            super::cx::expand(m.date, m.repeat, m.until, year)
+                .into_iter()
+                .map(move |d| (d, s.clone(), e.clone(), ids.clone()))
+        })
+        .collect();
+    previous
+        .session
+        .iter()
+        .filter(|s| s.unit == unit)
+        .filter_map(|s| Some((s, NaiveDate::parse_from_str(&s.date, "%Y-%m-%d").ok()?)))
+        .filter(|(_, d)| *d >= from)
+        .all(|(s, d)| {
+            !r.holidays.iter().any(|h| h.contains(d))
+                && s.people.iter().all(|p| {
+                    let away = r
+                        .cadre_index(p)
+                        .map(|c| &r.cadres[c].away)
+                        .or_else(|| r.helper_index(p).map(|h| &r.helpers[h].away));
+                    r.serves(p, d)
+                        && away.is_some_and(|a| !a.iter().any(|x| x.contains(d)))
+                        && !meetings.iter().any(|(md, ms, me, ids)| {
+                            *md == d && ids.contains(p) && *ms < s.end && s.start < *me
+                        })
+                })
+        })
+}
+
+fn date_of(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// `plan`'s calendar: `previous` before `from`, and from `from` on the
+/// sessions of unchanged units as they were and a new build for the rest.
+fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &PlanFile) {
+    let before = |s: &str| date_of(s).is_some_and(|d| d < from);
+    let mut done: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for s in previous
+        .session
+        .iter()
+        .filter(|s| s.kind == "household_visit" && before(&s.date))
+    {
+        for p in &s.people {
+            if let Some(h) = holder(r, plan, &s.unit, p) {
+                *done.entry((h, s.unit.clone())).or_default() += 1;
+            }
+        }
+    }
+    build_carrying(r, plan, from.ordinal0() as usize, &done);
+    let kept = unchanged_units(r, previous, plan, from);
+    let keep_old = |s: &Session| before(&s.date) || kept.contains(&s.unit);
+    let new_ok = |s: &Session| {
+        !before(&s.date) && !kept.contains(&s.unit) && !s.makes_up.as_deref().is_some_and(before)
+    };
+    let mut sessions: Vec<Session> = previous
+        .session
+        .iter()
+        .filter(|s| keep_old(s))
+        .cloned()
+        .chain(plan.session.iter().filter(|s| new_ok(s)).cloned())
+        .collect();
+    sessions.sort_by(|a, b| {
+        (&a.date, &a.start, &a.unit, &a.kind, &a.people)
+            .cmp(&(&b.date, &b.start, &b.unit, &b.kind, &b.people))
+    });
+    let calendar = |k: &str| WARNING_KINDS.contains(&k);
+    let old_warning = |w: &crate::plan::Warning| {
+        calendar(&w.kind)
+            && (w.date.as_deref().is_some_and(before)
+                || (w.unit.as_ref().is_some_and(|u| kept.contains(u)) && w.date.is_some()))
+    };
+    let new_warning = |w: &crate::plan::Warning| {
+        let old_place = w.date.as_deref().is_some_and(before)
+            || (w.unit.as_ref().is_some_and(|u| kept.contains(u)) && w.date.is_some());
+        !calendar(&w.kind) || !old_place
+    };
+
+    let mut warnings: Vec<crate::plan::Warning> = plan
+        .warning
+        .iter()
+        .filter(|w| new_warning(w))
+        .cloned()
+        .collect();
+    let split = warnings.iter().take_while(|w| !calendar(&w.kind)).count();
+    let olds: Vec<_> = previous
+        .warning
+        .iter()
+        .filter(|w| old_warning(w))
+        .cloned()
+        .collect();
+    warnings.splice(split..split, olds);
+    let township = |p: &str| {
+        r.cadre_index(p).is_some()
+            || r.helper_index(p)
+                .is_some_and(|h| r.helpers[h].unit.is_none())
+    };
+    let count = |k: &str| sessions.iter().filter(|s| s.kind == k).count();
+    let m = &mut plan.plan.metrics;
+    m.station_sessions = count("station");
+    m.makeup_sessions = count("makeup");
+    m.household_visit_sessions = count("household_visit");
+    m.shortfall_sessions = sessions
+        .iter()
+        .filter(|s| s.kind == "station" && !s.people.iter().any(|p| township(p)))
+        .count();
+    m.warnings = warnings.len();
+    plan.session = sessions;
+    plan.warning = warnings;
+}
+
+/// Who handed over to whom, which units and team slots, from which day:
+/// handovers inside the roster, and successors of people of the previous
+/// plan (from `from`, or their `joins`).
+pub fn handovers(
+    r: &Roster,
+    year_end: &[Assignment],
+    previous: Option<&PlanFile>,
+    from: Option<NaiveDate>,
+) -> Vec<HandoverLine> {
+    let mut pairs: Vec<(String, String, NaiveDate, Vec<Assignment>)> = r
+        .handovers()
+        .into_iter()
+        .filter_map(|h| {
+            let eve = h.date.pred_opt()?;
+            Some((h.from, h.to, h.date, assignment_on(r, year_end, eve)))
+        })
+        .collect();
+    if let Some(prev) = previous {
+        let jan1 = NaiveDate::from_ymd_opt(r.township.year, 1, 1).unwrap_or_default();
+        let people = r
+            .cadres
+            .iter()
+            .map(|c| (&c.id, &c.succeeds, c.joins))
+            .chain(r.helpers.iter().map(|h| (&h.id, &h.succeeds, h.joins)));
+        for (id, old, joins) in people {
+            let Some(old) = old else { continue };
+            if r.cadre_index(old).is_some() || r.helper_index(old).is_some() {
+                continue;
+            }
+            let date = joins.or(from).unwrap_or(jan1);
+            pairs.push((old.clone(), id.clone(), date, prev.assignment.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for (old, new, date, before) in pairs {
+        let mut units = Vec::new();
+        let mut slots = Vec::new();
+        for a in year_end {
+            let Some(b) = before.iter().find(|b| b.unit == a.unit) else {
+                continue;
+            };
+            if a.leader == new && b.leader == old {
+                units.push(a.unit.clone());
+            }
+            for (k, h) in a.helpers.iter().enumerate() {
+                if *h == new && b.helpers.get(k) == Some(&old) {
+                    slots.push(format!("{}/{}", a.unit, k + 1));
+                }
+            }
+        }
+        out.push(HandoverLine {
+            from: old,
+            to: new,
+            date: date.to_string(),
+            units,
+            slots,
+        });
+    }
+    out.sort_by(|a, b| (&a.date, &a.to).cmp(&(&b.date, &b.to)));
+    out
+}

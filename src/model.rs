@@ -21,6 +21,8 @@ pub struct Township {
     pub name: String,
     pub office: String,
     pub year: i32,
+    /// Apply the official holidays and swapped working days (`chinese_holiday`).
+    pub official_holidays: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -307,7 +309,12 @@ pub struct Roster {
     pub station: Station,
     pub policy: Policy,
     pub objective: Objective,
+    /// The roster's own `[[holiday]]`s (the official ones are in `days`).
     pub holidays: Vec<Period>,
+    /// The roster's own `[[workday]]`s: swapped working days (`why` is the name).
+    pub workdays: Vec<Period>,
+    /// The year's holidays and working days, official and the roster's own.
+    pub days: crate::days::YearDays,
     pub units: Vec<Unit>,
     pub cadres: Vec<Cadre>,
     pub helpers: Vec<Helper>,

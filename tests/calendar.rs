@@ -18,12 +18,19 @@ use zhudian::wording::Lang;
 /// A township of 2015 (Tuesday 15:00–18:30 window) with the given sections
 /// after the fixed ones; every unit gets a road from the hall.
 fn township(policy: &str, rest: &str, units: &[&str]) -> Roster {
+    township_with(false, policy, rest, units)
+}
+
+/// The same, with the official holidays and swapped working days on or off
+/// (off above: those tests count the weeks of a year with only their own holidays).
+fn township_with(official: bool, policy: &str, rest: &str, units: &[&str]) -> Roster {
     let mut t = format!(
         r#"
 [township]
 name = "测试镇"
 office = "hall"
 year = 2015
+official_holidays = {official}
 
 [station]
 weekday = "Tue"

@@ -26,7 +26,8 @@ use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
 
 /// Warning kinds the calendar writes; a rebuild replaces them.
-pub const WARNING_KINDS: [&str; 4] = [
+pub const WARNING_KINDS: [&str; 5] = [
+    "official_calendar_missing",
     "meeting_in_window",
     "shortfall",
     "makeup_impossible",
@@ -60,6 +61,22 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
     let mut sessions: Vec<Session> =
         Vec::with_capacity(st.sessions.len() + makeups.len() + visits.len());
     let mut warnings: Vec<Warning> = Vec::new();
+
+    // Said once: a year the official calendar does not cover.
+    if r.days.official == crate::days::Official::NotCovered {
+        let said = CalendarSaid::OfficialCalendarMissing {
+            year: r.township.year,
+            holidays: r.holidays.len(),
+            workdays: r.workdays.len(),
+        };
+        warnings.push(Warning {
+            kind: "official_calendar_missing".into(),
+            message: said.say(lang),
+            unit: None,
+            date: None,
+            people: Vec::new(),
+        });
+    }
 
     // Rule 3: ordinary meetings in the window, one warning per occurrence,
     // naming those it keeps from a session that day.

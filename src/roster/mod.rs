@@ -56,12 +56,13 @@ impl std::fmt::Display for Problems {
     }
 }
 
-pub const SECTIONS: [&str; 10] = [
+pub const SECTIONS: [&str; 11] = [
     "township",
     "station",
     "policy",
     "objective",
     "holiday",
+    "workday",
     "unit",
     "cadre",
     "helper",
@@ -336,6 +337,11 @@ fn read_roster(cx: &Cx, doc: &DeTable, span: &std::ops::Range<usize>, sha: &str)
             .into_iter()
             .filter_map(|t| read_holiday(t, year))
             .collect(),
+        workdays: array("workday")
+            .into_iter()
+            .filter_map(|t| read_workday(t, year))
+            .collect(),
+        days: Default::default(),
         units: array("unit").into_iter().map(read_unit).collect(),
         cadres: array("cadre").into_iter().map(read_cadre).collect(),
         helpers: array("helper").into_iter().map(read_helper).collect(),
@@ -351,6 +357,12 @@ fn read_roster(cx: &Cx, doc: &DeTable, span: &std::ops::Range<usize>, sha: &str)
         helper_ix: Default::default(),
     };
     validate::check(cx, &mut roster);
+    roster.days = crate::days::YearDays::new(
+        year,
+        roster.township.official_holidays,
+        &roster.holidays,
+        &roster.workdays,
+    );
     roster
 }
 
@@ -377,6 +389,11 @@ fn read_township(t: &Tab) -> Township {
     let name = t.req_str("name");
     let office = t.req_str("office");
     let mut year = t.req_int("year").unwrap_or(2015);
+    let official = if t.has("official_holidays") {
+        t.bool("official_holidays")
+    } else {
+        Some(true)
+    };
     t.finish();
     if !(1900..=2200).contains(&year) {
         t.report(
@@ -392,6 +409,7 @@ fn read_township(t: &Tab) -> Township {
         name: name.unwrap_or_default(),
         office: office.unwrap_or_default(),
         year: year as i32,
+        official_holidays: official.unwrap_or(true),
     }
 }
 
@@ -646,6 +664,31 @@ fn read_holiday(mut t: Tab, year: i32) -> Option<Period> {
         }
     }
     Some(p)
+}
+
+/// A swapped working day (调休上班日): `name` and `date`, inside the year.
+fn read_workday(mut t: Tab, year: i32) -> Option<Period> {
+    t.id = t.str("name");
+    if !t.has("name") {
+        t.report("name", RosterSaid::MissingField);
+    }
+    let date = t.req_date("date");
+    t.finish();
+    let date = date?;
+    if date.year() != year {
+        t.report(
+            "date",
+            RosterSaid::DateOutsideYear {
+                date: date.to_string(),
+                year,
+            },
+        );
+    }
+    Some(Period {
+        from: date,
+        to: date,
+        why: t.id.clone().unwrap_or_default(),
+    })
 }
 
 fn with_id<'c, 's, 'a, 'i>(mut t: Tab<'c, 's, 'a, 'i>) -> Tab<'c, 's, 'a, 'i> {

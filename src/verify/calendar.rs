@@ -106,7 +106,7 @@ impl<'a> Cx<'a> {
     }
 
     fn holiday(&self, d: NaiveDate) -> Option<&'a Period> {
-        self.roster.holidays.iter().find(|h| h.contains(d))
+        self.roster.days.holiday(d)
     }
 
     fn away(&self, p: usize, d: NaiveDate) -> Option<&'a Period> {

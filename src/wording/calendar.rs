@@ -67,6 +67,13 @@ pub enum CalendarSaid {
         half_days_needed: usize,
         half_days_free: usize,
     },
+    /// The official calendar does not cover the year: the roster's own
+    /// holidays and working days were used.
+    OfficialCalendarMissing {
+        year: i32,
+        holidays: usize,
+        workdays: usize,
+    },
 }
 
 pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
@@ -247,6 +254,22 @@ impl Say for CalendarSaid {
                 } else {
                     format!(
                         "{person}在{unit}的入户走访排不下：{households_missing}户次（{half_days_missing}个半天）无法安排；其走访共需{half_days_needed}个半天，空闲仅{half_days_free}个；减少其联系点、减轻其团队任务或提高每次走访户数即可解决"
+                    )
+                }
+            }
+            OfficialCalendarMissing {
+                year,
+                holidays,
+                workdays,
+            } => {
+                let (first, last) = (crate::days::OFFICIAL_FIRST.0, crate::days::OFFICIAL_LAST.0);
+                if en {
+                    format!(
+                        "the official calendar of public holidays covers {first}–{last}, not {year}: the calendar uses the roster's own {holidays} holidays and {workdays} swapped working days"
+                    )
+                } else {
+                    format!(
+                        "内置的国务院节假日安排只有{first}—{last}年，没有{year}年：本日程按名册所列节假日{holidays}段、调休上班日{workdays}天排定"
                     )
                 }
             }

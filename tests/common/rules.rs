@@ -120,7 +120,7 @@ impl<'a> World<'a> {
     }
 
     pub fn holiday(&self, d: NaiveDate) -> bool {
-        self.r.holidays.iter().any(|h| h.contains(d))
+        self.r.days.holiday(d).is_some()
     }
 
     pub fn away(&self, p: &str, d: NaiveDate) -> bool {

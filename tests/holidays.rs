@@ -111,7 +111,8 @@ fn check_flags_a_session_on_an_official_holiday_the_roster_does_not_list() {
     let off_text = example_with(&[("year = 2015", "year = 2015\nofficial_holidays = false")]);
     let off = load(&off_text);
     let mut p = built(&off);
-    p.session.retain(|s| s.date == "2015-04-06" || s.kind == "station");
+    p.session
+        .retain(|s| s.date == "2015-04-06" || s.kind == "station");
     assert!(p.session.iter().any(|s| s.date == "2015-04-06"));
     let on = load(&example_text());
     let report = check_files(&on, &p.to_toml(), None);
@@ -122,7 +123,11 @@ fn check_flags_a_session_on_an_official_holiday_the_roster_does_not_list() {
         "calendar rule 2 (away, meeting or holiday): {}（{}）, 2015-04-06: a household visit falls in the holiday 清明节",
         unit.name, unit.id
     );
-    assert!(lines.contains(&want), "missing {want} in\n{}", lines.join("\n"));
+    assert!(
+        lines.contains(&want),
+        "missing {want} in\n{}",
+        lines.join("\n")
+    );
 }
 
 #[test]
@@ -177,7 +182,10 @@ fn a_year_the_official_calendar_does_not_cover_is_said_once() {
     let out = run_validate(&some, "en");
     assert!(!out.contains("no Spring Festival"), "{out}");
     assert!(out.contains("no National Day"), "{out}");
-    assert!(out.contains("the roster's own 1 holidays and 1 working days"), "{out}");
+    assert!(
+        out.contains("the roster's own 1 holidays and 1 working days"),
+        "{out}"
+    );
 
     // The plan says so once, in a warning.
     let r = load(&some);
@@ -193,7 +201,9 @@ fn a_year_the_official_calendar_does_not_cover_is_said_once() {
         .collect();
     assert_eq!(
         said,
-        ["the official calendar of public holidays covers 2004–2026, not 2027: the calendar uses the roster's own 1 holidays and 1 swapped working days"]
+        [
+            "the official calendar of public holidays covers 2004–2026, not 2027: the calendar uses the roster's own 1 holidays and 1 swapped working days"
+        ]
     );
     assert!(p.session.iter().all(|s| !s.date.starts_with("2027-02-08")));
 }

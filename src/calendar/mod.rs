@@ -214,7 +214,7 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
             end: hhmm(e),
             unit: unit.id.clone(),
             kind: "household_visit".into(),
-            people: vec![cx.persons[v.person].id.clone()],
+            people: ids(&v.people),
             hamlet: Some(match v.hamlet {
                 Some(h) => unit.hamlets[h].name.clone(),
                 None => unit.name.clone(),
@@ -225,19 +225,25 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
     }
     for s in &short {
         let said = CalendarSaid::HouseholdVisitsShort {
-            person: cx.persons[s.person].name.clone(),
+            person: s.person.map(|p| cx.persons[p].name.clone()),
+            team: names(&s.team),
             unit: r.units[s.unit].name.clone(),
             households_missing: s.households_missing,
             half_days_missing: s.half_days_missing,
-            half_days_needed: s.half_days_needed,
-            half_days_free: s.half_days_free,
+            cap: r.policy.visit_half_days_per_month,
+            cap_would_fit: s.cap_would_fit,
+            more_helpers: s.more_helpers,
+            by_team_fits: s.by_team_fits,
         };
         warnings.push(Warning {
             kind: "household_visits_short".into(),
             message: said.say(lang),
             unit: Some(r.units[s.unit].id.clone()),
             date: None,
-            people: vec![cx.persons[s.person].id.clone()],
+            people: match s.person {
+                Some(p) => vec![cx.persons[p].id.clone()],
+                None => ids(&s.team),
+            },
         });
     }
 

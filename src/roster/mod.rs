@@ -520,10 +520,49 @@ fn read_policy(t: &Tab) -> Policy {
     } else {
         Some(2)
     };
-    let visits = if t.has("household_visits_per_member") {
-        t.count("household_visits_per_member", 52)
+    // `household_visits_per_member = N` (the older field) means N visits by
+    // every member; `household_visits` says how many, `household_visits_by` by whom.
+    let per_member = t.count("household_visits_per_member", 52);
+    let visits = if t.has("household_visits") {
+        if t.has("household_visits_per_member") {
+            t.report(
+                "household_visits_per_member",
+                RosterSaid::Superseded {
+                    by: "household_visits",
+                },
+            );
+        }
+        t.count("household_visits", 52)
     } else {
-        Some(2)
+        per_member.or(Some(2))
+    };
+    let by = if t.has("household_visits_by") {
+        t.choice("household_visits_by", &["team", "member"], VisitsBy::parse)
+    } else if t.has("household_visits_per_member") && !t.has("household_visits") {
+        Some(VisitsBy::Member)
+    } else {
+        Some(VisitsBy::Team)
+    };
+    let visit_days = match t.strs("visit_days") {
+        Some(days) => {
+            let parsed: Vec<Option<chrono::Weekday>> = days
+                .iter()
+                .map(|d| t.check_choice("visit_days", d, &WEEKDAYS, parse_weekday))
+                .collect();
+            parsed.into_iter().collect::<Option<Vec<_>>>()
+        }
+        None if t.has("visit_days") => None,
+        None => Some(
+            WEEKDAYS[..5]
+                .iter()
+                .filter_map(|d| parse_weekday(d))
+                .collect(),
+        ),
+    };
+    let visit_cap = if t.has("visit_half_days_per_month") {
+        t.count("visit_half_days_per_month", 62)
+    } else {
+        Some(8)
     };
     let per_session = if t.has("households_per_visit_session") {
         t.count("households_per_visit_session", 1000)
@@ -599,7 +638,10 @@ fn read_policy(t: &Tab) -> Policy {
         max_travel_minutes: max_travel.unwrap_or(f64::INFINITY),
         avoid_home_unit: avoid.unwrap_or(true),
         min_present: min_present.unwrap_or(2) as usize,
-        household_visits_per_member: visits.unwrap_or(2),
+        household_visits: visits.unwrap_or(2),
+        household_visits_by: by.unwrap_or(VisitsBy::Team),
+        visit_days: visit_days.unwrap_or_default(),
+        visit_half_days_per_month: visit_cap.unwrap_or(8),
         households_per_visit_session: per_session.filter(|n| *n > 0).unwrap_or(15),
         workload: workload.unwrap_or(Workload::Households),
         team: team.unwrap_or_default(),

@@ -891,7 +891,7 @@ fn visit_totals(
         e.0[h] += s.households.unwrap_or(0).max(0);
         e.1[s.date.month0() as usize] += 1;
     }
-    let visits = roster.policy.household_visits_per_member as i64;
+    let visits = roster.policy.household_visits as i64;
     for (u, unit) in roster.units.iter().enumerate() {
         let t = &cx.teams.of_unit[u];
         let mut counted: Vec<usize> = t

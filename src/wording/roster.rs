@@ -46,6 +46,10 @@ pub enum RosterSaid {
     NotPositive {
         value: i64,
     },
+    /// An older field given together with the one that replaces it.
+    Superseded {
+        by: &'static str,
+    },
     Negative {
         value: String,
     },
@@ -250,6 +254,17 @@ impl Say for RosterSaid {
                     format!("{date} is outside the year being planned, {year}")
                 } else {
                     format!("{date} 不在规划年度 {year} 年之内")
+                }
+            }
+            Superseded { by } => {
+                if en {
+                    format!(
+                        "give either this field or '{by}', not both ('household_visits_per_member = N' means '{by} = N' with 'household_visits_by = \"member\"')"
+                    )
+                } else {
+                    format!(
+                        "此项与“{by}”只能填一项（“household_visits_per_member = N”即“{by} = N”且“household_visits_by = \"member\"”）"
+                    )
                 }
             }
             NotPositive { value } => {

@@ -16,6 +16,7 @@ use cli::zhudian;
 
 use std::path::Path;
 
+use zhudian::cli::check::Outcome as _;
 use zhudian::model::Roster;
 use zhudian::roster;
 use zhudian::verify::{Report, check_files};

@@ -8,8 +8,9 @@ use clap::Parser;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use toml::Value;
+use zhudian::cli::generate::{GenerateArgs, run};
 use zhudian::generate::{
-    FOSHAN_TOTALS, GenOptions, GenerateArgs, KindMix, Profile, foshan_rosters, generate_roster, run,
+    FOSHAN_TOTALS, GenOptions, KindMix, Profile, foshan_rosters, generate_roster,
 };
 
 #[derive(Parser)]

@@ -10,14 +10,11 @@
 //! most flexible, fill the free half-days left. Everything is deterministic:
 //! roster order, no hash iteration, no clock.
 
-mod cmd;
 mod cx;
 mod makeup;
 pub mod simple;
 mod station;
 mod visits;
-
-pub use cmd::{CalendarArgs, run};
 
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session, Warning};

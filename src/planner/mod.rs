@@ -1,4 +1,4 @@
-//! `zhudian plan`: roster in, plan file out. Stage 1 hands the leader
+//! The planner: roster in, plan file out. Stage 1 hands the leader
 //! assignment to an engine (`assign`); stage 2 builds each unit's team
 //! (`teams`). A need no team can cover under the leaders found is then
 //! required of that unit's leader and stage 1 is solved again; should that
@@ -8,7 +8,6 @@
 //! bound is the first (least restricted) leader bound plus stage 2's own.
 //! When no plan exists, `diagnose` says why in the planner's terms.
 
-pub mod city;
 pub mod diagnose;
 mod flow;
 mod joint;
@@ -16,14 +15,12 @@ pub mod leaders;
 pub mod previous;
 pub mod teams;
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::assign::leaders::{LeaderProblem, LeaderSolution, SolveOptions, Status, best_tour};
 use crate::model::Roster;
 use crate::plan::{Assignment, LeaderLine, Metrics, PlanFile, PlanHeader};
-use crate::wording::plan::{LeaderRow, PlanReport, PlanSaid, infeasible_heading};
-use crate::wording::{Lang, Say};
+use crate::wording::plan::PlanSaid;
 
 use leaders::MustHave;
 pub use previous::{Pins, Previous};
@@ -78,6 +75,9 @@ pub struct Planned {
     pub timings: Timings,
 }
 
+/// Why no plan came: every cause found, each a sentence the planner can act on.
+pub type PlanError = Vec<PlanSaid>;
+
 /// Stage 1/2 rounds before giving up on repairing needs; each round adds a
 /// restriction, so this is only a guard.
 const MAX_ROUNDS: usize = 200;
@@ -88,7 +88,7 @@ pub fn plan(
     source: &str,
     opts: &Options,
     prev: &Previous,
-) -> Result<Planned, Vec<PlanSaid>> {
+) -> Result<Planned, PlanError> {
     let start = Instant::now();
     let mut timings = Timings::default();
     if opts.engine == Engine::Highs && !cfg!(feature = "highs") {
@@ -386,230 +386,5 @@ fn assemble(
         leader: leader_lines,
         session: Vec::new(),
         warning: Vec::new(),
-    }
-}
-
-/// The engine flags shared by `plan`, `replan` and `whatif`.
-#[derive(clap::Args, Debug, Clone)]
-pub struct EngineArgs {
-    /// Leader-assignment engine: bundles (pure Rust) or highs (needs the `highs` build feature)
-    #[arg(long, default_value = "bundles", value_name = "ENGINE")]
-    pub engine: String,
-    /// Seconds the engine may search before returning its best plan
-    #[arg(long = "time-limit", default_value_t = 10.0, value_name = "SECS")]
-    pub time_limit: f64,
-    /// Seed for the engine's choices (same seed, same plan)
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
-}
-
-impl EngineArgs {
-    /// The options these flags ask for, or the message saying why not.
-    pub fn options(&self) -> Result<Options, PlanSaid> {
-        let engine = match self.engine.as_str() {
-            "bundles" => Engine::Bundles,
-            "highs" if cfg!(feature = "highs") => Engine::Highs,
-            "highs" => {
-                return Err(PlanSaid::EngineUnavailable {
-                    engine: "highs".into(),
-                });
-            }
-            other => {
-                return Err(PlanSaid::UnknownEngine {
-                    engine: other.into(),
-                });
-            }
-        };
-        let time_limit = if self.time_limit.is_finite() && self.time_limit > 0.0 {
-            Duration::from_secs_f64(self.time_limit.min(1e6))
-        } else {
-            Duration::ZERO
-        };
-        Ok(Options {
-            engine,
-            time_limit,
-            seed: self.seed,
-        })
-    }
-}
-
-/// `zhudian plan ROSTER -o PLAN`
-#[derive(clap::Args, Debug)]
-pub struct PlanArgs {
-    /// Roster file (TOML) of one township; or a folder of rosters, or a city
-    /// file with [[township]] entries, to plan every township at once
-    pub roster: PathBuf,
-    /// Where to write the plan (TOML), atomically; a folder for a city
-    /// (one plan per township)
-    #[arg(short = 'o', long = "output", value_name = "PLAN")]
-    pub output: PathBuf,
-    #[command(flatten)]
-    pub engine: EngineArgs,
-}
-
-/// Runs `plan`; returns the exit code (0 done, 1 infeasible, 2 bad input).
-pub fn run(args: &PlanArgs, lang: Lang) -> i32 {
-    if city::is_city(&args.roster) {
-        return match args.engine.options() {
-            Ok(opts) => city::run(&args.roster, &args.output, &opts, lang),
-            Err(said) => {
-                eprintln!("{}", said.say(lang));
-                crate::cli::EXIT_BAD_INPUT
-            }
-        };
-    }
-    run_with(
-        &args.roster,
-        &args.output,
-        &args.engine,
-        lang,
-        |_| Ok(Previous::default()),
-        |_, _| String::new(),
-    )
-}
-
-/// Reads the roster, plans it against what `previous` gives, lets `finish`
-/// add to the plan (warnings) and say more after the table, writes the plan
-/// and prints. Shared by `plan` and `replan`. `previous` may refuse with an
-/// exit code (its own messages printed).
-pub fn run_with(
-    roster_path: &Path,
-    output: &Path,
-    engine: &EngineArgs,
-    lang: Lang,
-    previous: impl FnOnce(&Roster) -> Result<Previous, i32>,
-    finish: impl FnOnce(&Roster, &mut PlanFile) -> String,
-) -> i32 {
-    use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
-    let opts = match engine.options() {
-        Ok(o) => o,
-        Err(said) => {
-            eprintln!("{}", said.say(lang));
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let roster = match crate::roster::load(roster_path) {
-        Ok(r) => r,
-        Err(problems) => {
-            // A valid roster whose counts cannot work is infeasible, not bad input:
-            // say so, rather than calling the roster invalid.
-            let infeasible = problems.0.iter().all(|p| infeasibility(&p.said));
-            if infeasible {
-                eprintln!(
-                    "{}",
-                    crate::wording::roster::no_plan_possible(
-                        &roster_path.display().to_string(),
-                        lang
-                    )
-                );
-                eprint!("{}", problems.render(lang));
-                return EXIT_INFEASIBLE;
-            }
-            eprint!("{}", problems.render(lang));
-            eprintln!(
-                "{}",
-                crate::wording::roster::problem_count(problems.0.len(), lang)
-            );
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let prev = match previous(&roster) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let source = roster_path.display().to_string();
-    match plan(&roster, &source, &opts, &prev) {
-        Ok(mut planned) => {
-            let more = finish(&roster, &mut planned.file);
-            match write(output, &planned.file) {
-                Ok(()) => {
-                    print!("{}", report(&roster, output, &planned).say(lang));
-                    if !planned.file.session.is_empty() {
-                        println!(
-                            "{}",
-                            crate::wording::calendar::figures(&planned.file.plan.metrics, lang)
-                        );
-                    }
-                    print!("{more}");
-                    EXIT_OK
-                }
-                Err(e) => {
-                    eprintln!(
-                        "{}",
-                        PlanSaid::CannotWrite {
-                            path: output.display().to_string(),
-                            detail: e.to_string()
-                        }
-                        .say(lang)
-                    );
-                    EXIT_BAD_INPUT
-                }
-            }
-        }
-        Err(causes) => {
-            eprintln!("{}", infeasible_heading(&roster.township.name, lang));
-            for c in &causes {
-                eprintln!("  {}", c.say(lang));
-            }
-            if causes
-                .iter()
-                .any(|c| matches!(c, PlanSaid::EngineUnavailable { .. }))
-            {
-                EXIT_BAD_INPUT
-            } else {
-                EXIT_INFEASIBLE
-            }
-        }
-    }
-}
-
-/// Roster problems that mean "no plan can exist" rather than "fix the file".
-fn infeasibility(said: &crate::wording::roster::RosterSaid) -> bool {
-    use crate::wording::roster::RosterSaid::*;
-    matches!(
-        said,
-        TooManyUnits { .. }
-            | TooFewUnits { .. }
-            | NeedNobodyHas { .. }
-            | NoOwnHelper { .. }
-            | SlotShort { .. }
-    )
-}
-
-/// Writes the plan atomically: the old file stays until the new one is whole.
-pub fn write(path: &Path, file: &PlanFile) -> std::io::Result<()> {
-    crate::plan::write_atomic(path, file.to_toml().as_bytes())
-}
-
-fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
-    let f = &planned.file;
-    let name_of = |id: &str| {
-        r.unit_index(id)
-            .map(|u| r.units[u].name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
-    PlanReport {
-        township: r.township.name.clone(),
-        path: path.display().to_string(),
-        rows: f
-            .leader
-            .iter()
-            .zip(&r.cadres)
-            .map(|(l, c)| LeaderRow {
-                leader: c.name.clone(),
-                units: l.units.iter().map(|u| name_of(u)).collect(),
-                load: l.load,
-                deviation_pct: l.deviation_pct,
-                tour_minutes: l.tour_minutes,
-            })
-            .collect(),
-        cost: f.plan.cost,
-        lower_bound: f.plan.lower_bound,
-        gap: f.plan.gap,
-        status: f.plan.status.clone(),
-        engine: f.plan.engine.clone(),
-        leaders_seconds: planned.timings.leaders,
-        teams_seconds: planned.timings.teams,
-        total_seconds: planned.timings.total,
     }
 }

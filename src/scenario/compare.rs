@@ -1,10 +1,9 @@
-//! `zhudian compare`: plans side by side — the cost and each of its terms,
+//! Plans side by side (`zhudian compare`) — the cost and each of its terms,
 //! bound and gap, balance, tours, teams changed, calendar figures — then who
 //! moved where, unit by unit. The first plan is the base the others are
 //! measured against. Renders as a terminal table, CSV, Markdown or TOML.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -348,57 +347,4 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
             toml::to_string(&doc).expect("tables of strings serialise")
         }
     }
-}
-
-#[derive(clap::Args, Debug)]
-pub struct CompareArgs {
-    /// Plan files; the first is the base the others are compared with
-    #[arg(required = true, num_args = 1..)]
-    pub plans: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
-}
-
-/// Reads the plans and prints the comparison; 2 when a plan cannot be read.
-pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
-    let mut plans = Vec::new();
-    for path in &args.plans {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!(
-                    "{}",
-                    crate::wording::scenario::unreadable_plan(
-                        &path.display().to_string(),
-                        &e.to_string(),
-                        lang
-                    )
-                );
-                return crate::cli::EXIT_BAD_INPUT;
-            }
-        };
-        match PlanFile::from_toml(&text) {
-            Ok(plan) => plans.push(NamedPlan {
-                name: path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().to_string())
-                    .unwrap_or_default(),
-                plan,
-            }),
-            Err(e) => {
-                eprintln!(
-                    "{}",
-                    crate::wording::scenario::unreadable_plan(
-                        &path.display().to_string(),
-                        e.trim(),
-                        lang
-                    )
-                );
-                return crate::cli::EXIT_BAD_INPUT;
-            }
-        }
-    }
-    print!("{}", render(&compare(&plans), args.format, lang));
-    crate::cli::EXIT_OK
 }

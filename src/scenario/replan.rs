@@ -1,4 +1,4 @@
-//! `zhudian replan`: plan a changed roster against the previous plan, so
+//! Replanning (`zhudian replan`): plan a changed roster against the previous plan, so
 //! that every change costs what the roster's `continuity` and
 //! `helper_continuity` weights say. Successors (`succeeds`) take over their
 //! predecessor's place at no cost; `--pin` keeps a unit's team; `--max-changes`
@@ -6,33 +6,12 @@
 //! changed and why: who left, which units moved, which cost term paid.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use crate::model::Roster;
 use crate::plan::{PlanFile, Warning};
-use crate::planner::{EngineArgs, Previous};
+use crate::planner::Previous;
 use crate::wording::scenario::{ChangeSaid, ReplanSaid};
 use crate::wording::{Lang, Say};
-
-#[derive(clap::Args, Debug)]
-pub struct ReplanArgs {
-    /// The changed roster (TOML) of one township
-    pub roster: PathBuf,
-    /// The plan in force, to keep wherever the cost says so
-    #[arg(long, value_name = "PLAN")]
-    pub previous: PathBuf,
-    /// Where to write the new plan (TOML); written atomically
-    #[arg(short = 'o', long = "output", value_name = "PLAN")]
-    pub output: PathBuf,
-    /// Keep this unit's leader and team as they are (repeatable)
-    #[arg(long = "pin", value_name = "UNIT")]
-    pub pins: Vec<String>,
-    /// At most this many units may change leader
-    #[arg(long = "max-changes", value_name = "N")]
-    pub max_changes: Option<usize>,
-    #[command(flatten)]
-    pub engine: EngineArgs,
-}
 
 /// Who in the roster now holds the place of `old` (the same id, or a successor).
 fn holder_cadre(r: &Roster, old: &str) -> Option<String> {
@@ -211,80 +190,17 @@ pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
     out
 }
 
-pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
-    let prev = match read_plan(&args.previous) {
-        Ok(p) => p,
-        Err(msg) => {
-            eprintln!("{msg}");
-            return crate::cli::EXIT_BAD_INPUT;
-        }
-    };
-    let prev2 = prev.clone();
-    crate::planner::run_with(
-        &args.roster,
-        &args.output,
-        &args.engine,
-        lang,
-        |r| {
-            previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
-                for e in errs {
-                    eprintln!("{}", e.say(lang));
-                }
-                crate::cli::EXIT_BAD_INPUT
-            })
-        },
-        |r, file| {
-            let notes = not_carried(r, &prev2);
-            for n in &notes {
-                file.warning.push(Warning {
-                    kind: "previous_plan".into(),
-                    message: n.say(lang),
-                    unit: None,
-                    date: None,
-                    people: Vec::new(),
-                });
-            }
-            file.plan.metrics.warnings = file.warning.len();
-            let mut out = String::new();
-            out += &ReplanSaid::Heading {
-                previous: args.previous.display().to_string(),
-            }
-            .say(lang);
-            out += "\n";
-            for n in &notes {
-                out += &format!("  {}\n", n.say(lang));
-            }
-            let ch = changes(r, &prev2, file);
-            if ch.is_empty() {
-                out += &format!("  {}\n", ChangeSaid::Nothing.say(lang));
-            }
-            for c in &ch {
-                out += &format!("  {}\n", c.say(lang));
-            }
-            let m = &file.plan.metrics;
-            let pm = &prev2.plan.metrics;
-            out += &format!(
-                "  {}\n",
-                ChangeSaid::Terms {
-                    continuity: m.continuity_cost,
-                    helper_continuity: m.helper_continuity_cost,
-                    balance_before: pm.balance_cost,
-                    balance_after: m.balance_cost,
-                    travel_before: pm.travel_cost,
-                    travel_after: m.travel_cost,
-                }
-                .say(lang)
-            );
-            out
-        },
-    )
-}
-
-pub fn read_plan(path: &Path) -> Result<PlanFile, String> {
-    let lang = Lang::current();
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| crate::wording::scenario::unreadable_plan(&name, &e.to_string(), lang))?;
-    PlanFile::from_toml(&text)
-        .map_err(|e| crate::wording::scenario::unreadable_plan(&name, e.trim(), lang))
+/// Records in the new plan, as `previous_plan` warnings, what of the
+/// previous plan could not be carried over.
+pub fn note_not_carried(file: &mut PlanFile, notes: &[ReplanSaid], lang: Lang) {
+    for n in notes {
+        file.warning.push(Warning {
+            kind: "previous_plan".into(),
+            message: n.say(lang),
+            unit: None,
+            date: None,
+            people: Vec::new(),
+        });
+    }
+    file.plan.metrics.warnings = file.warning.len();
 }

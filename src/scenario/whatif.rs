@@ -1,38 +1,17 @@
-//! `zhudian whatif ROSTER SCENARIOS`: plans the base roster and each variant
-//! of the scenarios file in parallel, then compares them, the base first. A
-//! variant that cannot be planned says why and is left out; the others still
-//! report. With `--out-dir`, each plan is written there (atomically); nothing
-//! is written for a variant that failed.
-
-use std::path::PathBuf;
+//! What-if runs (`zhudian whatif ROSTER SCENARIOS`): the base roster and each
+//! variant of the scenarios file are planned on their own, in parallel, in
+//! the order of the list. A variant that cannot be planned keeps the lines
+//! saying why; the others still go through.
 
 use rayon::prelude::*;
 
+use crate::model::Roster;
 use crate::plan::PlanFile;
-use crate::planner::{self, EngineArgs, Previous};
-use crate::scenario::compare::{self, Format, NamedPlan};
-use crate::scenario::variants;
-use crate::wording::scenario::WhatifSaid;
+use crate::planner::{self, Options, Previous};
 use crate::wording::{Lang, Say};
 
-#[derive(clap::Args, Debug)]
-pub struct WhatifArgs {
-    /// The base roster (TOML) of one township
-    pub roster: PathBuf,
-    /// The scenarios file: [[variant]] entries, each a name and overrides
-    pub scenarios: PathBuf,
-    /// Write each variant's plan into this folder (base.toml, then one per variant)
-    #[arg(long = "out-dir", value_name = "DIR")]
-    pub out_dir: Option<PathBuf>,
-    /// Output format of the comparison
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
-    #[command(flatten)]
-    pub engine: EngineArgs,
-}
-
 /// A file name for a variant: its position and name, safe on any disk.
-fn file_name(i: usize, name: &str) -> String {
+pub fn file_name(i: usize, name: &str) -> String {
     let safe: String = name
         .chars()
         .map(|c| {
@@ -52,111 +31,22 @@ pub enum Outcome {
     Failed(Vec<String>),
 }
 
-pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
-    use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
-    let opts = match args.engine.options() {
-        Ok(o) => o,
-        Err(said) => {
-            eprintln!("{}", said.say(lang));
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let read =
-        |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let (base_text, scen_text) = match (read(&args.roster), read(&args.scenarios)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("{}", WhatifSaid::Unreadable { detail: e }.say(lang));
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let base_name = args.roster.display().to_string();
-    let base = match crate::roster::load_str(&base_text, &base_name) {
-        Ok(r) => r,
-        Err(p) => {
-            eprint!("{}", p.render(lang));
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let vs = match variants::read(
-        &base_text,
-        &base_name,
-        &scen_text,
-        &args.scenarios.display().to_string(),
-    ) {
-        Ok(v) => v,
-        Err(p) => {
-            eprint!("{}", p.render(lang));
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let base_label = WhatifSaid::Base.say(lang);
-    let mut jobs: Vec<(String, Result<crate::model::Roster, Vec<String>>)> =
-        vec![(base_label, Ok(base))];
-    for v in vs {
-        let roster = v
-            .roster
-            .map_err(|p| p.0.iter().map(|x| x.render(lang)).collect());
-        jobs.push((v.name, roster));
-    }
-    // Each variant is planned on its own; rayon keeps the order of the list.
-    let outcomes: Vec<Outcome> = jobs
-        .par_iter()
+/// Plans every named roster (or keeps the lines saying why it could not be
+/// read), in parallel; rayon keeps the order of the list. `source` is the
+/// roster path the plans name.
+pub fn plan_each(
+    jobs: &[(String, Result<Roster, Vec<String>>)],
+    source: &str,
+    opts: &Options,
+    lang: Lang,
+) -> Vec<Outcome> {
+    jobs.par_iter()
         .map(|(_, roster)| match roster {
             Err(lines) => Outcome::Failed(lines.clone()),
-            Ok(r) => match planner::plan(r, &base_name, &opts, &Previous::default()) {
+            Ok(r) => match planner::plan(r, source, opts, &Previous::default()) {
                 Ok(p) => Outcome::Planned(Box::new(p.file)),
                 Err(causes) => Outcome::Failed(causes.iter().map(|c| c.say(lang)).collect()),
             },
         })
-        .collect();
-    let mut named = Vec::new();
-    let mut failed = false;
-    for (i, ((name, _), outcome)) in jobs.iter().zip(outcomes).enumerate() {
-        match outcome {
-            Outcome::Planned(file) => {
-                if let Some(dir) = &args.out_dir {
-                    let path = dir.join(if i == 0 {
-                        "00-base.toml".to_string()
-                    } else {
-                        file_name(i, name)
-                    });
-                    let written =
-                        std::fs::create_dir_all(dir).and_then(|_| planner::write(&path, &file));
-                    if let Err(e) = written {
-                        eprintln!(
-                            "{}",
-                            WhatifSaid::CannotWrite {
-                                path: path.display().to_string(),
-                                detail: e.to_string()
-                            }
-                            .say(lang)
-                        );
-                        return EXIT_BAD_INPUT;
-                    }
-                }
-                named.push(NamedPlan {
-                    name: name.clone(),
-                    plan: *file,
-                });
-            }
-            Outcome::Failed(lines) => {
-                failed = true;
-                eprintln!(
-                    "{}",
-                    WhatifSaid::VariantFailed { name: name.clone() }.say(lang)
-                );
-                for l in lines {
-                    eprintln!("  {l}");
-                }
-            }
-        }
-    }
-    if !named.is_empty() {
-        print!(
-            "{}",
-            compare::render(&compare::compare(&named), args.format, lang)
-        );
-    }
-    if failed { EXIT_INFEASIBLE } else { EXIT_OK }
+        .collect()
 }

@@ -1,4 +1,4 @@
-//! `zhudian check ROSTER PLAN`: the independent checker. It re-reads the
+//! The independent checker behind `zhudian check ROSTER PLAN`. It re-reads the
 //! roster (with the shared roster parser, the only code it shares) and the
 //! plan (with its own serde types), checks every hard rule of the spec and
 //! every calendar rule of docs/calendar.md, and recomputes the cost from
@@ -12,30 +12,14 @@ mod assign;
 mod calendar;
 mod planfile;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 
-use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::model::Roster;
-use crate::roster;
 use crate::wording::Lang;
 use crate::wording::check::{self as words, CheckSaid, Note, Rule, Unreadable};
 
 pub use assign::best_tour;
 pub use planfile::Kind as SessionKind;
-
-/// Arguments of `zhudian check`.
-#[derive(clap::Args, Debug)]
-pub struct CheckArgs {
-    /// Roster file (TOML) the plan was made for
-    pub roster: PathBuf,
-    /// Plan file (TOML) to check
-    pub plan: PathBuf,
-    /// The previous plan this one was replanned against, to check its change counts
-    #[arg(long, value_name = "PLAN")]
-    pub previous: Option<PathBuf>,
-}
 
 /// One thing wrong with a plan: which rule, where, who, when, and what.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,16 +98,6 @@ impl Report {
         out.push(words::summary_line(self, lang));
         out.join("\n") + "\n"
     }
-
-    pub fn exit_code(&self) -> i32 {
-        if self.unreadable.is_some() {
-            EXIT_BAD_INPUT
-        } else if self.violations.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_INFEASIBLE
-        }
-    }
 }
 
 /// Relative tolerance 1e-6 (absolute near zero) for stated against recomputed figures.
@@ -176,60 +150,4 @@ pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> 
     }
     calendar::figures(roster, &plan, &mut report.recomputed, out);
     report
-}
-
-/// `zhudian check`: prints every violation and a summary; 0 valid, 1 not, 2 unreadable.
-pub fn run(args: CheckArgs, lang: Lang) -> i32 {
-    let roster = match roster::load(&args.roster) {
-        Ok(r) => r,
-        Err(problems) => {
-            eprint!("{}", problems.render(lang));
-            eprintln!(
-                "{}",
-                crate::wording::roster::problem_count(problems.0.len(), lang)
-            );
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let plan_name = args.plan.display().to_string();
-    let read = |p: &PathBuf| {
-        std::fs::read_to_string(p).map_err(|e| Unreadable::Io {
-            detail: e.to_string(),
-        })
-    };
-    let plan_text = match read(&args.plan) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{}", words::unreadable_line(&plan_name, &e, lang));
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let previous_text = match args.previous.as_ref().map(|p| (p, read(p))) {
-        Some((_, Ok(t))) => Some(t),
-        Some((p, Err(e))) => {
-            eprintln!(
-                "{}",
-                words::unreadable_line(&p.display().to_string(), &e, lang)
-            );
-            return EXIT_BAD_INPUT;
-        }
-        None => None,
-    };
-    let report = check_files(&roster, &plan_text, previous_text.as_deref());
-    if let Some(e) = &report.unreadable {
-        let name = match (e, &args.previous) {
-            (Unreadable::Previous(_), Some(p)) => p.display().to_string(),
-            _ => plan_name,
-        };
-        eprintln!("{}", words::unreadable_line(&name, e, lang));
-        return EXIT_BAD_INPUT;
-    }
-    for line in report.lines(&roster, lang) {
-        println!("{line}");
-    }
-    for note in &report.notes {
-        println!("{}", words::note_line(note, lang));
-    }
-    println!("{}", words::summary_line(&report, lang));
-    report.exit_code()
 }

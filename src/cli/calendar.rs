@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{EXIT_BAD_INPUT, EXIT_OK};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::calendar;
 use crate::export;
 use crate::model::Roster;
 use crate::plan::{PlanFile, write_atomic};
@@ -70,7 +71,8 @@ fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String> {
     ))
 }
 
-pub fn run(args: CalendarArgs, lang: Lang) -> i32 {
+/// Runs `calendar`: 0 done, 2 when the plan or roster cannot be read or an output written.
+pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
     let plan_name = args.plan.display().to_string();
     let text = match std::fs::read_to_string(&args.plan) {
         Ok(t) => t,
@@ -100,7 +102,7 @@ pub fn run(args: CalendarArgs, lang: Lang) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
-    let rpath = roster_path(&args, &plan);
+    let rpath = roster_path(args, &plan);
     let roster = match load_roster(&rpath, &plan) {
         Ok(r) => r,
         Err(e) => {
@@ -126,7 +128,7 @@ pub fn run(args: CalendarArgs, lang: Lang) -> i32 {
         );
     }
     if plan.session.is_empty() {
-        super::build(&roster, &mut plan);
+        calendar::build(&roster, &mut plan);
         eprintln!("{}", CommandSaid::Built.say(lang));
     }
     if let Some(dir) = &args.ics {

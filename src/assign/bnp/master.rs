@@ -1,0 +1,337 @@
+//! Column generation at one node of the tree: the restricted master LP is
+//! solved (phase 1 with Farkas pricing until feasible, then phase 2), priced
+//! at Wentges-smoothed duals, and bounded by the Lagrangian bound, valid at
+//! every pricing round, so a node cut by time still has a proven bound. The
+//! root's best duals drive reduced-cost fixing of bundles and columns.
+
+use super::Engine;
+use crate::assign::bundles::Bundles;
+use crate::assign::pricing::{self, Duals, Rules};
+use crate::assign::simplex::LpOutcome;
+
+/// How column generation at a node ended.
+pub(super) enum NodeResult {
+    /// Bound reached the incumbent.
+    Pruned,
+    Infeasible,
+    TimeUp,
+    /// LP optimum is integral: the plan's columns.
+    Integral(Vec<usize>),
+    /// LP optimum is fractional: (column, value) pairs.
+    Fractional(Vec<(usize, f64)>),
+}
+
+/// Root duals kept for reduced-cost fixing.
+pub(super) struct RootInfo {
+    duals: Duals,
+    min_rc: Vec<f64>,
+    bound: f64,
+}
+
+/// Pricing tolerance: columns must improve by more than this.
+const PRICE_TOL: f64 = 1e-7;
+/// Columns per leader per pricing round.
+const PER_LEADER: usize = 6;
+/// Weight of the best-bound duals in Wentges smoothing.
+const SMOOTHING: f64 = 0.5;
+/// Columns unused for this many pricing rounds leave the simplex's scan.
+const KEEP_ROUNDS: usize = 60;
+
+/// α·a + (1 − α)·b, componentwise.
+fn mix(a: &Duals, b: &Duals, alpha: f64) -> Duals {
+    let m = |x: &[f64], y: &[f64]| -> Vec<f64> {
+        x.iter()
+            .zip(y)
+            .map(|(p, q)| alpha * p + (1.0 - alpha) * q)
+            .collect()
+    };
+    Duals {
+        pi: m(&a.pi, &b.pi),
+        mu: m(&a.mu, &b.mu),
+        sigma: alpha * a.sigma + (1.0 - alpha) * b.sigma,
+    }
+}
+
+impl Engine<'_> {
+    /// Reduced cost of column (l, b) under `d` (phase-2 costs).
+    pub(super) fn reduced_cost(&self, l: usize, b: usize, d: &Duals) -> f64 {
+        let us = self.bundles.units(b);
+        let (uc, ch) = pricing::leader_extra(self.p, l, us);
+        self.bundles.base[b] + uc
+            - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>()
+            - d.sigma * ch as f64
+            - d.mu[l]
+    }
+
+    pub(super) fn duals_from(&self, y: &[f64]) -> Duals {
+        Duals {
+            pi: y[..self.nu].to_vec(),
+            mu: y[self.nu..self.nu + self.nl].to_vec(),
+            sigma: if self.change_limit.is_some() {
+                y[self.m - 1].min(0.0)
+            } else {
+                0.0
+            },
+        }
+    }
+
+    /// Column generation at one node. `bound` is raised to the node's best
+    /// Lagrangian bound.
+    pub(super) fn solve_node(
+        &mut self,
+        rules: &Rules,
+        basis: &[usize],
+        bound: &mut f64,
+    ) -> NodeResult {
+        // Forbid artificials, fixed-out columns and columns the node excludes.
+        // The simplex scans only recently useful columns: pricing scans every
+        // bundle, so any column left out that could improve is found again.
+        let mut scan = Vec::new();
+        for j in 0..self.lp.n_cols() {
+            let (l, b) = self.col_owner[j];
+            self.lp.forbidden[j] = if l == u32::MAX {
+                j < self.m
+            } else {
+                self.dead[j] || !rules.column_ok(self.p, l as usize, self.bundles.units(b as usize))
+            };
+            if !self.lp.forbidden[j] && self.stats.rounds <= self.last_used[j] + KEEP_ROUNDS {
+                scan.push(j);
+            }
+        }
+        self.lp.set_scan(scan);
+        if basis.len() == self.m {
+            self.lp.set_basis(basis);
+        }
+        // Below the root, price only the bundles some leader may still take
+        // here: deep nodes and dives exclude most of the store.
+        let node_live: Option<Vec<u32>> = rules.restricted.then(|| {
+            self.live
+                .iter()
+                .copied()
+                .filter(|&b| rules.someone_ok(self.bundles.units(b as usize)))
+                .collect()
+        });
+        let mut phase1 = self.lp.infeasibility() > 1e-9;
+        let mut failures = 0;
+        let mut center: Option<(Duals, f64)> = None;
+        loop {
+            let outcome = self.lp.solve(phase1, self.deadline);
+            self.stats.lp_solves += 1;
+            match outcome {
+                LpOutcome::TimeUp => return NodeResult::TimeUp,
+                LpOutcome::Failed => {
+                    // Numerical trouble: restart this node from the artificial basis.
+                    failures += 1;
+                    if failures > 2 {
+                        return NodeResult::TimeUp;
+                    }
+                    let art: Vec<usize> = self.initial_basis();
+                    self.lp.set_basis(&art);
+                    phase1 = true;
+                    continue;
+                }
+                LpOutcome::Optimal => {}
+            }
+            if phase1 && self.lp.infeasibility() <= 1e-9 {
+                phase1 = false;
+                continue;
+            }
+            for &j in &self.lp.basis {
+                self.last_used[j] = self.stats.rounds;
+            }
+            let y = self.lp.duals(phase1);
+            let current = self.duals_from(&y);
+            // Wentges smoothing: price at a point between the duals with the
+            // best Lagrangian bound so far and the LP's, which damps the
+            // duals' oscillation; if that finds nothing the LP's own duals
+            // improve on (a mispricing), price at the LP's duals.
+            let mut alpha = if phase1 || center.is_none() || !basis.is_empty() {
+                0.0
+            } else {
+                SMOOTHING
+            };
+            let mut columns: Vec<(usize, u32, f64)>;
+            loop {
+                let duals = match (&center, alpha > 0.0) {
+                    (Some((c, _)), true) => mix(c, &current, alpha),
+                    _ => current.clone(),
+                };
+                let priced = pricing::price(
+                    self.p,
+                    &self.bundles,
+                    node_live.as_deref().unwrap_or(&self.live),
+                    self.by_unit.as_deref(),
+                    rules,
+                    &duals,
+                    &self.floors,
+                    phase1,
+                    PER_LEADER,
+                    PRICE_TOL,
+                    self.cand_cap,
+                    &mut self.scratch,
+                );
+                self.stats.rounds += 1;
+                let lagrange = duals.pi.iter().sum::<f64>()
+                    + duals.mu.iter().sum::<f64>()
+                    + duals.sigma * self.change_limit.unwrap_or(0) as f64
+                    + priced.min_rc.iter().sum::<f64>();
+                if phase1 {
+                    // Farkas: the phase-1 optimum is at least `lagrange` > 0.
+                    if lagrange > 1e-6 {
+                        return NodeResult::Infeasible;
+                    }
+                } else {
+                    if center.as_ref().is_none_or(|c| lagrange > c.1) {
+                        center = Some((duals.clone(), lagrange));
+                    }
+                    if lagrange > *bound {
+                        *bound = lagrange;
+                        if basis.is_empty() {
+                            self.note_root(&duals, &priced.min_rc, lagrange);
+                            // Shrink the store as the root bound improves:
+                            // later rounds then price far fewer bundles.
+                            if self.stats.rounds >= self.last_fix + 8 {
+                                self.last_fix = self.stats.rounds;
+                                self.fix_by_reduced_cost();
+                            }
+                        }
+                    }
+                    if *bound >= self.prune_at() {
+                        return NodeResult::Pruned;
+                    }
+                }
+                // Keep the columns that improve the current LP.
+                columns = priced
+                    .columns
+                    .into_iter()
+                    .filter(|&(l, b, _)| {
+                        alpha == 0.0 || self.reduced_cost(l, b as usize, &current) < -PRICE_TOL
+                    })
+                    .collect();
+                if columns.is_empty() && alpha > 0.0 {
+                    alpha = 0.0;
+                    continue;
+                }
+                break;
+            }
+            let mut added = 0;
+            for &(l, b, _) in &columns {
+                let before = self.lp.n_cols();
+                let j = self.add_column(l, b);
+                if j == before {
+                    added += 1;
+                } else if !self.lp.forbidden[j] && self.lp.include(j) {
+                    // A known column that had left the scan is back.
+                    added += 1;
+                }
+                self.last_used[j] = self.stats.rounds;
+            }
+            if added == 0 {
+                if phase1 {
+                    // The phase-1 optimum is positive: infeasible, unless it
+                    // is round-off, in which case carry on to phase 2.
+                    if self.lp.infeasibility() > 1e-6 {
+                        return NodeResult::Infeasible;
+                    }
+                    phase1 = false;
+                    continue;
+                }
+                break;
+            }
+            // Close enough: the LP value and the bound agree.
+            if !phase1 {
+                let z = self.lp.objective(false);
+                if z - *bound <= 1e-9 * z.abs().max(1.0) {
+                    break;
+                }
+            }
+        }
+        if *bound < self.lp.objective(false) - 1e-9 {
+            // Converged: the LP value is itself a valid bound.
+            *bound = bound.max(self.lp.objective(false));
+        }
+        if *bound >= self.prune_at() {
+            return NodeResult::Pruned;
+        }
+        let values: Vec<(usize, f64)> = self
+            .lp
+            .values()
+            .into_iter()
+            .filter(|&(j, _)| !self.lp.forbidden[j] && self.col_owner[j].0 != u32::MAX)
+            .collect();
+        if values.iter().all(|&(_, x)| x > 1.0 - 1e-6) && values.len() == self.nl {
+            return NodeResult::Integral(values.iter().map(|&(j, _)| j).collect());
+        }
+        NodeResult::Fractional(values)
+    }
+
+    /// Artificials for all rows, the slack for the change row.
+    pub(super) fn initial_basis(&self) -> Vec<usize> {
+        let mut basis: Vec<usize> = (0..self.m).collect();
+        if self.change_limit.is_some() {
+            basis[self.m - 1] = self.m;
+        }
+        basis
+    }
+
+    pub(super) fn note_root(&mut self, duals: &Duals, min_rc: &[f64], bound: f64) {
+        if self.root.as_ref().is_none_or(|r| bound > r.bound) {
+            self.root = Some(RootInfo {
+                duals: duals.clone(),
+                min_rc: min_rc.to_vec(),
+                bound,
+            });
+        }
+    }
+
+    /// Drops bundles and columns that cannot be in a plan better than the
+    /// incumbent, by the root Lagrangian argument: a plan using column (l, B)
+    /// costs at least L − minrc_l + rc_l(B).
+    pub(super) fn fix_by_reduced_cost(&mut self) {
+        let Some(root) = &self.root else { return };
+        let ub = self.upper();
+        if !ub.is_finite() {
+            return;
+        }
+        let margin = 1e-7 * ub.abs().max(1.0);
+        let d = &root.duals;
+        let p = self.p;
+        let rc_of = |l: usize, b: usize, bundles: &Bundles| {
+            let us = bundles.units(b);
+            let (uc, ch) = pricing::leader_extra(p, l, us);
+            let v: f64 = bundles.base[b] - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>();
+            v + uc - d.sigma * ch as f64 - d.mu[l]
+        };
+        let slack: Vec<f64> = (0..self.nl)
+            .map(|l| ub + margin - (root.bound - root.min_rc[l]))
+            .collect();
+        let max_thr = (0..self.nl)
+            .map(|l| slack[l] + d.mu[l] - self.floors[l])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let bundles = &self.bundles;
+        let rules = Rules::root(p);
+        self.live.retain(|&b| {
+            let bi = b as usize;
+            let us = bundles.units(bi);
+            let v: f64 = bundles.base[bi] - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>();
+            if v >= max_thr {
+                return false;
+            }
+            (0..p.leaders.len())
+                .any(|l| rules.column_ok(p, l, us) && rc_of(l, bi, bundles) < slack[l])
+        });
+        for j in 0..self.col_owner.len() {
+            let (l, b) = self.col_owner[j];
+            if l != u32::MAX && rc_of(l as usize, b as usize, bundles) >= slack[l as usize] {
+                self.dead[j] = true;
+            }
+        }
+        let mut by_unit = vec![Vec::new(); self.nu];
+        for &b in &self.live {
+            for &u in self.bundles.units(b as usize) {
+                by_unit[u as usize].push(b);
+            }
+        }
+        self.by_unit = Some(by_unit);
+    }
+}

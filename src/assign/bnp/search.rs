@@ -1,0 +1,168 @@
+//! The node loop: best-bound search with plunging (the preferred child is
+//! solved next, its sibling waits in the heap), a dive at the root and now
+//! and then below it, and the proven bound as the least bound among open
+//! nodes when the search stops.
+
+use super::branching::Decision;
+use super::master::NodeResult;
+use super::{Engine, trace};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::time::Instant;
+
+struct Node {
+    decisions: Vec<Decision>,
+    bound: f64,
+    basis: Vec<usize>,
+}
+
+/// Outcome of the tree search: the proven bound, and whether infeasibility
+/// was proven.
+pub(super) struct SearchEnd {
+    pub(super) bound: f64,
+    pub(super) proven_infeasible: bool,
+}
+
+impl Engine<'_> {
+    pub(super) fn search(&mut self) -> SearchEnd {
+        let root_basis: Vec<usize> = Vec::new();
+        let mut open: BinaryHeap<Reverse<(OrdF64, u64)>> = BinaryHeap::new();
+        let mut store: HashMap<u64, Node> = HashMap::new();
+        let mut next_id = 0u64;
+        let mut plunge: Option<Node> = Some(Node {
+            decisions: Vec::new(),
+            // Trivial bound: balance and travel terms are never negative.
+            bound: self.floors.iter().sum(),
+            basis: root_basis,
+        });
+        let mut root_done = false;
+        let mut dives = 0usize;
+        loop {
+            let node = match plunge.take() {
+                Some(n) => n,
+                None => match open.pop() {
+                    Some(Reverse((_, id))) => store.remove(&id).expect("stored node"),
+                    None => break,
+                },
+            };
+            if node.bound >= self.prune_at() {
+                continue;
+            }
+            if Instant::now() > self.deadline {
+                let bound = node.bound;
+                store.insert(next_id, node);
+                open.push(Reverse((OrdF64(bound), next_id)));
+                break;
+            }
+            self.stats.nodes += 1;
+            let rules = self.rules_for(&node.decisions);
+            let mut bound = node.bound;
+            let basis = if node.basis.is_empty() {
+                self.initial_basis()
+            } else {
+                node.basis.clone()
+            };
+            let is_root = !root_done;
+            let res = self.solve_node(&rules, if is_root { &[] } else { &basis }, &mut bound);
+            if is_root {
+                root_done = true;
+                self.stats.root_bound = bound;
+                trace(
+                    self.started,
+                    &format!(
+                        "root bound {bound:.3} ub {:.3} rounds {} pivots {}",
+                        self.upper(),
+                        self.stats.rounds,
+                        self.lp.pivots
+                    ),
+                );
+                if matches!(res, NodeResult::Infeasible) {
+                    return SearchEnd {
+                        bound: f64::INFINITY,
+                        proven_infeasible: true,
+                    };
+                }
+                self.fix_by_reduced_cost();
+                trace(
+                    self.started,
+                    &format!("fixed: {} bundles live", self.live.len()),
+                );
+            }
+            match res {
+                NodeResult::Pruned | NodeResult::Infeasible => {}
+                NodeResult::TimeUp => {
+                    store.insert(next_id, Node { bound, ..node });
+                    open.push(Reverse((OrdF64(bound), next_id)));
+                    break;
+                }
+                NodeResult::Integral(cols) => self.offer_columns(&cols),
+                NodeResult::Fractional(values) => {
+                    let basis = self.lp.basis.clone();
+                    let (first, second) = self.branch(&values);
+                    // Dives find incumbents; run one at the root and
+                    // occasionally while the tree grows.
+                    if is_root || (self.stats.nodes.is_multiple_of(200) && dives < 20) {
+                        dives += 1;
+                        self.dive(node.decisions.clone(), basis.clone(), bound);
+                        trace(
+                            self.started,
+                            &format!(
+                                "dive: ub {:.3} rounds {} pivots {}",
+                                self.upper(),
+                                self.stats.rounds,
+                                self.lp.pivots
+                            ),
+                        );
+                    }
+                    let mut other = node.decisions.clone();
+                    other.push(second);
+                    store.insert(
+                        next_id,
+                        Node {
+                            decisions: other,
+                            bound,
+                            basis: basis.clone(),
+                        },
+                    );
+                    open.push(Reverse((OrdF64(bound), next_id)));
+                    next_id += 1;
+                    let mut d = node.decisions;
+                    d.push(first);
+                    plunge = Some(Node {
+                        decisions: d,
+                        bound,
+                        basis,
+                    });
+                }
+            }
+        }
+        let mut bound = self.upper();
+        if let Some(n) = &plunge {
+            bound = bound.min(n.bound);
+        }
+        for n in store.values() {
+            if n.bound < self.prune_at() {
+                bound = bound.min(n.bound);
+            }
+        }
+        SearchEnd {
+            bound,
+            proven_infeasible: false,
+        }
+    }
+}
+
+/// f64 with a total order, for the node heap.
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct OrdF64(f64);
+impl Eq for OrdF64 {}
+impl PartialOrd for OrdF64 {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for OrdF64 {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&o.0)
+    }
+}

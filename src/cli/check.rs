@@ -1,0 +1,97 @@
+//! `zhudian check ROSTER PLAN [--previous PLAN]`: reads the roster and the
+//! plan, hands them to the independent checker (`verify`), prints every
+//! violation, the notes and a summary. Exit 0 valid, 1 not, 2 unreadable.
+
+use std::path::PathBuf;
+
+use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
+use crate::roster;
+use crate::verify::{Report, check_files};
+use crate::wording::Lang;
+use crate::wording::check::{self as words, Unreadable};
+
+/// Arguments of `zhudian check`.
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Roster file (TOML) the plan was made for
+    pub roster: PathBuf,
+    /// Plan file (TOML) to check
+    pub plan: PathBuf,
+    /// The previous plan this one was replanned against, to check its change counts
+    #[arg(long, value_name = "PLAN")]
+    pub previous: Option<PathBuf>,
+}
+
+/// `zhudian check`: prints every violation and a summary; 0 valid, 1 not, 2 unreadable.
+pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
+    let roster = match roster::load(&args.roster) {
+        Ok(r) => r,
+        Err(problems) => {
+            eprint!("{}", problems.render(lang));
+            eprintln!(
+                "{}",
+                crate::wording::roster::problem_count(problems.0.len(), lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let plan_name = args.plan.display().to_string();
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).map_err(|e| Unreadable::Io {
+            detail: e.to_string(),
+        })
+    };
+    let plan_text = match read(&args.plan) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}", words::unreadable_line(&plan_name, &e, lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let previous_text = match args.previous.as_ref().map(|p| (p, read(p))) {
+        Some((_, Ok(t))) => Some(t),
+        Some((p, Err(e))) => {
+            eprintln!(
+                "{}",
+                words::unreadable_line(&p.display().to_string(), &e, lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+        None => None,
+    };
+    let report = check_files(&roster, &plan_text, previous_text.as_deref());
+    if let Some(e) = &report.unreadable {
+        let name = match (e, &args.previous) {
+            (Unreadable::Previous(_), Some(p)) => p.display().to_string(),
+            _ => plan_name,
+        };
+        eprintln!("{}", words::unreadable_line(&name, e, lang));
+        return EXIT_BAD_INPUT;
+    }
+    for line in report.lines(&roster, lang) {
+        println!("{line}");
+    }
+    for note in &report.notes {
+        println!("{}", words::note_line(note, lang));
+    }
+    println!("{}", words::summary_line(&report, lang));
+    report.exit_code()
+}
+
+/// The exit code a check's outcome maps to.
+pub trait Outcome {
+    /// 0 valid, 1 a violation, 2 the plan (or previous plan) unreadable.
+    fn exit_code(&self) -> i32;
+}
+
+impl Outcome for Report {
+    fn exit_code(&self) -> i32 {
+        if self.unreadable.is_some() {
+            EXIT_BAD_INPUT
+        } else if self.violations.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_INFEASIBLE
+        }
+    }
+}

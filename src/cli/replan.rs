@@ -1,0 +1,103 @@
+//! `zhudian replan ROSTER --previous PLAN -o PLAN`: reads the plan in force,
+//! plans the changed roster against it (`scenario::replan`), writes the new
+//! plan and prints, after the table, exactly what changed and why.
+
+use std::path::{Path, PathBuf};
+
+use super::EXIT_BAD_INPUT;
+use super::plan::{EngineArgs, run_with};
+use crate::plan::PlanFile;
+use crate::scenario::replan::{changes, not_carried, note_not_carried, previous_for};
+use crate::wording::scenario::{ChangeSaid, ReplanSaid};
+use crate::wording::{Lang, Say};
+
+#[derive(clap::Args, Debug)]
+pub struct ReplanArgs {
+    /// The changed roster (TOML) of one township
+    pub roster: PathBuf,
+    /// The plan in force, to keep wherever the cost says so
+    #[arg(long, value_name = "PLAN")]
+    pub previous: PathBuf,
+    /// Where to write the new plan (TOML); written atomically
+    #[arg(short = 'o', long = "output", value_name = "PLAN")]
+    pub output: PathBuf,
+    /// Keep this unit's leader and team as they are (repeatable)
+    #[arg(long = "pin", value_name = "UNIT")]
+    pub pins: Vec<String>,
+    /// At most this many units may change leader
+    #[arg(long = "max-changes", value_name = "N")]
+    pub max_changes: Option<usize>,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// Runs `replan`: 0 done, 1 infeasible, 2 bad input.
+pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
+    let prev = match read_plan(&args.previous) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let prev2 = prev.clone();
+    run_with(
+        &args.roster,
+        &args.output,
+        &args.engine,
+        lang,
+        |r| {
+            previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
+                for e in errs {
+                    eprintln!("{}", e.say(lang));
+                }
+                EXIT_BAD_INPUT
+            })
+        },
+        |r, file| {
+            let notes = not_carried(r, &prev2);
+            note_not_carried(file, &notes, lang);
+            let mut out = String::new();
+            out += &ReplanSaid::Heading {
+                previous: args.previous.display().to_string(),
+            }
+            .say(lang);
+            out += "\n";
+            for n in &notes {
+                out += &format!("  {}\n", n.say(lang));
+            }
+            let ch = changes(r, &prev2, file);
+            if ch.is_empty() {
+                out += &format!("  {}\n", ChangeSaid::Nothing.say(lang));
+            }
+            for c in &ch {
+                out += &format!("  {}\n", c.say(lang));
+            }
+            let m = &file.plan.metrics;
+            let pm = &prev2.plan.metrics;
+            out += &format!(
+                "  {}\n",
+                ChangeSaid::Terms {
+                    continuity: m.continuity_cost,
+                    helper_continuity: m.helper_continuity_cost,
+                    balance_before: pm.balance_cost,
+                    balance_after: m.balance_cost,
+                    travel_before: pm.travel_cost,
+                    travel_after: m.travel_cost,
+                }
+                .say(lang)
+            );
+            out
+        },
+    )
+}
+
+/// Reads a plan file, or the message saying why it cannot be read.
+pub fn read_plan(path: &Path) -> Result<PlanFile, String> {
+    let lang = Lang::current();
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| crate::wording::scenario::unreadable_plan(&name, &e.to_string(), lang))?;
+    PlanFile::from_toml(&text)
+        .map_err(|e| crate::wording::scenario::unreadable_plan(&name, e.trim(), lang))
+}

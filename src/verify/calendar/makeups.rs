@@ -1,0 +1,152 @@
+//! Calendar rule 3, make-ups: each make-up's shape (the date it makes up,
+//! its day, notice and window, someone in it), and every member an emergency
+//! meeting or an away period took from a station session made up for, or
+//! named in a warning that it could not be.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::station_weeks::Stations;
+use super::{Cx, Resolved, Warnings, at};
+use crate::verify::Violation;
+use crate::verify::planfile::{Kind, Plan, Session};
+use crate::wording::check::{Block, CheckSaid, Rule};
+
+pub(super) fn makeup_shape(cx: &Cx, s: &Session, out: &mut Vec<Violation>) {
+    let st = &cx.roster.station;
+    let Some(missed) = s.makes_up else {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::MakeupNoDate,
+        ));
+        return;
+    };
+    if !cx.station_date(missed) {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::MakeupNotStationDate { missed },
+        ));
+    }
+    if !st.makeup_days.contains(&s.date.weekday()) {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::MakeupDay {
+                weekday: s.date.weekday(),
+                allowed: st.makeup_days.clone(),
+            },
+        ));
+    }
+    let notice = (s.date - missed).num_days();
+    if notice < st.makeup_notice_days as i64 {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::MakeupNotice {
+                missed,
+                days: notice,
+                need: st.makeup_notice_days,
+            },
+        ));
+    }
+    if (s.start, s.end) != cx.window {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::MakeupWindow {
+                start: s.start,
+                end: s.end,
+                window: cx.window,
+            },
+        ));
+    }
+    if s.people.is_empty() {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::MakeupNobody,
+        ));
+    }
+}
+
+/// Calendar rule 3: members who would have attended a station session
+/// (the unit's local members; leaders and helpers on a single team) and
+/// were taken away by an emergency meeting or an away period get a make-up
+/// for it, or a warning that it could not be made up.
+pub(super) fn makeups_owed(
+    cx: &Cx,
+    plan: &Plan,
+    resolved: &Resolved,
+    stations: &Stations,
+    warnings: &Warnings,
+    out: &mut Vec<Violation>,
+) {
+    let ncad = cx.roster.cadres.len();
+    let mut teams_of: HashMap<usize, usize> = HashMap::new();
+    for m in &cx.members {
+        for &p in m {
+            *teams_of.entry(p).or_default() += 1;
+        }
+    }
+    let mut made_up: HashSet<(usize, NaiveDate, usize)> = HashSet::new();
+    for (s, (unit, people)) in plan.sessions.iter().zip(resolved) {
+        if let (Kind::Makeup, Some(u), Some(d)) = (s.kind, unit, s.makes_up) {
+            for p in people.iter().flatten() {
+                made_up.insert((*u, d, *p));
+            }
+        }
+    }
+    for (u, unit) in cx.roster.units.iter().enumerate() {
+        let mut fixed: Vec<usize> = cx.members[u]
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let local =
+                    p >= ncad && cx.roster.helpers[p - ncad].unit.as_deref() == Some(&unit.id);
+                local || teams_of.get(&p) == Some(&1)
+            })
+            .collect();
+        fixed.sort_unstable();
+        for &k in &stations.required[u] {
+            let d = stations.weeks[k];
+            for &p in &fixed {
+                let why = if let Some(a) = cx.away(p, d) {
+                    Block::Away { why: a.why.clone() }
+                } else if let Some(b) = cx.meeting_during(p, d, cx.window, |m| m.emergency) {
+                    b
+                } else {
+                    continue;
+                };
+                let id = cx.id(p);
+                let excused = made_up.contains(&(u, d, p))
+                    || warnings.other.iter().any(|(wu, wd, wp)| {
+                        wu == &unit.id && *wd == d && (wp.is_empty() || wp.iter().any(|x| x == id))
+                    });
+                if !excused {
+                    out.push(at(
+                        Rule::Makeup,
+                        &unit.id,
+                        Some(id),
+                        d,
+                        CheckSaid::MakeupMissing { block: why },
+                    ));
+                }
+            }
+        }
+    }
+}

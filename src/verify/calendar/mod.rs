@@ -1,0 +1,288 @@
+//! Calendar rules 1–4 of docs/calendar.md, checked on the plan's
+//! `[[session]]`s and `[[warning]]`s. Sessions are indexed by person and by
+//! unit and date, and meetings by person and date, so a year's calendar of
+//! tens of thousands of sessions is checked in one pass per rule. Each rule
+//! has its own file; this one holds what they share (who is who, meetings by
+//! person and date, the plan's warnings) and runs them in order.
+
+mod figures;
+mod makeups;
+mod meetings;
+mod overlap;
+mod rotation;
+mod sessions;
+mod station_weeks;
+mod visits;
+
+pub use figures::figures;
+use makeups::makeups_owed;
+use meetings::meetings_in_window;
+use overlap::one_place_at_a_time;
+use rotation::rotation;
+use sessions::sessions_one_by_one;
+use station_weeks::station_weeks;
+use visits::visit_totals;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+
+use super::Violation;
+use super::assign::Teams;
+use super::planfile::{Kind, Plan};
+use crate::model::{Meeting, Period, Repeat, Roster};
+use crate::wording::check::{Block, CheckSaid, Rule};
+
+/// Every date a meeting happens on in the year, repeats expanded.
+fn occurrences(m: &Meeting, year: i32) -> Vec<NaiveDate> {
+    let last = NaiveDate::from_ymd_opt(year, 12, 31).expect("a valid year");
+    let until = m.until.unwrap_or(last).min(last);
+    match m.repeat {
+        Repeat::None => vec![m.date],
+        Repeat::Weekly => {
+            let mut out = Vec::new();
+            let mut d = m.date;
+            while d <= until {
+                out.push(d);
+                d += Duration::days(7);
+            }
+            out
+        }
+        Repeat::Monthly => {
+            // Same day of the month; months without that day have no meeting.
+            let mut out = Vec::new();
+            let (mut y, mut mo) = (m.date.year(), m.date.month());
+            loop {
+                if let Some(d) = NaiveDate::from_ymd_opt(y, mo, m.date.day()) {
+                    if d > until {
+                        break;
+                    }
+                    out.push(d);
+                } else if NaiveDate::from_ymd_opt(y, mo, 1).is_none_or(|d| d > until) {
+                    break;
+                }
+                mo += 1;
+                if mo > 12 {
+                    mo = 1;
+                    y += 1;
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Each session resolved once: its unit's index and its people's indices.
+type Resolved = [(Option<usize>, Vec<Option<usize>>)];
+
+fn overlaps(a: (NaiveTime, NaiveTime), b: (NaiveTime, NaiveTime)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Meetings each person attends, by (person, date): (start, end, meeting).
+type MeetingIndex = HashMap<(usize, NaiveDate), Vec<(NaiveTime, NaiveTime, usize)>>;
+
+/// What the checker knows about people, time and the plan's teams.
+struct Cx<'a> {
+    roster: &'a Roster,
+    teams: &'a Teams,
+    year: i32,
+    window: (NaiveTime, NaiveTime),
+    /// Meetings each person attends, by (person, date): (start, end, meeting).
+    meetings: MeetingIndex,
+    /// Team members of each unit (people indices: cadres, then helpers).
+    members: Vec<HashSet<usize>>,
+}
+
+impl<'a> Cx<'a> {
+    fn person(&self, id: &str) -> Option<usize> {
+        self.roster.cadre_index(id).or_else(|| {
+            self.roster
+                .helper_index(id)
+                .map(|h| h + self.roster.cadres.len())
+        })
+    }
+
+    fn id(&self, p: usize) -> &'a str {
+        let c = self.roster.cadres.len();
+        if p < c {
+            &self.roster.cadres[p].id
+        } else {
+            &self.roster.helpers[p - c].id
+        }
+    }
+
+    fn away_periods(&self, p: usize) -> &'a [Period] {
+        let c = self.roster.cadres.len();
+        if p < c {
+            &self.roster.cadres[p].away
+        } else {
+            &self.roster.helpers[p - c].away
+        }
+    }
+
+    /// The leader, or a helper with no own unit.
+    fn township_member(&self, p: usize) -> bool {
+        let c = self.roster.cadres.len();
+        p < c || self.roster.helpers[p - c].unit.is_none()
+    }
+
+    fn holiday(&self, d: NaiveDate) -> Option<&'a Period> {
+        self.roster.holidays.iter().find(|h| h.contains(d))
+    }
+
+    fn away(&self, p: usize, d: NaiveDate) -> Option<&'a Period> {
+        self.away_periods(p).iter().find(|a| a.contains(d))
+    }
+
+    /// Why a person cannot be somewhere at that time (holidays aside).
+    fn blocked(&self, p: usize, d: NaiveDate, t: (NaiveTime, NaiveTime)) -> Option<Block> {
+        if let Some(a) = self.away(p, d) {
+            return Some(Block::Away { why: a.why.clone() });
+        }
+        self.meeting_during(p, d, t, |_| true)
+    }
+
+    fn meeting_during(
+        &self,
+        p: usize,
+        d: NaiveDate,
+        t: (NaiveTime, NaiveTime),
+        keep: impl Fn(&Meeting) -> bool,
+    ) -> Option<Block> {
+        let ms = self.meetings.get(&(p, d))?;
+        ms.iter()
+            .find(|(s, e, mi)| overlaps(t, (*s, *e)) && keep(&self.roster.meetings[*mi]))
+            .map(|(s, e, mi)| Block::Meeting {
+                title: self.roster.meetings[*mi].title.clone(),
+                start: *s,
+                end: *e,
+            })
+    }
+
+    fn in_year(&self, d: NaiveDate) -> bool {
+        d.year() == self.year
+    }
+
+    /// A date of the station weekday in the year, outside holidays.
+    fn station_date(&self, d: NaiveDate) -> bool {
+        d.weekday() == self.roster.station.weekday && self.in_year(d) && self.holiday(d).is_none()
+    }
+}
+
+fn rule_of(kind: Kind) -> Rule {
+    match kind {
+        Kind::Station => Rule::Station,
+        Kind::Makeup => Rule::Makeup,
+        Kind::Visit => Rule::Visits,
+    }
+}
+
+fn at(rule: Rule, unit: &str, person: Option<&str>, date: NaiveDate, said: CheckSaid) -> Violation {
+    Violation {
+        rule,
+        unit: Some(unit.to_string()),
+        person: person.map(str::to_string),
+        date: Some(date),
+        said,
+    }
+}
+
+/// The warnings a plan gives, indexed the way the rules look them up.
+#[derive(Default)]
+struct Warnings {
+    shortfall: HashSet<(String, NaiveDate)>,
+    meeting_in_window: HashMap<NaiveDate, usize>,
+    visits_short: HashSet<(String, String)>,
+    /// Any other warning about a unit on a date (e.g. a make-up that cannot be held).
+    other: Vec<(String, NaiveDate, Vec<String>)>,
+}
+
+impl Warnings {
+    fn of(plan: &Plan) -> Warnings {
+        let mut w = Warnings::default();
+        for x in &plan.warnings {
+            match (x.kind.as_str(), &x.unit, x.date) {
+                ("shortfall", Some(u), Some(d)) => {
+                    w.shortfall.insert((u.clone(), d));
+                }
+                ("meeting_in_window", _, Some(d)) => {
+                    *w.meeting_in_window.entry(d).or_default() += 1;
+                }
+                ("household_visits_short", Some(u), _) => {
+                    for p in &x.people {
+                        w.visits_short.insert((u.clone(), p.clone()));
+                    }
+                }
+                (_, Some(u), Some(d)) => w.other.push((u.clone(), d, x.people.clone())),
+                _ => {}
+            }
+        }
+        w
+    }
+}
+
+pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violation>) {
+    let year = roster.township.year;
+    let ncad = roster.cadres.len();
+    let mut meetings: MeetingIndex = HashMap::new();
+    let mut occs: Vec<Vec<NaiveDate>> = Vec::with_capacity(roster.meetings.len());
+    let members: Vec<HashSet<usize>> = teams
+        .of_unit
+        .iter()
+        .map(|t| {
+            t.leader
+                .into_iter()
+                .chain(t.slots.iter().chain(&t.assist).map(|h| h + ncad))
+                .collect()
+        })
+        .collect();
+    let mut cx = Cx {
+        roster,
+        teams,
+        year,
+        window: (roster.station.start, roster.station.end),
+        meetings: HashMap::new(),
+        members,
+    };
+    for (mi, m) in roster.meetings.iter().enumerate() {
+        let dates = occurrences(m, year);
+        let people: Vec<usize> = roster
+            .attendee_ids(m)
+            .iter()
+            .filter_map(|id| cx.person(id))
+            .collect();
+        for &d in &dates {
+            for &p in &people {
+                meetings
+                    .entry((p, d))
+                    .or_default()
+                    .push((m.start, m.end, mi));
+            }
+        }
+        occs.push(dates);
+    }
+    cx.meetings = meetings;
+    let cx = cx;
+    let warnings = Warnings::of(plan);
+
+    // Resolve every session once: unit index and people indices.
+    let resolved: Vec<(Option<usize>, Vec<Option<usize>>)> = plan
+        .sessions
+        .iter()
+        .map(|s| {
+            (
+                roster.unit_index(&s.unit),
+                s.people.iter().map(|p| cx.person(p)).collect(),
+            )
+        })
+        .collect();
+
+    sessions_one_by_one(&cx, plan, &resolved, &warnings, out);
+    one_place_at_a_time(&cx, plan, &resolved, out);
+    let stations = station_weeks(&cx, plan, &resolved, out);
+    rotation(&cx, plan, &resolved, &stations, out);
+    meetings_in_window(&cx, &occs, &warnings, out);
+    makeups_owed(&cx, plan, &resolved, &stations, &warnings, out);
+    visit_totals(&cx, plan, &resolved, &warnings, out);
+}

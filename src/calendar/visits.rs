@@ -293,13 +293,20 @@ fn shares(cx: &Cx, people: &[UnitPeople], need: &[usize], slots: &Slots) -> Vec<
 }
 
 /// A companion for a leader at slot t: the unit's own person with the
-/// fewest visits that month.
-fn companion(locals: &[usize], t: usize, slots: &Slots, skip: &[usize]) -> Option<usize> {
+/// fewest visits that month, sparing those for whom this visit counts
+/// nothing (`covered`: they have already visited these households).
+fn companion(
+    locals: &[usize],
+    t: usize,
+    slots: &Slots,
+    skip: &[usize],
+    covered: &[usize],
+) -> Option<usize> {
     locals
         .iter()
         .copied()
         .filter(|p| !skip.contains(p) && slots.can(*p, t))
-        .min_by_key(|&p| (slots.used[p][slots.month[t]], p))
+        .min_by_key(|&p| (covered.contains(&p), slots.used[p][slots.month[t]], p))
 }
 
 fn by_team(
@@ -354,7 +361,7 @@ fn by_team(
                 let lead = up.visitors[k];
                 let mut group = vec![lead];
                 if Some(lead) == up.leader
-                    && let Some(c) = companion(&up.locals, t, slots, &group)
+                    && let Some(c) = companion(&up.locals, t, slots, &group, &[])
                 {
                     group.push(c);
                 }
@@ -393,11 +400,13 @@ fn by_team(
         }
         let up = &people[u];
         // The cap that would give the team the missing half-days, each
-        // member adding their share of what a higher cap frees.
+        // member adding their share of what a higher cap frees. A leader's
+        // visits add none where the unit's own people go with them.
         let gain = |cap: u32| -> f64 {
             up.visitors
                 .iter()
                 .enumerate()
+                .filter(|&(_, &p)| up.locals.is_empty() || Some(p) != up.leader)
                 .map(|(k, &p)| {
                     let now = slots.capacity(p, slots.cap) as f64;
                     let more = slots.capacity(p, cap) as f64;
@@ -452,6 +461,7 @@ fn by_member(
         let (hamlet, households) = unit_chunks[u][w.chunk];
         let mut left: Vec<usize> = up.counted.iter().copied().filter(|&p| !stuck[p]).collect();
         let mut gone: Vec<usize> = up.counted.iter().copied().filter(|&p| stuck[p]).collect();
+        let mut covered: Vec<usize> = Vec::new();
         while !left.is_empty() {
             // The nearest half-day holding the most of those left (all, ideally).
             let mut best: Option<(usize, Vec<usize>)> = None;
@@ -484,7 +494,7 @@ fn by_member(
                 && group.contains(&l)
                 && group.len() < 3
                 && !group.iter().any(|p| up.locals.contains(p))
-                && let Some(c) = companion(&up.locals, t, slots, &group)
+                && let Some(c) = companion(&up.locals, t, slots, &group, &covered)
             {
                 group.push(c);
             }
@@ -492,6 +502,7 @@ fn by_member(
                 slots.book(p, t);
             }
             left.retain(|p| !group.contains(p));
+            covered.extend(group.iter().copied());
             visits.push(Visit {
                 day: t / 2,
                 half: t % 2,

@@ -413,7 +413,7 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
     };
     let mut done: BTreeMap<(String, String, String), u64> = BTreeMap::new();
     let mut team_done: BTreeMap<(String, String), u64> = BTreeMap::new();
-    let mut per_month: BTreeMap<(String, String), [u32; 12]> = BTreeMap::new();
+    let mut unit_month: BTreeMap<String, [u32; 12]> = BTreeMap::new();
     let mut month_total: BTreeMap<String, [u32; 12]> = BTreeMap::new();
     let mut leader_alone = Vec::new();
     for s in w.sessions("household_visit") {
@@ -461,14 +461,12 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
                     s.hamlet.clone().unwrap_or_default(),
                 ))
                 .or_default() += h as u64;
-            per_month
-                .entry((p.clone(), s.unit.clone()))
-                .or_insert([0; 12])[d.month0() as usize] += 1;
             month_total.entry(p.clone()).or_insert([0; 12])[d.month0() as usize] += 1;
         }
         *team_done
             .entry((s.unit.clone(), s.hamlet.clone().unwrap_or_default()))
             .or_default() += h as u64;
+        unit_month.entry(s.unit.clone()).or_insert([0; 12])[d.month0() as usize] += 1;
         let leader = r.cadre_index(&s.people[0]).is_some();
         if leader && !s.people.iter().any(|p| local(p, &s.unit)) {
             leader_alone.push(s);
@@ -555,14 +553,14 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
             }
         }
     }
-    for ((p, u), months) in per_month {
+    // Spread: each unit's visits, no month over twice its even share (a
+    // share rounded up: whole sessions), unless the unit is short anyway.
+    for (u, months) in unit_month {
         let n: u32 = months.iter().sum();
-        if n >= 12 {
+        if n >= 12 && !w.warned("household_visits_short", Some(&u), None, None) {
             let max = *months.iter().max().unwrap();
-            if max as f64 > 2.0 * n as f64 / 12.0 {
-                v.push(format!(
-                    "rule 4: {p} at {u}: {max} visits in one month of {n}"
-                ));
+            if max > (2 * n).div_ceil(12) {
+                v.push(format!("rule 4: {u}: {max} visits in one month of {n}"));
             }
         }
     }

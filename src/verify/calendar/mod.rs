@@ -12,6 +12,8 @@ mod overlap;
 mod rotation;
 mod sessions;
 mod station_weeks;
+mod visit_cap;
+mod visit_companion;
 mod visits;
 
 pub use figures::figures;
@@ -21,6 +23,8 @@ use overlap::one_place_at_a_time;
 use rotation::rotation;
 use sessions::sessions_one_by_one;
 use station_weeks::station_weeks;
+use visit_cap::visit_cap;
+use visit_companion::visit_companion;
 use visits::visit_totals;
 
 use std::collections::{HashMap, HashSet};
@@ -128,7 +132,7 @@ impl<'a> Cx<'a> {
     }
 
     fn holiday(&self, d: NaiveDate) -> Option<&'a Period> {
-        self.roster.holidays.iter().find(|h| h.contains(d))
+        self.roster.days.holiday(d)
     }
 
     fn away(&self, p: usize, d: NaiveDate) -> Option<&'a Period> {
@@ -194,6 +198,8 @@ struct Warnings {
     shortfall: HashSet<(String, NaiveDate)>,
     meeting_in_window: HashMap<NaiveDate, usize>,
     visits_short: HashSet<(String, String)>,
+    /// Units with a `household_visits_short` warning (the team's or a member's).
+    visits_short_units: HashSet<String>,
     /// Any other warning about a unit on a date (e.g. a make-up that cannot be held).
     other: Vec<(String, NaiveDate, Vec<String>)>,
 }
@@ -210,6 +216,7 @@ impl Warnings {
                     *w.meeting_in_window.entry(d).or_default() += 1;
                 }
                 ("household_visits_short", Some(u), _) => {
+                    w.visits_short_units.insert(u.clone());
                     for p in &x.people {
                         w.visits_short.insert((u.clone(), p.clone()));
                     }
@@ -285,4 +292,6 @@ pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violatio
     meetings_in_window(&cx, &occs, &warnings, out);
     makeups_owed(&cx, plan, &resolved, &stations, &warnings, out);
     visit_totals(&cx, plan, &resolved, &warnings, out);
+    visit_cap(&cx, plan, &resolved, out);
+    visit_companion(&cx, plan, &resolved, out);
 }

@@ -336,7 +336,11 @@ fn by_team(
             // Whoever is furthest below their share leads; the first slot
             // where such a person is free wins.
             let mut found = None;
-            for t in slots.around(w.ideal) {
+            for (looked, t) in slots.around(w.ideal).enumerate() {
+                // Within four weeks of half-days, else whoever is free first.
+                if looked > 40 && found.is_some() {
+                    break;
+                }
                 let best = (0..up.visitors.len())
                     .filter(|&k| slots.can(up.visitors[k], t))
                     .min_by(|&a, &b| {

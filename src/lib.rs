@@ -8,6 +8,7 @@
 pub mod assign;
 pub mod calendar;
 pub mod cli;
+pub mod days;
 pub mod export;
 pub mod generate;
 pub mod input;

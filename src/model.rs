@@ -23,6 +23,8 @@ pub struct Township {
     pub year: i32,
     /// Where the office stands on the report's map (optional).
     pub office_position: Option<Position>,
+    /// Apply the official holidays and swapped working days (`chinese_holiday`).
+    pub official_holidays: bool,
 }
 
 /// Where a node lies, for the report's map only: planar `x`, `y` (any unit,
@@ -197,14 +199,45 @@ pub struct TeamSlot {
     pub from_unit: bool,
 }
 
+/// Who must visit each household `household_visits` times a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitsBy {
+    /// The unit's team together: visits shared among its members.
+    Team,
+    /// Every team member (leader and slot helpers) on their own count.
+    Member,
+}
+
+impl VisitsBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VisitsBy::Team => "team",
+            VisitsBy::Member => "member",
+        }
+    }
+    pub fn parse(s: &str) -> Option<VisitsBy> {
+        match s {
+            "team" => Some(VisitsBy::Team),
+            "member" => Some(VisitsBy::Member),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub units_per_leader: (usize, usize),
     pub max_travel_minutes: f64,
     pub avoid_home_unit: bool,
     pub min_present: usize,
-    pub household_visits_per_member: u32,
+    /// Each household is visited this often a year, by the team or by every member.
+    pub household_visits: u32,
+    pub household_visits_by: VisitsBy,
     pub households_per_visit_session: u32,
+    /// Weekdays household visits may fall on (swapped working days too).
+    pub visit_days: Vec<Weekday>,
+    /// Visit half-days a person may spend in one month, at most.
+    pub visit_half_days_per_month: u32,
     pub workload: Workload,
     pub team: Vec<TeamSlot>,
     /// How leaders go round their units: a posted fixed cycle, or week by week.
@@ -347,7 +380,12 @@ pub struct Roster {
     pub station: Station,
     pub policy: Policy,
     pub objective: Objective,
+    /// The roster's own `[[holiday]]`s (the official ones are in `days`).
     pub holidays: Vec<Period>,
+    /// The roster's own `[[workday]]`s: swapped working days (`why` is the name).
+    pub workdays: Vec<Period>,
+    /// The year's holidays and working days, official and the roster's own.
+    pub days: crate::days::YearDays,
     pub units: Vec<Unit>,
     pub cadres: Vec<Cadre>,
     pub helpers: Vec<Helper>,

@@ -572,7 +572,7 @@ fn calendar_rule_4_a_visit_of_the_wrong_shape() {
         december_lines(&plan),
         [
             "calendar rule 4 (household visits): 北滘社区（beijiao-sq）, 陈志强（chen-zq）, 2015-12-06: the visit is 09:00–13:00, not a half day (09:00–12:00 or 14:30–17:30)",
-            "calendar rule 4 (household visits): 北滘社区（beijiao-sq）, 陈志强（chen-zq）, 2015-12-06: the visit is on a Sunday; visits are Monday to Saturday",
+            "calendar rule 4 (household visits): 北滘社区（beijiao-sq）, 陈志强（chen-zq）, 2015-12-06: the visit is on a Sun, neither a visit day (Mon, Tue, Wed, Thu, Fri, Sat) nor a swapped working day",
         ]
     );
 }
@@ -861,7 +861,7 @@ fn calendar_rule_3_make_ups_that_do_not_say_what_they_make_up_or_keep_other_hour
 }
 
 #[test]
-fn calendar_rule_4_a_visit_of_two_people_in_a_hamlet_the_unit_does_not_have() {
+fn calendar_rule_4_a_joint_visit_in_a_hamlet_the_unit_does_not_have() {
     let plan = edit(
         &text(DECEMBER_PLAN),
         "people = [\"liang-wh\"]\nhamlet = \"一队\"",
@@ -870,7 +870,6 @@ fn calendar_rule_4_a_visit_of_two_people_in_a_hamlet_the_unit_does_not_have() {
     assert_eq!(
         december_lines(&plan),
         [
-            "calendar rule 4 (household visits): 西海村（xihai）, 2015-12-02: a household visit has 2 people; a visit is one member's half day",
             "calendar rule 4 (household visits): 西海村（xihai）, 2015-12-02: '四队' is not a hamlet of this unit",
             "calendar rule 2 (one place at a time): 西海村（xihai）, 卢国荣（lu-sec）, 2015-12-02: is in a household visit 09:00–12:00 and, at the same time, in a household visit at 西海村（xihai） 09:00–12:00",
             "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: household visits fall short (一队 0 of 10), and there is no household_visits_short warning",
@@ -880,8 +879,8 @@ fn calendar_rule_4_a_visit_of_two_people_in_a_hamlet_the_unit_does_not_have() {
 
 #[test]
 fn calendar_rule_4_visits_crowded_into_one_month() {
-    // Without the pilot's long holiday, 西海村's three visits by 梁文辉 all in
-    // December are more than twice the even share of one month (3 / 12, so 1).
+    // Without the pilot's long holiday, 西海村's visits all in December are
+    // more than twice the even share of one month (9 / 12, so 2).
     let roster_text = edit(
         &text(DECEMBER),
         "to = \"2015-11-30\"",
@@ -890,6 +889,6 @@ fn calendar_rule_4_visits_crowded_into_one_month() {
     let roster = roster::load_str(&roster_text, "whole-year.toml").expect("a valid roster");
     assert_has(
         &check(&roster, &text(DECEMBER_PLAN)).1,
-        "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: 3 of the 3 visit sessions here fall in month 12, more than twice the even share (1)",
+        "calendar rule 4 (household visits): 西海村（xihai）: 9 of the 9 visit sessions here fall in month 12, more than twice the even share (2)",
     );
 }

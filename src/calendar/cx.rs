@@ -95,14 +95,15 @@ impl<'a> Cx<'a> {
         let ndays = NaiveDate::from_ymd_opt(year, 12, 31)
             .map(|d| d.ordinal() as usize)
             .unwrap_or(365);
-        let mut holiday = vec![false; ndays];
-        for h in &roster.holidays {
-            for (d, slot) in holiday.iter_mut().enumerate() {
-                if h.contains(jan1 + chrono::Days::new(d as u64)) {
-                    *slot = true;
-                }
-            }
-        }
+        // Official holidays and the roster's own, resolved when it was read.
+        let holiday: Vec<bool> = (0..ndays)
+            .map(|d| {
+                roster
+                    .days
+                    .holiday(jan1 + chrono::Days::new(d as u64))
+                    .is_some()
+            })
+            .collect();
 
         // Persons: cadres then helpers, in roster order, those on some team.
         let nu = roster.units.len();

@@ -28,7 +28,8 @@ use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
 
 /// Warning kinds the calendar writes; a rebuild replaces them.
-pub const WARNING_KINDS: [&str; 4] = [
+pub const WARNING_KINDS: [&str; 5] = [
+    "official_calendar_missing",
     "meeting_in_window",
     "shortfall",
     "makeup_impossible",
@@ -98,6 +99,22 @@ pub(crate) fn build_carrying(
     let mut sessions: Vec<Session> =
         Vec::with_capacity(st.sessions.len() + makeups.len() + visits.len());
     let mut warnings: Vec<Warning> = Vec::new();
+
+    // Said once: a year the official calendar does not cover.
+    if r.days.official == crate::days::Official::NotCovered {
+        let said = CalendarSaid::OfficialCalendarMissing {
+            year: r.township.year,
+            holidays: r.holidays.len(),
+            workdays: r.workdays.len(),
+        };
+        warnings.push(Warning {
+            kind: "official_calendar_missing".into(),
+            message: said.say(lang),
+            unit: None,
+            date: None,
+            people: Vec::new(),
+        });
+    }
 
     // Rule 3: ordinary meetings in the window, one warning per occurrence,
     // naming those it keeps from a session that day.
@@ -240,7 +257,7 @@ pub(crate) fn build_carrying(
             end: hhmm(e),
             unit: unit.id.clone(),
             kind: "household_visit".into(),
-            people: vec![cx.persons[v.person].id.clone()],
+            people: ids(&v.people),
             hamlet: Some(match v.hamlet {
                 Some(h) => unit.hamlets[h].name.clone(),
                 None => unit.name.clone(),
@@ -251,19 +268,25 @@ pub(crate) fn build_carrying(
     }
     for s in &short {
         let said = CalendarSaid::HouseholdVisitsShort {
-            person: cx.persons[s.person].name.clone(),
+            person: s.person.map(|p| cx.persons[p].name.clone()),
+            team: names(&s.team),
             unit: r.units[s.unit].name.clone(),
             households_missing: s.households_missing,
             half_days_missing: s.half_days_missing,
-            half_days_needed: s.half_days_needed,
-            half_days_free: s.half_days_free,
+            cap: r.policy.visit_half_days_per_month,
+            cap_would_fit: s.cap_would_fit,
+            more_helpers: s.more_helpers,
+            by_team_fits: s.by_team_fits,
         };
         warnings.push(Warning {
             kind: "household_visits_short".into(),
             message: said.say(lang),
             unit: Some(r.units[s.unit].id.clone()),
             date: None,
-            people: vec![cx.persons[s.person].id.clone()],
+            people: match s.person {
+                Some(p) => vec![cx.persons[p].id.clone()],
+                None => ids(&s.team),
+            },
         });
     }
 

@@ -1,19 +1,23 @@
-//! Household visits (rule 4). Each leader and slot helper visits every
-//! household of each of their units `household_visits_per_member` times, in
-//! half-day sessions of at most `households_per_visit_session` households,
-//! hamlet by hamlet, one round of the unit after another.
+//! Household visits (rule 4) that people can do. Each unit's households are
+//! visited `household_visits` times a year, in half-day sessions of at most
+//! `households_per_visit_session` households, hamlet by hamlet, one round of
+//! the unit after another: by the team together (`household_visits_by =
+//! "team"`, visits shared among its members) or by every leader and slot
+//! helper (`"member"`). A session holds 1–3 of the unit's team and counts for
+//! each of them; a leader goes with one of the unit's own people (its party
+//! secretary or a committee cadre on the team) whenever one is free.
 //!
-//! Members visit alone, so each is planned on their own: list their free
-//! half-days (Monday to Saturday, no holiday, away period, meeting or
-//! session), pick as many as the visits need at even spacing through the
-//! year, and interleave their units so each unit's visits run evenly too.
-//! That keeps every month near its even share. When the free half-days are
-//! too few, every unit keeps the same fraction of its visits (the first
-//! rounds first) and the rest is reported, not hidden.
-
-use rayon::prelude::*;
+//! Visits fall on `visit_days` or swapped working days, never on holidays,
+//! and nobody spends more than `visit_half_days_per_month` half-days a month
+//! on them. Planning is greedy and deterministic: every unit's sessions get
+//! ideal times evenly through the year, all units' sessions are placed in
+//! that order at the nearest half-day that suits, and the lead of a team
+//! visit is whoever is furthest below their fair share (each person's
+//! capacity split over their units). What cannot be placed is reported with
+//! the shortfall and what would fit.
 
 use super::cx::Cx;
+use crate::model::{Role, VisitsBy};
 
 pub(crate) const HALVES: [(u16, u16); 2] = [(9 * 60, 12 * 60), (14 * 60 + 30, 17 * 60 + 30)];
 
@@ -21,27 +25,36 @@ pub(crate) struct Visit {
     pub day: usize,
     pub half: usize,
     pub unit: usize,
-    pub person: usize,
+    /// Lead first; a leader's companion second.
+    pub people: Vec<usize>,
     /// Index into the unit's hamlets; `None` for a unit without hamlets.
     pub hamlet: Option<usize>,
     pub households: u32,
 }
 
+/// Visits that did not fit: a member's (`by = "member"`) or a team's.
 pub(crate) struct Short {
-    pub person: usize,
     pub unit: usize,
+    /// The member short, or `None` for the team as a whole.
+    pub person: Option<usize>,
+    /// Who visits for the unit (the team's visitors), for the message.
+    pub team: Vec<usize>,
     pub households_missing: u64,
     pub half_days_missing: usize,
-    pub half_days_needed: usize,
-    pub half_days_free: usize,
+    /// The smallest monthly cap that would hold the missing half-days, if any does.
+    pub cap_would_fit: Option<u32>,
+    /// More visiting helpers of the unit's own that would (by = "team").
+    pub more_helpers: Option<usize>,
+    /// By = "member": the team rule would fit this unit.
+    pub by_team_fits: bool,
 }
 
-/// One unit's visit sessions for one member, in the order they are made:
-/// round by round, hamlet by hamlet, each hamlet's share of a round together.
+/// One unit's visit sessions, in the order they are made: round by round,
+/// hamlet by hamlet, each hamlet's share of a round together.
 pub(crate) fn chunks(cx: &Cx, u: usize) -> Vec<(Option<usize>, u32)> {
     let r = cx.roster;
     let unit = &r.units[u];
-    let v = r.policy.household_visits_per_member as u64;
+    let v = r.policy.household_visits as u64;
     let cap = r.policy.households_per_visit_session.max(1) as u64;
     let hamlets: Vec<(Option<usize>, u64)> = if unit.hamlets.is_empty() {
         vec![(None, unit.households as u64)]
@@ -77,120 +90,480 @@ pub(crate) fn chunks(cx: &Cx, u: usize) -> Vec<(Option<usize>, u32)> {
     out
 }
 
-pub(crate) fn plan(cx: &Cx) -> (Vec<Visit>, Vec<Short>) {
-    let unit_chunks: Vec<Vec<(Option<usize>, u32)>> =
-        (0..cx.roster.units.len()).map(|u| chunks(cx, u)).collect();
-    let per_person: Vec<(Vec<Visit>, Vec<Short>)> = (0..cx.persons.len())
-        .into_par_iter()
-        .map(|p| person_visits(cx, p, &unit_chunks))
-        .collect();
-    let mut visits = Vec::new();
-    let mut short = Vec::new();
-    for (v, s) in per_person {
-        visits.extend(v);
-        short.extend(s);
-    }
-    (visits, short)
+/// Who visits for a unit: `counted` (leader and slot helpers, whose own
+/// visits `by = "member"` counts), `visitors` (those and the unit's own
+/// assist members) and `locals` (the unit's own party secretary and
+/// committee cadres on the team: a leader's companions).
+struct UnitPeople {
+    leader: Option<usize>,
+    counted: Vec<usize>,
+    visitors: Vec<usize>,
+    locals: Vec<usize>,
 }
 
-fn person_visits(
-    cx: &Cx,
-    p: usize,
-    unit_chunks: &[Vec<(Option<usize>, u32)>],
-) -> (Vec<Visit>, Vec<Short>) {
-    let units = &cx.persons[p].visit_units;
-    if units.is_empty() {
-        return (Vec::new(), Vec::new());
-    }
-    let mut slots: Vec<(usize, usize)> = Vec::new();
-    for d in cx.start..cx.ndays {
-        if cx.weekday(d) == chrono::Weekday::Sun {
-            continue;
-        }
-        for (h, &(s, e)) in HALVES.iter().enumerate() {
-            if cx.free(p, d, s, e) {
-                slots.push((d, h));
-            }
-        }
-    }
-    // Visits kept from before a replan's date count toward the year's.
-    let done: Vec<usize> = units
+fn unit_people(cx: &Cx, u: usize) -> UnitPeople {
+    let r = cx.roster;
+    let team = &cx.teams[u];
+    let uid = &r.units[u].id;
+    let helper = |p: usize| r.helper_index(&cx.persons[p].id).map(|h| &r.helpers[h]);
+    let own = |p: usize| helper(p).is_some_and(|h| h.unit.as_deref() == Some(uid.as_str()));
+    let counted: Vec<usize> = team
+        .members
         .iter()
-        .map(|&u| {
-            cx.done
-                .get(&(p, u))
-                .copied()
-                .unwrap_or(0)
-                .min(unit_chunks[u].len())
+        .copied()
+        .filter(|&p| cx.persons[p].visit_units.contains(&u))
+        .collect();
+    let visitors: Vec<usize> = team
+        .members
+        .iter()
+        .copied()
+        .filter(|&p| counted.contains(&p) || own(p))
+        .collect();
+    let locals = team
+        .members
+        .iter()
+        .copied()
+        .filter(|&p| {
+            own(p)
+                && helper(p)
+                    .is_some_and(|h| matches!(h.role, Role::PartySecretary | Role::CommitteeCadre))
         })
         .collect();
-    let need: Vec<usize> = units
-        .iter()
-        .zip(&done)
-        .map(|(&u, &d)| unit_chunks[u].len() - d)
-        .collect();
-    let total: usize = need.iter().sum();
-    let free = slots.len();
-    let keep: Vec<usize> = if total <= free {
-        need.clone()
-    } else {
-        // Largest remainder: each unit keeps the same fraction of its visits.
-        let mut keep: Vec<usize> = need.iter().map(|&n| n * free / total).collect();
-        let mut rest = free - keep.iter().sum::<usize>();
-        let mut by_rem: Vec<usize> = (0..need.len()).collect();
-        by_rem.sort_by_key(|&k| (std::cmp::Reverse(need[k] * free % total), k));
-        for k in by_rem {
-            if rest == 0 {
-                break;
+    UnitPeople {
+        leader: team.leader,
+        counted,
+        visitors,
+        locals,
+    }
+}
+
+/// The half-days of the year, their months, and who is free in each.
+struct Slots {
+    /// Slot t = 2 × day + half, for days visits may fall on.
+    ok: Vec<usize>,
+    month: Vec<usize>,
+    /// Per person: free for a visit in slot t (no holiday, block or session).
+    free: Vec<Vec<bool>>,
+    /// Per person: visit half-days used per month.
+    used: Vec<[u32; 12]>,
+    /// Per person and month: free visit half-days (before any visit).
+    avail: Vec<[u32; 12]>,
+    cap: u32,
+}
+
+impl Slots {
+    fn new(cx: &Cx, visiting: &[bool]) -> Slots {
+        let r = cx.roster;
+        let days = &r.policy.visit_days;
+        let mut ok = Vec::new();
+        let mut month = vec![0; 2 * cx.ndays];
+        for d in 0..cx.ndays {
+            let date = cx.date(d);
+            for h in 0..2 {
+                month[2 * d + h] = chrono::Datelike::month0(&date) as usize;
             }
-            if keep[k] < need[k] {
-                keep[k] += 1;
-                rest -= 1;
+            // A replan from a date plans visits from that day on.
+            if d >= cx.start && r.days.working(date, days) {
+                ok.extend([2 * d, 2 * d + 1]);
             }
         }
-        keep
+        let np = cx.persons.len();
+        let mut free = vec![Vec::new(); np];
+        let mut avail = vec![[0u32; 12]; np];
+        for p in (0..np).filter(|&p| visiting[p]) {
+            let mut f = vec![false; 2 * cx.ndays];
+            for &t in &ok {
+                let (s, e) = HALVES[t % 2];
+                if cx.free(p, t / 2, s, e) {
+                    f[t] = true;
+                    avail[p][month[t]] += 1;
+                }
+            }
+            free[p] = f;
+        }
+        Slots {
+            ok,
+            month,
+            free,
+            used: vec![[0; 12]; np],
+            avail,
+            cap: r.policy.visit_half_days_per_month,
+        }
+    }
+
+    fn can(&self, p: usize, t: usize) -> bool {
+        self.free[p].get(t).copied().unwrap_or(false) && self.used[p][self.month[t]] < self.cap
+    }
+
+    fn book(&mut self, p: usize, t: usize) {
+        self.free[p][t] = false;
+        self.used[p][self.month[t]] += 1;
+    }
+
+    /// Visit half-days a person can give in the year under a monthly cap.
+    fn capacity(&self, p: usize, cap: u32) -> u32 {
+        self.avail[p].iter().map(|&a| a.min(cap)).sum()
+    }
+
+    /// Slot indices into `ok`, nearest the ideal one first.
+    fn around(&self, ideal: usize) -> impl Iterator<Item = usize> + '_ {
+        let n = self.ok.len();
+        (0..2 * n).filter_map(move |k| {
+            let i = if k % 2 == 0 {
+                ideal.checked_add(k / 2)
+            } else {
+                ideal.checked_sub(k / 2 + 1)
+            }?;
+            (i < n).then(|| self.ok[i])
+        })
+    }
+}
+
+/// One session to place: a unit's chunk, at an ideal index into `ok`.
+struct Want {
+    unit: usize,
+    chunk: usize,
+    ideal: usize,
+}
+
+pub(crate) fn plan(cx: &Cx) -> (Vec<Visit>, Vec<Short>) {
+    let r = cx.roster;
+    let nu = r.units.len();
+    let people: Vec<UnitPeople> = (0..nu).map(|u| unit_people(cx, u)).collect();
+    let unit_chunks: Vec<Vec<(Option<usize>, u32)>> = (0..nu)
+        .map(|u| {
+            if people[u].counted.is_empty() && people[u].visitors.is_empty() {
+                Vec::new()
+            } else {
+                chunks(cx, u)
+            }
+        })
+        .collect();
+    let mut visiting = vec![false; cx.persons.len()];
+    for up in &people {
+        for &p in &up.visitors {
+            visiting[p] = true;
+        }
+    }
+    let mut slots = Slots::new(cx, &visiting);
+    let n_ok = slots.ok.len();
+
+    let by = r.policy.household_visits_by;
+    // Visits kept from before a replan's date count toward the year's: the
+    // unit's first sessions are done (by team: as many as its busiest
+    // visitor made; by member: as many as every member made).
+    let done = |u: usize| -> usize {
+        let made = people[u]
+            .counted
+            .iter()
+            .map(|p| cx.done.get(&(*p, u)).copied().unwrap_or(0));
+        match by {
+            VisitsBy::Team => made.max().unwrap_or(0),
+            VisitsBy::Member => made.min().unwrap_or(0),
+        }
     };
-    // Interleave units: the j-th of a unit's n visits sits at (j + ½) / n of
-    // the way through the member's year.
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    for (k, &n) in keep.iter().enumerate() {
-        order.extend((0..n).map(|j| (k, j)));
-    }
-    order.sort_by(|&(ka, ja), &(kb, jb)| {
-        let a = (2 * ja as u64 + 1) * keep[kb] as u64;
-        let b = (2 * jb as u64 + 1) * keep[ka] as u64;
-        a.cmp(&b).then(ka.cmp(&kb))
-    });
-    let n = order.len();
-    let mut visits = Vec::with_capacity(n);
-    for (i, &(k, j)) in order.iter().enumerate() {
-        let (day, half) = slots[(2 * i + 1) * free / (2 * n)];
-        let u = units[k];
-        let (hamlet, households) = unit_chunks[u][done[k] + j];
-        visits.push(Visit {
-            day,
-            half,
+    // Every unit's sessions at even ideal times, all units interleaved.
+    let mut wants: Vec<Want> = Vec::new();
+    for (u, c) in unit_chunks.iter().enumerate() {
+        let first = done(u).min(c.len());
+        let n = c.len() - first;
+        wants.extend((0..n).map(|j| Want {
             unit: u,
-            person: p,
-            hamlet,
-            households,
-        });
+            chunk: first + j,
+            ideal: (2 * j + 1) * n_ok / (2 * n.max(1)),
+        }));
     }
-    let mut short = Vec::new();
-    for (k, &u) in units.iter().enumerate() {
-        if keep[k] < need[k] {
-            short.push(Short {
-                person: p,
-                unit: u,
-                households_missing: unit_chunks[u][done[k] + keep[k]..]
-                    .iter()
-                    .map(|c| c.1 as u64)
-                    .sum(),
-                half_days_missing: need[k] - keep[k],
-                half_days_needed: total,
-                half_days_free: free,
+    wants.sort_by_key(|w| (w.ideal, w.unit, w.chunk));
+
+    let mut visits = Vec::new();
+    let shorts = match by {
+        VisitsBy::Team => by_team(cx, &people, &unit_chunks, &wants, &mut slots, &mut visits),
+        VisitsBy::Member => by_member(cx, &people, &unit_chunks, &wants, &mut slots, &mut visits),
+    };
+    (visits, shorts)
+}
+
+/// Each person's fair share of visit half-days per unit: their capacity
+/// under the cap, split over their units in proportion to the units' needs.
+fn shares(cx: &Cx, people: &[UnitPeople], need: &[usize], slots: &Slots) -> Vec<Vec<f64>> {
+    let np = cx.persons.len();
+    let mut demand = vec![0usize; np];
+    for (u, up) in people.iter().enumerate() {
+        for &p in &up.visitors {
+            demand[p] += need[u];
+        }
+    }
+    people
+        .iter()
+        .enumerate()
+        .map(|(u, up)| {
+            up.visitors
+                .iter()
+                .map(|&p| {
+                    slots.capacity(p, slots.cap) as f64 * need[u] as f64 / demand[p].max(1) as f64
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A companion for a leader at slot t: the unit's own person with the
+/// fewest visits that month, sparing those for whom this visit counts
+/// nothing (`covered`: they have already visited these households).
+fn companion(
+    locals: &[usize],
+    t: usize,
+    slots: &Slots,
+    skip: &[usize],
+    covered: &[usize],
+) -> Option<usize> {
+    locals
+        .iter()
+        .copied()
+        .filter(|p| !skip.contains(p) && slots.can(*p, t))
+        .min_by_key(|&p| (covered.contains(&p), slots.used[p][slots.month[t]], p))
+}
+
+fn by_team(
+    cx: &Cx,
+    people: &[UnitPeople],
+    unit_chunks: &[Vec<(Option<usize>, u32)>],
+    wants: &[Want],
+    slots: &mut Slots,
+    visits: &mut Vec<Visit>,
+) -> Vec<Short> {
+    let nu = people.len();
+    let need: Vec<usize> = unit_chunks.iter().map(Vec::len).collect();
+    let share = shares(cx, people, &need, slots);
+    // Sessions each visitor has led or joined at each unit.
+    let mut done: Vec<Vec<f64>> = people
+        .iter()
+        .map(|up| vec![0.0; up.visitors.len()])
+        .collect();
+    let mut stuck = vec![false; nu];
+    let mut missing: Vec<(u64, usize)> = vec![(0, 0); nu];
+    for w in wants {
+        let u = w.unit;
+        let up = &people[u];
+        let (hamlet, households) = unit_chunks[u][w.chunk];
+        let mut placed = None;
+        if !stuck[u] {
+            // Whoever is furthest below their share leads; the first slot
+            // where such a person is free wins.
+            let mut found = None;
+            for (looked, t) in slots.around(w.ideal).enumerate() {
+                // Within four weeks of half-days, else whoever is free first.
+                if looked > 40 && found.is_some() {
+                    break;
+                }
+                let best = (0..up.visitors.len())
+                    .filter(|&k| slots.can(up.visitors[k], t))
+                    .min_by(|&a, &b| {
+                        let ra = (done[u][a] + 1.0) / share[u][a].max(1e-9);
+                        let rb = (done[u][b] + 1.0) / share[u][b].max(1e-9);
+                        ra.total_cmp(&rb).then(a.cmp(&b))
+                    });
+                if let Some(k) = best
+                    && done[u][k] < share[u][k]
+                {
+                    found = Some((t, k));
+                    break;
+                }
+                if found.is_none()
+                    && let Some(k) = best
+                {
+                    // Over their share: only if nobody under it fits anywhere.
+                    found = Some((t, k));
+                }
+            }
+            placed = found.map(|(t, k)| {
+                let lead = up.visitors[k];
+                let mut group = vec![lead];
+                if Some(lead) == up.leader
+                    && let Some(c) = companion(&up.locals, t, slots, &group, &[])
+                {
+                    group.push(c);
+                }
+                (t, group)
             });
         }
+        match placed {
+            Some((t, group)) => {
+                for &p in &group {
+                    slots.book(p, t);
+                    if let Some(k) = up.visitors.iter().position(|&x| x == p) {
+                        done[u][k] += 1.0;
+                    }
+                }
+                visits.push(Visit {
+                    day: t / 2,
+                    half: t % 2,
+                    unit: u,
+                    people: group,
+                    hamlet,
+                    households,
+                });
+            }
+            None => {
+                stuck[u] = true;
+                missing[u].0 += households as u64;
+                missing[u].1 += 1;
+            }
+        }
     }
-    (visits, short)
+    let mut out = Vec::new();
+    for u in 0..nu {
+        let (households_missing, half_days_missing) = missing[u];
+        if half_days_missing == 0 {
+            continue;
+        }
+        let up = &people[u];
+        // The cap that would give the team the missing half-days, each
+        // member adding their share of what a higher cap frees. A leader's
+        // visits add none where the unit's own people go with them.
+        let gain = |cap: u32| -> f64 {
+            up.visitors
+                .iter()
+                .enumerate()
+                .filter(|&(_, &p)| up.locals.is_empty() || Some(p) != up.leader)
+                .map(|(k, &p)| {
+                    let now = slots.capacity(p, slots.cap) as f64;
+                    let more = slots.capacity(p, cap) as f64;
+                    if now > 0.0 {
+                        (more - now) * share[u][k] / now
+                    } else {
+                        0.0
+                    }
+                })
+                .sum()
+        };
+        let cap_would_fit = (slots.cap + 1..=62).find(|&c| gain(c) >= half_days_missing as f64);
+        let per_helper = (12 * slots.cap) as usize;
+        out.push(Short {
+            unit: u,
+            person: None,
+            team: up.visitors.clone(),
+            households_missing,
+            half_days_missing,
+            cap_would_fit,
+            more_helpers: Some(half_days_missing.div_ceil(per_helper.max(1))),
+            by_team_fits: false,
+        });
+    }
+    out
+}
+
+fn by_member(
+    cx: &Cx,
+    people: &[UnitPeople],
+    unit_chunks: &[Vec<(Option<usize>, u32)>],
+    wants: &[Want],
+    slots: &mut Slots,
+    visits: &mut Vec<Visit>,
+) -> Vec<Short> {
+    let np = cx.persons.len();
+    let nu = people.len();
+    // A person with no free half-day left under the cap anywhere.
+    let mut stuck = vec![false; np];
+    // (unit, person) → households and half-days not visited.
+    let mut missing: std::collections::BTreeMap<(usize, usize), (u64, usize)> = Default::default();
+    // Half-days each member needs in all (their units' sessions).
+    let mut need = vec![0usize; np];
+    for (u, up) in people.iter().enumerate() {
+        for &p in &up.counted {
+            need[p] += unit_chunks[u].len();
+        }
+    }
+    for w in wants {
+        let u = w.unit;
+        let up = &people[u];
+        let (hamlet, households) = unit_chunks[u][w.chunk];
+        let mut left: Vec<usize> = up.counted.iter().copied().filter(|&p| !stuck[p]).collect();
+        let mut gone: Vec<usize> = up.counted.iter().copied().filter(|&p| stuck[p]).collect();
+        let mut covered: Vec<usize> = Vec::new();
+        while !left.is_empty() {
+            // The nearest half-day holding the most of those left (all, ideally).
+            let mut best: Option<(usize, Vec<usize>)> = None;
+            let mut looked = 0;
+            for t in slots.around(w.ideal) {
+                let here: Vec<usize> = left.iter().copied().filter(|&p| slots.can(p, t)).collect();
+                if here.len() > best.as_ref().map_or(0, |b| b.1.len()) {
+                    best = Some((t, here));
+                }
+                if best.as_ref().is_some_and(|b| b.1.len() == left.len()) {
+                    break;
+                }
+                if best.is_some() {
+                    looked += 1;
+                    // Not far: a fortnight of half-days for the whole group.
+                    if looked > 20 {
+                        break;
+                    }
+                }
+            }
+            let Some((t, mut group)) = best else {
+                for &p in &left {
+                    stuck[p] = true;
+                }
+                gone.append(&mut left);
+                break;
+            };
+            group.truncate(3);
+            if let Some(l) = up.leader
+                && group.contains(&l)
+                && group.len() < 3
+                && !group.iter().any(|p| up.locals.contains(p))
+                && let Some(c) = companion(&up.locals, t, slots, &group, &covered)
+            {
+                group.push(c);
+            }
+            for &p in &group {
+                slots.book(p, t);
+            }
+            left.retain(|p| !group.contains(p));
+            covered.extend(group.iter().copied());
+            visits.push(Visit {
+                day: t / 2,
+                half: t % 2,
+                unit: u,
+                people: group,
+                hamlet,
+                households,
+            });
+        }
+        for p in gone {
+            let e = missing.entry((u, p)).or_default();
+            e.0 += households as u64;
+            e.1 += 1;
+        }
+    }
+    // The team rule for comparison: does the unit's need fit its visitors?
+    let team_capacity = |u: usize| -> usize {
+        people[u]
+            .visitors
+            .iter()
+            .map(|&p| {
+                let units = people.iter().filter(|x| x.visitors.contains(&p)).count();
+                slots.capacity(p, slots.cap) as usize / units.max(1)
+            })
+            .sum()
+    };
+    let _ = nu;
+    missing
+        .into_iter()
+        .map(|((u, p), (households_missing, half_days_missing))| {
+            let cap_would_fit =
+                (slots.cap + 1..=62).find(|&c| slots.capacity(p, c) as usize >= need[p]);
+            Short {
+                unit: u,
+                person: Some(p),
+                team: people[u].visitors.clone(),
+                households_missing,
+                half_days_missing,
+                cap_would_fit,
+                more_helpers: None,
+                by_team_fits: unit_chunks[u].len() <= team_capacity(u),
+            }
+        })
+        .collect()
 }

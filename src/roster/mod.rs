@@ -66,12 +66,13 @@ impl std::fmt::Display for Problems {
     }
 }
 
-pub const SECTIONS: [&str; 11] = [
+pub const SECTIONS: [&str; 12] = [
     "township",
     "station",
     "policy",
     "objective",
     "holiday",
+    "workday",
     "unit",
     "cadre",
     "helper",

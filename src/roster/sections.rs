@@ -145,6 +145,11 @@ pub(super) fn read_roster(
             .into_iter()
             .filter_map(|t| read_holiday(t, year))
             .collect(),
+        workdays: array("workday")
+            .into_iter()
+            .filter_map(|t| read_workday(t, year))
+            .collect(),
+        days: Default::default(),
         units: array("unit").into_iter().map(read_unit).collect(),
         cadres: array("cadre").into_iter().map(read_cadre).collect(),
         helpers: array("helper").into_iter().map(read_helper).collect(),
@@ -164,6 +169,12 @@ pub(super) fn read_roster(
         helper_ix: Default::default(),
     };
     validate::check(cx, &mut roster);
+    roster.days = crate::days::YearDays::new(
+        year,
+        roster.township.official_holidays,
+        &roster.holidays,
+        &roster.workdays,
+    );
     roster
 }
 
@@ -191,6 +202,11 @@ fn read_township(t: &Tab) -> Township {
     let office = t.req_str("office");
     let mut year = t.req_int("year").unwrap_or(2015);
     let office_position = super::position::read_position(t);
+    let official = if t.has("official_holidays") {
+        t.bool("official_holidays")
+    } else {
+        Some(true)
+    };
     t.finish();
     if !(1900..=2200).contains(&year) {
         t.report(
@@ -208,6 +224,7 @@ fn read_township(t: &Tab) -> Township {
         office: office.unwrap_or_default(),
         year: year as i32,
         office_position,
+        official_holidays: official.unwrap_or(true),
     }
 }
 
@@ -341,10 +358,49 @@ fn read_policy(t: &Tab) -> Policy {
     } else {
         Some(2)
     };
-    let visits = if t.has("household_visits_per_member") {
-        t.count("household_visits_per_member", 52)
+    // `household_visits_per_member = N` (the older field) means N visits by
+    // every member; `household_visits` says how many, `household_visits_by` by whom.
+    let per_member = t.count("household_visits_per_member", 52);
+    let visits = if t.has("household_visits") {
+        if t.has("household_visits_per_member") {
+            t.report(
+                "household_visits_per_member",
+                RosterSaid::Superseded {
+                    by: "household_visits",
+                },
+            );
+        }
+        t.count("household_visits", 52)
     } else {
-        Some(2)
+        per_member.or(Some(2))
+    };
+    let by = if t.has("household_visits_by") {
+        t.choice("household_visits_by", &["team", "member"], VisitsBy::parse)
+    } else if t.has("household_visits_per_member") && !t.has("household_visits") {
+        Some(VisitsBy::Member)
+    } else {
+        Some(VisitsBy::Team)
+    };
+    let visit_days = match t.strs("visit_days") {
+        Some(days) => {
+            let parsed: Vec<Option<chrono::Weekday>> = days
+                .iter()
+                .map(|d| t.check_choice("visit_days", d, &WEEKDAYS, parse_weekday))
+                .collect();
+            parsed.into_iter().collect::<Option<Vec<_>>>()
+        }
+        None if t.has("visit_days") => None,
+        None => Some(
+            WEEKDAYS[..5]
+                .iter()
+                .filter_map(|d| parse_weekday(d))
+                .collect(),
+        ),
+    };
+    let visit_cap = if t.has("visit_half_days_per_month") {
+        t.count("visit_half_days_per_month", 62)
+    } else {
+        Some(8)
     };
     let per_session = if t.has("households_per_visit_session") {
         t.count("households_per_visit_session", 1000)
@@ -429,7 +485,10 @@ fn read_policy(t: &Tab) -> Policy {
         max_travel_minutes: max_travel.unwrap_or(f64::INFINITY),
         avoid_home_unit: avoid.unwrap_or(true),
         min_present: min_present.unwrap_or(2) as usize,
-        household_visits_per_member: visits.unwrap_or(2),
+        household_visits: visits.unwrap_or(2),
+        household_visits_by: by.unwrap_or(VisitsBy::Team),
+        visit_days: visit_days.unwrap_or_default(),
+        visit_half_days_per_month: visit_cap.unwrap_or(8),
         households_per_visit_session: per_session.filter(|n| *n > 0).unwrap_or(15),
         workload: workload.unwrap_or(Workload::Households),
         team: team.unwrap_or_default(),
@@ -476,4 +535,29 @@ fn read_holiday(mut t: Tab, year: i32) -> Option<Period> {
         }
     }
     Some(p)
+}
+
+/// A swapped working day (调休上班日): `name` and `date`, inside the year.
+fn read_workday(mut t: Tab, year: i32) -> Option<Period> {
+    t.id = t.str("name");
+    if !t.has("name") {
+        t.report("name", RosterSaid::MissingField);
+    }
+    let date = t.req_date("date");
+    t.finish();
+    let date = date?;
+    if date.year() != year {
+        t.report(
+            "date",
+            RosterSaid::DateOutsideYear {
+                date: date.to_string(),
+                year,
+            },
+        );
+    }
+    Some(Period {
+        from: date,
+        to: date,
+        why: t.id.clone().unwrap_or_default(),
+    })
 }

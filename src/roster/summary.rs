@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Role, Roster, UnitKind};
+use chrono::NaiveDate;
+
+use crate::days::Official;
+use crate::model::{Period, Role, Roster, UnitKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
@@ -22,6 +25,74 @@ pub struct Summary {
     pub meetings: usize,
     pub holidays: usize,
     pub farthest_minutes: f64,
+    /// Where the year's holidays come from, and what an uncovered year lacks.
+    pub days: DaysNote,
+}
+
+/// The year's holidays and swapped working days, for the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaysNote {
+    pub official: Official,
+    pub official_holidays: usize,
+    pub official_workdays: usize,
+    pub own_holidays: usize,
+    pub own_workdays: usize,
+    /// A year the official calendar does not cover, whose roster lists none
+    /// of these holidays: a warning each.
+    pub missing: Vec<Festival>,
+}
+
+/// The holidays no year goes without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Festival {
+    SpringFestival,
+    NationalDay,
+}
+
+/// Is this one of the roster's holidays the festival? By its name, or by its
+/// dates: Spring Festival's first day always falls 21 January – 20 February,
+/// and its holiday runs several days; National Day's holds 1 October.
+fn is_festival(p: &Period, f: Festival, year: i32) -> bool {
+    let name = p.why.to_lowercase();
+    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    match f {
+        Festival::SpringFestival => {
+            name.contains("春节")
+                || name.contains("spring")
+                || (day(1, 21).is_some_and(|a| p.to >= a)
+                    && day(2, 20).is_some_and(|b| p.from <= b)
+                    && (p.to - p.from).num_days() >= 2)
+        }
+        Festival::NationalDay => {
+            name.contains("国庆")
+                || name.contains("national")
+                || day(10, 1).is_some_and(|d| p.contains(d))
+        }
+    }
+}
+
+fn days_note(r: &Roster) -> DaysNote {
+    let d = &r.days;
+    let missing = if d.official == Official::NotCovered {
+        [Festival::SpringFestival, Festival::NationalDay]
+            .into_iter()
+            .filter(|&f| {
+                !r.holidays
+                    .iter()
+                    .any(|p| is_festival(p, f, r.township.year))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    DaysNote {
+        official: d.official,
+        official_holidays: d.official_counts.0,
+        official_workdays: d.official_counts.1,
+        own_holidays: r.holidays.len(),
+        own_workdays: r.workdays.len(),
+        missing,
+    }
 }
 
 pub fn summarize(r: &Roster) -> Summary {
@@ -84,5 +155,6 @@ pub fn summarize(r: &Roster) -> Summary {
             .iter()
             .flatten()
             .fold(0.0, |a: f64, b| a.max(*b)),
+        days: days_note(r),
     }
 }

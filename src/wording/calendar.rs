@@ -76,12 +76,28 @@ pub enum CalendarSaid {
     },
     /// A member's free half-days cannot hold all their household visits.
     HouseholdVisitsShort {
-        person: String,
+        /// The member short (`by = "member"`), or `None`: the team as a whole.
+        person: Option<String>,
+        /// The team's visitors, by name.
+        team: Vec<String>,
         unit: String,
         households_missing: u64,
         half_days_missing: usize,
-        half_days_needed: usize,
-        half_days_free: usize,
+        /// `visit_half_days_per_month`.
+        cap: u32,
+        /// The smallest monthly cap that would fit, if one does.
+        cap_would_fit: Option<u32>,
+        /// More visiting helpers of the unit's own that would fit (team rule).
+        more_helpers: Option<usize>,
+        /// The team rule would fit (member rule).
+        by_team_fits: bool,
+    },
+    /// The official calendar does not cover the year: the roster's own
+    /// holidays and working days were used.
+    OfficialCalendarMissing {
+        year: i32,
+        holidays: usize,
+        workdays: usize,
     },
 }
 
@@ -303,19 +319,87 @@ impl Say for CalendarSaid {
             }
             HouseholdVisitsShort {
                 person,
+                team,
                 unit,
                 households_missing,
                 half_days_missing,
-                half_days_needed,
-                half_days_free,
+                cap,
+                cap_would_fit,
+                more_helpers,
+                by_team_fits,
             } => {
+                let mut fixes: Vec<String> = Vec::new();
+                if *by_team_fits {
+                    fixes.push(if en {
+                        "household_visits_by = \"team\" (each household visited by the team together, not by every member)".to_string()
+                    } else {
+                        "改为每户由团队共同走访（不必每名成员各走一遍）".to_string()
+                    });
+                }
+                if let Some(n) = more_helpers {
+                    fixes.push(if en {
+                        format!(
+                            "{n} more helper{} of the unit's own on the team",
+                            plural(*n)
+                        )
+                    } else {
+                        format!("团队增加{n}名本村（社区）人员")
+                    });
+                }
+                if let Some(c) = cap_would_fit {
+                    fixes.push(if en {
+                        format!("a cap of {c} visit half-days a month")
+                    } else {
+                        format!("把每月走访上限提高到{c}个半天")
+                    });
+                }
+                let who = match (person, en) {
+                    (Some(p), true) => p.clone(),
+                    (Some(p), false) => p.clone(),
+                    (None, true) => format!("the team of {unit} ({})", list(team, lang)),
+                    (None, false) => format!("{unit}团队（{}）", team.join("、")),
+                };
+                let fix = match (fixes.is_empty(), en) {
+                    (false, true) => format!("; {} would fit", fixes.join(", or ")),
+                    (false, false) => format!("；{}即可排下", fixes.join("，或")),
+                    (true, true) => "; fewer units for them would help".to_string(),
+                    (true, false) => "；减少其联系点可以缓解".to_string(),
+                };
+                let each = if person.is_some() { "" } else { " each" };
+                if en {
+                    let at = if person.is_some() {
+                        format!(" at {unit}")
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{who} cannot make all household visits{at}: {households_missing} household visits ({half_days_missing} half-days) do not fit within {cap} visit half-days a month{each}{fix}"
+                    )
+                } else {
+                    let at = if person.is_some() {
+                        format!("在{unit}")
+                    } else {
+                        String::new()
+                    };
+                    let each = if person.is_some() { "" } else { "每人" };
+                    format!(
+                        "{who}{at}的入户走访排不下：{households_missing}户次（{half_days_missing}个半天）超出{each}每月{cap}个半天的走访上限{fix}"
+                    )
+                }
+            }
+            OfficialCalendarMissing {
+                year,
+                holidays,
+                workdays,
+            } => {
+                let (first, last) = (crate::days::OFFICIAL_FIRST.0, crate::days::OFFICIAL_LAST.0);
                 if en {
                     format!(
-                        "{person} cannot make all household visits at {unit}: {households_missing} household visits ({half_days_missing} half-days) do not fit; their visits need {half_days_needed} half-days but only {half_days_free} are free; fewer units for them, a smaller team load, or more households per visit session would fix it"
+                        "the official calendar of public holidays covers {first}–{last}, not {year}: the calendar uses the roster's own {holidays} holidays and {workdays} swapped working days"
                     )
                 } else {
                     format!(
-                        "{person}在{unit}的入户走访排不下：{households_missing}户次（{half_days_missing}个半天）无法安排；其走访共需{half_days_needed}个半天，空闲仅{half_days_free}个；减少其联系点、减轻其团队任务或提高每次走访户数即可解决"
+                        "内置的国务院节假日安排只有{first}—{last}年，没有{year}年：本日程按名册所列节假日{holidays}段、调休上班日{workdays}天排定"
                     )
                 }
             }

@@ -50,6 +50,10 @@ pub enum RosterSaid {
     NotPositive {
         value: i64,
     },
+    /// An older field given together with the one that replaces it.
+    Superseded {
+        by: &'static str,
+    },
     Negative {
         value: String,
     },
@@ -331,6 +335,17 @@ impl Say for RosterSaid {
                     format!("{date} is outside the year being planned, {year}")
                 } else {
                     format!("{date} 不在规划年度 {year} 年之内")
+                }
+            }
+            Superseded { by } => {
+                if en {
+                    format!(
+                        "give either this field or '{by}', not both ('household_visits_per_member = N' means '{by} = N' with 'household_visits_by = \"member\"')"
+                    )
+                } else {
+                    format!(
+                        "此项与“{by}”只能填一项（“household_visits_per_member = N”即“{by} = N”且“household_visits_by = \"member\"”）"
+                    )
                 }
             }
             NotPositive { value } => {
@@ -872,8 +887,60 @@ impl Say for crate::roster::summary::Summary {
                 self.meetings, self.holidays, self.farthest_minutes
             );
         }
+        s += &days_lines(&self.days, self.year, lang);
         s
     }
+}
+
+/// The summary's lines on the year's holidays: where they come from, and a
+/// warning for each festival an uncovered year's roster does not list.
+fn days_lines(d: &crate::roster::summary::DaysNote, year: i32, lang: Lang) -> String {
+    use crate::days::{OFFICIAL_FIRST, OFFICIAL_LAST, Official};
+    use crate::roster::summary::Festival;
+    let (oh, ow, h, w) = (
+        d.official_holidays,
+        d.official_workdays,
+        d.own_holidays,
+        d.own_workdays,
+    );
+    let (first, last) = (OFFICIAL_FIRST.0, OFFICIAL_LAST.0);
+    let mut s = match (d.official, lang) {
+        (Official::Applied, Lang::En) => format!(
+            "  holidays   {year}: {oh} public holidays and {ow} swapped working days from the official calendar, and the roster's own {h} holidays and {w} working days\n"
+        ),
+        (Official::Applied, Lang::Zh) => format!(
+            "  法定假日  {year} 年国务院安排：法定节假日 {oh} 段、调休上班日 {ow} 天；名册另列节假日 {h} 段、调休上班日 {w} 天\n"
+        ),
+        (Official::Off, Lang::En) => format!(
+            "  holidays   the official calendar is switched off (official_holidays = false): the roster's own {h} holidays and {w} working days only\n"
+        ),
+        (Official::Off, Lang::Zh) => format!(
+            "  法定假日  名册设定不采用国务院节假日安排：只按名册所列节假日 {h} 段、调休上班日 {w} 天\n"
+        ),
+        (Official::NotCovered, Lang::En) => format!(
+            "  holidays   the official calendar covers {first}–{last}, not {year}: the roster's own {h} holidays and {w} working days are used; enter the State Council's notice as [[holiday]] and [[workday]] lines (docs/roster.md)\n"
+        ),
+        (Official::NotCovered, Lang::Zh) => format!(
+            "  法定假日  内置的国务院节假日安排只有 {first}—{last} 年，没有 {year} 年：按名册所列节假日 {h} 段、调休上班日 {w} 天排期；请按国务院当年的放假通知逐条填入节假日和调休上班日\n"
+        ),
+    };
+    for f in &d.missing {
+        s += &match (f, lang) {
+            (Festival::SpringFestival, Lang::En) => format!(
+                "warning: {year} is not in the official calendar and the roster lists no Spring Festival (春节) holiday: add it as a [[holiday]]\n"
+            ),
+            (Festival::NationalDay, Lang::En) => format!(
+                "warning: {year} is not in the official calendar and the roster lists no National Day (国庆节) holiday: add it as a [[holiday]]\n"
+            ),
+            (Festival::SpringFestival, Lang::Zh) => {
+                format!("警告：{year} 年不在内置节假日安排内，名册没有列出春节假期，请补上\n")
+            }
+            (Festival::NationalDay, Lang::Zh) => {
+                format!("警告：{year} 年不在内置节假日安排内，名册没有列出国庆节假期，请补上\n")
+            }
+        };
+    }
+    s
 }
 
 /// The closing line under a list of problems.

@@ -274,8 +274,28 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "每次驻点接待至少到场的团队人数（默认 2）",
         ),
         ("基本信息", "每人每户每年走访次数") => (
-            "each member visits each household this often a year (default 2)",
-            "每名成员每年走访每户的次数（默认 2）",
+            "the older item: each member visits each household this often a year (give this or 每户每年走访次数)",
+            "旧写法：每名成员每年走访每户的次数（与“每户每年走访次数”二选一）",
+        ),
+        ("基本信息", "每户每年走访次数") => (
+            "each household is visited this often a year (default 2)",
+            "每户每年被走访的次数（默认 2）",
+        ),
+        ("基本信息", "走访由谁完成") => (
+            "团队共同: the team shares the visits; 每名成员: every leader and slot helper visits on their own (default 团队共同)",
+            "团队共同：团队成员分担走访；每名成员：领导和团队成员各自走访（默认 团队共同）",
+        ),
+        ("基本信息", "走访日") => (
+            "weekdays visits may fall on, separated by 、 (default 周一 to 周五); swapped working days count too",
+            "可以走访的星期，用“、”分隔（默认 周一至周五）；调休上班日也算",
+        ),
+        ("基本信息", "每人每月走访半天上限") => (
+            "visit half-days one person spends in a month, at most (default 8)",
+            "每人每月用于走访的半天数上限（默认 8）",
+        ),
+        ("基本信息", "适用法定节假日") => (
+            "apply the official public holidays and swapped working days (default 是)",
+            "是否按国家法定节假日和调休安排（默认 是）",
         ),
         ("基本信息", "每半天走访户数") => (
             "households one member visits in a half day (default 15)",

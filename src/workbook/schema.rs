@@ -88,6 +88,10 @@ pub const ROTATIONS: &[Word] = &[
     w("fixed", "固定轮换", &["固定"]),
     w("flexible", "灵活安排", &["灵活"]),
 ];
+pub const VISITS_BY: &[Word] = &[
+    w("team", "团队共同", &["团队"]),
+    w("member", "每名成员", &["成员", "每人"]),
+];
 pub const WORKLOADS: &[Word] = &[w("households", "户数", &[]), w("population", "人口", &[])];
 /// The meeting groups, as attendees.
 pub const GROUPS: &[Word] = &[
@@ -307,6 +311,12 @@ pub const KEYS: &[KeyRow] = &[
     req("township", "name", "镇街名称", Kind::Text),
     req("township", "office", "镇政府路网节点", Kind::Text),
     req("township", "year", "规划年度", Kind::Int),
+    k(
+        "township",
+        "official_holidays",
+        "适用法定节假日",
+        Kind::Bool,
+    ),
     req("station", "weekday", "驻点星期", Kind::Choice(WEEKDAYS)),
     req("station", "start", "驻点开始时间", Kind::Time),
     req("station", "end", "驻点结束时间", Kind::Time),
@@ -338,10 +348,24 @@ pub const KEYS: &[KeyRow] = &[
     k("policy", "max_travel_minutes", "最长路程分钟数", Kind::Num),
     k("policy", "avoid_home_unit", "不驻本人所在村居", Kind::Bool),
     k("policy", "min_present", "每次接待最少到场人数", Kind::Int),
+    k("policy", "household_visits", "每户每年走访次数", Kind::Int),
+    k(
+        "policy",
+        "household_visits_by",
+        "走访由谁完成",
+        Kind::Choice(VISITS_BY),
+    ),
     k(
         "policy",
         "household_visits_per_member",
         "每人每户每年走访次数",
+        Kind::Int,
+    ),
+    k("policy", "visit_days", "走访日", Kind::ChoiceList(WEEKDAYS)),
+    k(
+        "policy",
+        "visit_half_days_per_month",
+        "每人每月走访半天上限",
         Kind::Int,
     ),
     k(
@@ -422,7 +446,7 @@ mod tests {
     #[test]
     fn every_choice_reads_back_from_its_chinese_word_and_its_code() {
         for words in [
-            KINDS, CADENCES, ROLES, WEEKDAYS, REPEATS, WORKLOADS, GROUPS, ROTATIONS,
+            KINDS, CADENCES, ROLES, WEEKDAYS, REPEATS, WORKLOADS, GROUPS, ROTATIONS, VISITS_BY,
         ] {
             for w in words {
                 assert_eq!(code_of(words, w.zh), Some(w.code));

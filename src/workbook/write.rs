@@ -180,7 +180,11 @@ fn basics(r: Option<&Roster>) -> Vec<(&'static KeyRow, Out)> {
                 "每名领导最多联系单位数" => Out::Num(3.0),
                 "不驻本人所在村居" => yes_no(true),
                 "每次接待最少到场人数" => Out::Num(2.0),
-                "每人每户每年走访次数" => Out::Num(2.0),
+                "每户每年走访次数" => Out::Num(2.0),
+                "走访由谁完成" => Out::Text("团队共同".into()),
+                "走访日" => Out::Text("周一、周二、周三、周四、周五".into()),
+                "每人每月走访半天上限" => Out::Num(8.0),
+                "适用法定节假日" => yes_no(true),
                 "每半天走访户数" => Out::Num(15.0),
                 "工作量口径" => Out::Text("户数".into()),
                 "团队位置" => {
@@ -209,6 +213,7 @@ fn basics(r: Option<&Roster>) -> Vec<(&'static KeyRow, Out)> {
     put("镇街名称", text(&r.township.name));
     put("镇政府路网节点", text(&r.township.office));
     put("规划年度", Out::Num(r.township.year as f64));
+    put("适用法定节假日", yes_no(r.township.official_holidays));
     put("驻点星期", zh(WEEKDAYS, weekday_code(r.station.weekday)));
     put("驻点开始时间", Out::Time(r.station.start));
     put("驻点结束时间", Out::Time(r.station.end));
@@ -243,9 +248,21 @@ fn basics(r: Option<&Roster>) -> Vec<(&'static KeyRow, Out)> {
     );
     put("不驻本人所在村居", yes_no(p.avoid_home_unit));
     put("每次接待最少到场人数", Out::Num(p.min_present as f64));
+    put("每户每年走访次数", Out::Num(p.household_visits as f64));
+    let by = match p.household_visits_by {
+        crate::model::VisitsBy::Team => "team",
+        crate::model::VisitsBy::Member => "member",
+    };
+    put("走访由谁完成", zh(VISITS_BY, by));
+    let days: Vec<String> = p
+        .visit_days
+        .iter()
+        .map(|d| zh_of(WEEKDAYS, weekday_code(*d)))
+        .collect();
+    put("走访日", Out::Text(days.join("、")));
     put(
-        "每人每户每年走访次数",
-        Out::Num(p.household_visits_per_member as f64),
+        "每人每月走访半天上限",
+        Out::Num(p.visit_half_days_per_month as f64),
     );
     put(
         "每半天走访户数",

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 use zhudian::model::{Attendee, Cadence, Repeat, Roster};
 use zhudian::plan::{PlanFile, Session};
 
@@ -120,7 +120,7 @@ impl<'a> World<'a> {
     }
 
     pub fn holiday(&self, d: NaiveDate) -> bool {
-        self.r.holidays.iter().any(|h| h.contains(d))
+        self.r.days.holiday(d).is_some()
     }
 
     pub fn away(&self, p: &str, d: NaiveDate) -> bool {
@@ -481,21 +481,39 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
 
     // Rule 4: household visits.
     let cap = r.policy.households_per_visit_session;
+    let month_cap = r.policy.visit_half_days_per_month;
+    let own = |p: &str, u: &str| {
+        r.helper_index(p)
+            .is_some_and(|h| r.helpers[h].unit.as_deref() == Some(u))
+    };
+    let local = |p: &str, u: &str| {
+        own(p, u)
+            && r.helper_index(p).is_some_and(|h| {
+                matches!(
+                    r.helpers[h].role,
+                    zhudian::model::Role::PartySecretary | zhudian::model::Role::CommitteeCadre
+                )
+            })
+    };
     let mut done: BTreeMap<(String, String, String), u64> = BTreeMap::new();
-    let mut per_month: BTreeMap<(String, String), [u32; 12]> = BTreeMap::new();
+    let mut team_done: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut unit_month: BTreeMap<String, [u32; 12]> = BTreeMap::new();
+    let mut month_total: BTreeMap<String, [u32; 12]> = BTreeMap::new();
+    let mut leader_alone = Vec::new();
     for s in w.sessions("household_visit") {
         let d = day(&s.date);
         let ok_time = matches!(
             (s.start.as_str(), s.end.as_str()),
             ("09:00", "12:00") | ("14:30", "17:30")
         );
-        if !ok_time || d.weekday() == Weekday::Sun {
+        if !ok_time || !r.days.working(d, &r.policy.visit_days) {
             v.push(format!(
-                "rule 4: visit {} {} {} not a half day",
+                "rule 4: visit {} {} {} not a half day on a visit day",
                 s.unit, s.date, s.start
             ));
         }
-        if s.people.len() != 1 {
+        let distinct: BTreeSet<&String> = s.people.iter().collect();
+        if s.people.is_empty() || s.people.len() > 3 || distinct.len() != s.people.len() {
             v.push(format!(
                 "rule 4: visit {} {} has {} people",
                 s.unit,
@@ -511,25 +529,67 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
                 s.unit, s.date
             ));
         }
-        let p = &s.people[0];
-        if !w.visitors.get(&s.unit).is_some_and(|t| t.contains(p)) {
-            v.push(format!(
-                "rule 4: {p} visits {} but is not its leader or slot helper",
-                s.unit
-            ));
+        let team = w.team.get(&s.unit);
+        for p in &s.people {
+            let counted = w.visitors.get(&s.unit).is_some_and(|t| t.contains(p));
+            if !(counted || team.is_some_and(|t| t.contains(p)) && own(p, &s.unit)) {
+                v.push(format!(
+                    "rule 4: {p} visits {} but is not its leader, slot helper or own person",
+                    s.unit
+                ));
+            }
+            *done
+                .entry((
+                    p.clone(),
+                    s.unit.clone(),
+                    s.hamlet.clone().unwrap_or_default(),
+                ))
+                .or_default() += h as u64;
+            month_total.entry(p.clone()).or_insert([0; 12])[d.month0() as usize] += 1;
         }
-        *done
-            .entry((
-                p.clone(),
-                s.unit.clone(),
-                s.hamlet.clone().unwrap_or_default(),
-            ))
+        *team_done
+            .entry((s.unit.clone(), s.hamlet.clone().unwrap_or_default()))
             .or_default() += h as u64;
-        per_month
-            .entry((p.clone(), s.unit.clone()))
-            .or_insert([0; 12])[d.month0() as usize] += 1;
+        unit_month.entry(s.unit.clone()).or_insert([0; 12])[d.month0() as usize] += 1;
+        let leader = r.cadre_index(&s.people[0]).is_some();
+        if leader && !s.people.iter().any(|p| local(p, &s.unit)) {
+            leader_alone.push(s);
+        }
     }
-    let times = r.policy.household_visits_per_member as u64;
+    for (p, months) in &month_total {
+        for (m, &n) in months.iter().enumerate() {
+            if n > month_cap {
+                v.push(format!(
+                    "rule 4: {p} has {n} visit half-days in month {}, over {month_cap}",
+                    m + 1
+                ));
+            }
+        }
+    }
+    // A leader alone while one of the unit's own people was free then.
+    for s in leader_alone {
+        let d = day(&s.date);
+        let (a, b) = (mins(&s.start), mins(&s.end));
+        for p in w.team.get(&s.unit).into_iter().flatten() {
+            if !local(p, &s.unit) || w.blocked(p, d, a, b) {
+                continue;
+            }
+            let busy = w.plan.session.iter().any(|x| {
+                x.date == s.date && x.people.contains(p) && mins(&x.start) < b && a < mins(&x.end)
+            });
+            let full = month_total
+                .get(p)
+                .is_some_and(|m| m[d.month0() as usize] >= month_cap);
+            if !busy && !full {
+                v.push(format!(
+                    "rule 4: leader {} visits {} {} alone while {p} was free",
+                    s.people[0], s.unit, s.date
+                ));
+            }
+        }
+    }
+    let times = r.policy.household_visits as u64;
+    let by_team = r.policy.household_visits_by == zhudian::model::VisitsBy::Team;
     for u in &r.units {
         let hamlets: Vec<(String, u64)> = if u.hamlets.is_empty() {
             vec![(u.name.clone(), u.households as u64)]
@@ -539,6 +599,26 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
                 .map(|h| (h.name.clone(), h.households as u64))
                 .collect()
         };
+        if by_team {
+            if !w.team.contains_key(&u.id) {
+                continue;
+            }
+            for (h, hh) in &hamlets {
+                let got = team_done
+                    .get(&(u.id.clone(), h.clone()))
+                    .copied()
+                    .unwrap_or(0);
+                if got < times * hh && !w.warned("household_visits_short", Some(&u.id), None, None)
+                {
+                    v.push(format!(
+                        "rule 4: the team visits {got} of {} in {} {h}, no warning",
+                        times * hh,
+                        u.id
+                    ));
+                }
+            }
+            continue;
+        }
         for p in w.visitors.get(&u.id).into_iter().flatten() {
             for (h, hh) in &hamlets {
                 let got = done
@@ -557,16 +637,14 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
             }
         }
     }
-    for ((p, u), months) in per_month {
+    // Spread: each unit's visits, no month over twice its even share (a
+    // share rounded up: whole sessions), unless the unit is short anyway.
+    for (u, months) in unit_month {
         let n: u32 = months.iter().sum();
-        if n >= 12 {
+        if n >= 12 && !w.warned("household_visits_short", Some(&u), None, None) {
             let max = *months.iter().max().unwrap();
-            // Twice the even share, rounded up as `check` rounds it: whole
-            // visits cannot split.
             if max > (2 * n).div_ceil(12) {
-                v.push(format!(
-                    "rule 4: {p} at {u}: {max} visits in one month of {n}"
-                ));
+                v.push(format!("rule 4: {u}: {max} visits in one month of {n}"));
             }
         }
     }

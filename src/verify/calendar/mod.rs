@@ -13,6 +13,8 @@ mod rotation;
 mod sessions;
 mod station_weeks;
 mod timetable;
+mod visit_cap;
+mod visit_companion;
 mod visits;
 
 pub use figures::figures;
@@ -22,6 +24,8 @@ use overlap::one_place_at_a_time;
 use rotation::rotation;
 use sessions::sessions_one_by_one;
 use station_weeks::station_weeks;
+use visit_cap::visit_cap;
+use visit_companion::visit_companion;
 use visits::visit_totals;
 
 use std::collections::{HashMap, HashSet};
@@ -129,7 +133,7 @@ impl<'a> Cx<'a> {
     }
 
     fn holiday(&self, d: NaiveDate) -> Option<&'a Period> {
-        self.roster.holidays.iter().find(|h| h.contains(d))
+        self.roster.days.holiday(d)
     }
 
     fn away(&self, p: usize, d: NaiveDate) -> Option<&'a Period> {
@@ -199,6 +203,8 @@ struct Warnings {
     /// Only this kind excuses a missing make-up, not any warning that
     /// happens to name the unit and date.
     makeup_impossible: Vec<(String, NaiveDate, Vec<String>)>,
+    /// Units with a `household_visits_short` warning (the team's or a member's).
+    visits_short_units: HashSet<String>,
 }
 
 impl Warnings {
@@ -213,6 +219,7 @@ impl Warnings {
                     *w.meeting_in_window.entry(d).or_default() += 1;
                 }
                 ("household_visits_short", Some(u), _) => {
+                    w.visits_short_units.insert(u.clone());
                     for p in &x.people {
                         w.visits_short.insert((u.clone(), p.clone()));
                     }
@@ -291,4 +298,6 @@ pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violatio
     meetings_in_window(&cx, &occs, &warnings, out);
     makeups_owed(&cx, plan, &resolved, &stations, &warnings, out);
     visit_totals(&cx, plan, &resolved, &warnings, out);
+    visit_cap(&cx, plan, &resolved, out);
+    visit_companion(&cx, plan, &resolved, out);
 }

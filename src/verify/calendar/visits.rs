@@ -1,12 +1,16 @@
-//! Calendar rule 4, household visits: each visit's shape (one member, a half
-//! day, a known hamlet, a household count within the policy), and each
-//! member's totals hamlet by hamlet and their spread over the months.
+//! Calendar rule 4, household visits: each visit's shape (one to three of the
+//! team, a half day on a visit day or a swapped working day, a known hamlet,
+//! a household count within the policy), and the totals hamlet by hamlet —
+//! the team's (`household_visits_by = "team"`) or each leader's and slot
+//! helper's, a joint visit counting for every member in it — and their
+//! spread over the months, unit by unit.
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 use super::{Cx, Resolved, Warnings, at};
+use crate::model::VisitsBy;
 use crate::verify::Violation;
 use crate::verify::planfile::{Kind, Plan, Session};
 use crate::wording::check::{CheckSaid, Rule};
@@ -35,13 +39,13 @@ fn hamlet_of(cx: &Cx, s: &Session, u: usize) -> Option<usize> {
 
 pub(super) fn visit_shape(cx: &Cx, s: &Session, u: usize, out: &mut Vec<Violation>) {
     let rule = Rule::Visits;
-    // A visit is one member's: name them when there is one.
+    // Name the one who went, when one did.
     let who = match s.people.as_slice() {
         [one] => Some(one.as_str()),
         _ => None,
     };
     let at = |rule, unit: &str, _: Option<&str>, date, said| at(rule, unit, who, date, said);
-    if s.people.len() != 1 {
+    if s.people.is_empty() || s.people.len() > 3 {
         out.push(at(
             rule,
             &s.unit,
@@ -63,8 +67,18 @@ pub(super) fn visit_shape(cx: &Cx, s: &Session, u: usize, out: &mut Vec<Violatio
             },
         ));
     }
-    if s.date.weekday() == Weekday::Sun {
-        out.push(at(rule, &s.unit, None, s.date, CheckSaid::VisitSunday));
+    let days = &cx.roster.policy.visit_days;
+    if cx.in_year(s.date) && cx.holiday(s.date).is_none() && !cx.roster.days.working(s.date, days) {
+        out.push(at(
+            rule,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::VisitDay {
+                weekday: s.date.weekday(),
+                days: days.clone(),
+            },
+        ));
     }
     let max = cx.roster.policy.households_per_visit_session;
     match s.households {
@@ -98,7 +112,7 @@ pub(super) fn visit_shape(cx: &Cx, s: &Session, u: usize, out: &mut Vec<Violatio
 }
 
 /// Calendar rule 4: visit totals per member, hamlet by hamlet, and their
-/// spread over the months.
+/// spread over the months, unit by unit.
 pub(super) fn visit_totals(
     cx: &Cx,
     plan: &Plan,
@@ -110,8 +124,11 @@ pub(super) fn visit_totals(
     let ncad = roster.cadres.len();
     // (unit, person) → households per hamlet, and sessions per month.
     let mut done: HashMap<(usize, usize), (Vec<i64>, [u32; 12])> = HashMap::new();
+    // Unit → households per hamlet, all its visits together.
+    let mut team: Vec<Option<Vec<i64>>> = vec![None; roster.units.len()];
+    let mut unit_months: Vec<[u32; 12]> = vec![[0; 12]; roster.units.len()];
     for (s, (unit, people)) in plan.sessions.iter().zip(resolved) {
-        let (Kind::Visit, Some(u), [Some(p)]) = (s.kind, *unit, people.as_slice()) else {
+        let (Kind::Visit, Some(u)) = (s.kind, *unit) else {
             continue;
         };
         // Visits outside the year are reported on their own and do not count.
@@ -122,11 +139,23 @@ pub(super) fn visit_totals(
             continue;
         };
         let n = roster.units[u].hamlets.len().max(1);
-        let e = done.entry((u, *p)).or_insert_with(|| (vec![0; n], [0; 12]));
-        e.0[h] += s.households.unwrap_or(0).max(0);
-        e.1[s.date.month0() as usize] += 1;
+        let households = s.households.unwrap_or(0).max(0);
+        // A joint visit counts for every member in it, and once for the team.
+        let mut seen: Vec<usize> = Vec::new();
+        for p in people.iter().flatten() {
+            if seen.contains(p) {
+                continue;
+            }
+            seen.push(*p);
+            let e = done.entry((u, *p)).or_insert_with(|| (vec![0; n], [0; 12]));
+            e.0[h] += households;
+            e.1[s.date.month0() as usize] += 1;
+        }
+        team[u].get_or_insert_with(|| vec![0; n])[h] += households;
+        unit_months[u][s.date.month0() as usize] += 1;
     }
-    let visits = roster.policy.household_visits_per_member as i64;
+    let visits = roster.policy.household_visits as i64;
+    let by_team = roster.policy.household_visits_by == VisitsBy::Team;
     for (u, unit) in roster.units.iter().enumerate() {
         let t = &cx.teams.of_unit[u];
         let mut counted: Vec<usize> = t
@@ -143,10 +172,29 @@ pub(super) fn visit_totals(
                 .map(|h| (h.name.clone(), h.households as i64))
                 .collect()
         };
+        if by_team && t.leader.is_some() {
+            let empty = vec![0; hamlets.len()];
+            let per_hamlet = team[u].as_ref().unwrap_or(&empty);
+            let short: Vec<(String, i64, i64)> = hamlets
+                .iter()
+                .enumerate()
+                .filter(|(i, (_, hh))| per_hamlet[*i] < visits * hh)
+                .map(|(i, (name, hh))| (name.clone(), per_hamlet[i], visits * hh))
+                .collect();
+            if !short.is_empty() && !warnings.visits_short_units.contains(&unit.id) {
+                out.push(Violation {
+                    rule: Rule::Visits,
+                    unit: Some(unit.id.clone()),
+                    person: None,
+                    date: None,
+                    said: CheckSaid::VisitsShort { short },
+                });
+            }
+        }
         for p in counted {
             let id = cx.id(p);
             let empty = (vec![0; hamlets.len()], [0; 12]);
-            let (per_hamlet, months) = done.get(&(u, p)).unwrap_or(&empty);
+            let (per_hamlet, _) = done.get(&(u, p)).unwrap_or(&empty);
             let short: Vec<(String, i64, i64)> = hamlets
                 .iter()
                 .enumerate()
@@ -156,7 +204,7 @@ pub(super) fn visit_totals(
             let warned = warnings
                 .visits_short
                 .contains(&(unit.id.clone(), id.to_string()));
-            if !short.is_empty() && !warned {
+            if !by_team && !short.is_empty() && !warned {
                 out.push(Violation {
                     rule: Rule::Visits,
                     unit: Some(unit.id.clone()),
@@ -165,45 +213,43 @@ pub(super) fn visit_totals(
                     said: CheckSaid::VisitsShort { short },
                 });
             }
-            // Spread: no month over twice its even share, the share taken over
-            // the months the member is not away all month.
-            let total: u32 = months.iter().sum();
-            if total == 0 || warned {
-                continue;
-            }
-            let free = (1..=12u32)
-                .filter(|&m| {
-                    let mut d = NaiveDate::from_ymd_opt(cx.year, m, 1).expect("a date");
-                    while d.month() == m {
-                        if d.weekday() != Weekday::Sun
-                            && cx.away(p, d).is_none()
-                            && cx.holiday(d).is_none()
-                        {
-                            return true;
-                        }
-                        d = d.succ_opt().expect("a date");
+        }
+        // Spread: the unit's visits, no month over twice its even share, the
+        // share taken over the months with a visit day.
+        let months = &unit_months[u];
+        let total: u32 = months.iter().sum();
+        if total == 0 || warnings.visits_short_units.contains(&unit.id) {
+            continue;
+        }
+        let open = (1..=12u32)
+            .filter(|&m| {
+                let mut d = NaiveDate::from_ymd_opt(cx.year, m, 1).expect("a date");
+                while d.month() == m {
+                    if roster.days.working(d, &roster.policy.visit_days) {
+                        return true;
                     }
-                    false
-                })
-                .count()
-                .max(1) as u32;
-            let limit = (2 * total).div_ceil(free);
-            if let Some((m, &n)) = months.iter().enumerate().max_by_key(|(_, n)| **n)
-                && n > limit
-            {
-                out.push(Violation {
-                    rule: Rule::Visits,
-                    unit: Some(unit.id.clone()),
-                    person: Some(id.to_string()),
-                    date: None,
-                    said: CheckSaid::VisitSpread {
-                        month: m as u32 + 1,
-                        sessions: n,
-                        total,
-                        limit,
-                    },
-                });
-            }
+                    d = d.succ_opt().expect("a date");
+                }
+                false
+            })
+            .count()
+            .max(1) as u32;
+        let limit = (2 * total).div_ceil(open);
+        if let Some((m, &n)) = months.iter().enumerate().max_by_key(|(_, n)| **n)
+            && n > limit
+        {
+            out.push(Violation {
+                rule: Rule::Visits,
+                unit: Some(unit.id.clone()),
+                person: None,
+                date: None,
+                said: CheckSaid::VisitSpread {
+                    month: m as u32 + 1,
+                    sessions: n,
+                    total,
+                    limit,
+                },
+            });
         }
     }
 }

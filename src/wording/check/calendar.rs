@@ -312,9 +312,11 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
         }
         VisitPeople { n } => {
             if en {
-                format!("a household visit has {n} people; a visit is one member's half day")
+                format!(
+                    "a household visit has {n} people; a visit holds one to three of the unit's team"
+                )
             } else {
-                format!("入户走访安排了 {n} 人；每次走访应为一名成员的半天")
+                format!("入户走访安排了 {n} 人；每次走访应有一至三名团队成员")
             }
         }
         VisitTimes { start, end } => {
@@ -332,11 +334,49 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             }
         }
-        VisitSunday => {
+        VisitDay { weekday, days } => {
+            let names: Vec<String> = days
+                .iter()
+                .map(|d| crate::wording::calendar::weekday(*d, lang).to_string())
+                .collect();
             if en {
-                "the visit is on a Sunday; visits are Monday to Saturday".into()
+                format!(
+                    "the visit is on a {weekday}, neither a visit day ({}) nor a swapped working day",
+                    names.join(", ")
+                )
             } else {
-                "走访安排在周日；走访只在周一至周六".into()
+                format!(
+                    "走访安排在{}，既不是走访日（{}），也不是调休上班日",
+                    crate::wording::calendar::weekday(*weekday, lang),
+                    names.join("、")
+                )
+            }
+        }
+        VisitCap {
+            month,
+            half_days,
+            cap,
+        } => {
+            if en {
+                format!(
+                    "{half_days} visit half-days in month {month}, more than visit_half_days_per_month = {cap}"
+                )
+            } else {
+                format!("{month} 月走访 {half_days} 个半天，超过每人每月最多 {cap} 个半天")
+            }
+        }
+        VisitLeaderAlone { free } => {
+            if en {
+                format!(
+                    "the leader visits without the unit's own people while {} {} free",
+                    super::super::list(free, lang),
+                    if free.len() == 1 { "was" } else { "were" }
+                )
+            } else {
+                format!(
+                    "驻点领导没有和本村（社区）人员一起走访，而{}当时有空",
+                    free.join("、")
+                )
             }
         }
         VisitNoHouseholds => {

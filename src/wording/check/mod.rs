@@ -281,7 +281,22 @@ pub enum CheckSaid {
         start: NaiveTime,
         end: NaiveTime,
     },
-    VisitSunday,
+    /// Not on a `visit_days` weekday nor a swapped working day.
+    VisitDay {
+        weekday: chrono::Weekday,
+        days: Vec<chrono::Weekday>,
+    },
+    /// More visit half-days in a month than `visit_half_days_per_month`.
+    VisitCap {
+        month: u32,
+        half_days: u32,
+        cap: u32,
+    },
+    /// A leader visiting without any of the unit's own people while one
+    /// (named) was free.
+    VisitLeaderAlone {
+        free: Vec<String>,
+    },
     VisitNoHouseholds,
     VisitTooMany {
         households: i64,
@@ -472,7 +487,9 @@ impl Say for CheckSaid {
             | MakeupNobody
             | VisitPeople { .. }
             | VisitTimes { .. }
-            | VisitSunday
+            | VisitDay { .. }
+            | VisitCap { .. }
+            | VisitLeaderAlone { .. }
             | VisitNoHouseholds
             | VisitTooMany { .. }
             | VisitNoHamlet

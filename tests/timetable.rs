@@ -220,17 +220,26 @@ fn a_make_up_for_a_staffed_session_without_the_units_own_people() {
 #[test]
 fn a_make_up_later_than_makeup_within_days() {
     let (r, mut p) = example();
-    let m = p.session.iter_mut().find(|s| s.kind == "makeup").unwrap();
-    assert_eq!(m.makes_up.as_deref(), Some("2015-06-16"));
-    m.date = "2015-07-11".into();
+    p.session.push(Session {
+        date: "2015-02-07".into(),
+        start: "15:00".into(),
+        end: "18:30".into(),
+        unit: "xihai".into(),
+        kind: "makeup".into(),
+        people: vec!["lu-sec".into()],
+        hamlet: None,
+        households: None,
+        makes_up: Some("2015-01-06".into()),
+    });
+    p.plan.metrics.makeup_sessions += 1;
     says(
         &r,
         &p,
         &[
-            "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 2015-07-11: the make-up is 25 days after the missed session of 2015-06-16; it must be within 21 days",
+            "calendar rule 3 (make-ups): 西海村（xihai）, 2015-02-07: the make-up is 32 days after the missed session of 2015-01-06; it must be within 21 days",
         ],
         &[
-            "日历规则 3（补班）：北滘社区（beijiao-sq），2015-07-11：补接待距所补的 2015-06-16 已有 25 天，应在 21 天之内",
+            "日历规则 3（补班）：西海村（xihai），2015-02-07：补接待距所补的 2015-01-06 已有 32 天，应在 21 天之内",
         ],
     );
 }
@@ -254,4 +263,37 @@ fn validate_warns_of_a_meeting_in_the_window_and_exits_0() {
     assert_eq!(code, 0);
     assert!(out.ends_with("提醒：会议“全镇干部大会”（14:30–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：2015-04-07；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_make_up_for_a_session_the_unit_never_held() {
+    // 林上村 is fortnightly, on even station weeks: 2015-01-13 is not one.
+    let (r, mut p) = example();
+    assert!(
+        !p.session
+            .iter()
+            .any(|s| s.kind == "station" && s.unit == "linshang" && s.date == "2015-01-13")
+    );
+    p.session.push(Session {
+        date: "2015-01-17".into(),
+        start: "15:00".into(),
+        end: "18:30".into(),
+        unit: "linshang".into(),
+        kind: "makeup".into(),
+        people: vec!["huang-sec".into()],
+        hamlet: None,
+        households: None,
+        makes_up: Some("2015-01-13".into()),
+    });
+    p.plan.metrics.makeup_sessions += 1;
+    says(
+        &r,
+        &p,
+        &[
+            "calendar rule 3 (make-ups): 林上村（linshang）, 2015-01-17: the unit held no station session on 2015-01-13 to make up",
+        ],
+        &[
+            "日历规则 3（补班）：林上村（linshang），2015-01-17：该单位 2015-01-13 没有驻点接待，无可补接待",
+        ],
+    );
 }

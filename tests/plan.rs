@@ -899,6 +899,7 @@ fn highs_gives_the_same_cost_on_the_shipped_instances() {
             engine: planner::Engine::Highs,
             time_limit: Duration::from_secs(60),
             seed: 0,
+            work_limit: None,
         };
         let b = planner::plan(&r, &r.source, &opts, &Previous::default())
             .expect("highs plans")

@@ -29,15 +29,16 @@ pub struct CalendarArgs {
     pub roster: Option<PathBuf>,
 }
 
-/// Finds the plan's roster: as written, else beside the plan file.
-fn roster_path(args: &CalendarArgs, plan: &PlanFile) -> PathBuf {
-    if let Some(r) = &args.roster {
+/// Finds the plan's roster: `--roster` if given, else as the plan names it,
+/// else beside the plan file.
+pub(super) fn roster_path(roster: Option<&PathBuf>, plan_path: &Path, plan: &PlanFile) -> PathBuf {
+    if let Some(r) = roster {
         return r.clone();
     }
     let given = PathBuf::from(&plan.plan.roster);
     if given.is_relative()
         && !given.exists()
-        && let Some(dir) = args.plan.parent()
+        && let Some(dir) = plan_path.parent()
     {
         let beside = dir.join(&given);
         if beside.exists() {
@@ -49,7 +50,7 @@ fn roster_path(args: &CalendarArgs, plan: &PlanFile) -> PathBuf {
 
 /// Reads the township the plan was made for; for a city file the plan's
 /// `roster_sha256` ends in `#N`, its place in the file.
-fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String> {
+pub(super) fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String> {
     let mut all = roster::load_all(path).map_err(|p| p.render(Lang::current()))?;
     let wanted = plan.plan.roster_sha256.as_str();
     if let Some(i) = all.iter().position(|r| r.sha256 == wanted) {
@@ -102,7 +103,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
-    let rpath = roster_path(args, &plan);
+    let rpath = roster_path(args.roster.as_ref(), &args.plan, &plan);
     let roster = match load_roster(&rpath, &plan) {
         Ok(r) => r,
         Err(e) => {

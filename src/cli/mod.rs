@@ -13,6 +13,7 @@ pub mod generate;
 pub mod plan;
 pub mod replan;
 pub mod validate;
+pub mod warnings;
 pub mod whatif;
 
 use clap::{Parser, Subcommand};
@@ -56,6 +57,8 @@ pub enum Command {
     Generate(Box<generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(compare::CompareArgs),
+    /// Every warning in a plan file, by name, as a table or CSV (--kind to pick one kind)
+    Warnings(warnings::WarningsArgs),
 }
 
 /// Parses the command line, runs the command, returns the exit code.
@@ -71,12 +74,23 @@ pub fn main() -> i32 {
             };
         }
     };
-    let lang = cli
-        .lang
-        .clone()
-        .or_else(|| std::env::var("ZHUDIAN_LANG").ok())
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or(Lang::En);
+    let given = match &cli.lang {
+        Some(l) => Some(("--lang", l.clone())),
+        None => std::env::var("ZHUDIAN_LANG")
+            .ok()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| ("ZHUDIAN_LANG", l)),
+    };
+    let lang = match given {
+        None => Lang::En,
+        Some((source, l)) => match Lang::parse(&l) {
+            Some(lang) => lang,
+            None => {
+                eprintln!("{}", crate::wording::unknown_lang(source, &l));
+                return EXIT_BAD_INPUT;
+            }
+        },
+    };
     Lang::set_current(lang);
     run(cli.command, lang)
 }
@@ -91,5 +105,6 @@ fn run(command: Command, lang: Lang) -> i32 {
         Command::Check(args) => check::run(&args, lang),
         Command::Generate(args) => generate::main(&args),
         Command::Compare(args) => compare::run(&args, lang),
+        Command::Warnings(args) => warnings::run(&args, lang),
     }
 }

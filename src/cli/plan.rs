@@ -155,6 +155,7 @@ pub fn run_with(
                         );
                     }
                     print!("{more}");
+                    print!("{}", super::warnings::digest(&planned.file, output, lang));
                     EXIT_OK
                 }
                 Err(e) => {

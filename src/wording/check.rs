@@ -51,7 +51,7 @@ impl Say for Rule {
                 "rule 4 (home unit, distance, away)",
                 "规则 4（回避、路程、外出）",
             ),
-            Rule::Cost => ("cost", "费用"),
+            Rule::Cost => ("cost", "方案扣分"),
             Rule::Tour => ("tour", "驻点路线"),
             Rule::Station => (
                 "calendar rule 1 (station sessions)",
@@ -620,7 +620,7 @@ impl Say for CheckSaid {
                         num(*cost)
                     )
                 } else {
-                    format!("下界 {} 高于方案的实际费用 {}", num(*bound), num(*cost))
+                    format!("理论最低扣分 {} 高于方案扣分 {}", num(*bound), num(*cost))
                 }
             }
             TourStops {
@@ -773,12 +773,12 @@ impl Say for CheckSaid {
                     ),
                     (_, _, true) => "the station session has no township member (the leader or a township helper), and there is no shortfall warning for it".into(),
                     (true, false, false) => format!(
-                        "驻点接待只有 {present} 人（至少需 {min} 人），且没有镇级人员，方案也没有给出 shortfall 警告"
+                        "驻点接待只有 {present} 人（至少需 {min} 人），且没有镇级人员，方案也没有给出“驻点人手不足”提醒"
                     ),
                     (true, true, false) => format!(
-                        "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出 shortfall 警告"
+                        "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出“驻点人手不足”提醒"
                     ),
-                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级帮扶人员），方案也没有给出 shortfall 警告".into(),
+                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级帮扶人员），方案也没有给出“驻点人手不足”提醒".into(),
                 }
             }
             StationMissing => {
@@ -869,7 +869,7 @@ impl Say for CheckSaid {
                     )
                 } else {
                     format!(
-                        "会议“{title}”（{}–{}）占用驻点时间，但方案没有给出 meeting_in_window 警告",
+                        "会议“{title}”（{}–{}）占用驻点时间，但方案没有给出“会议占用驻点时间”提醒",
                         hm(*start),
                         hm(*end)
                     )
@@ -883,7 +883,7 @@ impl Say for CheckSaid {
                     )
                 } else {
                     format!(
-                        "因{}缺席驻点接待，但没有为其安排补班，也没有说明无法补班的警告",
+                        "因{}缺席驻点接待，但没有为其安排补班，也没有给出“无法补班”提醒",
                         block(b, lang)
                     )
                 }
@@ -1036,7 +1036,7 @@ impl Say for CheckSaid {
                     )
                 } else {
                     format!(
-                        "入户走访户次不足（{}），方案也没有给出 household_visits_short 警告",
+                        "入户走访户次不足（{}），方案也没有给出“入户走访排不下”提醒",
                         parts.join("、")
                     )
                 }
@@ -1061,11 +1061,14 @@ impl Say for CheckSaid {
     }
 }
 
-/// "西海村（xihai）" for a unit in the roster; the id quoted otherwise.
+/// "西海村（xihai）" for a unit in the roster (English keeps the id, as the
+/// plan file writes it; Chinese gives the name alone unless two units share
+/// it); the id quoted otherwise.
 pub fn unit_label(roster: &Roster, id: &str, lang: Lang) -> String {
-    match roster.unit_index(id) {
-        Some(u) => format!("{}（{}）", roster.units[u].name, id),
-        None => quoted(id, lang),
+    match (roster.unit_index(id), lang) {
+        (Some(u), Lang::En) => format!("{}（{}）", roster.units[u].name, id),
+        (Some(_), Lang::Zh) => super::names::unit(roster, id, lang),
+        (None, _) => quoted(id, lang),
     }
 }
 
@@ -1075,9 +1078,10 @@ pub fn person_label(roster: &Roster, id: &str, lang: Lang) -> String {
         .cadre_index(id)
         .map(|c| &roster.cadres[c].name)
         .or_else(|| roster.helper_index(id).map(|h| &roster.helpers[h].name));
-    match name {
-        Some(n) => format!("{n}（{id}）"),
-        None => quoted(id, lang),
+    match (name, lang) {
+        (Some(n), Lang::En) => format!("{n}（{id}）"),
+        (Some(_), Lang::Zh) => super::names::person(roster, id, lang),
+        (None, _) => quoted(id, lang),
     }
 }
 
@@ -1123,7 +1127,7 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
         ),
         Note::ChangesUnchecked => (
             "note: the plan was replanned against a previous plan; its change counts are taken as stated: give --previous PLAN to check them",
-            "说明：该方案是对照上一版方案重新规划的，变动数按方案所写计入费用；用 --previous 指定上一版方案即可核对",
+            "说明：该方案是对照上一版方案重新规划的，变动数按方案所写计入方案扣分；用 --previous 指定上一版方案即可核对",
         ),
         Note::OtherRoster => (
             "note: the plan was made for another version of this roster (roster_sha256 differs); it is checked against this one",
@@ -1146,9 +1150,9 @@ pub fn summary_line(r: &Report, lang: Lang) -> String {
         (Lang::En, _) => format!(
             "cost: recomputed {got}, stated {stated}. {n} violations: the plan is not valid."
         ),
-        (Lang::Zh, 0) => format!("费用：重新计算为 {got}，方案写的是 {stated}。方案有效。"),
+        (Lang::Zh, 0) => format!("方案扣分：重新计算为 {got}，方案写的是 {stated}。方案有效。"),
         (Lang::Zh, _) => {
-            format!("费用：重新计算为 {got}，方案写的是 {stated}。共 {n} 处违规：方案无效。")
+            format!("方案扣分：重新计算为 {got}，方案写的是 {stated}。共 {n} 处违规：方案无效。")
         }
     }
 }

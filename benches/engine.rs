@@ -62,6 +62,7 @@ fn run_case(c: &Case) -> String {
     let opts = SolveOptions {
         time_limit: Duration::from_secs(c.limit),
         seed: 1,
+        ..SolveOptions::default()
     };
     let s = match c.engine {
         #[cfg(feature = "highs")]

@@ -21,6 +21,24 @@ pub struct Township {
     pub name: String,
     pub office: String,
     pub year: i32,
+    /// Where the office stands on the report's map (optional).
+    pub office_position: Option<Position>,
+}
+
+/// Where a node lies, for the report's map only: planar `x`, `y` (any unit,
+/// y growing northwards) or `lon`, `lat` in degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Position {
+    Xy { x: f64, y: f64 },
+    LonLat { lon: f64, lat: f64 },
+}
+
+/// A road junction the roster gives a position to (`[[junction]]`).
+#[derive(Debug, Clone)]
+pub struct Junction {
+    pub id: String,
+    pub position: Position,
+    pub line: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -30,6 +48,8 @@ pub struct Station {
     pub end: NaiveTime,
     pub makeup_days: Vec<Weekday>,
     pub makeup_notice_days: u32,
+    /// A make-up is held at most this many days after the missed session.
+    pub makeup_within_days: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -187,6 +207,18 @@ pub struct Policy {
     pub households_per_visit_session: u32,
     pub workload: Workload,
     pub team: Vec<TeamSlot>,
+    /// How leaders go round their units: a posted fixed cycle, or week by week.
+    pub rotation: Rotation,
+}
+
+/// `[policy] rotation`: `fixed` posts each unit's leader weeks (every n-th
+/// station week from an offset, a substitute when the leader is blocked);
+/// `flexible` lets the calendar choose each week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rotation {
+    #[default]
+    Fixed,
+    Flexible,
 }
 
 #[derive(Debug, Clone)]
@@ -230,6 +262,8 @@ pub struct Unit {
     pub hamlets: Vec<Hamlet>,
     /// Road node; the unit's id unless the roster names another.
     pub node: String,
+    /// Where the unit lies on the report's map (optional).
+    pub position: Option<Position>,
     pub line: Option<usize>,
 }
 
@@ -313,6 +347,8 @@ pub struct Roster {
     pub helpers: Vec<Helper>,
     pub meetings: Vec<Meeting>,
     pub roads: Vec<Road>,
+    /// Junctions with a position on the map (`[[junction]]`, optional).
+    pub junctions: Vec<Junction>,
     pub travel: Travel,
     /// Line of each single section's header (`[policy]` → 12), for messages.
     pub section_lines: BTreeMap<String, usize>,

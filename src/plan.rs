@@ -1,5 +1,5 @@
 //! The plan file: what zhudian hands back to the planner, as TOML
-//! ([plan], [plan.metrics], [[assignment]], [[leader]], [[session]],
+//! ([plan], [plan.metrics], [[assignment]], [[leader]], [[timetable]], [[session]],
 //! [[warning]]). It carries no timings, so the same roster, seed and engine
 //! give the same bytes. Written atomically: a failed run never leaves a
 //! half-written or clobbered plan.
@@ -19,6 +19,9 @@ pub struct PlanFile {
     pub assignment: Vec<Assignment>,
     #[serde(default)]
     pub leader: Vec<LeaderLine>,
+    /// Each unit's posted timetable under a fixed rotation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timetable: Vec<Timetable>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub session: Vec<Session>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -89,6 +92,34 @@ pub struct LeaderLine {
     pub tour_minutes: f64,
     /// Road nodes in visiting order, office first and last.
     pub tour: Vec<String>,
+}
+
+/// A unit's posted timetable (驻点时间公示表) under `rotation = "fixed"`:
+/// its leader sits there in the station weeks k with k % cycle == offset
+/// (k counts the year's station days from 0, holidays not counted).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Timetable {
+    pub unit: String,
+    pub leader: String,
+    /// The leader's number of units.
+    pub cycle: usize,
+    pub offset: usize,
+    /// A biweekly unit sits in the station weeks k with k % 2 == fortnight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fortnight: Option<usize>,
+    /// YYYY-MM-DD: the leader's turns here when free.
+    pub leader_dates: Vec<String>,
+    /// The leader's turns here when blocked, and who stands in (代班).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub substitute: Vec<Substitute>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Substitute {
+    pub date: String,
+    /// Nobody of the team was free when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -4,14 +4,15 @@
 
 use std::time::Duration;
 use zhudian::assign::{
-    LeaderProblem, LeaderSolution, SolveOptions, Status, bundle_cost, check_plan, plan_cost,
-    random_problem, solve,
+    LeaderProblem, LeaderSolution, Pricing, PricingChoice, SolveOptions, Status, Stopped,
+    bundle_cost, check_plan, plan_cost, random_problem, solve,
 };
 
 fn opts(seed: u64) -> SolveOptions {
     SolveOptions {
         time_limit: Duration::from_secs(20),
         seed,
+        ..SolveOptions::default()
     }
 }
 
@@ -59,8 +60,19 @@ fn assert_valid(p: &LeaderProblem, s: &LeaderSolution) {
     assert!(s.lower_bound <= s.cost + 1e-6);
 }
 
+/// Both pricings (enumeration and search) must find the brute-force optimum.
 fn check_against_brute_force(p: &LeaderProblem, seed: u64) {
-    let s = solve(p, &opts(seed));
+    for pricing in [PricingChoice::Enumerate, PricingChoice::Search] {
+        let o = SolveOptions {
+            pricing,
+            ..opts(seed)
+        };
+        check_one(p, seed, &solve(p, &o));
+    }
+}
+
+fn check_one(p: &LeaderProblem, seed: u64, s: &LeaderSolution) {
+    let s = s.clone();
     match brute_force(p) {
         None => assert_eq!(s.status, Status::Infeasible, "seed {seed}"),
         Some(best) => {
@@ -207,6 +219,7 @@ fn a_cut_short_search_returns_a_valid_plan_and_bound() {
             &SolveOptions {
                 time_limit: Duration::from_millis(ms),
                 seed: 1,
+                ..SolveOptions::default()
             },
         );
         match s.status {
@@ -269,16 +282,58 @@ fn highs_agrees_with_the_engine() {
 }
 
 #[test]
-fn too_many_bundles_falls_back_to_the_heuristic_plan() {
-    // Up to 9 units per leader over 60 units: billions of bundles.
-    let p = random_problem(7, 60, 8, 9, 2);
+fn many_bundles_are_priced_by_search() {
+    // 120 units, 2–4 a leader: 8 million bundles, past what is enumerated.
+    let p = random_problem(40, 120, 2, 4, 2);
     let s = solve(
         &p,
         &SolveOptions {
-            time_limit: Duration::from_secs(2),
-            seed: 1,
+            time_limit: Duration::from_secs(60),
+            work_limit: Some(20_000),
+            ..SolveOptions::default()
         },
     );
+    assert_eq!(s.stats.pricing, Pricing::Searched);
+    assert_eq!(s.stats.stopped, Some(Stopped::Work));
     assert_eq!(s.status, Status::Feasible);
     assert_valid(&p, &s);
+    // Small townships still enumerate.
+    let small = solve(&random_problem(6, 14, 2, 3, 1), &opts(1));
+    assert_eq!(small.stats.pricing, Pricing::Enumerated);
+}
+
+/// A work limit makes a cut-short run reproducible: same plan, bound and
+/// counters, whatever the thread count.
+#[test]
+fn a_work_limit_gives_the_same_answer_every_time() {
+    let p = random_problem(16, 40, 2, 3, 4);
+    let run = |threads: usize, pricing| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        pool.install(|| {
+            solve(
+                &p,
+                &SolveOptions {
+                    time_limit: Duration::from_secs(120),
+                    work_limit: Some(3_000),
+                    pricing,
+                    ..SolveOptions::default()
+                },
+            )
+        })
+    };
+    for pricing in [PricingChoice::Enumerate, PricingChoice::Search] {
+        let a = run(1, pricing);
+        let b = run(3, pricing);
+        assert_eq!(a.stats.stopped, Some(Stopped::Work), "{pricing:?}");
+        assert!(a.stats.work >= 3_000);
+        assert_valid(&p, &a);
+        assert_eq!(a.bundles, b.bundles, "{pricing:?}");
+        assert_eq!(a.cost.to_bits(), b.cost.to_bits());
+        assert_eq!(a.lower_bound.to_bits(), b.lower_bound.to_bits());
+        assert_eq!(a.stats.work, b.stats.work);
+        assert_eq!(a.stats.nodes, b.stats.nodes);
+    }
 }

@@ -349,11 +349,11 @@ fn meeting_in_window_is_worded_exactly() {
 
 #[test]
 fn makeups_go_to_the_first_free_saturday_after_notice() {
-    // Emergency meeting on Tue 2015-03-10: earliest Sat ≥ 03-13 is 03-14.
-    // The secretary away 2015-06-01..06-12 misses 06-02 and 06-09; the
-    // first make-up waits for the return (Sat 06-13), the second needs
-    // 06-12 onwards and 06-13 is taken, so 06-20 — unless a meeting blocks
-    // it, as here, so 06-27.
+    // Emergency meeting on Tue 2015-03-10 takes the leader, the session's
+    // only township member: it is made up at the same unit with its own
+    // secretary, on the earliest Sat ≥ 03-13, 03-14. The secretary away
+    // 2015-06-01..06-12 misses 06-02 and 06-09, but the leader received
+    // the villagers: nothing to make up.
     let mut rest = unit("a", "甲村", 30, "weekly");
     rest += "[[helper]]\nid = \"sa\"\nname = \"李甲\"\nrole = \"party_secretary\"\nunit = \"a\"\naway = [{ from = \"2015-06-01\", to = \"2015-06-12\", why = \"病假\" }]\n\n";
     rest += &cadre("c1", "张一");
@@ -379,15 +379,62 @@ fn makeups_go_to_the_first_free_saturday_after_notice() {
         .collect();
     assert_eq!(
         makeups,
-        vec![
-            ("2015-03-14", "2015-03-10", vec!["c1"]),
-            ("2015-06-13", "2015-06-02", vec!["sa"]),
-            ("2015-06-27", "2015-06-09", vec!["sa"]),
-        ]
+        vec![("2015-03-14", "2015-03-10", vec!["c1", "sa"])]
     );
-    assert_eq!(p.plan.metrics.makeup_sessions, 3);
+    assert_eq!(p.plan.metrics.makeup_sessions, 1);
     assert!(p.warning.iter().all(|w| w.kind != "meeting_in_window"));
     assert_rules(&r, &p);
+    // Dropped, both checkers miss it.
+    let mut q = p.clone();
+    q.session.retain(|s| s.kind != "makeup");
+    q.plan.metrics.makeup_sessions = 0;
+    assert!(violations(&r, &q).iter().any(|x| x.contains("not made up")));
+    assert!(checker(&r, &q).iter().any(|x| x.contains("make-up")));
+}
+
+#[test]
+fn a_makeup_waits_no_longer_than_makeup_within_days() {
+    // The secretary is away 2015-03-11..04-30: no Saturday within 21 days
+    // of 03-10 has the unit's own people, so the session is reported lost;
+    // with 60 days the make-up is on the first Saturday after the return.
+    let mk = |within: u32| {
+        let mut rest = unit("a", "甲村", 30, "weekly");
+        rest += "[[helper]]\nid = \"sa\"\nname = \"李甲\"\nrole = \"party_secretary\"\nunit = \"a\"\naway = [{ from = \"2015-03-11\", to = \"2015-04-30\", why = \"培训\" }]\n\n";
+        rest += &cadre("c1", "张一");
+        rest += "[[meeting]]\ntitle = \"防汛紧急会议\"\nattendees = [\"c1\"]\ndate = \"2015-03-10\"\nstart = \"14:30\"\nend = \"17:30\"\nemergency = true\n\n";
+        let mut r = township(
+            &format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"),
+            &rest,
+            &["a"],
+        );
+        r.station.makeup_within_days = within;
+        let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[])]));
+        (r, p)
+    };
+    let (r, p) = mk(21);
+    assert!(p.session.iter().all(|s| s.kind != "makeup"));
+    assert!(
+        p.warning
+            .iter()
+            .any(|w| w.kind == "makeup_impossible" && w.date.as_deref() == Some("2015-03-10"))
+    );
+    assert_rules(&r, &p);
+    let (r, p) = mk(60);
+    let m: Vec<_> = p.session.iter().filter(|s| s.kind == "makeup").collect();
+    assert_eq!(m.len(), 1);
+    assert_eq!(
+        (m[0].date.as_str(), m[0].people.clone()),
+        ("2015-05-02", vec!["c1".to_string(), "sa".to_string()])
+    );
+    assert_rules(&r, &p);
+    // The same make-up under the 21-day rule is late, for both checkers.
+    let (r21, _) = mk(21);
+    assert!(violations(&r21, &p).iter().any(|x| x.contains("too late")));
+    assert!(
+        checker(&r21, &p)
+            .iter()
+            .any(|x| x.contains("must be within 21 days"))
+    );
 }
 
 #[test]
@@ -565,10 +612,7 @@ fn the_rule_checker_catches_broken_calendars() {
         let v = violations(&r, p);
         assert!(v.iter().any(|x| x.contains(what)), "{what}: {v:?}");
     };
-    // A make-up dropped.
-    let mut p = good.clone();
-    p.session.retain(|s| s.kind != "makeup");
-    caught(&p, "not made up");
+    // A make-up dropped: see makeups_go_to_the_first_free_saturday_after_notice.
     // A leader in a session while away (lao-gx: 2015-03-02..13).
     let mut p = good.clone();
     let s = p
@@ -606,7 +650,7 @@ fn the_rule_checker_catches_broken_calendars() {
         .unwrap();
     p.session.remove(i);
     caught(&p, "no warning");
-    // A leader kept away from a unit too long.
+    // A leader kept away from a unit: off the posted timetable.
     let mut p = good.clone();
     for s in p
         .session
@@ -615,7 +659,21 @@ fn the_rule_checker_catches_broken_calendars() {
     {
         s.people.retain(|x| x != "lao-gx");
     }
-    caught(&p, "missing from midea");
+    caught(&p, "lao-gx not at midea");
+    // The same under the flexible rotation: too long away.
+    let mut flexible = r.clone();
+    flexible.policy.rotation = zhudian::model::Rotation::Flexible;
+    let mut p = built(&flexible, simple_plan(&flexible));
+    assert_rules(&flexible, &p);
+    for s in p
+        .session
+        .iter_mut()
+        .filter(|s| s.kind == "station" && s.unit == "midea")
+    {
+        s.people.retain(|x| x != "lao-gx");
+    }
+    let v = violations(&flexible, &p);
+    assert!(v.iter().any(|x| x.contains("missing from midea")), "{v:?}");
 }
 
 /// Real plans from the planner, calendar included (its hook calls `build`):
@@ -751,4 +809,64 @@ proptest! {
         v.extend(checker(&r, &p));
         prop_assert!(v.is_empty(), "{}", v.join("\n"));
     }
+}
+
+#[test]
+fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
+    // The ordinary meeting of 2015-03-10 takes the leader, the team's only
+    // township member: the remedy is to move it.
+    let r = meeting_roster(false);
+    let plan = with(&r, &[("a", "c1", &["sa"], &[])]);
+    let guard = lang(Lang::En);
+    let en = built(&r, plan.clone());
+    Lang::set_current(Lang::Zh);
+    let zh = built(&r, plan);
+    Lang::set_current(Lang::En);
+    drop(guard);
+    let short = |p: &PlanFile| {
+        p.warning
+            .iter()
+            .find(|w| w.kind == "shortfall" && w.date.as_deref() == Some("2015-03-10"))
+            .map(|w| w.message.clone())
+            .expect("a shortfall on 03-10")
+    };
+    assert_eq!(
+        short(&en),
+        "station session at 甲村 (a) on 2015-03-10: no township member present (1 present, 2 required); the year has 52 unit-weeks of station sessions against 51 weeks of the township's 1 members; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
+    );
+    assert_eq!(
+        short(&zh),
+        "甲村（a）2015-03-10 驻点：无镇街成员到场（到场1人，要求2人）；全年驻点共52个村周，镇街1名成员可用51人周；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
+    );
+    // An emergency meeting is the one reason to meet in the window: made up,
+    // not blamed.
+    let r = meeting_roster(true);
+    let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[])]));
+    assert!(
+        p.warning
+            .iter()
+            .all(|w| !w.message.contains("党委扩大会议"))
+    );
+}
+
+#[test]
+fn validate_lists_each_meeting_in_the_window_with_its_dates() {
+    let r = meeting_roster(false);
+    let found = zhudian::calendar::meetings_in_window(&r);
+    assert_eq!(found.len(), 1);
+    let said = found[0].said(&r);
+    assert_eq!(
+        zhudian::wording::calendar::validate_warning(&said, Lang::En),
+        "warning: meeting '党委扩大会议' (16:00–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: 2015-03-10; move it out of the window, or mark it emergency = true if it is one\n"
+    );
+    assert_eq!(
+        zhudian::wording::calendar::validate_warning(&said, Lang::Zh),
+        "提醒：会议“党委扩大会议”（16:00–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：2015-03-10；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"
+    );
+    // Emergencies and meetings outside the window are not listed.
+    assert!(zhudian::calendar::meetings_in_window(&meeting_roster(true)).is_empty());
+    let mut outside = meeting_roster(false);
+    outside.meetings[0].start = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+    outside.meetings[0].end = chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap();
+    assert!(zhudian::calendar::meetings_in_window(&outside).is_empty());
 }

@@ -33,6 +33,7 @@ fn plan(cost: f64, teams: &[(&str, &str, &[&str])]) -> PlanFile {
             })
             .collect(),
         leader: vec![],
+        timetable: Vec::new(),
         session: vec![Session {
             date: "2015-01-06".into(),
             start: "09:00".into(),

@@ -22,6 +22,17 @@ impl Bundles {
         self.size.len()
     }
 
+    /// A store with no bundles yet, for bundles of up to `stride` units
+    /// (filled by the pricing search).
+    pub(crate) fn empty(stride: usize) -> Bundles {
+        Bundles {
+            stride: stride.max(1),
+            units: Vec::new(),
+            size: Vec::new(),
+            base: Vec::new(),
+        }
+    }
+
     pub(crate) fn units(&self, b: usize) -> &[u16] {
         let s = b * self.stride;
         &self.units[s..s + self.size[b] as usize]
@@ -149,7 +160,7 @@ impl Bundles {
         out
     }
 
-    fn push(&mut self, units: &[u16], base: f64) {
+    pub(crate) fn push(&mut self, units: &[u16], base: f64) {
         self.units.extend_from_slice(units);
         self.units
             .extend(std::iter::repeat_n(PAD, self.stride - units.len()));

@@ -41,11 +41,12 @@ pub struct LeaderProblem {
 pub enum Status {
     /// The plan is proven optimal (gap 0).
     Optimal,
-    /// A plan was found; the time limit stopped the proof (see `gap`).
+    /// A plan was found; the time or work limit stopped the proof (see
+    /// `gap` and `stats.stopped`).
     Feasible,
     /// No plan exists.
     Infeasible,
-    /// Time ran out before any plan was found.
+    /// Time or work ran out before any plan was found.
     NoSolutionInTime,
 }
 
@@ -68,6 +69,46 @@ pub struct SolveStats {
     pub root_bound: f64,
     /// seconds spent (wall clock)
     pub seconds: f64,
+    /// how pricing found columns (chosen automatically unless forced)
+    pub pricing: Pricing,
+    /// nodes of the pricing search (0 when bundles were enumerated)
+    pub search_nodes: u64,
+    /// work units spent (see [`SolveOptions::work_limit`])
+    pub work: u64,
+    /// what stopped the search before it proved optimality, if anything
+    pub stopped: Option<Stopped>,
+}
+
+/// How pricing finds a leader's best bundles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pricing {
+    /// Every bundle enumerated once, scanned each round (fast for small
+    /// townships).
+    #[default]
+    Enumerated,
+    /// Branch and bound over each leader's allowed units each round (no
+    /// bundle store: any number of units a leader).
+    Searched,
+}
+
+/// Which pricing to use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PricingChoice {
+    /// Enumerate when the bundles are few enough, else search.
+    #[default]
+    Auto,
+    Enumerate,
+    Search,
+}
+
+/// What cut a search short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stopped {
+    /// The work limit (deterministic: same problem, seed and limit give the
+    /// same plan on any machine).
+    Work,
+    /// The wall-clock time limit.
+    Time,
 }
 
 /// The engine's answer.
@@ -90,6 +131,11 @@ pub struct LeaderSolution {
 pub struct SolveOptions {
     pub time_limit: Duration,
     pub seed: u64,
+    /// Deterministic budget in work units: one unit is one simplex pivot,
+    /// one node of the pricing search, or 64 bundles scanned by enumerated
+    /// pricing. `None`: no limit.
+    pub work_limit: Option<u64>,
+    pub pricing: PricingChoice,
 }
 
 impl Default for SolveOptions {
@@ -97,6 +143,8 @@ impl Default for SolveOptions {
         SolveOptions {
             time_limit: Duration::from_secs(30),
             seed: 1,
+            work_limit: None,
+            pricing: PricingChoice::Auto,
         }
     }
 }

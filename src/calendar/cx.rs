@@ -29,6 +29,8 @@ pub(crate) struct Person {
     pub units: Vec<usize>,
     /// Units they must visit households of (leader or slot helper).
     pub visit_units: Vec<usize>,
+    /// A helper's own unit (`unit` in the roster): they are its own people.
+    pub own_unit: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,11 +108,12 @@ impl<'a> Cx<'a> {
             if let Some(&p) = ids.get(id) {
                 return Some(p);
             }
-            let (name, leader, township) = if let Some(c) = roster.cadre_index(id) {
-                (roster.cadres[c].name.clone(), true, true)
+            let (name, leader, township, own_unit) = if let Some(c) = roster.cadre_index(id) {
+                (roster.cadres[c].name.clone(), true, true, None)
             } else if let Some(h) = roster.helper_index(id) {
                 let h = &roster.helpers[h];
-                (h.name.clone(), false, h.unit.is_none())
+                let own = h.unit.as_deref().and_then(|u| roster.unit_index(u));
+                (h.name.clone(), false, h.unit.is_none(), own)
             } else {
                 return None;
             };
@@ -121,6 +124,7 @@ impl<'a> Cx<'a> {
                 township,
                 units: Vec::new(),
                 visit_units: Vec::new(),
+                own_unit,
             });
             ids.insert(id.to_string(), persons.len() - 1);
             Some(persons.len() - 1)

@@ -10,14 +10,17 @@
 //! most flexible, fill the free half-days left. Everything is deterministic:
 //! roster order, no hash iteration, no clock.
 
+mod advice;
 mod cx;
 mod makeup;
 pub mod simple;
 mod station;
 mod visits;
 
+pub use advice::{WindowMeeting, meetings_in_window};
+
 use crate::model::Roster;
-use crate::plan::{PlanFile, Session, Warning};
+use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
 use crate::wording::calendar::{CalendarSaid, Remedy};
 use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
@@ -29,6 +32,23 @@ pub const WARNING_KINDS: [&str; 4] = [
     "makeup_impossible",
     "household_visits_short",
 ];
+
+/// The ordinary meeting in the window that kept a township member of the
+/// unit's team from the session of `day`, if one did.
+fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize) -> Option<String> {
+    let (ws, we) = cx.win;
+    let team = &cx.teams[unit].members;
+    cx.occurrences
+        .iter()
+        .filter(|o| o.day == day && o.start < we && ws < o.end)
+        .filter(|o| !cx.roster.meetings[o.meeting].emergency)
+        .find(|o| {
+            o.people
+                .iter()
+                .any(|p| team.contains(p) && cx.persons[*p].township)
+        })
+        .map(|o| cx.roster.meetings[o.meeting].title.clone())
+}
 
 /// Fills `plan.session`, appends the calendar's warnings to `plan.warning`
 /// (dropping any an earlier build left) and sets the calendar metrics.
@@ -42,7 +62,7 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
             cx.book(p, cx.weeks[s.week], ws, we);
         }
     }
-    let (makeups, lost) = makeup::place(&mut cx, &st.missed);
+    let (makeups, lost) = makeup::place(&mut cx, &st.sessions, &st.missed);
     let (visits, short) = visits::plan(&cx);
 
     let r = roster;
@@ -121,6 +141,9 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
             let unit = &r.units[s.unit];
             let remedy = match (&capacity, township) {
                 (_, true) => Remedy::Assist,
+                _ if let Some(title) = meeting_that_emptied(&cx, s.unit, day) => {
+                    Remedy::Meeting { title }
+                }
                 (Some(c), false) => c.clone(),
                 (None, false) => Remedy::Team,
             };
@@ -175,6 +198,8 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
             unit: r.units[l.unit].name.clone(),
             date: date(l.day),
             people: names(&l.people),
+            within_days: (r.policy.rotation == crate::model::Rotation::Fixed)
+                .then_some(r.station.makeup_within_days),
         };
         warnings.push(Warning {
             kind: "makeup_impossible".into(),
@@ -236,4 +261,24 @@ pub fn build(roster: &Roster, plan: &mut PlanFile) {
     m.shortfall_sessions = shortfall_sessions;
     m.warnings = plan.warning.len();
     plan.session = sessions;
+    plan.timetable = st
+        .timetable
+        .iter()
+        .map(|t| Timetable {
+            unit: r.units[t.unit].id.clone(),
+            leader: cx.persons[t.leader].id.clone(),
+            cycle: t.cycle,
+            offset: t.offset,
+            fortnight: t.fortnight,
+            leader_dates: t.leader_weeks.iter().map(|&w| date(cx.weeks[w])).collect(),
+            substitute: t
+                .substitutes
+                .iter()
+                .map(|&(w, p)| Substitute {
+                    date: date(cx.weeks[w]),
+                    person: p.map(|p| cx.persons[p].id.clone()),
+                })
+                .collect(),
+        })
+        .collect();
 }

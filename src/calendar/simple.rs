@@ -209,6 +209,7 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
         },
         assignment,
         leader,
+        timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),
     }

@@ -47,6 +47,7 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
             .map(|f| Township {
                 source: f.display().to_string(),
                 file: f
+                    .with_extension("toml")
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),

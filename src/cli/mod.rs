@@ -9,9 +9,12 @@ pub mod calendar;
 pub mod check;
 pub mod city;
 pub mod compare;
+pub mod convert;
+pub mod export;
 pub mod generate;
 pub mod plan;
 pub mod replan;
+pub mod template;
 pub mod validate;
 pub mod warnings;
 pub mod whatif;
@@ -59,6 +62,13 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Every warning in a plan file, by name, as a table or CSV (--kind to pick one kind)
     Warnings(warnings::WarningsArgs),
+    /// An empty roster workbook (.xlsx) to fill in: every sheet, heading, default and note
+    Template(template::TemplateArgs),
+    /// Convert a roster between TOML and a workbook (the format follows the extension)
+    Convert(convert::ConvertArgs),
+    /// The documents a township issues, as a workbook: teams, timetables, leaders,
+    /// sessions, warnings (Chinese unless --lang says otherwise)
+    Export(export::ExportArgs),
 }
 
 /// Parses the command line, runs the command, returns the exit code.
@@ -92,10 +102,13 @@ pub fn main() -> i32 {
         },
     };
     Lang::set_current(lang);
-    run(cli.command, lang)
+    // Workbooks are for the township's office: Chinese unless asked otherwise.
+    let asked = cli.lang.is_some() || std::env::var("ZHUDIAN_LANG").is_ok();
+    let docs = if asked { lang } else { Lang::Zh };
+    run(cli.command, lang, docs)
 }
 
-fn run(command: Command, lang: Lang) -> i32 {
+fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
     match command {
         Command::Validate(args) => validate::run(&args, lang),
         Command::Plan(args) => plan::run(&args, lang),
@@ -106,5 +119,8 @@ fn run(command: Command, lang: Lang) -> i32 {
         Command::Generate(args) => generate::main(&args),
         Command::Compare(args) => compare::run(&args, lang),
         Command::Warnings(args) => warnings::run(&args, lang),
+        Command::Template(args) => template::run(&args, lang, docs),
+        Command::Convert(args) => convert::run(&args, lang, docs),
+        Command::Export(args) => export::run(&args, lang, docs),
     }
 }

@@ -19,6 +19,13 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
         Ok(rosters) => {
             for r in &rosters {
                 print!("{}", roster::summary::summarize(r).say(lang));
+                // Meetings inside the station window: worth moving before planning.
+                for m in crate::calendar::meetings_in_window(r) {
+                    print!(
+                        "{}",
+                        crate::wording::calendar::validate_warning(&m.said(r), lang)
+                    );
+                }
             }
             EXIT_OK
         }

@@ -41,7 +41,18 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     };
     let read =
         |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let (base_text, scen_text) = match (read(&args.roster), read(&args.scenarios)) {
+    // A workbook's variants apply to its roster text, as for a TOML roster.
+    let read_roster = |p: &PathBuf| match crate::workbook::is_workbook(p) {
+        true => std::fs::read(p)
+            .map_err(|e| format!("{}: {e}", p.display()))
+            .and_then(|b| {
+                crate::workbook::to_toml(&b, &p.display().to_string())
+                    .map(|(text, _)| text)
+                    .map_err(|problems| problems.render(lang))
+            }),
+        false => read(p),
+    };
+    let (base_text, scen_text) = match (read_roster(&args.roster), read(&args.scenarios)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{}", WhatifSaid::Unreadable { detail: e }.say(lang));
@@ -49,7 +60,13 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         }
     };
     let base_name = args.roster.display().to_string();
-    let base = match crate::roster::load_str(&base_text, &base_name) {
+    // A workbook is read as itself: its problems at their sheet and cell.
+    let loaded = if crate::workbook::is_workbook(&args.roster) {
+        crate::roster::load(&args.roster)
+    } else {
+        crate::roster::load_str(&base_text, &base_name)
+    };
+    let base = match loaded {
         Ok(r) => r,
         Err(p) => {
             eprint!("{}", p.render(lang));

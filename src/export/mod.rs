@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod ics;
+pub mod xlsx;
 
 use crate::model::Roster;
 use crate::plan::PlanFile;

@@ -1,8 +1,11 @@
 //! Dates for synthetic rosters: the public holidays of a year (the lunar ones
 //! from a table of their Gregorian dates, 2014–2030) and helpers to find work
-//! days and weekdays for meetings and away periods.
+//! days and weekdays for meetings and away periods; and the year's meetings.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::rng::Rand;
+use super::{Cadre, GenOptions, Helper, Meeting, Profile, STABILITY};
 
 /// The years for which the holiday table holds dates.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2014..=2030;
@@ -90,6 +93,168 @@ pub fn next_weekday(mut d: NaiveDate, wd: Weekday) -> NaiveDate {
         d += Duration::days(1);
     }
     d
+}
+
+/// The year's meetings: the weekly party committee, the monthly station
+/// meeting and department heads' meeting, `o.meetings` one-off meetings on
+/// work days, and one or two emergency meetings in the station window.
+pub(super) fn meetings(
+    rng: &mut Rand,
+    o: &GenOptions,
+    cadres: &[Cadre],
+    helpers: &[Helper],
+    hols: &[(&'static str, NaiveDate, NaiveDate)],
+) -> Vec<Meeting> {
+    let profile = o.profile;
+    let mut meetings = Vec::new();
+    let jan1 = ymd(o.year, 1, 1);
+    let dec31 = ymd(o.year, 12, 31);
+    let first_monday = next_weekday(jan1, Weekday::Mon);
+    meetings.push(Meeting {
+        title: "镇党委会议".replace(
+            '镇',
+            if profile == Profile::Urban {
+                "街道"
+            } else {
+                "镇"
+            },
+        ),
+        attendees: vec!["all-cadres".into()],
+        date: first_monday,
+        start: "09:00",
+        end: "11:30",
+        repeat: "weekly",
+        until: Some(dec31),
+        emergency: false,
+    });
+    let mut first_thu = next_weekday(ymd(o.year, 1, 5), Weekday::Thu);
+    if first_thu.day() > 28 {
+        first_thu = ymd(o.year, 1, 8);
+    }
+    meetings.push(Meeting {
+        title: "驻点工作例会".into(),
+        attendees: vec!["all-cadres".into()],
+        date: first_thu,
+        start: "09:00",
+        end: "11:30",
+        repeat: "monthly",
+        until: Some(dec31),
+        emergency: false,
+    });
+    let heads: Vec<String> = helpers
+        .iter()
+        .filter(|h| h.role == "department_head")
+        .map(|h| h.id.clone())
+        .collect();
+    let mut heads_day = ymd(o.year, 1, 12);
+    while heads_day.weekday() == Weekday::Sat || heads_day.weekday() == Weekday::Sun {
+        heads_day += Duration::days(1);
+    }
+    meetings.push(Meeting {
+        title: "部门负责人例会".into(),
+        attendees: heads,
+        date: heads_day,
+        start: "09:30",
+        end: "11:30",
+        repeat: "monthly",
+        until: Some(dec31),
+        emergency: false,
+    });
+    const ONE_OFF: &[&str] = &[
+        "区人大代表大会",
+        "安全生产工作会议",
+        "征兵工作会议",
+        "三防工作部署会",
+        "农村集体经济审计会",
+        "党风廉政建设会议",
+        "招商引资推介会",
+        "创文工作推进会",
+        "河长制工作会议",
+        "禁毒工作会议",
+    ];
+    let mut titles: Vec<&str> = ONE_OFF.to_vec();
+    rng.shuffle(&mut titles);
+    let mut one_offs = Vec::new();
+    for k in 0..o.meetings {
+        let mut date = ymd(o.year, 2, 1) + Duration::days(rng.int(0, 300));
+        while !is_workday(date, hols) {
+            date += Duration::days(1);
+        }
+        // Never in the station window: Tuesday meetings are in the morning.
+        let (start, end) = if date.weekday() == Weekday::Tue || rng.chance(0.5) {
+            ("09:00", "11:30")
+        } else {
+            ("14:30", "17:00")
+        };
+        let mut att = Vec::new();
+        for _ in 0..rng.int(1, 4) {
+            let c = &cadres[rng.below(cadres.len() as u64) as usize].id;
+            if !att.contains(c) {
+                att.push(c.clone());
+            }
+        }
+        if rng.chance(0.5) && !helpers.is_empty() {
+            let h = &helpers[rng.below(helpers.len() as u64) as usize].id;
+            att.push(h.clone());
+        }
+        let title = if k < titles.len() {
+            titles[k].to_string()
+        } else {
+            format!(
+                "{}（第{}次）",
+                titles[k % titles.len()],
+                k / titles.len() + 1
+            )
+        };
+        one_offs.push(Meeting {
+            title,
+            attendees: att,
+            date,
+            start,
+            end,
+            repeat: "none",
+            until: None,
+            emergency: false,
+        });
+    }
+    // One or two emergency meetings in the station window (typhoon season).
+    const EMERGENCY: &[&str] = &["台风防御紧急会议", "防汛紧急会议", "安全生产紧急会议"];
+    let emergencies = rng.int(1, 2) as usize;
+    for k in 0..emergencies {
+        let mut date = next_weekday(
+            ymd(o.year, 5, 1) + Duration::days(rng.int(0, 150)),
+            Weekday::Tue,
+        );
+        while in_holiday(date, hols) {
+            date += Duration::days(7);
+        }
+        let mut att = Vec::new();
+        for _ in 0..rng.int(1, 3) {
+            let c = &cadres[rng.below(cadres.len() as u64) as usize].id;
+            if !att.contains(c) {
+                att.push(c.clone());
+            }
+        }
+        if let Some(h) = helpers
+            .iter()
+            .find(|h| h.role == "department_head" && h.skills.contains(&STABILITY))
+        {
+            att.push(h.id.clone());
+        }
+        one_offs.push(Meeting {
+            title: EMERGENCY[(k + rng.below(3) as usize) % EMERGENCY.len()].to_string(),
+            attendees: att,
+            date,
+            start: "14:30",
+            end: "17:30",
+            repeat: "none",
+            until: None,
+            emergency: true,
+        });
+    }
+    one_offs.sort_by_key(|m| (m.date, m.start));
+    meetings.extend(one_offs);
+    meetings
 }
 
 #[cfg(test)]

@@ -1,9 +1,13 @@
 //! The synthetic road network: the office, the units and a few junctions as
 //! points in the plane (kilometres), joined by straight roads that never cross
 //! (a planar graph), with minutes from length and a per-road speed, and the
-//! shortest travel time from the office to every node.
+//! shortest travel time from the office to every node. [`lay_out`] places a
+//! township's office, units and junctions; [`named_roads`] writes its roads
+//! by node id.
 
+use super::names::Namer;
 use super::rng::Rand;
+use super::{Kind, OFFICE, Profile, Unit};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -189,6 +193,134 @@ pub fn dijkstra(n: usize, edges: &[(usize, usize, u32)], from: usize) -> Vec<u32
         }
     }
     dist
+}
+
+/// A township's ground: points 0 (the office), 1..=n (the units in listing
+/// order) and the junctions after them, joined by roads of whole minutes.
+pub struct Layout {
+    /// Roads as (point, point, minutes).
+    pub edges: Vec<(usize, usize, u32)>,
+    /// Minutes from the office to every point.
+    pub dist: Vec<u32>,
+    /// The roster's `max_travel_minutes`: the farthest unit and a margin.
+    pub max_travel: u32,
+    /// Unit indices, nearest the office first.
+    pub by_distance: Vec<usize>,
+    /// Each junction's number (j1, j2, ...), 0 for points that are none.
+    pub junction_no: Vec<usize>,
+    pub junctions: usize,
+}
+
+/// Office at the centre, units in rings by kind, junctions between; roads
+/// that never cross, with a speed per road.
+pub fn lay_out(rng: &mut Rand, profile: Profile, kinds: &[Kind]) -> Layout {
+    let n = kinds.len();
+    let radius = match profile {
+        Profile::Rural => 2.2,
+        Profile::Town => 1.7,
+        Profile::Urban => 0.85,
+    } * (n as f64).sqrt().max(2.0);
+    let sep = 0.55 * radius / (n as f64).sqrt().max(1.0);
+    let mut pts = vec![Pt {
+        x: rng.real(-0.05, 0.05) * radius,
+        y: rng.real(-0.05, 0.05) * radius,
+    }];
+    for &k in kinds {
+        let (a, b) = match (k, profile) {
+            (Kind::Community, Profile::Urban) => (0.05, 1.0),
+            (Kind::Community, _) => (0.05, 0.4),
+            (Kind::Village, Profile::Urban) => (0.5, 1.0),
+            (Kind::Village, Profile::Rural) => (0.2, 1.0),
+            (Kind::Village, Profile::Town) => (0.25, 1.0),
+            (Kind::Industrial, _) => (0.3, 0.85),
+            (Kind::Enterprise, _) => (0.2, 0.8),
+        };
+        let p = place(rng, radius, a, b, sep, &pts);
+        pts.push(p);
+    }
+    for _ in 0..(n / 5).max(2) {
+        let p = place(rng, radius, 0.1, 0.9, sep * 0.6, &pts);
+        pts.push(p);
+    }
+    let mut km_roads = roads(rng, &pts, 1.9);
+    // A junction is where roads meet: drop dead-end junctions (repeatedly)
+    // and number the rest j1, j2, ... in order.
+    loop {
+        let mut degree = vec![0usize; pts.len()];
+        for &(a, b, _) in &km_roads {
+            degree[a] += 1;
+            degree[b] += 1;
+        }
+        let before = km_roads.len();
+        let dead_end = |x: usize| x > n && degree[x] < 2;
+        km_roads.retain(|&(a, b, _)| !dead_end(a) && !dead_end(b));
+        if km_roads.len() == before {
+            break;
+        }
+    }
+    let mut junction_no = vec![0usize; pts.len()];
+    let mut junctions = 0;
+    for (j, no) in junction_no.iter_mut().enumerate().skip(n + 1) {
+        if km_roads.iter().any(|&(a, b, _)| a == j || b == j) {
+            junctions += 1;
+            *no = junctions;
+        }
+    }
+    let (rate_lo, rate_hi) = match profile {
+        Profile::Urban => (1.8, 2.5),
+        _ => (1.2, 2.5),
+    };
+    let edges: Vec<(usize, usize, u32)> = km_roads
+        .iter()
+        .map(|&(a, b, km)| {
+            let m = (km * rng.real(rate_lo, rate_hi)).round().max(1.0) as u32;
+            (a, b, m)
+        })
+        .collect();
+    let dist = dijkstra(pts.len(), &edges, 0);
+    let farthest = (1..=n).map(|i| dist[i]).max().unwrap_or(0);
+    let max_travel = ((farthest as f64 * 1.15 + 5.0) / 5.0).ceil() as u32 * 5;
+
+    // Units farther than 70% of the farthest are "remote"; between 30% and 70%
+    // of it outside a city is the urban–rural fringe.
+    let mut by_distance: Vec<usize> = (0..n).collect();
+    by_distance.sort_by_key(|&i| (dist[i + 1], i));
+    Layout {
+        edges,
+        dist,
+        max_travel,
+        by_distance,
+        junction_no,
+        junctions,
+    }
+}
+
+/// The roads by node id (office, unit ids, j1...), sorted by point index.
+pub fn named_roads(
+    layout: &Layout,
+    units: &[Unit],
+    namer: &mut Namer,
+) -> Vec<(String, String, u32)> {
+    let n = units.len();
+    let (edges, junction_no, junctions) = (&layout.edges, &layout.junction_no, layout.junctions);
+    let node_id = |i: usize| -> String {
+        if i == 0 {
+            OFFICE.to_string()
+        } else if i <= n {
+            units[i - 1].id.clone()
+        } else {
+            format!("j{}", junction_no[i])
+        }
+    };
+    for j in 1..=junctions {
+        namer.reserve_id(&format!("j{j}"));
+    }
+    let mut sorted_edges = edges.clone();
+    sorted_edges.sort_by_key(|&(a, b, _)| (a, b));
+    sorted_edges
+        .iter()
+        .map(|&(a, b, m)| (node_id(a), node_id(b), m))
+        .collect()
 }
 
 #[cfg(test)]

@@ -224,6 +224,7 @@ fn solve(p: &LeaderProblem, opts: &Options, time_limit: Duration) -> LeaderSolut
     let so = SolveOptions {
         time_limit,
         seed: opts.seed,
+        ..SolveOptions::default()
     };
     match opts.engine {
         Engine::Bundles => crate::assign::leaders::solve(p, &so),
@@ -384,6 +385,7 @@ fn assemble(
         },
         assignment,
         leader: leader_lines,
+        timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),
     }

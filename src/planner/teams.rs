@@ -207,6 +207,7 @@ pub fn build(
         }
     }
     compact(r, leader_of, prev, &mut slots, &assist);
+    top_up(r, leader_of, &slots, &mut assist);
     if !missing.is_empty() {
         return Err(Shortfall::Needs(missing));
     }
@@ -375,7 +376,8 @@ fn covered(r: &Roster, leader: usize, slots: &[usize], assist: &[usize], need: &
 }
 
 /// Assist members: the fewest that cover every need the leader and slot
-/// helpers leave open and bring teams up to `min_present` where possible,
+/// helpers leave open and bring teams up to `min_present` where possible
+/// (counting on each member for the share of sessions they can attend),
 /// within `max_teams`; ties go to helpers on fewer teams. A need that cannot
 /// be covered is left open (the caller repairs or reports it).
 fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usize>> {
@@ -397,11 +399,32 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
                 .collect()
         })
         .collect();
-    let size = 1 + r.policy.team.len();
-    let deficit = r.policy.min_present.saturating_sub(size);
+    // Who a session can count on: a leader of n units sits at each one week
+    // in n, a helper on k teams one week in k; the unit's own people on its
+    // team alone, every week. Sessions fall short of `min_present` by what
+    // the team's expected attendance leaves.
+    let mut units_of_leader = vec![0usize; r.cadres.len()];
+    for &l in leader_of {
+        if let Some(c) = units_of_leader.get_mut(l) {
+            *c += 1;
+        }
+    }
+    let deficits: Vec<usize> = (0..n)
+        .map(|u| {
+            let leader = leader_of
+                .get(u)
+                .and_then(|&l| units_of_leader.get(l))
+                .map_or(0.0, |&k| 1.0 / k.max(1) as f64);
+            let helpers: f64 = slots[u].iter().map(|&h| 1.0 / teams[h].max(1) as f64).sum();
+            (r.policy.min_present as f64 - leader - helpers - 1e-9)
+                .ceil()
+                .max(0.0) as usize
+        })
+        .collect();
     // Candidates: (helper, unit) pairs that could help with something.
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for u in 0..n {
+        let deficit = deficits[u];
         if open[u].is_empty() && deficit == 0 {
             continue;
         }
@@ -431,7 +454,7 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
     // helper already on t costs (t + i + 1) units; all of it stays under one
     // assist.
     let tie_unit = 1.0 / ((most + 2.0) * (nc + 1.0));
-    let total_deficit = (deficit * n) as f64;
+    let total_deficit = deficits.iter().sum::<usize>() as f64;
     let w_slack = nc + 2.0;
     let w_miss = w_slack * (total_deficit + 1.0);
     let mut vars = ProblemVariables::new();
@@ -460,6 +483,7 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
             let sum: Expression = holders.iter().copied().sum();
             constraints.push(constraint!(sum + miss >= 1.0));
         }
+        let deficit = deficits[u];
         if deficit > 0 {
             let members: Vec<Variable> = cands
                 .iter()
@@ -510,6 +534,59 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
         a.sort_unstable();
     }
     out
+}
+
+/// After slots and assists are settled (the exact model and `compact` may
+/// have changed them): each team whose expected attendance (a leader of n
+/// units 1/n, a member on k teams 1/k) is still below `min_present` gets
+/// more assist members, the unit's own people first, then those on fewest
+/// teams, within `max_teams`, until it reaches it or nobody is left.
+fn top_up(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>], assist: &mut [Vec<usize>]) {
+    let n = r.units.len();
+    let mut teams = vec![0usize; r.helpers.len()];
+    for h in slots.iter().chain(assist.iter()).flatten() {
+        teams[*h] += 1;
+    }
+    let mut units_of_leader = vec![0usize; r.cadres.len()];
+    for &l in leader_of {
+        if let Some(c) = units_of_leader.get_mut(l) {
+            *c += 1;
+        }
+    }
+    let want = r.policy.min_present as f64 - 1e-9;
+    for u in 0..n {
+        let leader = leader_of
+            .get(u)
+            .and_then(|&l| units_of_leader.get(l))
+            .map_or(0.0, |&k| 1.0 / k.max(1) as f64);
+        let expected = |assist: &[Vec<usize>], teams: &[usize]| {
+            leader
+                + slots[u]
+                    .iter()
+                    .chain(&assist[u])
+                    .map(|&h| 1.0 / teams[h].max(1) as f64)
+                    .sum::<f64>()
+        };
+        while expected(assist, &teams) < want {
+            let next = (0..r.helpers.len())
+                .filter(|&h| {
+                    teams[h] < r.helpers[h].max_teams
+                        && !slots[u].contains(&h)
+                        && !assist[u].contains(&h)
+                        && assist_eligible(r, h, u)
+                })
+                .min_by_key(|&h| {
+                    let own = r.helpers[h].unit.as_deref() == Some(r.units[u].id.as_str());
+                    (!own, teams[h], h)
+                });
+            let Some(h) = next else {
+                break;
+            };
+            assist[u].push(h);
+            assist[u].sort_unstable();
+            teams[h] += 1;
+        }
+    }
 }
 
 fn minutes(r: &Roster, a: usize, b: usize) -> f64 {

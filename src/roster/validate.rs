@@ -31,6 +31,7 @@ pub(super) fn check(cx: &Cx, r: &mut Roster) {
     references(cx, r);
     dates_in_year(cx, r);
     roads(cx, r);
+    junctions(cx, r);
     counts(cx, r);
     needs(cx, r);
     own_helpers(cx, r);
@@ -394,6 +395,31 @@ fn slot_capacity(cx: &Cx, r: &Roster) {
                     units: n,
                     teams: capacity + own,
                 },
+            );
+        }
+    }
+}
+
+/// A `[[junction]]` names a node some road reaches, once.
+fn junctions(cx: &Cx, r: &Roster) {
+    let ends: BTreeSet<&str> = r
+        .roads
+        .iter()
+        .flat_map(|x| [x.from.as_str(), x.to.as_str()])
+        .collect();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for j in &r.junctions {
+        if !ends.contains(j.id.as_str()) {
+            cx.report(
+                at("[[junction]]", Some(&j.id), "id", j.line),
+                RosterSaid::JunctionNotOnRoads {
+                    suggestion: did_you_mean(&j.id, ends.iter().copied()),
+                },
+            );
+        } else if !seen.insert(j.id.as_str()) {
+            cx.report(
+                at("[[junction]]", Some(&j.id), "id", j.line),
+                RosterSaid::JunctionTwice,
             );
         }
     }

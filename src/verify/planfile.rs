@@ -18,6 +18,8 @@ struct RawPlan {
     #[serde(default)]
     leader: Vec<RawLeader>,
     #[serde(default)]
+    timetable: Vec<RawTimetable>,
+    #[serde(default)]
     session: Vec<RawSession>,
     #[serde(default)]
     warning: Vec<RawWarning>,
@@ -76,6 +78,37 @@ pub struct RawLeader {
     pub tour_minutes: f64,
     #[serde(default)]
     pub tour: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawTimetable {
+    unit: String,
+    leader: String,
+    cycle: i64,
+    offset: i64,
+    #[serde(default)]
+    leader_dates: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    substitute: Vec<RawSubstitute>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawSubstitute {
+    date: Spanned<toml::Value>,
+    #[serde(default)]
+    person: Option<String>,
+}
+
+/// A unit's posted timetable under a fixed rotation, as the plan states it.
+#[derive(Debug, Clone)]
+pub struct Timetable {
+    pub unit: String,
+    pub leader: String,
+    pub cycle: i64,
+    pub offset: i64,
+    pub leader_dates: Vec<NaiveDate>,
+    /// The leader's blocked turns and who stands in.
+    pub substitutes: Vec<(NaiveDate, Option<String>)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -154,6 +187,7 @@ pub struct Plan {
     pub metrics: RawMetrics,
     pub assignments: Vec<RawAssignment>,
     pub leaders: Vec<RawLeader>,
+    pub timetables: Vec<Timetable>,
     pub sessions: Vec<Session>,
     pub warnings: Vec<Warning>,
 }
@@ -369,6 +403,33 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
             people: w.people,
         });
     }
+    let mut timetables = Vec::with_capacity(raw.timetable.len());
+    for (i, t) in raw.timetable.into_iter().enumerate() {
+        let n = i + 1;
+        let leader_dates = t
+            .leader_dates
+            .iter()
+            .map(|v| date(text, 0, v, "[[timetable]]", n, "leader_dates"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let substitutes = t
+            .substitute
+            .into_iter()
+            .map(|x| {
+                Ok((
+                    date(text, 0, &x.date, "[[timetable]]", n, "substitute")?,
+                    x.person,
+                ))
+            })
+            .collect::<Result<Vec<_>, Unreadable>>()?;
+        timetables.push(Timetable {
+            unit: t.unit,
+            leader: t.leader,
+            cycle: t.cycle,
+            offset: t.offset,
+            leader_dates,
+            substitutes,
+        });
+    }
     Ok(Plan {
         roster_sha256: raw.plan.roster_sha256,
         cost: raw.plan.cost,
@@ -377,6 +438,7 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
         metrics: raw.plan.metrics,
         assignments: raw.assignment,
         leaders: raw.leader,
+        timetables,
         sessions,
         warnings,
     })

@@ -20,6 +20,9 @@ pub enum Remedy {
     Team,
     /// A township member was there, but too few people in all.
     Assist,
+    /// An ordinary meeting in the window took the team's township members:
+    /// moving it, not hiring, would staff the session.
+    Meeting { title: String },
 }
 
 /// One thing the calendar reports, as a fact; `say` words it.
@@ -52,11 +55,24 @@ pub enum CalendarSaid {
         township_members: usize,
         remedy: Remedy,
     },
-    /// A missed session that no make-up day in the year can hold.
+    /// A missed session that no make-up day in the year can hold (or, under
+    /// a fixed rotation, none within `within_days` with the unit's own people).
     MakeupImpossible {
         unit: String,
         date: String,
         people: Vec<String>,
+        within_days: Option<u32>,
+    },
+    /// `validate`: a non-emergency meeting inside the station window, with
+    /// every date it falls there.
+    MeetingInWindowPlanned {
+        title: String,
+        dates: Vec<String>,
+        start: String,
+        end: String,
+        weekday: chrono::Weekday,
+        window_start: String,
+        window_end: String,
     },
     /// A member's free half-days cannot hold all their household visits.
     HouseholdVisitsShort {
@@ -137,6 +153,12 @@ fn remedy(r: &Remedy, lang: Lang) -> String {
         }
         (Remedy::Assist, Lang::Zh) => {
             "为团队增加一名协助人员（村“两委”干部、大学生村官或志愿者）即可达到人数".into()
+        }
+        (Remedy::Meeting { title }, Lang::En) => format!(
+            "the meeting '{title}' took the team's township members; moving it out of the station window would staff this session"
+        ),
+        (Remedy::Meeting { title }, Lang::Zh) => {
+            format!("会议“{title}”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上")
         }
     }
 }
@@ -219,7 +241,54 @@ impl Say for CalendarSaid {
                     )
                 }
             }
-            MakeupImpossible { unit, date, people } => {
+            MakeupImpossible {
+                unit,
+                date,
+                people,
+                within_days: Some(n),
+            } => {
+                if en {
+                    format!(
+                        "the station session at {unit} on {date} that {} missed cannot be made up within {n} days: no make-up day in that time suits them and the unit's own people",
+                        list(people, lang)
+                    )
+                } else {
+                    format!(
+                        "{}缺席的{unit} {date} 驻点无法在 {n} 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日",
+                        list(people, lang)
+                    )
+                }
+            }
+            MeetingInWindowPlanned {
+                title,
+                dates,
+                start,
+                end,
+                weekday: wd,
+                window_start,
+                window_end,
+            } => {
+                let wd = weekday(*wd, lang);
+                let n = dates.len();
+                if en {
+                    format!(
+                        "meeting '{title}' ({start}–{end}) falls in the station window ({wd} {window_start}–{window_end}) on {n} date{}: {}; move it out of the window, or mark it emergency = true if it is one",
+                        plural(n),
+                        dates.join(", ")
+                    )
+                } else {
+                    format!(
+                        "会议“{title}”（{start}–{end}）占用驻点时间（{wd} {window_start}–{window_end}），共 {n} 次：{}；请移出驻点时间，确属急难险重情况的请标为紧急会议",
+                        dates.join("、")
+                    )
+                }
+            }
+            MakeupImpossible {
+                unit,
+                date,
+                people,
+                within_days: None,
+            } => {
                 if en {
                     format!(
                         "the station session at {unit} on {date} that {} missed cannot be made up within the year: no free make-up day is left after the notice period",
@@ -294,6 +363,14 @@ pub fn csv_header(lang: Lang) -> &'static [&'static str] {
             "户数",
             "补哪天的驻点",
         ],
+    }
+}
+
+/// A warning line of `validate` (it does not stop planning: exit 0).
+pub fn validate_warning(said: &CalendarSaid, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("warning: {}\n", said.say(lang)),
+        Lang::Zh => format!("提醒：{}\n", said.say(lang)),
     }
 }
 

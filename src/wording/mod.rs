@@ -4,12 +4,16 @@
 
 pub mod calendar;
 pub mod check;
+pub mod documents;
 pub mod names;
 pub mod plan;
+pub mod report;
 pub mod roster;
 pub mod scenario;
+pub mod station;
 pub mod terms;
 pub mod warnings;
+pub mod workbook;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

@@ -125,6 +125,24 @@ pub enum RosterSaid {
         value: i64,
         max: i64,
     },
+    /// One half of a map position (`x` without `y`, `lon` without `lat`).
+    PositionHalf {
+        given: &'static str,
+        missing: &'static str,
+    },
+    /// Both `x`, `y` and `lon`, `lat` on one entry.
+    PositionTwice,
+    /// Degrees beyond ±180 (lon) or ±90 (lat), or a coordinate not finite.
+    OutOfRange {
+        value: String,
+        limit: f64,
+    },
+    JunctionNotOnRoads {
+        suggestion: Option<String>,
+    },
+    JunctionTwice,
+    /// A problem only a workbook can have (a sheet, a heading, a cell).
+    Workbook(super::workbook::WorkbookSaid),
 }
 
 fn suggest(s: &Option<String>, lang: Lang) -> String {
@@ -498,6 +516,44 @@ impl Say for RosterSaid {
                     format!("{value} 超过允许的最大值 {max}")
                 }
             }
+            PositionHalf { given, missing } => {
+                if en {
+                    format!(
+                        "'{given}' is given without '{missing}': a map position needs both, or neither"
+                    )
+                } else {
+                    format!("填了 {given} 却没有 {missing}：地图位置要两项都填，或都不填")
+                }
+            }
+            PositionTwice => {
+                if en {
+                    "give the map position as x and y or as lon and lat, not both".into()
+                } else {
+                    "地图位置请只填 x、y 或 lon、lat 其中一组".into()
+                }
+            }
+            OutOfRange { value, limit } => {
+                if en {
+                    format!("{value} is outside the allowed range, −{limit} to {limit}")
+                } else {
+                    format!("{value} 超出允许范围 −{limit} 至 {limit}")
+                }
+            }
+            JunctionNotOnRoads { suggestion } => {
+                if en {
+                    format!("no road reaches this junction{}", suggest(suggestion, lang))
+                } else {
+                    format!("没有道路连到这个路口{}", suggest(suggestion, lang))
+                }
+            }
+            JunctionTwice => {
+                if en {
+                    "this junction is given a position twice".into()
+                } else {
+                    "这个路口的位置填了两次".into()
+                }
+            }
+            Workbook(w) => w.say(lang),
         }
     }
 }

@@ -202,11 +202,16 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
             .filter(|s| s.unit == u.id)
             .map(|s| day(&s.date))
             .collect();
+        // A fixed rotation counts fortnights in station weeks (holidays
+        // skipped); the flexible one in calendar weeks.
+        let fixed = r.policy.rotation == zhudian::model::Rotation::Fixed;
         let open: Vec<(usize, NaiveDate)> = dates
             .iter()
             .copied()
             .enumerate()
             .filter(|(_, d)| !w.holiday(*d))
+            .enumerate()
+            .map(|(i, (k, d))| (if fixed { i } else { k }, d))
             .collect();
         let ok = match u.cadence {
             Cadence::Weekly => got == open.iter().map(|x| x.1).collect(),
@@ -283,7 +288,49 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
             }
         }
     }
-    for a in &plan.assignment {
+    // Under a fixed rotation the timetable replaces the once-per-n rule: the
+    // leader sits at every listed date, a substitute only stands in for a
+    // blocked leader, and is in the session.
+    let fixed = r.policy.rotation == zhudian::model::Rotation::Fixed;
+    let station_people: BTreeMap<(String, String), Vec<String>> = w
+        .sessions("station")
+        .map(|s| ((s.unit.clone(), s.date.clone()), s.people.clone()))
+        .collect();
+    if fixed {
+        for a in &plan.assignment {
+            let Some(t) = plan.timetable.iter().find(|t| t.unit == a.unit) else {
+                v.push(format!("rule 2: {} has no timetable", a.unit));
+                continue;
+            };
+            let sat = |d: &str, p: &str| {
+                station_people
+                    .get(&(a.unit.clone(), d.to_string()))
+                    .is_some_and(|ps| ps.iter().any(|x| x == p))
+            };
+            for d in &t.leader_dates {
+                if !sat(d, &a.leader) {
+                    v.push(format!("rule 2: {} not at {} on {d}", a.leader, a.unit));
+                }
+            }
+            for x in &t.substitute {
+                if !w.blocked(&a.leader, day(&x.date), ws, we) {
+                    v.push(format!(
+                        "rule 2: needless substitute at {} {}",
+                        a.unit, x.date
+                    ));
+                }
+                if let Some(p) = &x.person
+                    && !sat(&x.date, p)
+                {
+                    v.push(format!(
+                        "rule 2: substitute {p} not at {} {}",
+                        a.unit, x.date
+                    ));
+                }
+            }
+        }
+    }
+    for a in plan.assignment.iter().filter(|_| !fixed) {
         let leader = &a.leader;
         let units: Vec<&str> = plan
             .assignment
@@ -370,13 +417,50 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
                 s.unit, s.date
             ));
         }
+        // The fixed rotation's make-ups: in time, with the unit's own people,
+        // only for a session left without a township member.
+        if !fixed {
+            continue;
+        }
+        if (d - day(m)).num_days() > st.makeup_within_days as i64 {
+            v.push(format!("rule 3: make-up on {} too late after {m}", s.date));
+        }
+        let own = |p: &String| {
+            r.helper_index(p)
+                .is_some_and(|h| r.helpers[h].unit.as_deref() == Some(s.unit.as_str()))
+        };
+        if !s.people.iter().any(own) {
+            v.push(format!(
+                "rule 3: make-up {} {} without the unit's own people",
+                s.unit, s.date
+            ));
+        }
+        let staffed = station_people
+            .get(&(s.unit.clone(), m.to_string()))
+            .is_some_and(|ps| ps.iter().any(|p| w.township(p)));
+        if staffed {
+            v.push(format!(
+                "rule 3: make-up of {} {m}, which had a township member",
+                s.unit
+            ));
+        }
     }
     // Members who always sit at one unit and lost a session to an emergency
     // or an absence must have it made up (or a warning say it cannot be).
+    // A session with a township member (someone stood in) owes none; under a
+    // fixed rotation the leader owes one for their turn.
     for s in w.sessions("station") {
         let d = day(&s.date);
+        if fixed && s.people.iter().any(|p| w.township(p)) {
+            continue;
+        }
+        let turn = plan
+            .timetable
+            .iter()
+            .find(|t| t.unit == s.unit && t.substitute.iter().any(|x| x.date == s.date))
+            .map(|t| t.leader.clone());
         for p in w.team.get(&s.unit).into_iter().flatten() {
-            if w.teams_of.get(p).is_none_or(|t| t.len() != 1) {
+            if w.teams_of.get(p).is_none_or(|t| t.len() != 1) && turn.as_ref() != Some(p) {
                 continue;
             }
             let lost = w.away(p, d) || w.meetings(p, d, ws, we).iter().any(|o| o.emergency);
@@ -477,7 +561,9 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
         let n: u32 = months.iter().sum();
         if n >= 12 {
             let max = *months.iter().max().unwrap();
-            if max as f64 > 2.0 * n as f64 / 12.0 {
+            // Twice the even share, rounded up as `check` rounds it: whole
+            // visits cannot split.
+            if max > (2 * n).div_ceil(12) {
                 v.push(format!(
                     "rule 4: {p} at {u}: {max} visits in one month of {n}"
                 ));

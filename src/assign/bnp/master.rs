@@ -6,6 +6,7 @@
 
 use super::Engine;
 use crate::assign::bundles::Bundles;
+use crate::assign::leaders::Stopped;
 use crate::assign::pricing::{self, Duals, Rules};
 use crate::assign::simplex::LpOutcome;
 
@@ -111,140 +112,195 @@ impl Engine<'_> {
                 .filter(|&b| rules.someone_ok(self.bundles.units(b as usize)))
                 .collect()
         });
-        let mut phase1 = self.lp.infeasibility() > 1e-9;
+        // At the root, artificials cost as much as the incumbent instead of
+        // being driven out by a phase 1 first: Farkas columns are of no use
+        // to the optimum, and large townships spent their whole time limit
+        // on them. The Lagrangian bound is valid either way; if artificials
+        // remain at the end, phase 1 decides feasibility as before.
+        for j in 0..self.m {
+            self.lp.cost[j] = 0.0;
+        }
+        let mut big_m = basis.is_empty() && self.upper().is_finite();
+        if big_m {
+            let m = self.upper().abs().max(1.0);
+            for j in 0..self.m {
+                self.lp.forbidden[j] = false;
+                self.lp.cost[j] = m;
+            }
+        }
+        let mut phase1 = !big_m && self.lp.infeasibility() > 1e-9;
         let mut failures = 0;
         let mut center: Option<(Duals, f64)> = None;
-        loop {
-            let outcome = self.lp.solve(phase1, self.deadline);
-            self.stats.lp_solves += 1;
-            match outcome {
-                LpOutcome::TimeUp => return NodeResult::TimeUp,
-                LpOutcome::Failed => {
-                    // Numerical trouble: restart this node from the artificial basis.
-                    failures += 1;
-                    if failures > 2 {
+        'generation: loop {
+            loop {
+                if self.out_of_budget() {
+                    return NodeResult::TimeUp;
+                }
+                let outcome = self.lp.solve(phase1, self.deadline);
+                self.stats.lp_solves += 1;
+                match outcome {
+                    LpOutcome::TimeUp => {
+                        self.stats.stopped.get_or_insert(Stopped::Time);
                         return NodeResult::TimeUp;
                     }
-                    let art: Vec<usize> = self.initial_basis();
-                    self.lp.set_basis(&art);
-                    phase1 = true;
-                    continue;
-                }
-                LpOutcome::Optimal => {}
-            }
-            if phase1 && self.lp.infeasibility() <= 1e-9 {
-                phase1 = false;
-                continue;
-            }
-            for &j in &self.lp.basis {
-                self.last_used[j] = self.stats.rounds;
-            }
-            let y = self.lp.duals(phase1);
-            let current = self.duals_from(&y);
-            // Wentges smoothing: price at a point between the duals with the
-            // best Lagrangian bound so far and the LP's, which damps the
-            // duals' oscillation; if that finds nothing the LP's own duals
-            // improve on (a mispricing), price at the LP's duals.
-            let mut alpha = if phase1 || center.is_none() || !basis.is_empty() {
-                0.0
-            } else {
-                SMOOTHING
-            };
-            let mut columns: Vec<(usize, u32, f64)>;
-            loop {
-                let duals = match (&center, alpha > 0.0) {
-                    (Some((c, _)), true) => mix(c, &current, alpha),
-                    _ => current.clone(),
-                };
-                let priced = pricing::price(
-                    self.p,
-                    &self.bundles,
-                    node_live.as_deref().unwrap_or(&self.live),
-                    self.by_unit.as_deref(),
-                    rules,
-                    &duals,
-                    &self.floors,
-                    phase1,
-                    PER_LEADER,
-                    PRICE_TOL,
-                    self.cand_cap,
-                    &mut self.scratch,
-                );
-                self.stats.rounds += 1;
-                let lagrange = duals.pi.iter().sum::<f64>()
-                    + duals.mu.iter().sum::<f64>()
-                    + duals.sigma * self.change_limit.unwrap_or(0) as f64
-                    + priced.min_rc.iter().sum::<f64>();
-                if phase1 {
-                    // Farkas: the phase-1 optimum is at least `lagrange` > 0.
-                    if lagrange > 1e-6 {
-                        return NodeResult::Infeasible;
-                    }
-                } else {
-                    if center.as_ref().is_none_or(|c| lagrange > c.1) {
-                        center = Some((duals.clone(), lagrange));
-                    }
-                    if lagrange > *bound {
-                        *bound = lagrange;
-                        if basis.is_empty() {
-                            self.note_root(&duals, &priced.min_rc, lagrange);
-                            // Shrink the store as the root bound improves:
-                            // later rounds then price far fewer bundles.
-                            if self.stats.rounds >= self.last_fix + 8 {
-                                self.last_fix = self.stats.rounds;
-                                self.fix_by_reduced_cost();
-                            }
+                    LpOutcome::Failed => {
+                        // Numerical trouble: restart this node from the artificial basis.
+                        failures += 1;
+                        if failures > 2 {
+                            return NodeResult::TimeUp;
                         }
+                        let art: Vec<usize> = self.initial_basis();
+                        self.lp.set_basis(&art);
+                        phase1 = true;
+                        continue;
                     }
-                    if *bound >= self.prune_at() {
-                        return NodeResult::Pruned;
-                    }
+                    LpOutcome::Optimal => {}
                 }
-                // Keep the columns that improve the current LP.
-                columns = priced
-                    .columns
-                    .into_iter()
-                    .filter(|&(l, b, _)| {
-                        alpha == 0.0 || self.reduced_cost(l, b as usize, &current) < -PRICE_TOL
-                    })
-                    .collect();
-                if columns.is_empty() && alpha > 0.0 {
-                    alpha = 0.0;
-                    continue;
-                }
-                break;
-            }
-            let mut added = 0;
-            for &(l, b, _) in &columns {
-                let before = self.lp.n_cols();
-                let j = self.add_column(l, b);
-                if j == before {
-                    added += 1;
-                } else if !self.lp.forbidden[j] && self.lp.include(j) {
-                    // A known column that had left the scan is back.
-                    added += 1;
-                }
-                self.last_used[j] = self.stats.rounds;
-            }
-            if added == 0 {
-                if phase1 {
-                    // The phase-1 optimum is positive: infeasible, unless it
-                    // is round-off, in which case carry on to phase 2.
-                    if self.lp.infeasibility() > 1e-6 {
-                        return NodeResult::Infeasible;
-                    }
+                if phase1 && self.lp.infeasibility() <= 1e-9 {
                     phase1 = false;
                     continue;
                 }
-                break;
-            }
-            // Close enough: the LP value and the bound agree.
-            if !phase1 {
-                let z = self.lp.objective(false);
-                if z - *bound <= 1e-9 * z.abs().max(1.0) {
+                for &j in &self.lp.basis {
+                    self.last_used[j] = self.stats.rounds;
+                }
+                let y = self.lp.duals(phase1);
+                let current = self.duals_from(&y);
+                // Wentges smoothing: price at a point between the duals with the
+                // best Lagrangian bound so far and the LP's, which damps the
+                // duals' oscillation; if that finds nothing the LP's own duals
+                // improve on (a mispricing), price at the LP's duals.
+                let mut alpha = if phase1 || center.is_none() || !basis.is_empty() {
+                    0.0
+                } else {
+                    SMOOTHING
+                };
+                let mut columns: Vec<(usize, u32, f64)>;
+                loop {
+                    let duals = match (&center, alpha > 0.0) {
+                        (Some((c, _)), true) => mix(c, &current, alpha),
+                        _ => current.clone(),
+                    };
+                    let priced = match &mut self.searcher {
+                        Some(searcher) => {
+                            let (priced, nodes) = searcher.price(
+                                self.p,
+                                &mut self.bundles,
+                                rules,
+                                &duals,
+                                phase1,
+                                PER_LEADER,
+                                PRICE_TOL,
+                            );
+                            self.stats.search_nodes += nodes;
+                            priced
+                        }
+                        None => {
+                            let live = node_live.as_deref().unwrap_or(&self.live);
+                            self.scanned += live.len() as u64;
+                            pricing::price(
+                                self.p,
+                                &self.bundles,
+                                live,
+                                self.by_unit.as_deref(),
+                                rules,
+                                &duals,
+                                &self.floors,
+                                phase1,
+                                PER_LEADER,
+                                PRICE_TOL,
+                                self.cand_cap,
+                                &mut self.scratch,
+                            )
+                        }
+                    };
+                    self.stats.rounds += 1;
+                    let lagrange = duals.pi.iter().sum::<f64>()
+                        + duals.mu.iter().sum::<f64>()
+                        + duals.sigma * self.change_limit.unwrap_or(0) as f64
+                        + priced.min_rc.iter().sum::<f64>();
+                    if phase1 {
+                        // Farkas: the phase-1 optimum is at least `lagrange` > 0.
+                        if lagrange > 1e-6 {
+                            return NodeResult::Infeasible;
+                        }
+                    } else {
+                        if center.as_ref().is_none_or(|c| lagrange > c.1) {
+                            center = Some((duals.clone(), lagrange));
+                        }
+                        if lagrange > *bound {
+                            *bound = lagrange;
+                            if basis.is_empty() {
+                                self.note_root(&duals, &priced.min_rc, lagrange);
+                                // Shrink the store as the root bound improves:
+                                // later rounds then price far fewer bundles.
+                                if self.stats.rounds >= self.last_fix + 8 {
+                                    self.last_fix = self.stats.rounds;
+                                    self.fix_by_reduced_cost();
+                                }
+                            }
+                        }
+                        if *bound >= self.prune_at() {
+                            return NodeResult::Pruned;
+                        }
+                    }
+                    // Keep the columns that improve the current LP.
+                    columns = priced
+                        .columns
+                        .into_iter()
+                        .filter(|&(l, b, _)| {
+                            alpha == 0.0 || self.reduced_cost(l, b as usize, &current) < -PRICE_TOL
+                        })
+                        .collect();
+                    if columns.is_empty() && alpha > 0.0 {
+                        alpha = 0.0;
+                        continue;
+                    }
                     break;
                 }
+                let mut added = 0;
+                for &(l, b, _) in &columns {
+                    let before = self.lp.n_cols();
+                    let j = self.add_column(l, b);
+                    if j == before {
+                        added += 1;
+                    } else if !self.lp.forbidden[j] && self.lp.include(j) {
+                        // A known column that had left the scan is back.
+                        added += 1;
+                    }
+                    self.last_used[j] = self.stats.rounds;
+                }
+                if added == 0 {
+                    if phase1 {
+                        // The phase-1 optimum is positive: infeasible, unless it
+                        // is round-off, in which case carry on to phase 2.
+                        if self.lp.infeasibility() > 1e-6 {
+                            return NodeResult::Infeasible;
+                        }
+                        phase1 = false;
+                        continue;
+                    }
+                    break;
+                }
+                // Close enough: the LP value and the bound agree.
+                if !phase1 {
+                    let z = self.lp.objective(false);
+                    if z - *bound <= 1e-9 * z.abs().max(1.0) {
+                        break;
+                    }
+                }
             }
+            if big_m {
+                big_m = false;
+                for j in 0..self.m {
+                    self.lp.forbidden[j] = true;
+                    self.lp.cost[j] = 0.0;
+                }
+                if self.lp.infeasibility() > 1e-9 {
+                    phase1 = true;
+                    continue 'generation;
+                }
+            }
+            break;
         }
         if *bound < self.lp.objective(false) - 1e-9 {
             // Converged: the LP value is itself a valid bound.

@@ -11,11 +11,12 @@ mod branching;
 mod master;
 mod search;
 
+use super::bundle_search::SearchPricer;
 use super::bundles::Bundles;
 use super::heuristic::{self, Plan};
 use super::leaders::{
-    LeaderProblem, LeaderSolution, SolveOptions, SolveStats, Status, best_tour, plan_cost,
-    relative_gap,
+    LeaderProblem, LeaderSolution, Pricing, PricingChoice, SolveOptions, SolveStats, Status,
+    Stopped, best_tour, plan_cost, relative_gap,
 };
 use super::pricing::{self, Scratch};
 use super::random::Rng;
@@ -25,9 +26,9 @@ use search::SearchEnd;
 use std::collections::HashMap;
 use std::time::Instant;
 
-/// Most bundles enumerated (about 17 bytes each, plus 8 of pricing scratch):
-/// keeps peak memory near 200 MiB.
-const MAX_BUNDLES: f64 = 8e6;
+/// Most bundles worth enumerating (about 25 bytes each with pricing
+/// scratch); beyond, pricing searches each leader's units instead.
+const ENUMERATE_UP_TO: f64 = 1.5e6;
 
 struct Engine<'a> {
     p: &'a LeaderProblem,
@@ -58,6 +59,11 @@ struct Engine<'a> {
     /// full-scan fallback)
     cand_cap: usize,
     stats: SolveStats,
+    /// the pricing search, when bundles are not enumerated
+    searcher: Option<SearchPricer>,
+    work_limit: Option<u64>,
+    /// bundles scanned by enumerated pricing (work: 64 make a unit)
+    scanned: u64,
     scratch: Scratch,
     rng: Rng,
 }
@@ -91,32 +97,27 @@ fn run_with(
     let floors: Vec<f64> = (0..nl).map(|l| pricing::unit_cost_floor(p, l)).collect();
     let upper = incumbent.as_ref().map_or(f64::INFINITY, |i: &(f64, _)| i.0);
     trace(start, &format!("heuristic cost {upper:.3}"));
-    if Bundles::count_estimate(p) > MAX_BUNDLES {
-        // Bundles too large to enumerate (many units per leader): return the
-        // heuristic plan with the trivial bound (bundle costs are at least
-        // the leaders' unit-cost floors).
-        let bound: f64 = floors.iter().sum();
-        return match incumbent {
-            Some((cost, bundles)) => LeaderSolution {
-                status: Status::Feasible,
-                bundles,
-                cost,
-                lower_bound: bound,
-                gap: relative_gap(cost, bound),
-                stats: SolveStats::default(),
-            },
-            None => LeaderSolution {
-                status: Status::NoSolutionInTime,
-                bundles: Vec::new(),
-                cost: f64::INFINITY,
-                lower_bound: bound,
-                gap: 1.0,
-                stats: SolveStats::default(),
-            },
-        };
-    }
-    let bundles = Bundles::enumerate(p, upper + 1e-9 * upper.abs().max(1.0), &floors);
-    trace(start, &format!("{} bundles", bundles.len()));
+    let estimate = Bundles::count_estimate(p);
+    let pricing = match opts.pricing {
+        PricingChoice::Enumerate => Pricing::Enumerated,
+        PricingChoice::Search => Pricing::Searched,
+        PricingChoice::Auto if estimate <= ENUMERATE_UP_TO => Pricing::Enumerated,
+        PricingChoice::Auto => Pricing::Searched,
+    };
+    let (bundles, searcher) = match pricing {
+        Pricing::Enumerated => (
+            Bundles::enumerate(p, upper + 1e-9 * upper.abs().max(1.0), &floors),
+            None,
+        ),
+        Pricing::Searched => {
+            let stride = p.leaders.iter().map(|l| l.max_units).max().unwrap_or(0);
+            (Bundles::empty(stride.min(nu)), Some(SearchPricer::new(p)))
+        }
+    };
+    trace(
+        start,
+        &format!("{} bundles, {pricing:?} pricing", bundles.len()),
+    );
     let live: Vec<u32> = (0..bundles.len() as u32).collect();
 
     let change_limit = p.max_changes.as_ref().map(|(c, _)| *c);
@@ -143,8 +144,12 @@ fn run_with(
         change_limit,
         stats: SolveStats {
             bundles: bundles.len(),
+            pricing,
             ..SolveStats::default()
         },
+        searcher,
+        work_limit: opts.work_limit,
+        scanned: 0,
         bundles,
         live,
         by_unit: None,
@@ -165,7 +170,8 @@ fn run_with(
     };
     // The incumbent's columns are not put in the pool: an integral vertex of
     // a set-partitioning LP is highly degenerate, and starting there stalls
-    // the simplex for tens of thousands of pivots.
+    // the simplex for tens of thousands of pivots (with searched pricing,
+    // they also made every round's search far longer).
     let result = e.search();
     e.finish(result)
 }
@@ -186,6 +192,25 @@ fn plan_of(p: &LeaderProblem, plan: &Plan) -> (f64, Vec<Vec<usize>>) {
 impl Engine<'_> {
     fn upper(&self) -> f64 {
         self.incumbent.as_ref().map_or(f64::INFINITY, |i| i.0)
+    }
+
+    /// Work units spent so far: pivots, search nodes, bundles scanned / 64.
+    fn work(&self) -> u64 {
+        self.lp.pivots as u64 + self.stats.search_nodes + self.scanned / 64
+    }
+
+    /// Whether the work or time limit is reached (noting which, work first:
+    /// it is the reproducible one).
+    fn out_of_budget(&mut self) -> bool {
+        if self.work_limit.is_some_and(|w| self.work() >= w) {
+            self.stats.stopped.get_or_insert(Stopped::Work);
+            return true;
+        }
+        if Instant::now() > self.deadline {
+            self.stats.stopped.get_or_insert(Stopped::Time);
+            return true;
+        }
+        false
     }
 
     /// Bounds within this of the incumbent cannot lead to a better plan.
@@ -238,10 +263,9 @@ impl Engine<'_> {
             }
         }
         let plan = Plan::from_owner(self.p, owner);
-        let deadline = self
-            .deadline
-            .min(Instant::now() + std::time::Duration::from_millis(200));
-        let plan = heuristic::improve(self.p, plan, &mut self.rng, 10, deadline);
+        // Local search is bounded by counts (not a time slice), so that a
+        // run within its limits is reproducible.
+        let plan = heuristic::improve(self.p, plan, &mut self.rng, 10, self.deadline);
         if !heuristic::within_change_limit(self.p, &plan) {
             return;
         }
@@ -253,9 +277,11 @@ impl Engine<'_> {
     }
 
     fn finish(self, end: SearchEnd) -> LeaderSolution {
+        let work = self.work();
         let mut stats = self.stats;
         stats.columns = self.lp.n_cols() - self.m;
         stats.pivots = self.lp.pivots;
+        stats.work = work;
         match self.incumbent {
             None => {
                 let open = end.bound.is_finite();
@@ -335,6 +361,7 @@ mod tests {
             let opts = SolveOptions {
                 time_limit: Duration::from_secs(20),
                 seed,
+                ..SolveOptions::default()
             };
             let s = run_with(&p, &opts, Instant::now(), 3);
             match brute_force(&p) {
@@ -353,6 +380,7 @@ mod tests {
             let opts = SolveOptions {
                 time_limit: Duration::from_secs(60),
                 seed,
+                ..SolveOptions::default()
             };
             let exact = run_with(&p, &opts, Instant::now(), pricing::CAND_CAP);
             let capped = run_with(&p, &opts, Instant::now(), 20);

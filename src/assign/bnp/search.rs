@@ -8,7 +8,6 @@ use super::master::NodeResult;
 use super::{Engine, trace};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
-use std::time::Instant;
 
 struct Node {
     decisions: Vec<Decision>,
@@ -48,7 +47,7 @@ impl Engine<'_> {
             if node.bound >= self.prune_at() {
                 continue;
             }
-            if Instant::now() > self.deadline {
+            if self.out_of_budget() {
                 let bound = node.bound;
                 store.insert(next_id, node);
                 open.push(Reverse((OrdF64(bound), next_id)));

@@ -19,14 +19,16 @@
 //! leaders' rotations, `staffing` each week's seating.
 
 mod cycle;
+mod fixed;
 #[cfg(test)]
 mod optimum;
 mod staffing;
+mod substitutes;
 
 use rayon::prelude::*;
 
 use super::cx::{Cause, Cx};
-use crate::model::Cadence;
+use crate::model::{Cadence, Rotation as RotationMode};
 use cycle::{Rotation, improve};
 use staffing::week;
 
@@ -55,6 +57,27 @@ pub(crate) struct Stations {
     /// Non-holiday station weeks: what one more member could give.
     pub open_weeks: usize,
     pub weekly_units: usize,
+    /// Under a fixed rotation, each unit's posted timetable (roster order of
+    /// units with a rotating leader); empty under a flexible one.
+    pub timetable: Vec<UnitTimetable>,
+}
+
+/// A unit's posted timetable: the station weeks its leader sits there, and
+/// who stands in (代班) in those of them the leader is blocked.
+#[derive(Debug, Clone)]
+pub(crate) struct UnitTimetable {
+    pub unit: usize,
+    pub leader: usize,
+    /// The leader's number of units: the cycle's length in station weeks.
+    pub cycle: usize,
+    /// The leader's station weeks here: open-week index ≡ offset (mod cycle).
+    pub offset: usize,
+    /// For a biweekly unit, the station weeks it sits (index ≡ fortnight mod 2).
+    pub fortnight: Option<usize>,
+    /// Weeks (indices into `cx.weeks`) the leader sits here.
+    pub leader_weeks: Vec<usize>,
+    /// Weeks the leader is blocked, and who of the team stands in, if anyone.
+    pub substitutes: Vec<(usize, Option<usize>)>,
 }
 
 /// Chooses the fortnight (odd or even weeks) of each biweekly unit so that
@@ -103,6 +126,8 @@ struct Year {
     sess: Vec<Vec<usize>>,
     /// Leaders with several units: their rotation is the thing to choose.
     rotating: Vec<bool>,
+    /// Per week: its station-week index past holidays, `NONE` in a holiday week.
+    open: Vec<usize>,
 }
 
 /// Per person, aligned with their `units`: sessions attended (or missed and
@@ -139,7 +164,10 @@ struct WeekOut {
 /// every holiday week, so which fortnight suits a remote unit shows only in
 /// the whole year's outcome.
 pub(crate) fn plan(cx: &Cx) -> Stations {
-    plan_stations(cx)
+    match cx.roster.policy.rotation {
+        RotationMode::Fixed => plan_fixed(cx),
+        RotationMode::Flexible => plan_stations(cx),
+    }
 }
 
 fn plan_stations(cx: &Cx) -> Stations {
@@ -184,43 +212,79 @@ fn score(cx: &Cx, st: &Stations) -> (usize, usize) {
     })
 }
 
-fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
-    let r = cx.roster;
-    let nu = r.units.len();
-    let np = cx.persons.len();
-    let nw = cx.weeks.len();
-    let (ws, we) = cx.win;
-    let has: Vec<Vec<bool>> = (0..nu)
-        .map(|u| {
-            (0..nw)
-                .map(|w| {
-                    !cx.holiday[cx.weeks[w]]
-                        && (r.units[u].cadence == Cadence::Weekly || w % 2 == parity[u])
-                })
-                .collect()
+/// Each week's open-week index (station weeks counted past holidays), or
+/// `NONE` for a holiday week.
+fn open_index(cx: &Cx) -> Vec<usize> {
+    let mut k = 0;
+    cx.weeks
+        .iter()
+        .map(|&d| {
+            if cx.holiday[d] {
+                NONE
+            } else {
+                k += 1;
+                k - 1
+            }
         })
-        .collect();
-    let blocked: Vec<Vec<Option<Cause>>> = (0..np)
+        .collect()
+}
+
+impl Year {
+    /// The year's frame for a choice of fortnights. Under a fixed rotation a
+    /// biweekly unit sits every second *station* week (holiday weeks do not
+    /// count), so that it keeps step with its leader's cycle; the flexible
+    /// rotation keeps calendar fortnights.
+    fn new(cx: &Cx, parity: &[usize], blocked: Vec<Vec<Option<Cause>>>) -> Year {
+        let r = cx.roster;
+        let nu = r.units.len();
+        let nw = cx.weeks.len();
+        let open = open_index(cx);
+        let by_station_week = r.policy.rotation == RotationMode::Fixed;
+        let has: Vec<Vec<bool>> = (0..nu)
+            .map(|u| {
+                (0..nw)
+                    .map(|w| {
+                        let k = if by_station_week { open[w] } else { w };
+                        !cx.holiday[cx.weeks[w]]
+                            && (r.units[u].cadence == Cadence::Weekly || k % 2 == parity[u])
+                    })
+                    .collect()
+            })
+            .collect();
+        let sess: Vec<Vec<usize>> = (0..nw)
+            .map(|w| (0..nu).filter(|&u| has[u][w]).collect())
+            .collect();
+        let rotating: Vec<bool> = cx
+            .persons
+            .iter()
+            .map(|p| p.leader && p.units.len() >= 2)
+            .collect();
+        Year {
+            has,
+            blocked,
+            sess,
+            rotating,
+            open,
+        }
+    }
+}
+
+/// Why each person cannot sit in each week's window, if they cannot.
+fn blocked_weeks(cx: &Cx) -> Vec<Vec<Option<Cause>>> {
+    let (ws, we) = cx.win;
+    (0..cx.persons.len())
         .map(|p| {
-            (0..nw)
+            (0..cx.weeks.len())
                 .map(|w| cx.blocked(p, cx.weeks[w], ws, we))
                 .collect()
         })
-        .collect();
-    let sess: Vec<Vec<usize>> = (0..nw)
-        .map(|w| (0..nu).filter(|&u| has[u][w]).collect())
-        .collect();
-    let rotating: Vec<bool> = cx
-        .persons
-        .iter()
-        .map(|p| p.leader && p.units.len() >= 2)
-        .collect();
-    let y = Year {
-        has,
-        blocked,
-        sess,
-        rotating,
-    };
+        .collect()
+}
+
+fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
+    let np = cx.persons.len();
+    let nw = cx.weeks.len();
+    let y = Year::new(cx, parity, blocked_weeks(cx));
 
     let mut rotations: Vec<Option<Rotation>> = (0..np)
         .map(|p| {
@@ -266,8 +330,27 @@ fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
 
     // Then each leader's whole year in turn, the others held fixed.
     improve(cx, &y, &mut position);
+    final_pass(cx, &y, &position)
+}
 
-    // Final pass with the leaders where the improvement put them.
+/// The fixed rotation: the posted cycle that staffs the most sessions with
+/// a township member, then the weeks seated by it, with substitutes named
+/// where a leader is blocked.
+fn plan_fixed(cx: &Cx) -> Stations {
+    let blocked = blocked_weeks(cx);
+    let (offsets, parity) = fixed::choose_fixed(cx, &blocked, parities(cx));
+    let y = Year::new(cx, &parity, blocked);
+    let position = fixed::fixed_positions(cx, &y, &offsets);
+    let mut out = final_pass(cx, &y, &position);
+    out.timetable = substitutes::timetable(cx, &y, &offsets, &parity, &out.sessions);
+    substitutes::missed_turns(&y, &out.timetable, &mut out.missed);
+    out
+}
+
+/// Seats every week with the rotating leaders where `position` puts them.
+fn final_pass(cx: &Cx, y: &Year, position: &[Vec<usize>]) -> Stations {
+    let r = cx.roster;
+    let nw = cx.weeks.len();
     let mut tally = Tally::new(cx);
     let mut out = Stations {
         sessions: Vec::new(),
@@ -281,6 +364,7 @@ fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
             .iter()
             .filter(|u| u.cadence == Cadence::Weekly)
             .count(),
+        timetable: Vec::new(),
     };
     out.unit_weeks = y.sess.iter().map(Vec::len).sum();
     for (p, person) in cx.persons.iter().enumerate() {
@@ -294,7 +378,7 @@ fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
         if y.sess[w].is_empty() {
             continue;
         }
-        let wk = week(cx, &y, w, &mut tally, None, Some(&position));
+        let wk = week(cx, y, w, &mut tally, None, Some(position));
         out.missed.extend(wk.missed);
         for (i, people) in wk.at.into_iter().enumerate() {
             out.sessions.push(StSession {

@@ -1,7 +1,9 @@
 //! Calendar rule 3, make-ups: each make-up's shape (the date it makes up,
-//! its day, notice and window, someone in it), and every member an emergency
-//! meeting or an away period took from a station session made up for, or
-//! named in a warning that it could not be.
+//! its day, notice, `makeup_within_days` and window, the unit's own people
+//! in it), that it makes up a session of its own unit that had no township
+//! member, and every member an emergency meeting or an away period took from
+//! such a session made up for, or named in a warning that it could not be.
+//! A session someone of the township stood in for (代班) owes no make-up.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,6 +14,7 @@ use super::{Cx, Resolved, Warnings, at};
 use crate::verify::Violation;
 use crate::verify::planfile::{Kind, Plan, Session};
 use crate::wording::check::{Block, CheckSaid, Rule};
+use crate::wording::station::TimetableSaid;
 
 pub(super) fn makeup_shape(cx: &Cx, s: &Session, out: &mut Vec<Violation>) {
     let st = &cx.roster.station;
@@ -82,12 +85,46 @@ pub(super) fn makeup_shape(cx: &Cx, s: &Session, out: &mut Vec<Violation>) {
             CheckSaid::MakeupNobody,
         ));
     }
+    // The rules of the fixed rotation's make-ups; the flexible one keeps
+    // the earlier rules.
+    if cx.roster.policy.rotation != crate::model::Rotation::Fixed {
+        return;
+    }
+    if notice > st.makeup_within_days as i64 {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::Timetable(TimetableSaid::MakeupLate {
+                missed,
+                days: notice,
+                within: st.makeup_within_days,
+            }),
+        ));
+    }
+    let own = s.people.iter().any(|id| {
+        cx.roster
+            .helper_index(id)
+            .is_some_and(|h| cx.roster.helpers[h].unit.as_deref() == Some(s.unit.as_str()))
+    });
+    if !own && !s.people.is_empty() {
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::Timetable(TimetableSaid::MakeupNoOwnPeople),
+        ));
+    }
 }
 
 /// Calendar rule 3: members who would have attended a station session
-/// (the unit's local members; leaders and helpers on a single team) and
-/// were taken away by an emergency meeting or an away period get a make-up
-/// for it, or a warning that it could not be made up.
+/// (the unit's local members; leaders and helpers on a single team; under
+/// a fixed rotation the leader on their turn) and were taken away by an
+/// emergency meeting or an away period get a make-up for it, or a warning
+/// that it could not be made up — unless the session still had a township
+/// member. A make-up makes up a session of its own unit that had none.
 pub(super) fn makeups_owed(
     cx: &Cx,
     plan: &Plan,
@@ -96,6 +133,38 @@ pub(super) fn makeups_owed(
     warnings: &Warnings,
     out: &mut Vec<Violation>,
 ) {
+    // Per unit and date: whether a station session was held, and with a
+    // township member.
+    let fixed = cx.roster.policy.rotation == crate::model::Rotation::Fixed;
+    let mut held: HashMap<(usize, NaiveDate), bool> = HashMap::new();
+    for (u, list) in stations.sessions.iter().enumerate().filter(|_| fixed) {
+        for &i in list {
+            let township = resolved[i]
+                .1
+                .iter()
+                .flatten()
+                .any(|&p| cx.members[u].contains(&p) && cx.township_member(p));
+            *held.entry((u, plan.sessions[i].date)).or_default() |= township;
+        }
+    }
+    for (s, (unit, _)) in plan.sessions.iter().zip(resolved).filter(|_| fixed) {
+        let (Kind::Makeup, Some(u), Some(d)) = (s.kind, *unit, s.makes_up) else {
+            continue;
+        };
+        let said = match held.get(&(u, d)) {
+            None => TimetableSaid::MakeupNoSession { missed: d },
+            Some(true) => TimetableSaid::MakeupNotNeeded { missed: d },
+            Some(false) => continue,
+        };
+        out.push(at(
+            Rule::Makeup,
+            &s.unit,
+            None,
+            s.date,
+            CheckSaid::Timetable(said),
+        ));
+    }
+    let turns = super::timetable::turns(cx, plan);
     let ncad = cx.roster.cadres.len();
     let mut teams_of: HashMap<usize, usize> = HashMap::new();
     for m in &cx.members {
@@ -124,7 +193,16 @@ pub(super) fn makeups_owed(
         fixed.sort_unstable();
         for &k in &stations.required[u] {
             let d = stations.weeks[k];
-            for &p in &fixed {
+            if held.get(&(u, d)) == Some(&true) {
+                continue;
+            }
+            let mut owing = fixed.clone();
+            if let Some(&l) = turns.get(&(u, d))
+                && !owing.contains(&l)
+            {
+                owing.push(l);
+            }
+            for &p in &owing {
                 let why = if let Some(a) = cx.away(p, d) {
                     Block::Away { why: a.why.clone() }
                 } else if let Some(b) = cx.meeting_during(p, d, cx.window, |m| m.emergency) {

@@ -12,6 +12,7 @@ mod overlap;
 mod rotation;
 mod sessions;
 mod station_weeks;
+mod timetable;
 mod visits;
 
 pub use figures::figures;
@@ -282,6 +283,7 @@ pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violatio
     one_place_at_a_time(&cx, plan, &resolved, out);
     let stations = station_weeks(&cx, plan, &resolved, out);
     rotation(&cx, plan, &resolved, &stations, out);
+    timetable::timetable(&cx, plan, &resolved, &stations, out);
     meetings_in_window(&cx, &occs, &warnings, out);
     makeups_owed(&cx, plan, &resolved, &stations, &warnings, out);
     visit_totals(&cx, plan, &resolved, &warnings, out);

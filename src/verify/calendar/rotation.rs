@@ -1,6 +1,8 @@
 //! Calendar rule 2, the rotation: a leader of n units misses no n
 //! consecutive station sessions of a unit held on dates when the leader was
-//! free.
+//! free. Under a fixed rotation the posted timetable replaces this rule
+//! (`timetable.rs`): a blocked turn is stood in for and the cycle does not
+//! shift, so a unit may wait a whole cycle more for its leader.
 
 use chrono::NaiveDate;
 
@@ -19,6 +21,9 @@ pub(super) fn rotation(
     stations: &Stations,
     out: &mut Vec<Violation>,
 ) {
+    if cx.roster.policy.rotation == crate::model::Rotation::Fixed {
+        return;
+    }
     for (l, units) in cx.teams.units_of_cadre.iter().enumerate() {
         let n = units.len();
         let id = &cx.roster.cadres[l].id;

@@ -1,6 +1,7 @@
 //! Calendar rule 1, the station weeks: each unit holds one station session
 //! every week (every second week when biweekly, on the parity the plan
-//! chose) outside holidays, never twice a day nor off its turn. The dates
+//! chose; under a fixed rotation every second station week, holidays not
+//! counted) outside holidays, never twice a day nor off its turn. The dates
 //! found here serve the rotation and make-up rules.
 
 use std::collections::{HashMap, HashSet};
@@ -21,6 +22,9 @@ pub(super) struct Stations {
     pub(super) required: Vec<Vec<usize>>,
     /// Per unit: station session indices, sorted by date.
     pub(super) sessions: Vec<Vec<usize>>,
+    /// Per week k: its station-week number counting past holidays (`None` in
+    /// a holiday week), what a fixed rotation's cycle counts.
+    pub(super) open: Vec<Option<usize>>,
 }
 
 /// Calendar rule 1: a station session every (second) week, once.
@@ -41,6 +45,19 @@ pub(super) fn station_weeks(
         weeks.push(d);
         d += Duration::days(7);
     }
+    let mut n = 0;
+    let open: Vec<Option<usize>> = weeks
+        .iter()
+        .map(|&d| {
+            cx.holiday(d).is_none().then(|| {
+                n += 1;
+                n - 1
+            })
+        })
+        .collect();
+    // A fixed rotation counts fortnights in station weeks, holidays skipped.
+    let by_station_week = roster.policy.rotation == crate::model::Rotation::Fixed;
+    let fortnight = |k: usize| if by_station_week { open[k] } else { Some(k) };
     let week_of: HashMap<NaiveDate, usize> =
         weeks.iter().enumerate().map(|(k, d)| (*d, k)).collect();
     let nu = roster.units.len();
@@ -61,11 +78,14 @@ pub(super) fn station_weeks(
         let step = match roster.units[u].cadence {
             crate::model::Cadence::Weekly => None,
             crate::model::Cadence::Biweekly => {
-                let odd = held.iter().filter(|k| *k % 2 == 1).count();
+                let odd = held
+                    .iter()
+                    .filter(|&&k| fortnight(k).is_some_and(|f| f % 2 == 1))
+                    .count();
                 Some(if odd > held.len() - odd { 1 } else { 0 })
             }
         };
-        let wanted = |k: usize| step.is_none_or(|p| k % 2 == p);
+        let wanted = |k: usize| step.is_none_or(|p| fortnight(k).is_none_or(|f| f % 2 == p));
         required[u] = (0..weeks.len())
             .filter(|&k| wanted(k) && cx.holiday(weeks[k]).is_none())
             .collect();
@@ -112,5 +132,6 @@ pub(super) fn station_weeks(
         weeks,
         required,
         sessions,
+        open,
     }
 }

@@ -1,0 +1,588 @@
+//! Pricing by search instead of enumeration: a leader's most negative
+//! reduced-cost bundles are found by depth-first branch and bound over the
+//! units the leader may take, so no bundle store is needed and the number of
+//! units a leader covers no longer decides whether a bound exists.
+//!
+//! A bundle B costs f(load) + travel·tour(B) + Σ_{u∈B} w_u − μ_l, where f is
+//! the load-deviation term and w_u = unit cost − π_u − σ·changed folds every
+//! per-leader, per-unit term (duals, continuity costs, the change-limit dual)
+//! into one additive weight, so replanning prices in the same search. Units
+//! are tried in increasing w, so the next units in order are the cheapest
+//! any extension can add; the tour of a partial bundle bounds every extension
+//! (shortest-path minutes obey the triangle inequality, checked once), and
+//! the deviation term is bounded from the loads still reachable. The search
+//! is exact: it returns every leader's least reduced cost (when negative),
+//! which keeps the Lagrangian bound valid. Leaders identical in everything
+//! but their dual μ share one search.
+
+use super::bundles::Bundles;
+use super::leaders::{LeaderProblem, base_cost, tour_into};
+use super::pricing::{Duals, Priced, Rules};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// Problem-wide data for the search, computed once.
+pub(crate) struct SearchPricer {
+    /// office and unit minutes obey the triangle inequality
+    metric: bool,
+    /// unit loads sorted in decreasing order, as prefix sums: the most load
+    /// any r more units can add
+    top_loads: Vec<f64>,
+    /// bundle (units ascending) → its index in the store
+    index: HashMap<Vec<u16>, u32>,
+    /// tours of bundles of up to 4 units, kept across rounds (the same sets
+    /// come up round after round); sharded so threads rarely wait
+    tours: Vec<Mutex<HashMap<u128, f64>>>,
+}
+
+const TOUR_SHARDS: usize = 16;
+/// Entries per shard before it is emptied (bounds memory at ~100 MiB).
+const TOUR_SHARD_CAP: usize = 200_000;
+
+/// One search's answer: the least cost part (f + travel·tour + Σw) found
+/// below the threshold, the kept bundles (cost part, units ascending) and the
+/// number of search nodes (the work counted for `--work-limit`).
+struct Found {
+    best: f64,
+    kept: Vec<(f64, Vec<u16>)>,
+    nodes: u64,
+}
+
+impl SearchPricer {
+    pub(crate) fn new(p: &LeaderProblem) -> SearchPricer {
+        let mut loads = p.workload.clone();
+        loads.sort_by(|a, b| b.total_cmp(a));
+        let mut top_loads = vec![0.0];
+        for l in loads {
+            top_loads.push(top_loads.last().unwrap() + l);
+        }
+        SearchPricer {
+            metric: is_metric(p),
+            top_loads,
+            index: HashMap::new(),
+            tours: (0..TOUR_SHARDS)
+                .map(|_| Mutex::new(HashMap::new()))
+                .collect(),
+        }
+    }
+
+    /// Prices every leader under `rules` and `duals`, adding the bundles
+    /// found to `store`. Same contract as `pricing::price`: up to
+    /// `per_leader` columns per leader with reduced cost below −`tol`, and
+    /// per leader a lower bound (≤ 0) on its least reduced cost. Also
+    /// returns the search nodes spent. Deterministic: leaders are searched in
+    /// parallel and gathered in leader order.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn price(
+        &mut self,
+        p: &LeaderProblem,
+        store: &mut Bundles,
+        rules: &Rules,
+        duals: &Duals,
+        phase1: bool,
+        per_leader: usize,
+        tol: f64,
+    ) -> (Priced, u64) {
+        let nl = p.leaders.len();
+        // Group leaders alike in all but μ (planning without continuity
+        // costs: most of them).
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut by_key: HashMap<Vec<u64>, usize> = HashMap::new();
+        for l in 0..nl {
+            let key = self.key(p, rules, l, phase1);
+            let g = *by_key.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(l);
+        }
+        let found: Vec<Found> = groups
+            .par_iter()
+            .map(|g| {
+                let mu = g
+                    .iter()
+                    .map(|&l| duals.mu[l])
+                    .fold(f64::NEG_INFINITY, f64::max);
+                // Kept per group: enough for each member's own best columns.
+                let keep = per_leader * g.len().min(4);
+                self.search(p, rules, duals, g[0], mu, phase1, keep, tol)
+            })
+            .collect();
+        let mut nodes = 0u64;
+        let mut min_rc = vec![0.0; nl];
+        let mut per: Vec<Vec<(f64, u32)>> = vec![Vec::new(); nl];
+        for (g, f) in groups.iter().zip(found) {
+            nodes += f.nodes;
+            let ids: Vec<u32> = f
+                .kept
+                .iter()
+                .map(|(_, us)| self.intern(p, store, us))
+                .collect();
+            for &l in g {
+                let mu = duals.mu[l];
+                min_rc[l] = (f.best - mu).min(0.0);
+                for ((v, _), &b) in f.kept.iter().zip(&ids) {
+                    if v - mu < -tol && per[l].len() < per_leader {
+                        per[l].push((v - mu, b));
+                    }
+                }
+            }
+        }
+        let mut columns = Vec::new();
+        for (l, kept) in per.into_iter().enumerate() {
+            columns.extend(kept.into_iter().map(|(rc, b)| (l, b, rc)));
+        }
+        (Priced { columns, min_rc }, nodes)
+    }
+
+    /// What makes two leaders price alike: size bounds, the node's
+    /// permissions and required units, and (in phase 2) unit costs and
+    /// changed units.
+    fn key(&self, p: &LeaderProblem, rules: &Rules, l: usize, phase1: bool) -> Vec<u64> {
+        let spec = &p.leaders[l];
+        let nu = rules.nu;
+        let mut k = vec![spec.min_units as u64, spec.max_units as u64];
+        k.extend(rules.allowed[l * nu..(l + 1) * nu].chunks(64).map(|c| {
+            c.iter()
+                .enumerate()
+                .fold(0u64, |a, (i, &x)| a | (x as u64) << i)
+        }));
+        k.push(u64::MAX);
+        k.extend(rules.required[l].iter().map(|&u| u as u64));
+        if !phase1 {
+            k.push(u64::MAX);
+            k.extend(spec.unit_cost.iter().map(|c| c.to_bits()));
+            if let Some((_, changed)) = &p.max_changes {
+                k.extend(changed[l].iter().map(|&c| c as u64));
+            }
+        }
+        k
+    }
+
+    /// The store's index of bundle `units` (ascending), adding it when new.
+    fn intern(&mut self, p: &LeaderProblem, store: &mut Bundles, units: &[u16]) -> u32 {
+        if let Some(&b) = self.index.get(units) {
+            return b;
+        }
+        let sorted: Vec<usize> = units.iter().map(|&u| u as usize).collect();
+        let mut order = vec![0usize; sorted.len()];
+        let tour = tour_into(p, &sorted, &mut order);
+        let load: f64 = sorted.iter().map(|&u| p.workload[u]).sum();
+        let ordered: Vec<u16> = order.iter().map(|&u| u as u16).collect();
+        let b = store.len() as u32;
+        store.push(&ordered, base_cost(p, load, tour));
+        self.index.insert(units.to_vec(), b);
+        b
+    }
+
+    /// Best tour minutes through `set` (any order), cached for 3 and 4 units.
+    fn tour(&self, p: &LeaderProblem, set: &[u16]) -> f64 {
+        if set.is_empty() {
+            return 0.0;
+        }
+        let mut sorted = [0usize; 16];
+        let mut out = [0usize; 16];
+        let k = set.len();
+        if k > 16 {
+            let s: Vec<usize> = set.iter().map(|&u| u as usize).collect();
+            let mut o = vec![0; k];
+            return tour_into(p, &s, &mut o);
+        }
+        for (d, &u) in sorted.iter_mut().zip(set) {
+            *d = u as usize;
+        }
+        sorted[..k].sort_unstable();
+        if !(3..=4).contains(&k) {
+            return tour_into(p, &sorted[..k], &mut out[..k]);
+        }
+        // A cached tour is the same number: caching changes no result.
+        // The size leads, so sets of 3 and 4 units never share a key.
+        let key = sorted[..k]
+            .iter()
+            .fold(k as u128, |a, &u| (a << 16) | u as u128);
+        let shard = &self.tours[((key as u64 ^ (key >> 64) as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> 60) as usize];
+        if let Some(&t) = shard.lock().expect("tour cache").get(&key) {
+            return t;
+        }
+        let t = tour_into(p, &sorted[..k], &mut out[..k]);
+        let mut map = shard.lock().expect("tour cache");
+        if map.len() >= TOUR_SHARD_CAP {
+            map.clear();
+        }
+        map.insert(key, t);
+        t
+    }
+
+    /// Depth-first branch and bound for leader `l` (standing for its group,
+    /// whose largest dual is `mu`).
+    #[allow(clippy::too_many_arguments)]
+    fn search(
+        &self,
+        p: &LeaderProblem,
+        rules: &Rules,
+        duals: &Duals,
+        l: usize,
+        mu: f64,
+        phase1: bool,
+        keep: usize,
+        tol: f64,
+    ) -> Found {
+        let spec = &p.leaders[l];
+        let nu = rules.nu;
+        let allowed = &rules.allowed[l * nu..(l + 1) * nu];
+        let changed = p.max_changes.as_ref().map(|(_, c)| &c[l]);
+        let w = |u: usize| {
+            let mut x = -duals.pi[u];
+            if !phase1 {
+                x += spec.unit_cost[u];
+            }
+            if changed.is_some_and(|c| c[u]) {
+                x -= duals.sigma;
+            }
+            x
+        };
+        let mut required: Vec<u16> = rules.required[l].clone();
+        required.sort_unstable();
+        required.dedup();
+        let mut found = Found {
+            best: f64::INFINITY,
+            kept: Vec::new(),
+            nodes: 0,
+        };
+        if required.len() > spec.max_units || required.iter().any(|&u| !allowed[u as usize]) {
+            found.best = 0.0;
+            return found;
+        }
+        let apart =
+            |a: u16, b: u16| rules.has_pairs && rules.partners[a as usize].contains(&(b, false));
+        let mut cand: Vec<(f64, u16)> = (0..nu as u16)
+            .filter(|&u| allowed[u as usize] && !required.contains(&u))
+            .filter(|&u| !required.iter().any(|&r| apart(r, u)))
+            .map(|u| (w(u as usize), u))
+            .collect();
+        cand.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut prefix = vec![0.0];
+        for c in &cand {
+            prefix.push(prefix.last().unwrap() + c.0);
+        }
+        let (balance, travel) = if phase1 {
+            (0.0, 0.0)
+        } else {
+            let c = if p.target > 0.0 {
+                p.balance * 100.0 / p.target
+            } else {
+                0.0
+            };
+            (c, p.travel)
+        };
+        let ctx = Ctx {
+            p,
+            rules,
+            cand: &cand,
+            prefix: &prefix,
+            top_loads: &self.top_loads,
+            pricer: self,
+            metric: self.metric,
+            balance,
+            travel,
+            phase1,
+            min: spec.min_units,
+            max: spec.max_units,
+            mu,
+            keep,
+            tol,
+        };
+        let load: f64 = required.iter().map(|&u| p.workload[u as usize]).sum();
+        let wsum: f64 = required.iter().map(|&u| w(u as usize)).sum();
+        let mut set = required.clone();
+        let tour = ctx.tour(&set);
+        ctx.dfs(&mut set, 0, load, wsum, tour, &mut found);
+        found.best = found.best.min(mu);
+        found
+    }
+}
+
+/// The fixed inputs of one leader's search.
+struct Ctx<'a> {
+    p: &'a LeaderProblem,
+    rules: &'a Rules,
+    /// (w, unit) in increasing w
+    cand: &'a [(f64, u16)],
+    /// prefix sums of `cand`'s w
+    prefix: &'a [f64],
+    top_loads: &'a [f64],
+    pricer: &'a SearchPricer,
+    metric: bool,
+    /// deviation cost per unit of load (0 in phase 1)
+    balance: f64,
+    travel: f64,
+    phase1: bool,
+    min: usize,
+    max: usize,
+    mu: f64,
+    keep: usize,
+    tol: f64,
+}
+
+impl Ctx<'_> {
+    fn tour(&self, set: &[u16]) -> f64 {
+        if self.travel == 0.0 {
+            return 0.0;
+        }
+        self.pricer.tour(self.p, set)
+    }
+
+    fn deviation(&self, load: f64) -> f64 {
+        if self.phase1 {
+            0.0
+        } else {
+            self.balance * (load - self.p.target).abs()
+        }
+    }
+
+    /// Least deviation any bundle holding `load` plus `r` more units can have.
+    fn deviation_floor(&self, load: f64, r: usize) -> f64 {
+        if self.phase1 {
+            return 0.0;
+        }
+        let t = self.p.target;
+        let most = self.top_loads[r.min(self.top_loads.len() - 1)];
+        self.balance * (load - t).max(t - load - most).max(0.0)
+    }
+
+    /// Threshold on the cost part: a bundle helps only below it.
+    fn stop(&self, found: &Found) -> f64 {
+        if found.kept.len() >= self.keep {
+            found.kept.last().map_or(self.mu, |k| k.0)
+        } else {
+            self.mu
+        }
+    }
+
+    fn record(&self, set: &[u16], cost: f64, found: &mut Found) {
+        found.best = found.best.min(cost);
+        if cost - self.mu < -self.tol {
+            let mut units = set.to_vec();
+            units.sort_unstable();
+            let at = found
+                .kept
+                .partition_point(|k| (k.0, &k.1[..]) < (cost, &units[..]));
+            if at < self.keep {
+                found.kept.insert(at, (cost, units));
+                found.kept.truncate(self.keep);
+            }
+        }
+    }
+
+    /// Least w-sum of r units among candidates from position `from` on
+    /// (None when fewer remain).
+    fn cheapest(&self, from: usize, r: usize) -> Option<f64> {
+        (from + r <= self.cand.len()).then(|| self.prefix[from + r] - self.prefix[from])
+    }
+
+    /// Lower bound on the cost part of any bundle extending `set` (holding
+    /// `load`, weight `wsum`, tour `tour`) by units from position `from`
+    /// on, adding at least `first` of them (0 or 1).
+    fn bound(&self, k: usize, from: usize, load: f64, wsum: f64, tour: f64, first: usize) -> f64 {
+        let tour_part = if self.metric { self.travel * tour } else { 0.0 };
+        let lo = self.min.saturating_sub(k).max(first);
+        let hi = self.max - k;
+        let mut best = f64::INFINITY;
+        for r in lo..=hi {
+            let Some(ws) = self.cheapest(from, r) else {
+                break;
+            };
+            best = best.min(ws + self.deviation_floor(load, r));
+        }
+        wsum + tour_part + best
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn dfs(
+        &self,
+        set: &mut Vec<u16>,
+        from: usize,
+        load: f64,
+        wsum: f64,
+        tour: f64,
+        found: &mut Found,
+    ) {
+        found.nodes += 1;
+        let k = set.len();
+        if k >= self.min && self.rules.bundle_ok(set) {
+            let cost = self.deviation(load) + self.travel * tour + wsum;
+            self.record(set, cost, found);
+        }
+        if k >= self.max {
+            return;
+        }
+        for i in from..self.cand.len() {
+            // Units come in increasing w: once even the cheapest extension
+            // through position i cannot beat the threshold, no later one can.
+            if self.bound(k, i, load, wsum, tour, 1) >= self.stop(found) {
+                return;
+            }
+            let (wx, x) = self.cand[i];
+            if self.rules.has_pairs && set.iter().any(|&s| self.apart(s, x)) {
+                continue;
+            }
+            let load_x = load + self.p.workload[x as usize];
+            // Cheap test first (the tour so far bounds the new one).
+            if self.bound(k + 1, i + 1, load_x, wsum + wx, tour, 0) >= self.stop(found) {
+                continue;
+            }
+            set.push(x);
+            let tour_x = self.tour(set);
+            // This unit in particular: its own load and tour.
+            if self.bound(k + 1, i + 1, load_x, wsum + wx, tour_x, 0) < self.stop(found) {
+                self.dfs(set, i + 1, load_x, wsum + wx, tour_x, found);
+            }
+            set.pop();
+        }
+    }
+
+    fn apart(&self, a: u16, b: u16) -> bool {
+        self.rules.partners[a as usize].contains(&(b, false))
+    }
+}
+
+/// Whether office→unit and unit→unit minutes obey the triangle inequality
+/// (shortest-path minutes always do), so that adding a unit never shortens
+/// the best tour.
+fn is_metric(p: &LeaderProblem) -> bool {
+    let n = p.workload.len();
+    let eps = 1e-9;
+    let d = |a: usize, b: usize| -> f64 {
+        // index n is the office
+        match (a == n, b == n) {
+            (true, true) => 0.0,
+            (true, false) => p.office_minutes[b],
+            (false, true) => p.office_minutes[a],
+            (false, false) => p.unit_minutes[a][b],
+        }
+    };
+    for a in 0..=n {
+        for b in 0..=n {
+            let dab = d(a, b);
+            if a != b && (dab - d(b, a)).abs() > eps * dab.abs().max(1.0) {
+                return false;
+            }
+            for c in 0..=n {
+                if dab > d(a, c) + d(c, b) + eps * dab.abs().max(1.0) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assign::leaders::{
+        LeaderProblem, PricingChoice, SolveOptions, Status, check_plan, plan_cost, solve,
+    };
+    use crate::assign::random::Rng;
+    use crate::assign::random_problem;
+    use std::time::Duration;
+
+    fn opts(seed: u64, pricing: PricingChoice) -> SolveOptions {
+        SolveOptions {
+            time_limit: Duration::from_secs(60),
+            seed,
+            pricing,
+            ..SolveOptions::default()
+        }
+    }
+
+    /// Continuity costs and a change limit, as when replanning.
+    fn with_continuity(p: &mut LeaderProblem, rng: &mut Rng) {
+        let (nl, nu) = (p.leaders.len(), p.workload.len());
+        let changed: Vec<Vec<bool>> = (0..nl)
+            .map(|l| (0..nu).map(|u| u % nl != l).collect())
+            .collect();
+        for (l, spec) in p.leaders.iter_mut().enumerate() {
+            spec.unit_cost = (0..nu)
+                .map(|u| if changed[l][u] { 3.0 * rng.unit() } else { 0.0 })
+                .collect();
+        }
+        p.max_changes = Some((nu / 2, changed));
+    }
+
+    /// Search and enumeration prove the same optimum, and their root bounds
+    /// are both at most that optimum, with permissions, unit costs and the
+    /// change limit in play.
+    #[test]
+    fn search_and_enumeration_agree() {
+        for seed in 0..12u64 {
+            let mut rng = Rng::new(seed);
+            let (min, max) = (1 + (seed % 2) as usize, 3 + (seed % 3 == 0) as usize);
+            let mut p = random_problem(5, 13, min, max, 900 + seed);
+            if seed % 2 == 0 {
+                with_continuity(&mut p, &mut rng);
+            }
+            if seed % 3 == 1 {
+                for spec in &mut p.leaders {
+                    for a in &mut spec.allowed {
+                        *a = rng.below(4) != 0;
+                    }
+                }
+            }
+            let e = solve(&p, &opts(seed, PricingChoice::Enumerate));
+            let s = solve(&p, &opts(seed, PricingChoice::Search));
+            assert_eq!(e.stats.pricing, super::super::leaders::Pricing::Enumerated);
+            assert_eq!(s.stats.pricing, super::super::leaders::Pricing::Searched);
+            assert_eq!(e.status, s.status, "seed {seed}");
+            if e.status != Status::Optimal {
+                continue;
+            }
+            check_plan(&p, &s.bundles).expect("valid plan");
+            assert!((plan_cost(&p, &s.bundles) - s.cost).abs() < 1e-6);
+            assert!((e.cost - s.cost).abs() < 1e-6, "seed {seed}");
+            assert!(s.stats.root_bound <= s.cost + 1e-6, "seed {seed}");
+            assert!(s.stats.search_nodes > 0);
+        }
+    }
+
+    /// Cached tours are the exact tours, for sets of 3 and 4 units whose
+    /// keys could be confused (a 4-set and the 3-set of its last units).
+    #[test]
+    fn cached_tours_are_exact() {
+        use crate::assign::leaders::best_tour;
+        let p = random_problem(4, 40, 1, 4, 11);
+        let pricer = super::SearchPricer::new(&p);
+        let mut rng = Rng::new(5);
+        for _ in 0..400 {
+            let mut set: Vec<u16> = (0..3).map(|_| rng.below(40) as u16).collect();
+            set.sort_unstable();
+            set.dedup();
+            let first = rng.below(3) as u16;
+            let mut four = vec![first];
+            four.extend(set.iter().copied().filter(|&u| u > first));
+            for s in [&set, &four] {
+                let exact = best_tour(&p, &s.iter().map(|&u| u as usize).collect::<Vec<_>>()).0;
+                assert_eq!(pricer.tour(&p, s), exact, "{s:?}");
+                assert_eq!(pricer.tour(&p, s), exact, "{s:?} (cached)");
+            }
+        }
+    }
+
+    /// Minutes that break the triangle inequality are noticed (the tour
+    /// bound is then not used) and the search stays exact.
+    #[test]
+    fn metric_check_sees_a_shortcut() {
+        let mut p = random_problem(2, 5, 1, 3, 3);
+        assert!(super::is_metric(&p));
+        // A road from unit 0 to unit 1 far longer than going by the office.
+        p.unit_minutes[0][1] = p.office_minutes[0] + p.office_minutes[1] + 10.0;
+        p.unit_minutes[1][0] = p.unit_minutes[0][1];
+        assert!(!super::is_metric(&p));
+        // Still exact without the triangle inequality.
+        let e = solve(&p, &opts(1, PricingChoice::Enumerate));
+        let s = solve(&p, &opts(1, PricingChoice::Search));
+        assert!((e.cost - s.cost).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,196 @@
+//! `zhudian export PLAN --xlsx FILE`: the documents a township issues, as
+//! one workbook (teams, timetables, leaders, sessions, warnings). For a
+//! folder of plans (a city run), `--xlsx` names a folder: one workbook per
+//! township and a city summary beside them. The roster comes from each
+//! plan's `[plan].roster`, as for `calendar`.
+
+use std::path::{Path, PathBuf};
+
+use super::calendar::{CalendarArgs, load_roster, roster_path};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::calendar;
+use crate::export::xlsx::{self, CityLine};
+use crate::plan::{PlanFile, write_atomic};
+use crate::wording::calendar::CommandSaid;
+use crate::wording::documents::{Doc, FilesSaid};
+use crate::wording::{Lang, Say};
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// Plan file written by `zhudian plan`, or a folder of plans from a city run
+    pub plan: PathBuf,
+    /// The workbook to write (for a folder of plans: the folder to write into)
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: PathBuf,
+    /// Roster to read names from, instead of the one the plan names
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+}
+
+/// A plan and its roster, with its calendar (and warnings) in `docs`.
+fn read(
+    plan_path: &Path,
+    roster: Option<&PathBuf>,
+    lang: Lang,
+    docs: Lang,
+) -> Result<(crate::model::Roster, PlanFile), String> {
+    let name = plan_path.display().to_string();
+    let unreadable = |detail: String| {
+        CommandSaid::PlanUnreadable {
+            path: name.clone(),
+            detail,
+        }
+        .say(lang)
+    };
+    let text = std::fs::read_to_string(plan_path).map_err(|e| unreadable(e.to_string()))?;
+    let mut plan = PlanFile::from_toml(&text).map_err(unreadable)?;
+    let args = CalendarArgs {
+        plan: plan_path.to_path_buf(),
+        ics: None,
+        csv: None,
+        roster: roster.cloned(),
+    };
+    let r = load_roster(&roster_path(args.roster.as_ref(), &args.plan, &plan), &plan)?;
+    // The warnings in the documents' language: the calendar built again
+    // gives the same sessions, and its warnings worded in `docs`.
+    let before = Lang::current();
+    Lang::set_current(docs);
+    let mut fresh = plan.clone();
+    fresh.session.clear();
+    fresh.warning.clear();
+    calendar::build(&r, &mut fresh);
+    Lang::set_current(before);
+    if plan.session.is_empty() || fresh.session == plan.session {
+        plan.session = fresh.session;
+        plan.warning = fresh.warning;
+    }
+    Ok((r, plan))
+}
+
+fn write(path: &Path, bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>, lang: Lang) -> bool {
+    match bytes
+        .map_err(|e| e.to_string())
+        .and_then(|b| write_atomic(path, &b).map_err(|e| e.to_string()))
+    {
+        Ok(()) => true,
+        Err(detail) => {
+            let path = path.display().to_string();
+            eprintln!("{}", FilesSaid::CannotWrite { path, detail }.say(lang));
+            false
+        }
+    }
+}
+
+/// Runs `export`: 0 written, 2 when a plan or roster cannot be read or a
+/// workbook written. The documents are in `docs`, messages in `lang`.
+pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
+    if args.plan.is_dir() {
+        return city(args, lang, docs);
+    }
+    let (r, plan) = match read(&args.plan, args.roster.as_ref(), lang, docs) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{}", e.trim_end());
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if !write(&args.xlsx, xlsx::documents(&r, &plan, docs), lang) {
+        return EXIT_BAD_INPUT;
+    }
+    println!(
+        "{}",
+        FilesSaid::WroteDocuments {
+            path: args.xlsx.display().to_string(),
+            township: r.township.name.clone(),
+            units: plan.assignment.len(),
+            sessions: plan.session.len(),
+        }
+        .say(lang)
+    );
+    EXIT_OK
+}
+
+fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
+    let dir = args.plan.display().to_string();
+    let mut plans: Vec<PathBuf> = match std::fs::read_dir(&args.plan) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect(),
+        Err(e) => {
+            eprintln!(
+                "{}",
+                CommandSaid::PlanUnreadable {
+                    path: dir,
+                    detail: e.to_string()
+                }
+                .say(lang)
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    plans.sort();
+    if plans.is_empty() {
+        eprintln!("{}", FilesSaid::NoPlans { dir }.say(lang));
+        return EXIT_BAD_INPUT;
+    }
+    if let Err(e) = std::fs::create_dir_all(&args.xlsx) {
+        let path = args.xlsx.display().to_string();
+        eprintln!(
+            "{}",
+            FilesSaid::CannotWrite {
+                path,
+                detail: e.to_string()
+            }
+            .say(lang)
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let mut lines = Vec::new();
+    let mut ok = true;
+    for p in &plans {
+        let (r, plan) = match read(p, args.roster.as_ref(), lang, docs) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("{}", e.trim_end());
+                ok = false;
+                continue;
+            }
+        };
+        let file = p.with_extension("xlsx");
+        let file = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let out = args.xlsx.join(&file);
+        if !write(&out, xlsx::documents(&r, &plan, docs), lang) {
+            ok = false;
+            continue;
+        }
+        println!(
+            "{}",
+            FilesSaid::WroteDocuments {
+                path: out.display().to_string(),
+                township: r.township.name.clone(),
+                units: plan.assignment.len(),
+                sessions: plan.session.len(),
+            }
+            .say(lang)
+        );
+        lines.push(CityLine::new(&r, &plan, &file));
+    }
+    let title = Doc::City.sheet(docs);
+    let summary = args.xlsx.join(format!("{title}.xlsx"));
+    if !write(&summary, xlsx::city(&lines, title, docs), lang) {
+        return EXIT_BAD_INPUT;
+    }
+    println!(
+        "{}",
+        FilesSaid::WroteCity {
+            path: summary.display().to_string(),
+            townships: lines.len()
+        }
+        .say(lang)
+    );
+    if ok { EXIT_OK } else { EXIT_BAD_INPUT }
+}

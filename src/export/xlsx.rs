@@ -1,0 +1,401 @@
+//! The documents a township issues after planning, as one workbook: each
+//! unit's team (驻点团队), each unit's station timetable (驻点时间表), each
+//! leader's year (领导干部), every session (日程) and the warnings with what
+//! to do (提醒); for a city, one line per township. Names come from the
+//! roster, never ids; roster text is written as text, never as a formula.
+//! Pure: the same roster and plan give the same bytes.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use rust_xlsxwriter::{Format, XlsxError};
+
+use super::{name_of, unit_name};
+use crate::model::Roster;
+use crate::plan::{PlanFile, Session};
+use crate::wording::Lang;
+use crate::wording::calendar as cal_words;
+use crate::wording::documents::{self as words, Doc};
+use crate::workbook::write::{Out, Styles, new_workbook, put, table};
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn hm(s: &str) -> Out {
+    NaiveTime::parse_from_str(s, "%H:%M")
+        .map(Out::Time)
+        .unwrap_or_else(|_| Out::Text(s.to_string()))
+}
+
+fn names(r: &Roster, ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .map(|p| name_of(r, p))
+        .collect::<Vec<_>>()
+        .join(cal_words::name_separator(lang))
+}
+
+/// 驻点团队: one row per member, in phone-list order (leader, slots, assist).
+fn teams(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+    let mut rows = Vec::new();
+    for a in &plan.assignment {
+        let u = r.unit_index(&a.unit).map(|i| &r.units[i]);
+        let kind = u
+            .map(|u| words::unit_kind(u.kind, lang))
+            .unwrap_or_default();
+        let members = std::iter::once((&a.leader, true, true))
+            .chain(a.helpers.iter().map(|h| (h, false, true)))
+            .chain(a.assist.iter().map(|h| (h, false, false)));
+        for (i, (id, leader, slot)) in members.enumerate() {
+            let (post, from) = if let Some(c) = r.cadre_index(id) {
+                let post = &r.cadres[c].post;
+                (
+                    if post.is_empty() {
+                        cal_words::leader(lang).to_string()
+                    } else {
+                        post.clone()
+                    },
+                    words::township_staff(lang).to_string(),
+                )
+            } else if let Some(h) = r.helper_index(id) {
+                let h = &r.helpers[h];
+                (
+                    cal_words::role(h.role, lang).to_string(),
+                    h.unit
+                        .as_deref()
+                        .map(|u| unit_name(r, u))
+                        .unwrap_or_else(|| words::township_staff(lang).to_string()),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            rows.push(vec![
+                Out::Text(unit_name(r, &a.unit)),
+                Out::Text(kind.to_string()),
+                Out::Num(i as f64 + 1.0),
+                Out::Text(name_of(r, id)),
+                Out::Text(post),
+                Out::Text(words::team_role(leader, slot, lang).to_string()),
+                Out::Text(from),
+            ]);
+        }
+    }
+    rows
+}
+
+/// Consecutive week numbers as ranges.
+fn ranges(weeks: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &w in weeks {
+        match out.last_mut() {
+            Some((_, b)) if *b + 1 == w || *b == w => *b = w,
+            _ => out.push((w, w)),
+        }
+    }
+    out
+}
+
+/// Is this person the township's (a leader, or a helper of no unit)?
+fn township_member(r: &Roster, id: &str) -> bool {
+    r.cadre_index(id).is_some()
+        || r.helper_index(id)
+            .is_some_and(|h| r.helpers[h].unit.is_none())
+}
+
+/// 驻点时间表: per unit, the weeks its leader holds the session and the
+/// weeks someone else from the township stands in (代班), from the sessions.
+fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+    let wd = cal_words::weekday(r.station.weekday, lang);
+    let (start, end) = (
+        r.station.start.format("%H:%M").to_string(),
+        r.station.end.format("%H:%M").to_string(),
+    );
+    let mut by_unit: BTreeMap<&str, Vec<&Session>> = BTreeMap::new();
+    for s in plan.session.iter().filter(|s| s.kind == "station") {
+        by_unit.entry(&s.unit).or_default().push(s);
+    }
+    let sep = words::entry_separator(lang);
+    plan.assignment
+        .iter()
+        .map(|a| {
+            let fortnightly = r
+                .unit_index(&a.unit)
+                .is_some_and(|u| r.units[u].cadence == crate::model::Cadence::Biweekly);
+            let sessions = by_unit.get(a.unit.as_str()).cloned().unwrap_or_default();
+            let mut with_leader = Vec::new();
+            let mut subs = Vec::new();
+            for s in &sessions {
+                let Some(d) = day(&s.date) else { continue };
+                let week = d.iso_week().week();
+                if s.people.contains(&a.leader) {
+                    with_leader.push(week);
+                } else {
+                    let who: Vec<String> = s
+                        .people
+                        .iter()
+                        .filter(|p| township_member(r, p))
+                        .map(|p| name_of(r, p))
+                        .collect();
+                    subs.push(words::substituted(week, d.month(), d.day(), &who, lang));
+                }
+            }
+            vec![
+                Out::Text(unit_name(r, &a.unit)),
+                Out::Text(words::station_time(wd, &start, &end, fortnightly, lang)),
+                Out::Text(name_of(r, &a.leader)),
+                Out::Text(words::weeks(&ranges(&with_leader), lang)),
+                Out::Text(subs.join(sep)),
+                Out::Num(sessions.len() as f64),
+                Out::Num(with_leader.len() as f64),
+                Out::Num(subs.len() as f64),
+            ]
+        })
+        .collect()
+}
+
+/// Monday to Friday of the roster's year, less its holidays.
+fn working_days(r: &Roster) -> usize {
+    let year = r.township.year;
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) else {
+        return 0;
+    };
+    first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .filter(|d| !r.holidays.iter().any(|h| h.contains(*d)))
+        .count()
+}
+
+/// 领导干部: per leader, their units, load, tour and the year's half-days.
+fn leaders(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+    let days = working_days(r).max(1) as f64;
+    let node_name = |n: &str| {
+        if n == r.township.office {
+            words::office(lang).to_string()
+        } else {
+            r.units
+                .iter()
+                .find(|u| u.node == n)
+                .map(|u| u.name.clone())
+                .unwrap_or_else(|| n.to_string())
+        }
+    };
+    plan.leader
+        .iter()
+        .map(|l| {
+            let mine = |kind: &str| {
+                plan.session
+                    .iter()
+                    .filter(|s| s.kind == kind && s.people.contains(&l.id))
+                    .count()
+            };
+            let (station, visits, makeups) =
+                (mine("station"), mine("household_visit"), mine("makeup"));
+            let post = r
+                .cadre_index(&l.id)
+                .map(|c| r.cadres[c].post.clone())
+                .unwrap_or_default();
+            let units: Vec<String> = l.units.iter().map(|u| unit_name(r, u)).collect();
+            let tour: Vec<String> = l.tour.iter().map(|n| node_name(n)).collect();
+            vec![
+                Out::Text(name_of(r, &l.id)),
+                Out::Text(post),
+                Out::Text(units.join("、")),
+                Out::Num(l.load),
+                Out::Pct(l.deviation_pct / 100.0),
+                Out::Text(tour.join(" → ")),
+                Out::Num(l.tour_minutes),
+                Out::Num(station as f64),
+                Out::Num(visits as f64),
+                Out::Num(makeups as f64),
+                // A session or a visit takes half a working day.
+                Out::Pct((station + visits + makeups) as f64 / 2.0 / days),
+            ]
+        })
+        .collect()
+}
+
+/// 日程: one row per session.
+fn calendar(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+    plan.session
+        .iter()
+        .map(|s| {
+            let d = day(&s.date);
+            vec![
+                d.map(Out::Date)
+                    .unwrap_or_else(|| Out::Text(s.date.clone())),
+                Out::Text(
+                    d.map(|d| cal_words::weekday(d.weekday(), lang).to_string())
+                        .unwrap_or_default(),
+                ),
+                hm(&s.start),
+                hm(&s.end),
+                Out::Text(unit_name(r, &s.unit)),
+                Out::Text(words::session_kind(&s.kind, lang).to_string()),
+                s.hamlet.clone().map(Out::Text).unwrap_or(Out::Empty),
+                s.households
+                    .map(|h| Out::Num(h as f64))
+                    .unwrap_or(Out::Empty),
+                Out::Text(names(r, &s.people, lang)),
+                s.makes_up
+                    .as_deref()
+                    .and_then(day)
+                    .map(Out::Date)
+                    .unwrap_or(Out::Empty),
+            ]
+        })
+        .collect()
+}
+
+const KIND_ORDER: [&str; 4] = [
+    "shortfall",
+    "meeting_in_window",
+    "makeup_impossible",
+    "household_visits_short",
+];
+
+/// 提醒: the warnings grouped by kind, each with what to do.
+fn warnings(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+    let mut ws: Vec<_> = plan.warning.iter().collect();
+    ws.sort_by_key(|w| {
+        (
+            KIND_ORDER
+                .iter()
+                .position(|k| *k == w.kind)
+                .unwrap_or(KIND_ORDER.len()),
+            w.kind.clone(),
+        )
+    });
+    ws.iter()
+        .map(|w| {
+            vec![
+                Out::Text(words::warning_kind(&w.kind, lang)),
+                w.unit
+                    .as_deref()
+                    .map(|u| Out::Text(unit_name(r, u)))
+                    .unwrap_or(Out::Empty),
+                w.date
+                    .as_deref()
+                    .and_then(day)
+                    .map(Out::Date)
+                    .unwrap_or(Out::Empty),
+                Out::Text(names(r, &w.people, lang)),
+                Out::Text(w.message.clone()),
+                Out::Text(words::remedy(&w.kind, lang).to_string()),
+            ]
+        })
+        .collect()
+}
+
+/// Page header: the township's name and the sheet, `&` escaped for Excel.
+fn page_header(township: &str, sheet: &str) -> String {
+    format!(
+        "&C{} {}",
+        township.replace('&', "&&"),
+        sheet.replace('&', "&&")
+    )
+}
+
+/// The township's documents as one workbook.
+pub fn documents(r: &Roster, plan: &PlanFile, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let st = Styles::new();
+    let mut book = new_workbook(&r.township.name);
+    for doc in Doc::TOWNSHIP {
+        let rows = match doc {
+            Doc::Teams => teams(r, plan, lang),
+            Doc::Timetable => timetable(r, plan, lang),
+            Doc::Leaders => leaders(r, plan, lang),
+            Doc::Calendar => calendar(r, plan, lang),
+            _ => warnings(r, plan, lang),
+        };
+        sheet(&mut book, doc, &r.township.name, &rows, lang, &st)?;
+    }
+    book.save_to_buffer()
+}
+
+/// One township's line in a city summary.
+#[derive(Debug, Clone)]
+pub struct CityLine {
+    pub township: String,
+    pub units: usize,
+    pub leaders: usize,
+    pub cost: f64,
+    pub gap: f64,
+    pub station_sessions: usize,
+    pub shortfall_sessions: usize,
+    pub warnings: usize,
+    pub workbook: String,
+}
+
+impl CityLine {
+    pub fn new(r: &Roster, plan: &PlanFile, workbook: &str) -> Self {
+        let m = &plan.plan.metrics;
+        CityLine {
+            township: r.township.name.clone(),
+            units: plan.assignment.len(),
+            leaders: plan.leader.len(),
+            cost: plan.plan.cost,
+            gap: plan.plan.gap,
+            station_sessions: m.station_sessions,
+            shortfall_sessions: m.shortfall_sessions,
+            warnings: plan.warning.len(),
+            workbook: workbook.to_string(),
+        }
+    }
+}
+
+/// The city summary: one line per township.
+pub fn city(lines: &[CityLine], title: &str, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let st = Styles::new();
+    let mut book = new_workbook(title);
+    let rows: Vec<Vec<Out>> = lines
+        .iter()
+        .map(|l| {
+            vec![
+                Out::Text(l.township.clone()),
+                Out::Num(l.units as f64),
+                Out::Num(l.leaders as f64),
+                Out::Num(l.cost),
+                Out::Pct(l.gap),
+                Out::Num(l.station_sessions as f64),
+                Out::Num(l.shortfall_sessions as f64),
+                Out::Num(l.warnings as f64),
+                Out::Text(l.workbook.clone()),
+            ]
+        })
+        .collect();
+    sheet(&mut book, Doc::City, title, &rows, lang, &st)?;
+    book.save_to_buffer()
+}
+
+fn sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    doc: Doc,
+    township: &str,
+    rows: &[Vec<Out>],
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let ws = book.add_worksheet();
+    ws.set_name(doc.sheet(lang))?;
+    let heads = doc.headings(lang);
+    table(ws, &heads, rows.len() as u32, st)?;
+    ws.set_header(page_header(township, doc.sheet(lang)));
+    let wrap = Format::new().set_text_wrap();
+    for (i, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let long = heads.get(c).is_some_and(|h| h.1 >= 28.0);
+            match v {
+                Out::Text(s) if long => {
+                    ws.write_string_with_format(i as u32 + 1, c as u16, s, &wrap)?;
+                }
+                _ => put(ws, i as u32 + 1, c as u16, v, st)?,
+            }
+        }
+    }
+    Ok(())
+}

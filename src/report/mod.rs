@@ -1,0 +1,111 @@
+//! The HTML report: one self-contained page (inline SVG and CSS, nothing
+//! fetched, no script) per plan, per comparison of plans, and per city. A
+//! township party committee reads it at its meeting: the map of who goes
+//! where, whether the loads are fair, how good the plan is, how the year
+//! fills, the teams, and what needs fixing. Every string from a roster or a
+//! plan is escaped. These functions return the page; the command layer
+//! writes it.
+
+pub mod city;
+pub mod compare;
+pub mod html;
+pub mod layout;
+pub mod map;
+pub mod sections;
+pub mod year;
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use crate::model::Roster;
+use crate::plan::PlanFile;
+use crate::wording::Lang;
+use crate::wording::report::{Label, overview, roster_line, stale_plan, title};
+use html::esc;
+
+pub use city::{CityLine, city_page};
+pub use compare::compare_page;
+
+/// The page's heading: title, figures, the roster it came from, and a
+/// notice when the plan was not made from this roster.
+fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> String {
+    let households: u64 = roster.units.iter().map(|u| u.households as u64).sum();
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<header class=\"top\"><h1>{}</h1><p class=\"sub\">{} {}</p></header>",
+        esc(&title(
+            &roster.township.name,
+            roster.township.year,
+            what,
+            lang
+        )),
+        esc(&overview(
+            roster.cadres.len(),
+            roster.units.len(),
+            households,
+            lang
+        )),
+        esc(&roster_line(&roster.source, lang)),
+    );
+    if plans.iter().any(|p| p.plan.roster_sha256 != roster.sha256) {
+        let _ = write!(s, "<p class=\"notice\">{}</p>", stale_plan(lang));
+    }
+    s
+}
+
+/// The report of one plan.
+pub fn plan_page(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
+    let layout = layout::Layout::of(roster);
+    let palette = map::Palette::of(&[roster], &[plan]);
+    let mut body = header(roster, Label::PlanTitle, &[plan], lang);
+    let _ = write!(
+        body,
+        "<section id=\"quality\"><h2>{}</h2>{}</section>",
+        Label::Quality.say(lang),
+        sections::quality(plan, lang)
+    );
+    let _ = write!(
+        body,
+        "<section id=\"map\"><h2>{}</h2>{}{}</section>",
+        Label::Map.say(lang),
+        map::svg(roster, plan, &palette, &layout, &BTreeSet::new(), lang),
+        map::legend(roster, plan, &palette, lang)
+    );
+    let _ = write!(
+        body,
+        "<section id=\"loads\"><h2>{}</h2>{}</section>",
+        Label::Loads.say(lang),
+        sections::loads(roster, plan, &palette, lang)
+    );
+    let _ = write!(
+        body,
+        "<section id=\"year\"><h2>{}</h2><h3>{}</h3>{}{}</section>",
+        Label::Year.say(lang),
+        Label::StationWeeks.say(lang),
+        year::weeks(roster, plan, lang),
+        year::visits(roster, plan, lang)
+    );
+    let _ = write!(
+        body,
+        "<section id=\"teams\"><h2>{}</h2>{}</section>",
+        Label::Teams.say(lang),
+        sections::teams(roster, plan, &palette, lang)
+    );
+    let _ = write!(
+        body,
+        "<section id=\"warnings\"><h2>{}</h2>{}</section>",
+        Label::Warnings.say(lang),
+        sections::warnings(roster, plan, lang)
+    );
+    html::page(
+        &title(
+            &roster.township.name,
+            roster.township.year,
+            Label::PlanTitle,
+            lang,
+        ),
+        &body,
+        lang,
+    )
+}

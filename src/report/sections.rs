@@ -1,0 +1,292 @@
+//! The plan page's sections in words and tables: the plan's quality stated
+//! plainly, each leader's load against the fair share, the teams with names
+//! and posts, and the warnings grouped by kind with what fixes them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::html::{esc, num};
+use super::map::{Palette, person_name, unit_name};
+use crate::model::{Roster, Workload};
+use crate::plan::PlanFile;
+use crate::wording::Lang;
+use crate::wording::report::{
+    Label, dated_line, kind, leader_post, loads_caption, pct, quality as quality_words, role,
+    score_explained, shortfall_line, visits_short_line, warning_kind,
+};
+
+/// How far off the fair share a load may be before its bar is marked; shown
+/// as the shaded band (a reading aid, not a rule of the plan).
+pub const BAND: f64 = 0.10;
+
+/// Cost, best possible, gap and the cost's terms.
+pub fn quality(plan: &PlanFile, lang: Lang) -> String {
+    let h = &plan.plan;
+    let m = &h.metrics;
+    let mut s = String::new();
+    let open = if h.gap > 0.0 { " open" } else { "" };
+    let _ = write!(
+        s,
+        "<div class=\"verdict{open}\">{}</div><p class=\"caption\">{}</p>",
+        esc(&quality_words(h.cost, h.lower_bound, h.gap, lang)),
+        score_explained(lang)
+    );
+    let status = if h.status == "optimal" {
+        Label::Proven
+    } else {
+        Label::NotProven
+    };
+    s.push_str("<table class=\"terms\">");
+    let rows: [(Label, String); 8] = [
+        (Label::Score, format!("{:.2}", h.cost)),
+        (Label::Balance, format!("{:.2}", m.balance_cost)),
+        (Label::Travel, format!("{:.2}", m.travel_cost)),
+        (Label::Continuity, format!("{:.2}", m.continuity_cost)),
+        (
+            Label::HelperContinuity,
+            format!("{:.2}", m.helper_continuity_cost),
+        ),
+        (Label::BestPossible, format!("{:.2}", h.lower_bound)),
+        (Label::Gap, pct(h.gap * 100.0)),
+        (Label::Status, status.say(lang).to_string()),
+    ];
+    for (label, value) in rows {
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
+            label.say(lang),
+            esc(&value)
+        );
+    }
+    s.push_str("</table>");
+    s
+}
+
+/// One row per leader: units, a bar of load against the fair-share band,
+/// deviation, tour minutes.
+pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) -> String {
+    let target = roster.target_load();
+    let top = plan
+        .leader
+        .iter()
+        .map(|l| l.load)
+        .fold(target * (1.0 + BAND), f64::max)
+        * 1.05;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<p class=\"caption\">{}</p><table class=\"loads\"><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>",
+        esc(&loads_caption(
+            target,
+            roster.policy.workload == Workload::Population,
+            lang
+        )),
+        Label::Leader.say(lang),
+        Label::Units.say(lang),
+        Label::TargetBand.say(lang),
+        Label::Load.say(lang),
+        Label::Deviation.say(lang),
+        Label::TourMinutes.say(lang),
+    );
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    for l in &plan.leader {
+        let x = |v: f64| 240.0 * v / top.max(1e-9);
+        let units: Vec<&str> = l.units.iter().map(|u| unit_name(roster, u)).collect();
+        let off = l.deviation_pct.abs() > BAND * 100.0;
+        let _ = write!(
+            s,
+            "<tr><td><b>{}</b></td><td>{}</td><td><svg class=\"bar\" width=\"250\" height=\"18\" viewBox=\"0 0 250 18\">\
+             <rect x=\"{}\" y=\"0\" width=\"{}\" height=\"18\" fill=\"#dcebd5\"/>\
+             <rect x=\"0\" y=\"4\" width=\"{}\" height=\"10\" fill=\"{}\"/>\
+             <line x1=\"{}\" y1=\"0\" x2=\"{}\" y2=\"18\" stroke=\"#2e7d32\" stroke-width=\"1.5\"/></svg></td>\
+             <td class=\"n\">{:.0}</td><td class=\"n\"{}>{:+.1}%</td><td class=\"n\">{:.0}</td></tr>",
+            esc(person_name(roster, &l.id)),
+            esc(&units.join(sep)),
+            num(x(target * (1.0 - BAND))),
+            num(x(target * 2.0 * BAND)),
+            num(x(l.load)),
+            palette.get(&l.id),
+            num(x(target)),
+            num(x(target)),
+            l.load,
+            if off { " style=\"color:#b3261e\"" } else { "" },
+            l.deviation_pct,
+            l.tour_minutes,
+        );
+    }
+    s.push_str("</table>");
+    s
+}
+
+/// A person with their post or role: "张三（副镇长）".
+fn with_post(roster: &Roster, id: &str, lang: Lang) -> String {
+    let post = if let Some(i) = roster.cadre_index(id) {
+        let p = &roster.cadres[i].post;
+        if p.is_empty() {
+            leader_post(lang).to_string()
+        } else {
+            p.clone()
+        }
+    } else if let Some(i) = roster.helper_index(id) {
+        role(roster.helpers[i].role, lang).to_string()
+    } else {
+        String::new()
+    };
+    let name = esc(person_name(roster, id));
+    match (post.is_empty(), lang) {
+        (true, _) => name,
+        (false, Lang::En) => format!("{name} <span class=\"caption\">({})</span>", esc(&post)),
+        (false, Lang::Zh) => format!("{name}<span class=\"caption\">（{}）</span>", esc(&post)),
+    }
+}
+
+/// Every unit's team: leader, the slot helpers, the assist members.
+pub fn teams(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<table class=\"teams\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        Label::Unit.say(lang),
+        Label::Leader.say(lang),
+        Label::Team.say(lang),
+        Label::Assist.say(lang)
+    );
+    let by_unit: BTreeMap<&str, &crate::plan::Assignment> = plan
+        .assignment
+        .iter()
+        .map(|a| (a.unit.as_str(), a))
+        .collect();
+    // Roster order: the order the planner keeps their units in.
+    let mut ids: Vec<&str> = roster.units.iter().map(|u| u.id.as_str()).collect();
+    ids.extend(
+        plan.assignment
+            .iter()
+            .map(|a| a.unit.as_str())
+            .filter(|u| roster.unit_index(u).is_none()),
+    );
+    for id in ids {
+        let Some(a) = by_unit.get(id) else { continue };
+        let kind_word = roster
+            .unit_index(id)
+            .map(|i| kind(roster.units[i].kind, lang))
+            .unwrap_or("");
+        let helpers: Vec<String> = a
+            .helpers
+            .iter()
+            .map(|h| with_post(roster, h, lang))
+            .collect();
+        let assist: Vec<String> = a
+            .assist
+            .iter()
+            .map(|h| with_post(roster, h, lang))
+            .collect();
+        let _ = write!(
+            s,
+            "<tr><td><b>{}</b> <span class=\"caption\">{}</span></td><td><span class=\"sw\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(unit_name(roster, id)),
+            kind_word,
+            palette.get(&a.leader),
+            with_post(roster, &a.leader, lang),
+            helpers.join("<br>"),
+            assist.join("<br>"),
+        );
+    }
+    s.push_str("</table>");
+    s
+}
+
+/// Items listed per warning kind before "…".
+const LIST_AT_MOST: usize = 40;
+
+/// The warnings grouped by kind: how many, what fixes them, where.
+pub fn warnings(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
+    if plan.warning.is_empty() {
+        return format!("<p>{}</p>", Label::NoWarnings.say(lang));
+    }
+    let order = [
+        "shortfall",
+        "meeting_in_window",
+        "makeup_impossible",
+        "household_visits_short",
+    ];
+    let mut groups: BTreeMap<(usize, &str), Vec<&crate::plan::Warning>> = BTreeMap::new();
+    for w in &plan.warning {
+        let rank = order
+            .iter()
+            .position(|k| *k == w.kind)
+            .unwrap_or(order.len());
+        groups.entry((rank, w.kind.as_str())).or_default().push(w);
+    }
+    let names = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|p| person_name(roster, p).to_string())
+            .collect()
+    };
+    let mut s = String::from("<div class=\"warn\">");
+    for ((_, k), list) in groups {
+        let (head, fix) = warning_kind(k, list.len(), lang);
+        let mut items: Vec<String> = Vec::new();
+        match k {
+            "shortfall" => {
+                let mut per_unit: BTreeMap<usize, (String, Vec<String>)> = BTreeMap::new();
+                for w in &list {
+                    let u = w.unit.clone().unwrap_or_default();
+                    let rank = roster.unit_index(&u).unwrap_or(usize::MAX);
+                    let e = per_unit.entry(rank).or_insert_with(|| (u, Vec::new()));
+                    e.1.push(w.date.clone().unwrap_or_default());
+                }
+                for (_, (u, dates)) in per_unit {
+                    let shown: Vec<String> = dates.iter().take(3).cloned().collect();
+                    items.push(shortfall_line(
+                        unit_name(roster, &u),
+                        dates.len(),
+                        &shown,
+                        lang,
+                    ));
+                }
+            }
+            "meeting_in_window" | "makeup_impossible" => {
+                for w in &list {
+                    let place = w
+                        .unit
+                        .as_deref()
+                        .map(|u| unit_name(roster, u))
+                        .unwrap_or("");
+                    items.push(dated_line(
+                        w.date.as_deref().unwrap_or(""),
+                        place,
+                        &names(&w.people),
+                        lang,
+                    ));
+                }
+            }
+            "household_visits_short" => {
+                for w in &list {
+                    let who = names(&w.people).join(if lang == Lang::Zh { "、" } else { ", " });
+                    let place = w
+                        .unit
+                        .as_deref()
+                        .map(|u| unit_name(roster, u))
+                        .unwrap_or("");
+                    items.push(visits_short_line(&who, place, lang));
+                }
+            }
+            _ => items.extend(list.iter().map(|w| w.message.clone())),
+        }
+        let _ = write!(s, "<div><h3>{}</h3>", esc(&head));
+        if !fix.is_empty() {
+            let _ = write!(s, "<p class=\"fix\">{}</p>", esc(&fix));
+        }
+        s.push_str("<ul>");
+        let more = items.len() > LIST_AT_MOST;
+        for it in items.iter().take(LIST_AT_MOST) {
+            let _ = write!(s, "<li>{}</li>", esc(it));
+        }
+        if more {
+            s.push_str("<li>…</li>");
+        }
+        s.push_str("</ul></div>");
+    }
+    s.push_str("</div>");
+    s
+}

@@ -1,0 +1,286 @@
+//! Words for what `check` finds against the hard rules and the figures:
+//! leaders and their bounds, team slots and roles, needs, home units and
+//! distances, the cost and its terms, the leaders' lines and their tours.
+
+use super::*;
+
+/// The words of one of this family's facts.
+pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
+    use CheckSaid::*;
+    let en = lang == Lang::En;
+    match said {
+        UnknownUnit => {
+            if en {
+                "the plan names a unit that is not in the roster".into()
+            } else {
+                "名册中没有这个单位".into()
+            }
+        }
+        LeaderNotCadre => {
+            if en {
+                "the leader is not a cadre in the roster".into()
+            } else {
+                "驻点领导不是名册中的干部".into()
+            }
+        }
+        NoLeader => {
+            if en {
+                "the unit has no [[assignment]], so no leader".into()
+            } else {
+                "该单位没有 [[assignment]]，也就没有驻点领导".into()
+            }
+        }
+        AssignedTwice { times } => {
+            if en {
+                format!("the unit has {times} assignments; it must have exactly one leader")
+            } else {
+                format!("该单位有 {times} 条分配；每个单位只能有一名驻点领导")
+            }
+        }
+        UnitCount { units, min, max } => {
+            if en {
+                let s = if *units == 1 { "" } else { "s" };
+                format!("covers {units} unit{s}, outside their bounds of {min} to {max}")
+            } else {
+                format!("联系 {units} 个单位，超出 {min} 至 {max} 个的范围")
+            }
+        }
+        SlotCount { have, want } => {
+            if en {
+                format!("the team has {have} helpers for {want} slots")
+            } else {
+                format!("队伍有 {have} 名帮扶人员，应为 {want} 个岗位各一名")
+            }
+        }
+        UnknownHelper => {
+            if en {
+                "is not a helper in the roster".into()
+            } else {
+                "不是名册中的帮扶人员".into()
+            }
+        }
+        WrongRole {
+            slot,
+            role,
+            allowed,
+        } => {
+            if en {
+                let a: Vec<String> = allowed
+                    .iter()
+                    .map(|r| format!("'{}'", r.as_str()))
+                    .collect();
+                format!(
+                    "slot {slot} takes a {}, but this helper's role is '{}'",
+                    a.join(" or "),
+                    role.as_str()
+                )
+            } else {
+                let a: Vec<&str> = allowed.iter().map(|r| role_zh(*r)).collect();
+                format!(
+                    "第 {slot} 个岗位应由{}担任，但此人是{}",
+                    a.join("或"),
+                    role_zh(*role)
+                )
+            }
+        }
+        NotOwnPeople { slot, belongs } => match (belongs, en) {
+            (Some(b), true) => {
+                format!("slot {slot} takes the unit's own people, but this helper belongs to {b}")
+            }
+            (None, true) => format!(
+                "slot {slot} takes the unit's own people, but this helper is a township helper"
+            ),
+            (Some(b), false) => format!("第 {slot} 个岗位应由本单位人员担任，但此人属于{b}"),
+            (None, false) => {
+                format!("第 {slot} 个岗位应由本单位人员担任，但此人是镇级帮扶人员")
+            }
+        },
+        ServesOnlyOwnUnit { own } => {
+            if en {
+                format!("belongs to {own} and may serve only there")
+            } else {
+                format!("属于{own}，只能在本单位服务")
+            }
+        }
+        TwiceOnTeam => {
+            if en {
+                "is on this team twice".into()
+            } else {
+                "在该队伍中出现了两次".into()
+            }
+        }
+        TooManyTeams { teams, max } => {
+            if en {
+                format!("serves on {teams} teams, more than max_teams = {max}")
+            } else {
+                format!("参加了 {teams} 个队伍，超过 max_teams = {max}")
+            }
+        }
+        NeedUncovered { need } => {
+            if en {
+                format!("needs '{need}', but nobody on the team has that skill")
+            } else {
+                format!("需要“{need}”技能，但队伍中没有人具备")
+            }
+        }
+        AssistRole { role } => {
+            if en {
+                format!(
+                    "is added as an assist member but is a '{}'; assist members are police, lawyer, deputy, volunteer, graduate_official or committee_cadre helpers",
+                    role.as_str()
+                )
+            } else {
+                format!(
+                    "作为协助人员加入，但此人是{}；协助人员只能是民警、律师、两代表一委员、志愿者、大学生村官或村“两委”干部",
+                    role_zh(*role)
+                )
+            }
+        }
+        HomeUnit => {
+            if en {
+                "is stationed in their own home unit".into()
+            } else {
+                "被派驻到自己的家乡单位".into()
+            }
+        }
+        AwayAllYear => {
+            if en {
+                "is away the whole year, yet is on the team".into()
+            } else {
+                "全年外出，却被安排在队伍中".into()
+            }
+        }
+        TooFar { minutes, max } => {
+            if en {
+                format!(
+                    "is {} minutes from the office, more than max_travel_minutes = {}",
+                    num(*minutes),
+                    num(*max)
+                )
+            } else {
+                format!(
+                    "距镇政府 {} 分钟，超过最长路程 {} 分钟",
+                    num(*minutes),
+                    num(*max)
+                )
+            }
+        }
+        NoRoad => {
+            if en {
+                "cannot be reached by road from the office".into()
+            } else {
+                "从镇政府沿道路无法到达".into()
+            }
+        }
+        Mismatch {
+            field,
+            stated,
+            actual,
+        } => {
+            if en {
+                format!(
+                    "the plan states {field} = {}, but it is {}",
+                    num(*stated),
+                    num(*actual)
+                )
+            } else {
+                format!(
+                    "方案写的 {field} = {}，重新计算为 {}",
+                    num(*stated),
+                    num(*actual)
+                )
+            }
+        }
+        LeaderLineMissing => {
+            if en {
+                "has no [[leader]] line".into()
+            } else {
+                "方案中没有此人的 [[leader]] 行".into()
+            }
+        }
+        LeaderLineTwice => {
+            if en {
+                "has more than one [[leader]] line".into()
+            } else {
+                "有多条 [[leader]] 行".into()
+            }
+        }
+        LeaderLineStranger => {
+            if en {
+                "has a [[leader]] line but is not a cadre in the roster".into()
+            } else {
+                "有 [[leader]] 行，但不是名册中的干部".into()
+            }
+        }
+        LeaderUnits { stated, actual } => {
+            if en {
+                format!(
+                    "the [[leader]] line lists units {}, but the assignments give {}",
+                    joined(stated, lang),
+                    joined(actual, lang)
+                )
+            } else {
+                format!(
+                    "[[leader]] 行列出的单位是 {}，但分配结果是 {}",
+                    joined(stated, lang),
+                    joined(actual, lang)
+                )
+            }
+        }
+        BoundAboveCost { bound, cost } => {
+            if en {
+                format!(
+                    "the lower bound {} is above the plan's true cost {}",
+                    num(*bound),
+                    num(*cost)
+                )
+            } else {
+                format!("理论最低扣分 {} 高于方案扣分 {}", num(*bound), num(*cost))
+            }
+        }
+        TourStops {
+            stated,
+            office,
+            nodes,
+        } => {
+            if en {
+                format!(
+                    "the tour {} must start and end at the office '{office}' and stop at exactly the leader's units {}",
+                    route(stated),
+                    joined(nodes, lang)
+                )
+            } else {
+                format!(
+                    "路线 {} 应从镇政府“{office}”出发并回到镇政府，途经且只经过该领导的单位 {}",
+                    route(stated),
+                    joined(nodes, lang)
+                )
+            }
+        }
+        TourNotShortest {
+            stated,
+            minutes,
+            best,
+            best_minutes,
+        } => {
+            if en {
+                format!(
+                    "the tour {} takes {} minutes, but {} takes {}",
+                    route(stated),
+                    num(*minutes),
+                    route(best),
+                    num(*best_minutes)
+                )
+            } else {
+                format!(
+                    "路线 {} 需 {} 分钟，而 {} 只需 {} 分钟",
+                    route(stated),
+                    num(*minutes),
+                    route(best),
+                    num(*best_minutes)
+                )
+            }
+        }
+        _ => unreachable!("worded by the other family (see `impl Say for CheckSaid`)"),
+    }
+}

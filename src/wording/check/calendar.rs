@@ -1,0 +1,406 @@
+//! Words for what `check` finds against the calendar rules of
+//! docs/calendar.md: people and dates, holidays and blocks, the station
+//! window and who must be there, rotation, meeting warnings, make-ups and
+//! household visits.
+
+use super::*;
+
+/// The words of one of this family's facts.
+pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
+    use CheckSaid::*;
+    let en = lang == Lang::En;
+    match said {
+        UnknownPerson => {
+            if en {
+                "is not a cadre or helper in the roster".into()
+            } else {
+                "不是名册中的干部或帮扶人员".into()
+            }
+        }
+        OutsideYear { year } => {
+            if en {
+                format!("the session is outside the year {year}")
+            } else {
+                format!("该活动不在 {year} 年内")
+            }
+        }
+        InHoliday { kind: k, holiday } => {
+            if en {
+                format!("a {} falls in the holiday {holiday}", kind(*k, lang))
+            } else {
+                format!("{}安排在{holiday}假期内", kind(*k, lang))
+            }
+        }
+        NotOnTeam { kind: k } => {
+            if en {
+                format!("is in a {} but not on this unit's team", kind(*k, lang))
+            } else {
+                format!("参加了{}，但不是该单位队伍的成员", kind(*k, lang))
+            }
+        }
+        Blocked {
+            kind: k,
+            start,
+            end,
+            block: b,
+        } => match (b, en) {
+            (Block::Away { .. }, true) => format!(
+                "is in a {} {}–{} while {}",
+                kind(*k, lang),
+                hm(*start),
+                hm(*end),
+                block(b, lang)
+            ),
+            (Block::Meeting { .. }, true) => format!(
+                "is in a {} {}–{} during {}",
+                kind(*k, lang),
+                hm(*start),
+                hm(*end),
+                block(b, lang)
+            ),
+            (Block::Away { .. }, false) => format!(
+                "{}期间被安排了 {}–{} 的{}",
+                block(b, lang),
+                hm(*start),
+                hm(*end),
+                kind(*k, lang)
+            ),
+            (Block::Meeting { .. }, false) => format!(
+                "在{}期间被安排了 {}–{} 的{}",
+                block(b, lang),
+                hm(*start),
+                hm(*end),
+                kind(*k, lang)
+            ),
+        },
+        NotInWindow {
+            weekday: d,
+            start,
+            end,
+            window_day,
+            window,
+        } => {
+            if en {
+                format!(
+                    "the station session is on a {} {}–{}, not in the window, {} {}–{}",
+                    weekday(*d, lang),
+                    hm(*start),
+                    hm(*end),
+                    weekday(*window_day, lang),
+                    hm(window.0),
+                    hm(window.1)
+                )
+            } else {
+                format!(
+                    "驻点接待安排在{} {}–{}，不在驻点时间{} {}–{}",
+                    weekday(*d, lang),
+                    hm(*start),
+                    hm(*end),
+                    weekday(*window_day, lang),
+                    hm(window.0),
+                    hm(window.1)
+                )
+            }
+        }
+        Shortfall {
+            present,
+            min,
+            township,
+        } => {
+            let short = present < min;
+            match (short, township, en) {
+                    (true, false, true) => format!(
+                        "the station session has {present} of the {min} members required and no township member, and there is no shortfall warning for it"
+                    ),
+                    (true, true, true) => format!(
+                        "the station session has {present} of the {min} members required, and there is no shortfall warning for it"
+                    ),
+                    (_, _, true) => "the station session has no township member (the leader or a township helper), and there is no shortfall warning for it".into(),
+                    (true, false, false) => format!(
+                        "驻点接待只有 {present} 人（至少需 {min} 人），且没有镇级人员，方案也没有给出“驻点人手不足”提醒"
+                    ),
+                    (true, true, false) => format!(
+                        "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出“驻点人手不足”提醒"
+                    ),
+                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级帮扶人员），方案也没有给出“驻点人手不足”提醒".into(),
+                }
+        }
+        StationMissing => {
+            if en {
+                "has no station session this week".into()
+            } else {
+                "本周没有驻点接待".into()
+            }
+        }
+        StationTwice => {
+            if en {
+                "has two station sessions on this date".into()
+            } else {
+                "当天有两次驻点接待".into()
+            }
+        }
+        StationOffTurn => {
+            if en {
+                "a fortnightly unit holds a station session in a week off its turn".into()
+            } else {
+                "隔周驻点的单位在非轮值周安排了驻点接待".into()
+            }
+        }
+        Overlap {
+            kind: k,
+            start,
+            end,
+            other_unit,
+            other_kind,
+            other_start,
+            other_end,
+        } => {
+            if en {
+                format!(
+                    "is in a {} {}–{} and, at the same time, in a {} at {other_unit} {}–{}",
+                    kind(*k, lang),
+                    hm(*start),
+                    hm(*end),
+                    kind(*other_kind, lang),
+                    hm(*other_start),
+                    hm(*other_end)
+                )
+            } else {
+                format!(
+                    "{}–{} 的{}与{other_unit} {}–{} 的{}时间重叠",
+                    hm(*start),
+                    hm(*end),
+                    kind(*k, lang),
+                    hm(*other_start),
+                    hm(*other_end),
+                    kind(*other_kind, lang)
+                )
+            }
+        }
+        Rotation {
+            units,
+            missed,
+            from,
+            to,
+        } => {
+            let when = match (from == to, en) {
+                (true, true) => format!("on {from}"),
+                (false, true) => format!("from {from} to {to}"),
+                (true, false) => format!("{from}"),
+                (false, false) => format!("{from} 至 {to}"),
+            };
+            match (*units, en) {
+                (1, true) => format!(
+                    "the leader has only this unit, so must be at every station session held while free, but missed {missed} ({when})"
+                ),
+                (_, true) => format!(
+                    "the leader has {units} units, so must be at each at least once every {units} station sessions, but missed {missed} in a row while free ({when})"
+                ),
+                (1, false) => format!(
+                    "该领导只联系这一个单位，没有冲突时应参加每次驻点接待，但缺席了 {missed} 次（{when}）"
+                ),
+                (_, false) => format!(
+                    "该领导联系 {units} 个单位，每 {units} 次驻点接待至少应到场一次，但在没有冲突的情况下连续缺席 {missed} 次（{when}）"
+                ),
+            }
+        }
+        MeetingWarningMissing { title, start, end } => {
+            if en {
+                format!(
+                    "the meeting {title} ({}–{}) falls in the station window, but there is no meeting_in_window warning for it",
+                    hm(*start),
+                    hm(*end)
+                )
+            } else {
+                format!(
+                    "会议“{title}”（{}–{}）占用驻点时间，但方案没有给出“会议占用驻点时间”提醒",
+                    hm(*start),
+                    hm(*end)
+                )
+            }
+        }
+        MakeupMissing { block: b } => {
+            if en {
+                format!(
+                    "misses the station session ({}), but there is no make-up session for it nor a warning that it cannot be made up",
+                    block(b, lang)
+                )
+            } else {
+                format!(
+                    "因{}缺席驻点接待，但没有为其安排补班，也没有给出“无法补班”提醒",
+                    block(b, lang)
+                )
+            }
+        }
+        MakeupNoDate => {
+            if en {
+                "the make-up session does not say which session it makes up (makes_up)".into()
+            } else {
+                "补班没有注明所补的是哪一次驻点接待（makes_up）".into()
+            }
+        }
+        MakeupNotStationDate { missed } => {
+            if en {
+                format!("makes up {missed}, which is not a station date of the year")
+            } else {
+                format!("所补的 {missed} 不是本年度的驻点接待日")
+            }
+        }
+        MakeupDay {
+            weekday: d,
+            allowed,
+        } => {
+            let a: Vec<String> = allowed
+                .iter()
+                .map(|w| weekday(*w, lang).to_string())
+                .collect();
+            if en {
+                format!(
+                    "the make-up is on a {}, not on a make-up day ({})",
+                    weekday(*d, lang),
+                    a.join(", ")
+                )
+            } else {
+                format!(
+                    "补班安排在{}，不在补班日（{}）",
+                    weekday(*d, lang),
+                    a.join("、")
+                )
+            }
+        }
+        MakeupNotice { missed, days, need } => {
+            if en {
+                format!(
+                    "the make-up is {days} days after the missed session of {missed}; it needs at least {need} days' notice"
+                )
+            } else {
+                format!("补班距所补的 {missed} 只有 {days} 天，至少应提前 {need} 天通知")
+            }
+        }
+        MakeupWindow { start, end, window } => {
+            if en {
+                format!(
+                    "the make-up is {}–{}, not the station window {}–{}",
+                    hm(*start),
+                    hm(*end),
+                    hm(window.0),
+                    hm(window.1)
+                )
+            } else {
+                format!(
+                    "补班时间为 {}–{}，不是驻点时间 {}–{}",
+                    hm(*start),
+                    hm(*end),
+                    hm(window.0),
+                    hm(window.1)
+                )
+            }
+        }
+        MakeupNobody => {
+            if en {
+                "the make-up session has nobody in it".into()
+            } else {
+                "补班没有安排人员".into()
+            }
+        }
+        VisitPeople { n } => {
+            if en {
+                format!("a household visit has {n} people; a visit is one member's half day")
+            } else {
+                format!("入户走访安排了 {n} 人；每次走访应为一名成员的半天")
+            }
+        }
+        VisitTimes { start, end } => {
+            if en {
+                format!(
+                    "the visit is {}–{}, not a half day (09:00–12:00 or 14:30–17:30)",
+                    hm(*start),
+                    hm(*end)
+                )
+            } else {
+                format!(
+                    "走访时间为 {}–{}，不是半天（09:00–12:00 或 14:30–17:30）",
+                    hm(*start),
+                    hm(*end)
+                )
+            }
+        }
+        VisitSunday => {
+            if en {
+                "the visit is on a Sunday; visits are Monday to Saturday".into()
+            } else {
+                "走访安排在周日；走访只在周一至周六".into()
+            }
+        }
+        VisitNoHouseholds => {
+            if en {
+                "the visit names no households".into()
+            } else {
+                "走访没有注明户数".into()
+            }
+        }
+        VisitTooMany { households, max } => {
+            if en {
+                format!(
+                    "the visit covers {households} households, more than households_per_visit_session = {max}"
+                )
+            } else {
+                format!("一次走访 {households} 户，超过每次最多 {max} 户")
+            }
+        }
+        VisitNoHamlet => {
+            if en {
+                "the visit names no hamlet".into()
+            } else {
+                "走访没有注明村民小组".into()
+            }
+        }
+        VisitHamlet { hamlet } => {
+            if en {
+                format!("'{hamlet}' is not a hamlet of this unit")
+            } else {
+                format!("“{hamlet}”不是该单位的村民小组")
+            }
+        }
+        VisitsShort { short } => {
+            let parts: Vec<String> = short
+                .iter()
+                .map(|(h, done, due)| {
+                    if en {
+                        format!("{h} {done} of {due}")
+                    } else {
+                        format!("{h} {done}/{due}")
+                    }
+                })
+                .collect();
+            if en {
+                format!(
+                    "household visits fall short ({}), and there is no household_visits_short warning",
+                    parts.join(", ")
+                )
+            } else {
+                format!(
+                    "入户走访户次不足（{}），方案也没有给出“入户走访排不下”提醒",
+                    parts.join("、")
+                )
+            }
+        }
+        VisitSpread {
+            month,
+            sessions,
+            total,
+            limit,
+        } => {
+            if en {
+                format!(
+                    "{sessions} of the {total} visit sessions here fall in month {month}, more than twice the even share ({limit})"
+                )
+            } else {
+                format!(
+                    "{month} 月安排了 {sessions} 次走访（全年 {total} 次），超过平均份额的两倍（{limit} 次）"
+                )
+            }
+        }
+        _ => unreachable!("worded by the other family (see `impl Say for CheckSaid`)"),
+    }
+}

@@ -1,0 +1,405 @@
+//! Words for the documents a township issues (`zhudian export --xlsx`): the
+//! sheets' names and headings, the words inside their cells, what to do
+//! about each kind of warning, and the lines of `template`, `convert` and
+//! `export` on the terminal.
+
+use super::{Lang, Say};
+
+/// The sheets of the exported workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    Teams,
+    Timetable,
+    Leaders,
+    Calendar,
+    Warnings,
+    /// A city's one line per township.
+    City,
+}
+
+impl Doc {
+    pub const TOWNSHIP: [Doc; 5] = [
+        Doc::Teams,
+        Doc::Timetable,
+        Doc::Leaders,
+        Doc::Calendar,
+        Doc::Warnings,
+    ];
+
+    pub fn sheet(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Doc::Teams, Lang::Zh) => "驻点团队",
+            (Doc::Timetable, Lang::Zh) => "驻点时间表",
+            (Doc::Leaders, Lang::Zh) => "领导干部",
+            (Doc::Calendar, Lang::Zh) => "日程",
+            (Doc::Warnings, Lang::Zh) => "提醒",
+            (Doc::City, Lang::Zh) => "全市汇总",
+            (Doc::Teams, Lang::En) => "Teams",
+            (Doc::Timetable, Lang::En) => "Timetable",
+            (Doc::Leaders, Lang::En) => "Leaders",
+            (Doc::Calendar, Lang::En) => "Calendar",
+            (Doc::Warnings, Lang::En) => "Warnings",
+            (Doc::City, Lang::En) => "City summary",
+        }
+    }
+
+    /// Column headings and widths.
+    pub fn headings(self, lang: Lang) -> Vec<(&'static str, f64)> {
+        let zh = lang == Lang::Zh;
+        let pick = |cols: &[(&'static str, &'static str, f64)]| {
+            cols.iter()
+                .map(|(e, z, w)| (if zh { *z } else { *e }, *w))
+                .collect()
+        };
+        match self {
+            Doc::Teams => pick(&[
+                ("unit", "村居", 18.0),
+                ("kind", "类型", 10.0),
+                ("order", "序号", 6.0),
+                ("name", "姓名", 12.0),
+                ("post", "职务", 20.0),
+                ("role in the team", "团队角色", 14.0),
+                ("from", "所属", 16.0),
+            ]),
+            Doc::Timetable => pick(&[
+                ("unit", "村居", 18.0),
+                ("station time", "驻点时间", 20.0),
+                ("leader", "驻点领导", 12.0),
+                ("weeks with the leader", "领导驻点周次", 28.0),
+                ("weeks with a substitute", "代班周次及代班人", 44.0),
+                ("sessions", "接待次数", 9.0),
+                ("with the leader", "领导到场", 9.0),
+                ("substituted", "代班", 8.0),
+            ]),
+            Doc::Leaders => pick(&[
+                ("name", "姓名", 12.0),
+                ("post", "职务", 14.0),
+                ("units", "联系村居", 30.0),
+                ("load", "工作量", 9.0),
+                ("off target", "偏离目标", 9.0),
+                ("tour", "驻点路线", 40.0),
+                ("tour minutes", "路线分钟", 9.0),
+                ("station sessions", "驻点接待", 9.0),
+                ("visit half-days", "入户走访半天", 11.0),
+                ("make-ups", "补接待", 8.0),
+                ("share of working days", "占工作日", 9.0),
+            ]),
+            Doc::Calendar => pick(&[
+                ("date", "日期", 12.0),
+                ("weekday", "星期", 6.0),
+                ("start", "开始", 7.0),
+                ("end", "结束", 7.0),
+                ("unit", "村居", 18.0),
+                ("kind", "类型", 10.0),
+                ("hamlet", "村民小组", 10.0),
+                ("households", "户数", 7.0),
+                ("people", "人员", 36.0),
+                ("makes up", "补哪次接待", 12.0),
+            ]),
+            Doc::Warnings => pick(&[
+                ("kind", "类型", 18.0),
+                ("unit", "村居", 16.0),
+                ("date", "日期", 12.0),
+                ("people", "人员", 20.0),
+                ("what", "内容", 70.0),
+                ("what to do", "建议", 50.0),
+            ]),
+            Doc::City => pick(&[
+                ("township", "镇街", 16.0),
+                ("units", "村居数", 8.0),
+                ("leaders", "驻点领导", 9.0),
+                ("plan score", "方案得分", 10.0),
+                ("gap", "与理论最好的差距", 12.0),
+                ("station sessions", "驻点接待", 10.0),
+                ("short sessions", "缺少镇级人员的接待", 14.0),
+                ("warnings", "提醒", 8.0),
+                ("workbook", "文件", 30.0),
+            ]),
+        }
+    }
+}
+
+/// A unit's kind, in a table cell.
+pub fn unit_kind(k: crate::model::UnitKind, lang: Lang) -> &'static str {
+    use crate::model::UnitKind::*;
+    match (k, lang) {
+        (Village, Lang::Zh) => "村",
+        (Community, Lang::Zh) => "社区",
+        (Enterprise, Lang::Zh) => "重点企业",
+        (IndustrialCommunity, Lang::Zh) => "产业社区",
+        (Village, Lang::En) => "village",
+        (Community, Lang::En) => "community",
+        (Enterprise, Lang::En) => "enterprise",
+        (IndustrialCommunity, Lang::En) => "industrial community",
+    }
+}
+
+/// A team member's place in the team.
+pub fn team_role(leader: bool, slot: bool, lang: Lang) -> &'static str {
+    match (leader, slot, lang) {
+        (true, _, Lang::Zh) => "驻点领导",
+        (true, _, Lang::En) => "leader",
+        (false, true, Lang::Zh) => "团队成员",
+        (false, true, Lang::En) => "team member",
+        (false, false, Lang::Zh) => "协助成员",
+        (false, false, Lang::En) => "assist member",
+    }
+}
+
+/// Where a member comes from when not from the unit itself.
+pub fn township_staff(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "镇街",
+        Lang::En => "township",
+    }
+}
+
+/// The township office, as the first and last stop of a tour.
+pub fn office(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "镇政府",
+        Lang::En => "office",
+    }
+}
+
+/// "每周二 15:00–18:30" / "every Tue 15:00–18:30"; fortnightly units "隔周二".
+pub fn station_time(
+    weekday: &str,
+    start: &str,
+    end: &str,
+    fortnightly: bool,
+    lang: Lang,
+) -> String {
+    match (lang, fortnightly) {
+        (Lang::Zh, false) => format!("每{weekday} {start}—{end}"),
+        (Lang::Zh, true) => format!("隔{weekday} {start}—{end}"),
+        (Lang::En, false) => format!("every {weekday} {start}–{end}"),
+        (Lang::En, true) => format!("every other {weekday} {start}–{end}"),
+    }
+}
+
+/// Weeks of the year as ranges: "第1—5、7周" / "weeks 1–5, 7".
+pub fn weeks(ranges: &[(u32, u32)], lang: Lang) -> String {
+    if ranges.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = ranges
+        .iter()
+        .map(|(a, b)| match (a == b, lang) {
+            (true, _) => a.to_string(),
+            (false, Lang::Zh) => format!("{a}—{b}"),
+            (false, Lang::En) => format!("{a}–{b}"),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("第{}周", parts.join("、")),
+        Lang::En if parts.len() == 1 && ranges[0].0 == ranges[0].1 => format!("week {}", parts[0]),
+        Lang::En => format!("weeks {}", parts.join(", ")),
+    }
+}
+
+/// One substituted session: "第6周（2月10日）陈志强" / "week 6 (10 Feb): 陈志强".
+pub fn substituted(week: u32, month: u32, day: u32, who: &[String], lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Zh if who.is_empty() => format!("第{week}周（{month}月{day}日）缺少镇级人员"),
+        Lang::Zh => format!("第{week}周（{month}月{day}日）{}", who.join("、")),
+        Lang::En if who.is_empty() => format!(
+            "week {week} ({day} {}): no township member",
+            MONTHS[(month as usize + 11) % 12]
+        ),
+        Lang::En => format!(
+            "week {week} ({day} {}): {}",
+            MONTHS[(month as usize + 11) % 12],
+            who.join(", ")
+        ),
+    }
+}
+
+/// Separator between entries inside one cell.
+pub fn entry_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// A session's kind as the timetable says it.
+pub fn session_kind(kind: &str, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        ("station", Lang::Zh) => "驻点接待",
+        ("station", Lang::En) => "station session",
+        ("makeup", Lang::Zh) => "补接待",
+        ("makeup", Lang::En) => "make-up",
+        (_, Lang::Zh) => "入户走访",
+        (_, Lang::En) => "household visits",
+    }
+}
+
+/// A kind of warning, as a heading planners read.
+pub fn warning_kind(kind: &str, lang: Lang) -> String {
+    let (en, zh) = match kind {
+        "meeting_in_window" => ("meeting in the station window", "会议占用驻点时间"),
+        "shortfall" => ("short session", "缺少镇级人员的接待"),
+        "makeup_impossible" => ("make-up impossible", "无法安排补接待"),
+        "household_visits_short" => ("household visits short", "入户走访时间不足"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// What to do about a kind of warning.
+pub fn remedy(kind: &str, lang: Lang) -> &'static str {
+    let (en, zh) = match kind {
+        "meeting_in_window" => (
+            "Move the meeting out of the station window; if it is an emergency, mark it so and the sessions it takes are made up.",
+            "把会议移出驻点时间；确属急难险重情况的，标为紧急会议，缺席的接待另行补接待。",
+        ),
+        "shortfall" => (
+            "Make remote units fortnightly, add department heads or township helpers, or allow more teams per helper (max_teams).",
+            "偏远村居改为隔周驻点，增加职能部门负责人或镇街协助人员，或提高人员可参加的团队数。",
+        ),
+        "makeup_impossible" => (
+            "Allow more make-up days, or shorten the notice (makeup_notice_days).",
+            "增加可补接待的日子，或缩短补接待提前通知天数。",
+        ),
+        "household_visits_short" => (
+            "Raise the households visited per half day, lower the visits per household, or free the members from meetings.",
+            "提高每半天走访户数，降低每户走访次数，或减少成员的会议。",
+        ),
+        _ => ("", ""),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// What `template`, `convert` and `export` say on the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilesSaid {
+    WroteTemplate {
+        path: String,
+    },
+    Converted {
+        from: String,
+        to: String,
+        units: usize,
+        cadres: usize,
+        helpers: usize,
+    },
+    /// The first line of a roster converted from a workbook.
+    ConvertedFrom {
+        from: String,
+    },
+    /// Neither .toml nor .xlsx.
+    UnknownFormat {
+        path: String,
+    },
+    WroteDocuments {
+        path: String,
+        township: String,
+        units: usize,
+        sessions: usize,
+    },
+    WroteCity {
+        path: String,
+        townships: usize,
+    },
+    NoPlans {
+        dir: String,
+    },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
+}
+
+impl Say for FilesSaid {
+    fn say(&self, lang: Lang) -> String {
+        use FilesSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            WroteTemplate { path } => {
+                if en {
+                    format!(
+                        "wrote {path}: an empty roster workbook; fill it in, then `zhudian validate {path}`"
+                    )
+                } else {
+                    format!("已写入 {path}：空白驻点名册工作簿；填写后运行 zhudian validate {path}")
+                }
+            }
+            Converted {
+                from,
+                to,
+                units,
+                cadres,
+                helpers,
+            } => {
+                if en {
+                    format!("{from} → {to}: {units} units, {cadres} cadres, {helpers} helpers")
+                } else {
+                    format!(
+                        "{from} → {to}：村居 {units} 个，干部 {cadres} 名，协助人员 {helpers} 名"
+                    )
+                }
+            }
+            ConvertedFrom { from } => {
+                if en {
+                    format!("converted from {from} by zhudian convert")
+                } else {
+                    format!("由 zhudian convert 从 {from} 转换而来")
+                }
+            }
+            UnknownFormat { path } => {
+                if en {
+                    format!("{path}: the format follows the extension, .toml or .xlsx")
+                } else {
+                    format!("{path}：格式由扩展名决定，应为 .toml 或 .xlsx")
+                }
+            }
+            WroteDocuments {
+                path,
+                township,
+                units,
+                sessions,
+            } => {
+                if en {
+                    format!(
+                        "wrote {path}: {township}, {units} units' teams and timetables, {sessions} sessions"
+                    )
+                } else {
+                    format!(
+                        "已写入 {path}：{township}，{units} 个村居的驻点团队和时间表，日程 {sessions} 项"
+                    )
+                }
+            }
+            WroteCity { path, townships } => {
+                if en {
+                    format!("wrote {path}: the city summary of {townships} townships")
+                } else {
+                    format!("已写入 {path}：{townships} 个镇街的全市汇总")
+                }
+            }
+            NoPlans { dir } => {
+                if en {
+                    format!("{dir}: no plan files (*.toml) in this folder")
+                } else {
+                    format!("{dir}：文件夹中没有方案文件（*.toml）")
+                }
+            }
+            CannotWrite { path, detail } => {
+                if en {
+                    format!("cannot write {path}: {detail}")
+                } else {
+                    format!("无法写入 {path}：{detail}")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,547 @@
+//! Words of the HTML report (`zhudian report`): headings, legends, the plain
+//! statement of a plan's quality, what each kind of warning means and what
+//! fixes it, the comparison and the city page. Chinese uses the glossary's
+//! words; names come from the roster.
+
+use super::Lang;
+use crate::model::{Role, UnitKind};
+
+/// A fixed label of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    PlanTitle,
+    CompareTitle,
+    CityTitle,
+    Quality,
+    Map,
+    Loads,
+    Teams,
+    Year,
+    Warnings,
+    Office,
+    Leader,
+    Post,
+    Units,
+    Unit,
+    Kind,
+    Households,
+    Load,
+    TargetBand,
+    Deviation,
+    TourMinutes,
+    Team,
+    Assist,
+    Score,
+    BestPossible,
+    Gap,
+    Status,
+    Proven,
+    NotProven,
+    Balance,
+    Travel,
+    Continuity,
+    HelperContinuity,
+    Staffed,
+    Short,
+    Holiday,
+    Makeup,
+    NoSession,
+    StationWeeks,
+    VisitHalfDays,
+    Person,
+    Total,
+    Township,
+    Leaders,
+    Shortfalls,
+    WarningCount,
+    Figure,
+    LargestDeviation,
+    TourTotal,
+    StationSessions,
+    MakeupSessions,
+    VisitSessions,
+    UnitsChanged,
+    Changes,
+    NoWarnings,
+    SizeByHouseholds,
+    TourLegend,
+    Roster,
+    Changed,
+    Week,
+    NotPlanned,
+}
+
+impl Label {
+    pub fn say(self, lang: Lang) -> &'static str {
+        use Label::*;
+        let (en, zh) = match self {
+            PlanTitle => ("Stationing plan", "驻点方案"),
+            CompareTitle => ("Plans compared", "方案比较"),
+            CityTitle => ("Stationing plans of every township", "各镇街驻点方案一览"),
+            Quality => ("How good the plan is", "方案好不好"),
+            Map => ("Map: who goes where", "地图：谁驻哪里"),
+            Loads => ("Loads: is the work shared fairly?", "工作量：分配是否均衡"),
+            Teams => ("Teams", "驻点团队"),
+            Year => ("The year", "全年安排"),
+            Warnings => ("Warnings and what fixes them", "提示及解决办法"),
+            Office => ("Township office", "镇政府"),
+            Leader => ("Leader", "驻点领导"),
+            Post => ("Post", "职务"),
+            Units => ("Units", "村居"),
+            Unit => ("Unit", "村居"),
+            Kind => ("Kind", "类别"),
+            Households => ("Households", "户数"),
+            Load => ("Load", "工作量"),
+            TargetBand => ("target ±10%", "目标 ±10%"),
+            Deviation => ("Off target", "偏离目标"),
+            TourMinutes => ("Tour, minutes", "巡回路程（分钟）"),
+            Team => ("Team", "团队成员"),
+            Assist => ("Assist members", "协助人员"),
+            Score => ("Plan score (lower is better)", "方案得分（越低越好）"),
+            BestPossible => ("Best possible", "理论最好得分"),
+            Gap => ("Gap", "与理论最好的差距"),
+            Status => ("Status", "状态"),
+            Proven => ("proven best", "已证明最优"),
+            NotProven => ("good, not proven best", "可行（未证明最优）"),
+            Balance => ("of it: uneven loads", "其中：工作量不均"),
+            Travel => ("of it: travel", "其中：路程"),
+            Continuity => ("of it: units with a new leader", "其中：驻点领导变动"),
+            HelperContinuity => ("of it: team places with a new member", "其中：团队成员变动"),
+            Staffed => ("session held", "正常接待"),
+            Short => ("no township member", "缺少镇级人员的接待"),
+            Holiday => ("holiday", "法定节假日"),
+            Makeup => ("make-up", "补接待"),
+            NoSession => ("no session", "无接待"),
+            StationWeeks => ("Station sessions, week by week", "每周驻点接待"),
+            VisitHalfDays => (
+                "Household visits: half-days each person, by month",
+                "入户走访：每人每月半天数",
+            ),
+            Person => ("Person", "人员"),
+            Total => ("Total", "合计"),
+            Township => ("Township", "镇街"),
+            Leaders => ("Leaders", "驻点领导"),
+            Shortfalls => ("Sessions without a township member", "缺少镇级人员的接待"),
+            WarningCount => ("Warnings", "提示"),
+            Figure => ("", ""),
+            LargestDeviation => ("Largest load off target", "最大工作量偏差"),
+            TourTotal => ("Tour minutes, all leaders", "全部领导巡回分钟"),
+            StationSessions => ("Station sessions", "驻点接待次数"),
+            MakeupSessions => ("Make-up sessions", "补接待次数"),
+            VisitSessions => ("Household-visit half-days", "入户走访半天数"),
+            UnitsChanged => (
+                "Units with another leader than in the first plan",
+                "与第一个方案相比换了驻点领导的村居",
+            ),
+            Changes => ("Who moves", "人员变动"),
+            NoWarnings => (
+                "No warnings: the plan and its calendar keep every rule.",
+                "没有提示：方案和日程符合全部规则。",
+            ),
+            SizeByHouseholds => ("size: households", "大小：户数"),
+            TourLegend => (
+                "lines: each leader's tour from the office",
+                "连线：各驻点领导从镇政府出发的巡回路线",
+            ),
+            Roster => ("Roster", "名册"),
+            Changed => (
+                "another leader than in the first plan",
+                "与第一个方案相比换了驻点领导",
+            ),
+            Week => ("week of", "当周"),
+            NotPlanned => ("not planned", "未排"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+/// The page's language tag.
+pub fn html_lang(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh-CN",
+    }
+}
+
+/// A unit kind, singular.
+pub fn kind(k: UnitKind, lang: Lang) -> &'static str {
+    match (k, lang) {
+        (UnitKind::Village, Lang::En) => "village",
+        (UnitKind::Community, Lang::En) => "community",
+        (UnitKind::Enterprise, Lang::En) => "key enterprise",
+        (UnitKind::IndustrialCommunity, Lang::En) => "industrial community",
+        (UnitKind::Village, Lang::Zh) => "村",
+        (UnitKind::Community, Lang::Zh) => "社区",
+        (UnitKind::Enterprise, Lang::Zh) => "重点企业",
+        (UnitKind::IndustrialCommunity, Lang::Zh) => "产业社区",
+    }
+}
+
+/// A helper's role, singular, in the glossary's words.
+pub fn role(r: Role, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Role::DepartmentHead, Lang::En) => "department head",
+        (Role::PartySecretary, Lang::En) => "party secretary",
+        (Role::CommitteeCadre, Lang::En) => "committee cadre",
+        (Role::GraduateOfficial, Lang::En) => "graduate official",
+        (Role::Volunteer, Lang::En) => "volunteer",
+        (Role::Police, Lang::En) => "police officer",
+        (Role::Lawyer, Lang::En) => "lawyer",
+        (Role::Deputy, Lang::En) => "deputy",
+        (Role::DepartmentHead, Lang::Zh) => "职能部门负责人",
+        (Role::PartySecretary, Lang::Zh) => "村党组织书记",
+        (Role::CommitteeCadre, Lang::Zh) => "村“两委”干部",
+        (Role::GraduateOfficial, Lang::Zh) => "大学生村官",
+        (Role::Volunteer, Lang::Zh) => "志愿服务者",
+        (Role::Police, Lang::Zh) => "民警",
+        (Role::Lawyer, Lang::Zh) => "律师",
+        (Role::Deputy, Lang::Zh) => "两代表一委员",
+    }
+}
+
+/// A leader with no post in the roster.
+pub fn leader_post(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "township leader",
+        Lang::Zh => "镇街领导",
+    }
+}
+
+/// Minutes of a road or tour: "12 min" / "12 分钟".
+pub fn minutes(m: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{m} min"),
+        Lang::Zh => format!("{m} 分钟"),
+    }
+}
+
+/// A unit's tooltip on the map: "西海村 (village, 420 households): 张三".
+pub fn unit_tip(name: &str, kind: &str, households: u32, leader: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} ({kind}, {households} households): {leader}"),
+        Lang::Zh => format!("{name}（{kind}，{households} 户）：{leader}"),
+    }
+}
+
+/// The page title: "北滘镇 2015 年驻点方案".
+pub fn title(township: &str, year: i32, what: Label, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{township}: {} {year}", what.say(lang)),
+        Lang::Zh => format!("{township} {year} 年{}", what.say(lang)),
+    }
+}
+
+/// One line under the title: how many leaders, units and households.
+pub fn overview(leaders: usize, units: usize, households: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("{leaders} leaders stationed at {units} units with {households} households.")
+        }
+        Lang::Zh => format!("{leaders} 名驻点领导，驻 {units} 个村居，共 {households} 户。"),
+    }
+}
+
+/// A percentage as planners read it: "0.24%".
+pub fn pct(x: f64) -> String {
+    if x == 0.0 {
+        "0%".into()
+    } else if x.abs() < 0.01 {
+        format!("{x:.4}%")
+    } else {
+        format!("{x:.2}%")
+    }
+}
+
+/// The plain statement of a plan's quality; `gap` is a fraction.
+pub fn quality(cost: f64, bound: f64, gap: f64, lang: Lang) -> String {
+    let g = pct(gap * 100.0);
+    match (lang, gap <= 0.0) {
+        (Lang::En, true) => format!(
+            "The plan scores {cost:.2}; the best any plan could score is {bound:.2}. Gap 0%: no better plan exists."
+        ),
+        (Lang::Zh, true) => {
+            format!("方案得分 {cost:.2}，理论最好得分 {bound:.2}。差距 0%：没有更好的方案。")
+        }
+        (Lang::En, false) => format!(
+            "The plan scores {cost:.2}; no plan can score below {bound:.2}. Gap {g}: a better plan, if there is one, is at most {g} better."
+        ),
+        (Lang::Zh, false) => format!(
+            "方案得分 {cost:.2}，任何方案都不会低于 {bound:.2}。差距 {g}：即使有更好的方案，也最多好 {g}。"
+        ),
+    }
+}
+
+/// What the score adds up, in words.
+pub fn score_explained(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "The score adds up how uneven the leaders' loads are, the minutes of their tours, and (when replanning) every change against the plan in force, each with the roster's weight."
+        }
+        Lang::Zh => {
+            "得分把驻点领导之间工作量的不均、巡回路程的分钟数，以及（调整方案时）与现行方案相比的变动，按名册中的权重相加。"
+        }
+    }
+}
+
+/// The caption of the load bars.
+pub fn loads_caption(target: f64, population: bool, lang: Lang) -> String {
+    match (lang, population) {
+        (Lang::En, false) => format!(
+            "Each bar is a leader's households; the shaded band is the fair share, {target:.0} households, ±10%."
+        ),
+        (Lang::En, true) => format!(
+            "Each bar is a leader's residents; the shaded band is the fair share, {target:.0} residents, ±10%."
+        ),
+        (Lang::Zh, false) => {
+            format!("每条表示一名驻点领导联系的户数；阴影为平均数 {target:.0} 户上下 10% 的范围。")
+        }
+        (Lang::Zh, true) => {
+            format!("每条表示一名驻点领导联系的人口；阴影为平均数 {target:.0} 人上下 10% 的范围。")
+        }
+    }
+}
+
+/// The caption of the week-by-week heatmap.
+pub fn weeks_caption(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "One row a unit, one column a week of the station window. Point at a cell for its date."
+        }
+        Lang::Zh => "每行一个村居，每列一周的驻点时间；鼠标指向格子可看日期。",
+    }
+}
+
+/// A cell's tooltip in the heatmap: "2015-03-10 西海村: session held".
+pub fn cell_title(date: &str, unit: &str, state: Label, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{date} {unit}: {}", state.say(lang)),
+        Lang::Zh => format!("{date} {unit}：{}", state.say(lang)),
+    }
+}
+
+/// A month's short name.
+pub fn month(m: u32, lang: Lang) -> String {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::En => EN[(m as usize - 1).min(11)].to_string(),
+        Lang::Zh => format!("{m}月"),
+    }
+}
+
+/// A warning kind's heading and what fixes it.
+pub fn warning_kind(kind: &str, count: usize, lang: Lang) -> (String, String) {
+    let (en, zh, fix_en, fix_zh) = match kind {
+        "shortfall" => (
+            "station sessions short of staff",
+            "人手不足的驻点接待",
+            "Make remote units' sessions fortnightly (cadence = \"biweekly\"), add department heads or raise their max_teams, or add assist members to the teams.",
+            "把偏远村居改为两周一次接待，增加职能部门负责人或提高其可参加的团队数，或为团队增加协助人员。",
+        ),
+        "meeting_in_window" => (
+            "meetings inside the station window",
+            "占用驻点时间的会议",
+            "Move these meetings out of the weekly station window; only emergencies may take it.",
+            "把这些会议移出每周驻点时间；只有急难险重情况才可占用。",
+        ),
+        "makeup_impossible" => (
+            "lost sessions that could not be made up",
+            "无法补接待的驻点接待",
+            "Allow more make-up days in [station] makeup_days, or announce the meeting earlier.",
+            "在驻点设置中增加可补接待的日子，或更早通知会议。",
+        ),
+        "household_visits_short" => (
+            "household visits that do not fit in the year",
+            "全年排不下的入户走访",
+            "Raise households_per_visit_session, share the unit's households among more team members, or shorten the person's other duties.",
+            "提高每半天走访户数，由更多团队成员分担该村居的走访，或减少该人员的其他安排。",
+        ),
+        _ => ("other warnings", "其他提示", "", ""),
+    };
+    match lang {
+        Lang::En => (format!("{count} {en}"), fix_en.to_string()),
+        Lang::Zh => (format!("{zh}：{count} 处"), fix_zh.to_string()),
+    }
+}
+
+/// A short-staffed unit's line: "西海村: 4 sessions (2015-03-10, …)".
+pub fn shortfall_line(unit: &str, count: usize, dates: &[String], lang: Lang) -> String {
+    let more = if dates.len() < count { "…" } else { "" };
+    match lang {
+        Lang::En => format!("{unit}: {count} sessions ({}{more})", dates.join(", ")),
+        Lang::Zh => format!("{unit}：{count} 次（{}{more}）", dates.join("、")),
+    }
+}
+
+/// A meeting in the window, or a lost session: "2015-03-10 西海村: 张三, 李四".
+pub fn dated_line(date: &str, place: &str, people: &[String], lang: Lang) -> String {
+    let sep = if lang == Lang::En { ", " } else { "、" };
+    let colon = if lang == Lang::En { ": " } else { "：" };
+    let place = if place.is_empty() {
+        String::new()
+    } else {
+        format!(" {place}")
+    };
+    if people.is_empty() {
+        format!("{date}{place}")
+    } else {
+        format!("{date}{place}{colon}{}", people.join(sep))
+    }
+}
+
+/// A person short of visit time at a unit.
+pub fn visits_short_line(person: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{person} at {unit}"),
+        Lang::Zh => format!("{person}（{unit}）"),
+    }
+}
+
+/// Which roster the page shows: "Roster: instances/x.toml".
+pub fn roster_line(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Roster: {path}"),
+        Lang::Zh => format!("名册：{path}"),
+    }
+}
+
+/// The notice shown when the plan was made from another version of the roster.
+pub fn stale_plan(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "This plan was made from another version of the roster: names and figures may not match. Run zhudian check, or plan again."
+        }
+        Lang::Zh => "此方案不是由这份名册生成的，人名和数字可能对不上；请先核查或重新编制方案。",
+    }
+}
+
+/// The footer: which program made the page.
+pub fn footer(version: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Made by zhudian {version}. Prints on A4."),
+        Lang::Zh => format!("由驻点规划程序 {version} 版生成，可用 A4 纸打印。"),
+    }
+}
+
+/// A change of leader: "西海村: 张三 → 李四".
+pub fn moved(unit: &str, from: &str, to: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{unit}: {from} → {to}"),
+        Lang::Zh => format!("{unit}：{from} → {to}"),
+    }
+}
+
+/// When no unit changes leader between the plans compared.
+pub fn no_moves(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Every unit keeps its leader in every plan.",
+        Lang::Zh => "各方案中每个村居的驻点领导都不变。",
+    }
+}
+
+/// The city page's line under the title.
+pub fn city_overview(townships: usize, units: usize, leaders: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{townships} townships, {leaders} leaders, {units} units. Click a township for its own page."
+        ),
+        Lang::Zh => format!(
+            "共 {townships} 个镇街、{leaders} 名驻点领导、{units} 个村居。点击镇街名称查看该镇街的方案。"
+        ),
+    }
+}
+
+/// A gap as a city table shows it.
+pub fn gap_cell(gap: f64, lang: Lang) -> String {
+    if gap <= 0.0 {
+        match lang {
+            Lang::En => "0%: no better plan".into(),
+            Lang::Zh => "0%：没有更好的方案".into(),
+        }
+    } else {
+        pct(gap * 100.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quality_says_plainly_that_no_better_plan_exists_at_gap_zero() {
+        assert_eq!(
+            quality(150.77, 150.77, 0.0, Lang::Zh),
+            "方案得分 150.77，理论最好得分 150.77。差距 0%：没有更好的方案。"
+        );
+        assert_eq!(
+            quality(150.77, 150.77, 0.0, Lang::En),
+            "The plan scores 150.77; the best any plan could score is 150.77. Gap 0%: no better plan exists."
+        );
+    }
+
+    #[test]
+    fn quality_bounds_the_improvement_when_a_gap_remains() {
+        assert_eq!(
+            quality(292.04, 291.35, 0.0024, Lang::Zh),
+            "方案得分 292.04，任何方案都不会低于 291.35。差距 0.24%：即使有更好的方案，也最多好 0.24%。"
+        );
+        assert_eq!(
+            quality(292.04, 291.35, 0.0024, Lang::En),
+            "The plan scores 292.04; no plan can score below 291.35. Gap 0.24%: a better plan, if there is one, is at most 0.24% better."
+        );
+    }
+
+    #[test]
+    fn warning_kinds_have_headings_and_remedies_in_both_languages() {
+        for k in [
+            "shortfall",
+            "meeting_in_window",
+            "makeup_impossible",
+            "household_visits_short",
+        ] {
+            for lang in [Lang::En, Lang::Zh] {
+                let (head, fix) = warning_kind(k, 3, lang);
+                assert!(head.contains('3'), "{head}");
+                assert!(!fix.is_empty(), "{k}");
+            }
+        }
+        assert_eq!(
+            warning_kind("shortfall", 4, Lang::Zh).0,
+            "人手不足的驻点接待：4 处"
+        );
+    }
+
+    #[test]
+    fn chinese_labels_have_no_english_words() {
+        use Label::*;
+        for l in [
+            PlanTitle,
+            Quality,
+            Map,
+            Loads,
+            Teams,
+            Year,
+            Warnings,
+            Score,
+            BestPossible,
+            Gap,
+            Staffed,
+            Short,
+            Holiday,
+            Makeup,
+            NoSession,
+            TourLegend,
+            TargetBand,
+        ] {
+            assert!(
+                !l.say(Lang::Zh).chars().any(|c| c.is_ascii_alphabetic()),
+                "{:?}",
+                l
+            );
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! One cell read the way a planner meant it: numbers typed as text, text
+//! typed as numbers, dates as real dates or as text, yes and no in several
+//! spellings. What cannot be read unambiguously is reported, never guessed.
+
+use calamine::Data;
+use chrono::NaiveDate;
+
+use super::schema::{Word, code_of, nearest};
+use crate::wording::roster::RosterSaid;
+use crate::wording::workbook::WorkbookSaid as W;
+
+/// A value as the roster file will hold it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lit {
+    Str(String),
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+    List(Vec<String>),
+}
+
+impl Lit {
+    /// The value as TOML text.
+    pub fn toml(&self) -> String {
+        match self {
+            Lit::Str(s) => quote(s),
+            Lit::Int(i) => i.to_string(),
+            Lit::Num(x) => format!("{x}"),
+            Lit::Bool(b) => b.to_string(),
+            Lit::List(v) => format!(
+                "[{}]",
+                v.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Lit::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// A TOML string literal, escaped by the toml crate.
+pub fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+pub type Got<T> = Result<Option<T>, RosterSaid>;
+
+fn bad(w: W) -> RosterSaid {
+    RosterSaid::Workbook(w)
+}
+
+/// Full-width digits and punctuation, as Chinese input methods type them.
+fn half_width(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '：' => ':',
+            '－' | '—' => '-',
+            '／' => '/',
+            '，' => ',',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A number the way a spreadsheet shows it: 1180, 2.5.
+pub fn num_text(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn date_text(d: &calamine::ExcelDateTime) -> String {
+    let (y, m, day, h, min, _, _) = d.to_ymd_hms_milli();
+    if d.as_f64().fract() == 0.0 {
+        format!("{y:04}-{m:02}-{day:02}")
+    } else if d.as_f64() < 1.0 {
+        format!("{h:02}:{min:02}")
+    } else {
+        format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}")
+    }
+}
+
+/// Text, with numbers written as a planner typed them (an id 101, not 101.0).
+pub fn text(d: &Data) -> Got<String> {
+    match d {
+        Data::Empty => Ok(None),
+        Data::String(s) => {
+            let t = s.trim();
+            Ok((!t.is_empty()).then(|| t.to_string()))
+        }
+        Data::Int(i) => Ok(Some(i.to_string())),
+        Data::Float(x) => Ok(Some(num_text(*x))),
+        Data::Bool(b) => Ok(Some(if *b { "TRUE" } else { "FALSE" }.to_string())),
+        Data::DateTime(dt) => Err(bad(W::DateInTextCell {
+            date: date_text(dt),
+        })),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            Err(bad(W::DateInTextCell { date: s.clone() }))
+        }
+        Data::Error(e) => Err(bad(W::CellError {
+            value: e.to_string(),
+        })),
+    }
+}
+
+/// A number typed as text: "1180", "1,180", "１１８０", "1180户", "40 分钟".
+pub fn parse_number(s: &str) -> Option<f64> {
+    let t = half_width(s);
+    let mut t = t.as_str();
+    for unit in ["分钟", "户", "人", "名", "个", "次", "天"] {
+        if let Some(rest) = t.strip_suffix(unit) {
+            t = rest.trim_end();
+            break;
+        }
+    }
+    let plain: String = if t.contains(',') {
+        // Only real thousands separators: 1,180 but not 1,18 (a list?).
+        let int = t.split('.').next().unwrap_or("");
+        let groups: Vec<&str> = int.trim_start_matches('-').split(',').collect();
+        let ok = groups[0].len() <= 3
+            && !groups[0].is_empty()
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+        if !ok {
+            return None;
+        }
+        t.replace(',', "")
+    } else {
+        t.to_string()
+    };
+    plain.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+pub fn num(d: &Data) -> Got<f64> {
+    match d {
+        Data::Empty => Ok(None),
+        Data::Int(i) => Ok(Some(*i as f64)),
+        Data::Float(x) => Ok(Some(*x)),
+        Data::String(s) if s.trim().is_empty() => Ok(None),
+        Data::String(s) => match parse_number(s) {
+            Some(x) => Ok(Some(x)),
+            None => Err(bad(W::NotANumber {
+                value: s.trim().to_string(),
+            })),
+        },
+        Data::Error(e) => Err(bad(W::CellError {
+            value: e.to_string(),
+        })),
+        other => Err(bad(W::NotANumber {
+            value: text(other)
+                .map(|t| t.unwrap_or_default())
+                .unwrap_or_else(|_| other.to_string()),
+        })),
+    }
+}
+
+pub fn int(d: &Data) -> Got<i64> {
+    match num(d)? {
+        None => Ok(None),
+        Some(x) if x.fract() == 0.0 && x.abs() < 9e15 => Ok(Some(x as i64)),
+        Some(x) => Err(bad(W::NotWhole { value: num_text(x) })),
+    }
+}
+
+pub fn yes_no(d: &Data) -> Got<bool> {
+    match d {
+        Data::Empty => Ok(None),
+        Data::Bool(b) => Ok(Some(*b)),
+        Data::Int(1) => Ok(Some(true)),
+        Data::Int(0) => Ok(Some(false)),
+        Data::Float(x) if *x == 1.0 => Ok(Some(true)),
+        Data::Float(x) if *x == 0.0 => Ok(Some(false)),
+        _ => {
+            let Some(t) = text(d)? else {
+                return Ok(None);
+            };
+            match t.to_lowercase().as_str() {
+                "是" | "true" | "yes" | "y" | "1" | "√" | "✓" | "对" => Ok(Some(true)),
+                "否" | "false" | "no" | "n" | "0" | "×" | "✗" | "不" => Ok(Some(false)),
+                _ => Err(bad(W::NotYesNo { value: t })),
+            }
+        }
+    }
+}
+
+/// A date as `YYYY-MM-DD`: a real date, or text in the usual spellings.
+/// Text that is no date passes through, for the roster's own message.
+pub fn date(d: &Data) -> Got<String> {
+    match d {
+        Data::Empty => Ok(None),
+        Data::DateTime(dt) if dt.as_f64() >= 1.0 => {
+            let (y, m, day, ..) = dt.to_ymd_hms_milli();
+            Ok(Some(format!("{y:04}-{m:02}-{day:02}")))
+        }
+        Data::DateTimeIso(s) => Ok(Some(s.chars().take(10).collect())),
+        Data::Int(_) | Data::Float(_) => {
+            let x = num(d)?.unwrap_or(0.0);
+            let eight = num_text(x);
+            match NaiveDate::parse_from_str(&eight, "%Y%m%d") {
+                Ok(day) if eight.len() == 8 => Ok(Some(day.format("%Y-%m-%d").to_string())),
+                _ => Err(bad(W::NumberInDateCell { value: eight })),
+            }
+        }
+        Data::String(s) => {
+            let t = half_width(s);
+            if t.is_empty() {
+                return Ok(None);
+            }
+            let formats = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"];
+            Ok(Some(
+                formats
+                    .iter()
+                    .find_map(|f| NaiveDate::parse_from_str(&t, f).ok())
+                    .map(|day| day.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| s.trim().to_string()),
+            ))
+        }
+        other => text(other),
+    }
+}
+
+fn hm(minutes: i64) -> String {
+    format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60)
+}
+
+/// A time of day as `HH:MM`: a real time, a whole hour, or text.
+pub fn time(d: &Data) -> Got<String> {
+    match d {
+        Data::Empty => Ok(None),
+        Data::DateTime(dt) => Ok(Some(hm((dt.as_f64().fract() * 1440.0).round() as i64))),
+        Data::Float(x) if (0.0..1.0).contains(x) => Ok(Some(hm((x * 1440.0).round() as i64))),
+        Data::Int(_) | Data::Float(_) => match num(d)? {
+            Some(h) if h.fract() == 0.0 && (0.0..24.0).contains(&h) => Ok(Some(hm(h as i64 * 60))),
+            x => Err(bad(W::NumberInTimeCell {
+                value: num_text(x.unwrap_or(0.0)),
+            })),
+        },
+        Data::String(s) => {
+            let t = half_width(s);
+            Ok((!t.is_empty()).then_some(t))
+        }
+        other => text(other),
+    }
+}
+
+/// Words in one cell, split on `、`, `,` or `;` (full-width too).
+pub fn list(d: &Data) -> Got<Vec<String>> {
+    let Some(t) = text(d)? else {
+        return Ok(None);
+    };
+    let items: Vec<String> = t
+        .split(['、', ',', '，', ';', '；'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    Ok((!items.is_empty()).then_some(items))
+}
+
+/// A word from a fixed list, as its code.
+pub fn choice(words: &'static [Word], value: &str) -> Result<String, RosterSaid> {
+    code_of(words, value)
+        .map(str::to_string)
+        .ok_or_else(|| RosterSaid::BadChoice {
+            value: value.to_string(),
+            allowed: words.iter().map(|w| w.zh.to_string()).collect(),
+            suggestion: nearest(value, words.iter().map(|w| w.zh))
+                .or_else(|| crate::roster::did_you_mean(value, words.iter().map(|w| w.code)))
+                .map(|s| {
+                    code_of(words, &s)
+                        .map(|c| super::schema::zh_of(words, c))
+                        .unwrap_or(s)
+                }),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_typed_as_text_are_read_as_meant() {
+        assert_eq!(parse_number("1180"), Some(1180.0));
+        assert_eq!(parse_number(" 1,180 "), Some(1180.0));
+        assert_eq!(parse_number("１１８０"), Some(1180.0));
+        assert_eq!(parse_number("1180户"), Some(1180.0));
+        assert_eq!(parse_number("40 分钟"), Some(40.0));
+        assert_eq!(parse_number("2.5"), Some(2.5));
+        assert_eq!(parse_number("1,18"), None);
+        assert_eq!(parse_number("一千"), None);
+        assert_eq!(
+            int(&Data::String("12.5".into())),
+            Err(bad(W::NotWhole {
+                value: "12.5".into()
+            }))
+        );
+        assert_eq!(int(&Data::Float(420.0)), Ok(Some(420)));
+    }
+
+    #[test]
+    fn numbers_in_text_columns_keep_their_digits() {
+        assert_eq!(text(&Data::Float(101.0)), Ok(Some("101".into())));
+        assert_eq!(text(&Data::Float(2.5)), Ok(Some("2.5".into())));
+    }
+
+    #[test]
+    fn dates_are_read_from_real_dates_and_text() {
+        for s in [
+            "2015-03-02",
+            "2015/3/2",
+            "2015年3月2日",
+            "2015.03.02",
+            "２０１５-０３-０２",
+        ] {
+            assert_eq!(
+                date(&Data::String(s.into())),
+                Ok(Some("2015-03-02".into())),
+                "{s}"
+            );
+        }
+        assert_eq!(date(&Data::Int(20150302)), Ok(Some("2015-03-02".into())));
+        assert!(date(&Data::Int(42065)).is_err());
+        assert_eq!(time(&Data::Float(0.625)), Ok(Some("15:00".into())));
+        assert_eq!(time(&Data::Int(15)), Ok(Some("15:00".into())));
+        assert_eq!(
+            time(&Data::String("15：30".into())),
+            Ok(Some("15:30".into()))
+        );
+    }
+
+    #[test]
+    fn lists_split_on_either_separator() {
+        assert_eq!(
+            list(&Data::String("stability、legal, labour，a".into())),
+            Ok(Some(vec![
+                "stability".into(),
+                "legal".into(),
+                "labour".into(),
+                "a".into()
+            ]))
+        );
+    }
+}

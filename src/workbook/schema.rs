@@ -1,0 +1,388 @@
+//! The roster workbook's layout: its sheets, each sheet's columns (Chinese
+//! header, the roster field it fills, what a cell holds), the key–value rows
+//! of `基本信息`, and the Chinese words for every fixed choice. The reader,
+//! the writer, the template and the docs all follow this one table.
+
+/// What a cell holds, and so how it is read and written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Text,
+    /// A unit's id (or its name, resolved on reading).
+    UnitRef,
+    /// A cadre's or helper's id (or name, resolved on reading).
+    PersonRef,
+    Int,
+    Num,
+    Bool,
+    Date,
+    Time,
+    /// Free words in one cell, split on `、` or `,`.
+    List,
+    /// Meeting attendees: people (ids or names) and the two groups.
+    Attendees,
+    Choice(&'static [Word]),
+    ChoiceList(&'static [Word]),
+    /// One half of `[min, max]` (`units_per_leader`, a cadre's `units`).
+    PairMin,
+    PairMax,
+    /// One helper slot of the policy's `team` (`基本信息`, repeatable).
+    Slot,
+}
+
+/// A fixed choice: the code the roster file uses, the word the workbook
+/// writes, and other words a planner may type for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Word {
+    pub code: &'static str,
+    pub zh: &'static str,
+    pub also: &'static [&'static str],
+}
+
+const fn w(code: &'static str, zh: &'static str, also: &'static [&'static str]) -> Word {
+    Word { code, zh, also }
+}
+
+pub const KINDS: &[Word] = &[
+    w("village", "村", &["行政村"]),
+    w("community", "社区", &["居委会"]),
+    w("enterprise", "重点企业", &["企业"]),
+    w("industrial_community", "产业社区", &[]),
+];
+pub const CADENCES: &[Word] = &[
+    w("weekly", "每周", &["每周一次"]),
+    w("biweekly", "隔周", &["每两周", "双周"]),
+];
+pub const ROLES: &[Word] = &[
+    w("department_head", "职能部门负责人", &["部门负责人"]),
+    w(
+        "party_secretary",
+        "村党组织书记",
+        &["党组织书记", "书记", "村（社区）党组织书记"],
+    ),
+    w(
+        "committee_cadre",
+        "村“两委”干部",
+        &["两委干部", "村两委干部", "村\"两委\"干部"],
+    ),
+    w("graduate_official", "大学生村官", &["村官"]),
+    w("volunteer", "志愿者", &["志愿服务者"]),
+    w("police", "民警", &["警察"]),
+    w("lawyer", "律师", &[]),
+    w("deputy", "两代表一委员", &["代表", "委员"]),
+];
+pub const WEEKDAYS: &[Word] = &[
+    w("Mon", "周一", &["星期一", "Monday"]),
+    w("Tue", "周二", &["星期二", "Tuesday"]),
+    w("Wed", "周三", &["星期三", "Wednesday"]),
+    w("Thu", "周四", &["星期四", "Thursday"]),
+    w("Fri", "周五", &["星期五", "Friday"]),
+    w("Sat", "周六", &["星期六", "Saturday"]),
+    w("Sun", "周日", &["星期日", "星期天", "周天", "Sunday"]),
+];
+pub const REPEATS: &[Word] = &[
+    w("none", "不重复", &["无", "否"]),
+    w("weekly", "每周", &[]),
+    w("monthly", "每月", &[]),
+];
+pub const WORKLOADS: &[Word] = &[w("households", "户数", &[]), w("population", "人口", &[])];
+/// The meeting groups, as attendees.
+pub const GROUPS: &[Word] = &[
+    w("all-cadres", "全体干部", &["全体领导"]),
+    w("all-helpers", "全体协助人员", &[]),
+];
+/// An empty list of choices (no make-up day at all).
+pub const NONE: &str = "无";
+/// The mark after a team slot's roles that takes the unit's own people.
+pub const FROM_UNIT: &str = "（本单位）";
+
+/// The code a word stands for: its code, its Chinese word or another
+/// spelling (codes compared without case).
+pub fn code_of(words: &[Word], s: &str) -> Option<&'static str> {
+    let s = s.trim();
+    words
+        .iter()
+        .find(|w| w.code.eq_ignore_ascii_case(s) || w.zh == s || w.also.contains(&s))
+        .map(|w| w.code)
+}
+
+/// The Chinese word for a code (the code itself when it has none).
+pub fn zh_of(words: &[Word], code: &str) -> String {
+    words
+        .iter()
+        .find(|w| w.code == code)
+        .map(|w| w.zh.to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// One column of a table sheet.
+#[derive(Debug, Clone, Copy)]
+pub struct Col {
+    /// The roster field it fills (`units` for a cadre's min and max).
+    pub key: &'static str,
+    pub header: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    /// Width in characters, for the writer.
+    pub width: f64,
+}
+
+const fn c(key: &'static str, header: &'static str, kind: Kind, required: bool, width: f64) -> Col {
+    Col {
+        key,
+        header,
+        kind,
+        required,
+        width,
+    }
+}
+
+/// What a table sheet's rows become.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rows {
+    /// One `[[section]]` entry each.
+    Section(&'static str),
+    /// An inline table in a field of the entry named by the first column
+    /// (`hamlets` of a unit, `away` of a cadre or helper).
+    Nested(&'static str),
+}
+
+/// A sheet of one row per entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Sheet {
+    pub name: &'static str,
+    pub rows: Rows,
+    pub cols: &'static [Col],
+}
+
+pub const UNITS: Sheet = Sheet {
+    name: "村居",
+    rows: Rows::Section("unit"),
+    cols: &[
+        c("id", "编号", Kind::Text, true, 14.0),
+        c("name", "名称", Kind::Text, true, 16.0),
+        c("kind", "类型", Kind::Choice(KINDS), false, 10.0),
+        c("households", "户数", Kind::Int, true, 8.0),
+        c("population", "人口", Kind::Int, false, 8.0),
+        c("migrants", "外来人口", Kind::Int, false, 10.0),
+        c("needs", "需要的能力", Kind::List, false, 18.0),
+        c("cadence", "驻点频次", Kind::Choice(CADENCES), false, 10.0),
+        c("node", "路网节点", Kind::Text, false, 14.0),
+    ],
+};
+pub const HAMLETS: Sheet = Sheet {
+    name: "村组",
+    rows: Rows::Nested("hamlets"),
+    cols: &[
+        c("unit", "村居编号", Kind::UnitRef, true, 14.0),
+        c("name", "村民小组", Kind::Text, true, 14.0),
+        c("households", "户数", Kind::Int, true, 8.0),
+    ],
+};
+pub const CADRES: Sheet = Sheet {
+    name: "干部",
+    rows: Rows::Section("cadre"),
+    cols: &[
+        c("id", "编号", Kind::Text, true, 14.0),
+        c("name", "姓名", Kind::Text, true, 10.0),
+        c("post", "职务", Kind::Text, false, 14.0),
+        c("skills", "能力", Kind::List, false, 18.0),
+        c("home_unit", "本人所在村居", Kind::UnitRef, false, 14.0),
+        c("units", "最少联系单位数", Kind::PairMin, false, 10.0),
+        c("units", "最多联系单位数", Kind::PairMax, false, 10.0),
+        c("succeeds", "接替", Kind::Text, false, 12.0),
+    ],
+};
+pub const HELPERS: Sheet = Sheet {
+    name: "协助人员",
+    rows: Rows::Section("helper"),
+    cols: &[
+        c("id", "编号", Kind::Text, true, 14.0),
+        c("name", "姓名", Kind::Text, true, 10.0),
+        c("role", "角色", Kind::Choice(ROLES), true, 16.0),
+        c("unit", "所属村居", Kind::UnitRef, false, 14.0),
+        c("skills", "能力", Kind::List, false, 18.0),
+        c("max_teams", "最多参加团队数", Kind::Int, false, 10.0),
+        c("succeeds", "接替", Kind::Text, false, 12.0),
+    ],
+};
+pub const AWAY: Sheet = Sheet {
+    name: "外出",
+    rows: Rows::Nested("away"),
+    cols: &[
+        c("person", "人员编号", Kind::PersonRef, true, 14.0),
+        c("from", "开始日期", Kind::Date, true, 12.0),
+        c("to", "结束日期", Kind::Date, true, 12.0),
+        c("why", "事由", Kind::Text, false, 18.0),
+    ],
+};
+pub const MEETINGS: Sheet = Sheet {
+    name: "会议",
+    rows: Rows::Section("meeting"),
+    cols: &[
+        c("title", "会议名称", Kind::Text, true, 20.0),
+        c("attendees", "参会人员", Kind::Attendees, true, 24.0),
+        c("date", "日期", Kind::Date, true, 12.0),
+        c("start", "开始时间", Kind::Time, true, 9.0),
+        c("end", "结束时间", Kind::Time, true, 9.0),
+        c("repeat", "重复", Kind::Choice(REPEATS), false, 8.0),
+        c("until", "重复截止日期", Kind::Date, false, 12.0),
+        c("emergency", "紧急会议", Kind::Bool, false, 8.0),
+    ],
+};
+pub const HOLIDAYS: Sheet = Sheet {
+    name: "节假日",
+    rows: Rows::Section("holiday"),
+    cols: &[
+        c("name", "名称", Kind::Text, true, 12.0),
+        c("from", "开始日期", Kind::Date, true, 12.0),
+        c("to", "结束日期", Kind::Date, true, 12.0),
+    ],
+};
+pub const ROADS: Sheet = Sheet {
+    name: "道路",
+    rows: Rows::Section("road"),
+    cols: &[
+        c("from", "起点", Kind::Text, true, 14.0),
+        c("to", "终点", Kind::Text, true, 14.0),
+        c("minutes", "分钟", Kind::Num, true, 8.0),
+    ],
+};
+
+/// The key–value sheet's name and its three columns.
+pub const BASICS: &str = "基本信息";
+pub const BASICS_HEADERS: [&str; 3] = ["项目", "值", "说明"];
+
+/// The table sheets in workbook order (after `基本信息`).
+pub const SHEETS: [Sheet; 8] = [
+    UNITS, HAMLETS, CADRES, HELPERS, AWAY, MEETINGS, HOLIDAYS, ROADS,
+];
+
+/// The sheet the template and converted workbooks carry for people to read;
+/// the reader skips it.
+pub const README: &str = "说明";
+
+/// Every sheet name the reader knows, in workbook order.
+pub fn sheet_names() -> Vec<&'static str> {
+    std::iter::once(BASICS)
+        .chain(SHEETS.iter().map(|s| s.name))
+        .chain(std::iter::once(README))
+        .collect()
+}
+
+/// One row of `基本信息`: a field of one of the single sections.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyRow {
+    pub section: &'static str,
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn k(section: &'static str, key: &'static str, label: &'static str, kind: Kind) -> KeyRow {
+    KeyRow {
+        section,
+        key,
+        label,
+        kind,
+        required: false,
+    }
+}
+
+const fn req(section: &'static str, key: &'static str, label: &'static str, kind: Kind) -> KeyRow {
+    KeyRow {
+        section,
+        key,
+        label,
+        kind,
+        required: true,
+    }
+}
+
+pub const KEYS: &[KeyRow] = &[
+    req("township", "name", "镇街名称", Kind::Text),
+    req("township", "office", "镇政府路网节点", Kind::Text),
+    req("township", "year", "规划年度", Kind::Int),
+    req("station", "weekday", "驻点星期", Kind::Choice(WEEKDAYS)),
+    req("station", "start", "驻点开始时间", Kind::Time),
+    req("station", "end", "驻点结束时间", Kind::Time),
+    k(
+        "station",
+        "makeup_days",
+        "补接待日",
+        Kind::ChoiceList(WEEKDAYS),
+    ),
+    k(
+        "station",
+        "makeup_notice_days",
+        "补接待提前通知天数",
+        Kind::Int,
+    ),
+    k(
+        "policy",
+        "units_per_leader",
+        "每名领导最少联系单位数",
+        Kind::PairMin,
+    ),
+    k(
+        "policy",
+        "units_per_leader",
+        "每名领导最多联系单位数",
+        Kind::PairMax,
+    ),
+    k("policy", "max_travel_minutes", "最长路程分钟数", Kind::Num),
+    k("policy", "avoid_home_unit", "不驻本人所在村居", Kind::Bool),
+    k("policy", "min_present", "每次接待最少到场人数", Kind::Int),
+    k(
+        "policy",
+        "household_visits_per_member",
+        "每人每户每年走访次数",
+        Kind::Int,
+    ),
+    k(
+        "policy",
+        "households_per_visit_session",
+        "每半天走访户数",
+        Kind::Int,
+    ),
+    k("policy", "workload", "工作量口径", Kind::Choice(WORKLOADS)),
+    k("policy", "team", "团队位置", Kind::Slot),
+    k("objective", "balance", "均衡权重", Kind::Num),
+    k("objective", "travel", "路程权重", Kind::Num),
+    k("objective", "continuity", "领导连续性权重", Kind::Num),
+    k(
+        "objective",
+        "helper_continuity",
+        "团队连续性权重",
+        Kind::Num,
+    ),
+];
+
+/// The single sections, in file order.
+pub const KEY_SECTIONS: [&str; 4] = ["township", "station", "policy", "objective"];
+
+/// The sheet a roster section's problems belong to.
+pub fn sheet_of_section(section: &str) -> Option<&'static str> {
+    let bare = section.trim_matches(|c| c == '[' || c == ']');
+    if KEY_SECTIONS.contains(&bare) {
+        return Some(BASICS);
+    }
+    SHEETS
+        .iter()
+        .find(|s| matches!(s.rows, Rows::Section(x) if x == bare))
+        .map(|s| s.name)
+}
+
+/// The closest of `known` to `word` by edit distance, when near enough to be
+/// a slip of the keyboard (Chinese headers are short, so a ratio of the
+/// longer word's length, at least one character).
+pub fn nearest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<String> {
+    let n = word.chars().count();
+    known
+        .into_iter()
+        .filter(|k| *k != word)
+        .map(|k| (strsim::levenshtein(word, k), k))
+        .filter(|(d, k)| *d <= (n.max(k.chars().count()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.to_string())
+}

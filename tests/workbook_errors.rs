@@ -1,0 +1,281 @@
+//! What `validate` says about a workbook, word for word in both languages:
+//! every problem at its sheet and cell, with the id and the column; cells a
+//! spreadsheet mangled read as meant where that is clear, reported where not.
+
+use calamine::{Data, Reader, Xlsx};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use zhudian::roster;
+use zhudian::wording::Lang;
+use zhudian::workbook;
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+/// A cell to write: text, number, or a real date.
+enum C {
+    T(&'static str),
+    N(f64),
+    D(u16, u8, u8),
+}
+use C::*;
+
+fn book(sheets: &[(&str, Vec<Vec<C>>)]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match v {
+                    T("") => {}
+                    T(s) => drop(ws.write_string(r, c, *s).unwrap()),
+                    N(x) => drop(ws.write_number(r, c, *x).unwrap()),
+                    D(y, m, d) => drop(
+                        ws.write_datetime_with_format(
+                            r,
+                            c,
+                            ExcelDateTime::from_ymd(*y, *m, *d).unwrap(),
+                            &date,
+                        )
+                        .unwrap(),
+                    ),
+                }
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+fn basics() -> (&'static str, Vec<Vec<C>>) {
+    (
+        "基本信息",
+        vec![
+            vec![T("项目"), T("值")],
+            vec![T("镇街名称"), T("试点镇")],
+            vec![T("镇政府路网节点"), T("office")],
+            vec![T("规划年度"), T("2015")],
+            vec![T("驻点星期"), T("星期二")],
+            vec![T("驻点开始时间"), T("15：00")],
+            vec![T("驻点结束时间"), N(18.5 / 24.0)],
+            vec![T("每名领导最少联系单位数"), N(1.0)],
+            vec![T("每名领导最多联系单位数"), N(2.0)],
+        ],
+    )
+}
+
+fn people() -> Vec<(&'static str, Vec<Vec<C>>)> {
+    vec![
+        (
+            "干部",
+            vec![
+                vec![T("编号"), T("姓名"), T("职务")],
+                vec![T("zhang"), T("张三"), T("镇长")],
+            ],
+        ),
+        (
+            "协助人员",
+            vec![
+                vec![
+                    T("编号"),
+                    T("姓名"),
+                    T("角色"),
+                    T("所属村居"),
+                    T("最多参加团队数"),
+                ],
+                vec![T("wang"), T("王五"), T("职能部门负责人"), T(""), T("2")],
+                vec![T("s1"), T("李书记"), T("村党组织书记"), T("甲村"), N(1.0)],
+                vec![T("s2"), T("=陈书记"), T("书记"), T("yi"), N(1.0)],
+            ],
+        ),
+        (
+            "道路",
+            vec![
+                vec![T("起点"), T("终点"), T("分钟")],
+                vec![T("office"), T("jia"), T("5 分钟")],
+                vec![T("jia"), T("yi"), N(6.0)],
+            ],
+        ),
+    ]
+}
+
+fn good() -> Vec<u8> {
+    let mut sheets = vec![
+        basics(),
+        (
+            "村居",
+            vec![
+                vec![T("编号"), T("名称"), T("户数"), T("人口"), T("需要的能力")],
+                vec![T("jia"), T("甲村"), T("1,180"), N(3000.0), T("")],
+                vec![T("yi"), T("=乙村"), N(640.0), T("２３００人"), T("")],
+            ],
+        ),
+        (
+            "外出",
+            vec![
+                vec![T("人员编号"), T("开始日期"), T("结束日期"), T("事由")],
+                vec![T("张三"), D(2015, 3, 2), T("2015/3/13"), T("党校培训")],
+            ],
+        ),
+    ];
+    sheets.extend(people());
+    book(&sheets)
+}
+
+#[test]
+fn cells_typed_the_way_planners_type_them_are_read_as_meant() {
+    let r = workbook::load_bytes(&good(), "试点.xlsx")
+        .unwrap_or_else(|p| panic!("{}", p.render(Lang::En)));
+    assert_eq!(r.units[0].households, 1180);
+    assert_eq!(r.units[1].population, 2300);
+    assert_eq!(r.station.start.to_string(), "15:00:00");
+    assert_eq!(r.station.end.to_string(), "18:30:00");
+    assert_eq!(r.station.weekday, chrono::Weekday::Tue);
+    assert_eq!(r.roads[0].minutes, 5.0);
+    // A name written as 张三 finds its id; both date spellings are dates.
+    let away = &r.cadres[0].away[0];
+    assert_eq!(
+        (away.from.to_string(), away.to.to_string()),
+        ("2015-03-02".into(), "2015-03-13".into())
+    );
+    // A helper's unit given by name; a role's other word.
+    assert_eq!(r.helpers[1].unit.as_deref(), Some("jia"));
+    assert_eq!(r.helpers[2].role, zhudian::model::Role::PartySecretary);
+    // Text starting with = is a name, not a formula.
+    assert_eq!(r.units[1].name, "=乙村");
+    assert_eq!(r.helpers[2].name, "=陈书记");
+}
+
+#[test]
+fn a_name_starting_with_equals_is_written_as_text_never_a_formula() {
+    let r = workbook::load_bytes(&good(), "试点.xlsx").unwrap();
+    let bytes = workbook::write::roster_workbook(Some(&r), Lang::Zh).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    for sheet in wb.sheet_names() {
+        let formulas = wb.worksheet_formula(&sheet).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{sheet} holds a formula"
+        );
+    }
+    let units = wb.worksheet_range("村居").unwrap();
+    assert!(
+        units
+            .used_cells()
+            .any(|(_, _, d)| *d == Data::String("=乙村".into()))
+    );
+    let back = workbook::load_bytes(&bytes, "back.xlsx").unwrap();
+    assert_eq!(back.units[1].name, "=乙村");
+}
+
+fn bad() -> Vec<u8> {
+    let mut b = basics();
+    b.1.push(vec![T("不驻本人所在村"), T("是")]);
+    b.1.push(vec![T("均衡权重"), T("高")]);
+    let mut sheets = vec![
+        b,
+        (
+            "村居",
+            vec![
+                vec![T("编号"), T("名称"), T("户树"), T("人口"), T("类型")],
+                vec![T("jia"), T("甲村"), N(1180.0), T("一千"), T("村")],
+                vec![T("zhang"), T("乙村"), N(640.0), N(2300.5), T("社去")],
+            ],
+        ),
+        (
+            "村组",
+            vec![
+                vec![T("村居编号"), T("村民小组"), T("户数")],
+                vec![T("丙村"), T("一队"), N(100.0)],
+            ],
+        ),
+        (
+            "会议",
+            vec![
+                vec![
+                    T("会议名称"),
+                    T("参会人员"),
+                    T("日期"),
+                    T("开始时间"),
+                    T("结束时间"),
+                ],
+                vec![
+                    T("党委会"),
+                    T("全体干部"),
+                    N(42009.0),
+                    T("09:00"),
+                    T("11:30"),
+                ],
+            ],
+        ),
+        ("备注", vec![vec![T("随便写写")]]),
+    ];
+    sheets.extend(people());
+    book(&sheets)
+}
+
+#[test]
+fn every_problem_is_named_by_sheet_and_cell_in_english() {
+    let p = workbook::load_bytes(&bad(), "bad.xlsx").unwrap_err();
+    assert_eq!(
+        p.render(Lang::En),
+        "\
+bad.xlsx: 基本信息!A10, field '不驻本人所在村': unknown item (did you mean '不驻本人所在村居'?)
+bad.xlsx: 基本信息!B11, field '均衡权重': '高' is not a number
+bad.xlsx: 村居!C1, field '户树': unknown column heading (did you mean '户数'?)
+bad.xlsx: 村居!D2, field '人口': '一千' is not a number
+bad.xlsx: 村居!A3 'zhang': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers
+bad.xlsx: 村居!D3, field '人口': 2300.5 is not a whole number
+bad.xlsx: 村居!E3, field '类型': '社去' is not one of '村', '社区', '重点企业' or '产业社区' (did you mean '社区'?)
+bad.xlsx: 村居, field '户数': this column is required but the sheet has none
+bad.xlsx: 村组!A2, field '村居编号': '丙村' is neither the id nor the name of a unit in the sheet 村居
+bad.xlsx: 干部!A2 'zhang', field '编号': id 'zhang' is already used by 村居!A3; every unit, cadre and helper needs its own id
+bad.xlsx: 协助人员!D4 's2', field '所属村居': there is no unit 'yi'
+bad.xlsx: 会议!C2, field '日期': 42009 is a plain number, not a date; type the date like 2015-03-02
+bad.xlsx: 道路!B3, field '终点': 'yi' is not the office nor any unit's node, and no other road reaches it
+bad.xlsx: unknown sheet '备注'; a roster workbook has the sheets 基本信息, 村居, 村组, 干部, 协助人员, 外出, 会议, 节假日, 道路, 说明
+"
+    );
+}
+
+#[test]
+fn every_problem_is_named_by_sheet_and_cell_in_chinese() {
+    let p = workbook::load_bytes(&bad(), "bad.xlsx").unwrap_err();
+    assert_eq!(
+        p.render(Lang::Zh),
+        "\
+bad.xlsx: 基本信息!A10，字段“不驻本人所在村”：没有这个项目（是不是“不驻本人所在村居”？）
+bad.xlsx: 基本信息!B11，字段“均衡权重”：“高”不是数字
+bad.xlsx: 村居!C1，字段“户树”：没有这个列标题（是不是“户数”？）
+bad.xlsx: 村居!D2，字段“人口”：“一千”不是数字
+bad.xlsx: 村居!A3 'zhang'：队伍第 2 个位置须由本单位的party_secretary担任，但帮扶人员中没有本单位的此类人员
+bad.xlsx: 村居!D3，字段“人口”：2300.5 不是整数
+bad.xlsx: 村居!E3，字段“类型”：“社去”不在可选值 '村'、'社区'、'重点企业'、'产业社区' 之中（是不是“社区”？）
+bad.xlsx: 村居，字段“户数”：缺少这一必填列
+bad.xlsx: 村组!A2，字段“村居编号”：“丙村”不是工作表“村居”中任何村居的编号或名称
+bad.xlsx: 干部!A2 'zhang'，字段“编号”：编号“zhang”已被村居!A3使用；每个单位、干部和帮扶人员的编号都不能重复
+bad.xlsx: 协助人员!D4 's2'，字段“所属村居”：没有编号为“yi”的村（社区）
+bad.xlsx: 会议!C2，字段“日期”：42009 是普通数字而不是日期；请按 2015-03-02 的格式填写
+bad.xlsx: 道路!B3，字段“终点”：“yi”既不是镇政府，也不是任何单位的路网节点，且没有别的道路连到这里
+bad.xlsx：不认识工作表“备注”；名册工作簿的工作表为 基本信息、村居、村组、干部、协助人员、外出、会议、节假日、道路、说明
+"
+    );
+}
+
+#[test]
+fn validate_reads_a_workbook_and_exits_2_on_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad_path = dir.path().join("bad.xlsx");
+    std::fs::write(&bad_path, bad()).unwrap();
+    let (code, _, err) = zhudian(&["validate", bad_path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("村居!D2"), "{err}");
+    let good_path = dir.path().join("good.xlsx");
+    std::fs::write(&good_path, good()).unwrap();
+    let (code, out, err) = zhudian(&["validate", good_path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("试点镇"), "{out}");
+    assert!(roster::load(&good_path).is_ok());
+}

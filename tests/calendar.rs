@@ -293,7 +293,7 @@ fn shortfall_is_counted_and_explained() {
     assert_eq!(
         w.message,
         format!(
-            "station session at {unit}村 ({unit}) on {}: no township member present (1 present, 2 required); the year has 312 unit-weeks of station sessions against 104 weeks of the township's 2 members; 4 more department heads would close the gap (fortnightly sessions alone cannot)",
+            "station session at {unit}村 ({unit}) on {}: no township member present (1 present, 2 required); the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 104; 4 more department heads would close the gap (fortnightly sessions alone cannot)",
             w.date.as_deref().unwrap()
         )
     );

@@ -605,13 +605,13 @@ fn violations_in_chinese() {
     assert_eq!(
         report.lines(&roster, Lang::Zh),
         [
-            "日历规则 3（补班）：北滘社区（beijiao-sq），2015-12-17：补班安排在周四，不在补班日（周六）",
-            "日历规则 3（补班）：北滘社区（beijiao-sq），2015-12-17：补班距所补的 2015-12-15 只有 2 天，至少应提前 3 天通知",
+            "日历规则 3（补班）：北滘社区，2015-12-17：补班安排在周四，不在补班日（周六）",
+            "日历规则 3（补班）：北滘社区，2015-12-17：补班距所补的 2015-12-15 只有 2 天，至少应提前 3 天通知",
         ]
     );
     assert_eq!(
         zhudian::wording::check::summary_line(&report, Lang::Zh),
-        "费用：重新计算为 336.121951，方案写的是 336.121951。共 2 处违规：方案无效。"
+        "方案扣分：重新计算为 336.121951，方案写的是 336.121951。共 2 处违规：方案无效。"
     );
 }
 
@@ -626,9 +626,18 @@ fn exit_0_for_a_valid_plan() {
     );
     let (code, out, _) = zhudian(&["check", DECEMBER, DECEMBER_PLAN]);
     assert_eq!(code, 0);
+    // The summary, then the plan's own warnings by kind.
     assert_eq!(
         out,
-        "cost: recomputed 336.121951, stated 336.121951. The plan is valid.\n"
+        "cost: recomputed 336.121951, stated 336.121951. The plan is valid.\n\
+         Warnings: 3, by kind\n\
+         \x20 station sessions short of people: 2\n\
+         \x20   - 北滘社区 on 2015-12-15: no township member free\n\
+         \x20   - 西海村 on 2015-12-15: no township member free\n\
+         \x20   what helps: put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close the gap\n\
+         \x20 meetings in the station window: 1\n\
+         \x20   - 区人大代表视察 on 2015-12-08 15:00-17:00 takes 劳广行 from the station window\n\
+         \x20   what helps: move the meeting out of the station window; a meeting that cannot move should be marked an emergency\n"
     );
 }
 
@@ -747,7 +756,7 @@ fn notes_and_unreadable_plans_in_chinese() {
     assert_eq!(
         out,
         "说明：仅含分配的方案（没有 [[session]]），未检查日历规则\n\
-         费用：重新计算为 179.795987，方案写的是 179.795987。方案有效。\n"
+         方案扣分：重新计算为 179.795987，方案写的是 179.795987。方案有效。\n"
     );
     let roster = load(DECEMBER);
     let report = check_files(

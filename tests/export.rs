@@ -105,9 +105,16 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
     let text = csv::render(&r, &p, Lang::Zh);
     assert!(text.starts_with('\u{feff}'));
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    // Chinese headings, and no id column: the unit goes by its name.
     assert_eq!(
         lines[0],
-        "date,weekday,start,end,unit_id,unit_name,kind,people,hamlet,households,makes_up"
+        "日期,星期,开始,结束,村（社区）,类别,人员,走访地点,户数,补哪天的驻点"
+    );
+    assert_eq!(
+        csv::render(&r, &p, Lang::En).lines().next(),
+        Some(
+            "\u{feff}date,weekday,start,end,unit_id,unit_name,kind,people,hamlet,households,makes_up"
+        )
     );
     assert_eq!(lines.last(), Some(&""));
     assert_eq!(lines.len() - 2, p.session.len());
@@ -125,18 +132,15 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
         lines[1]
     );
     assert!(lines[1].contains(unit.as_str()));
-    let station = lines.iter().find(|l| l.contains(",station,")).unwrap();
+    let station = lines.iter().find(|l| l.contains(",驻点,")).unwrap();
     assert!(station.contains(",周二,15:00,18:30,"), "{station}");
     assert!(
         lines
             .iter()
-            .any(|l| l.contains(",makeup,") && l.ends_with(",2015-06-16"))
+            .any(|l| l.contains(",补班,") && l.ends_with(",2015-06-16"))
     );
-    let visit = lines
-        .iter()
-        .find(|l| l.contains(",household_visit,"))
-        .unwrap();
-    assert_eq!(visit.split(',').count(), 11, "{visit}");
+    let visit = lines.iter().find(|l| l.contains(",入户走访,")).unwrap();
+    assert_eq!(visit.split(',').count(), 10, "{visit}");
 }
 
 #[test]

@@ -29,15 +29,16 @@ pub struct CalendarArgs {
     pub roster: Option<PathBuf>,
 }
 
-/// Finds the plan's roster: as written, else beside the plan file.
-pub(super) fn roster_path(args: &CalendarArgs, plan: &PlanFile) -> PathBuf {
-    if let Some(r) = &args.roster {
+/// Finds the plan's roster: `--roster` if given, else as the plan names it,
+/// else beside the plan file.
+pub(super) fn roster_path(roster: Option<&PathBuf>, plan_path: &Path, plan: &PlanFile) -> PathBuf {
+    if let Some(r) = roster {
         return r.clone();
     }
     let given = PathBuf::from(&plan.plan.roster);
     if given.is_relative()
         && !given.exists()
-        && let Some(dir) = args.plan.parent()
+        && let Some(dir) = plan_path.parent()
     {
         let beside = dir.join(&given);
         if beside.exists() {
@@ -102,7 +103,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
-    let rpath = roster_path(args, &plan);
+    let rpath = roster_path(args.roster.as_ref(), &args.plan, &plan);
     let roster = match load_roster(&rpath, &plan) {
         Ok(r) => r,
         Err(e) => {

@@ -75,6 +75,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         outln!("{}", words::note_line(note, lang));
     }
     outln!("{}", words::summary_line(&report, lang));
+    // The checker reads the plan with its own code; the warnings it carries
+    // are the planner's, read back here only to be shown.
+    if let Ok(plan) = crate::plan::PlanFile::from_toml(&plan_text) {
+        out!("{}", super::warnings::digest(&plan, &args.plan, lang));
+    }
     report.exit_code()
 }
 

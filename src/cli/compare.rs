@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 
 use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::model::Roster;
 use crate::plan::PlanFile;
-use crate::scenario::compare::{Format, NamedPlan, compare, render};
-use crate::wording::Lang;
+use crate::scenario::compare::{Format, Named, NamedPlan, compare_named, render};
+use crate::wording::{Lang, names};
 
 #[derive(clap::Args, Debug)]
 pub struct CompareArgs {
@@ -58,6 +59,39 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
             }
         }
     }
-    out!("{}", render(&compare(&plans), args.format, lang));
+    let rosters = rosters(&args.plans, &plans);
+    let name = |what: Named, id: &str| {
+        let known = rosters.iter().find(|r| match what {
+            Named::Unit => r.unit_index(id).is_some(),
+            Named::Person => r.cadre_index(id).is_some() || r.helper_index(id).is_some(),
+        });
+        match (known, what) {
+            (Some(r), Named::Unit) => names::unit(r, id, lang),
+            (Some(r), Named::Person) => names::person(r, id, lang),
+            (None, _) => id.to_string(),
+        }
+    };
+    out!(
+        "{}",
+        render(&compare_named(&plans, &name), args.format, lang)
+    );
     EXIT_OK
+}
+
+/// The rosters the plans name, where they can still be read, for names:
+/// a plan whose roster moved keeps its ids.
+fn rosters(paths: &[PathBuf], plans: &[NamedPlan]) -> Vec<Roster> {
+    let mut seen = Vec::new();
+    let mut out: Vec<Roster> = Vec::new();
+    for (path, p) in paths.iter().zip(plans) {
+        if seen.contains(&p.plan.plan.roster_sha256) {
+            continue;
+        }
+        seen.push(p.plan.plan.roster_sha256.clone());
+        let rpath = super::calendar::roster_path(None, path, &p.plan);
+        if let Ok(r) = super::calendar::load_roster(&rpath, &p.plan) {
+            out.push(r);
+        }
+    }
+    out
 }

@@ -50,7 +50,7 @@ fn read(
         csv: None,
         roster: roster.cloned(),
     };
-    let r = load_roster(&roster_path(&args, &plan), &plan)?;
+    let r = load_roster(&roster_path(args.roster.as_ref(), &args.plan, &plan), &plan)?;
     // The warnings in the documents' language: the calendar built again
     // gives the same sessions, and its warnings worded in `docs`.
     let before = Lang::current();

@@ -43,6 +43,7 @@ pub mod replan;
 pub mod report;
 pub mod template;
 pub mod validate;
+pub mod warnings;
 pub mod whatif;
 
 use std::path::Path;
@@ -89,6 +90,8 @@ pub enum Command {
     Generate(Box<generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(compare::CompareArgs),
+    /// Every warning in a plan file, by name, as a table or CSV (--kind to pick one kind)
+    Warnings(warnings::WarningsArgs),
     /// An empty roster workbook (.xlsx) to fill in: every sheet, heading, default and note
     Template(template::TemplateArgs),
     /// Convert a roster between TOML and a workbook (the format follows the extension)
@@ -124,13 +127,25 @@ pub fn main() -> i32 {
             };
         }
     };
-    let chosen = cli
-        .lang
-        .clone()
-        .or_else(|| std::env::var("ZHUDIAN_LANG").ok())
-        .and_then(|l| Lang::parse(&l));
-    let _ = CHOSEN_LANG.set(chosen);
-    let lang = chosen.unwrap_or(Lang::En);
+    let given = match &cli.lang {
+        Some(l) => Some(("--lang", l.clone())),
+        None => std::env::var("ZHUDIAN_LANG")
+            .ok()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| ("ZHUDIAN_LANG", l)),
+    };
+    let asked = given.is_some();
+    let lang = match given {
+        None => Lang::En,
+        Some((source, l)) => match Lang::parse(&l) {
+            Some(lang) => lang,
+            None => {
+                errln!("{}", crate::wording::unknown_lang(source, &l));
+                return EXIT_BAD_INPUT;
+            }
+        },
+    };
+    let _ = CHOSEN_LANG.set(asked.then_some(lang));
     Lang::set_current(lang);
     // Workbooks and pages are for the township's office: Chinese unless asked otherwise.
     run(cli.command, lang, page_lang())
@@ -146,6 +161,7 @@ fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
         Command::Check(args) => check::run(&args, lang),
         Command::Generate(args) => generate::main(&args),
         Command::Compare(args) => compare::run(&args, lang),
+        Command::Warnings(args) => warnings::run(&args, lang),
         Command::Template(args) => template::run(&args, lang, docs),
         Command::Convert(args) => convert::run(&args, lang, docs),
         Command::Export(args) => export::run(&args, lang, docs),

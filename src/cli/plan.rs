@@ -171,6 +171,7 @@ pub fn run_with(
                         );
                     }
                     out!("{more}");
+                    out!("{}", super::warnings::digest(&planned.file, output, lang));
                     EXIT_OK
                 }
                 Err(e) => {

@@ -1,29 +1,17 @@
 //! One row per session, for spreadsheets: UTF-8 with a byte-order mark so
 //! that Excel shows Chinese names correctly, CRLF line ends, RFC 4180
-//! quoting, formula-like cells neutralised. The header's column names stay the same in every language
-//! because planners' scripts read them; the cells follow the run's language.
+//! quoting, formula-like cells neutralised. The English header keeps the column names scripts read; the
+//! Chinese one names the columns for a planner and, since every unit has a
+//! name, leaves the unit's id out. People appear by name (with the id only
+//! where two share a name).
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{name_of, unit_name};
 use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::wording::Lang;
 use crate::wording::calendar as words;
-
-pub const HEADER: [&str; 11] = [
-    "date",
-    "weekday",
-    "start",
-    "end",
-    "unit_id",
-    "unit_name",
-    "kind",
-    "people",
-    "hamlet",
-    "households",
-    "makes_up",
-];
+use crate::wording::names;
 
 /// One cell, quoted per RFC 4180 when needed. A cell a spreadsheet would
 /// run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
@@ -43,26 +31,33 @@ pub fn cell(s: &str) -> String {
 
 pub fn render(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&HEADER.join(","));
+    out.push_str(&words::csv_header(lang).join(","));
     out.push_str("\r\n");
     for s in &plan.session {
         let weekday = NaiveDate::parse_from_str(&s.date, "%Y-%m-%d")
             .map(|d| words::weekday(d.weekday(), lang).to_string())
             .unwrap_or_default();
-        let people: Vec<String> = s.people.iter().map(|p| name_of(roster, p)).collect();
-        let row = [
+        let people: Vec<String> = s
+            .people
+            .iter()
+            .map(|p| names::person(roster, p, lang))
+            .collect();
+        let mut row = vec![
             s.date.clone(),
             weekday,
             s.start.clone(),
             s.end.clone(),
             s.unit.clone(),
-            unit_name(roster, &s.unit),
-            s.kind.clone(),
+            names::unit(roster, &s.unit, lang),
+            words::kind_word(&s.kind, lang),
             people.join(words::name_separator(lang)),
             s.hamlet.clone().unwrap_or_default(),
             s.households.map(|h| h.to_string()).unwrap_or_default(),
             s.makes_up.clone().unwrap_or_default(),
         ];
+        if lang == Lang::Zh {
+            row.remove(4);
+        }
         let row: Vec<String> = row.iter().map(|c| cell(c)).collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");

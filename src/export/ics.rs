@@ -202,7 +202,10 @@ fn calendar_for(
                 ))
             ),
         );
-        line(&mut out, &format!("CATEGORIES:{}", text(&s.kind)));
+        line(
+            &mut out,
+            &format!("CATEGORIES:{}", text(&words::kind_word(&s.kind, lang))),
+        );
         line(&mut out, "END:VEVENT");
     }
     line(&mut out, "END:VCALENDAR");

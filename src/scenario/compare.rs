@@ -87,7 +87,21 @@ fn visits_per_person(p: &PlanFile) -> f64 {
     }
 }
 
+/// The comparison with ids as the plans write them.
 pub fn compare(plans: &[NamedPlan]) -> Comparison {
+    compare_named(plans, &|_, id| id.to_string())
+}
+
+/// Whether an id in the moves names a unit or a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Unit,
+    Person,
+}
+
+/// The comparison with units and people in the moves as `name` gives them
+/// (the command layer passes the roster's names).
+pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) -> Comparison {
     let base = &plans[0].plan;
     let col =
         |f: &dyn Fn(&PlanFile) -> String| plans.iter().map(|p| f(&p.plan)).collect::<Vec<_>>();
@@ -157,12 +171,16 @@ pub fn compare(plans: &[NamedPlan]) -> Comparison {
         .into_iter()
         .filter(|u| teams.iter().any(|t| t.get(u) != teams[0].get(u)))
         .map(|u| UnitMove {
-            unit: u.to_string(),
+            unit: name(Named::Unit, u),
             teams: teams
                 .iter()
                 .map(|t| match t.get(u) {
-                    Some((leader, helpers)) if helpers.is_empty() => leader.to_string(),
-                    Some((leader, helpers)) => format!("{leader} + {}", helpers.join(", ")),
+                    Some((leader, helpers)) if helpers.is_empty() => name(Named::Person, leader),
+                    Some((leader, helpers)) => {
+                        let helpers: Vec<String> =
+                            helpers.iter().map(|h| name(Named::Person, h)).collect();
+                        format!("{} + {}", name(Named::Person, leader), helpers.join(", "))
+                    }
                     None => "—".to_string(),
                 })
                 .collect(),
@@ -217,9 +235,15 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
         .figures
         .iter()
         .map(|(f, vals)| {
-            std::iter::once(f.label(lang))
-                .chain(vals.iter().cloned())
-                .collect()
+            // Status values are words: said in the run's language.
+            let said = vals.iter().map(|v| {
+                if *f == Figure::Status {
+                    crate::wording::terms::status(v, lang).to_string()
+                } else {
+                    v.clone()
+                }
+            });
+            std::iter::once(f.label(lang)).chain(said).collect()
         })
         .collect();
     let move_rows: Vec<Vec<String>> = c

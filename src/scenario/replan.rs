@@ -78,7 +78,7 @@ pub fn not_carried(r: &Roster, prev: &PlanFile) -> Vec<ReplanSaid> {
     for c in &r.cadres {
         if let Some(old) = &c.succeeds {
             out.push(ReplanSaid::Succeeds {
-                new: c.id.clone(),
+                new: succeeding(r, &c.id),
                 old: old.clone(),
             });
         }
@@ -86,7 +86,7 @@ pub fn not_carried(r: &Roster, prev: &PlanFile) -> Vec<ReplanSaid> {
     for h in &r.helpers {
         if let Some(old) = &h.succeeds {
             out.push(ReplanSaid::Succeeds {
-                new: h.id.clone(),
+                new: succeeding(r, &h.id),
                 old: old.clone(),
             });
         }
@@ -139,22 +139,37 @@ pub fn previous_for(
     }
 }
 
-/// A unit as planners read it: "西海村（xihai）"; the id alone if unknown.
+/// A unit as planners read it: "西海村（xihai）" in English (the plan file's
+/// id beside the name); in Chinese the name alone unless two units share it.
 fn unit_label(r: &Roster, id: &str) -> String {
-    r.unit_index(id).map_or_else(
-        || id.to_string(),
-        |u| format!("{}（{id}）", r.units[u].name),
-    )
+    use crate::wording::Lang;
+    match (r.unit_index(id), Lang::current()) {
+        (Some(u), Lang::En) => format!("{}（{id}）", r.units[u].name),
+        (_, lang) => crate::wording::names::unit(r, id, lang),
+    }
 }
 
 /// A person by name where the roster knows them; the id of someone who left.
+/// In Chinese the id is added where two people share the name.
 fn person_label(r: &Roster, id: &str) -> String {
-    if let Some(c) = r.cadre_index(id) {
+    use crate::wording::Lang;
+    if Lang::current() == Lang::Zh {
+        crate::wording::names::person(r, id, Lang::Zh)
+    } else if let Some(c) = r.cadre_index(id) {
         r.cadres[c].name.clone()
     } else if let Some(h) = r.helper_index(id) {
         r.helpers[h].name.clone()
     } else {
         id.to_string()
+    }
+}
+
+/// Who succeeds: the id in English (as the roster's `succeeds` reads), the
+/// name in Chinese.
+fn succeeding(r: &Roster, id: &str) -> String {
+    match crate::wording::Lang::current() {
+        crate::wording::Lang::En => id.to_string(),
+        lang => crate::wording::names::person(r, id, lang),
     }
 }
 

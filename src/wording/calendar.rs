@@ -244,7 +244,7 @@ impl Say for CalendarSaid {
                         )
                     };
                     format!(
-                        "station session at {unit} ({unit_id}) on {date}: {what}; the year has {unit_weeks} unit-weeks of station sessions against {member_weeks} weeks of the township's {township_members} members; {fix}"
+                        "station session at {unit} ({unit_id}) on {date}: {what}; the year has {unit_weeks} station sessions to staff, and the township's {township_members} members, one place a week each, can attend at most {member_weeks}; {fix}"
                     )
                 } else {
                     let what = if *township_present {
@@ -253,7 +253,7 @@ impl Say for CalendarSaid {
                         format!("无镇街成员到场（到场{present}人，要求{min_present}人）")
                     };
                     format!(
-                        "{unit}（{unit_id}）{date} 驻点：{what}；全年驻点共{unit_weeks}个村周，镇街{township_members}名成员可用{member_weeks}人周；{fix}"
+                        "{unit} {date} 驻点：{what}；全年共需驻点{unit_weeks}次，镇街{township_members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次；{fix}"
                     )
                 }
             }
@@ -404,6 +404,49 @@ impl Say for CalendarSaid {
                 }
             }
         }
+    }
+}
+
+/// A session's kind in a cell or a calendar category: 驻点 / 补班 / 入户走访.
+pub fn kind_word(kind: &str, lang: Lang) -> String {
+    match (kind, lang) {
+        (_, Lang::En) => kind.to_string(),
+        ("station", Lang::Zh) => "驻点".into(),
+        ("makeup", Lang::Zh) => "补班".into(),
+        ("household_visit", Lang::Zh) => "入户走访".into(),
+        (other, Lang::Zh) => other.to_string(),
+    }
+}
+
+/// The calendar CSV's columns. English keeps the names scripts read
+/// (with the unit's id); Chinese names them for a planner and leaves the id out.
+pub fn csv_header(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[
+            "date",
+            "weekday",
+            "start",
+            "end",
+            "unit_id",
+            "unit_name",
+            "kind",
+            "people",
+            "hamlet",
+            "households",
+            "makes_up",
+        ],
+        Lang::Zh => &[
+            "日期",
+            "星期",
+            "开始",
+            "结束",
+            "村（社区）",
+            "类别",
+            "人员",
+            "走访地点",
+            "户数",
+            "补哪天的驻点",
+        ],
     }
 }
 
@@ -567,9 +610,7 @@ impl Say for CommandSaid {
                         "note: {roster} has changed since the plan was made (its sha256 differs); the calendar uses the roster as it is now"
                     )
                 } else {
-                    format!(
-                        "提示：{roster} 在生成方案后已被修改（sha256 不同）；日程按当前名册生成"
-                    )
+                    format!("注意：{roster} 在生成方案后已被修改；日程按当前名册生成")
                 }
             }
             Built => {
@@ -607,7 +648,7 @@ impl Say for CommandSaid {
                     )
                 } else {
                     format!(
-                        "驻点 {station} 次，补班 {makeup} 次，入户走访 {visits} 次；无镇街成员到场 {shortfall} 次；提示 {warnings} 条"
+                        "驻点 {station} 次，补班 {makeup} 次，入户走访 {visits} 次；无镇街成员到场 {shortfall} 次；提醒 {warnings} 条"
                     )
                 }
             }
@@ -634,7 +675,7 @@ pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
             m.warnings
         ),
         Lang::Zh => format!(
-            "  日程：驻点接待 {} 次，补班 {} 次，入户走访 {} 个半天；{} 次接待缺少镇级人员，方案文件中有 {} 条提示",
+            "  日程：驻点 {} 次，补班 {} 次，入户走访 {} 个半天；{} 次驻点无镇街成员到场，方案文件中有 {} 条提醒",
             m.station_sessions,
             m.makeup_sessions,
             m.household_visit_sessions,

@@ -6,11 +6,14 @@ pub mod calendar;
 pub mod check;
 pub mod documents;
 pub mod io;
+pub mod names;
 pub mod plan;
 pub mod report;
 pub mod roster;
 pub mod scenario;
 pub mod station;
+pub mod terms;
+pub mod warnings;
 pub mod workbook;
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -24,15 +27,23 @@ pub enum Lang {
 static LANG: AtomicU8 = AtomicU8::new(0);
 
 impl Lang {
-    /// Reads a language name: "en", "zh", or a locale such as "zh_CN.UTF-8".
+    /// Reads a language name: "en", "zh", or a locale such as "zh-CN",
+    /// "zh_CN" or "zh_CN.UTF-8". Anything else (cn, 中文, fr, zhong) is
+    /// `None`: the caller refuses it rather than fall back to English.
     pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.to_ascii_lowercase();
-        if s.starts_with("zh") {
-            Some(Lang::Zh)
-        } else if s.starts_with("en") || s == "c" || s == "posix" {
-            Some(Lang::En)
-        } else {
-            None
+        let s = s.trim().to_ascii_lowercase();
+        let base = s.split('.').next().unwrap_or("");
+        let code = base.split(['-', '_']).next().unwrap_or("");
+        let region_ok = base.len() == code.len()
+            || base[code.len() + 1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && base.len() > code.len() + 1;
+        match code {
+            "zh" if region_ok => Some(Lang::Zh),
+            "en" if region_ok => Some(Lang::En),
+            "c" | "posix" if base == code => Some(Lang::En),
+            _ => None,
         }
     }
 
@@ -48,6 +59,15 @@ impl Lang {
     pub fn set_current(lang: Lang) {
         LANG.store(if lang == Lang::Zh { 1 } else { 0 }, Ordering::Relaxed);
     }
+}
+
+/// An unknown language, said in both languages since none was chosen:
+/// `source` is "--lang" or "ZHUDIAN_LANG".
+pub fn unknown_lang(source: &str, given: &str) -> String {
+    format!(
+        "unknown language “{given}” in {source}: use en (English) or zh (中文)\n\
+         {source} 中的语言“{given}”无法识别：请用 en（英文）或 zh（中文）"
+    )
 }
 
 /// Something that can be said to a planner in either language.

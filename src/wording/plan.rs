@@ -463,15 +463,15 @@ impl Say for PlanReport {
         }
         let status = match (self.status.as_str(), en) {
             ("optimal", true) => "optimal (proven)",
-            ("optimal", false) => "最优（已证明）",
+            ("optimal", false) => "已证明最优",
             (_, true) if self.stopped.as_deref() == Some("work") => {
                 "feasible (the work limit cut the proof)"
             }
             (_, false) if self.stopped.as_deref() == Some("work") => {
-                "可行（工作量上限内未完成证明）"
+                "可用，工作量上限内未能证明最优"
             }
             (_, true) => "feasible (the time limit cut the proof)",
-            (_, false) => "可行（时限内未完成证明）",
+            (_, false) => "可用，时限内未能证明最优",
         };
         let work = self.work;
         let pricing = match (self.pricing, en) {
@@ -492,7 +492,7 @@ impl Say for PlanReport {
             )
         } else {
             format!(
-                "  成本 {:.2}，下界 {:.2}，差距 {:.2}%：{status}\n",
+                "  方案扣分 {:.2}，理论最低扣分 {:.2}，差距 {:.2}%：{status}\n",
                 self.cost,
                 self.lower_bound,
                 self.gap * 100.0
@@ -581,7 +581,7 @@ mod tests {
              \x20 领导                  工作量  偏差%  路程分钟  联系单位\n\
              \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
              \x20 He                         0   100.0         0  —\n\
-             \x20 成本 150.77，下界 150.77，差距 1.23%：可行（时限内未完成证明）\n\
+             \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
              \x20 求解器 bundles（枚举组合定价，工作量 1234 单位）：领导分配 0.002 秒，队伍 0.000 秒，合计 0.003 秒\n"
         );
         // Cut by the work limit, bundles searched; highs says no pricing.
@@ -591,7 +591,7 @@ mod tests {
         assert!(en.contains("gap 1.23 %: feasible (the work limit cut the proof)\n"));
         assert!(en.contains("engine bundles (bundles searched, 1234 work units): leaders"));
         let zh = r.zh();
-        assert!(zh.contains("差距 1.23%：可行（工作量上限内未完成证明）\n"));
+        assert!(zh.contains("差距 1.23%：可用，工作量上限内未能证明最优\n"));
         assert!(zh.contains("求解器 bundles（搜索组合定价，工作量 1234 单位）：领导分配"));
         r.pricing = None;
         r.engine = "highs".into();
@@ -707,7 +707,7 @@ impl Say for CitySaid {
                 s += if en {
                     "township                units  leaders       cost    gap  status    short  warnings  seconds\n"
                 } else {
-                    "镇街                    单位   领导         代价    差距  状态      缺员   提示      秒\n"
+                    "镇街                    村居   领导     方案扣分    差距  状态      缺员   提醒      秒\n"
                 };
                 let (mut units, mut leaders, mut cost, mut planned, mut short) = (0, 0, 0.0, 0, 0);
                 for r in rows {
@@ -729,12 +729,10 @@ impl Say for CitySaid {
                             cost += c;
                             planned += 1;
                             short += shortfalls;
-                            let status = match (optimal, en) {
-                                (true, true) => "optimal",
-                                (false, true) => "feasible",
-                                (true, false) => "最优",
-                                (false, false) => "可行",
-                            };
+                            let status = super::terms::status(
+                                if *optimal { "optimal" } else { "feasible" },
+                                lang,
+                            );
                             let pad = 22usize.saturating_sub(
                                 unicode_width::UnicodeWidthStr::width(township.as_str()),
                             );

@@ -54,22 +54,22 @@ impl Figure {
     pub fn label(self, lang: Lang) -> String {
         use Figure::*;
         let (en, zh) = match self {
-            Cost => ("cost", "成本"),
+            Cost => ("cost", "方案扣分"),
             Balance => ("  balance", "  均衡"),
             Travel => ("  travel", "  路程"),
             Continuity => ("  continuity", "  领导变动"),
             HelperContinuity => ("  helper continuity", "  队员变动"),
-            LowerBound => ("lower bound", "下界"),
+            LowerBound => ("lower bound", "理论最低扣分"),
             Gap => ("gap", "差距"),
             Status => ("status", "状态"),
             MaxDeviation => ("largest load deviation", "最大工作量偏差"),
             TourMinutes => ("tour minutes, all leaders", "全部领导巡回分钟"),
             LongestTour => ("longest tour, minutes", "最长巡回分钟"),
             TeamsChanged => ("teams changed vs the first", "与第一个方案相比队伍变动"),
-            StationSessions => ("station sessions", "驻点接待次数"),
+            StationSessions => ("station sessions", "驻点次数"),
             Makeups => ("make-up sessions", "补班次数"),
-            Shortfalls => ("sessions short of staff", "人手不足的接待"),
-            Warnings => ("warnings", "提示"),
+            Shortfalls => ("sessions without a township member", "无镇街成员到场的驻点"),
+            Warnings => ("warnings", "提醒"),
             VisitSessions => ("household-visit half-days", "入户走访半天数"),
             VisitsPerPerson => ("visit half-days per person", "人均走访半天数"),
         };

@@ -259,7 +259,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     num(*cost)
                 )
             } else {
-                format!("下界 {} 高于方案的实际费用 {}", num(*bound), num(*cost))
+                format!("理论最低扣分 {} 高于方案扣分 {}", num(*bound), num(*cost))
             }
         }
         TourStops {

@@ -124,12 +124,12 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     ),
                     (_, _, true) => "the station session has no township member (the leader or a township helper), and there is no shortfall warning for it".into(),
                     (true, false, false) => format!(
-                        "驻点接待只有 {present} 人（至少需 {min} 人），且没有镇级人员，方案也没有给出 shortfall 警告"
+                        "驻点接待只有 {present} 人（至少需 {min} 人），且没有镇级人员，方案也没有给出“驻点人手不足”提醒"
                     ),
                     (true, true, false) => format!(
-                        "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出 shortfall 警告"
+                        "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出“驻点人手不足”提醒"
                     ),
-                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级帮扶人员），方案也没有给出 shortfall 警告".into(),
+                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级帮扶人员），方案也没有给出“驻点人手不足”提醒".into(),
                 }
         }
         StationMissing => {
@@ -220,7 +220,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "会议“{title}”（{}–{}）占用驻点时间，但方案没有给出 meeting_in_window 警告",
+                    "会议“{title}”（{}–{}）占用驻点时间，但方案没有给出“会议占用驻点时间”提醒",
                     hm(*start),
                     hm(*end)
                 )
@@ -234,7 +234,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "因{}缺席驻点接待，但没有为其安排补班，也没有说明无法补班的警告",
+                    "因{}缺席驻点接待，但没有为其安排补班，也没有给出“无法补班”提醒",
                     block(b, lang)
                 )
             }
@@ -427,7 +427,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "入户走访户次不足（{}），方案也没有给出 household_visits_short 警告",
+                    "入户走访户次不足（{}），方案也没有给出“入户走访排不下”提醒",
                     parts.join("、")
                 )
             }

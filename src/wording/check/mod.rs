@@ -58,7 +58,7 @@ impl Say for Rule {
                 "rule 4 (home unit, distance, away)",
                 "规则 4（回避、路程、外出）",
             ),
-            Rule::Cost => ("cost", "费用"),
+            Rule::Cost => ("cost", "方案扣分"),
             Rule::Tour => ("tour", "驻点路线"),
             Rule::Station => (
                 "calendar rule 1 (station sessions)",
@@ -501,11 +501,14 @@ impl Say for CheckSaid {
     }
 }
 
-/// "西海村（xihai）" for a unit in the roster; the id quoted otherwise.
+/// "西海村（xihai）" for a unit in the roster (English keeps the id, as the
+/// plan file writes it; Chinese gives the name alone unless two units share
+/// it); the id quoted otherwise.
 pub fn unit_label(roster: &Roster, id: &str, lang: Lang) -> String {
-    match roster.unit_index(id) {
-        Some(u) => format!("{}（{}）", roster.units[u].name, id),
-        None => quoted(id, lang),
+    match (roster.unit_index(id), lang) {
+        (Some(u), Lang::En) => format!("{}（{}）", roster.units[u].name, id),
+        (Some(_), Lang::Zh) => crate::wording::names::unit(roster, id, lang),
+        (None, _) => quoted(id, lang),
     }
 }
 
@@ -515,9 +518,10 @@ pub fn person_label(roster: &Roster, id: &str, lang: Lang) -> String {
         .cadre_index(id)
         .map(|c| &roster.cadres[c].name)
         .or_else(|| roster.helper_index(id).map(|h| &roster.helpers[h].name));
-    match name {
-        Some(n) => format!("{n}（{id}）"),
-        None => quoted(id, lang),
+    match (name, lang) {
+        (Some(n), Lang::En) => format!("{n}（{id}）"),
+        (Some(_), Lang::Zh) => crate::wording::names::person(roster, id, lang),
+        (None, _) => quoted(id, lang),
     }
 }
 
@@ -563,7 +567,7 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
         ),
         Note::ChangesUnchecked => (
             "note: the plan was replanned against a previous plan; its change counts are taken as stated: give --previous PLAN to check them",
-            "说明：该方案是对照上一版方案重新规划的，变动数按方案所写计入费用；用 --previous 指定上一版方案即可核对",
+            "说明：该方案是对照上一版方案重新规划的，变动数按方案所写计入方案扣分；用 --previous 指定上一版方案即可核对",
         ),
         Note::OtherRoster => (
             "note: the plan was made for another version of this roster (roster_sha256 differs); it is checked against this one",
@@ -586,9 +590,9 @@ pub fn summary_line(r: &Report, lang: Lang) -> String {
         (Lang::En, _) => format!(
             "cost: recomputed {got}, stated {stated}. {n} violations: the plan is not valid."
         ),
-        (Lang::Zh, 0) => format!("费用：重新计算为 {got}，方案写的是 {stated}。方案有效。"),
+        (Lang::Zh, 0) => format!("方案扣分：重新计算为 {got}，方案写的是 {stated}。方案有效。"),
         (Lang::Zh, _) => {
-            format!("费用：重新计算为 {got}，方案写的是 {stated}。共 {n} 处违规：方案无效。")
+            format!("方案扣分：重新计算为 {got}，方案写的是 {stated}。共 {n} 处违规：方案无效。")
         }
     }
 }

@@ -1,0 +1,184 @@
+//! `zhudian warnings PLAN [--kind K] [--format table|csv]`: every warning in a
+//! plan file, people and units by name, as a table or CSV; and the digest
+//! (counts by kind, the first few, the remedy) that `plan`, `replan` and
+//! `check` end with.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::model::Roster;
+use crate::plan::{PlanFile, Warning};
+use crate::wording::Lang;
+use crate::wording::names;
+use crate::wording::warnings::{self as words, FIRST_FEW, KINDS, KindDigest};
+
+#[derive(clap::Args, Debug)]
+pub struct WarningsArgs {
+    /// Plan file (TOML) written by `zhudian plan` or `replan`
+    pub plan: PathBuf,
+    /// Only warnings of this kind: shortfall, makeup_impossible,
+    /// household_visits_short, meeting_in_window, previous_plan
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// table (aligned, for the terminal) or csv (UTF-8 with BOM, for a spreadsheet)
+    #[arg(long, default_value = "table", value_name = "FORMAT")]
+    pub format: String,
+    /// Roster to read names from, instead of the one the plan names
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+}
+
+/// The plan's warnings grouped by kind, kinds in reading order, each with
+/// its count and first few messages.
+pub fn group(warnings: &[Warning]) -> Vec<KindDigest> {
+    let mut by: BTreeMap<(usize, &str), KindDigest> = BTreeMap::new();
+    for w in warnings {
+        // Unknown kinds (from a newer zhudian) come after the known ones.
+        let rank = KINDS
+            .iter()
+            .position(|k| *k == w.kind)
+            .unwrap_or(KINDS.len());
+        let d = by.entry((rank, &w.kind)).or_insert_with(|| KindDigest {
+            kind: w.kind.clone(),
+            count: 0,
+            first: Vec::new(),
+        });
+        d.count += 1;
+        if d.first.len() < FIRST_FEW {
+            d.first.push(w.message.clone());
+        }
+    }
+    by.into_values().collect()
+}
+
+/// The digest printed at the end of `plan`, `replan` and `check`.
+pub fn digest(plan: &PlanFile, plan_path: &Path, lang: Lang) -> String {
+    words::digest(
+        &group(&plan.warning),
+        &plan_path.display().to_string(),
+        lang,
+    )
+}
+
+/// Runs `warnings`: 0 listed (even none), 2 when the plan cannot be read or a flag is wrong.
+pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
+    let csv = match args.format.as_str() {
+        "table" => false,
+        "csv" => true,
+        other => {
+            eprintln!("{}", words::unknown_format(other, lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if let Some(k) = &args.kind
+        && !KINDS.contains(&k.as_str())
+    {
+        eprintln!("{}", words::unknown_kind(k, lang));
+        return EXIT_BAD_INPUT;
+    }
+    let plan = match super::replan::read_plan(&args.plan) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    // Names need the roster; without one (moved, or not asked for) ids will do,
+    // unless the planner named a roster that cannot be read.
+    let path = super::calendar::roster_path(args.roster.as_ref(), &args.plan, &plan);
+    let roster = match super::calendar::load_roster(&path, &plan) {
+        Ok(r) => Some(r),
+        Err(e) if args.roster.is_some() => {
+            eprintln!("{}", e.trim_end());
+            return EXIT_BAD_INPUT;
+        }
+        Err(_) => None,
+    };
+    let rows: Vec<[String; 5]> = plan
+        .warning
+        .iter()
+        .filter(|w| args.kind.as_deref().is_none_or(|k| k == w.kind))
+        .map(|w| row(w, roster.as_ref(), lang))
+        .collect();
+    if rows.is_empty() && !csv {
+        println!("{}", words::none(args.kind.as_deref(), lang));
+        return EXIT_OK;
+    }
+    let head = words::headings(lang).map(String::from);
+    if csv {
+        print!("{}", render_csv(&head, &rows));
+    } else {
+        print!("{}", render_table(&head, &rows));
+    }
+    EXIT_OK
+}
+
+fn row(w: &Warning, roster: Option<&Roster>, lang: Lang) -> [String; 5] {
+    let unit = w.unit.as_deref().unwrap_or("");
+    let (unit, people) = match roster {
+        Some(r) => (
+            if unit.is_empty() {
+                String::new()
+            } else {
+                names::unit(r, unit, lang)
+            },
+            names::people(r, &w.people, lang),
+        ),
+        None => (unit.to_string(), w.people.join("、")),
+    };
+    [
+        words::kind_label(&w.kind, lang),
+        w.date.clone().unwrap_or_default(),
+        unit,
+        people,
+        w.message.clone(),
+    ]
+}
+
+/// CSV as spreadsheets open it: UTF-8 with a BOM, CRLF, quoted where needed.
+pub fn render_csv(head: &[String], rows: &[[String; 5]]) -> String {
+    let cell = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let line = |cells: &[String]| {
+        let c: Vec<String> = cells.iter().map(|s| cell(s)).collect();
+        c.join(",") + "\r\n"
+    };
+    let mut out = String::from("\u{feff}");
+    out += &line(head);
+    for r in rows {
+        out += &line(r);
+    }
+    out
+}
+
+/// Columns padded to their display width (a Chinese character is two), the
+/// message last and unpadded.
+fn render_table(head: &[String], rows: &[[String; 5]]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths = [0usize; 4];
+    for r in std::iter::once(head).chain(rows.iter().map(|r| &r[..])) {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut s = String::new();
+        for (w, c) in widths.iter().zip(cells) {
+            s += c;
+            s += &" ".repeat(w - c.width() + 2);
+        }
+        s += &cells[4];
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(head);
+    for r in rows {
+        out += &line(r);
+    }
+    out
+}

@@ -1,0 +1,47 @@
+//! One word for each figure, in every command: the plan's cost, its bound
+//! and gap, the status words and what a warning is called. README.md
+//! ("Reading the figures") explains them once.
+
+use super::Lang;
+
+/// The plan's cost: penalty points, lower is better.
+pub fn cost(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "cost",
+        Lang::Zh => "方案扣分",
+    }
+}
+
+/// The lower bound: no plan can score fewer points.
+pub fn bound(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "lower bound",
+        Lang::Zh => "理论最低扣分",
+    }
+}
+
+/// How far the cost may be above the best possible, in per cent.
+pub fn gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "gap",
+        Lang::Zh => "差距",
+    }
+}
+
+/// A plan's status word: "optimal" (proven) or "feasible" (a limit cut the proof).
+pub fn status(status: &str, lang: Lang) -> &'static str {
+    match (status == "optimal", lang) {
+        (true, Lang::En) => "optimal",
+        (false, Lang::En) => "feasible",
+        (true, Lang::Zh) => "最优",
+        (false, Lang::Zh) => "可用，未证明最优",
+    }
+}
+
+/// What the plan file's warnings are called.
+pub fn warnings(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "warnings",
+        Lang::Zh => "提醒",
+    }
+}

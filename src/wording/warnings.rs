@@ -1,0 +1,162 @@
+//! Words for a plan's warnings read back: what each kind is called, what
+//! helps, the digest `plan`, `replan` and `check` end with (counts, the first
+//! few of each kind, the remedy) and the headings of `zhudian warnings`.
+
+use super::Lang;
+
+/// How many warnings of each kind the digest shows before pointing to the
+/// `warnings` command.
+pub const FIRST_FEW: usize = 3;
+
+/// The kinds the planner writes, in the order a planner should read them.
+pub const KINDS: [&str; 5] = [
+    "shortfall",
+    "makeup_impossible",
+    "household_visits_short",
+    "meeting_in_window",
+    "previous_plan",
+];
+
+/// The name of a kind of warning; an unknown kind (from a newer zhudian) as written.
+pub fn kind_label(kind: &str, lang: Lang) -> String {
+    let (en, zh) = match kind {
+        "shortfall" => ("station sessions short of people", "驻点人手不足"),
+        "makeup_impossible" => ("make-ups that cannot be placed", "无法补班"),
+        "household_visits_short" => ("household visits that do not fit", "入户走访排不下"),
+        "meeting_in_window" => ("meetings in the station window", "会议占用驻点时间"),
+        "previous_plan" => (
+            "not carried over from the plan in force",
+            "原方案未能沿用的部分",
+        ),
+        other => return other.to_string(),
+    };
+    match lang {
+        Lang::En => en.into(),
+        Lang::Zh => zh.into(),
+    }
+}
+
+/// What a planner can do about a kind of warning, or `None` for an unknown kind.
+pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
+    let (en, zh) = match kind {
+        "shortfall" => (
+            "put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close the gap",
+            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；每条提醒都写明了怎样补足",
+        ),
+        "makeup_impossible" => (
+            "shorten the make-up notice period, or keep more days free of meetings and holidays late in the year",
+            "缩短补班提前通知期，或在年底少排会议和假期，留出补班日",
+        ),
+        "household_visits_short" => (
+            "give that person fewer units or a lighter team load, or raise the households per visit session",
+            "减少其联系点、减轻其团队任务，或提高每次走访的户数",
+        ),
+        "meeting_in_window" => (
+            "move the meeting out of the station window; a meeting that cannot move should be marked an emergency",
+            "把会议移出驻点时间；确实不能移的会议应标为紧急会议",
+        ),
+        "previous_plan" => (
+            "nothing to do unless it is a surprise: the new plan placed these afresh; check the roster if someone or a unit should not have left",
+            "如属预期则无需处理：新方案已重新安排；如有人员或村不应离开，请核对名册",
+        ),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    })
+}
+
+/// One kind's share of the digest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindDigest {
+    pub kind: String,
+    pub count: usize,
+    /// The first few messages, as the plan file holds them.
+    pub first: Vec<String>,
+}
+
+/// The warnings digest printed at the end of `plan`, `replan` and `check`
+/// (nothing when there are none);
+/// `plan` is the plan file's path, for the command that lists them all.
+pub fn digest(kinds: &[KindDigest], plan: &str, lang: Lang) -> String {
+    let total: usize = kinds.iter().map(|k| k.count).sum();
+    if total == 0 {
+        return String::new();
+    }
+    let mut out = match lang {
+        Lang::En => format!("Warnings: {total}, by kind\n"),
+        Lang::Zh => format!("提醒共{total}条，按类别：\n"),
+    };
+    for k in kinds {
+        let label = kind_label(&k.kind, lang);
+        out += &match lang {
+            Lang::En => format!("  {label}: {}\n", k.count),
+            Lang::Zh => format!("  {label}：{}条\n", k.count),
+        };
+        for m in &k.first {
+            out += &format!("    - {m}\n");
+        }
+        let more = k.count.saturating_sub(k.first.len());
+        if more > 0 {
+            out += &match lang {
+                Lang::En => format!(
+                    "    … {more} more: zhudian warnings {plan} --kind {}\n",
+                    k.kind
+                ),
+                Lang::Zh => format!(
+                    "    ……另有{more}条，列出全部：zhudian warnings {plan} --kind {}\n",
+                    k.kind
+                ),
+            };
+        }
+        if let Some(r) = remedy(&k.kind, lang) {
+            out += &match lang {
+                Lang::En => format!("    what helps: {r}\n"),
+                Lang::Zh => format!("    解决办法：{r}\n"),
+            };
+        }
+    }
+    out
+}
+
+/// The columns of `zhudian warnings`: kind, date, unit, people, message.
+pub fn headings(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::En => ["kind", "date", "unit", "people", "message"],
+        Lang::Zh => ["类别", "日期", "村（社区）", "人员", "说明"],
+    }
+}
+
+/// `zhudian warnings` when the plan has none (of the kind asked for).
+pub fn none(kind: Option<&str>, lang: Lang) -> String {
+    match (kind, lang) {
+        (None, Lang::En) => "The plan has no warnings.".into(),
+        (None, Lang::Zh) => "该方案没有提醒。".into(),
+        (Some(k), Lang::En) => format!("The plan has no warnings of kind {k}."),
+        (Some(k), Lang::Zh) => format!("该方案没有“{}”类提醒。", kind_label(k, lang)),
+    }
+}
+
+/// `--kind` names no kind the planner writes.
+pub fn unknown_kind(kind: &str, lang: Lang) -> String {
+    let known = KINDS.join(", ");
+    match lang {
+        Lang::En => format!("unknown warning kind '{kind}': the kinds are {known}"),
+        Lang::Zh => {
+            let named: Vec<String> = KINDS
+                .iter()
+                .map(|k| format!("{k}（{}）", kind_label(k, lang)))
+                .collect();
+            format!("未知的提醒类别“{kind}”：可用的类别有{}", named.join("、"))
+        }
+    }
+}
+
+/// `--format` other than table or csv.
+pub fn unknown_format(format: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("unknown format '{format}': use table or csv"),
+        Lang::Zh => format!("未知的格式“{format}”：请用 table（表格）或 csv"),
+    }
+}

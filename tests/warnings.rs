@@ -1,0 +1,170 @@
+//! Warnings a planner can read: `plan`, `replan` and `check` end with them
+//! grouped by kind (count, first few, remedy); `zhudian warnings` lists them
+//! all as a table or CSV, by name.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use zhudian::plan::PlanFile;
+use zhudian::wording::Lang;
+use zhudian::wording::warnings::{KindDigest, digest};
+
+const EXAMPLE: &str = "instances/beijiao-example.toml";
+
+/// Plans the example (6 shortfall warnings) into a temporary folder.
+fn planned(lang: &str) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml").display().to_string();
+    let (code, out, err) = zhudian(&["--lang", lang, "plan", EXAMPLE, "-o", &plan]);
+    assert_eq!(code, 0, "{err}");
+    (dir, plan, out)
+}
+
+fn read(plan: &str) -> PlanFile {
+    PlanFile::from_toml(&std::fs::read_to_string(plan).unwrap()).unwrap()
+}
+
+#[test]
+fn the_digest_is_worded_in_both_languages() {
+    let kinds = vec![
+        KindDigest {
+            kind: "shortfall".into(),
+            count: 5,
+            first: vec!["a".into(), "b".into(), "c".into()],
+        },
+        KindDigest {
+            kind: "meeting_in_window".into(),
+            count: 1,
+            first: vec!["m".into()],
+        },
+    ];
+    assert_eq!(
+        digest(&kinds, "p.toml", Lang::En),
+        "Warnings: 6, by kind\n\
+         \x20 station sessions short of people: 5\n\
+         \x20   - a\n\
+         \x20   - b\n\
+         \x20   - c\n\
+         \x20   … 2 more: zhudian warnings p.toml --kind shortfall\n\
+         \x20   what helps: put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close the gap\n\
+         \x20 meetings in the station window: 1\n\
+         \x20   - m\n\
+         \x20   what helps: move the meeting out of the station window; a meeting that cannot move should be marked an emergency\n"
+    );
+    assert_eq!(
+        digest(&kinds, "p.toml", Lang::Zh),
+        "提醒共6条，按类别：\n\
+         \x20 驻点人手不足：5条\n\
+         \x20   - a\n\
+         \x20   - b\n\
+         \x20   - c\n\
+         \x20   ……另有2条，列出全部：zhudian warnings p.toml --kind shortfall\n\
+         \x20   解决办法：给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；每条提醒都写明了怎样补足\n\
+         \x20 会议占用驻点时间：1条\n\
+         \x20   - m\n\
+         \x20   解决办法：把会议移出驻点时间；确实不能移的会议应标为紧急会议\n"
+    );
+    assert_eq!(digest(&[], "p.toml", Lang::Zh), "");
+}
+
+#[test]
+fn plan_and_check_end_with_the_warnings_by_kind() {
+    let (_dir, plan, out) = planned("en");
+    let file = read(&plan);
+    let n = file.warning.len();
+    assert!(n > 3, "the example has warnings to show");
+    let shortfalls = file
+        .warning
+        .iter()
+        .filter(|w| w.kind == "shortfall")
+        .count();
+    assert!(out.contains(&format!("Warnings: {n}, by kind\n")), "{out}");
+    assert!(out.contains(&format!(
+        "  station sessions short of people: {shortfalls}\n"
+    )));
+    assert!(out.contains(&format!("    - {}\n", file.warning[0].message)));
+    assert!(out.contains(&format!(
+        "    … {} more: zhudian warnings {plan} --kind shortfall\n",
+        shortfalls - 3
+    )));
+    assert!(out.contains("    what helps: "));
+
+    let (code, out, _) = zhudian(&["--lang", "zh", "check", EXAMPLE, &plan]);
+    assert_eq!(code, 0);
+    assert!(out.contains(&format!("提醒共{n}条，按类别：\n")), "{out}");
+    assert!(out.contains(&format!("  驻点人手不足：{shortfalls}条\n")));
+}
+
+#[test]
+fn warnings_lists_them_all_by_name_as_csv_or_table() {
+    let (_dir, plan, _) = planned("zh");
+    let file = read(&plan);
+    let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "类别,日期,村（社区）,人员,说明");
+    assert_eq!(lines.len(), file.warning.len() + 1);
+    let w = &file.warning[0];
+    let roster = zhudian::roster::load(std::path::Path::new(EXAMPLE)).unwrap();
+    let unit = &roster.units[roster.unit_index(w.unit.as_ref().unwrap()).unwrap()].name;
+    assert!(
+        lines[1].starts_with(&format!(
+            "驻点人手不足,{},{unit},",
+            w.date.as_ref().unwrap()
+        )),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].ends_with(&w.message),
+        "the message as the plan holds it"
+    );
+
+    let (code, out, _) = zhudian(&["warnings", &plan, "--kind", "shortfall"]);
+    assert_eq!(code, 0);
+    let shortfalls = file
+        .warning
+        .iter()
+        .filter(|w| w.kind == "shortfall")
+        .count();
+    assert_eq!(out.lines().count(), shortfalls + 1);
+    assert!(out.starts_with("kind"));
+
+    let (code, out, _) = zhudian(&["warnings", &plan, "--kind", "meeting_in_window"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "The plan has no warnings of kind meeting_in_window.\n")
+    );
+    let (_, out, _) = zhudian(&[
+        "--lang",
+        "zh",
+        "warnings",
+        &plan,
+        "--kind",
+        "meeting_in_window",
+    ]);
+    assert_eq!(out, "该方案没有“会议占用驻点时间”类提醒。\n");
+}
+
+#[test]
+fn warnings_refuses_an_unknown_kind_or_format() {
+    let (_dir, plan, _) = planned("en");
+    let (code, _, err) = zhudian(&["warnings", &plan, "--kind", "short"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "unknown warning kind 'short': the kinds are shortfall, makeup_impossible, household_visits_short, meeting_in_window, previous_plan\n"
+    );
+    let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "short"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "未知的提醒类别“short”：可用的类别有shortfall（驻点人手不足）、makeup_impossible（无法补班）、household_visits_short（入户走访排不下）、meeting_in_window（会议占用驻点时间）、previous_plan（原方案未能沿用的部分）\n"
+    );
+    let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "xls"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (2, "未知的格式“xls”：请用 table（表格）或 csv\n")
+    );
+}

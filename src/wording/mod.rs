@@ -12,6 +12,7 @@ pub mod report;
 pub mod roster;
 pub mod scenario;
 pub mod station;
+pub mod summary;
 pub mod terms;
 pub mod warnings;
 pub mod workbook;

@@ -1,0 +1,205 @@
+//! Words for `validate`'s one-screen summary of a valid roster: units by
+//! kind, people by role, where the year's holidays come from.
+
+use super::{Lang, Say, list};
+
+fn kind_word(k: crate::model::UnitKind, n: usize, lang: Lang) -> &'static str {
+    use crate::model::UnitKind::*;
+    let one = n == 1;
+    match (k, lang) {
+        (Village, Lang::En) if one => "village",
+        (Village, Lang::En) => "villages",
+        (Community, Lang::En) if one => "community",
+        (Community, Lang::En) => "communities",
+        (Enterprise, Lang::En) if one => "enterprise",
+        (Enterprise, Lang::En) => "enterprises",
+        (IndustrialCommunity, Lang::En) if one => "industrial community",
+        (IndustrialCommunity, Lang::En) => "industrial communities",
+        (Village, Lang::Zh) => "村",
+        (Community, Lang::Zh) => "社区",
+        (Enterprise, Lang::Zh) => "企业",
+        (IndustrialCommunity, Lang::Zh) => "产业社区",
+    }
+}
+
+/// A role after a count: "1 party secretary", "3 party secretaries".
+fn role_count_word(r: crate::model::Role, n: usize, lang: Lang) -> String {
+    let plural = role_word(r, lang);
+    if n != 1 || lang == Lang::Zh || r == crate::model::Role::Police {
+        return plural.to_string();
+    }
+    match plural.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => plural.strip_suffix('s').unwrap_or(plural).to_string(),
+    }
+}
+
+/// A role as planners say it.
+pub fn role_word(r: crate::model::Role, lang: Lang) -> &'static str {
+    use crate::model::Role::*;
+    match (r, lang) {
+        (DepartmentHead, Lang::En) => "department heads",
+        (PartySecretary, Lang::En) => "party secretaries",
+        (CommitteeCadre, Lang::En) => "committee cadres",
+        (GraduateOfficial, Lang::En) => "graduate officials",
+        (Volunteer, Lang::En) => "volunteers",
+        (Police, Lang::En) => "police",
+        (Lawyer, Lang::En) => "lawyers",
+        (Deputy, Lang::En) => "deputies",
+        (DepartmentHead, Lang::Zh) => "职能部门负责人",
+        (PartySecretary, Lang::Zh) => "村党组织书记",
+        (CommitteeCadre, Lang::Zh) => "村“两委”干部",
+        (GraduateOfficial, Lang::Zh) => "大学生村官",
+        (Volunteer, Lang::Zh) => "志愿者",
+        (Police, Lang::Zh) => "民警",
+        (Lawyer, Lang::Zh) => "律师",
+        (Deputy, Lang::Zh) => "两代表一委员",
+    }
+}
+
+impl Say for crate::roster::summary::Summary {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let kinds: Vec<String> = self
+            .units_by_kind
+            .iter()
+            .map(|(k, n)| {
+                if en {
+                    format!("{n} {}", kind_word(*k, *n, lang))
+                } else {
+                    format!("{}{n}个", kind_word(*k, *n, lang))
+                }
+            })
+            .collect();
+        let roles: Vec<String> = self
+            .helpers_by_role
+            .iter()
+            .map(|(r, n)| {
+                if en {
+                    format!("{n} {}", role_count_word(*r, *n, lang))
+                } else {
+                    format!("{}{n}名", role_word(*r, lang))
+                }
+            })
+            .collect();
+        let helpers: usize = self.helpers_by_role.iter().map(|(_, n)| n).sum();
+        let mut s = String::new();
+        let (lo, hi) = self.places;
+        if en {
+            s += &format!("{} ({}): the roster is valid.\n", self.township, self.year);
+            s += &format!(
+                "  units      {} — {}; {} households; {} fortnightly\n",
+                self.units,
+                list(&kinds, lang),
+                self.households,
+                self.biweekly
+            );
+            s += &format!("  cadres     {} leaders to station\n", self.cadres);
+            s += &format!("  helpers    {} — {}\n", helpers, list(&roles, lang));
+            s += &format!(
+                "  capacity   {} units against the leaders' places: at least {lo}, at most {hi}\n",
+                self.units
+            );
+            for (i, (roles, own, units, teams)) in self.slots.iter().enumerate() {
+                let r: Vec<String> = roles
+                    .iter()
+                    .map(|r| role_word(*r, lang).to_string())
+                    .collect();
+                let whose = if *own { "the unit's own " } else { "" };
+                s += &format!(
+                    "  slot {}     {whose}{}: {units} teams to fill, helpers can take {teams}\n",
+                    i + 1,
+                    list(&r, lang).replace(" and ", " or ")
+                );
+            }
+            s += &format!(
+                "  calendar   {} meetings, {} holidays; farthest unit {:.0} minutes from the office\n",
+                self.meetings, self.holidays, self.farthest_minutes
+            );
+        } else {
+            s += &format!("{}（{} 年）：名册有效。\n", self.township, self.year);
+            s += &format!(
+                "  驻点单位  {} 个——{}；共 {} 户；隔周驻点 {} 个\n",
+                self.units,
+                kinds.join("、"),
+                self.households,
+                self.biweekly
+            );
+            s += &format!("  驻点领导  {} 名\n", self.cadres);
+            s += &format!("  帮扶人员  {} 名——{}\n", helpers, roles.join("、"));
+            s += &format!(
+                "  名额      {} 个单位；领导可联系最少 {lo} 个、最多 {hi} 个\n",
+                self.units
+            );
+            for (i, (roles, own, units, teams)) in self.slots.iter().enumerate() {
+                let r: Vec<String> = roles
+                    .iter()
+                    .map(|r| role_word(*r, lang).to_string())
+                    .collect();
+                let whose = if *own { "本单位的" } else { "" };
+                s += &format!(
+                    "  第{}个位置 {whose}{}：需配 {units} 个队伍，可配 {teams} 个\n",
+                    i + 1,
+                    r.join("或")
+                );
+            }
+            s += &format!(
+                "  日程      会议 {} 项，节假日 {} 段；最远单位距镇政府 {:.0} 分钟\n",
+                self.meetings, self.holidays, self.farthest_minutes
+            );
+        }
+        s += &days_lines(&self.days, self.year, lang);
+        s
+    }
+}
+
+/// The summary's lines on the year's holidays: where they come from, and a
+/// warning for each festival an uncovered year's roster does not list.
+fn days_lines(d: &crate::roster::summary::DaysNote, year: i32, lang: Lang) -> String {
+    use crate::days::{OFFICIAL_FIRST, OFFICIAL_LAST, Official};
+    use crate::roster::summary::Festival;
+    let (oh, ow, h, w) = (
+        d.official_holidays,
+        d.official_workdays,
+        d.own_holidays,
+        d.own_workdays,
+    );
+    let (first, last) = (OFFICIAL_FIRST.0, OFFICIAL_LAST.0);
+    let mut s = match (d.official, lang) {
+        (Official::Applied, Lang::En) => format!(
+            "  holidays   {year}: {oh} public holidays and {ow} swapped working days from the official calendar, and the roster's own {h} holidays and {w} working days\n"
+        ),
+        (Official::Applied, Lang::Zh) => format!(
+            "  法定假日  {year} 年国务院安排：法定节假日 {oh} 段、调休上班日 {ow} 天；名册另列节假日 {h} 段、调休上班日 {w} 天\n"
+        ),
+        (Official::Off, Lang::En) => format!(
+            "  holidays   the official calendar is switched off (official_holidays = false): the roster's own {h} holidays and {w} working days only\n"
+        ),
+        (Official::Off, Lang::Zh) => format!(
+            "  法定假日  名册设定不采用国务院节假日安排：只按名册所列节假日 {h} 段、调休上班日 {w} 天\n"
+        ),
+        (Official::NotCovered, Lang::En) => format!(
+            "  holidays   the official calendar covers {first}–{last}, not {year}: the roster's own {h} holidays and {w} working days are used; enter the State Council's notice as [[holiday]] and [[workday]] lines (docs/roster.md)\n"
+        ),
+        (Official::NotCovered, Lang::Zh) => format!(
+            "  法定假日  内置的国务院节假日安排只有 {first}—{last} 年，没有 {year} 年：按名册所列节假日 {h} 段、调休上班日 {w} 天排期；请按国务院当年的放假通知逐条填入节假日和调休上班日\n"
+        ),
+    };
+    for f in &d.missing {
+        s += &match (f, lang) {
+            (Festival::SpringFestival, Lang::En) => format!(
+                "warning: {year} is not in the official calendar and the roster lists no Spring Festival (春节) holiday: add it as a [[holiday]]\n"
+            ),
+            (Festival::NationalDay, Lang::En) => format!(
+                "warning: {year} is not in the official calendar and the roster lists no National Day (国庆节) holiday: add it as a [[holiday]]\n"
+            ),
+            (Festival::SpringFestival, Lang::Zh) => {
+                format!("警告：{year} 年不在内置节假日安排内，名册没有列出春节假期，请补上\n")
+            }
+            (Festival::NationalDay, Lang::Zh) => {
+                format!("警告：{year} 年不在内置节假日安排内，名册没有列出国庆节假期，请补上\n")
+            }
+        };
+    }
+    s
+}

@@ -724,11 +724,11 @@ fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
     };
     assert_eq!(
         short(&en),
-        "station session at 甲村 (a) on 2015-03-10: no township member present (1 present, 2 required); the year has 52 unit-weeks of station sessions against 51 weeks of the township's 1 members; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
+        "station session at 甲村 (a) on 2015-03-10: no township member present (1 present, 2 required); the year has 52 station sessions to staff, and the township's 1 members, one place a week each, can attend at most 51; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
     );
     assert_eq!(
         short(&zh),
-        "甲村（a）2015-03-10 驻点：无镇街成员到场（到场1人，要求2人）；全年驻点共52个村周，镇街1名成员可用51人周；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
+        "甲村 2015-03-10 驻点：无镇街成员到场（到场1人，要求2人）；全年共需驻点52次，镇街1名成员每人每周只能去一个点，全年最多能去51次；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
     );
     // An emergency meeting is the one reason to meet in the window: made up,
     // not blamed.

@@ -67,7 +67,7 @@ fn the_leader_absent_on_their_listed_date() {
             "calendar rule 2 (timetable): 西海村（xihai）, 梁文辉（liang-wh）, 2015-01-06: the timetable says the leader sits here on this date, but the station session does not include them",
         ],
         &[
-            "日历规则 2（驻点时间公示表）：西海村（xihai），梁文辉（liang-wh），2015-01-06：时间表列明领导该日在本单位驻点，但当天的驻点接待没有该领导",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-06：时间表列明领导该日在本单位驻点，但当天的驻点接待没有该领导",
         ],
     );
 }
@@ -87,7 +87,7 @@ fn a_turn_left_off_the_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村（xihai），梁文辉（liang-wh），2015-01-20：该日轮到领导在本单位驻点，但时间表既未列领导到场，也未列代班人员"
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-20：该日轮到领导在本单位驻点，但时间表既未列领导到场，也未列代班人员"
         ]
     );
 }
@@ -113,9 +113,9 @@ fn a_date_off_the_cycle_and_a_needless_absent_substitute() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村（xihai），梁文辉（liang-wh），2015-01-13：时间表列出了该日，但该日没有轮到领导在本单位驻点",
-            "日历规则 2（驻点时间公示表）：西海村（xihai），梁文辉（liang-wh），2015-01-20：领导当天没有冲突，时间表却安排了代班",
-            "日历规则 2（驻点时间公示表）：西海村（xihai），梁文辉（liang-wh），2015-01-20：代班人员陈志强（chen-zq）不在当天的驻点接待中",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-13：时间表列出了该日，但该日没有轮到领导在本单位驻点",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-20：领导当天没有冲突，时间表却安排了代班",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-20：代班人员陈志强（chen-zq）不在当天的驻点接待中",
         ]
     );
 }
@@ -133,7 +133,7 @@ fn a_substitute_not_at_the_session() {
             "calendar rule 2 (timetable): 工业园外来工社区（jiaoxi-park）, 劳广行（lao-gx）, 2015-03-03: the substitute 吴丽芬（wu-lf） is not in that day's station session",
         ],
         &[
-            "日历规则 2（驻点时间公示表）：工业园外来工社区（jiaoxi-park），劳广行（lao-gx），2015-03-03：代班人员吴丽芬（wu-lf）不在当天的驻点接待中",
+            "日历规则 2（驻点时间公示表）：工业园外来工社区，劳广行，2015-03-03：代班人员吴丽芬（wu-lf）不在当天的驻点接待中",
         ],
     );
 }
@@ -152,7 +152,7 @@ fn a_wrong_cycle_a_shared_offset_a_wrong_leader_and_a_missing_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村（xihai），梁文辉（liang-wh），2015-01-06：时间表的轮流周期为 3 个驻点周，但该领导联系 2 个单位"
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-06：时间表的轮流周期为 3 个驻点周，但该领导联系 2 个单位"
         ]
     );
     let mut p = good.clone();
@@ -166,7 +166,7 @@ fn a_wrong_cycle_a_shared_offset_a_wrong_leader_and_a_missing_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：三洪奇村（sanhong），梁文辉（liang-wh），2015-01-06：时间表的起始驻点周 0 与西海村（xihai）相同，领导不能同时在两处"
+            "日历规则 2（驻点时间公示表）：三洪奇村，梁文辉，2015-01-06：时间表的起始驻点周 0 与西海村（xihai）相同，领导不能同时在两处"
         ]
     );
     let mut p = good.clone();
@@ -182,8 +182,8 @@ fn a_wrong_cycle_a_shared_offset_a_wrong_leader_and_a_missing_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村（xihai），2015-01-06：轮流方式为固定轮流，但方案没有公示该单位的驻点时间表",
-            "日历规则 2（驻点时间公示表）：三洪奇村（sanhong），梁文辉（liang-wh），2015-01-06：时间表所列领导何建明（he-jm）不是该单位的驻点领导",
+            "日历规则 2（驻点时间公示表）：西海村，2015-01-06：轮流方式为固定轮流，但方案没有公示该单位的驻点时间表",
+            "日历规则 2（驻点时间公示表）：三洪奇村，梁文辉，2015-01-06：时间表所列领导何建明（he-jm）不是该单位的驻点领导",
         ]
     );
 }
@@ -211,8 +211,8 @@ fn a_make_up_for_a_staffed_session_without_the_units_own_people() {
             "calendar rule 3 (make-ups): 西海村（xihai）, 2015-01-10: the station session of 2015-01-06 here had a township member, so needs no make-up",
         ],
         &[
-            "日历规则 3（补班）：西海村（xihai），2015-01-10：补接待没有本村（社区）的人员参加",
-            "日历规则 3（补班）：西海村（xihai），2015-01-10：2015-01-06 的驻点接待已有镇街人员到场，无需补接待",
+            "日历规则 3（补班）：西海村，2015-01-10：补接待没有本村（社区）的人员参加",
+            "日历规则 3（补班）：西海村，2015-01-10：2015-01-06 的驻点接待已有镇街人员到场，无需补接待",
         ],
     );
 }
@@ -239,7 +239,7 @@ fn a_make_up_later_than_makeup_within_days() {
             "calendar rule 3 (make-ups): 西海村（xihai）, 2015-02-07: the make-up is 32 days after the missed session of 2015-01-06; it must be within 21 days",
         ],
         &[
-            "日历规则 3（补班）：西海村（xihai），2015-02-07：补接待距所补的 2015-01-06 已有 32 天，应在 21 天之内",
+            "日历规则 3（补班）：西海村，2015-02-07：补接待距所补的 2015-01-06 已有 32 天，应在 21 天之内",
         ],
     );
 }
@@ -292,8 +292,6 @@ fn a_make_up_for_a_session_the_unit_never_held() {
         &[
             "calendar rule 3 (make-ups): 林上村（linshang）, 2015-01-17: the unit held no station session on 2015-01-13 to make up",
         ],
-        &[
-            "日历规则 3（补班）：林上村（linshang），2015-01-17：该单位 2015-01-13 没有驻点接待，无可补接待",
-        ],
+        &["日历规则 3（补班）：林上村，2015-01-17：该单位 2015-01-13 没有驻点接待，无可补接待"],
     );
 }

@@ -547,7 +547,7 @@ fn check_more_visit_half_days_in_a_month_than_the_cap() {
     let zh = check_lines(&r, &p, Lang::Zh);
     assert!(
         zh.iter()
-            .any(|l| l.ends_with("王科长（d1）：3 月走访 9 个半天，超过每人每月最多 8 个半天")),
+            .any(|l| l.ends_with("王科长：3 月走访 9 个半天，超过每人每月最多 8 个半天")),
         "{zh:#?}"
     );
 }

@@ -84,10 +84,12 @@ fn plan_and_check_end_with_the_warnings_by_kind() {
         "  station sessions short of people: {shortfalls}\n"
     )));
     assert!(out.contains(&format!("    - {}\n", file.warning[0].message)));
-    assert!(out.contains(&format!(
-        "    … {} more: zhudian warnings {plan} --kind shortfall\n",
-        shortfalls - 3
-    )));
+    if shortfalls > 3 {
+        assert!(out.contains(&format!(
+            "    … {} more: zhudian warnings {plan} --kind shortfall\n",
+            shortfalls - 3
+        )));
+    }
     assert!(out.contains("    what helps: "));
 
     let (code, out, _) = zhudian(&["--lang", "zh", "check", EXAMPLE, &plan]);

@@ -352,3 +352,60 @@ fn a_failed_export_leaves_the_previous_workbook_untouched() {
     assert_eq!(code, 2);
     assert_eq!(std::fs::read(&target).unwrap(), b"previous");
 }
+
+#[test]
+fn a_turn_stood_in_by_the_units_own_secretary_alone_is_posted_as_short_with_its_makeup() {
+    // The example's plan, with the first unit's first leader turn given to
+    // its own party secretary (no township member) and made up that Saturday.
+    let (r, mut p) = example();
+    let t = p.timetable.first_mut().expect("the example rotates fixed");
+    let unit = t.unit.clone();
+    let date = t.leader_dates.remove(0);
+    let secretary = r
+        .helpers
+        .iter()
+        .find(|h| h.unit.as_deref() == Some(unit.as_str()))
+        .expect("every unit has its secretary")
+        .id
+        .clone();
+    t.substitute.insert(
+        0,
+        zhudian::plan::Substitute {
+            date: date.clone(),
+            person: Some(secretary),
+        },
+    );
+    let tuesday = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap();
+    let saturday = tuesday + chrono::Days::new(4);
+    let mut makeup = p
+        .session
+        .iter()
+        .find(|s| s.kind == "station" && s.unit == unit)
+        .unwrap()
+        .clone();
+    makeup.kind = "makeup".into();
+    makeup.date = saturday.format("%Y-%m-%d").to_string();
+    makeup.makes_up = Some(date.clone());
+    p.session.push(makeup);
+    let posted = |lang: Lang| {
+        let book = sheets(&xlsx::documents(&r, &p, lang).unwrap());
+        let name = &r.units[r.unit_index(&unit).unwrap()].name;
+        rows(&book[1].1)
+            .into_iter()
+            .find(|row| &row[0] == name)
+            .expect("a row per unit")[4]
+            .clone()
+    };
+    let (m, d) = (tuesday.format("%-m"), tuesday.format("%-d"));
+    let (sm, sd) = (saturday.format("%-m"), saturday.format("%-d"));
+    assert!(
+        posted(Lang::Zh).starts_with(&format!("{m}月{d}日 缺少镇级人员，{sm}月{sd}日补接待")),
+        "{}",
+        posted(Lang::Zh)
+    );
+    assert!(
+        posted(Lang::En).contains("no township member, made up"),
+        "{}",
+        posted(Lang::En)
+    );
+}

@@ -83,6 +83,15 @@ fn teams(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
     rows
 }
 
+/// The month and day of the make-up for a unit's session on `date`, if any.
+fn made_up_on(plan: &PlanFile, unit: &str, date: &str) -> Option<(u32, u32)> {
+    plan.session
+        .iter()
+        .find(|s| s.kind == "makeup" && s.unit == unit && s.makes_up.as_deref() == Some(date))
+        .and_then(|s| day(&s.date))
+        .map(|d| (d.month(), d.day()))
+}
+
 /// Is this person the township's (a leader, or a helper of no unit)?
 fn township_member(r: &Roster, id: &str) -> bool {
     r.cadre_index(id).is_some()
@@ -123,8 +132,16 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                     .collect();
                 for s in &t.substitute {
                     let Some(d) = day(&s.date) else { continue };
-                    let who: Vec<String> = s.person.iter().map(|p| name_of(r, p)).collect();
-                    subs.push(words::substituted(d.month(), d.day(), &who, lang));
+                    // Only the township's people stand in for the leader; the
+                    // unit's own secretary alone leaves the turn short.
+                    let who: Vec<String> = s
+                        .person
+                        .iter()
+                        .filter(|p| township_member(r, p))
+                        .map(|p| name_of(r, p))
+                        .collect();
+                    let made_up = made_up_on(plan, &a.unit, &s.date);
+                    subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
                 }
             }
             for s in sessions
@@ -141,7 +158,8 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                         .filter(|p| township_member(r, p))
                         .map(|p| name_of(r, p))
                         .collect();
-                    subs.push(words::substituted(d.month(), d.day(), &who, lang));
+                    let made_up = made_up_on(plan, &a.unit, &s.date);
+                    subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
                 }
             }
             vec![
@@ -243,8 +261,15 @@ fn calendar(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                 d.map(Out::Date)
                     .unwrap_or_else(|| Out::Text(s.date.clone())),
                 Out::Text(
-                    d.map(|d| cal_words::weekday(d.weekday(), lang).to_string())
-                        .unwrap_or_default(),
+                    d.map(|d| {
+                        let wd = cal_words::weekday(d.weekday(), lang);
+                        if r.days.workday(d).is_some() {
+                            words::worked_weekday(wd, lang)
+                        } else {
+                            wd.to_string()
+                        }
+                    })
+                    .unwrap_or_default(),
                 ),
                 hm(&s.start),
                 hm(&s.end),
@@ -399,6 +424,7 @@ fn sheet(
     let heads = doc.headings(lang);
     table(ws, &heads, rows.len() as u32, st)?;
     ws.set_header(page_header(township, doc.sheet(lang)));
+    ws.set_footer(words::page_footer(lang));
     let wrap = Format::new().set_text_wrap();
     for (i, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {

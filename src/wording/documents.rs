@@ -205,14 +205,45 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// One substituted session: "2月10日 陈志强" / "10 Feb: 陈志强".
-pub fn substituted(month: u32, day: u32, who: &[String], lang: Lang) -> String {
+/// One substituted session: "2月10日 陈志强" / "10 Feb: 陈志强"; with no
+/// township member, the make-up's date when there is one:
+/// "6月9日 缺少镇级人员，6月13日补接待".
+pub fn substituted(
+    month: u32,
+    day: u32,
+    who: &[String],
+    makeup: Option<(u32, u32)>,
+    lang: Lang,
+) -> String {
     let mon = MONTHS[(month as usize + 11) % 12];
+    match (lang, who.is_empty(), makeup) {
+        (Lang::Zh, true, Some((m, d))) => {
+            format!("{month}月{day}日 缺少镇级人员，{m}月{d}日补接待")
+        }
+        (Lang::Zh, true, None) => format!("{month}月{day}日 缺少镇级人员"),
+        (Lang::Zh, false, _) => format!("{month}月{day}日 {}", who.join("、")),
+        (Lang::En, true, Some((m, d))) => format!(
+            "{day} {mon}: no township member, made up {d} {}",
+            MONTHS[(m as usize + 11) % 12]
+        ),
+        (Lang::En, true, None) => format!("{day} {mon}: no township member"),
+        (Lang::En, false, _) => format!("{day} {mon}: {}", who.join(", ")),
+    }
+}
+
+/// A swapped working day's weekday in the calendar: "周日（调休上班）".
+pub fn worked_weekday(weekday: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh if who.is_empty() => format!("{month}月{day}日 缺少镇级人员"),
-        Lang::Zh => format!("{month}月{day}日 {}", who.join("、")),
-        Lang::En if who.is_empty() => format!("{day} {mon}: no township member"),
-        Lang::En => format!("{day} {mon}: {}", who.join(", ")),
+        Lang::Zh => format!("{weekday}（调休上班）"),
+        Lang::En => format!("{weekday} (working day)"),
+    }
+}
+
+/// The printed page's footer: "第 1 页，共 3 页" (Excel's page codes).
+pub fn page_footer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "&C第 &P 页，共 &N 页",
+        Lang::En => "&CPage &P of &N",
     }
 }
 
@@ -416,13 +447,32 @@ mod tests {
         assert_eq!(dates_by_month(&d, Lang::En), "Jan 6, 13, 20; Feb 3; Dec 29");
         assert_eq!(dates_by_month(&[], Lang::Zh), "");
         let who = ["陈志强".to_string(), "李警官".to_string()];
-        assert_eq!(substituted(2, 10, &who, Lang::Zh), "2月10日 陈志强、李警官");
-        assert_eq!(substituted(2, 10, &who, Lang::En), "10 Feb: 陈志强, 李警官");
-        assert_eq!(substituted(6, 16, &[], Lang::Zh), "6月16日 缺少镇级人员");
         assert_eq!(
-            substituted(6, 16, &[], Lang::En),
+            substituted(2, 10, &who, None, Lang::Zh),
+            "2月10日 陈志强、李警官"
+        );
+        assert_eq!(
+            substituted(2, 10, &who, None, Lang::En),
+            "10 Feb: 陈志强, 李警官"
+        );
+        assert_eq!(
+            substituted(6, 16, &[], None, Lang::Zh),
+            "6月16日 缺少镇级人员"
+        );
+        assert_eq!(
+            substituted(6, 16, &[], None, Lang::En),
             "16 Jun: no township member"
         );
+        assert_eq!(
+            substituted(6, 9, &[], Some((6, 13)), Lang::Zh),
+            "6月9日 缺少镇级人员，6月13日补接待"
+        );
+        assert_eq!(
+            substituted(6, 9, &[], Some((6, 13)), Lang::En),
+            "9 Jun: no township member, made up 13 Jun"
+        );
+        assert_eq!(worked_weekday("周日", Lang::Zh), "周日（调休上班）");
+        assert_eq!(worked_weekday("Sun", Lang::En), "Sun (working day)");
         assert_eq!(
             station_time("周二", "15:00", "18:30", false, Lang::Zh),
             "每周二 15:00—18:30"

@@ -242,6 +242,9 @@ pub struct Policy {
     pub team: Vec<TeamSlot>,
     /// How leaders go round their units: a posted fixed cycle, or week by week.
     pub rotation: Rotation,
+    /// How far off the fair share, in percent, a leader's load may be before
+    /// the report marks it (the shaded band; a reading aid, not a rule).
+    pub load_band_pct: u32,
 }
 
 /// `[policy] rotation`: `fixed` posts each unit's leader weeks (every n-th

@@ -156,6 +156,70 @@ fn a_person_listed_twice_in_a_session_is_named() {
     );
 }
 
+/// The lines of `check` on a hostile plan for the December roster that
+/// come from calendar rule 3 (make-ups), in both languages.
+fn makeup_lines(name: &str) -> (Vec<String>, Vec<String>) {
+    let r = zhudian::roster::load(Path::new("tests/fixtures/check/december.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(format!("tests/fixtures/hostile/plans/{name}.toml")).unwrap();
+    let report = check_files(&r, &text, None);
+    assert!(report.unreadable.is_none(), "{:?}", report.unreadable);
+    assert!(!report.is_valid(), "{name} passed");
+    let en = report
+        .lines(&r, Lang::En)
+        .into_iter()
+        .filter(|l| l.starts_with("calendar rule 3"))
+        .collect();
+    let zh = report
+        .lines(&r, Lang::Zh)
+        .into_iter()
+        .filter(|l| l.starts_with("日历规则 3"))
+        .collect();
+    (en, zh)
+}
+
+#[test]
+fn a_makeup_impossible_warning_must_be_true() {
+    let (en, zh) = makeup_lines("makeup-impossible-but-free");
+    assert_eq!(
+        en,
+        [
+            "calendar rule 3 (make-ups): 三洪奇村（sanhong）, 2015-12-22: a warning says this session cannot be made up, but 2015-12-26 (Saturday) suits everyone it names: hold the make-up then"
+        ]
+    );
+    assert_eq!(zh.len(), 1, "{zh:#?}");
+    assert!(
+        zh[0].ends_with(
+            "2015-12-22：提醒称此次接待无法补班，但 2015-12-26（周六）所列人员都有空：请在当天补班"
+        ),
+        "{zh:#?}"
+    );
+    // The plan as `plan` wrote it, its make-up in place, passes.
+    let r = zhudian::roster::load(Path::new("tests/fixtures/check/december.toml")).unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/check/december-plan.toml").unwrap();
+    let lines = check_files(&r, &text, None).lines(&r, Lang::En);
+    assert!(
+        !lines.iter().any(|l| l.contains("cannot be made up, but")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_makeup_for_a_biweekly_units_off_week_is_refused() {
+    let (en, zh) = makeup_lines("makeup-off-week");
+    assert_eq!(
+        en,
+        [
+            "calendar rule 3 (make-ups): 林上村（linshang）, 2015-12-12: the unit held no station session on 2015-12-08 to make up"
+        ]
+    );
+    assert_eq!(zh.len(), 1, "{zh:#?}");
+    assert!(
+        zh[0].ends_with("2015-12-12：该单位 2015-12-08 没有驻点接待，无可补接待"),
+        "{zh:#?}"
+    );
+}
+
 mod mutated {
     use super::*;
     use proptest::prelude::*;

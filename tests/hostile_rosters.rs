@@ -41,6 +41,14 @@ const EXPECTED: &[(&str, &str)] = &[
         "F:19: [policy], field 'units_per_leader': 0 is outside the allowed range, 1 to 10",
     ),
     (
+        "time-seconds",
+        "F:14: [station], field 'end': '18:30:30' has seconds: give hours and minutes only, like 18:30",
+    ),
+    (
+        "weight-huge",
+        "F:32: [objective], field 'balance': 1e308 is outside the allowed range for a weight, 0 to 1000000: larger weights make the plan's cost overflow",
+    ),
+    (
         "id-too-long",
         "F:70: [[unit]] 'lllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllllll', field 'id': the id is longer than 64 characters",
     ),
@@ -72,6 +80,21 @@ fn range_messages_in_chinese() {
             == format!("{path}:9: [township]，字段“year”：0 不在允许的范围 1900 至 2200 之内")),
         "{e}"
     );
+    for (name, line) in [
+        (
+            "time-seconds",
+            ":14: [station]，字段“end”：“18:30:30”带有秒：请只写时和分，如 18:30",
+        ),
+        (
+            "weight-huge",
+            ":32: [objective]，字段“balance”：1e308 不在权重允许的范围 0 至 1000000 之内：权重再大，方案扣分会溢出",
+        ),
+    ] {
+        let path = fixture(name);
+        let (c, _, e) = zhudian(&["--lang", "zh", "validate", &path]);
+        assert_eq!(c, 2, "{name}");
+        assert!(e.lines().any(|l| l == format!("{path}{line}")), "{e}");
+    }
     let path = fixture("reserved-id");
     let (_, _, e) = zhudian(&["--lang", "zh", "validate", &path]);
     assert!(

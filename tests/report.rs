@@ -330,3 +330,64 @@ fn the_comparison_rings_the_units_that_change_leader() {
     let moved = &r.units[r.unit_index(&b.assignment[i].unit).unwrap()].name;
     assert!(page.contains(&format!("{moved}: ")), "the move is listed");
 }
+
+/// The weeks grid tells official public holidays (src/days.rs) from the
+/// roster's own `[[holiday]]`s, and neither is "no session".
+#[test]
+fn the_weeks_grid_labels_official_and_roster_holidays() {
+    use zhudian::report::year::{Cell, cells, window_days};
+    use zhudian::wording::report::Label;
+    // On Mondays the year has official holidays the roster does not list
+    // (清明 on 2015-04-06, 端午 on 2015-06-22) and its own 春节 (2015-02-23).
+    let src = text("instances/beijiao-example.toml").replacen(
+        "weekday = \"Tue\"",
+        "weekday = \"Mon\"",
+        1,
+    );
+    let r = zhudian::roster::load_str(&src, "beijiao-monday.toml").expect("a valid roster");
+    let p = planned(&r);
+    let days = window_days(&r);
+    let grid = cells(&r, &p);
+    let at = |d: &str| {
+        let k = days
+            .iter()
+            .position(|x| x.format("%Y-%m-%d").to_string() == d)
+            .expect("a window day");
+        grid[0][k]
+    };
+    assert_eq!(at("2015-04-06"), Cell::OfficialHoliday);
+    assert_eq!(at("2015-06-22"), Cell::OfficialHoliday);
+    assert_eq!(at("2015-02-23"), Cell::Holiday);
+    assert_eq!(Label::OfficialHoliday.say(Lang::En), "official holiday");
+    assert_eq!(Label::OfficialHoliday.say(Lang::Zh), "法定节假日");
+    assert_eq!(Label::Holiday.say(Lang::En), "township holiday");
+    assert_eq!(Label::Holiday.say(Lang::Zh), "本镇假日");
+}
+
+/// The load bars' band comes from `[policy] load_band_pct` (default 10):
+/// a leader off by more than it is marked in red, none with 100.
+#[test]
+fn the_load_band_is_the_rosters() {
+    use zhudian::report::sections::loads;
+    let marked = |band: Option<u32>| {
+        let mut src = text("instances/beijiao-example.toml");
+        if let Some(b) = band {
+            src = src.replacen("[policy]\n", &format!("[policy]\nload_band_pct = {b}\n"), 1);
+        }
+        let r = zhudian::roster::load_str(&src, "beijiao.toml").expect("a valid roster");
+        assert_eq!(r.policy.load_band_pct, band.unwrap_or(10));
+        let p = planned(&r);
+        let off = p
+            .leader
+            .iter()
+            .filter(|l| l.deviation_pct.abs() > f64::from(band.unwrap_or(10)))
+            .count();
+        let html = loads(&r, &p, &Palette::of(&[&r], &[&p]), Lang::En);
+        (html.matches("color:#b3261e").count(), off)
+    };
+    let (shown, off) = marked(None);
+    assert_eq!(shown, off);
+    let (shown, off) = marked(Some(0));
+    assert!(shown > 0 && shown == off, "{shown} {off}");
+    assert_eq!(marked(Some(100)).0, 0);
+}

@@ -4,6 +4,8 @@
 //! cheap; everything is in roster order so output never depends on hashing.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 
@@ -86,6 +88,10 @@ pub(crate) struct Cx<'a> {
     pub start: usize,
     /// Visit sessions already done before `start`, per (person, unit).
     pub done: BTreeMap<(usize, usize), usize>,
+    /// When the improving passes must stop (see `budget`).
+    deadline: Option<Instant>,
+    /// Whether one did stop at it (set from rayon's threads too).
+    cut: AtomicBool,
 }
 
 impl<'a> Cx<'a> {
@@ -265,7 +271,24 @@ impl<'a> Cx<'a> {
             busy: vec![Vec::new(); np * ndays],
             start: 0,
             done: BTreeMap::new(),
+            deadline: super::budget::deadline(),
+            cut: AtomicBool::new(false),
         }
+    }
+
+    /// Past the deadline: an improving pass should stop, keeping what it
+    /// has. Remembers that it said so.
+    pub fn late(&self) -> bool {
+        let late = self.deadline.is_some_and(|d| Instant::now() >= d);
+        if late {
+            self.cut.store(true, Ordering::Relaxed);
+        }
+        late
+    }
+
+    /// Whether some pass stopped at the deadline.
+    pub fn was_cut(&self) -> bool {
+        self.cut.load(Ordering::Relaxed)
     }
 
     pub fn date(&self, day: usize) -> NaiveDate {

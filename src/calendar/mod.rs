@@ -11,6 +11,7 @@
 //! roster order, no hash iteration, no clock.
 
 mod advice;
+pub mod budget;
 mod cx;
 mod makeup;
 pub mod seam;
@@ -86,6 +87,9 @@ pub(crate) fn build_carrying(
     }
     let (makeups, lost) = makeup::place(&mut cx, &st.sessions, &st.missed);
     let (visits, short) = visits::plan(&cx);
+    if cx.was_cut() {
+        budget::note_cut();
+    }
 
     let r = roster;
     let date = |day: usize| cx.date(day).format("%Y-%m-%d").to_string();

@@ -243,6 +243,7 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
         work: planned.work,
         leaders_seconds: planned.timings.leaders,
         teams_seconds: planned.timings.teams,
+        calendar_seconds: planned.timings.calendar,
         total_seconds: planned.timings.total,
     }
 }

@@ -7,6 +7,10 @@
 //! from the final plan term by term, as the spec defines it; its lower
 //! bound is the first (least restricted) leader bound plus stage 2's own.
 //! When no plan exists, `diagnose` says why in the planner's terms.
+//!
+//! `--time-limit` covers the whole run, shared out by [`Budget`]: each stage
+//! that runs short keeps its best so far, and the plan's `stopped` names
+//! the stages cut.
 
 pub mod diagnose;
 mod flow;
@@ -72,6 +76,7 @@ impl Default for Options {
 pub struct Timings {
     pub leaders: f64,
     pub teams: f64,
+    pub calendar: f64,
     pub total: f64,
 }
 
@@ -87,6 +92,61 @@ pub struct Planned {
 
 /// Why no plan came: every cause found, each a sentence the planner can act on.
 pub type PlanError = Vec<PlanSaid>;
+
+/// `--time-limit` shared out over the stages, as points in time from the
+/// start: the fewest changes of team slots (replanning) until a quarter,
+/// the engine until half, the teams until three quarters, the calendar
+/// until the end. A stage that ends early leaves its time to the next.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    start: Instant,
+    limit: Duration,
+}
+
+impl Budget {
+    pub fn new(start: Instant, limit: Duration) -> Budget {
+        Budget { start, limit }
+    }
+
+    fn at(&self, share: f64) -> Instant {
+        self.start + self.limit.mul_f64(share)
+    }
+
+    pub fn slot_bound(&self) -> Instant {
+        self.at(0.25)
+    }
+
+    pub fn engine(&self) -> Instant {
+        self.at(0.5)
+    }
+
+    pub fn teams(&self) -> Instant {
+        self.at(0.75)
+    }
+
+    pub fn calendar(&self) -> Instant {
+        self.at(1.0)
+    }
+}
+
+/// What `stopped` in `[plan]` says: the limit that cut the engine's proof
+/// ("work" or "time"), then "teams" and "calendar" when the time limit cut
+/// those stages, joined by ", ".
+fn stopped_words(engine: Option<Stopped>, teams: bool, calendar: bool) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    match engine {
+        Some(Stopped::Work) => words.push("work"),
+        Some(Stopped::Time) => words.push("time"),
+        None => {}
+    }
+    if teams {
+        words.push("teams");
+    }
+    if calendar {
+        words.push("calendar");
+    }
+    (!words.is_empty()).then(|| words.join(", "))
+}
 
 /// Stage 1/2 rounds before giving up on repairing needs; each round adds a
 /// restriction, so this is only a guard.
@@ -105,6 +165,7 @@ pub fn plan(
     let year_end = r.at_year_end();
     let r = &year_end;
     let start = Instant::now();
+    let budget = Budget::new(start, opts.time_limit);
     let mut timings = Timings::default();
     if opts.engine == Engine::Highs && !cfg!(feature = "highs") {
         return Err(vec![PlanSaid::EngineUnavailable {
@@ -115,7 +176,7 @@ pub fn plan(
     let implied: MustHave = leaders::implied_must_have(r);
     let mut causes = diagnose::counts(r, &leaders::problem(r, prev, &implied));
     let t = Instant::now();
-    let slot_bound = teams::slot_bound(r, prev);
+    let slot_bound = teams::slot_bound(r, prev, Some(budget.slot_bound()));
     timings.teams += t.elapsed().as_secs_f64();
     if let Err(slots) = &slot_bound {
         causes.extend(slots.iter().cloned());
@@ -167,7 +228,7 @@ pub fn plan(
             });
         }
         let t = Instant::now();
-        let remaining = opts.time_limit.saturating_sub(start.elapsed());
+        let remaining = budget.engine().saturating_duration_since(Instant::now());
         let work_left = opts.work_limit.map(|w| w.saturating_sub(work));
         let sol = solve(&p, opts, remaining, work_left);
         timings.leaders += t.elapsed().as_secs_f64();
@@ -197,7 +258,7 @@ pub fn plan(
         }
         let t = Instant::now();
         let could = |u: usize, skill: &str| leader_could(r, prev, &must, u, skill);
-        let built = teams::build(r, &leader_of, prev, &could);
+        let built = teams::build(r, &leader_of, prev, &could, Some(budget.teams()));
         timings.teams += t.elapsed().as_secs_f64();
         match built {
             Ok(team) => break (p, leader_of, team),
@@ -239,14 +300,14 @@ pub fn plan(
     let lower_bound =
         first_bound.unwrap_or(0.0) + r.objective.helper_continuity * slot_bound as f64;
     let mut file = assemble(r, source, opts, prev, &p, &leader_of, &team, lower_bound);
+    let t = Instant::now();
+    let ((), calendar_cut) = crate::calendar::budget::within(Some(budget.calendar()), || {
+        calendar_hook(whole, &mut file, prev)
+    });
+    timings.calendar = t.elapsed().as_secs_f64();
     // Only a search cut short before its proof says what stopped it.
-    if file.plan.status != "optimal" {
-        file.plan.stopped = stopped.map(|s| match s {
-            Stopped::Work => "work".to_string(),
-            Stopped::Time => "time".to_string(),
-        });
-    }
-    calendar_hook(whole, &mut file, prev);
+    let engine_stopped = stopped.filter(|_| file.plan.status != "optimal");
+    file.plan.stopped = stopped_words(engine_stopped, team.cut, calendar_cut);
     timings.total = start.elapsed().as_secs_f64();
     Ok(Planned {
         file,

@@ -12,11 +12,17 @@
 //!
 //! Stage 2's cost (helper continuity) does not depend on the leaders; only
 //! the needs do. So the flow without needs gives a valid bound on it.
+//!
+//! Under the time limit each step keeps its best so far: the flow stops
+//! weighing and just fills the slots, a greedy choice stands in for the
+//! assist MIP, the exact MIP is skipped and the swaps stop; `Teams::cut`
+//! says so.
 
 // Loops run over unit and helper indices that address several parallel tables.
 #![allow(clippy::needless_range_loop)]
 
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 use good_lp::{
     Expression, ProblemVariables, Solution, SolverModel, Variable, constraint, microlp, variable,
@@ -37,6 +43,8 @@ pub struct Teams {
     /// Per unit: assist members, in roster order.
     pub assist: Vec<Vec<usize>>,
     pub slots_changed: usize,
+    /// The time limit cut a step short (its best so far was kept).
+    pub cut: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,13 +65,15 @@ fn open_needs(r: &Roster, leader_of: Option<&[usize]>, u: usize) -> Vec<String> 
         .collect()
 }
 
-/// Fills every slot by min-cost flow. `leader_of` None: ignore needs (the
-/// bound). Returns per-unit slot holders, or the Hall bottleneck.
+/// Fills every slot by min-cost flow, weighed until `until`. `leader_of`
+/// None: ignore needs (the bound). Returns per-unit slot holders and
+/// whether the deadline cut the weighing, or the Hall bottleneck.
 fn fill_slots(
     r: &Roster,
     leader_of: Option<&[usize]>,
     prev: &Previous,
-) -> Result<Vec<Vec<usize>>, Vec<PlanSaid>> {
+    until: Option<Instant>,
+) -> Result<(Vec<Vec<usize>>, bool), Vec<PlanSaid>> {
     let n = r.units.len();
     let ks = r.policy.team.len();
     let nh = r.helpers.len();
@@ -112,7 +122,7 @@ fn fill_slots(
             f.add_arc(helper_node(h), t, 1, w_spread * i as i64);
         }
     }
-    let (flow, _) = f.run(s, t);
+    let (flow, _, cut) = f.run_until(s, t, until);
     if flow == flow_total {
         let mut slots = vec![vec![usize::MAX; ks]; n];
         for &(arc, u, k, h) in &slot_arcs {
@@ -120,7 +130,7 @@ fn fill_slots(
                 slots[u][k] = h;
             }
         }
-        return Ok(slots);
+        return Ok((slots, cut));
     }
     let filled = |u: usize, k: usize| f.flow(src[u * ks + k]) > 0;
     Err(hall_slots(r, &f, &slot_node, &helper_node, &filled))
@@ -167,10 +177,25 @@ fn hall_slots(
 }
 
 /// The fewest slots that must change against the previous plan (0 when
-/// not replanning), or why some slot can never be filled.
-pub fn slot_bound(r: &Roster, prev: &Previous) -> Result<usize, Vec<PlanSaid>> {
-    let slots = fill_slots(r, None, prev)?;
-    Ok(count_changes(r, prev, &slots))
+/// not replanning), or why some slot can never be filled. Not replanning,
+/// or past `until`, the flow only fills (the bottleneck is the same for any
+/// maximum flow) and the bound is 0, which stays valid.
+pub fn slot_bound(
+    r: &Roster,
+    prev: &Previous,
+    until: Option<Instant>,
+) -> Result<usize, Vec<PlanSaid>> {
+    let until = if prev.helpers.is_empty() {
+        Some(Instant::now())
+    } else {
+        until
+    };
+    let (slots, cut) = fill_slots(r, None, prev, until)?;
+    Ok(if cut {
+        0
+    } else {
+        count_changes(r, prev, &slots)
+    })
 }
 
 fn count_changes(r: &Roster, prev: &Previous, slots: &[Vec<usize>]) -> usize {
@@ -188,25 +213,36 @@ fn count_changes(r: &Roster, prev: &Previous, slots: &[Vec<usize>]) -> usize {
 
 /// Builds every team for the given leaders. `leader_could(u, skill)` says
 /// whether some leader could bring the skill to unit u, should the leaders
-/// be chosen again: needs left open go there first.
+/// be chosen again: needs left open go there first. From `until` on, each
+/// step keeps its best so far.
 pub fn build(
     r: &Roster,
     leader_of: &[usize],
     prev: &Previous,
     leader_could: &dyn Fn(usize, &str) -> bool,
+    until: Option<Instant>,
 ) -> Result<Teams, Shortfall> {
-    let mut slots = fill_slots(r, Some(leader_of), prev).map_err(Shortfall::Slots)?;
-    let mut assist = assists(r, leader_of, &slots);
+    let late = || until.is_some_and(|u| Instant::now() >= u);
+    let (mut slots, mut cut) =
+        fill_slots(r, Some(leader_of), prev, until).map_err(Shortfall::Slots)?;
+    let mut assist = if late() {
+        cut = true;
+        assists_greedy(r, leader_of, &slots)
+    } else {
+        assists(r, leader_of, &slots)
+    };
     let mut missing = uncovered(r, leader_of, &slots, &assist);
     if !missing.is_empty() {
         // The flow's nudge toward skills was not enough: decide slots and
         // assists together, exactly, covering as many needs as possible.
-        if let Some((s, a)) = exact(r, leader_of, prev, leader_could) {
+        if late() {
+            cut = true;
+        } else if let Some((s, a)) = exact(r, leader_of, prev, leader_could) {
             (slots, assist) = (s, a);
             missing = uncovered(r, leader_of, &slots, &assist);
         }
     }
-    compact(r, leader_of, prev, &mut slots, &assist);
+    cut |= compact(r, leader_of, prev, &mut slots, &assist, &late);
     top_up(r, leader_of, &slots, &mut assist);
     if !missing.is_empty() {
         return Err(Shortfall::Needs(missing));
@@ -216,6 +252,7 @@ pub fn build(
         slots,
         assist,
         slots_changed,
+        cut,
     })
 }
 
@@ -536,6 +573,39 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
     out
 }
 
+/// The assist MIP's stand-in when time is short: for each need the leader
+/// and slot helpers leave open, the eligible holder on fewest teams (then
+/// roster order), within `max_teams`. `top_up` then sees to `min_present`.
+fn assists_greedy(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut teams = vec![0usize; r.helpers.len()];
+    for &h in slots.iter().flatten() {
+        teams[h] += 1;
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); r.units.len()];
+    for u in 0..r.units.len() {
+        for need in &r.units[u].needs {
+            if covered(r, leader_of[u], &slots[u], &out[u], need) {
+                continue;
+            }
+            let pick = (0..r.helpers.len())
+                .filter(|&h| {
+                    teams[h] < r.helpers[h].max_teams
+                        && r.helpers[h].skills.contains(need)
+                        && !slots[u].contains(&h)
+                        && !out[u].contains(&h)
+                        && assist_eligible(r, h, u)
+                })
+                .min_by_key(|&h| (teams[h], h));
+            if let Some(h) = pick {
+                out[u].push(h);
+                teams[h] += 1;
+            }
+        }
+        out[u].sort_unstable();
+    }
+    out
+}
+
 /// After slots and assists are settled (the exact model and `compact` may
 /// have changed them): each team whose expected attendance (a leader of n
 /// units 1/n, a member on k teams 1/k) is still below `min_present` gets
@@ -602,14 +672,16 @@ fn minutes(r: &Roster, a: usize, b: usize) -> f64 {
 /// helper's units lie close together. A change is taken only when it keeps
 /// every rule and pin, covers at least the same needs, changes no more
 /// slots against the previous plan, and shortens the summed distance
-/// between each helper's units. Deterministic: a fixed scan order.
+/// between each helper's units. Deterministic: a fixed scan order. Stops
+/// when `late()` (returns true then), keeping the changes made.
 fn compact(
     r: &Roster,
     leader_of: &[usize],
     prev: &Previous,
     slots: &mut [Vec<usize>],
     assist: &[Vec<usize>],
-) {
+    late: &dyn Fn() -> bool,
+) -> bool {
     let n = r.units.len();
     let ks = r.policy.team.len();
     let nh = r.helpers.len();
@@ -655,6 +727,9 @@ fn compact(
         let mut improved = false;
         for k in 0..ks {
             for u1 in 0..n {
+                if late() {
+                    return true;
+                }
                 if pinned(u1, k) {
                     continue;
                 }
@@ -721,4 +796,5 @@ fn compact(
             break;
         }
     }
+    false
 }

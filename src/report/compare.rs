@@ -9,7 +9,7 @@ use std::fmt::Write;
 use super::html::{esc, num, page};
 use super::layout::Layout;
 use super::map::{self, Palette, person_name, unit_name};
-use super::sections::BAND;
+use super::sections::band;
 use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::wording::Lang;
@@ -124,7 +124,7 @@ fn loads(all: &[Compared], palette: &Palette, lang: Lang) -> String {
     let top = all
         .iter()
         .flat_map(|c| {
-            let t = c.roster.target_load() * (1.0 + BAND);
+            let t = c.roster.target_load() * (1.0 + band(c.roster));
             c.plan.leader.iter().map(|l| l.load).chain([t])
         })
         .fold(1.0, f64::max)
@@ -151,13 +151,14 @@ fn loads(all: &[Compared], palette: &Palette, lang: Lang) -> String {
                 None => s.push_str("<td class=\"caption\">—</td>"),
                 Some(l) => {
                     let target = c.roster.target_load();
+                    let band = band(c.roster);
                     let x = |v: f64| 150.0 * v / top;
                     let _ = write!(
                         s,
                         "<td><svg width=\"155\" height=\"14\" viewBox=\"0 0 155 14\"><rect x=\"{}\" y=\"0\" width=\"{}\" height=\"14\" fill=\"#dcebd5\"/><rect x=\"0\" y=\"3\" width=\"{}\" height=\"8\" fill=\"{}\"/></svg>\
                          <span class=\"caption\">{:.0} ({:+.1}%) · {}</span></td>",
-                        num(x(target * (1.0 - BAND))),
-                        num(x(target * 2.0 * BAND)),
+                        num(x(target * (1.0 - band))),
+                        num(x(target * 2.0 * band)),
                         num(x(l.load)),
                         palette.get(id),
                         l.load,

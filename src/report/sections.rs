@@ -15,9 +15,12 @@ use crate::wording::report::{
     score_explained, shortfall_line, visits_short_line, warning_kind,
 };
 
-/// How far off the fair share a load may be before its bar is marked; shown
-/// as the shaded band (a reading aid, not a rule of the plan).
-pub const BAND: f64 = 0.10;
+/// How far off the fair share a load may be before its bar is marked, as a
+/// fraction; shown as the shaded band (`[policy] load_band_pct`, a reading
+/// aid, not a rule of the plan).
+pub fn band(roster: &Roster) -> f64 {
+    f64::from(roster.policy.load_band_pct) / 100.0
+}
 
 /// Cost, best possible, gap and the cost's terms.
 pub fn quality(plan: &PlanFile, lang: Lang) -> String {
@@ -66,11 +69,12 @@ pub fn quality(plan: &PlanFile, lang: Lang) -> String {
 /// deviation, tour minutes.
 pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) -> String {
     let target = roster.target_load();
+    let band = band(roster);
     let top = plan
         .leader
         .iter()
         .map(|l| l.load)
-        .fold(target * (1.0 + BAND), f64::max)
+        .fold(target * (1.0 + band), f64::max)
         * 1.05;
     let mut s = String::new();
     let _ = write!(
@@ -92,7 +96,7 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
     for l in &plan.leader {
         let x = |v: f64| 240.0 * v / top.max(1e-9);
         let units: Vec<&str> = l.units.iter().map(|u| unit_name(roster, u)).collect();
-        let off = l.deviation_pct.abs() > BAND * 100.0;
+        let off = l.deviation_pct.abs() > band * 100.0;
         let _ = write!(
             s,
             "<tr><td><b>{}</b></td><td>{}</td><td><svg class=\"bar\" width=\"250\" height=\"18\" viewBox=\"0 0 250 18\">\
@@ -102,8 +106,8 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
              <td class=\"n\">{:.0}</td><td class=\"n\"{}>{:+.1}%</td><td class=\"n\">{:.0}</td></tr>",
             esc(person_name(roster, &l.id)),
             esc(&units.join(sep)),
-            num(x(target * (1.0 - BAND))),
-            num(x(target * 2.0 * BAND)),
+            num(x(target * (1.0 - band))),
+            num(x(target * 2.0 * band)),
             num(x(l.load)),
             palette.get(&l.id),
             num(x(target)),

@@ -19,6 +19,9 @@ use crate::wording::report::{Label, cell_title, leader_post, month, role, weeks_
 pub enum Cell {
     Staffed,
     Short,
+    /// An official public holiday (src/days.rs).
+    OfficialHoliday,
+    /// One of the roster's own `[[holiday]]`s.
     Holiday,
     Makeup,
     None,
@@ -29,6 +32,7 @@ impl Cell {
         match self {
             Cell::Staffed => Label::Staffed,
             Cell::Short => Label::Short,
+            Cell::OfficialHoliday => Label::OfficialHoliday,
             Cell::Holiday => Label::Holiday,
             Cell::Makeup => Label::Makeup,
             Cell::None => Label::NoSession,
@@ -38,7 +42,8 @@ impl Cell {
         match self {
             Cell::Staffed => "#4c9a5b",
             Cell::Short => "#e0533d",
-            Cell::Holiday => "#a9c1e3",
+            Cell::OfficialHoliday => "#a9c1e3",
+            Cell::Holiday => "#d7c49e",
             Cell::Makeup => "#8e6cc0",
             Cell::None => "#eef1f4",
         }
@@ -103,6 +108,8 @@ pub fn cells(roster: &Roster, plan: &PlanFile) -> Vec<Vec<Cell>> {
                         if staffed { Cell::Staffed } else { Cell::Short }
                     } else if roster.holidays.iter().any(|h| h.contains(*d)) {
                         Cell::Holiday
+                    } else if roster.days.holiday(*d).is_some() {
+                        Cell::OfficialHoliday
                     } else {
                         Cell::None
                     }
@@ -171,6 +178,7 @@ pub fn weeks(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     for c in [
         Cell::Staffed,
         Cell::Short,
+        Cell::OfficialHoliday,
         Cell::Holiday,
         Cell::Makeup,
         Cell::None,

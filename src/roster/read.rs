@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -356,6 +356,12 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
         match NaiveTime::parse_from_str(t, "%H:%M")
             .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
         {
+            // The calendar and `check` work in minutes: 18:30:30 would
+            // plan as 18:30 and then fail every session's check.
+            Ok(x) if x.second() != 0 => {
+                self.report(key, RosterSaid::TimeWithSeconds { value: text });
+                None
+            }
             Ok(x) => Some(x),
             Err(_) => {
                 self.report(key, RosterSaid::BadTime { value: text });

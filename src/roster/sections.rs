@@ -479,6 +479,11 @@ fn read_policy(t: &Tab) -> Policy {
     } else {
         Some(Rotation::Fixed)
     };
+    let band = if t.has("load_band_pct") {
+        t.count("load_band_pct", 100)
+    } else {
+        Some(10)
+    };
     t.finish();
     Policy {
         units_per_leader: upl.unwrap_or((2, 3)),
@@ -493,16 +498,35 @@ fn read_policy(t: &Tab) -> Policy {
         workload: workload.unwrap_or(Workload::Households),
         team: team.unwrap_or_default(),
         rotation: rotation.unwrap_or_default(),
+        load_band_pct: band.unwrap_or(10),
     }
 }
 
+/// The largest weight: a deviation or a tour of a million times it still
+/// leaves the cost far from overflowing, and no sensible weighting needs more.
+pub const MAX_WEIGHT: f64 = 1e6;
+
 fn read_objective(t: &Tab) -> Objective {
     let w = |key: &'static str, default: f64| {
-        if t.has(key) {
-            t.non_negative(key)
-        } else {
-            Some(default)
+        if !t.has(key) {
+            return Some(default);
         }
+        let x = t.non_negative(key)?;
+        if x > MAX_WEIGHT {
+            t.report(
+                key,
+                RosterSaid::WeightOutOfRange {
+                    value: if x >= 1e9 {
+                        format!("{x:e}")
+                    } else {
+                        x.to_string()
+                    },
+                    max: MAX_WEIGHT.to_string(),
+                },
+            );
+            return None;
+        }
+        Some(x)
     };
     let balance = w("balance", 2.0);
     let travel = w("travel", 1.0);

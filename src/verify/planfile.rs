@@ -42,12 +42,29 @@ struct RawHeader {
     metrics: RawMetrics,
 }
 
-/// `stopped` in `[plan]`: the limit that cut the engine's search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Stopped {
-    Work,
-    Time,
+/// `stopped` in `[plan]`: what the limits cut, joined by ", ": "work" or
+/// "time" (the engine's search) first, then "teams", then "calendar".
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stopped(Vec<String>);
+
+impl<'de> Deserialize<'de> for Stopped {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const ORDER: [&str; 4] = ["work", "time", "teams", "calendar"];
+        let text = String::deserialize(d)?;
+        let words: Vec<String> = text.split(", ").map(str::to_string).collect();
+        let rank = |w: &String| ORDER.iter().position(|o| o == w);
+        let ranks: Option<Vec<usize>> = words.iter().map(rank).collect();
+        // In order, each once, and not both engine limits.
+        let ordered = ranks.as_ref().is_some_and(|r| {
+            r.windows(2).all(|p| p[0] < p[1]) && !(r.contains(&0) && r.contains(&1))
+        });
+        if !ordered {
+            return Err(serde::de::Error::custom(format!(
+                "stopped = \"{text}\": expected \"work\" or \"time\", then \"teams\", then \"calendar\", joined by \", \""
+            )));
+        }
+        Ok(Stopped(words))
+    }
 }
 
 /// The stated figures; the calendar's are absent from assignment-only plans.
@@ -494,15 +511,29 @@ mod tests {
     #[test]
     fn what_stopped_the_search_is_read_and_checked() {
         assert!(read(&many(1, 0)).is_ok());
-        for word in ["work", "time"] {
+        for word in [
+            "work",
+            "time",
+            "teams",
+            "time, calendar",
+            "work, teams, calendar",
+        ] {
             let text =
                 many(1, 0).replacen("gap = 1\n", &format!("gap = 1\nstopped = \"{word}\"\n"), 1);
             assert!(read(&text).is_ok(), "{word}");
         }
-        let text = many(1, 0).replacen("gap = 1\n", "gap = 1\nstopped = \"soon\"\n", 1);
-        match read(&text) {
-            Err(Unreadable::Syntax { detail, .. }) => assert!(detail.contains("soon"), "{detail}"),
-            other => panic!("{other:?}"),
+        for word in ["soon", "calendar, teams", "time, time", "work, time", ""] {
+            let text =
+                many(1, 0).replacen("gap = 1\n", &format!("gap = 1\nstopped = \"{word}\"\n"), 1);
+            match read(&text) {
+                Err(Unreadable::Syntax { detail, .. }) => {
+                    assert!(
+                        detail.contains(&format!("stopped = \"{word}\"")),
+                        "{detail}"
+                    )
+                }
+                other => panic!("{word}: {other:?}"),
+            }
         }
     }
 

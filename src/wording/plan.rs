@@ -421,7 +421,8 @@ pub struct PlanReport {
     pub lower_bound: f64,
     pub gap: f64,
     pub status: String,
-    /// "work" or "time" when a limit cut the proof (the plan file's `stopped`)
+    /// What the limits cut (the plan file's `stopped`): "work" or "time"
+    /// for the engine's proof, then "teams" and "calendar", joined by ", "
     pub stopped: Option<String>,
     pub engine: String,
     /// how the bundles engine priced (None for highs)
@@ -430,7 +431,39 @@ pub struct PlanReport {
     pub work: u64,
     pub leaders_seconds: f64,
     pub teams_seconds: f64,
+    pub calendar_seconds: f64,
     pub total_seconds: f64,
+}
+
+impl PlanReport {
+    fn stopped_by(&self, word: &str) -> bool {
+        self.stopped
+            .as_deref()
+            .is_some_and(|s| s.split(", ").any(|w| w == word))
+    }
+
+    /// The later stages the time limit cut, said in a line (empty if none).
+    fn stages_cut(&self, en: bool) -> String {
+        let (teams, calendar) = (self.stopped_by("teams"), self.stopped_by("calendar"));
+        let what = match (teams, calendar, en) {
+            (false, false, _) => return String::new(),
+            (true, false, true) => "better teams",
+            (false, true, true) => "a better calendar",
+            (true, true, true) => "better teams and a better calendar",
+            (true, false, false) => "队伍",
+            (false, true, false) => "日程",
+            (true, true, false) => "队伍和日程",
+        };
+        if en {
+            format!(
+                "  the time limit stopped the search for {what} early: the best found so far is kept; a longer --time-limit may do better\n"
+            )
+        } else {
+            format!(
+                "  时限已到，{what}的优化提前结束：保留了目前找到的最好结果；放宽 --time-limit 可能得到更好的结果\n"
+            )
+        }
+    }
 }
 
 impl Say for PlanReport {
@@ -464,12 +497,8 @@ impl Say for PlanReport {
         let status = match (self.status.as_str(), en) {
             ("optimal", true) => "optimal (proven)",
             ("optimal", false) => "已证明最优",
-            (_, true) if self.stopped.as_deref() == Some("work") => {
-                "feasible (the work limit cut the proof)"
-            }
-            (_, false) if self.stopped.as_deref() == Some("work") => {
-                "可用，工作量上限内未能证明最优"
-            }
+            (_, true) if self.stopped_by("work") => "feasible (the work limit cut the proof)",
+            (_, false) if self.stopped_by("work") => "可用，工作量上限内未能证明最优",
             (_, true) => "feasible (the time limit cut the proof)",
             (_, false) => "可用，时限内未能证明最优",
         };
@@ -498,15 +527,24 @@ impl Say for PlanReport {
                 self.gap * 100.0
             )
         };
+        s += &self.stages_cut(en);
         s += &if en {
             format!(
-                "  engine {}{pricing}: leaders {:.3} s, teams {:.3} s, total {:.3} s\n",
-                self.engine, self.leaders_seconds, self.teams_seconds, self.total_seconds
+                "  engine {}{pricing}: leaders {:.3} s, teams {:.3} s, calendar {:.3} s, total {:.3} s\n",
+                self.engine,
+                self.leaders_seconds,
+                self.teams_seconds,
+                self.calendar_seconds,
+                self.total_seconds
             )
         } else {
             format!(
-                "  求解器 {}{pricing}：领导分配 {:.3} 秒，队伍 {:.3} 秒，合计 {:.3} 秒\n",
-                self.engine, self.leaders_seconds, self.teams_seconds, self.total_seconds
+                "  求解器 {}{pricing}：领导分配 {:.3} 秒，队伍 {:.3} 秒，日程 {:.3} 秒，合计 {:.3} 秒\n",
+                self.engine,
+                self.leaders_seconds,
+                self.teams_seconds,
+                self.calendar_seconds,
+                self.total_seconds
             )
         };
         s
@@ -556,6 +594,7 @@ mod tests {
             work: 1234,
             leaders_seconds: 0.0021,
             teams_seconds: 0.0004,
+            calendar_seconds: 0.0005,
             total_seconds: 0.003,
         }
     }
@@ -569,7 +608,7 @@ mod tests {
              \x20 劳广行                  1840     7.7        62  林上村, 重点企业联系点\n\
              \x20 He                         0   100.0         0  —\n\
              \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
-             \x20 engine bundles (bundles enumerated, 1234 work units): leaders 0.002 s, teams 0.000 s, total 0.003 s\n"
+             \x20 engine bundles (bundles enumerated, 1234 work units): leaders 0.002 s, teams 0.000 s, calendar 0.001 s, total 0.003 s\n"
         );
         let mut r = report();
         r.status = "feasible".into();
@@ -582,7 +621,7 @@ mod tests {
              \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
              \x20 He                         0   100.0         0  —\n\
              \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
-             \x20 求解器 bundles（枚举组合定价，工作量 1234 单位）：领导分配 0.002 秒，队伍 0.000 秒，合计 0.003 秒\n"
+             \x20 求解器 bundles（枚举组合定价，工作量 1234 单位）：领导分配 0.002 秒，队伍 0.000 秒，日程 0.001 秒，合计 0.003 秒\n"
         );
         // Cut by the work limit, bundles searched; highs says no pricing.
         r.stopped = Some("work".into());
@@ -596,6 +635,34 @@ mod tests {
         r.pricing = None;
         r.engine = "highs".into();
         assert!(r.en().contains("  engine highs: leaders 0.002 s"));
+    }
+
+    #[test]
+    fn the_stages_the_time_limit_cut_word_for_word() {
+        let mut r = report();
+        r.status = "feasible".into();
+        r.gap = 0.0123;
+        r.stopped = Some("time, teams, calendar".into());
+        let en = r.en();
+        assert!(en.contains("gap 1.23 %: feasible (the time limit cut the proof)\n"));
+        assert!(en.contains(
+            "\n  the time limit stopped the search for better teams and a better calendar early: the best found so far is kept; a longer --time-limit may do better\n  engine bundles"
+        ), "{en}");
+        assert!(r.zh().contains(
+            "\n  时限已到，队伍和日程的优化提前结束：保留了目前找到的最好结果；放宽 --time-limit 可能得到更好的结果\n  求解器"
+        ));
+        // The engine proved its plan; only the calendar was cut.
+        let mut r = report();
+        r.stopped = Some("calendar".into());
+        let en = r.en();
+        assert!(en.contains("gap 0.00 %: optimal (proven)\n"), "{en}");
+        assert!(en.contains("the time limit stopped the search for a better calendar early"));
+        assert!(r.zh().contains("时限已到，日程的优化提前结束"));
+        r.stopped = Some("work, teams".into());
+        r.status = "feasible".into();
+        assert!(r.en().contains("feasible (the work limit cut the proof)"));
+        assert!(r.en().contains("stopped the search for better teams early"));
+        assert!(r.zh().contains("时限已到，队伍的优化提前结束"));
     }
 
     #[test]

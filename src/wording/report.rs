@@ -43,6 +43,9 @@ pub enum Label {
     HelperContinuity,
     Staffed,
     Short,
+    /// An official public holiday (from the official calendar).
+    OfficialHoliday,
+    /// One of the roster's own `[[holiday]]`s.
     Holiday,
     Makeup,
     NoSession,
@@ -109,7 +112,8 @@ impl Label {
             HelperContinuity => ("of it: team places with a new member", "其中：团队成员变动"),
             Staffed => ("session held", "正常接待"),
             Short => ("no township member", "缺少镇级人员的接待"),
-            Holiday => ("holiday", "法定节假日"),
+            OfficialHoliday => ("official holiday", "法定节假日"),
+            Holiday => ("township holiday", "本镇假日"),
             Makeup => ("make-up", "补接待"),
             NoSession => ("no session", "无接待"),
             StationWeeks => ("Station sessions, week by week", "每周驻点接待"),
@@ -591,6 +595,7 @@ mod tests {
             Gap,
             Staffed,
             Short,
+            OfficialHoliday,
             Holiday,
             Makeup,
             NoSession,

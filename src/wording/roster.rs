@@ -41,6 +41,15 @@ pub enum RosterSaid {
     BadTime {
         value: String,
     },
+    /// A time of day with seconds other than 0: the calendar works in minutes.
+    TimeWithSeconds {
+        value: String,
+    },
+    /// An `[objective]` weight above the largest the cost can carry.
+    WeightOutOfRange {
+        value: String,
+        max: String,
+    },
     EndBeforeStart {
         start: String,
         end: String,
@@ -323,6 +332,22 @@ impl Say for RosterSaid {
                     format!("'{value}' is not a time of day like 15:00")
                 } else {
                     format!("“{value}”不是 15:00 这样的时刻")
+                }
+            }
+            TimeWithSeconds { value } => {
+                if en {
+                    format!("'{value}' has seconds: give hours and minutes only, like 18:30")
+                } else {
+                    format!("“{value}”带有秒：请只写时和分，如 18:30")
+                }
+            }
+            WeightOutOfRange { value, max } => {
+                if en {
+                    format!(
+                        "{value} is outside the allowed range for a weight, 0 to {max}: larger weights make the plan's cost overflow"
+                    )
+                } else {
+                    format!("{value} 不在权重允许的范围 0 至 {max} 之内：权重再大，方案扣分会溢出")
                 }
             }
             EndBeforeStart { start, end } => {

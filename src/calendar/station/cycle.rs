@@ -171,6 +171,9 @@ pub(super) fn improve(cx: &Cx, y: &Year, position: &mut [Vec<usize>]) {
     for _round in 0..6 {
         let mut changed = false;
         for &p in &leaders {
+            if cx.late() {
+                return;
+            }
             let gains: Vec<Vec<(usize, i64)>> = (0..nw)
                 .map(|w| week_gain(cx, y, w, p, position, &single[w], &helpers[w]))
                 .collect();

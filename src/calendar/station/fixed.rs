@@ -235,6 +235,9 @@ pub(super) fn choose_fixed(cx: &Cx, blocked: &[Vec<Option<Cause>>], parity: Vec<
     for _round in 0..6 {
         let mut changed = false;
         for p in (0..np).filter(|&p| frame.rotating[p]) {
+            if cx.late() {
+                return (offsets, parity);
+            }
             let options = leader_options(cx, p, &parity);
             let scored: Vec<usize> = options
                 .par_iter()

@@ -177,7 +177,7 @@ fn plan_stations(cx: &Cx) -> Stations {
         .filter(|&u| cx.roster.units[u].cadence == Cadence::Biweekly)
         .collect();
     for _ in 0..biweekly.len() {
-        if score(cx, &best) == (0, 0) {
+        if score(cx, &best) == (0, 0) || cx.late() {
             break;
         }
         let trials: Vec<(usize, Stations)> = biweekly

@@ -4,6 +4,9 @@
 //! member, and every member an emergency meeting or an away period took from
 //! such a session made up for, or named in a warning that it could not be.
 //! A session someone of the township stood in for (代班) owes no make-up.
+//! A `makeup_impossible` warning must be true: no make-up day in the time
+//! allowed suits those it names (and, under the fixed rotation, one of the
+//! unit's own people). A make-up is for a date its unit sat.
 
 use std::collections::{HashMap, HashSet};
 
@@ -147,14 +150,29 @@ pub(super) fn makeups_owed(
             *held.entry((u, plan.sessions[i].date)).or_default() |= township;
         }
     }
-    for (s, (unit, _)) in plan.sessions.iter().zip(resolved).filter(|_| fixed) {
+    // Under either rotation a make-up is for a week its unit sits (a
+    // biweekly unit's off week has nothing to make up).
+    let sits: HashSet<(usize, NaiveDate)> = stations
+        .required
+        .iter()
+        .enumerate()
+        .flat_map(|(u, ks)| ks.iter().map(move |&k| (u, stations.weeks[k])))
+        .collect();
+    for (s, (unit, _)) in plan.sessions.iter().zip(resolved) {
         let (Kind::Makeup, Some(u), Some(d)) = (s.kind, *unit, s.makes_up) else {
             continue;
         };
-        let said = match held.get(&(u, d)) {
-            None => TimetableSaid::MakeupNoSession { missed: d },
-            Some(true) => TimetableSaid::MakeupNotNeeded { missed: d },
-            Some(false) => continue,
+        let said = if !fixed {
+            if sits.contains(&(u, d)) || !cx.station_date(d) {
+                continue;
+            }
+            TimetableSaid::MakeupNoSession { missed: d }
+        } else {
+            match held.get(&(u, d)) {
+                None => TimetableSaid::MakeupNoSession { missed: d },
+                Some(true) => TimetableSaid::MakeupNotNeeded { missed: d },
+                Some(false) => continue,
+            }
         };
         out.push(at(
             Rule::Makeup,
@@ -225,6 +243,83 @@ pub(super) fn makeups_owed(
                     ));
                 }
             }
+        }
+    }
+}
+
+/// A `makeup_impossible` warning is false when a make-up day suits everyone
+/// it names: a `makeup_days` weekday in the year, outside holidays, from
+/// `makeup_notice_days` after the missed date to `makeup_within_days` after
+/// it (fixed rotation) or the year's end (flexible), on which none of them
+/// is away, in a meeting or in a session during the station window — and,
+/// under the fixed rotation, one of the unit's own people on the team is
+/// free too. The first such day is named.
+pub(super) fn impossible_makeups_true(
+    cx: &Cx,
+    plan: &Plan,
+    resolved: &Resolved,
+    warnings: &Warnings,
+    out: &mut Vec<Violation>,
+) {
+    if warnings.makeup_impossible.is_empty() {
+        return;
+    }
+    let st = &cx.roster.station;
+    let fixed = cx.roster.policy.rotation == crate::model::Rotation::Fixed;
+    let window = cx.window;
+    let mut busy: HashMap<(usize, NaiveDate), Vec<(chrono::NaiveTime, chrono::NaiveTime)>> =
+        HashMap::new();
+    for (s, (_, people)) in plan.sessions.iter().zip(resolved) {
+        for p in people.iter().flatten() {
+            busy.entry((*p, s.date)).or_default().push((s.start, s.end));
+        }
+    }
+    let free = |p: usize, d: NaiveDate| {
+        cx.blocked(p, d, window).is_none()
+            && busy
+                .get(&(p, d))
+                .is_none_or(|ts| ts.iter().all(|&t| !super::overlaps(t, window)))
+    };
+    let Some(last) = NaiveDate::from_ymd_opt(cx.year, 12, 31) else {
+        return;
+    };
+    for (unit_id, missed, ids) in &warnings.makeup_impossible {
+        let Some(u) = cx.roster.unit_index(unit_id) else {
+            continue;
+        };
+        let people: Option<Vec<usize>> = ids.iter().map(|id| cx.person(id)).collect();
+        let Some(people) = people.filter(|p| !p.is_empty()) else {
+            continue;
+        };
+        let own: Vec<usize> = cx.members[u]
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let ncad = cx.roster.cadres.len();
+                p >= ncad && cx.roster.helpers[p - ncad].unit.as_deref() == Some(unit_id.as_str())
+            })
+            .collect();
+        let first = *missed + chrono::Days::new(st.makeup_notice_days as u64);
+        let to = if fixed {
+            (*missed + chrono::Days::new(st.makeup_within_days as u64)).min(last)
+        } else {
+            last
+        };
+        let suits = first.iter_days().take_while(|d| *d <= to).find(|&d| {
+            cx.in_year(d)
+                && st.makeup_days.contains(&d.weekday())
+                && cx.holiday(d).is_none()
+                && people.iter().all(|&p| free(p, d))
+                && (!fixed || own.iter().any(|&p| people.contains(&p) || free(p, d)))
+        });
+        if let Some(day) = suits {
+            out.push(at(
+                Rule::Makeup,
+                unit_id,
+                None,
+                *missed,
+                CheckSaid::MakeupImpossibleButFree { free: day },
+            ));
         }
     }
 }

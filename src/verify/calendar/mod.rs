@@ -18,7 +18,7 @@ mod visit_companion;
 mod visits;
 
 pub use figures::figures;
-use makeups::makeups_owed;
+use makeups::{impossible_makeups_true, makeups_owed};
 use meetings::meetings_in_window;
 use overlap::one_place_at_a_time;
 use rotation::rotation;
@@ -297,6 +297,7 @@ pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violatio
     timetable::timetable(&cx, plan, &resolved, &stations, out);
     meetings_in_window(&cx, &occs, &warnings, out);
     makeups_owed(&cx, plan, &resolved, &stations, &warnings, out);
+    impossible_makeups_true(&cx, plan, &resolved, &warnings, out);
     visit_totals(&cx, plan, &resolved, &warnings, out);
     visit_cap(&cx, plan, &resolved, out);
     visit_companion(&cx, plan, &resolved, out);

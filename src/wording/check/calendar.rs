@@ -239,6 +239,19 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             }
         }
+        MakeupImpossibleButFree { free } => {
+            if en {
+                format!(
+                    "a warning says this session cannot be made up, but {free} ({}) suits everyone it names: hold the make-up then",
+                    weekday(chrono::Datelike::weekday(free), lang)
+                )
+            } else {
+                format!(
+                    "提醒称此次接待无法补班，但 {free}（{}）所列人员都有空：请在当天补班",
+                    weekday(chrono::Datelike::weekday(free), lang)
+                )
+            }
+        }
         MakeupNoDate => {
             if en {
                 "the make-up session does not say which session it makes up (makes_up)".into()

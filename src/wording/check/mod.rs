@@ -255,6 +255,11 @@ pub enum CheckSaid {
     MakeupMissing {
         block: Block,
     },
+    /// A `makeup_impossible` warning while a make-up day suited those it
+    /// names (and, under the fixed rotation, one of the unit's own people).
+    MakeupImpossibleButFree {
+        free: NaiveDate,
+    },
     MakeupNoDate,
     MakeupNotStationDate {
         missed: NaiveDate,
@@ -479,6 +484,7 @@ impl Say for CheckSaid {
             | Rotation { .. }
             | MeetingWarningMissing { .. }
             | MakeupMissing { .. }
+            | MakeupImpossibleButFree { .. }
             | MakeupNoDate
             | MakeupNotStationDate { .. }
             | MakeupDay { .. }

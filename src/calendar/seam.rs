@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{WARNING_KINDS, build, build_carrying};
 use crate::model::Roster;
-use crate::plan::{Assignment, HandoverLine, PlanFile, Session};
+use crate::plan::{Assignment, HandoverLine, PlanFile, Session, Timetable};
 
 /// The part of the year to keep: everything before `from` in `previous`.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +78,7 @@ pub fn build_year(r: &Roster, plan: &mut PlanFile, kept: Option<Kept>) {
     }
     plan.session = seg.session;
     plan.warning = seg.warning;
+    plan.timetable = seg.timetable;
     let (m, s) = (&mut plan.plan.metrics, &seg.plan.metrics);
     m.station_sessions = s.station_sessions;
     m.makeup_sessions = s.makeup_sessions;
@@ -285,6 +286,64 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
     m.warnings = warnings.len();
     plan.session = sessions;
     plan.warning = warnings;
+    plan.timetable = splice_timetable(&previous.timetable, &plan.timetable, from, &kept);
+}
+
+/// The posted timetables across a cut at `from`: each unit's turns before
+/// it as `before` had them, from it on as `after` has them (or still as
+/// `before` for units kept whole). One entry when the leader and turn stay
+/// the same, else the old post's entry, then the new one's.
+fn splice_timetable(
+    before: &[Timetable],
+    after: &[Timetable],
+    from: NaiveDate,
+    kept: &BTreeSet<String>,
+) -> Vec<Timetable> {
+    let early = |d: &String| date_of(d).is_some_and(|d| d < from);
+    let part = |t: &Timetable, keep: &dyn Fn(&String) -> bool| Timetable {
+        leader_dates: t.leader_dates.iter().filter(|d| keep(d)).cloned().collect(),
+        substitute: t
+            .substitute
+            .iter()
+            .filter(|s| keep(&s.date))
+            .cloned()
+            .collect(),
+        ..t.clone()
+    };
+    let empty = |t: &Timetable| t.leader_dates.is_empty() && t.substitute.is_empty();
+    let mut units: Vec<&str> = after.iter().map(|t| t.unit.as_str()).collect();
+    for t in before {
+        if !units.contains(&t.unit.as_str()) {
+            units.push(&t.unit);
+        }
+    }
+    let mut out = Vec::new();
+    for unit in units {
+        let old = before.iter().find(|t| t.unit == unit);
+        if kept.contains(unit)
+            && let Some(old) = old
+        {
+            out.push(old.clone());
+            continue;
+        }
+        let old = old.map(|t| part(t, &early)).filter(|t| !empty(t));
+        let new = after
+            .iter()
+            .find(|t| t.unit == unit)
+            .map(|t| part(t, &|d| !early(d)));
+        match (old, new) {
+            (Some(mut o), Some(n))
+                if (&o.leader, o.cycle, o.offset, o.fortnight)
+                    == (&n.leader, n.cycle, n.offset, n.fortnight) =>
+            {
+                o.leader_dates.extend(n.leader_dates);
+                o.substitute.extend(n.substitute);
+                out.push(o);
+            }
+            (o, n) => out.extend(o.into_iter().chain(n)),
+        }
+    }
+    out
 }
 
 /// Who handed over to whom, which units and team slots, from which day:

@@ -27,6 +27,10 @@ pub struct CalendarArgs {
     /// Roster to read names from, instead of the one the plan names
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
+    /// The plan in force before this one: its people get files too, and its
+    /// events this plan drops are written cancelled (with --ics)
+    #[arg(long, value_name = "PLAN")]
+    pub previous: Option<PathBuf>,
 }
 
 /// Finds the plan's roster: `--roster` if given, else as the plan names it,
@@ -132,17 +136,30 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         calendar::build(&roster, &mut plan);
         errln!("{}", CommandSaid::Built.say(lang));
     }
+    let previous = match args.previous.as_ref().map(|p| super::replan::read_plan(p)) {
+        Some(Err(msg)) => {
+            errln!("{msg}");
+            return EXIT_BAD_INPUT;
+        }
+        Some(Ok(p)) => Some(p),
+        None => None,
+    };
     if let Some(dir) = &args.ics {
-        match export::ics::write_all(&roster, &plan, dir, lang) {
-            Ok((files, events)) => outln!(
-                "{}",
-                CommandSaid::WroteIcs {
-                    dir: dir.display().to_string(),
-                    files,
-                    events
+        match export::ics::write_following(&roster, &plan, previous.as_ref(), dir, lang) {
+            Ok((files, events, cancelled)) => {
+                outln!(
+                    "{}",
+                    CommandSaid::WroteIcs {
+                        dir: dir.display().to_string(),
+                        files,
+                        events
+                    }
+                    .say(lang)
+                );
+                if previous.is_some() {
+                    outln!("{}", CommandSaid::CancelledIcs { cancelled }.say(lang));
                 }
-                .say(lang)
-            ),
+            }
             Err(e) => {
                 errln!(
                     "{}",

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::roster;
-use crate::verify::{Report, check_files};
+use crate::verify::{Report, check_files_from};
 use crate::wording::Lang;
 use crate::wording::check::{self as words, Unreadable};
 
@@ -20,6 +20,10 @@ pub struct CheckArgs {
     /// The previous plan this one was replanned against, to check its change counts
     #[arg(long, value_name = "PLAN")]
     pub previous: Option<PathBuf>,
+    /// The plan was replanned from this day (YYYY-MM-DD): every session
+    /// before it must be exactly as in --previous
+    #[arg(long, value_name = "DATE", requires = "previous")]
+    pub from: Option<chrono::NaiveDate>,
 }
 
 /// `zhudian check`: prints every violation and a summary; 0 valid, 1 not, 2 unreadable.
@@ -59,7 +63,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         }
         None => None,
     };
-    let report = check_files(&roster, &plan_text, previous_text.as_deref());
+    let report = check_files_from(&roster, &plan_text, previous_text.as_deref(), args.from);
     if let Some(e) = &report.unreadable {
         let name = match (e, &args.previous) {
             (Unreadable::Previous(_), Some(p)) => p.display().to_string(),

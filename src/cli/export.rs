@@ -49,6 +49,7 @@ fn read(
         ics: None,
         csv: None,
         roster: roster.cloned(),
+        previous: None,
     };
     let r = load_roster(&roster_path(args.roster.as_ref(), &args.plan, &plan), &plan)?;
     // The warnings in the documents' language: the calendar built again

@@ -100,6 +100,10 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             for c in &ch {
                 out += &format!("  {}\n", c.say(lang));
             }
+            if let Some(from) = args.from {
+                let f = crate::scenario::year::from_date(&prev2, file, from);
+                out += &crate::wording::year::from_date(r, &f, lang);
+            }
             let m = &file.plan.metrics;
             let pm = &prev2.plan.metrics;
             out += &format!(

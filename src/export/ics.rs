@@ -111,12 +111,55 @@ fn teams(roster: &Roster, plan: &PlanFile, lang: Lang) -> BTreeMap<String, Vec<S
 /// One person's calendar file.
 pub fn person_calendar(roster: &Roster, plan: &PlanFile, person: &str, lang: Lang) -> String {
     let teams = teams(roster, plan, lang);
-    calendar_for(roster, plan, person, lang, &teams)
+    calendar_for(roster, plan, None, person, lang, &teams)
+}
+
+/// One event: `status` CANCELLED for a session the new plan drops;
+/// `sequence` above 0 when the event changed since the plan in force.
+struct Event<'a> {
+    session: &'a Session,
+    cancelled: bool,
+    sequence: u32,
+}
+
+/// A person's events: the plan's sessions, and with a plan in force, each
+/// of its sessions the plan drops (cancelled). Only an event that changes
+/// gets a higher SEQUENCE, so a phone re-importing the file updates it.
+fn events<'a>(plan: &'a PlanFile, previous: Option<&'a PlanFile>, person: &str) -> Vec<Event<'a>> {
+    let mine = |p: &'a PlanFile| {
+        p.session
+            .iter()
+            .filter(move |s| s.people.iter().any(|x| x == person))
+    };
+    let before: BTreeMap<String, &Session> = previous
+        .into_iter()
+        .flat_map(mine)
+        .map(|s| (uid(person, s), s))
+        .collect();
+    let mut out: Vec<Event> = mine(plan)
+        .map(|s| Event {
+            session: s,
+            cancelled: false,
+            sequence: before.get(&uid(person, s)).is_some_and(|b| *b != s) as u32,
+        })
+        .collect();
+    let now: std::collections::BTreeSet<String> = mine(plan).map(|s| uid(person, s)).collect();
+    for s in previous.into_iter().flat_map(mine) {
+        if !now.contains(&uid(person, s)) {
+            out.push(Event {
+                session: s,
+                cancelled: true,
+                sequence: 1,
+            });
+        }
+    }
+    out
 }
 
 fn calendar_for(
     roster: &Roster,
     plan: &PlanFile,
+    previous: Option<&PlanFile>,
     person: &str,
     lang: Lang,
     teams: &BTreeMap<String, Vec<String>>,
@@ -152,11 +195,8 @@ fn calendar_for(
     ] {
         line(&mut out, l);
     }
-    for s in plan
-        .session
-        .iter()
-        .filter(|s| s.people.iter().any(|p| p == person))
-    {
+    for e in events(plan, previous, person) {
+        let s = e.session;
         let name = unit_name(roster, &s.unit);
         let present: Vec<String> = s
             .people
@@ -167,6 +207,12 @@ fn calendar_for(
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:{}", uid(person, s)));
         line(&mut out, &format!("DTSTAMP:{stamp}"));
+        if e.sequence > 0 {
+            line(&mut out, &format!("SEQUENCE:{}", e.sequence));
+        }
+        if e.cancelled {
+            line(&mut out, "STATUS:CANCELLED");
+        }
         line(
             &mut out,
             &format!("DTSTART;TZID={TZID}:{}", local(&s.date, &s.start)),
@@ -233,9 +279,29 @@ pub fn file_name(id: &str) -> String {
 
 /// Every person's calendar: (file name, contents), in roster order.
 pub fn calendars(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<(String, String)> {
+    calendars_following(roster, plan, None, lang)
+}
+
+/// As [`calendars`]; with the plan in force, also for the people it had
+/// (those who left included), each event it had and `plan` drops cancelled.
+pub fn calendars_following(
+    roster: &Roster,
+    plan: &PlanFile,
+    previous: Option<&PlanFile>,
+    lang: Lang,
+) -> Vec<(String, String)> {
     let teams = teams(roster, plan, lang);
     let mut taken = std::collections::BTreeSet::new();
-    people(roster, plan)
+    let mut everyone = people(roster, plan);
+    for p in previous
+        .map(|prev| people(roster, prev))
+        .unwrap_or_default()
+    {
+        if !everyone.contains(&p) {
+            everyone.push(p);
+        }
+    }
+    everyone
         .into_iter()
         .map(|p| {
             let mut name = file_name(&p);
@@ -244,7 +310,7 @@ pub fn calendars(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<(String, S
                 name = format!("{}-{k}.ics", file_name(&p).trim_end_matches(".ics"));
                 k += 1;
             }
-            (name, calendar_for(roster, plan, &p, lang, &teams))
+            (name, calendar_for(roster, plan, previous, &p, lang, &teams))
         })
         .collect()
 }
@@ -257,12 +323,25 @@ pub fn write_all(
     dir: &Path,
     lang: Lang,
 ) -> std::io::Result<(usize, usize)> {
+    write_following(roster, plan, None, dir, lang).map(|(f, e, _)| (f, e))
+}
+
+/// As [`write_all`], following a change from the plan in force (see
+/// [`calendars_following`]). Returns files, events and cancelled events.
+pub fn write_following(
+    roster: &Roster,
+    plan: &PlanFile,
+    previous: Option<&PlanFile>,
+    dir: &Path,
+    lang: Lang,
+) -> std::io::Result<(usize, usize, usize)> {
     std::fs::create_dir_all(dir)?;
-    let cals = calendars(roster, plan, lang);
-    let mut events = 0;
+    let cals = calendars_following(roster, plan, previous, lang);
+    let (mut events, mut cancelled) = (0, 0);
     for (name, body) in &cals {
         events += body.matches("BEGIN:VEVENT").count();
+        cancelled += body.matches("STATUS:CANCELLED").count();
         write_atomic(&dir.join(name), body.as_bytes())?;
     }
-    Ok((cals.len(), events))
+    Ok((cals.len(), events, cancelled))
 }

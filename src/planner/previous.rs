@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::leaders::assist_eligible;
 use crate::model::Roster;
 use crate::plan::PlanFile;
 
@@ -15,6 +16,8 @@ pub struct Previous {
     pub leader: BTreeMap<String, String>,
     /// Unit id → helper ids, one per team slot, in slot order.
     pub helpers: BTreeMap<String, Vec<String>>,
+    /// Unit id → assist member ids in the previous plan.
+    pub assist: BTreeMap<String, Vec<String>>,
     pub pins: Pins,
     /// At most this many units may change leader (hard).
     pub max_changes: Option<usize>,
@@ -47,6 +50,11 @@ impl Previous {
                 .iter()
                 .map(|a| (a.unit.clone(), a.helpers.clone()))
                 .collect(),
+            assist: plan
+                .assignment
+                .iter()
+                .map(|a| (a.unit.clone(), a.assist.clone()))
+                .collect(),
             plan: Some(plan.clone()),
             ..Previous::default()
         }
@@ -72,5 +80,69 @@ impl Previous {
                 helper.id != *prev && helper.succeeds.as_deref() != Some(prev)
             }
         }
+    }
+
+    /// True when helper `h` (or the one they succeed) assisted at `unit` in
+    /// the previous plan: a replan keeps such assist members where it can.
+    pub fn was_assist(&self, r: &Roster, unit: &str, h: usize) -> bool {
+        let helper = &r.helpers[h];
+        self.assist.get(unit).is_some_and(|v| {
+            v.iter()
+                .any(|p| helper.id == *p || helper.succeeds.as_deref() == Some(p))
+        })
+    }
+
+    /// Units whose leader's post and slots are as in the previous plan keep
+    /// its assist members as they were (successors for predecessors), where
+    /// each is still eligible and has room within `max_teams`: re-deciding
+    /// them would move people for nothing, since the assist choice depends
+    /// on the order the first plan was built in. Per unit: the kept members.
+    pub fn kept_assists(
+        &self,
+        r: &Roster,
+        leader_of: &[usize],
+        slots: &[Vec<usize>],
+    ) -> Vec<Option<Vec<usize>>> {
+        let mut teams = vec![0usize; r.helpers.len()];
+        for &h in slots.iter().flatten() {
+            teams[h] += 1;
+        }
+        let mut out = vec![None; r.units.len()];
+        for (u, unit) in r.units.iter().enumerate() {
+            let Some(ids) = self.assist.get(&unit.id) else {
+                continue;
+            };
+            let same_team = !self.leader_changed(r, &unit.id, leader_of[u])
+                && slots[u]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, &h)| !self.slot_changed(r, &unit.id, k, h));
+            if !same_team {
+                continue;
+            }
+            let members: Option<Vec<usize>> = ids
+                .iter()
+                .map(|id| {
+                    (0..r.helpers.len()).find(|&h| {
+                        let x = &r.helpers[h];
+                        x.id == *id || x.succeeds.as_deref() == Some(id)
+                    })
+                })
+                .collect();
+            let Some(mut members) = members else { continue };
+            let fits = members.iter().all(|&h| {
+                teams[h] < r.helpers[h].max_teams
+                    && !slots[u].contains(&h)
+                    && assist_eligible(r, h, u)
+            });
+            if fits {
+                for &h in &members {
+                    teams[h] += 1;
+                }
+                members.sort_unstable();
+                out[u] = Some(members);
+            }
+        }
+        out
     }
 }

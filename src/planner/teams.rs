@@ -225,11 +225,12 @@ pub fn build(
     let late = || until.is_some_and(|u| Instant::now() >= u);
     let (mut slots, mut cut) =
         fill_slots(r, Some(leader_of), prev, until).map_err(Shortfall::Slots)?;
+    let kept = prev.kept_assists(r, leader_of, &slots);
     let mut assist = if late() {
         cut = true;
-        assists_greedy(r, leader_of, &slots)
+        assists_greedy(r, leader_of, &slots, &kept)
     } else {
-        assists(r, leader_of, &slots)
+        assists(r, leader_of, &slots, prev, &kept)
     };
     let mut missing = uncovered(r, leader_of, &slots, &assist);
     if !missing.is_empty() {
@@ -243,7 +244,7 @@ pub fn build(
         }
     }
     cut |= compact(r, leader_of, prev, &mut slots, &assist, &late);
-    top_up(r, leader_of, &slots, &mut assist);
+    top_up(r, leader_of, prev, &kept, &slots, &mut assist);
     if !missing.is_empty() {
         return Err(Shortfall::Needs(missing));
     }
@@ -282,7 +283,8 @@ type Member = (usize, usize, Option<usize>, Variable);
 /// Slots and assists as one MIP, for when the flow and the assist MIP in
 /// turn leave a need open. Priorities, by weights that dominate each other:
 /// needs met, then `min_present`, then slots kept (replanning), then the
-/// even spread (the i-th team of a helper costs i), then fewest assists.
+/// even spread (the i-th team of a helper costs i), then fewest assists,
+/// the previous plan's kept first.
 /// A need left open where no leader could bring it costs more than all
 /// others together, so what stays open can be asked of a leader.
 /// Slots are always filled: the flow has already shown they can be.
@@ -322,6 +324,8 @@ fn exact(
     let assists_max = x.iter().filter(|e| e.2.is_none()).count() as f64;
     let deficit = r.policy.min_present.saturating_sub(1 + ks);
     let w_assist = 1.0 / (assists_max + 1.0);
+    // Among as few assists, those the previous plan had are kept.
+    let w_assist_new = w_assist / (assists_max + 1.0);
     let w_change = spread_max + 2.0;
     let w_slack = w_change * (flow_total + 1.0);
     let w_miss = w_slack * ((deficit * n) as f64 + 1.0);
@@ -332,7 +336,8 @@ fn exact(
         match k {
             Some(k) if prev.slot_changed(r, &r.units[u].id, k, h) => objective += w_change * v,
             Some(_) => {}
-            None => objective += w_assist * v,
+            None if prev.was_assist(r, &r.units[u].id, h) => objective += w_assist * v,
+            None => objective += (w_assist + w_assist_new) * v,
         }
     }
     let sum_of = |pred: &dyn Fn(&Member) -> bool| -> Expression {
@@ -415,13 +420,20 @@ fn covered(r: &Roster, leader: usize, slots: &[usize], assist: &[usize], need: &
 /// Assist members: the fewest that cover every need the leader and slot
 /// helpers leave open and bring teams up to `min_present` where possible
 /// (counting on each member for the share of sessions they can attend),
-/// within `max_teams`; ties go to helpers on fewer teams. A need that cannot
-/// be covered is left open (the caller repairs or reports it).
-fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usize>> {
+/// within `max_teams`; among as few, a replan keeps the previous plan's
+/// assist members, then ties go to helpers on fewer teams. A need that
+/// cannot be covered is left open (the caller repairs or reports it).
+fn assists(
+    r: &Roster,
+    leader_of: &[usize],
+    slots: &[Vec<usize>],
+    prev: &Previous,
+    kept: &[Option<Vec<usize>>],
+) -> Vec<Vec<usize>> {
     let n = r.units.len();
     let nh = r.helpers.len();
     let mut teams = vec![0usize; nh];
-    for hs in slots {
+    for hs in slots.iter().chain(kept.iter().flatten()) {
         for &h in hs {
             teams[h] += 1;
         }
@@ -462,7 +474,7 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
     let mut cands: Vec<(usize, usize)> = Vec::new();
     for u in 0..n {
         let deficit = deficits[u];
-        if open[u].is_empty() && deficit == 0 {
+        if (open[u].is_empty() && deficit == 0) || kept[u].is_some() {
             continue;
         }
         for h in 0..nh {
@@ -478,7 +490,7 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
             }
         }
     }
-    let mut out = vec![Vec::new(); n];
+    let mut out: Vec<Vec<usize>> = kept.iter().map(|k| k.clone().unwrap_or_default()).collect();
     if cands.is_empty() {
         return out;
     }
@@ -487,10 +499,12 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
         .map(|h| r.helpers[h].max_teams.max(teams[h]))
         .max()
         .unwrap_or(0) as f64;
-    // Prefer helpers on fewer teams, convexly: the i-th extra team of a
-    // helper already on t costs (t + i + 1) units; all of it stays under one
-    // assist.
-    let tie_unit = 1.0 / ((most + 2.0) * (nc + 1.0));
+    // Among the fewest assists, keep the previous plan's (each new one
+    // costs `w_new`, all of them together under one assist); then prefer
+    // helpers on fewer teams, convexly: the i-th extra team of a helper
+    // already on t costs (t + i + 1) units; all of it stays under one `w_new`.
+    let w_new = 1.0 / (nc + 1.0);
+    let tie_unit = w_new / ((most + 2.0) * (nc + 1.0));
     let total_deficit = deficits.iter().sum::<usize>() as f64;
     let w_slack = nc + 2.0;
     let w_miss = w_slack * (total_deficit + 1.0);
@@ -500,11 +514,12 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
         .map(|_| vars.add(variable().binary()))
         .collect();
     let mut objective = Expression::from(0.0);
-    for &v in &y {
-        objective += v;
+    for (&v, &(h, u)) in y.iter().zip(&cands) {
+        let new = !prev.was_assist(r, &r.units[u].id, h);
+        objective += (1.0 + if new { w_new } else { 0.0 }) * v;
     }
     let mut constraints = Vec::new();
-    for u in 0..n {
+    for u in (0..n).filter(|&u| kept[u].is_none()) {
         for need in &open[u] {
             let holders: Vec<Variable> = cands
                 .iter()
@@ -575,13 +590,23 @@ fn assists(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usi
 
 /// The assist MIP's stand-in when time is short: for each need the leader
 /// and slot helpers leave open, the eligible holder on fewest teams (then
-/// roster order), within `max_teams`. `top_up` then sees to `min_present`.
-fn assists_greedy(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<Vec<usize>> {
+/// roster order), within `max_teams`, after the assist members a replan
+/// keeps. `top_up` then sees to `min_present`.
+fn assists_greedy(
+    r: &Roster,
+    leader_of: &[usize],
+    slots: &[Vec<usize>],
+    kept: &[Option<Vec<usize>>],
+) -> Vec<Vec<usize>> {
     let mut teams = vec![0usize; r.helpers.len()];
     for &h in slots.iter().flatten() {
         teams[h] += 1;
     }
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); r.units.len()];
+    let mut out: Vec<Vec<usize>> = kept.iter().map(|k| k.clone().unwrap_or_default()).collect();
+    out.resize(r.units.len(), Vec::new());
+    for &h in out.iter().flatten() {
+        teams[h] += 1;
+    }
     for u in 0..r.units.len() {
         for need in &r.units[u].needs {
             if covered(r, leader_of[u], &slots[u], &out[u], need) {
@@ -609,9 +634,18 @@ fn assists_greedy(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>]) -> Vec<
 /// After slots and assists are settled (the exact model and `compact` may
 /// have changed them): each team whose expected attendance (a leader of n
 /// units 1/n, a member on k teams 1/k) is still below `min_present` gets
-/// more assist members, the unit's own people first, then those on fewest
-/// teams, within `max_teams`, until it reaches it or nobody is left.
-fn top_up(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>], assist: &mut [Vec<usize>]) {
+/// more assist members, the previous plan's assist members at the unit
+/// first (a replan moves no one it need not), then the unit's own people,
+/// then those on fewest teams, within `max_teams`, until it reaches it or
+/// nobody is left.
+fn top_up(
+    r: &Roster,
+    leader_of: &[usize],
+    prev: &Previous,
+    kept: &[Option<Vec<usize>>],
+    slots: &[Vec<usize>],
+    assist: &mut [Vec<usize>],
+) {
     let n = r.units.len();
     let mut teams = vec![0usize; r.helpers.len()];
     for h in slots.iter().chain(assist.iter()).flatten() {
@@ -625,6 +659,9 @@ fn top_up(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>], assist: &mut [V
     }
     let want = r.policy.min_present as f64 - 1e-9;
     for u in 0..n {
+        if kept[u].is_some() {
+            continue;
+        }
         let leader = leader_of
             .get(u)
             .and_then(|&l| units_of_leader.get(l))
@@ -647,7 +684,8 @@ fn top_up(r: &Roster, leader_of: &[usize], slots: &[Vec<usize>], assist: &mut [V
                 })
                 .min_by_key(|&h| {
                     let own = r.helpers[h].unit.as_deref() == Some(r.units[u].id.as_str());
-                    (!own, teams[h], h)
+                    let kept = prev.was_assist(r, &r.units[u].id, h);
+                    (!kept, !own, teams[h], h)
                 });
             let Some(h) = next else {
                 break;

@@ -373,13 +373,15 @@ fn roads(cx: &Cx, r: &mut Roster) {
     }
 }
 
-/// Leaders' summed bounds must be able to cover the units exactly.
+/// Leaders' summed bounds must be able to cover the units exactly. Teams
+/// are planned for the year's end, so someone who leaves during the year is
+/// not counted: a predecessor and successor share one post.
 fn counts(cx: &Cx, r: &Roster) {
     if r.cadres.is_empty() || r.units.is_empty() {
         return;
     }
     let leaders: Vec<usize> = (0..r.cadres.len())
-        .filter(|&c| !r.away_all_year(&r.cadres[c].away))
+        .filter(|&c| !r.away_all_year(&r.cadres[c].away) && !leaves_in_year(r, &r.cadres[c].id))
         .collect();
     let (min_sum, max_sum) = leaders.iter().fold((0, 0), |(a, b), &c| {
         let (lo, hi) = r.bounds_of(c);
@@ -411,6 +413,11 @@ fn counts(cx: &Cx, r: &Roster) {
             },
         );
     }
+}
+
+/// True when `id` leaves (or hands over) during the year being planned.
+fn leaves_in_year(r: &Roster, id: &str) -> bool {
+    r.service(id).1.is_some_and(|l| l.year() <= r.township.year)
 }
 
 fn needs(cx: &Cx, r: &Roster) {
@@ -468,7 +475,10 @@ fn slot_capacity(cx: &Cx, r: &Roster) {
             .helpers
             .iter()
             .filter(|h| {
-                h.unit.is_none() && slot.roles.contains(&h.role) && !r.away_all_year(&h.away)
+                h.unit.is_none()
+                    && slot.roles.contains(&h.role)
+                    && !r.away_all_year(&h.away)
+                    && !leaves_in_year(r, &h.id)
             })
             .map(|h| h.max_teams)
             .sum();

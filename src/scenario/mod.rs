@@ -5,3 +5,4 @@ pub mod compare;
 pub mod replan;
 pub mod variants;
 pub mod whatif;
+pub mod year;

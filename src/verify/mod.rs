@@ -11,6 +11,7 @@
 mod assign;
 mod calendar;
 mod figures;
+mod past;
 mod planfile;
 
 use chrono::NaiveDate;
@@ -111,6 +112,18 @@ pub(crate) fn close(a: f64, b: f64) -> bool {
 /// Checks plan text against a roster; `previous` is the text of the plan it
 /// was replanned against, if any.
 pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> Report {
+    check_files_from(roster, plan_text, previous, None)
+}
+
+/// As [`check_files`]; with `from` (and `previous`), the plan was replanned
+/// from that date, and every session before it must be as in `previous`.
+pub fn check_files_from(
+    roster: &Roster,
+    plan_text: &str,
+    previous: Option<&str>,
+    from: Option<NaiveDate>,
+) -> Report {
+    let previous_text = previous;
     let mut report = Report::default();
     let plan = match planfile::read(plan_text) {
         Ok(p) => p,
@@ -134,13 +147,19 @@ pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> 
     {
         report.notes.push(Note::OtherRoster);
     }
+    // The assignment names who is in force at the year's end: its rules and
+    // cost are checked against the roster without those who leave during
+    // the year (a predecessor and successor share one post); the calendar
+    // against the whole roster, handovers included.
+    let year_end = roster.at_year_end();
+    let end_teams = assign::teams(&year_end, &plan);
     let teams = assign::teams(roster, &plan);
     let out = &mut report.violations;
-    assign::hard_rules(roster, &plan, &teams, out);
+    assign::hard_rules(&year_end, &plan, &end_teams, out);
     figures::stated(&plan, out);
-    assign::cost(roster, &plan, &teams, &mut report.recomputed, out);
+    assign::cost(&year_end, &plan, &end_teams, &mut report.recomputed, out);
     assign::totals(
-        roster,
+        &year_end,
         &plan,
         previous.as_ref(),
         &mut report.recomputed,
@@ -153,5 +172,10 @@ pub fn check_files(roster: &Roster, plan_text: &str, previous: Option<&str>) -> 
         calendar::check(roster, &plan, &teams, out);
     }
     calendar::figures(roster, &plan, &mut report.recomputed, out);
+    if let (Some(from), Some(text)) = (from, previous_text)
+        && let Ok(before) = planfile::read(text)
+    {
+        past::past_kept(&plan, &before, from, &mut report.violations);
+    }
     report
 }

@@ -575,6 +575,10 @@ pub enum CommandSaid {
         files: usize,
         events: usize,
     },
+    /// Events of the plan in force that the new plan drops, written cancelled.
+    CancelledIcs {
+        cancelled: usize,
+    },
     WroteCsv {
         path: String,
         rows: usize,
@@ -626,6 +630,15 @@ impl Say for CommandSaid {
                     format!("wrote {files} calendar files ({events} events) to {dir}")
                 } else {
                     format!("已在 {dir} 写入 {files} 个日历文件（共 {events} 个日程）")
+                }
+            }
+            CancelledIcs { cancelled } => {
+                if en {
+                    format!(
+                        "{cancelled} events of the plan in force are cancelled in them (a phone that re-imports a file removes them)"
+                    )
+                } else {
+                    format!("其中 {cancelled} 个原方案的日程已标为取消（手机重新导入文件后会删去）")
                 }
             }
             WroteCsv { path, rows } => {

@@ -16,6 +16,7 @@ pub mod summary;
 pub mod terms;
 pub mod warnings;
 pub mod workbook;
+pub mod year;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

@@ -10,6 +10,7 @@ mod makeups;
 mod meetings;
 mod overlap;
 mod rotation;
+mod service;
 mod sessions;
 mod station_weeks;
 mod timetable;
@@ -22,6 +23,7 @@ use makeups::{impossible_makeups_true, makeups_owed};
 use meetings::meetings_in_window;
 use overlap::one_place_at_a_time;
 use rotation::rotation;
+use service::service_dates;
 use sessions::sessions_one_by_one;
 use station_weeks::station_weeks;
 use visit_cap::visit_cap;
@@ -97,6 +99,9 @@ struct Cx<'a> {
     meetings: MeetingIndex,
     /// Team members of each unit (people indices: cadres, then helpers).
     members: Vec<HashSet<usize>>,
+    /// Handovers in the roster: (predecessor, successor, first day of the
+    /// successor), people indices.
+    handovers: Vec<(usize, usize, NaiveDate)>,
 }
 
 impl<'a> Cx<'a> {
@@ -124,6 +129,36 @@ impl<'a> Cx<'a> {
         } else {
             &self.roster.helpers[p - c].away
         }
+    }
+
+    /// Who holds `p`'s post on day `d`: `p`, or the predecessor still
+    /// serving then (a chain of handovers followed back).
+    fn holder(&self, p: usize, d: NaiveDate) -> usize {
+        let mut cur = p;
+        for _ in 0..=self.handovers.len() {
+            match self
+                .handovers
+                .iter()
+                .find(|&&(_, to, date)| to == cur && d < date)
+            {
+                Some(&(from, _, _)) => cur = from,
+                None => break,
+            }
+        }
+        cur
+    }
+
+    /// Who holds `p`'s post at the year's end: `p`, or whoever succeeds
+    /// them (a chain of handovers followed).
+    fn at_year_end(&self, p: usize) -> usize {
+        let mut cur = p;
+        for _ in 0..=self.handovers.len() {
+            match self.handovers.iter().find(|&&(from, _, _)| from == cur) {
+                Some(&(_, to, _)) => cur = to,
+                None => break,
+            }
+        }
+        cur
     }
 
     /// The leader, or a helper with no own unit.
@@ -239,24 +274,45 @@ pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violatio
     let ncad = roster.cadres.len();
     let mut meetings: MeetingIndex = HashMap::new();
     let mut occs: Vec<Vec<NaiveDate>> = Vec::with_capacity(roster.meetings.len());
-    let members: Vec<HashSet<usize>> = teams
-        .of_unit
-        .iter()
-        .map(|t| {
-            t.leader
-                .into_iter()
-                .chain(t.slots.iter().chain(&t.assist).map(|h| h + ncad))
-                .collect()
-        })
-        .collect();
     let mut cx = Cx {
         roster,
         teams,
         year,
         window: (roster.station.start, roster.station.end),
         meetings: HashMap::new(),
-        members,
+        members: Vec::new(),
+        handovers: Vec::new(),
     };
+    // Who handed over to whom, from which day, as people indices.
+    cx.handovers = roster
+        .handovers()
+        .iter()
+        .filter_map(|h| Some((cx.person(&h.from)?, cx.person(&h.to)?, h.date)))
+        .collect();
+    // A team's members over the year: its year-end people and those they
+    // succeed (rule 5 keeps each to their own part of the year).
+    cx.members = teams
+        .of_unit
+        .iter()
+        .map(|t| {
+            let mut m: HashSet<usize> = t
+                .leader
+                .into_iter()
+                .chain(t.slots.iter().chain(&t.assist).map(|h| h + ncad))
+                .collect();
+            loop {
+                let before = m.len();
+                for &(from, to, _) in &cx.handovers {
+                    if m.contains(&to) {
+                        m.insert(from);
+                    }
+                }
+                if m.len() == before {
+                    break m;
+                }
+            }
+        })
+        .collect();
     for (mi, m) in roster.meetings.iter().enumerate() {
         let dates = occurrences(m, year);
         let people: Vec<usize> = roster
@@ -301,4 +357,5 @@ pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violatio
     visit_totals(&cx, plan, &resolved, &warnings, out);
     visit_cap(&cx, plan, &resolved, out);
     visit_companion(&cx, plan, &resolved, out);
+    service_dates(&cx, plan, &resolved, out);
 }

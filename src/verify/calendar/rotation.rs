@@ -53,6 +53,8 @@ pub(super) fn rotation(
                     continue;
                 }
                 last = Some(s.date);
+                // Before a handover the predecessor holds the post.
+                let l = cx.holder(l, s.date);
                 if cx.holiday(s.date).is_some() || cx.blocked(l, s.date, cx.window).is_some() {
                     continue;
                 }

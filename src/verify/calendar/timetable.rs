@@ -42,12 +42,25 @@ pub(super) fn timetable(
     }
     // Offsets taken per leader, to find two units on one turn.
     let mut taken: HashMap<(usize, i64), usize> = HashMap::new();
-    for (u, team) in cx.teams.of_unit.iter().enumerate() {
-        let Some(l) = team.leader else {
-            continue;
-        };
+    for (u, post, l, since, until) in posts(cx) {
         let unit = &roster.units[u];
-        let Some(&ti) = of_unit.get(&u) else {
+        let whole_year = since.is_none() && until.is_none();
+        let in_part = |d: &NaiveDate| since.is_none_or(|s| *d >= s) && until.is_none_or(|e| *d < e);
+        // Across a handover each holder has an entry of their own.
+        let entry = if whole_year {
+            of_unit.get(&u).copied()
+        } else {
+            plan.timetables
+                .iter()
+                .position(|t| t.unit == unit.id && t.leader == roster.cadres[l].id)
+        };
+        let Some(ti) = entry else {
+            let any_turn = stations.required[u]
+                .iter()
+                .any(|&k| in_part(&stations.weeks[k]));
+            if !any_turn {
+                continue;
+            }
             out.push(at(
                 Rule::Timetable,
                 &unit.id,
@@ -72,7 +85,7 @@ pub(super) fn timetable(
             ));
             continue;
         }
-        let n = cx.teams.units_of_cadre[l].len();
+        let n = cx.teams.units_of_cadre[post].len();
         if t.cycle != n as i64 {
             out.push(here(
                 TimetableSaid::Cycle {
@@ -112,6 +125,7 @@ pub(super) fn timetable(
             .iter()
             .filter(|&&k| stations.open[k].is_some_and(|o| (o % n) as i64 == t.offset))
             .map(|&k| stations.weeks[k])
+            .filter(in_part)
             .collect();
         let session_on: HashMap<NaiveDate, usize> = stations.sessions[u]
             .iter()
@@ -161,6 +175,32 @@ pub(super) fn timetable(
             out.push(here(TimetableSaid::TurnMissing, d));
         }
     }
+}
+
+/// Each unit's posts over the year, as (unit, year-end leader, holder, first
+/// day, day after the last): the year-end leader, and before a handover
+/// the predecessor holding the post (cadre indices).
+type Post = (usize, usize, usize, Option<NaiveDate>, Option<NaiveDate>);
+
+fn posts(cx: &Cx) -> Vec<Post> {
+    let mut out = Vec::new();
+    for (u, team) in cx.teams.of_unit.iter().enumerate() {
+        let Some(l) = team.leader else {
+            continue;
+        };
+        let (mut cur, mut until) = (l, None);
+        for _ in 0..=cx.handovers.len() {
+            match cx.handovers.iter().find(|&&(_, to, _)| to == cur) {
+                Some(&(from, _, date)) => {
+                    out.push((u, l, cur, Some(date), until));
+                    (cur, until) = (from, Some(date));
+                }
+                None => break,
+            }
+        }
+        out.push((u, l, cur, None, until));
+    }
+    out
 }
 
 /// The leader's turns at each unit as the timetables state them, for the

@@ -143,6 +143,9 @@ pub(super) fn visit_totals(
         // A joint visit counts for every member in it, and once for the team.
         let mut seen: Vec<usize> = Vec::new();
         for p in people.iter().flatten() {
+            // A predecessor's visits count toward the post, held at the
+            // year's end by the successor.
+            let p = &cx.at_year_end(*p);
             if seen.contains(p) {
                 continue;
             }

@@ -8,6 +8,9 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 
 mod assign;
 mod calendar;
+mod year;
+
+pub use year::YearSaid;
 
 use super::{Lang, Say};
 use crate::model::{Role, Roster};
@@ -46,6 +49,10 @@ pub enum Rule {
     Visits,
     /// The calendar's counts in [plan.metrics].
     Figures,
+    /// Calendar rule 5: nobody serves before joining or after leaving.
+    Service,
+    /// Replanning from a date: the sessions before it are kept.
+    Past,
 }
 
 impl Say for Rule {
@@ -87,6 +94,8 @@ impl Say for Rule {
                 "日历规则 4（入户走访）",
             ),
             Rule::Figures => ("plan figures", "方案数字"),
+            Rule::Service => ("calendar rule 5 (service dates)", "日历规则 5（任职日期）"),
+            Rule::Past => ("the plan in force before the date", "调整日期前的原方案"),
         };
         if lang == Lang::En { en } else { zh }.to_string()
     }
@@ -323,6 +332,8 @@ pub enum CheckSaid {
     },
     /// The fixed rotation's timetable and the make-up rule's newer checks.
     Timetable(crate::wording::station::TimetableSaid),
+    /// Service dates and the past kept across a handover or a replan.
+    Year(YearSaid),
 }
 
 /// Things worth saying that are not violations.
@@ -503,6 +514,7 @@ impl Say for CheckSaid {
             | VisitsShort { .. }
             | VisitSpread { .. } => calendar::say(self, lang),
             Timetable(t) => t.say(lang),
+            Year(y) => y.say(lang),
         }
     }
 }

@@ -1,0 +1,72 @@
+//! Words for the year as lived under `check`: someone in a session outside
+//! their service (after `leaves`, before `joins` or a handover), and the
+//! sessions before `--from DATE` that differ from the plan in force.
+
+use chrono::NaiveDate;
+
+use super::{SessionKind, kind};
+use crate::wording::{Lang, Say};
+
+/// What is wrong across a handover or a replan from a date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YearSaid {
+    /// In a session on or after the day they leave (or hand over).
+    AfterLeaving {
+        kind: SessionKind,
+        leaves: NaiveDate,
+    },
+    /// In a session before the day they join (or take over).
+    BeforeJoining { kind: SessionKind, joins: NaiveDate },
+    /// A session before the date that the plan in force does not have.
+    PastAdded { kind: SessionKind, from: NaiveDate },
+    /// A session of the plan in force before the date, missing or changed.
+    PastDropped { kind: SessionKind, from: NaiveDate },
+}
+
+impl Say for YearSaid {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            YearSaid::AfterLeaving { kind: k, leaves } => {
+                if en {
+                    format!("is in a {} but left on {leaves}", kind(*k, lang))
+                } else {
+                    format!("参加了{}，但已于{leaves}离任", kind(*k, lang))
+                }
+            }
+            YearSaid::BeforeJoining { kind: k, joins } => {
+                if en {
+                    format!("is in a {} but only joins on {joins}", kind(*k, lang))
+                } else {
+                    format!("参加了{}，但{joins}才到任", kind(*k, lang))
+                }
+            }
+            YearSaid::PastAdded { kind: k, from } => {
+                if en {
+                    format!(
+                        "a {} before {from} that the plan in force does not have; the past is kept as it was",
+                        kind(*k, lang)
+                    )
+                } else {
+                    format!(
+                        "{from}之前多出一次原方案没有的{}；此前的安排应保持原样",
+                        kind(*k, lang)
+                    )
+                }
+            }
+            YearSaid::PastDropped { kind: k, from } => {
+                if en {
+                    format!(
+                        "the plan in force has this {} before {from}, and this plan drops or changes it; the past is kept as it was",
+                        kind(*k, lang)
+                    )
+                } else {
+                    format!(
+                        "原方案在{from}之前的这次{}被删去或改动；此前的安排应保持原样",
+                        kind(*k, lang)
+                    )
+                }
+            }
+        }
+    }
+}

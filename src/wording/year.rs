@@ -1,0 +1,85 @@
+//! Words for what a mid-year change changes from its date (`replan --from`,
+//! `compare` of plans with a handover): who hands over to whom, sessions
+//! and visits moved, whose load rises. Chinese names people and units by
+//! their names from the roster.
+
+use crate::model::Roster;
+use crate::scenario::year::FromDate;
+use crate::wording::{Lang, names};
+
+/// At most this many people whose load rises are named.
+const RISES_SHOWN: usize = 5;
+
+/// The lines (each ending in a newline, indented by two spaces).
+pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let person = |id: &str| names::person(r, id, lang);
+    let mut out = String::new();
+    let from = f.from;
+    out += &if en {
+        format!("What changes from {from}:\n")
+    } else {
+        format!("自 {from} 起的变化：\n")
+    };
+    for (old, new, units) in &f.handovers {
+        let list: Vec<String> = units.iter().map(|u| names::unit(r, u, lang)).collect();
+        out += &match (en, list.is_empty()) {
+            (true, true) => format!("  {} hands over to {}\n", person(old), person(new)),
+            (true, false) => format!(
+                "  {} hands over to {}: {}\n",
+                person(old),
+                person(new),
+                list.join(", ")
+            ),
+            (false, true) => format!("  {}交接给{}\n", person(old), person(new)),
+            (false, false) => format!(
+                "  {}交接给{}：{}\n",
+                person(old),
+                person(new),
+                list.join("、")
+            ),
+        };
+    }
+    out += &if en {
+        format!(
+            "  sessions from {from}: {} of the plan in force dropped or moved ({} of them household visits), {} new\n",
+            f.dropped, f.visits_moved, f.added
+        )
+    } else {
+        format!(
+            "  {from} 起的日程：原方案有 {} 次取消或调整（其中入户走访 {} 次），新增 {} 次\n",
+            f.dropped, f.visits_moved, f.added
+        )
+    };
+    if !f.load_rises.is_empty() {
+        let shown: Vec<String> = f
+            .load_rises
+            .iter()
+            .take(RISES_SHOWN)
+            .map(|(p, b, a)| {
+                if en {
+                    format!("{} {b} → {a}", person(p))
+                } else {
+                    format!("{} {b} → {a} 次", person(p))
+                }
+            })
+            .collect();
+        let more = f.load_rises.len().saturating_sub(RISES_SHOWN);
+        out += &match (en, more) {
+            (true, 0) => format!(
+                "  load rises (sessions from {from}): {}\n",
+                shown.join(", ")
+            ),
+            (true, m) => format!(
+                "  load rises (sessions from {from}): {}, and {m} more\n",
+                shown.join(", ")
+            ),
+            (false, 0) => format!("  任务增加（{from} 起的日程）：{}\n", shown.join("，")),
+            (false, m) => format!(
+                "  任务增加（{from} 起的日程）：{}，另有 {m} 人\n",
+                shown.join("，")
+            ),
+        };
+    }
+    out
+}

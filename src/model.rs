@@ -14,6 +14,8 @@ pub struct Place {
     pub field: Option<String>,
     /// 1-based line in the roster file, where known.
     pub line: Option<usize>,
+    /// 1-based column (in characters) on that line, where known.
+    pub column: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -374,6 +376,20 @@ pub struct Travel {
     pub unit_to_unit: Vec<Vec<Option<f64>>>,
 }
 
+/// Something worth telling about how a roster was read; not a problem.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RosterNote {
+    /// The file was saved in GBK and read as such.
+    Gbk,
+    /// A meeting attendee written as a person's name, read as their id.
+    AttendeeByName {
+        title: String,
+        name: String,
+        id: String,
+        line: Option<usize>,
+    },
+}
+
 #[derive(Debug, Clone)]
 pub struct Roster {
     /// The path (or name) the roster was read from.
@@ -399,6 +415,8 @@ pub struct Roster {
     pub travel: Travel,
     /// Line of each single section's header (`[policy]` → 12), for messages.
     pub section_lines: BTreeMap<String, usize>,
+    /// How the roster was read, for the commands to pass on (GBK, names for ids).
+    pub notes: Vec<RosterNote>,
     pub(crate) unit_ix: BTreeMap<String, usize>,
     pub(crate) cadre_ix: BTreeMap<String, usize>,
     pub(crate) helper_ix: BTreeMap<String, usize>,

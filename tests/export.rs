@@ -137,7 +137,7 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
     assert!(
         lines
             .iter()
-            .any(|l| l.contains(",补班,") && l.ends_with(",2015-06-16"))
+            .any(|l| l.contains(",补接待,") && l.ends_with(",2015-06-16"))
     );
     let visit = lines.iter().find(|l| l.contains(",入户走访,")).unwrap();
     assert_eq!(visit.split(',').count(), 10, "{visit}");

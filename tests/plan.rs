@@ -526,7 +526,7 @@ fn needs_only_leaders_bring_but_no_leader_has_all() {
     assert_eq!(
         zh,
         [
-            "三洪奇村（sanhong）需要“agriculture”、“fishery”，能加入该单位队伍的帮扶人员都不具备，可联系该单位的领导也没有人全部具备：请为可加入该队伍的帮扶人员补充这些能力，或安排具备这些能力的干部驻点"
+            "三洪奇村（sanhong）需要“agriculture”、“fishery”，能加入该单位队伍的协助人员都不具备，可联系该单位的领导也没有人全部具备：请为可加入该队伍的协助人员补充这些能力，或安排具备这些能力的干部驻点"
         ]
     );
 }

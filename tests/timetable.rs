@@ -211,8 +211,8 @@ fn a_make_up_for_a_staffed_session_without_the_units_own_people() {
             "calendar rule 3 (make-ups): 西海村（xihai）, 2015-01-10: the station session of 2015-01-06 here had a township member, so needs no make-up",
         ],
         &[
-            "日历规则 3（补班）：西海村，2015-01-10：补接待没有本村（社区）的人员参加",
-            "日历规则 3（补班）：西海村，2015-01-10：2015-01-06 的驻点接待已有镇街人员到场，无需补接待",
+            "日历规则 3（补接待）：西海村，2015-01-10：补接待没有本村（社区）的人员参加",
+            "日历规则 3（补接待）：西海村，2015-01-10：2015-01-06 的驻点接待已有镇街人员到场，无需补接待",
         ],
     );
 }
@@ -239,7 +239,7 @@ fn a_make_up_later_than_makeup_within_days() {
             "calendar rule 3 (make-ups): 西海村（xihai）, 2015-02-07: the make-up is 32 days after the missed session of 2015-01-06; it must be within 21 days",
         ],
         &[
-            "日历规则 3（补班）：西海村，2015-02-07：补接待距所补的 2015-01-06 已有 32 天，应在 21 天之内",
+            "日历规则 3（补接待）：西海村，2015-02-07：补接待距所补的 2015-01-06 已有 32 天，应在 21 天之内",
         ],
     );
 }
@@ -292,6 +292,6 @@ fn a_make_up_for_a_session_the_unit_never_held() {
         &[
             "calendar rule 3 (make-ups): 林上村（linshang）, 2015-01-17: the unit held no station session on 2015-01-13 to make up",
         ],
-        &["日历规则 3（补班）：林上村，2015-01-17：该单位 2015-01-13 没有驻点接待，无可补接待"],
+        &["日历规则 3（补接待）：林上村，2015-01-17：该单位 2015-01-13 没有驻点接待，无可补接待"],
     );
 }

@@ -70,7 +70,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "syntax",
-        "F:6: this is not valid TOML: invalid basic string, expected `\"`",
+        "F:6:12: this is not valid TOML: invalid basic string, expected `\"`",
     ),
     (
         "time-reversed",

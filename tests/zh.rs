@@ -122,7 +122,7 @@ fn zh_output_names_people_and_units_and_speaks_chinese() {
         .iter()
         .any(|s| s.kind == "makeup");
     let kinds: &[&str] = if makeups {
-        &["驻点", "补班", "入户走访"]
+        &["驻点", "补接待", "入户走访"]
     } else {
         &["驻点", "入户走访"]
     };

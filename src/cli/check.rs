@@ -39,6 +39,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
+    super::print_roster_notes(&roster, lang);
     let plan_name = args.plan.display().to_string();
     let read = |p: &PathBuf| {
         crate::input::read_to_string(p).map_err(|e| Unreadable::Io {

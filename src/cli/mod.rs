@@ -53,6 +53,14 @@ use clap::{Parser, Subcommand};
 use crate::wording::io::IoSaid;
 use crate::wording::{Lang, Say};
 
+/// Tells how a roster was read (GBK, attendees given by name) on stderr:
+/// worth knowing, never a reason to stop.
+pub fn print_roster_notes(r: &crate::model::Roster, lang: Lang) {
+    for n in &r.notes {
+        errln!("{}", crate::wording::input::note(&r.source, n, lang));
+    }
+}
+
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_INFEASIBLE: i32 = 1;
 pub const EXIT_BAD_INPUT: i32 = 2;

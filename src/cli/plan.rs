@@ -153,6 +153,7 @@ pub fn run_with(
             return EXIT_BAD_INPUT;
         }
     };
+    super::print_roster_notes(&roster, lang);
     let prev = match previous(&roster) {
         Ok(p) => p,
         Err(code) => return code,

@@ -43,6 +43,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                 }
             }
             for r in &rosters {
+                super::print_roster_notes(r, lang);
                 out!("{}", roster::summary::summarize(r).say(lang));
                 // Meetings inside the station window: worth moving before planning.
                 for m in crate::calendar::meetings_in_window(r) {

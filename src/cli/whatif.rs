@@ -11,6 +11,7 @@ use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::scenario::compare::{self, Format, NamedPlan};
 use crate::scenario::variants;
 use crate::scenario::whatif::{Outcome, file_name, plan_each};
+use crate::wording::names;
 use crate::wording::scenario::WhatifSaid;
 use crate::wording::{Lang, Say};
 
@@ -151,10 +152,38 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         }
     }
     if !named.is_empty() {
-        out!(
-            "{}",
-            compare::render(&compare::compare(&named), args.format, lang)
-        );
+        // People and units by name, from whichever roster has them (a
+        // variant may add someone); the id where two share a name.
+        let rosters: Vec<&crate::model::Roster> =
+            jobs.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
+        let mut c = compare::compare_named(&named, &|kind, id| {
+            rosters
+                .iter()
+                .find_map(|r| match kind {
+                    compare::Named::Unit => r.unit_index(id).map(|_| names::unit(r, id, lang)),
+                    compare::Named::Person => r
+                        .cadre_index(id)
+                        .or(r.helper_index(id))
+                        .map(|_| names::person(r, id, lang)),
+                })
+                .unwrap_or_else(|| id.to_string())
+        });
+        compare::planner_first(&mut c);
+        out!("{}", compare::render(&c, args.format, lang));
+        for (i, [score, base_score, short, base_short]) in compare::better_score_worse_staffing(&c)
+        {
+            outln!(
+                "\n{}",
+                WhatifSaid::BetterScoreWorseStaffing {
+                    name: c.names[i].clone(),
+                    score,
+                    base_score,
+                    short,
+                    base_short,
+                }
+                .say(lang)
+            );
+        }
     }
     if let Some(path) = &args.report {
         let all: Vec<crate::report::compare::Compared> = for_page

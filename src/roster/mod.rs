@@ -8,6 +8,7 @@
 //! kept on the roster for everything after.
 
 mod entries;
+pub mod fullwidth;
 mod position;
 mod read;
 mod sections;
@@ -131,8 +132,27 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
     if crate::workbook::is_workbook(path) {
         return crate::workbook::load(path);
     }
-    let text = crate::input::read_to_string(path).map_err(refused)?;
-    load_all_str(&text, &name)
+    let text = match crate::input::read_text(path) {
+        Ok(t) => t,
+        Err(crate::input::InputError::NotUtf8 { line, offset }) => {
+            return Err(Problems(vec![Problem {
+                file: name,
+                place: Place {
+                    line: Some(line),
+                    ..Place::default()
+                },
+                said: RosterSaid::NotUtf8 { offset },
+            }]));
+        }
+        Err(e) => return Err(refused(e)),
+    };
+    let mut all = load_all_str(&text.text, &name)?;
+    if text.gbk {
+        for r in &mut all {
+            r.notes.insert(0, RosterNote::Gbk);
+        }
+    }
+    Ok(all)
 }
 
 fn unreadable(file: &str, detail: &str) -> Problems {
@@ -179,18 +199,33 @@ pub fn load_str(text: &str, source: &str) -> Result<Roster, Problems> {
 pub fn load_all_str(text: &str, source: &str) -> Result<Vec<Roster>, Problems> {
     let cx = Cx::new(source, text);
     let (doc, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        // Only the first: what the parser recovers into after it is mostly noise.
-        for e in errors.into_iter().take(1) {
-            let line = e.span().map(|s| cx.line(&s));
-            let detail = e.message().trim().to_string();
-            cx.report(
-                Place {
-                    line,
-                    ..Place::default()
+    // Only the first error: what the parser recovers into after it is mostly noise.
+    if let Some(e) = errors.first() {
+        let at = e.span().map(|s| s.start);
+        // Full-width punctuation is the likely cause when there is any
+        // outside a string, or a curly quote on the line that went wrong.
+        let quote_on_line = || {
+            let at = at?;
+            let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            fullwidth::first_in(&text[start..end])
+                .filter(|(_, c)| matches!(c, '“' | '”' | '‘' | '’'))
+                .map(|(i, c)| (start + i, c))
+        };
+        match fullwidth::outside_strings(text).or_else(quote_on_line) {
+            Some((off, ch)) => cx.report(
+                cx.at(off),
+                RosterSaid::FullWidth {
+                    ch,
+                    ascii: fullwidth::ascii_for(ch).unwrap_or(ch),
                 },
-                RosterSaid::Syntax { detail },
-            );
+            ),
+            None => cx.report(
+                at.map(|a| cx.at(a)).unwrap_or_default(),
+                RosterSaid::Syntax {
+                    detail: e.message().trim().to_string(),
+                },
+            ),
         }
         return Err(Problems(cx.problems.into_inner()));
     }

@@ -41,6 +41,41 @@ impl<'s> Cx<'s> {
         self.line_starts.partition_point(|&start| start <= at)
     }
 
+    /// The 1-based column, in characters, of byte offset `at` on its line.
+    pub fn column(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        let line = self.line(&(at..at));
+        let start = self.line_starts[line - 1];
+        self.text.get(start..at).map_or(0, |s| s.chars().count()) + 1
+    }
+
+    /// Line and column of byte offset `at`, as a place.
+    pub fn at(&self, at: usize) -> Place {
+        Place {
+            line: Some(self.line(&(at..at))),
+            column: Some(self.column(at)),
+            ..Place::default()
+        }
+    }
+
+    /// Reports the first full-width character in the text at `span` (a
+    /// value), with its column; whether there was one.
+    pub fn full_width_in(&self, mut place: Place, span: &Range<usize>) -> bool {
+        let Some((i, ch)) = self
+            .text
+            .get(span.clone())
+            .and_then(super::fullwidth::first_in)
+        else {
+            return false;
+        };
+        let at = span.start + i;
+        place.line = Some(self.line(&(at..at)));
+        place.column = Some(self.column(at));
+        let ascii = super::fullwidth::ascii_for(ch).unwrap_or(ch);
+        self.report(place, RosterSaid::FullWidth { ch, ascii });
+        true
+    }
+
     pub fn report(&self, place: Place, said: RosterSaid) {
         self.problems.borrow_mut().push(Problem {
             file: self.file.clone(),
@@ -127,6 +162,7 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             id: self.id.clone(),
             field: Some(format!("{}{field}", self.prefix)),
             line: Some(line),
+            column: None,
         }
     }
 
@@ -135,6 +171,13 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
     }
 
     fn wrong(&self, key: &str, expected: &'static str, v: &DeValue) {
+        // "１２００" or "[2，3]" in quotes: the full-width character is the news.
+        if let DeValue::String(_) = v
+            && let Some((_, val)) = self.t.iter().find(|(k, _)| k.get_ref().as_ref() == key)
+            && self.cx.full_width_in(self.place(key), &val.span())
+        {
+            return;
+        }
         self.report(
             key,
             RosterSaid::WrongType {
@@ -329,7 +372,9 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
         match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                self.report(key, RosterSaid::BadDate { value: text });
+                if !self.cx.full_width_in(self.place(key), &v.span()) {
+                    self.report(key, RosterSaid::BadDate { value: text });
+                }
                 None
             }
         }
@@ -364,7 +409,9 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             }
             Ok(x) => Some(x),
             Err(_) => {
-                self.report(key, RosterSaid::BadTime { value: text });
+                if !self.cx.full_width_in(self.place(key), &v.span()) {
+                    self.report(key, RosterSaid::BadTime { value: text });
+                }
                 None
             }
         }
@@ -451,6 +498,7 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
                         id: self.id.clone(),
                         field: Some(format!("{}{name}", self.prefix)),
                         line: Some(line),
+                        column: None,
                     },
                     RosterSaid::UnknownField {
                         suggestion: did_you_mean(name, asked.iter().copied()),

@@ -164,6 +164,7 @@ pub(super) fn read_roster(
             .collect(),
         travel: Travel::default(),
         section_lines,
+        notes: Vec::new(),
         unit_ix: Default::default(),
         cadre_ix: Default::default(),
         helper_ix: Default::default(),

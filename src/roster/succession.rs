@@ -75,6 +75,7 @@ pub fn against_previous(r: &Roster, previous: &PlanFile) -> Problems {
                 id: Some(id.clone()),
                 field: Some("succeeds".into()),
                 line,
+                column: None,
             },
             said: RosterSaid::NoSuchPredecessor {
                 id: s.clone(),

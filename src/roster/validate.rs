@@ -17,6 +17,7 @@ fn at(section: &str, id: Option<&str>, field: &str, line: Option<usize>) -> Plac
         id: id.map(str::to_string),
         field: (!field.is_empty()).then(|| field.to_string()),
         line,
+        column: None,
     }
 }
 
@@ -28,6 +29,7 @@ fn in_section(r: &Roster, section: &str, field: &str) -> Place {
 pub(super) fn check(cx: &Cx, r: &mut Roster) {
     nonempty(cx, r);
     ids(cx, r);
+    attendees_by_name(r);
     references(cx, r);
     dates_in_year(cx, r);
     service_dates(cx, r);
@@ -142,23 +144,76 @@ fn references(cx: &Cx, r: &Roster) {
         .chain(r.helpers.iter().map(|h| h.id.as_str()))
         .chain(["all-cadres", "all-helpers"])
         .collect();
+    let names: Vec<(&str, &str)> = r
+        .cadres
+        .iter()
+        .map(|c| (c.name.as_str(), c.id.as_str()))
+        .chain(r.helpers.iter().map(|h| (h.name.as_str(), h.id.as_str())))
+        .collect();
     for m in &r.meetings {
         for a in &m.attendees {
             if let Attendee::Person(id) = a
                 && r.cadre_index(id).is_none()
                 && r.helper_index(id).is_none()
             {
+                // A near-miss name suggests that person's id as well.
+                let suggestion = did_you_mean(id, people.iter().copied()).or_else(|| {
+                    let name = did_you_mean(id, names.iter().map(|n| n.0))?;
+                    let (_, pid) = names.iter().find(|n| n.0 == name)?;
+                    Some(format!("{name}（{pid}）"))
+                });
                 cx.report(
                     at("[[meeting]]", Some(&m.title), "attendees", m.line),
                     RosterSaid::UnknownPerson {
                         id: id.clone(),
-                        suggestion: did_you_mean(id, people.iter().copied()),
+                        suggestion,
                     },
                 );
             }
         }
     }
     handovers(cx, r);
+}
+
+/// A meeting attendee that is no id but exactly one person's name is read
+/// as that person's id, with a note: planners think in names.
+fn attendees_by_name(r: &mut Roster) {
+    let mut notes = Vec::new();
+    let is_id = |r: &Roster, a: &str| r.cadre_index(a).is_some() || r.helper_index(a).is_some();
+    for mi in 0..r.meetings.len() {
+        for ai in 0..r.meetings[mi].attendees.len() {
+            let Attendee::Person(a) = &r.meetings[mi].attendees[ai] else {
+                continue;
+            };
+            if is_id(r, a) {
+                continue;
+            }
+            let ids: Vec<&str> = r
+                .cadres
+                .iter()
+                .filter(|c| c.name == *a)
+                .map(|c| c.id.as_str())
+                .chain(
+                    r.helpers
+                        .iter()
+                        .filter(|h| h.name == *a)
+                        .map(|h| h.id.as_str()),
+                )
+                .collect();
+            if let [id] = ids[..] {
+                let m = &r.meetings[mi];
+                notes.push(RosterNote::AttendeeByName {
+                    title: m.title.clone(),
+                    name: a.clone(),
+                    id: id.to_string(),
+                    line: m.line,
+                });
+                let id = id.to_string();
+                r.meetings[mi].attendees[ai] = Attendee::Person(id);
+            }
+        }
+    }
+    r.notes.extend(notes);
 }
 
 /// `succeeds`: a unit is never a predecessor; a predecessor standing in this

@@ -193,6 +193,53 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
     }
 }
 
+/// The figures a planner weighs first, in this order; the rest keep theirs.
+const PLANNER_FIRST: [Figure; 6] = [
+    Figure::Shortfalls,
+    Figure::Makeups,
+    Figure::VisitsPerPerson,
+    Figure::MaxDeviation,
+    Figure::TourMinutes,
+    Figure::LongestTour,
+];
+
+/// Puts the planner's figures first (what-if leads with staffing, make-ups,
+/// visit load, loads and tours; the score and its parts follow).
+pub fn planner_first(c: &mut Comparison) {
+    let rank = |f: &Figure| {
+        PLANNER_FIRST
+            .iter()
+            .position(|x| x == f)
+            .unwrap_or(PLANNER_FIRST.len())
+    };
+    c.figures.sort_by_key(|(f, _)| rank(f));
+}
+
+/// Variants (by position, the base being 0) whose score is lower than the
+/// base's while more sessions go without a township member: (score, short)
+/// of the variant and of the base.
+pub fn better_score_worse_staffing(c: &Comparison) -> Vec<(usize, [String; 4])> {
+    let row = |f: Figure| c.figures.iter().find(|(x, _)| *x == f).map(|r| &r.1);
+    let (Some(cost), Some(short)) = (row(Figure::Cost), row(Figure::Shortfalls)) else {
+        return Vec::new();
+    };
+    let n = |s: &String| s.parse::<f64>().unwrap_or(f64::NAN);
+    (1..c.names.len())
+        .filter(|&i| n(&cost[i]) < n(&cost[0]) && n(&short[i]) > n(&short[0]))
+        .map(|i| {
+            (
+                i,
+                [
+                    cost[i].clone(),
+                    cost[0].clone(),
+                    short[i].clone(),
+                    short[0].clone(),
+                ],
+            )
+        })
+        .collect()
+}
+
 fn pad(s: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))

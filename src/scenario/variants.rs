@@ -1,9 +1,11 @@
 //! What-if variants: a scenarios file names variants of a roster, each a set
 //! of overrides — any `[policy]`, `[station]` or `[objective]` field; fields
 //! of units, cadres or helpers by id (a unit's cadence, a cadre's units
-//! bound…); people or units removed or added. Each override is checked
-//! against the roster's own field list, and each variant is read back
-//! through the roster validator, so a variant is exactly a roster.
+//! bound…), of meetings by title, holidays and workdays by name, roads by
+//! their two ends; any of these removed or added. Overrides of units and
+//! people are checked against the roster's own field list, and each variant
+//! is read back through the roster validator, so a variant is exactly a
+//! roster. The whole format is in docs/whatif.md.
 //!
 //! ```toml
 //! [[variant]]
@@ -31,16 +33,81 @@ pub struct Variant {
 }
 
 const SECTIONS: [&str; 3] = ["policy", "station", "objective"];
-const BY_ID: [(&str, &str); 3] = [
-    ("units", "unit"),
-    ("cadres", "cadre"),
-    ("helpers", "helper"),
+/// Array sections a variant changes entry by entry: the variant's key, the
+/// roster's section, and the field naming an entry (`ENDS`: a road's two ends).
+const BY_ID: [(&str, &str, &str); 7] = [
+    ("units", "unit", "id"),
+    ("cadres", "cadre", "id"),
+    ("helpers", "helper", "id"),
+    ("meetings", "meeting", "title"),
+    ("holidays", "holiday", "name"),
+    ("workdays", "workday", "name"),
+    ("roads", "road", ENDS),
 ];
-const ADDS: [(&str, &str); 3] = [
+const ADDS: [(&str, &str); 7] = [
     ("add_unit", "unit"),
     ("add_cadre", "cadre"),
     ("add_helper", "helper"),
+    ("add_meeting", "meeting"),
+    ("add_holiday", "holiday"),
+    ("add_workday", "workday"),
+    ("add_road", "road"),
 ];
+/// Removals of entries not named by id: the key, section and naming field.
+const REMOVES: [(&str, &str, &str); 4] = [
+    ("remove_meeting", "meeting", "title"),
+    ("remove_holiday", "holiday", "name"),
+    ("remove_workday", "workday", "name"),
+    ("remove_road", "road", ENDS),
+];
+const ENDS: &str = "from+to";
+
+/// What names an entry, taken from an override or removal `item`: a string
+/// (a title or name), or the naming field(s) of a table.
+fn wanted(ident: &str, item: &toml::Value) -> Option<(String, Option<String>)> {
+    let field = |k: &str| item.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    if ident == ENDS {
+        return Some((field("from")?, Some(field("to")?)));
+    }
+    match item.as_str() {
+        Some(s) => Some((s.to_string(), None)),
+        None => Some((field(ident)?, None)),
+    }
+}
+
+/// Whether roster entry `e` is the one `want` names; a road either way round.
+fn is_entry(ident: &str, e: &toml::Value, want: &(String, Option<String>)) -> bool {
+    let f = |k: &str| e.get(k).and_then(|v| v.as_str());
+    match &want.1 {
+        Some(to) if ident == ENDS => {
+            let (a, b) = (Some(want.0.as_str()), Some(to.as_str()));
+            (f("from"), f("to")) == (a, b) || (f("from"), f("to")) == (b, a)
+        }
+        _ => f(ident) == Some(want.0.as_str()),
+    }
+}
+
+/// How a missing entry is said: an unknown unit, person, or entry by name.
+fn not_found(section: &str, want: &(String, Option<String>)) -> RosterSaid {
+    let id = match &want.1 {
+        Some(to) => format!("{}–{to}", want.0),
+        None => want.0.clone(),
+    };
+    match section {
+        "unit" => RosterSaid::UnknownUnit {
+            id,
+            suggestion: None,
+        },
+        "cadre" | "helper" => RosterSaid::UnknownPerson {
+            id,
+            suggestion: None,
+        },
+        _ => RosterSaid::NoSuchEntry {
+            section: section.to_string(),
+            name: id,
+        },
+    }
+}
 
 fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
@@ -65,6 +132,7 @@ fn problem(
             id: id.map(str::to_string),
             field: field.map(str::to_string),
             line: Some(line),
+            column: None,
         },
         said,
     }
@@ -79,6 +147,10 @@ fn override_keys(section: &str) -> &'static [&'static str] {
         "[[unit]]" => &["units", "add_unit"],
         "[[cadre]]" => &["cadres", "add_cadre"],
         "[[helper]]" => &["helpers", "add_helper"],
+        "[[meeting]]" => &["meetings", "add_meeting", "remove_meeting"],
+        "[[holiday]]" => &["holidays", "add_holiday", "remove_holiday"],
+        "[[workday]]" => &["workdays", "add_workday", "remove_workday"],
+        "[[road]]" => &["roads", "add_road", "remove_road"],
         _ => &[],
     }
 }
@@ -237,54 +309,78 @@ pub fn read(
                         t.insert(f.clone(), v.clone());
                     }
                 }
-            } else if let Some((_, section)) = BY_ID.iter().find(|(k, _)| *k == key) {
+            } else if let Some((_, section, ident)) = BY_ID.iter().find(|(k, _, _)| *k == key) {
+                // Units and people are checked here; other sections by the
+                // roster validator when the variant is read back.
                 let known = roster::known_fields(section);
                 for item in value.as_array().into_iter().flatten() {
                     let Some(over) = item.as_table() else {
                         continue;
                     };
-                    let Some(id) = over.get("id").and_then(|i| i.as_str()) else {
-                        bad(format!("{key}.id"), at(key, None), RosterSaid::MissingField);
+                    let Some(want) = wanted(ident, item) else {
+                        let field = if *ident == ENDS { "from" } else { ident };
+                        bad(
+                            format!("{key}.{field}"),
+                            at(key, None),
+                            RosterSaid::MissingField,
+                        );
                         ok = false;
                         continue;
                     };
                     let entries = r.get_mut(*section).and_then(|v| v.as_array_mut());
-                    let target = entries.and_then(|e| {
-                        e.iter_mut()
-                            .find(|t| t.get("id").and_then(|i| i.as_str()) == Some(id))
-                    });
-                    let Some(target) = target.and_then(|t| t.as_table_mut()) else {
-                        let said = if *section == "unit" {
-                            RosterSaid::UnknownUnit {
-                                id: id.into(),
-                                suggestion: None,
-                            }
-                        } else {
-                            RosterSaid::UnknownPerson {
-                                id: id.into(),
-                                suggestion: None,
-                            }
+                    let targets: Vec<&mut toml::Value> = entries
+                        .into_iter()
+                        .flatten()
+                        .filter(|e| is_entry(ident, e, &want))
+                        .collect();
+                    if targets.is_empty() {
+                        bad(
+                            format!("{key}.{ident}"),
+                            at(key, None),
+                            not_found(section, &want),
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    for target in targets {
+                        let Some(target) = target.as_table_mut() else {
+                            continue;
                         };
-                        bad(format!("{key}.id"), at(key, None), said);
+                        for (f, v) in over {
+                            if f == ident || (*ident == ENDS && (f == "from" || f == "to")) {
+                                continue;
+                            }
+                            if !known.is_empty() && !known.contains(&f.as_str()) {
+                                bad(
+                                    format!("{key}.{f}"),
+                                    at(key, None),
+                                    RosterSaid::UnknownField {
+                                        suggestion: roster::did_you_mean(f, known.iter().copied()),
+                                    },
+                                );
+                                ok = false;
+                                continue;
+                            }
+                            target.insert(f.clone(), v.clone());
+                        }
+                    }
+                }
+            } else if let Some((_, section, ident)) = REMOVES.iter().find(|(k, _, _)| *k == key) {
+                for item in value.as_array().into_iter().flatten() {
+                    let Some(want) = wanted(ident, item) else {
+                        bad(key.into(), at(key, None), RosterSaid::MissingField);
                         ok = false;
                         continue;
                     };
-                    for (f, v) in over {
-                        if f == "id" {
-                            continue;
-                        }
-                        if !known.contains(&f.as_str()) {
-                            bad(
-                                format!("{key}.{f}"),
-                                at(key, None),
-                                RosterSaid::UnknownField {
-                                    suggestion: roster::did_you_mean(f, known.iter().copied()),
-                                },
-                            );
-                            ok = false;
-                            continue;
-                        }
-                        target.insert(f.clone(), v.clone());
+                    let arr = r.get_mut(*section).and_then(|v| v.as_array_mut());
+                    let removed = arr.is_some_and(|arr| {
+                        let before = arr.len();
+                        arr.retain(|e| !is_entry(ident, e, &want));
+                        arr.len() != before
+                    });
+                    if !removed {
+                        bad(key.into(), at(key, None), not_found(section, &want));
+                        ok = false;
                     }
                 }
             } else if key == "remove" {
@@ -327,6 +423,7 @@ pub fn read(
                     .chain(SECTIONS)
                     .chain(BY_ID.map(|b| b.0))
                     .chain(ADDS.map(|a| a.0))
+                    .chain(REMOVES.map(|a| a.0))
                     .collect();
                 bad(
                     key.into(),

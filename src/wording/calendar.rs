@@ -312,7 +312,7 @@ impl Say for CalendarSaid {
                     )
                 } else {
                     format!(
-                        "{}缺席的{unit} {date} 驻点无法在年内补班：提前通知期之后已没有空闲的补班日",
+                        "{}缺席的{unit} {date} 驻点无法在年内补接待：提前通知期之后已没有空闲的补班日",
                         list(people, lang)
                     )
                 }
@@ -407,12 +407,12 @@ impl Say for CalendarSaid {
     }
 }
 
-/// A session's kind in a cell or a calendar category: 驻点 / 补班 / 入户走访.
+/// A session's kind in a cell or a calendar category: 驻点 / 补接待 / 入户走访.
 pub fn kind_word(kind: &str, lang: Lang) -> String {
     match (kind, lang) {
         (_, Lang::En) => kind.to_string(),
         ("station", Lang::Zh) => "驻点".into(),
-        ("makeup", Lang::Zh) => "补班".into(),
+        ("makeup", Lang::Zh) => "补接待".into(),
         ("household_visit", Lang::Zh) => "入户走访".into(),
         (other, Lang::Zh) => other.to_string(),
     }
@@ -464,7 +464,7 @@ pub fn summary(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) ->
         ("station", Lang::En) => format!("Station session: {unit_name}"),
         ("station", Lang::Zh) => format!("驻点：{unit_name}"),
         ("makeup", Lang::En) => format!("Make-up session: {unit_name}"),
-        ("makeup", Lang::Zh) => format!("补班：{unit_name}"),
+        ("makeup", Lang::Zh) => format!("补接待：{unit_name}"),
         (_, Lang::En) => match hamlet {
             Some(h) if h != unit_name => format!("Household visits: {unit_name} {h}"),
             _ => format!("Household visits: {unit_name}"),
@@ -661,7 +661,7 @@ impl Say for CommandSaid {
                     )
                 } else {
                     format!(
-                        "驻点 {station} 次，补班 {makeup} 次，入户走访 {visits} 次；无镇街成员到场 {shortfall} 次；提醒 {warnings} 条"
+                        "驻点 {station} 次，补接待 {makeup} 次，入户走访 {visits} 次；无镇街成员到场 {shortfall} 次；提醒 {warnings} 条"
                     )
                 }
             }
@@ -688,7 +688,7 @@ pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
             m.warnings
         ),
         Lang::Zh => format!(
-            "  日程：驻点 {} 次，补班 {} 次，入户走访 {} 个半天；{} 次驻点无镇街成员到场，方案文件中有 {} 条提醒",
+            "  日程：驻点 {} 次，补接待 {} 次，入户走访 {} 个半天；{} 次驻点无镇街成员到场，方案文件中有 {} 条提醒",
             m.station_sessions,
             m.makeup_sessions,
             m.household_visit_sessions,

@@ -1,6 +1,6 @@
 //! Words for the command layer's own refusals about files: an output that
 //! would overwrite an input, and why an input file is not read (not a
-//! regular file, too large).
+//! regular file, too large, neither UTF-8 nor GBK) or how it was read (GBK).
 
 use super::{Lang, Say};
 
@@ -12,6 +12,10 @@ pub enum IoSaid {
     NotRegular,
     /// An input larger than the limit, in MiB.
     TooLarge { mib: u64 },
+    /// Bytes that are neither UTF-8 nor GBK: the line and byte offset of the first.
+    NotUtf8 { line: usize, offset: usize },
+    /// A note: the file was GBK and was read as such.
+    ReadAsGbk,
 }
 
 impl Say for IoSaid {
@@ -42,6 +46,24 @@ impl Say for IoSaid {
                     format!("超过 {mib} MiB，超出可读取的上限")
                 }
             }
+            NotUtf8 { line, offset } => {
+                if en {
+                    format!(
+                        "line {line}, byte offset {offset}: the text is neither UTF-8 nor GBK; save the file as UTF-8 (Save As, Encoding: UTF-8)"
+                    )
+                } else {
+                    format!(
+                        "第 {line} 行（字节偏移 {offset}）：文字既不是 UTF-8 也不是 GBK 编码；请另存为 UTF-8（“另存为”，编码选 UTF-8）"
+                    )
+                }
+            }
+            ReadAsGbk => {
+                if en {
+                    "note: the file is saved in GBK (the Chinese Windows encoding) and was read as GBK; saving it as UTF-8 avoids this note".into()
+                } else {
+                    "提示：该文件为 GBK 编码（中文 Windows 的默认编码），已按 GBK 读取；另存为 UTF-8 后不再提示".into()
+                }
+            }
         }
     }
 }
@@ -70,5 +92,25 @@ mod tests {
         let big = IoSaid::TooLarge { mib: 64 };
         assert_eq!(big.en(), "larger than 64 MiB, the most zhudian reads");
         assert_eq!(big.zh(), "超过 64 MiB，超出可读取的上限");
+        let bad = IoSaid::NotUtf8 {
+            line: 3,
+            offset: 57,
+        };
+        assert_eq!(
+            bad.en(),
+            "line 3, byte offset 57: the text is neither UTF-8 nor GBK; save the file as UTF-8 (Save As, Encoding: UTF-8)"
+        );
+        assert_eq!(
+            bad.zh(),
+            "第 3 行（字节偏移 57）：文字既不是 UTF-8 也不是 GBK 编码；请另存为 UTF-8（“另存为”，编码选 UTF-8）"
+        );
+        assert_eq!(
+            IoSaid::ReadAsGbk.en(),
+            "note: the file is saved in GBK (the Chinese Windows encoding) and was read as GBK; saving it as UTF-8 avoids this note"
+        );
+        assert_eq!(
+            IoSaid::ReadAsGbk.zh(),
+            "提示：该文件为 GBK 编码（中文 Windows 的默认编码），已按 GBK 读取；另存为 UTF-8 后不再提示"
+        );
     }
 }

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod check;
 pub mod documents;
+pub mod input;
 pub mod io;
 pub mod names;
 pub mod plan;

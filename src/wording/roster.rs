@@ -198,6 +198,21 @@ pub enum RosterSaid {
     },
     /// A problem only a workbook can have (a sheet, a heading, a cell).
     Workbook(super::workbook::WorkbookSaid),
+    /// Full-width punctuation or digits, or curly quotes, where TOML needs
+    /// the half-width ASCII one (`ascii`).
+    FullWidth {
+        ch: char,
+        ascii: char,
+    },
+    /// A what-if variant names a meeting, holiday, workday or road the roster lacks.
+    NoSuchEntry {
+        section: String,
+        name: String,
+    },
+    /// Text that is neither UTF-8 nor GBK, from this byte offset on.
+    NotUtf8 {
+        offset: usize,
+    },
 }
 
 impl RosterSaid {
@@ -244,6 +259,9 @@ impl Say for RosterSaid {
         use RosterSaid::*;
         let en = lang == Lang::En;
         match self {
+            FullWidth { ch, ascii } => super::input::full_width(*ch, *ascii, lang),
+            NotUtf8 { offset } => super::input::not_utf8(*offset, lang),
+            NoSuchEntry { section, name } => super::input::no_such_entry(section, name, lang),
             Unreadable { detail } => {
                 if en {
                     format!("cannot read the file: {detail}")
@@ -404,7 +422,7 @@ impl Say for RosterSaid {
                         "id '{id}' is already used by {first}; every unit, cadre and helper needs its own id"
                     )
                 } else {
-                    format!("编号“{id}”已被{first}使用；每个单位、干部和帮扶人员的编号都不能重复")
+                    format!("编号“{id}”已被{first}使用；每个单位、干部和协助人员的编号都不能重复")
                 }
             }
             UnknownUnit { id, suggestion } => {
@@ -422,7 +440,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "没有编号为“{id}”的干部或帮扶人员（分组可写 all-cadres、all-helpers）{}",
+                        "没有编号为“{id}”的干部或协助人员（分组可写 all-cadres、all-helpers）{}",
                         suggest(suggestion, lang)
                     )
                 }
@@ -456,7 +474,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "“{id}”与接任者不是同一类人员（驻点领导接替驻点领导，帮扶人员接替帮扶人员）"
+                        "“{id}”与接任者不是同一类人员（驻点领导接替驻点领导，协助人员接替协助人员）"
                     )
                 }
             }
@@ -600,7 +618,7 @@ impl Say for RosterSaid {
                         "needs '{need}', but no cadre or helper who could join this unit's team has that skill"
                     )
                 } else {
-                    format!("需要“{need}”，但没有能加入该单位队伍的干部或帮扶人员具备这项能力")
+                    format!("需要“{need}”，但没有能加入该单位队伍的干部或协助人员具备这项能力")
                 }
             }
             NoOwnHelper { slot, roles } => {
@@ -611,7 +629,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "队伍第 {slot} 个位置须由本单位的{r}担任，但帮扶人员中没有本单位的此类人员"
+                        "队伍第 {slot} 个位置须由本单位的{r}担任，但协助人员中没有本单位的此类人员"
                     )
                 }
             }
@@ -635,7 +653,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "队伍第 {slot} 个位置（{r}）共有 {units} 个单位需要，但可担任的帮扶人员合计只能参加 {teams} 个队伍：请提高部分人员的 max_teams，或增加人员"
+                        "队伍第 {slot} 个位置（{r}）共有 {units} 个单位需要，但可担任的协助人员合计只能参加 {teams} 个队伍：请提高部分人员的 max_teams，或增加人员"
                     )
                 }
             }
@@ -751,6 +769,9 @@ pub fn place(file: &str, p: &Place, lang: Lang) -> String {
     let mut s = String::from(file);
     if let Some(line) = p.line {
         s.push_str(&format!(":{line}"));
+        if let Some(col) = p.column {
+            s.push_str(&format!(":{col}"));
+        }
     }
     if p.section.is_empty() && p.id.is_none() && p.field.is_none() {
         return s;

@@ -67,7 +67,7 @@ impl Figure {
             LongestTour => ("longest tour, minutes", "最长巡回分钟"),
             TeamsChanged => ("teams changed vs the first", "与第一个方案相比队伍变动"),
             StationSessions => ("station sessions", "驻点次数"),
-            Makeups => ("make-up sessions", "补班次数"),
+            Makeups => ("make-up sessions", "补接待次数"),
             Shortfalls => ("sessions without a township member", "无镇街成员到场的驻点"),
             Warnings => ("warnings", "提醒"),
             VisitSessions => ("household-visit half-days", "入户走访半天数"),
@@ -365,9 +365,25 @@ impl super::Say for ChangeSaid {
 #[derive(Debug, Clone, PartialEq)]
 pub enum WhatifSaid {
     Base,
-    Unreadable { detail: String },
-    VariantFailed { name: String },
-    CannotWrite { path: String, detail: String },
+    Unreadable {
+        detail: String,
+    },
+    VariantFailed {
+        name: String,
+    },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
+    /// A variant scoring better than the base while leaving more sessions
+    /// without a township member: the score hides the staffing.
+    BetterScoreWorseStaffing {
+        name: String,
+        score: String,
+        base_score: String,
+        short: String,
+        base_short: String,
+    },
 }
 
 impl super::Say for WhatifSaid {
@@ -401,6 +417,23 @@ impl super::Say for WhatifSaid {
                     format!("cannot write {path}: {detail}")
                 } else {
                     format!("无法写入 {path}：{detail}")
+                }
+            }
+            BetterScoreWorseStaffing {
+                name,
+                score,
+                base_score,
+                short,
+                base_short,
+            } => {
+                if en {
+                    format!(
+                        "'{name}' scores better than the base ({score} against {base_score}) but leaves {short} sessions without a township member against {base_short}: the better score comes from doing less, not from a better plan"
+                    )
+                } else {
+                    format!(
+                        "“{name}”的方案扣分比现方案少（{score} 对 {base_score}），但无镇街成员到场的驻点有 {short} 次，现方案只有 {base_short} 次：扣分少是因为做得少，并不是方案更好"
+                    )
                 }
             }
         }

@@ -126,7 +126,7 @@ impl Say for crate::roster::summary::Summary {
                 self.biweekly
             );
             s += &format!("  驻点领导  {} 名\n", self.cadres);
-            s += &format!("  帮扶人员  {} 名——{}\n", helpers, roles.join("、"));
+            s += &format!("  协助人员  {} 名——{}\n", helpers, roles.join("、"));
             s += &format!(
                 "  名额      {} 个单位；领导可联系最少 {lo} 个、最多 {hi} 个\n",
                 self.units

@@ -21,7 +21,7 @@ pub const KINDS: [&str; 5] = [
 pub fn kind_label(kind: &str, lang: Lang) -> String {
     let (en, zh) = match kind {
         "shortfall" => ("station sessions short of people", "驻点人手不足"),
-        "makeup_impossible" => ("make-ups that cannot be placed", "无法补班"),
+        "makeup_impossible" => ("make-ups that cannot be placed", "无法补接待"),
         "household_visits_short" => ("household visits that do not fit", "入户走访排不下"),
         "meeting_in_window" => ("meetings in the station window", "会议占用驻点时间"),
         "previous_plan" => (
@@ -45,7 +45,7 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
         ),
         "makeup_impossible" => (
             "shorten the make-up notice period, or keep more days free of meetings and holidays late in the year",
-            "缩短补班提前通知期，或在年底少排会议和假期，留出补班日",
+            "缩短补接待提前通知期，或在年底少排会议和假期，留出补班日",
         ),
         "household_visits_short" => (
             "give that person fewer units or a lighter team load, or raise the households per visit session",

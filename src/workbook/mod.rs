@@ -129,6 +129,7 @@ fn found_problem(source: &str, f: &Found) -> (Key, Problem) {
                 id: f.id.clone(),
                 field: f.field.clone(),
                 line: None,
+                column: None,
             },
             said: f.said.clone(),
         },

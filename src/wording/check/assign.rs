@@ -49,14 +49,14 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 format!("the team has {have} helpers for {want} slots")
             } else {
-                format!("队伍有 {have} 名帮扶人员，应为 {want} 个岗位各一名")
+                format!("队伍有 {have} 名协助人员，应为 {want} 个岗位各一名")
             }
         }
         UnknownHelper => {
             if en {
                 "is not a helper in the roster".into()
             } else {
-                "不是名册中的帮扶人员".into()
+                "不是名册中的协助人员".into()
             }
         }
         WrongRole {
@@ -92,7 +92,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             ),
             (Some(b), false) => format!("第 {slot} 个岗位应由本单位人员担任，但此人属于{b}"),
             (None, false) => {
-                format!("第 {slot} 个岗位应由本单位人员担任，但此人是镇级帮扶人员")
+                format!("第 {slot} 个岗位应由本单位人员担任，但此人是镇级协助人员")
             }
         },
         ServesOnlyOwnUnit { own } => {

@@ -21,7 +21,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "is not a cadre or helper in the roster".into()
             } else {
-                "不是名册中的干部或帮扶人员".into()
+                "不是名册中的干部或协助人员".into()
             }
         }
         OutsideYear { year } => {
@@ -129,7 +129,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     (true, true, false) => format!(
                         "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出“驻点人手不足”提醒"
                     ),
-                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级帮扶人员），方案也没有给出“驻点人手不足”提醒".into(),
+                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级协助人员），方案也没有给出“驻点人手不足”提醒".into(),
                 }
         }
         StationMissing => {
@@ -234,7 +234,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "因{}缺席驻点接待，但没有为其安排补班，也没有给出“无法补班”提醒",
+                    "因{}缺席驻点接待，但没有为其安排补接待，也没有给出“无法补接待”提醒",
                     block(b, lang)
                 )
             }
@@ -256,7 +256,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "the make-up session does not say which session it makes up (makes_up)".into()
             } else {
-                "补班没有注明所补的是哪一次驻点接待（makes_up）".into()
+                "补接待没有注明所补的是哪一次驻点接待（makes_up）".into()
             }
         }
         MakeupNotStationDate { missed } => {
@@ -282,7 +282,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "补班安排在{}，不在补班日（{}）",
+                    "补接待安排在{}，不在补班日（{}）",
                     weekday(*d, lang),
                     a.join("、")
                 )
@@ -294,7 +294,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     "the make-up is {days} days after the missed session of {missed}; it needs at least {need} days' notice"
                 )
             } else {
-                format!("补班距所补的 {missed} 只有 {days} 天，至少应提前 {need} 天通知")
+                format!("补接待距所补的 {missed} 只有 {days} 天，至少应提前 {need} 天通知")
             }
         }
         MakeupWindow { start, end, window } => {
@@ -308,7 +308,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "补班时间为 {}–{}，不是驻点时间 {}–{}",
+                    "补接待时间为 {}–{}，不是驻点时间 {}–{}",
                     hm(*start),
                     hm(*end),
                     hm(window.0),
@@ -320,7 +320,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "the make-up session has nobody in it".into()
             } else {
-                "补班没有安排人员".into()
+                "补接待没有安排人员".into()
             }
         }
         VisitPeople { n } => {

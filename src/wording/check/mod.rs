@@ -88,7 +88,7 @@ impl Say for Rule {
                 "calendar rule 3 (meetings in the window)",
                 "日历规则 3（驻点时间内的会议）",
             ),
-            Rule::Makeup => ("calendar rule 3 (make-ups)", "日历规则 3（补班）"),
+            Rule::Makeup => ("calendar rule 3 (make-ups)", "日历规则 3（补接待）"),
             Rule::Visits => (
                 "calendar rule 4 (household visits)",
                 "日历规则 4（入户走访）",
@@ -405,7 +405,7 @@ fn kind(k: SessionKind, lang: Lang) -> &'static str {
         (SessionKind::Makeup, Lang::En) => "make-up session",
         (SessionKind::Visit, Lang::En) => "household visit",
         (SessionKind::Station, Lang::Zh) => "驻点接待",
-        (SessionKind::Makeup, Lang::Zh) => "补班",
+        (SessionKind::Makeup, Lang::Zh) => "补接待",
         (SessionKind::Visit, Lang::Zh) => "入户走访",
     }
 }

@@ -351,6 +351,31 @@ fn meeting_in_window_is_worded_exactly() {
 }
 
 #[test]
+fn a_weekly_meeting_on_a_holiday_takes_no_one_from_a_session() {
+    // Every Tuesday 16:00 from 09-29 to 10-13; 10-06 falls in 国庆节, when
+    // no session is held: only 09-29 and 10-13 are warned about.
+    let mut rest = unit("a", "甲村", 30, "weekly");
+    rest += &secretary("sa", "李甲", "a");
+    rest += &cadre("c1", "张一");
+    rest += "[[meeting]]\ntitle = \"周例会\"\nattendees = [\"c1\"]\ndate = \"2015-09-29\"\nstart = \"16:00\"\nend = \"17:00\"\nrepeat = \"weekly\"\nuntil = \"2015-10-13\"\n\n";
+    rest += "[[holiday]]\nname = \"国庆节\"\nfrom = \"2015-10-01\"\nto = \"2015-10-07\"\n\n";
+    let r = township(
+        &format!("units_per_leader = [1, 1]\n{SECRETARY_ONLY}"),
+        &rest,
+        &["a"],
+    );
+    let p = built(&r, with(&r, &[("a", "c1", &["sa"], &[])]));
+    let dates: Vec<&str> = p
+        .warning
+        .iter()
+        .filter(|w| w.kind == "meeting_in_window")
+        .filter_map(|w| w.date.as_deref())
+        .collect();
+    assert_eq!(dates, ["2015-09-29", "2015-10-13"]);
+    assert_rules(&r, &p);
+}
+
+#[test]
 fn makeups_go_to_the_first_free_saturday_after_notice() {
     // Emergency meeting on Tue 2015-03-10 takes the leader, the session's
     // only township member: it is made up at the same unit with its own

@@ -154,13 +154,16 @@ fn each_units_timetable_adds_up_to_its_station_sessions() {
             "{}",
             row[1]
         );
-        if with_leader > 0 {
-            assert!(
-                row[3].starts_with('第') && row[3].ends_with('周'),
-                "{}",
-                row[3]
-            );
-        }
+        // The leader's dates, by month: "1月6、20日；2月3日" names each once.
+        let dates: usize = row[3]
+            .split('；')
+            .filter(|m| !m.is_empty())
+            .map(|m| {
+                assert!(m.contains('月') && m.ends_with('日'), "{}", row[3]);
+                m.split('、').count()
+            })
+            .sum();
+        assert_eq!(dates, with_leader, "{}", row[3]);
         let subs = if row[4].is_empty() {
             0
         } else {

@@ -243,3 +243,27 @@ fn workday_lines_are_checked_like_holidays() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_meeting_on_an_official_holiday_is_no_clash_with_the_window() {
+    // 国庆节 dropped from the roster's own list: the official calendar still
+    // makes Tuesday 6 October a holiday, so a weekly Tuesday meeting in the
+    // window is warned about on 29 September and 13 October only.
+    let text = example_with(&[(
+        "[[holiday]]\nname = \"国庆节\"\nfrom = \"2015-10-01\"\nto = \"2015-10-07\"\n",
+        "[[meeting]]\ntitle = \"周例会\"\nattendees = [\"all-cadres\"]\ndate = \"2015-09-29\"\nstart = \"16:00\"\nend = \"17:00\"\nrepeat = \"weekly\"\nuntil = \"2015-10-13\"\n",
+    )]);
+    let r = load(&text);
+    let listed: Vec<Vec<NaiveDate>> = zhudian::calendar::meetings_in_window(&r)
+        .into_iter()
+        .map(|m| m.dates)
+        .collect();
+    assert_eq!(listed, [vec![d("2015-09-29"), d("2015-10-13")]]);
+    let warned: Vec<String> = built(&r)
+        .warning
+        .iter()
+        .filter(|w| w.kind == "meeting_in_window")
+        .filter_map(|w| w.date.clone())
+        .collect();
+    assert_eq!(warned, ["2015-09-29", "2015-10-13"]);
+}

@@ -235,7 +235,7 @@ bad.xlsx: 干部!A2 'zhang', field '编号': id 'zhang' is already used by 村�
 bad.xlsx: 协助人员!D4 's2', field '所属村居': there is no unit 'yi'
 bad.xlsx: 会议!C2, field '日期': 42009 is a plain number, not a date; type the date like 2015-03-02
 bad.xlsx: 道路!B3, field '终点': 'yi' is not the office nor any unit's node, and no other road reaches it
-bad.xlsx: unknown sheet '备注'; a roster workbook has the sheets 基本信息, 村居, 村组, 干部, 协助人员, 外出, 会议, 节假日, 道路, 说明
+bad.xlsx: unknown sheet '备注'; a roster workbook has the sheets 基本信息, 村居, 村组, 干部, 协助人员, 外出, 会议, 节假日, 调休上班, 道路, 说明
 "
     );
 }
@@ -259,7 +259,7 @@ bad.xlsx: 干部!A2 'zhang'，字段“编号”：编号“zhang”已被村居
 bad.xlsx: 协助人员!D4 's2'，字段“所属村居”：没有编号为“yi”的村（社区）
 bad.xlsx: 会议!C2，字段“日期”：42009 是普通数字而不是日期；请按 2015-03-02 的格式填写
 bad.xlsx: 道路!B3，字段“终点”：“yi”既不是镇政府，也不是任何单位的路网节点，且没有别的道路连到这里
-bad.xlsx：不认识工作表“备注”；名册工作簿的工作表为 基本信息、村居、村组、干部、协助人员、外出、会议、节假日、道路、说明
+bad.xlsx：不认识工作表“备注”；名册工作簿的工作表为 基本信息、村居、村组、干部、协助人员、外出、会议、节假日、调休上班、道路、说明
 "
     );
 }
@@ -394,4 +394,104 @@ fn every_command_that_reads_a_roster_reads_a_workbook() {
             .replace("instances/beijiao-example.toml", "R")
     };
     assert_eq!(strip(&out), strip(&twin));
+}
+
+/// `good()` with a unit's hamlets typed inline and a swapped working day.
+fn with_hamlets_and_workday(inline: &'static str, hamlet_rows: bool) -> Vec<u8> {
+    let mut sheets = vec![
+        basics(),
+        (
+            "村居",
+            vec![
+                vec![T("编号"), T("名称"), T("户数"), T("村民小组")],
+                vec![T("jia"), T("甲村"), N(188.0), T(inline)],
+                vec![T("yi"), T("乙村"), N(640.0), T("")],
+            ],
+        ),
+        (
+            "调休上班",
+            vec![
+                vec![T("名称"), T("日期")],
+                vec![T("镇运动会调休"), D(2015, 3, 14)],
+            ],
+        ),
+    ];
+    if hamlet_rows {
+        sheets.push((
+            "村组",
+            vec![
+                vec![T("村居编号"), T("村民小组"), T("户数")],
+                vec![T("甲村"), T("一队"), N(188.0)],
+            ],
+        ));
+    }
+    sheets.extend(people());
+    book(&sheets)
+}
+
+#[test]
+fn hamlets_typed_beside_the_unit_and_swapped_working_days_are_read() {
+    let bytes = with_hamlets_and_workday("一组 45、二组：60户；三组（75户）,四组(8)", false);
+    let r = workbook::load_bytes(&bytes, "试点.xlsx")
+        .unwrap_or_else(|p| panic!("{}", p.render(Lang::En)));
+    let h: Vec<(String, u32)> = r.units[0]
+        .hamlets
+        .iter()
+        .map(|h| (h.name.clone(), h.households))
+        .collect();
+    assert_eq!(
+        h,
+        [
+            ("一组".to_string(), 45),
+            ("二组".to_string(), 60),
+            ("三组".to_string(), 75),
+            ("四组".to_string(), 8)
+        ]
+    );
+    assert!(r.units[1].hamlets.is_empty());
+    assert_eq!(r.workdays.len(), 1);
+    assert_eq!(r.workdays[0].from.to_string(), "2015-03-14");
+    assert_eq!(r.workdays[0].why, "镇运动会调休");
+    // Written back, the workday keeps its sheet and the hamlets go to 村组:
+    // reading that again gives the same roster.
+    let again = workbook::write::roster_workbook(Some(&r), Lang::Zh).unwrap();
+    let back = workbook::load_bytes(&again, "back.xlsx").unwrap();
+    let days = |r: &zhudian::model::Roster| {
+        r.workdays
+            .iter()
+            .map(|p| (p.from, p.to, p.why.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(days(&back), days(&r));
+    let hamlets = |r: &zhudian::model::Roster| {
+        r.units[0]
+            .hamlets
+            .iter()
+            .map(|h| (h.name.clone(), h.households))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hamlets(&back), hamlets(&r));
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(again)).unwrap();
+    let rows = wb.worksheet_range("村组").unwrap().rows().count();
+    assert_eq!(rows, 5, "a heading and four hamlets in 村组");
+}
+
+#[test]
+fn a_hamlet_without_households_or_given_twice_is_named_at_its_cell() {
+    let p = workbook::load_bytes(&with_hamlets_and_workday("一组 45、二组", false), "h.xlsx")
+        .unwrap_err();
+    assert_eq!(
+        p.render(Lang::En),
+        "h.xlsx: 村居!D2, field '村民小组': '二组' is not a hamlet with its households; \
+write each as name and households, like 一组 45、二组 60\n"
+    );
+    assert_eq!(
+        p.render(Lang::Zh),
+        "h.xlsx: 村居!D2，字段“村民小组”：“二组”不是“村民小组 户数”的写法；请写成 一组 45、二组 60 这样\n"
+    );
+    let p = workbook::load_bytes(&with_hamlets_and_workday("一组 45", true), "h.xlsx").unwrap_err();
+    assert_eq!(
+        p.render(Lang::Zh),
+        "h.xlsx: 村居!D2，字段“村民小组”：这个村居的村民小组既写在这里，又列在工作表“村组”中；请只保留一处\n"
+    );
 }

@@ -29,7 +29,8 @@ pub fn meetings_in_window(r: &Roster) -> Vec<WindowMeeting> {
         .filter_map(|m| {
             let dates: Vec<NaiveDate> = expand(m.date, m.repeat, m.until, r.township.year)
                 .into_iter()
-                .filter(|d| d.weekday() == st.weekday && !r.holidays.iter().any(|h| h.contains(*d)))
+                // Official holidays too: no session on National Day to clash with.
+                .filter(|d| d.weekday() == st.weekday && r.days.holiday(*d).is_none())
                 .collect();
             (!dates.is_empty()).then(|| WindowMeeting {
                 title: m.title.clone(),

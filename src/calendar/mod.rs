@@ -121,7 +121,13 @@ pub(crate) fn build_carrying(
     let mut sitting = vec![false; r.units.len()];
     for o in &cx.occurrences {
         let m = &r.meetings[o.meeting];
-        if m.emergency || cx.weekday(o.day) != r.station.weekday || !(o.start < we && ws < o.end) {
+        // On a holiday there is no session for the meeting to take.
+        let holiday = cx.holiday.get(o.day).copied().unwrap_or(false);
+        if m.emergency
+            || holiday
+            || cx.weekday(o.day) != r.station.weekday
+            || !(o.start < we && ws < o.end)
+        {
             continue;
         }
         let week = cx.weeks.iter().position(|&d| d == o.day);

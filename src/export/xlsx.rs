@@ -83,18 +83,6 @@ fn teams(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
     rows
 }
 
-/// Consecutive week numbers as ranges.
-fn ranges(weeks: &[u32]) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = Vec::new();
-    for &w in weeks {
-        match out.last_mut() {
-            Some((_, b)) if *b + 1 == w || *b == w => *b = w,
-            _ => out.push((w, w)),
-        }
-    }
-    out
-}
-
 /// Is this person the township's (a leader, or a helper of no unit)?
 fn township_member(r: &Roster, id: &str) -> bool {
     r.cadre_index(id).is_some()
@@ -131,18 +119,12 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                     .leader_dates
                     .iter()
                     .filter_map(|d| day(d))
-                    .map(|d| d.iso_week().week())
+                    .map(|d| (d.month(), d.day()))
                     .collect();
                 for s in &t.substitute {
                     let Some(d) = day(&s.date) else { continue };
                     let who: Vec<String> = s.person.iter().map(|p| name_of(r, p)).collect();
-                    subs.push(words::substituted(
-                        d.iso_week().week(),
-                        d.month(),
-                        d.day(),
-                        &who,
-                        lang,
-                    ));
+                    subs.push(words::substituted(d.month(), d.day(), &who, lang));
                 }
             }
             for s in sessions
@@ -150,9 +132,8 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                 .filter(|_| !plan.timetable.iter().any(|t| t.unit == a.unit))
             {
                 let Some(d) = day(&s.date) else { continue };
-                let week = d.iso_week().week();
                 if s.people.contains(&a.leader) {
-                    with_leader.push(week);
+                    with_leader.push((d.month(), d.day()));
                 } else {
                     let who: Vec<String> = s
                         .people
@@ -160,14 +141,14 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                         .filter(|p| township_member(r, p))
                         .map(|p| name_of(r, p))
                         .collect();
-                    subs.push(words::substituted(week, d.month(), d.day(), &who, lang));
+                    subs.push(words::substituted(d.month(), d.day(), &who, lang));
                 }
             }
             vec![
                 Out::Text(unit_name(r, &a.unit)),
                 Out::Text(words::station_time(wd, &start, &end, fortnightly, lang)),
                 Out::Text(name_of(r, &a.leader)),
-                Out::Text(words::weeks(&ranges(&with_leader), lang)),
+                Out::Text(words::dates_by_month(&with_leader, lang)),
                 Out::Text(subs.join(sep)),
                 Out::Num(sessions.len() as f64),
                 Out::Num(with_leader.len() as f64),
@@ -177,7 +158,8 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
         .collect()
 }
 
-/// Monday to Friday of the roster's year, less its holidays.
+/// The year's working days: Monday to Friday and swapped working days, less
+/// holidays (official ones when the roster applies them, and its own).
 fn working_days(r: &Roster) -> usize {
     let year = r.township.year;
     let (Some(first), Some(last)) = (
@@ -186,11 +168,19 @@ fn working_days(r: &Roster) -> usize {
     ) else {
         return 0;
     };
+    let days =
+        crate::days::YearDays::new(year, r.township.official_holidays, &r.holidays, &r.workdays);
+    const WEEK: [Weekday; 5] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
     first
         .iter_days()
         .take_while(|d| *d <= last)
-        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-        .filter(|d| !r.holidays.iter().any(|h| h.contains(*d)))
+        .filter(|d| days.working(*d, &WEEK))
         .count()
 }
 

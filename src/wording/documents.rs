@@ -65,8 +65,8 @@ impl Doc {
                 ("unit", "村居", 18.0),
                 ("station time", "驻点时间", 20.0),
                 ("leader", "驻点领导", 12.0),
-                ("weeks with the leader", "领导驻点周次", 28.0),
-                ("weeks with a substitute", "代班周次及代班人", 44.0),
+                ("dates with the leader", "领导驻点日期", 40.0),
+                ("dates with a substitute", "代班日期及代班人", 44.0),
                 ("sessions", "接待次数", 9.0),
                 ("with the leader", "领导到场", 9.0),
                 ("substituted", "代班", 8.0),
@@ -178,43 +178,41 @@ pub fn station_time(
     }
 }
 
-/// Weeks of the year as ranges: "第1—5、7周" / "weeks 1–5, 7".
-pub fn weeks(ranges: &[(u32, u32)], lang: Lang) -> String {
-    if ranges.is_empty() {
-        return String::new();
+/// Dates as a posted timetable gives them, by month:
+/// "1月6、13、20日；2月3日" / "Jan 6, 13, 20; Feb 3".
+pub fn dates_by_month(dates: &[(u32, u32)], lang: Lang) -> String {
+    let mut months: Vec<(u32, Vec<u32>)> = Vec::new();
+    for &(m, d) in dates {
+        match months.last_mut() {
+            Some((lm, days)) if *lm == m => days.push(d),
+            _ => months.push((m, vec![d])),
+        }
     }
-    let parts: Vec<String> = ranges
+    let parts: Vec<String> = months
         .iter()
-        .map(|(a, b)| match (a == b, lang) {
-            (true, _) => a.to_string(),
-            (false, Lang::Zh) => format!("{a}—{b}"),
-            (false, Lang::En) => format!("{a}–{b}"),
+        .map(|(m, days)| {
+            let days: Vec<String> = days.iter().map(u32::to_string).collect();
+            match lang {
+                Lang::Zh => format!("{m}月{}日", days.join("、")),
+                Lang::En => format!("{} {}", MONTHS[(*m as usize + 11) % 12], days.join(", ")),
+            }
         })
         .collect();
-    match lang {
-        Lang::Zh => format!("第{}周", parts.join("、")),
-        Lang::En if parts.len() == 1 && ranges[0].0 == ranges[0].1 => format!("week {}", parts[0]),
-        Lang::En => format!("weeks {}", parts.join(", ")),
-    }
+    parts.join(entry_separator(lang))
 }
 
-/// One substituted session: "第6周（2月10日）陈志强" / "week 6 (10 Feb): 陈志强".
-pub fn substituted(week: u32, month: u32, day: u32, who: &[String], lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// One substituted session: "2月10日 陈志强" / "10 Feb: 陈志强".
+pub fn substituted(month: u32, day: u32, who: &[String], lang: Lang) -> String {
+    let mon = MONTHS[(month as usize + 11) % 12];
     match lang {
-        Lang::Zh if who.is_empty() => format!("第{week}周（{month}月{day}日）缺少镇级人员"),
-        Lang::Zh => format!("第{week}周（{month}月{day}日）{}", who.join("、")),
-        Lang::En if who.is_empty() => format!(
-            "week {week} ({day} {}): no township member",
-            MONTHS[(month as usize + 11) % 12]
-        ),
-        Lang::En => format!(
-            "week {week} ({day} {}): {}",
-            MONTHS[(month as usize + 11) % 12],
-            who.join(", ")
-        ),
+        Lang::Zh if who.is_empty() => format!("{month}月{day}日 缺少镇级人员"),
+        Lang::Zh => format!("{month}月{day}日 {}", who.join("、")),
+        Lang::En if who.is_empty() => format!("{day} {mon}: no township member"),
+        Lang::En => format!("{day} {mon}: {}", who.join(", ")),
     }
 }
 
@@ -409,28 +407,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn weeks_and_substitutes_read_as_a_timetable_says_them() {
-        let w = [(1, 5), (7, 7), (9, 20)];
-        assert_eq!(weeks(&w, Lang::Zh), "第1—5、7、9—20周");
-        assert_eq!(weeks(&w, Lang::En), "weeks 1–5, 7, 9–20");
-        assert_eq!(weeks(&[(6, 6)], Lang::En), "week 6");
-        assert_eq!(weeks(&[], Lang::Zh), "");
+    fn dates_and_substitutes_read_as_a_timetable_says_them() {
+        let d = [(1, 6), (1, 13), (1, 20), (2, 3), (12, 29)];
+        assert_eq!(
+            dates_by_month(&d, Lang::Zh),
+            "1月6、13、20日；2月3日；12月29日"
+        );
+        assert_eq!(dates_by_month(&d, Lang::En), "Jan 6, 13, 20; Feb 3; Dec 29");
+        assert_eq!(dates_by_month(&[], Lang::Zh), "");
         let who = ["陈志强".to_string(), "李警官".to_string()];
+        assert_eq!(substituted(2, 10, &who, Lang::Zh), "2月10日 陈志强、李警官");
+        assert_eq!(substituted(2, 10, &who, Lang::En), "10 Feb: 陈志强, 李警官");
+        assert_eq!(substituted(6, 16, &[], Lang::Zh), "6月16日 缺少镇级人员");
         assert_eq!(
-            substituted(6, 2, 10, &who, Lang::Zh),
-            "第6周（2月10日）陈志强、李警官"
-        );
-        assert_eq!(
-            substituted(6, 2, 10, &who, Lang::En),
-            "week 6 (10 Feb): 陈志强, 李警官"
-        );
-        assert_eq!(
-            substituted(25, 6, 16, &[], Lang::Zh),
-            "第25周（6月16日）缺少镇级人员"
-        );
-        assert_eq!(
-            substituted(25, 6, 16, &[], Lang::En),
-            "week 25 (16 Jun): no township member"
+            substituted(6, 16, &[], Lang::En),
+            "16 Jun: no township member"
         );
         assert_eq!(
             station_time("周二", "15:00", "18:30", false, Lang::Zh),

@@ -60,6 +60,12 @@ pub enum WorkbookSaid {
         value: String,
         unit: bool,
     },
+    /// An item of the inline `村民小组` column that is not "name households".
+    BadHamlet {
+        value: String,
+    },
+    /// A unit whose hamlets are typed inline and also listed in `村组`.
+    HamletsTwice,
 }
 
 impl Say for WorkbookSaid {
@@ -207,6 +213,22 @@ impl Say for WorkbookSaid {
                     )
                 } else {
                     format!("“{value}”不是工作表“干部”“协助人员”中任何人的编号或姓名")
+                }
+            }
+            BadHamlet { value } => {
+                if en {
+                    format!(
+                        "'{value}' is not a hamlet with its households; write each as name and households, like 一组 45、二组 60"
+                    )
+                } else {
+                    format!("“{value}”不是“村民小组 户数”的写法；请写成 一组 45、二组 60 这样")
+                }
+            }
+            HamletsTwice => {
+                if en {
+                    "this unit's hamlets are typed here and also listed in the sheet 村组; keep one of the two".into()
+                } else {
+                    "这个村居的村民小组既写在这里，又列在工作表“村组”中；请只保留一处".into()
                 }
             }
         }
@@ -414,6 +436,15 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "是: may take the station window; lost sessions are made up",
             "是：可占用驻点时间，缺席的接待须补接待",
         ),
+        ("村居", "hamlets") => (
+            "optional: the hamlets and their households in one cell, like 一组 45、二组 60 (or list them in the sheet 村组)",
+            "选填：村民小组及户数写在一格内，如 一组 45、二组 60（也可在“村组”表中逐行填写）",
+        ),
+        ("调休上班", "name") => ("e.g. 春节调休", "如 春节调休"),
+        ("调休上班", "date") => (
+            "a weekend day worked in exchange for a holiday: sessions are held as on a working day",
+            "因节假日调休而上班的周末日期：当天按工作日安排接待",
+        ),
         ("节假日", "name") => ("e.g. 春节", "如 春节"),
         ("节假日", "from") => ("first day (no sessions)", "第一天（不安排接待）"),
         ("节假日", "to") => ("last day", "最后一天"),
@@ -465,6 +496,10 @@ pub fn sheet_note(sheet: &str, lang: Lang) -> &'static str {
         "节假日" => (
             "holidays without sessions: one a row",
             "不安排接待的节假日：每行一段",
+        ),
+        "调休上班" => (
+            "the township's own swapped working days (weekend days worked for a holiday), besides the official ones: one a row",
+            "本镇自行调休的上班日（为节假日调休而上班的周末），法定调休日之外：每行一天",
         ),
         "道路" => (
             "roads between nodes, with minutes: one a row",

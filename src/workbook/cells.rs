@@ -17,6 +17,8 @@ pub enum Lit {
     Num(f64),
     Bool(bool),
     List(Vec<String>),
+    /// Ready TOML text (a unit's inline hamlets).
+    Raw(String),
 }
 
 impl Lit {
@@ -31,6 +33,7 @@ impl Lit {
                 "[{}]",
                 v.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")
             ),
+            Lit::Raw(t) => t.clone(),
         }
     }
 
@@ -169,6 +172,41 @@ pub fn int(d: &Data) -> Got<i64> {
         Some(x) if x.fract() == 0.0 && x.abs() < 9e15 => Ok(Some(x as i64)),
         Some(x) => Err(bad(W::NotWhole { value: num_text(x) })),
     }
+}
+
+/// A unit's hamlets in one cell: `一组 45、二组 60`, `一组：45户；二组（60户）`.
+/// Each item is a name followed by its households; the result is the
+/// roster's `hamlets = [...]` value as TOML text.
+pub fn hamlets(d: &Data) -> Got<String> {
+    let Some(t) = text(d)? else {
+        return Ok(None);
+    };
+    let mut items = Vec::new();
+    for item in t
+        .split(['、', ',', '，', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let plain = half_width(item);
+        let body = plain.trim_end_matches([')', '）', ' ']);
+        let body = body.strip_suffix('户').unwrap_or(body).trim_end();
+        let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (name, count) = body.split_at(body.len() - digits);
+        let name = name
+            .trim_end_matches([' ', ':', '(', '（', '-', '='])
+            .trim();
+        match count.parse::<u32>() {
+            Ok(n) if !name.is_empty() => {
+                items.push(format!("{{ name = {}, households = {n} }}", quote(name)))
+            }
+            _ => {
+                return Err(bad(W::BadHamlet {
+                    value: item.to_string(),
+                }));
+            }
+        }
+    }
+    Ok((!items.is_empty()).then(|| format!("[{}]", items.join(", "))))
 }
 
 pub fn yes_no(d: &Data) -> Got<bool> {

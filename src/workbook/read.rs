@@ -267,6 +267,7 @@ fn value(kind: Kind, d: &Data) -> Result<Option<Lit>, RosterSaid> {
         Kind::Date => cells::date(d)?.map(Lit::Str),
         Kind::Time => cells::time(d)?.map(Lit::Str),
         Kind::List | Kind::Attendees | Kind::Slot => cells::list(d)?.map(Lit::List),
+        Kind::Hamlets => cells::hamlets(d)?.map(Lit::Raw),
         Kind::Choice(words) => match cells::text(d)? {
             Some(t) => Some(Lit::Str(cells::choice(words, &t)?)),
             None => None,
@@ -445,10 +446,18 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
             out.push(String::new(), None);
             out.push(format!("[[{section}]]"), here(first));
             let mut pair: [Option<(i64, u32)>; 2] = [None, None];
+            let own_id = r.get(&t.sheet, "id").and_then(Lit::text).unwrap_or("");
+            let hamlet_rows = nested.contains_key(&("hamlets", own_id.to_string()));
             for (i, col, lit) in &r.vals {
                 let c = &t.sheet.cols[*i];
                 let lit = resolve(c.kind, lit, &unit_names, &people);
                 match c.kind {
+                    Kind::Hamlets if hamlet_rows => out.found(
+                        t.sheet.name,
+                        Some((r.row, *col)),
+                        Some(c.header),
+                        RosterSaid::Workbook(WorkbookSaid::HamletsTwice),
+                    ),
                     Kind::PairMin => pair[0] = int_of(&lit).map(|n| (n, *col)),
                     Kind::PairMax => pair[1] = int_of(&lit).map(|n| (n, *col)),
                     _ => out.push(format!("{} = {}", c.key, lit.toml()), here(*col)),

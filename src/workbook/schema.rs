@@ -27,6 +27,9 @@ pub enum Kind {
     PairMax,
     /// One helper slot of the policy's `team` (`基本信息`, repeatable).
     Slot,
+    /// A unit's hamlets in one cell, `一组 45、二组 60`: what the sheet `村组`
+    /// holds, for a planner who would rather type them beside the unit.
+    Hamlets,
 }
 
 /// A fixed choice: the code the roster file uses, the word the workbook
@@ -175,6 +178,7 @@ pub const UNITS: Sheet = Sheet {
         c("needs", "需要的能力", Kind::List, false, 18.0),
         c("cadence", "驻点频次", Kind::Choice(CADENCES), false, 10.0),
         c("node", "路网节点", Kind::Text, false, 14.0),
+        c("hamlets", "村民小组", Kind::Hamlets, false, 24.0),
     ],
 };
 pub const HAMLETS: Sheet = Sheet {
@@ -246,6 +250,14 @@ pub const HOLIDAYS: Sheet = Sheet {
         c("to", "结束日期", Kind::Date, true, 12.0),
     ],
 };
+pub const WORKDAYS: Sheet = Sheet {
+    name: "调休上班",
+    rows: Rows::Section("workday"),
+    cols: &[
+        c("name", "名称", Kind::Text, true, 16.0),
+        c("date", "日期", Kind::Date, true, 12.0),
+    ],
+};
 pub const ROADS: Sheet = Sheet {
     name: "道路",
     rows: Rows::Section("road"),
@@ -261,8 +273,8 @@ pub const BASICS: &str = "基本信息";
 pub const BASICS_HEADERS: [&str; 3] = ["项目", "值", "说明"];
 
 /// The table sheets in workbook order (after `基本信息`).
-pub const SHEETS: [Sheet; 8] = [
-    UNITS, HAMLETS, CADRES, HELPERS, AWAY, MEETINGS, HOLIDAYS, ROADS,
+pub const SHEETS: [Sheet; 9] = [
+    UNITS, HAMLETS, CADRES, HELPERS, AWAY, MEETINGS, HOLIDAYS, WORKDAYS, ROADS,
 ];
 
 /// The sheet the template and converted workbooks carry for people to read;

@@ -306,6 +306,8 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     } else {
                         text(&u.node)
                     },
+                    // Hamlets go to the sheet 村组, a row each.
+                    Out::Empty,
                 ]
             })
             .collect(),
@@ -393,6 +395,11 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
             .iter()
             .map(|h| vec![text(&h.why), Out::Date(h.from), Out::Date(h.to)])
             .collect(),
+        "调休上班" => r
+            .workdays
+            .iter()
+            .map(|p| vec![text(&p.why), Out::Date(p.from)])
+            .collect(),
         "道路" => r
             .roads
             .iter()
@@ -473,7 +480,12 @@ pub fn roster_workbook(r: Option<&Roster>, lang: Lang) -> Result<Vec<u8>, XlsxEr
                         .ignore_blank(true);
                     ws.add_data_validation(1, c, CHOICE_ROWS, c, &dv)?;
                 }
-                Kind::Text | Kind::UnitRef | Kind::PersonRef | Kind::List | Kind::Attendees => {
+                Kind::Text
+                | Kind::UnitRef
+                | Kind::PersonRef
+                | Kind::List
+                | Kind::Attendees
+                | Kind::Hamlets => {
                     // Typed ids stay text: 001 keeps its zeros, 3-1 stays 3-1.
                     ws.set_column_format(c, &st.text)?;
                 }

@@ -363,7 +363,12 @@ pub fn violations(r: &Roster, plan: &PlanFile) -> Vec<String> {
 
     // Rule 3: meetings in the window; make-ups.
     for o in &w.occ {
-        if !o.emergency && o.date.weekday() == st.weekday && o.start < we && ws < o.end {
+        if !o.emergency
+            && !w.holiday(o.date)
+            && o.date.weekday() == st.weekday
+            && o.start < we
+            && ws < o.end
+        {
             let d = o.date.format("%Y-%m-%d").to_string();
             if !w.warned("meeting_in_window", None, Some(&d), None) {
                 v.push(format!(

@@ -27,6 +27,9 @@ pub struct Township {
     pub office_position: Option<Position>,
     /// Apply the official holidays and swapped working days (`chinese_holiday`).
     pub official_holidays: bool,
+    /// The district of a city the township belongs to (its own
+    /// `[township] district`, or the city.toml district listing it).
+    pub district: Option<String>,
 }
 
 /// Where a node lies, for the report's map only: planar `x`, `y` (any unit,

@@ -16,15 +16,18 @@ use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct CalendarArgs {
-    /// Plan file (TOML) written by `zhudian plan`
+    /// Plan file (TOML) written by `zhudian plan`; or a folder of a city's plans
     pub plan: PathBuf,
-    /// Write one iCalendar (.ics) file per person into this folder
+    /// Write one iCalendar (.ics) file per person into this folder (for a
+    /// city, one folder per township inside it)
     #[arg(long, value_name = "DIR")]
     pub ics: Option<PathBuf>,
-    /// Write every session as one CSV row (UTF-8 with BOM) to this file
+    /// Write every session as one CSV row (UTF-8 with BOM) to this file (for
+    /// a city, a folder: one CSV per township)
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
-    /// Roster to read names from, instead of the one the plan names
+    /// Roster to read names from, instead of the one the plan names (for a
+    /// city's plans, the city: folder of rosters or city file)
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
     /// The plan in force before this one: its people get files too, and its
@@ -78,6 +81,9 @@ pub(super) fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String
 
 /// Runs `calendar`: 0 done, 2 when the plan or roster cannot be read or an output written.
 pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
+    if args.plan.is_dir() {
+        return super::city::calendar::run(args, lang);
+    }
     let plan_name = args.plan.display().to_string();
     let text = match crate::input::read_to_string(&args.plan) {
         Ok(t) => t,

@@ -13,11 +13,13 @@ use crate::wording::check::{self as words, Unreadable};
 /// Arguments of `zhudian check`.
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Roster file (TOML) the plan was made for
+    /// Roster file (TOML) the plan was made for; or a city (folder of
+    /// rosters, or a file with [[township]] entries)
     pub roster: PathBuf,
-    /// Plan file (TOML) to check
+    /// Plan file (TOML) to check; for a city, the folder of its plans
     pub plan: PathBuf,
-    /// The previous plan this one was replanned against, to check its change counts
+    /// The previous plan this one was replanned against, to check its change
+    /// counts (for a city, the folder of previous plans)
     #[arg(long, value_name = "PLAN")]
     pub previous: Option<PathBuf>,
     /// The plan was replanned from this day (YYYY-MM-DD): every session
@@ -28,6 +30,9 @@ pub struct CheckArgs {
 
 /// `zhudian check`: prints every violation and a summary; 0 valid, 1 not, 2 unreadable.
 pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
+    if super::city::is_city(&args.roster) {
+        return super::city::check::run(&args.roster, &args.plan, args.previous.as_deref(), lang);
+    }
     let roster = match roster::load(&args.roster) {
         Ok(r) => r,
         Err(problems) => {

@@ -12,7 +12,8 @@ use crate::wording::{Lang, names};
 
 #[derive(clap::Args, Debug)]
 pub struct CompareArgs {
-    /// Plan files; the first is the base the others are compared with
+    /// Plan files; the first is the base the others are compared with. For a
+    /// city: folders of plans, compared township by township
     #[arg(required = true, num_args = 1..)]
     pub plans: Vec<PathBuf>,
     /// Output format
@@ -22,6 +23,9 @@ pub struct CompareArgs {
 
 /// Reads the plans and prints the comparison; 2 when a plan cannot be read.
 pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
+    if args.plans[0].is_dir() {
+        return super::city::compare::run(&args.plans, args.format, lang);
+    }
     let mut plans = Vec::new();
     for path in &args.plans {
         let text = match crate::input::read_to_string(path) {

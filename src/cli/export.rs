@@ -12,6 +12,7 @@ use crate::calendar;
 use crate::export::xlsx::{self, CityLine};
 use crate::plan::{PlanFile, write_atomic};
 use crate::wording::calendar::CommandSaid;
+use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::documents::{Doc, FilesSaid};
 use crate::wording::{Lang, Say};
 
@@ -112,29 +113,13 @@ pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
 }
 
 fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
-    let dir = args.plan.display().to_string();
-    let mut plans: Vec<PathBuf> = match std::fs::read_dir(&args.plan) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect(),
+    let plans: Vec<PathBuf> = match super::city::plan_files(&args.plan, lang) {
+        Ok(p) => p,
         Err(e) => {
-            eprintln!(
-                "{}",
-                CommandSaid::PlanUnreadable {
-                    path: dir,
-                    detail: e.to_string()
-                }
-                .say(lang)
-            );
+            eprintln!("{e}");
             return EXIT_BAD_INPUT;
         }
     };
-    plans.sort();
-    if plans.is_empty() {
-        eprintln!("{}", FilesSaid::NoPlans { dir }.say(lang));
-        return EXIT_BAD_INPUT;
-    }
     if let Err(e) = std::fs::create_dir_all(&args.xlsx) {
         let path = args.xlsx.display().to_string();
         eprintln!(
@@ -148,13 +133,18 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         return EXIT_BAD_INPUT;
     }
     let mut lines = Vec::new();
-    let mut ok = true;
+    let mut failing = Vec::new();
     for p in &plans {
+        let stem = p
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let (r, plan) = match read(p, args.roster.as_ref(), lang, docs) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("{}", e.trim_end());
-                ok = false;
+                failing.push(stem);
                 continue;
             }
         };
@@ -165,7 +155,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
             .unwrap_or_default();
         let out = args.xlsx.join(&file);
         if !write(&out, xlsx::documents(&r, &plan, docs), lang) {
-            ok = false;
+            failing.push(r.township.name.clone());
             continue;
         }
         println!(
@@ -193,5 +183,19 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         }
         .say(lang)
     );
-    if ok { EXIT_OK } else { EXIT_BAD_INPUT }
+    println!(
+        "{}",
+        CityRunSaid::Totals {
+            done: Done::Exported,
+            ok: plans.len() - failing.len(),
+            total: plans.len(),
+            failing: failing.clone(),
+        }
+        .say(lang)
+    );
+    if failing.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    }
 }

@@ -13,9 +13,11 @@ use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug)]
 pub struct ReplanArgs {
-    /// The changed roster (TOML) of one township
+    /// The changed roster (TOML) of one township; or a city (folder of
+    /// rosters, or a file with [[township]] entries)
     pub roster: PathBuf,
-    /// The plan in force, to keep wherever the cost says so
+    /// The plan in force, to keep wherever the cost says so (for a city, the
+    /// folder of plans in force; -o is then a folder too)
     #[arg(long, value_name = "PLAN")]
     pub previous: PathBuf,
     /// Where to write the new plan (TOML); written atomically
@@ -37,6 +39,9 @@ pub struct ReplanArgs {
 
 /// Runs `replan`: 0 done, 1 infeasible, 2 bad input.
 pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
+    if super::city::is_city(&args.roster) {
+        return super::city::replan::run(args, lang);
+    }
     if let Err(code) = super::not_an_input(&args.output, &[&args.roster, &args.previous], lang) {
         return code;
     }

@@ -13,6 +13,7 @@ use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::report::compare::Compared;
 use crate::report::{CityLine, city_page, compare_page, plan_page};
+use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::report::ReportSaid;
 use crate::wording::{Lang, Say};
 
@@ -151,8 +152,10 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // The township pages go beside the city page: its folder may be new.
+    let _ = std::fs::create_dir_all(&out_dir);
     let mut lines = Vec::new();
-    let mut bad = false;
+    let mut failing = Vec::new();
     for t in &towns {
         let roster: &Roster = match &t.roster {
             Ok(r) => r,
@@ -160,7 +163,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
                 for p in problems {
                     eprintln!("{p}");
                 }
-                bad = true;
+                failing.push(super::city::name_of(t));
                 continue;
             }
         };
@@ -174,11 +177,11 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
                 }
                 .say(lang)
             );
-            bad = true;
+            failing.push(roster.township.name.clone());
             continue;
         }
         let Some(plan) = read_plan(&plan_path, lang) else {
-            bad = true;
+            failing.push(roster.township.name.clone());
             continue;
         };
         let href = format!("{}.html", label(&plan_path));
@@ -203,5 +206,19 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         lines.len(),
         lang,
     );
-    if bad { EXIT_BAD_INPUT } else { code }
+    println!(
+        "{}",
+        CityRunSaid::Totals {
+            done: Done::Reported,
+            ok: towns.len() - failing.len(),
+            total: towns.len(),
+            failing: failing.clone(),
+        }
+        .say(lang)
+    );
+    if failing.is_empty() {
+        code
+    } else {
+        EXIT_BAD_INPUT
+    }
 }

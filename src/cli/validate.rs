@@ -44,6 +44,9 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             }
             for r in &rosters {
                 super::print_roster_notes(r, lang);
+                if let Some(d) = &r.township.district {
+                    outln!("{}", crate::wording::city::district_line(d, lang));
+                }
                 out!("{}", roster::summary::summarize(r).say(lang));
                 // Meetings inside the station window: worth moving before planning.
                 for m in crate::calendar::meetings_in_window(r) {
@@ -52,6 +55,11 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                         crate::wording::calendar::validate_warning(&m.said(r), lang)
                     );
                 }
+            }
+            if args.roster.is_dir()
+                && let Ok(Some(city)) = roster::city::read(&args.roster)
+            {
+                city_settings(&city, &rosters, lang);
             }
             EXIT_OK
         }
@@ -69,5 +77,61 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             }
             EXIT_BAD_INPUT
         }
+    }
+}
+
+/// A city folder's settings, said once after the townships: the city and
+/// its districts, what every township inherits, and who differs from it.
+fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], lang: Lang) {
+    use crate::wording::city::CityInfo;
+    let mut districts: Vec<(String, usize)> = Vec::new();
+    let mut none = Vec::new();
+    for r in rosters {
+        match &r.township.district {
+            Some(d) => match districts.iter_mut().find(|(n, _)| n == d) {
+                Some((_, k)) => *k += 1,
+                None => districts.push((d.clone(), 1)),
+            },
+            None => none.push(r.township.name.clone()),
+        }
+    }
+    outln!(
+        "{}",
+        CityInfo::Heading {
+            name: city.name.clone(),
+            townships: rosters.len(),
+            districts,
+        }
+        .say(lang)
+    );
+    if !none.is_empty() {
+        outln!("{}", CityInfo::NoDistrict { townships: none }.say(lang));
+    }
+    let values = roster::city::inherited_values(city);
+    if !values.is_empty() {
+        outln!("{}", CityInfo::Inherited { values }.say(lang));
+    }
+    let texts: Vec<(String, String)> = rosters
+        .iter()
+        .map(|r| {
+            let text =
+                crate::input::read_to_string(std::path::Path::new(&r.source)).unwrap_or_default();
+            (r.township.name.clone(), text)
+        })
+        .collect();
+    let all = roster::city::overrides(city, &texts);
+    if all.is_empty() {
+        outln!("{}", CityInfo::NoOverrides.say(lang));
+    }
+    let mut i = 0;
+    while i < all.len() {
+        let township = all[i].township.clone();
+        let fields: Vec<(String, String, String)> = all[i..]
+            .iter()
+            .take_while(|o| o.township == township)
+            .map(|o| (o.field.clone(), o.own.clone(), o.city.clone()))
+            .collect();
+        i += fields.len();
+        outln!("{}", CityInfo::Overrides { township, fields }.say(lang));
     }
 }

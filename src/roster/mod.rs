@@ -7,6 +7,7 @@
 //! bad input; the road network's travel times are computed once, here, and
 //! kept on the roster for everything after.
 
+pub mod city;
 mod entries;
 pub mod fullwidth;
 mod position;
@@ -105,7 +106,8 @@ pub fn load(path: &Path) -> Result<Roster, Problems> {
 }
 
 /// Reads a roster file, a city file with a `[[township]]` array, or a folder
-/// of roster files (sorted by name): every township in it.
+/// of roster files (sorted by name): every township in it. A folder's (or a
+/// file's folder's) city.toml gives the values its townships inherit.
 pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
     let name = path.display().to_string();
     if path.is_dir() {
@@ -113,10 +115,11 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
         if files.is_empty() {
             return Err(no_roster_files(path));
         }
+        let city = city::read(path)?;
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for f in files {
-            match load_all(&f) {
+            match load_in_city(&f, city.as_ref()) {
                 Ok(r) => out.extend(r),
                 Err(p) => problems.extend(p.0),
             }
@@ -127,6 +130,18 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
             Err(Problems(problems))
         };
     }
+    // A township of a city folder inherits its city's values even when read alone.
+    let city = match path.parent() {
+        Some(dir) if path.file_name().is_some_and(|n| n != city::CITY_FILE) => city::read(dir)?,
+        _ => None,
+    };
+    load_in_city(path, city.as_ref())
+}
+
+/// Reads a roster file (or city file) of a city folder whose city.toml
+/// (`city`) gives the defaults it inherits and the districts.
+pub fn load_in_city(path: &Path, city: Option<&city::City>) -> Result<Vec<Roster>, Problems> {
+    let name = path.display().to_string();
     let refused = |e: crate::input::InputError| unreadable(&name, &e.say(Lang::current()));
     crate::input::check(path).map_err(refused)?;
     if crate::workbook::is_workbook(path) {
@@ -146,11 +161,21 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
         }
         Err(e) => return Err(refused(e)),
     };
-    let mut all = load_all_str(&text.text, &name)?;
-    if text.gbk {
-        for r in &mut all {
+    let mut all = load_all_str_in(&text.text, &name, city)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for r in &mut all {
+        if text.gbk {
             r.notes.insert(0, RosterNote::Gbk);
         }
+        r.township.district = city::district_of(
+            city,
+            &r.township.name,
+            &stem,
+            r.township.district.as_deref(),
+        );
     }
     Ok(all)
 }
@@ -181,6 +206,7 @@ pub fn roster_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") || crate::workbook::is_workbook(p))
+        .filter(|p| p.file_name().is_none_or(|n| n != city::CITY_FILE))
         .collect();
     files.sort();
     Ok(files)
@@ -197,6 +223,16 @@ pub fn load_str(text: &str, source: &str) -> Result<Roster, Problems> {
 }
 
 pub fn load_all_str(text: &str, source: &str) -> Result<Vec<Roster>, Problems> {
+    load_all_str_in(text, source, None)
+}
+
+/// [`load_all_str`] for a township of a city: the city's defaults merged in
+/// first, and the roster's hash covering city.toml too.
+pub fn load_all_str_in(
+    text: &str,
+    source: &str,
+    city: Option<&city::City>,
+) -> Result<Vec<Roster>, Problems> {
     let cx = Cx::new(source, text);
     let (doc, errors) = DeTable::parse_recoverable(text);
     // Only the first error: what the parser recovers into after it is mostly noise.
@@ -229,9 +265,13 @@ pub fn load_all_str(text: &str, source: &str) -> Result<Vec<Roster>, Problems> {
         }
         return Err(Problems(cx.problems.into_inner()));
     }
-    let sha = hex_sha256(text);
+    let sha = match city {
+        Some(c) => hex_sha256(&format!("{}\n{text}", c.text)),
+        None => hex_sha256(text),
+    };
     let doc_span = doc.span();
-    let doc = doc.into_inner();
+    let mut doc = doc.into_inner();
+    let city_tree = city.and_then(|c| DeTable::parse(&c.text).ok().map(|t| t.into_inner()));
     // A city file: [[township]] entries each holding a whole roster.
     let city = doc
         .iter()
@@ -257,6 +297,9 @@ pub fn load_all_str(text: &str, source: &str) -> Result<Vec<Roster>, Problems> {
             }
         }
         None => {
+            if let Some(c) = &city_tree {
+                city::inherit(&mut doc, c);
+            }
             out.push(read_roster(&cx, &doc, &doc_span, &sha));
         }
     }

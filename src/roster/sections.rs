@@ -198,11 +198,23 @@ pub fn known_fields(section: &str) -> Vec<&'static str> {
     t.asked()
 }
 
+/// Reads one of the sections a township inherits from its city (its
+/// problems reported, its value dropped): city.toml's own check.
+pub(super) fn read_section(t: &Tab, name: &str) {
+    match name {
+        "station" => drop(read_station(t)),
+        "policy" => drop(read_policy(t)),
+        "objective" => drop(read_objective(t)),
+        _ => {}
+    }
+}
+
 fn read_township(t: &Tab) -> Township {
     let name = t.req_str("name");
     let office = t.req_str("office");
     let mut year = t.req_int("year").unwrap_or(2015);
     let office_position = super::position::read_position(t);
+    let district = t.str("district");
     let official = if t.has("official_holidays") {
         t.bool("official_holidays")
     } else {
@@ -226,6 +238,7 @@ fn read_township(t: &Tab) -> Township {
         year: year as i32,
         office_position,
         official_holidays: official.unwrap_or(true),
+        district,
     }
 }
 

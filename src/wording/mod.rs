@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod city;
 pub mod documents;
 pub mod input;
 pub mod io;

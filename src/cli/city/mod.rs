@@ -3,7 +3,9 @@
 //! parallel with a progress bar on a terminal. `zhudian plan DIR -o OUTDIR`
 //! writes one plan per township into OUTDIR and prints one line per township
 //! and the totals. A township that cannot be read or planned is reported and
-//! the others still go through.
+//! the others still go through. The other commands on a city live beside
+//! this file (`check`, `calendar`, `replan`, `compare`): each pairs a
+//! township's roster with its plan by file name and ends with [`finish`].
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -15,8 +17,14 @@ use super::plan::write_plan;
 use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::model::Roster;
 use crate::planner::{Options, Previous, plan as plan_one};
+use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::plan::{CityRow, CitySaid};
 use crate::wording::{Lang, Say};
+
+pub mod calendar;
+pub mod check;
+pub mod compare;
+pub mod replan;
 
 /// One township of a city run: where it came from, its output's file name,
 /// its roster (or the lines saying why it cannot be read).
@@ -47,7 +55,8 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
         if files.is_empty() {
             return Err(crate::roster::no_roster_files(path).render(lang));
         }
-        return Ok(files
+        let city = crate::roster::city::read(path).map_err(|p| p.render(lang))?;
+        let towns = files
             .into_iter()
             .map(|f| Township {
                 path: f.clone(),
@@ -57,10 +66,10 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                roster: crate::roster::load(&f)
-                    .map_err(|p| p.0.iter().map(|x| x.render(lang)).collect()),
+                roster: one_township(&f, city.as_ref(), lang),
             })
-            .collect());
+            .collect();
+        return Ok(towns);
     }
     let all = crate::roster::load_all(path).map_err(|p| p.render(lang))?;
     Ok(all
@@ -75,9 +84,25 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
         .collect())
 }
 
+/// The one township of a roster file in a city folder, or the lines saying why not.
+fn one_township(
+    f: &Path,
+    city: Option<&crate::roster::city::City>,
+    lang: Lang,
+) -> Result<Roster, Vec<String>> {
+    let lines = |p: crate::roster::Problems| p.0.iter().map(|x| x.render(lang)).collect();
+    let mut all = crate::roster::load_in_city(f, city).map_err(lines)?;
+    if all.len() == 1 {
+        Ok(all.remove(0))
+    } else {
+        // A city file inside a city folder: read it alone to say why.
+        crate::roster::load(f).map_err(lines)
+    }
+}
+
 /// Runs `f` on every township in parallel, in order, with a progress bar
 /// when stderr is a terminal.
-pub fn each<T: Send>(towns: &[Township], f: impl Fn(&Township) -> T + Sync) -> Vec<T> {
+pub fn each<I: Sync, T: Send>(towns: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         ProgressBar::new(towns.len() as u64)
     } else {
@@ -177,4 +202,115 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     } else {
         EXIT_OK
     }
+}
+
+/// One township's outcome in a city run: its name, its exit code (0, 1 or
+/// 2), its line, and the lines under it (violations, problems, changes).
+pub struct Outcome {
+    pub township: String,
+    pub code: i32,
+    pub said: String,
+    pub details: Vec<String>,
+}
+
+impl Outcome {
+    /// A township that could not be read or has no plan: exit 2.
+    pub fn bad(township: &str, said: String, details: Vec<String>) -> Outcome {
+        Outcome {
+            township: township.to_string(),
+            code: EXIT_BAD_INPUT,
+            said,
+            details,
+        }
+    }
+}
+
+/// The name a township goes by in a city run: its roster's, else its file's.
+pub fn name_of(t: &Township) -> String {
+    match &t.roster {
+        Ok(r) => r.township.name.clone(),
+        Err(_) => t.source.clone(),
+    }
+}
+
+/// Prints one line per township (details indented under it) and the totals
+/// naming the townships that failed; the exit code is the worst of them.
+pub fn finish(rows: &[Outcome], done: Done, lang: Lang) -> i32 {
+    for r in rows {
+        outln!(
+            "{}",
+            CityRunSaid::Line {
+                township: r.township.clone(),
+                said: r.said.clone()
+            }
+            .say(lang)
+        );
+        for d in &r.details {
+            outln!("    {d}");
+        }
+    }
+    let failing: Vec<String> = rows
+        .iter()
+        .filter(|r| r.code != EXIT_OK)
+        .map(|r| r.township.clone())
+        .collect();
+    outln!(
+        "{}",
+        CityRunSaid::Totals {
+            done,
+            ok: rows.len() - failing.len(),
+            total: rows.len(),
+            failing,
+        }
+        .say(lang)
+    );
+    rows.iter().map(|r| r.code).max().unwrap_or(EXIT_OK)
+}
+
+/// The plan files of a folder (`*.toml` with a `[plan]` table), sorted by
+/// name; Err with the message when it is not a folder of plans.
+pub fn plan_files(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
+    let no_plans = || {
+        CityRunSaid::NoPlans {
+            dir: dir.display().to_string(),
+        }
+        .say(lang)
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|_| no_plans())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && is_plan(p))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(no_plans());
+    }
+    Ok(files)
+}
+
+/// Whether a file reads as TOML with a `[plan]` table (rosters have none).
+fn is_plan(path: &Path) -> bool {
+    crate::input::read_to_string(path)
+        .ok()
+        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+        .is_some_and(|t| t.get("plan").is_some_and(|v| v.is_table()))
+}
+
+/// The townships of `city` for a command that also takes a plans folder:
+/// Err with the exit code once the reason is printed.
+pub fn towns_with_plans(city: &Path, plans: &Path, lang: Lang) -> Result<Vec<Township>, i32> {
+    if !plans.is_dir() {
+        errln!(
+            "{}",
+            CityRunSaid::NeedsPlanFolder {
+                path: plans.display().to_string()
+            }
+            .say(lang)
+        );
+        return Err(EXIT_BAD_INPUT);
+    }
+    townships(city, lang).map_err(|e| {
+        err!("{e}");
+        EXIT_BAD_INPUT
+    })
 }

@@ -1,0 +1,159 @@
+//! `zhudian compare PLANS_DIR OTHER_DIR...`: a city's plans side by side,
+//! township by township (paired by file name), the first folder the base:
+//! cost, sessions without a township member and units whose leader differs
+//! from the base; as lines with totals, or CSV (`--format csv`, one row per
+//! township and a city total).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{Outcome, each, finish, plan_files};
+use crate::cli::EXIT_OK;
+use crate::cli::replan::read_plan;
+use crate::export::csv::cell;
+use crate::plan::PlanFile;
+use crate::scenario::compare::Format;
+use crate::wording::city::{CityRunSaid, Done, compare_header, total_label};
+use crate::wording::{Lang, Say};
+
+/// One township's figures across the folders.
+struct Row {
+    township: String,
+    costs: Vec<f64>,
+    shortfalls: Vec<usize>,
+    moved: Vec<usize>,
+}
+
+/// Compares the folders; 2 when a folder or one of its plans cannot be read.
+pub fn run(dirs: &[PathBuf], format: Format, lang: Lang) -> i32 {
+    for d in dirs {
+        if !d.is_dir() {
+            errln!(
+                "{}",
+                CityRunSaid::NeedsPlanFolder {
+                    path: d.display().to_string()
+                }
+                .say(lang)
+            );
+            return crate::cli::EXIT_BAD_INPUT;
+        }
+    }
+    let base = match plan_files(&dirs[0], lang) {
+        Ok(p) => p,
+        Err(e) => {
+            errln!("{e}");
+            return crate::cli::EXIT_BAD_INPUT;
+        }
+    };
+    let rows: Vec<Result<Row, Outcome>> = each(&base, |path| one(path, dirs, lang));
+    if format == Format::Csv {
+        let ok: Vec<&Row> = rows.iter().filter_map(|r| r.as_ref().ok()).collect();
+        out!("{}", csv(&ok, dirs, lang));
+        for r in rows.iter().filter_map(|r| r.as_ref().err()) {
+            errln!("{}: {}", r.township, r.said);
+        }
+        return rows
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|o| o.code)
+            .max()
+            .unwrap_or(EXIT_OK);
+    }
+    let lines: Vec<Outcome> = rows
+        .into_iter()
+        .map(|r| match r {
+            Err(o) => o,
+            Ok(r) => Outcome {
+                said: CityRunSaid::Compared {
+                    costs: r.costs,
+                    shortfalls: r.shortfalls,
+                    moved: r.moved,
+                }
+                .say(lang),
+                township: r.township,
+                code: EXIT_OK,
+                details: Vec::new(),
+            },
+        })
+        .collect();
+    finish(&lines, Done::Compared, lang)
+}
+
+fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
+    let file = path.file_name().unwrap_or_default().to_os_string();
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let mut plans: Vec<PlanFile> = Vec::new();
+    for d in dirs {
+        let p = d.join(&file);
+        if !p.is_file() {
+            let said = CityRunSaid::NoPlan {
+                path: p.display().to_string(),
+            };
+            return Err(Outcome::bad(&stem, said.say(lang), Vec::new()));
+        }
+        plans.push(read_plan(&p).map_err(|e| Outcome::bad(&stem, e, Vec::new()))?);
+    }
+    let rpath = crate::cli::calendar::roster_path(None, path, &plans[0]);
+    let township = crate::cli::calendar::load_roster(&rpath, &plans[0])
+        .map(|r| r.township.name)
+        .unwrap_or_else(|_| stem.to_string());
+    let leaders = |p: &PlanFile| -> BTreeMap<String, String> {
+        p.assignment
+            .iter()
+            .map(|a| (a.unit.clone(), a.leader.clone()))
+            .collect()
+    };
+    let base = leaders(&plans[0]);
+    Ok(Row {
+        township,
+        costs: plans.iter().map(|p| p.plan.cost).collect(),
+        shortfalls: plans
+            .iter()
+            .map(|p| p.plan.metrics.shortfall_sessions)
+            .collect(),
+        moved: plans[1..]
+            .iter()
+            .map(|p| {
+                let l = leaders(p);
+                base.iter().filter(|(u, x)| l.get(*u) != Some(x)).count()
+            })
+            .collect(),
+    })
+}
+
+/// One row per township and the city's total, UTF-8 with a BOM, CRLF.
+fn csv(rows: &[&Row], dirs: &[PathBuf], lang: Lang) -> String {
+    let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+    let line = |cells: Vec<String>| cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    let mut out = String::from("\u{feff}");
+    out += &line(compare_header(&names, lang));
+    out += "\r\n";
+    let n = dirs.len();
+    let mut total = Row {
+        township: total_label(lang).to_string(),
+        costs: vec![0.0; n],
+        shortfalls: vec![0; n],
+        moved: vec![0; n - 1],
+    };
+    let cells = |r: &Row| {
+        let mut c = vec![r.township.clone()];
+        c.extend(r.costs.iter().map(|x| format!("{x:.2}")));
+        c.extend(r.shortfalls.iter().map(|x| x.to_string()));
+        c.extend(r.moved.iter().map(|x| x.to_string()));
+        c
+    };
+    for r in rows {
+        out += &line(cells(r));
+        out += "\r\n";
+        for i in 0..n {
+            total.costs[i] += r.costs[i];
+            total.shortfalls[i] += r.shortfalls[i];
+        }
+        for i in 0..n - 1 {
+            total.moved[i] += r.moved[i];
+        }
+    }
+    out += &line(cells(&total));
+    out += "\r\n";
+    out
+}

@@ -1,0 +1,167 @@
+//! `zhudian replan CITY --previous PLANS_DIR -o NEW_DIR [--from DATE]`:
+//! every township replanned against its plan in force (paired by file
+//! name), in parallel. A township whose roster is the one its plan was made
+//! for keeps that plan byte for byte; the others get a new plan and their
+//! changes listed under their line.
+
+use std::path::Path;
+
+use super::{Outcome, Township, each, finish, name_of, towns_with_plans};
+use crate::cli::plan::write_plan;
+use crate::cli::replan::{ReplanArgs, read_plan};
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
+use crate::planner::{Options, plan as plan_one};
+use crate::scenario::replan::{changes, not_carried, note_not_carried, previous_for};
+use crate::wording::city::{CityRunSaid, Done};
+use crate::wording::scenario::ReplanSaid;
+use crate::wording::{Lang, Say};
+
+/// Replans every township; the exit code is the worst township's.
+pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
+    let opts = match args.engine.options() {
+        Ok(o) => o,
+        Err(said) => {
+            errln!("{}", said.say(lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let towns = match towns_with_plans(&args.roster, &args.previous, lang) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    if let Err(e) = std::fs::create_dir_all(&args.output) {
+        errln!(
+            "{}",
+            crate::wording::plan::CitySaid::CannotWrite {
+                path: args.output.display().to_string(),
+                detail: e.to_string()
+            }
+            .say(lang)
+        );
+        return EXIT_BAD_INPUT;
+    }
+    let inputs: Vec<&Path> = towns
+        .iter()
+        .map(|t| t.path.as_path())
+        .chain(std::iter::once(args.previous.as_path()))
+        .collect();
+    for t in &towns {
+        let out = args.output.join(&t.file);
+        let prev = args.previous.join(&t.file);
+        if let Err(code) =
+            crate::cli::not_an_input(&out, &[inputs.as_slice(), &[prev.as_path()]].concat(), lang)
+        {
+            return code;
+        }
+    }
+    let rows = each(&towns, |t| one(t, args, &opts, lang));
+    finish(&rows, Done::Replanned, lang)
+}
+
+fn one(t: &Township, args: &ReplanArgs, opts: &Options, lang: Lang) -> Outcome {
+    let name = name_of(t);
+    let r = match &t.roster {
+        Ok(r) => r,
+        Err(problems) => {
+            return Outcome::bad(
+                &name,
+                CityRunSaid::RosterInvalid.say(lang),
+                problems.clone(),
+            );
+        }
+    };
+    let prev_path = args.previous.join(&t.file);
+    if !prev_path.is_file() {
+        let said = CityRunSaid::NoPlan {
+            path: prev_path.display().to_string(),
+        };
+        return Outcome::bad(&name, said.say(lang), Vec::new());
+    }
+    let prev = match read_plan(&prev_path) {
+        Ok(p) => p,
+        Err(e) => return Outcome::bad(&name, e, Vec::new()),
+    };
+    let out = args.output.join(&t.file);
+    let cannot = |e: std::io::Error| {
+        let said = crate::wording::plan::CitySaid::CannotWrite {
+            path: out.display().to_string(),
+            detail: e.to_string(),
+        };
+        Outcome::bad(&name, said.say(lang), Vec::new())
+    };
+    // An untouched township keeps its plan exactly: nothing to replan.
+    if prev.plan.roster_sha256 == r.sha256 {
+        return match std::fs::read(&prev_path)
+            .and_then(|bytes| crate::plan::write_atomic(&out, &bytes))
+        {
+            Ok(()) => Outcome {
+                township: name.clone(),
+                code: EXIT_OK,
+                said: CityRunSaid::Unchanged.say(lang),
+                details: Vec::new(),
+            },
+            Err(e) => cannot(e),
+        };
+    }
+    let unknown = crate::roster::succession::against_previous(r, &prev);
+    if !unknown.0.is_empty() {
+        let lines = unknown.0.iter().map(|p| p.render(lang)).collect();
+        return Outcome::bad(&name, CityRunSaid::RosterInvalid.say(lang), lines);
+    }
+    if let Some(from) = args.from
+        && chrono::Datelike::year(&from) != r.township.year
+    {
+        let said = ReplanSaid::FromOutsideYear {
+            from: from.to_string(),
+            year: r.township.year,
+        };
+        return Outcome::bad(&name, said.say(lang), Vec::new());
+    }
+    // A pin names a unit of whichever township has it.
+    let pins: Vec<String> = args
+        .pins
+        .iter()
+        .filter(|u| r.unit_index(u).is_some())
+        .cloned()
+        .collect();
+    let mut previous = match previous_for(r, &prev, &pins, args.max_changes) {
+        Ok(p) => p,
+        Err(errs) => {
+            let lines = errs.iter().map(|e| e.say(lang)).collect();
+            return Outcome::bad(&name, CityRunSaid::RosterInvalid.say(lang), lines);
+        }
+    };
+    previous.kept = args.from.map(|d| (d, prev.clone()));
+    match plan_one(r, &t.source, opts, &previous) {
+        Err(causes) => Outcome {
+            township: name.clone(),
+            code: EXIT_INFEASIBLE,
+            said: CityRunSaid::Infeasible.say(lang),
+            details: causes.iter().map(|c| c.say(lang)).collect(),
+        },
+        Ok(mut planned) => {
+            let notes = not_carried(r, &prev);
+            note_not_carried(&mut planned.file, &notes, lang);
+            if let Err(e) = write_plan(&out, &planned.file) {
+                return cannot(e);
+            }
+            let ch = changes(r, &prev, &planned.file);
+            let m = &planned.file.plan.metrics;
+            Outcome {
+                township: name,
+                code: EXIT_OK,
+                said: CityRunSaid::Replanned {
+                    changes: ch.len(),
+                    cost: planned.file.plan.cost,
+                    shortfalls: m.shortfall_sessions,
+                }
+                .say(lang),
+                details: notes
+                    .iter()
+                    .map(|n| n.say(lang))
+                    .chain(ch.iter().map(|c| c.say(lang)))
+                    .collect(),
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! A city folder's `city.toml`: the city's name, its districts, and the
+//! `[station]`, `[policy]` and `[objective]` defaults every township
+//! inherits field by field (a township's own value wins). The defaults are
+//! merged into each township's TOML tree before the township is read, so a
+//! township is checked exactly as if it had written them; the city's own
+//! values are checked once, here, with city.toml's lines.
+
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use super::read::{Cx, Tab};
+use super::{Problem, Problems, did_you_mean};
+use crate::model::Place;
+use crate::wording::roster::RosterSaid;
+
+/// The file name a city folder keeps its city-level settings in.
+pub const CITY_FILE: &str = "city.toml";
+
+/// The sections a township inherits from the city, field by field.
+pub const INHERITED: [&str; 3] = ["station", "policy", "objective"];
+
+/// One district and the townships (names or file stems) it lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct District {
+    pub name: String,
+    pub townships: Vec<String>,
+}
+
+/// A city folder's city.toml, read and checked.
+#[derive(Debug, Clone)]
+pub struct City {
+    pub path: PathBuf,
+    pub text: String,
+    pub name: String,
+    pub districts: Vec<District>,
+}
+
+/// One inherited field a township sets to a value of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    pub township: String,
+    /// `section.field`, e.g. `policy.households_per_visit_session`.
+    pub field: String,
+    pub own: String,
+    pub city: String,
+}
+
+/// The city.toml of a folder, if it has one; every problem with its line.
+pub fn read(dir: &Path) -> Result<Option<City>, Problems> {
+    let path = dir.join(CITY_FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let name = path.display().to_string();
+    let text = crate::input::read_to_string(&path).map_err(|e| {
+        Problems(vec![Problem {
+            file: name.clone(),
+            place: Place::default(),
+            said: RosterSaid::Unreadable {
+                detail: e.to_string(),
+            },
+        }])
+    })?;
+    let cx = Cx::new(&name, &text);
+    let (doc, errors) = DeTable::parse_recoverable(&text);
+    if let Some(e) = errors.into_iter().next() {
+        let line = e.span().map(|s| cx.line(&s));
+        cx.report(
+            Place {
+                line,
+                ..Place::default()
+            },
+            RosterSaid::Syntax {
+                detail: e.message().trim().to_string(),
+            },
+        );
+        return Err(Problems(cx.problems.into_inner()));
+    }
+    let doc = doc.into_inner();
+    let known = ["city", "district", "station", "policy", "objective"];
+    for (k, _) in doc.iter() {
+        let key = k.get_ref().as_ref();
+        if !known.contains(&key) {
+            cx.report(
+                Place {
+                    section: format!("[{key}]"),
+                    line: Some(cx.line(&k.span())),
+                    ..Place::default()
+                },
+                RosterSaid::UnknownSection {
+                    suggestion: did_you_mean(key, known),
+                },
+            );
+        }
+    }
+    let mut city_name = String::new();
+    let mut districts = Vec::new();
+    for (k, v) in doc.iter() {
+        let key = k.get_ref().as_ref();
+        match (key, v.get_ref()) {
+            ("city", DeValue::Table(t)) => {
+                let tab = Tab::new(&cx, "[city]", t, &v.span());
+                city_name = tab.str("name").unwrap_or_default();
+                tab.finish();
+            }
+            ("district", DeValue::Array(a)) => {
+                for item in a.iter() {
+                    if let DeValue::Table(t) = item.get_ref() {
+                        let tab = Tab::new(&cx, "[[district]]", t, &item.span());
+                        let name = tab.req_str("name").unwrap_or_default();
+                        let townships = tab.strs("townships").unwrap_or_default();
+                        tab.finish();
+                        districts.push(District { name, townships });
+                    }
+                }
+            }
+            (s, DeValue::Table(t)) if INHERITED.contains(&s) => {
+                // The city's values checked once, with city.toml's lines: what
+                // a township must give itself is not missing here.
+                let tab = Tab::new(&cx, &format!("[{s}]"), t, &v.span());
+                let before = cx.problems.borrow().len();
+                super::sections::read_section(&tab, s);
+                let mut all = cx.problems.borrow_mut();
+                let found: Vec<Problem> = all
+                    .drain(before..)
+                    .filter(|p| !matches!(p.said, RosterSaid::MissingField))
+                    .collect();
+                all.extend(found);
+            }
+            _ => {}
+        }
+    }
+    let problems = cx.problems.into_inner();
+    if problems.is_empty() {
+        Ok(Some(City {
+            path,
+            text: text.clone(),
+            name: city_name,
+            districts,
+        }))
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// Merges the city's defaults into a township's tree: each field the
+/// township's section does not set is taken from the city's. The inherited
+/// values carry the township section's place, the nearest a message can point.
+pub fn inherit<'a>(doc: &mut DeTable<'a>, city: &DeTable<'a>) {
+    for s in INHERITED {
+        let Some((_, from)) = city.iter().find(|(k, _)| k.get_ref().as_ref() == s) else {
+            continue;
+        };
+        let DeValue::Table(from) = from.get_ref() else {
+            continue;
+        };
+        let own = doc
+            .iter_mut()
+            .find(|(k, _)| k.get_ref().as_ref() == s)
+            .map(|(_, v)| v);
+        match own {
+            None => {
+                let key = toml::Spanned::new(0..0, std::borrow::Cow::Borrowed(s));
+                let from: DeTable<'a> = from.clone();
+                doc.insert(key, toml::Spanned::new(0..0, DeValue::Table(from)));
+            }
+            Some(v) => {
+                let at = v.span();
+                if let DeValue::Table(t) = v.get_mut() {
+                    for (k, x) in from.iter() {
+                        let name = k.get_ref().as_ref();
+                        if !t.iter().any(|(o, _)| o.get_ref().as_ref() == name) {
+                            let key = toml::Spanned::new(at.clone(), k.get_ref().clone());
+                            t.insert(key, toml::Spanned::new(at.clone(), x.get_ref().clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The inherited fields each township sets to a value other than the
+/// city's, township by township in file order.
+pub fn overrides(city: &City, townships: &[(String, String)]) -> Vec<Override> {
+    let Ok(c) = toml::from_str::<toml::Table>(&city.text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, text) in townships {
+        let Ok(t) = toml::from_str::<toml::Table>(text) else {
+            continue;
+        };
+        for s in INHERITED {
+            let (Some(cs), Some(ts)) = (
+                c.get(s).and_then(|v| v.as_table()),
+                t.get(s).and_then(|v| v.as_table()),
+            ) else {
+                continue;
+            };
+            for (field, own) in ts {
+                if let Some(cv) = cs.get(field)
+                    && cv != own
+                {
+                    out.push(Override {
+                        township: name.clone(),
+                        field: format!("{s}.{field}"),
+                        own: own.to_string(),
+                        city: cv.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The city's inherited values, `section.field = value`, in file order.
+pub fn inherited_values(city: &City) -> Vec<(String, String)> {
+    let Ok(c) = toml::from_str::<toml::Table>(&city.text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for s in INHERITED {
+        if let Some(t) = c.get(s).and_then(|v| v.as_table()) {
+            for (k, v) in t {
+                out.push((format!("{s}.{k}"), v.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// The district a township belongs to: the one listing its name or file
+/// stem, else its own `[township] district`.
+pub fn district_of(
+    city: Option<&City>,
+    name: &str,
+    stem: &str,
+    own: Option<&str>,
+) -> Option<String> {
+    city.and_then(|c| {
+        c.districts
+            .iter()
+            .find(|d| d.townships.iter().any(|t| t == name || t == stem))
+            .map(|d| d.name.clone())
+    })
+    .or_else(|| own.map(str::to_string))
+}

@@ -1,0 +1,499 @@
+//! What a command says when it runs on a whole city (a folder of rosters or
+//! a city file, paired with a folder of plans): one line per township, the
+//! totals, and the townships that failed, named.
+
+use super::{Lang, Say, list};
+
+/// The command a city run was for, to word its totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    Checked,
+    Calendars,
+    Replanned,
+    Compared,
+    Exported,
+    Reported,
+}
+
+/// What a city run says, line by line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CityRunSaid {
+    /// One township's line: its name, then what happened to it.
+    Line { township: String, said: String },
+    /// The roster of a township cannot be read.
+    RosterInvalid,
+    /// No plan for a township in the plans folder.
+    NoPlan { path: String },
+    /// The plans argument is not a folder.
+    NeedsPlanFolder { path: String },
+    /// A folder with no plan files in it (perhaps the rosters' folder).
+    NoPlans { dir: String },
+    /// `replan`: the township's roster is the one its plan was made for.
+    Unchanged,
+    /// `replan`: the new plan's figures.
+    Replanned {
+        changes: usize,
+        cost: f64,
+        shortfalls: usize,
+    },
+    /// `compare`: a township's cost and shortfalls in the base and each other plan.
+    Compared {
+        costs: Vec<f64>,
+        shortfalls: Vec<usize>,
+        moved: Vec<usize>,
+    },
+    /// `replan`: the township's changed roster leaves no plan.
+    Infeasible,
+    /// The closing line.
+    Totals {
+        done: Done,
+        ok: usize,
+        total: usize,
+        failing: Vec<String>,
+    },
+}
+
+fn num(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+impl Say for CityRunSaid {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            CityRunSaid::Line { township, said } => {
+                if en {
+                    format!("{township}: {said}")
+                } else {
+                    format!("{township}：{said}")
+                }
+            }
+            CityRunSaid::RosterInvalid => if en {
+                "the roster is not valid:"
+            } else {
+                "名册无效："
+            }
+            .to_string(),
+            CityRunSaid::NoPlan { path } => {
+                if en {
+                    format!("no plan at {path}: plan the city first (zhudian plan CITY -o DIR)")
+                } else {
+                    format!("{path} 处没有方案：请先编排全市（zhudian plan 城市 -o 文件夹）")
+                }
+            }
+            CityRunSaid::NeedsPlanFolder { path } => {
+                if en {
+                    format!(
+                        "{path} is not a folder: for a city, give the folder of plans that zhudian plan CITY -o DIR wrote"
+                    )
+                } else {
+                    format!(
+                        "{path} 不是文件夹：对全市运行时，请给出 zhudian plan 城市 -o 文件夹 写出的方案文件夹"
+                    )
+                }
+            }
+            CityRunSaid::NoPlans { dir } => {
+                if en {
+                    format!(
+                        "{dir} holds no plan files: give the folder of plans that zhudian plan CITY -o DIR wrote"
+                    )
+                } else {
+                    format!(
+                        "{dir} 中没有方案文件：请给出 zhudian plan 城市 -o 文件夹 写出的方案文件夹"
+                    )
+                }
+            }
+            CityRunSaid::Infeasible => if en {
+                "no plan is possible:"
+            } else {
+                "无法排出方案："
+            }
+            .to_string(),
+            CityRunSaid::Unchanged => {
+                if en {
+                    "roster unchanged: the plan in force is kept as it is".to_string()
+                } else {
+                    "名册未变：现行方案原样保留".to_string()
+                }
+            }
+            CityRunSaid::Replanned {
+                changes,
+                cost,
+                shortfalls,
+            } => {
+                let cost = num(*cost);
+                if en {
+                    format!(
+                        "replanned: {changes} changes of leader or helper, cost {cost}, {shortfalls} sessions without a township member"
+                    )
+                } else {
+                    format!(
+                        "已重新编排：{changes} 处更换领导或队员，方案扣分 {cost}，{shortfalls} 次接待缺少镇级人员"
+                    )
+                }
+            }
+            CityRunSaid::Compared {
+                costs,
+                shortfalls,
+                moved,
+            } => {
+                let costs: Vec<String> = costs.iter().map(|c| num(*c)).collect();
+                let short: Vec<String> = shortfalls.iter().map(|s| s.to_string()).collect();
+                let moved: Vec<String> = moved.iter().map(|m| m.to_string()).collect();
+                if en {
+                    format!(
+                        "cost {}; sessions without a township member {}; units with another leader than the base {}",
+                        costs.join(" → "),
+                        short.join(" → "),
+                        moved.join(", ")
+                    )
+                } else {
+                    format!(
+                        "方案扣分 {}；缺少镇级人员的接待 {}；与基准相比更换领导的单位 {}",
+                        costs.join(" → "),
+                        short.join(" → "),
+                        moved.join("、")
+                    )
+                }
+            }
+            CityRunSaid::Totals {
+                done,
+                ok,
+                total,
+                failing,
+            } => {
+                let (en_done, zh_done) = match done {
+                    Done::Checked => ("have a valid plan", "方案有效"),
+                    Done::Calendars => ("have their calendars written", "已写出日历"),
+                    Done::Replanned => ("replanned or kept", "已重新编排或保留"),
+                    Done::Compared => ("compared", "已比较"),
+                    Done::Exported => ("have their documents written", "已写出文件"),
+                    Done::Reported => ("have their pages written", "已写出页面"),
+                };
+                let mut s = if en {
+                    format!("{ok} of {total} townships {en_done}")
+                } else {
+                    format!("{total} 个镇街中 {ok} 个{zh_done}")
+                };
+                if !failing.is_empty() {
+                    s += &if en {
+                        format!("; failing: {}", list(failing, lang))
+                    } else {
+                        format!("；未通过：{}", list(failing, lang))
+                    };
+                }
+                s += if en { "." } else { "。" };
+                s
+            }
+        }
+    }
+}
+
+/// What `validate` says of a city folder with a city.toml.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CityInfo {
+    /// The city, its townships and its districts with their counts.
+    Heading {
+        name: String,
+        townships: usize,
+        districts: Vec<(String, usize)>,
+    },
+    /// The values every township inherits (`section.field`, value).
+    Inherited { values: Vec<(String, String)> },
+    /// A township's own values that differ from the city's: (field, own, city).
+    Overrides {
+        township: String,
+        fields: Vec<(String, String, String)>,
+    },
+    /// No township differs from the city.
+    NoOverrides,
+    /// Townships that no district lists and that name none.
+    NoDistrict { townships: Vec<String> },
+}
+
+impl Say for CityInfo {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            CityInfo::Heading {
+                name,
+                townships,
+                districts,
+            } => {
+                let name = if !name.is_empty() {
+                    name.clone()
+                } else if en {
+                    "the city".to_string()
+                } else {
+                    "全市".to_string()
+                };
+                let n = districts.len();
+                if en {
+                    let ds: Vec<String> =
+                        districts.iter().map(|(d, k)| format!("{d} {k}")).collect();
+                    format!(
+                        "{name}: {townships} townships in {n} districts: {}",
+                        ds.join(", ")
+                    )
+                } else {
+                    let ds: Vec<String> = districts
+                        .iter()
+                        .map(|(d, k)| format!("{d} {k} 个"))
+                        .collect();
+                    format!(
+                        "{name}：{townships} 个镇街，分属 {n} 个区：{}",
+                        ds.join("、")
+                    )
+                }
+            }
+            CityInfo::Inherited { values } => {
+                let mut s = if en {
+                    "every township inherits, unless it gives its own:".to_string()
+                } else {
+                    "各镇街沿用全市设置（自行设置的除外）：".to_string()
+                };
+                for (f, v) in values {
+                    s += &format!("\n  {f} = {v}");
+                }
+                s
+            }
+            CityInfo::Overrides { township, fields } => {
+                let fs: Vec<String> = fields
+                    .iter()
+                    .map(|(f, own, city)| {
+                        if en {
+                            format!("{f} = {own} (city: {city})")
+                        } else {
+                            format!("{f} = {own}（全市：{city}）")
+                        }
+                    })
+                    .collect();
+                if en {
+                    format!("{township} differs from the city: {}", fs.join("; "))
+                } else {
+                    format!("{township}与全市设置不同：{}", fs.join("；"))
+                }
+            }
+            CityInfo::NoOverrides => {
+                if en {
+                    "no township differs from the city's settings".to_string()
+                } else {
+                    "没有镇街与全市设置不同".to_string()
+                }
+            }
+            CityInfo::NoDistrict { townships } => {
+                if en {
+                    format!("in no district: {}", list(townships, lang))
+                } else {
+                    format!("未归入任何区：{}", list(townships, lang))
+                }
+            }
+        }
+    }
+}
+
+/// The line `validate` puts above a township's summary: its district.
+pub fn district_line(district: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        format!("district: {district}")
+    } else {
+        format!("所属区：{district}")
+    }
+}
+
+/// The city total's label in a table or CSV.
+pub fn total_label(lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        "city total"
+    } else {
+        "全市合计"
+    }
+}
+
+/// The header of `compare --format csv` over a city's plan folders, the
+/// first the base: costs, then shortfalls, then units moved against the base.
+pub fn compare_header(folders: &[String], lang: Lang) -> Vec<String> {
+    let en = lang == Lang::En;
+    let mut h = vec![if en { "township" } else { "镇街" }.to_string()];
+    for f in folders {
+        h.push(if en {
+            format!("cost ({f})")
+        } else {
+            format!("方案扣分（{f}）")
+        });
+    }
+    for f in folders {
+        h.push(if en {
+            format!("sessions without a township member ({f})")
+        } else {
+            format!("缺少镇级人员的接待（{f}）")
+        });
+    }
+    for f in &folders[1..] {
+        h.push(if en {
+            format!("units with another leader ({f})")
+        } else {
+            format!("更换领导的单位（{f}）")
+        });
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn city_run_sentences_in_both_languages() {
+        let cases = [
+            (
+                CityRunSaid::Line {
+                    township: "祖庙街道".into(),
+                    said: "x".into(),
+                },
+                "祖庙街道: x",
+                "祖庙街道：x",
+            ),
+            (
+                CityRunSaid::NoPlan {
+                    path: "p/a.toml".into(),
+                },
+                "no plan at p/a.toml: plan the city first (zhudian plan CITY -o DIR)",
+                "p/a.toml 处没有方案：请先编排全市（zhudian plan 城市 -o 文件夹）",
+            ),
+            (
+                CityRunSaid::NeedsPlanFolder {
+                    path: "a.toml".into(),
+                },
+                "a.toml is not a folder: for a city, give the folder of plans that zhudian plan CITY -o DIR wrote",
+                "a.toml 不是文件夹：对全市运行时，请给出 zhudian plan 城市 -o 文件夹 写出的方案文件夹",
+            ),
+            (
+                CityRunSaid::NoPlans { dir: "d".into() },
+                "d holds no plan files: give the folder of plans that zhudian plan CITY -o DIR wrote",
+                "d 中没有方案文件：请给出 zhudian plan 城市 -o 文件夹 写出的方案文件夹",
+            ),
+            (
+                CityRunSaid::Unchanged,
+                "roster unchanged: the plan in force is kept as it is",
+                "名册未变：现行方案原样保留",
+            ),
+            (
+                CityRunSaid::Replanned {
+                    changes: 2,
+                    cost: 1.5,
+                    shortfalls: 0,
+                },
+                "replanned: 2 changes of leader or helper, cost 1.50, 0 sessions without a township member",
+                "已重新编排：2 处更换领导或队员，方案扣分 1.50，0 次接待缺少镇级人员",
+            ),
+            (
+                CityRunSaid::Compared {
+                    costs: vec![1.0, 2.0],
+                    shortfalls: vec![0, 3],
+                    moved: vec![4],
+                },
+                "cost 1.00 → 2.00; sessions without a township member 0 → 3; units with another leader than the base 4",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 3；与基准相比更换领导的单位 4",
+            ),
+            (
+                CityRunSaid::Totals {
+                    done: Done::Checked,
+                    ok: 1,
+                    total: 3,
+                    failing: vec!["乐从镇".into(), "西樵镇".into()],
+                },
+                "1 of 3 townships have a valid plan; failing: 乐从镇 and 西樵镇.",
+                "3 个镇街中 1 个方案有效；未通过：乐从镇和西樵镇。",
+            ),
+            (
+                CityRunSaid::Totals {
+                    done: Done::Calendars,
+                    ok: 2,
+                    total: 2,
+                    failing: vec![],
+                },
+                "2 of 2 townships have their calendars written.",
+                "2 个镇街中 2 个已写出日历。",
+            ),
+        ];
+        for (said, en, zh) in cases {
+            assert_eq!(said.en(), en);
+            assert_eq!(said.zh(), zh);
+        }
+        assert_eq!(CityRunSaid::Infeasible.en(), "no plan is possible:");
+        assert_eq!(CityRunSaid::Infeasible.zh(), "无法排出方案：");
+        assert_eq!(CityRunSaid::RosterInvalid.en(), "the roster is not valid:");
+        assert_eq!(CityRunSaid::RosterInvalid.zh(), "名册无效：");
+    }
+
+    #[test]
+    fn city_settings_in_both_languages() {
+        let h = CityInfo::Heading {
+            name: "佛山市".into(),
+            townships: 3,
+            districts: vec![("高明区".into(), 1), ("三水区".into(), 2)],
+        };
+        assert_eq!(
+            h.en(),
+            "佛山市: 3 townships in 2 districts: 高明区 1, 三水区 2"
+        );
+        assert_eq!(
+            h.zh(),
+            "佛山市：3 个镇街，分属 2 个区：高明区 1 个、三水区 2 个"
+        );
+        let i = CityInfo::Inherited {
+            values: vec![("station.weekday".into(), "\"Tue\"".into())],
+        };
+        assert_eq!(
+            i.en(),
+            "every township inherits, unless it gives its own:\n  station.weekday = \"Tue\""
+        );
+        assert_eq!(
+            i.zh(),
+            "各镇街沿用全市设置（自行设置的除外）：\n  station.weekday = \"Tue\""
+        );
+        let o = CityInfo::Overrides {
+            township: "南山镇".into(),
+            fields: vec![
+                ("policy.min_present".into(), "1".into(), "2".into()),
+                ("objective.travel".into(), "3.0".into(), "1.0".into()),
+            ],
+        };
+        assert_eq!(
+            o.en(),
+            "南山镇 differs from the city: policy.min_present = 1 (city: 2); objective.travel = 3.0 (city: 1.0)"
+        );
+        assert_eq!(
+            o.zh(),
+            "南山镇与全市设置不同：policy.min_present = 1（全市：2）；objective.travel = 3.0（全市：1.0）"
+        );
+        assert_eq!(
+            CityInfo::NoOverrides.en(),
+            "no township differs from the city's settings"
+        );
+        assert_eq!(CityInfo::NoOverrides.zh(), "没有镇街与全市设置不同");
+        let d = CityInfo::NoDistrict {
+            townships: vec!["甲镇".into()],
+        };
+        assert_eq!(district_line("三水区", Lang::En), "district: 三水区");
+        assert_eq!(district_line("三水区", Lang::Zh), "所属区：三水区");
+        assert_eq!(d.en(), "in no district: 甲镇");
+        assert_eq!(d.zh(), "未归入任何区：甲镇");
+    }
+
+    #[test]
+    fn compare_csv_header_in_both_languages() {
+        let f = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(
+            compare_header(&f, Lang::En).join(","),
+            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader (b)"
+        );
+        assert_eq!(
+            compare_header(&f, Lang::Zh).join(","),
+            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,更换领导的单位（b）"
+        );
+        assert_eq!(total_label(Lang::En), "city total");
+        assert_eq!(total_label(Lang::Zh), "全市合计");
+    }
+}

@@ -575,18 +575,30 @@ impl Roster {
         let mut r = self.clone();
         r.cadres.retain(|c| !gone(&c.id));
         r.helpers.retain(|h| !gone(&h.id));
-        r.cadre_ix = r
+        r.reindex();
+        r
+    }
+
+    /// Rebuilds the id → index maps of units, cadres and helpers (after
+    /// reading, or after people are taken out).
+    pub(crate) fn reindex(&mut self) {
+        self.unit_ix = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect();
+        self.cadre_ix = self
             .cadres
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        r.helper_ix = r
+        self.helper_ix = self
             .helpers
             .iter()
             .enumerate()
             .map(|(i, h)| (h.id.clone(), i))
             .collect();
-        r
     }
 }

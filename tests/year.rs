@@ -521,3 +521,15 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn compare_of_a_handover_says_what_changes_from_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, _, p1) = replanned(dir.path());
+    let after = read_plan(&p1);
+    let (c, out, err) = zhudian(&["--lang", "zh", "compare", &p0, &p1]);
+    assert_eq!(c, 0, "{err}");
+    assert!(out.contains(&format!("自 {FROM} 起的变化：")), "{out}");
+    assert!(out.contains("  彭坚丽交接给林晓阳："), "{out}");
+    assert_eq!(after.handover[0].date, FROM);
+}

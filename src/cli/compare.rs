@@ -79,6 +79,15 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
         "{}",
         render(&compare_named(&plans, &name), args.format, lang)
     );
+    // A mid-year change (the second plan hands over on a date): what
+    // changes from that date, in the table format only.
+    if let ([old, new], Format::Table) = (plans.as_slice(), args.format)
+        && let Some(from) = crate::scenario::year::handover_date(&new.plan)
+        && let Some(r) = rosters.last()
+    {
+        let f = crate::scenario::year::from_date(&old.plan, &new.plan, from);
+        out!("{}", crate::wording::year::from_date(r, &f, lang));
+    }
     EXIT_OK
 }
 

@@ -91,24 +91,7 @@ fn ids(cx: &Cx, r: &mut Roster) {
     for h in &r.helpers {
         note("[[helper]]", &h.id, h.line);
     }
-    r.unit_ix = r
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.id.clone(), i))
-        .collect();
-    r.cadre_ix = r
-        .cadres
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
-    r.helper_ix = r
-        .helpers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.id.clone(), i))
-        .collect();
+    r.reindex();
 }
 
 fn references(cx: &Cx, r: &Roster) {

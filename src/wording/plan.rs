@@ -509,8 +509,9 @@ impl Say for PlanReport {
                 format!(" (bundles enumerated, {work} work units)")
             }
             (Some(Pricing::Searched), true) => format!(" (bundles searched, {work} work units)"),
-            (Some(Pricing::Enumerated), false) => format!("（枚举组合定价，工作量 {work} 单位）"),
-            (Some(Pricing::Searched), false) => format!("（搜索组合定价，工作量 {work} 单位）"),
+            // No engine words in Chinese: the amount of work is what
+            // `--work-limit` takes, the rest is the engine's business.
+            (Some(_), false) => format!("（计算量 {work}）"),
         };
         s += &if en {
             format!(
@@ -539,12 +540,11 @@ impl Say for PlanReport {
             )
         } else {
             format!(
-                "  求解器 {}{pricing}：领导分配 {:.3} 秒，队伍 {:.3} 秒，日程 {:.3} 秒，合计 {:.3} 秒\n",
-                self.engine,
+                "  计算用时 {:.3} 秒{pricing}：分配领导 {:.3} 秒，编组队伍 {:.3} 秒，排日程 {:.3} 秒\n",
+                self.total_seconds,
                 self.leaders_seconds,
                 self.teams_seconds,
-                self.calendar_seconds,
-                self.total_seconds
+                self.calendar_seconds
             )
         };
         s
@@ -621,7 +621,7 @@ mod tests {
              \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
              \x20 He                         0   100.0         0  —\n\
              \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
-             \x20 求解器 bundles（枚举组合定价，工作量 1234 单位）：领导分配 0.002 秒，队伍 0.000 秒，日程 0.001 秒，合计 0.003 秒\n"
+             \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组队伍 0.000 秒，排日程 0.001 秒\n"
         );
         // Cut by the work limit, bundles searched; highs says no pricing.
         r.stopped = Some("work".into());
@@ -631,7 +631,8 @@ mod tests {
         assert!(en.contains("engine bundles (bundles searched, 1234 work units): leaders"));
         let zh = r.zh();
         assert!(zh.contains("差距 1.23%：可用，工作量上限内未能证明最优\n"));
-        assert!(zh.contains("求解器 bundles（搜索组合定价，工作量 1234 单位）：领导分配"));
+        assert!(zh.contains("  计算用时 0.003 秒（计算量 1234）：分配领导"));
+        assert!(!zh.contains("bundles"));
         r.pricing = None;
         r.engine = "highs".into();
         assert!(r.en().contains("  engine highs: leaders 0.002 s"));

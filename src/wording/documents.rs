@@ -108,8 +108,8 @@ impl Doc {
                 ("township", "镇街", 16.0),
                 ("units", "村居数", 8.0),
                 ("leaders", "驻点领导", 9.0),
-                ("plan score", "方案得分", 10.0),
-                ("gap", "与理论最好的差距", 12.0),
+                ("cost", "方案扣分", 10.0),
+                ("gap", "差距", 8.0),
                 ("station sessions", "驻点接待", 10.0),
                 ("short sessions", "缺少镇级人员的接待", 14.0),
                 ("warnings", "提醒", 8.0),
@@ -267,46 +267,17 @@ pub fn session_kind(kind: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// A kind of warning, as a heading planners read.
+/// A kind of warning, as a heading planners read: the same words as the
+/// terminal's digest and the report (`wording::warnings`).
 pub fn warning_kind(kind: &str, lang: Lang) -> String {
-    let (en, zh) = match kind {
-        "meeting_in_window" => ("meeting in the station window", "会议占用驻点时间"),
-        "shortfall" => ("short session", "缺少镇级人员的接待"),
-        "makeup_impossible" => ("make-up impossible", "无法安排补接待"),
-        "household_visits_short" => ("household visits short", "入户走访时间不足"),
-        other => (other, other),
-    };
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
+    super::warnings::kind_label(kind, lang)
 }
 
-/// What to do about a kind of warning.
-pub fn remedy(kind: &str, lang: Lang) -> &'static str {
-    let (en, zh) = match kind {
-        "meeting_in_window" => (
-            "Move the meeting out of the station window; if it is an emergency, mark it so and the sessions it takes are made up.",
-            "把会议移出驻点时间；确属急难险重情况的，标为紧急会议，缺席的接待另行补接待。",
-        ),
-        "shortfall" => (
-            "Make remote units fortnightly, add department heads or township helpers, or allow more teams per helper (max_teams).",
-            "偏远村居改为隔周驻点，增加职能部门负责人或镇街协助人员，或提高人员可参加的团队数。",
-        ),
-        "makeup_impossible" => (
-            "Allow more make-up days, or shorten the notice (makeup_notice_days).",
-            "增加可补接待的日子，或缩短补接待提前通知天数。",
-        ),
-        "household_visits_short" => (
-            "Raise the households visited per half day, lower the visits per household, or free the members from meetings.",
-            "提高每半天走访户数，降低每户走访次数，或减少成员的会议。",
-        ),
-        _ => ("", ""),
-    };
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+/// What to do about a kind of warning (`wording::warnings`), as a sentence.
+pub fn remedy(kind: &str, lang: Lang) -> String {
+    super::warnings::remedy(kind, lang)
+        .map(|r| super::warnings::as_sentence(r, lang))
+        .unwrap_or_default()
 }
 
 /// What `template`, `convert` and `export` say on the terminal.
@@ -500,10 +471,14 @@ mod tests {
                 assert_ne!(warning_kind(kind, lang), kind, "{kind}");
             }
         }
-        assert_eq!(warning_kind("shortfall", Lang::Zh), "缺少镇级人员的接待");
+        assert_eq!(warning_kind("shortfall", Lang::Zh), "驻点人手不足");
         assert_eq!(
             remedy("makeup_impossible", Lang::Zh),
-            "增加可补接待的日子，或缩短补接待提前通知天数。"
+            "缩短补接待提前通知期，或在年底少排会议和假期，留出可补接待的日子。"
+        );
+        assert_eq!(
+            remedy("meeting_in_window", Lang::En),
+            "Move the meeting out of the station window; a meeting that cannot move should be marked an emergency."
         );
     }
 

@@ -100,9 +100,9 @@ impl Label {
             TourMinutes => ("Tour, minutes", "巡回路程（分钟）"),
             Team => ("Team", "团队成员"),
             Assist => ("Assist members", "协助人员"),
-            Score => ("Plan score (lower is better)", "方案得分（越低越好）"),
-            BestPossible => ("Best possible", "理论最好得分"),
-            Gap => ("Gap", "与理论最好的差距"),
+            Score => ("Cost (lower is better)", "方案扣分（越低越好）"),
+            BestPossible => ("Lower bound", "理论最低扣分"),
+            Gap => ("Gap", "差距"),
             Status => ("Status", "状态"),
             Proven => ("proven best", "已证明最优"),
             NotProven => ("good, not proven best", "可行（未证明最优）"),
@@ -267,13 +267,13 @@ pub fn quality(cost: f64, bound: f64, gap: f64, lang: Lang) -> String {
             "The plan scores {cost:.2}; the best any plan could score is {bound:.2}. Gap 0%: no better plan exists."
         ),
         (Lang::Zh, true) => {
-            format!("方案得分 {cost:.2}，理论最好得分 {bound:.2}。差距 0%：没有更好的方案。")
+            format!("方案扣分 {cost:.2}，理论最低扣分 {bound:.2}。差距 0%：没有更好的方案。")
         }
         (Lang::En, false) => format!(
             "The plan scores {cost:.2}; no plan can score below {bound:.2}. Gap {g}: a better plan, if there is one, is at most {g} better."
         ),
         (Lang::Zh, false) => format!(
-            "方案得分 {cost:.2}，任何方案都不会低于 {bound:.2}。差距 {g}：即使有更好的方案，也最多好 {g}。"
+            "方案扣分 {cost:.2}，任何方案都不会低于 {bound:.2}。差距 {g}：即使有更好的方案，也最多好 {g}。"
         ),
     }
 }
@@ -337,38 +337,16 @@ pub fn month(m: u32, lang: Lang) -> String {
     }
 }
 
-/// A warning kind's heading and what fixes it.
+/// A warning kind's heading and what fixes it, in the words of the
+/// terminal's digest and the documents (`wording::warnings`).
 pub fn warning_kind(kind: &str, count: usize, lang: Lang) -> (String, String) {
-    let (en, zh, fix_en, fix_zh) = match kind {
-        "shortfall" => (
-            "station sessions short of staff",
-            "人手不足的驻点接待",
-            "Make remote units' sessions fortnightly (cadence = \"biweekly\"), add department heads or raise their max_teams, or add assist members to the teams.",
-            "把偏远村居改为两周一次接待，增加职能部门负责人或提高其可参加的团队数，或为团队增加协助人员。",
-        ),
-        "meeting_in_window" => (
-            "meetings inside the station window",
-            "占用驻点时间的会议",
-            "Move these meetings out of the weekly station window; only emergencies may take it.",
-            "把这些会议移出每周驻点时间；只有急难险重情况才可占用。",
-        ),
-        "makeup_impossible" => (
-            "lost sessions that could not be made up",
-            "无法补接待的驻点接待",
-            "Allow more make-up days in [station] makeup_days, or announce the meeting earlier.",
-            "在驻点设置中增加可补接待的日子，或更早通知会议。",
-        ),
-        "household_visits_short" => (
-            "household visits that do not fit in the year",
-            "全年排不下的入户走访",
-            "Raise households_per_visit_session, share the unit's households among more team members, or shorten the person's other duties.",
-            "提高每半天走访户数，由更多团队成员分担该村居的走访，或减少该人员的其他安排。",
-        ),
-        _ => ("other warnings", "其他提示", "", ""),
-    };
+    let label = super::warnings::kind_label(kind, lang);
+    let fix = super::warnings::remedy(kind, lang)
+        .map(|r| super::warnings::as_sentence(r, lang))
+        .unwrap_or_default();
     match lang {
-        Lang::En => (format!("{count} {en}"), fix_en.to_string()),
-        Lang::Zh => (format!("{zh}：{count} 处"), fix_zh.to_string()),
+        Lang::En => (format!("{label}: {count}"), fix),
+        Lang::Zh => (format!("{label}：{count} 处"), fix),
     }
 }
 
@@ -539,7 +517,7 @@ mod tests {
     fn quality_says_plainly_that_no_better_plan_exists_at_gap_zero() {
         assert_eq!(
             quality(150.77, 150.77, 0.0, Lang::Zh),
-            "方案得分 150.77，理论最好得分 150.77。差距 0%：没有更好的方案。"
+            "方案扣分 150.77，理论最低扣分 150.77。差距 0%：没有更好的方案。"
         );
         assert_eq!(
             quality(150.77, 150.77, 0.0, Lang::En),
@@ -551,7 +529,7 @@ mod tests {
     fn quality_bounds_the_improvement_when_a_gap_remains() {
         assert_eq!(
             quality(292.04, 291.35, 0.0024, Lang::Zh),
-            "方案得分 292.04，任何方案都不会低于 291.35。差距 0.24%：即使有更好的方案，也最多好 0.24%。"
+            "方案扣分 292.04，任何方案都不会低于 291.35。差距 0.24%：即使有更好的方案，也最多好 0.24%。"
         );
         assert_eq!(
             quality(292.04, 291.35, 0.0024, Lang::En),
@@ -571,11 +549,16 @@ mod tests {
                 let (head, fix) = warning_kind(k, 3, lang);
                 assert!(head.contains('3'), "{head}");
                 assert!(!fix.is_empty(), "{k}");
+                assert_eq!(
+                    fix,
+                    crate::wording::documents::remedy(k, lang),
+                    "the report and the documents give one remedy"
+                );
             }
         }
         assert_eq!(
             warning_kind("shortfall", 4, Lang::Zh).0,
-            "人手不足的驻点接待：4 处"
+            "驻点人手不足：4 处"
         );
     }
 

@@ -45,7 +45,7 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
         ),
         "makeup_impossible" => (
             "shorten the make-up notice period, or keep more days free of meetings and holidays late in the year",
-            "缩短补接待提前通知期，或在年底少排会议和假期，留出补班日",
+            "缩短补接待提前通知期，或在年底少排会议和假期，留出可补接待的日子",
         ),
         "household_visits_short" => (
             "give that person fewer units or a lighter team load, or raise the households per visit session",
@@ -65,6 +65,17 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
         Lang::En => en,
         Lang::Zh => zh,
     })
+}
+
+/// A remedy as a sentence on its own (a workbook cell, the report): the
+/// first letter capitalised and a full stop, 。 in Chinese.
+pub fn as_sentence(remedy: &str, lang: Lang) -> String {
+    let mut c = remedy.chars();
+    match (lang, c.next()) {
+        (_, None) => String::new(),
+        (Lang::En, Some(first)) => format!("{}{}.", first.to_uppercase(), c.as_str()),
+        (Lang::Zh, Some(_)) => format!("{remedy}。"),
+    }
 }
 
 /// One kind's share of the digest.

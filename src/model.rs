@@ -391,6 +391,14 @@ pub enum RosterNote {
         id: String,
         line: Option<usize>,
     },
+    /// A `succeeds` written as the predecessor's name, read as their id.
+    SucceedsByName {
+        /// The successor's name.
+        who: String,
+        name: String,
+        id: String,
+        line: Option<usize>,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -533,3 +533,31 @@ fn compare_of_a_handover_says_what_changes_from_its_date() {
     assert!(out.contains("  彭坚丽交接给林晓阳："), "{out}");
     assert_eq!(after.handover[0].date, FROM);
 }
+
+#[test]
+fn succeeds_given_as_the_predecessors_name_is_read_as_the_id_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = transfer(dir.path(), "彭坚丽");
+    let (c, out, err) = zhudian(&["validate", &roster]);
+    assert_eq!(c, 0, "{out}{err}");
+    let said = format!("{out}{err}");
+    assert!(
+        said.contains(": note: '林晓阳': succeeds = '彭坚丽' is a name, read as peng-jl; writing the id avoids this note"),
+        "{said}"
+    );
+    // It plans as if the id were written.
+    std::fs::create_dir_all(dir.path().join("id")).unwrap();
+    let by_id = transfer(&dir.path().join("id"), "peng-jl");
+    let (a, b) = (tmp(dir.path(), "a.toml"), tmp(dir.path(), "b.toml"));
+    assert_eq!(zhudian(&["plan", &roster, "-o", &a]).0, 0);
+    assert_eq!(zhudian(&["plan", &by_id, "-o", &b]).0, 0);
+    let body = |p: &str| {
+        std::fs::read_to_string(p)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with("roster"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(body(&a), body(&b));
+}

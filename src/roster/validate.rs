@@ -30,6 +30,7 @@ pub(super) fn check(cx: &Cx, r: &mut Roster) {
     nonempty(cx, r);
     ids(cx, r);
     attendees_by_name(r);
+    succeeds_by_name(r);
     references(cx, r);
     dates_in_year(cx, r);
     service_dates(cx, r);
@@ -156,6 +157,69 @@ fn references(cx: &Cx, r: &Roster) {
         }
     }
     handovers(cx, r);
+}
+
+/// A `succeeds` that is no id but exactly one other person's name (of the
+/// same kind, cadre or helper) is read as that person's id, with a note.
+fn succeeds_by_name(r: &mut Roster) {
+    let mut notes = Vec::new();
+    let cadre_names: Vec<(String, String)> = r
+        .cadres
+        .iter()
+        .map(|c| (c.name.clone(), c.id.clone()))
+        .collect();
+    let helper_names: Vec<(String, String)> = r
+        .helpers
+        .iter()
+        .map(|h| (h.name.clone(), h.id.clone()))
+        .collect();
+    let is_id = |r: &Roster, a: &str| r.cadre_index(a).is_some() || r.helper_index(a).is_some();
+    let mut resolve = |who: (&str, &str), s: &str, names: &[(String, String)], line| {
+        let ids: Vec<&String> = names
+            .iter()
+            .filter(|(n, id)| n == s && id != who.0)
+            .map(|(_, id)| id)
+            .collect();
+        let [id] = ids[..] else { return None };
+        notes.push(RosterNote::SucceedsByName {
+            who: who.1.to_string(),
+            name: s.to_string(),
+            id: id.clone(),
+            line,
+        });
+        Some(id.clone())
+    };
+    for i in 0..r.cadres.len() {
+        let Some(s) = r.cadres[i].succeeds.clone() else {
+            continue;
+        };
+        if !is_id(r, &s)
+            && let Some(id) = resolve(
+                (&r.cadres[i].id, &r.cadres[i].name),
+                &s,
+                &cadre_names,
+                r.cadres[i].line,
+            )
+        {
+            r.cadres[i].succeeds = Some(id);
+        }
+    }
+    for i in 0..r.helpers.len() {
+        let Some(s) = r.helpers[i].succeeds.clone() else {
+            continue;
+        };
+        if !is_id(r, &s)
+            && let Some(id) = resolve(
+                (&r.helpers[i].id, &r.helpers[i].name),
+                &s,
+                &helper_names,
+                r.helpers[i].line,
+            )
+        {
+            r.helpers[i].succeeds = Some(id);
+        }
+    }
+    r.notes.extend(notes);
 }
 
 /// A meeting attendee that is no id but exactly one person's name is read

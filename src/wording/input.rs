@@ -91,12 +91,46 @@ pub fn note(file: &str, n: &RosterNote, lang: Lang) -> String {
                 ),
             }
         }
+        RosterNote::SucceedsByName {
+            who,
+            name,
+            id,
+            line,
+        } => {
+            let at = line.map(|l| format!(":{l}")).unwrap_or_default();
+            match lang {
+                Lang::En => format!(
+                    "{file}{at}: note: '{who}': succeeds = '{name}' is a name, read as {id}; writing the id avoids this note"
+                ),
+                Lang::Zh => format!(
+                    "{file}{at}：提示：“{who}”的接替对象“{name}”是姓名，已对应到编号 {id}；直接写编号可不再提示"
+                ),
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_successor_naming_the_predecessor_by_name_word_for_word() {
+        let n = RosterNote::SucceedsByName {
+            who: "林晓阳".into(),
+            name: "彭坚丽".into(),
+            id: "peng-jl".into(),
+            line: Some(40),
+        };
+        assert_eq!(
+            note("r.toml", &n, Lang::En),
+            "r.toml:40: note: '林晓阳': succeeds = '彭坚丽' is a name, read as peng-jl; writing the id avoids this note"
+        );
+        assert_eq!(
+            note("r.toml", &n, Lang::Zh),
+            "r.toml:40：提示：“林晓阳”的接替对象“彭坚丽”是姓名，已对应到编号 peng-jl；直接写编号可不再提示"
+        );
+    }
 
     #[test]
     fn a_missing_entry_word_for_word() {

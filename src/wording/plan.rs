@@ -541,10 +541,7 @@ impl Say for PlanReport {
         } else {
             format!(
                 "  计算用时 {:.3} 秒{pricing}：分配领导 {:.3} 秒，编组队伍 {:.3} 秒，排日程 {:.3} 秒\n",
-                self.total_seconds,
-                self.leaders_seconds,
-                self.teams_seconds,
-                self.calendar_seconds
+                self.total_seconds, self.leaders_seconds, self.teams_seconds, self.calendar_seconds
             )
         };
         s

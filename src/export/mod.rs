@@ -6,6 +6,7 @@
 pub mod city_summary;
 pub mod csv;
 pub mod ics;
+pub mod people;
 pub mod xlsx;
 
 use crate::model::Roster;

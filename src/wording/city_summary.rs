@@ -75,3 +75,52 @@ pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
         Lang::Zh => format!("无法写入全市汇总表 {path}：{detail}"),
     }
 }
+
+/// The columns of `zhudian people --csv`: one row per person.
+pub fn people_header(lang: Lang) -> Vec<String> {
+    let h: [&str; 9] = match lang {
+        Lang::En => [
+            "township",
+            "district",
+            "person",
+            "role",
+            "units",
+            "station sessions",
+            "make-ups",
+            "visit half-days",
+            "share of working days (%)",
+        ],
+        Lang::Zh => [
+            "镇街",
+            "区",
+            "姓名",
+            "身份",
+            "联系村居",
+            "驻点接待",
+            "补接待",
+            "入户走访半天",
+            "占工作日（%）",
+        ],
+    };
+    h.iter().map(|s| s.to_string()).collect()
+}
+
+/// The line after `people` wrote its file: how many people, where.
+pub fn people_written(count: usize, path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{count} people: {path}"),
+        Lang::Zh => format!("共{count}人：{path}"),
+    }
+}
+
+/// `people` on a city without the folder of its plans.
+pub fn people_needs_plans(city: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{city} is a city: give the folder of its plans too (zhudian people {city} PLANS --csv FILE)"
+        ),
+        Lang::Zh => format!(
+            "{city} 是全市的花名册：还要给出方案文件夹（zhudian people {city} 方案文件夹 --csv 文件）"
+        ),
+    }
+}

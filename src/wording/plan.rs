@@ -647,7 +647,7 @@ mod tests {
             "\n  the time limit stopped the search for better teams and a better calendar early: the best found so far is kept; a longer --time-limit may do better\n  engine bundles"
         ), "{en}");
         assert!(r.zh().contains(
-            "\n  时限已到，队伍和日程的优化提前结束：保留了目前找到的最好结果；放宽 --time-limit 可能得到更好的结果\n  求解器"
+            "\n  时限已到，队伍和日程的优化提前结束：保留了目前找到的最好结果；放宽 --time-limit 可能得到更好的结果\n  计算用时"
         ));
         // The engine proved its plan; only the calendar was cut.
         let mut r = report();

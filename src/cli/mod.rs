@@ -38,6 +38,7 @@ pub mod compare;
 pub mod convert;
 pub mod export;
 pub mod generate;
+pub mod people;
 pub mod plan;
 pub mod replan;
 pub mod report;
@@ -100,6 +101,9 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Every warning in a plan file, by name, as a table or CSV (--kind to pick one kind)
     Warnings(warnings::WarningsArgs),
+    /// One row per person (township, district, role, units, sessions, make-ups,
+    /// visit half-days, share of working days) of a plan or a city, as CSV
+    People(people::PeopleArgs),
     /// An empty roster workbook (.xlsx) to fill in: every sheet, heading, default and note
     Template(template::TemplateArgs),
     /// Convert a roster between TOML and a workbook (the format follows the extension)
@@ -170,6 +174,7 @@ fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
         Command::Generate(args) => generate::main(&args),
         Command::Compare(args) => compare::run(&args, lang),
         Command::Warnings(args) => warnings::run(&args, lang),
+        Command::People(args) => people::run(&args, lang),
         Command::Template(args) => template::run(&args, lang, docs),
         Command::Convert(args) => convert::run(&args, lang, docs),
         Command::Export(args) => export::run(&args, lang, docs),

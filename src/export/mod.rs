@@ -3,8 +3,10 @@
 //! the roster and the plan — no clock, no hashing order — so re-running gives
 //! the same bytes and a phone re-importing a file updates its events in place.
 
+pub mod city_summary;
 pub mod csv;
 pub mod ics;
+pub mod people;
 pub mod xlsx;
 
 use crate::model::Roster;

@@ -178,7 +178,7 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
 
 /// The year's working days: Monday to Friday and swapped working days, less
 /// holidays (official ones when the roster applies them, and its own).
-fn working_days(r: &Roster) -> usize {
+pub(crate) fn working_days(r: &Roster) -> usize {
     let year = r.township.year;
     let (Some(first), Some(last)) = (
         NaiveDate::from_ymd_opt(year, 1, 1),

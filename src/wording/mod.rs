@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod check;
 pub mod city;
+pub mod city_summary;
 pub mod documents;
 pub mod input;
 pub mod io;

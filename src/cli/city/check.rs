@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{Outcome, Township, each, finish, name_of, towns_with_plans};
+use super::{Outcome, Township, each, lines, name_of, totals, towns_with_plans};
 use crate::cli::check::Outcome as _;
 use crate::verify::check_files;
 use crate::wording::Lang;
@@ -19,7 +19,11 @@ pub fn run(city: &Path, plans: &Path, previous: Option<&Path>, lang: Lang) -> i3
         Err(code) => return code,
     };
     let rows = each(&towns, |t| one(t, plans, previous, lang));
-    finish(&rows, Done::Checked, lang)
+    // The figures' line comes before the verdict, which stays the last line.
+    lines(&rows, lang);
+    let written = super::summary::write(&towns, plans, lang);
+    let code = totals(&rows, Done::Checked, lang);
+    written.map_or_else(|c| code.max(c), |()| code)
 }
 
 fn one(t: &Township, plans: &Path, previous: Option<&Path>, lang: Lang) -> Outcome {

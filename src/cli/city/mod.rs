@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod check;
 pub mod compare;
 pub mod replan;
+pub mod summary;
 
 /// One township of a city run: where it came from, its output's file name,
 /// its roster (or the lines saying why it cannot be read).
@@ -195,6 +196,9 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
         }
         .say(lang)
     );
+    if let Err(code) = summary::write(&jobs, out_dir, lang) {
+        return code;
+    }
     if rows.iter().any(|r| matches!(r, CityRow::BadRoster { .. })) {
         EXIT_BAD_INPUT
     } else if rows.iter().any(|r| matches!(r, CityRow::Infeasible { .. })) {
@@ -236,6 +240,12 @@ pub fn name_of(t: &Township) -> String {
 /// Prints one line per township (details indented under it) and the totals
 /// naming the townships that failed; the exit code is the worst of them.
 pub fn finish(rows: &[Outcome], done: Done, lang: Lang) -> i32 {
+    lines(rows, lang);
+    totals(rows, done, lang)
+}
+
+/// One line per township, details indented under it.
+pub fn lines(rows: &[Outcome], lang: Lang) {
     for r in rows {
         outln!(
             "{}",
@@ -249,6 +259,10 @@ pub fn finish(rows: &[Outcome], done: Done, lang: Lang) -> i32 {
             outln!("    {d}");
         }
     }
+}
+
+/// The totals naming the townships that failed; the worst exit code.
+pub fn totals(rows: &[Outcome], done: Done, lang: Lang) -> i32 {
     let failing: Vec<String> = rows
         .iter()
         .filter(|r| r.code != EXIT_OK)

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Outcome, Township, each, finish, name_of, towns_with_plans};
+use super::{Outcome, Township, each, lines, name_of, totals, towns_with_plans};
 use crate::cli::plan::write_plan;
 use crate::cli::replan::{ReplanArgs, read_plan};
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
@@ -55,7 +55,11 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         }
     }
     let rows = each(&towns, |t| one(t, args, &opts, lang));
-    finish(&rows, Done::Replanned, lang)
+    // The figures' line comes before the verdict, which stays the last line.
+    lines(&rows, lang);
+    let written = super::summary::write(&towns, &args.output, lang);
+    let code = totals(&rows, Done::Replanned, lang);
+    written.map_or_else(|c| code.max(c), |()| code)
 }
 
 fn one(t: &Township, args: &ReplanArgs, opts: &Options, lang: Lang) -> Outcome {

@@ -1,0 +1,51 @@
+//! Writes `city-summary.csv` beside a city run's plans (after `plan`,
+//! `check` and `replan`): each township whose roster reads and whose plan is
+//! in the folder gives its row; the rows and their words come from
+//! `export::city_summary`.
+
+use std::path::Path;
+
+use super::Township;
+use crate::cli::EXIT_BAD_INPUT;
+use crate::cli::replan::read_plan;
+use crate::export::city_summary::{FILE_NAME, Figures, TownshipFigures, csv, summarise};
+use crate::plan::write_atomic;
+use crate::wording::Lang;
+use crate::wording::city_summary as words;
+
+/// Writes the summary of `towns` from their plans in `plans`; Err with the
+/// exit code once the reason is printed.
+pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
+    let figures: Vec<TownshipFigures> = towns
+        .iter()
+        .filter_map(|t| {
+            let roster = t.roster.as_ref().ok()?;
+            let path = plans.join(&t.file);
+            // A township without a plan is already named by the run's lines.
+            let plan = read_plan(&path).ok()?;
+            Some(TownshipFigures {
+                township: roster.township.name.clone(),
+                district: roster.township.district.clone(),
+                figures: Figures::of(roster, &plan),
+            })
+        })
+        .collect();
+    if figures.is_empty() {
+        return Ok(());
+    }
+    let path = plans.join(FILE_NAME);
+    let body = csv(&summarise(figures), lang);
+    match write_atomic(&path, body.as_bytes()) {
+        Ok(()) => {
+            outln!("{}", words::written(&path.display().to_string(), lang));
+            Ok(())
+        }
+        Err(e) => {
+            errln!(
+                "{}",
+                words::cannot_write(&path.display().to_string(), &e.to_string(), lang)
+            );
+            Err(EXIT_BAD_INPUT)
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The city's figures to send upward (`city-summary.csv`): one row per
+//! township read from its roster and its plan, a subtotal row per district
+//! (when the townships say their districts) and the city's total. Counts
+//! add up; the gap and the largest deviation are the worst of the rows
+//! summed over, since a sum of percentages means nothing. The rows are
+//! typed data; `csv` renders them (UTF-8 with a BOM, CRLF, formula-like
+//! cells neutralised) and the command layer writes the file.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Role, Roster};
+use crate::plan::PlanFile;
+use crate::wording::Lang;
+use crate::wording::city_summary as words;
+use crate::wording::warnings::KINDS;
+
+/// The file a city run writes beside its plans.
+pub const FILE_NAME: &str = "city-summary.csv";
+
+/// One township's figures, or the sum of several.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub leaders: usize,
+    pub units: usize,
+    /// Helpers in the roster, by role, in `Role::ALL` order.
+    pub helpers: [usize; Role::ALL.len()],
+    pub cost: f64,
+    pub gap: f64,
+    pub max_deviation_pct: f64,
+    pub station_sessions: usize,
+    pub shortfall_sessions: usize,
+    pub makeup_sessions: usize,
+    pub visit_half_days: usize,
+    /// Warnings by kind (the plan's own kind strings).
+    pub warnings: BTreeMap<String, usize>,
+}
+
+impl Figures {
+    /// A township's figures: people and units from its roster, the rest
+    /// from its plan file.
+    pub fn of(roster: &Roster, plan: &PlanFile) -> Figures {
+        let mut helpers = [0; Role::ALL.len()];
+        for h in &roster.helpers {
+            if let Some(i) = Role::ALL.iter().position(|r| *r == h.role) {
+                helpers[i] += 1;
+            }
+        }
+        let mut warnings = BTreeMap::new();
+        for w in &plan.warning {
+            *warnings.entry(w.kind.clone()).or_insert(0) += 1;
+        }
+        let m = &plan.plan.metrics;
+        Figures {
+            leaders: roster.cadres.len(),
+            units: roster.units.len(),
+            helpers,
+            cost: plan.plan.cost,
+            gap: plan.plan.gap,
+            max_deviation_pct: m.max_deviation_pct,
+            station_sessions: m.station_sessions,
+            shortfall_sessions: m.shortfall_sessions,
+            makeup_sessions: m.makeup_sessions,
+            visit_half_days: m.household_visit_sessions,
+            warnings,
+        }
+    }
+
+    /// Adds `o` in: counts and cost summed, gap and deviation the worst.
+    fn add(&mut self, o: &Figures) {
+        self.leaders += o.leaders;
+        self.units += o.units;
+        for (a, b) in self.helpers.iter_mut().zip(o.helpers) {
+            *a += b;
+        }
+        self.cost += o.cost;
+        self.gap = self.gap.max(o.gap);
+        self.max_deviation_pct = self.max_deviation_pct.max(o.max_deviation_pct);
+        self.station_sessions += o.station_sessions;
+        self.shortfall_sessions += o.shortfall_sessions;
+        self.makeup_sessions += o.makeup_sessions;
+        self.visit_half_days += o.visit_half_days;
+        for (k, n) in &o.warnings {
+            *self.warnings.entry(k.clone()).or_insert(0) += n;
+        }
+    }
+}
+
+/// What a row of the summary stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowKind {
+    Township(String),
+    /// The sum of a district's townships.
+    Subtotal,
+    /// The sum of every township.
+    Total,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub district: Option<String>,
+    pub figures: Figures,
+}
+
+/// The summary: its rows and the warning kinds it has a column for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub warning_kinds: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// One township as the summary takes it: name, district, figures.
+pub struct TownshipFigures {
+    pub township: String,
+    pub district: Option<String>,
+    pub figures: Figures,
+}
+
+/// The rows: townships grouped by district (districts in order of first
+/// appearance, each followed by its subtotal), then townships with no
+/// district, then the city total. No subtotal when no township has a district.
+pub fn summarise(towns: Vec<TownshipFigures>) -> Summary {
+    let mut districts: Vec<Option<String>> = Vec::new();
+    for t in &towns {
+        if t.district.is_some() && !districts.contains(&t.district) {
+            districts.push(t.district.clone());
+        }
+    }
+    districts.push(None);
+    let mut total = Figures::default();
+    let mut rows = Vec::new();
+    for d in &districts {
+        let mut sub = Figures::default();
+        for t in towns.iter().filter(|t| &t.district == d) {
+            sub.add(&t.figures);
+            total.add(&t.figures);
+            rows.push(Row {
+                kind: RowKind::Township(t.township.clone()),
+                district: t.district.clone(),
+                figures: t.figures.clone(),
+            });
+        }
+        if d.is_some() {
+            rows.push(Row {
+                kind: RowKind::Subtotal,
+                district: d.clone(),
+                figures: sub,
+            });
+        }
+    }
+    rows.push(Row {
+        kind: RowKind::Total,
+        district: None,
+        figures: total.clone(),
+    });
+    // The kinds the planner writes always have a column (a zero is a
+    // figure too); any other kind a plan carries follows them.
+    let mut warning_kinds: Vec<String> = KINDS.iter().map(|k| k.to_string()).collect();
+    for k in total.warnings.keys() {
+        if !warning_kinds.contains(k) {
+            warning_kinds.push(k.clone());
+        }
+    }
+    Summary {
+        warning_kinds,
+        rows,
+    }
+}
+
+/// The summary as CSV: UTF-8 with a BOM, CRLF, cells neutralised.
+pub fn csv(s: &Summary, lang: Lang) -> String {
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .map(|c| super::csv::cell(c))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut out = String::from("\u{feff}");
+    out += &line(words::header(&s.warning_kinds, lang));
+    out += "\r\n";
+    for r in &s.rows {
+        let f = &r.figures;
+        let label = match &r.kind {
+            RowKind::Township(name) => name.clone(),
+            RowKind::Subtotal => words::subtotal(lang).to_string(),
+            RowKind::Total => words::total(lang).to_string(),
+        };
+        let mut cells = vec![
+            r.district.clone().unwrap_or_default(),
+            label,
+            f.leaders.to_string(),
+            f.units.to_string(),
+        ];
+        cells.extend(f.helpers.iter().map(|n| n.to_string()));
+        cells.extend([
+            format!("{:.2}", f.cost),
+            format!("{:.2}", f.gap * 100.0),
+            format!("{:.1}", f.max_deviation_pct),
+            f.station_sessions.to_string(),
+            f.shortfall_sessions.to_string(),
+            f.makeup_sessions.to_string(),
+            f.visit_half_days.to_string(),
+        ]);
+        cells.extend(
+            s.warning_kinds
+                .iter()
+                .map(|k| f.warnings.get(k).copied().unwrap_or(0).to_string()),
+        );
+        out += &line(cells);
+        out += "\r\n";
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn town(name: &str, district: Option<&str>, units: usize, gap: f64) -> TownshipFigures {
+        let mut warnings = BTreeMap::new();
+        warnings.insert("shortfall".to_string(), units);
+        TownshipFigures {
+            township: name.into(),
+            district: district.map(str::to_string),
+            figures: Figures {
+                units,
+                cost: units as f64 * 1.5,
+                gap,
+                station_sessions: units * 10,
+                warnings,
+                ..Figures::default()
+            },
+        }
+    }
+
+    #[test]
+    fn subtotals_follow_each_district_and_the_total_sums_all() {
+        let s = summarise(vec![
+            town("a", Some("D1"), 1, 0.0),
+            town("b", Some("D2"), 2, 0.02),
+            town("c", Some("D1"), 4, 0.01),
+            town("x", None, 8, 0.0),
+        ]);
+        let kinds: Vec<(RowKind, Option<&str>, usize)> = s
+            .rows
+            .iter()
+            .map(|r| (r.kind.clone(), r.district.as_deref(), r.figures.units))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (RowKind::Township("a".into()), Some("D1"), 1),
+                (RowKind::Township("c".into()), Some("D1"), 4),
+                (RowKind::Subtotal, Some("D1"), 5),
+                (RowKind::Township("b".into()), Some("D2"), 2),
+                (RowKind::Subtotal, Some("D2"), 2),
+                (RowKind::Township("x".into()), None, 8),
+                (RowKind::Total, None, 15),
+            ]
+        );
+        let total = &s.rows.last().unwrap().figures;
+        assert_eq!(total.station_sessions, 150);
+        assert_eq!(total.warnings["shortfall"], 15);
+        assert_eq!(total.gap, 0.02, "the worst gap, not a sum");
+        assert_eq!(s.warning_kinds.len(), KINDS.len());
+    }
+
+    #[test]
+    fn no_subtotal_without_districts() {
+        let s = summarise(vec![town("a", None, 1, 0.0), town("b", None, 2, 0.0)]);
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(s.rows[2].kind, RowKind::Total);
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_neutralises_names() {
+        let s = summarise(vec![town("=cmd", Some("D1"), 1, 0.0)]);
+        let text = csv(&s, Lang::Zh);
+        assert!(text.starts_with('\u{feff}'));
+        assert!(text.contains("\r\nD1,'=cmd,"));
+        assert!(text.contains("\r\nD1,小计,"));
+        assert!(text.contains("\r\n,合计,"));
+    }
+}

@@ -1,0 +1,126 @@
+//! The words of `city-summary.csv`, the city's figures sent upward: its
+//! column headers and the labels of the subtotal and total rows.
+
+use super::Lang;
+use super::calendar::role;
+use super::warnings::kind_label;
+use crate::model::Role;
+
+/// The columns: district, township, leaders, units, helpers by role, cost,
+/// gap, largest deviation, the sessions and make-ups, visit half-days, and
+/// one column per warning kind.
+pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
+    let en = lang == Lang::En;
+    let pick = |e: &str, z: &str| if en { e.to_string() } else { z.to_string() };
+    let mut h = vec![
+        pick("district", "区"),
+        pick("township", "镇街"),
+        pick("leaders", "驻点领导"),
+        pick("units", "联系村居"),
+    ];
+    for r in Role::ALL {
+        h.push(if en {
+            format!("helpers: {}", role(r, lang))
+        } else {
+            format!("{}（人）", role(r, lang))
+        });
+    }
+    h.extend([
+        pick("cost", "方案扣分"),
+        pick("gap (%)", "与理论最低扣分差距（%）"),
+        pick("largest deviation (%)", "最大工作量偏离（%）"),
+        pick("station sessions", "驻点接待"),
+        pick("sessions without a township member", "缺少镇级人员的接待"),
+        pick("make-ups", "补接待"),
+        pick("visit half-days", "入户走访半天"),
+    ]);
+    for k in warning_kinds {
+        h.push(if en {
+            format!("warnings: {}", kind_label(k, lang))
+        } else {
+            format!("提醒：{}", kind_label(k, lang))
+        });
+    }
+    h
+}
+
+/// The label of a district's subtotal row.
+pub fn subtotal(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "subtotal",
+        Lang::Zh => "小计",
+    }
+}
+
+/// The label of the city's total row.
+pub fn total(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "total",
+        Lang::Zh => "合计",
+    }
+}
+
+/// The line after a city run that wrote its figures.
+pub fn written(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("City figures: {path}"),
+        Lang::Zh => format!("全市汇总表：{path}"),
+    }
+}
+
+/// The city's figures could not be written.
+pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("cannot write the city figures to {path}: {detail}"),
+        Lang::Zh => format!("无法写入全市汇总表 {path}：{detail}"),
+    }
+}
+
+/// The columns of `zhudian people --csv`: one row per person.
+pub fn people_header(lang: Lang) -> Vec<String> {
+    let h: [&str; 9] = match lang {
+        Lang::En => [
+            "township",
+            "district",
+            "person",
+            "role",
+            "units",
+            "station sessions",
+            "make-ups",
+            "visit half-days",
+            "share of working days (%)",
+        ],
+        Lang::Zh => [
+            "镇街",
+            "区",
+            "姓名",
+            "身份",
+            "联系村居",
+            "驻点接待",
+            "补接待",
+            "入户走访半天",
+            "占工作日（%）",
+        ],
+    };
+    h.iter().map(|s| s.to_string()).collect()
+}
+
+/// The line after `people` wrote its file: how many people, where.
+pub fn people_written(count: usize, path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{count} people: {path}"),
+        Lang::Zh => format!("共{count}人：{path}"),
+    }
+}
+
+/// `people` on a city without the folder of its plans.
+pub fn people_needs_plans(city: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{city} is a city: give the folder of its plans too (zhudian people {city} PLANS --csv FILE)"
+        ),
+        Lang::Zh => format!(
+            "{city} 是全市的花名册：还要给出方案文件夹（zhudian people {city} 方案文件夹 --csv 文件）"
+        ),
+    }
+}

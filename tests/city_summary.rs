@@ -1,0 +1,192 @@
+//! `city-summary.csv`, the figures a city sends upward: `plan`, `check` and
+//! `replan` on a city write it beside the plans, one row per township with
+//! the figures of its plan file, a subtotal per district and the city total.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::Path;
+
+const CITY: &str = "tests/fixtures/city";
+
+const HEADER_EN: &str = "district,township,leaders,units,\
+helpers: department head,helpers: party secretary,helpers: committee cadre,\
+helpers: graduate official,helpers: volunteer,helpers: police,helpers: lawyer,\
+helpers: deputy,cost,gap (%),largest deviation (%),station sessions,\
+sessions without a township member,make-ups,visit half-days,\
+warnings: station sessions short of people,warnings: make-ups that cannot be placed,\
+warnings: household visits that do not fit,warnings: meetings in the station window,\
+warnings: not carried over from the plan in force";
+
+const HEADER_ZH: &str = "区,镇街,驻点领导,联系村居,部门负责人（人）,村党组织书记（人）,\
+村“两委”干部（人）,大学生村官（人）,志愿者（人）,民警（人）,律师（人）,代表委员（人）,\
+方案扣分,与理论最低扣分差距（%）,最大工作量偏离（%）,驻点接待,缺少镇级人员的接待,补接待,\
+入户走访半天,提醒：驻点人手不足,提醒：无法补接待,提醒：入户走访排不下,\
+提醒：会议占用驻点时间,提醒：原方案未能沿用的部分";
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The summary's rows as cells, after checking the BOM and the header.
+fn rows(path: &Path, header: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a BOM");
+    let mut lines = text.split("\r\n");
+    assert_eq!(lines.next().unwrap(), header);
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+/// A plan file's figure at `plan.KEY` or `plan.metrics.KEY`.
+fn figure(plan: &toml::Table, key: &str) -> f64 {
+    let p = plan["plan"].as_table().unwrap();
+    let v = p
+        .get(key)
+        .unwrap_or_else(|| &p["metrics"].as_table().unwrap()[key]);
+    v.as_float()
+        .or_else(|| v.as_integer().map(|i| i as f64))
+        .unwrap()
+}
+
+#[test]
+fn plan_on_a_city_writes_the_summary_whose_total_sums_the_townships() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["plan", CITY, "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let summary = plans.join("city-summary.csv");
+    assert!(
+        out.ends_with(&format!("City figures: {}\n", summary.display())),
+        "{out}"
+    );
+    let rows = rows(&summary, HEADER_EN);
+    let labels: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("高明区", "更合镇"),
+            ("高明区", "subtotal"),
+            ("三水区", "大塘镇"),
+            ("三水区", "南山镇"),
+            ("三水区", "subtotal"),
+            ("", "total"),
+        ]
+    );
+    let num = |r: &Vec<String>, i: usize| r[i].parse::<f64>().unwrap();
+    let towns: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| !["subtotal", "total"].contains(&r[1].as_str()))
+        .collect();
+    let total = rows.last().unwrap();
+    let header: Vec<&str> = HEADER_EN.split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    // Gap and largest deviation: the worst township's; every other column the sum.
+    let worst = [col("gap (%)"), col("largest deviation (%)")];
+    for i in 2..header.len() {
+        let each = towns.iter().map(|r| num(r, i));
+        let expected = if worst.contains(&i) {
+            each.fold(0.0, f64::max)
+        } else {
+            each.sum()
+        };
+        assert!(
+            (num(total, i) - expected).abs() < 0.011,
+            "{}: {} against {expected}",
+            header[i],
+            total[i]
+        );
+    }
+    let sanshui = &rows[4];
+    assert_eq!(
+        num(sanshui, col("units")),
+        num(&rows[2], 3) + num(&rows[3], 3)
+    );
+
+    // Each township's row has its plan file's figures.
+    let files = [
+        ("更合镇", "foshan-25-genghe.toml"),
+        ("大塘镇", "foshan-31-datang.toml"),
+        ("南山镇", "foshan-32-nanshan.toml"),
+    ];
+    for (name, file) in files {
+        let text = std::fs::read_to_string(plans.join(file)).unwrap();
+        let plan: toml::Table = toml::from_str(&text).unwrap();
+        let row = towns.iter().find(|r| r[1] == name).unwrap();
+        let pairs = [
+            ("cost", "cost", 1.0),
+            ("gap (%)", "gap", 100.0),
+            ("largest deviation (%)", "max_deviation_pct", 1.0),
+            ("station sessions", "station_sessions", 1.0),
+            (
+                "sessions without a township member",
+                "shortfall_sessions",
+                1.0,
+            ),
+            ("make-ups", "makeup_sessions", 1.0),
+            ("visit half-days", "household_visit_sessions", 1.0),
+        ];
+        for (column, key, scale) in pairs {
+            let want = figure(&plan, key) * scale;
+            assert!(
+                (num(row, col(column)) - want).abs() < 0.06,
+                "{name} {column}: {} against {want}",
+                row[col(column)]
+            );
+        }
+        let warnings = plan
+            .get("warning")
+            .and_then(|w| w.as_array())
+            .map_or(0, |w| w.len());
+        let counted: f64 = (col("make-ups") + 2..header.len())
+            .map(|i| num(row, i))
+            .sum();
+        assert_eq!(counted, warnings as f64, "{name}");
+        assert_eq!(
+            num(row, col("units")),
+            plan["assignment"].as_array().unwrap().len() as f64,
+            "{name}"
+        );
+    }
+    assert!(num(total, col("station sessions")) > 0.0);
+}
+
+#[test]
+fn check_and_replan_write_it_too_in_chinese_with_zh() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["plan", CITY, "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let first = std::fs::read(plans.join("city-summary.csv")).unwrap();
+    std::fs::remove_file(plans.join("city-summary.csv")).unwrap();
+
+    let (c, out, err) = zhudian(&["--lang", "zh", "check", CITY, s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let summary = plans.join("city-summary.csv");
+    // The figures' line, then the verdict last.
+    assert!(
+        out.ends_with(&format!(
+            "全市汇总表：{}\n3 个镇街中 3 个方案有效。\n",
+            summary.display()
+        )),
+        "{out}"
+    );
+    let zh = rows(&summary, HEADER_ZH);
+    assert_eq!(zh[1][1], "小计");
+    assert_eq!(zh.last().unwrap()[1], "合计");
+
+    let again = dir.path().join("again");
+    let (c, out, err) = zhudian(&["replan", CITY, "--previous", s(&plans), "-o", s(&again)]);
+    assert_eq!(c, 0, "{out}{err}");
+    // Nothing changed: the same plans give the same figures.
+    assert_eq!(
+        std::fs::read(again.join("city-summary.csv")).unwrap(),
+        first
+    );
+}

@@ -1,0 +1,154 @@
+//! The plan command's words, checked word for word in both languages.
+
+use super::*;
+
+fn report() -> PlanReport {
+    PlanReport {
+        township: "北滘镇".into(),
+        path: "plan.toml".into(),
+        rows: vec![
+            LeaderRow {
+                leader: "劳广行".into(),
+                units: vec!["林上村".into(), "重点企业联系点".into()],
+                load: 1840.0,
+                deviation_pct: 7.6923,
+                tour_minutes: 62.0,
+            },
+            LeaderRow {
+                leader: "He".into(),
+                units: vec![],
+                load: 0.0,
+                deviation_pct: 100.0,
+                tour_minutes: 0.0,
+            },
+        ],
+        cost: 150.769,
+        lower_bound: 150.769,
+        gap: 0.0,
+        status: "optimal".into(),
+        stopped: None,
+        engine: "bundles".into(),
+        pricing: Some(Pricing::Enumerated),
+        work: 1234,
+        leaders_seconds: 0.0021,
+        teams_seconds: 0.0004,
+        calendar_seconds: 0.0005,
+        total_seconds: 0.003,
+    }
+}
+
+#[test]
+fn the_terminal_table_word_for_word() {
+    assert_eq!(
+        report().en(),
+        "北滘镇: plan written to plan.toml\n\
+         \x20 leader                load   dev %  tour min  units\n\
+         \x20 劳广行                  1840     7.7        62  林上村, 重点企业联系点\n\
+         \x20 He                         0   100.0         0  —\n\
+         \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
+         \x20 engine bundles (bundles enumerated, 1234 work units): leaders 0.002 s, teams 0.000 s, calendar 0.001 s, total 0.003 s\n"
+    );
+    let mut r = report();
+    r.status = "feasible".into();
+    r.gap = 0.0123;
+    r.stopped = Some("time".into());
+    assert_eq!(
+        r.zh(),
+        "北滘镇：方案已写入 plan.toml\n\
+         \x20 领导                  工作量  偏差%  路程分钟  联系单位\n\
+         \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
+         \x20 He                         0   100.0         0  —\n\
+         \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
+         \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组队伍 0.000 秒，排日程 0.001 秒\n"
+    );
+    // Cut by the work limit, bundles searched; highs says no pricing.
+    r.stopped = Some("work".into());
+    r.pricing = Some(Pricing::Searched);
+    let en = r.en();
+    assert!(en.contains("gap 1.23 %: feasible (the work limit cut the proof)\n"));
+    assert!(en.contains("engine bundles (bundles searched, 1234 work units): leaders"));
+    let zh = r.zh();
+    assert!(zh.contains("差距 1.23%：可用，工作量上限内未能证明最优\n"));
+    assert!(zh.contains("  计算用时 0.003 秒（计算量 1234）：分配领导"));
+    assert!(!zh.contains("bundles"));
+    r.pricing = None;
+    r.engine = "highs".into();
+    assert!(r.en().contains("  engine highs: leaders 0.002 s"));
+}
+
+#[test]
+fn the_stages_the_time_limit_cut_word_for_word() {
+    let mut r = report();
+    r.status = "feasible".into();
+    r.gap = 0.0123;
+    r.stopped = Some("time, teams, calendar".into());
+    let en = r.en();
+    assert!(en.contains("gap 1.23 %: feasible (the time limit cut the proof)\n"));
+    assert!(en.contains(
+        "\n  the time limit stopped the search for better teams and a better calendar early: the best found so far is kept; a longer --time-limit may do better\n  engine bundles"
+    ), "{en}");
+    assert!(r.zh().contains(
+        "\n  时限已到，队伍和日程的优化提前结束：保留了目前找到的最好结果；放宽 --time-limit 可能得到更好的结果\n  计算用时"
+    ));
+    // The engine proved its plan; only the calendar was cut.
+    let mut r = report();
+    r.stopped = Some("calendar".into());
+    let en = r.en();
+    assert!(en.contains("gap 0.00 %: optimal (proven)\n"), "{en}");
+    assert!(en.contains("the time limit stopped the search for a better calendar early"));
+    assert!(r.zh().contains("时限已到，日程的优化提前结束"));
+    r.stopped = Some("work, teams".into());
+    r.status = "feasible".into();
+    assert!(r.en().contains("feasible (the work limit cut the proof)"));
+    assert!(r.en().contains("stopped the search for better teams early"));
+    assert!(r.zh().contains("时限已到，队伍的优化提前结束"));
+}
+
+#[test]
+fn engine_and_file_messages_word_for_word() {
+    let cases: [(PlanSaid, &str, &str); 5] = [
+        (
+            PlanSaid::NoPlanInTime { seconds: 10.0 },
+            "no plan was found within the time limit of 10 s: raise --time-limit",
+            "在 10 秒时限内没有找到方案：请提高 --time-limit",
+        ),
+        (
+            PlanSaid::UnknownEngine {
+                engine: "cplex".into(),
+            },
+            "there is no engine 'cplex': use bundles or highs",
+            "没有名为“cplex”的求解器：请用 bundles 或 highs",
+        ),
+        (
+            PlanSaid::BadTimeLimit {
+                given: "NaN".into(),
+            },
+            "--time-limit NaN: give the seconds as a number, 0 or more",
+            "--time-limit NaN：请用 0 或更大的数给出秒数",
+        ),
+        (
+            PlanSaid::CannotWrite {
+                path: "/x/plan.toml".into(),
+                detail: "No such file or directory (os error 2)".into(),
+            },
+            "cannot write the plan to /x/plan.toml: No such file or directory (os error 2)",
+            "无法写入方案文件 /x/plan.toml：No such file or directory (os error 2)",
+        ),
+        (
+            PlanSaid::SlotShort {
+                slot: 1,
+                roles: vec![Role::DepartmentHead],
+                own: false,
+                units: vec!["林上村（linshang）".into(), "西海村（xihai）".into()],
+                teams: 1,
+                raise: None,
+            },
+            "林上村（linshang） and 西海村（xihai）: team slot 1 needs department heads, but those who may fill it can take only 1 of these 2 teams: raise their max_teams, or add department heads",
+            "林上村（linshang）和西海村（xihai）：队伍第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个队伍：请提高其 max_teams，或增加职能部门负责人",
+        ),
+    ];
+    for (said, en, zh) in cases {
+        assert_eq!(said.en(), en);
+        assert_eq!(said.zh(), zh);
+    }
+}

@@ -561,3 +561,55 @@ fn succeeds_given_as_the_predecessors_name_is_read_as_the_id_with_a_note() {
     };
     assert_eq!(body(&a), body(&b));
 }
+
+#[test]
+fn visits_made_before_the_date_count_toward_the_year_by_team() {
+    // By team, a unit's households need so many visit half-days a year,
+    // whoever makes them: the replan adds none for visits already made.
+    let dir = tempfile::tempdir().unwrap();
+    let by_team = |text: &str| {
+        text.replace(
+            "household_visits_per_member = 2",
+            "household_visits = 2\nhousehold_visits_by = \"team\"",
+        )
+    };
+    let base = tmp(dir.path(), "base.toml");
+    std::fs::write(&base, by_team(&std::fs::read_to_string(ROSTER).unwrap())).unwrap();
+    let p0 = tmp(dir.path(), "p0.toml");
+    let (c, _, e) = zhudian(&["plan", &base, "-o", &p0]);
+    assert_eq!(c, 0, "{e}");
+    let roster = transfer(dir.path(), "peng-jl");
+    let text = std::fs::read_to_string(&roster).unwrap();
+    std::fs::write(&roster, by_team(&text)).unwrap();
+    let p1 = tmp(dir.path(), "p1.toml");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let per_unit = |p: &PlanFile| {
+        let mut m: std::collections::BTreeMap<String, usize> = Default::default();
+        for s in p.session.iter().filter(|s| s.kind == "household_visit") {
+            *m.entry(s.unit.clone()).or_default() += 1;
+        }
+        m
+    };
+    let (before, after) = (per_unit(&read_plan(&p0)), per_unit(&read_plan(&p1)));
+    for (unit, n) in &after {
+        let was = before.get(unit).copied().unwrap_or(0);
+        assert!(
+            *n <= was,
+            "{unit}: {n} visit half-days after the replan, {was} before"
+        );
+    }
+    assert_eq!(
+        after.values().sum::<usize>(),
+        before.values().sum::<usize>()
+    );
+}

@@ -88,6 +88,9 @@ pub(crate) struct Cx<'a> {
     pub start: usize,
     /// Visit sessions already done before `start`, per (person, unit).
     pub done: BTreeMap<(usize, usize), usize>,
+    /// Visit sessions already done before `start` at each unit, whoever
+    /// made them: by team, the unit's households those sessions covered.
+    pub unit_done: BTreeMap<usize, usize>,
     /// When the improving passes must stop (see `budget`).
     deadline: Option<Instant>,
     /// Whether one did stop at it (set from rayon's threads too).
@@ -271,6 +274,7 @@ impl<'a> Cx<'a> {
             busy: vec![Vec::new(); np * ndays],
             start: 0,
             done: BTreeMap::new(),
+            unit_done: BTreeMap::new(),
             deadline: super::budget::deadline(),
             cut: AtomicBool::new(false),
         }

@@ -57,21 +57,28 @@ fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize) -> Option<String> {
 /// Fills `plan.session`, appends the calendar's warnings to `plan.warning`
 /// (dropping any an earlier build left) and sets the calendar metrics.
 pub fn build(roster: &Roster, plan: &mut PlanFile) {
-    build_carrying(roster, plan, 0, &BTreeMap::new());
+    build_carrying(roster, plan, 0, &BTreeMap::new(), &BTreeMap::new());
 }
 
 /// As `build`, with household visits only from day of year `start` on and
-/// `done` visit sessions per (person id, unit id) already counted toward
-/// the year's (the seam of a replan from a date; see `seam`).
+/// `done` visit sessions per (person id, unit id) and `unit_done` per unit
+/// id already counted toward the year's (the seam of a replan from a date;
+/// see `seam`).
 pub(crate) fn build_carrying(
     roster: &Roster,
     plan: &mut PlanFile,
     start: usize,
     done: &BTreeMap<(String, String), usize>,
+    unit_done: &BTreeMap<String, usize>,
 ) {
     let lang = Lang::current();
     let mut cx = Cx::new(roster, plan);
     cx.start = start.min(cx.ndays);
+    for (unit, &n) in unit_done {
+        if let Some(u) = roster.unit_index(unit) {
+            cx.unit_done.insert(u, n);
+        }
+    }
     for ((person, unit), &n) in done {
         let p = cx.persons.iter().position(|q| &q.id == person);
         if let (Some(p), Some(u)) = (p, roster.unit_index(unit)) {

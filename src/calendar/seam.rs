@@ -215,18 +215,20 @@ fn date_of(s: &str) -> Option<NaiveDate> {
 fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &PlanFile) {
     let before = |s: &str| date_of(s).is_some_and(|d| d < from);
     let mut done: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut unit_done: BTreeMap<String, usize> = BTreeMap::new();
     for s in previous
         .session
         .iter()
         .filter(|s| s.kind == "household_visit" && before(&s.date))
     {
+        *unit_done.entry(s.unit.clone()).or_default() += 1;
         for p in &s.people {
             if let Some(h) = holder(r, plan, &s.unit, p) {
                 *done.entry((h, s.unit.clone())).or_default() += 1;
             }
         }
     }
-    build_carrying(r, plan, from.ordinal0() as usize, &done);
+    build_carrying(r, plan, from.ordinal0() as usize, &done, &unit_done);
     let kept = unchanged_units(r, previous, plan, from);
     let keep_old = |s: &Session| before(&s.date) || kept.contains(&s.unit);
     let new_ok = |s: &Session| {

@@ -250,16 +250,17 @@ pub(crate) fn plan(cx: &Cx) -> (Vec<Visit>, Vec<Short>) {
 
     let by = r.policy.household_visits_by;
     // Visits kept from before a replan's date count toward the year's: the
-    // unit's first sessions are done (by team: as many as its busiest
-    // visitor made; by member: as many as every member made).
+    // unit's first sessions are done (by team: every session the unit had,
+    // whoever made it; by member: as many as every member made).
     let done = |u: usize| -> usize {
-        let made = people[u]
-            .counted
-            .iter()
-            .map(|p| cx.done.get(&(*p, u)).copied().unwrap_or(0));
         match by {
-            VisitsBy::Team => made.max().unwrap_or(0),
-            VisitsBy::Member => made.min().unwrap_or(0),
+            VisitsBy::Team => cx.unit_done.get(&u).copied().unwrap_or(0),
+            VisitsBy::Member => people[u]
+                .counted
+                .iter()
+                .map(|p| cx.done.get(&(*p, u)).copied().unwrap_or(0))
+                .min()
+                .unwrap_or(0),
         }
     };
     // Every unit's sessions at even ideal times, all units interleaved.

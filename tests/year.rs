@@ -519,6 +519,13 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
         for line in want {
             assert!(out.lines().any(|l| l == line), "{line}\n{out}");
         }
+        // The succession names both people; in Chinese by name alone.
+        let succeeds = if lang == "en" {
+            "'lin-xy' succeeds 'peng-jl' and takes over their place"
+        } else {
+            "“林晓阳”接任“彭坚丽”，接替其原有位置"
+        };
+        assert!(out.contains(succeeds), "{out}");
     }
 }
 

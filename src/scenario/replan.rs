@@ -79,7 +79,7 @@ pub fn not_carried(r: &Roster, prev: &PlanFile) -> Vec<ReplanSaid> {
         if let Some(old) = &c.succeeds {
             out.push(ReplanSaid::Succeeds {
                 new: succeeding(r, &c.id),
-                old: old.clone(),
+                old: succeeding(r, old),
             });
         }
     }
@@ -87,7 +87,7 @@ pub fn not_carried(r: &Roster, prev: &PlanFile) -> Vec<ReplanSaid> {
         if let Some(old) = &h.succeeds {
             out.push(ReplanSaid::Succeeds {
                 new: succeeding(r, &h.id),
-                old: old.clone(),
+                old: succeeding(r, old),
             });
         }
     }

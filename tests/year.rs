@@ -620,3 +620,21 @@ fn visits_made_before_the_date_count_toward_the_year_by_team() {
         before.values().sum::<usize>()
     );
 }
+
+#[test]
+fn validate_counts_a_handed_over_post_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = transfer(dir.path(), "peng-jl");
+    let (c, out, err) = zhudian(&["validate", &roster]);
+    assert_eq!(c, 0, "{err}");
+    let (c, base, err) = zhudian(&["validate", ROSTER]);
+    assert_eq!(c, 0, "{err}");
+    // The same leaders and places as before the handover: 12 leaders, 24–35.
+    for line in [
+        "  cadres     12 leaders to station",
+        "at least 24, at most 35",
+    ] {
+        assert!(base.contains(line), "{base}");
+        assert!(out.contains(line), "{out}");
+    }
+}

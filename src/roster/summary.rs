@@ -96,6 +96,10 @@ fn days_note(r: &Roster) -> DaysNote {
 }
 
 pub fn summarize(r: &Roster) -> Summary {
+    // A predecessor who leaves and the successor hold one post: the figures
+    // are of the roster as it stands at the year's end.
+    let end = r.at_year_end();
+    let r = &end;
     let mut kinds: BTreeMap<UnitKind, usize> = BTreeMap::new();
     for u in &r.units {
         *kinds.entry(u.kind).or_default() += 1;

@@ -11,6 +11,7 @@ fn a_folder_of_townships_is_planned_each_on_its_own() {
     let city = dir.path().join("city");
     std::fs::create_dir(&city).unwrap();
     for f in [
+        "city.toml",
         "foshan-10-dali.toml",
         "foshan-25-genghe.toml",
         "foshan-31-datang.toml",

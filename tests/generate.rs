@@ -359,6 +359,7 @@ fn default_roster_follows_the_example_layout() {
         "[[cadre]]",
         "[[helper]]",
         "[[meeting]]",
+        "[[junction]]",
         "[[road]]",
     ];
     let pos: Vec<usize> = order
@@ -455,6 +456,41 @@ fn generated_options_without_a_command_line() {
     check_plannable(&t, "GenOptions::new");
 }
 
+/// A township's text with its city's [station], [policy] and [objective]
+/// fields merged in where it gives none (as docs/city.md says), as TOML text.
+fn with_city(text: &str, city: &str) -> String {
+    let mut t: toml::Table = toml::from_str(text).unwrap();
+    let c: toml::Table = toml::from_str(city).unwrap();
+    for s in ["station", "policy", "objective"] {
+        let Some(from) = c.get(s).and_then(Value::as_table) else {
+            continue;
+        };
+        let own = t
+            .entry(s)
+            .or_insert_with(|| Value::Table(toml::Table::new()))
+            .as_table_mut()
+            .unwrap();
+        for (k, v) in from {
+            own.entry(k).or_insert_with(|| v.clone());
+        }
+    }
+    toml::to_string(&t).unwrap()
+}
+
+fn city_of(files: &[(String, String)]) -> &str {
+    &files
+        .iter()
+        .find(|f| f.0 == "city.toml")
+        .expect("city.toml")
+        .1
+}
+
+fn townships(files: &[(String, String)]) -> impl Iterator<Item = &(String, String)> {
+    files
+        .iter()
+        .filter(|f| f.0.ends_with(".toml") && f.0 != "city.toml")
+}
+
 fn count_roles(v: &Value) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
     for h in arr(v, "helper") {
@@ -466,10 +502,11 @@ fn count_roles(v: &Value) -> BTreeMap<String, usize> {
 #[test]
 fn foshan_rosters_add_up_to_the_city_figures() {
     let files = foshan_rosters(1, 2015, "instances/foshan");
-    assert_eq!(files.len(), 33);
+    assert_eq!(files.len(), 34);
     let (mut units, mut cadres) = (0, 0);
     let mut roles: BTreeMap<String, usize> = BTreeMap::new();
-    for (name, text) in files.iter().filter(|f| f.0.ends_with(".toml")) {
+    for (name, text) in townships(&files) {
+        let text = &with_city(text, city_of(&files));
         check_plannable(text, name);
         let v: Value = toml::from_str(text).unwrap();
         let u = arr(&v, "unit").len();
@@ -555,7 +592,7 @@ fn shipped_instances_are_what_their_commands_give() {
                 .is_some_and(|x| x == "toml")
         })
         .count();
-    assert_eq!(on_disk, 32);
+    assert_eq!(on_disk, 33, "32 townships and city.toml");
 }
 
 #[test]
@@ -581,7 +618,8 @@ fn run_writes_a_file_and_a_city() {
     let mut a = args("--city foshan --out-dir x --seed 3");
     a.out_dir = Some(city.clone());
     run(&a).unwrap();
-    assert_eq!(std::fs::read_dir(&city).unwrap().count(), 33);
+    assert_eq!(std::fs::read_dir(&city).unwrap().count(), 34);
+    assert!(city.join("city.toml").is_file());
     let readme = std::fs::read_to_string(city.join("README.md")).unwrap();
     assert!(readme.contains("--seed 3"));
 }
@@ -603,9 +641,9 @@ fn shipped_instances_pass_the_validator() {
         }
     }
     let mut bad = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).unwrap();
-        if let Err(p) = zhudian::roster::load_str(&text, &f.display().to_string()) {
+    for f in files.iter().filter(|f| !f.ends_with("city.toml")) {
+        // A Foshan township inherits its folder's city.toml.
+        if let Err(p) = zhudian::roster::load(f) {
             bad.push(format!("{}:\n{p}", f.display()));
         }
     }

@@ -154,6 +154,7 @@ fn an_output_that_is_an_input_is_refused() {
         city.join("dali.toml"),
     )
     .unwrap();
+    std::fs::copy("instances/foshan/city.toml", city.join("city.toml")).unwrap();
     let (c, _, e) = zhudian(&["plan", s(&city), "-o", s(&city)]);
     assert_eq!(c, 2, "{e}");
     let said = |out: &Path, input: &Path| {

@@ -106,6 +106,55 @@ fn positions_in_the_roster_are_used_as_given() {
     }
 }
 
+/// `x`, `y` of a roster table (the generator writes km).
+fn xy(t: &toml::Table) -> (f64, f64) {
+    (t["x"].as_float().expect("x"), t["y"].as_float().expect("y"))
+}
+
+#[test]
+fn a_generated_roster_is_drawn_at_the_coordinates_it_gives() {
+    for (path, r) in [
+        (
+            "instances/leping-town.toml",
+            roster("instances/leping-town.toml"),
+        ),
+        (
+            "instances/foshan/foshan-21-beijiao.toml",
+            // A township of the city folder: its policy comes from city.toml.
+            zhudian::roster::load(
+                &Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("instances/foshan/foshan-21-beijiao.toml"),
+            )
+            .expect("a valid roster"),
+        ),
+    ] {
+        let t: toml::Table = toml::from_str(&text(path)).unwrap();
+        let layout = Layout::of(&r);
+        assert!(layout.from_roster, "{path}: not the stress layout");
+        let drawn = |node: &str| {
+            let p = layout.at(node);
+            (p.x, -p.y)
+        };
+        let town = t["township"].as_table().unwrap();
+        assert_eq!(drawn(&r.township.office), xy(town), "{path}: office");
+        let units = t["unit"].as_array().unwrap();
+        assert_eq!(units.len(), r.units.len());
+        for u in units {
+            let u = u.as_table().unwrap();
+            let id = u["id"].as_str().unwrap();
+            let node = &r.units.iter().find(|x| x.id == id).unwrap().node;
+            assert_eq!(drawn(node), xy(u), "{path}: unit {id}");
+        }
+        let junctions = t["junction"].as_array().unwrap();
+        assert!(!junctions.is_empty(), "{path}");
+        for j in junctions {
+            let j = j.as_table().unwrap();
+            let id = j["id"].as_str().unwrap();
+            assert_eq!(drawn(id), xy(j), "{path}: junction {id}");
+        }
+    }
+}
+
 #[test]
 fn half_a_position_is_reported_with_its_place() {
     let t = text("instances/beijiao-example.toml").replacen(

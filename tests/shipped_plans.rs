@@ -32,6 +32,7 @@ fn shipped() -> Vec<String> {
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+            .filter(|p| p.file_name().is_some_and(|n| n != "city.toml"))
             .map(|p| p.display().to_string())
             .collect();
         files.sort();

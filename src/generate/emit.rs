@@ -2,6 +2,7 @@
 //! sections in the same order, one `[[unit]]` block per unit with its hamlets
 //! inline, a header comment saying how the file was made.
 
+use super::geo::Pt;
 use super::{Away, Built, GenOptions, OFFICE};
 use std::fmt::Write;
 
@@ -46,6 +47,80 @@ fn away(a: &[Away]) -> String {
     format!("[{}]", parts.join(", "))
 }
 
+/// A place as `x = …` and `y = …` lines, kilometres to 10 m.
+fn at(s: &mut String, p: Pt) {
+    let km = |v: f64| {
+        let r = (v * 100.0).round() / 100.0;
+        if r == 0.0 { 0.0 } else { r }
+    };
+    let _ = writeln!(s, "x = {:.2}", km(p.x));
+    let _ = writeln!(s, "y = {:.2}", km(p.y));
+}
+
+/// `[station]`: the weekly window (Tuesday 15:00–18:30) and make-ups.
+pub fn station() -> String {
+    [
+        "[station]                     # 驻点时间: the fixed weekly window",
+        "weekday = \"Tue\"",
+        "start = \"15:00\"",
+        "end = \"18:30\"",
+        "makeup_days = [\"Sat\"]",
+        "makeup_notice_days = 3",
+    ]
+    .map(|l| format!("{l}\n"))
+    .concat()
+}
+
+/// `[policy]` with the township's own lines (`travel`, `per`: whole lines,
+/// empty to leave out). A city's policy has every household visited twice
+/// a year by its team, at most 10 visit half-days a month each; a township
+/// on its own the spec's example: twice by every member.
+pub fn policy((lo, hi): (usize, usize), travel: &str, per: &str, city: bool) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "[policy]");
+    let _ = writeln!(s, "units_per_leader = [{lo}, {hi}]");
+    s.push_str(travel);
+    let _ = writeln!(s, "avoid_home_unit = true");
+    let _ = writeln!(s, "min_present = 2");
+    if city {
+        let _ = writeln!(
+            s,
+            "household_visits = 2          # every household twice a year, by its team"
+        );
+    } else {
+        let _ = writeln!(s, "household_visits_per_member = 2");
+    }
+    s.push_str(per);
+    if city {
+        let _ = writeln!(
+            s,
+            "visit_half_days_per_month = 10 # two and a half days a month at most"
+        );
+    }
+    let _ = writeln!(s, "workload = \"households\"");
+    let _ = writeln!(s, "team = [                      # \"1+2\"");
+    let _ = writeln!(s, "  {{ roles = [\"department_head\"] }},");
+    let _ = writeln!(
+        s,
+        "  {{ roles = [\"party_secretary\"], from_unit = true }},"
+    );
+    let _ = writeln!(s, "]");
+    s
+}
+
+/// `[objective]`: the generator's weights.
+pub fn objective() -> String {
+    [
+        "[objective]",
+        "balance = 2.0",
+        "travel = 1.0",
+        "continuity = 100.0",
+        "helper_continuity = 30.0",
+    ]
+    .map(|l| format!("{l}\n"))
+    .concat()
+}
+
 pub fn render(r: &Built, o: &GenOptions) -> String {
     let mut s = String::new();
     let helpers_n = r.helpers.len();
@@ -80,51 +155,48 @@ pub fn render(r: &Built, o: &GenOptions) -> String {
     let _ = writeln!(s, "name = {}", q(&r.name));
     let _ = writeln!(s, "office = {}", q(OFFICE));
     let _ = writeln!(s, "year = {}", r.year);
-    s.push('\n');
-
     let _ = writeln!(
         s,
-        "[station]                     # 驻点时间: the fixed weekly window"
+        "# map positions in km (x east, y north), the office near 0, 0"
     );
-    let _ = writeln!(s, "weekday = \"Tue\"");
-    let _ = writeln!(s, "start = \"15:00\"");
-    let _ = writeln!(s, "end = \"18:30\"");
-    let _ = writeln!(s, "makeup_days = [\"Sat\"]");
-    let _ = writeln!(s, "makeup_notice_days = 3");
+    at(&mut s, r.office_at);
     s.push('\n');
 
-    let (lo, hi) = o.units_per_leader;
-    let _ = writeln!(s, "[policy]");
-    let _ = writeln!(s, "units_per_leader = [{lo}, {hi}]");
     let farthest = r.units.iter().map(|u| u.minutes).max().unwrap_or(0);
-    let _ = writeln!(
-        s,
-        "max_travel_minutes = {}       # the farthest unit is {} minutes away",
+    let travel = format!(
+        "max_travel_minutes = {}       # the farthest unit is {} minutes away\n",
         r.max_travel, farthest
     );
-    let _ = writeln!(s, "avoid_home_unit = true");
-    let _ = writeln!(s, "min_present = 2");
-    let _ = writeln!(s, "household_visits_per_member = 2");
-    let _ = writeln!(
-        s,
-        "households_per_visit_session = {}   # an average leader's visits: ~{} half days a year",
-        r.visit_session.0, r.visit_session.1
+    let per = format!(
+        "households_per_visit_session = {}   # {}: ~{} half days a year\n",
+        r.visit_session.0,
+        if o.city_visit_session.is_some() {
+            "a team member's visits"
+        } else {
+            "an average leader's visits"
+        },
+        r.visit_session.1
     );
-    let _ = writeln!(s, "workload = \"households\"");
-    let _ = writeln!(s, "team = [                      # \"1+2\"");
-    let _ = writeln!(s, "  {{ roles = [\"department_head\"] }},");
-    let _ = writeln!(
-        s,
-        "  {{ roles = [\"party_secretary\"], from_unit = true }},"
-    );
-    let _ = writeln!(s, "]");
-    s.push('\n');
-
-    let _ = writeln!(s, "[objective]");
-    let _ = writeln!(s, "balance = 2.0");
-    let _ = writeln!(s, "travel = 1.0");
-    let _ = writeln!(s, "continuity = 100.0");
-    let _ = writeln!(s, "helper_continuity = 30.0");
+    match o.city_visit_session {
+        None => {
+            s.push_str(&station());
+            s.push('\n');
+            s.push_str(&policy(o.units_per_leader, &travel, &per, false));
+            s.push('\n');
+            s.push_str(&objective());
+        }
+        Some(city_per) => {
+            // The rest of [station], [policy] and [objective] is in city.toml.
+            let _ = writeln!(
+                s,
+                "[policy]                      # and what city.toml gives"
+            );
+            s.push_str(&travel);
+            if r.visit_session.0 != city_per {
+                s.push_str(&per);
+            }
+        }
+    }
 
     for (name, from, to) in &r.holidays {
         s.push('\n');
@@ -155,6 +227,7 @@ pub fn render(r: &Built, o: &GenOptions) -> String {
         } else {
             let _ = writeln!(s, "cadence = \"weekly\"");
         }
+        at(&mut s, u.at);
         let _ = writeln!(s, "hamlets = [");
         for (h, n) in &u.hamlets {
             let _ = writeln!(s, "  {{ name = {}, households = {n} }},", q(h));
@@ -242,6 +315,13 @@ pub fn render(r: &Built, o: &GenOptions) -> String {
                 "emergency = true              # takes the station window"
             );
         }
+    }
+
+    for (id, p) in &r.junction_at {
+        s.push('\n');
+        let _ = writeln!(s, "[[junction]]");
+        let _ = writeln!(s, "id = {}", q(id));
+        at(&mut s, *p);
     }
 
     for (a, b, m) in &r.roads {

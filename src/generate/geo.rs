@@ -209,6 +209,8 @@ pub struct Layout {
     /// Each junction's number (j1, j2, ...), 0 for points that are none.
     pub junction_no: Vec<usize>,
     pub junctions: usize,
+    /// Every point's place on the ground, in kilometres (the roster's `x`, `y`).
+    pub pts: Vec<Pt>,
 }
 
 /// Office at the centre, units in rings by kind, junctions between; roads
@@ -292,6 +294,7 @@ pub fn lay_out(rng: &mut Rand, profile: Profile, kinds: &[Kind]) -> Layout {
         by_distance,
         junction_no,
         junctions,
+        pts,
     }
 }
 
@@ -320,6 +323,21 @@ pub fn named_roads(
     sorted_edges
         .iter()
         .map(|&(a, b, m)| (node_id(a), node_id(b), m))
+        .collect()
+}
+
+/// The junctions that carry roads, as (id, point), in number order (j1, j2, ...).
+pub fn junction_points(layout: &Layout) -> Vec<(String, Pt)> {
+    let mut js: Vec<(usize, Pt)> = layout
+        .junction_no
+        .iter()
+        .zip(&layout.pts)
+        .filter(|(no, _)| **no > 0)
+        .map(|(no, p)| (*no, *p))
+        .collect();
+    js.sort_by_key(|j| j.0);
+    js.into_iter()
+        .map(|(no, p)| (format!("j{no}"), p))
         .collect()
 }
 

@@ -26,6 +26,7 @@ mod units;
 use chrono::NaiveDate;
 use names::Namer;
 use rng::{Rand, apportion};
+use std::collections::HashSet;
 use std::str::FromStr;
 
 pub use foshan::{FOSHAN_TOTALS, FoshanTotals, foshan_rosters};
@@ -176,6 +177,12 @@ pub struct GenOptions {
     pub command: String,
     /// Extra header comment lines (e.g. which city township this is).
     pub notes: Vec<String>,
+    /// `Some(per)`: the roster is a township of a city whose city.toml gives
+    /// the station window, the objective and the common policy with
+    /// `households_per_visit_session = per`; the roster writes only its own
+    /// values (its `max_travel_minutes`, and its households per visit
+    /// session where it differs).
+    pub city_visit_session: Option<u32>,
 }
 
 /// `w` as one shell word: as it is when plain, else in single quotes.
@@ -229,6 +236,7 @@ impl GenOptions {
             meetings: 4,
             command: String::new(),
             notes: Vec::new(),
+            city_visit_session: None,
         };
         o.command = o.canonical_command();
         o
@@ -322,8 +330,17 @@ pub fn generate_roster(opts: &GenOptions) -> String {
 
 /// The roster's TOML text, or why these options admit no plannable roster.
 pub fn try_generate_roster(opts: &GenOptions) -> Result<String, String> {
+    roster_among(opts, &mut HashSet::new())
+}
+
+/// The roster's TOML text, its people named apart from `people` (the names
+/// the city's other townships already gave), which gains this roster's.
+pub(crate) fn roster_among(
+    opts: &GenOptions,
+    people: &mut HashSet<String>,
+) -> Result<String, String> {
     opts.check()?;
-    let r = build(opts);
+    let r = build(opts, people);
     Ok(emit::render(&r, opts))
 }
 
@@ -360,6 +377,8 @@ pub(crate) struct Unit {
     pub biweekly: bool,
     pub hamlets: Vec<(String, u32)>,
     pub minutes: u32,
+    /// Its place on the ground, km from the map's origin.
+    pub at: geo::Pt,
 }
 
 pub(crate) struct Away {
@@ -405,7 +424,8 @@ pub(crate) struct Built {
     pub name: String,
     pub year: i32,
     pub max_travel: u32,
-    /// households_per_visit_session, and the average leader's visit half-days.
+    /// households_per_visit_session, and the visit half-days of an average
+    /// leader (a team member's, for a city's township).
     pub visit_session: (u32, u32),
     pub holidays: Vec<(&'static str, NaiveDate, NaiveDate)>,
     pub units: Vec<Unit>,
@@ -414,6 +434,9 @@ pub(crate) struct Built {
     pub meetings: Vec<Meeting>,
     pub roads: Vec<(String, String, u32)>,
     pub junctions: usize,
+    /// The office's place and each junction's (id, place), in km.
+    pub office_at: geo::Pt,
+    pub junction_at: Vec<(String, geo::Pt)>,
 }
 
 pub(crate) const OFFICE: &str = "town-hall";
@@ -429,11 +452,17 @@ pub(crate) const POVERTY: &str = "poverty";
 pub(crate) const HEALTH: &str = "health";
 pub(crate) const EDUCATION: &str = "education";
 
+/// The most visit half-days a year the generator asks of a city township's
+/// team member on average: well under the city's `visit_half_days_per_month`
+/// (10) × 12, since a leader may have two units and a department head two
+/// teams.
+const TEAM_VISITS: u32 = 50;
+
 /// The whole roster, stage by stage. The order of the stages is the order
 /// of the random draws: changing it changes every generated roster.
-fn build(o: &GenOptions) -> Built {
+fn build(o: &GenOptions, people: &mut HashSet<String>) -> Built {
     let mut rng = Rand::new(o.seed);
-    let mut namer = Namer::default();
+    let mut namer = Namer::with_people(std::mem::take(people));
     namer.reserve_id(OFFICE);
     let hols = calendar::holidays(o.year);
     let profile = o.profile;
@@ -470,17 +499,36 @@ fn build(o: &GenOptions) -> Built {
     let meetings = calendar::meetings(&mut rng, o, &cadres, &helpers, &hols);
     let roads = geo::named_roads(&layout, &units, &mut namer);
     let (max_travel, junctions) = (layout.max_travel, layout.junctions);
+    let (office_at, junction_at) = (layout.pts[0], geo::junction_points(&layout));
+    *people = namer.into_people();
 
-    // Households a member visits in a half day: 15 as in the spec's example,
-    // more in dense places, so that the average leader's visits (every
-    // household of their units twice a year) take at most 200 half days.
-    let total_households: u32 = units.iter().map(|u| u.households).sum();
-    let half_days =
-        |per: u32| (total_households as f64 * 2.0 / (o.cadres as f64 * per as f64)).round() as u32;
-    let per = [15, 20, 25, 30, 40, 50]
-        .into_iter()
-        .find(|&p| half_days(p) <= 200)
-        .unwrap_or(60);
+    // Households one visit half-day covers: 15 as in the spec's example,
+    // more in dense places. A city's townships (the team visits every
+    // household twice, see emit::policy) take 20 or 25 where units are blocks
+    // of flats, so that a unit's team (its leader, department head and party
+    // secretary) shares the visits at no more than TEAM_VISITS half days
+    // each. A township on its own (every member visits every household
+    // twice) takes what keeps the average leader's visits to 200 half days.
+    let total_households = units.iter().map(|u| u.households).sum::<u32>() as f64;
+    let city = o.city_visit_session.is_some();
+    let half_days = |per: u32| {
+        let members = if city {
+            units.len() as f64 * 3.0
+        } else {
+            o.cadres as f64
+        };
+        (total_households * 2.0 / (members * per as f64)).round() as u32
+    };
+    let (limit, pers, most): (u32, &[u32], u32) = if city {
+        (TEAM_VISITS, &[15, 20, 25], 25)
+    } else {
+        (200, &[15, 20, 25, 30, 40, 50], 60)
+    };
+    let per = pers
+        .iter()
+        .copied()
+        .find(|&p| half_days(p) <= limit)
+        .unwrap_or(most);
     Built {
         name,
         year: o.year,
@@ -493,5 +541,7 @@ fn build(o: &GenOptions) -> Built {
         meetings,
         roads,
         junctions,
+        office_at,
+        junction_at,
     }
 }

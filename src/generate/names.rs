@@ -259,6 +259,20 @@ pub struct Namer {
 }
 
 impl Namer {
+    /// A namer that will not draw any of `names` for a person (the names
+    /// already given in the other townships of a city).
+    pub fn with_people(names: HashSet<String>) -> Namer {
+        Namer {
+            names,
+            ..Namer::default()
+        }
+    }
+
+    /// Every person's name drawn so far, those given at the start included.
+    pub fn into_people(self) -> HashSet<String> {
+        self.names
+    }
+
     /// Reserves an id that is not made from a name (office, junctions).
     pub fn reserve_id(&mut self, id: &str) {
         self.ids.insert(id.to_string());
@@ -276,7 +290,8 @@ impl Namer {
         id
     }
 
-    /// A person's name, unique within the roster, and an id like `chen-zq`.
+    /// A person's name, unique within the roster (and within the city when
+    /// the namer started with the city's names), and an id like `chen-zq`.
     pub fn person(&mut self, rng: &mut Rand) -> (String, String) {
         let total: u32 = SURNAMES.iter().map(|s| s.2).sum();
         for attempt in 0.. {

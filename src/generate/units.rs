@@ -170,6 +170,7 @@ pub fn units(
             biweekly: false,
             hamlets,
             minutes: dist[i + 1],
+            at: layout.pts[i + 1],
         });
     }
     // Fortnightly sessions for the remotest villages.

@@ -286,10 +286,13 @@ pub fn foshan_rosters(seed: u64, year: i32, out_dir: &str) -> Vec<(String, Strin
          and the one rule for all that every township inherits (docs/city.md): the station \
          window every Tuesday 15:00–18:30 with make-ups on Saturdays, `units_per_leader = \
          [1, 2]` (Foshan has about 1.2 units a leader), every household visited twice a year \
-         by its team, {CITY_VISIT_SESSION} households a visit half-day, and the objective's \
-         weights. A township's own file keeps only its own values: its \
-         `max_travel_minutes`, and its `households_per_visit_session` where its units are \
-         denser. Every office, unit and junction has `x`, `y` in km for the report's map.\n"
+         by its team, {CITY_VISIT_SESSION} households a visit half-day, at most 10 visit \
+         half-days a month each, and the objective's weights. A township's own file keeps \
+         only its own values: its `max_travel_minutes`, and its \
+         `households_per_visit_session` (20 or 25) where its units are blocks of flats; \
+         `zhudian validate instances/foshan` lists those. Every office, unit and junction \
+         has `x`, `y` in km for the report's map. What the city's plans give (sessions, \
+         make-ups, visits, warnings) is in docs/city.md.\n"
     );
     let _ = writeln!(readme, "Made with:\n\n    {cmd}\n");
     let _ = writeln!(

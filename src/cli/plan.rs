@@ -213,10 +213,12 @@ pub fn write_plan(path: &Path, file: &PlanFile) -> std::io::Result<()> {
 /// The leaders' table and the figures, as the terminal shows them.
 fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
     let f = &planned.file;
-    let name_of = |id: &str| {
-        r.unit_index(id)
-            .map(|u| r.units[u].name.clone())
-            .unwrap_or_else(|| id.to_string())
+    let name_of = |id: &str| match r.unit_index(id) {
+        Some(u) => (
+            r.units[u].name.clone(),
+            r.travel.office_to_unit.get(u).copied().flatten(),
+        ),
+        None => (id.to_string(), None),
     };
     PlanReport {
         township: r.township.name.clone(),

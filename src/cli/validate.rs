@@ -47,7 +47,14 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                 if let Some(d) = &r.township.district {
                     outln!("{}", crate::wording::city::district_line(d, lang));
                 }
-                out!("{}", roster::summary::summarize(r).say(lang));
+                let summary = roster::summary::summarize(r);
+                out!("{}", summary.say(lang));
+                // Each unit's minutes, to choose a what-if's min_travel_minutes;
+                // for a city the range on the calendar line is enough.
+                if rosters.len() == 1 {
+                    let list = crate::wording::summary::TravelList(&summary.travel);
+                    out!("{}", list.say(lang));
+                }
                 // Meetings inside the station window: worth moving before planning.
                 for m in crate::calendar::meetings_in_window(r) {
                     out!(

@@ -1,5 +1,6 @@
 //! `zhudian whatif ROSTER SCENARIOS`: plans the base roster and each variant
-//! of the scenarios file in parallel, then compares them, the base first. A
+//! of the scenarios file in parallel, then compares them, the base first
+//! (a city goes to `cli/city/whatif.rs`). A
 //! variant that cannot be planned says why and is left out; the others still
 //! report. With `--out-dir`, each plan is written there (atomically); nothing
 //! is written for a variant that failed.
@@ -17,7 +18,7 @@ use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug)]
 pub struct WhatifArgs {
-    /// The base roster (TOML) of one township
+    /// The base roster (TOML) of one township, or a city (a folder of rosters or a city file)
     pub roster: PathBuf,
     /// The scenarios file: [[variant]] entries, each a name and overrides
     pub scenarios: PathBuf,
@@ -30,12 +31,18 @@ pub struct WhatifArgs {
     /// Also write the plans side by side as one HTML page (the base first)
     #[arg(long = "report", value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// For a city: how many of the townships each variant changes most to list
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
     #[command(flatten)]
     pub engine: EngineArgs,
 }
 
 /// Runs `whatif`: 0 every variant planned, 1 one could not be, 2 bad input.
 pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
+    if super::city::is_city(&args.roster) {
+        return super::city::whatif::run(args, lang);
+    }
     let opts = match args.engine.options() {
         Ok(o) => o,
         Err(said) => {
@@ -65,10 +72,23 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     };
     let base_name = args.roster.display().to_string();
     // A workbook is read as itself: its problems at their sheet and cell.
+    // A township of a city folder inherits its city's values, as do its variants.
+    let city = match args.roster.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => crate::roster::city::read(dir).ok().flatten(),
+        _ => crate::roster::city::read(std::path::Path::new("."))
+            .ok()
+            .flatten(),
+    };
     let loaded = if crate::workbook::is_workbook(&args.roster) {
         crate::roster::load(&args.roster)
     } else {
-        crate::roster::load_str(&base_text, &base_name)
+        crate::roster::load_all_str_in(&base_text, &base_name, city.as_ref()).and_then(|mut all| {
+            if all.len() == 1 {
+                Ok(all.remove(0))
+            } else {
+                crate::roster::load_str(&base_text, &base_name)
+            }
+        })
     };
     let base = match loaded {
         Ok(r) => r,
@@ -77,18 +97,47 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
-    let vs = match variants::read(
-        &base_text,
-        &base_name,
+    let scen_name = args.scenarios.display().to_string();
+    let read = variants::read_in(
+        &variants::Base {
+            text: &base_text,
+            name: &base_name,
+            roster: &base,
+            city: city.as_ref(),
+            township: None,
+        },
         &scen_text,
-        &args.scenarios.display().to_string(),
-    ) {
-        Ok(v) => v,
+        &scen_name,
+    );
+    let vs: Vec<variants::Variant> = match read {
+        Ok(v) => v.variants.into_iter().flatten().collect(),
         Err(p) => {
             err!("{}", p.render(lang));
             return EXIT_BAD_INPUT;
         }
     };
+    for v in &vs {
+        for (line, _) in v.selections.iter().filter(|(_, n)| *n == 0) {
+            let p = crate::roster::Problem {
+                file: scen_name.clone(),
+                place: crate::model::Place {
+                    section: "[[variant]]".into(),
+                    id: Some(v.name.clone()),
+                    field: Some("units.where".into()),
+                    line: Some(*line),
+                    column: None,
+                },
+                said: crate::wording::roster::RosterSaid::Variant(
+                    crate::wording::scenario::VariantSaid::SelectsNothing { city: false },
+                ),
+            };
+            errln!(
+                "{}{}",
+                crate::wording::scenario::warning(lang),
+                p.render(lang)
+            );
+        }
+    }
     let base_label = WhatifSaid::Base.say(lang);
     let mut jobs: Vec<(String, Result<crate::model::Roster, Vec<String>>)> =
         vec![(base_label, Ok(base))];

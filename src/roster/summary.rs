@@ -25,8 +25,41 @@ pub struct Summary {
     pub meetings: usize,
     pub holidays: usize,
     pub farthest_minutes: f64,
+    pub nearest_minutes: f64,
+    /// Each unit's minutes from the office by road, farthest first (roster
+    /// order among equals): what a variant's `min_travel_minutes` selects on.
+    pub travel: Vec<UnitTravel>,
     /// Where the year's holidays come from, and what an uncovered year lacks.
     pub days: DaysNote,
+}
+
+/// A unit and its minutes from the office by road (`None`: no road leads there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitTravel {
+    pub name: String,
+    pub kind: UnitKind,
+    pub households: u32,
+    pub minutes: Option<f64>,
+}
+
+/// The units' minutes from the office, farthest first.
+pub fn unit_travel(r: &Roster) -> Vec<UnitTravel> {
+    let mut out: Vec<UnitTravel> = r
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| UnitTravel {
+            name: u.name.clone(),
+            kind: u.kind,
+            households: u.households,
+            minutes: r.travel.office_to_unit.get(i).copied().flatten(),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let m = |t: &UnitTravel| t.minutes.unwrap_or(f64::INFINITY);
+        m(b).total_cmp(&m(a))
+    });
+    out
 }
 
 /// The year's holidays and swapped working days, for the summary.
@@ -159,6 +192,14 @@ pub fn summarize(r: &Roster) -> Summary {
             .iter()
             .flatten()
             .fold(0.0, |a: f64, b| a.max(*b)),
+        nearest_minutes: r
+            .travel
+            .office_to_unit
+            .iter()
+            .flatten()
+            .fold(None, |a: Option<f64>, b| Some(a.map_or(*b, |a| a.min(*b))))
+            .unwrap_or(0.0),
+        travel: unit_travel(r),
         days: days_note(r),
     }
 }

@@ -1,8 +1,10 @@
 //! Planning with the future in mind: comparing plans side by side, rerunning
 //! after staff changes, and what-if variants of a roster.
 
+pub mod city;
 pub mod compare;
 pub mod replan;
+pub mod select;
 pub mod variants;
 pub mod whatif;
 pub mod year;

@@ -5,7 +5,10 @@
 //! their two ends; any of these removed or added. Overrides of units and
 //! people are checked against the roster's own field list, and each variant
 //! is read back through the roster validator, so a variant is exactly a
-//! roster. The whole format is in docs/whatif.md.
+//! roster. Units may also be chosen by what they are (`where`, see
+//! `select`), and in a city run a variant may be limited to some townships
+//! or districts (`townships`, `districts`). The whole format is in
+//! docs/whatif.md.
 //!
 //! ```toml
 //! [[variant]]
@@ -21,15 +24,72 @@
 
 use toml::de::{DeTable, DeValue};
 
-use crate::model::Place;
+use super::select;
+use crate::model::{Place, Roster};
+use crate::roster::city::City;
 use crate::roster::{self, Problem, Problems};
 use crate::wording::roster::RosterSaid;
+use crate::wording::scenario::VariantSaid;
 
 /// One variant: its name and the roster it makes (or why it cannot).
 #[derive(Debug)]
 pub struct Variant {
     pub name: String,
-    pub roster: Result<crate::model::Roster, Problems>,
+    pub roster: Result<Roster, Problems>,
+    /// Each `where` of the variant: its line in the scenarios file and how
+    /// many units it selected in this roster.
+    pub selections: Vec<(usize, usize)>,
+}
+
+/// The roster a scenarios file applies to.
+pub struct Base<'a> {
+    /// The roster's own TOML text (a city's defaults not merged in).
+    pub text: &'a str,
+    pub name: &'a str,
+    /// The roster as read, for the `where` selectors and the district.
+    pub roster: &'a Roster,
+    /// The city whose defaults the township inherits.
+    pub city: Option<&'a City>,
+    /// In a city run, the township; `None` for a township run.
+    pub township: Option<Scope<'a>>,
+}
+
+/// A township of a city run, as `townships` and `districts` name it.
+pub struct Scope<'a> {
+    pub name: &'a str,
+    /// Its file name without `.toml`.
+    pub stem: &'a str,
+    pub district: Option<&'a str>,
+}
+
+/// What a scenarios file makes of one township.
+#[derive(Debug)]
+pub struct Read {
+    /// Every variant in file order; `None` where the variant names other
+    /// townships or districts (the township stays as it is).
+    pub variants: Vec<Option<Variant>>,
+    /// In a city run: entries a variant names (by id, title or name) that
+    /// this township lacks, with the variant's index. Not an error unless
+    /// no township the variant applies to has them.
+    pub missing: Vec<(usize, Problem)>,
+}
+
+/// Whether the variant's `townships` / `districts` (if any) take this township.
+fn takes(pt: &toml::Table, s: &Scope) -> bool {
+    let names = |k: &str| -> Vec<String> {
+        pt.get(k)
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let (towns, districts) = (names("townships"), names("districts"));
+    if pt.get("townships").is_none() && pt.get("districts").is_none() {
+        return true;
+    }
+    towns.iter().any(|t| t == s.name || t == s.stem)
+        || s.district.is_some_and(|d| districts.iter().any(|x| x == d))
 }
 
 const SECTIONS: [&str; 3] = ["policy", "station", "objective"];
@@ -109,7 +169,7 @@ fn not_found(section: &str, want: &(String, Option<String>)) -> RosterSaid {
     }
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+pub(super) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
         .filter(|b| **b == b'\n')
@@ -117,7 +177,7 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-fn problem(
+pub(super) fn problem(
     file: &str,
     section: &str,
     id: Option<&str>,
@@ -169,6 +229,21 @@ pub fn read(
     scenarios_text: &str,
     scenarios_name: &str,
 ) -> Result<Vec<Variant>, Problems> {
+    let roster = roster::load_str(roster_text, roster_name)?;
+    let base = Base {
+        text: roster_text,
+        name: roster_name,
+        roster: &roster,
+        city: None,
+        township: None,
+    };
+    let read = read_in(&base, scenarios_text, scenarios_name)?;
+    Ok(read.variants.into_iter().flatten().collect())
+}
+
+/// [`read`] for a roster already read, maybe a township of a city.
+pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Result<Read, Problems> {
+    let (roster_text, roster_name) = (base.text, base.name);
     let file = scenarios_name;
     let doc = DeTable::parse(scenarios_text).map_err(|e| {
         Problems(vec![problem(
@@ -196,7 +271,7 @@ pub fn read(
             },
         )])
     })?;
-    let base: toml::Table = toml::from_str(roster_text).map_err(|e| {
+    let roster_table: toml::Table = toml::from_str(roster_text).map_err(|e| {
         Problems(vec![problem(
             roster_name,
             "",
@@ -234,7 +309,8 @@ pub fn read(
         .cloned()
         .unwrap_or_default();
     let mut out = Vec::new();
-    for (sv, pv) in spanned.iter().zip(plain_variants.iter()) {
+    let mut missing = Vec::new();
+    for (vi, (sv, pv)) in spanned.iter().zip(plain_variants.iter()).enumerate() {
         let (DeValue::Table(st), Some(pt)) = (sv.get_ref(), pv.as_table()) else {
             continue;
         };
@@ -259,7 +335,39 @@ pub fn read(
                         .unwrap_or(vline)
                 })
         };
-        let mut r = base.clone();
+        let item_line = |key: &str, i: usize| {
+            key_of(st, key)
+                .and_then(|v| match v.get_ref() {
+                    DeValue::Array(a) => a.get(i).map(|x| line_of(scenarios_text, x.span().start)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| at(key, None))
+        };
+        let scoped = ["townships", "districts"]
+            .into_iter()
+            .find(|k| pt.contains_key(*k));
+        match (&base.township, scoped) {
+            (Some(s), Some(_)) if !takes(pt, s) => {
+                out.push(None);
+                continue;
+            }
+            (None, Some(k)) => {
+                problems.push(problem(
+                    file,
+                    "[[variant]]",
+                    Some(&name),
+                    Some(k),
+                    at(k, None),
+                    RosterSaid::Variant(VariantSaid::ScopeNeedsCity),
+                ));
+                continue;
+            }
+            _ => {}
+        }
+        let lenient = base.township.is_some();
+        let mut lacking = Vec::new();
+        let mut selections = Vec::new();
+        let mut r = roster_table.clone();
         let mut ok = true;
         let mut bad = |field: String, line: usize, said: RosterSaid| {
             problems.push(problem(
@@ -273,7 +381,7 @@ pub fn read(
         };
         for (key, value) in pt {
             let key = key.as_str();
-            if key == "name" {
+            if ["name", "townships", "districts"].contains(&key) {
                 continue;
             }
             if SECTIONS.contains(&key) {
@@ -313,11 +421,60 @@ pub fn read(
                 // Units and people are checked here; other sections by the
                 // roster validator when the variant is read back.
                 let known = roster::known_fields(section);
-                for item in value.as_array().into_iter().flatten() {
+                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
                     let Some(over) = item.as_table() else {
                         continue;
                     };
-                    let Some(want) = wanted(ident, item) else {
+                    // The fields set, checked once however many entries they change.
+                    let mut fields_ok = true;
+                    for f in over.keys() {
+                        let naming = f == ident
+                            || (*ident == ENDS && (f == "from" || f == "to"))
+                            || (*section == "unit" && f == "where");
+                        if !naming && !known.is_empty() && !known.contains(&f.as_str()) {
+                            bad(
+                                format!("{key}.{f}"),
+                                at(key, None),
+                                RosterSaid::UnknownField {
+                                    suggestion: roster::did_you_mean(f, known.iter().copied()),
+                                },
+                            );
+                            fields_ok = false;
+                        }
+                    }
+                    if !fields_ok {
+                        ok = false;
+                        continue;
+                    }
+                    let chosen: Vec<(String, Option<String>)> = match over.get("where") {
+                        Some(_) if *section != "unit" => Vec::new(),
+                        Some(_) if over.contains_key("id") => {
+                            bad(
+                                format!("{key}.where"),
+                                item_line(key, i),
+                                RosterSaid::Variant(VariantSaid::IdAndWhere),
+                            );
+                            ok = false;
+                            continue;
+                        }
+                        Some(w) => match select::parse(w) {
+                            Err((field, said)) => {
+                                bad(format!("{key}.{field}"), item_line(key, i), said);
+                                ok = false;
+                                continue;
+                            }
+                            Ok(w) => {
+                                let ids = w.select(base.roster);
+                                selections.push((item_line(key, i), ids.len()));
+                                ids.into_iter().map(|id| (id, None)).collect()
+                            }
+                        },
+                        None => match wanted(ident, item) {
+                            Some(want) => vec![want],
+                            None => Vec::new(),
+                        },
+                    };
+                    if chosen.is_empty() && !over.contains_key("where") {
                         let field = if *ident == ENDS { "from" } else { ident };
                         bad(
                             format!("{key}.{field}"),
@@ -326,42 +483,45 @@ pub fn read(
                         );
                         ok = false;
                         continue;
-                    };
-                    let entries = r.get_mut(*section).and_then(|v| v.as_array_mut());
-                    let targets: Vec<&mut toml::Value> = entries
-                        .into_iter()
-                        .flatten()
-                        .filter(|e| is_entry(ident, e, &want))
-                        .collect();
-                    if targets.is_empty() {
-                        bad(
-                            format!("{key}.{ident}"),
-                            at(key, None),
-                            not_found(section, &want),
-                        );
-                        ok = false;
-                        continue;
                     }
-                    for target in targets {
-                        let Some(target) = target.as_table_mut() else {
-                            continue;
-                        };
-                        for (f, v) in over {
-                            if f == ident || (*ident == ENDS && (f == "from" || f == "to")) {
-                                continue;
-                            }
-                            if !known.is_empty() && !known.contains(&f.as_str()) {
-                                bad(
-                                    format!("{key}.{f}"),
+                    for want in &chosen {
+                        let entries = r.get_mut(*section).and_then(|v| v.as_array_mut());
+                        let targets: Vec<&mut toml::Value> = entries
+                            .into_iter()
+                            .flatten()
+                            .filter(|e| is_entry(ident, e, want))
+                            .collect();
+                        if targets.is_empty() {
+                            let (field, said) =
+                                (format!("{key}.{ident}"), not_found(section, want));
+                            if lenient {
+                                let p = problem(
+                                    file,
+                                    "[[variant]]",
+                                    Some(&name),
+                                    Some(&field),
                                     at(key, None),
-                                    RosterSaid::UnknownField {
-                                        suggestion: roster::did_you_mean(f, known.iter().copied()),
-                                    },
+                                    said,
                                 );
+                                lacking.push(p);
+                            } else {
+                                bad(field, at(key, None), said);
                                 ok = false;
-                                continue;
                             }
-                            target.insert(f.clone(), v.clone());
+                            continue;
+                        }
+                        for target in targets {
+                            let Some(target) = target.as_table_mut() else {
+                                continue;
+                            };
+                            for (f, v) in over {
+                                let naming = f == ident
+                                    || (*ident == ENDS && (f == "from" || f == "to"))
+                                    || f == "where";
+                                if !naming {
+                                    target.insert(f.clone(), v.clone());
+                                }
+                            }
                         }
                     }
                 }
@@ -378,7 +538,17 @@ pub fn read(
                         arr.retain(|e| !is_entry(ident, e, &want));
                         arr.len() != before
                     });
-                    if !removed {
+                    if !removed && lenient {
+                        let said = not_found(section, &want);
+                        lacking.push(problem(
+                            file,
+                            "[[variant]]",
+                            Some(&name),
+                            Some(key),
+                            at(key, None),
+                            said,
+                        ));
+                    } else if !removed {
                         bad(key.into(), at(key, None), not_found(section, &want));
                         ok = false;
                     }
@@ -398,15 +568,22 @@ pub fn read(
                             found |= arr.len() != before;
                         }
                     }
-                    if !found {
-                        bad(
-                            "remove".into(),
-                            at("remove", None),
-                            RosterSaid::UnknownPerson {
-                                id: id.into(),
-                                suggestion: None,
-                            },
-                        );
+                    let said = RosterSaid::UnknownPerson {
+                        id: id.into(),
+                        suggestion: None,
+                    };
+                    if !found && lenient {
+                        let at = at("remove", None);
+                        lacking.push(problem(
+                            file,
+                            "[[variant]]",
+                            Some(&name),
+                            Some("remove"),
+                            at,
+                            said,
+                        ));
+                    } else if !found {
+                        bad("remove".into(), at("remove", None), said);
                         ok = false;
                     }
                 }
@@ -418,7 +595,7 @@ pub fn read(
                     arr.extend(items.iter().cloned());
                 }
             } else {
-                let known: Vec<&str> = ["name", "remove"]
+                let known: Vec<&str> = ["name", "remove", "townships", "districts"]
                     .into_iter()
                     .chain(SECTIONS)
                     .chain(BY_ID.map(|b| b.0))
@@ -435,9 +612,21 @@ pub fn read(
                 ok = false;
             }
         }
+        missing.extend(lacking.into_iter().map(|p| (vi, p)));
         if ok {
             let text = toml::to_string(&r).expect("a roster table serialises");
-            match roster::load_str(&text, &format!("{roster_name} [{name}]")) {
+            let label = format!("{roster_name} [{name}]");
+            // A township of a city inherits the city's defaults, as its base did.
+            let loaded = match roster::load_all_str_in(&text, &label, base.city) {
+                Ok(mut all) if all.len() == 1 => {
+                    let mut r = all.remove(0);
+                    r.township.district = base.roster.township.district.clone();
+                    Ok(r)
+                }
+                Ok(_) => roster::load_str(&text, &label),
+                Err(p) => Err(p),
+            };
+            match loaded {
                 // Bad values the overrides brought in are the scenarios
                 // file's errors: placed there, at the override's line.
                 Err(p) if !p.0.iter().all(|x| x.said.means_no_plan()) => {
@@ -452,12 +641,19 @@ pub fn read(
                         problems.push(x);
                     }
                 }
-                roster => out.push(Variant { name, roster }),
+                roster => out.push(Some(Variant {
+                    name,
+                    roster,
+                    selections,
+                })),
             }
         }
     }
     if problems.is_empty() {
-        Ok(out)
+        Ok(Read {
+            variants: out,
+            missing,
+        })
     } else {
         Err(Problems(problems))
     }

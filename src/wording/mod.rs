@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod check;
 pub mod city;
 pub mod city_summary;
+pub mod city_whatif;
 pub mod documents;
 pub mod input;
 pub mod io;

@@ -405,7 +405,8 @@ pub fn infeasible_heading(township: &str, lang: Lang) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeaderRow {
     pub leader: String,
-    pub units: Vec<String>,
+    /// Each unit's name and its minutes from the office by road.
+    pub units: Vec<(String, Option<f64>)>,
     pub load: f64,
     pub deviation_pct: f64,
     pub tour_minutes: f64,
@@ -476,15 +477,21 @@ impl Say for PlanReport {
             format!("{}：方案已写入 {}\n", self.township, self.path)
         };
         s += &if en {
-            "  leader                load   dev %  tour min  units\n".to_string()
+            "  leader                load   dev %  tour min  units (minutes from the office)\n".to_string()
         } else {
-            "  领导                  工作量  偏差%  路程分钟  联系单位\n".to_string()
+            "  领导                  工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n".to_string()
         };
         for r in &self.rows {
+            let unit = |(name, minutes): &(String, Option<f64>)| match (minutes, en) {
+                (Some(m), true) => format!("{name} ({m:.0})"),
+                (Some(m), false) => format!("{name}（{m:.0}）"),
+                (None, _) => name.clone(),
+            };
             let units = if r.units.is_empty() {
                 "—".to_string()
             } else {
-                r.units.join(if en { ", " } else { "、" })
+                let all: Vec<String> = r.units.iter().map(unit).collect();
+                all.join(if en { ", " } else { "、" })
             };
             s += &format!(
                 "  {}{:>8.0} {:>7.1} {:>9.0}  {units}\n",

@@ -9,7 +9,7 @@ fn report() -> PlanReport {
         rows: vec![
             LeaderRow {
                 leader: "劳广行".into(),
-                units: vec!["林上村".into(), "重点企业联系点".into()],
+                units: vec![("林上村".into(), Some(12.0)), ("重点企业联系点".into(), Some(7.6))],
                 load: 1840.0,
                 deviation_pct: 7.6923,
                 tour_minutes: 62.0,
@@ -42,8 +42,8 @@ fn the_terminal_table_word_for_word() {
     assert_eq!(
         report().en(),
         "北滘镇: plan written to plan.toml\n\
-         \x20 leader                load   dev %  tour min  units\n\
-         \x20 劳广行                  1840     7.7        62  林上村, 重点企业联系点\n\
+         \x20 leader                load   dev %  tour min  units (minutes from the office)\n\
+         \x20 劳广行                  1840     7.7        62  林上村 (12), 重点企业联系点 (8)\n\
          \x20 He                         0   100.0         0  —\n\
          \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
          \x20 engine bundles (bundles enumerated, 1234 work units): leaders 0.002 s, teams 0.000 s, calendar 0.001 s, total 0.003 s\n"
@@ -55,8 +55,8 @@ fn the_terminal_table_word_for_word() {
     assert_eq!(
         r.zh(),
         "北滘镇：方案已写入 plan.toml\n\
-         \x20 领导                  工作量  偏差%  路程分钟  联系单位\n\
-         \x20 劳广行                  1840     7.7        62  林上村、重点企业联系点\n\
+         \x20 领导                  工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n\
+         \x20 劳广行                  1840     7.7        62  林上村（12）、重点企业联系点（8）\n\
          \x20 He                         0   100.0         0  —\n\
          \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
          \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组队伍 0.000 秒，排日程 0.001 秒\n"

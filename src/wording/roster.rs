@@ -213,6 +213,7 @@ pub enum RosterSaid {
     NotUtf8 {
         offset: usize,
     },
+    Variant(super::scenario::VariantSaid),
 }
 
 impl RosterSaid {
@@ -760,6 +761,7 @@ impl Say for RosterSaid {
                 }
             }
             Workbook(w) => w.say(lang),
+            Variant(v) => v.say(lang),
         }
     }
 }

@@ -439,3 +439,100 @@ impl super::Say for WhatifSaid {
         }
     }
 }
+
+/// What is wrong with a variant's choice of townships or units, and the
+/// warning for a `where` that chooses nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VariantSaid {
+    /// `townships` or `districts` in a township run.
+    ScopeNeedsCity,
+    UnknownTownship {
+        name: String,
+        suggestion: Option<String>,
+    },
+    UnknownDistrict {
+        name: String,
+        suggestion: Option<String>,
+        /// The city's districts (none: the city says none).
+        known: Vec<String>,
+    },
+    /// A unit override with both `id` and `where`.
+    IdAndWhere,
+    /// A `where` that selects no unit (in any township the variant applies to).
+    SelectsNothing { city: bool },
+}
+
+impl super::Say for VariantSaid {
+    fn say(&self, lang: Lang) -> String {
+        use VariantSaid::*;
+        let en = lang == Lang::En;
+        let suggest = |s: &Option<String>| match (s, en) {
+            (Some(s), true) => format!(" (did you mean '{s}'?)"),
+            (Some(s), false) => format!("（是不是“{s}”？）"),
+            (None, _) => String::new(),
+        };
+        match self {
+            ScopeNeedsCity => {
+                if en {
+                    "townships and districts choose townships of a city: run whatif on the city's folder or file".into()
+                } else {
+                    "townships 和 districts 用于选择全市中的镇街：请对全市的文件夹或文件运行 whatif"
+                        .into()
+                }
+            }
+            UnknownTownship { name, suggestion } => {
+                if en {
+                    format!("the city has no township '{name}'{}", suggest(suggestion))
+                } else {
+                    format!("全市没有“{name}”这个镇街{}", suggest(suggestion))
+                }
+            }
+            UnknownDistrict {
+                name,
+                suggestion,
+                known,
+            } => match (known.is_empty(), en) {
+                (true, true) => format!(
+                    "the city has no district '{name}': it names no districts (city.toml's [[district]] or a township's district)"
+                ),
+                (true, false) => format!(
+                    "全市没有“{name}”这个区：未设区（city.toml 的 [[district]] 或镇街的 district）"
+                ),
+                (false, true) => format!(
+                    "the city has no district '{name}'{} (its districts: {})",
+                    suggest(suggestion),
+                    known.join(", ")
+                ),
+                (false, false) => format!(
+                    "全市没有“{name}”这个区{}（全市的区：{}）",
+                    suggest(suggestion),
+                    known.join("、")
+                ),
+            },
+            IdAndWhere => {
+                if en {
+                    "give either id (one unit) or where (the units it selects), not both".into()
+                } else {
+                    "id（指定一个单位）和 where（按条件选择单位）只能写一个".into()
+                }
+            }
+            SelectsNothing { city } => match (city, en) {
+                (true, true) => {
+                    "selects no unit in any township the variant applies to: it changes nothing"
+                        .into()
+                }
+                (false, true) => "selects no unit: it changes nothing".into(),
+                (true, false) => "在方案适用的各镇街都没有选中任何单位，不起作用".into(),
+                (false, false) => "没有选中任何单位，不起作用".into(),
+            },
+        }
+    }
+}
+
+/// The word before a warning line: "warning: " / "提醒：".
+pub fn warning(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "warning: ",
+        Lang::Zh => "提醒：",
+    }
+}

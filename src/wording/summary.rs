@@ -57,6 +57,34 @@ pub fn role_word(r: crate::model::Role, lang: Lang) -> &'static str {
     }
 }
 
+/// `validate`'s list of one township's units by their minutes from the
+/// office, farthest first, one line each.
+pub struct TravelList<'a>(pub &'a [crate::roster::summary::UnitTravel]);
+
+impl Say for TravelList<'_> {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let mut s = if en {
+            "  travel     each unit's minutes from the office by road, farthest first:\n".to_string()
+        } else {
+            "  路程      各单位距镇政府的分钟数（走公路），由远到近：\n".to_string()
+        };
+        for u in self.0 {
+            let minutes = match u.minutes {
+                Some(m) => format!("{m:>5.0}"),
+                None => format!("{:>5}", "—"),
+            };
+            let kind = kind_word(u.kind, 1, lang);
+            s += &if en {
+                format!("  {minutes}  {} ({kind}, {} households)\n", u.name, u.households)
+            } else {
+                format!("  {minutes}  {}（{kind}，{} 户）\n", u.name, u.households)
+            };
+        }
+        s
+    }
+}
+
 impl Say for crate::roster::summary::Summary {
     fn say(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
@@ -113,8 +141,8 @@ impl Say for crate::roster::summary::Summary {
                 );
             }
             s += &format!(
-                "  calendar   {} meetings, {} holidays; farthest unit {:.0} minutes from the office\n",
-                self.meetings, self.holidays, self.farthest_minutes
+                "  calendar   {} meetings, {} holidays; units {:.0}–{:.0} minutes from the office by road\n",
+                self.meetings, self.holidays, self.nearest_minutes, self.farthest_minutes
             );
         } else {
             s += &format!("{}（{} 年）：名册有效。\n", self.township, self.year);
@@ -144,8 +172,8 @@ impl Say for crate::roster::summary::Summary {
                 );
             }
             s += &format!(
-                "  日程      会议 {} 项，节假日 {} 段；最远单位距镇政府 {:.0} 分钟\n",
-                self.meetings, self.holidays, self.farthest_minutes
+                "  日程      会议 {} 项，节假日 {} 段；各单位距镇政府 {:.0}—{:.0} 分钟（走公路）\n",
+                self.meetings, self.holidays, self.nearest_minutes, self.farthest_minutes
             );
         }
         s += &days_lines(&self.days, self.year, lang);

@@ -4,7 +4,7 @@
 //! writes one plan per township into OUTDIR and prints one line per township
 //! and the totals. A township that cannot be read or planned is reported and
 //! the others still go through. The other commands on a city live beside
-//! this file (`check`, `calendar`, `replan`, `compare`): each pairs a
+//! this file (`check`, `calendar`, `replan`, `compare`, `whatif`): each pairs a
 //! township's roster with its plan by file name and ends with [`finish`].
 
 use std::path::{Path, PathBuf};
@@ -26,6 +26,7 @@ pub mod check;
 pub mod compare;
 pub mod replan;
 pub mod summary;
+pub mod whatif;
 
 /// One township of a city run: where it came from, its output's file name,
 /// its roster (or the lines saying why it cannot be read).

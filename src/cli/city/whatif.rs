@@ -1,0 +1,428 @@
+//! `zhudian whatif CITY SCENARIOS`: every variant applied to every township
+//! it takes (all, or those its `townships` / `districts` name), the base and
+//! each variant planned for every township in parallel, then the city's
+//! totals, the districts' subtotals and the townships each variant changes
+//! most. A township a variant leaves alone keeps its base plan. Problems of
+//! the scenarios file are said once, at their lines (exit 2); a township
+//! that cannot be read is named and left out (exit 2 at the end), a variant
+//! that cannot be planned in a township is named (exit 1). With
+//! `--out-dir DIR`, each variant's plans go into `DIR/NN-name/`, one per
+//! township named as `plan` names them, so `zhudian compare` takes them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::{Township, each, name_of, townships};
+use crate::cli::plan::write_plan;
+use crate::cli::whatif::WhatifArgs;
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
+use crate::model::Roster;
+use crate::plan::PlanFile;
+use crate::planner::{self, Previous};
+use crate::roster::{Problem, Problems};
+use crate::scenario::city::{CityWhatif, Figures, Town, check_scopes};
+use crate::scenario::compare::Format;
+use crate::scenario::variants::{Base, Read, Scope, read_in};
+use crate::scenario::whatif::file_name;
+use crate::wording::city_whatif::{CityWhatifReport, CityWhatifSaid};
+use crate::wording::roster::RosterSaid;
+use crate::wording::scenario::{VariantSaid, WhatifSaid, warning};
+use crate::wording::{Lang, Say};
+
+/// A township's own TOML text (a city's defaults not merged in), or why not.
+fn own_texts(input: &Path, towns: &[Township], lang: Lang) -> Vec<Result<String, String>> {
+    if input.is_dir() {
+        return towns
+            .iter()
+            .map(|t| {
+                if crate::workbook::is_workbook(&t.path) {
+                    let bytes = std::fs::read(&t.path).map_err(|e| e.to_string())?;
+                    crate::workbook::to_toml(&bytes, &t.source)
+                        .map(|(text, _)| text)
+                        .map_err(|p| p.render(lang))
+                } else {
+                    crate::input::read_to_string(&t.path).map_err(|e| e.to_string())
+                }
+            })
+            .collect();
+    }
+    // A city file: each [[township]] entry is a whole roster.
+    let entries: Vec<toml::Value> = crate::input::read_to_string(input)
+        .ok()
+        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+        .and_then(|t| t.get("township").and_then(|v| v.as_array()).cloned())
+        .unwrap_or_default();
+    (0..towns.len())
+        .map(|i| {
+            entries
+                .get(i)
+                .and_then(|e| toml::to_string(e).ok())
+                .ok_or_else(|| input.display().to_string())
+        })
+        .collect()
+}
+
+fn stem(t: &Township) -> String {
+    Path::new(&t.file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The variants' names, in file order, from the scenarios file.
+fn variant_names(text: &str) -> Vec<String> {
+    toml::from_str::<toml::Table>(text)
+        .ok()
+        .and_then(|t| t.get("variant").and_then(|v| v.as_array()).cloned())
+        .unwrap_or_default()
+        .iter()
+        .map(|v| {
+            v.get("name")
+                .and_then(|n| n.as_str())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Problems said once each, in the order first met.
+fn unique(all: impl IntoIterator<Item = Problem>, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in all {
+        let line = p.render(lang);
+        if !out.contains(&line) {
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// Runs the city's what-if: 0 all planned, 1 a variant could not be
+/// planned somewhere, 2 bad input.
+pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
+    if args.format != Format::Table {
+        errln!("{}", CityWhatifSaid::TableOnly.say(lang));
+        return EXIT_BAD_INPUT;
+    }
+    if args.report.is_some() {
+        errln!("{}", CityWhatifSaid::NoReport.say(lang));
+        return EXIT_BAD_INPUT;
+    }
+    let opts = match args.engine.options() {
+        Ok(o) => o,
+        Err(said) => {
+            errln!("{}", said.say(lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let towns = match townships(&args.roster, lang) {
+        Ok(t) => t,
+        Err(e) => {
+            err!("{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let scen_name = args.scenarios.display().to_string();
+    let scen_text = match crate::input::read_to_string(&args.scenarios) {
+        Ok(t) => t,
+        Err(e) => {
+            let detail = format!("{scen_name}: {e}");
+            errln!("{}", WhatifSaid::Unreadable { detail }.say(lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let city = match args.roster.is_dir() {
+        true => crate::roster::city::read(&args.roster).ok().flatten(),
+        false => None,
+    };
+    let texts = own_texts(&args.roster, &towns, lang);
+    let stems: Vec<String> = towns.iter().map(stem).collect();
+    let mut districts: Vec<String> = city
+        .iter()
+        .flat_map(|c| c.districts.iter().map(|d| d.name.clone()))
+        .collect();
+    for t in &towns {
+        if let Ok(r) = &t.roster
+            && let Some(d) = &r.township.district
+            && !districts.contains(d)
+        {
+            districts.push(d.clone());
+        }
+    }
+    let known: Vec<(String, String)> = towns
+        .iter()
+        .zip(&stems)
+        .map(|(t, s)| (name_of(t), s.clone()))
+        .collect();
+    if let Err(p) = check_scopes(&scen_text, &scen_name, &known, &districts) {
+        err!("{}", p.render(lang));
+        return EXIT_BAD_INPUT;
+    }
+    // Each township's variants, read in parallel.
+    let reads: Vec<Option<Result<Read, Problems>>> = (0..towns.len())
+        .into_par_iter()
+        .map(|i| {
+            let (Ok(roster), Ok(text)) = (&towns[i].roster, &texts[i]) else {
+                return None;
+            };
+            let base = Base {
+                text,
+                name: &towns[i].source,
+                roster,
+                city: city.as_ref(),
+                township: Some(Scope {
+                    name: &roster.township.name,
+                    stem: &stems[i],
+                    district: roster.township.district.as_deref(),
+                }),
+            };
+            Some(read_in(&base, &scen_text, &scen_name))
+        })
+        .collect();
+    let problems = unique(
+        reads
+            .iter()
+            .flatten()
+            .filter_map(|r| r.as_ref().err())
+            .flat_map(|p| p.0.iter().cloned()),
+        lang,
+    );
+    let reads: Vec<Option<&Read>> = reads
+        .iter()
+        .map(|r| r.as_ref().and_then(|r| r.as_ref().ok()))
+        .collect();
+    let names = variant_names(&scen_text);
+    // An entry a variant names is an error only where no township it
+    // applies to has it; a `where` selecting nothing anywhere, a warning.
+    let mut lacking: Vec<Problem> = Vec::new();
+    let mut warnings: Vec<Problem> = Vec::new();
+    for v in 0..names.len() {
+        let taking: Vec<&Read> = reads
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|r| r.variants.get(v).is_some_and(Option::is_some))
+            .collect();
+        let mut counts: BTreeMap<String, (usize, &Problem)> = BTreeMap::new();
+        for r in &taking {
+            for (_, p) in r.missing.iter().filter(|(i, _)| *i == v) {
+                counts.entry(p.render(Lang::En)).or_insert((0, p)).0 += 1;
+            }
+        }
+        lacking.extend(
+            counts
+                .into_values()
+                .filter(|(n, _)| *n == taking.len())
+                .map(|(_, p)| p.clone()),
+        );
+        let mut selected: BTreeMap<usize, usize> = BTreeMap::new();
+        for r in &taking {
+            if let Some(Some(var)) = r.variants.get(v) {
+                for (line, n) in &var.selections {
+                    *selected.entry(*line).or_insert(0) += n;
+                }
+            }
+        }
+        for (line, _) in selected.into_iter().filter(|(_, n)| *n == 0) {
+            warnings.push(crate::roster::Problem {
+                file: scen_name.clone(),
+                place: crate::model::Place {
+                    section: "[[variant]]".into(),
+                    id: Some(names[v].clone()),
+                    field: Some("units.where".into()),
+                    line: Some(line),
+                    column: None,
+                },
+                said: RosterSaid::Variant(VariantSaid::SelectsNothing { city: true }),
+            });
+        }
+    }
+    let mut problems = problems;
+    problems.extend(unique(lacking, lang));
+    if !problems.is_empty() {
+        for p in &problems {
+            errln!("{p}");
+        }
+        errln!(
+            "{}",
+            crate::wording::roster::problem_count(problems.len(), lang)
+        );
+        return EXIT_BAD_INPUT;
+    }
+    for w in &warnings {
+        errln!("{}{}", warning(lang), w.render(lang));
+    }
+    plan_and_report(args, &towns, &reads, &names, &opts, lang)
+}
+
+/// What a job plans: a township and a column (0 the base, then each variant).
+struct Job<'a> {
+    town: usize,
+    column: usize,
+    roster: &'a Roster,
+}
+
+fn plan_and_report(
+    args: &WhatifArgs,
+    towns: &[Township],
+    reads: &[Option<&Read>],
+    names: &[String],
+    opts: &planner::Options,
+    lang: Lang,
+) -> i32 {
+    let columns = names.len() + 1;
+    let mut jobs: Vec<Job> = Vec::new();
+    // Lines saying why a township's column has no plan.
+    let mut failed: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for (i, t) in towns.iter().enumerate() {
+        let Ok(roster) = &t.roster else { continue };
+        jobs.push(Job {
+            town: i,
+            column: 0,
+            roster,
+        });
+        for (v, var) in reads[i].iter().flat_map(|r| r.variants.iter()).enumerate() {
+            match var.as_ref().map(|x| &x.roster) {
+                Some(Ok(r)) => jobs.push(Job {
+                    town: i,
+                    column: v + 1,
+                    roster: r,
+                }),
+                Some(Err(p)) => {
+                    failed.push((i, v + 1, p.0.iter().map(|x| x.render(lang)).collect()));
+                }
+                None => {}
+            }
+        }
+    }
+    let planned: Vec<Result<PlanFile, Vec<String>>> = each(&jobs, |j| {
+        planner::plan(j.roster, &towns[j.town].source, opts, &Previous::default())
+            .map(|p| p.file)
+            .map_err(|causes| causes.iter().map(|c| c.say(lang)).collect())
+    });
+    // plans[town][column]: the job holding its plan.
+    let mut plans: Vec<Vec<Option<&PlanFile>>> = vec![vec![None; columns]; towns.len()];
+    for (j, p) in jobs.iter().zip(&planned) {
+        match p {
+            Ok(file) => plans[j.town][j.column] = Some(file),
+            Err(lines) => failed.push((j.town, j.column, lines.clone())),
+        }
+    }
+    // A township a variant leaves alone keeps its base plan.
+    for (i, row) in plans.iter_mut().enumerate() {
+        for v in 1..columns {
+            let untouched =
+                reads[i].is_some_and(|r| r.variants.get(v - 1).is_some_and(Option::is_none));
+            if untouched {
+                row[v] = row[0];
+            }
+        }
+    }
+    let mut code = EXIT_OK;
+    if let Some(dir) = &args.out_dir
+        && let Err(c) = write_all(dir, towns, &plans, names, args, lang)
+    {
+        return c;
+    }
+    let label = WhatifSaid::Base.say(lang);
+    let whatif = CityWhatif {
+        names: std::iter::once(label)
+            .chain(names.iter().cloned())
+            .collect(),
+        towns: towns
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.roster.is_ok())
+            .map(|(i, t)| Town {
+                township: name_of(t),
+                district: t
+                    .roster
+                    .as_ref()
+                    .ok()
+                    .and_then(|r| r.township.district.clone()),
+                figures: plans[i]
+                    .iter()
+                    .map(|p| p.map(|p| Figures::of(p, plans[i][0])))
+                    .collect(),
+            })
+            .collect(),
+    };
+    out!(
+        "{}",
+        CityWhatifReport {
+            whatif: &whatif,
+            top: args.top,
+        }
+        .say(lang)
+    );
+    for t in towns.iter().filter(|t| t.roster.is_err()) {
+        code = EXIT_BAD_INPUT;
+        errln!(
+            "{}",
+            CityWhatifSaid::BaseFailed {
+                township: t.source.clone()
+            }
+            .say(lang)
+        );
+        for l in t.roster.as_ref().err().into_iter().flatten() {
+            errln!("  {l}");
+        }
+    }
+    failed.sort_by_key(|(t, v, _)| (*t, *v));
+    for (t, v, lines) in &failed {
+        code = code.max(EXIT_INFEASIBLE);
+        let township = name_of(&towns[*t]);
+        let said = match v {
+            0 => CityWhatifSaid::BaseFailed { township },
+            v => CityWhatifSaid::VariantFailed {
+                township,
+                variant: names[v - 1].clone(),
+            },
+        };
+        errln!("{}", said.say(lang));
+        for l in lines {
+            errln!("  {l}");
+        }
+    }
+    code
+}
+
+/// Writes every column's plans into `DIR/NN-name/`, one file per township.
+fn write_all(
+    dir: &Path,
+    towns: &[Township],
+    plans: &[Vec<Option<&PlanFile>>],
+    names: &[String],
+    args: &WhatifArgs,
+    lang: Lang,
+) -> Result<(), i32> {
+    let inputs: Vec<&Path> = towns
+        .iter()
+        .map(|t| t.path.as_path())
+        .chain([args.scenarios.as_path()])
+        .collect();
+    for v in 0..=names.len() {
+        let folder = match v {
+            0 => "00-base".to_string(),
+            v => file_name(v, &names[v - 1])
+                .trim_end_matches(".toml")
+                .to_string(),
+        };
+        for (t, row) in towns.iter().zip(plans) {
+            let Some(plan) = row[v] else { continue };
+            let path = dir.join(&folder).join(&t.file);
+            crate::cli::not_an_input(&path, &inputs, lang)?;
+            let written =
+                std::fs::create_dir_all(dir.join(&folder)).and_then(|_| write_plan(&path, plan));
+            if let Err(e) = written {
+                let path = path.display().to_string();
+                let detail = e.to_string();
+                errln!("{}", WhatifSaid::CannotWrite { path, detail }.say(lang));
+                return Err(EXIT_BAD_INPUT);
+            }
+        }
+    }
+    Ok(())
+}

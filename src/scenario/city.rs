@@ -1,0 +1,276 @@
+//! City-wide what-if (`zhudian whatif CITY SCENARIOS`): the figures of the
+//! base and of each variant, township by township; the city's totals, the
+//! districts' subtotals and the townships a variant changes most. Also the
+//! check of the names a variant's `townships` and `districts` give. Typed
+//! results only: the command layer plans, prints and writes.
+
+use std::collections::BTreeMap;
+
+use toml::de::{DeTable, DeValue};
+
+use super::variants::{line_of, problem};
+use crate::plan::PlanFile;
+use crate::roster::{Problems, did_you_mean};
+use crate::wording::roster::RosterSaid;
+use crate::wording::scenario::VariantSaid;
+
+/// One township's (or a sum of townships') figures under one variant.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub shortfalls: usize,
+    pub makeups: usize,
+    pub station_sessions: usize,
+    pub visit_half_days: usize,
+    /// The leaders' largest load deviation (%); the worst of a sum's townships.
+    pub max_deviation_pct: f64,
+    /// Units whose leader differs from the base's (0 for the base).
+    pub moved: usize,
+    pub cost: f64,
+}
+
+impl Figures {
+    /// The figures of `plan`, its leaders compared with `base`'s.
+    pub fn of(plan: &PlanFile, base: Option<&PlanFile>) -> Figures {
+        let m = &plan.plan.metrics;
+        let moved = base.map_or(0, |b| {
+            let now: BTreeMap<&str, &str> = plan
+                .assignment
+                .iter()
+                .map(|a| (a.unit.as_str(), a.leader.as_str()))
+                .collect();
+            b.assignment
+                .iter()
+                .filter(|a| now.get(a.unit.as_str()) != Some(&a.leader.as_str()))
+                .count()
+        });
+        Figures {
+            shortfalls: m.shortfall_sessions,
+            makeups: m.makeup_sessions,
+            station_sessions: m.station_sessions,
+            visit_half_days: m.household_visit_sessions,
+            max_deviation_pct: m.max_deviation_pct,
+            moved,
+            cost: plan.plan.cost,
+        }
+    }
+
+    fn add(&mut self, o: &Figures) {
+        self.shortfalls += o.shortfalls;
+        self.makeups += o.makeups;
+        self.station_sessions += o.station_sessions;
+        self.visit_half_days += o.visit_half_days;
+        self.max_deviation_pct = self.max_deviation_pct.max(o.max_deviation_pct);
+        self.moved += o.moved;
+        self.cost += o.cost;
+    }
+
+    /// How much `self` (a variant) changes from `base`, staffing first:
+    /// sessions without a township member, make-ups, units whose leader
+    /// changes, station sessions, visit half-days, cost (in cents), the
+    /// largest deviation (in tenths). All zero: no change.
+    pub fn change(&self, base: &Figures) -> [u64; 7] {
+        let d = |a: usize, b: usize| a.abs_diff(b) as u64;
+        [
+            d(self.shortfalls, base.shortfalls),
+            d(self.makeups, base.makeups),
+            self.moved as u64,
+            d(self.station_sessions, base.station_sessions),
+            d(self.visit_half_days, base.visit_half_days),
+            ((self.cost - base.cost).abs() * 100.0).round() as u64,
+            ((self.max_deviation_pct - base.max_deviation_pct).abs() * 10.0).round() as u64,
+        ]
+    }
+}
+
+/// A township's figures under the base (first) and each variant; `None`
+/// where it could not be planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Town {
+    pub township: String,
+    pub district: Option<String>,
+    pub figures: Vec<Option<Figures>>,
+}
+
+impl Town {
+    /// Planned under the base and every variant.
+    pub fn complete(&self) -> bool {
+        self.figures.iter().all(Option::is_some)
+    }
+}
+
+/// The sum of some townships under the base and each variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The district; `None` for the whole city.
+    pub district: Option<String>,
+    pub townships: usize,
+    pub figures: Vec<Figures>,
+}
+
+/// The city's what-if: the names (the base first) and every township.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityWhatif {
+    pub names: Vec<String>,
+    pub towns: Vec<Town>,
+}
+
+impl CityWhatif {
+    fn sum<'a>(&self, district: Option<String>, towns: impl Iterator<Item = &'a Town>) -> Group {
+        let mut g = Group {
+            district,
+            townships: 0,
+            figures: vec![Figures::default(); self.names.len()],
+        };
+        for t in towns.filter(|t| t.complete()) {
+            g.townships += 1;
+            for (s, f) in g.figures.iter_mut().zip(&t.figures) {
+                s.add(f.as_ref().expect("a complete township"));
+            }
+        }
+        g
+    }
+
+    /// The city's totals over the townships planned under every variant
+    /// (the others would make the columns incomparable).
+    pub fn total(&self) -> Group {
+        self.sum(None, self.towns.iter())
+    }
+
+    /// Each district's subtotal, districts in order of first appearance.
+    pub fn districts(&self) -> Vec<Group> {
+        let mut names: Vec<&String> = Vec::new();
+        for t in &self.towns {
+            if let Some(d) = &t.district
+                && !names.contains(&d)
+            {
+                names.push(d);
+            }
+        }
+        names
+            .into_iter()
+            .map(|d| {
+                let towns = self.towns.iter().filter(|t| t.district.as_ref() == Some(d));
+                self.sum(Some(d.clone()), towns)
+            })
+            .collect()
+    }
+
+    /// The townships variant `v` changes, most first (see
+    /// [`Figures::change`]; ties in the city's order): at most `n` of them,
+    /// and how many change in all.
+    pub fn most_changed(&self, v: usize, n: usize) -> (Vec<&Town>, usize) {
+        let mut changed: Vec<(&Town, [u64; 7])> = self
+            .towns
+            .iter()
+            .filter(|t| t.complete())
+            .filter_map(|t| {
+                let (b, x) = (t.figures[0].as_ref()?, t.figures[v].as_ref()?);
+                let c = x.change(b);
+                (c != [0; 7]).then_some((t, c))
+            })
+            .collect();
+        changed.sort_by(|a, b| b.1.cmp(&a.1));
+        let all = changed.len();
+        (changed.into_iter().take(n).map(|(t, _)| t).collect(), all)
+    }
+}
+
+/// Checks every variant's `townships` and `districts`: lists of strings,
+/// each naming a township of the city (its name or file name without
+/// `.toml`) or one of its districts; each problem at its line, with a
+/// did-you-mean.
+pub fn check_scopes(
+    text: &str,
+    file: &str,
+    towns: &[(String, String)],
+    districts: &[String],
+) -> Result<(), Problems> {
+    let Ok(doc) = DeTable::parse(text) else {
+        return Ok(()); // the syntax error is the variants reader's to say
+    };
+    let doc = doc.into_inner();
+    let mut problems = Vec::new();
+    let variants = doc
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == "variant")
+        .map(|(_, v)| v);
+    let Some(DeValue::Array(variants)) = variants.map(|v| v.get_ref()) else {
+        return Ok(());
+    };
+    let town_names: Vec<&str> = towns
+        .iter()
+        .flat_map(|(n, s)| [n.as_str(), s.as_str()])
+        .collect();
+    for v in variants.iter() {
+        let DeValue::Table(t) = v.get_ref() else {
+            continue;
+        };
+        let name = t
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == "name")
+            .and_then(|(_, v)| match v.get_ref() {
+                DeValue::String(s) => Some(s.to_string()),
+                _ => None,
+            });
+        for (k, value) in t.iter() {
+            let key = k.get_ref().as_ref();
+            if key != "townships" && key != "districts" {
+                continue;
+            }
+            let mut bad = |line: usize, said: RosterSaid| {
+                problems.push(problem(
+                    file,
+                    "[[variant]]",
+                    name.as_deref(),
+                    Some(key),
+                    line,
+                    said,
+                ));
+            };
+            let DeValue::Array(items) = value.get_ref() else {
+                let line = line_of(text, value.span().start);
+                bad(
+                    line,
+                    RosterSaid::WrongType {
+                        expected: "list of strings",
+                        found: "other",
+                    },
+                );
+                continue;
+            };
+            for item in items.iter() {
+                let line = line_of(text, item.span().start);
+                let DeValue::String(s) = item.get_ref() else {
+                    bad(
+                        line,
+                        RosterSaid::WrongType {
+                            expected: "list of strings",
+                            found: "other",
+                        },
+                    );
+                    continue;
+                };
+                let s = s.as_ref();
+                if key == "townships" && !town_names.contains(&s) {
+                    let said = VariantSaid::UnknownTownship {
+                        name: s.to_string(),
+                        suggestion: did_you_mean(s, town_names.iter().copied()),
+                    };
+                    bad(line, RosterSaid::Variant(said));
+                } else if key == "districts" && !districts.iter().any(|d| d == s) {
+                    let said = VariantSaid::UnknownDistrict {
+                        name: s.to_string(),
+                        suggestion: did_you_mean(s, districts.iter().map(String::as_str)),
+                        known: districts.to_vec(),
+                    };
+                    bad(line, RosterSaid::Variant(said));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Problems(problems))
+    }
+}

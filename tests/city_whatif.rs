@@ -172,7 +172,8 @@ fn a_city_wide_variant_takes_every_township_and_lists_the_top_ones_in_chinese() 
         "{out}"
     );
     assert!(
-        out.contains("“远村隔周”变化最大的镇街（共 3 个有变化，列出 1 个）：\n"),
+        // 南山镇 has no weekly village 15 minutes away: 2 townships change.
+        out.contains("“远村隔周”变化最大的镇街（共 2 个有变化，列出 1 个）：\n  大塘镇（三水区）：无镇街成员到场的驻点 1 → 0，"),
         "{out}"
     );
     // Chinese columns line up: every row of the city's table is as wide.
@@ -206,11 +207,14 @@ fn a_township_or_district_the_city_lacks_is_an_error_at_its_line() {
     // A file name without .toml names a township too.
     let scen = write(
         dir.path(),
-        "[[variant]]\nname = \"a\"\ntownships = [\"foshan-32-nanshan\"]\npolicy = { min_present = 1 }\n",
+        "[[variant]]\nname = \"a\"\ntownships = [\"foshan-32-nanshan\"]\nunits = [{ where = { kind = \"village\" }, cadence = \"biweekly\" }]\n",
     );
     let (c, out, err) = zhudian(&["whatif", CITY, s(&scen)]);
     assert_eq!(c, 0, "{out}{err}");
-    assert!(out.contains("南山镇 (三水区): "), "{out}");
+    assert!(
+        out.contains("Townships 'a' changes most (1 of the 1 it changes):\n  南山镇 (三水区): station sessions 475 → 275\n"),
+        "{out}"
+    );
     assert!(!out.contains("大塘镇 (三水区): "), "{out}");
 }
 

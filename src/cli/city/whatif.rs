@@ -245,10 +245,6 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         for p in &problems {
             errln!("{p}");
         }
-        errln!(
-            "{}",
-            crate::wording::roster::problem_count(problems.len(), lang)
-        );
         return EXIT_BAD_INPUT;
     }
     for w in &warnings {

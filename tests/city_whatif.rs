@@ -44,7 +44,9 @@ fn values(block: &str, label: &str) -> Vec<String> {
 
 /// The lines of `out` from `heading` to the next line as little indented.
 fn block<'a>(out: &'a str, heading: &str) -> &'a str {
-    let start = out.find(heading).unwrap_or_else(|| panic!("no '{heading}' in {out}"));
+    let start = out
+        .find(heading)
+        .unwrap_or_else(|| panic!("no '{heading}' in {out}"));
     let rest = &out[start + heading.len()..];
     let indent = heading.len() - heading.trim_start().len();
     let end = rest
@@ -76,11 +78,17 @@ fn sum(figures: &[Figures]) -> Figures {
 /// The table's values for `f`, as `whatif` prints them.
 fn shown(f: &Figures) -> [(&'static str, String); 6] {
     [
-        ("sessions without a township member", f.shortfalls.to_string()),
+        (
+            "sessions without a township member",
+            f.shortfalls.to_string(),
+        ),
         ("make-up sessions", f.makeups.to_string()),
         ("station sessions", f.station_sessions.to_string()),
         ("household-visit half-days", f.visit_half_days.to_string()),
-        ("largest load deviation (%)", format!("{:.1}", f.max_deviation_pct)),
+        (
+            "largest load deviation (%)",
+            format!("{:.1}", f.max_deviation_pct),
+        ),
         ("cost", format!("{:.2}", f.cost)),
     ]
 }
@@ -116,7 +124,10 @@ fn a_district_wide_variant_changes_its_district_only_and_the_subtotals_add_up() 
     assert!(nv.station_sessions < nb.station_sessions);
     // The district's subtotal is its townships' figures added up.
     let sanshui = block(&out, "  三水区 (2 townships)\n");
-    let (sb, sv) = (sum(&[db.clone(), nb.clone()]), sum(&[dv.clone(), nv.clone()]));
+    let (sb, sv) = (
+        sum(&[db.clone(), nb.clone()]),
+        sum(&[dv.clone(), nv.clone()]),
+    );
     for ((label, b), (_, v)) in shown(&sb).into_iter().zip(shown(&sv)) {
         assert_eq!(values(sanshui, label), [b, v], "{label}");
     }
@@ -130,7 +141,10 @@ fn a_district_wide_variant_changes_its_district_only_and_the_subtotals_add_up() 
         assert_eq!(v, values(gaoming, label)[1]);
     }
     // The city's totals add every township up.
-    let city = block(&out, "City totals, 3 townships (the base, then each variant):\n");
+    let city = block(
+        &out,
+        "City totals, 3 townships (the base, then each variant):\n",
+    );
     let (tb, tv) = (sum(&[gb, db, nb]), sum(&[gv, dv, nv]));
     for ((label, b), (_, v)) in shown(&tb).into_iter().zip(shown(&tv)) {
         assert_eq!(values(city, label), [b, v], "{label}");
@@ -149,9 +163,19 @@ fn a_city_wide_variant_takes_every_township_and_lists_the_top_ones_in_chinese() 
     );
     let (c, out, err) = zhudian(&["whatif", CITY, s(&scen), "--top", "1", "--lang", "zh"]);
     assert_eq!(c, 0, "{out}{err}");
-    assert!(out.starts_with("全市合计（3 个镇街；先现方案，后各方案）：\n"), "{out}");
-    assert!(out.contains("\n各区小计：\n  高明区（1 个镇街）\n"), "{out}");
-    assert!(out.contains("“远村隔周”变化最大的镇街（共 3 个有变化，列出 1 个）：\n"), "{out}");
+    assert!(
+        out.starts_with("全市合计（3 个镇街；先现方案，后各方案）：\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n各区小计：\n  高明区（1 个镇街）\n"),
+        "{out}"
+    );
+    assert!(
+        // 南山镇 has no weekly village 15 minutes away: 2 townships change.
+        out.contains("“远村隔周”变化最大的镇街（共 2 个有变化，列出 1 个）：\n  大塘镇（三水区）：无镇街成员到场的驻点 1 → 0，"),
+        "{out}"
+    );
     // Chinese columns line up: every row of the city's table is as wide.
     let table = block(&out, "全市合计（3 个镇街；先现方案，后各方案）：\n");
     let width = |l: &str| -> usize {
@@ -183,11 +207,14 @@ fn a_township_or_district_the_city_lacks_is_an_error_at_its_line() {
     // A file name without .toml names a township too.
     let scen = write(
         dir.path(),
-        "[[variant]]\nname = \"a\"\ntownships = [\"foshan-32-nanshan\"]\npolicy = { min_present = 1 }\n",
+        "[[variant]]\nname = \"a\"\ntownships = [\"foshan-32-nanshan\"]\nunits = [{ where = { kind = \"village\" }, cadence = \"biweekly\" }]\n",
     );
     let (c, out, err) = zhudian(&["whatif", CITY, s(&scen)]);
     assert_eq!(c, 0, "{out}{err}");
-    assert!(out.contains("南山镇 (三水区): "), "{out}");
+    assert!(
+        out.contains("Townships 'a' changes most (1 of the 1 it changes):\n  南山镇 (三水区): station sessions 475 → 275\n"),
+        "{out}"
+    );
     assert!(!out.contains("大塘镇 (三水区): "), "{out}");
 }
 
@@ -219,7 +246,10 @@ fn an_entry_is_an_error_only_when_no_township_the_variant_takes_has_it() {
     );
     let (c, out, err) = zhudian(&["whatif", CITY, s(&scen)]);
     assert_eq!(c, 0, "{out}{err}");
-    assert!(out.contains("Townships 'a' changes most (1 of the 1 it changes):\n  更合镇 (高明区): "), "{out}");
+    assert!(
+        out.contains("Townships 'a' changes most (1 of the 1 it changes):\n  更合镇 (高明区): "),
+        "{out}"
+    );
     // Limited to 三水区, it names a unit none of its townships has.
     let scen = write(
         dir.path(),
@@ -252,5 +282,8 @@ fn a_where_selecting_no_unit_in_any_township_is_a_warning() {
             s(&scen)
         )
     );
-    assert!(out.contains("'far' changes no township's figures.\n"), "{out}");
+    assert!(
+        out.contains("'far' changes no township's figures.\n"),
+        "{out}"
+    );
 }

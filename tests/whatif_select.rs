@@ -86,22 +86,31 @@ fn a_mistake_in_a_where_is_an_error_at_its_line() {
     let scen = "[[variant]]\nname = \"x\"\nunits = [\n  { id = \"xihai\", cadence = \"biweekly\" },\n  { where = { min_travel = 20 }, cadence = \"biweekly\" },\n]\n";
     assert_eq!(
         problems(scen),
-        ["s.toml:5: [[variant]] 'x', field 'units.where.min_travel': unknown field (did you mean 'min_travel_minutes'?)"]
+        [
+            "s.toml:5: [[variant]] 'x', field 'units.where.min_travel': unknown field (did you mean 'min_travel_minutes'?)"
+        ]
     );
     let scen = "[[variant]]\nname = \"x\"\nunits = [{ where = { kind = \"villages\" }, cadence = \"biweekly\" }]\n";
     assert_eq!(
         problems(scen),
-        ["s.toml:3: [[variant]] 'x', field 'units.where.kind': 'villages' is not one of 'village', 'community', 'enterprise' or 'industrial_community' (did you mean 'village'?)"]
+        [
+            "s.toml:3: [[variant]] 'x', field 'units.where.kind': 'villages' is not one of 'village', 'community', 'enterprise' or 'industrial_community' (did you mean 'village'?)"
+        ]
     );
-    let scen = "[[variant]]\nname = \"x\"\nunits = [{ id = \"xihai\", where = { kind = \"village\" } }]\n";
+    let scen =
+        "[[variant]]\nname = \"x\"\nunits = [{ id = \"xihai\", where = { kind = \"village\" } }]\n";
     assert_eq!(
         problems(scen),
-        ["s.toml:3: [[variant]] 'x', field 'units.where': give either id (one unit) or where (the units it selects), not both"]
+        [
+            "s.toml:3: [[variant]] 'x', field 'units.where': give either id (one unit) or where (the units it selects), not both"
+        ]
     );
     let scen = "[[variant]]\nname = \"x\"\nunits = [{ where = { min_households = \"many\" }, cadense = \"biweekly\" }]\n";
     assert_eq!(
         problems(scen),
-        ["s.toml:3: [[variant]] 'x', field 'units.cadense': unknown field (did you mean 'cadence'?)"]
+        [
+            "s.toml:3: [[variant]] 'x', field 'units.cadense': unknown field (did you mean 'cadence'?)"
+        ]
     );
 }
 
@@ -119,9 +128,17 @@ fn a_where_selecting_no_unit_is_a_warning_naming_the_variant() {
     assert_eq!(c, 0, "{out}{err}");
     assert_eq!(
         err,
-        format!("warning: {s}:3: [[variant]] 'far villages', field 'units.where': selects no unit: it changes nothing\n")
+        format!(
+            "warning: {s}:3: [[variant]] 'far villages', field 'units.where': selects no unit: it changes nothing\n"
+        )
     );
-    let (_, _, err) = zhudian(&["whatif", "instances/beijiao-example.toml", s, "--lang", "zh"]);
+    let (_, _, err) = zhudian(&[
+        "whatif",
+        "instances/beijiao-example.toml",
+        s,
+        "--lang",
+        "zh",
+    ]);
     assert!(
         err.starts_with(&format!("提醒：{s}:3")) && err.contains("没有选中任何单位，不起作用"),
         "{err}"
@@ -135,28 +152,46 @@ fn validate_and_plan_show_each_units_minutes_from_the_office() {
     assert!(out.contains(
         "  calendar   2 meetings, 2 holidays; units 5–24 minutes from the office by road\n"
     ));
-    assert!(out.ends_with(
-        "  travel     each unit's minutes from the office by road, farthest first:\n\
+    assert!(
+        out.ends_with(
+            "  travel     each unit's minutes from the office by road, farthest first:\n\
          \x20    24  三洪奇村 (village, 860 households)\n\
          \x20    23  林上村 (village, 640 households)\n\
          \x20    15  西海村 (village, 1180 households)\n\
          \x20    12  工业园外来工社区 (industrial community, 900 households)\n\
          \x20     8  重点企业联系点 (enterprise, 300 households)\n\
          \x20     5  北滘社区 (community, 2100 households)\n"
-    ), "{out}");
+        ),
+        "{out}"
+    );
     let (_, out, _) = zhudian(&["validate", "instances/beijiao-example.toml", "--lang", "zh"]);
     assert!(out.contains("  路程      各单位距镇政府的分钟数（走公路），由远到近：\n     24  三洪奇村（村，860 户）\n"), "{out}");
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("p.toml");
-    let (c, out, _) = zhudian(&["plan", "instances/beijiao-example.toml", "-o", plan.to_str().unwrap()]);
+    let (c, out, _) = zhudian(&[
+        "plan",
+        "instances/beijiao-example.toml",
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
     assert_eq!(c, 0);
-    assert!(out.contains("  梁文辉                  2040     2.3        48  西海村 (15), 三洪奇村 (24)\n"), "{out}");
+    assert!(
+        out.contains(
+            "  梁文辉                  2040     2.3        48  西海村 (15), 三洪奇村 (24)\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
 fn validate_on_a_city_gives_each_township_its_range_not_every_unit() {
     let (c, out, _) = zhudian(&["validate", "tests/fixtures/city-whatif"]);
     assert_eq!(c, 0);
-    assert!(out.contains("  calendar   8 meetings, 7 holidays; units 2–19 minutes from the office by road\n"), "{out}");
+    assert!(
+        out.contains(
+            "  calendar   8 meetings, 7 holidays; units 2–19 minutes from the office by road\n"
+        ),
+        "{out}"
+    );
     assert!(!out.contains("each unit's minutes"), "{out}");
 }

@@ -178,8 +178,7 @@ impl Say for CityWhatifReport<'_> {
                 s += &table(&w.names, d, "    ", lang);
             }
         }
-        for v in 1..w.names.len() {
-            let name = &w.names[v];
+        for (v, name) in w.names.iter().enumerate().skip(1) {
             let (towns, all) = w.most_changed(v, self.top);
             s += "\n";
             if towns.is_empty() {
@@ -278,5 +277,85 @@ impl Say for CityWhatifSaid {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(short: usize, station: usize, moved: usize, cost: f64) -> Option<Figures> {
+        Some(Figures {
+            shortfalls: short,
+            makeups: 0,
+            station_sessions: station,
+            visit_half_days: 10,
+            max_deviation_pct: 5.0,
+            moved,
+            cost,
+        })
+    }
+
+    #[test]
+    fn the_city_tables_and_the_changes_word_for_word() {
+        let w = CityWhatif {
+            names: vec!["base".into(), "远村隔周".into()],
+            towns: vec![
+                Town {
+                    township: "大塘镇".into(),
+                    district: Some("三水区".into()),
+                    figures: vec![f(1, 550, 0, 10.0), f(0, 450, 2, 11.5)],
+                },
+                Town {
+                    township: "南山镇".into(),
+                    district: Some("三水区".into()),
+                    figures: vec![f(0, 475, 0, 5.0), f(0, 475, 0, 5.0)],
+                },
+                Town {
+                    township: "更合镇".into(),
+                    district: None,
+                    figures: vec![f(0, 800, 0, 1.0), None],
+                },
+            ],
+        };
+        let r = CityWhatifReport { whatif: &w, top: 5 };
+        assert_eq!(
+            r.en(),
+            "City totals, 2 townships (the base, then each variant):\n\
+             \x20                                            base   远村隔周\n\
+             \x20 sessions without a township member            1          0\n\
+             \x20 make-up sessions                              0          0\n\
+             \x20 station sessions                           1025        925\n\
+             \x20 household-visit half-days                    20         20\n\
+             \x20 largest load deviation (%)                  5.0        5.0\n\
+             \x20 units whose leader changes                   —          2\n\
+             \x20 cost                                      15.00      16.50\n\
+             \n\
+             By district:\n\
+             \x20 三水区 (2 townships)\n\
+             \x20                                              base   远村隔周\n\
+             \x20   sessions without a township member            1          0\n\
+             \x20   make-up sessions                              0          0\n\
+             \x20   station sessions                           1025        925\n\
+             \x20   household-visit half-days                    20         20\n\
+             \x20   largest load deviation (%)                  5.0        5.0\n\
+             \x20   units whose leader changes                   —          2\n\
+             \x20   cost                                      15.00      16.50\n\
+             \n\
+             Townships '远村隔周' changes most (1 of the 1 it changes):\n\
+             \x20 大塘镇 (三水区): sessions without a township member 1 → 0, station sessions 550 → 450, units whose leader changes 2, cost 10.00 → 11.50\n\
+             \n\
+             Left out of the totals (not planned under every variant): 更合镇\n"
+        );
+        let zh = r.zh();
+        assert!(
+            zh.starts_with("全市合计（2 个镇街；先现方案，后各方案）：\n"),
+            "{zh}"
+        );
+        assert!(zh.contains("\n  大塘镇（三水区）：无镇街成员到场的驻点 1 → 0，驻点次数 550 → 450，换了联系领导的单位 2，方案扣分 10.00 → 11.50\n"), "{zh}");
+        assert!(
+            zh.ends_with("\n未计入合计（并非每个方案都排出了方案）：更合镇\n"),
+            "{zh}"
+        );
     }
 }

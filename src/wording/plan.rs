@@ -477,9 +477,11 @@ impl Say for PlanReport {
             format!("{}：方案已写入 {}\n", self.township, self.path)
         };
         s += &if en {
-            "  leader                load   dev %  tour min  units (minutes from the office)\n".to_string()
+            "  leader                load   dev %  tour min  units (minutes from the office)\n"
+                .to_string()
         } else {
-            "  领导                  工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n".to_string()
+            "  领导                  工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n"
+                .to_string()
         };
         for r in &self.rows {
             let unit = |(name, minutes): &(String, Option<f64>)| match (minutes, en) {

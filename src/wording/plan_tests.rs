@@ -9,7 +9,10 @@ fn report() -> PlanReport {
         rows: vec![
             LeaderRow {
                 leader: "劳广行".into(),
-                units: vec![("林上村".into(), Some(12.0)), ("重点企业联系点".into(), Some(7.6))],
+                units: vec![
+                    ("林上村".into(), Some(12.0)),
+                    ("重点企业联系点".into(), Some(7.6)),
+                ],
                 load: 1840.0,
                 deviation_pct: 7.6923,
                 tour_minutes: 62.0,

@@ -65,7 +65,8 @@ impl Say for TravelList<'_> {
     fn say(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         let mut s = if en {
-            "  travel     each unit's minutes from the office by road, farthest first:\n".to_string()
+            "  travel     each unit's minutes from the office by road, farthest first:\n"
+                .to_string()
         } else {
             "  路程      各单位距镇政府的分钟数（走公路），由远到近：\n".to_string()
         };
@@ -76,7 +77,10 @@ impl Say for TravelList<'_> {
             };
             let kind = kind_word(u.kind, 1, lang);
             s += &if en {
-                format!("  {minutes}  {} ({kind}, {} households)\n", u.name, u.households)
+                format!(
+                    "  {minutes}  {} ({kind}, {} households)\n",
+                    u.name, u.households
+                )
             } else {
                 format!("  {minutes}  {}（{kind}，{} 户）\n", u.name, u.households)
             };

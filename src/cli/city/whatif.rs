@@ -245,10 +245,6 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         for p in &problems {
             errln!("{p}");
         }
-        errln!(
-            "{}",
-            crate::wording::roster::problem_count(problems.len(), lang)
-        );
         return EXIT_BAD_INPUT;
     }
     for w in &warnings {
@@ -312,11 +308,12 @@ fn plan_and_report(
     }
     // A township a variant leaves alone keeps its base plan.
     for (i, row) in plans.iter_mut().enumerate() {
-        for v in 1..columns {
-            let untouched =
-                reads[i].is_some_and(|r| r.variants.get(v - 1).is_some_and(Option::is_none));
-            if untouched {
-                row[v] = row[0];
+        let base = row[0];
+        let untouched =
+            |v: usize| reads[i].is_some_and(|r| r.variants.get(v).is_some_and(Option::is_none));
+        for (v, slot) in row.iter_mut().enumerate().skip(1) {
+            if untouched(v - 1) {
+                *slot = base;
             }
         }
     }

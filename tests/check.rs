@@ -845,13 +845,14 @@ fn calendar_rule_1_a_fortnightly_unit_off_its_turn_and_a_session_out_of_the_wind
 fn calendar_rule_3_make_ups_that_do_not_say_what_they_make_up_or_keep_other_hours() {
     let plan = edit(
         &text(DECEMBER_PLAN),
-        "people = [\"he-jm\"]\nmakes_up = \"2015-12-15\"",
-        "people = [\"he-jm\"]",
+        "people = [\"he-jm\", \"chen-zq\"]\nmakes_up = \"2015-12-15\"",
+        "people = [\"he-jm\", \"chen-zq\"]",
     );
     assert_eq!(
         december_lines(&plan),
         [
             "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 2015-12-19: the make-up session does not say which session it makes up (makes_up)",
+            "calendar rule 3 (make-ups): 西海村（xihai）, 陈志强（chen-zq）, 2015-12-15: misses the station session (the meeting 区防汛紧急会议 14:30–17:30), but there is no make-up session for it nor a warning that it cannot be made up",
             "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 何建明（he-jm）, 2015-12-15: misses the station session (the meeting 区防汛紧急会议 14:30–17:30), but there is no make-up session for it nor a warning that it cannot be made up",
         ]
     );

@@ -353,3 +353,29 @@ fn a_visits_short_warning_is_true_when_the_month_is_full() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn a_rotating_members_missing_make_up_is_named() {
+    let (en, zh) = rule_lines("rotating-makeup-missing", "calendar rule 3", "日历规则 3");
+    assert_eq!(
+        en,
+        [
+            "calendar rule 3 (make-ups): 西海村（xihai）, 陈志强（chen-zq）, 2015-12-15: misses the station session (the meeting 区防汛紧急会议 14:30–17:30), but there is no make-up session for it nor a warning that it cannot be made up"
+        ]
+    );
+    assert_eq!(
+        zh,
+        [
+            "日历规则 3（补接待）：西海村，陈志强，2015-12-15：因会议“区防汛紧急会议”14:30–17:30缺席驻点接待，但没有为其安排补接待，也没有给出“无法补接待”提醒"
+        ]
+    );
+    // With 陈志强 in the make-up of 12-19 (at another of his units) the
+    // plan passes the rule.
+    let r = zhudian::roster::load(Path::new("tests/fixtures/check/december.toml")).unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/check/december-plan.toml").unwrap();
+    let lines = check_files(&r, &text, None).lines(&r, Lang::En);
+    assert!(
+        !lines.iter().any(|l| l.starts_with("calendar rule 3")),
+        "{lines:#?}"
+    );
+}

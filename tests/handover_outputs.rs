@@ -1,0 +1,125 @@
+//! What a July transfer's outputs say (issue 9, from the planner trial):
+//! sessions and phone events are told apart in words and figures; `compare`
+//! counts a succession as a handover, not a team change; a cancelled phone
+//! event carries one more SEQUENCE than the event it replaces and describes
+//! the session as it was; a succession is a handover, not a warning.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::Path;
+
+use zhudian::plan::PlanFile;
+
+const ROSTER: &str = "instances/gaozhou-rural.toml";
+const FROM: &str = "2015-07-01";
+
+fn tmp(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+fn read_plan(p: &str) -> PlanFile {
+    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// The shipped roster with 彭坚丽 (peng-jl) leaving on 1 July and 林晓阳
+/// (lin-xy) succeeding her; the plan before, the roster and the replan
+/// from 1 July.
+fn replanned(dir: &Path) -> (String, String, String) {
+    let text = std::fs::read_to_string(ROSTER).unwrap();
+    let a = text.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
+    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
+    let block = &text[a..b];
+    let successor = block
+        .replace("id = \"peng-jl\"", "id = \"lin-xy\"")
+        .replace(
+            "name = \"彭坚丽\"",
+            "name = \"林晓阳\"\nsucceeds = \"peng-jl\"",
+        );
+    let leaving = block.replace(
+        "id = \"peng-jl\"\n",
+        &format!("id = \"peng-jl\"\nleaves = \"{FROM}\"\n"),
+    );
+    let roster = tmp(dir, "transfer.toml");
+    std::fs::write(
+        &roster,
+        text[..a].to_string() + &leaving + &successor + &text[b..],
+    )
+    .unwrap();
+    let p0 = tmp(dir, "p0.toml");
+    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
+    let p1 = tmp(dir, "p1.toml");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    (p0, roster, p1)
+}
+
+/// Phone events (one per person and session) of `before` that `after`
+/// drops for that person.
+fn cancelled_events(before: &PlanFile, after: &PlanFile) -> usize {
+    use std::collections::BTreeSet;
+    let keys = |p: &PlanFile| -> BTreeSet<String> {
+        p.session
+            .iter()
+            .flat_map(|s| {
+                s.people
+                    .iter()
+                    .map(move |who| zhudian::export::ics::uid(who, s))
+            })
+            .collect()
+    };
+    let now = keys(after);
+    keys(before).difference(&now).count()
+}
+
+#[test]
+fn sessions_and_phone_events_are_told_apart_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, roster, p1) = replanned(dir.path());
+    let (before, after) = (read_plan(&p0), read_plan(&p1));
+    let ics = tmp(dir.path(), "ics");
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "calendar",
+        &p1,
+        "--roster",
+        &roster,
+        "--ics",
+        &ics,
+        "--previous",
+        &p0,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let n = cancelled_events(&before, &after);
+    assert!(n > 0);
+    assert!(
+        out.contains(&format!(
+            "其中 {n} 条原方案的手机日程已标为取消，每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("条手机日程，每人每场活动一条）"), "{out}");
+    // `compare` says the sessions, by the other word.
+    let (c, out, _) = zhudian(&["--lang", "zh", "compare", &p0, &p1]);
+    assert_eq!(c, 0);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with(&format!("  {FROM} 起的活动：原方案中 ")))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        line.contains(" 场取消、改期或换人（其中入户走访 "),
+        "{line}"
+    );
+    assert!(!out.contains("日程"), "{out}");
+}

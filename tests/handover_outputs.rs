@@ -123,3 +123,44 @@ fn sessions_and_phone_events_are_told_apart_in_chinese() {
     );
     assert!(!out.contains("日程"), "{out}");
 }
+
+#[test]
+fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, _, p1) = replanned(dir.path());
+    for (lang, changed, handed) in [
+        (
+            "zh",
+            "与第一个方案相比队伍变动  0                 0",
+            "由接任者接手的单位        0                 2",
+        ),
+        (
+            "en",
+            "teams changed vs the first       0       0",
+            "units handed over to a successor  0       2",
+        ),
+    ] {
+        let (c, out, err) = zhudian(&["--lang", lang, "compare", &p0, &p1]);
+        assert_eq!(c, 0, "{err}");
+        let row = |label: &str| -> Vec<String> {
+            out.lines()
+                .find(|l| l.starts_with(label))
+                .unwrap_or_else(|| panic!("{label}\n{out}"))[label.len()..]
+                .split_whitespace()
+                .map(String::from)
+                .collect()
+        };
+        let label = |l: &str| l.split("  ").next().unwrap().to_string();
+        assert_eq!(row(&label(changed)), ["0", "0"], "{out}");
+        assert_eq!(row(&label(handed)), ["0", "2"], "{out}");
+        // No unit is listed as moved: the succession is the only change.
+        assert!(
+            out.contains(if lang == "zh" {
+                "各方案中所有单位的领导和队伍都相同"
+            } else {
+                "every unit has the same leader and team in all plans"
+            }),
+            "{out}"
+        );
+    }
+}

@@ -164,3 +164,28 @@ fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
         );
     }
 }
+
+#[test]
+fn a_succession_is_a_handover_not_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, _, p1) = replanned(dir.path());
+    let after = read_plan(&p1);
+    assert!(
+        !after.warning.iter().any(|w| w.kind == "previous_plan"),
+        "{:?}",
+        after
+            .warning
+            .iter()
+            .filter(|w| w.kind == "previous_plan")
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(after.handover.len(), 1);
+    assert_eq!(
+        (
+            after.handover[0].from.as_str(),
+            after.handover[0].to.as_str()
+        ),
+        ("peng-jl", "lin-xy")
+    );
+    assert_eq!(after.plan.metrics.warnings, after.warning.len());
+}

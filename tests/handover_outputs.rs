@@ -189,3 +189,92 @@ fn a_succession_is_a_handover_not_a_warning() {
     );
     assert_eq!(after.plan.metrics.warnings, after.warning.len());
 }
+
+/// One person's events: (uid, cancelled, sequence, description).
+fn events(path: &Path) -> Vec<(String, bool, u32, String)> {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    use std::str::FromStr;
+    let text = std::fs::read_to_string(path).unwrap();
+    let cal = Calendar::from_str(&text).unwrap();
+    cal.components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .map(|e| {
+            (
+                e.get_uid().unwrap().to_string(),
+                e.property_value("STATUS") == Some("CANCELLED"),
+                e.get_sequence().unwrap_or(0),
+                e.get_description().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_cancelled_event_carries_one_more_sequence_than_the_event_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, roster, p1) = replanned(dir.path());
+    let ics = dir.path().join("ics");
+    let ics_s = ics.display().to_string();
+    // The calendars sent for the plan in force.
+    let (c, _, err) = zhudian(&["--lang", "zh", "calendar", &p0, "--ics", &ics_s]);
+    assert_eq!(c, 0, "{err}");
+    let hers = ics.join("peng-jl.ics");
+    let sent = events(&hers);
+    assert!(sent.iter().all(|e| e.2 == 0 && !e.1));
+    // One of her later events had been updated twice already (SEQUENCE:2).
+    let later = sent
+        .iter()
+        .find(|e| e.0.contains("-20150707-") || e.0.contains("-201507"))
+        .unwrap()
+        .0
+        .clone();
+    let text = std::fs::read_to_string(&hers).unwrap();
+    let at = text.find(&format!("UID:{later}\r\n")).unwrap();
+    let end = at + text[at..].find("\r\n").unwrap() + 2;
+    std::fs::write(
+        &hers,
+        format!("{}SEQUENCE:2\r\n{}", &text[..end], &text[end..]),
+    )
+    .unwrap();
+    let follow = || {
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            "zh",
+            "calendar",
+            &p1,
+            "--roster",
+            &roster,
+            "--ics",
+            &ics_s,
+            "--previous",
+            &p0,
+        ]);
+        assert_eq!(c, 0, "{out}{err}");
+    };
+    follow();
+    let now = events(&hers);
+    let seq = |uid: &str| now.iter().find(|e| e.0 == uid).unwrap().clone();
+    // The updated one: 2 + 1; every other cancelled event 0 + 1; the
+    // events before the date as sent (no SEQUENCE).
+    assert_eq!((seq(&later).1, seq(&later).2), (true, 3));
+    let cancelled: Vec<_> = now.iter().filter(|e| e.1).collect();
+    assert!(cancelled.len() > 1);
+    assert!(cancelled.iter().all(|e| e.0 == later || e.2 == 1));
+    assert!(now.iter().filter(|e| !e.1).all(|e| e.2 == 0));
+    // A cancelled event describes the session as it was: her team, not his.
+    assert!(
+        cancelled
+            .iter()
+            .all(|e| e.3.contains("团队：彭坚丽") && !e.3.contains("林晓阳")),
+        "{:?}",
+        cancelled.first()
+    );
+    // Sent again, nothing changed: the same bytes, no SEQUENCE raised.
+    let first = std::fs::read(&hers).unwrap();
+    follow();
+    assert_eq!(std::fs::read(&hers).unwrap(), first);
+}

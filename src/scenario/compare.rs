@@ -6,11 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::plan::PlanFile;
 use crate::wording::Lang;
 use crate::wording::scenario::{Figure, moves_heading, no_moves};
+use crate::wording::table::{self, Row};
 
 /// A plan and the name it goes by in the comparison.
 #[derive(Debug, Clone)]
@@ -286,41 +285,11 @@ pub fn better_score_worse_staffing(c: &Comparison) -> Vec<(usize, [String; 4])> 
         .collect()
 }
 
-fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
+/// A terminal table padded by display width (wording's one table layout),
+/// with a rule under the heading.
 fn grid(header: &[String], rows: &[Vec<String>]) -> String {
-    let cols = header.len();
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .chain(std::iter::once(&header.to_vec()))
-                .map(|r| r.get(c).map_or(0, |s| UnicodeWidthStr::width(s.as_str())))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |r: &[String]| {
-        let cells: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(i, s)| pad(s, widths[i]))
-            .collect();
-        cells.join("  ").trim_end().to_string() + "\n"
-    };
-    let mut out = line(header);
-    out += &(widths
-        .iter()
-        .map(|w| "─".repeat(*w))
-        .collect::<Vec<_>>()
-        .join("  ")
-        + "\n");
-    for r in rows {
-        out += &line(r);
-    }
-    out
+    let rows: Vec<Row> = rows.iter().cloned().map(Row::Cells).collect();
+    table::grid("", header, &rows, &[], true)
 }
 
 pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {

@@ -241,3 +241,31 @@ fn a_near_miss_name_gets_a_did_you_mean() {
         )
     );
 }
+
+#[test]
+fn full_width_letters_are_named_as_digits_are() {
+    // In a quoted word from a fixed list …
+    let line = line_of(&base(), "weekday");
+    let (en, zh) = first_error("weekday = \"Tue\"", "weekday = \"Ｔｕｅ\"");
+    assert_eq!(
+        en,
+        format!(
+            "r.toml:{line}:12: [station], field 'weekday': full-width letter 'Ｔ' where the half-width 'T' belongs; switch the input method to English punctuation and type 'T'"
+        )
+    );
+    assert_eq!(
+        zh,
+        format!(
+            "r.toml:{line}:12: [station]，字段“weekday”：全角字母「Ｔ」应为半角「T」：请把输入法切换到英文标点后重新输入「T」"
+        )
+    );
+    // … and a bare value.
+    let line = line_of(&base(), "avoid_home_unit");
+    let (_, zh) = first_error("avoid_home_unit = true", "avoid_home_unit = ｔｒｕｅ");
+    assert_eq!(
+        zh,
+        format!(
+            "r.toml:{line}:19：全角字母「ｔ」应为半角「t」：请把输入法切换到英文标点后重新输入「t」"
+        )
+    );
+}

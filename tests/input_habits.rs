@@ -269,3 +269,23 @@ fn full_width_letters_are_named_as_digits_are() {
         )
     );
 }
+
+#[test]
+fn a_chinese_place_head_names_the_entry_by_its_name() {
+    // The place is the entry's first line, its [[cadre]].
+    let line = line_of(&base(), "id = \"lao-gx\"") - 1;
+    let (en, zh) = first_error("home_unit = \"xihai\"", "home_unit = \"xihia\"");
+    // English keeps the section and id as the file writes them.
+    assert_eq!(
+        en,
+        format!(
+            "r.toml:{line}: [[cadre]] 'lao-gx', field 'home_unit': there is no unit 'xihia' (did you mean 'xihai'?)"
+        )
+    );
+    assert_eq!(
+        zh,
+        format!(
+            "r.toml:{line}: 干部 劳广行（lao-gx），字段“home_unit”：没有编号为“xihia”的村（社区）（是不是“xihai”？）"
+        )
+    );
+}

@@ -554,11 +554,17 @@ fn calendar_rule_4_visits_short_without_a_warning() {
             "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: household visits fall short (一队 8 of 10), and there is no household_visits_short warning"
         ]
     );
-    // With the warning the calendar owes, it is fine.
+    // A warning does not excuse it while 梁文辉 had half-days free for
+    // visits (issue 12): the warning must be true.
     let warned = plan
         + "\n[[warning]]\nkind = \"household_visits_short\"\nmessage = \"short\"\nunit = \"xihai\"\npeople = [\"liang-wh\"]\n";
     let warned = edit(&warned, "warnings = 3", "warnings = 4");
-    assert_eq!(december_lines(&warned), Vec::<String>::new());
+    assert_eq!(
+        december_lines(&warned),
+        [
+            "calendar rule 4 (household visits): 西海村（xihai）, 梁文辉（liang-wh）: household visits fall short (一队 8 of 10) and a household_visits_short warning says they do not fit, but 4 half-days were free for visits under the monthly cap, the first 2015-12-01 (Tuesday) morning: schedule the visits then"
+        ]
+    );
 }
 
 #[test]
@@ -839,13 +845,14 @@ fn calendar_rule_1_a_fortnightly_unit_off_its_turn_and_a_session_out_of_the_wind
 fn calendar_rule_3_make_ups_that_do_not_say_what_they_make_up_or_keep_other_hours() {
     let plan = edit(
         &text(DECEMBER_PLAN),
-        "people = [\"he-jm\"]\nmakes_up = \"2015-12-15\"",
-        "people = [\"he-jm\"]",
+        "people = [\"he-jm\", \"chen-zq\"]\nmakes_up = \"2015-12-15\"",
+        "people = [\"he-jm\", \"chen-zq\"]",
     );
     assert_eq!(
         december_lines(&plan),
         [
             "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 2015-12-19: the make-up session does not say which session it makes up (makes_up)",
+            "calendar rule 3 (make-ups): 西海村（xihai）, 陈志强（chen-zq）, 2015-12-15: misses the station session (the meeting 区防汛紧急会议 14:30–17:30), but there is no make-up session for it nor a warning that it cannot be made up",
             "calendar rule 3 (make-ups): 北滘社区（beijiao-sq）, 何建明（he-jm）, 2015-12-15: misses the station session (the meeting 区防汛紧急会议 14:30–17:30), but there is no make-up session for it nor a warning that it cannot be made up",
         ]
     );

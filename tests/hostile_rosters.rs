@@ -100,7 +100,7 @@ fn range_messages_in_chinese() {
     assert!(
         e.lines().any(|l| l
             == format!(
-                "{path}:105: [[cadre]] 'all-cadres'，字段“id”：“all-cadres”是会议参会分组的名称：请给此人另取编号"
+                "{path}:105: 干部 劳广行（all-cadres），字段“id”：“all-cadres”是会议参会分组的名称：请给此人另取编号"
             )),
         "{e}"
     );

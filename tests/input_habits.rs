@@ -241,3 +241,51 @@ fn a_near_miss_name_gets_a_did_you_mean() {
         )
     );
 }
+
+#[test]
+fn full_width_letters_are_named_as_digits_are() {
+    // In a quoted word from a fixed list …
+    let line = line_of(&base(), "weekday");
+    let (en, zh) = first_error("weekday = \"Tue\"", "weekday = \"Ｔｕｅ\"");
+    assert_eq!(
+        en,
+        format!(
+            "r.toml:{line}:12: [station], field 'weekday': full-width letter 'Ｔ' where the half-width 'T' belongs; switch the input method to English punctuation and type 'T'"
+        )
+    );
+    assert_eq!(
+        zh,
+        format!(
+            "r.toml:{line}:12: [station]，字段“weekday”：全角字母「Ｔ」应为半角「T」：请把输入法切换到英文标点后重新输入「T」"
+        )
+    );
+    // … and a bare value.
+    let line = line_of(&base(), "avoid_home_unit");
+    let (_, zh) = first_error("avoid_home_unit = true", "avoid_home_unit = ｔｒｕｅ");
+    assert_eq!(
+        zh,
+        format!(
+            "r.toml:{line}:19：全角字母「ｔ」应为半角「t」：请把输入法切换到英文标点后重新输入「t」"
+        )
+    );
+}
+
+#[test]
+fn a_chinese_place_head_names_the_entry_by_its_name() {
+    // The place is the entry's first line, its [[cadre]].
+    let line = line_of(&base(), "id = \"lao-gx\"") - 1;
+    let (en, zh) = first_error("home_unit = \"xihai\"", "home_unit = \"xihia\"");
+    // English keeps the section and id as the file writes them.
+    assert_eq!(
+        en,
+        format!(
+            "r.toml:{line}: [[cadre]] 'lao-gx', field 'home_unit': there is no unit 'xihia' (did you mean 'xihai'?)"
+        )
+    );
+    assert_eq!(
+        zh,
+        format!(
+            "r.toml:{line}: 干部 劳广行（lao-gx），字段“home_unit”：没有编号为“xihia”的村（社区）（是不是“xihai”？）"
+        )
+    );
+}

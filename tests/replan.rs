@@ -175,7 +175,14 @@ fn a_successor_inherits_without_any_other_move() {
         assert_eq!(b.leader, expect);
         assert_eq!(a.helpers, b.helpers);
     }
-    assert!(after.warning.iter().any(|w| w.kind == "previous_plan"));
+    // The succession is planned: a handover, not a warning.
+    assert!(!after.warning.iter().any(|w| w.kind == "previous_plan"));
+    assert!(
+        after
+            .handover
+            .iter()
+            .any(|h| &h.from == old && h.to == "successor")
+    );
     check(&roster2, &out_plan, &plan);
 }
 

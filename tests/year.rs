@@ -502,7 +502,7 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
                 format!("What changes from {FROM}:"),
                 format!("  彭坚丽 hands over to 林晓阳: {}", units.join(", ")),
                 format!(
-                    "  sessions from {FROM}: {} of the plan in force dropped or moved ({visits} of them household visits), {added} new",
+                    "  sessions from {FROM}: {} of the plan in force dropped, moved or with other people ({visits} of them household visits), {added} new",
                     dropped.len()
                 ),
             ]
@@ -511,7 +511,7 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
                 format!("自 {FROM} 起的变化："),
                 format!("  彭坚丽交接给林晓阳：{}", units.join("、")),
                 format!(
-                    "  {FROM} 起的日程：原方案有 {} 次取消或调整（其中入户走访 {visits} 次），新增 {added} 次",
+                    "  {FROM} 起的活动：原方案中 {} 场取消、改期或换人（其中入户走访 {visits} 场），新增 {added} 场",
                     dropped.len()
                 ),
             ]

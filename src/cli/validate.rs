@@ -71,7 +71,15 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             EXIT_OK
         }
         Err(problems) => {
-            err!("{}", problems.render(lang));
+            // In Chinese an entry is said by its name: read the names from
+            // each problem's file.
+            let names = |file: &str| {
+                let path = std::path::Path::new(file);
+                crate::input::read_to_string(path)
+                    .map(|t| roster::entry_names(&t))
+                    .unwrap_or_default()
+            };
+            err!("{}", problems.render_named(&names, lang));
             let nothing_read = matches!(
                 problems.0.as_slice(),
                 [p] if matches!(p.said, crate::wording::roster::RosterSaid::NoRosterFiles { .. })

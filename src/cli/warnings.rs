@@ -158,27 +158,9 @@ pub fn render_csv(head: &[String], rows: &[[String; 5]]) -> String {
 }
 
 /// Columns padded to their display width (a Chinese character is two), the
-/// message last and unpadded.
+/// message last and unpadded: wording's one table layout.
 fn render_table(head: &[String], rows: &[[String; 5]]) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut widths = [0usize; 4];
-    for r in std::iter::once(head).chain(rows.iter().map(|r| &r[..])) {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.width());
-        }
-    }
-    let line = |cells: &[String]| {
-        let mut s = String::new();
-        for (w, c) in widths.iter().zip(cells) {
-            s += c;
-            s += &" ".repeat(w - c.width() + 2);
-        }
-        s += &cells[4];
-        s.trim_end().to_string() + "\n"
-    };
-    let mut out = line(head);
-    for r in rows {
-        out += &line(r);
-    }
-    out
+    use crate::wording::table::{Row, grid};
+    let rows: Vec<Row> = rows.iter().map(|r| Row::Cells(r.to_vec())).collect();
+    grid("", head, &rows, &[], false)
 }

@@ -90,8 +90,8 @@ fn local(date: &str, time: &str) -> String {
     format!("{}T{}00", date.replace('-', ""), time.replace(':', ""))
 }
 
-/// Each unit's team, "name (role)" each, leader first.
-fn teams(roster: &Roster, plan: &PlanFile, lang: Lang) -> BTreeMap<String, Vec<String>> {
+/// Each unit's team at the year's end, ids, leader first.
+fn teams(plan: &PlanFile) -> BTreeMap<String, Vec<String>> {
     plan.assignment
         .iter()
         .map(|a| {
@@ -101,25 +101,123 @@ fn teams(roster: &Roster, plan: &PlanFile, lang: Lang) -> BTreeMap<String, Vec<S
             let team = ids
                 .into_iter()
                 .filter(|id| !id.is_empty())
-                .map(|id| name_and_role(roster, id, lang))
+                .cloned()
                 .collect();
             (a.unit.clone(), team)
         })
         .collect()
 }
 
+/// A unit's team as it was on a session's date, "name (role)" each: the
+/// plan's team, with each successor whose handover comes later replaced by
+/// the one they succeed.
+fn team_on(
+    roster: &Roster,
+    plan: &PlanFile,
+    teams: &BTreeMap<String, Vec<String>>,
+    s: &Session,
+    lang: Lang,
+) -> Vec<String> {
+    let mut ids = teams.get(&s.unit).cloned().unwrap_or_default();
+    let mut later: Vec<&crate::plan::HandoverLine> = plan
+        .handover
+        .iter()
+        .filter(|h| h.date.as_str() > s.date.as_str())
+        .collect();
+    // The latest first, so a chain of handovers leads back to the first holder.
+    later.sort_by(|a, b| b.date.cmp(&a.date));
+    for h in later {
+        for id in ids.iter_mut().filter(|id| **id == h.to) {
+            *id = h.from.clone();
+        }
+    }
+    ids.iter()
+        .map(|id| name_and_role(roster, id, lang))
+        .collect()
+}
+
+/// The events of the calendars sent before (the files already in the
+/// folder): per UID, its SEQUENCE and its text without the SEQUENCE line.
+pub type Sent = BTreeMap<String, (u32, String)>;
+
+/// Reads the events of the `.ics` files in `dir` (none when it is missing;
+/// a file that cannot be read counts as not sent).
+pub fn sent(dir: &Path) -> Sent {
+    let mut out = Sent::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ics"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        let Ok(body) = crate::input::read_to_string(&p) else {
+            continue;
+        };
+        out.extend(events_of(&body));
+    }
+    out
+}
+
+/// The events of one calendar file's text, as [`Sent`] holds them.
+fn events_of(body: &str) -> Sent {
+    let mut out = Sent::new();
+    // Unfold (§3.1), then take each VEVENT's lines.
+    let unfolded = body.replace("\r\n ", "").replace("\n ", "");
+    let mut cur: Option<(Option<String>, u32, String)> = None;
+    for l in unfolded.lines() {
+        match (l, cur.as_mut()) {
+            ("BEGIN:VEVENT", _) => cur = Some((None, 0, String::new())),
+            ("END:VEVENT", Some(_)) => {
+                if let Some((Some(uid), seq, text)) = cur.take() {
+                    out.insert(uid, (seq, text));
+                }
+            }
+            (l, Some((uid, seq, text))) => {
+                if let Some(v) = l.strip_prefix("SEQUENCE:") {
+                    *seq = v.trim().parse().unwrap_or(0);
+                    continue;
+                }
+                if let Some(v) = l.strip_prefix("UID:") {
+                    *uid = Some(v.to_string());
+                }
+                text.push_str(l);
+                text.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// One person's calendar file.
 pub fn person_calendar(roster: &Roster, plan: &PlanFile, person: &str, lang: Lang) -> String {
-    let teams = teams(roster, plan, lang);
-    calendar_for(roster, plan, None, person, lang, &teams)
+    let following = Following {
+        plan,
+        teams: teams(plan),
+        previous: None,
+        sent: &Sent::new(),
+    };
+    calendar_for(roster, &following, person, lang)
+}
+
+/// What a person's calendar follows: the plan (and its teams), the plan in
+/// force before it (and its teams), and the events sent before.
+struct Following<'a> {
+    plan: &'a PlanFile,
+    teams: BTreeMap<String, Vec<String>>,
+    previous: Option<(&'a PlanFile, BTreeMap<String, Vec<String>>)>,
+    sent: &'a Sent,
 }
 
 /// One event: `status` CANCELLED for a session the new plan drops;
-/// `sequence` above 0 when the event changed since the plan in force.
+/// `changed` when the session differs from the plan in force's.
 struct Event<'a> {
     session: &'a Session,
     cancelled: bool,
-    sequence: u32,
+    changed: bool,
 }
 
 /// A person's events: the plan's sessions, and with a plan in force, each
@@ -140,7 +238,7 @@ fn events<'a>(plan: &'a PlanFile, previous: Option<&'a PlanFile>, person: &str) 
         .map(|s| Event {
             session: s,
             cancelled: false,
-            sequence: before.get(&uid(person, s)).is_some_and(|b| *b != s) as u32,
+            changed: before.get(&uid(person, s)).is_some_and(|b| *b != s),
         })
         .collect();
     let now: std::collections::BTreeSet<String> = mine(plan).map(|s| uid(person, s)).collect();
@@ -149,21 +247,15 @@ fn events<'a>(plan: &'a PlanFile, previous: Option<&'a PlanFile>, person: &str) 
             out.push(Event {
                 session: s,
                 cancelled: true,
-                sequence: 1,
+                changed: true,
             });
         }
     }
     out
 }
 
-fn calendar_for(
-    roster: &Roster,
-    plan: &PlanFile,
-    previous: Option<&PlanFile>,
-    person: &str,
-    lang: Lang,
-    teams: &BTreeMap<String, Vec<String>>,
-) -> String {
+fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> String {
+    let (plan, previous) = (f.plan, f.previous.as_ref().map(|p| p.0));
     let mut out = String::new();
     let stamp = format!("{}0101T000000Z", roster.township.year);
     line(&mut out, "BEGIN:VCALENDAR");
@@ -203,40 +295,43 @@ fn calendar_for(
             .iter()
             .map(|p| name_and_role(roster, p, lang))
             .collect();
-        let team = teams.get(&s.unit).cloned().unwrap_or_default();
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}", uid(person, s)));
-        line(&mut out, &format!("DTSTAMP:{stamp}"));
-        if e.sequence > 0 {
-            line(&mut out, &format!("SEQUENCE:{}", e.sequence));
-        }
+        // A cancelled event describes the session as it was: the team of
+        // the plan in force.
+        let team = match (&f.previous, e.cancelled) {
+            (Some((prev, teams)), true) => team_on(roster, prev, teams, s, lang),
+            _ => team_on(roster, plan, &f.teams, s, lang),
+        };
+        let id = uid(person, s);
+        let mut ev = String::new();
+        line(&mut ev, &format!("UID:{id}"));
+        line(&mut ev, &format!("DTSTAMP:{stamp}"));
         if e.cancelled {
-            line(&mut out, "STATUS:CANCELLED");
+            line(&mut ev, "STATUS:CANCELLED");
         }
         line(
-            &mut out,
+            &mut ev,
             &format!("DTSTART;TZID={TZID}:{}", local(&s.date, &s.start)),
         );
         line(
-            &mut out,
+            &mut ev,
             &format!("DTEND;TZID={TZID}:{}", local(&s.date, &s.end)),
         );
         line(
-            &mut out,
+            &mut ev,
             &format!(
                 "SUMMARY:{}",
                 text(&words::summary(&s.kind, &name, s.hamlet.as_deref(), lang))
             ),
         );
         line(
-            &mut out,
+            &mut ev,
             &format!(
                 "LOCATION:{}",
                 text(&words::location(&s.kind, &name, s.hamlet.as_deref(), lang))
             ),
         );
         line(
-            &mut out,
+            &mut ev,
             &format!(
                 "DESCRIPTION:{}",
                 text(&words::description(
@@ -249,9 +344,25 @@ fn calendar_for(
             ),
         );
         line(
-            &mut out,
+            &mut ev,
             &format!("CATEGORIES:{}", text(&words::kind_word(&s.kind, lang))),
         );
+        // RFC 5545 §3.8.7.4: an update carries a higher SEQUENCE than the
+        // event it replaces. The event as last sent (the folder's file)
+        // gives it: the same text keeps its SEQUENCE, another text (changed
+        // or cancelled) gets one more. Where nothing was sent before, the
+        // plan in force's event had none (0).
+        let unfolded = ev.replace("\r\n ", "").replace("\r\n", "\n");
+        let sequence = match f.sent.get(&id) {
+            Some((seq, was)) if *was == unfolded => *seq,
+            Some((seq, _)) => seq + 1,
+            None => u32::from(e.changed),
+        };
+        line(&mut out, "BEGIN:VEVENT");
+        if sequence > 0 {
+            line(&mut ev, &format!("SEQUENCE:{sequence}"));
+        }
+        out.push_str(&ev);
         line(&mut out, "END:VEVENT");
     }
     line(&mut out, "END:VCALENDAR");
@@ -279,18 +390,26 @@ pub fn file_name(id: &str) -> String {
 
 /// Every person's calendar: (file name, contents), in roster order.
 pub fn calendars(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<(String, String)> {
-    calendars_following(roster, plan, None, lang)
+    calendars_following(roster, plan, None, &Sent::new(), lang)
 }
 
 /// As [`calendars`]; with the plan in force, also for the people it had
 /// (those who left included), each event it had and `plan` drops cancelled.
+/// `sent` (the events as last sent, see [`sent`]) sets each event's
+/// SEQUENCE: one more than sent where the event's text differs.
 pub fn calendars_following(
     roster: &Roster,
     plan: &PlanFile,
     previous: Option<&PlanFile>,
+    sent: &Sent,
     lang: Lang,
 ) -> Vec<(String, String)> {
-    let teams = teams(roster, plan, lang);
+    let following = Following {
+        plan,
+        teams: teams(plan),
+        previous: previous.map(|p| (p, teams(p))),
+        sent,
+    };
     let mut taken = std::collections::BTreeSet::new();
     let mut everyone = people(roster, plan);
     for p in previous
@@ -310,7 +429,7 @@ pub fn calendars_following(
                 name = format!("{}-{k}.ics", file_name(&p).trim_end_matches(".ics"));
                 k += 1;
             }
-            (name, calendar_for(roster, plan, previous, &p, lang, &teams))
+            (name, calendar_for(roster, &following, &p, lang))
         })
         .collect()
 }
@@ -335,8 +454,9 @@ pub fn write_following(
     dir: &Path,
     lang: Lang,
 ) -> std::io::Result<(usize, usize, usize)> {
+    let before = sent(dir);
     std::fs::create_dir_all(dir)?;
-    let cals = calendars_following(roster, plan, previous, lang);
+    let cals = calendars_following(roster, plan, previous, &before, lang);
     let (mut events, mut cancelled) = (0, 0);
     for (name, body) in &cals {
         events += body.matches("BEGIN:VEVENT").count();

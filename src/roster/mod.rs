@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 use toml::de::{DeTable, DeValue};
 
 use crate::model::*;
-use crate::wording::roster::{RosterSaid, place};
+use crate::wording::roster::{RosterSaid, place_named};
 use crate::wording::{Lang, Say};
 pub use read::did_you_mean;
 use read::{Cx, Tab};
@@ -40,16 +40,54 @@ pub struct Problem {
 
 impl Problem {
     pub fn render(&self, lang: Lang) -> String {
+        self.render_named(&EntryNames::new(), lang)
+    }
+
+    /// As [`Problem::render`], the entry named by its name where `names`
+    /// (of this problem's file) has it.
+    pub fn render_named(&self, names: &EntryNames, lang: Lang) -> String {
         if self.file.is_empty() && self.place == Place::default() {
             return self.said.say(lang);
         }
+        let name = self
+            .place
+            .id
+            .as_ref()
+            .and_then(|id| names.get(&(self.place.section.clone(), id.clone())));
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         format!(
             "{}{sep}{}",
-            place(&self.file, &self.place, lang),
+            place_named(&self.file, &self.place, name.map(String::as_str), lang),
             self.said.say(lang)
         )
     }
+}
+
+/// The names of a roster's units, cadres and helpers, by (section, id):
+/// ("[[cadre]]", "chen-gh") → "陈国华".
+pub type EntryNames = std::collections::BTreeMap<(String, String), String>;
+
+/// The names [`EntryNames`] holds, read from a roster's text as far as it
+/// parses (none from text that is not TOML).
+pub fn entry_names(text: &str) -> EntryNames {
+    let mut out = EntryNames::new();
+    let Ok(doc) = toml::from_str::<toml::Table>(text) else {
+        return out;
+    };
+    for key in ["unit", "cadre", "helper"] {
+        let Some(toml::Value::Array(entries)) = doc.get(key) else {
+            continue;
+        };
+        for e in entries {
+            if let (Some(toml::Value::String(id)), Some(toml::Value::String(name))) =
+                (e.get("id"), e.get("name"))
+                && !name.trim().is_empty()
+            {
+                out.insert((format!("[[{key}]]"), id.clone()), name.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Every problem found in a roster, in file order.
@@ -59,6 +97,21 @@ pub struct Problems(pub Vec<Problem>);
 impl Problems {
     pub fn render(&self, lang: Lang) -> String {
         self.0.iter().map(|p| p.render(lang) + "\n").collect()
+    }
+
+    /// As [`Problems::render`], entries said by name where `names` gives
+    /// the names of a problem's file (by the file as the problem names it).
+    pub fn render_named(&self, names: &dyn Fn(&str) -> EntryNames, lang: Lang) -> String {
+        let mut cache: std::collections::BTreeMap<String, EntryNames> = Default::default();
+        self.0
+            .iter()
+            .map(|p| {
+                let n = cache
+                    .entry(p.file.clone())
+                    .or_insert_with(|| names(&p.file));
+                p.render_named(n, lang) + "\n"
+            })
+            .collect()
     }
 }
 

@@ -443,6 +443,15 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
         let got = parse(s);
+        // "Ｔｕｅ" or "ｗｅｅｋｌｙ": the full-width letters are the news, as
+        // for digits.
+        if got.is_none()
+            && super::fullwidth::first_in(s).is_some()
+            && let Some((_, val)) = self.t.iter().find(|(k, _)| k.get_ref().as_ref() == key)
+            && self.cx.full_width_in(self.place(key), &val.span())
+        {
+            return None;
+        }
         if got.is_none() {
             self.report(
                 key,

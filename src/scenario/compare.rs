@@ -1,15 +1,15 @@
 //! Plans side by side (`zhudian compare`) — the cost and each of its terms,
 //! bound and gap, balance, tours, teams changed, calendar figures — then who
-//! moved where, unit by unit. The first plan is the base the others are
+//! moved where, unit by unit (a successor taking over the post of the one
+//! they succeed is a handover, counted on its own row, not a move). The first plan is the base the others are
 //! measured against. Renders as a terminal table, CSV, Markdown or TOML.
 
 use std::collections::BTreeMap;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::plan::PlanFile;
 use crate::wording::Lang;
 use crate::wording::scenario::{Figure, moves_heading, no_moves};
+use crate::wording::table::{self, Row};
 
 /// A plan and the name it goes by in the comparison.
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ fn num(x: f64) -> String {
     }
 }
 
-fn team_of(p: &PlanFile) -> BTreeMap<&str, (&str, Vec<&str>)> {
+fn team_of(p: &PlanFile) -> BTreeMap<&str, Team<'_>> {
     p.assignment
         .iter()
         .map(|a| {
@@ -64,12 +64,42 @@ fn team_of(p: &PlanFile) -> BTreeMap<&str, (&str, Vec<&str>)> {
         .collect()
 }
 
-/// Units whose leader or slot helpers differ from the base plan's.
+/// The base plan's teams as `other` would have them with nothing changed
+/// but its handovers: each predecessor replaced by whoever holds their post
+/// in `other` (a chain of handovers followed). A succession is planned, not
+/// a change of team.
+fn handed_over<'a>(base: &'a PlanFile, other: &'a PlanFile) -> BTreeMap<&'a str, Team<'a>> {
+    let successor = |id: &'a str| -> &'a str {
+        let mut cur = id;
+        for _ in 0..=other.handover.len() {
+            match other.handover.iter().find(|h| h.from == cur) {
+                Some(h) => cur = h.to.as_str(),
+                None => break,
+            }
+        }
+        cur
+    };
+    team_of(base)
+        .into_iter()
+        .map(|(u, (l, hs))| (u, (successor(l), hs.into_iter().map(&successor).collect())))
+        .collect()
+}
+
+type Team<'a> = (&'a str, Vec<&'a str>);
+
+/// Units whose leader or slot helpers differ from the base plan's, a
+/// successor in the post of the one they succeed not counted.
 fn teams_changed(base: &PlanFile, other: &PlanFile) -> usize {
-    let b = team_of(base);
+    let b = handed_over(base, other);
     let o = team_of(other);
     let units: std::collections::BTreeSet<&str> = b.keys().chain(o.keys()).copied().collect();
     units.iter().filter(|u| b.get(*u) != o.get(*u)).count()
+}
+
+/// Units where a successor took over from the base plan's leader or helper.
+fn units_handed_over(base: &PlanFile, other: &PlanFile) -> usize {
+    let (b, h) = (team_of(base), handed_over(base, other));
+    b.keys().filter(|u| b.get(*u) != h.get(*u)).count()
 }
 
 /// Household-visit sessions per person who visits at all.
@@ -105,7 +135,7 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
     let base = &plans[0].plan;
     let col =
         |f: &dyn Fn(&PlanFile) -> String| plans.iter().map(|p| f(&p.plan)).collect::<Vec<_>>();
-    let figures = vec![
+    let mut figures = vec![
         (Figure::Cost, col(&|p| num(p.plan.cost))),
         (Figure::Balance, col(&|p| num(p.plan.metrics.balance_cost))),
         (Figure::Travel, col(&|p| num(p.plan.metrics.travel_cost))),
@@ -158,7 +188,22 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
             col(&|p| format!("{:.1}", visits_per_person(p))),
         ),
     ];
+    // Successions, where any plan has one, on their own row after the teams changed.
+    if plans.iter().any(|p| !p.plan.handover.is_empty()) {
+        let at = figures
+            .iter()
+            .position(|(f, _)| *f == Figure::TeamsChanged)
+            .map_or(figures.len(), |i| i + 1);
+        figures.insert(
+            at,
+            (
+                Figure::HandedOver,
+                col(&|p| units_handed_over(base, p).to_string()),
+            ),
+        );
+    }
     let teams: Vec<_> = plans.iter().map(|p| team_of(&p.plan)).collect();
+    let bases: Vec<_> = plans.iter().map(|p| handed_over(base, &p.plan)).collect();
     let mut order: Vec<&str> = Vec::new();
     for p in plans {
         for a in &p.plan.assignment {
@@ -169,7 +214,7 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
     }
     let moves = order
         .into_iter()
-        .filter(|u| teams.iter().any(|t| t.get(u) != teams[0].get(u)))
+        .filter(|u| teams.iter().zip(&bases).any(|(t, b)| t.get(u) != b.get(u)))
         .map(|u| UnitMove {
             unit: name(Named::Unit, u),
             teams: teams
@@ -240,41 +285,11 @@ pub fn better_score_worse_staffing(c: &Comparison) -> Vec<(usize, [String; 4])> 
         .collect()
 }
 
-fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
+/// A terminal table padded by display width (wording's one table layout),
+/// with a rule under the heading.
 fn grid(header: &[String], rows: &[Vec<String>]) -> String {
-    let cols = header.len();
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .chain(std::iter::once(&header.to_vec()))
-                .map(|r| r.get(c).map_or(0, |s| UnicodeWidthStr::width(s.as_str())))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |r: &[String]| {
-        let cells: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(i, s)| pad(s, widths[i]))
-            .collect();
-        cells.join("  ").trim_end().to_string() + "\n"
-    };
-    let mut out = line(header);
-    out += &(widths
-        .iter()
-        .map(|w| "─".repeat(*w))
-        .collect::<Vec<_>>()
-        .join("  ")
-        + "\n");
-    for r in rows {
-        out += &line(r);
-    }
-    out
+    let rows: Vec<Row> = rows.iter().cloned().map(Row::Cells).collect();
+    table::grid("", header, &rows, &[], true)
 }
 
 pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {

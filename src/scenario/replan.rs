@@ -220,9 +220,13 @@ pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
 }
 
 /// Records in the new plan, as `previous_plan` warnings, what of the
-/// previous plan could not be carried over.
+/// previous plan could not be carried over. A succession (`succeeds`) is
+/// planned, not a warning: the plan's `[[handover]]` records it.
 pub fn note_not_carried(file: &mut PlanFile, notes: &[ReplanSaid], lang: Lang) {
-    for n in notes {
+    for n in notes
+        .iter()
+        .filter(|n| !matches!(n, ReplanSaid::Succeeds { .. }))
+    {
         file.warning.push(Warning {
             kind: "previous_plan".into(),
             message: n.say(lang),

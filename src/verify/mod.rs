@@ -169,7 +169,7 @@ pub fn check_files_from(
     if plan.sessions.is_empty() {
         report.notes.push(Note::AssignmentOnly);
     } else {
-        calendar::check(roster, &plan, &teams, out);
+        calendar::check(roster, &plan, &teams, from, out);
     }
     calendar::figures(roster, &plan, &mut report.recomputed, out);
     if let (Some(from), Some(text)) = (from, previous_text)

@@ -627,18 +627,24 @@ impl Say for CommandSaid {
             }
             WroteIcs { dir, files, events } => {
                 if en {
-                    format!("wrote {files} calendar files ({events} events) to {dir}")
+                    format!(
+                        "wrote {files} calendar files ({events} events, one per person and session) to {dir}"
+                    )
                 } else {
-                    format!("已在 {dir} 写入 {files} 个日历文件（共 {events} 个日程）")
+                    format!(
+                        "已在 {dir} 写入 {files} 个日历文件（共 {events} 条手机日程，每人每场活动一条）"
+                    )
                 }
             }
             CancelledIcs { cancelled } => {
                 if en {
                     format!(
-                        "{cancelled} events of the plan in force are cancelled in them (a phone that re-imports a file removes them)"
+                        "{cancelled} events of the plan in force are cancelled in them, one per person taken off a session (a phone that re-imports a file removes them)"
                     )
                 } else {
-                    format!("其中 {cancelled} 个原方案的日程已标为取消（手机重新导入文件后会删去）")
+                    format!(
+                        "其中 {cancelled} 条原方案的手机日程已标为取消，每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
+                    )
                 }
             }
             WroteCsv { path, rows } => {

@@ -17,6 +17,7 @@ pub mod roster;
 pub mod scenario;
 pub mod station;
 pub mod summary;
+pub mod table;
 pub mod terms;
 pub mod warnings;
 pub mod workbook;

@@ -2,6 +2,7 @@
 //! and the short table printed on the terminal after a plan is written.
 
 use super::roster::{RosterSaid, role_word};
+use super::table::{Align, Row, grid};
 use super::{Lang, Say, list};
 use crate::assign::Pricing;
 use crate::model::Role;
@@ -476,33 +477,45 @@ impl Say for PlanReport {
         } else {
             format!("{}：方案已写入 {}\n", self.township, self.path)
         };
-        s += &if en {
-            "  leader                load   dev %  tour min  units (minutes from the office)\n"
-                .to_string()
+        let head: Vec<String> = if en {
+            ["leader", "load", "dev %", "tour min", "units (minutes from the office)"]
         } else {
-            "  领导                  工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n"
-                .to_string()
-        };
-        for r in &self.rows {
-            let unit = |(name, minutes): &(String, Option<f64>)| match (minutes, en) {
-                (Some(m), true) => format!("{name} ({m:.0})"),
-                (Some(m), false) => format!("{name}（{m:.0}）"),
-                (None, _) => name.clone(),
-            };
-            let units = if r.units.is_empty() {
-                "—".to_string()
-            } else {
-                let all: Vec<String> = r.units.iter().map(unit).collect();
-                all.join(if en { ", " } else { "、" })
-            };
-            s += &format!(
-                "  {}{:>8.0} {:>7.1} {:>9.0}  {units}\n",
-                pad(&r.leader, 20),
-                r.load,
-                r.deviation_pct,
-                r.tour_minutes
-            );
+            ["领导", "工作量", "偏差%", "路程分钟", "联系单位（距镇政府分钟）"]
         }
+        .map(String::from)
+        .to_vec();
+        let rows: Vec<Row> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let unit = |(name, minutes): &(String, Option<f64>)| match (minutes, en) {
+                    (Some(m), true) => format!("{name} ({m:.0})"),
+                    (Some(m), false) => format!("{name}（{m:.0}）"),
+                    (None, _) => name.clone(),
+                };
+                let units = if r.units.is_empty() {
+                    "—".to_string()
+                } else {
+                    let all: Vec<String> = r.units.iter().map(unit).collect();
+                    all.join(if en { ", " } else { "、" })
+                };
+                Row::Cells(vec![
+                    r.leader.clone(),
+                    format!("{:.0}", r.load),
+                    format!("{:.1}", r.deviation_pct),
+                    format!("{:.0}", r.tour_minutes),
+                    units,
+                ])
+            })
+            .collect();
+        use Align::{Left, Right};
+        s += &grid(
+            "  ",
+            &head,
+            &rows,
+            &[Left, Right, Right, Right, Left],
+            false,
+        );
         let status = match (self.status.as_str(), en) {
             ("optimal", true) => "optimal (proven)",
             ("optimal", false) => "已证明最优",
@@ -555,15 +568,6 @@ impl Say for PlanReport {
         };
         s
     }
-}
-
-/// Pads to a display width, counting a CJK character as two columns.
-fn pad(text: &str, width: usize) -> String {
-    let w: usize = text
-        .chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum();
-    format!("{text}{}", " ".repeat(width.saturating_sub(w).max(1)))
 }
 
 #[cfg(test)]
@@ -625,12 +629,27 @@ impl Say for CitySaid {
                 seconds,
                 out_dir,
             } => {
-                let mut s = String::new();
-                s += if en {
-                    "township                units  leaders       cost    gap  status    short  warnings  seconds\n"
+                let head: Vec<String> = if en {
+                    [
+                        "township", "units", "leaders", "cost", "gap", "status", "short",
+                        "warnings", "seconds",
+                    ]
                 } else {
-                    "镇街                    村居   领导     方案扣分    差距  状态      缺员   提醒      秒\n"
-                };
+                    [
+                        "镇街",
+                        "村居",
+                        "领导",
+                        "方案扣分",
+                        "差距",
+                        "状态",
+                        "缺员",
+                        "提醒",
+                        "秒",
+                    ]
+                }
+                .map(String::from)
+                .to_vec();
+                let mut table: Vec<Row> = Vec::new();
                 let (mut units, mut leaders, mut cost, mut planned, mut short) = (0, 0, 0.0, 0, 0);
                 for r in rows {
                     match r {
@@ -655,37 +674,45 @@ impl Say for CitySaid {
                                 if *optimal { "optimal" } else { "feasible" },
                                 lang,
                             );
-                            let pad = 22usize.saturating_sub(
-                                unicode_width::UnicodeWidthStr::width(township.as_str()),
-                            );
-                            s += &format!(
-                                "{township}{}  {u:>5}  {l:>7}  {c:>9.2}  {:>4.1}%  {status:<8}  {shortfalls:>5}  {warnings:>8}  {seconds:>7.2}\n",
-                                " ".repeat(pad),
-                                gap * 100.0
-                            );
+                            table.push(Row::Cells(vec![
+                                township.clone(),
+                                u.to_string(),
+                                l.to_string(),
+                                format!("{c:.2}"),
+                                format!("{:.1}%", gap * 100.0),
+                                status.to_string(),
+                                shortfalls.to_string(),
+                                warnings.to_string(),
+                                format!("{seconds:.2}"),
+                            ]));
                         }
                         CityRow::Infeasible { township, causes } => {
-                            s += &if en {
+                            let mut t = if en {
                                 format!("{township}: no plan exists:\n")
                             } else {
                                 format!("{township}：无法编排：\n")
                             };
                             for c in causes {
-                                s += &format!("    {c}\n");
+                                t += &format!("    {c}\n");
                             }
+                            table.push(Row::Text(t));
                         }
                         CityRow::BadRoster { source, problems } => {
-                            s += &if en {
+                            let mut t = if en {
                                 format!("{source}: the roster is not valid:\n")
                             } else {
                                 format!("{source}：名册无效：\n")
                             };
                             for p in problems {
-                                s += &format!("    {p}\n");
+                                t += &format!("    {p}\n");
                             }
+                            table.push(Row::Text(t));
                         }
                     }
                 }
+                use Align::{Left, Right};
+                let align = [Left, Right, Right, Right, Right, Left, Right, Right, Right];
+                let mut s = grid("", &head, &table, &align, false);
                 s += &if en {
                     format!(
                         "{planned} of {} townships planned into {out_dir}: {units} units, {leaders} leaders, total cost {cost:.2}, {short} sessions without a township member; {seconds:.1} s\n",

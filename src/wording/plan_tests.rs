@@ -45,9 +45,9 @@ fn the_terminal_table_word_for_word() {
     assert_eq!(
         report().en(),
         "北滘镇: plan written to plan.toml\n\
-         \x20 leader                load   dev %  tour min  units (minutes from the office)\n\
-         \x20 劳广行                  1840     7.7        62  林上村 (12), 重点企业联系点 (8)\n\
-         \x20 He                         0   100.0         0  —\n\
+         \x20 leader  load  dev %  tour min  units (minutes from the office)\n\
+         \x20 劳广行  1840    7.7        62  林上村 (12), 重点企业联系点 (8)\n\
+         \x20 He         0  100.0         0  —\n\
          \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
          \x20 engine bundles (bundles enumerated, 1234 work units): leaders 0.002 s, teams 0.000 s, calendar 0.001 s, total 0.003 s\n"
     );
@@ -58,9 +58,9 @@ fn the_terminal_table_word_for_word() {
     assert_eq!(
         r.zh(),
         "北滘镇：方案已写入 plan.toml\n\
-         \x20 领导                  工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n\
-         \x20 劳广行                  1840     7.7        62  林上村（12）、重点企业联系点（8）\n\
-         \x20 He                         0   100.0         0  —\n\
+         \x20 领导    工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n\
+         \x20 劳广行    1840    7.7        62  林上村（12）、重点企业联系点（8）\n\
+         \x20 He           0  100.0         0  —\n\
          \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
          \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组队伍 0.000 秒，排日程 0.001 秒\n"
     );
@@ -154,4 +154,52 @@ fn engine_and_file_messages_word_for_word() {
         assert_eq!(said.en(), en);
         assert_eq!(said.zh(), zh);
     }
+}
+
+#[test]
+fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
+    let planned = |township: &str, units, leaders, cost, gap, optimal, short, warnings, secs| {
+        CityRow::Planned {
+            township: township.into(),
+            file: String::new(),
+            units,
+            leaders,
+            cost,
+            gap,
+            optimal,
+            shortfalls: short,
+            warnings,
+            seconds: secs,
+        }
+    };
+    let said = CitySaid::Table {
+        rows: vec![
+            planned("西樵镇", 25, 12, 723.99, 0.0, true, 0, 59, 0.12),
+            CityRow::Infeasible {
+                township: "乐从镇".into(),
+                causes: vec!["原因".into()],
+            },
+            planned("Lecong", 3, 1, 10.5, 0.125, false, 2, 1, 1.0),
+        ],
+        seconds: 1.5,
+        out_dir: "out".into(),
+    };
+    let zh = said.say(Lang::Zh);
+    let lines: Vec<&str> = zh.lines().collect();
+    assert_eq!(
+        lines[..5],
+        [
+            "镇街    村居  领导  方案扣分   差距  状态              缺员  提醒    秒",
+            "西樵镇    25    12    723.99   0.0%  最优                 0    59  0.12",
+            "乐从镇：无法编排：",
+            "    原因",
+            "Lecong     3     1     10.50  12.5%  可用，未证明最优     2     1  1.00",
+        ],
+        "{zh}"
+    );
+    let en = said.say(Lang::En);
+    assert_eq!(
+        en.lines().next().unwrap(),
+        "township  units  leaders    cost    gap  status    short  warnings  seconds"
+    );
 }

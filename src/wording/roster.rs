@@ -768,6 +768,40 @@ impl Say for RosterSaid {
 
 /// Where a problem is, as a planner reads it: "roster.toml:42: [[unit]] xihai, households".
 pub fn place(file: &str, p: &Place, lang: Lang) -> String {
+    place_named(file, p, None, lang)
+}
+
+/// The section an entry of it is called by in Chinese: 驻点单位, 干部,
+/// 协助人员.
+fn section_zh(section: &str) -> Option<&'static str> {
+    match section {
+        "[[unit]]" => Some("驻点单位"),
+        "[[cadre]]" => Some("干部"),
+        "[[helper]]" => Some("协助人员"),
+        _ => None,
+    }
+}
+
+/// As [`place`]; `name` is the entry's name where the roster gives one. In
+/// Chinese an entry with a name is said as "干部 陈国华（chen-gh）"; English
+/// keeps the section and id as the file writes them.
+pub fn place_named(file: &str, p: &Place, name: Option<&str>, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && let (Some(name), Some(id), Some(section)) = (name, &p.id, section_zh(&p.section))
+    {
+        let mut s = String::from(file);
+        if let Some(line) = p.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(col) = p.column {
+                s.push_str(&format!(":{col}"));
+            }
+        }
+        s.push_str(&format!(": {section} {name}（{id}）"));
+        if let Some(f) = &p.field {
+            s.push_str(&format!("，字段“{f}”"));
+        }
+        return s;
+    }
     let mut s = String::from(file);
     if let Some(line) = p.line {
         s.push_str(&format!(":{line}"));

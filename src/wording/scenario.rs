@@ -17,6 +17,9 @@ pub enum Figure {
     TourMinutes,
     LongestTour,
     TeamsChanged,
+    /// Units where a successor took over the post (shown only when a plan
+    /// has a handover).
+    HandedOver,
     StationSessions,
     Makeups,
     Shortfalls,
@@ -42,6 +45,7 @@ impl Figure {
             TourMinutes => "tour_minutes_total",
             LongestTour => "longest_tour_minutes",
             TeamsChanged => "teams_changed",
+            HandedOver => "units_handed_over",
             StationSessions => "station_sessions",
             Makeups => "makeup_sessions",
             Shortfalls => "shortfall_sessions",
@@ -66,6 +70,7 @@ impl Figure {
             TourMinutes => ("tour minutes, all leaders", "全部领导巡回分钟"),
             LongestTour => ("longest tour, minutes", "最长巡回分钟"),
             TeamsChanged => ("teams changed vs the first", "与第一个方案相比队伍变动"),
+            HandedOver => ("units handed over to a successor", "由接任者接手的单位"),
             StationSessions => ("station sessions", "驻点次数"),
             Makeups => ("make-up sessions", "补接待次数"),
             Shortfalls => ("sessions without a township member", "无镇街成员到场的驻点"),

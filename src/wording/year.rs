@@ -42,12 +42,12 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
     }
     out += &if en {
         format!(
-            "  sessions from {from}: {} of the plan in force dropped or moved ({} of them household visits), {} new\n",
+            "  sessions from {from}: {} of the plan in force dropped, moved or with other people ({} of them household visits), {} new\n",
             f.dropped, f.visits_moved, f.added
         )
     } else {
         format!(
-            "  {from} 起的日程：原方案有 {} 次取消或调整（其中入户走访 {} 次），新增 {} 次\n",
+            "  {from} 起的活动：原方案中 {} 场取消、改期或换人（其中入户走访 {} 场），新增 {} 场\n",
             f.dropped, f.visits_moved, f.added
         )
     };
@@ -60,7 +60,7 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                 if en {
                     format!("{} {b} → {a}", person(p))
                 } else {
-                    format!("{} {b} → {a} 次", person(p))
+                    format!("{} {b} → {a} 场", person(p))
                 }
             })
             .collect();
@@ -74,9 +74,9 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                 "  load rises (sessions from {from}): {}, and {m} more\n",
                 shown.join(", ")
             ),
-            (false, 0) => format!("  任务增加（{from} 起的日程）：{}\n", shown.join("，")),
+            (false, 0) => format!("  任务增加（{from} 起的活动场数）：{}\n", shown.join("，")),
             (false, m) => format!(
-                "  任务增加（{from} 起的日程）：{}，另有 {m} 人\n",
+                "  任务增加（{from} 起的活动场数）：{}，另有 {m} 人\n",
                 shown.join("，")
             ),
         };

@@ -4,6 +4,8 @@
 //! member, and every member an emergency meeting or an away period took from
 //! such a session made up for, or named in a warning that it could not be.
 //! A session someone of the township stood in for (代班) owes no make-up.
+//! Under the flexible rotation a member on several teams taken away in a
+//! week their units sit owes a make-up at one of those units.
 //! A `makeup_impossible` warning must be true: no make-up day in the time
 //! allowed suits those it names (and, under the fixed rotation, one of the
 //! unit's own people). A make-up is for a date its unit sat.
@@ -198,6 +200,62 @@ pub(super) fn makeups_owed(
             }
         }
     }
+    let is_local = |p: usize, u: usize| {
+        p >= ncad && cx.roster.helpers[p - ncad].unit.as_deref() == Some(&cx.roster.units[u].id)
+    };
+    let block_of = |p: usize, d: NaiveDate| {
+        if let Some(a) = cx.away(p, d) {
+            Some(Block::Away { why: a.why.clone() })
+        } else {
+            cx.meeting_during(p, d, cx.window, |m| m.emergency)
+        }
+    };
+    let excused = |u: usize, d: NaiveDate, p: usize| {
+        let id = cx.id(p);
+        made_up.contains(&(u, d, p))
+            || warnings.makeup_impossible.iter().any(|(wu, wd, wp)| {
+                wu == &cx.roster.units[u].id
+                    && *wd == d
+                    && (wp.is_empty() || wp.iter().any(|x| x == id))
+            })
+    };
+    if !fixed {
+        // Under the flexible rotation a rotating member (on several teams,
+        // local to none) taken away in a week some of their units sit
+        // missed the one the rotation put them at: a make-up at one of
+        // those units is owed, or a warning that it cannot be held.
+        let mut rotating: Vec<usize> = teams_of
+            .iter()
+            .filter(|&(_, &n)| n > 1)
+            .map(|(&p, _)| p)
+            .filter(|&p| {
+                !(0..cx.members.len()).any(|u| cx.members[u].contains(&p) && is_local(p, u))
+            })
+            .collect();
+        rotating.sort_unstable();
+        for p in rotating {
+            let mut dates: std::collections::BTreeMap<NaiveDate, Vec<usize>> = Default::default();
+            for u in (0..cx.members.len()).filter(|&u| cx.members[u].contains(&p)) {
+                for &k in &stations.required[u] {
+                    dates.entry(stations.weeks[k]).or_default().push(u);
+                }
+            }
+            for (d, units) in dates {
+                let Some(why) = block_of(p, d) else {
+                    continue;
+                };
+                if !units.iter().any(|&u| excused(u, d, p)) {
+                    out.push(at(
+                        Rule::Makeup,
+                        &cx.roster.units[units[0]].id,
+                        Some(cx.id(p)),
+                        d,
+                        CheckSaid::MakeupMissing { block: why },
+                    ));
+                }
+            }
+        }
+    }
     for (u, unit) in cx.roster.units.iter().enumerate() {
         let mut fixed: Vec<usize> = cx.members[u]
             .iter()
@@ -221,23 +279,14 @@ pub(super) fn makeups_owed(
                 owing.push(l);
             }
             for &p in &owing {
-                let why = if let Some(a) = cx.away(p, d) {
-                    Block::Away { why: a.why.clone() }
-                } else if let Some(b) = cx.meeting_during(p, d, cx.window, |m| m.emergency) {
-                    b
-                } else {
+                let Some(why) = block_of(p, d) else {
                     continue;
                 };
-                let id = cx.id(p);
-                let excused = made_up.contains(&(u, d, p))
-                    || warnings.makeup_impossible.iter().any(|(wu, wd, wp)| {
-                        wu == &unit.id && *wd == d && (wp.is_empty() || wp.iter().any(|x| x == id))
-                    });
-                if !excused {
+                if !excused(u, d, p) {
                     out.push(at(
                         Rule::Makeup,
                         &unit.id,
-                        Some(id),
+                        Some(cx.id(p)),
                         d,
                         CheckSaid::MakeupMissing { block: why },
                     ));

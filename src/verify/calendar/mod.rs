@@ -17,6 +17,7 @@ mod timetable;
 mod visit_cap;
 mod visit_companion;
 mod visits;
+mod visits_free;
 
 pub use figures::figures;
 use makeups::{impossible_makeups_true, makeups_owed};
@@ -102,6 +103,9 @@ struct Cx<'a> {
     /// Handovers in the roster: (predecessor, successor, first day of the
     /// successor), people indices.
     handovers: Vec<(usize, usize, NaiveDate)>,
+    /// The date a replan starts from (`check --from`): visits are planned
+    /// from it on.
+    from: Option<NaiveDate>,
 }
 
 impl<'a> Cx<'a> {
@@ -269,7 +273,13 @@ impl Warnings {
     }
 }
 
-pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violation>) {
+pub fn check(
+    roster: &Roster,
+    plan: &Plan,
+    teams: &Teams,
+    from: Option<NaiveDate>,
+    out: &mut Vec<Violation>,
+) {
     let year = roster.township.year;
     let ncad = roster.cadres.len();
     let mut meetings: MeetingIndex = HashMap::new();
@@ -282,6 +292,7 @@ pub fn check(roster: &Roster, plan: &Plan, teams: &Teams, out: &mut Vec<Violatio
         meetings: HashMap::new(),
         members: Vec::new(),
         handovers: Vec::new(),
+        from,
     };
     // Who handed over to whom, from which day, as people indices.
     cx.handovers = roster

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
+use super::visits_free::{Busy, free_half_days};
 use super::{Cx, Resolved, Warnings, at};
 use crate::model::VisitsBy;
 use crate::verify::Violation;
@@ -157,6 +158,17 @@ pub(super) fn visit_totals(
         team[u].get_or_insert_with(|| vec![0; n])[h] += households;
         unit_months[u][s.date.month0() as usize] += 1;
     }
+    // A `household_visits_short` warning excuses a shortfall only when
+    // those who owe the visits had no half-day left for them.
+    let busy = Busy::of(cx, plan, resolved);
+    let excuse_false = |people: &[usize], short: &[(String, i64, i64)]| {
+        free_half_days(cx, &busy, people).map(|f| CheckSaid::VisitsShortButFree {
+            short: short.to_vec(),
+            half_days: f.half_days,
+            first: f.first.0,
+            afternoon: f.first.1,
+        })
+    };
     let visits = roster.policy.household_visits as i64;
     let by_team = roster.policy.household_visits_by == VisitsBy::Team;
     for (u, unit) in roster.units.iter().enumerate() {
@@ -184,13 +196,34 @@ pub(super) fn visit_totals(
                 .filter(|(i, (_, hh))| per_hamlet[*i] < visits * hh)
                 .map(|(i, (name, hh))| (name.clone(), per_hamlet[i], visits * hh))
                 .collect();
-            if !short.is_empty() && !warnings.visits_short_units.contains(&unit.id) {
+            let said = if short.is_empty() {
+                None
+            } else if !warnings.visits_short_units.contains(&unit.id) {
+                Some(CheckSaid::VisitsShort { short })
+            } else {
+                // The unit's visitors: its members who count, and its own people.
+                let mut visitors: Vec<usize> = cx.members[u]
+                    .iter()
+                    .copied()
+                    .filter(|&p| {
+                        let end = cx.at_year_end(p);
+                        Some(end) == t.leader
+                            || t.slots.iter().any(|h| h + ncad == end)
+                            || (p >= ncad
+                                && roster.helpers[p - ncad].unit.as_deref()
+                                    == Some(unit.id.as_str()))
+                    })
+                    .collect();
+                visitors.sort_unstable();
+                excuse_false(&visitors, &short)
+            };
+            if let Some(said) = said {
                 out.push(Violation {
                     rule: Rule::Visits,
                     unit: Some(unit.id.clone()),
                     person: None,
                     date: None,
-                    said: CheckSaid::VisitsShort { short },
+                    said,
                 });
             }
         }
@@ -207,13 +240,25 @@ pub(super) fn visit_totals(
             let warned = warnings
                 .visits_short
                 .contains(&(unit.id.clone(), id.to_string()));
-            if !by_team && !short.is_empty() && !warned {
+            let said = if by_team || short.is_empty() {
+                None
+            } else if !warned {
+                Some(CheckSaid::VisitsShort { short })
+            } else {
+                // The post over the year: this member and whoever held it
+                // before them, each while they served.
+                let post: Vec<usize> = (0..ncad + roster.helpers.len())
+                    .filter(|&q| cx.at_year_end(q) == p)
+                    .collect();
+                excuse_false(&post, &short)
+            };
+            if let Some(said) = said {
                 out.push(Violation {
                     rule: Rule::Visits,
                     unit: Some(unit.id.clone()),
                     person: Some(id.to_string()),
                     date: None,
-                    said: CheckSaid::VisitsShort { short },
+                    said,
                 });
             }
         }

@@ -445,6 +445,37 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             }
         }
+        VisitsShortButFree {
+            short,
+            half_days,
+            first,
+            afternoon,
+        } => {
+            let parts: Vec<String> = short
+                .iter()
+                .map(|(h, done, due)| {
+                    if en {
+                        format!("{h} {done} of {due}")
+                    } else {
+                        format!("{h} {done}/{due}")
+                    }
+                })
+                .collect();
+            let weekday = weekday(chrono::Datelike::weekday(first), lang);
+            if en {
+                let half = if *afternoon { "afternoon" } else { "morning" };
+                format!(
+                    "household visits fall short ({}) and a household_visits_short warning says they do not fit, but {half_days} half-days were free for visits under the monthly cap, the first {first} ({weekday}) {half}: schedule the visits then",
+                    parts.join(", ")
+                )
+            } else {
+                let half = if *afternoon { "下午" } else { "上午" };
+                format!(
+                    "入户走访户次不足（{}），提醒称排不下，但在每月上限之内仍有 {half_days} 个半天可以走访，最早是 {first}（{weekday}）{half}：请在这些时间安排走访",
+                    parts.join("、")
+                )
+            }
+        }
         VisitSpread {
             month,
             sessions,

@@ -324,6 +324,15 @@ pub enum CheckSaid {
     VisitsShort {
         short: Vec<(String, i64, i64)>,
     },
+    /// A `household_visits_short` warning while those it names (or the
+    /// unit's visitors, by team) had `half_days` free for visits under the
+    /// monthly cap, the first on `first` (`afternoon` or the morning).
+    VisitsShortButFree {
+        short: Vec<(String, i64, i64)>,
+        half_days: u32,
+        first: NaiveDate,
+        afternoon: bool,
+    },
     VisitSpread {
         month: u32,
         sessions: u32,
@@ -512,6 +521,7 @@ impl Say for CheckSaid {
             | VisitNoHamlet
             | VisitHamlet { .. }
             | VisitsShort { .. }
+            | VisitsShortButFree { .. }
             | VisitSpread { .. } => calendar::say(self, lang),
             Timetable(t) => t.say(lang),
             Year(y) => y.say(lang),

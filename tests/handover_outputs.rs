@@ -1,0 +1,280 @@
+//! What a July transfer's outputs say (issue 9, from the planner trial):
+//! sessions and phone events are told apart in words and figures; `compare`
+//! counts a succession as a handover, not a team change; a cancelled phone
+//! event carries one more SEQUENCE than the event it replaces and describes
+//! the session as it was; a succession is a handover, not a warning.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::Path;
+
+use zhudian::plan::PlanFile;
+
+const ROSTER: &str = "instances/gaozhou-rural.toml";
+const FROM: &str = "2015-07-01";
+
+fn tmp(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+fn read_plan(p: &str) -> PlanFile {
+    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// The shipped roster with 彭坚丽 (peng-jl) leaving on 1 July and 林晓阳
+/// (lin-xy) succeeding her; the plan before, the roster and the replan
+/// from 1 July.
+fn replanned(dir: &Path) -> (String, String, String) {
+    let text = std::fs::read_to_string(ROSTER).unwrap();
+    let a = text.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
+    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
+    let block = &text[a..b];
+    let successor = block
+        .replace("id = \"peng-jl\"", "id = \"lin-xy\"")
+        .replace(
+            "name = \"彭坚丽\"",
+            "name = \"林晓阳\"\nsucceeds = \"peng-jl\"",
+        );
+    let leaving = block.replace(
+        "id = \"peng-jl\"\n",
+        &format!("id = \"peng-jl\"\nleaves = \"{FROM}\"\n"),
+    );
+    let roster = tmp(dir, "transfer.toml");
+    std::fs::write(
+        &roster,
+        text[..a].to_string() + &leaving + &successor + &text[b..],
+    )
+    .unwrap();
+    let p0 = tmp(dir, "p0.toml");
+    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
+    let p1 = tmp(dir, "p1.toml");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    (p0, roster, p1)
+}
+
+/// Phone events (one per person and session) of `before` that `after`
+/// drops for that person.
+fn cancelled_events(before: &PlanFile, after: &PlanFile) -> usize {
+    use std::collections::BTreeSet;
+    let keys = |p: &PlanFile| -> BTreeSet<String> {
+        p.session
+            .iter()
+            .flat_map(|s| {
+                s.people
+                    .iter()
+                    .map(move |who| zhudian::export::ics::uid(who, s))
+            })
+            .collect()
+    };
+    let now = keys(after);
+    keys(before).difference(&now).count()
+}
+
+#[test]
+fn sessions_and_phone_events_are_told_apart_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, roster, p1) = replanned(dir.path());
+    let (before, after) = (read_plan(&p0), read_plan(&p1));
+    let ics = tmp(dir.path(), "ics");
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "calendar",
+        &p1,
+        "--roster",
+        &roster,
+        "--ics",
+        &ics,
+        "--previous",
+        &p0,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let n = cancelled_events(&before, &after);
+    assert!(n > 0);
+    assert!(
+        out.contains(&format!(
+            "其中 {n} 条原方案的手机日程已标为取消，每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("条手机日程，每人每场活动一条）"), "{out}");
+    // `compare` says the sessions, by the other word.
+    let (c, out, _) = zhudian(&["--lang", "zh", "compare", &p0, &p1]);
+    assert_eq!(c, 0);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with(&format!("  {FROM} 起的活动：原方案中 ")))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        line.contains(" 场取消、改期或换人（其中入户走访 "),
+        "{line}"
+    );
+    assert!(!out.contains("日程"), "{out}");
+}
+
+#[test]
+fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, _, p1) = replanned(dir.path());
+    for (lang, changed, handed) in [
+        (
+            "zh",
+            "与第一个方案相比队伍变动  0                 0",
+            "由接任者接手的单位        0                 2",
+        ),
+        (
+            "en",
+            "teams changed vs the first       0       0",
+            "units handed over to a successor  0       2",
+        ),
+    ] {
+        let (c, out, err) = zhudian(&["--lang", lang, "compare", &p0, &p1]);
+        assert_eq!(c, 0, "{err}");
+        let row = |label: &str| -> Vec<String> {
+            out.lines()
+                .find(|l| l.starts_with(label))
+                .unwrap_or_else(|| panic!("{label}\n{out}"))[label.len()..]
+                .split_whitespace()
+                .map(String::from)
+                .collect()
+        };
+        let label = |l: &str| l.split("  ").next().unwrap().to_string();
+        assert_eq!(row(&label(changed)), ["0", "0"], "{out}");
+        assert_eq!(row(&label(handed)), ["0", "2"], "{out}");
+        // No unit is listed as moved: the succession is the only change.
+        assert!(
+            out.contains(if lang == "zh" {
+                "各方案中所有单位的领导和队伍都相同"
+            } else {
+                "every unit has the same leader and team in all plans"
+            }),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_succession_is_a_handover_not_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, _, p1) = replanned(dir.path());
+    let after = read_plan(&p1);
+    assert!(
+        !after.warning.iter().any(|w| w.kind == "previous_plan"),
+        "{:?}",
+        after
+            .warning
+            .iter()
+            .filter(|w| w.kind == "previous_plan")
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(after.handover.len(), 1);
+    assert_eq!(
+        (
+            after.handover[0].from.as_str(),
+            after.handover[0].to.as_str()
+        ),
+        ("peng-jl", "lin-xy")
+    );
+    assert_eq!(after.plan.metrics.warnings, after.warning.len());
+}
+
+/// One person's events: (uid, cancelled, sequence, description).
+fn events(path: &Path) -> Vec<(String, bool, u32, String)> {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    use std::str::FromStr;
+    let text = std::fs::read_to_string(path).unwrap();
+    let cal = Calendar::from_str(&text).unwrap();
+    cal.components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .map(|e| {
+            (
+                e.get_uid().unwrap().to_string(),
+                e.property_value("STATUS") == Some("CANCELLED"),
+                e.get_sequence().unwrap_or(0),
+                e.get_description().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_cancelled_event_carries_one_more_sequence_than_the_event_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, roster, p1) = replanned(dir.path());
+    let ics = dir.path().join("ics");
+    let ics_s = ics.display().to_string();
+    // The calendars sent for the plan in force.
+    let (c, _, err) = zhudian(&["--lang", "zh", "calendar", &p0, "--ics", &ics_s]);
+    assert_eq!(c, 0, "{err}");
+    let hers = ics.join("peng-jl.ics");
+    let sent = events(&hers);
+    assert!(sent.iter().all(|e| e.2 == 0 && !e.1));
+    // One of her later events had been updated twice already (SEQUENCE:2).
+    let later = sent
+        .iter()
+        .find(|e| e.0.contains("-20150707-") || e.0.contains("-201507"))
+        .unwrap()
+        .0
+        .clone();
+    let text = std::fs::read_to_string(&hers).unwrap();
+    let at = text.find(&format!("UID:{later}\r\n")).unwrap();
+    let end = at + text[at..].find("\r\n").unwrap() + 2;
+    std::fs::write(
+        &hers,
+        format!("{}SEQUENCE:2\r\n{}", &text[..end], &text[end..]),
+    )
+    .unwrap();
+    let follow = || {
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            "zh",
+            "calendar",
+            &p1,
+            "--roster",
+            &roster,
+            "--ics",
+            &ics_s,
+            "--previous",
+            &p0,
+        ]);
+        assert_eq!(c, 0, "{out}{err}");
+    };
+    follow();
+    let now = events(&hers);
+    let seq = |uid: &str| now.iter().find(|e| e.0 == uid).unwrap().clone();
+    // The updated one: 2 + 1; every other cancelled event 0 + 1; the
+    // events before the date as sent (no SEQUENCE).
+    assert_eq!((seq(&later).1, seq(&later).2), (true, 3));
+    let cancelled: Vec<_> = now.iter().filter(|e| e.1).collect();
+    assert!(cancelled.len() > 1);
+    assert!(cancelled.iter().all(|e| e.0 == later || e.2 == 1));
+    assert!(now.iter().filter(|e| !e.1).all(|e| e.2 == 0));
+    // A cancelled event describes the session as it was: her team, not his.
+    assert!(
+        cancelled
+            .iter()
+            .all(|e| e.3.contains("团队：彭坚丽") && !e.3.contains("林晓阳")),
+        "{:?}",
+        cancelled.first()
+    );
+    // Sent again, nothing changed: the same bytes, no SEQUENCE raised.
+    let first = std::fs::read(&hers).unwrap();
+    follow();
+    assert_eq!(std::fs::read(&hers).unwrap(), first);
+}

@@ -173,7 +173,7 @@ fn a_city_wide_variant_takes_every_township_and_lists_the_top_ones_in_chinese() 
     );
     assert!(
         // 南山镇 has no weekly village 15 minutes away: 2 townships change.
-        out.contains("“远村隔周”变化最大的镇街（共 2 个有变化，列出 1 个）：\n  大塘镇（三水区）：无镇街成员到场的驻点 1 → 0，"),
+        out.contains("“远村隔周”变化最大的镇街（共 2 个有变化，列出 1 个）：\n  大塘镇（三水区）：缺少镇级人员的接待 1 → 0，"),
         "{out}"
     );
     // Chinese columns line up: every row of the city's table is as wide.

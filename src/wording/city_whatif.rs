@@ -4,6 +4,7 @@
 //! could not be planned. Columns line up in Chinese, counting wide
 //! characters as two.
 
+use super::table::{pad, pad_left, width};
 use super::scenario::Figure;
 use super::{Lang, Say};
 use crate::scenario::city::{CityWhatif, Figures, Group, Town};
@@ -59,21 +60,6 @@ impl Row {
     }
 }
 
-/// Columns a terminal gives the text: wide (CJK) characters take two.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
-}
-
-fn left(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
-
-fn right(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
-}
-
 /// A group's table: a header of the names, then one row per figure,
 /// indented by `indent`; the base's "units whose leader changes" is "—".
 fn table(names: &[String], g: &Group, indent: &str, lang: Lang) -> String {
@@ -86,18 +72,18 @@ fn table(names: &[String], g: &Group, indent: &str, lang: Lang) -> String {
     let widths: Vec<usize> = names.iter().map(|n| width(n).max(9)).collect();
     let mut s = format!("{indent}{}", " ".repeat(label_w));
     for (n, w) in names.iter().zip(&widths) {
-        s += &format!("  {}", right(n, *w));
+        s += &format!("  {}", pad_left(n, *w));
     }
     s = s.trim_end().to_string() + "\n";
     for row in ROWS {
-        s += &format!("{indent}{}", left(&row.label(lang), label_w));
+        s += &format!("{indent}{}", pad(&row.label(lang), label_w));
         for (i, (f, w)) in g.figures.iter().zip(&widths).enumerate() {
             let v = if i == 0 && row == Row::Moved {
                 "—".to_string()
             } else {
                 row.value(f)
             };
-            s += &format!("  {}", right(&v, *w));
+            s += &format!("  {}", pad_left(&v, *w));
         }
         s += "\n";
     }
@@ -352,7 +338,7 @@ mod tests {
             zh.starts_with("全市合计（2 个镇街；先现方案，后各方案）：\n"),
             "{zh}"
         );
-        assert!(zh.contains("\n  大塘镇（三水区）：无镇街成员到场的驻点 1 → 0，驻点次数 550 → 450，换了联系领导的单位 2，方案扣分 10.00 → 11.50\n"), "{zh}");
+        assert!(zh.contains("\n  大塘镇（三水区）：缺少镇级人员的接待 1 → 0，驻点次数 550 → 450，换了联系领导的单位 2，方案扣分 10.00 → 11.50\n"), "{zh}");
         assert!(
             zh.ends_with("\n未计入合计（并非每个方案都排出了方案）：更合镇\n"),
             "{zh}"

@@ -73,7 +73,7 @@ impl Figure {
             HandedOver => ("units handed over to a successor", "由接任者接手的单位"),
             StationSessions => ("station sessions", "驻点次数"),
             Makeups => ("make-up sessions", "补接待次数"),
-            Shortfalls => ("sessions without a township member", "无镇街成员到场的驻点"),
+            Shortfalls => ("sessions without a township member", "缺少镇级人员的接待"),
             Warnings => ("warnings", "提醒"),
             VisitSessions => ("household-visit half-days", "入户走访半天数"),
             VisitsPerPerson => ("visit half-days per person", "人均走访半天数"),
@@ -437,7 +437,7 @@ impl super::Say for WhatifSaid {
                     )
                 } else {
                     format!(
-                        "“{name}”的方案扣分比现方案少（{score} 对 {base_score}），但无镇街成员到场的驻点有 {short} 次，现方案只有 {base_short} 次：扣分少是因为做得少，并不是方案更好"
+                        "“{name}”的方案扣分比现方案少（{score} 对 {base_score}），但缺少镇级人员的接待有 {short} 次，现方案只有 {base_short} 次：扣分少是因为做得少，并不是方案更好"
                     )
                 }
             }

@@ -862,6 +862,7 @@ fn shipped() -> Vec<PathBuf> {
                 dirs.push(p);
             } else if p.extension().is_some_and(|x| x == "toml")
                 && !p.to_string_lossy().contains("whatif")
+                && p.file_name().is_some_and(|n| n != "city.toml")
             {
                 out.push(p);
             }

@@ -169,7 +169,7 @@ impl CityWhatif {
                 (c != [0; 7]).then_some((t, c))
             })
             .collect();
-        changed.sort_by(|a, b| b.1.cmp(&a.1));
+        changed.sort_by_key(|c| std::cmp::Reverse(c.1));
         let all = changed.len();
         (changed.into_iter().take(n).map(|(t, _)| t).collect(), all)
     }

@@ -198,7 +198,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     // applies to has it; a `where` selecting nothing anywhere, a warning.
     let mut lacking: Vec<Problem> = Vec::new();
     let mut warnings: Vec<Problem> = Vec::new();
-    for v in 0..names.len() {
+    for (v, name) in names.iter().enumerate() {
         let taking: Vec<&Read> = reads
             .iter()
             .flatten()
@@ -230,7 +230,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                 file: scen_name.clone(),
                 place: crate::model::Place {
                     section: "[[variant]]".into(),
-                    id: Some(names[v].clone()),
+                    id: Some(name.clone()),
                     field: Some("units.where".into()),
                     line: Some(line),
                     column: None,

@@ -47,6 +47,10 @@ pub struct PlanHeader {
     /// "work" (`--work-limit`, reproducible) or "time" (`--time-limit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopped: Option<String>,
+    /// The day a `replan --from` kept the plan in force until: every session
+    /// before it is as in that plan (`check` reads it as its `--from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replanned_from: Option<String>,
     pub cost: f64,
     pub lower_bound: f64,
     /// (cost − lower_bound) / cost; 0 when proven optimal.

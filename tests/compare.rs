@@ -14,6 +14,7 @@ fn plan(cost: f64, teams: &[(&str, &str, &[&str])]) -> PlanFile {
             seed: 0,
             status: "optimal".into(),
             stopped: None,
+            replanned_from: None,
             cost,
             lower_bound: cost,
             gap: 0.0,

@@ -256,6 +256,41 @@ fn replan_from_keeps_the_timetables_of_both_parts_of_the_year() {
     assert_eq!(of("peng-jl").leader_dates.iter().collect::<Vec<_>>(), early);
 }
 
+/// The plan says the day it was replanned from, so `check` needs no
+/// `--from` to judge it (and to guard the past when given `--previous`).
+#[test]
+fn a_plan_replanned_from_a_date_says_so_and_check_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, roster, p1) = replanned(dir.path());
+    assert_eq!(read_plan(&p1).plan.replanned_from.as_deref(), Some(FROM));
+    assert_eq!(read_plan(&p0).plan.replanned_from, None);
+    let (c, out, err) = zhudian(&["check", &roster, &p1]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(out.contains("The plan is valid."), "{out}");
+
+    // With --previous, the past is guarded from the plan's own date.
+    let mut plan = read_plan(&p1);
+    let early = plan
+        .session
+        .iter()
+        .position(|s| s.date.as_str() < FROM && s.kind == "station")
+        .unwrap();
+    plan.session[early].start = "08:00".into();
+    let bad = tmp(dir.path(), "bad.toml");
+    std::fs::write(&bad, plan.to_toml()).unwrap();
+    let (c, out, _) = zhudian(&["check", &roster, &bad, "--previous", &p0]);
+    assert_eq!(c, 1, "{out}");
+
+    // A date that is no date is named with its field.
+    let text = std::fs::read_to_string(&p1)
+        .unwrap()
+        .replace(&format!("replanned_from = \"{FROM}\""), "replanned_from = \"July\"");
+    std::fs::write(&bad, text).unwrap();
+    let (c, out, err) = zhudian(&["check", &roster, &bad]);
+    assert_ne!(c, 0, "{out}{err}");
+    assert!(format!("{out}{err}").contains("replanned_from"), "{out}{err}");
+}
+
 #[test]
 fn check_knows_the_handover_and_the_past() {
     let dir = tempfile::tempdir().unwrap();

@@ -203,6 +203,7 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
             seed: 0,
             status: "feasible".into(),
             stopped: None,
+            replanned_from: None,
             cost: 0.0,
             lower_bound: 0.0,
             gap: 0.0,

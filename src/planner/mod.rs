@@ -332,6 +332,7 @@ fn calendar_hook(r: &Roster, file: &mut PlanFile, prev: &Previous) {
         prev.kept.as_ref().map(|k| &k.1).or(prev.plan.as_ref()),
         prev.kept.as_ref().map(|k| k.0),
     );
+    file.plan.replanned_from = prev.kept.as_ref().map(|k| k.0.to_string());
     seam::build_year(r, file, kept);
 }
 
@@ -490,6 +491,7 @@ fn assemble(
             seed: opts.seed,
             status: if gap == 0.0 { "optimal" } else { "feasible" }.to_string(),
             stopped: None,
+            replanned_from: None,
             cost,
             lower_bound: if gap == 0.0 { cost } else { lower_bound },
             gap,

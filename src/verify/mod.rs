@@ -140,6 +140,8 @@ pub fn check_files_from(
         }
         None => None,
     };
+    // A plan replanned from a date says so; `--from` wins when given.
+    let from = from.or(plan.replanned_from);
     report.stated_cost = Some(plan.cost);
     if let Some(sha) = &plan.roster_sha256
         && !sha.is_empty()

@@ -39,6 +39,9 @@ struct RawHeader {
     #[serde(default)]
     #[allow(dead_code)]
     stopped: Option<Stopped>,
+    /// The day a `replan --from` kept the plan in force until.
+    #[serde(default)]
+    replanned_from: Option<String>,
     metrics: RawMetrics,
 }
 
@@ -215,6 +218,8 @@ pub struct Plan {
     pub roster_sha256: Option<String>,
     /// "optimal" or "feasible"; absent in hand-made plans.
     pub status: Option<String>,
+    /// `replanned_from` in `[plan]`: the plan was replanned from this day.
+    pub replanned_from: Option<chrono::NaiveDate>,
     pub cost: f64,
     pub lower_bound: f64,
     pub gap: f64,
@@ -467,9 +472,23 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
             substitutes,
         });
     }
+    let replanned_from = match &raw.plan.replanned_from {
+        None => None,
+        Some(v) => Some(NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
+            let at = text.find("replanned_from").unwrap_or(0);
+            Unreadable::BadValue {
+                line: line_of(text, at),
+                section: "[plan]".into(),
+                n: 1,
+                field: "replanned_from".into(),
+                value: v.clone(),
+            }
+        })?),
+    };
     Ok(Plan {
         roster_sha256: raw.plan.roster_sha256,
         status: raw.plan.status,
+        replanned_from,
         cost: raw.plan.cost,
         lower_bound: raw.plan.lower_bound,
         gap: raw.plan.gap,

@@ -282,13 +282,17 @@ fn a_plan_replanned_from_a_date_says_so_and_check_reads_it() {
     assert_eq!(c, 1, "{out}");
 
     // A date that is no date is named with its field.
-    let text = std::fs::read_to_string(&p1)
-        .unwrap()
-        .replace(&format!("replanned_from = \"{FROM}\""), "replanned_from = \"July\"");
+    let text = std::fs::read_to_string(&p1).unwrap().replace(
+        &format!("replanned_from = \"{FROM}\""),
+        "replanned_from = \"July\"",
+    );
     std::fs::write(&bad, text).unwrap();
     let (c, out, err) = zhudian(&["check", &roster, &bad]);
     assert_ne!(c, 0, "{out}{err}");
-    assert!(format!("{out}{err}").contains("replanned_from"), "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("replanned_from"),
+        "{out}{err}"
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 //! could not be planned. Columns line up in Chinese, counting wide
 //! characters as two.
 
-use super::table::{pad, pad_left, width};
 use super::scenario::Figure;
+use super::table::{pad, pad_left, width};
 use super::{Lang, Say};
 use crate::scenario::city::{CityWhatif, Figures, Group, Town};
 

@@ -478,9 +478,21 @@ impl Say for PlanReport {
             format!("{}：方案已写入 {}\n", self.township, self.path)
         };
         let head: Vec<String> = if en {
-            ["leader", "load", "dev %", "tour min", "units (minutes from the office)"]
+            [
+                "leader",
+                "load",
+                "dev %",
+                "tour min",
+                "units (minutes from the office)",
+            ]
         } else {
-            ["领导", "工作量", "偏差%", "路程分钟", "联系单位（距镇政府分钟）"]
+            [
+                "领导",
+                "工作量",
+                "偏差%",
+                "路程分钟",
+                "联系单位（距镇政府分钟）",
+            ]
         }
         .map(String::from)
         .to_vec();

@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod replan;
+pub mod transfer;
 pub mod variants;
 pub mod whatif;
 pub mod year;

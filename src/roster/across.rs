@@ -198,7 +198,11 @@ pub fn across(rosters: &[&Roster]) -> Result<Across, Problems> {
                 continue;
             }
             if a.shared && b.shared {
-                match out.shared.iter_mut().find(|s| s.id == a.id && s.name == a.name) {
+                match out
+                    .shared
+                    .iter_mut()
+                    .find(|s| s.id == a.id && s.name == a.name)
+                {
                     Some(s) => {
                         for t in [a.town, b.town] {
                             if !s.townships.contains(&t) {
@@ -244,8 +248,9 @@ pub fn across(rosters: &[&Roster]) -> Result<Across, Problems> {
             });
         }
     }
-    out.transfers
-        .sort_by(|x, y| (x.date, x.from, x.to, &x.from_id).cmp(&(y.date, y.from, y.to, &y.from_id)));
+    out.transfers.sort_by(|x, y| {
+        (x.date, x.from, x.to, &x.from_id).cmp(&(y.date, y.from, y.to, &y.from_id))
+    });
     if problems.is_empty() {
         Ok(out)
     } else {

@@ -29,13 +29,16 @@ pub fn two_places(towns: &[Option<Town>], shared: &[Shared], lang: Lang) -> Vec<
             let Some(Some(town)) = towns.get(t) else {
                 continue;
             };
-            for x in town.plan.session.iter().filter(|x| x.people.contains(&s.id)) {
-                by_date.entry(&x.date).or_default().push((
-                    &x.start,
-                    &x.end,
-                    t,
-                    &x.unit,
-                ));
+            for x in town
+                .plan
+                .session
+                .iter()
+                .filter(|x| x.people.contains(&s.id))
+            {
+                by_date
+                    .entry(&x.date)
+                    .or_default()
+                    .push((&x.start, &x.end, t, &x.unit));
             }
         }
         for (date, list) in by_date {

@@ -139,12 +139,10 @@ impl Say for TwoPlaces {
 /// The closing line of the cross-township check on a city.
 pub fn two_places_total(n: usize, shared: usize, lang: Lang) -> String {
     match (lang, n) {
-        (Lang::En, 0) => format!(
-            "Shared people: {shared}; none is in two townships at once."
-        ),
-        (Lang::En, n) => format!(
-            "Shared people: {shared}; {n} times one of them is in two townships at once."
-        ),
+        (Lang::En, 0) => format!("Shared people: {shared}; none is in two townships at once."),
+        (Lang::En, n) => {
+            format!("Shared people: {shared}; times one of them is in two townships at once: {n}.")
+        }
         (Lang::Zh, 0) => format!("多镇街共用人员 {shared} 人，没有同一时间身处两地的安排。"),
         (Lang::Zh, n) => format!("多镇街共用人员 {shared} 人，有 {n} 处同一时间身处两地的安排。"),
     }

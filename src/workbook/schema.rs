@@ -202,8 +202,6 @@ pub const CADRES: Sheet = Sheet {
         c("units", "最少联系单位数", Kind::PairMin, false, 10.0),
         c("units", "最多联系单位数", Kind::PairMax, false, 10.0),
         c("succeeds", "接替", Kind::Text, false, 12.0),
-        c("shared", "多镇街共用", Kind::Bool, false, 8.0),
-        c("transferred_from", "调自", Kind::Text, false, 14.0),
     ],
 };
 pub const HELPERS: Sheet = Sheet {
@@ -217,8 +215,6 @@ pub const HELPERS: Sheet = Sheet {
         c("skills", "能力", Kind::List, false, 18.0),
         c("max_teams", "最多参加团队数", Kind::Int, false, 10.0),
         c("succeeds", "接替", Kind::Text, false, 12.0),
-        c("shared", "多镇街共用", Kind::Bool, false, 8.0),
-        c("transferred_from", "调自", Kind::Text, false, 14.0),
     ],
 };
 pub const AWAY: Sheet = Sheet {

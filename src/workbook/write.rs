@@ -149,11 +149,6 @@ fn weekday_code(w: chrono::Weekday) -> &'static str {
     WEEKDAYS[w.num_days_from_monday() as usize].code
 }
 
-/// `shared`: 是 when set, an empty cell otherwise (the usual case).
-fn shared(b: bool) -> Out {
-    if b { yes_no(true) } else { Out::Empty }
-}
-
 fn yes_no(b: bool) -> Out {
     Out::Text(if b { "是" } else { "否" }.into())
 }
@@ -342,8 +337,6 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     lo,
                     hi,
                     opt(&c.succeeds),
-                    shared(c.shared),
-                    opt(&c.transferred_from),
                 ]
             })
             .collect(),
@@ -359,8 +352,6 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     join(&h.skills),
                     Out::Num(h.max_teams as f64),
                     opt(&h.succeeds),
-                    shared(h.shared),
-                    opt(&h.transferred_from),
                 ]
             })
             .collect(),

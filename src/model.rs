@@ -324,6 +324,10 @@ pub struct Cadre {
     pub leaves: Option<NaiveDate>,
     /// Serves from this day on (a transfer in).
     pub joins: Option<NaiveDate>,
+    /// Also on another township's roster of the city, on purpose (`shared = true`).
+    pub shared: bool,
+    /// `township/id` of the entry this one continues in another township.
+    pub transferred_from: Option<String>,
     pub line: Option<usize>,
 }
 
@@ -340,6 +344,8 @@ pub struct Helper {
     pub succeeds: Option<String>,
     pub leaves: Option<NaiveDate>,
     pub joins: Option<NaiveDate>,
+    pub shared: bool,
+    pub transferred_from: Option<String>,
     pub line: Option<usize>,
 }
 

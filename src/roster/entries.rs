@@ -169,6 +169,8 @@ pub(super) fn read_cadre_fields(t: &Tab) -> Cadre {
     let succeeds = t.str("succeeds");
     let leaves = t.date("leaves");
     let joins = t.date("joins");
+    let shared = t.bool("shared").unwrap_or(false);
+    let transferred_from = t.str("transferred_from");
     t.finish();
     Cadre {
         id: id.unwrap_or_default(),
@@ -181,6 +183,8 @@ pub(super) fn read_cadre_fields(t: &Tab) -> Cadre {
         succeeds,
         leaves,
         joins,
+        shared,
+        transferred_from,
         line: Some(t.line),
     }
 }
@@ -211,6 +215,8 @@ pub(super) fn read_helper_fields(t: &Tab) -> Helper {
     let succeeds = t.str("succeeds");
     let leaves = t.date("leaves");
     let joins = t.date("joins");
+    let shared = t.bool("shared").unwrap_or(false);
+    let transferred_from = t.str("transferred_from");
     t.finish();
     Helper {
         id: id.unwrap_or_default(),
@@ -223,6 +229,8 @@ pub(super) fn read_helper_fields(t: &Tab) -> Helper {
         succeeds,
         leaves,
         joins,
+        shared,
+        transferred_from,
         line: Some(t.line),
     }
 }

@@ -7,6 +7,7 @@
 //! bad input; the road network's travel times are computed once, here, and
 //! kept on the roster for everything after.
 
+pub mod across;
 pub mod city;
 mod entries;
 pub mod fullwidth;
@@ -178,7 +179,7 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
             }
         }
         return if problems.is_empty() {
-            Ok(out)
+            checked_across(out)
         } else {
             Err(Problems(problems))
         };
@@ -188,7 +189,15 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
         Some(dir) if path.file_name().is_some_and(|n| n != city::CITY_FILE) => city::read(dir)?,
         _ => None,
     };
-    load_in_city(path, city.as_ref())
+    checked_across(load_in_city(path, city.as_ref())?)
+}
+
+/// A city's townships once the checks across them pass (one township: as is).
+fn checked_across(all: Vec<Roster>) -> Result<Vec<Roster>, Problems> {
+    if all.len() > 1 {
+        across::across(&all.iter().collect::<Vec<_>>())?;
+    }
+    Ok(all)
 }
 
 /// Reads a roster file (or city file) of a city folder whose city.toml

@@ -5,6 +5,7 @@ pub mod city;
 pub mod compare;
 pub mod replan;
 pub mod select;
+pub mod transfer;
 pub mod variants;
 pub mod whatif;
 pub mod year;

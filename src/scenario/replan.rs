@@ -191,11 +191,14 @@ pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
         };
         let carried = holder_cadre(r, &old.leader);
         if carried.as_deref() != Some(a.leader.as_str()) {
+            // Gone, or leaving during the year with no successor (a transfer out).
+            let leaving = carried.as_deref() == Some(old.leader.as_str())
+                && r.service(&old.leader).1.is_some();
             out.push(ChangeSaid::LeaderMoved {
                 unit: unit_label(r, &a.unit),
                 from: person_label(r, &old.leader),
                 to: person_label(r, &a.leader),
-                left: carried.is_none(),
+                left: carried.is_none() || leaving,
                 cost: r.objective.continuity,
             });
         }

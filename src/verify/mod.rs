@@ -8,6 +8,7 @@
 //! Other tests use [`check_files`] to assert that every plan they produce
 //! passes.
 
+pub mod across;
 mod assign;
 mod calendar;
 mod figures;

@@ -2,6 +2,7 @@
 //! side. Code elsewhere builds a value that says *what* happened; the
 //! functions here choose the words. Tests check these texts word for word.
 
+pub mod across;
 pub mod calendar;
 pub mod check;
 pub mod city;

@@ -8,6 +8,8 @@ pub use super::summary::role_word;
 /// One thing wrong with a roster, as a fact; `say` words it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RosterSaid {
+    /// A problem across the townships of a city.
+    Across(super::across::AcrossSaid),
     Unreadable {
         detail: String,
     },
@@ -260,6 +262,7 @@ impl Say for RosterSaid {
         use RosterSaid::*;
         let en = lang == Lang::En;
         match self {
+            Across(a) => a.say(lang),
             FullWidth { ch, ascii } => super::input::full_width(*ch, *ascii, lang),
             NotUtf8 { offset } => super::input::not_utf8(*offset, lang),
             NoSuchEntry { section, name } => super::input::no_such_entry(section, name, lang),

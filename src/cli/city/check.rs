@@ -5,7 +5,11 @@
 use std::path::Path;
 
 use super::{Outcome, Township, each, lines, name_of, totals, towns_with_plans};
+use crate::cli::EXIT_INFEASIBLE;
 use crate::cli::check::Outcome as _;
+use crate::cli::replan::read_plan;
+use crate::plan::PlanFile;
+use crate::verify::across::Town;
 use crate::verify::check_files;
 use crate::wording::Lang;
 use crate::wording::Say;
@@ -18,15 +22,79 @@ pub fn run(city: &Path, plans: &Path, previous: Option<&Path>, lang: Lang) -> i3
         Ok(t) => t,
         Err(code) => return code,
     };
-    let rows = each(&towns, |t| one(t, plans, previous, lang));
+    // A shared person's busy times in the townships before (city order) are
+    // theirs in each later township, as when the city was planned.
+    let across = super::across(&towns).unwrap_or_default();
+    let read: Vec<Option<PlanFile>> = towns
+        .iter()
+        .map(|t| read_plan(&plans.join(&t.file)).ok())
+        .collect();
+    let named: Vec<Option<(String, &PlanFile)>> = read
+        .iter()
+        .zip(&towns)
+        .map(|(p, t)| p.as_ref().map(|p| (name_of(t), p)))
+        .collect();
+    let indexed: Vec<usize> = (0..towns.len()).collect();
+    let mut rows = each(&indexed, |&i| {
+        let busy = crate::roster::across::busy_before(&across, i, &named);
+        one(&towns[i], &busy, plans, previous, lang)
+    });
+    // No shared person in two townships at once.
+    let found = two_places(&towns, &read, &across, lang);
     // The figures' line comes before the verdict, which stays the last line.
     lines(&rows, lang);
+    if !across.shared.is_empty() {
+        for f in &found {
+            outln!("{}", f.say(lang));
+        }
+        outln!(
+            "{}",
+            crate::wording::across::two_places_total(found.len(), across.shared.len(), lang)
+        );
+    }
     let written = super::summary::write(&towns, plans, lang);
+    if !found.is_empty() {
+        // The verdict names the townships concerned.
+        for f in &found {
+            for r in rows.iter_mut() {
+                if r.township == f.township || r.township == f.other {
+                    r.code = r.code.max(EXIT_INFEASIBLE);
+                }
+            }
+        }
+    }
     let code = totals(&rows, Done::Checked, lang);
     written.map_or_else(|c| code.max(c), |()| code)
 }
 
-fn one(t: &Township, plans: &Path, previous: Option<&Path>, lang: Lang) -> Outcome {
+/// The times a shared person is in two townships at once.
+fn two_places(
+    towns: &[Township],
+    plans: &[Option<PlanFile>],
+    across: &crate::roster::across::Across,
+    lang: Lang,
+) -> Vec<crate::wording::across::TwoPlaces> {
+    let view: Vec<Option<Town>> = towns
+        .iter()
+        .zip(plans)
+        .map(|(t, p)| {
+            Some(Town {
+                name: name_of(t),
+                roster: t.roster.as_ref().ok()?,
+                plan: p.as_ref()?,
+            })
+        })
+        .collect();
+    crate::verify::across::two_places(&view, &across.shared, lang)
+}
+
+fn one(
+    t: &Township,
+    busy: &[crate::roster::across::Busy],
+    plans: &Path,
+    previous: Option<&Path>,
+    lang: Lang,
+) -> Outcome {
     let name = name_of(t);
     let roster = match &t.roster {
         Ok(r) => r,
@@ -65,6 +133,13 @@ fn one(t: &Township, plans: &Path, previous: Option<&Path>, lang: Lang) -> Outco
         None => None,
         Some(Ok(t)) => Some(t),
         Some(Err(e)) => return Outcome::bad(&name, e, Vec::new()),
+    };
+    let blocked;
+    let roster = if busy.is_empty() {
+        roster
+    } else {
+        blocked = crate::roster::across::with_busy(roster, busy, lang);
+        &blocked
     };
     let report = check_files(roster, &text, prev_text.as_deref());
     if let Some(e) = &report.unreadable {

@@ -17,6 +17,7 @@ use super::plan::write_plan;
 use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::model::Roster;
 use crate::planner::{Options, Previous, plan as plan_one};
+use crate::roster::across::Across;
 use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::plan::{CityRow, CitySaid};
 use crate::wording::{Lang, Say};
@@ -58,7 +59,7 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
             return Err(crate::roster::no_roster_files(path).render(lang));
         }
         let city = crate::roster::city::read(path).map_err(|p| p.render(lang))?;
-        let towns = files
+        let towns: Vec<Township> = files
             .into_iter()
             .map(|f| Township {
                 path: f.clone(),
@@ -71,6 +72,10 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
                 roster: one_township(&f, city.as_ref(), lang),
             })
             .collect();
+        if let Err(p) = across(&towns) {
+            let n = crate::wording::roster::problem_count(p.0.len(), lang);
+            return Err(format!("{}{n}\n", p.render(lang)));
+        }
         return Ok(towns);
     }
     let all = crate::roster::load_all(path).map_err(|p| p.render(lang))?;
@@ -152,42 +157,27 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
         );
         return EXIT_BAD_INPUT;
     }
-    let rows: Vec<CityRow> = each(&jobs, |job| {
-        let t = Instant::now();
-        match &job.roster {
-            Err(lines) => CityRow::BadRoster {
-                source: job.source.clone(),
-                problems: lines.clone(),
-            },
-            Ok(r) => match plan_one(r, &job.source, opts, &Previous::default()) {
-                Err(causes) => CityRow::Infeasible {
-                    township: r.township.name.clone(),
-                    causes: causes.iter().map(|c| c.say(lang)).collect(),
-                },
-                Ok(p) => {
-                    let path = out_dir.join(&job.file);
-                    match write_plan(&path, &p.file) {
-                        Err(e) => CityRow::BadRoster {
-                            source: path.display().to_string(),
-                            problems: vec![e.to_string()],
-                        },
-                        Ok(()) => CityRow::Planned {
-                            township: r.township.name.clone(),
-                            file: job.file.clone(),
-                            units: r.units.len(),
-                            leaders: r.cadres.len(),
-                            cost: p.file.plan.cost,
-                            gap: p.file.plan.gap,
-                            optimal: p.file.plan.status == "optimal",
-                            shortfalls: p.file.plan.metrics.shortfall_sessions,
-                            warnings: p.file.warning.len(),
-                            seconds: t.elapsed().as_secs_f64(),
-                        },
-                    }
-                }
-            },
+    // Townships sharing a person are planned after the earlier ones, each
+    // keeping clear of the times its shared people are busy before it.
+    let across = across(&jobs).unwrap_or_default();
+    let mut rows: Vec<Option<CityRow>> = vec![None; jobs.len()];
+    let mut plans: Vec<Option<crate::plan::PlanFile>> = vec![None; jobs.len()];
+    for wave in crate::roster::across::waves(jobs.len(), &across) {
+        let named: Vec<Option<(String, &crate::plan::PlanFile)>> = plans
+            .iter()
+            .zip(&jobs)
+            .map(|(p, j)| p.as_ref().map(|p| (name_of(j), p)))
+            .collect();
+        let done = each(&wave, |&t| {
+            let busy = crate::roster::across::busy_before(&across, t, &named);
+            plan_township(&jobs[t], &busy, out_dir, opts, lang)
+        });
+        for (&t, (row, plan)) in wave.iter().zip(done) {
+            rows[t] = Some(row);
+            plans[t] = plan;
         }
-    });
+    }
+    let rows: Vec<CityRow> = rows.into_iter().flatten().collect();
     out!(
         "{}",
         CitySaid::Table {
@@ -207,6 +197,90 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     } else {
         EXIT_OK
     }
+}
+
+/// Plans one township of a city (its shared people kept clear of `busy`)
+/// and writes its plan: its row, and the plan for the townships after it.
+fn plan_township(
+    job: &Township,
+    busy: &[crate::roster::across::Busy],
+    out_dir: &Path,
+    opts: &Options,
+    lang: Lang,
+) -> (CityRow, Option<crate::plan::PlanFile>) {
+    let t = Instant::now();
+    let r = match &job.roster {
+        Err(lines) => {
+            let row = CityRow::BadRoster {
+                source: job.source.clone(),
+                problems: lines.clone(),
+            };
+            return (row, None);
+        }
+        Ok(r) => r,
+    };
+    let blocked;
+    let r = if busy.is_empty() {
+        r
+    } else {
+        blocked = crate::roster::across::with_busy(r, busy, lang);
+        &blocked
+    };
+    match plan_one(r, &job.source, opts, &Previous::default()) {
+        Err(causes) => {
+            let row = CityRow::Infeasible {
+                township: r.township.name.clone(),
+                causes: causes.iter().map(|c| c.say(lang)).collect(),
+            };
+            (row, None)
+        }
+        Ok(p) => {
+            let path = out_dir.join(&job.file);
+            match write_plan(&path, &p.file) {
+                Err(e) => {
+                    let row = CityRow::BadRoster {
+                        source: path.display().to_string(),
+                        problems: vec![e.to_string()],
+                    };
+                    (row, None)
+                }
+                Ok(()) => {
+                    let row = CityRow::Planned {
+                        township: r.township.name.clone(),
+                        file: job.file.clone(),
+                        units: r.units.len(),
+                        leaders: r.cadres.len(),
+                        cost: p.file.plan.cost,
+                        gap: p.file.plan.gap,
+                        optimal: p.file.plan.status == "optimal",
+                        shortfalls: p.file.plan.metrics.shortfall_sessions,
+                        warnings: p.file.warning.len(),
+                        seconds: t.elapsed().as_secs_f64(),
+                    };
+                    (row, Some(p.file))
+                }
+            }
+        }
+    }
+}
+
+/// The checks across the townships that could be read: the shared people
+/// and the transfers, as indices into `towns`.
+pub fn across(towns: &[Township]) -> Result<Across, crate::roster::Problems> {
+    let (idx, rosters): (Vec<usize>, Vec<&Roster>) = towns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.roster.as_ref().ok().map(|r| (i, r)))
+        .unzip();
+    let mut a = crate::roster::across::across(&rosters)?;
+    for s in &mut a.shared {
+        s.townships.iter_mut().for_each(|t| *t = idx[*t]);
+    }
+    for x in &mut a.transfers {
+        x.from = idx[x.from];
+        x.to = idx[x.to];
+    }
+    Ok(a)
 }
 
 /// One township's outcome in a city run: its name, its exit code (0, 1 or

@@ -12,6 +12,7 @@ use crate::cli::replan::{ReplanArgs, read_plan};
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::planner::{Options, plan as plan_one};
 use crate::scenario::replan::{changes, not_carried, note_not_carried, previous_for};
+use crate::scenario::transfer::{Side, describe};
 use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::scenario::ReplanSaid;
 use crate::wording::{Lang, Say};
@@ -54,15 +55,107 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             return code;
         }
     }
-    let rows = each(&towns, |t| one(t, args, &opts, lang));
+    let rows = replan_in_waves(&towns, args, &opts, lang);
     // The figures' line comes before the verdict, which stays the last line.
     lines(&rows, lang);
+    for t in transfers(&towns, args, lang) {
+        outln!("{t}");
+    }
     let written = super::summary::write(&towns, &args.output, lang);
     let code = totals(&rows, Done::Replanned, lang);
     written.map_or_else(|c| code.max(c), |()| code)
 }
 
-fn one(t: &Township, args: &ReplanArgs, opts: &Options, lang: Lang) -> Outcome {
+/// Every township replanned, those sharing a person after the earlier ones
+/// (city order), each keeping clear of its shared people's busy times there.
+/// A township is touched when its roster changed, or an earlier one it
+/// shares a person with was touched.
+fn replan_in_waves(
+    towns: &[Township],
+    args: &ReplanArgs,
+    opts: &Options,
+    lang: Lang,
+) -> Vec<Outcome> {
+    let across = super::across(towns).unwrap_or_default();
+    let mut touched: Vec<bool> = towns
+        .iter()
+        .map(|t| {
+            let prev = read_plan(&args.previous.join(&t.file));
+            !matches!((&t.roster, prev), (Ok(r), Ok(p)) if p.plan.roster_sha256 == r.sha256)
+        })
+        .collect();
+    for t in 0..towns.len() {
+        for s in across.shared_in(t) {
+            if s.townships.iter().any(|&u| u < t && touched[u]) {
+                touched[t] = true;
+            }
+        }
+    }
+    let mut rows: Vec<Option<Outcome>> = (0..towns.len()).map(|_| None).collect();
+    for wave in crate::roster::across::waves(towns.len(), &across) {
+        // The plans already written for the townships before this wave.
+        let written: Vec<Option<(String, crate::plan::PlanFile)>> = towns
+            .iter()
+            .enumerate()
+            .map(|(u, t)| {
+                rows[u].as_ref()?;
+                let p = read_plan(&args.output.join(&t.file)).ok()?;
+                Some((name_of(t), p))
+            })
+            .collect();
+        let named: Vec<Option<(String, &crate::plan::PlanFile)>> = written
+            .iter()
+            .map(|w| w.as_ref().map(|(n, p)| (n.clone(), p)))
+            .collect();
+        let done = each(&wave, |&t| {
+            let busy = crate::roster::across::busy_before(&across, t, &named);
+            one(&towns[t], touched[t], &busy, args, opts, lang)
+        });
+        for (&t, row) in wave.iter().zip(done) {
+            rows[t] = Some(row);
+        }
+    }
+    rows.into_iter().flatten().collect()
+}
+
+/// Each transfer between two replanned townships, in words, once.
+fn transfers(towns: &[Township], args: &ReplanArgs, lang: Lang) -> Vec<String> {
+    let Ok(across) = super::across(towns) else {
+        return Vec::new();
+    };
+    let plans = |u: usize| {
+        let t = &towns[u];
+        Some((
+            t.roster.as_ref().ok()?,
+            read_plan(&args.previous.join(&t.file)).ok()?,
+            read_plan(&args.output.join(&t.file)).ok()?,
+        ))
+    };
+    across
+        .transfers
+        .iter()
+        .filter_map(|x| {
+            let (fr, fp, fnew) = plans(x.from)?;
+            let (tr, tp, tnew) = plans(x.to)?;
+            let side = |roster, previous, new| Side {
+                roster,
+                previous,
+                new,
+            };
+            let said = describe(x, &side(fr, &fp, &fnew), &side(tr, &tp, &tnew), lang);
+            Some(said.say(lang))
+        })
+        .collect()
+}
+
+fn one(
+    t: &Township,
+    touched: bool,
+    busy: &[crate::roster::across::Busy],
+    args: &ReplanArgs,
+    opts: &Options,
+    lang: Lang,
+) -> Outcome {
     let name = name_of(t);
     let r = match &t.roster {
         Ok(r) => r,
@@ -94,7 +187,7 @@ fn one(t: &Township, args: &ReplanArgs, opts: &Options, lang: Lang) -> Outcome {
         Outcome::bad(&name, said.say(lang), Vec::new())
     };
     // An untouched township keeps its plan exactly: nothing to replan.
-    if prev.plan.roster_sha256 == r.sha256 {
+    if !touched {
         return match std::fs::read(&prev_path)
             .and_then(|bytes| crate::plan::write_atomic(&out, &bytes))
         {
@@ -136,7 +229,14 @@ fn one(t: &Township, args: &ReplanArgs, opts: &Options, lang: Lang) -> Outcome {
         }
     };
     previous.kept = args.from.map(|d| (d, prev.clone()));
-    match plan_one(r, &t.source, opts, &previous) {
+    let blocked;
+    let planned_roster = if busy.is_empty() {
+        r
+    } else {
+        blocked = crate::roster::across::with_busy(r, busy, lang);
+        &blocked
+    };
+    match plan_one(planned_roster, &t.source, opts, &previous) {
         Err(causes) => Outcome {
             township: name.clone(),
             code: EXIT_INFEASIBLE,

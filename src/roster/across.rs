@@ -1,0 +1,347 @@
+//! Checks across the townships of a city: the same person (same id and
+//! name) on two townships' rosters is refused unless both entries say
+//! `shared = true` or the two entries are a transfer (one `leaves` on the day
+//! the other `joins`, or the joining entry's `transferred_from =
+//! "township/id"`, the township by file stem or name). Returns the shared
+//! people and the transfers, for planning and replanning the city.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::read::did_you_mean;
+use super::{Problem, Problems};
+use crate::model::{Place, Roster};
+use crate::wording::across::AcrossSaid;
+use crate::wording::roster::RosterSaid;
+
+/// A person on several townships' rosters on purpose (`shared = true`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub id: String,
+    pub name: String,
+    /// Indices of the townships, in city order.
+    pub townships: Vec<usize>,
+}
+
+/// A person leaving one township for another of the city on a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transfer {
+    pub from: usize,
+    pub from_id: String,
+    pub to: usize,
+    pub to_id: String,
+    pub name: String,
+    pub date: NaiveDate,
+}
+
+/// What the city's townships have in common.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Across {
+    pub shared: Vec<Shared>,
+    pub transfers: Vec<Transfer>,
+}
+
+impl Across {
+    /// Shared people of township `t`, with the other townships they serve.
+    pub fn shared_in(&self, t: usize) -> impl Iterator<Item = &Shared> {
+        self.shared.iter().filter(move |s| s.townships.contains(&t))
+    }
+}
+
+/// One person's entry, as the checks need it.
+struct Entry<'a> {
+    town: usize,
+    section: &'static str,
+    id: &'a str,
+    name: &'a str,
+    shared: bool,
+    leaves: Option<NaiveDate>,
+    joins: Option<NaiveDate>,
+    from: Option<&'a str>,
+    line: Option<usize>,
+}
+
+fn entries<'a>(rosters: &[&'a Roster]) -> Vec<Entry<'a>> {
+    let mut out = Vec::new();
+    for (town, r) in rosters.iter().enumerate() {
+        for c in &r.cadres {
+            out.push(Entry {
+                town,
+                section: "[[cadre]]",
+                id: &c.id,
+                name: &c.name,
+                shared: c.shared,
+                leaves: c.leaves,
+                joins: c.joins,
+                from: c.transferred_from.as_deref(),
+                line: c.line,
+            });
+        }
+        for h in &r.helpers {
+            out.push(Entry {
+                town,
+                section: "[[helper]]",
+                id: &h.id,
+                name: &h.name,
+                shared: h.shared,
+                leaves: h.leaves,
+                joins: h.joins,
+                from: h.transferred_from.as_deref(),
+                line: h.line,
+            });
+        }
+    }
+    out
+}
+
+/// A township's file stem (its name in a city file, where all share one).
+pub fn stem(r: &Roster) -> String {
+    let s = r.source.split('#').next().unwrap_or_default();
+    Path::new(s)
+        .file_stem()
+        .map(|x| x.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `file:line` of an entry, for a message about another one.
+fn at(r: &Roster, line: Option<usize>) -> String {
+    match line {
+        Some(l) => format!("{}:{l}", r.source),
+        None => r.source.clone(),
+    }
+}
+
+/// The checks across townships; the shared people and the transfers.
+pub fn across(rosters: &[&Roster]) -> Result<Across, Problems> {
+    let all = entries(rosters);
+    let mut problems = Vec::new();
+    let mut out = Across::default();
+    let place = |e: &Entry, field: Option<&str>| Place {
+        section: e.section.to_string(),
+        id: Some(e.id.to_string()),
+        field: field.map(str::to_string),
+        line: e.line,
+        column: None,
+    };
+    let town_of = |key: &str| {
+        rosters
+            .iter()
+            .position(|r| stem(r) == key)
+            .or_else(|| rosters.iter().position(|r| r.township.name == key))
+    };
+    // Pairs linked by `transferred_from`: (leaving entry, joining entry).
+    let mut linked: Vec<(usize, usize)> = Vec::new();
+    for (j, e) in all.iter().enumerate() {
+        let Some(given) = e.from else { continue };
+        let (town, id) = given.split_once('/').unwrap_or((given, ""));
+        let source = town_of(town).and_then(|t| {
+            all.iter()
+                .position(|x| x.town == t && x.id == id && x.section == e.section)
+        });
+        let Some(i) = source.filter(|&i| all[i].town != e.town) else {
+            let known: Vec<String> = all
+                .iter()
+                .filter(|x| x.town != e.town && x.section == e.section)
+                .flat_map(|x| {
+                    let r = rosters[x.town];
+                    [
+                        format!("{}/{}", stem(r), x.id),
+                        format!("{}/{}", r.township.name, x.id),
+                    ]
+                })
+                .collect();
+            problems.push(Problem {
+                file: rosters[e.town].source.clone(),
+                place: place(e, Some("transferred_from")),
+                said: RosterSaid::Across(AcrossSaid::NoSuchTransferSource {
+                    given: given.to_string(),
+                    suggestion: did_you_mean(given, known.iter().map(String::as_str)),
+                }),
+            });
+            continue;
+        };
+        let from = &all[i];
+        if from.leaves.is_none() || from.leaves != e.joins {
+            problems.push(Problem {
+                file: rosters[e.town].source.clone(),
+                place: place(e, Some("joins")),
+                said: RosterSaid::Across(AcrossSaid::TransferDatesDiffer {
+                    from: given.to_string(),
+                    leaves: from.leaves.map(|d| d.to_string()),
+                    joins: e.joins.map(|d| d.to_string()),
+                }),
+            });
+            continue;
+        }
+        linked.push((i, j));
+    }
+    for &(i, j) in &linked {
+        let (a, b) = (&all[i], &all[j]);
+        out.transfers.push(Transfer {
+            from: a.town,
+            from_id: a.id.to_string(),
+            to: b.town,
+            to_id: b.id.to_string(),
+            name: b.name.to_string(),
+            date: b.joins.unwrap_or_default(),
+        });
+    }
+    // The same id and name in two townships.
+    for j in 0..all.len() {
+        for i in 0..j {
+            let (a, b) = (&all[i], &all[j]);
+            if a.town == b.town || a.id != b.id || a.name != b.name {
+                continue;
+            }
+            if linked.contains(&(i, j)) || linked.contains(&(j, i)) {
+                continue;
+            }
+            if a.shared && b.shared {
+                match out
+                    .shared
+                    .iter_mut()
+                    .find(|s| s.id == a.id && s.name == a.name)
+                {
+                    Some(s) => {
+                        for t in [a.town, b.town] {
+                            if !s.townships.contains(&t) {
+                                s.townships.push(t);
+                            }
+                        }
+                        s.townships.sort_unstable();
+                    }
+                    None => out.shared.push(Shared {
+                        id: a.id.to_string(),
+                        name: a.name.to_string(),
+                        townships: vec![a.town, b.town],
+                    }),
+                }
+                continue;
+            }
+            let transfer = |x: &Entry, y: &Entry| x.leaves.is_some() && x.leaves == y.joins;
+            let (from, to) = if transfer(a, b) {
+                (a, b)
+            } else if transfer(b, a) {
+                (b, a)
+            } else {
+                problems.push(Problem {
+                    file: rosters[b.town].source.clone(),
+                    place: place(b, None),
+                    said: RosterSaid::Across(AcrossSaid::Duplicate {
+                        id: b.id.to_string(),
+                        name: b.name.to_string(),
+                        township: rosters[b.town].township.name.clone(),
+                        other: rosters[a.town].township.name.clone(),
+                        other_at: at(rosters[a.town], a.line),
+                    }),
+                });
+                continue;
+            };
+            out.transfers.push(Transfer {
+                from: from.town,
+                from_id: from.id.to_string(),
+                to: to.town,
+                to_id: to.id.to_string(),
+                name: to.name.to_string(),
+                date: to.joins.unwrap_or_default(),
+            });
+        }
+    }
+    out.transfers.sort_by(|x, y| {
+        (x.date, x.from, x.to, &x.from_id).cmp(&(y.date, y.from, y.to, &y.from_id))
+    });
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// A time a shared person is busy in another township of the city.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Busy {
+    pub id: String,
+    pub date: NaiveDate,
+    pub start: chrono::NaiveTime,
+    pub end: chrono::NaiveTime,
+    /// The township they are busy in, by name.
+    pub township: String,
+}
+
+/// The times `id` is busy in a plan of township `township`: every session
+/// (station, make-up, household visit) that names them.
+pub fn busy_in(plan: &crate::plan::PlanFile, id: &str, township: &str) -> Vec<Busy> {
+    let time = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").ok();
+    plan.session
+        .iter()
+        .filter(|s| s.people.iter().any(|p| p == id))
+        .filter_map(|s| {
+            Some(Busy {
+                id: id.to_string(),
+                date: NaiveDate::parse_from_str(&s.date, "%Y-%m-%d").ok()?,
+                start: time(&s.start)?,
+                end: time(&s.end)?,
+                township: township.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The busy times township `t`'s shared people have in the townships before
+/// it (city order): what planning and checking `t` must keep clear of.
+/// `plans[u]` is township `u`'s name and plan, where it has one.
+pub fn busy_before(
+    across: &Across,
+    t: usize,
+    plans: &[Option<(String, &crate::plan::PlanFile)>],
+) -> Vec<Busy> {
+    let mut out = Vec::new();
+    for s in across.shared_in(t) {
+        for &u in s.townships.iter().filter(|&&u| u < t) {
+            if let Some(Some((name, plan))) = plans.get(u) {
+                out.extend(busy_in(plan, &s.id, name));
+            }
+        }
+    }
+    out
+}
+
+/// The roster with each busy time as an emergency meeting of that person
+/// (so a station session it takes is made up, and no make-up or visit is
+/// put over it). The roster's hash is unchanged: the plan stays the roster's.
+pub fn with_busy(r: &Roster, busy: &[Busy], lang: crate::wording::Lang) -> Roster {
+    let mut r = r.clone();
+    for b in busy {
+        r.meetings.push(crate::model::Meeting {
+            title: crate::wording::across::elsewhere_title(&b.township, lang),
+            attendees: vec![crate::model::Attendee::Person(b.id.clone())],
+            date: b.date,
+            start: b.start,
+            end: b.end,
+            repeat: crate::model::Repeat::None,
+            until: None,
+            emergency: true,
+            line: None,
+        });
+    }
+    r
+}
+
+/// Planning order: townships in waves, each after every earlier township
+/// (city order) it shares a person with, so each wave runs in parallel.
+pub fn waves(n: usize, across: &Across) -> Vec<Vec<usize>> {
+    let mut depth = vec![0usize; n];
+    for t in 0..n {
+        for s in across.shared_in(t) {
+            for &u in s.townships.iter().filter(|&&u| u < t) {
+                depth[t] = depth[t].max(depth[u] + 1);
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); depth.iter().max().map_or(0, |d| d + 1)];
+    for (t, d) in depth.into_iter().enumerate() {
+        out[d].push(t);
+    }
+    out
+}

@@ -1,0 +1,222 @@
+//! Words for what concerns several townships of a city at once: a person on
+//! two rosters, a transfer's source that names nobody, a shared person in
+//! two places at once, the busy times a shared person brings from another
+//! township, and a transfer between townships as `replan` tells it.
+
+use super::{Lang, Say, list};
+
+/// A problem across the townships of a city (a roster problem).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AcrossSaid {
+    /// The same id and name on two townships' rosters, neither shared nor a transfer.
+    Duplicate {
+        id: String,
+        name: String,
+        township: String,
+        other: String,
+        /// `file:line` of the other entry.
+        other_at: String,
+    },
+    /// `transferred_from` names no person of another township.
+    NoSuchTransferSource {
+        given: String,
+        suggestion: Option<String>,
+    },
+    /// The entry a transfer comes from does not leave on the day this one joins.
+    TransferDatesDiffer {
+        from: String,
+        leaves: Option<String>,
+        joins: Option<String>,
+    },
+}
+
+impl Say for AcrossSaid {
+    fn say(&self, lang: Lang) -> String {
+        use AcrossSaid::*;
+        let en = lang == Lang::En;
+        match self {
+            Duplicate {
+                id,
+                name,
+                township,
+                other,
+                other_at,
+            } => {
+                if en {
+                    format!(
+                        "{name} ('{id}') of {township} is also on {other}'s roster ({other_at}); a person serving two townships needs 'shared = true' on both entries, a transfer 'leaves' on one and 'joins' on the other on the same date"
+                    )
+                } else {
+                    format!(
+                        "{township}的“{name}”（编号 {id}）也在{other}的名册中（{other_at}）；同一人在两个镇街任职，须在两处都写 shared = true；如是调动，一处写 leaves，另一处写同一天的 joins"
+                    )
+                }
+            }
+            NoSuchTransferSource { given, suggestion } => {
+                let hint = match (suggestion, lang) {
+                    (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
+                    (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
+                    (None, _) => String::new(),
+                };
+                if en {
+                    format!(
+                        "'{given}' names no person of another township of the city (write \"township/id\", the township by file name or name){hint}"
+                    )
+                } else {
+                    format!(
+                        "“{given}”不是本市其他镇街的人员（写作“镇街/编号”，镇街用文件名或名称）{hint}"
+                    )
+                }
+            }
+            TransferDatesDiffer {
+                from,
+                leaves,
+                joins,
+            } => {
+                let none = if en { "none" } else { "未填" };
+                let l = leaves.as_deref().unwrap_or(none);
+                let j = joins.as_deref().unwrap_or(none);
+                if en {
+                    format!(
+                        "a transfer from '{from}' joins on the day that entry leaves: its 'leaves' is {l}, this 'joins' is {j}"
+                    )
+                } else {
+                    format!(
+                        "从“{from}”调入，本条 joins 须与原条目的 leaves 为同一天：原条目 leaves 为 {l}，本条 joins 为 {j}"
+                    )
+                }
+            }
+        }
+    }
+}
+
+/// The title of the busy times a shared person brings from another township
+/// (blocked like an emergency meeting: a missed session is made up).
+pub fn elsewhere_title(township: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("on duty in {township}"),
+        Lang::Zh => format!("在{township}驻点"),
+    }
+}
+
+/// A shared person in two places at once, as `check` on a city finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TwoPlaces {
+    pub person: String,
+    pub township: String,
+    pub unit: String,
+    pub other: String,
+    pub other_unit: String,
+    pub date: String,
+    /// `HH:MM–HH:MM` here and in the other township.
+    pub times: String,
+    pub other_times: String,
+}
+
+impl Say for TwoPlaces {
+    fn say(&self, lang: Lang) -> String {
+        let TwoPlaces {
+            person,
+            township,
+            unit,
+            other,
+            other_unit,
+            date,
+            times,
+            other_times,
+        } = self;
+        match lang {
+            Lang::En => format!(
+                "{person} is in two places at once on {date}: {township} ({unit}, {times}) and {other} ({other_unit}, {other_times})"
+            ),
+            Lang::Zh => format!(
+                "{person}在 {date} 同时被安排在两处：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）"
+            ),
+        }
+    }
+}
+
+/// The closing line of the cross-township check on a city.
+pub fn two_places_total(n: usize, shared: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 0) => format!("Shared people: {shared}; none is in two townships at once."),
+        (Lang::En, n) => {
+            format!("Shared people: {shared}; times one of them is in two townships at once: {n}.")
+        }
+        (Lang::Zh, 0) => format!("多镇街共用人员 {shared} 人，没有同一时间身处两地的安排。"),
+        (Lang::Zh, n) => format!("多镇街共用人员 {shared} 人，有 {n} 处同一时间身处两地的安排。"),
+    }
+}
+
+/// One transfer between townships, as `replan` on a city tells it: who
+/// left where, who arrived where, and the units that changed leader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TransferSaid {
+    pub name: String,
+    pub from: String,
+    pub to: String,
+    pub date: String,
+    /// In the township left: (unit, new leader) for each unit they led.
+    pub left: Vec<(String, String)>,
+    /// In the township joined: (unit, previous leader) for each unit they lead.
+    pub took: Vec<(String, String)>,
+}
+
+impl Say for TransferSaid {
+    fn say(&self, lang: Lang) -> String {
+        let TransferSaid {
+            name,
+            from,
+            to,
+            date,
+            left,
+            took,
+        } = self;
+        let en = lang == Lang::En;
+        let left: Vec<String> = left
+            .iter()
+            .map(|(u, who)| {
+                if en {
+                    format!("{u} to {who}")
+                } else {
+                    format!("{u}改由{who}联系")
+                }
+            })
+            .collect();
+        let took: Vec<String> = took
+            .iter()
+            .map(|(u, was)| {
+                if en {
+                    format!("{u} (was {was})")
+                } else {
+                    format!("{u}（原为{was}）")
+                }
+            })
+            .collect();
+        if en {
+            let mut s = format!("Transfer: {name} leaves {from} for {to} on {date}.");
+            if !left.is_empty() {
+                s += &format!(
+                    " In {from}, {name}'s units pass on because {name} left: {}.",
+                    list(&left, lang)
+                );
+            }
+            if !took.is_empty() {
+                s += &format!(" In {to}, {name} now leads {}.", list(&took, lang));
+            }
+            s
+        } else {
+            let mut s = format!("调动：{name}自 {date} 起由{from}调至{to}。");
+            if !left.is_empty() {
+                s += &format!(
+                    "因{name}调离，{from}原由其联系的单位：{}。",
+                    left.join("，")
+                );
+            }
+            if !took.is_empty() {
+                s += &format!("在{to}改由{name}联系：{}。", took.join("，"));
+            }
+            s
+        }
+    }
+}

@@ -287,3 +287,54 @@ fn a_where_selecting_no_unit_in_any_township_is_a_warning() {
         "{out}"
     );
 }
+
+/// A district listing a township the city does not have (a typo in
+/// city.toml) is refused at its line, with the township it likely means,
+/// rather than leaving that township out of the district's subtotals.
+#[test]
+fn a_district_listing_no_township_of_the_city_is_refused_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(CITY).unwrap() {
+        let f = f.unwrap().path();
+        let to = dir.path().join(f.file_name().unwrap());
+        let text = std::fs::read_to_string(&f).unwrap();
+        std::fs::write(
+            to,
+            text.replace("townships = [\"更合镇\"]", "townships = [\"更合\"]"),
+        )
+        .unwrap();
+    }
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", s(dir.path())]);
+    assert_eq!(c, 2, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("city.toml:12")
+            && all.contains("高明区列出的“更合”不是本市的镇街（请写镇街名称，或不带 .toml 的文件名）（是不是“更合镇”？）"),
+        "{all}"
+    );
+    let (c, out, err) = zhudian(&["plan", s(dir.path()), "-o", s(&dir.path().join("p"))]);
+    assert_eq!(c, 2, "{out}{err}");
+}
+
+/// city.toml's full-width punctuation is named as in a township's roster.
+#[test]
+fn a_full_width_comma_in_city_toml_is_named_with_its_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(CITY).unwrap() {
+        let f = f.unwrap().path();
+        let to = dir.path().join(f.file_name().unwrap());
+        let mut text = std::fs::read_to_string(&f).unwrap();
+        if f.ends_with("city.toml") {
+            text = text.replace("units_per_leader = [1, 2]", "units_per_leader = [1，2]");
+        }
+        std::fs::write(to, text).unwrap();
+    }
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", s(dir.path())]);
+    assert_eq!(c, 2, "{out}{err}");
+    assert!(
+        err.contains(
+            "city.toml:26:22：全角逗号「，」应为半角「,」：请把输入法切换到英文标点后重新输入「,」"
+        ),
+        "{err}"
+    );
+}

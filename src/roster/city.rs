@@ -64,17 +64,8 @@ pub fn read(dir: &Path) -> Result<Option<City>, Problems> {
     })?;
     let cx = Cx::new(&name, &text);
     let (doc, errors) = DeTable::parse_recoverable(&text);
-    if let Some(e) = errors.into_iter().next() {
-        let line = e.span().map(|s| cx.line(&s));
-        cx.report(
-            Place {
-                line,
-                ..Place::default()
-            },
-            RosterSaid::Syntax {
-                detail: e.message().trim().to_string(),
-            },
-        );
+    if let Some(e) = errors.first() {
+        super::report_syntax(&cx, &text, e);
         return Err(Problems(cx.problems.into_inner()));
     }
     let doc = doc.into_inner();
@@ -247,4 +238,48 @@ pub fn district_of(
             .map(|d| d.name.clone())
     })
     .or_else(|| own.map(str::to_string))
+}
+
+/// Each township a district lists that is no township of the city (by name
+/// or file stem), placed at its line in city.toml, with a did-you-mean.
+pub fn unknown_townships(city: &City, rosters: &[crate::model::Roster]) -> Vec<Problem> {
+    let stem = |r: &crate::model::Roster| {
+        Path::new(&r.source)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let known: Vec<String> = rosters
+        .iter()
+        .flat_map(|r| [r.township.name.clone(), stem(r)])
+        .collect();
+    let mut out = Vec::new();
+    for d in &city.districts {
+        for t in &d.townships {
+            if known.iter().any(|k| k == t) {
+                continue;
+            }
+            let quoted = format!("\"{t}\"");
+            let line = city
+                .text
+                .find(&quoted)
+                .map(|at| city.text[..at].matches('\n').count() + 1);
+            out.push(Problem {
+                file: city.path.display().to_string(),
+                place: Place {
+                    section: "[[district]]".into(),
+                    id: Some(d.name.clone()),
+                    field: Some("townships".into()),
+                    line,
+                    column: None,
+                },
+                said: RosterSaid::Across(crate::wording::across::AcrossSaid::NoSuchTownship {
+                    district: d.name.clone(),
+                    given: t.clone(),
+                    suggestion: did_you_mean(t, known.iter().map(String::as_str)),
+                }),
+            });
+        }
+    }
+    out
 }

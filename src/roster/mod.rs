@@ -178,6 +178,9 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
                 Err(p) => problems.extend(p.0),
             }
         }
+        if let Some(c) = &city {
+            problems.extend(city::unknown_townships(c, &out));
+        }
         return if problems.is_empty() {
             checked_across(out)
         } else {
@@ -299,32 +302,7 @@ pub fn load_all_str_in(
     let (doc, errors) = DeTable::parse_recoverable(text);
     // Only the first error: what the parser recovers into after it is mostly noise.
     if let Some(e) = errors.first() {
-        let at = e.span().map(|s| s.start);
-        // Full-width punctuation is the likely cause when there is any
-        // outside a string, or a curly quote on the line that went wrong.
-        let quote_on_line = || {
-            let at = at?;
-            let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-            fullwidth::first_in(&text[start..end])
-                .filter(|(_, c)| matches!(c, '“' | '”' | '‘' | '’'))
-                .map(|(i, c)| (start + i, c))
-        };
-        match fullwidth::outside_strings(text).or_else(quote_on_line) {
-            Some((off, ch)) => cx.report(
-                cx.at(off),
-                RosterSaid::FullWidth {
-                    ch,
-                    ascii: fullwidth::ascii_for(ch).unwrap_or(ch),
-                },
-            ),
-            None => cx.report(
-                at.map(|a| cx.at(a)).unwrap_or_default(),
-                RosterSaid::Syntax {
-                    detail: e.message().trim().to_string(),
-                },
-            ),
-        }
+        report_syntax(&cx, text, e);
         return Err(Problems(cx.problems.into_inner()));
     }
     let sha = match city {
@@ -385,4 +363,34 @@ pub fn hex_sha256(text: &str) -> String {
 /// The line, file and words of a message, for tests and the CLI.
 pub fn render_all(p: &Problems) -> String {
     p.render(Lang::current())
+}
+
+/// A TOML syntax error, said at its place. Full-width punctuation is the
+/// likely cause when there is any outside a string, or a curly quote on the
+/// line that went wrong: then that character is named, with its fix.
+pub(crate) fn report_syntax(cx: &Cx, text: &str, e: &toml::de::Error) {
+    let at = e.span().map(|s| s.start);
+    let quote_on_line = || {
+        let at = at?;
+        let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        fullwidth::first_in(&text[start..end])
+            .filter(|(_, c)| matches!(c, '“' | '”' | '‘' | '’'))
+            .map(|(i, c)| (start + i, c))
+    };
+    match fullwidth::outside_strings(text).or_else(quote_on_line) {
+        Some((off, ch)) => cx.report(
+            cx.at(off),
+            RosterSaid::FullWidth {
+                ch,
+                ascii: fullwidth::ascii_for(ch).unwrap_or(ch),
+            },
+        ),
+        None => cx.report(
+            at.map(|a| cx.at(a)).unwrap_or_default(),
+            RosterSaid::Syntax {
+                detail: e.message().trim().to_string(),
+            },
+        ),
+    }
 }

@@ -22,6 +22,12 @@ pub enum AcrossSaid {
         given: String,
         suggestion: Option<String>,
     },
+    /// A district in city.toml lists a township the city has no roster for.
+    NoSuchTownship {
+        district: String,
+        given: String,
+        suggestion: Option<String>,
+    },
     /// The entry a transfer comes from does not leave on the day this one joins.
     TransferDatesDiffer {
         from: String,
@@ -65,6 +71,26 @@ impl Say for AcrossSaid {
                 } else {
                     format!(
                         "“{given}”不是本市其他镇街的人员（写作“镇街/编号”，镇街用文件名或名称）{hint}"
+                    )
+                }
+            }
+            NoSuchTownship {
+                district,
+                given,
+                suggestion,
+            } => {
+                let hint = match (suggestion, lang) {
+                    (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
+                    (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
+                    (None, _) => String::new(),
+                };
+                if en {
+                    format!(
+                        "district {district} lists '{given}', which is no township of this city (give a township's name or its file name without .toml){hint}"
+                    )
+                } else {
+                    format!(
+                        "{district}列出的“{given}”不是本市的镇街（请写镇街名称，或不带 .toml 的文件名）{hint}"
                     )
                 }
             }

@@ -33,6 +33,8 @@ fn type_of(v: &toml::Value) -> &'static str {
 }
 
 /// Reads a `where` table; Err with the field (`where.kind`…) and what is wrong.
+// Parsed once per scenario entry, never in a loop: the error's size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn parse(v: &toml::Value) -> Result<Where, (String, RosterSaid)> {
     let Some(t) = v.as_table() else {
         return Err((

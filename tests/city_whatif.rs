@@ -178,11 +178,8 @@ fn a_city_wide_variant_takes_every_township_and_lists_the_top_ones_in_chinese() 
     );
     // Chinese columns line up: every row of the city's table is as wide.
     let table = block(&out, "全市合计（3 个镇街；先现方案，后各方案）：\n");
-    let width = |l: &str| -> usize {
-        l.chars()
-            .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-            .sum()
-    };
+    // Display columns as a terminal counts them (the em dash is one).
+    let width = |l: &str| -> usize { unicode_width::UnicodeWidthStr::width(l) };
     let widths: Vec<usize> = table.lines().map(width).collect();
     assert!(widths.iter().all(|w| *w == widths[0]), "{table}");
 }

@@ -313,10 +313,17 @@ fn export_on_a_city_folder_writes_a_workbook_per_township_and_a_summary() {
     let rosters = dir.path().join("rosters");
     std::fs::create_dir(&rosters).unwrap();
     std::fs::copy("instances/beijiao-example.toml", rosters.join("a.toml")).unwrap();
-    std::fs::copy("instances/beijiao-example.xlsx", rosters.join("b.xlsx")).unwrap();
     let plans = dir.path().join("plans");
     let out = dir.path().join("docs");
     let s = |p: &Path| p.display().to_string();
+    // A second township as a workbook (the same one twice would put the
+    // same people in two townships, which a city refuses).
+    let (code, _, err) = zhudian(&[
+        "convert",
+        "instances/leping-town.toml",
+        &s(&rosters.join("b.xlsx")),
+    ]);
+    assert_eq!(code, 0, "{err}");
     let (code, _, err) = zhudian(&["plan", &s(&rosters), "-o", &s(&plans)]);
     assert_eq!(code, 0, "{err}");
     let (code, stdout, err) = zhudian(&["export", &s(&plans), "--xlsx", &s(&out)]);

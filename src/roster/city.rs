@@ -240,25 +240,38 @@ pub fn district_of(
     .or_else(|| own.map(str::to_string))
 }
 
-/// Each township a district lists that is no township of the city (by name
-/// or file stem), placed at its line in city.toml, with a did-you-mean.
-pub fn unknown_townships(city: &City, rosters: &[crate::model::Roster]) -> Vec<Problem> {
-    let stem = |r: &crate::model::Roster| {
-        Path::new(&r.source)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let known: Vec<String> = rosters
+/// What a district may list for a township: its name and its file stem.
+pub fn township_keys(name: Option<&str>, file: &Path) -> Vec<String> {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+    name.map(str::to_string).into_iter().chain(stem).collect()
+}
+
+/// Each township a district lists that is none of the city's but resembles
+/// a township of the folder in no district: a misspelt name, placed at its
+/// line in city.toml, with the township it likely means. (A folder holding
+/// only some of the city's townships is no mistake.)
+/// `known` holds each township's [`township_keys`].
+pub fn unknown_townships(city: &City, known: &[Vec<String>]) -> Vec<Problem> {
+    let listed = |k: &String| city.districts.iter().any(|d| d.townships.contains(k));
+    let left_out: Vec<&String> = known
         .iter()
-        .flat_map(|r| [r.township.name.clone(), stem(r)])
+        .filter(|keys| !keys.iter().any(listed))
+        .flatten()
         .collect();
+    if left_out.is_empty() {
+        return Vec::new();
+    }
+    let known: Vec<&String> = known.iter().flatten().collect();
     let mut out = Vec::new();
     for d in &city.districts {
         for t in &d.townships {
-            if known.iter().any(|k| k == t) {
+            if known.iter().any(|k| *k == t) {
                 continue;
             }
+            // A misspelling has a township left out that it resembles.
+            let Some(suggestion) = did_you_mean(t, left_out.iter().map(|k| k.as_str())) else {
+                continue;
+            };
             let quoted = format!("\"{t}\"");
             let line = city
                 .text
@@ -276,7 +289,7 @@ pub fn unknown_townships(city: &City, rosters: &[crate::model::Roster]) -> Vec<P
                 said: RosterSaid::Across(crate::wording::across::AcrossSaid::NoSuchTownship {
                     district: d.name.clone(),
                     given: t.clone(),
-                    suggestion: did_you_mean(t, known.iter().map(String::as_str)),
+                    suggestion: Some(suggestion),
                 }),
             });
         }

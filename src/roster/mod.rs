@@ -179,7 +179,11 @@ pub fn load_all(path: &Path) -> Result<Vec<Roster>, Problems> {
             }
         }
         if let Some(c) = &city {
-            problems.extend(city::unknown_townships(c, &out));
+            let known: Vec<Vec<String>> = out
+                .iter()
+                .map(|r| city::township_keys(Some(&r.township.name), Path::new(&r.source)))
+                .collect();
+            problems.extend(city::unknown_townships(c, &known));
         }
         return if problems.is_empty() {
             checked_across(out)

@@ -314,7 +314,7 @@ mod tests {
              \x20 station sessions                           1025        925\n\
              \x20 household-visit half-days                    20         20\n\
              \x20 largest load deviation (%)                  5.0        5.0\n\
-             \x20 units whose leader changes                   —          2\n\
+             \x20 units whose leader changes                    —          2\n\
              \x20 cost                                      15.00      16.50\n\
              \n\
              By district:\n\
@@ -325,7 +325,7 @@ mod tests {
              \x20   station sessions                           1025        925\n\
              \x20   household-visit half-days                    20         20\n\
              \x20   largest load deviation (%)                  5.0        5.0\n\
-             \x20   units whose leader changes                   —          2\n\
+             \x20   units whose leader changes                    —          2\n\
              \x20   cost                                      15.00      16.50\n\
              \n\
              Townships '远村隔周' changes most (1 of the 1 it changes):\n\

@@ -76,6 +76,20 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
             let n = crate::wording::roster::problem_count(p.0.len(), lang);
             return Err(format!("{}{n}\n", p.render(lang)));
         }
+        if let Some(c) = &city {
+            let known: Vec<Vec<String>> = towns
+                .iter()
+                .map(|t| {
+                    let name = t.roster.as_ref().ok().map(|r| r.township.name.as_str());
+                    crate::roster::city::township_keys(name, &t.path)
+                })
+                .collect();
+            let p = crate::roster::Problems(crate::roster::city::unknown_townships(c, &known));
+            if !p.0.is_empty() {
+                let n = crate::wording::roster::problem_count(p.0.len(), lang);
+                return Err(format!("{}{n}\n", p.render(lang)));
+            }
+        }
         return Ok(towns);
     }
     let all = crate::roster::load_all(path).map_err(|p| p.render(lang))?;

@@ -265,7 +265,7 @@ pub fn unknown_townships(city: &City, known: &[Vec<String>]) -> Vec<Problem> {
     let mut out = Vec::new();
     for d in &city.districts {
         for t in &d.townships {
-            if known.iter().any(|k| *k == t) {
+            if known.contains(&t) {
                 continue;
             }
             // A misspelling has a township left out that it resembles.

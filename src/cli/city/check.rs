@@ -96,15 +96,9 @@ fn one(
     lang: Lang,
 ) -> Outcome {
     let name = name_of(t);
-    let roster = match &t.roster {
+    let roster = match t.roster_or_bad(&name, lang) {
         Ok(r) => r,
-        Err(problems) => {
-            return Outcome::bad(
-                &name,
-                CityRunSaid::RosterInvalid.say(lang),
-                problems.clone(),
-            );
-        }
+        Err(bad) => return *bad,
     };
     let path = plans.join(&t.file);
     if !path.is_file() {

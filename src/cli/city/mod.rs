@@ -105,6 +105,20 @@ pub fn townships(path: &Path, lang: Lang) -> Result<Vec<Township>, String> {
         .collect())
 }
 
+impl Township {
+    /// Its roster, or the outcome of a township whose roster is not valid
+    /// (named `name`), as every city command reports it.
+    pub fn roster_or_bad(&self, name: &str, lang: Lang) -> Result<&Roster, Box<Outcome>> {
+        self.roster.as_ref().map_err(|problems| {
+            Box::new(Outcome::bad(
+                name,
+                CityRunSaid::RosterInvalid.say(lang),
+                problems.clone(),
+            ))
+        })
+    }
+}
+
 /// The one township of a roster file in a city folder, or the lines saying why not.
 fn one_township(
     f: &Path,

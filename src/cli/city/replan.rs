@@ -157,15 +157,9 @@ fn one(
     lang: Lang,
 ) -> Outcome {
     let name = name_of(t);
-    let r = match &t.roster {
+    let r = match t.roster_or_bad(&name, lang) {
         Ok(r) => r,
-        Err(problems) => {
-            return Outcome::bad(
-                &name,
-                CityRunSaid::RosterInvalid.say(lang),
-                problems.clone(),
-            );
-        }
+        Err(bad) => return *bad,
     };
     let prev_path = args.previous.join(&t.file);
     if !prev_path.is_file() {

@@ -91,6 +91,10 @@ pub(crate) struct Cx<'a> {
     /// Visit sessions already done before `start` at each unit, whoever
     /// made them: by team, the unit's households those sessions covered.
     pub unit_done: BTreeMap<usize, usize>,
+    /// Visit half-days each person already holds, per month (0–11), in the
+    /// kept part of the year: they count against the monthly cap of the
+    /// month `start` falls in.
+    pub month_held: BTreeMap<(usize, usize), u32>,
     /// When the improving passes must stop (see `budget`).
     deadline: Option<Instant>,
     /// Whether one did stop at it (set from rayon's threads too).
@@ -275,6 +279,7 @@ impl<'a> Cx<'a> {
             start: 0,
             done: BTreeMap::new(),
             unit_done: BTreeMap::new(),
+            month_held: BTreeMap::new(),
             deadline: super::budget::deadline(),
             cut: AtomicBool::new(false),
         }

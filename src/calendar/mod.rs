@@ -57,23 +57,42 @@ fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize) -> Option<String> {
 /// Fills `plan.session`, appends the calendar's warnings to `plan.warning`
 /// (dropping any an earlier build left) and sets the calendar metrics.
 pub fn build(roster: &Roster, plan: &mut PlanFile) {
-    build_carrying(roster, plan, 0, &BTreeMap::new(), &BTreeMap::new());
+    build_carrying(roster, plan, &Carried::default());
 }
 
-/// As `build`, with household visits only from day of year `start` on and
-/// `done` visit sessions per (person id, unit id) and `unit_done` per unit
-/// id already counted toward the year's (the seam of a replan from a date;
-/// see `seam`).
-pub(crate) fn build_carrying(
-    roster: &Roster,
-    plan: &mut PlanFile,
-    start: usize,
-    done: &BTreeMap<(String, String), usize>,
-    unit_done: &BTreeMap<String, usize>,
-) {
+/// What the kept part of the year (before a replan's date) hands on to the
+/// part built from it: see `seam`.
+#[derive(Debug, Default)]
+pub(crate) struct Carried {
+    /// Day of year household visits start on.
+    pub start: usize,
+    /// Visit sessions done per (person id, unit id), toward the year's.
+    pub done: BTreeMap<(String, String), usize>,
+    /// Visit sessions done per unit id, whoever made them.
+    pub unit_done: BTreeMap<String, usize>,
+    /// Visit half-days each person id holds per month (0–11): they count
+    /// against the monthly cap.
+    pub month_held: BTreeMap<(String, usize), u32>,
+}
+
+/// As `build`, with household visits only from day of year `carried.start`
+/// on, and the visits of the kept part counted toward the year's and
+/// against the monthly cap (the seam of a replan from a date; see `seam`).
+pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Carried) {
+    let Carried {
+        start,
+        done,
+        unit_done,
+        month_held,
+    } = carried;
     let lang = Lang::current();
     let mut cx = Cx::new(roster, plan);
-    cx.start = start.min(cx.ndays);
+    cx.start = (*start).min(cx.ndays);
+    for ((person, month), &n) in month_held {
+        if let Some(p) = cx.persons.iter().position(|q| &q.id == person) {
+            *cx.month_held.entry((p, *month)).or_default() += n;
+        }
+    }
     for (unit, &n) in unit_done {
         if let Some(u) = roster.unit_index(unit) {
             cx.unit_done.insert(u, n);

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{WARNING_KINDS, build, build_carrying};
+use super::{Carried, WARNING_KINDS, build, build_carrying};
 use crate::model::Roster;
 use crate::plan::{Assignment, HandoverLine, PlanFile, Session, Timetable};
 
@@ -214,21 +214,36 @@ fn date_of(s: &str) -> Option<NaiveDate> {
 /// sessions of unchanged units as they were and a new build for the rest.
 fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &PlanFile) {
     let before = |s: &str| date_of(s).is_some_and(|d| d < from);
-    let mut done: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut unit_done: BTreeMap<String, usize> = BTreeMap::new();
+    let mut carried = Carried {
+        start: from.ordinal0() as usize,
+        ..Carried::default()
+    };
     for s in previous
         .session
         .iter()
         .filter(|s| s.kind == "household_visit" && before(&s.date))
     {
-        *unit_done.entry(s.unit.clone()).or_default() += 1;
+        *carried.unit_done.entry(s.unit.clone()).or_default() += 1;
+        // The month `from` falls in: the half-days already held count
+        // against its cap (each person once a session, as `check` counts).
+        let month = date_of(&s.date).filter(|d| d.month() == from.month());
+        let mut seen: Vec<&String> = Vec::new();
         for p in &s.people {
             if let Some(h) = holder(r, plan, &s.unit, p) {
-                *done.entry((h, s.unit.clone())).or_default() += 1;
+                *carried.done.entry((h, s.unit.clone())).or_default() += 1;
+            }
+            if let Some(d) = month
+                && !seen.contains(&p)
+            {
+                seen.push(p);
+                *carried
+                    .month_held
+                    .entry((p.clone(), d.month0() as usize))
+                    .or_default() += 1;
             }
         }
     }
-    build_carrying(r, plan, from.ordinal0() as usize, &done, &unit_done);
+    build_carrying(r, plan, &carried);
     let kept = unchanged_units(r, previous, plan, from);
     let keep_old = |s: &Session| before(&s.date) || kept.contains(&s.unit);
     let new_ok = |s: &Session| {

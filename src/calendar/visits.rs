@@ -148,6 +148,9 @@ struct Slots {
     used: Vec<[u32; 12]>,
     /// Per person and month: free visit half-days (before any visit).
     avail: Vec<[u32; 12]>,
+    /// Per person and month: visit half-days held before the plan's first
+    /// day (a replan from a date), already under the cap.
+    held: Vec<[u32; 12]>,
     cap: u32,
 }
 
@@ -181,12 +184,19 @@ impl Slots {
             }
             free[p] = f;
         }
+        let mut held = vec![[0u32; 12]; np];
+        for (&(p, m), &n) in &cx.month_held {
+            if let Some(h) = held.get_mut(p).and_then(|h| h.get_mut(m)) {
+                *h += n;
+            }
+        }
         Slots {
             ok,
             month,
             free,
-            used: vec![[0; 12]; np],
+            used: held.clone(),
             avail,
+            held,
             cap: r.policy.visit_half_days_per_month,
         }
     }
@@ -200,9 +210,14 @@ impl Slots {
         self.used[p][self.month[t]] += 1;
     }
 
-    /// Visit half-days a person can give in the year under a monthly cap.
+    /// Visit half-days a person can give in the year under a monthly cap
+    /// (less what the kept part of a month already holds).
     fn capacity(&self, p: usize, cap: u32) -> u32 {
-        self.avail[p].iter().map(|&a| a.min(cap)).sum()
+        self.avail[p]
+            .iter()
+            .zip(&self.held[p])
+            .map(|(&a, &h)| a.min(cap.saturating_sub(h)))
+            .sum()
     }
 
     /// Slot indices into `ok`, nearest the ideal one first.

@@ -26,11 +26,11 @@ pub struct Teams {
     pub units_of_cadre: Vec<Vec<usize>>,
 }
 
-pub fn teams(roster: &Roster, plan: &Plan) -> Teams {
+pub fn teams(roster: &Roster, assignments: &[RawAssignment]) -> Teams {
     let mut of_unit = vec![Team::default(); roster.units.len()];
     let mut seen = vec![false; roster.units.len()];
     let mut units_of_cadre = vec![Vec::new(); roster.cadres.len()];
-    for a in &plan.assignments {
+    for a in assignments {
         let Some(u) = roster.unit_index(&a.unit) else {
             continue;
         };

@@ -155,8 +155,16 @@ pub fn check_files_from(
     // the year (a predecessor and successor share one post); the calendar
     // against the whole roster, handovers included.
     let year_end = roster.at_year_end();
-    let end_teams = assign::teams(&year_end, &plan);
-    let teams = assign::teams(roster, &plan);
+    let end_teams = assign::teams(&year_end, &plan.assignments);
+    let teams = assign::teams(roster, &plan.assignments);
+    // A replan from a date: before it the plan in force's teams served
+    // (without `--previous`, this plan's stand in for them, and a note says so).
+    let before = previous
+        .as_ref()
+        .map(|p| assign::teams(roster, &p.assignment));
+    if from.is_some() && previous.is_none() && !plan.sessions.is_empty() {
+        report.notes.push(Note::PastTeamsUnknown);
+    }
     let out = &mut report.violations;
     assign::hard_rules(&year_end, &plan, &end_teams, out);
     figures::stated(&plan, out);
@@ -172,7 +180,8 @@ pub fn check_files_from(
     if plan.sessions.is_empty() {
         report.notes.push(Note::AssignmentOnly);
     } else {
-        calendar::check(roster, &plan, &teams, from, out);
+        let cut = from.map(|d| (d, before.as_ref().unwrap_or(&teams)));
+        calendar::check(roster, &plan, &teams, cut, out);
     }
     calendar::figures(roster, &plan, &mut report.recomputed, out);
     if let (Some(from), Some(text)) = (from, previous_text)

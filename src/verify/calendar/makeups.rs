@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 
 use super::station_weeks::Stations;
-use super::{Cx, Resolved, Warnings, at};
+use super::{Cx, Resolved, Stretch, Warnings, at};
 use crate::verify::Violation;
 use crate::verify::planfile::{Kind, Plan, Session};
 use crate::wording::check::{Block, CheckSaid, Rule};
@@ -144,11 +144,9 @@ pub(super) fn makeups_owed(
     let mut held: HashMap<(usize, NaiveDate), bool> = HashMap::new();
     for (u, list) in stations.sessions.iter().enumerate().filter(|_| fixed) {
         for &i in list {
-            let township = resolved[i]
-                .1
-                .iter()
-                .flatten()
-                .any(|&p| cx.members[u].contains(&p) && cx.township_member(p));
+            let township = resolved[i].1.iter().flatten().any(|&p| {
+                cx.members_at(u, plan.sessions[i].date).contains(&p) && cx.township_member(p)
+            });
             *held.entry((u, plan.sessions[i].date)).or_default() |= township;
         }
     }
@@ -185,13 +183,6 @@ pub(super) fn makeups_owed(
         ));
     }
     let turns = super::timetable::turns(cx, plan);
-    let ncad = cx.roster.cadres.len();
-    let mut teams_of: HashMap<usize, usize> = HashMap::new();
-    for m in &cx.members {
-        for &p in m {
-            *teams_of.entry(p).or_default() += 1;
-        }
-    }
     let mut made_up: HashSet<(usize, NaiveDate, usize)> = HashSet::new();
     for (s, (unit, people)) in plan.sessions.iter().zip(resolved) {
         if let (Kind::Makeup, Some(u), Some(d)) = (s.kind, unit, s.makes_up) {
@@ -200,9 +191,6 @@ pub(super) fn makeups_owed(
             }
         }
     }
-    let is_local = |p: usize, u: usize| {
-        p >= ncad && cx.roster.helpers[p - ncad].unit.as_deref() == Some(&cx.roster.units[u].id)
-    };
     let block_of = |p: usize, d: NaiveDate| {
         if let Some(a) = cx.away(p, d) {
             Some(Block::Away { why: a.why.clone() })
@@ -219,7 +207,59 @@ pub(super) fn makeups_owed(
                     && (wp.is_empty() || wp.iter().any(|x| x == id))
             })
     };
-    if !fixed {
+    // Each stretch of the year with its own teams (a replan's date cuts it).
+    for (members, period) in cx.member_periods() {
+        let owed = Owed {
+            stations,
+            turns: &turns,
+            held: &held,
+            excused: &excused,
+            block_of: &block_of,
+        };
+        owed_in(cx, members, &period, &owed, out);
+    }
+}
+
+/// What the make-up rule knows of the whole year.
+struct Owed<'a> {
+    stations: &'a Stations,
+    /// The leaders' turns the timetables state: (unit, date) → leader.
+    turns: &'a HashMap<(usize, NaiveDate), usize>,
+    /// Per unit and date: a station session held, and with a township member.
+    held: &'a HashMap<(usize, NaiveDate), bool>,
+    /// Made up, or warned that it cannot be: (unit, date, person).
+    excused: &'a dyn Fn(usize, NaiveDate, usize) -> bool,
+    /// An away period or emergency meeting taking the person that day.
+    block_of: &'a dyn Fn(usize, NaiveDate) -> Option<Block>,
+}
+
+/// The make-ups owed in one stretch of the year, with its teams' members.
+fn owed_in(
+    cx: &Cx,
+    members: &[HashSet<usize>],
+    period: &Stretch,
+    owed: &Owed,
+    out: &mut Vec<Violation>,
+) {
+    let Owed {
+        stations,
+        turns,
+        held,
+        excused,
+        block_of,
+    } = *owed;
+    let fixed_rotation = cx.roster.policy.rotation == crate::model::Rotation::Fixed;
+    let ncad = cx.roster.cadres.len();
+    let is_local = |p: usize, u: usize| {
+        p >= ncad && cx.roster.helpers[p - ncad].unit.as_deref() == Some(&cx.roster.units[u].id)
+    };
+    let mut teams_of: HashMap<usize, usize> = HashMap::new();
+    for m in members {
+        for &p in m {
+            *teams_of.entry(p).or_default() += 1;
+        }
+    }
+    if !fixed_rotation {
         // Under the flexible rotation a rotating member (on several teams,
         // local to none) taken away in a week some of their units sit
         // missed the one the rotation put them at: a make-up at one of
@@ -228,16 +268,16 @@ pub(super) fn makeups_owed(
             .iter()
             .filter(|&(_, &n)| n > 1)
             .map(|(&p, _)| p)
-            .filter(|&p| {
-                !(0..cx.members.len()).any(|u| cx.members[u].contains(&p) && is_local(p, u))
-            })
+            .filter(|&p| !(0..members.len()).any(|u| members[u].contains(&p) && is_local(p, u)))
             .collect();
         rotating.sort_unstable();
         for p in rotating {
             let mut dates: std::collections::BTreeMap<NaiveDate, Vec<usize>> = Default::default();
-            for u in (0..cx.members.len()).filter(|&u| cx.members[u].contains(&p)) {
+            for u in (0..members.len()).filter(|&u| members[u].contains(&p)) {
                 for &k in &stations.required[u] {
-                    dates.entry(stations.weeks[k]).or_default().push(u);
+                    if period.contains(stations.weeks[k]) {
+                        dates.entry(stations.weeks[k]).or_default().push(u);
+                    }
                 }
             }
             for (d, units) in dates {
@@ -257,7 +297,7 @@ pub(super) fn makeups_owed(
         }
     }
     for (u, unit) in cx.roster.units.iter().enumerate() {
-        let mut fixed: Vec<usize> = cx.members[u]
+        let mut fixed: Vec<usize> = members[u]
             .iter()
             .copied()
             .filter(|&p| {
@@ -269,7 +309,7 @@ pub(super) fn makeups_owed(
         fixed.sort_unstable();
         for &k in &stations.required[u] {
             let d = stations.weeks[k];
-            if held.get(&(u, d)) == Some(&true) {
+            if !period.contains(d) || held.get(&(u, d)) == Some(&true) {
                 continue;
             }
             let mut owing = fixed.clone();
@@ -340,7 +380,8 @@ pub(super) fn impossible_makeups_true(
         let Some(people) = people.filter(|p| !p.is_empty()) else {
             continue;
         };
-        let own: Vec<usize> = cx.members[u]
+        let own: Vec<usize> = cx
+            .members_at(u, *missed)
             .iter()
             .copied()
             .filter(|&p| {

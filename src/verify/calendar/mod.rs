@@ -106,6 +106,62 @@ struct Cx<'a> {
     /// The date a replan starts from (`check --from`): visits are planned
     /// from it on.
     from: Option<NaiveDate>,
+    /// The teams that served before that date (the plan in force's, given
+    /// `--previous`; else this plan's), and their members (as `members`).
+    before: Option<Before<'a>>,
+}
+
+/// The teams in force before a replan's date.
+struct Before<'a> {
+    from: NaiveDate,
+    teams: &'a Teams,
+    members: Vec<HashSet<usize>>,
+}
+
+/// A stretch of the year with the teams then in force: the plan in force's
+/// before a replan's date, this plan's from it (or all year).
+pub(super) struct Stretch<'a> {
+    pub teams: &'a Teams,
+    /// First day, and the day after the last (`None`: the year's ends).
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Stretch<'_> {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|e| d < e)
+    }
+}
+
+/// Each unit's members over the year: its people and those they succeed
+/// (rule 5 keeps each to their own part of the year).
+fn members_of(
+    teams: &Teams,
+    handovers: &[(usize, usize, NaiveDate)],
+    ncad: usize,
+) -> Vec<HashSet<usize>> {
+    teams
+        .of_unit
+        .iter()
+        .map(|t| {
+            let mut m: HashSet<usize> = t
+                .leader
+                .into_iter()
+                .chain(t.slots.iter().chain(&t.assist).map(|h| h + ncad))
+                .collect();
+            loop {
+                let before = m.len();
+                for &(from, to, _) in handovers {
+                    if m.contains(&to) {
+                        m.insert(from);
+                    }
+                }
+                if m.len() == before {
+                    break m;
+                }
+            }
+        })
+        .collect()
 }
 
 impl<'a> Cx<'a> {
@@ -132,6 +188,55 @@ impl<'a> Cx<'a> {
             &self.roster.cadres[p].away
         } else {
             &self.roster.helpers[p - c].away
+        }
+    }
+
+    /// The members of unit `u`'s team on day `d`: the plan in force's
+    /// before a replan's date, this plan's otherwise.
+    fn members_at(&self, u: usize, d: NaiveDate) -> &HashSet<usize> {
+        &self.member_sets_at(d)[u]
+    }
+
+    /// Every unit's members on day `d` (see `members_at`).
+    fn member_sets_at(&self, d: NaiveDate) -> &[HashSet<usize>] {
+        match &self.before {
+            Some(b) if d < b.from => &b.members,
+            _ => &self.members,
+        }
+    }
+
+    /// Every unit's members in each stretch of the year, with its first day
+    /// and the day after its last.
+    fn member_periods(&self) -> Vec<(&[HashSet<usize>], Stretch<'a>)> {
+        self.periods()
+            .into_iter()
+            .map(|p| {
+                let d = p.since.unwrap_or(NaiveDate::MIN);
+                (self.member_sets_at(d), p)
+            })
+            .collect()
+    }
+
+    /// The stretches of the year and the teams in force in each.
+    fn periods(&self) -> Vec<Stretch<'a>> {
+        match &self.before {
+            Some(b) => vec![
+                Stretch {
+                    teams: b.teams,
+                    since: None,
+                    until: Some(b.from),
+                },
+                Stretch {
+                    teams: self.teams,
+                    since: Some(b.from),
+                    until: None,
+                },
+            ],
+            None => vec![Stretch {
+                teams: self.teams,
+                since: None,
+                until: None,
+            }],
         }
     }
 
@@ -277,7 +382,7 @@ pub fn check(
     roster: &Roster,
     plan: &Plan,
     teams: &Teams,
-    from: Option<NaiveDate>,
+    cut: Option<(NaiveDate, &Teams)>,
     out: &mut Vec<Violation>,
 ) {
     let year = roster.township.year;
@@ -292,7 +397,8 @@ pub fn check(
         meetings: HashMap::new(),
         members: Vec::new(),
         handovers: Vec::new(),
-        from,
+        from: cut.map(|(d, _)| d),
+        before: None,
     };
     // Who handed over to whom, from which day, as people indices.
     cx.handovers = roster
@@ -300,30 +406,12 @@ pub fn check(
         .iter()
         .filter_map(|h| Some((cx.person(&h.from)?, cx.person(&h.to)?, h.date)))
         .collect();
-    // A team's members over the year: its year-end people and those they
-    // succeed (rule 5 keeps each to their own part of the year).
-    cx.members = teams
-        .of_unit
-        .iter()
-        .map(|t| {
-            let mut m: HashSet<usize> = t
-                .leader
-                .into_iter()
-                .chain(t.slots.iter().chain(&t.assist).map(|h| h + ncad))
-                .collect();
-            loop {
-                let before = m.len();
-                for &(from, to, _) in &cx.handovers {
-                    if m.contains(&to) {
-                        m.insert(from);
-                    }
-                }
-                if m.len() == before {
-                    break m;
-                }
-            }
-        })
-        .collect();
+    cx.members = members_of(teams, &cx.handovers, ncad);
+    cx.before = cut.map(|(from, teams)| Before {
+        from,
+        teams,
+        members: members_of(teams, &cx.handovers, ncad),
+    });
     for (mi, m) in roster.meetings.iter().enumerate() {
         let dates = occurrences(m, year);
         let people: Vec<usize> = roster

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::station_weeks::Stations;
-use super::{Cx, Resolved, at};
+use super::{Cx, Resolved, Stretch, at};
 use crate::verify::Violation;
 use crate::verify::planfile::Plan;
 use crate::wording::check::{CheckSaid, Rule};
@@ -24,7 +24,21 @@ pub(super) fn rotation(
     if cx.roster.policy.rotation == crate::model::Rotation::Fixed {
         return;
     }
-    for (l, units) in cx.teams.units_of_cadre.iter().enumerate() {
+    // Each stretch of the year with its own teams (a replan's date cuts it).
+    for period in cx.periods() {
+        rotation_in(cx, plan, resolved, stations, &period, out);
+    }
+}
+
+fn rotation_in(
+    cx: &Cx,
+    plan: &Plan,
+    resolved: &Resolved,
+    stations: &Stations,
+    period: &Stretch,
+    out: &mut Vec<Violation>,
+) {
+    for (l, units) in period.teams.units_of_cadre.iter().enumerate() {
         let n = units.len();
         let id = &cx.roster.cadres[l].id;
         for &u in units {
@@ -49,7 +63,7 @@ pub(super) fn rotation(
             let mut last = None;
             for &i in &stations.sessions[u] {
                 let s = &plan.sessions[i];
-                if last == Some(s.date) {
+                if last == Some(s.date) || !period.contains(s.date) {
                     continue;
                 }
                 last = Some(s.date);

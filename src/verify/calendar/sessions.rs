@@ -69,7 +69,7 @@ pub(super) fn sessions_one_by_one(
                 out.push(at(rule, &s.unit, Some(id), s.date, CheckSaid::ListedTwice));
                 continue;
             }
-            if !cx.members[u].contains(&p) {
+            if !cx.members_at(u, s.date).contains(&p) {
                 out.push(at(
                     rule,
                     &s.unit,
@@ -114,7 +114,7 @@ pub(super) fn sessions_one_by_one(
                     .iter()
                     .flatten()
                     .copied()
-                    .filter(|p| cx.members[u].contains(p))
+                    .filter(|p| cx.members_at(u, s.date).contains(p))
                     .collect();
                 let township = present.iter().any(|&p| cx.township_member(p));
                 let short = present.len() < roster.policy.min_present;

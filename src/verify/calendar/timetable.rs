@@ -14,7 +14,8 @@ use super::station_weeks::Stations;
 use super::{Cx, Resolved, at};
 use crate::model::Rotation;
 use crate::verify::Violation;
-use crate::verify::planfile::Plan;
+use crate::verify::assign::Teams;
+use crate::verify::planfile::{Plan, Timetable};
 use crate::wording::Lang;
 use crate::wording::check::{CheckSaid, Rule, person_label, unit_label};
 use crate::wording::station::TimetableSaid;
@@ -40,19 +41,40 @@ pub(super) fn timetable(
             of_unit.entry(u).or_insert(i);
         }
     }
-    // Offsets taken per leader, to find two units on one turn.
-    let mut taken: HashMap<(usize, i64), usize> = HashMap::new();
-    for (u, post, l, since, until) in posts(cx) {
+    // Offsets taken per leader and stretch of the year, to find two units
+    // on one turn.
+    let mut taken: HashMap<(usize, i64, Option<NaiveDate>, Option<NaiveDate>), usize> =
+        HashMap::new();
+    // The stretches of the year each entry answers for.
+    let mut claimed: HashMap<usize, Vec<(Option<NaiveDate>, Option<NaiveDate>)>> = HashMap::new();
+    for Post {
+        unit: u,
+        post,
+        holder: l,
+        since,
+        until,
+        teams,
+    } in posts(cx)
+    {
         let unit = &roster.units[u];
         let whole_year = since.is_none() && until.is_none();
         let in_part = |d: &NaiveDate| since.is_none_or(|s| *d >= s) && until.is_none_or(|e| *d < e);
-        // Across a handover each holder has an entry of their own.
+        // Across a handover or a replan's date each holder has an entry of
+        // their own for their part; the same leader on both sides keeps one
+        // entry or starts another.
         let entry = if whole_year {
             of_unit.get(&u).copied()
         } else {
-            plan.timetables
-                .iter()
-                .position(|t| t.unit == unit.id && t.leader == roster.cadres[l].id)
+            let mine: Vec<usize> = (0..plan.timetables.len())
+                .filter(|&i| {
+                    let t = &plan.timetables[i];
+                    t.unit == unit.id && t.leader == roster.cadres[l].id
+                })
+                .collect();
+            mine.iter()
+                .copied()
+                .find(|&i| dates_of(&plan.timetables[i]).any(|d| in_part(&d)))
+                .or(mine.first().copied())
         };
         let Some(ti) = entry else {
             let any_turn = stations.required[u]
@@ -70,6 +92,7 @@ pub(super) fn timetable(
             ));
             continue;
         };
+        claimed.entry(ti).or_default().push((since, until));
         let t = &plan.timetables[ti];
         let leader = &roster.cadres[l].id;
         let first = stations.weeks.first().copied().unwrap_or_default();
@@ -85,7 +108,7 @@ pub(super) fn timetable(
             ));
             continue;
         }
-        let n = cx.teams.units_of_cadre[post].len();
+        let n = teams.units_of_cadre[post].len();
         if t.cycle != n as i64 {
             out.push(here(
                 TimetableSaid::Cycle {
@@ -107,7 +130,7 @@ pub(super) fn timetable(
             ));
             continue;
         }
-        if let Some(&other) = taken.get(&(l, t.offset)) {
+        if let Some(&other) = taken.get(&(l, t.offset, since, until)) {
             out.push(here(
                 TimetableSaid::Offset {
                     offset: t.offset,
@@ -118,7 +141,7 @@ pub(super) fn timetable(
             ));
             continue;
         }
-        taken.insert((l, t.offset), u);
+        taken.insert((l, t.offset, since, until), u);
 
         // The leader's turns: required station weeks on the offset.
         let turns: HashSet<NaiveDate> = stations.required[u]
@@ -132,7 +155,7 @@ pub(super) fn timetable(
             .map(|&i| (plan.sessions[i].date, i))
             .collect();
         let mut listed: HashSet<NaiveDate> = HashSet::new();
-        for &d in &t.leader_dates {
+        for &d in t.leader_dates.iter().filter(|d| in_part(d)) {
             listed.insert(d);
             if !turns.contains(&d) {
                 out.push(here(TimetableSaid::NotTurn, d));
@@ -145,7 +168,7 @@ pub(super) fn timetable(
                 out.push(here(TimetableSaid::LeaderAbsent, d));
             }
         }
-        for (d, person) in &t.substitutes {
+        for (d, person) in t.substitutes.iter().filter(|(d, _)| in_part(d)) {
             listed.insert(*d);
             if !turns.contains(d) {
                 out.push(here(TimetableSaid::NotTurn, *d));
@@ -175,30 +198,88 @@ pub(super) fn timetable(
             out.push(here(TimetableSaid::TurnMissing, d));
         }
     }
+    // A date of an entry outside every stretch it answers for is no turn of
+    // its leader's there.
+    let mut claimed: Vec<_> = claimed.into_iter().collect();
+    claimed.sort_unstable_by_key(|(ti, _)| *ti);
+    for (ti, parts) in claimed {
+        let t = &plan.timetables[ti];
+        let inside = |d: &NaiveDate| {
+            parts
+                .iter()
+                .any(|(s, e)| s.is_none_or(|s| *d >= s) && e.is_none_or(|e| *d < e))
+        };
+        for d in dates_of(t).filter(|d| !inside(d)) {
+            out.push(at(
+                Rule::Timetable,
+                &t.unit,
+                Some(&t.leader),
+                d,
+                said(TimetableSaid::NotTurn),
+            ));
+        }
+    }
 }
 
-/// Each unit's posts over the year, as (unit, year-end leader, holder, first
-/// day, day after the last): the year-end leader, and before a handover
-/// the predecessor holding the post (cadre indices).
-type Post = (usize, usize, usize, Option<NaiveDate>, Option<NaiveDate>);
+/// Every date an entry lists: the leader's and the stood-in turns.
+fn dates_of(t: &Timetable) -> impl Iterator<Item = NaiveDate> + '_ {
+    t.leader_dates
+        .iter()
+        .copied()
+        .chain(t.substitutes.iter().map(|(d, _)| *d))
+}
 
-fn posts(cx: &Cx) -> Vec<Post> {
+/// A unit's post over a stretch of the year: the unit, the leader at the
+/// stretch's end, who holds the post then (before a handover the
+/// predecessor), its first day and the day after its last, and the teams in
+/// force (the plan in force's before a replan's date). Cadre indices.
+struct Post<'a> {
+    unit: usize,
+    post: usize,
+    holder: usize,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    teams: &'a Teams,
+}
+
+fn posts<'a>(cx: &Cx<'a>) -> Vec<Post<'a>> {
     let mut out = Vec::new();
-    for (u, team) in cx.teams.of_unit.iter().enumerate() {
-        let Some(l) = team.leader else {
-            continue;
+    for period in cx.periods() {
+        // The later of two first days, the earlier of two ends.
+        let since_of = |s: Option<NaiveDate>| s.max(period.since);
+        let until_of = |e: Option<NaiveDate>| match (e, period.until) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         };
-        let (mut cur, mut until) = (l, None);
-        for _ in 0..=cx.handovers.len() {
-            match cx.handovers.iter().find(|&&(_, to, _)| to == cur) {
-                Some(&(from, _, date)) => {
-                    out.push((u, l, cur, Some(date), until));
-                    (cur, until) = (from, Some(date));
-                }
-                None => break,
+        let mut push = |unit, post, holder, since, until| {
+            let (since, until) = (since_of(since), until_of(until));
+            if since.zip(until).is_none_or(|(s, e)| s < e) {
+                out.push(Post {
+                    unit,
+                    post,
+                    holder,
+                    since,
+                    until,
+                    teams: period.teams,
+                });
             }
+        };
+        for (u, team) in period.teams.of_unit.iter().enumerate() {
+            let Some(l) = team.leader else {
+                continue;
+            };
+            let (mut cur, mut until) = (l, None);
+            for _ in 0..=cx.handovers.len() {
+                match cx.handovers.iter().find(|&&(_, to, _)| to == cur) {
+                    Some(&(from, _, date)) => {
+                        push(u, l, cur, Some(date), until);
+                        (cur, until) = (from, Some(date));
+                    }
+                    None => break,
+                }
+            }
+            push(u, l, cur, None, until);
         }
-        out.push((u, l, cur, None, until));
     }
     out
 }

@@ -44,7 +44,8 @@ pub(super) fn visit_companion(cx: &Cx, plan: &Plan, resolved: &Resolved, out: &m
         if people.iter().any(|&p| local(p, u)) {
             continue;
         }
-        let mut free: Vec<usize> = cx.members[u]
+        let mut free: Vec<usize> = cx
+            .members_at(u, s.date)
             .iter()
             .copied()
             .filter(|&p| local(p, u))

@@ -351,6 +351,8 @@ pub enum Note {
     AssignmentOnly,
     ChangesUnchecked,
     OtherRoster,
+    /// Replanned from a date, checked without `--previous`.
+    PastTeamsUnknown,
 }
 
 /// Why a plan file cannot be read.
@@ -600,6 +602,10 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
         Note::OtherRoster => (
             "note: the plan was made for another version of this roster (roster_sha256 differs); it is checked against this one",
             "说明：该方案是按另一版本的名册制定的（roster_sha256 不同），现按本名册检查",
+        ),
+        Note::PastTeamsUnknown => (
+            "note: the plan was replanned from a date (replanned_from); without --previous PLAN its sessions before that date are checked against this plan's teams: give --previous PLAN to check them against the plan in force's",
+            "说明：该方案是自某日起重新规划的（replanned_from）；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对",
         ),
     };
     if lang == Lang::En { en } else { zh }.to_string()

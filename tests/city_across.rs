@@ -282,6 +282,17 @@ fn a_july_transfer_replans_the_two_townships_only_and_is_told_once() {
     for x in there.iter().filter(|x| has(x, "qiu-mj")) {
         assert!(date(x).as_str() >= "2015-07-01", "{x:?}");
     }
+    // Both townships' replans pass `check` across the handover and the
+    // date: the posted timetables of units rebuilt from it (卢建月's too,
+    // whose units did not change) start again there.
+    let (c, said, err) = zhudian(&["check", AFTER, s(&new), "--previous", s(&old)]);
+    assert_eq!(c, 0, "{said}{err}");
+    assert!(
+        said.contains("3 of 3 townships have a valid plan.\n"),
+        "{said}"
+    );
+    let (c, said, err) = zhudian(&["check", AFTER, s(&new)]);
+    assert_eq!(c, 0, "{said}{err}");
     let line = "Transfer: 邱敏坚 leaves 高涌镇 for 三庄镇 on 2015-07-01. In 高涌镇, 邱敏坚's units pass on because 邱敏坚 left: 金海村 to 何志强 and 青圩村 to 何志强. In 三庄镇, 邱敏坚 now leads 沙头社区 (was 李国雄) and 上塘村 (was 李国雄).\n";
     assert_eq!(out.matches("Transfer: ").count(), 1, "{out}");
     assert!(out.contains(line), "{out}");

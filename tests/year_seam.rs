@@ -1,0 +1,232 @@
+//! The seam of a replan from a date, in one small township
+//! (instances/beijiao-example.toml): a leader who `leaves` with no successor
+//! has their units given to others from the date, and `check --previous`
+//! accepts the plan `replan` wrote (the teams before the date are the plan
+//! in force's); a mid-month `--from` counts the visit half-days the month
+//! already holds against the monthly cap.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use zhudian::plan::PlanFile;
+
+const ROSTER: &str = "instances/beijiao-example.toml";
+/// 何建明 leads one unit (北滘社区, beijiao-sq) in the plan in force.
+const LEAVER: &str = "he-jm";
+
+fn tmp(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+fn read_plan(p: &str) -> PlanFile {
+    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// The shipped roster with `id` leaving on `date`; with `successor`, a new
+/// cadre of that id who `succeeds` them.
+fn leaving(dir: &Path, id: &str, date: &str, successor: Option<&str>) -> String {
+    let text = std::fs::read_to_string(ROSTER).unwrap();
+    let head = format!("[[cadre]]\nid = \"{id}\"\n");
+    assert!(text.contains(&head), "{id} is a cadre of {ROSTER}");
+    let mut out = text.replace(&head, &format!("{head}leaves = \"{date}\"\n"));
+    if let Some(new) = successor {
+        out.push_str(&format!(
+            "\n[[cadre]]\nid = \"{new}\"\nname = \"林晓阳\"\npost = \"副镇长\"\nskills = [\"stability\", \"legal\"]\nunits = [1, 2]\nsucceeds = \"{id}\"\n"
+        ));
+    }
+    let path = tmp(dir, "roster.toml");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// Plans the shipped roster, then replans `roster` from `from`; (p0, p1).
+fn replanned(dir: &Path, roster: &str, from: &str) -> (String, String) {
+    let p0 = tmp(dir, "p0.toml");
+    let (c, out, err) = zhudian(&["plan", ROSTER, "-o", &p0]);
+    assert_eq!(c, 0, "{out}{err}");
+    let p1 = tmp(dir, "p1.toml");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        roster,
+        "--previous",
+        &p0,
+        "--from",
+        from,
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    (p0, p1)
+}
+
+/// `check ROSTER PLAN --previous PREVIOUS`: (exit code, stdout + stderr).
+fn check(roster: &str, plan: &str, previous: &str) -> (i32, String) {
+    let (c, out, err) = zhudian(&["check", roster, plan, "--previous", previous]);
+    (c, out + &err)
+}
+
+#[test]
+fn a_leaver_without_successor_hands_their_unit_on_and_check_accepts_the_replan() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = "2015-07-01";
+    let roster = leaving(dir.path(), LEAVER, from, None);
+    let (p0, p1) = replanned(dir.path(), &roster, from);
+    let (before, after) = (read_plan(&p0), read_plan(&p1));
+    let led = |p: &PlanFile| -> Vec<String> {
+        p.assignment
+            .iter()
+            .filter(|a| a.leader == LEAVER)
+            .map(|a| a.unit.clone())
+            .collect()
+    };
+    assert_eq!(led(&before), ["beijiao-sq"]);
+    assert!(led(&after).is_empty(), "{:?}", after.assignment);
+    // The engine gave the unit to another leader; they serve it from the date.
+    let new_leader = &after
+        .assignment
+        .iter()
+        .find(|a| a.unit == "beijiao-sq")
+        .unwrap()
+        .leader;
+    assert!(after.session.iter().any(|s| s.unit == "beijiao-sq"
+        && s.date.as_str() >= from
+        && s.people.contains(new_leader)));
+    for s in &after.session {
+        let his = s.people.iter().any(|p| p == LEAVER);
+        assert!(!his || s.date.as_str() < from, "{s:?}");
+    }
+    // Before the date he is on his unit's team, as the plan in force had it.
+    assert!(after.session.iter().any(|s| s.unit == "beijiao-sq"
+        && s.date.as_str() < from
+        && s.people.iter().any(|p| p == LEAVER)));
+    let (c, out) = check(&roster, &p1, &p0);
+    assert_eq!(c, 0, "{out}");
+    assert!(out.contains("The plan is valid."), "{out}");
+}
+
+/// The cut is by date: after it, the old team is no longer the unit's.
+#[test]
+fn check_holds_the_teams_after_the_date_to_the_new_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = "2015-07-01";
+    let roster = leaving(dir.path(), LEAVER, from, None);
+    let (p0, p1) = replanned(dir.path(), &roster, from);
+    let mut plan = read_plan(&p1);
+    let before = read_plan(&p0);
+    let old_team = &before
+        .assignment
+        .iter()
+        .find(|a| a.unit == "beijiao-sq")
+        .unwrap()
+        .helpers;
+    let new_team = &plan
+        .assignment
+        .iter()
+        .find(|a| a.unit == "beijiao-sq")
+        .unwrap();
+    // A helper of the old team who is on the new one no more.
+    let gone = old_team
+        .iter()
+        .find(|h| !new_team.helpers.contains(h) && !new_team.assist.contains(h))
+        .expect("the unit's team changed at the date")
+        .clone();
+    let i = plan
+        .session
+        .iter()
+        .position(|s| s.unit == "beijiao-sq" && s.kind == "station" && s.date.as_str() >= from)
+        .unwrap();
+    let date = plan.session[i].date.clone();
+    plan.session[i].people.push(gone.clone());
+    let bad = tmp(dir.path(), "bad.toml");
+    std::fs::write(&bad, plan.to_toml()).unwrap();
+    let (c, out) = check(&roster, &bad, &p0);
+    assert_eq!(c, 1, "{out}");
+    let name = |id: &str| -> String {
+        let t: toml::Table = toml::from_str(&std::fs::read_to_string(ROSTER).unwrap()).unwrap();
+        let helpers = t["helper"].as_array().unwrap();
+        let h = helpers
+            .iter()
+            .find(|h| h["id"].as_str() == Some(id))
+            .unwrap();
+        h["name"].as_str().unwrap().to_string()
+    };
+    let line = format!(
+        "calendar rule 1 (station sessions): 北滘社区（beijiao-sq）, {}（{gone}）, {date}: is in a station session but not on this unit's team",
+        name(&gone)
+    );
+    assert!(out.contains(&line), "{line}\n{out}");
+}
+
+/// Without `--previous`, check says that the sessions before the date were
+/// checked against this plan's teams.
+#[test]
+fn check_without_the_plan_in_force_says_what_it_checked_the_past_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = "2015-07-01";
+    let roster = leaving(dir.path(), LEAVER, from, None);
+    let (_, p1) = replanned(dir.path(), &roster, from);
+    let (_, out, _) = zhudian(&["check", &roster, &p1]);
+    assert!(
+        out.contains("note: the plan was replanned from a date (replanned_from); without --previous PLAN its sessions before that date are checked against this plan's teams: give --previous PLAN to check them against the plan in force's\n"),
+        "{out}"
+    );
+    let (_, out, _) = zhudian(&["--lang", "zh", "check", &roster, &p1]);
+    assert!(
+        out.contains("说明：该方案是自某日起重新规划的（replanned_from）；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对\n"),
+        "{out}"
+    );
+}
+
+/// Visit half-days per person in `month` ("2015-07"): before `from`, and in all.
+fn july(p: &PlanFile, month: &str, from: &str) -> BTreeMap<String, (u32, u32)> {
+    let mut n: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for s in p
+        .session
+        .iter()
+        .filter(|s| s.kind == "household_visit" && s.date.starts_with(month))
+    {
+        for x in &s.people {
+            let e = n.entry(x.clone()).or_default();
+            e.1 += 1;
+            if s.date.as_str() < from {
+                e.0 += 1;
+            }
+        }
+    }
+    n
+}
+
+fn cap_holds_across_a_mid_month_date(successor: Option<&str>) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = "2015-07-16";
+    let roster = leaving(dir.path(), LEAVER, from, successor);
+    let (p0, p1) = replanned(dir.path(), &roster, from);
+    let cap = 8; // the roster's visit_half_days_per_month (the default)
+    let n = july(&read_plan(&p1), "2015-07", from);
+    // The month's first half already holds visits, for people who visit
+    // again after the date: what the seam must count.
+    assert!(
+        n.values().any(|&(early, all)| early > 0 && all > early),
+        "{n:?}"
+    );
+    for (who, (_, all)) in &n {
+        assert!(*all <= cap, "{who}: {all} visit half-days in July");
+    }
+    let (c, out) = check(&roster, &p1, &p0);
+    assert_eq!(c, 0, "{out}");
+    assert!(!out.contains("visit half-days in month 7"), "{out}");
+}
+
+#[test]
+fn a_mid_month_date_counts_the_months_earlier_visits_against_the_cap() {
+    cap_holds_across_a_mid_month_date(None);
+}
+
+#[test]
+fn a_mid_month_handover_counts_the_months_earlier_visits_against_the_cap() {
+    cap_holds_across_a_mid_month_date(Some("lin-xy"));
+}

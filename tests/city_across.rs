@@ -293,6 +293,24 @@ fn a_july_transfer_replans_the_two_townships_only_and_is_told_once() {
     );
     let (c, said, err) = zhudian(&["check", AFTER, s(&new)]);
     assert_eq!(c, 0, "{said}{err}");
+    // 卢建月 (lu-jy) keeps his three villages: his posted cycle carries on,
+    // one timetable entry a village all year, as in the plan in force.
+    let timetable = |p: &Path| -> Vec<toml::Value> {
+        let t: toml::Table = toml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        t["timetable"].as_array().unwrap().clone()
+    };
+    let lu = |p: &Path| -> Vec<Vec<Option<toml::Value>>> {
+        timetable(&p.join("sanzhuang.toml"))
+            .into_iter()
+            .filter(|t| t["leader"].as_str() == Some("lu-jy"))
+            .map(|t| {
+                let keys = ["unit", "cycle", "offset", "fortnight", "leader_dates"];
+                keys.map(|k| t.get(k).cloned()).into_iter().collect()
+            })
+            .collect()
+    };
+    assert_eq!(lu(&new).len(), 3);
+    assert_eq!(lu(&new), lu(&old));
     let line = "Transfer: 邱敏坚 leaves 高涌镇 for 三庄镇 on 2015-07-01. In 高涌镇, 邱敏坚's units pass on because 邱敏坚 left: 金海村 to 何志强 and 青圩村 to 何志强. In 三庄镇, 邱敏坚 now leads 沙头社区 (was 李国雄) and 上塘村 (was 李国雄).\n";
     assert_eq!(out.matches("Transfer: ").count(), 1, "{out}");
     assert!(out.contains(line), "{out}");

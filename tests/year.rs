@@ -247,6 +247,31 @@ fn replan_from_keeps_the_timetables_of_both_parts_of_the_year() {
     };
     assert!(of("peng-jl").leader_dates.iter().all(|d| d.as_str() < FROM));
     assert!(of("lin-xy").leader_dates.iter().all(|d| d.as_str() >= FROM));
+    // He carries on her posted cycle: the village's turns keep their weeks.
+    assert_eq!(
+        (
+            of("lin-xy").cycle,
+            of("lin-xy").offset,
+            of("lin-xy").fortnight
+        ),
+        (
+            of("peng-jl").cycle,
+            of("peng-jl").offset,
+            of("peng-jl").fortnight
+        )
+    );
+    // A leader whose units did not change keeps one entry a unit all year.
+    for a in after.assignment.iter().filter(|a| {
+        let led = |p: &PlanFile| p.assignment.iter().filter(|b| b.leader == a.leader).count();
+        before
+            .assignment
+            .iter()
+            .any(|b| b.unit == a.unit && b.leader == a.leader)
+            && led(&before) == led(&after)
+    }) {
+        let entries = after.timetable.iter().filter(|t| t.unit == a.unit).count();
+        assert_eq!(entries, 1, "{} ({})", a.unit, a.leader);
+    }
     let old = before.timetable.iter().find(|t| &t.unit == unit).unwrap();
     let early: Vec<&String> = old
         .leader_dates

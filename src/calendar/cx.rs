@@ -95,6 +95,10 @@ pub(crate) struct Cx<'a> {
     /// kept part of the year: they count against the monthly cap of the
     /// month `start` falls in.
     pub month_held: BTreeMap<(usize, usize), u32>,
+    /// Under a fixed rotation, the posted cycle a leader carries on from the
+    /// kept part (their units as before): offsets aligned with their
+    /// `units`, and each biweekly unit's fortnight.
+    pub posted: BTreeMap<usize, (Vec<usize>, Vec<(usize, usize)>)>,
     /// When the improving passes must stop (see `budget`).
     deadline: Option<Instant>,
     /// Whether one did stop at it (set from rayon's threads too).
@@ -280,6 +284,7 @@ impl<'a> Cx<'a> {
             done: BTreeMap::new(),
             unit_done: BTreeMap::new(),
             month_held: BTreeMap::new(),
+            posted: BTreeMap::new(),
             deadline: super::budget::deadline(),
             cut: AtomicBool::new(false),
         }

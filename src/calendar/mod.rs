@@ -73,6 +73,45 @@ pub(crate) struct Carried {
     /// Visit half-days each person id holds per month (0–11): they count
     /// against the monthly cap.
     pub month_held: BTreeMap<(String, usize), u32>,
+    /// The posted timetable in force at the cut, per unit id: (leader id,
+    /// cycle, offset, fortnight). A leader whose units are those of one
+    /// leader there keeps that cycle (fixed rotation).
+    pub posted: BTreeMap<String, (String, usize, usize, Option<usize>)>,
+}
+
+/// Each leader whose units are exactly those one leader held at the cut,
+/// on a cycle of their number, keeps that leader's posted offsets and
+/// fortnights: the timetable carries on rather than starting again.
+fn carry_cycles(cx: &mut Cx, posted: &BTreeMap<String, (String, usize, usize, Option<usize>)>) {
+    for p in 0..cx.persons.len() {
+        let units = &cx.persons[p].units;
+        if !cx.persons[p].leader || units.len() < 2 {
+            continue;
+        }
+        let entries: Option<Vec<&(String, usize, usize, Option<usize>)>> = units
+            .iter()
+            .map(|&u| posted.get(&cx.roster.units[u].id))
+            .collect();
+        let Some(entries) = entries else { continue };
+        let was = &entries[0].0;
+        let held_then = posted.values().filter(|e| &e.0 == was).count();
+        let mut offsets: Vec<usize> = entries.iter().map(|e| e.2).collect();
+        let same = entries
+            .iter()
+            .all(|e| &e.0 == was && e.1 == units.len() && e.2 < units.len());
+        offsets.sort_unstable();
+        offsets.dedup();
+        if !same || held_then != units.len() || offsets.len() != units.len() {
+            continue;
+        }
+        let fortnights = units
+            .iter()
+            .zip(&entries)
+            .filter_map(|(&u, e)| e.3.map(|f| (u, f)))
+            .collect();
+        cx.posted
+            .insert(p, (entries.iter().map(|e| e.2).collect(), fortnights));
+    }
 }
 
 /// As `build`, with household visits only from day of year `carried.start`
@@ -84,6 +123,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
         done,
         unit_done,
         month_held,
+        posted,
     } = carried;
     let lang = Lang::current();
     let mut cx = Cx::new(roster, plan);
@@ -104,6 +144,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             cx.done.insert((p, u), n);
         }
     }
+    carry_cycles(&mut cx, posted);
     let st = station::plan(&cx);
     let (ws, we) = cx.win;
     for s in &st.sessions {

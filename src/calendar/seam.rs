@@ -243,6 +243,13 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
             }
         }
     }
+    // The timetable in force on the eve of the cut: each unit's last entry.
+    for t in &previous.timetable {
+        carried.posted.insert(
+            t.unit.clone(),
+            (t.leader.clone(), t.cycle, t.offset, t.fortnight),
+        );
+    }
     build_carrying(r, plan, &carried);
     let kept = unchanged_units(r, previous, plan, from);
     let keep_old = |s: &Session| before(&s.date) || kept.contains(&s.unit);

@@ -224,6 +224,15 @@ pub(super) fn choose_fixed(cx: &Cx, blocked: &[Vec<Option<Cause>>], parity: Vec<
             }
         }
     }
+    // A cycle carried on from the plan in force at a replan's date.
+    for (&p, (o, fortnights)) in &cx.posted {
+        if frame.rotating[p] && o.len() == cx.persons[p].units.len() {
+            offsets[p] = o.clone();
+            for &(u, f) in fortnights {
+                parity[u] = f;
+            }
+        }
+    }
     let mut best = frame.coverage(&offsets, &parity);
     // Biweekly units of leaders who do not rotate: their fortnight alone.
     let lone: Vec<usize> = (0..cx.roster.units.len())
@@ -234,7 +243,7 @@ pub(super) fn choose_fixed(cx: &Cx, blocked: &[Vec<Option<Cause>>], parity: Vec<
         .collect();
     for _round in 0..6 {
         let mut changed = false;
-        for p in (0..np).filter(|&p| frame.rotating[p]) {
+        for p in (0..np).filter(|&p| frame.rotating[p] && !cx.posted.contains_key(&p)) {
             if cx.late() {
                 return (offsets, parity);
             }

@@ -98,11 +98,20 @@ pub(crate) struct Cx<'a> {
     /// Under a fixed rotation, the posted cycle a leader carries on from the
     /// kept part (their units as before): offsets aligned with their
     /// `units`, and each biweekly unit's fortnight.
-    pub posted: BTreeMap<usize, (Vec<usize>, Vec<(usize, usize)>)>,
+    pub posted: BTreeMap<usize, CarriedCycle>,
     /// When the improving passes must stop (see `budget`).
     deadline: Option<Instant>,
     /// Whether one did stop at it (set from rayon's threads too).
     cut: AtomicBool,
+}
+
+/// A leader's posted cycle carried on across a replan's date.
+#[derive(Debug, Clone)]
+pub struct CarriedCycle {
+    /// Offsets aligned with the leader's `units`.
+    pub offsets: Vec<usize>,
+    /// (unit, fortnight) of each biweekly unit.
+    pub fortnights: Vec<(usize, usize)>,
 }
 
 impl<'a> Cx<'a> {

@@ -73,32 +73,40 @@ pub(crate) struct Carried {
     /// Visit half-days each person id holds per month (0–11): they count
     /// against the monthly cap.
     pub month_held: BTreeMap<(String, usize), u32>,
-    /// The posted timetable in force at the cut, per unit id: (leader id,
-    /// cycle, offset, fortnight). A leader whose units are those of one
+    /// The posted timetable in force at the cut, per unit id. A leader whose units are those of one
     /// leader there keeps that cycle (fixed rotation).
-    pub posted: BTreeMap<String, (String, usize, usize, Option<usize>)>,
+    pub posted: BTreeMap<String, Posted>,
+}
+
+/// A unit's entry in the posted timetable in force at a cut.
+#[derive(Debug, Clone)]
+pub(crate) struct Posted {
+    pub leader: String,
+    pub cycle: usize,
+    pub offset: usize,
+    pub fortnight: Option<usize>,
 }
 
 /// Each leader whose units are exactly those one leader held at the cut,
 /// on a cycle of their number, keeps that leader's posted offsets and
 /// fortnights: the timetable carries on rather than starting again.
-fn carry_cycles(cx: &mut Cx, posted: &BTreeMap<String, (String, usize, usize, Option<usize>)>) {
+fn carry_cycles(cx: &mut Cx, posted: &BTreeMap<String, Posted>) {
     for p in 0..cx.persons.len() {
         let units = &cx.persons[p].units;
         if !cx.persons[p].leader || units.len() < 2 {
             continue;
         }
-        let entries: Option<Vec<&(String, usize, usize, Option<usize>)>> = units
+        let entries: Option<Vec<&Posted>> = units
             .iter()
             .map(|&u| posted.get(&cx.roster.units[u].id))
             .collect();
         let Some(entries) = entries else { continue };
-        let was = &entries[0].0;
-        let held_then = posted.values().filter(|e| &e.0 == was).count();
-        let mut offsets: Vec<usize> = entries.iter().map(|e| e.2).collect();
+        let was = &entries[0].leader;
+        let held_then = posted.values().filter(|e| &e.leader == was).count();
+        let mut offsets: Vec<usize> = entries.iter().map(|e| e.offset).collect();
         let same = entries
             .iter()
-            .all(|e| &e.0 == was && e.1 == units.len() && e.2 < units.len());
+            .all(|e| &e.leader == was && e.cycle == units.len() && e.offset < units.len());
         offsets.sort_unstable();
         offsets.dedup();
         if !same || held_then != units.len() || offsets.len() != units.len() {
@@ -107,10 +115,16 @@ fn carry_cycles(cx: &mut Cx, posted: &BTreeMap<String, (String, usize, usize, Op
         let fortnights = units
             .iter()
             .zip(&entries)
-            .filter_map(|(&u, e)| e.3.map(|f| (u, f)))
+            .filter_map(|(&u, e)| e.fortnight.map(|f| (u, f)))
             .collect();
-        cx.posted
-            .insert(p, (entries.iter().map(|e| e.2).collect(), fortnights));
+        let offsets = entries.iter().map(|e| e.offset).collect();
+        cx.posted.insert(
+            p,
+            cx::CarriedCycle {
+                offsets,
+                fortnights,
+            },
+        );
     }
 }
 

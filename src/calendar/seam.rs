@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Carried, WARNING_KINDS, build, build_carrying};
+use super::{Carried, Posted, WARNING_KINDS, build, build_carrying};
 use crate::model::Roster;
 use crate::plan::{Assignment, HandoverLine, PlanFile, Session, Timetable};
 
@@ -247,7 +247,12 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
     for t in &previous.timetable {
         carried.posted.insert(
             t.unit.clone(),
-            (t.leader.clone(), t.cycle, t.offset, t.fortnight),
+            Posted {
+                leader: t.leader.clone(),
+                cycle: t.cycle,
+                offset: t.offset,
+                fortnight: t.fortnight,
+            },
         );
     }
     build_carrying(r, plan, &carried);

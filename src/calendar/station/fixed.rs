@@ -225,10 +225,10 @@ pub(super) fn choose_fixed(cx: &Cx, blocked: &[Vec<Option<Cause>>], parity: Vec<
         }
     }
     // A cycle carried on from the plan in force at a replan's date.
-    for (&p, (o, fortnights)) in &cx.posted {
-        if frame.rotating[p] && o.len() == cx.persons[p].units.len() {
-            offsets[p] = o.clone();
-            for &(u, f) in fortnights {
+    for (&p, carried) in &cx.posted {
+        if frame.rotating[p] && carried.offsets.len() == cx.persons[p].units.len() {
+            offsets[p] = carried.offsets.clone();
+            for &(u, f) in &carried.fortnights {
                 parity[u] = f;
             }
         }

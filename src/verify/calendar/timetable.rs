@@ -20,6 +20,10 @@ use crate::wording::Lang;
 use crate::wording::check::{CheckSaid, Rule, person_label, unit_label};
 use crate::wording::station::TimetableSaid;
 
+/// A stretch of the year: its first day and the day after its last (`None`:
+/// the year's ends).
+type Part = (Option<NaiveDate>, Option<NaiveDate>);
+
 fn said(t: TimetableSaid) -> CheckSaid {
     CheckSaid::Timetable(t)
 }
@@ -43,10 +47,9 @@ pub(super) fn timetable(
     }
     // Offsets taken per leader and stretch of the year, to find two units
     // on one turn.
-    let mut taken: HashMap<(usize, i64, Option<NaiveDate>, Option<NaiveDate>), usize> =
-        HashMap::new();
+    let mut taken: HashMap<(usize, i64, Part), usize> = HashMap::new();
     // The stretches of the year each entry answers for.
-    let mut claimed: HashMap<usize, Vec<(Option<NaiveDate>, Option<NaiveDate>)>> = HashMap::new();
+    let mut claimed: HashMap<usize, Vec<Part>> = HashMap::new();
     for Post {
         unit: u,
         post,
@@ -130,7 +133,7 @@ pub(super) fn timetable(
             ));
             continue;
         }
-        if let Some(&other) = taken.get(&(l, t.offset, since, until)) {
+        if let Some(&other) = taken.get(&(l, t.offset, (since, until))) {
             out.push(here(
                 TimetableSaid::Offset {
                     offset: t.offset,
@@ -141,7 +144,7 @@ pub(super) fn timetable(
             ));
             continue;
         }
-        taken.insert((l, t.offset, since, until), u);
+        taken.insert((l, t.offset, (since, until)), u);
 
         // The leader's turns: required station weeks on the offset.
         let turns: HashSet<NaiveDate> = stations.required[u]

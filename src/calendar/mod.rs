@@ -73,8 +73,9 @@ pub(crate) struct Carried {
     /// Visit half-days each person id holds per month (0–11): they count
     /// against the monthly cap.
     pub month_held: BTreeMap<(String, usize), u32>,
-    /// The posted timetable in force at the cut, per unit id. A leader whose units are those of one
-    /// leader there keeps that cycle (fixed rotation).
+    /// The posted timetable in force at the cut, per unit id. A leader
+    /// whose units are those of one leader there keeps that cycle (fixed
+    /// rotation).
     pub posted: BTreeMap<String, Posted>,
 }
 

@@ -98,7 +98,8 @@ struct Cx<'a> {
     window: (NaiveTime, NaiveTime),
     /// Meetings each person attends, by (person, date): (start, end, meeting).
     meetings: MeetingIndex,
-    /// Team members of each unit (people indices: cadres, then helpers).
+    /// Team members of each unit (people indices: cadres, then helpers):
+    /// this plan's teams, from a replan's date on (all year without one).
     members: Vec<HashSet<usize>>,
     /// Handovers in the roster: (predecessor, successor, first day of the
     /// successor), people indices.

@@ -74,13 +74,17 @@ pub const ROLES: &[Word] = &[
     w("deputy", "两代表一委员", &["代表", "委员"]),
 ];
 pub const WEEKDAYS: &[Word] = &[
-    w("Mon", "周一", &["星期一", "Monday"]),
-    w("Tue", "周二", &["星期二", "Tuesday"]),
-    w("Wed", "周三", &["星期三", "Wednesday"]),
-    w("Thu", "周四", &["星期四", "Thursday"]),
-    w("Fri", "周五", &["星期五", "Friday"]),
-    w("Sat", "周六", &["星期六", "Saturday"]),
-    w("Sun", "周日", &["星期日", "星期天", "周天", "Sunday"]),
+    w("Mon", "周一", &["星期一", "礼拜一", "Monday"]),
+    w("Tue", "周二", &["星期二", "礼拜二", "Tuesday"]),
+    w("Wed", "周三", &["星期三", "礼拜三", "Wednesday"]),
+    w("Thu", "周四", &["星期四", "礼拜四", "Thursday"]),
+    w("Fri", "周五", &["星期五", "礼拜五", "Friday"]),
+    w("Sat", "周六", &["星期六", "礼拜六", "Saturday"]),
+    w(
+        "Sun",
+        "周日",
+        &["星期日", "星期天", "周天", "礼拜日", "礼拜天", "Sunday"],
+    ),
 ];
 pub const REPEATS: &[Word] = &[
     w("none", "不重复", &["无", "否"]),

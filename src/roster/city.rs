@@ -42,8 +42,8 @@ pub struct Override {
     pub township: String,
     /// `section.field`, e.g. `policy.households_per_visit_session`.
     pub field: String,
-    pub own: String,
-    pub city: String,
+    pub own: toml::Value,
+    pub city: toml::Value,
 }
 
 /// The city.toml of a folder, if it has one; every problem with its line.
@@ -197,8 +197,8 @@ pub fn overrides(city: &City, townships: &[(String, String)]) -> Vec<Override> {
                     out.push(Override {
                         township: name.clone(),
                         field: format!("{s}.{field}"),
-                        own: own.to_string(),
-                        city: cv.to_string(),
+                        own: own.clone(),
+                        city: cv.clone(),
                     });
                 }
             }
@@ -208,7 +208,7 @@ pub fn overrides(city: &City, townships: &[(String, String)]) -> Vec<Override> {
 }
 
 /// The city's inherited values, `section.field = value`, in file order.
-pub fn inherited_values(city: &City) -> Vec<(String, String)> {
+pub fn inherited_values(city: &City) -> Vec<(String, toml::Value)> {
     let Ok(c) = toml::from_str::<toml::Table>(&city.text) else {
         return Vec::new();
     };
@@ -216,7 +216,7 @@ pub fn inherited_values(city: &City) -> Vec<(String, String)> {
     for s in INHERITED {
         if let Some(t) = c.get(s).and_then(|v| v.as_table()) {
             for (k, v) in t {
-                out.push((format!("{s}.{k}"), v.to_string()));
+                out.push((format!("{s}.{k}"), v.clone()));
             }
         }
     }

@@ -245,35 +245,7 @@ fn read_township(t: &Tab) -> Township {
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 fn parse_weekday(s: &str) -> Option<chrono::Weekday> {
-    let full = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let s = s.trim();
-    let low = s.to_ascii_lowercase();
-    let i = WEEKDAYS
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case(s))
-        .or_else(|| full.iter().position(|f| *f == low))
-        .or_else(|| chinese_weekday(s))?;
-    Some(chrono::Weekday::try_from(i as u8).expect("0..7 is a weekday"))
-}
-
-/// A weekday as a Chinese planner writes it: 周三, 星期三 or 礼拜三 (Sunday
-/// also 日 or 天); its index from Monday.
-fn chinese_weekday(s: &str) -> Option<usize> {
-    let day = ["周", "星期", "礼拜"]
-        .iter()
-        .find_map(|p| s.strip_prefix(p))?;
-    ["一", "二", "三", "四", "五", "六", "日"]
-        .iter()
-        .position(|d| *d == day)
-        .or((day == "天").then_some(6))
+    crate::days::weekday_named(s)
 }
 
 fn read_station(t: &Tab) -> Station {

@@ -6,6 +6,7 @@ pub mod across;
 pub mod calendar;
 pub mod check;
 pub mod city;
+pub mod city_settings;
 pub mod city_summary;
 pub mod city_whatif;
 pub mod documents;

@@ -9,6 +9,7 @@ pub mod city;
 pub mod city_settings;
 pub mod city_summary;
 pub mod city_whatif;
+pub mod city_whatif_formats;
 pub mod documents;
 pub mod input;
 pub mod io;

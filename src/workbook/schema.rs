@@ -206,6 +206,10 @@ pub const CADRES: Sheet = Sheet {
         c("units", "最少联系单位数", Kind::PairMin, false, 10.0),
         c("units", "最多联系单位数", Kind::PairMax, false, 10.0),
         c("succeeds", "接替", Kind::Text, false, 12.0),
+        c("joins", "到任日期", Kind::Date, false, 12.0),
+        c("leaves", "离任日期", Kind::Date, false, 12.0),
+        c("transferred_from", "调入自", Kind::Text, false, 16.0),
+        c("shared", "跨镇街兼任", Kind::Bool, false, 10.0),
     ],
 };
 pub const HELPERS: Sheet = Sheet {
@@ -219,6 +223,10 @@ pub const HELPERS: Sheet = Sheet {
         c("skills", "能力", Kind::List, false, 18.0),
         c("max_teams", "最多参加团队数", Kind::Int, false, 10.0),
         c("succeeds", "接替", Kind::Text, false, 12.0),
+        c("joins", "到任日期", Kind::Date, false, 12.0),
+        c("leaves", "离任日期", Kind::Date, false, 12.0),
+        c("transferred_from", "调入自", Kind::Text, false, 16.0),
+        c("shared", "跨镇街兼任", Kind::Bool, false, 10.0),
     ],
 };
 pub const AWAY: Sheet = Sheet {

@@ -103,3 +103,36 @@ fn a_city_toml_station_takes_a_chinese_weekday() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_township_writing_the_citys_weekday_in_other_words_does_not_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir("tests/fixtures/city").unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let ct = dir.path().join("city.toml");
+    let text = std::fs::read_to_string(&ct).unwrap();
+    std::fs::write(&ct, text.replace("weekday = \"Tue\"", "weekday = \"周二\"")).unwrap();
+    let own = |file: &str, station: &str| {
+        let f = dir.path().join(file);
+        let text = std::fs::read_to_string(&f).unwrap();
+        std::fs::write(&f, text + station).unwrap();
+    };
+    own(
+        "foshan-25-genghe.toml",
+        "\n[station]\nweekday = \"Tue\"\nmakeup_days = [\"礼拜六\"]\n",
+    );
+    own("foshan-31-datang.toml", "\n[station]\nweekday = \"星期三\"\n");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
+        .args(["--lang", "zh", "validate", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(!said.contains("更合镇与全市设置不同"), "{said}");
+    assert!(
+        said.contains("\n大塘镇与全市设置不同：驻点日 每周三（全市：每周二）\n"),
+        "{said}"
+    );
+}

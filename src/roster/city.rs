@@ -192,7 +192,7 @@ pub fn overrides(city: &City, townships: &[(String, String)]) -> Vec<Override> {
             };
             for (field, own) in ts {
                 if let Some(cv) = cs.get(field)
-                    && cv != own
+                    && !same(field, cv, own)
                 {
                     out.push(Override {
                         township: name.clone(),
@@ -205,6 +205,27 @@ pub fn overrides(city: &City, townships: &[(String, String)]) -> Vec<Override> {
         }
     }
     out
+}
+
+/// Two values of a field the same: weekdays compared as days (`周二` is
+/// `Tue`), the rest as written.
+fn same(field: &str, a: &toml::Value, b: &toml::Value) -> bool {
+    let days = |v: &toml::Value| -> Option<Vec<chrono::Weekday>> {
+        match v {
+            toml::Value::String(s) => crate::days::weekday_named(s).map(|d| vec![d]),
+            toml::Value::Array(a) => a
+                .iter()
+                .map(|d| d.as_str().and_then(crate::days::weekday_named))
+                .collect(),
+            _ => None,
+        }
+    };
+    if matches!(field, "weekday" | "makeup_days" | "visit_days")
+        && let (Some(x), Some(y)) = (days(a), days(b))
+    {
+        return x == y;
+    }
+    a == b
 }
 
 /// The city's inherited values, `section.field = value`, in file order.

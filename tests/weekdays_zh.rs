@@ -123,7 +123,10 @@ fn a_township_writing_the_citys_weekday_in_other_words_does_not_differ() {
         "foshan-25-genghe.toml",
         "\n[station]\nweekday = \"Tue\"\nmakeup_days = [\"礼拜六\"]\n",
     );
-    own("foshan-31-datang.toml", "\n[station]\nweekday = \"星期三\"\n");
+    own(
+        "foshan-31-datang.toml",
+        "\n[station]\nweekday = \"星期三\"\n",
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
         .args(["--lang", "zh", "validate", dir.path().to_str().unwrap()])
         .output()

@@ -14,6 +14,41 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::model::Period;
 
+/// A weekday by its name as a roster or a workbook may write it: `Wed`,
+/// `Wednesday` (any case), `周三`, `星期三` or `礼拜三` (Sunday also `日`
+/// or `天`).
+pub fn weekday_named(s: &str) -> Option<Weekday> {
+    const SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const FULL: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let s = s.trim();
+    let low = s.to_ascii_lowercase();
+    let i = SHORT
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(s))
+        .or_else(|| FULL.iter().position(|f| *f == low))
+        .or_else(|| chinese_weekday(s))?;
+    Weekday::try_from(i as u8).ok()
+}
+
+/// 周三, 星期三 or 礼拜三 (Sunday also 日 or 天): its index from Monday.
+fn chinese_weekday(s: &str) -> Option<usize> {
+    let day = ["周", "星期", "礼拜"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))?;
+    ["一", "二", "三", "四", "五", "六", "日"]
+        .iter()
+        .position(|d| *d == day)
+        .or((day == "天").then_some(6))
+}
+
 /// First and last day the official calendar knows.
 pub const OFFICIAL_FIRST: (i32, u32, u32) = (2004, 1, 1);
 pub const OFFICIAL_LAST: (i32, u32, u32) = (2026, 12, 25);

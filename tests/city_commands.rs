@@ -303,7 +303,7 @@ fn validate_on_a_city_says_the_inherited_values_once_and_who_differs() {
         "{zh}"
     );
     assert!(
-        zh.contains("南山镇与全市设置不同：policy.max_travel_minutes = 25（全市：30）"),
+        zh.contains("南山镇与全市设置不同：最长路程（单程） 25 分钟（全市：30 分钟）\n"),
         "{zh}"
     );
 }
@@ -323,6 +323,12 @@ fn a_township_overrides_field_by_field_and_city_errors_name_city_toml() {
     assert!(
         out.contains("更合镇 differs from the city: station.end = \"18:00\" (city: \"18:30\")"),
         "{out}"
+    );
+    let (c, zh, _) = zhudian(&["--lang", "zh", "validate", s(&city)]);
+    assert_eq!(c, 0);
+    assert!(
+        zh.contains("\n更合镇与全市设置不同：驻点结束时间 18:00（全市：18:30）\n"),
+        "{zh}"
     );
     // A wrong value in city.toml is named there, with its line, once.
     let ct = city.join("city.toml");

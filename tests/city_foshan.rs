@@ -125,6 +125,52 @@ fn validate_says_the_inherited_values_once_and_each_township_that_differs() {
     }
 }
 
+#[test]
+fn validate_in_chinese_says_the_citys_settings_in_a_planners_words() {
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", dir().to_str().unwrap()]);
+    assert_eq!(c, 0, "{out}{err}");
+    let want = "各镇街沿用全市设置（自行设置的除外）：
+  驻点日：每周二
+  驻点时间：15:00—18:30
+  补接待日：周六
+  补接待提前通知：3 天
+  每名领导联系村居：1—2 个
+  不驻本人所在村居：是
+  每次接待最少到场：2 人
+  驻点团队（1+2）：职能部门负责人、村党组织书记（本单位）
+  每户每年走访：2 次
+  每半天走访户数：15 户
+  每人每月走访上限：10 个半天
+  工作量口径：户数
+  均衡权重：2
+  路程权重：1
+  领导连续性权重：100
+  团队连续性权重：30
+";
+    assert_eq!(out.matches(want).count(), 1, "{out}");
+    assert!(
+        !out.contains("station.") && !out.contains("policy."),
+        "{out}"
+    );
+    // The townships that set a city field to their own value, in words.
+    let mut want = BTreeSet::new();
+    for (_, t) in townships() {
+        if let Some(own) = t["policy"].get("households_per_visit_session") {
+            want.insert(format!(
+                "{}与全市设置不同：每半天走访户数 {own} 户（全市：15 户）",
+                name(&t)
+            ));
+        }
+    }
+    assert_eq!(want.len(), 9);
+    let said: BTreeSet<String> = out
+        .lines()
+        .filter(|l| l.contains("与全市设置不同："))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(said, want, "{out}");
+}
+
 /// Figures of one township counted from its roster and plan file.
 #[derive(Default, Debug, PartialEq, Clone)]
 struct Counted {

@@ -127,3 +127,87 @@ fn docs_describe_every_sheet_column_and_item() {
         }
     }
 }
+
+/// A person's year in a city as the roster says it.
+fn year_of(r: &Roster) -> Vec<String> {
+    let c = r.cadres.iter().map(|c| {
+        format!(
+            "cadre {} {:?} {:?} {:?} {} {:?}",
+            c.id, c.joins, c.leaves, c.succeeds, c.shared, c.transferred_from
+        )
+    });
+    let h = r.helpers.iter().map(|h| {
+        format!(
+            "helper {} {:?} {:?} {:?} {} {:?}",
+            h.id, h.joins, h.leaves, h.succeeds, h.shared, h.transferred_from
+        )
+    });
+    c.chain(h).collect()
+}
+
+#[test]
+fn joins_leaves_succeeds_transferred_from_and_shared_go_through_a_workbook_both_ways() {
+    let text = std::fs::read_to_string("tests/fixtures/city-transfer/after/sanzhuang.toml")
+        .unwrap()
+        .replace(
+            "joins = \"2015-07-01\"            # transferred from 高涌镇\n",
+            "joins = \"2015-07-01\"\ntransferred_from = \"高涌镇/qiu-mj\"\n",
+        )
+        .replace(
+            "id = \"mo-jg\"\n",
+            "id = \"mo-jg\"\nshared = true\njoins = \"2015-03-02\"\n",
+        )
+        .replace(
+            "id = \"li-d\"\n",
+            "id = \"li-d\"\nleaves = \"2015-09-01\"\n",
+        );
+    let r = roster::load_str(&text, "sanzhuang.toml")
+        .unwrap_or_else(|p| panic!("{}", p.render(Lang::En)));
+    let want = year_of(&r);
+    // Every field is set somewhere, so the test can fail.
+    assert!(want.iter().any(|l| l.contains("Some(\"高涌镇/qiu-mj\")")));
+    assert!(
+        want.iter()
+            .any(|l| l.starts_with("helper mo-jg Some(2015-03-02) None None true"))
+    );
+    assert!(
+        want.iter()
+            .any(|l| l.starts_with("helper li-d None Some(2015-09-01)"))
+    );
+    assert!(
+        want.iter()
+            .any(|l| l.starts_with("cadre li-gx None Some(2015-07-01)"))
+    );
+    let bytes = workbook::write::roster_workbook(Some(&r), Lang::Zh).unwrap();
+    // The columns are there, with the planner's headings.
+    let mut wb: calamine::Xlsx<_> =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    use calamine::Reader;
+    for sheet in ["干部", "协助人员"] {
+        let range = wb.worksheet_range(sheet).unwrap();
+        let heads: Vec<String> = range
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(
+            heads.ends_with(
+                &["接替", "到任日期", "离任日期", "调入自", "跨镇街兼任"].map(String::from)
+            ),
+            "{sheet}: {heads:?}"
+        );
+    }
+    let direct = workbook::load_bytes(&bytes, "x.xlsx").unwrap();
+    assert_eq!(year_of(&direct), want, "XLSX read");
+    let (back_text, _) = workbook::to_toml(&bytes, "x.xlsx").unwrap();
+    let back = roster::load_str(&back_text, "back.toml").unwrap();
+    assert_eq!(year_of(&back), want, "TOML → XLSX → TOML");
+    assert!(
+        back_text.contains("transferred_from = \"高涌镇/qiu-mj\""),
+        "{back_text}"
+    );
+    assert!(back_text.contains("shared = true"), "{back_text}");
+    round_trip(&r, "sanzhuang with a year in the city");
+}

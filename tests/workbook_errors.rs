@@ -102,6 +102,10 @@ fn people() -> Vec<(&'static str, Vec<Vec<C>>)> {
 }
 
 fn good() -> Vec<u8> {
+    book(&good_sheets())
+}
+
+fn good_sheets() -> Vec<(&'static str, Vec<Vec<C>>)> {
     let mut sheets = vec![
         basics(),
         (
@@ -121,7 +125,7 @@ fn good() -> Vec<u8> {
         ),
     ];
     sheets.extend(people());
-    book(&sheets)
+    sheets
 }
 
 #[test]
@@ -146,6 +150,26 @@ fn cells_typed_the_way_planners_type_them_are_read_as_meant() {
     // Text starting with = is a name, not a formula.
     assert_eq!(r.units[1].name, "=乙村");
     assert_eq!(r.helpers[2].name, "=陈书记");
+}
+
+#[test]
+fn weekday_cells_take_zhou_xingqi_and_libai() {
+    use chrono::Weekday::*;
+    let mut sheets = good_sheets();
+    for row in &mut sheets[0].1 {
+        if matches!(row[0], T("驻点星期")) {
+            row[1] = T("礼拜三");
+        }
+    }
+    sheets[0].1.push(vec![T("补接待日"), T("星期六、礼拜天")]);
+    sheets[0]
+        .1
+        .push(vec![T("走访日"), T("周一、星期三、礼拜五")]);
+    let r = workbook::load_bytes(&book(&sheets), "试点.xlsx")
+        .unwrap_or_else(|p| panic!("{}", p.render(Lang::En)));
+    assert_eq!(r.station.weekday, Wed);
+    assert_eq!(r.station.makeup_days, vec![Sat, Sun]);
+    assert_eq!(r.policy.visit_days, vec![Mon, Wed, Fri]);
 }
 
 #[test]

@@ -141,7 +141,7 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
     let mut i = 0;
     while i < all.len() {
         let township = all[i].township.clone();
-        let fields: Vec<(String, String, String)> = all[i..]
+        let fields: Vec<(String, toml::Value, toml::Value)> = all[i..]
             .iter()
             .take_while(|o| o.township == township)
             .map(|o| (o.field.clone(), o.own.clone(), o.city.clone()))

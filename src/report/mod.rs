@@ -7,6 +7,7 @@
 //! writes it.
 
 pub mod city;
+pub mod city_whatif;
 pub mod compare;
 pub mod html;
 pub mod layout;
@@ -24,6 +25,7 @@ use crate::wording::report::{Label, overview, roster_line, stale_plan, title};
 use html::esc;
 
 pub use city::{CityLine, city_page};
+pub use city_whatif::city_whatif_page;
 pub use compare::compare_page;
 
 /// The page's heading: title, figures, the roster it came from, and a

@@ -42,8 +42,8 @@ pub struct Override {
     pub township: String,
     /// `section.field`, e.g. `policy.households_per_visit_session`.
     pub field: String,
-    pub own: String,
-    pub city: String,
+    pub own: toml::Value,
+    pub city: toml::Value,
 }
 
 /// The city.toml of a folder, if it has one; every problem with its line.
@@ -192,13 +192,13 @@ pub fn overrides(city: &City, townships: &[(String, String)]) -> Vec<Override> {
             };
             for (field, own) in ts {
                 if let Some(cv) = cs.get(field)
-                    && cv != own
+                    && !same(field, cv, own)
                 {
                     out.push(Override {
                         township: name.clone(),
                         field: format!("{s}.{field}"),
-                        own: own.to_string(),
-                        city: cv.to_string(),
+                        own: own.clone(),
+                        city: cv.clone(),
                     });
                 }
             }
@@ -207,8 +207,29 @@ pub fn overrides(city: &City, townships: &[(String, String)]) -> Vec<Override> {
     out
 }
 
+/// Two values of a field the same: weekdays compared as days (`周二` is
+/// `Tue`), the rest as written.
+fn same(field: &str, a: &toml::Value, b: &toml::Value) -> bool {
+    let days = |v: &toml::Value| -> Option<Vec<chrono::Weekday>> {
+        match v {
+            toml::Value::String(s) => crate::days::weekday_named(s).map(|d| vec![d]),
+            toml::Value::Array(a) => a
+                .iter()
+                .map(|d| d.as_str().and_then(crate::days::weekday_named))
+                .collect(),
+            _ => None,
+        }
+    };
+    if matches!(field, "weekday" | "makeup_days" | "visit_days")
+        && let (Some(x), Some(y)) = (days(a), days(b))
+    {
+        return x == y;
+    }
+    a == b
+}
+
 /// The city's inherited values, `section.field = value`, in file order.
-pub fn inherited_values(city: &City) -> Vec<(String, String)> {
+pub fn inherited_values(city: &City) -> Vec<(String, toml::Value)> {
     let Ok(c) = toml::from_str::<toml::Table>(&city.text) else {
         return Vec::new();
     };
@@ -216,7 +237,7 @@ pub fn inherited_values(city: &City) -> Vec<(String, String)> {
     for s in INHERITED {
         if let Some(t) = c.get(s).and_then(|v| v.as_table()) {
             for (k, v) in t {
-                out.push((format!("{s}.{k}"), v.to_string()));
+                out.push((format!("{s}.{k}"), v.clone()));
             }
         }
     }

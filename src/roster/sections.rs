@@ -245,21 +245,7 @@ fn read_township(t: &Tab) -> Township {
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 fn parse_weekday(s: &str) -> Option<chrono::Weekday> {
-    let full = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let low = s.to_ascii_lowercase();
-    let i = WEEKDAYS
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case(s))
-        .or_else(|| full.iter().position(|f| *f == low))?;
-    Some(chrono::Weekday::try_from(i as u8).expect("0..7 is a weekday"))
+    crate::days::weekday_named(s)
 }
 
 fn read_station(t: &Tab) -> Station {

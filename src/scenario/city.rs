@@ -155,6 +155,16 @@ impl CityWhatif {
             .collect()
     }
 
+    /// The townships left out of the totals (not planned under every
+    /// variant), by name.
+    pub fn left_out(&self) -> Vec<String> {
+        self.towns
+            .iter()
+            .filter(|t| !t.complete())
+            .map(|t| t.township.clone())
+            .collect()
+    }
+
     /// The townships variant `v` changes, most first (see
     /// [`Figures::change`]; ties in the city's order): at most `n` of them,
     /// and how many change in all.

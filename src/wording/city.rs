@@ -199,11 +199,11 @@ pub enum CityInfo {
         districts: Vec<(String, usize)>,
     },
     /// The values every township inherits (`section.field`, value).
-    Inherited { values: Vec<(String, String)> },
+    Inherited { values: Vec<(String, toml::Value)> },
     /// A township's own values that differ from the city's: (field, own, city).
     Overrides {
         township: String,
-        fields: Vec<(String, String, String)>,
+        fields: Vec<(String, toml::Value, toml::Value)>,
     },
     /// No township differs from the city.
     NoOverrides,
@@ -252,21 +252,15 @@ impl Say for CityInfo {
                 } else {
                     "各镇街沿用全市设置（自行设置的除外）：".to_string()
                 };
-                for (f, v) in values {
-                    s += &format!("\n  {f} = {v}");
+                for line in super::city_settings::setting_lines(values, lang) {
+                    s += &format!("\n  {line}");
                 }
                 s
             }
             CityInfo::Overrides { township, fields } => {
                 let fs: Vec<String> = fields
                     .iter()
-                    .map(|(f, own, city)| {
-                        if en {
-                            format!("{f} = {own} (city: {city})")
-                        } else {
-                            format!("{f} = {own}（全市：{city}）")
-                        }
-                    })
+                    .map(|(f, own, city)| super::city_settings::differs(f, own, city, lang))
                     .collect();
                 if en {
                     format!("{township} differs from the city: {}", fs.join("; "))
@@ -443,21 +437,25 @@ mod tests {
             "佛山市：3 个镇街，分属 2 个区：高明区 1 个、三水区 2 个"
         );
         let i = CityInfo::Inherited {
-            values: vec![("station.weekday".into(), "\"Tue\"".into())],
+            values: vec![
+                ("station.weekday".into(), toml::Value::from("Tue")),
+                ("station.start".into(), toml::Value::from("15:00")),
+                ("station.end".into(), toml::Value::from("18:30")),
+            ],
         };
         assert_eq!(
             i.en(),
-            "every township inherits, unless it gives its own:\n  station.weekday = \"Tue\""
+            "every township inherits, unless it gives its own:\n  station.weekday = \"Tue\"\n  station.start = \"15:00\"\n  station.end = \"18:30\""
         );
         assert_eq!(
             i.zh(),
-            "各镇街沿用全市设置（自行设置的除外）：\n  station.weekday = \"Tue\""
+            "各镇街沿用全市设置（自行设置的除外）：\n  驻点日：每周二\n  驻点时间：15:00—18:30"
         );
         let o = CityInfo::Overrides {
             township: "南山镇".into(),
             fields: vec![
-                ("policy.min_present".into(), "1".into(), "2".into()),
-                ("objective.travel".into(), "3.0".into(), "1.0".into()),
+                ("policy.min_present".into(), 1.into(), 2.into()),
+                ("objective.travel".into(), 3.0.into(), 1.0.into()),
             ],
         };
         assert_eq!(
@@ -466,7 +464,7 @@ mod tests {
         );
         assert_eq!(
             o.zh(),
-            "南山镇与全市设置不同：policy.min_present = 1（全市：2）；objective.travel = 3.0（全市：1.0）"
+            "南山镇与全市设置不同：每次接待最少到场 1 人（全市：2 人）；路程权重 3（全市：1）"
         );
         assert_eq!(
             CityInfo::NoOverrides.en(),

@@ -11,7 +11,7 @@ use crate::scenario::city::{CityWhatif, Figures, Group, Town};
 
 /// The rows of the tables, staffing first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Row {
+pub enum Row {
     Shortfalls,
     Makeups,
     Station,
@@ -21,7 +21,7 @@ enum Row {
     Cost,
 }
 
-const ROWS: [Row; 7] = [
+pub const ROWS: [Row; 7] = [
     Row::Shortfalls,
     Row::Makeups,
     Row::Station,
@@ -32,7 +32,21 @@ const ROWS: [Row; 7] = [
 ];
 
 impl Row {
-    fn label(self, lang: Lang) -> String {
+    /// The figure's key in CSV and TOML, as the single township's what-if
+    /// names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Row::Shortfalls => Figure::Shortfalls.key(),
+            Row::Makeups => Figure::Makeups.key(),
+            Row::Station => Figure::StationSessions.key(),
+            Row::Visits => Figure::VisitSessions.key(),
+            Row::Deviation => Figure::MaxDeviation.key(),
+            Row::Moved => "units_moved",
+            Row::Cost => Figure::Cost.key(),
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> String {
         let en = lang == Lang::En;
         match self {
             Row::Shortfalls => Figure::Shortfalls.label(lang),
@@ -47,7 +61,7 @@ impl Row {
         }
     }
 
-    fn value(self, f: &Figures) -> String {
+    pub fn value(self, f: &Figures) -> String {
         match self {
             Row::Shortfalls => f.shortfalls.to_string(),
             Row::Makeups => f.makeups.to_string(),
@@ -90,7 +104,7 @@ fn table(names: &[String], g: &Group, indent: &str, lang: Lang) -> String {
     s
 }
 
-fn townships(n: usize) -> String {
+pub(super) fn townships(n: usize) -> String {
     match n {
         1 => "1 township".into(),
         n => format!("{n} townships"),
@@ -98,7 +112,7 @@ fn townships(n: usize) -> String {
 }
 
 /// A township as the lists name it: "南山镇 (三水区)" / "南山镇（三水区）".
-fn town_name(t: &Town, lang: Lang) -> String {
+pub fn town_name(t: &Town, lang: Lang) -> String {
     match (&t.district, lang) {
         (Some(d), Lang::En) => format!("{} ({d})", t.township),
         (Some(d), Lang::Zh) => format!("{}（{d}）", t.township),
@@ -108,7 +122,7 @@ fn town_name(t: &Town, lang: Lang) -> String {
 
 /// What changes in a township under a variant: each figure that differs
 /// from the base's, "base → variant".
-fn changes(b: &Figures, x: &Figures, lang: Lang) -> String {
+pub fn changes(b: &Figures, x: &Figures, lang: Lang) -> String {
     let mut parts = Vec::new();
     for row in ROWS {
         let label = row.label(lang);
@@ -130,37 +144,84 @@ pub struct CityWhatifReport<'a> {
     pub top: usize,
 }
 
+/// The title of the what-if page: "佛山市：各方案比较".
+pub fn whatif_title(city: &str, lang: Lang) -> String {
+    match (lang, city.is_empty()) {
+        (Lang::En, true) => "What-if for the city: the variants compared".into(),
+        (Lang::En, false) => format!("What-if for {city}: the variants compared"),
+        (Lang::Zh, true) => "全市方案比较".into(),
+        (Lang::Zh, false) => format!("{city}：各方案比较"),
+    }
+}
+
+/// The heading of the city's totals (no closing colon).
+pub fn total_heading(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "City totals, {} (the base, then each variant)",
+            townships(n)
+        ),
+        Lang::Zh => format!("全市合计（{n} 个镇街；先现方案，后各方案）"),
+    }
+}
+
+/// The heading of the districts' subtotals.
+pub fn districts_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "By district",
+        Lang::Zh => "各区小计",
+    }
+}
+
+/// One district's heading: "三水区 (7 townships)".
+pub fn district_heading(name: &str, n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} ({})", townships(n)),
+        Lang::Zh => format!("{name}（{n} 个镇街）"),
+    }
+}
+
+/// The heading of the townships a variant changes most, or the sentence
+/// that it changes none (`shown` 0).
+pub fn changed_heading(name: &str, shown: usize, all: usize, lang: Lang) -> String {
+    match (lang, shown) {
+        (Lang::En, 0) => format!("'{name}' changes no township's figures."),
+        (Lang::Zh, 0) => format!("“{name}”没有改变任何镇街的数字。"),
+        (Lang::En, _) => {
+            format!("Townships '{name}' changes most ({shown} of the {all} it changes)")
+        }
+        (Lang::Zh, _) => format!("“{name}”变化最大的镇街（共 {all} 个有变化，列出 {shown} 个）"),
+    }
+}
+
+/// The townships left out of the totals.
+pub fn left_out_line(towns: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "Left out of the totals (not planned under every variant): {}",
+            super::list(towns, lang)
+        ),
+        Lang::Zh => format!(
+            "未计入合计（并非每个方案都排出了方案）：{}",
+            towns.join("、")
+        ),
+    }
+}
+
 impl Say for CityWhatifReport<'_> {
     fn say(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
+        let colon = if en { ":\n" } else { "：\n" };
         let w = self.whatif;
         let total = w.total();
-        let mut s = if en {
-            format!(
-                "City totals, {} (the base, then each variant):\n",
-                townships(total.townships)
-            )
-        } else {
-            format!(
-                "全市合计（{} 个镇街；先现方案，后各方案）：\n",
-                total.townships
-            )
-        };
+        let mut s = total_heading(total.townships, lang) + colon;
         s += &table(&w.names, &total, "  ", lang);
         let districts = w.districts();
         if !districts.is_empty() {
-            s += if en {
-                "\nBy district:\n"
-            } else {
-                "\n各区小计：\n"
-            };
+            s += &format!("\n{}{colon}", districts_heading(lang));
             for d in &districts {
                 let name = d.district.clone().unwrap_or_default();
-                s += &if en {
-                    format!("  {name} ({})\n", townships(d.townships))
-                } else {
-                    format!("  {name}（{} 个镇街）\n", d.townships)
-                };
+                s += &format!("  {}\n", district_heading(&name, d.townships, lang));
                 s += &table(&w.names, d, "    ", lang);
             }
         }
@@ -168,24 +229,12 @@ impl Say for CityWhatifReport<'_> {
             let (towns, all) = w.most_changed(v, self.top);
             s += "\n";
             if towns.is_empty() {
-                s += &if en {
-                    format!("'{name}' changes no township's figures.\n")
-                } else {
-                    format!("“{name}”没有改变任何镇街的数字。\n")
-                };
+                s += &changed_heading(name, 0, 0, lang);
+                s += "\n";
                 continue;
             }
-            s += &if en {
-                format!(
-                    "Townships '{name}' changes most ({} of the {all} it changes):\n",
-                    towns.len()
-                )
-            } else {
-                format!(
-                    "“{name}”变化最大的镇街（共 {all} 个有变化，列出 {} 个）：\n",
-                    towns.len()
-                )
-            };
+            s += &changed_heading(name, towns.len(), all, lang);
+            s += colon;
             for t in towns {
                 if let (Some(b), Some(x)) = (&t.figures[0], &t.figures[v]) {
                     let sep = if en { ": " } else { "：" };
@@ -193,24 +242,9 @@ impl Say for CityWhatifReport<'_> {
                 }
             }
         }
-        let left_out: Vec<String> = w
-            .towns
-            .iter()
-            .filter(|t| !t.complete())
-            .map(|t| t.township.clone())
-            .collect();
+        let left_out = w.left_out();
         if !left_out.is_empty() {
-            s += &if en {
-                format!(
-                    "\nLeft out of the totals (not planned under every variant): {}\n",
-                    super::list(&left_out, lang)
-                )
-            } else {
-                format!(
-                    "\n未计入合计（并非每个方案都排出了方案）：{}\n",
-                    left_out.join("、")
-                )
-            };
+            s += &format!("\n{}\n", left_out_line(&left_out, lang));
         }
         s
     }
@@ -223,10 +257,6 @@ pub enum CityWhatifSaid {
     BaseFailed { township: String },
     /// A variant that cannot be planned in a township.
     VariantFailed { township: String, variant: String },
-    /// `--format` other than table.
-    TableOnly,
-    /// `--report` on a city.
-    NoReport,
 }
 
 impl Say for CityWhatifSaid {
@@ -246,20 +276,6 @@ impl Say for CityWhatifSaid {
                     format!("{township}: variant '{variant}' cannot be planned:")
                 } else {
                     format!("{township}：方案“{variant}”无法编排：")
-                }
-            }
-            TableOnly => {
-                if en {
-                    "a city's what-if prints a table only; for CSV, write the plans with --out-dir and run `zhudian compare DIR/00-base DIR/01-… --format csv`".into()
-                } else {
-                    "全市的 whatif 只输出表格；如需 CSV，请用 --out-dir 写出各方案，再运行 zhudian compare DIR/00-base DIR/01-… --format csv".into()
-                }
-            }
-            NoReport => {
-                if en {
-                    "--report is not available for a city's what-if yet: write the plans with --out-dir and compare the folders with `zhudian compare DIR/00-base DIR/01-…`".into()
-                } else {
-                    "全市的 whatif 暂不支持 --report：请用 --out-dir 写出各方案，再用 zhudian compare DIR/00-base DIR/01-… 比较各文件夹".into()
                 }
             }
         }

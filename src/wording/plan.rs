@@ -643,8 +643,15 @@ impl Say for CitySaid {
             } => {
                 let head: Vec<String> = if en {
                     [
-                        "township", "units", "leaders", "cost", "gap", "status", "short",
-                        "warnings", "seconds",
+                        "township",
+                        "units",
+                        "leaders",
+                        "cost",
+                        "gap",
+                        "status",
+                        "short sessions",
+                        "warnings",
+                        "seconds",
                     ]
                 } else {
                     [
@@ -654,7 +661,7 @@ impl Say for CitySaid {
                         "方案扣分",
                         "差距",
                         "状态",
-                        "缺员",
+                        "缺少镇级人员的接待",
                         "提醒",
                         "秒",
                     ]
@@ -725,6 +732,13 @@ impl Say for CitySaid {
                 use Align::{Left, Right};
                 let align = [Left, Right, Right, Right, Right, Left, Right, Right, Right];
                 let mut s = grid("", &head, &table, &align, false);
+                if planned > 0 {
+                    s += if en {
+                        "short sessions: station sessions in the year held without a township member\n"
+                    } else {
+                        "缺少镇级人员的接待：全年没有镇级人员到场的驻点接待次数\n"
+                    };
+                }
                 s += &if en {
                     format!(
                         "{planned} of {} townships planned into {out_dir}: {units} units, {leaders} leaders, total cost {cost:.2}, {short} sessions without a township member; {seconds:.1} s\n",

@@ -187,19 +187,24 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
     let zh = said.say(Lang::Zh);
     let lines: Vec<&str> = zh.lines().collect();
     assert_eq!(
-        lines[..5],
+        lines[..6],
         [
-            "镇街    村居  领导  方案扣分   差距  状态              缺员  提醒    秒",
-            "西樵镇    25    12    723.99   0.0%  最优                 0    59  0.12",
+            "镇街    村居  领导  方案扣分   差距  状态              缺少镇级人员的接待  提醒    秒",
+            "西樵镇    25    12    723.99   0.0%  最优                               0    59  0.12",
             "乐从镇：无法编排：",
             "    原因",
-            "Lecong     3     1     10.50  12.5%  可用，未证明最优     2     1  1.00",
+            "Lecong     3     1     10.50  12.5%  可用，未证明最优                   2     1  1.00",
+            "缺少镇级人员的接待：全年没有镇级人员到场的驻点接待次数",
         ],
         "{zh}"
     );
     let en = said.say(Lang::En);
     assert_eq!(
         en.lines().next().unwrap(),
-        "township  units  leaders    cost    gap  status    short  warnings  seconds"
+        "township  units  leaders    cost    gap  status    short sessions  warnings  seconds"
+    );
+    assert_eq!(
+        en.lines().nth(5).unwrap(),
+        "short sessions: station sessions in the year held without a township member"
     );
 }

@@ -390,6 +390,22 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "when replanning: the id of the person whose place they take over",
             "重新规划时：被接替者在上一版方案中的编号",
         ),
+        ("干部", "joins") => (
+            "the day they start serving here (a transfer in, a new post); blank: the whole year",
+            "在本镇街开始任职的日期（调入、新任）；留空：全年在任",
+        ),
+        ("干部", "leaves") => (
+            "the day they stop serving here (they serve until the day before); blank: the whole year",
+            "离开本镇街的日期（任职到前一天为止）；留空：全年在任",
+        ),
+        ("干部", "transferred_from") => (
+            "for a transfer from another township of the city whose id there differs: that township/id, e.g. 高涌镇/qiu-mj",
+            "从本市其他镇街调入且原编号不同时：原镇街/原编号，如 高涌镇/qiu-mj",
+        ),
+        ("干部", "shared") => (
+            "是: also on another township's roster of the city, on purpose (both entries say 是)",
+            "是：同时在本市另一镇街的名册上（两处都须填“是”）",
+        ),
         ("协助人员", "id") => ("a short unique id", "简短且唯一的编号"),
         ("协助人员", "name") => ("name", "姓名"),
         ("协助人员", "role") => (
@@ -408,6 +424,22 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
         ("协助人员", "succeeds") => (
             "when replanning: the id of the person whose place they take over",
             "重新规划时：被接替者在上一版方案中的编号",
+        ),
+        ("协助人员", "joins") => (
+            "the day they start serving here (a transfer in, a new post); blank: the whole year",
+            "在本镇街开始任职的日期（调入、新任）；留空：全年在任",
+        ),
+        ("协助人员", "leaves") => (
+            "the day they stop serving here (they serve until the day before); blank: the whole year",
+            "离开本镇街的日期（任职到前一天为止）；留空：全年在任",
+        ),
+        ("协助人员", "transferred_from") => (
+            "for a transfer from another township of the city whose id there differs: that township/id, e.g. 高涌镇/qiu-mj",
+            "从本市其他镇街调入且原编号不同时：原镇街/原编号，如 高涌镇/qiu-mj",
+        ),
+        ("协助人员", "shared") => (
+            "是: also on another township's roster of the city, on purpose (both entries say 是)",
+            "是：同时在本市另一镇街的名册上（两处都须填“是”）",
         ),
         ("外出", "person") => (
             "the cadre's or helper's id (or name)",

@@ -74,13 +74,17 @@ pub const ROLES: &[Word] = &[
     w("deputy", "两代表一委员", &["代表", "委员"]),
 ];
 pub const WEEKDAYS: &[Word] = &[
-    w("Mon", "周一", &["星期一", "Monday"]),
-    w("Tue", "周二", &["星期二", "Tuesday"]),
-    w("Wed", "周三", &["星期三", "Wednesday"]),
-    w("Thu", "周四", &["星期四", "Thursday"]),
-    w("Fri", "周五", &["星期五", "Friday"]),
-    w("Sat", "周六", &["星期六", "Saturday"]),
-    w("Sun", "周日", &["星期日", "星期天", "周天", "Sunday"]),
+    w("Mon", "周一", &["星期一", "礼拜一", "Monday"]),
+    w("Tue", "周二", &["星期二", "礼拜二", "Tuesday"]),
+    w("Wed", "周三", &["星期三", "礼拜三", "Wednesday"]),
+    w("Thu", "周四", &["星期四", "礼拜四", "Thursday"]),
+    w("Fri", "周五", &["星期五", "礼拜五", "Friday"]),
+    w("Sat", "周六", &["星期六", "礼拜六", "Saturday"]),
+    w(
+        "Sun",
+        "周日",
+        &["星期日", "星期天", "周天", "礼拜日", "礼拜天", "Sunday"],
+    ),
 ];
 pub const REPEATS: &[Word] = &[
     w("none", "不重复", &["无", "否"]),
@@ -202,6 +206,10 @@ pub const CADRES: Sheet = Sheet {
         c("units", "最少联系单位数", Kind::PairMin, false, 10.0),
         c("units", "最多联系单位数", Kind::PairMax, false, 10.0),
         c("succeeds", "接替", Kind::Text, false, 12.0),
+        c("joins", "到任日期", Kind::Date, false, 12.0),
+        c("leaves", "离任日期", Kind::Date, false, 12.0),
+        c("transferred_from", "调入自", Kind::Text, false, 16.0),
+        c("shared", "跨镇街兼任", Kind::Bool, false, 10.0),
     ],
 };
 pub const HELPERS: Sheet = Sheet {
@@ -215,6 +223,10 @@ pub const HELPERS: Sheet = Sheet {
         c("skills", "能力", Kind::List, false, 18.0),
         c("max_teams", "最多参加团队数", Kind::Int, false, 10.0),
         c("succeeds", "接替", Kind::Text, false, 12.0),
+        c("joins", "到任日期", Kind::Date, false, 12.0),
+        c("leaves", "离任日期", Kind::Date, false, 12.0),
+        c("transferred_from", "调入自", Kind::Text, false, 16.0),
+        c("shared", "跨镇街兼任", Kind::Bool, false, 10.0),
     ],
 };
 pub const AWAY: Sheet = Sheet {

@@ -149,6 +149,15 @@ fn weekday_code(w: chrono::Weekday) -> &'static str {
     WEEKDAYS[w.num_days_from_monday() as usize].code
 }
 
+fn date(d: Option<chrono::NaiveDate>) -> Out {
+    d.map(Out::Date).unwrap_or(Out::Empty)
+}
+
+/// `shared`: 是 when set, blank otherwise (most people serve one township).
+fn shared(b: bool) -> Out {
+    if b { yes_no(true) } else { Out::Empty }
+}
+
 fn yes_no(b: bool) -> Out {
     Out::Text(if b { "是" } else { "否" }.into())
 }
@@ -337,6 +346,10 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     lo,
                     hi,
                     opt(&c.succeeds),
+                    date(c.joins),
+                    date(c.leaves),
+                    opt(&c.transferred_from),
+                    shared(c.shared),
                 ]
             })
             .collect(),
@@ -352,6 +365,10 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     join(&h.skills),
                     Out::Num(h.max_teams as f64),
                     opt(&h.succeeds),
+                    date(h.joins),
+                    date(h.leaves),
+                    opt(&h.transferred_from),
+                    shared(h.shared),
                 ]
             })
             .collect(),

@@ -8,6 +8,8 @@
 //! that cannot be planned in a township is named (exit 1). With
 //! `--out-dir DIR`, each variant's plans go into `DIR/NN-name/`, one per
 //! township named as `plan` names them, so `zhudian compare` takes them.
+//! `--format csv|markdown|toml` gives the comparison in that format;
+//! `--report FILE` writes it as one HTML page too.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,10 +25,10 @@ use crate::plan::PlanFile;
 use crate::planner::{self, Previous};
 use crate::roster::{Problem, Problems};
 use crate::scenario::city::{CityWhatif, Figures, Town, check_scopes};
-use crate::scenario::compare::Format;
 use crate::scenario::variants::{Base, Read, Scope, read_in};
 use crate::scenario::whatif::file_name;
-use crate::wording::city_whatif::{CityWhatifReport, CityWhatifSaid};
+use crate::wording::city_whatif::CityWhatifSaid;
+use crate::wording::city_whatif_formats::render;
 use crate::wording::roster::RosterSaid;
 use crate::wording::scenario::{VariantSaid, WhatifSaid, warning};
 use crate::wording::{Lang, Say};
@@ -102,14 +104,6 @@ fn unique(all: impl IntoIterator<Item = Problem>, lang: Lang) -> Vec<String> {
 /// Runs the city's what-if: 0 all planned, 1 a variant could not be
 /// planned somewhere, 2 bad input.
 pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
-    if args.format != Format::Table {
-        errln!("{}", CityWhatifSaid::TableOnly.say(lang));
-        return EXIT_BAD_INPUT;
-    }
-    if args.report.is_some() {
-        errln!("{}", CityWhatifSaid::NoReport.say(lang));
-        return EXIT_BAD_INPUT;
-    }
     let opts = match args.engine.options() {
         Ok(o) => o,
         Err(said) => {
@@ -250,7 +244,8 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     for w in &warnings {
         errln!("{}{}", warning(lang), w.render(lang));
     }
-    plan_and_report(args, &towns, &reads, &names, &opts, lang)
+    let city_name = city.map(|c| c.name).unwrap_or_default();
+    plan_and_report(args, &towns, &reads, &names, &opts, &city_name, lang)
 }
 
 /// What a job plans: a township and a column (0 the base, then each variant).
@@ -266,6 +261,7 @@ fn plan_and_report(
     reads: &[Option<&Read>],
     names: &[String],
     opts: &planner::Options,
+    city_name: &str,
     lang: Lang,
 ) -> i32 {
     let columns = names.len() + 1;
@@ -346,14 +342,27 @@ fn plan_and_report(
             })
             .collect(),
     };
-    out!(
-        "{}",
-        CityWhatifReport {
-            whatif: &whatif,
-            top: args.top,
+    out!("{}", render(&whatif, args.top, args.format, lang));
+    if let Some(path) = &args.report {
+        let inputs: Vec<&Path> = towns
+            .iter()
+            .map(|t| t.path.as_path())
+            .chain([args.scenarios.as_path()])
+            .collect();
+        if let Err(c) = crate::cli::not_an_input(path, &inputs, lang) {
+            return c;
         }
-        .say(lang)
-    );
+        let page =
+            crate::report::city_whatif_page(city_name, &whatif, args.top, crate::cli::page_lang());
+        if let Err(e) = crate::plan::write_atomic(path, page.as_bytes()) {
+            let said = crate::wording::report::ReportSaid::CannotWrite {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            };
+            errln!("{}", said.say(lang));
+            return EXIT_BAD_INPUT;
+        }
+    }
     for t in towns.iter().filter(|t| t.roster.is_err()) {
         code = EXIT_BAD_INPUT;
         errln!(

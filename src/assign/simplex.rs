@@ -26,6 +26,10 @@ const DEGENERATE_RUN: usize = 3000;
 const CANDIDATES: usize = 48;
 /// Minor iterations over the candidates before the next full scan.
 const MINOR_ITERATIONS: usize = 24;
+/// Pools up to this many columns are scanned whole (small townships keep
+/// their pivots, and so their plans, as before); a partial scan of a larger
+/// pool looks at a twentieth of it at least.
+const PARTIAL_FROM: usize = 10_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum LpOutcome {
@@ -47,6 +51,8 @@ pub(crate) struct Lp {
     /// Columns the pricing scan considers (others never enter).
     scan: Vec<usize>,
     in_scan: Vec<bool>,
+    /// Where the next partial scan starts in `scan` (cyclic).
+    scan_pos: usize,
     pub basis: Vec<usize>,
     pos: Vec<usize>,
     binv: Vec<f64>,
@@ -71,6 +77,7 @@ impl Lp {
             forbidden: Vec::new(),
             scan: Vec::new(),
             in_scan: Vec::new(),
+            scan_pos: 0,
             basis: (0..m).collect(),
             pos: Vec::new(),
             binv: Vec::new(),
@@ -116,6 +123,7 @@ impl Lp {
             self.in_scan[j] = true;
         }
         self.scan = cols;
+        self.scan_pos = 0;
     }
 
     /// Adds a column to the scan; false if it was there already.
@@ -333,8 +341,24 @@ impl Lp {
             if enter == NONE {
                 cands.clear();
                 minor = 0;
+                // Partial pricing: scan cyclically from where the last scan
+                // stopped, and stop once enough candidates are found past
+                // a minimum share of the pool (the pool is often hundreds
+                // of times the basis; scanning it whole every few pivots
+                // was most of the solve). Bland's rule scans in order.
+                let n = self.scan.len();
+                let least = if n <= PARTIAL_FROM { n } else { n / 20 };
                 let mut found: Vec<(f64, usize)> = Vec::new();
-                for &j in &self.scan {
+                let begin = if bland || n <= least {
+                    0
+                } else {
+                    self.scan_pos.min(n)
+                };
+                let mut seen = 0;
+                while seen < n {
+                    let k = (begin + seen) % n;
+                    seen += 1;
+                    let j = self.scan[k];
                     if self.pos[j] != NONE || self.forbidden[j] {
                         continue;
                     }
@@ -346,6 +370,12 @@ impl Lp {
                         }
                         found.push((rc, j));
                     }
+                    if seen >= least && found.len() >= CANDIDATES {
+                        break;
+                    }
+                }
+                if n > 0 {
+                    self.scan_pos = (begin + seen) % n;
                 }
                 if !bland && !found.is_empty() {
                     let by_rc = |a: &(f64, usize), b: &(f64, usize)| {

@@ -2,7 +2,9 @@
 //! table row per instance (cost, proven bound, gap, seconds, peak memory).
 //! Each instance runs in a child process of this binary so that the peak RSS
 //! (VmHWM) is its own. `cargo bench --bench engine -- FILTER` runs the rows
-//! whose name contains FILTER; `--features highs` adds the HiGHS baseline.
+//! whose name contains FILTER; `--work N` gives each instance a work limit
+//! of N units besides its time limit (reproducible rows on a loaded
+//! machine); `--features highs` adds the HiGHS baseline.
 //! A second table runs every shipped roster (instances/, instances/foshan/)
 //! through the whole planner: leaders, teams and the year's calendar.
 
@@ -84,7 +86,7 @@ fn with_continuity(p: &mut zhudian::assign::LeaderProblem) {
     p.max_changes = Some((nu * 4 / 5, changed));
 }
 
-fn run_case(c: &Case) -> String {
+fn run_case(c: &Case, work: Option<u64>) -> String {
     let mut p = random_problem(c.leaders, c.units, c.min, c.max, c.seed);
     if c.replan {
         with_continuity(&mut p);
@@ -92,6 +94,7 @@ fn run_case(c: &Case) -> String {
     let opts = SolveOptions {
         time_limit: Duration::from_secs(c.limit),
         seed: 1,
+        work_limit: work,
         ..SolveOptions::default()
     };
     let s = match c.engine {
@@ -145,6 +148,11 @@ fn run_roster(path: &std::path::Path) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let work: Option<u64> = args.iter().position(|a| a == "--work").map(|i| {
+        args[i + 1]
+            .parse()
+            .expect("--work takes a number of work units")
+    });
     if let Some(i) = args.iter().position(|a| a == "--roster") {
         println!("{}", run_roster(std::path::Path::new(&args[i + 1])));
         return;
@@ -152,10 +160,14 @@ fn main() {
     // Child mode: run one case and print its row.
     if let Some(i) = args.iter().position(|a| a == "--case") {
         let idx: usize = args[i + 1].parse().expect("case index");
-        println!("{}", run_case(&cases()[idx]));
+        println!("{}", run_case(&cases()[idx], work));
         return;
     }
-    let filter = args.iter().find(|a| !a.starts_with("--")).cloned();
+    let filter = args
+        .iter()
+        .enumerate()
+        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || args[i - 1] != "--work"))
+        .map(|(_, a)| a.clone());
     let exe = std::env::current_exe().expect("bench executable");
     println!("{}", table_header());
     for (i, c) in cases().iter().enumerate() {
@@ -163,10 +175,12 @@ fn main() {
         if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
             continue;
         }
-        let out = Command::new(&exe)
-            .args(["--case", &i.to_string()])
-            .output()
-            .expect("child run");
+        let mut cmd = Command::new(&exe);
+        cmd.args(["--case", &i.to_string()]);
+        if let Some(w) = work {
+            cmd.args(["--work", &w.to_string()]);
+        }
+        let out = cmd.output().expect("child run");
         let text = String::from_utf8_lossy(&out.stdout);
         match text.lines().last() {
             Some(line) if out.status.success() => println!("{line}"),

@@ -20,7 +20,6 @@ use super::leaders::{LeaderProblem, base_cost, tour_into};
 use super::pricing::{Duals, Priced, Rules};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 /// Problem-wide data for the search, computed once.
 pub(crate) struct SearchPricer {
@@ -31,14 +30,7 @@ pub(crate) struct SearchPricer {
     top_loads: Vec<f64>,
     /// bundle (units ascending) → its index in the store
     index: HashMap<Vec<u16>, u32>,
-    /// tours of bundles of up to 4 units, kept across rounds (the same sets
-    /// come up round after round); sharded so threads rarely wait
-    tours: Vec<Mutex<HashMap<u128, f64>>>,
 }
-
-const TOUR_SHARDS: usize = 16;
-/// Entries per shard before it is emptied (bounds memory at ~100 MiB).
-const TOUR_SHARD_CAP: usize = 200_000;
 
 /// One search's answer: the least cost part (f + travel·tour + Σw) found
 /// below the threshold, the kept bundles (cost part, units ascending) and the
@@ -61,9 +53,6 @@ impl SearchPricer {
             metric: is_metric(p),
             top_loads,
             index: HashMap::new(),
-            tours: (0..TOUR_SHARDS)
-                .map(|_| Mutex::new(HashMap::new()))
-                .collect(),
         }
     }
 
@@ -176,44 +165,52 @@ impl SearchPricer {
         b
     }
 
-    /// Best tour minutes through `set` (any order), cached for 3 and 4 units.
+    /// Best tour minutes through `set` (any order). Up to 4 units every
+    /// order is tried directly (24 at most, summed in the same order as
+    /// `tour_into`, so the number is bit for bit the same): cheaper than
+    /// the cache of tours this replaced, whose hashing and locking were
+    /// most of the search's time.
     fn tour(&self, p: &LeaderProblem, set: &[u16]) -> f64 {
-        if set.is_empty() {
+        let k = set.len();
+        if k == 0 {
             return 0.0;
         }
-        let mut sorted = [0usize; 16];
-        let mut out = [0usize; 16];
-        let k = set.len();
-        if k > 16 {
-            let s: Vec<usize> = set.iter().map(|&u| u as usize).collect();
+        if k > 4 {
+            let mut s: Vec<usize> = set.iter().map(|&u| u as usize).collect();
+            s.sort_unstable();
             let mut o = vec![0; k];
             return tour_into(p, &s, &mut o);
         }
-        for (d, &u) in sorted.iter_mut().zip(set) {
-            *d = u as usize;
+        let mut u = [0usize; 4];
+        for (d, &x) in u.iter_mut().zip(set) {
+            *d = x as usize;
         }
-        sorted[..k].sort_unstable();
-        if !(3..=4).contains(&k) {
-            return tour_into(p, &sorted[..k], &mut out[..k]);
+        let o = &p.office_minutes;
+        if k == 1 {
+            return 2.0 * o[u[0]];
         }
-        // A cached tour is the same number: caching changes no result.
-        // The size leads, so sets of 3 and 4 units never share a key.
-        let key = sorted[..k]
-            .iter()
-            .fold(k as u128, |a, &u| (a << 16) | u as u128);
-        let shard = &self.tours[((key as u64 ^ (key >> 64) as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            >> 60) as usize];
-        if let Some(&t) = shard.lock().expect("tour cache").get(&key) {
-            return t;
+        let d = |a: usize, b: usize| p.unit_minutes[a][b];
+        let mut best = f64::INFINITY;
+        match k {
+            2 => {
+                for (a, b) in [(u[0], u[1]), (u[1], u[0])] {
+                    best = best.min(o[a] + d(a, b) + o[b]);
+                }
+            }
+            3 => {
+                for q in PERMS3 {
+                    let (a, b, c) = (u[q[0]], u[q[1]], u[q[2]]);
+                    best = best.min(o[a] + d(a, b) + d(b, c) + o[c]);
+                }
+            }
+            _ => {
+                for q in PERMS4 {
+                    let (a, b, c, e) = (u[q[0]], u[q[1]], u[q[2]], u[q[3]]);
+                    best = best.min(o[a] + d(a, b) + d(b, c) + d(c, e) + o[e]);
+                }
+            }
         }
-        let t = tour_into(p, &sorted[..k], &mut out[..k]);
-        let mut map = shard.lock().expect("tour cache");
-        if map.len() >= TOUR_SHARD_CAP {
-            map.clear();
-        }
-        map.insert(key, t);
-        t
+        best
     }
 
     /// Depth-first branch and bound for leader `l` (standing for its group,
@@ -449,6 +446,42 @@ impl Ctx<'_> {
     }
 }
 
+const PERMS3: [[usize; 3]; 6] = [
+    [0, 1, 2],
+    [0, 2, 1],
+    [1, 0, 2],
+    [1, 2, 0],
+    [2, 0, 1],
+    [2, 1, 0],
+];
+
+const PERMS4: [[usize; 4]; 24] = [
+    [0, 1, 2, 3],
+    [0, 1, 3, 2],
+    [0, 2, 1, 3],
+    [0, 2, 3, 1],
+    [0, 3, 1, 2],
+    [0, 3, 2, 1],
+    [1, 0, 2, 3],
+    [1, 0, 3, 2],
+    [1, 2, 0, 3],
+    [1, 2, 3, 0],
+    [1, 3, 0, 2],
+    [1, 3, 2, 0],
+    [2, 0, 1, 3],
+    [2, 0, 3, 1],
+    [2, 1, 0, 3],
+    [2, 1, 3, 0],
+    [2, 3, 0, 1],
+    [2, 3, 1, 0],
+    [3, 0, 1, 2],
+    [3, 0, 2, 1],
+    [3, 1, 0, 2],
+    [3, 1, 2, 0],
+    [3, 2, 0, 1],
+    [3, 2, 1, 0],
+];
+
 /// Whether office→unit and unit→unit minutes obey the triangle inequality
 /// (shortest-path minutes always do), so that adding a unit never shortens
 /// the best tour.
@@ -547,10 +580,10 @@ mod tests {
         }
     }
 
-    /// Cached tours are the exact tours, for sets of 3 and 4 units whose
-    /// keys could be confused (a 4-set and the 3-set of its last units).
+    /// The search's tours are the exact tours, bit for bit, for sets of 2,
+    /// 3 and 4 units in any order.
     #[test]
-    fn cached_tours_are_exact() {
+    fn search_tours_are_exact() {
         use crate::assign::leaders::best_tour;
         let p = random_problem(4, 40, 1, 4, 11);
         let pricer = super::SearchPricer::new(&p);
@@ -565,7 +598,13 @@ mod tests {
             for s in [&set, &four] {
                 let exact = best_tour(&p, &s.iter().map(|&u| u as usize).collect::<Vec<_>>()).0;
                 assert_eq!(pricer.tour(&p, s), exact, "{s:?}");
-                assert_eq!(pricer.tour(&p, s), exact, "{s:?} (cached)");
+                let mut rev = s.clone();
+                rev.reverse();
+                assert_eq!(pricer.tour(&p, &rev), exact, "{rev:?} (reversed)");
+                if s.len() >= 2 {
+                    let pair = [s[0] as usize, s[1] as usize];
+                    assert_eq!(pricer.tour(&p, &s[..2]), best_tour(&p, &pair).0);
+                }
             }
         }
     }

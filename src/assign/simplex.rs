@@ -19,13 +19,22 @@ pub(crate) const RC_TOL: f64 = 1e-9;
 const FEAS_TOL: f64 = 1e-9;
 /// Smallest pivot element accepted.
 const PIVOT_TOL: f64 = 1e-9;
+/// Pivots between refactorisations, for up to `REFACTOR_ROWS` rows; beyond,
+/// twice the rows: the O(m³) inversion was a third of a 400-row solve, while
+/// the explicit inverse's update costs the same at any age (0/1 columns
+/// keep it accurate).
 const REFACTOR_EVERY: usize = 100;
+const REFACTOR_ROWS: usize = 200;
 /// Consecutive degenerate pivots before switching to Bland's rule (anti-cycling).
 const DEGENERATE_RUN: usize = 3000;
 /// Candidate columns kept from a full pricing scan.
 const CANDIDATES: usize = 48;
 /// Minor iterations over the candidates before the next full scan.
 const MINOR_ITERATIONS: usize = 24;
+/// Pools up to this many columns are scanned whole (small townships keep
+/// their pivots, and so their plans, as before); a partial scan of a larger
+/// pool looks at a twentieth of it at least.
+const PARTIAL_FROM: usize = 10_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum LpOutcome {
@@ -47,6 +56,8 @@ pub(crate) struct Lp {
     /// Columns the pricing scan considers (others never enter).
     scan: Vec<usize>,
     in_scan: Vec<bool>,
+    /// Where the next partial scan starts in `scan` (cyclic).
+    scan_pos: usize,
     pub basis: Vec<usize>,
     pos: Vec<usize>,
     binv: Vec<f64>,
@@ -71,6 +82,7 @@ impl Lp {
             forbidden: Vec::new(),
             scan: Vec::new(),
             in_scan: Vec::new(),
+            scan_pos: 0,
             basis: (0..m).collect(),
             pos: Vec::new(),
             binv: Vec::new(),
@@ -116,6 +128,7 @@ impl Lp {
             self.in_scan[j] = true;
         }
         self.scan = cols;
+        self.scan_pos = 0;
     }
 
     /// Adds a column to the scan; false if it was there already.
@@ -297,12 +310,17 @@ impl Lp {
         let mut cands: Vec<usize> = Vec::with_capacity(CANDIDATES);
         let mut y: Vec<f64> = Vec::new();
         let mut minor = 0usize;
+        let refactor_every = if m > REFACTOR_ROWS {
+            2 * m
+        } else {
+            REFACTOR_EVERY
+        };
         loop {
             iter += 1;
             if iter.is_multiple_of(32) && Instant::now() > deadline {
                 return LpOutcome::TimeUp;
             }
-            if self.since_refactor >= REFACTOR_EVERY && !self.refactor() {
+            if self.since_refactor >= refactor_every && !self.refactor() {
                 return LpOutcome::Failed;
             }
             // Duals: recomputed after a refactor, else updated in O(m) below.
@@ -333,8 +351,24 @@ impl Lp {
             if enter == NONE {
                 cands.clear();
                 minor = 0;
+                // Partial pricing: scan cyclically from where the last scan
+                // stopped, and stop once enough candidates are found past
+                // a minimum share of the pool (the pool is often hundreds
+                // of times the basis; scanning it whole every few pivots
+                // was most of the solve). Bland's rule scans in order.
+                let n = self.scan.len();
+                let least = if n <= PARTIAL_FROM { n } else { n / 20 };
                 let mut found: Vec<(f64, usize)> = Vec::new();
-                for &j in &self.scan {
+                let begin = if bland || n <= least {
+                    0
+                } else {
+                    self.scan_pos.min(n)
+                };
+                let mut seen = 0;
+                while seen < n {
+                    let k = (begin + seen) % n;
+                    seen += 1;
+                    let j = self.scan[k];
                     if self.pos[j] != NONE || self.forbidden[j] {
                         continue;
                     }
@@ -346,6 +380,12 @@ impl Lp {
                         }
                         found.push((rc, j));
                     }
+                    if seen >= least && found.len() >= CANDIDATES {
+                        break;
+                    }
+                }
+                if n > 0 {
+                    self.scan_pos = (begin + seen) % n;
                 }
                 if !bland && !found.is_empty() {
                     let by_rc = |a: &(f64, usize), b: &(f64, usize)| {

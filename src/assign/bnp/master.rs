@@ -1,8 +1,11 @@
 //! Column generation at one node of the tree: the restricted master LP is
 //! solved (phase 1 with Farkas pricing until feasible, then phase 2), priced
 //! at Wentges-smoothed duals, and bounded by the Lagrangian bound, valid at
-//! every pricing round, so a node cut by time still has a proven bound. The
-//! root's best duals drive reduced-cost fixing of bundles and columns.
+//! every pricing round, so a node cut by time still has a proven bound. At a
+//! searched root the artificials cost the incumbent's cost shares (a ceiling
+//! on the duals, raised while artificials stay in the optimum) instead of a
+//! big M. The root's best duals drive reduced-cost fixing of bundles and
+//! columns.
 
 use super::Engine;
 use crate::assign::bundles::Bundles;
@@ -35,6 +38,12 @@ const PRICE_TOL: f64 = 1e-7;
 const PER_LEADER: usize = 6;
 /// Weight of the best-bound duals in Wentges smoothing.
 const SMOOTHING: f64 = 0.5;
+/// Root artificials start at this multiple of the incumbent's cost shares,
+const ART_START: f64 = 2.0;
+/// and are multiplied by this while they stay in the LP's optimum,
+const ART_RAISE: f64 = 4.0;
+/// at most this many times (then forbidden: phase 1 decides feasibility).
+const ART_RAISES: usize = 6;
 /// Columns unused for this many pricing rounds leave the simplex's scan.
 const KEEP_ROUNDS: usize = 60;
 
@@ -112,23 +121,29 @@ impl Engine<'_> {
                 .filter(|&b| rules.someone_ok(self.bundles.units(b as usize)))
                 .collect()
         });
-        // At the root of a searched-pricing solve, artificials cost as much
-        // as the incumbent instead of being driven out by a phase 1 first:
-        // Farkas columns are of no use to the optimum, and large townships
-        // spent their whole time limit on them. (With enumerated pricing,
-        // big-M duals make every bundle a candidate, which costs more.) The Lagrangian bound is valid either way; if artificials
+        // At the root of a searched-pricing solve, artificials have a cost
+        // instead of being driven out by a phase 1 first: Farkas columns are
+        // of no use to the optimum, and large townships spent their whole
+        // time limit on them. The cost is each row's share of the
+        // incumbent (see `artificial_costs`), raised while artificials stay
+        // in the optimum; a big M (the incumbent's cost) made the first
+        // rounds' duals so large that pricing explored most bundles and
+        // hundreds of artificials left a few a round. (With enumerated
+        // pricing, phase 1 stays: it keeps small townships' plans as they
+        // were.) The Lagrangian bound is valid at any duals; if artificials
         // remain at the end, phase 1 decides feasibility as before.
         for j in 0..self.m {
             self.lp.cost[j] = 0.0;
         }
         let mut big_m = basis.is_empty() && self.upper().is_finite() && self.searcher.is_some();
         if big_m {
-            let m = self.upper().abs().max(1.0);
-            for j in 0..self.m {
+            let costs = self.artificial_costs();
+            for (j, c) in costs.into_iter().enumerate() {
                 self.lp.forbidden[j] = false;
-                self.lp.cost[j] = m;
+                self.lp.cost[j] = c;
             }
         }
+        let mut raises = 0;
         let mut phase1 = !big_m && self.lp.infeasibility() > 1e-9;
         let mut failures = 0;
         let mut center: Option<(Duals, f64)> = None;
@@ -219,6 +234,18 @@ impl Engine<'_> {
                         + duals.mu.iter().sum::<f64>()
                         + duals.sigma * self.change_limit.unwrap_or(0) as f64
                         + priced.min_rc.iter().sum::<f64>();
+                    if basis.is_empty() {
+                        super::trace(
+                            self.started,
+                            &format!(
+                                "  round {} alpha {alpha} lp {:.3} lagrange {lagrange:.3} cols {} pivots {}",
+                                self.stats.rounds,
+                                self.lp.objective(phase1),
+                                priced.columns.len(),
+                                self.lp.pivots
+                            ),
+                        );
+                    }
                     if phase1 {
                         // Farkas: the phase-1 optimum is at least `lagrange` > 0.
                         if lagrange > 1e-6 {
@@ -291,6 +318,20 @@ impl Engine<'_> {
                 }
             }
             if big_m {
+                // Artificials still in the LP's optimum: their costs were
+                // too low a ceiling on the duals; raise them and go on.
+                let held = self
+                    .lp
+                    .values()
+                    .iter()
+                    .any(|&(j, x)| j < self.m && x > 1e-9);
+                if held && raises < ART_RAISES {
+                    raises += 1;
+                    for j in 0..self.m {
+                        self.lp.cost[j] *= ART_RAISE;
+                    }
+                    continue 'generation;
+                }
                 big_m = false;
                 for j in 0..self.m {
                     self.lp.forbidden[j] = true;
@@ -320,6 +361,32 @@ impl Engine<'_> {
             return NodeResult::Integral(values.iter().map(|&(j, _)| j).collect());
         }
         NodeResult::Fractional(values)
+    }
+
+    /// Costs of the artificial columns at the root: each unit's and each
+    /// leader's share of its bundle in the incumbent (the bundle's cost
+    /// split evenly over its units and its leader), times `ART_START`. An
+    /// artificial's cost caps its row's dual, so these keep the first
+    /// rounds' duals near the incumbent's prices instead of at a big M
+    /// (which made pricing explore most bundles and left hundreds of
+    /// artificials to leave one by one); the change row's stays at the
+    /// incumbent's cost.
+    fn artificial_costs(&self) -> Vec<f64> {
+        let ub = self.upper().abs().max(1.0);
+        let mut c = vec![ub; self.m];
+        let Some((_, bundles)) = &self.incumbent else {
+            return c;
+        };
+        let floor = ub / (self.nu + self.nl) as f64 * 0.1;
+        for (l, b) in bundles.iter().enumerate() {
+            let share = crate::assign::leaders::bundle_cost(self.p, l, b) / (b.len() + 1) as f64;
+            let v = (ART_START * share).max(floor);
+            c[self.nu + l] = v;
+            for &u in b {
+                c[u] = v;
+            }
+        }
+        c
     }
 
     /// Artificials for all rows, the slack for the change row.

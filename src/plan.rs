@@ -45,7 +45,8 @@ pub struct PlanHeader {
     pub zhudian: String,
     pub engine: String,
     pub seed: u64,
-    /// "optimal" (proven) or "feasible" (a limit cut the search).
+    /// "optimal" (proven) or "feasible" (not proven: a limit cut the
+    /// search, or the teams stage left a gap its bound does not close).
     pub status: String,
     /// What cut the search short, when the plan is not proven optimal:
     /// "work" (`--work-limit`, reproducible) or "time" (`--time-limit`).

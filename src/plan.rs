@@ -1,7 +1,7 @@
 //! The plan file: what zhudian hands back to the planner, as TOML
-//! ([plan], [plan.metrics], [[assignment]], [[leader]], [[timetable]], [[session]],
-//! [[warning]]). It carries no timings, so the same roster, seed and engine
-//! give the same bytes. Written atomically: a failed run never leaves a
+//! ([plan], [plan.metrics], [[assignment]], [[leader]], [[handover]],
+//! [[earlier_team]], [[timetable]], [[session]], [[warning]]). It carries no
+//! timings, so the same roster, seed and engine give the same bytes. Written atomically: a failed run never leaves a
 //! half-written or clobbered plan, and never replaces a link or a device.
 //!
 //! The independent checker (`verify`) reads plan files with its own code;
@@ -23,6 +23,10 @@ pub struct PlanFile {
     /// Who handed over to whom during the year (docs/plan.md).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handover: Vec<HandoverLine>,
+    /// The teams of the stretches of the year before `replanned_from`, as
+    /// the plans in force then had them (written only by `replan --from`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_team: Vec<EarlierTeam>,
     /// Each unit's posted timetable under a fixed rotation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timetable: Vec<Timetable>,
@@ -41,7 +45,8 @@ pub struct PlanHeader {
     pub zhudian: String,
     pub engine: String,
     pub seed: u64,
-    /// "optimal" (proven) or "feasible" (a limit cut the search).
+    /// "optimal" (proven) or "feasible" (not proven: a limit cut the
+    /// search, or the teams stage left a gap its bound does not close).
     pub status: String,
     /// What cut the search short, when the plan is not proven optimal:
     /// "work" (`--work-limit`, reproducible) or "time" (`--time-limit`).
@@ -109,6 +114,20 @@ pub struct HandoverLine {
     /// Team slots, as "unit/slot" with slots counted from 1.
     #[serde(default)]
     pub slots: Vec<String>,
+}
+
+/// A unit's team in a stretch of the year before the plan's own: it served
+/// from the previous entry's `until` (the year's start for the first) to the
+/// day before its own `until`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EarlierTeam {
+    /// YYYY-MM-DD: the first day this team no longer served.
+    pub until: String,
+    pub unit: String,
+    pub leader: String,
+    pub helpers: Vec<String>,
+    #[serde(default)]
+    pub assist: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -36,6 +36,7 @@ fn plan(cost: f64, teams: &[(&str, &str, &[&str])]) -> PlanFile {
             .collect(),
         leader: vec![],
         handover: vec![],
+        earlier_team: vec![],
         timetable: Vec::new(),
         session: vec![Session {
             date: "2015-01-06".into(),

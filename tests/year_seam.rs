@@ -161,14 +161,20 @@ fn check_holds_the_teams_after_the_date_to_the_new_plan() {
     assert!(out.contains(&line), "{line}\n{out}");
 }
 
-/// Without `--previous`, check says that the sessions before the date were
-/// checked against this plan's teams.
+/// Without `--previous`, a replanned plan that records no earlier teams
+/// (written before plans did) is checked against its own teams, and check
+/// says so.
 #[test]
 fn check_without_the_plan_in_force_says_what_it_checked_the_past_against() {
     let dir = tempfile::tempdir().unwrap();
     let from = "2015-07-01";
     let roster = leaving(dir.path(), LEAVER, from, None);
     let (_, p1) = replanned(dir.path(), &roster, from);
+    // A plan written before plans carried their earlier teams.
+    let mut plan = read_plan(&p1);
+    assert!(!plan.earlier_team.is_empty());
+    plan.earlier_team.clear();
+    std::fs::write(&p1, plan.to_toml()).unwrap();
     let (_, out, _) = zhudian(&["check", &roster, &p1]);
     assert!(
         out.contains("note: the plan was replanned from a date (replanned_from); without --previous PLAN its sessions before that date are checked against this plan's teams: give --previous PLAN to check them against the plan in force's\n"),
@@ -229,4 +235,82 @@ fn a_mid_month_date_counts_the_months_earlier_visits_against_the_cap() {
 #[test]
 fn a_mid_month_handover_counts_the_months_earlier_visits_against_the_cap() {
     cap_holds_across_a_mid_month_date(Some("lin-xy"));
+}
+
+/// Two replans in a row: 何建明 leaves in July (his unit handed on), then
+/// 梁文辉 leaves in September with a successor. The September plan carries
+/// the teams of January–June and July–August (`[[earlier_team]]`), so it is
+/// checked clean with or without the July plan; a tampered record is caught.
+#[test]
+fn a_chain_of_replans_carries_its_earlier_teams_and_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let july = leaving(dir.path(), LEAVER, "2015-07-01", None);
+    let (_, p1) = replanned(dir.path(), &july, "2015-07-01");
+    let text = std::fs::read_to_string(&july).unwrap();
+    let head = "[[cadre]]\nid = \"liang-wh\"\n";
+    assert!(text.contains(head));
+    let sept = tmp(dir.path(), "sept.toml");
+    std::fs::write(
+        &sept,
+        text.replace(head, &format!("{head}leaves = \"2015-09-01\"\n"))
+            + "\n[[cadre]]\nid = \"wu-jl\"\nname = \"吴嘉琳\"\npost = \"副镇长\"\nskills = [\"stability\", \"legal\"]\nunits = [1, 3]\nsucceeds = \"liang-wh\"\n",
+    )
+    .unwrap();
+    let p2 = tmp(dir.path(), "p2.toml");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        &sept,
+        "--previous",
+        &p1,
+        "--from",
+        "2015-09-01",
+        "-o",
+        &p2,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let plan = read_plan(&p2);
+    let untils: std::collections::BTreeSet<&str> =
+        plan.earlier_team.iter().map(|t| t.until.as_str()).collect();
+    assert_eq!(
+        untils.into_iter().collect::<Vec<_>>(),
+        ["2015-07-01", "2015-09-01"]
+    );
+    // Before July 何建明 led his unit; from July to September someone else.
+    let led = |until: &str| {
+        plan.earlier_team
+            .iter()
+            .find(|t| t.until == until && t.unit == "beijiao-sq")
+            .unwrap()
+            .leader
+            .clone()
+    };
+    assert_eq!(led("2015-07-01"), LEAVER);
+    assert_ne!(led("2015-09-01"), LEAVER);
+    let (c, out) = check(&sept, &p2, &p1);
+    assert_eq!(c, 0, "{out}");
+    let (c, out, _) = zhudian(&["check", &sept, &p2]);
+    assert_eq!(c, 0, "{out}");
+    assert!(!out.contains("replanned_from"), "{out}");
+
+    // The record says 何建明's unit had another leader before July.
+    let mut bad = plan.clone();
+    let other = led("2015-09-01");
+    for t in bad
+        .earlier_team
+        .iter_mut()
+        .filter(|t| t.until == "2015-07-01" && t.unit == "beijiao-sq")
+    {
+        t.leader = other.clone();
+    }
+    let badp = tmp(dir.path(), "bad.toml");
+    std::fs::write(&badp, bad.to_toml()).unwrap();
+    let (c, out) = check(&sept, &badp, &p1);
+    assert_eq!(c, 1, "{out}");
+    assert!(out.contains("the teams before the date: 北滘社区（beijiao-sq）, 2015-07-01: the team this plan records as serving until 2015-07-01 ([[earlier_team]]) is not the one the plan in force had then"), "{out}");
+    let (_, out, _) = zhudian(&["--lang", "zh", "check", &sept, &badp, "--previous", &p1]);
+    assert!(out.contains("调整日期前的团队：北滘社区，2015-07-01：本方案记录的截至2015-07-01的团队（[[earlier_team]]）与原方案当时的团队不符"), "{out}");
+    // Without the July plan, the sessions before July meet the false record.
+    let (c, out, _) = zhudian(&["check", &sept, &badp]);
+    assert_eq!(c, 1, "{out}");
+    assert!(out.contains(&format!("北滘社区（beijiao-sq）, 何建明（{LEAVER}）, 2015-01-06: is in a station session but not on this unit's team")), "{out}");
 }

@@ -348,29 +348,32 @@ fn splice_timetable(
     }
     let mut out = Vec::new();
     for unit in units {
-        let old = before.iter().find(|t| t.unit == unit);
-        if kept.contains(unit)
-            && let Some(old) = old
-        {
-            out.push(old.clone());
+        // A plan replanned before holds a unit's entries stretch by stretch.
+        let olds: Vec<&Timetable> = before.iter().filter(|t| t.unit == unit).collect();
+        if kept.contains(unit) && !olds.is_empty() {
+            out.extend(olds.into_iter().cloned());
             continue;
         }
-        let old = old.map(|t| part(t, &early)).filter(|t| !empty(t));
+        let mut olds: Vec<Timetable> = olds
+            .into_iter()
+            .map(|t| part(t, &early))
+            .filter(|t| !empty(t))
+            .collect();
         let new = after
             .iter()
             .find(|t| t.unit == unit)
             .map(|t| part(t, &|d| !early(d)));
-        match (old, new) {
-            (Some(mut o), Some(n))
+        match (olds.last_mut(), new) {
+            (Some(o), Some(n))
                 if (&o.leader, o.cycle, o.offset, o.fortnight)
                     == (&n.leader, n.cycle, n.offset, n.fortnight) =>
             {
                 o.leader_dates.extend(n.leader_dates);
                 o.substitute.extend(n.substitute);
-                out.push(o);
             }
-            (o, n) => out.extend(o.into_iter().chain(n)),
+            (_, n) => olds.extend(n),
         }
+        out.extend(olds);
     }
     out
 }

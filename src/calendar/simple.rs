@@ -212,6 +212,7 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
         assignment,
         leader,
         handover: Vec::new(),
+        earlier_team: Vec::new(),
         timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),

@@ -333,6 +333,11 @@ fn calendar_hook(r: &Roster, file: &mut PlanFile, prev: &Previous) {
         prev.kept.as_ref().map(|k| k.0),
     );
     file.plan.replanned_from = prev.kept.as_ref().map(|k| k.0.to_string());
+    file.earlier_team = prev
+        .kept
+        .as_ref()
+        .map(|(from, previous)| previous::earlier_teams(previous, *from))
+        .unwrap_or_default();
     seam::build_year(r, file, kept);
 }
 
@@ -510,6 +515,7 @@ fn assemble(
         assignment,
         leader: leader_lines,
         handover: Vec::new(),
+        earlier_team: Vec::new(),
         timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::leaders::assist_eligible;
 use crate::model::Roster;
-use crate::plan::PlanFile;
+use crate::plan::{EarlierTeam, PlanFile};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Previous {
@@ -145,4 +145,53 @@ impl Previous {
         }
         out
     }
+}
+
+/// The teams of the stretches of the year before `from`, for a plan
+/// replanned from that day against `previous`: the stretches `previous`
+/// itself records (cut at `from`), then `previous`'s own teams up to `from`
+/// (from its own `replanned_from`, or the year's start). A chain of replans
+/// carries every earlier stretch along.
+pub fn earlier_teams(previous: &PlanFile, from: chrono::NaiveDate) -> Vec<EarlierTeam> {
+    let day = from.to_string();
+    // Dates are YYYY-MM-DD, so their text orders as the dates do.
+    let mut out: Vec<EarlierTeam> = previous
+        .earlier_team
+        .iter()
+        .filter(|t| t.until < day)
+        .cloned()
+        .collect();
+    // A stretch of `previous` running past `from` ends there.
+    let own_since = out.last().map(|t| t.until.clone());
+    let running: Vec<EarlierTeam> = match previous.earlier_team.iter().find(|t| t.until >= day) {
+        Some(cut) => previous
+            .earlier_team
+            .iter()
+            .filter(|t| t.until == cut.until)
+            .map(|t| EarlierTeam {
+                until: day.clone(),
+                ..t.clone()
+            })
+            .collect(),
+        None => {
+            let since = previous.plan.replanned_from.clone().or(own_since);
+            if since.is_some_and(|s| s >= day) {
+                Vec::new()
+            } else {
+                previous
+                    .assignment
+                    .iter()
+                    .map(|a| EarlierTeam {
+                        until: day.clone(),
+                        unit: a.unit.clone(),
+                        leader: a.leader.clone(),
+                        helpers: a.helpers.clone(),
+                        assist: a.assist.clone(),
+                    })
+                    .collect()
+            }
+        }
+    };
+    out.extend(running);
+    out
 }

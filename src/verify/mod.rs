@@ -11,6 +11,7 @@
 pub mod across;
 mod assign;
 mod calendar;
+mod earlier;
 mod figures;
 mod past;
 mod planfile;
@@ -157,14 +158,42 @@ pub fn check_files_from(
     let year_end = roster.at_year_end();
     let end_teams = assign::teams(&year_end, &plan.assignments);
     let teams = assign::teams(roster, &plan.assignments);
-    // A replan from a date: before it the plan in force's teams served
-    // (without `--previous`, this plan's stand in for them, and a note says so).
-    let before = previous
-        .as_ref()
-        .map(|p| assign::teams(roster, &p.assignment));
-    if from.is_some() && previous.is_none() && !plan.sessions.is_empty() {
-        report.notes.push(Note::PastTeamsUnknown);
+    // A replan from a date: before it the plans in force's teams served,
+    // stretch by stretch; the plan records them, and the plan in force
+    // (`--previous`) says what they were. Without either, this plan's teams
+    // stand in for them, and a note says so.
+    let in_force = match (from, previous_text) {
+        (Some(from), Some(text)) => Some(match planfile::read(text) {
+            Ok(p) => earlier::of_previous(&p, from),
+            Err(_) => vec![(
+                from,
+                previous
+                    .as_ref()
+                    .map_or(Vec::new(), |p| p.assignment.clone()),
+            )],
+        }),
+        _ => None,
+    };
+    if let Some(known) = &in_force
+        && !plan.earlier.is_empty()
+    {
+        earlier::agree(&plan.earlier, known, &mut report.violations);
     }
+    let stretches: earlier::Stretches = match (in_force, from) {
+        (Some(known), _) => known,
+        (None, _) if !plan.earlier.is_empty() => plan.earlier.clone(),
+        (None, Some(from)) => {
+            if !plan.sessions.is_empty() {
+                report.notes.push(Note::PastTeamsUnknown);
+            }
+            vec![(from, plan.assignments.clone())]
+        }
+        (None, None) => Vec::new(),
+    };
+    let earlier_teams: Vec<(NaiveDate, assign::Teams)> = stretches
+        .iter()
+        .map(|(until, a)| (*until, assign::teams(roster, a)))
+        .collect();
     let out = &mut report.violations;
     assign::hard_rules(&year_end, &plan, &end_teams, out);
     figures::stated(&plan, out);
@@ -180,8 +209,7 @@ pub fn check_files_from(
     if plan.sessions.is_empty() {
         report.notes.push(Note::AssignmentOnly);
     } else {
-        let cut = from.map(|d| (d, before.as_ref().unwrap_or(&teams)));
-        calendar::check(roster, &plan, &teams, cut, out);
+        calendar::check(roster, &plan, &teams, from, &earlier_teams, out);
     }
     calendar::figures(roster, &plan, &mut report.recomputed, out);
     if let (Some(from), Some(text)) = (from, previous_text)

@@ -18,6 +18,8 @@ struct RawPlan {
     #[serde(default)]
     leader: Vec<RawLeader>,
     #[serde(default)]
+    earlier_team: Vec<RawEarlierTeam>,
+    #[serde(default)]
     timetable: Vec<RawTimetable>,
     #[serde(default)]
     session: Vec<RawSession>,
@@ -101,6 +103,18 @@ pub struct RawAssignment {
     pub helpers: Vec<String>,
     #[serde(default)]
     pub assist: Vec<String>,
+}
+
+/// A team of a stretch of the year before the plan's own (`[[earlier_team]]`).
+#[derive(Debug, Deserialize)]
+struct RawEarlierTeam {
+    until: Spanned<toml::Value>,
+    unit: String,
+    leader: String,
+    #[serde(default)]
+    helpers: Vec<String>,
+    #[serde(default)]
+    assist: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -225,6 +239,9 @@ pub struct Plan {
     pub gap: f64,
     pub metrics: RawMetrics,
     pub assignments: Vec<RawAssignment>,
+    /// `[[earlier_team]]`: each earlier stretch's end (the first day it no
+    /// longer served) and its teams, stretches in date order.
+    pub earlier: Vec<(NaiveDate, Vec<RawAssignment>)>,
     pub leaders: Vec<RawLeader>,
     pub timetables: Vec<Timetable>,
     pub sessions: Vec<Session>,
@@ -472,6 +489,21 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
             substitutes,
         });
     }
+    let mut earlier: Vec<(NaiveDate, Vec<RawAssignment>)> = Vec::new();
+    for (i, t) in raw.earlier_team.into_iter().enumerate() {
+        let until = date(text, 0, &t.until, "[[earlier_team]]", i + 1, "until")?;
+        let team = RawAssignment {
+            unit: t.unit,
+            leader: t.leader,
+            helpers: t.helpers,
+            assist: t.assist,
+        };
+        match earlier.iter_mut().find(|(d, _)| *d == until) {
+            Some((_, teams)) => teams.push(team),
+            None => earlier.push((until, vec![team])),
+        }
+    }
+    earlier.sort_by_key(|(d, _)| *d);
     let replanned_from = match &raw.plan.replanned_from {
         None => None,
         Some(v) => Some(NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
@@ -494,6 +526,7 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
         gap: raw.plan.gap,
         metrics: raw.plan.metrics,
         assignments: raw.assignment,
+        earlier,
         leaders: raw.leader,
         timetables,
         sessions,

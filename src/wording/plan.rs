@@ -533,8 +533,22 @@ impl Say for PlanReport {
             ("optimal", false) => "已证明最优",
             (_, true) if self.stopped_by("work") => "feasible (the work limit cut the proof)",
             (_, false) if self.stopped_by("work") => "可用，工作量上限内未能证明最优",
-            (_, true) => "feasible (the time limit cut the proof)",
-            (_, false) => "可用，时限内未能证明最优",
+            (_, true) if self.stopped_by("time") => "feasible (the time limit cut the proof)",
+            (_, false) if self.stopped_by("time") => "可用，时限内未能证明最优",
+            // The engine proved the leaders; the gap is the teams stage's,
+            // whose bound holds only the helper changes every plan makes.
+            (_, true) if self.stopped.is_none() => {
+                "feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
+            }
+            (_, false) if self.stopped.is_none() => {
+                "可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）"
+            }
+            (_, true) => {
+                "feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
+            }
+            (_, false) => {
+                "可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）"
+            }
         };
         let work = self.work;
         let pricing = match (self.pricing, en) {

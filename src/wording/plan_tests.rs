@@ -79,6 +79,30 @@ fn the_terminal_table_word_for_word() {
     assert!(r.en().contains("  engine highs: leaders 0.002 s"));
 }
 
+/// No limit reached, the leaders proven, a gap left by the teams stage
+/// (a replan whose helper changes the bound does not count): the status
+/// says which stage is unproven and why, not a time limit.
+#[test]
+fn a_gap_from_the_teams_stage_is_not_blamed_on_a_limit() {
+    let mut r = report();
+    r.status = "feasible".into();
+    r.gap = 0.1501;
+    assert_eq!(r.stopped, None);
+    let en = r.en();
+    assert!(en.contains("gap 15.01 %: feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)\n"), "{en}");
+    assert!(!en.contains("limit cut"), "{en}");
+    let zh = r.zh();
+    assert!(zh.contains("差距 15.01%：可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）\n"), "{zh}");
+    // The time limit stopped the teams' search: no "no limit" then.
+    r.stopped = Some("teams".into());
+    assert!(r.en().contains("gap 15.01 %: feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)\n"));
+    assert!(
+        r.en()
+            .contains("the time limit stopped the search for better teams early")
+    );
+    assert!(r.zh().contains("差距 15.01%：可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）\n"));
+}
+
 #[test]
 fn the_stages_the_time_limit_cut_word_for_word() {
     let mut r = report();

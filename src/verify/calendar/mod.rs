@@ -107,19 +107,20 @@ struct Cx<'a> {
     /// The date a replan starts from (`check --from`): visits are planned
     /// from it on.
     from: Option<NaiveDate>,
-    /// The teams that served before that date (the plan in force's, given
-    /// `--previous`; else this plan's), and their members (as `members`).
-    before: Option<Before<'a>>,
+    /// The teams that served in the stretches before that date (the plans
+    /// in force's then), in date order, and their members (as `members`).
+    earlier: Vec<Before<'a>>,
 }
 
-/// The teams in force before a replan's date.
+/// The teams in force in a stretch before a replan's date: from the
+/// previous stretch's end (the year's start) to the day before `until`.
 struct Before<'a> {
-    from: NaiveDate,
+    until: NaiveDate,
     teams: &'a Teams,
     members: Vec<HashSet<usize>>,
 }
 
-/// A stretch of the year with the teams then in force: the plan in force's
+/// A stretch of the year with the teams then in force: the plans in force's
 /// before a replan's date, this plan's from it (or all year).
 pub(super) struct Stretch<'a> {
     pub teams: &'a Teams,
@@ -192,17 +193,17 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The members of unit `u`'s team on day `d`: the plan in force's
-    /// before a replan's date, this plan's otherwise.
+    /// The members of unit `u`'s team on day `d`: those of the stretch
+    /// holding `d` before a replan's date, this plan's otherwise.
     fn members_at(&self, u: usize, d: NaiveDate) -> &HashSet<usize> {
         &self.member_sets_at(d)[u]
     }
 
     /// Every unit's members on day `d` (see `members_at`).
     fn member_sets_at(&self, d: NaiveDate) -> &[HashSet<usize>] {
-        match &self.before {
-            Some(b) if d < b.from => &b.members,
-            _ => &self.members,
+        match self.earlier.iter().find(|b| d < b.until) {
+            Some(b) => &b.members,
+            None => &self.members,
         }
     }
 
@@ -220,25 +221,22 @@ impl<'a> Cx<'a> {
 
     /// The stretches of the year and the teams in force in each.
     fn periods(&self) -> Vec<Stretch<'a>> {
-        match &self.before {
-            Some(b) => vec![
-                Stretch {
-                    teams: b.teams,
-                    since: None,
-                    until: Some(b.from),
-                },
-                Stretch {
-                    teams: self.teams,
-                    since: Some(b.from),
-                    until: None,
-                },
-            ],
-            None => vec![Stretch {
-                teams: self.teams,
-                since: None,
-                until: None,
-            }],
+        let mut out = Vec::with_capacity(self.earlier.len() + 1);
+        let mut since = None;
+        for b in &self.earlier {
+            out.push(Stretch {
+                teams: b.teams,
+                since,
+                until: Some(b.until),
+            });
+            since = Some(b.until);
         }
+        out.push(Stretch {
+            teams: self.teams,
+            since,
+            until: None,
+        });
+        out
     }
 
     /// Who holds `p`'s post on day `d`: `p`, or the predecessor still
@@ -383,7 +381,8 @@ pub fn check(
     roster: &Roster,
     plan: &Plan,
     teams: &Teams,
-    cut: Option<(NaiveDate, &Teams)>,
+    from: Option<NaiveDate>,
+    earlier: &[(NaiveDate, Teams)],
     out: &mut Vec<Violation>,
 ) {
     let year = roster.township.year;
@@ -398,8 +397,8 @@ pub fn check(
         meetings: HashMap::new(),
         members: Vec::new(),
         handovers: Vec::new(),
-        from: cut.map(|(d, _)| d),
-        before: None,
+        from,
+        earlier: Vec::new(),
     };
     // Who handed over to whom, from which day, as people indices.
     cx.handovers = roster
@@ -408,11 +407,14 @@ pub fn check(
         .filter_map(|h| Some((cx.person(&h.from)?, cx.person(&h.to)?, h.date)))
         .collect();
     cx.members = members_of(teams, &cx.handovers, ncad);
-    cx.before = cut.map(|(from, teams)| Before {
-        from,
-        teams,
-        members: members_of(teams, &cx.handovers, ncad),
-    });
+    cx.earlier = earlier
+        .iter()
+        .map(|(until, teams)| Before {
+            until: *until,
+            teams,
+            members: members_of(teams, &cx.handovers, ncad),
+        })
+        .collect();
     for (mi, m) in roster.meetings.iter().enumerate() {
         let dates = occurrences(m, year);
         let people: Vec<usize> = roster

@@ -53,6 +53,9 @@ pub enum Rule {
     Service,
     /// Replanning from a date: the sessions before it are kept.
     Past,
+    /// Replanning from a date: the teams recorded for the stretches before
+    /// it are the plans in force's.
+    EarlierTeams,
 }
 
 impl Say for Rule {
@@ -96,6 +99,7 @@ impl Say for Rule {
             Rule::Figures => ("plan figures", "方案数字"),
             Rule::Service => ("calendar rule 5 (service dates)", "日历规则 5（任职日期）"),
             Rule::Past => ("the plan in force before the date", "调整日期前的原方案"),
+            Rule::EarlierTeams => ("the teams before the date", "调整日期前的团队"),
         };
         if lang == Lang::En { en } else { zh }.to_string()
     }

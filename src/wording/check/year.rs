@@ -1,6 +1,7 @@
 //! Words for the year as lived under `check`: someone in a session outside
 //! their service (after `leaves`, before `joins` or a handover), and the
-//! sessions before `--from DATE` that differ from the plan in force.
+//! sessions before `--from DATE` that differ from the plan in force, and
+//! the teams recorded for the stretches before it that differ from its.
 
 use chrono::NaiveDate;
 
@@ -21,6 +22,9 @@ pub enum YearSaid {
     PastAdded { kind: SessionKind, from: NaiveDate },
     /// A session of the plan in force before the date, missing or changed.
     PastDropped { kind: SessionKind, from: NaiveDate },
+    /// The unit's team recorded for the stretch ending at `until`
+    /// (`[[earlier_team]]`) is not the one the plan in force had then.
+    EarlierTeamNotInForce { until: NaiveDate },
 }
 
 impl Say for YearSaid {
@@ -64,6 +68,17 @@ impl Say for YearSaid {
                     format!(
                         "原方案在{from}之前的这次{}被删去或改动；此前的安排应保持原样",
                         kind(*k, lang)
+                    )
+                }
+            }
+            YearSaid::EarlierTeamNotInForce { until } => {
+                if en {
+                    format!(
+                        "the team this plan records as serving until {until} ([[earlier_team]]) is not the one the plan in force had then"
+                    )
+                } else {
+                    format!(
+                        "本方案记录的截至{until}的团队（[[earlier_team]]）与原方案当时的团队不符"
                     )
                 }
             }

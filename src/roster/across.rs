@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::read::did_you_mean;
 use super::{Problem, Problems};
@@ -309,9 +309,13 @@ pub fn busy_before(
 
 /// The roster with each busy time as an emergency meeting of that person
 /// (so a station session it takes is made up, and no make-up or visit is
-/// put over it). The roster's hash is unchanged: the plan stays the roster's.
+/// put over it), and a shared cadre busy on (nearly) every station date
+/// ([`never_here`]) leading no unit. The roster's hash is unchanged: the
+/// plan stays the roster's.
 pub fn with_busy(r: &Roster, busy: &[Busy], lang: crate::wording::Lang) -> Roster {
+    let never = never_here(r, busy);
     let mut r = r.clone();
+    without_leading(&mut r, &never);
     for b in busy {
         r.meetings.push(crate::model::Meeting {
             title: crate::wording::across::elsewhere_title(&b.township, lang),
@@ -344,4 +348,65 @@ pub fn waves(n: usize, across: &Across) -> Vec<Vec<usize>> {
         out[d].push(t);
     }
     out
+}
+
+/// A shared cadre whom the earlier townships keep busy on (nearly) every
+/// station date of this one: he leads no unit here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeverHere {
+    pub id: String,
+    pub name: String,
+    /// This township, by name.
+    pub township: String,
+    /// The earlier townships keeping him busy, by name.
+    pub others: Vec<String>,
+    /// Station dates of this township he is busy on elsewhere, of `dates`.
+    pub blocked: usize,
+    pub dates: usize,
+}
+
+/// The shared cadres of `r` busy elsewhere (`busy`) on at least nine in ten
+/// of `r`'s station dates (its station weekday, holidays aside).
+pub fn never_here(r: &Roster, busy: &[Busy]) -> Vec<NeverHere> {
+    let year = r.township.year;
+    let dates: Vec<NaiveDate> = (1..=366)
+        .filter_map(|o| NaiveDate::from_yo_opt(year, o))
+        .filter(|d| d.weekday() == r.station.weekday && r.days.holiday(*d).is_none())
+        .collect();
+    let mut out = Vec::new();
+    for c in r.cadres.iter().filter(|c| c.shared) {
+        let mine: Vec<&Busy> = busy.iter().filter(|b| b.id == c.id).collect();
+        let blocked = dates
+            .iter()
+            .filter(|&&d| {
+                mine.iter()
+                    .any(|b| b.date == d && b.start < r.station.end && r.station.start < b.end)
+            })
+            .count();
+        if dates.is_empty() || blocked * 10 < dates.len() * 9 {
+            continue;
+        }
+        let mut others: Vec<String> = mine.iter().map(|b| b.township.clone()).collect();
+        others.sort();
+        others.dedup();
+        out.push(NeverHere {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            township: r.township.name.clone(),
+            others,
+            blocked,
+            dates: dates.len(),
+        });
+    }
+    out
+}
+
+/// The roster with the cadres of `never` leading no unit (as a cadre away
+/// the whole year): they may still be busy here, never a unit's leader.
+fn without_leading(r: &mut Roster, never: &[NeverHere]) {
+    for c in r.cadres.iter_mut() {
+        if never.iter().any(|n| n.id == c.id) {
+            c.units = Some((0, 0));
+        }
+    }
 }

@@ -190,6 +190,7 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     let across = across(&jobs).unwrap_or_default();
     let mut rows: Vec<Option<CityRow>> = vec![None; jobs.len()];
     let mut plans: Vec<Option<crate::plan::PlanFile>> = vec![None; jobs.len()];
+    let mut never: Vec<Vec<crate::roster::across::NeverHere>> = vec![Vec::new(); jobs.len()];
     for wave in crate::roster::across::waves(jobs.len(), &across) {
         let named: Vec<Option<(String, &crate::plan::PlanFile)>> = plans
             .iter()
@@ -200,10 +201,14 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
             let busy = crate::roster::across::busy_before(&across, t, &named);
             plan_township(&jobs[t], &busy, out_dir, opts, lang)
         });
-        for (&t, (row, plan)) in wave.iter().zip(done) {
+        for (&t, (row, plan, n)) in wave.iter().zip(done) {
             rows[t] = Some(row);
             plans[t] = plan;
+            never[t] = n;
         }
+    }
+    for n in never.iter().flatten() {
+        errln!("{}", never_said(n).say(lang));
     }
     let rows: Vec<CityRow> = rows.into_iter().flatten().collect();
     out!(
@@ -227,15 +232,31 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     }
 }
 
+/// The words for a shared cadre who leads nothing in a later township.
+pub fn never_said(n: &crate::roster::across::NeverHere) -> crate::wording::across::NeverHereSaid {
+    crate::wording::across::NeverHereSaid {
+        name: n.name.clone(),
+        township: n.township.clone(),
+        others: n.others.clone(),
+        blocked: n.blocked,
+        dates: n.dates,
+    }
+}
+
 /// Plans one township of a city (its shared people kept clear of `busy`)
-/// and writes its plan: its row, and the plan for the townships after it.
+/// and writes its plan: its row, the plan for the townships after it, and
+/// the shared cadres it let lead nothing (busy elsewhere on its dates).
 fn plan_township(
     job: &Township,
     busy: &[crate::roster::across::Busy],
     out_dir: &Path,
     opts: &Options,
     lang: Lang,
-) -> (CityRow, Option<crate::plan::PlanFile>) {
+) -> (
+    CityRow,
+    Option<crate::plan::PlanFile>,
+    Vec<crate::roster::across::NeverHere>,
+) {
     let t = Instant::now();
     let r = match &job.roster {
         Err(lines) => {
@@ -243,17 +264,31 @@ fn plan_township(
                 source: job.source.clone(),
                 problems: lines.clone(),
             };
-            return (row, None);
+            return (row, None, Vec::new());
         }
         Ok(r) => r,
     };
     let blocked;
+    let never = crate::roster::across::never_here(r, busy);
     let r = if busy.is_empty() {
         r
     } else {
         blocked = crate::roster::across::with_busy(r, busy, lang);
         &blocked
     };
+    let (row, plan) = plan_built(job, r, out_dir, opts, lang, t);
+    (row, plan, never)
+}
+
+/// Plans the township's roster `r` (busy times added) and writes its plan.
+fn plan_built(
+    job: &Township,
+    r: &Roster,
+    out_dir: &Path,
+    opts: &Options,
+    lang: Lang,
+    t: Instant,
+) -> (CityRow, Option<crate::plan::PlanFile>) {
     match plan_one(r, &job.source, opts, &Previous::default()) {
         Err(causes) => {
             let row = CityRow::Infeasible {

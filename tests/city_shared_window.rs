@@ -40,7 +40,7 @@ fn plan_names_the_cadre_and_both_townships_in_english() {
     let (_dir, _, err) = plan_city("en");
     assert!(
         err.contains(
-            "陈志强 is shared by 六都镇 and 腰古镇, but his sessions in 六都镇 take 50 of the 50 station dates of 腰古镇: he leads no unit in 腰古镇. Give the townships different station windows, or mark him `shared` only where he really serves\n"
+            "陈志强 is shared by 六都镇 and 腰古镇, but 陈志强's sessions in 六都镇 take 50 of the 50 station dates of 腰古镇, so 陈志强 leads no unit in 腰古镇. Give the townships different station windows, or write `shared` only where the person really serves\n"
         ),
         "{err}"
     );
@@ -51,7 +51,7 @@ fn plan_names_the_cadre_and_both_townships_in_chinese() {
     let (_dir, _, err) = plan_city("zh");
     assert!(
         err.contains(
-            "陈志强由六都镇和腰古镇共用，但他在六都镇的驻点占了腰古镇50个驻点日中的50个：在腰古镇不安排他当驻点领导。可为几个镇街定不同的驻点时间，或只在他真正驻点的镇街写 shared = true\n"
+            "陈志强由六都镇和腰古镇共用，但陈志强在六都镇的驻点占了腰古镇50个驻点日中的50个，因此在腰古镇不安排陈志强当驻点领导。可为这几个镇街定不同的驻点时间，或只在陈志强真正驻点的镇街写 shared = true\n"
         ),
         "{err}"
     );

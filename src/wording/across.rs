@@ -263,13 +263,13 @@ impl Say for NeverHereSaid {
         let (n, t) = (&self.name, &self.township);
         match lang {
             Lang::En => format!(
-                "{n} is shared by {others} and {t}, but his sessions in {others} take {b} of the {d} station dates of {t}: he leads no unit in {t}. Give the townships different station windows, or mark him `shared` only where he really serves",
+                "{n} is shared by {others} and {t}, but {n}'s sessions in {others} take {b} of the {d} station dates of {t}, so {n} leads no unit in {t}. Give the townships different station windows, or write `shared` only where the person really serves",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,
             ),
             Lang::Zh => format!(
-                "{n}由{others}和{t}共用，但他在{others}的驻点占了{t}{d}个驻点日中的{b}个：在{t}不安排他当驻点领导。可为几个镇街定不同的驻点时间，或只在他真正驻点的镇街写 shared = true",
+                "{n}由{others}和{t}共用，但{n}在{others}的驻点占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可为这几个镇街定不同的驻点时间，或只在{n}真正驻点的镇街写 shared = true",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,

@@ -256,8 +256,20 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
             // A replan from a later date posts only the turns from its date
             // on: the leader's earlier sessions in the period count too.
             if !posted.is_empty() {
+                let first_posted = posted
+                    .iter()
+                    .filter(|t| t.leader == leader)
+                    .flat_map(|t| {
+                        t.leader_dates
+                            .iter()
+                            .chain(t.substitute.iter().map(|s| &s.date))
+                    })
+                    .filter(|d| inside(d))
+                    .min()
+                    .map(String::as_str);
                 with_leader.extend(
                     mine.iter()
+                        .filter(|s| first_posted.is_some_and(|f| s.date.as_str() < f))
                         .filter(|s| s.people.iter().any(|p| p == leader))
                         .filter_map(|s| day(&s.date))
                         .map(|d| (d.month(), d.day())),

@@ -278,3 +278,52 @@ fn a_cancelled_event_carries_one_more_sequence_than_the_event_sent() {
     follow();
     assert_eq!(std::fs::read(&hers).unwrap(), first);
 }
+
+/// The 驻点时间表 rows of a workbook `export` wrote: (unit, leader, dates).
+fn timetable_rows(xlsx: &str) -> Vec<(String, String, String)> {
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = calamine::open_workbook(xlsx).unwrap();
+    let r = wb.worksheet_range("驻点时间表").unwrap();
+    r.rows()
+        .skip(1)
+        .map(|row| {
+            let t = |i: usize| row.get(i).map(|d| d.to_string()).unwrap_or_default();
+            (t(0), t(2), t(3))
+        })
+        .collect()
+}
+
+#[test]
+fn the_timetable_shows_each_leader_of_a_handed_over_unit_with_their_own_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, _, p1) = replanned(dir.path());
+    let plan = read_plan(&p1);
+    let h = &plan.handover[0];
+    assert_eq!((h.from.as_str(), h.to.as_str()), ("peng-jl", "lin-xy"));
+    let xlsx = tmp(dir.path(), "d.xlsx");
+    let (c, out, err) = zhudian(&["export", &p1, "--xlsx", &xlsx, "--lang", "zh"]);
+    assert_eq!(c, 0, "{out}{err}");
+    let rows = timetable_rows(&xlsx);
+    let roster =
+        zhudian::roster::load(std::path::Path::new(&tmp(dir.path(), "transfer.toml"))).unwrap();
+    for u in &h.units {
+        let name = &roster.units[roster.unit_index(u).unwrap()].name;
+        let mine: Vec<_> = rows.iter().filter(|r| &r.0 == name).collect();
+        assert_eq!(mine.len(), 2, "{name}: {mine:?}");
+        assert_eq!(mine[0].1, "彭坚丽（至6月30日）");
+        assert_eq!(mine[1].1, "林晓阳（7月1日起）");
+        let months = |dates: &str| -> Vec<u32> {
+            dates
+                .split('；')
+                .filter(|m| !m.is_empty())
+                .map(|m| m.split('月').next().unwrap().parse().unwrap())
+                .collect()
+        };
+        assert!(months(&mine[0].2).iter().all(|m| *m <= 6), "{mine:?}");
+        let after = months(&mine[1].2);
+        assert!(
+            !after.is_empty() && after.iter().all(|m| *m >= 7),
+            "{mine:?}"
+        );
+    }
+}

@@ -99,8 +99,94 @@ fn township_member(r: &Roster, id: &str) -> bool {
             .is_some_and(|h| r.helpers[h].unit.is_none())
 }
 
-/// 驻点时间表: per unit, the weeks its leader holds the session and the
-/// weeks someone else from the township stands in (代班), from the sessions.
+/// A unit's leaders over the year, each with the first day (from) and the
+/// first day past (until) of their period. From the posted timetables when
+/// the unit has more than one (a handover, or a replan giving the unit to
+/// another leader): a period starts on the handover or replan date between
+/// the two leaders' turns. Else from the plan's handovers in date order; a
+/// unit no change touches has one period.
+fn periods<'a>(
+    plan: &'a PlanFile,
+    unit: &str,
+    leader: &'a str,
+    posted: &[&'a crate::plan::Timetable],
+) -> Vec<(&'a str, Option<&'a str>, Option<&'a str>)> {
+    let mut changes: Vec<&str> = plan
+        .handover
+        .iter()
+        .filter(|h| h.units.iter().any(|u| u == unit))
+        .map(|h| h.date.as_str())
+        .chain(plan.plan.replanned_from.as_deref())
+        .collect();
+    changes.sort_unstable();
+    if posted.len() > 1 {
+        let dates = |t: &'a crate::plan::Timetable| -> Vec<&'a str> {
+            let mut v: Vec<&str> = t
+                .leader_dates
+                .iter()
+                .map(String::as_str)
+                .chain(t.substitute.iter().map(|s| s.date.as_str()))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let mut starts: Vec<Option<&str>> = vec![None];
+        for w in posted.windows(2) {
+            let (before, after) = (dates(w[0]), dates(w[1]));
+            let last = before.last().copied().unwrap_or("");
+            let first = after.first().copied();
+            let cut = changes
+                .iter()
+                .copied()
+                .find(|c| *c > last && first.is_none_or(|f| *c <= f))
+                .or(first);
+            starts.push(cut);
+        }
+        // A leader posted again from a replan's date keeps one period.
+        let mut out: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
+        for (i, t) in posted.iter().enumerate() {
+            let until = starts.get(i + 1).copied().flatten();
+            match out.last_mut() {
+                Some(last) if last.0 == t.leader => last.2 = until,
+                _ => out.push((t.leader.as_str(), starts[i], until)),
+            }
+        }
+        return out;
+    }
+    let mut hs: Vec<_> = plan
+        .handover
+        .iter()
+        .filter(|h| h.units.iter().any(|u| u == unit))
+        .collect();
+    hs.sort_by(|a, b| a.date.cmp(&b.date));
+    let Some(first) = hs.first() else {
+        return vec![(leader, None, None)];
+    };
+    let mut out = vec![(first.from.as_str(), None, Some(first.date.as_str()))];
+    for (i, h) in hs.iter().enumerate() {
+        let until = hs.get(i + 1).map(|n| n.date.as_str());
+        out.push((h.to.as_str(), Some(h.date.as_str()), until));
+    }
+    out
+}
+
+/// The leader column of a period: the name alone for the whole year, else
+/// the name with the period ("梁志华（至7月14日）", "赵永明（7月15日起）").
+fn period_label(
+    r: &Roster,
+    (leader, from, until): (&str, Option<&str>, Option<&str>),
+    lang: Lang,
+) -> String {
+    let md = |d: NaiveDate| (d.month(), d.day());
+    let from = from.and_then(day).map(md);
+    let last = until.and_then(day).and_then(|d| d.pred_opt()).map(md);
+    words::leader_period(&name_of(r, leader), from, last, lang)
+}
+
+/// 驻点时间表: per unit and leader period (one row per leader when a
+/// handover changes the unit's leader during the year), the weeks the
+/// leader holds the session and the weeks someone else from the township
+/// stands in (代班), from the posted timetable or else the sessions.
 fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
     let wd = cal_words::weekday(r.station.weekday, lang);
     let (start, end) = (
@@ -112,68 +198,98 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
         by_unit.entry(&s.unit).or_default().push(s);
     }
     let sep = words::entry_separator(lang);
-    plan.assignment
-        .iter()
-        .map(|a| {
-            let fortnightly = r
-                .unit_index(&a.unit)
-                .is_some_and(|u| r.units[u].cadence == crate::model::Cadence::Biweekly);
-            let sessions = by_unit.get(a.unit.as_str()).cloned().unwrap_or_default();
+    let mut rows = Vec::new();
+    for a in &plan.assignment {
+        let fortnightly = r
+            .unit_index(&a.unit)
+            .is_some_and(|u| r.units[u].cadence == crate::model::Cadence::Biweekly);
+        let sessions = by_unit.get(a.unit.as_str()).cloned().unwrap_or_default();
+        let posted: Vec<_> = plan.timetable.iter().filter(|t| t.unit == a.unit).collect();
+        for period in periods(plan, &a.unit, &a.leader, &posted) {
+            let (leader, from, until) = period;
+            let inside = |d: &str| from.is_none_or(|f| d >= f) && until.is_none_or(|u| d < u);
+            let mine: Vec<&&Session> = sessions.iter().filter(|s| inside(&s.date)).collect();
             let mut with_leader = Vec::new();
             let mut subs = Vec::new();
-            // The plan's posted timetable (fixed rotation) when it has one:
-            // the leader's turns, and who stands in when the leader is blocked.
-            if let Some(t) = plan.timetable.iter().find(|t| t.unit == a.unit) {
-                with_leader = t
-                    .leader_dates
-                    .iter()
-                    .filter_map(|d| day(d))
-                    .map(|d| (d.month(), d.day()))
-                    .collect();
-                for s in &t.substitute {
+            if !posted.is_empty() {
+                // The plan's posted timetable (fixed rotation): this leader's
+                // turns, and who stands in when the leader is blocked.
+                for t in posted.iter().filter(|t| t.leader == leader) {
+                    with_leader.extend(
+                        t.leader_dates
+                            .iter()
+                            .filter(|d| inside(d))
+                            .filter_map(|d| day(d))
+                            .map(|d| (d.month(), d.day())),
+                    );
+                    for s in t.substitute.iter().filter(|s| inside(&s.date)) {
+                        let Some(d) = day(&s.date) else { continue };
+                        // Only the township's people stand in for the leader;
+                        // the unit's own secretary alone leaves the turn short.
+                        let who: Vec<String> = s
+                            .person
+                            .iter()
+                            .filter(|p| township_member(r, p))
+                            .map(|p| name_of(r, p))
+                            .collect();
+                        let made_up = made_up_on(plan, &a.unit, &s.date);
+                        subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
+                    }
+                }
+            } else {
+                for s in &mine {
                     let Some(d) = day(&s.date) else { continue };
-                    // Only the township's people stand in for the leader; the
-                    // unit's own secretary alone leaves the turn short.
-                    let who: Vec<String> = s
-                        .person
-                        .iter()
-                        .filter(|p| township_member(r, p))
-                        .map(|p| name_of(r, p))
-                        .collect();
-                    let made_up = made_up_on(plan, &a.unit, &s.date);
-                    subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
+                    if s.people.iter().any(|p| p == leader) {
+                        with_leader.push((d.month(), d.day()));
+                    } else {
+                        let who: Vec<String> = s
+                            .people
+                            .iter()
+                            .filter(|p| township_member(r, p))
+                            .map(|p| name_of(r, p))
+                            .collect();
+                        let made_up = made_up_on(plan, &a.unit, &s.date);
+                        subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
+                    }
                 }
             }
-            for s in sessions
-                .iter()
-                .filter(|_| !plan.timetable.iter().any(|t| t.unit == a.unit))
-            {
-                let Some(d) = day(&s.date) else { continue };
-                if s.people.contains(&a.leader) {
-                    with_leader.push((d.month(), d.day()));
-                } else {
-                    let who: Vec<String> = s
-                        .people
-                        .iter()
-                        .filter(|p| township_member(r, p))
-                        .map(|p| name_of(r, p))
-                        .collect();
-                    let made_up = made_up_on(plan, &a.unit, &s.date);
-                    subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
-                }
+            // A replan from a later date posts only the turns from its date
+            // on: the leader's earlier sessions in the period count too.
+            if !posted.is_empty() {
+                let first_posted = posted
+                    .iter()
+                    .filter(|t| t.leader == leader)
+                    .flat_map(|t| {
+                        t.leader_dates
+                            .iter()
+                            .chain(t.substitute.iter().map(|s| &s.date))
+                    })
+                    .filter(|d| inside(d))
+                    .min()
+                    .map(String::as_str);
+                with_leader.extend(
+                    mine.iter()
+                        .filter(|s| first_posted.is_some_and(|f| s.date.as_str() < f))
+                        .filter(|s| s.people.iter().any(|p| p == leader))
+                        .filter_map(|s| day(&s.date))
+                        .map(|d| (d.month(), d.day())),
+                );
             }
-            vec![
+            with_leader.sort_unstable();
+            with_leader.dedup();
+            rows.push(vec![
                 Out::Text(unit_name(r, &a.unit)),
                 Out::Text(words::station_time(wd, &start, &end, fortnightly, lang)),
-                Out::Text(name_of(r, &a.leader)),
+                Out::Text(period_label(r, period, lang)),
                 Out::Text(words::dates_by_month(&with_leader, lang)),
                 Out::Text(subs.join(sep)),
-                Out::Num(sessions.len() as f64),
+                Out::Num(mine.len() as f64),
                 Out::Num(with_leader.len() as f64),
                 Out::Num(subs.len() as f64),
-            ]
-        })
-        .collect()
+            ]);
+        }
+    }
+    rows
 }
 
 /// The year's working days: Monday to Friday and swapped working days, less

@@ -231,6 +231,30 @@ pub fn substituted(
     }
 }
 
+/// A leader's name in the timetable with the period they lead the unit,
+/// when a handover cuts the year: "梁志华（至7月14日）", "赵永明（7月15日起）",
+/// "赵永明（7月15日至9月13日）" / "梁志华 (until Jul 14)", "赵永明 (from Jul
+/// 15)", "赵永明 (Jul 15 to Sep 13)"; the name alone for the whole year.
+pub fn leader_period(
+    name: &str,
+    from: Option<(u32, u32)>,
+    last: Option<(u32, u32)>,
+    lang: Lang,
+) -> String {
+    let en = |(m, d): (u32, u32)| format!("{} {d}", MONTHS[(m as usize + 11) % 12]);
+    match (lang, from, last) {
+        (_, None, None) => name.to_string(),
+        (Lang::Zh, None, Some((m, d))) => format!("{name}（至{m}月{d}日）"),
+        (Lang::Zh, Some((m, d)), None) => format!("{name}（{m}月{d}日起）"),
+        (Lang::Zh, Some((m1, d1)), Some((m2, d2))) => {
+            format!("{name}（{m1}月{d1}日至{m2}月{d2}日）")
+        }
+        (Lang::En, None, Some(l)) => format!("{name} (until {})", en(l)),
+        (Lang::En, Some(f), None) => format!("{name} (from {})", en(f)),
+        (Lang::En, Some(f), Some(l)) => format!("{name} ({} to {})", en(f), en(l)),
+    }
+}
+
 /// A swapped working day's weekday in the calendar: "周日（调休上班）".
 pub fn worked_weekday(weekday: &str, lang: Lang) -> String {
     match lang {
@@ -407,6 +431,36 @@ impl Say for FilesSaid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leaders_period_in_the_timetable_reads_word_for_word() {
+        let (jul14, jul15, sep13) = (Some((7, 14)), Some((7, 15)), Some((9, 13)));
+        assert_eq!(leader_period("梁志华", None, None, Lang::Zh), "梁志华");
+        assert_eq!(
+            leader_period("梁志华", None, jul14, Lang::Zh),
+            "梁志华（至7月14日）"
+        );
+        assert_eq!(
+            leader_period("赵永明", jul15, None, Lang::Zh),
+            "赵永明（7月15日起）"
+        );
+        assert_eq!(
+            leader_period("赵永明", jul15, sep13, Lang::Zh),
+            "赵永明（7月15日至9月13日）"
+        );
+        assert_eq!(
+            leader_period("梁志华", None, jul14, Lang::En),
+            "梁志华 (until Jul 14)"
+        );
+        assert_eq!(
+            leader_period("赵永明", jul15, None, Lang::En),
+            "赵永明 (from Jul 15)"
+        );
+        assert_eq!(
+            leader_period("赵永明", jul15, sep13, Lang::En),
+            "赵永明 (Jul 15 to Sep 13)"
+        );
+    }
 
     #[test]
     fn dates_and_substitutes_read_as_a_timetable_says_them() {

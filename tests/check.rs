@@ -494,7 +494,7 @@ fn notes_and_unreadable_plans_in_chinese() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "说明：仅含分配的方案（没有 [[session]]），未检查日历规则\n\
+        "说明：该方案只有分工，没有驻点和走访日程，未检查日历规则\n\
          方案扣分：重新计算为 179.795987，方案写的是 179.795987。方案有效。\n"
     );
     let roster = load(DECEMBER);

@@ -182,7 +182,7 @@ fn check_without_the_plan_in_force_says_what_it_checked_the_past_against() {
     );
     let (_, out, _) = zhudian(&["--lang", "zh", "check", &roster, &p1]);
     assert!(
-        out.contains("说明：该方案是自某日起重新规划的（replanned_from）；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对\n"),
+        out.contains("说明：该方案是自某日起重新规划的；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对\n"),
         "{out}"
     );
 }

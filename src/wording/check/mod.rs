@@ -597,7 +597,7 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
     let (en, zh) = match n {
         Note::AssignmentOnly => (
             "note: an assignment-only plan (no [[session]]): the calendar rules were not checked",
-            "说明：仅含分配的方案（没有 [[session]]），未检查日历规则",
+            "说明：该方案只有分工，没有驻点和走访日程，未检查日历规则",
         ),
         Note::ChangesUnchecked => (
             "note: the plan was replanned against a previous plan; its change counts are taken as stated: give --previous PLAN to check them",
@@ -605,11 +605,11 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
         ),
         Note::OtherRoster => (
             "note: the plan was made for another version of this roster (roster_sha256 differs); it is checked against this one",
-            "说明：该方案是按另一版本的名册制定的（roster_sha256 不同），现按本名册检查",
+            "说明：该方案是按另一版本的名册制定的（名册此后有改动），现按本名册检查",
         ),
         Note::PastTeamsUnknown => (
             "note: the plan was replanned from a date (replanned_from); without --previous PLAN its sessions before that date are checked against this plan's teams: give --previous PLAN to check them against the plan in force's",
-            "说明：该方案是自某日起重新规划的（replanned_from）；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对",
+            "说明：该方案是自某日起重新规划的；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对",
         ),
     };
     if lang == Lang::En { en } else { zh }.to_string()

@@ -702,3 +702,28 @@ fn validate_counts_a_handed_over_post_once() {
         assert!(out.contains(line), "{out}");
     }
 }
+
+#[test]
+fn a_later_replan_says_only_its_own_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, roster, p1) = replanned(dir.path());
+    let p2 = tmp(dir.path(), "p2.toml");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        &roster,
+        "--previous",
+        &p1,
+        "--from",
+        "2015-09-01",
+        "-o",
+        &p2,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    // Nothing changes in September: July's handover is the past, not news.
+    assert!(out.contains("What changes from 2015-09-01:\n"), "{out}");
+    assert!(!out.contains("hands over to"), "{out}");
+    let (c, out, err) = zhudian(&["--lang", "zh", "compare", &p1, &p2]);
+    assert_eq!(c, 0, "{err}");
+    assert!(out.contains("自 2015-09-01 起的变化："), "{out}");
+    assert!(!out.contains("交接给"), "{out}");
+}

@@ -20,17 +20,47 @@ pub struct FromDate {
     pub added: usize,
     /// Of the dropped, household visits.
     pub visits_moved: usize,
+    /// Units whose leader changes with no handover from the date on (a
+    /// leader who leaves with no successor): (unit, old leader, new leader).
+    pub leader_changes: Vec<(String, String, String)>,
     /// Sessions from the date before (the post's) and after, for each
-    /// person with more, most first.
-    pub load_rises: Vec<(String, usize, usize)>,
+    /// person with more, most first, with the predecessor whose post's
+    /// sessions the "before" counts.
+    pub load_rises: Vec<(String, usize, usize, Option<String>)>,
 }
 
-/// The date a plan's handovers cut the year at: the earliest.
+/// The date a plan's change cuts the year at: the date it was replanned
+/// from, else its earliest handover.
 pub fn handover_date(new: &PlanFile) -> Option<NaiveDate> {
-    new.handover
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    new.plan
+        .replanned_from
+        .as_deref()
+        .and_then(day)
+        .or_else(|| new.handover.iter().filter_map(|h| day(&h.date)).min())
+}
+
+/// Units whose year-end leader differs between the plans where no handover
+/// explains it.
+fn leader_changes(
+    prev: &PlanFile,
+    new: &PlanFile,
+    handovers: &[&crate::plan::HandoverLine],
+) -> Vec<(String, String, String)> {
+    let old: BTreeMap<&str, &str> = prev
+        .assignment
         .iter()
-        .filter_map(|h| NaiveDate::parse_from_str(&h.date, "%Y-%m-%d").ok())
-        .min()
+        .map(|a| (a.unit.as_str(), a.leader.as_str()))
+        .collect();
+    new.assignment
+        .iter()
+        .filter_map(|a| {
+            let was = *old.get(a.unit.as_str())?;
+            let handed = handovers.iter().any(|h| h.from == was && h.to == a.leader);
+            (was != a.leader && !handed)
+                .then(|| (a.unit.clone(), was.to_string(), a.leader.clone()))
+        })
+        .collect()
 }
 
 fn later<'a>(p: &'a PlanFile, from: &str) -> BTreeMap<String, (usize, &'a Session)> {
@@ -64,22 +94,35 @@ pub fn from_date(prev: &PlanFile, new: &PlanFile, from: NaiveDate) -> FromDate {
         }
         m
     };
+    // Only the handovers from the date on: an earlier replan's are the past.
+    let handovers: Vec<&crate::plan::HandoverLine> =
+        new.handover.iter().filter(|h| h.date >= day).collect();
     let (mut before, after) = (load(prev), load(new));
-    for h in &new.handover {
+    let mut succeeds: BTreeMap<&str, &str> = BTreeMap::new();
+    for h in &handovers {
         if let Some(n) = before.remove(&h.from) {
             *before.entry(h.to.clone()).or_default() += n;
+            succeeds.insert(&h.to, &h.from);
         }
     }
-    let mut load_rises: Vec<(String, usize, usize)> = after
+    let mut load_rises: Vec<(String, usize, usize, Option<String>)> = after
         .iter()
-        .map(|(p, &a)| (p.clone(), before.get(p).copied().unwrap_or(0), a))
-        .filter(|(_, b, a)| a > b)
+        .map(|(p, &a)| {
+            let b = before.get(p).copied().unwrap_or(0);
+            (
+                p.clone(),
+                b,
+                a,
+                succeeds.get(p.as_str()).map(|x| x.to_string()),
+            )
+        })
+        .filter(|(_, b, a, _)| a > b)
         .collect();
     load_rises.sort_by(|x, y| (y.2 - y.1).cmp(&(x.2 - x.1)).then(x.0.cmp(&y.0)));
     FromDate {
         from,
-        handovers: new
-            .handover
+        leader_changes: leader_changes(prev, new, &handovers),
+        handovers: handovers
             .iter()
             .map(|h| (h.from.clone(), h.to.clone(), h.units.clone()))
             .collect(),

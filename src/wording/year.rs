@@ -40,6 +40,32 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
             ),
         };
     }
+    // A leader's units that change hands with no successor, grouped by
+    // the leader who held them.
+    let mut by_old: Vec<(&str, Vec<String>)> = Vec::new();
+    for (unit, old, new) in &f.leader_changes {
+        let u = names::unit(r, unit, lang);
+        let moved = if en {
+            format!("{u} to {}", person(new))
+        } else {
+            format!("{u}改由{}联系", person(new))
+        };
+        match by_old.iter_mut().find(|(o, _)| o == old) {
+            Some((_, v)) => v.push(moved),
+            None => by_old.push((old, vec![moved])),
+        }
+    }
+    for (old, moved) in &by_old {
+        out += &if en {
+            format!(
+                "  units {} led change leader: {}\n",
+                person(old),
+                moved.join(", ")
+            )
+        } else {
+            format!("  {}联系的单位：{}\n", person(old), moved.join("，"))
+        };
+    }
     out += &if en {
         format!(
             "  sessions from {from}: {} of the plan in force dropped, moved or with other people ({} of them household visits), {} new\n",
@@ -56,12 +82,11 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
             .load_rises
             .iter()
             .take(RISES_SHOWN)
-            .map(|(p, b, a)| {
-                if en {
-                    format!("{} {b} → {a}", person(p))
-                } else {
-                    format!("{} {b} → {a} 场", person(p))
-                }
+            .map(|(p, b, a, pred)| match (en, pred) {
+                (true, None) => format!("{} {b} → {a}", person(p)),
+                (true, Some(x)) => format!("{} (succeeding {}) {b} → {a}", person(p), person(x)),
+                (false, None) => format!("{} {b} → {a} 场", person(p)),
+                (false, Some(x)) => format!("{}（接替{}）{b} → {a} 场", person(p), person(x)),
             })
             .collect();
         let more = f.load_rises.len().saturating_sub(RISES_SHOWN);

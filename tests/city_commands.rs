@@ -450,3 +450,30 @@ fn calendar_on_a_city_with_previous_writes_each_townships_cancellations() {
         "{out}"
     );
 }
+
+#[test]
+fn a_township_kept_as_a_workbook_stays_in_the_district_listing_its_name_or_stem() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    std::fs::create_dir(&city).unwrap();
+    copy_dir(Path::new(CITY), &city);
+    // 三水区 lists foshan-32-nanshan (a stem), 高明区 lists 更合镇 (a name).
+    for (stem, to) in [
+        ("foshan-32-nanshan", "foshan-32-nanshan.xlsx"),
+        ("foshan-25-genghe", "genghe.xlsx"),
+    ] {
+        let from = city.join(format!("{stem}.toml"));
+        let tmp = dir.path().join(to);
+        let (c, out, err) = zhudian(&["convert", s(&from), s(&tmp)]);
+        assert_eq!(c, 0, "{out}{err}");
+        std::fs::remove_file(&from).unwrap();
+        std::fs::rename(&tmp, city.join(to)).unwrap();
+    }
+    let (c, out, err) = zhudian(&["validate", s(&city)]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(
+        out.contains("佛山市: 3 townships in 2 districts: 三水区 2, 高明区 1\n"),
+        "{out}"
+    );
+    assert!(!out.contains("in no district"), "{out}");
+}

@@ -351,3 +351,129 @@ fn a_township_overrides_field_by_field_and_city_errors_name_city_toml() {
     let (c, out, _) = zhudian(&["plan", s(&city), "-o", s(&dir.path().join("p"))]);
     assert_eq!(c, 2, "{out}");
 }
+
+#[test]
+fn calendar_on_a_city_with_previous_writes_each_townships_cancellations() {
+    let (dir, city, plans) = planned();
+    let f = city.join("foshan-32-nanshan.toml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    // 谭锦军 leaves mid-year: his later sessions go to others.
+    let text = text.replace(
+        "name = \"谭锦军\"\n",
+        "name = \"谭锦军\"\nleaves = \"2015-07-01\"\n",
+    );
+    std::fs::write(&f, text).unwrap();
+    let new = dir.path().join("new");
+    let (c, out, err) = zhudian(&["replan", s(&city), "--previous", s(&plans), "-o", s(&new)]);
+    assert_eq!(c, 0, "{out}{err}");
+    // 大塘镇 has no plan in force in the folder given as --previous.
+    let old = dir.path().join("old");
+    std::fs::create_dir(&old).unwrap();
+    for stem in ["foshan-25-genghe", "foshan-32-nanshan"] {
+        let f = format!("{stem}.toml");
+        std::fs::copy(plans.join(&f), old.join(&f)).unwrap();
+    }
+    let ics = dir.path().join("ics");
+    let (c, out, err) = zhudian(&[
+        "calendar",
+        s(&new),
+        "--roster",
+        s(&city),
+        "--ics",
+        s(&ics),
+        "--previous",
+        s(&old),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let count = |stem: &str| -> usize {
+        std::fs::read_dir(ics.join(stem))
+            .unwrap()
+            .map(|e| {
+                std::fs::read_to_string(e.unwrap().path())
+                    .unwrap()
+                    .matches("STATUS:CANCELLED")
+                    .count()
+            })
+            .sum()
+    };
+    let nanshan = count("foshan-32-nanshan");
+    assert!(nanshan > 0, "{out}");
+    let tan = std::fs::read_to_string(ics.join("foshan-32-nanshan").join("tan-jj.ics")).unwrap();
+    assert!(tan.contains("STATUS:CANCELLED"));
+    assert_eq!(count("foshan-25-genghe"), 0);
+    assert_eq!(count("foshan-31-datang"), 0);
+    let o = |stem: &str| old.join(format!("{stem}.toml")).display().to_string();
+    assert!(
+        out.contains(&format!(
+            "    {nanshan} events of the plan in force ({}) written cancelled\n",
+            o("foshan-32-nanshan")
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "    0 events of the plan in force ({}) written cancelled\n",
+            o("foshan-25-genghe")
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "    no previous plan of this name in {}: nothing written cancelled for this township\n",
+            old.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{nanshan} events of the plans in force written cancelled in all, across 2 townships (a phone that re-imports a file removes them); 1 townships had no previous plan\n"
+        )),
+        "{out}"
+    );
+    let (c, out, _) = zhudian(&[
+        "--lang",
+        "zh",
+        "calendar",
+        s(&new),
+        "--roster",
+        s(&city),
+        "--ics",
+        s(&ics),
+        "--previous",
+        s(&old),
+    ]);
+    assert_eq!(c, 0, "{out}");
+    assert!(
+        out.contains(&format!(
+            "全市共 {nanshan} 条原方案的手机日程已标为取消，涉及 2 个镇街（手机重新导入文件后会删去）；1 个镇街没有原方案\n"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_township_kept_as_a_workbook_stays_in_the_district_listing_its_name_or_stem() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    std::fs::create_dir(&city).unwrap();
+    copy_dir(Path::new(CITY), &city);
+    // 三水区 lists foshan-32-nanshan (a stem), 高明区 lists 更合镇 (a name).
+    for (stem, to) in [
+        ("foshan-32-nanshan", "foshan-32-nanshan.xlsx"),
+        ("foshan-25-genghe", "genghe.xlsx"),
+    ] {
+        let from = city.join(format!("{stem}.toml"));
+        let tmp = dir.path().join(to);
+        let (c, out, err) = zhudian(&["convert", s(&from), s(&tmp)]);
+        assert_eq!(c, 0, "{out}{err}");
+        std::fs::remove_file(&from).unwrap();
+        std::fs::rename(&tmp, city.join(to)).unwrap();
+    }
+    let (c, out, err) = zhudian(&["validate", s(&city)]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(
+        out.contains("佛山市: 3 townships in 2 districts: 三水区 2, 高明区 1\n"),
+        "{out}"
+    );
+    assert!(!out.contains("in no district"), "{out}");
+}

@@ -213,8 +213,22 @@ pub fn load_in_city(path: &Path, city: Option<&city::City>) -> Result<Vec<Roster
     let name = path.display().to_string();
     let refused = |e: crate::input::InputError| unreadable(&name, &e.say(Lang::current()));
     crate::input::check(path).map_err(refused)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if crate::workbook::is_workbook(path) {
-        return crate::workbook::load(path);
+        // A workbook's township goes in the district listing its name or stem.
+        let mut all = crate::workbook::load(path)?;
+        for r in &mut all {
+            r.township.district = city::district_of(
+                city,
+                &r.township.name,
+                &stem,
+                r.township.district.as_deref(),
+            );
+        }
+        return Ok(all);
     }
     let text = match crate::input::read_text(path) {
         Ok(t) => t,
@@ -231,10 +245,6 @@ pub fn load_in_city(path: &Path, city: Option<&city::City>) -> Result<Vec<Roster
         Err(e) => return Err(refused(e)),
     };
     let mut all = load_all_str_in(&text.text, &name, city)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     for r in &mut all {
         if text.gbk {
             r.notes.insert(0, RosterNote::Gbk);

@@ -583,6 +583,21 @@ pub enum CommandSaid {
         path: String,
         rows: usize,
     },
+    /// A city's township: its events of the plan in force written cancelled.
+    TownshipCancelled {
+        previous: String,
+        cancelled: usize,
+    },
+    /// A city's township with no plan of the same name under `--previous`.
+    TownshipNoPrevious {
+        dir: String,
+    },
+    /// A city's cancelled events in all.
+    CityCancelled {
+        cancelled: usize,
+        townships: usize,
+        missing: usize,
+    },
     Totals {
         station: usize,
         makeup: usize,
@@ -644,6 +659,52 @@ impl Say for CommandSaid {
                 } else {
                     format!(
                         "其中 {cancelled} 条原方案的手机日程已标为取消，每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
+                    )
+                }
+            }
+            TownshipCancelled {
+                previous,
+                cancelled,
+            } => {
+                if en {
+                    format!(
+                        "{cancelled} events of the plan in force ({previous}) written cancelled"
+                    )
+                } else {
+                    format!("原方案（{previous}）的 {cancelled} 条手机日程已标为取消")
+                }
+            }
+            TownshipNoPrevious { dir } => {
+                if en {
+                    format!(
+                        "no previous plan of this name in {dir}: nothing written cancelled for this township"
+                    )
+                } else {
+                    format!("{dir} 中没有同名的原方案：本镇街没有标为取消的日程")
+                }
+            }
+            CityCancelled {
+                cancelled,
+                townships,
+                missing,
+            } => {
+                if en {
+                    let none = if *missing > 0 {
+                        format!("; {missing} townships had no previous plan")
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{cancelled} events of the plans in force written cancelled in all, across {townships} townships (a phone that re-imports a file removes them){none}"
+                    )
+                } else {
+                    let none = if *missing > 0 {
+                        format!("；{missing} 个镇街没有原方案")
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "全市共 {cancelled} 条原方案的手机日程已标为取消，涉及 {townships} 个镇街（手机重新导入文件后会删去）{none}"
                     )
                 }
             }

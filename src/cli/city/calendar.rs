@@ -2,11 +2,13 @@
 //! calendars of a city's plans. Each township's ICS files go into their own
 //! folder under `--ics`, its CSV into `--csv` as `<plan name>.csv`. A plan's
 //! roster comes from the city `--roster` names (paired by file name), else
-//! from the plan's own `[plan].roster`.
+//! from the plan's own `[plan].roster`. With `--previous` (a folder of the
+//! plans in force) each township's plan in force, paired by file name, has
+//! the events the new plan drops written cancelled, as for one township.
 
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, each, finish, plan_files, townships};
+use super::{Outcome, each, lines, plan_files, totals, townships};
 use crate::calendar;
 use crate::cli::calendar::{CalendarArgs, load_roster, roster_path};
 use crate::cli::replan::read_plan;
@@ -37,6 +39,19 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         },
         _ => Vec::new(),
     };
+    // The plans in force, by file name, when --previous names a folder of them.
+    let previous: Option<Vec<PathBuf>> = match &args.previous {
+        Some(p) if p.is_dir() => match plan_files(p, lang) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                errln!("{e}");
+                return crate::cli::EXIT_BAD_INPUT;
+            }
+        },
+        Some(p) => Some(vec![p.clone()]),
+        None => None,
+    };
+    let cancelled = std::sync::Mutex::new((0usize, 0usize, 0usize));
     let rows = each(&plans, |path| {
         let file = path
             .file_name()
@@ -83,10 +98,48 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                 Vec::new(),
             )
         };
+        let before = match previous.as_deref().map(|p| previous_of(p, &file, &plan)) {
+            Some(Some(p)) => match read_plan(p) {
+                Ok(plan) => Some(Some((p.display().to_string(), plan))),
+                Err(e) => return bad(e),
+            },
+            Some(None) => Some(None),
+            None => None,
+        };
+        let mut details = Vec::new();
         if let Some(dir) = &args.ics {
             let dir = dir.join(&stem);
-            if let Err(e) = export::ics::write_all(&roster, &plan, &dir, lang) {
-                return cannot(&dir, e);
+            let old = before.as_ref().and_then(|b| b.as_ref().map(|(_, p)| p));
+            match export::ics::write_following(&roster, &plan, old, &dir, lang) {
+                Ok((_, _, n)) => match &before {
+                    Some(Some((from, _))) => {
+                        let mut c = cancelled.lock().unwrap_or_else(|e| e.into_inner());
+                        c.0 += n;
+                        c.1 += 1;
+                        details.push(
+                            CommandSaid::TownshipCancelled {
+                                previous: from.clone(),
+                                cancelled: n,
+                            }
+                            .say(lang),
+                        );
+                    }
+                    Some(None) => {
+                        cancelled.lock().unwrap_or_else(|e| e.into_inner()).2 += 1;
+                        details.push(
+                            CommandSaid::TownshipNoPrevious {
+                                dir: args
+                                    .previous
+                                    .as_ref()
+                                    .map(|p| p.display().to_string())
+                                    .unwrap_or_default(),
+                            }
+                            .say(lang),
+                        );
+                    }
+                    None => {}
+                },
+                Err(e) => return cannot(&dir, e),
             }
         }
         if let Some(dir) = &args.csv {
@@ -110,8 +163,47 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                 warnings: m.warnings,
             }
             .say(lang),
-            details: Vec::new(),
+            details,
         }
     });
-    finish(&rows, Done::Calendars, lang)
+    lines(&rows, lang);
+    if args.previous.is_some() && args.ics.is_some() {
+        let (n, townships, missing) = cancelled.into_inner().unwrap_or_else(|e| e.into_inner());
+        outln!(
+            "{}",
+            CommandSaid::CityCancelled {
+                cancelled: n,
+                townships,
+                missing
+            }
+            .say(lang)
+        );
+    }
+    totals(&rows, Done::Calendars, lang)
+}
+
+/// The plan in force for a township's plan `file`: the one of the same file
+/// name, else the one made from a roster of the same file name.
+fn previous_of<'a>(
+    previous: &'a [PathBuf],
+    file: &str,
+    plan: &crate::plan::PlanFile,
+) -> Option<&'a PathBuf> {
+    if let Some(p) = previous
+        .iter()
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy() == file))
+    {
+        return Some(p);
+    }
+    let stem = |s: &str| {
+        Path::new(s)
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    let wanted = stem(&plan.plan.roster)?;
+    previous.iter().find(|p| {
+        read_plan(p)
+            .ok()
+            .is_some_and(|old| stem(&old.plan.roster).as_deref() == Some(wanted.as_str()))
+    })
 }

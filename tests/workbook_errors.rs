@@ -519,3 +519,22 @@ write each as name and households, like 一组 45、二组 60\n"
         "h.xlsx: 村居!D2，字段“村民小组”：这个村居的村民小组既写在这里，又列在工作表“村组”中；请只保留一处\n"
     );
 }
+
+#[test]
+fn a_workbook_township_in_a_city_inherits_what_its_sheets_leave_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("shidian.xlsx");
+    std::fs::write(&xlsx, good()).unwrap();
+    let alone = roster::load_in_city(&xlsx, None).unwrap().remove(0);
+    assert_eq!(alone.policy.households_per_visit_session, 15);
+    std::fs::write(
+        dir.path().join("city.toml"),
+        "[city]\nname = \"试点市\"\n\n[policy]\nhouseholds_per_visit_session = 25\n",
+    )
+    .unwrap();
+    let city = roster::city::read(dir.path()).unwrap().unwrap();
+    let inherited = roster::load_in_city(&xlsx, Some(&city)).unwrap().remove(0);
+    assert_eq!(inherited.policy.households_per_visit_session, 25);
+    // The plan's roster hash follows city.toml as it does for a TOML township.
+    assert_ne!(inherited.sha256, alone.sha256);
+}

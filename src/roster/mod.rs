@@ -219,7 +219,7 @@ pub fn load_in_city(path: &Path, city: Option<&city::City>) -> Result<Vec<Roster
         .unwrap_or_default();
     if crate::workbook::is_workbook(path) {
         // A workbook's township goes in the district listing its name or stem.
-        let mut all = crate::workbook::load(path)?;
+        let mut all = crate::workbook::load_in(path, city)?;
         for r in &mut all {
             r.township.district = city::district_of(
                 city,

@@ -28,6 +28,15 @@ pub fn is_workbook(path: &Path) -> bool {
 
 /// Reads a roster workbook from a file.
 pub fn load(path: &Path) -> Result<Vec<Roster>, Problems> {
+    load_in(path, None)
+}
+
+/// [`load`] for a township of a city: the city's defaults are inherited
+/// field by field, as for a TOML roster, and the hash covers city.toml too.
+pub fn load_in(
+    path: &Path,
+    city: Option<&crate::roster::city::City>,
+) -> Result<Vec<Roster>, Problems> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         Problems(vec![Problem {
@@ -38,21 +47,47 @@ pub fn load(path: &Path) -> Result<Vec<Roster>, Problems> {
             },
         }])
     })?;
-    load_bytes(&bytes, &name).map(|r| vec![r])
+    load_bytes_in(&bytes, &name, city).map(|r| vec![r])
 }
 
 /// Reads a roster workbook; `source` names it in messages and in plans.
 pub fn load_bytes(bytes: &[u8], source: &str) -> Result<Roster, Problems> {
+    load_bytes_in(bytes, source, None)
+}
+
+fn load_bytes_in(
+    bytes: &[u8],
+    source: &str,
+    city: Option<&crate::roster::city::City>,
+) -> Result<Roster, Problems> {
     let (text, read) = to_toml(bytes, source)?;
-    let mut roster = crate::roster::load_str(&text, source).map_err(|p| {
+    let placed = |p: Problems| {
         let mut all: Vec<(Key, Problem)> = p.0.iter().map(|p| place_back(&read, p)).collect();
         all.sort_by(|a, b| a.0.cmp(&b.0));
         Problems(all.into_iter().map(|(_, p)| p).collect())
-    })?;
-    roster.sha256 = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    };
+    let mut roster = match city {
+        None => crate::roster::load_str(&text, source).map_err(placed)?,
+        Some(_) => {
+            let all = crate::roster::load_all_str_in(&text, source, city).map_err(placed)?;
+            all.into_iter().next().ok_or_else(|| {
+                Problems(vec![Problem {
+                    file: source.to_string(),
+                    place: Place::default(),
+                    said: RosterSaid::Unreadable {
+                        detail: "the workbook holds no township".to_string(),
+                    },
+                }])
+            })?
+        }
+    };
+    let mut hash = Sha256::new();
+    if let Some(c) = city {
+        hash.update(c.text.as_bytes());
+        hash.update(b"\n");
+    }
+    hash.update(bytes);
+    roster.sha256 = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
     Ok(roster)
 }
 

@@ -159,9 +159,14 @@ pub fn inherit<'a>(doc: &mut DeTable<'a>, city: &DeTable<'a>) {
             Some(v) => {
                 let at = v.span();
                 if let DeValue::Table(t) = v.get_mut() {
+                    let set = |t: &DeTable, name: &str| {
+                        same_rule(name)
+                            .iter()
+                            .any(|n| t.iter().any(|(o, _)| o.get_ref().as_ref() == *n))
+                    };
                     for (k, x) in from.iter() {
                         let name = k.get_ref().as_ref();
-                        if !t.iter().any(|(o, _)| o.get_ref().as_ref() == name) {
+                        if !set(t, name) {
                             let key = toml::Spanned::new(at.clone(), k.get_ref().clone());
                             t.insert(key, toml::Spanned::new(at.clone(), x.get_ref().clone()));
                         }
@@ -169,6 +174,22 @@ pub fn inherit<'a>(doc: &mut DeTable<'a>, city: &DeTable<'a>) {
                 }
             }
         }
+    }
+}
+
+/// Fields that say one rule in other words: a township that gives any of
+/// them takes none of the others from the city (`household_visits_per_member`
+/// is `household_visits` by member, which a workbook writes).
+fn same_rule(field: &str) -> Vec<&str> {
+    const VISITS: [&str; 3] = [
+        "household_visits",
+        "household_visits_per_member",
+        "household_visits_by",
+    ];
+    if VISITS.contains(&field) {
+        VISITS.to_vec()
+    } else {
+        vec![field]
     }
 }
 

@@ -93,6 +93,16 @@ fn made_up_on(plan: &PlanFile, unit: &str, date: &str) -> Option<(u32, u32)> {
 }
 
 /// Is this person the township's (a leader, or a helper of no unit)?
+/// The township's people among `people`, by name: who stands in for the
+/// leader (the unit's own secretary alone leaves the turn short).
+fn township_names(r: &Roster, people: &[String]) -> Vec<String> {
+    people
+        .iter()
+        .filter(|p| township_member(r, p))
+        .map(|p| name_of(r, p))
+        .collect()
+}
+
 fn township_member(r: &Roster, id: &str) -> bool {
     r.cadre_index(id).is_some()
         || r.helper_index(id)
@@ -226,12 +236,7 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                         let Some(d) = day(&s.date) else { continue };
                         // Only the township's people stand in for the leader;
                         // the unit's own secretary alone leaves the turn short.
-                        let who: Vec<String> = s
-                            .person
-                            .iter()
-                            .filter(|p| township_member(r, p))
-                            .map(|p| name_of(r, p))
-                            .collect();
+                        let who = township_names(r, s.person.as_slice());
                         let made_up = made_up_on(plan, &a.unit, &s.date);
                         subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
                     }
@@ -242,12 +247,7 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                     if s.people.iter().any(|p| p == leader) {
                         with_leader.push((d.month(), d.day()));
                     } else {
-                        let who: Vec<String> = s
-                            .people
-                            .iter()
-                            .filter(|p| township_member(r, p))
-                            .map(|p| name_of(r, p))
-                            .collect();
+                        let who = township_names(r, &s.people);
                         let made_up = made_up_on(plan, &a.unit, &s.date);
                         subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
                     }

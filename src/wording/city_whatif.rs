@@ -283,7 +283,7 @@ impl Say for CityWhatifSaid {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn f(short: usize, station: usize, moved: usize, cost: f64) -> Option<Figures> {
@@ -298,9 +298,10 @@ mod tests {
         })
     }
 
-    #[test]
-    fn the_city_tables_and_the_changes_word_for_word() {
-        let w = CityWhatif {
+    /// Three townships, one in no district and unplanned under the
+    /// variant: the formats' tests use it too.
+    pub(crate) fn sample() -> CityWhatif {
+        CityWhatif {
             names: vec!["base".into(), "远村隔周".into()],
             towns: vec![
                 Town {
@@ -319,7 +320,12 @@ mod tests {
                     figures: vec![f(0, 800, 0, 1.0), None],
                 },
             ],
-        };
+        }
+    }
+
+    #[test]
+    fn the_city_tables_and_the_changes_word_for_word() {
+        let w = sample();
         let r = CityWhatifReport { whatif: &w, top: 5 };
         assert_eq!(
             r.en(),

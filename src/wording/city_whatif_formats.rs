@@ -246,41 +246,9 @@ fn toml_doc(w: &CityWhatif, top: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::city::Town;
-
-    fn f(short: usize, station: usize, moved: usize, cost: f64) -> Option<Figures> {
-        Some(Figures {
-            shortfalls: short,
-            makeups: 0,
-            station_sessions: station,
-            visit_half_days: 10,
-            max_deviation_pct: 5.0,
-            moved,
-            cost,
-        })
-    }
 
     fn city() -> CityWhatif {
-        CityWhatif {
-            names: vec!["base".into(), "远村隔周".into()],
-            towns: vec![
-                Town {
-                    township: "大塘镇".into(),
-                    district: Some("三水区".into()),
-                    figures: vec![f(1, 550, 0, 10.0), f(0, 450, 2, 11.5)],
-                },
-                Town {
-                    township: "南山镇".into(),
-                    district: Some("三水区".into()),
-                    figures: vec![f(0, 475, 0, 5.0), f(0, 475, 0, 5.0)],
-                },
-                Town {
-                    township: "更合镇".into(),
-                    district: None,
-                    figures: vec![f(0, 800, 0, 1.0), None],
-                },
-            ],
-        }
+        super::super::city_whatif::tests::sample()
     }
 
     #[test]

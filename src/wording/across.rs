@@ -59,11 +59,7 @@ impl Say for AcrossSaid {
                 }
             }
             NoSuchTransferSource { given, suggestion } => {
-                let hint = match (suggestion, lang) {
-                    (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
-                    (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
-                    (None, _) => String::new(),
-                };
+                let hint = super::roster::suggest(suggestion, lang);
                 if en {
                     format!(
                         "'{given}' names no person of another township of the city (write \"township/id\", the township by file name or name){hint}"
@@ -79,11 +75,7 @@ impl Say for AcrossSaid {
                 given,
                 suggestion,
             } => {
-                let hint = match (suggestion, lang) {
-                    (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
-                    (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
-                    (None, _) => String::new(),
-                };
+                let hint = super::roster::suggest(suggestion, lang);
                 if en {
                     format!(
                         "district {district} lists '{given}', which is no township of this city (give a township's name or its file name without .toml){hint}"

@@ -234,7 +234,8 @@ impl RosterSaid {
     }
 }
 
-fn suggest(s: &Option<String>, lang: Lang) -> String {
+/// " (did you mean 'x'?)" after a name nothing matched; empty without a guess.
+pub(crate) fn suggest(s: &Option<String>, lang: Lang) -> String {
     match (s, lang) {
         (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
         (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),

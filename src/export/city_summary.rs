@@ -169,13 +169,7 @@ pub fn summarise(towns: Vec<TownshipFigures>) -> Summary {
 
 /// The summary as CSV: UTF-8 with a BOM, CRLF, cells neutralised.
 pub fn csv(s: &Summary, lang: Lang) -> String {
-    let line = |cells: Vec<String>| {
-        cells
-            .iter()
-            .map(|c| super::csv::cell(c))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let line = |cells: Vec<String>| super::csv::row(&cells);
     let mut out = String::from("\u{feff}");
     out += &line(words::header(&s.warning_kinds, lang));
     out += "\r\n";

@@ -29,6 +29,15 @@ pub fn cell(s: &str) -> String {
     }
 }
 
+/// One row: each cell as [`cell`] writes it, joined by commas, no line end.
+pub fn row<S: AsRef<str>>(cells: &[S]) -> String {
+    cells
+        .iter()
+        .map(|c| cell(c.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 pub fn render(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&words::csv_header(lang).join(","));

@@ -79,13 +79,7 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
 
 /// The rows as CSV: UTF-8 with a BOM, CRLF, cells neutralised.
 pub fn csv(people: &[Person], lang: Lang) -> String {
-    let line = |cells: Vec<String>| {
-        cells
-            .iter()
-            .map(|c| super::csv::cell(c))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let line = |cells: Vec<String>| super::csv::row(&cells);
     let mut out = String::from("\u{feff}");
     out += &line(words::people_header(lang));
     out += "\r\n";

@@ -357,14 +357,7 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
         }
         Format::Csv => {
             let mut out = String::new();
-            let mut put = |r: &[String]| {
-                out += &(r
-                    .iter()
-                    .map(|s| crate::export::csv::cell(s))
-                    .collect::<Vec<_>>()
-                    .join(",")
-                    + "\n");
-            };
+            let mut put = |r: &[String]| out += &(crate::export::csv::row(r) + "\n");
             put(&header("figure".into()));
             let keyed: Vec<Vec<String>> = c
                 .figures

@@ -34,14 +34,7 @@ fn cell(row: Row, column: usize, f: Option<&Figures>) -> String {
 
 fn csv(w: &CityWhatif) -> String {
     let mut out = String::new();
-    let mut put = |r: Vec<String>| {
-        out += &(r
-            .iter()
-            .map(|s| crate::export::csv::cell(s))
-            .collect::<Vec<_>>()
-            .join(",")
-            + "\n");
-    };
+    let mut put = |r: Vec<String>| out += &(crate::export::csv::row(&r) + "\n");
     let head = ["scope", "district", "township", "figure"].map(String::from);
     put(head.into_iter().chain(w.names.iter().cloned()).collect());
     let group = |scope: &str, g: &Group, put: &mut dyn FnMut(Vec<String>)| {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::{Outcome, each, finish, plan_files};
 use crate::cli::EXIT_OK;
 use crate::cli::replan::read_plan;
-use crate::export::csv::cell;
+use crate::export::csv::row;
 use crate::plan::PlanFile;
 use crate::scenario::compare::Format;
 use crate::wording::city::{CityRunSaid, Done, compare_header, total_label};
@@ -124,7 +124,7 @@ fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
 /// One row per township and the city's total, UTF-8 with a BOM, CRLF.
 fn csv(rows: &[&Row], dirs: &[PathBuf], lang: Lang) -> String {
     let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-    let line = |cells: Vec<String>| cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    let line = |cells: Vec<String>| row(&cells);
     let mut out = String::from("\u{feff}");
     out += &line(compare_header(&names, lang));
     out += "\r\n";

@@ -47,6 +47,9 @@ pub(crate) struct Team {
 pub(crate) enum Cause {
     Away,
     Emergency,
+    /// In a session kept from before a cut in the year (see `keep`): the
+    /// person sits elsewhere then, no make-up is owed.
+    Elsewhere,
     Meeting,
 }
 
@@ -99,6 +102,9 @@ pub(crate) struct Cx<'a> {
     /// kept part (their units as before): offsets aligned with their
     /// `units`, and each biweekly unit's fortnight.
     pub posted: BTreeMap<usize, CarriedCycle>,
+    /// Units not built here (their sessions are kept from before a cut):
+    /// no station sessions, no team (see `keep`).
+    pub skip: Vec<bool>,
     /// When the improving passes must stop (see `budget`).
     deadline: Option<Instant>,
     /// Whether one did stop at it (set from rayon's threads too).
@@ -294,6 +300,7 @@ impl<'a> Cx<'a> {
             unit_done: BTreeMap::new(),
             month_held: BTreeMap::new(),
             posted: BTreeMap::new(),
+            skip: vec![false; nu],
             deadline: super::budget::deadline(),
             cut: AtomicBool::new(false),
         }
@@ -323,8 +330,10 @@ impl<'a> Cx<'a> {
     }
 
     /// Why `p` cannot be anywhere on `day` from `s` to `e`, if they cannot:
-    /// away beats an emergency meeting beats an ordinary one, because only
-    /// the first two call for a make-up.
+    /// away beats an emergency meeting beats a kept session elsewhere beats
+    /// an ordinary meeting, because only the first two call for a make-up.
+    /// Sessions booked before the station sessions are placed are those
+    /// kept from before a cut.
     pub fn blocked(&self, p: usize, day: usize, s: u16, e: u16) -> Option<Cause> {
         if self.away[p][day] {
             return Some(Cause::Away);
@@ -337,6 +346,10 @@ impl<'a> Cx<'a> {
                 }
                 cause = Some(Cause::Meeting);
             }
+        }
+        let busy = &self.busy[p * self.ndays + day];
+        if busy.iter().any(|&(bs, be)| bs < e && s < be) {
+            return Some(Cause::Elsewhere);
         }
         cause
     }

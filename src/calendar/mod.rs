@@ -13,6 +13,7 @@
 mod advice;
 pub mod budget;
 mod cx;
+pub mod keep;
 mod makeup;
 pub mod seam;
 pub mod simple;
@@ -77,6 +78,11 @@ pub(crate) struct Carried {
     /// whose units are those of one leader there keeps that cycle (fixed
     /// rotation).
     pub posted: BTreeMap<String, Posted>,
+    /// Units not built (their sessions from the cut on are kept).
+    pub skip: std::collections::BTreeSet<String>,
+    /// The kept sessions from the cut on: busy times of their people, and
+    /// household visits against their monthly cap.
+    pub later: Vec<keep::Later>,
 }
 
 /// A unit's entry in the posted timetable in force at a cut.
@@ -139,6 +145,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
         unit_done,
         month_held,
         posted,
+        skip,
+        later,
     } = carried;
     let lang = Lang::current();
     let mut cx = Cx::new(roster, plan);
@@ -157,6 +165,27 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
         let p = cx.persons.iter().position(|q| &q.id == person);
         if let (Some(p), Some(u)) = (p, roster.unit_index(unit)) {
             cx.done.insert((p, u), n);
+        }
+    }
+    for u in skip.iter().filter_map(|u| roster.unit_index(u)) {
+        cx.skip[u] = true;
+    }
+    for s in later {
+        let day = chrono::Datelike::ordinal0(&s.date) as usize;
+        for (i, id) in s.people.iter().enumerate() {
+            let Some(p) = cx.persons.iter().position(|q| &q.id == id) else {
+                continue;
+            };
+            if s.people[..i].contains(id) {
+                continue;
+            }
+            if day < cx.ndays {
+                cx.book(p, day, s.start, s.end);
+            }
+            if s.visit {
+                let month = chrono::Datelike::month0(&s.date) as usize;
+                *cx.month_held.entry((p, month)).or_default() += 1;
+            }
         }
     }
     carry_cycles(&mut cx, posted);

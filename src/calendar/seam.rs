@@ -10,7 +10,7 @@
 //! plan in force) and handovers inside the roster (`succeeds` with `leaves` /
 //! `joins`), where the predecessor holds the post until the day before.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -113,99 +113,6 @@ fn holder(r: &Roster, plan: &PlanFile, unit: &str, id: &str) -> Option<String> {
     None
 }
 
-fn members(a: &Assignment) -> impl Iterator<Item = &String> {
-    std::iter::once(&a.leader)
-        .chain(&a.helpers)
-        .chain(&a.assist)
-}
-
-/// Units whose team is the same before and after, whose people serve on no
-/// other team that changed, and whose sessions from `from` on in `previous`
-/// the roster still allows (people serving, not away, not in a meeting, not
-/// on a holiday).
-fn unchanged_units(
-    r: &Roster,
-    previous: &PlanFile,
-    now: &PlanFile,
-    from: NaiveDate,
-) -> BTreeSet<String> {
-    let old: BTreeMap<&str, &Assignment> = previous
-        .assignment
-        .iter()
-        .map(|a| (a.unit.as_str(), a))
-        .collect();
-    let mut kept: BTreeSet<String> = now
-        .assignment
-        .iter()
-        .filter(|a| old.get(a.unit.as_str()) == Some(a))
-        .filter(|a| later_allowed(r, previous, &a.unit, from))
-        .map(|a| a.unit.clone())
-        .collect();
-    // Everyone's units, old and new: a person on a changed team changes week
-    // by week, so none of their units can keep its old sessions.
-    let mut units_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for a in previous.assignment.iter().chain(&now.assignment) {
-        for m in members(a) {
-            units_of.entry(m).or_default().insert(&a.unit);
-        }
-    }
-    loop {
-        let drop: Vec<String> = kept
-            .iter()
-            .filter(|u| {
-                members(old[u.as_str()])
-                    .any(|m| units_of[m.as_str()].iter().any(|v| !kept.contains(*v)))
-            })
-            .cloned()
-            .collect();
-        if drop.is_empty() {
-            return kept;
-        }
-        for u in drop {
-            kept.remove(&u);
-        }
-    }
-}
-
-/// Can each of `unit`'s sessions from `from` on in `previous` stand as it is?
-fn later_allowed(r: &Roster, previous: &PlanFile, unit: &str, from: NaiveDate) -> bool {
-    let year = r.township.year;
-    let meetings: Vec<(NaiveDate, String, String, Vec<String>)> = r
-        .meetings
-        .iter()
-        .flat_map(|m| {
-            let ids = r.attendee_ids(m);
-            let (s, e) = (
-                m.start.format("%H:%M").to_string(),
-                m.end.format("%H:%M").to_string(),
-            );
-            super::cx::expand(m.date, m.repeat, m.until, year)
-                .into_iter()
-                .map(move |d| (d, s.clone(), e.clone(), ids.clone()))
-        })
-        .collect();
-    previous
-        .session
-        .iter()
-        .filter(|s| s.unit == unit)
-        .filter_map(|s| Some((s, NaiveDate::parse_from_str(&s.date, "%Y-%m-%d").ok()?)))
-        .filter(|(_, d)| *d >= from)
-        .all(|(s, d)| {
-            !r.holidays.iter().any(|h| h.contains(d))
-                && s.people.iter().all(|p| {
-                    let away = r
-                        .cadre_index(p)
-                        .map(|c| &r.cadres[c].away)
-                        .or_else(|| r.helper_index(p).map(|h| &r.helpers[h].away));
-                    r.serves(p, d)
-                        && away.is_some_and(|a| !a.iter().any(|x| x.contains(d)))
-                        && !meetings.iter().any(|(md, ms, me, ids)| {
-                            *md == d && ids.contains(p) && *ms < s.end && s.start < *me
-                        })
-                })
-        })
-}
-
 fn date_of(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
@@ -255,8 +162,17 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
             },
         );
     }
-    build_carrying(r, plan, &carried);
-    let kept = unchanged_units(r, previous, plan, from);
+    // Units whose team did not change keep their sessions; the others are
+    // built around them.
+    let kept = super::keep::decide(r, previous, &plan.assignment, from).kept;
+    carried.later = super::keep::busy(previous, &kept, from);
+    carried.skip = kept.clone();
+    let mut built = plan.clone();
+    built.assignment.retain(|a| !kept.contains(&a.unit));
+    build_carrying(r, &mut built, &carried);
+    plan.session = built.session;
+    plan.warning = built.warning;
+    plan.timetable = built.timetable;
     let keep_old = |s: &Session| before(&s.date) || kept.contains(&s.unit);
     let new_ok = |s: &Session| {
         !before(&s.date) && !kept.contains(&s.unit) && !s.makes_up.as_deref().is_some_and(before)
@@ -273,16 +189,13 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
             .cmp(&(&b.date, &b.start, &b.unit, &b.kind, &b.people))
     });
     let calendar = |k: &str| WARNING_KINDS.contains(&k);
-    let old_warning = |w: &crate::plan::Warning| {
-        calendar(&w.kind)
-            && (w.date.as_deref().is_some_and(before)
-                || (w.unit.as_ref().is_some_and(|u| kept.contains(u)) && w.date.is_some()))
+    // A kept unit's warnings are the plan in force's, undated ones too
+    // (its household visits are as they were).
+    let old_place = |w: &crate::plan::Warning| {
+        w.date.as_deref().is_some_and(before) || w.unit.as_ref().is_some_and(|u| kept.contains(u))
     };
-    let new_warning = |w: &crate::plan::Warning| {
-        let old_place = w.date.as_deref().is_some_and(before)
-            || (w.unit.as_ref().is_some_and(|u| kept.contains(u)) && w.date.is_some());
-        !calendar(&w.kind) || !old_place
-    };
+    let old_warning = |w: &crate::plan::Warning| calendar(&w.kind) && old_place(w);
+    let new_warning = |w: &crate::plan::Warning| !calendar(&w.kind) || !old_place(w);
 
     let mut warnings: Vec<crate::plan::Warning> = plan
         .warning

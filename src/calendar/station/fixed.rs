@@ -62,6 +62,7 @@ struct Frame<'a> {
 impl Frame<'_> {
     fn sits(&self, parity: &[usize], u: usize, w: usize) -> bool {
         self.open[w] != NONE
+            && !self.cx.skip[u]
             && (self.cx.roster.units[u].cadence == Cadence::Weekly || self.open[w] % 2 == parity[u])
     }
 

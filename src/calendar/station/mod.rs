@@ -246,6 +246,7 @@ impl Year {
                     .map(|w| {
                         let k = if by_station_week { open[w] } else { w };
                         !cx.holiday[cx.weeks[w]]
+                            && !cx.skip[u]
                             && (r.units[u].cadence == Cadence::Weekly || k % 2 == parity[u])
                     })
                     .collect()

@@ -42,7 +42,7 @@ pub(super) fn week(
             continue;
         }
         if let Some(cause) = y.blocked[p][w] {
-            if cause != Cause::Meeting {
+            if !matches!(cause, Cause::Meeting | Cause::Elsewhere) {
                 // Missed where their rotation would have taken them: the
                 // unit they have served least.
                 let k = *here

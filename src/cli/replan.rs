@@ -108,6 +108,9 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             if let Some(from) = args.from {
                 let f = crate::scenario::year::from_date(&prev2, file, from);
                 out += &crate::wording::year::from_date(r, &f, lang);
+                let teams = crate::calendar::seam::assignment_on(r, &file.assignment, from);
+                let keep = crate::calendar::keep::decide(r, &prev2, &teams, from);
+                out += &crate::wording::year::kept(r, &keep, teams.len(), from, lang);
             }
             let m = &file.plan.metrics;
             let pm = &prev2.plan.metrics;

@@ -1,8 +1,12 @@
 //! Words for what a mid-year change changes from its date (`replan --from`,
 //! `compare` of plans with a handover): who hands over to whom, sessions
-//! and visits moved, whose load rises. Chinese names people and units by
+//! and visits moved, whose load rises, which units keep their sessions and
+//! why one whose team did not change is rebuilt all the same. Chinese names people and units by
 //! their names from the roster.
 
+use chrono::NaiveDate;
+
+use crate::calendar::keep::{Clash, Keep, Why};
 use crate::model::Roster;
 use crate::scenario::year::FromDate;
 use crate::wording::{Lang, names};
@@ -104,6 +108,88 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                 "  任务增加（{from} 起的活动场数）：{}，另有 {m} 人\n",
                 shown.join("，")
             ),
+        };
+    }
+    out
+}
+
+/// What a replan from a date keeps: how many units keep their sessions,
+/// and each unit whose team did not change that is rebuilt all the same,
+/// with why (lines indented by two spaces, each ending in a newline).
+pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let person = |id: &str| names::person(r, id, lang);
+    let unit = |id: &str| names::unit(r, id, lang);
+    let mut out = if en {
+        format!(
+            "  kept as planned from {from}: the sessions of {} of {units} units (teams unchanged)\n",
+            keep.kept.len()
+        )
+    } else {
+        format!(
+            "  {from} 起照原方案保留：{units} 个单位中 {} 个单位的活动（团队未变）\n",
+            keep.kept.len()
+        )
+    };
+    for (u, why) in &keep.rebuilt {
+        let reason = match why {
+            Why::Leader { leader, unit: other } => {
+                if en {
+                    format!(
+                        "its leader {}'s units change ({} is rebuilt), and a leader's units rotate as one",
+                        person(leader),
+                        unit(other)
+                    )
+                } else {
+                    format!(
+                        "其联系领导{}的单位有变（{}重新安排），同一领导的单位须一并轮换",
+                        person(leader),
+                        unit(other)
+                    )
+                }
+            }
+            Why::Forbidden {
+                date,
+                start,
+                person: who,
+                clash,
+            } => {
+                let who = who.as_deref().map(person).unwrap_or_default();
+                match (clash, en) {
+                    (Clash::Holiday(name), true) => {
+                        format!("{date} is now a holiday ({name}), and it had a session then")
+                    }
+                    (Clash::Holiday(name), false) => {
+                        format!("{date} 现为节假日（{name}），原定当天有活动")
+                    }
+                    (Clash::NotServing, true) => {
+                        format!("{who} no longer serves on {date}, when they had its session at {start}")
+                    }
+                    (Clash::NotServing, false) => {
+                        format!("{who}于 {date} 已不在岗，原定当天 {start} 有该单位的活动")
+                    }
+                    (Clash::Away(why), true) => {
+                        format!("{who} is away on {date} ({why}), when they had its session at {start}")
+                    }
+                    (Clash::Away(why), false) => {
+                        format!("{who}于 {date} 不在（{why}），原定当天 {start} 有该单位的活动")
+                    }
+                    (Clash::Meeting(title), true) => format!(
+                        "{who} is in the meeting \"{title}\" on {date} during its session at {start}"
+                    ),
+                    (Clash::Meeting(title), false) => {
+                        format!("{who}于 {date} 须参加“{title}”，与该单位 {start} 的活动冲突")
+                    }
+                }
+            }
+        };
+        out += &if en {
+            format!(
+                "  {} rebuilt from {from} although its team did not change: {reason}\n",
+                unit(u)
+            )
+        } else {
+            format!("  {}团队未变，但自 {from} 起重新安排：{reason}\n", unit(u))
         };
     }
     out

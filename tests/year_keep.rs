@@ -55,7 +55,16 @@ fn plan0(dir: &Path) -> String {
 fn replan(dir: &Path, roster: &str, p0: &str, name: &str, lang: &str) -> (String, String) {
     let p1 = tmp(dir, name);
     let (c, out, err) = zhudian(&[
-        "--lang", lang, "replan", roster, "--previous", p0, "--from", FROM, "-o", &p1,
+        "--lang",
+        lang,
+        "replan",
+        roster,
+        "--previous",
+        p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
     ]);
     assert_eq!(c, 0, "{out}{err}");
     (p1, out)
@@ -136,14 +145,21 @@ fn a_two_village_handover_moves_no_session_of_any_other_unit() {
         .collect();
     let shared: Vec<&String> = changed_people
         .iter()
-        .filter(|p| kept.iter().filter(|u| members(&after, u).contains(*p)).count() == 2)
+        .filter(|p| {
+            kept.iter()
+                .filter(|u| members(&after, u).contains(*p))
+                .count()
+                == 2
+        })
         .collect();
     assert!(!shared.is_empty(), "{changed_people:?}");
     for u in &kept {
         assert_eq!(later(&before, u), later(&after, u), "{u}");
     }
     assert!(
-        out.contains("  kept as planned from 2015-07-01: the sessions of 14 of 16 units (teams unchanged)\n"),
+        out.contains(
+            "  kept as planned from 2015-07-01: the sessions of 14 of 16 units (teams unchanged)\n"
+        ),
         "{out}"
     );
     assert!(!out.contains("although its team did not change"), "{out}");
@@ -159,7 +175,9 @@ fn a_two_village_handover_moves_no_session_of_any_other_unit() {
         .filter(|s| s.kind == "household_visit" && s.date.as_str() >= FROM)
     {
         for p in shared.iter().filter(|p| s.people.contains(p)) {
-            *held.entry((p.to_string(), s.date[..7].to_string())).or_default() += 1;
+            *held
+                .entry((p.to_string(), s.date[..7].to_string()))
+                .or_default() += 1;
         }
     }
     assert!(held.values().all(|&n| n <= cap), "{held:?}");
@@ -304,6 +322,65 @@ fn a_kept_session_a_new_meeting_clashes_with_is_rebuilt_and_named() {
         kept.len()
     )));
     check_passes(&roster, &p1, &p0);
+}
+
+/// A station window moved in the new roster: no kept station session is at
+/// it any more, so every unit is built again and each is named.
+#[test]
+fn a_new_station_time_rebuilds_every_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let p0 = plan0(dir.path());
+    let roster = handover_roster(dir.path(), "");
+    let text = std::fs::read_to_string(&roster).unwrap();
+    let window = "weekday = \"Tue\"\nstart = \"15:00\"\nend = \"18:30\"\n";
+    assert!(text.contains(window));
+    std::fs::write(
+        &roster,
+        text.replace(
+            window,
+            "weekday = \"Tue\"\nstart = \"14:30\"\nend = \"18:00\"\n",
+        ),
+    )
+    .unwrap();
+    let (p1, out) = replan(dir.path(), &roster, &p0, "p1.toml", "en");
+    assert!(
+        out.contains(&format!(
+            "  kept as planned from {FROM}: the sessions of 0 of 16 units (teams unchanged)\n"
+        )),
+        "{out}"
+    );
+    let before = read_plan(&p0);
+    let first = before
+        .session
+        .iter()
+        .find(|s| s.unit == "tangan-sq" && s.kind == "station" && s.date.as_str() >= FROM)
+        .unwrap();
+    let line = format!(
+        "  {} rebuilt from {FROM} although its team did not change: its session of {} at 15:00 is no longer at the roster's station time\n",
+        name("tangan-sq", "unit"),
+        first.date
+    );
+    assert!(out.contains(&line), "{line}\n{out}");
+    let after = read_plan(&p1);
+    assert!(
+        after
+            .session
+            .iter()
+            .filter(|s| s.kind == "station" && s.date.as_str() >= FROM)
+            .all(|s| s.start == "14:30")
+    );
+    // `check` holds the whole year to the roster's one window, so it finds
+    // the sessions before the date at the old time, and only those.
+    let (_, out, _) = zhudian(&["check", &roster, &p1, "--previous", &p0]);
+    let moved: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("not in the window"))
+        .collect();
+    assert!(!moved.is_empty(), "{out}");
+    for l in moved {
+        let at = l.find(", 2015-").unwrap() + 2;
+        assert!(&l[at..at + 10] < FROM, "{l}");
+    }
 }
 
 #[test]

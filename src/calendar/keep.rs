@@ -26,6 +26,9 @@ pub enum Clash {
     Away(String),
     /// The person is in this meeting then (its title).
     Meeting(String),
+    /// A station session or make-up no longer at the roster's station
+    /// weekday, window or make-up days.
+    StationTime,
 }
 
 /// Why a unit whose team did not change is built again from the date.
@@ -162,6 +165,18 @@ fn first_clash(
         };
         if let Some(h) = r.days.holiday(d) {
             return Some(forbidden(None, Clash::Holiday(h.why.clone())));
+        }
+        let st = &r.station;
+        let window = s.start == st.start.format("%H:%M").to_string()
+            && s.end == st.end.format("%H:%M").to_string();
+        let day = chrono::Datelike::weekday(&d);
+        let moved = match s.kind.as_str() {
+            "station" => !window || day != st.weekday,
+            "makeup" => !window || !st.makeup_days.contains(&day),
+            _ => false,
+        };
+        if moved {
+            return Some(forbidden(None, Clash::StationTime));
         }
         s.people.iter().find_map(|p| {
             let away = r

@@ -3,8 +3,10 @@
 //! date on, the calendar is built for the teams then in force, with the
 //! household visits already done counting toward the year's, and units whose
 //! team did not change keep their later sessions too where the roster still
-//! allows them. The schedulers themselves are untouched: each piece is a
-//! whole-year build whose part before the date is thrown away.
+//! allows them (`keep`). Each piece is a whole-year build of the other units
+//! only, whose part before the date is thrown away: the kept units sit out
+//! of it (`Cx::skip`) and their sessions are busy times of their people and
+//! visit half-days against their monthly caps.
 //!
 //! Two things cut the year: a replan's `--from` date (the past comes from the
 //! plan in force) and handovers inside the roster (`succeeds` with `leaves` /

@@ -133,7 +133,10 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
     };
     for (u, why) in &keep.rebuilt {
         let reason = match why {
-            Why::Leader { leader, unit: other } => {
+            Why::Leader {
+                leader,
+                unit: other,
+            } => {
                 if en {
                     format!(
                         "its leader {}'s units change ({} is rebuilt), and a leader's units rotate as one",
@@ -163,13 +166,17 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                         format!("{date} 现为节假日（{name}），原定当天有活动")
                     }
                     (Clash::NotServing, true) => {
-                        format!("{who} no longer serves on {date}, when they had its session at {start}")
+                        format!(
+                            "{who} no longer serves on {date}, when they had its session at {start}"
+                        )
                     }
                     (Clash::NotServing, false) => {
                         format!("{who}于 {date} 已不在岗，原定当天 {start} 有该单位的活动")
                     }
                     (Clash::Away(why), true) => {
-                        format!("{who} is away on {date} ({why}), when they had its session at {start}")
+                        format!(
+                            "{who} is away on {date} ({why}), when they had its session at {start}"
+                        )
                     }
                     (Clash::Away(why), false) => {
                         format!("{who}于 {date} 不在（{why}），原定当天 {start} 有该单位的活动")
@@ -177,6 +184,12 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                     (Clash::Meeting(title), true) => format!(
                         "{who} is in the meeting \"{title}\" on {date} during its session at {start}"
                     ),
+                    (Clash::StationTime, true) => format!(
+                        "its session of {date} at {start} is no longer at the roster's station time"
+                    ),
+                    (Clash::StationTime, false) => {
+                        format!("其 {date} {start} 的活动已不在花名册规定的驻点时间")
+                    }
                     (Clash::Meeting(title), false) => {
                         format!("{who}于 {date} 须参加“{title}”，与该单位 {start} 的活动冲突")
                     }

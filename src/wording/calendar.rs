@@ -575,7 +575,8 @@ pub enum CommandSaid {
         files: usize,
         events: usize,
     },
-    /// Events of the plan in force that the new plan drops, written cancelled.
+    /// Events of the plans before that the new plan drops (the plan in
+    /// force's, and those the chain of replans carries), written cancelled.
     CancelledIcs {
         cancelled: usize,
     },
@@ -653,12 +654,17 @@ impl Say for CommandSaid {
             }
             CancelledIcs { cancelled } => {
                 if en {
+                    let (events, are) = if *cancelled == 1 {
+                        ("event", "is")
+                    } else {
+                        ("events", "are")
+                    };
                     format!(
-                        "{cancelled} events of the plan in force are cancelled in them, one per person taken off a session (a phone that re-imports a file removes them)"
+                        "{cancelled} {events} of earlier plans {are} cancelled in them (every event dropped by a replan since the year's first plan), one per person taken off a session (a phone that re-imports a file removes them)"
                     )
                 } else {
                     format!(
-                        "其中 {cancelled} 条原方案的手机日程已标为取消，每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
+                        "其中 {cancelled} 条此前方案的手机日程已标为取消（本年度历次调整所取消的全部日程），每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
                     )
                 }
             }

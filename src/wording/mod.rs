@@ -14,6 +14,7 @@ pub mod documents;
 pub mod input;
 pub mod io;
 pub mod names;
+pub mod places;
 pub mod plan;
 pub mod report;
 pub mod roster;

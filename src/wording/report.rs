@@ -237,7 +237,10 @@ pub fn minutes(m: f64, lang: Lang) -> String {
 /// A unit's tooltip on the map: "西海村 (village, 420 households): 张三".
 pub fn unit_tip(name: &str, kind: &str, households: u32, leader: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{name} ({kind}, {households} households): {leader}"),
+        Lang::En => format!(
+            "{name} ({kind}, {}): {leader}",
+            super::count(households, "household", "households")
+        ),
         Lang::Zh => format!("{name}（{kind}，{households} 户）：{leader}"),
     }
 }
@@ -407,7 +410,11 @@ pub fn warning_kind(kind: &str, count: usize, lang: Lang) -> (String, String) {
 pub fn shortfall_line(unit: &str, count: usize, dates: &[String], lang: Lang) -> String {
     let more = if dates.len() < count { "…" } else { "" };
     match lang {
-        Lang::En => format!("{unit}: {count} sessions ({}{more})", dates.join(", ")),
+        Lang::En => format!(
+            "{unit}: {} ({}{more})",
+            super::counted(count, "session", "sessions"),
+            dates.join(", ")
+        ),
         Lang::Zh => format!("{unit}：{count} 次（{}{more}）", dates.join("、")),
     }
 }
@@ -482,7 +489,10 @@ pub fn no_moves(lang: Lang) -> &'static str {
 pub fn city_overview(townships: usize, units: usize, leaders: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!(
-            "{townships} townships, {leaders} leaders, {units} units. Click a township for its own page."
+            "{}, {}, {}. Click a township for its own page.",
+            super::counted(townships, "township", "townships"),
+            super::counted(leaders, "leader", "leaders"),
+            super::counted(units, "unit", "units")
         ),
         Lang::Zh => format!(
             "共 {townships} 个镇街、{leaders} 名驻点领导、{units} 个村居。点击镇街名称查看该镇街的方案。"

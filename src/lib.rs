@@ -7,6 +7,7 @@
 
 pub mod assign;
 pub mod calendar;
+pub mod cancelled;
 pub mod cli;
 pub mod days;
 pub mod export;

@@ -1,6 +1,6 @@
 //! The plan file: what zhudian hands back to the planner, as TOML
 //! ([plan], [plan.metrics], [[assignment]], [[leader]], [[handover]],
-//! [[earlier_team]], [[timetable]], [[session]], [[warning]]). It carries no
+//! [[earlier_team]], [[timetable]], [[session]], [[warning]], [[cancelled]]). It carries no
 //! timings, so the same roster, seed and engine give the same bytes. Written atomically: a failed run never leaves a
 //! half-written or clobbered plan, and never replaces a link or a device.
 //!
@@ -34,6 +34,11 @@ pub struct PlanFile {
     pub session: Vec<Session>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warning: Vec<Warning>,
+    /// Events the plans before this one had and a replan dropped, carried
+    /// along a chain of replans so that every later phone file cancels them
+    /// again (written by `replan`; see `crate::cancelled`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cancelled: Vec<Cancelled>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -187,6 +192,52 @@ pub struct Session {
     /// For a make-up: the date of the station session it makes up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub makes_up: Option<String>,
+}
+
+/// A session as a plan in force had it, cancelled for `phones` by a later
+/// plan of the chain: what a phone file needs to cancel the event again.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Cancelled {
+    /// The people whose phones had the event (its UID is per person).
+    pub phones: Vec<String>,
+    /// YYYY-MM-DD
+    pub date: String,
+    /// HH:MM
+    pub start: String,
+    pub end: String,
+    pub unit: String,
+    pub kind: String,
+    /// Who the session had.
+    pub people: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hamlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub households: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub makes_up: Option<String>,
+    /// The unit's team that day (ids, leader first), as the plan that had
+    /// the session said.
+    #[serde(default)]
+    pub team: Vec<String>,
+    /// The SEQUENCE the cancellation carries: one past the event's.
+    pub sequence: u32,
+}
+
+impl Cancelled {
+    /// The session as it was.
+    pub fn session(&self) -> Session {
+        Session {
+            date: self.date.clone(),
+            start: self.start.clone(),
+            end: self.end.clone(),
+            unit: self.unit.clone(),
+            kind: self.kind.clone(),
+            people: self.people.clone(),
+            hamlet: self.hamlet.clone(),
+            households: self.households,
+            makes_up: self.makes_up.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

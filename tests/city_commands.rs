@@ -398,7 +398,7 @@ fn calendar_on_a_city_with_previous_writes_each_townships_cancellations() {
     };
     let nanshan = count("foshan-32-nanshan");
     assert!(nanshan > 0, "{out}");
-    let tan = std::fs::read_to_string(ics.join("foshan-32-nanshan").join("tan-jj.ics")).unwrap();
+    let tan = std::fs::read_to_string(ics.join("foshan-32-nanshan").join("谭锦军.ics")).unwrap();
     assert!(tan.contains("STATUS:CANCELLED"));
     assert_eq!(count("foshan-25-genghe"), 0);
     assert_eq!(count("foshan-31-datang"), 0);

@@ -50,6 +50,7 @@ fn plan(cost: f64, teams: &[(&str, &str, &[&str])]) -> PlanFile {
             makes_up: None,
         }],
         warning: vec![],
+        cancelled: vec![],
     }
 }
 

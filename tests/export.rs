@@ -27,8 +27,18 @@ fn every_persons_calendar_parses_back_with_their_sessions() {
     let cals = ics::calendars(&r, &p, Lang::Zh);
     assert_eq!(cals.len(), zhudian::export::people(&r, &p).len());
     let mut all_uids = BTreeSet::new();
-    for (file, body) in &cals {
-        let id = file.trim_end_matches(".ics");
+    let people = zhudian::export::people(&r, &p);
+    for ((file, body), id) in cals.iter().zip(&people) {
+        // Files are named by the person's name.
+        let name = &r
+            .cadres
+            .iter()
+            .map(|c| (&c.id, &c.name))
+            .chain(r.helpers.iter().map(|h| (&h.id, &h.name)))
+            .find(|x| x.0 == id)
+            .unwrap()
+            .1;
+        assert_eq!(*file, format!("{name}.ics"));
         let cal = Calendar::from_str(body).unwrap_or_else(|e| panic!("{file}: {e}"));
         let events: Vec<_> = cal
             .components
@@ -178,7 +188,7 @@ fn the_calendar_command_writes_ics_and_csv() {
     let csv = std::fs::read_to_string(dir.path().join("sessions.csv")).unwrap();
     assert!(csv.starts_with('\u{feff}'));
     // Same again, same bytes.
-    let before = std::fs::read(dir.path().join("ics/lao-gx.ics")).unwrap();
+    let before = std::fs::read(dir.path().join("ics/劳广行.ics")).unwrap();
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
         .args(["calendar"])
         .arg(&plan)
@@ -189,7 +199,7 @@ fn the_calendar_command_writes_ics_and_csv() {
     assert!(again.status.success());
     assert_eq!(
         before,
-        std::fs::read(dir.path().join("ics/lao-gx.ics")).unwrap()
+        std::fs::read(dir.path().join("ics/劳广行.ics")).unwrap()
     );
     // A missing plan is bad input.
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))

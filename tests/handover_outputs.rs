@@ -105,7 +105,7 @@ fn sessions_and_phone_events_are_told_apart_in_chinese() {
     assert!(n > 0);
     assert!(
         out.contains(&format!(
-            "其中 {n} 条原方案的手机日程已标为取消，每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
+            "其中 {n} 条此前方案的手机日程已标为取消（本年度历次调整所取消的全部日程），每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
         )),
         "{out}"
     );
@@ -222,7 +222,7 @@ fn a_cancelled_event_carries_one_more_sequence_than_the_event_sent() {
     // The calendars sent for the plan in force.
     let (c, _, err) = zhudian(&["--lang", "zh", "calendar", &p0, "--ics", &ics_s]);
     assert_eq!(c, 0, "{err}");
-    let hers = ics.join("peng-jl.ics");
+    let hers = ics.join("彭坚丽.ics");
     let sent = events(&hers);
     assert!(sent.iter().all(|e| e.2 == 0 && !e.1));
     // One of her later events had been updated twice already (SEQUENCE:2).

@@ -454,7 +454,13 @@ fn phone_calendars_follow_the_change_with_cancelled_events() {
     let (before, after) = (read_plan(&p0), read_plan(&p1));
     // Read one person's file back: (uid, cancelled, sequence) per event.
     let read = |who: &str| -> Vec<(String, bool, u32)> {
-        let text = std::fs::read_to_string(ics.join(format!("{who}.ics"))).unwrap();
+        // Files are named by the person's name.
+        let name = match who {
+            "peng-jl" => "彭坚丽",
+            "lin-xy" => "林晓阳",
+            _ => who,
+        };
+        let text = std::fs::read_to_string(ics.join(format!("{name}.ics"))).unwrap();
         let cal = Calendar::from_str(&text).unwrap();
         cal.components
             .iter()

@@ -216,5 +216,6 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
         timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),
+        cancelled: Vec::new(),
     }
 }

@@ -162,7 +162,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                     }
                     .say(lang)
                 );
-                if previous.is_some() {
+                if previous.is_some() || cancelled > 0 {
                     outln!("{}", CommandSaid::CancelledIcs { cancelled }.say(lang));
                 }
             }

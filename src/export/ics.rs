@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{name_and_role, people, unit_name};
+use crate::cancelled::{self, teams};
 use crate::model::Roster;
-use crate::plan::{PlanFile, Session, write_atomic};
+use crate::plan::{Cancelled, PlanFile, Session, write_atomic};
 use crate::wording::Lang;
 use crate::wording::calendar as words;
 
@@ -90,47 +91,8 @@ fn local(date: &str, time: &str) -> String {
     format!("{}T{}00", date.replace('-', ""), time.replace(':', ""))
 }
 
-/// Each unit's team at the year's end, ids, leader first.
-fn teams(plan: &PlanFile) -> BTreeMap<String, Vec<String>> {
-    plan.assignment
-        .iter()
-        .map(|a| {
-            let mut ids: Vec<&String> = vec![&a.leader];
-            ids.extend(a.helpers.iter());
-            ids.extend(a.assist.iter());
-            let team = ids
-                .into_iter()
-                .filter(|id| !id.is_empty())
-                .cloned()
-                .collect();
-            (a.unit.clone(), team)
-        })
-        .collect()
-}
-
-/// A unit's team as it was on a session's date, "name (role)" each: the
-/// plan's team, with each successor whose handover comes later replaced by
-/// the one they succeed.
-fn team_on(
-    roster: &Roster,
-    plan: &PlanFile,
-    teams: &BTreeMap<String, Vec<String>>,
-    s: &Session,
-    lang: Lang,
-) -> Vec<String> {
-    let mut ids = teams.get(&s.unit).cloned().unwrap_or_default();
-    let mut later: Vec<&crate::plan::HandoverLine> = plan
-        .handover
-        .iter()
-        .filter(|h| h.date.as_str() > s.date.as_str())
-        .collect();
-    // The latest first, so a chain of handovers leads back to the first holder.
-    later.sort_by(|a, b| b.date.cmp(&a.date));
-    for h in later {
-        for id in ids.iter_mut().filter(|id| **id == h.to) {
-            *id = h.from.clone();
-        }
-    }
+/// A team's ids as "name (role)" each.
+fn team_names(roster: &Roster, ids: &[String], lang: Lang) -> Vec<String> {
     ids.iter()
         .map(|id| name_and_role(roster, id, lang))
         .collect()
@@ -192,62 +154,91 @@ fn events_of(body: &str) -> Sent {
     out
 }
 
-/// One person's calendar file.
+/// One person's calendar file (with the cancellations the plan carries).
 pub fn person_calendar(roster: &Roster, plan: &PlanFile, person: &str, lang: Lang) -> String {
     let following = Following {
         plan,
         teams: teams(plan),
         previous: None,
+        cancelled: cancelled::to_send(plan, None),
         sent: &Sent::new(),
     };
     calendar_for(roster, &following, person, lang)
 }
 
 /// What a person's calendar follows: the plan (and its teams), the plan in
-/// force before it (and its teams), and the events sent before.
+/// force before it, the events cancelled along the chain, and the events
+/// sent before.
 struct Following<'a> {
     plan: &'a PlanFile,
     teams: BTreeMap<String, Vec<String>>,
-    previous: Option<(&'a PlanFile, BTreeMap<String, Vec<String>>)>,
+    previous: Option<&'a PlanFile>,
+    cancelled: Vec<Cancelled>,
     sent: &'a Sent,
 }
 
-/// One event: `status` CANCELLED for a session the new plan drops;
-/// `changed` when the session differs from the plan in force's.
-struct Event<'a> {
-    session: &'a Session,
-    cancelled: bool,
-    changed: bool,
+/// One event: `cancelled` with the team it had, for a session dropped along
+/// the chain; `floor` the SEQUENCE it carries when nothing was sent before.
+struct Event {
+    session: Session,
+    cancelled: Option<Vec<String>>,
+    floor: u32,
 }
 
-/// A person's events: the plan's sessions, and with a plan in force, each
-/// of its sessions the plan drops (cancelled). Only an event that changes
-/// gets a higher SEQUENCE, so a phone re-importing the file updates it.
-fn events<'a>(plan: &'a PlanFile, previous: Option<&'a PlanFile>, person: &str) -> Vec<Event<'a>> {
-    let mine = |p: &'a PlanFile| {
+/// A person's events: the plan's sessions, then each event cancelled along
+/// the chain (the plan in force's events this plan drops included). Only
+/// an event that changes gets a higher SEQUENCE, so a phone re-importing
+/// the file updates it; an event held again after its cancellation gets
+/// one past the cancellation's.
+fn events(f: &Following, person: &str) -> Vec<Event> {
+    let mine = |p: &PlanFile| -> Vec<Session> {
         p.session
             .iter()
-            .filter(move |s| s.people.iter().any(|x| x == person))
+            .filter(|s| s.people.iter().any(|x| x == person))
+            .cloned()
+            .collect()
     };
-    let before: BTreeMap<String, &Session> = previous
+    let before: BTreeMap<String, Session> = f
+        .previous
+        .map(mine)
+        .unwrap_or_default()
         .into_iter()
-        .flat_map(mine)
-        .map(|s| (uid(person, s), s))
+        .map(|s| (uid(person, &s), s))
         .collect();
-    let mut out: Vec<Event> = mine(plan)
-        .map(|s| Event {
+    let theirs: Vec<&Cancelled> = f
+        .cancelled
+        .iter()
+        .filter(|c| c.phones.iter().any(|p| p == person))
+        .collect();
+    let mut dropped: BTreeMap<String, u32> = BTreeMap::new();
+    for c in &theirs {
+        dropped
+            .entry(uid(person, &c.session()))
+            .or_insert(c.sequence);
+    }
+    let mut now = std::collections::BTreeSet::new();
+    let mut out: Vec<Event> = Vec::new();
+    for s in mine(f.plan) {
+        let key = uid(person, &s);
+        let floor = match (dropped.get(&key), before.get(&key)) {
+            (Some(seq), _) => seq + 1,
+            (None, Some(b)) => u32::from(*b != s),
+            (None, None) => 0,
+        };
+        now.insert(key);
+        out.push(Event {
             session: s,
-            cancelled: false,
-            changed: before.get(&uid(person, s)).is_some_and(|b| *b != s),
-        })
-        .collect();
-    let now: std::collections::BTreeSet<String> = mine(plan).map(|s| uid(person, s)).collect();
-    for s in previous.into_iter().flat_map(mine) {
-        if !now.contains(&uid(person, s)) {
+            cancelled: None,
+            floor,
+        });
+    }
+    for c in theirs {
+        let s = c.session();
+        if now.insert(uid(person, &s)) {
             out.push(Event {
                 session: s,
-                cancelled: true,
-                changed: true,
+                cancelled: Some(c.team.clone()),
+                floor: c.sequence,
             });
         }
     }
@@ -255,7 +246,7 @@ fn events<'a>(plan: &'a PlanFile, previous: Option<&'a PlanFile>, person: &str) 
 }
 
 fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> String {
-    let (plan, previous) = (f.plan, f.previous.as_ref().map(|p| p.0));
+    let plan = f.plan;
     let mut out = String::new();
     let stamp = format!("{}0101T000000Z", roster.township.year);
     line(&mut out, "BEGIN:VCALENDAR");
@@ -287,8 +278,8 @@ fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> Str
     ] {
         line(&mut out, l);
     }
-    for e in events(plan, previous, person) {
-        let s = e.session;
+    for e in events(f, person) {
+        let s = &e.session;
         let name = unit_name(roster, &s.unit);
         let present: Vec<String> = s
             .people
@@ -296,16 +287,20 @@ fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> Str
             .map(|p| name_and_role(roster, p, lang))
             .collect();
         // A cancelled event describes the session as it was: the team of
-        // the plan in force.
-        let team = match (&f.previous, e.cancelled) {
-            (Some((prev, teams)), true) => team_on(roster, prev, teams, s, lang),
-            _ => team_on(roster, plan, &f.teams, s, lang),
+        // the plan that had it.
+        let team = match &e.cancelled {
+            Some(ids) => team_names(roster, ids, lang),
+            None => team_names(
+                roster,
+                &cancelled::team_on(plan, &f.teams, &s.unit, &s.date),
+                lang,
+            ),
         };
         let id = uid(person, s);
         let mut ev = String::new();
         line(&mut ev, &format!("UID:{id}"));
         line(&mut ev, &format!("DTSTAMP:{stamp}"));
-        if e.cancelled {
+        if e.cancelled.is_some() {
             line(&mut ev, "STATUS:CANCELLED");
         }
         line(
@@ -351,12 +346,13 @@ fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> Str
         // event it replaces. The event as last sent (the folder's file)
         // gives it: the same text keeps its SEQUENCE, another text (changed
         // or cancelled) gets one more. Where nothing was sent before, the
-        // plan in force's event had none (0).
+        // event's floor: 0 for an event as the plan in force had it, 1 for
+        // a changed one, the cancellation's for a cancelled one.
         let unfolded = ev.replace("\r\n ", "").replace("\r\n", "\n");
         let sequence = match f.sent.get(&id) {
             Some((seq, was)) if *was == unfolded => *seq,
             Some((seq, _)) => seq + 1,
-            None => u32::from(e.changed),
+            None => e.floor,
         };
         line(&mut out, "BEGIN:VEVENT");
         if sequence > 0 {
@@ -369,11 +365,21 @@ fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> Str
     out
 }
 
-/// A file name from an id: path separators and other characters that
-/// filesystems refuse become `_`.
-pub fn file_name(id: &str) -> String {
-    let mut s: String = id
+/// Names that Windows refuses as a file's stem, whatever the extension.
+const RESERVED: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// A file's stem any system accepts: characters Windows or Unix refuse
+/// (`/\:*?"<>|`, control characters) become `_`; trailing dots and spaces
+/// go, a leading dot gets a `_` before it; a reserved device name (CON, NUL, COM1 …) gets
+/// a leading `_`; at most 100 characters.
+pub fn safe_stem(s: &str) -> String {
+    let mut out: String = s
+        .trim()
         .chars()
+        .take(100)
         .map(|c| {
             if c.is_control() || "/\\:*?\"<>|".contains(c) {
                 '_'
@@ -382,10 +388,56 @@ pub fn file_name(id: &str) -> String {
             }
         })
         .collect();
-    if s.is_empty() || s.starts_with('.') {
-        s.insert(0, '_');
+    while out.ends_with(['.', ' ']) {
+        out.pop();
     }
-    s + ".ics"
+    if out.is_empty() || out.starts_with('.') {
+        out.insert(0, '_');
+    }
+    let device = out
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
+    if RESERVED.contains(&device.as_str()) {
+        out.insert(0, '_');
+    }
+    out
+}
+
+/// Each person's file name (`梁志华.ics`), in the order given: by name, with
+/// the id added (`李明-li-m2.ics`) where two people of the roster or of the
+/// files share a name, so a name stays the same from one sending to the
+/// next. Someone the roster does not know is named by id. Names that would
+/// still meet (letters compared without case, as Windows does) get `-2`, `-3`.
+pub fn file_names(roster: &Roster, people: &[String]) -> Vec<String> {
+    let mut ids: std::collections::BTreeSet<&str> = people.iter().map(String::as_str).collect();
+    ids.extend(roster.cadres.iter().map(|c| c.id.as_str()));
+    ids.extend(roster.helpers.iter().map(|h| h.id.as_str()));
+    let mut holders: BTreeMap<String, usize> = BTreeMap::new();
+    for id in ids {
+        *holders.entry(super::name_of(roster, id)).or_default() += 1;
+    }
+    let mut taken = std::collections::BTreeSet::new();
+    people
+        .iter()
+        .map(|id| {
+            let name = super::name_of(roster, id);
+            let stem = if holders.get(&name).copied().unwrap_or(0) > 1 && name != *id {
+                safe_stem(&format!("{name}-{id}"))
+            } else {
+                safe_stem(&name)
+            };
+            let mut file = format!("{stem}.ics");
+            let mut k = 2;
+            while !taken.insert(file.to_lowercase()) {
+                file = format!("{stem}-{k}.ics");
+                k += 1;
+            }
+            file
+        })
+        .collect()
 }
 
 /// Every person's calendar: (file name, contents), in roster order.
@@ -407,30 +459,28 @@ pub fn calendars_following(
     let following = Following {
         plan,
         teams: teams(plan),
-        previous: previous.map(|p| (p, teams(p))),
+        previous,
+        cancelled: cancelled::to_send(plan, previous),
         sent,
     };
-    let mut taken = std::collections::BTreeSet::new();
     let mut everyone = people(roster, plan);
-    for p in previous
+    let others = previous
         .map(|prev| people(roster, prev))
-        .unwrap_or_default()
-    {
+        .unwrap_or_default();
+    let phones = following
+        .cancelled
+        .iter()
+        .flat_map(|c| c.phones.iter().cloned());
+    for p in others.into_iter().chain(phones) {
         if !everyone.contains(&p) {
             everyone.push(p);
         }
     }
-    everyone
+    let names = file_names(roster, &everyone);
+    names
         .into_iter()
-        .map(|p| {
-            let mut name = file_name(&p);
-            let mut k = 2;
-            while !taken.insert(name.clone()) {
-                name = format!("{}-{k}.ics", file_name(&p).trim_end_matches(".ics"));
-                k += 1;
-            }
-            (name, calendar_for(roster, &following, &p, lang))
-        })
+        .zip(&everyone)
+        .map(|(name, p)| (name, calendar_for(roster, &following, p, lang)))
         .collect()
 }
 

@@ -339,6 +339,15 @@ fn calendar_hook(r: &Roster, file: &mut PlanFile, prev: &Previous) {
         .map(|(from, previous)| previous::earlier_teams(previous, *from))
         .unwrap_or_default();
     seam::build_year(r, file, kept);
+    // The events the plan in force had and this one drops, with those it
+    // carried: every later phone file cancels them again (a plan of
+    // another year is not this year's chain).
+    let year = format!("{}-", r.township.year);
+    if let Some(previous) = prev.kept.as_ref().map(|k| &k.1).or(prev.plan.as_ref())
+        && previous.session.iter().all(|s| s.date.starts_with(&year))
+    {
+        file.cancelled = crate::cancelled::carried(previous, file);
+    }
 }
 
 fn solve(
@@ -519,5 +528,6 @@ fn assemble(
         timetable: Vec::new(),
         session: Vec::new(),
         warning: Vec::new(),
+        cancelled: Vec::new(),
     }
 }

@@ -28,6 +28,12 @@ pub use city::{CityLine, city_page};
 pub use city_whatif::city_whatif_page;
 pub use compare::compare_page;
 
+/// The cadres in force at the year's end: those who do not leave during it
+/// (a predecessor who hands over is counted apart).
+pub fn in_force(roster: &Roster) -> usize {
+    roster.cadres.iter().filter(|c| c.leaves.is_none()).count()
+}
+
 /// The page's heading: title, figures, the roster it came from, and a
 /// notice when the plan was not made from this roster.
 fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> String {
@@ -43,7 +49,8 @@ fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> Stri
             lang
         )),
         esc(&overview(
-            roster.cadres.len(),
+            in_force(roster),
+            roster.cadres.len() - in_force(roster),
             roster.units.len(),
             households,
             lang
@@ -94,6 +101,14 @@ pub fn plan_page(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
         Label::Teams.say(lang),
         sections::teams(roster, plan, &palette, lang)
     );
+    if !plan.handover.is_empty() {
+        let _ = write!(
+            body,
+            "<section id=\"handovers\"><h2>{}</h2>{}</section>",
+            Label::Handovers.say(lang),
+            sections::handovers(roster, plan, lang)
+        );
+    }
     let _ = write!(
         body,
         "<section id=\"warnings\"><h2>{}</h2>{}</section>",

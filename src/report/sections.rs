@@ -11,8 +11,9 @@ use crate::model::{Roster, Workload};
 use crate::plan::PlanFile;
 use crate::wording::Lang;
 use crate::wording::report::{
-    Label, dated_line, kind, leader_post, loads_caption, pct, quality as quality_words, role,
-    score_explained, shortfall_line, visits_short_line, warning_kind,
+    Label, dated_line, handovers_caption, kind, leader_post, loads_caption, pct,
+    quality as quality_words, role, score_explained, shortfall_line, team_place, visits_short_line,
+    warning_kind,
 };
 
 /// How far off the fair share a load may be before its bar is marked, as a
@@ -142,6 +143,46 @@ fn with_post(roster: &Roster, id: &str, lang: Lang) -> String {
         (false, Lang::En) => format!("{name} <span class=\"caption\">({})</span>", esc(&post)),
         (false, Lang::Zh) => format!("{name}<span class=\"caption\">（{}）</span>", esc(&post)),
     }
+}
+
+/// The year's handovers by date: who hands over to whom, the units led and
+/// the team places taken over, in names.
+pub fn handovers(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<p class=\"caption\">{}</p><table class=\"teams\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        handovers_caption(lang),
+        Label::HandoverDate.say(lang),
+        Label::HandsOver.say(lang),
+        Label::TakesOver.say(lang),
+        Label::UnitsLed.say(lang),
+        Label::TeamPlaces.say(lang),
+    );
+    let mut lines: Vec<&crate::plan::HandoverLine> = plan.handover.iter().collect();
+    lines.sort_by(|a, b| a.date.cmp(&b.date));
+    for h in lines {
+        let units: Vec<String> = h.units.iter().map(|u| esc(unit_name(roster, u))).collect();
+        let places: Vec<String> = h
+            .slots
+            .iter()
+            .map(|p| match p.rsplit_once('/') {
+                Some((u, n)) => esc(&team_place(unit_name(roster, u), n, lang)),
+                None => esc(p),
+            })
+            .collect();
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&h.date),
+            with_post(roster, &h.from, lang),
+            with_post(roster, &h.to, lang),
+            units.join("<br>"),
+            places.join("<br>"),
+        );
+    }
+    s.push_str("</table>");
+    s
 }
 
 /// Every unit's team: leader, the slot helpers, the assist members.

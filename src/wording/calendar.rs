@@ -575,7 +575,8 @@ pub enum CommandSaid {
         files: usize,
         events: usize,
     },
-    /// Events of the plan in force that the new plan drops, written cancelled.
+    /// Events of the plans before that the new plan drops (the plan in
+    /// force's, and those the chain of replans carries), written cancelled.
     CancelledIcs {
         cancelled: usize,
     },
@@ -643,7 +644,9 @@ impl Say for CommandSaid {
             WroteIcs { dir, files, events } => {
                 if en {
                     format!(
-                        "wrote {files} calendar files ({events} events, one per person and session) to {dir}"
+                        "wrote {} ({}, one per person and session) to {dir}",
+                        super::counted(*files, "calendar file", "calendar files"),
+                        super::counted(*events, "event", "events")
                     )
                 } else {
                     format!(
@@ -653,12 +656,17 @@ impl Say for CommandSaid {
             }
             CancelledIcs { cancelled } => {
                 if en {
+                    let (events, are) = if *cancelled == 1 {
+                        ("event", "is")
+                    } else {
+                        ("events", "are")
+                    };
                     format!(
-                        "{cancelled} events of the plan in force are cancelled in them, one per person taken off a session (a phone that re-imports a file removes them)"
+                        "{cancelled} {events} of earlier plans {are} cancelled in them (every event dropped by a replan since the year's first plan), one per person taken off a session (a phone that re-imports a file removes them)"
                     )
                 } else {
                     format!(
-                        "其中 {cancelled} 条原方案的手机日程已标为取消，每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
+                        "其中 {cancelled} 条此前方案的手机日程已标为取消（本年度历次调整所取消的全部日程），每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
                     )
                 }
             }
@@ -668,7 +676,8 @@ impl Say for CommandSaid {
             } => {
                 if en {
                     format!(
-                        "{cancelled} events of the plan in force ({previous}) written cancelled"
+                        "{} of the plan in force ({previous}) written cancelled",
+                        super::counted(*cancelled, "event", "events")
                     )
                 } else {
                     format!("原方案（{previous}）的 {cancelled} 条手机日程已标为取消")
@@ -690,12 +699,17 @@ impl Say for CommandSaid {
             } => {
                 if en {
                     let none = if *missing > 0 {
-                        format!("; {missing} townships had no previous plan")
+                        format!(
+                            "; {} had no previous plan",
+                            super::counted(*missing, "township", "townships")
+                        )
                     } else {
                         String::new()
                     };
                     format!(
-                        "{cancelled} events of the plans in force written cancelled in all, across {townships} townships (a phone that re-imports a file removes them){none}"
+                        "{} of the plans in force written cancelled in all, across {} (a phone that re-imports a file removes them){none}",
+                        super::counted(*cancelled, "event", "events"),
+                        super::counted(*townships, "township", "townships")
                     )
                 } else {
                     let none = if *missing > 0 {
@@ -710,7 +724,10 @@ impl Say for CommandSaid {
             }
             WroteCsv { path, rows } => {
                 if en {
-                    format!("wrote {path} ({rows} sessions)")
+                    format!(
+                        "wrote {path} ({})",
+                        super::counted(*rows, "session", "sessions")
+                    )
                 } else {
                     format!("已写入 {path}（{rows} 条日程）")
                 }
@@ -724,7 +741,16 @@ impl Say for CommandSaid {
             } => {
                 if en {
                     format!(
-                        "{station} station sessions, {makeup} make-ups, {visits} household visit sessions; {shortfall} sessions without a township member; {warnings} warnings"
+                        "{}, {}, {}; {} without a township member; {}",
+                        super::counted(*station, "station session", "station sessions"),
+                        super::counted(*makeup, "make-up", "make-ups"),
+                        super::counted(
+                            *visits,
+                            "household visit session",
+                            "household visit sessions"
+                        ),
+                        super::counted(*shortfall, "session", "sessions"),
+                        super::counted(*warnings, "warning", "warnings")
                     )
                 } else {
                     format!(
@@ -747,12 +773,16 @@ impl Say for CommandSaid {
 pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
     match lang {
         Lang::En => format!(
-            "  calendar: {} station sessions, {} make-ups, {} household-visit half-days; {} sessions without a township member, {} warnings in the plan file",
-            m.station_sessions,
-            m.makeup_sessions,
-            m.household_visit_sessions,
-            m.shortfall_sessions,
-            m.warnings
+            "  calendar: {}, {}, {}; {} without a township member, {} in the plan file",
+            super::counted(m.station_sessions, "station session", "station sessions"),
+            super::counted(m.makeup_sessions, "make-up", "make-ups"),
+            super::counted(
+                m.household_visit_sessions,
+                "household-visit half-day",
+                "household-visit half-days"
+            ),
+            super::counted(m.shortfall_sessions, "session", "sessions"),
+            super::counted(m.warnings, "warning", "warnings")
         ),
         Lang::Zh => format!(
             "  日程：驻点 {} 次，补接待 {} 次，入户走访 {} 个半天；{} 次驻点无镇街成员到场，方案文件中有 {} 条提醒",

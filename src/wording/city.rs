@@ -124,7 +124,9 @@ impl Say for CityRunSaid {
                 let cost = num(*cost);
                 if en {
                     format!(
-                        "replanned: {changes} changes of leader or helper, cost {cost}, {shortfalls} sessions without a township member"
+                        "replanned: {} of leader or helper, cost {cost}, {} without a township member",
+                        super::counted(*changes, "change", "changes"),
+                        super::counted(*shortfalls, "session", "sessions")
                     )
                 } else {
                     format!(
@@ -232,7 +234,9 @@ impl Say for CityInfo {
                     let ds: Vec<String> =
                         districts.iter().map(|(d, k)| format!("{d} {k}")).collect();
                     format!(
-                        "{name}: {townships} townships in {n} districts: {}",
+                        "{name}: {} in {}: {}",
+                        super::counted(*townships, "township", "townships"),
+                        super::counted(n, "district", "districts"),
                         ds.join(", ")
                     )
                 } else {

@@ -108,7 +108,7 @@ pub fn people_header(lang: Lang) -> Vec<String> {
 /// The line after `people` wrote its file: how many people, where.
 pub fn people_written(count: usize, path: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{count} people: {path}"),
+        Lang::En => format!("{}: {path}", super::counted(count, "person", "people")),
         Lang::Zh => format!("共{count}人：{path}"),
     }
 }

@@ -366,7 +366,12 @@ impl Say for FilesSaid {
                 helpers,
             } => {
                 if en {
-                    format!("{from} → {to}: {units} units, {cadres} cadres, {helpers} helpers")
+                    format!(
+                        "{from} → {to}: {}, {}, {}",
+                        super::counted(*units, "unit", "units"),
+                        super::counted(*cadres, "cadre", "cadres"),
+                        super::counted(*helpers, "helper", "helpers")
+                    )
                 } else {
                     format!(
                         "{from} → {to}：村居 {units} 个，干部 {cadres} 名，协助人员 {helpers} 名"
@@ -394,8 +399,14 @@ impl Say for FilesSaid {
                 sessions,
             } => {
                 if en {
+                    let whose = if *units == 1 {
+                        "1 unit's".to_string()
+                    } else {
+                        format!("{units} units'")
+                    };
                     format!(
-                        "wrote {path}: {township}, {units} units' teams and timetables, {sessions} sessions"
+                        "wrote {path}: {township}, {whose} teams and timetables, {}",
+                        super::counted(*sessions, "session", "sessions")
                     )
                 } else {
                     format!(
@@ -405,7 +416,10 @@ impl Say for FilesSaid {
             }
             WroteCity { path, townships } => {
                 if en {
-                    format!("wrote {path}: the city summary of {townships} townships")
+                    format!(
+                        "wrote {path}: the city summary of {}",
+                        super::counted(*townships, "township", "townships")
+                    )
                 } else {
                     format!("已写入 {path}：{townships} 个镇街的全市汇总")
                 }

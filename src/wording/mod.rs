@@ -14,6 +14,7 @@ pub mod documents;
 pub mod input;
 pub mod io;
 pub mod names;
+pub mod places;
 pub mod plan;
 pub mod report;
 pub mod roster;
@@ -89,6 +90,22 @@ pub trait Say {
     fn zh(&self) -> String {
         self.say(Lang::Zh)
     }
+}
+
+/// An English count with its noun, singular for one: "1 session", "3
+/// sessions" (`one` and `many` the two forms).
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n: u64 = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// As [`count`], for a `usize`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    count(n as u64, one, many)
 }
 
 /// Joins a list the way a sentence does: "a, b and c" / "a、b和c".

@@ -755,8 +755,11 @@ impl Say for CitySaid {
                 }
                 s += &if en {
                     format!(
-                        "{planned} of {} townships planned into {out_dir}: {units} units, {leaders} leaders, total cost {cost:.2}, {short} sessions without a township member; {seconds:.1} s\n",
-                        rows.len()
+                        "{planned} of {} planned into {out_dir}: {}, {}, total cost {cost:.2}, {} without a township member; {seconds:.1} s\n",
+                        super::counted(rows.len(), "township", "townships"),
+                        super::counted(units, "unit", "units"),
+                        super::counted(leaders, "leader", "leaders"),
+                        super::counted(short, "session", "sessions")
                     )
                 } else {
                     format!(

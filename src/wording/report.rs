@@ -72,6 +72,12 @@ pub enum Label {
     Changed,
     Week,
     NotPlanned,
+    Handovers,
+    HandoverDate,
+    HandsOver,
+    TakesOver,
+    UnitsLed,
+    TeamPlaces,
 }
 
 impl Label {
@@ -153,6 +159,12 @@ impl Label {
                 "与第一个方案相比换了驻点领导",
             ),
             Week => ("week of", "当周"),
+            Handovers => ("Handovers", "人员交接"),
+            HandoverDate => ("From", "交接日期"),
+            HandsOver => ("Hands over", "离任"),
+            TakesOver => ("Takes over", "接任"),
+            UnitsLed => ("Units led", "驻点村居"),
+            TeamPlaces => ("Team places", "团队席位"),
             NotPlanned => ("not planned", "未排"),
         };
         match lang {
@@ -225,7 +237,10 @@ pub fn minutes(m: f64, lang: Lang) -> String {
 /// A unit's tooltip on the map: "西海村 (village, 420 households): 张三".
 pub fn unit_tip(name: &str, kind: &str, households: u32, leader: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{name} ({kind}, {households} households): {leader}"),
+        Lang::En => format!(
+            "{name} ({kind}, {}): {leader}",
+            super::count(households, "household", "households")
+        ),
         Lang::Zh => format!("{name}（{kind}，{households} 户）：{leader}"),
     }
 }
@@ -238,13 +253,54 @@ pub fn title(township: &str, year: i32, what: Label, lang: Lang) -> String {
     }
 }
 
-/// One line under the title: how many leaders, units and households.
-pub fn overview(leaders: usize, units: usize, households: u64, lang: Lang) -> String {
+/// One line under the title: how many leaders are in force at the year's
+/// end (and how many left or handed over during it), units and households.
+pub fn overview(leaders: usize, left: usize, units: usize, households: u64, lang: Lang) -> String {
     match lang {
         Lang::En => {
-            format!("{leaders} leaders stationed at {units} units with {households} households.")
+            let s =
+                |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+            let more = if left > 0 {
+                format!(
+                    " ({left} more {} or handed over during the year)",
+                    s(left, "leader left", "leaders left")
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{leaders} {} stationed at {units} {}{more} with {households} {}.",
+                s(leaders, "leader", "leaders"),
+                s(units, "unit", "units"),
+                s(households as usize, "household", "households"),
+            )
         }
-        Lang::Zh => format!("{leaders} 名驻点领导，驻 {units} 个村居，共 {households} 户。"),
+        Lang::Zh => {
+            let more = if left > 0 {
+                format!("（另有 {left} 名年内离任或交接）")
+            } else {
+                String::new()
+            };
+            format!("{leaders} 名驻点领导{more}，驻 {units} 个村居，共 {households} 户。")
+        }
+    }
+}
+
+/// The handovers section's explanation.
+pub fn handovers_caption(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "Who handed over to whom during the year: the successor takes the units and team places from the date on; the one who leaves serves until the day before."
+        }
+        Lang::Zh => "年内的交接：接任者自交接日起接手所列村居和团队席位，离任者任职至前一天。",
+    }
+}
+
+/// A team place handed over: "北滘社区, place 2" / "北滘社区第 2 个团队席位".
+pub fn team_place(unit: &str, slot: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{unit}, place {slot}"),
+        Lang::Zh => format!("{unit}第 {slot} 个团队席位"),
     }
 }
 
@@ -354,7 +410,11 @@ pub fn warning_kind(kind: &str, count: usize, lang: Lang) -> (String, String) {
 pub fn shortfall_line(unit: &str, count: usize, dates: &[String], lang: Lang) -> String {
     let more = if dates.len() < count { "…" } else { "" };
     match lang {
-        Lang::En => format!("{unit}: {count} sessions ({}{more})", dates.join(", ")),
+        Lang::En => format!(
+            "{unit}: {} ({}{more})",
+            super::counted(count, "session", "sessions"),
+            dates.join(", ")
+        ),
         Lang::Zh => format!("{unit}：{count} 次（{}{more}）", dates.join("、")),
     }
 }
@@ -429,7 +489,10 @@ pub fn no_moves(lang: Lang) -> &'static str {
 pub fn city_overview(townships: usize, units: usize, leaders: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!(
-            "{townships} townships, {leaders} leaders, {units} units. Click a township for its own page."
+            "{}, {}, {}. Click a township for its own page.",
+            super::counted(townships, "township", "townships"),
+            super::counted(leaders, "leader", "leaders"),
+            super::counted(units, "unit", "units")
         ),
         Lang::Zh => format!(
             "共 {townships} 个镇街、{leaders} 名驻点领导、{units} 个村居。点击镇街名称查看该镇街的方案。"

@@ -433,7 +433,8 @@ impl super::Say for WhatifSaid {
             } => {
                 if en {
                     format!(
-                        "'{name}' scores better than the base ({score} against {base_score}) but leaves {short} sessions without a township member against {base_short}: the better score comes from doing less, not from a better plan"
+                        "'{name}' scores better than the base ({score} against {base_score}) but leaves {short} {} without a township member against {base_short}: the better score comes from doing less, not from a better plan",
+                        if short == "1" { "session" } else { "sessions" }
                     )
                 } else {
                     format!(

@@ -78,8 +78,9 @@ impl Say for TravelList<'_> {
             let kind = kind_word(u.kind, 1, lang);
             s += &if en {
                 format!(
-                    "  {minutes}  {} ({kind}, {} households)\n",
-                    u.name, u.households
+                    "  {minutes}  {} ({kind}, {})\n",
+                    u.name,
+                    super::count(u.households, "household", "households")
                 )
             } else {
                 format!("  {minutes}  {}（{kind}，{} 户）\n", u.name, u.households)
@@ -120,13 +121,16 @@ impl Say for crate::roster::summary::Summary {
         if en {
             s += &format!("{} ({}): the roster is valid.\n", self.township, self.year);
             s += &format!(
-                "  units      {} — {}; {} households; {} fortnightly\n",
+                "  units      {} — {}; {}; {} fortnightly\n",
                 self.units,
                 list(&kinds, lang),
-                self.households,
+                super::count(self.households, "household", "households"),
                 self.biweekly
             );
-            s += &format!("  cadres     {} leaders to station\n", self.cadres);
+            s += &format!(
+                "  cadres     {} to station\n",
+                super::counted(self.cadres, "leader", "leaders")
+            );
             s += &format!("  helpers    {} — {}\n", helpers, list(&roles, lang));
             s += &format!(
                 "  capacity   {} units against the leaders' places: at least {lo}, at most {hi}\n",
@@ -139,14 +143,18 @@ impl Say for crate::roster::summary::Summary {
                     .collect();
                 let whose = if *own { "the unit's own " } else { "" };
                 s += &format!(
-                    "  slot {}     {whose}{}: {units} teams to fill, helpers can take {teams}\n",
+                    "  slot {}     {whose}{}: {} to fill, helpers can take {teams}\n",
                     i + 1,
-                    list(&r, lang).replace(" and ", " or ")
+                    list(&r, lang).replace(" and ", " or "),
+                    super::counted(*units, "team", "teams")
                 );
             }
             s += &format!(
-                "  calendar   {} meetings, {} holidays; units {:.0}–{:.0} minutes from the office by road\n",
-                self.meetings, self.holidays, self.nearest_minutes, self.farthest_minutes
+                "  calendar   {}, {}; units {:.0}–{:.0} minutes from the office by road\n",
+                super::counted(self.meetings, "meeting", "meetings"),
+                super::counted(self.holidays, "holiday", "holidays"),
+                self.nearest_minutes,
+                self.farthest_minutes
             );
         } else {
             s += &format!("{}（{} 年）：名册有效。\n", self.township, self.year);

@@ -360,8 +360,8 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
         ("村居", "population") => ("population (default 0)", "人口（默认 0）"),
         ("村居", "migrants") => ("migrant population (default 0)", "外来人口（默认 0）"),
         ("村居", "needs") => (
-            "skills someone on the team must have, separated by 、",
-            "团队中须有人具备的能力，用“、”分隔",
+            "skills someone on the team must have, separated by 、 (维稳, 法律, 劳动就业, 养老, 农业, 土地, 教育, 卫生健康, 帮扶, 环保, or your own words)",
+            "团队中须有人具备的能力，用“、”分隔（维稳、法律、劳动就业、养老、农业、土地、教育、卫生健康、帮扶、环保，或自拟）",
         ),
         ("村居", "cadence") => (
             "每周 or 隔周 station sessions (default 每周)",
@@ -377,7 +377,10 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
         ("干部", "id") => ("a short unique id", "简短且唯一的编号"),
         ("干部", "name") => ("name", "姓名"),
         ("干部", "post") => ("post, e.g. 副镇长", "职务，如 副镇长"),
-        ("干部", "skills") => ("skills, separated by 、", "能力，用“、”分隔"),
+        ("干部", "skills") => (
+            "skills, separated by 、, in the words of 需要的能力",
+            "能力，用“、”分隔，与“需要的能力”用词一致",
+        ),
         ("干部", "home_unit") => (
             "the unit they come from (id or name)",
             "本人所在村居（编号或名称）",
@@ -387,8 +390,8 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "本人联系单位数的下限和上限，优先于“基本信息”（同时填写或都不填）",
         ),
         ("干部", "succeeds") => (
-            "when replanning: the id of the person whose place they take over",
-            "重新规划时：被接替者在上一版方案中的编号",
+            "the person whose place they take over (name or id; when replanning, the id in the previous plan)",
+            "被接替者（姓名或编号；重新规划时为上一版方案中的编号）",
         ),
         ("干部", "joins") => (
             "the day they start serving here (a transfer in, a new post); blank: the whole year",
@@ -416,14 +419,17 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "for a unit's own people: their unit (id or name); blank for township staff",
             "本村（社区）人员填所属村居（编号或名称）；镇街人员留空",
         ),
-        ("协助人员", "skills") => ("skills, separated by 、", "能力，用“、”分隔"),
+        ("协助人员", "skills") => (
+            "skills, separated by 、, in the words of 需要的能力",
+            "能力，用“、”分隔，与“需要的能力”用词一致",
+        ),
         ("协助人员", "max_teams") => (
             "teams they may serve on (default 1)",
             "最多可参加的团队数（默认 1）",
         ),
         ("协助人员", "succeeds") => (
-            "when replanning: the id of the person whose place they take over",
-            "重新规划时：被接替者在上一版方案中的编号",
+            "the person whose place they take over (name or id; when replanning, the id in the previous plan)",
+            "被接替者（姓名或编号；重新规划时为上一版方案中的编号）",
         ),
         ("协助人员", "joins") => (
             "the day they start serving here (a transfer in, a new post); blank: the whole year",

@@ -267,6 +267,14 @@ fn value(kind: Kind, d: &Data) -> Result<Option<Lit>, RosterSaid> {
         Kind::Date => cells::date(d)?.map(Lit::Str),
         Kind::Time => cells::time(d)?.map(Lit::Str),
         Kind::List | Kind::Attendees | Kind::Slot => cells::list(d)?.map(Lit::List),
+        Kind::Skills => cells::list(d)?.map(|items| {
+            Lit::List(
+                items
+                    .iter()
+                    .map(|s| code_of(SKILLS, s).map_or_else(|| s.clone(), str::to_string))
+                    .collect(),
+            )
+        }),
         Kind::Hamlets => cells::hamlets(d)?.map(Lit::Raw),
         Kind::Choice(words) => match cells::text(d)? {
             Some(t) => Some(Lit::Str(cells::choice(words, &t)?)),

@@ -18,6 +18,10 @@ pub enum Kind {
     Time,
     /// Free words in one cell, split on `、` or `,`.
     List,
+    /// Skills (a unit's needs, a person's skills): free words, split as
+    /// `List`; the common ones written in Chinese (`SKILLS`) and read back
+    /// as their codes.
+    Skills,
     /// Meeting attendees: people (ids or names) and the two groups.
     Attendees,
     Choice(&'static [Word]),
@@ -54,6 +58,20 @@ pub const KINDS: &[Word] = &[
 pub const CADENCES: &[Word] = &[
     w("weekly", "每周", &["每周一次"]),
     w("biweekly", "隔周", &["每两周", "双周"]),
+];
+/// The skills the shipped and generated rosters use; any other word is kept
+/// as written.
+pub const SKILLS: &[Word] = &[
+    w("stability", "维稳", &["维护稳定", "综治维稳"]),
+    w("legal", "法律", &["法律服务", "法治"]),
+    w("labour", "劳动就业", &["劳动", "就业", "劳动保障"]),
+    w("elderly", "养老", &["养老服务", "老龄"]),
+    w("agriculture", "农业", &["农业农村"]),
+    w("land", "土地", &["国土", "土地管理"]),
+    w("education", "教育", &[]),
+    w("health", "卫生健康", &["卫生", "医疗卫生"]),
+    w("poverty", "帮扶", &["扶贫", "乡村振兴帮扶"]),
+    w("environment", "环保", &["生态环境", "环境保护"]),
 ];
 pub const ROLES: &[Word] = &[
     w("department_head", "职能部门负责人", &["部门负责人"]),
@@ -179,7 +197,7 @@ pub const UNITS: Sheet = Sheet {
         c("households", "户数", Kind::Int, true, 8.0),
         c("population", "人口", Kind::Int, false, 8.0),
         c("migrants", "外来人口", Kind::Int, false, 10.0),
-        c("needs", "需要的能力", Kind::List, false, 18.0),
+        c("needs", "需要的能力", Kind::Skills, false, 18.0),
         c("cadence", "驻点频次", Kind::Choice(CADENCES), false, 10.0),
         c("node", "路网节点", Kind::Text, false, 14.0),
         c("hamlets", "村民小组", Kind::Hamlets, false, 24.0),
@@ -201,11 +219,11 @@ pub const CADRES: Sheet = Sheet {
         c("id", "编号", Kind::Text, true, 14.0),
         c("name", "姓名", Kind::Text, true, 10.0),
         c("post", "职务", Kind::Text, false, 14.0),
-        c("skills", "能力", Kind::List, false, 18.0),
+        c("skills", "能力", Kind::Skills, false, 18.0),
         c("home_unit", "本人所在村居", Kind::UnitRef, false, 14.0),
         c("units", "最少联系单位数", Kind::PairMin, false, 10.0),
         c("units", "最多联系单位数", Kind::PairMax, false, 10.0),
-        c("succeeds", "接替", Kind::Text, false, 12.0),
+        c("succeeds", "接替", Kind::PersonRef, false, 12.0),
         c("joins", "到任日期", Kind::Date, false, 12.0),
         c("leaves", "离任日期", Kind::Date, false, 12.0),
         c("transferred_from", "调入自", Kind::Text, false, 16.0),
@@ -220,9 +238,9 @@ pub const HELPERS: Sheet = Sheet {
         c("name", "姓名", Kind::Text, true, 10.0),
         c("role", "角色", Kind::Choice(ROLES), true, 16.0),
         c("unit", "所属村居", Kind::UnitRef, false, 14.0),
-        c("skills", "能力", Kind::List, false, 18.0),
+        c("skills", "能力", Kind::Skills, false, 18.0),
         c("max_teams", "最多参加团队数", Kind::Int, false, 10.0),
-        c("succeeds", "接替", Kind::Text, false, 12.0),
+        c("succeeds", "接替", Kind::PersonRef, false, 12.0),
         c("joins", "到任日期", Kind::Date, false, 12.0),
         c("leaves", "离任日期", Kind::Date, false, 12.0),
         c("transferred_from", "调入自", Kind::Text, false, 16.0),

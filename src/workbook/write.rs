@@ -129,6 +129,42 @@ fn join(items: &[String]) -> Out {
     }
 }
 
+/// Skills in Chinese where `SKILLS` knows them.
+fn skills(items: &[String]) -> Out {
+    let words: Vec<String> = items.iter().map(|s| zh_of(SKILLS, s)).collect();
+    join(&words)
+}
+
+/// A unit as a planner names it: its name, or its id where another unit
+/// has the same name (the reader takes either).
+fn unit_ref(r: &Roster, id: &str) -> String {
+    match r.unit_index(id) {
+        Some(i) if r.units.iter().filter(|u| u.name == r.units[i].name).count() == 1 => {
+            r.units[i].name.clone()
+        }
+        _ => id.to_string(),
+    }
+}
+
+/// A person as a planner names them: their name, or their id where another
+/// cadre or helper has the same name or the roster does not know them.
+fn person_ref(r: &Roster, id: &str) -> String {
+    let name = if let Some(i) = r.cadre_index(id) {
+        &r.cadres[i].name
+    } else if let Some(i) = r.helper_index(id) {
+        &r.helpers[i].name
+    } else {
+        return id.to_string();
+    };
+    let holders = r.cadres.iter().filter(|c| &c.name == name).count()
+        + r.helpers.iter().filter(|h| &h.name == name).count();
+    if holders == 1 {
+        name.clone()
+    } else {
+        id.to_string()
+    }
+}
+
 fn text(s: &str) -> Out {
     if s.is_empty() {
         Out::Empty
@@ -308,7 +344,7 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     n(u.households),
                     n(u.population),
                     n(u.migrants),
-                    join(&u.needs),
+                    skills(&u.needs),
                     zh(CADENCES, u.cadence.as_str()),
                     if u.node == u.id {
                         Out::Empty
@@ -341,11 +377,11 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     text(&c.id),
                     text(&c.name),
                     text(&c.post),
-                    join(&c.skills),
-                    opt(&c.home_unit),
+                    skills(&c.skills),
+                    opt(&c.home_unit.as_ref().map(|u| unit_ref(r, u))),
                     lo,
                     hi,
-                    opt(&c.succeeds),
+                    opt(&c.succeeds.as_ref().map(|p| person_ref(r, p))),
                     date(c.joins),
                     date(c.leaves),
                     opt(&c.transferred_from),
@@ -361,10 +397,10 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     text(&h.id),
                     text(&h.name),
                     zh(ROLES, h.role.as_str()),
-                    opt(&h.unit),
-                    join(&h.skills),
+                    opt(&h.unit.as_ref().map(|u| unit_ref(r, u))),
+                    skills(&h.skills),
                     Out::Num(h.max_teams as f64),
-                    opt(&h.succeeds),
+                    opt(&h.succeeds.as_ref().map(|p| person_ref(r, p))),
                     date(h.joins),
                     date(h.leaves),
                     opt(&h.transferred_from),
@@ -392,7 +428,7 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     .map(|a| match a {
                         Attendee::AllCadres => zh_of(GROUPS, "all-cadres"),
                         Attendee::AllHelpers => zh_of(GROUPS, "all-helpers"),
-                        Attendee::Person(id) => id.clone(),
+                        Attendee::Person(id) => person_ref(r, id),
                     })
                     .collect();
                 vec![
@@ -501,6 +537,7 @@ pub fn roster_workbook(r: Option<&Roster>, lang: Lang) -> Result<Vec<u8>, XlsxEr
                 | Kind::UnitRef
                 | Kind::PersonRef
                 | Kind::List
+                | Kind::Skills
                 | Kind::Attendees
                 | Kind::Hamlets => {
                     // Typed ids stay text: 001 keeps its zeros, 3-1 stays 3-1.

@@ -47,7 +47,11 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
         }
         SlotCount { have, want } => {
             if en {
-                format!("the team has {have} helpers for {want} slots")
+                format!(
+                    "the team has {} for {}",
+                    crate::wording::counted(*have, "helper", "helpers"),
+                    crate::wording::counted(*want, "slot", "slots")
+                )
             } else {
                 format!("队伍有 {have} 名协助人员，应为 {want} 个岗位各一名")
             }

@@ -1,0 +1,96 @@
+//! Where a roster problem is and how a list of them is framed, as a planner
+//! reads them: the place ("roster.toml:42: [[unit]] 'xihai', field
+//! 'households'", in Chinese with the entry's name), the did-you-mean hint,
+//! the closing count and the heading over problems that mean no plan.
+//! `wording::roster` re-exports them beside the problems' own words.
+
+use super::Lang;
+use crate::model::Place;
+
+/// " (did you mean 'x'?)" after a name nothing matched; empty without a guess.
+pub fn suggest(s: &Option<String>, lang: Lang) -> String {
+    match (s, lang) {
+        (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
+        (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
+        (None, _) => String::new(),
+    }
+}
+
+/// Where a problem is, as a planner reads it: "roster.toml:42: [[unit]] xihai, households".
+pub fn place(file: &str, p: &Place, lang: Lang) -> String {
+    place_named(file, p, None, lang)
+}
+
+/// The section an entry of it is called by in Chinese: 驻点单位, 干部,
+/// 协助人员.
+fn section_zh(section: &str) -> Option<&'static str> {
+    match section {
+        "[[unit]]" => Some("驻点单位"),
+        "[[cadre]]" => Some("干部"),
+        "[[helper]]" => Some("协助人员"),
+        _ => None,
+    }
+}
+
+/// As [`place`]; `name` is the entry's name where the roster gives one. In
+/// Chinese an entry with a name is said as "干部 陈国华（chen-gh）"; English
+/// keeps the section and id as the file writes them.
+pub fn place_named(file: &str, p: &Place, name: Option<&str>, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && let (Some(name), Some(id), Some(section)) = (name, &p.id, section_zh(&p.section))
+    {
+        let mut s = String::from(file);
+        if let Some(line) = p.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(col) = p.column {
+                s.push_str(&format!(":{col}"));
+            }
+        }
+        s.push_str(&format!(": {section} {name}（{id}）"));
+        if let Some(f) = &p.field {
+            s.push_str(&format!("，字段“{f}”"));
+        }
+        return s;
+    }
+    let mut s = String::from(file);
+    if let Some(line) = p.line {
+        s.push_str(&format!(":{line}"));
+        if let Some(col) = p.column {
+            s.push_str(&format!(":{col}"));
+        }
+    }
+    if p.section.is_empty() && p.id.is_none() && p.field.is_none() {
+        return s;
+    }
+    s.push_str(": ");
+    s.push_str(&p.section);
+    if let Some(id) = &p.id {
+        s.push_str(&format!(" '{id}'"));
+    }
+    if let Some(f) = &p.field {
+        match lang {
+            Lang::En => s.push_str(&format!(", field '{f}'")),
+            Lang::Zh => s.push_str(&format!("，字段“{f}”")),
+        }
+    }
+    s
+}
+
+/// The closing line under a list of problems.
+pub fn problem_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 problem: the roster is not valid.".to_string(),
+        Lang::En => format!("{n} problems: the roster is not valid."),
+        Lang::Zh => format!("共 {n} 个问题：名册无效。"),
+    }
+}
+
+/// The heading over roster problems that mean no plan can exist.
+pub fn no_plan_possible(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            format!("{file}: no plan is possible with this roster; what would make one possible:")
+        }
+        Lang::Zh => format!("{file}：按此名册无法排出方案；可以这样调整："),
+    }
+}

@@ -1,0 +1,252 @@
+//! Phone files after a chain of replans: a July handover, then a September
+//! one. The September files carry every event cancelled along the chain
+//! (July's too, for a phone that missed July's file), with a SEQUENCE above
+//! any sent; the files are named by the person's name, safe on Windows.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use zhudian::plan::PlanFile;
+
+const ROSTER: &str = "instances/gaozhou-rural.toml";
+
+fn tmp(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+fn read_plan(p: &str) -> PlanFile {
+    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// `text` with cadre `who` leaving on `date` and `(id, name)` succeeding.
+fn transfer(text: &str, who: &str, date: &str, id: &str, name: &str) -> String {
+    let a = text.find(&format!("[[cadre]]\nid = \"{who}\"")).unwrap();
+    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
+    let block = &text[a..b];
+    let old_name = block
+        .lines()
+        .find_map(|l| l.strip_prefix("name = "))
+        .unwrap()
+        .to_string();
+    let successor = block
+        .replace(&format!("id = \"{who}\""), &format!("id = \"{id}\""))
+        .replace(
+            &format!("name = {old_name}"),
+            &format!("name = \"{name}\"\nsucceeds = \"{who}\""),
+        );
+    let leaving = block.replace(
+        &format!("id = \"{who}\"\n"),
+        &format!("id = \"{who}\"\nleaves = \"{date}\"\n"),
+    );
+    text[..a].to_string() + &leaving + &successor + &text[b..]
+}
+
+/// The plan of the year, the July replan and the September replan, with
+/// their rosters: (p0, july roster, p1, september roster, p2).
+fn chain(dir: &Path) -> (String, String, String, String, String) {
+    let text = std::fs::read_to_string(ROSTER).unwrap();
+    let july = transfer(&text, "peng-jl", "2015-07-01", "lin-xy", "林晓阳");
+    let september = transfer(&july, "huang-mx", "2015-09-01", "he-ls", "何丽莎");
+    let (rj, rs) = (tmp(dir, "july.toml"), tmp(dir, "september.toml"));
+    std::fs::write(&rj, july).unwrap();
+    std::fs::write(&rs, september).unwrap();
+    let p0 = tmp(dir, "p0.toml");
+    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
+    let (p1, p2) = (tmp(dir, "p1.toml"), tmp(dir, "p2.toml"));
+    for (roster, prev, from, out) in [(&rj, &p0, "2015-07-01", &p1), (&rs, &p1, "2015-09-01", &p2)]
+    {
+        let (c, o, e) = zhudian(&[
+            "replan",
+            roster,
+            "--previous",
+            prev,
+            "--from",
+            from,
+            "-o",
+            out,
+        ]);
+        assert_eq!(c, 0, "{o}{e}");
+    }
+    (p0, rj, p1, rs, p2)
+}
+
+/// A person's event UIDs in a plan.
+fn uids(who: &str, p: &PlanFile) -> BTreeSet<String> {
+    p.session
+        .iter()
+        .filter(|s| s.people.iter().any(|x| x == who))
+        .map(|s| zhudian::export::ics::uid(who, s))
+        .collect()
+}
+
+/// One file read back with the icalendar crate: UID → (cancelled, SEQUENCE).
+fn events(path: &Path) -> BTreeMap<String, (bool, u32)> {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    use std::str::FromStr;
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let cal = Calendar::from_str(&text).unwrap();
+    let mut out = BTreeMap::new();
+    for c in &cal.components {
+        if let CalendarComponent::Event(e) = c {
+            let uid = e.get_uid().unwrap().to_string();
+            let cancelled = e.property_value("STATUS") == Some("CANCELLED");
+            let seq = e.get_sequence().unwrap_or(0);
+            assert!(out.insert(uid, (cancelled, seq)).is_none(), "{path:?}");
+        }
+    }
+    out
+}
+
+fn calendar(plan: &str, roster: &str, dir: &Path, previous: Option<&str>) -> String {
+    let d = dir.display().to_string();
+    let mut args = vec!["calendar", plan, "--roster", roster, "--ics", &d];
+    if let Some(p) = previous {
+        args.extend(["--previous", p]);
+    }
+    let (c, out, err) = zhudian(&args);
+    assert_eq!(c, 0, "{out}{err}");
+    out
+}
+
+/// Who gets a file, by id and file name.
+const PEOPLE: [(&str, &str); 4] = [
+    ("peng-jl", "彭坚丽"),
+    ("lin-xy", "林晓阳"),
+    ("huang-mx", "黄满雪"),
+    ("he-ls", "何丽莎"),
+];
+
+#[test]
+fn the_september_files_cancel_every_event_dropped_since_the_first_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, _, p1, rs, p2) = chain(dir.path());
+    let (plans, last) = ([read_plan(&p0), read_plan(&p1)], read_plan(&p2));
+    // The September plan records July's cancellations along with its own.
+    let july_dropped = uids("peng-jl", &plans[0])
+        .difference(&uids("peng-jl", &plans[1]))
+        .count();
+    assert!(july_dropped > 0);
+    let carried: usize = last
+        .cancelled
+        .iter()
+        .filter(|c| c.phones.iter().any(|p| p == "peng-jl"))
+        .count();
+    assert_eq!(carried, july_dropped);
+    // A phone that missed July's file: September's, in a fresh folder.
+    let ics = dir.path().join("fresh");
+    let out = calendar(&p2, &rs, &ics, Some(&p1));
+    let mut total = 0;
+    for (id, name) in PEOPLE {
+        let got = events(&ics.join(format!("{name}.ics")));
+        let live: BTreeSet<String> = got.iter().filter(|e| !e.1.0).map(|e| e.0.clone()).collect();
+        assert_eq!(live, uids(id, &last), "{name}");
+        let ever: BTreeSet<String> = plans.iter().flat_map(|p| uids(id, p)).collect();
+        let gone: BTreeSet<String> = ever.difference(&uids(id, &last)).cloned().collect();
+        let cancelled: BTreeSet<String> =
+            got.iter().filter(|e| e.1.0).map(|e| e.0.clone()).collect();
+        assert_eq!(cancelled, gone, "{name}");
+        assert!(got.values().filter(|e| e.0).all(|e| e.1 >= 1), "{name}");
+        total += gone.len();
+    }
+    assert!(uids("huang-mx", &plans[1]).len() > uids("huang-mx", &last).len());
+    assert!(total > july_dropped);
+    assert!(out.contains("of earlier plans are cancelled in them (every event dropped by a replan since the year's first plan), one per person taken off a session (a phone that re-imports a file removes them)\n"), "{out}");
+    // Without --previous the plan's own record gives the same cancellations.
+    let alone = dir.path().join("alone");
+    let again = calendar(&p2, &rs, &alone, None);
+    let cancelled = |path: &Path| -> Vec<(String, u32)> {
+        events(path)
+            .into_iter()
+            .filter(|e| e.1.0)
+            .map(|(uid, (_, seq))| (uid, seq))
+            .collect()
+    };
+    for (_, name) in PEOPLE {
+        let file = format!("{name}.ics");
+        assert_eq!(cancelled(&ics.join(&file)), cancelled(&alone.join(&file)));
+    }
+    assert!(again.contains("are cancelled in them"), "{again}");
+}
+
+#[test]
+fn a_cancellation_sent_before_keeps_its_sequence_and_an_event_cancelled_later_gets_one_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, rj, p1, rs, p2) = chain(dir.path());
+    let ics = dir.path().join("phones");
+    calendar(&p0, ROSTER, &ics, None);
+    let first: BTreeMap<String, (bool, u32)> = events(&ics.join("黄满雪.ics"));
+    calendar(&p1, &rj, &ics, Some(&p0));
+    let july = events(&ics.join("彭坚丽.ics"));
+    let july_huang = events(&ics.join("黄满雪.ics"));
+    calendar(&p2, &rs, &ics, Some(&p1));
+    let september = events(&ics.join("彭坚丽.ics"));
+    // Her July cancellations stand with the SEQUENCE they were sent with.
+    let hers: Vec<_> = july.iter().filter(|e| e.1.0).collect();
+    assert!(!hers.is_empty());
+    for (uid, (_, seq)) in hers {
+        assert_eq!(september.get(uid), Some(&(true, *seq)), "{uid}");
+    }
+    // His events dropped in September: one past what his phone holds.
+    let sept_huang = events(&ics.join("黄满雪.ics"));
+    let mut dropped = 0;
+    for (uid, (cancelled, seq)) in &sept_huang {
+        let Some((was_cancelled, was)) = july_huang.get(uid) else {
+            continue;
+        };
+        if *cancelled && !was_cancelled {
+            assert_eq!(*seq, was + 1, "{uid}");
+            assert!(*seq > first.get(uid).map_or(0, |e| e.1), "{uid}");
+            dropped += 1;
+        }
+    }
+    assert!(dropped > 0);
+}
+
+#[test]
+fn phone_files_are_named_by_name_with_the_id_where_two_names_meet() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(ROSTER).unwrap();
+    // 黄满雪 renamed 彭坚丽: two people of one name.
+    let twins = text.replace("name = \"黄满雪\"", "name = \"彭坚丽\"");
+    let roster = tmp(dir.path(), "twins.toml");
+    std::fs::write(&roster, twins).unwrap();
+    let plan = tmp(dir.path(), "plan.toml");
+    assert_eq!(zhudian(&["plan", &roster, "-o", &plan]).0, 0);
+    let ics = dir.path().join("ics");
+    calendar(&plan, &roster, &ics, None);
+    let files: BTreeSet<String> = std::fs::read_dir(&ics)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(files.contains("彭坚丽-peng-jl.ics"), "{files:?}");
+    assert!(files.contains("彭坚丽-huang-mx.ics"), "{files:?}");
+    assert!(!files.contains("彭坚丽.ics"), "{files:?}");
+    assert!(files.contains("莫锦志.ics"), "{files:?}");
+    // Each file is its person's.
+    let p = read_plan(&plan);
+    let got = events(&ics.join("彭坚丽-huang-mx.ics"));
+    assert_eq!(
+        got.keys().cloned().collect::<BTreeSet<_>>(),
+        uids("huang-mx", &p)
+    );
+}
+
+#[test]
+fn file_names_are_safe_on_windows() {
+    use zhudian::export::ics::safe_stem;
+    assert_eq!(safe_stem("梁志华"), "梁志华");
+    assert_eq!(safe_stem("a/b\\c:d*e?f\"g<h>i|j"), "a_b_c_d_e_f_g_h_i_j");
+    assert_eq!(safe_stem("tab\there"), "tab_here");
+    assert_eq!(safe_stem("张三. "), "张三");
+    assert_eq!(safe_stem(".hidden"), "_.hidden");
+    assert_eq!(safe_stem("CON"), "_CON");
+    assert_eq!(safe_stem("nul.txt"), "_nul.txt");
+    assert_eq!(safe_stem("com1"), "_com1");
+    assert_eq!(safe_stem("COM10"), "COM10");
+    assert_eq!(safe_stem(""), "_");
+    assert_eq!(safe_stem(&"长".repeat(150)).chars().count(), 100);
+}

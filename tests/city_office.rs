@@ -1,0 +1,215 @@
+//! The city office's figures (issue 16, after its trial): `whatif CITY`
+//! plans the base as `plan CITY` does (shared people's sessions in earlier
+//! townships kept clear), the city's people are counted once each however
+//! many townships' rosters they are on, a person who leaves with no
+//! successor is named, and the what-if CSV carries a BOM.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const SHARED: &str = "tests/fixtures/city-shared-window";
+const AFTER: &str = "tests/fixtures/city-transfer/after";
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A CSV file's rows (BOM checked), each as header → cell.
+fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
+    let text = text.strip_prefix('\u{feff}').expect("a BOM");
+    let mut lines = text.lines();
+    let head: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| head.iter().cloned().zip(l.split(',').map(String::from)).collect())
+        .collect()
+}
+
+/// The transfer city (邱敏坚 leaves 高涌镇 for 三庄镇 in July), copied, with
+/// 梁健明 of 高涌镇 shared with 三庄镇.
+fn shared_and_transferred() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    std::fs::create_dir_all(&city).unwrap();
+    for e in std::fs::read_dir(AFTER).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, city.join(p.file_name().unwrap())).unwrap();
+    }
+    let gaoyong = city.join("gaoyong.toml");
+    let text = std::fs::read_to_string(&gaoyong).unwrap().replacen(
+        "id = \"liang-jm\"\nname = \"梁健明\"",
+        "id = \"liang-jm\"\nname = \"梁健明\"\nshared = true",
+        1,
+    );
+    std::fs::write(&gaoyong, text).unwrap();
+    let sanzhuang = city.join("sanzhuang.toml");
+    let mut text = std::fs::read_to_string(&sanzhuang).unwrap();
+    text.push_str(
+        "\n[[cadre]]\nid = \"liang-jm\"\nname = \"梁健明\"\npost = \"党委委员\"\nunits = [0, 1]\nshared = true\n",
+    );
+    std::fs::write(&sanzhuang, text).unwrap();
+    (dir, city)
+}
+
+#[test]
+fn the_whatif_base_column_is_the_city_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["plan", SHARED, "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let summary = csv_rows(&std::fs::read_to_string(plans.join("city-summary.csv")).unwrap());
+    let total = summary.last().unwrap();
+    assert_eq!(total["township"], "total");
+    let scen = dir.path().join("s.toml");
+    std::fs::write(
+        &scen,
+        "[[variant]]\nname = \"fortnightly\"\ntownships = [\"河口街道\"]\n\
+         units = [{ where = { kind = \"village\" }, cadence = \"biweekly\" }]\n",
+    )
+    .unwrap();
+    let (c, csv, err) = zhudian(&["whatif", SHARED, s(&scen), "--format", "csv"]);
+    assert_eq!(c, 0, "{err}");
+    let rows = csv_rows(&csv);
+    let city = |figure: &str| -> &BTreeMap<String, String> {
+        rows.iter()
+            .find(|r| r["scope"] == "city" && r["figure"] == figure)
+            .unwrap_or_else(|| panic!("{figure} in {csv}"))
+    };
+    // The shared cadre leads nothing in 腰古镇: 32 sessions go short there,
+    // in the plan and in the what-if's base alike.
+    assert_eq!(total["sessions without a township member"], "32");
+    for (figure, column) in [
+        ("shortfall_sessions", "sessions without a township member"),
+        ("makeup_sessions", "make-ups"),
+        ("station_sessions", "station sessions"),
+        ("household_visit_sessions", "visit half-days"),
+        ("cost", "cost"),
+        ("max_deviation_pct", "largest deviation (%)"),
+    ] {
+        assert_eq!(city(figure)["base"], total[column], "{figure}");
+    }
+    // 腰古镇 is left alone by the variant but planned after 六都镇, which the
+    // variant leaves alone too: its figures are the base's.
+    let yaogu = |figure: &str| {
+        rows.iter()
+            .find(|r| r["township"] == "腰古镇" && r["figure"] == figure)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(yaogu("shortfall_sessions")["base"], "32");
+    assert_eq!(yaogu("shortfall_sessions")["fortnightly"], "32");
+}
+
+#[test]
+fn city_totals_count_a_shared_and_a_transferred_leader_once() {
+    let (dir, city) = shared_and_transferred();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["plan", s(&city), "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    // 5 + 5 + 3 leader entries; 梁健明 (shared) and 邱敏坚 (transferred)
+    // are one person each.
+    assert!(out.contains(": 22 units, 11 leaders, total cost "), "{out}");
+    let summary = csv_rows(&std::fs::read_to_string(plans.join("city-summary.csv")).unwrap());
+    let leaders: Vec<(&str, &str)> = summary
+        .iter()
+        .map(|r| (r["township"].as_str(), r["leaders"].as_str()))
+        .collect();
+    assert_eq!(
+        leaders,
+        [("高涌镇", "5"), ("三庄镇", "5"), ("杏涌镇", "3"), ("total", "11")]
+    );
+    let (c, out, _) = zhudian(&["validate", s(&city)]);
+    assert_eq!(c, 0, "{out}");
+    assert!(
+        out.contains(
+            "The city: 11 leaders and 169 helpers, each person once (13 leader entries: a shared or transferred person is on two townships' rosters).\n"
+        ),
+        "{out}"
+    );
+    let (_, out, _) = zhudian(&["--lang", "zh", "validate", s(&city)]);
+    assert!(
+        out.contains(
+            "全市：驻点领导 11 名，协助人员 169 名，每人只计一次（名册中领导共 13 条：多镇街共用或调动的人员在两个镇街的名册中都有）。\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn people_has_a_row_per_township_and_counts_each_person_once() {
+    let (dir, city) = shared_and_transferred();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["plan", s(&city), "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let csv = dir.path().join("people.csv");
+    let (c, out, err) = zhudian(&["people", s(&city), s(&plans), "--csv", s(&csv)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let rows = csv_rows(&std::fs::read_to_string(&csv).unwrap());
+    let tie = |township: &str, person: &str| {
+        rows.iter()
+            .find(|r| r["township"] == township && r["person"] == person)
+            .map(|r| r["shared / transferred"].clone())
+    };
+    assert_eq!(tie("高涌镇", "梁健明").as_deref(), Some("shared with 三庄镇"));
+    // 高涌镇 keeps him busy every Tuesday: he is on no team in 三庄镇.
+    assert_eq!(tie("三庄镇", "梁健明"), None);
+    assert_eq!(
+        tie("高涌镇", "邱敏坚").as_deref(),
+        Some("transferred to 三庄镇 on 2015-07-01")
+    );
+    assert_eq!(
+        tie("三庄镇", "邱敏坚").as_deref(),
+        Some("transferred from 高涌镇 on 2015-07-01")
+    );
+    assert_eq!(tie("杏涌镇", "邓兴晓"), None);
+    let named: Vec<&str> = rows.iter().map(|r| r["person"].as_str()).collect();
+    let twice = named
+        .iter()
+        .filter(|n| named.iter().filter(|m| m == n).count() > 1)
+        .count();
+    assert!(twice >= 2, "{named:?}");
+    let mut keys: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["person"].as_str(), r["role"].as_str()))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let people = keys.len();
+    assert!(people < rows.len());
+    assert_eq!(
+        out,
+        format!(
+            "{people} people in {} rows (a shared or transferred person has a row in each township): {}\n",
+            rows.len(),
+            csv.display()
+        )
+    );
+}
+
+#[test]
+fn a_leaver_with_no_successor_is_named_by_validate_and_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("gaoyong.toml");
+    let text = std::fs::read_to_string(Path::new(AFTER).join("gaoyong.toml"))
+        .unwrap()
+        .replacen("succeeds = \"qiu-mj\"\n", "", 1);
+    std::fs::write(&roster, text).unwrap();
+    let said = "邱敏坚 leaves on 2015-07-01 with no successor: the year's teams are planned for the roster at the year's end, so 邱敏坚 is on no team this year, not even before 2015-07-01. To have 邱敏坚 serve until 2015-06-30, plan without 'leaves' now and replan --from 2015-07-01 with it, or name a successor ('succeeds').";
+    let (c, out, _) = zhudian(&["validate", s(&roster)]);
+    assert_eq!(c, 0, "{out}");
+    assert!(out.contains(&format!("  {said}\n")), "{out}");
+    let plan = dir.path().join("plan.toml");
+    let (c, out, err) = zhudian(&["--lang", "zh", "plan", s(&roster), "-o", s(&plan)]);
+    assert_eq!(c, 0, "{err}");
+    assert!(
+        out.contains("邱敏坚于 2015-07-01 离任，未指定接任者：全年的团队按年底的名册编排，邱敏坚今年不在任何团队中（2015-07-01 之前也不在）。如需邱敏坚任职至 2015-06-30，请先按不含 leaves 的名册编排，到时用 replan --from 2015-07-01 重新编排；或为接任者填写 succeeds。\n"),
+        "{out}"
+    );
+    // With a successor nobody is named.
+    let (_, out, _) = zhudian(&["validate", &format!("{AFTER}/gaoyong.toml")]);
+    assert!(!out.contains("no successor"), "{out}");
+}

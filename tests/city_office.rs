@@ -25,7 +25,12 @@ fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
     let head: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
     lines
         .filter(|l| !l.is_empty())
-        .map(|l| head.iter().cloned().zip(l.split(',').map(String::from)).collect())
+        .map(|l| {
+            head.iter()
+                .cloned()
+                .zip(l.split(',').map(String::from))
+                .collect()
+        })
         .collect()
 }
 
@@ -120,7 +125,12 @@ fn city_totals_count_a_shared_and_a_transferred_leader_once() {
         .collect();
     assert_eq!(
         leaders,
-        [("高涌镇", "5"), ("三庄镇", "5"), ("杏涌镇", "3"), ("total", "11")]
+        [
+            ("高涌镇", "5"),
+            ("三庄镇", "5"),
+            ("杏涌镇", "3"),
+            ("total", "11")
+        ]
     );
     let (c, out, _) = zhudian(&["validate", s(&city)]);
     assert_eq!(c, 0, "{out}");
@@ -154,7 +164,10 @@ fn people_has_a_row_per_township_and_counts_each_person_once() {
             .find(|r| r["township"] == township && r["person"] == person)
             .map(|r| r["shared / transferred"].clone())
     };
-    assert_eq!(tie("高涌镇", "梁健明").as_deref(), Some("shared with 三庄镇"));
+    assert_eq!(
+        tie("高涌镇", "梁健明").as_deref(),
+        Some("shared with 三庄镇")
+    );
     // 高涌镇 keeps him busy every Tuesday: he is on no team in 三庄镇.
     assert_eq!(tie("三庄镇", "梁健明"), None);
     assert_eq!(
@@ -212,4 +225,110 @@ fn a_leaver_with_no_successor_is_named_by_validate_and_plan() {
     // With a successor nobody is named.
     let (_, out, _) = zhudian(&["validate", &format!("{AFTER}/gaoyong.toml")]);
     assert!(!out.contains("no successor"), "{out}");
+}
+
+/// The cells of the first sheet of an XLSX file, as calamine reads them.
+fn workbook_rows(path: &Path) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
+}
+
+#[test]
+fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
+    use calamine::Data;
+    let (dir, city) = shared_and_transferred();
+    // Two districts: 高涌镇 and 三庄镇 in one, 杏涌镇 in the other.
+    std::fs::write(
+        city.join("city.toml"),
+        "[city]\nname = \"测试市\"\n\n[[district]]\nname = \"甲区\"\ntownships = [\"高涌镇\", \"三庄镇\"]\n\n\
+         [[district]]\nname = \"乙区\"\ntownships = [\"杏涌镇\"]\n",
+    )
+    .unwrap();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["plan", s(&city), "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let docs = dir.path().join("docs");
+    let (c, out, err) = zhudian(&["export", s(&plans), "--xlsx", s(&docs)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let book = workbook_rows(&docs.join("全市汇总.xlsx"));
+    let text = |d: &Data| match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => panic!("text expected, got {other:?}"),
+    };
+    let num = |d: &Data| match d {
+        Data::Float(x) => *x,
+        Data::Int(i) => *i as f64,
+        other => panic!("a number expected, got {other:?}"),
+    };
+    let heads: Vec<String> = book[0].iter().map(text).collect();
+    assert_eq!(
+        heads,
+        [
+            "区",
+            "镇街",
+            "村居数",
+            "驻点领导",
+            "协助人员",
+            "方案扣分",
+            "差距",
+            "最大工作量偏差",
+            "驻点接待",
+            "缺少镇级人员的接待",
+            "补接待",
+            "入户走访半天",
+            "提醒",
+            "文件"
+        ]
+    );
+    let labels: Vec<(String, String)> = book[1..]
+        .iter()
+        .map(|r| (text(&r[0]), text(&r[1])))
+        .collect();
+    let l = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        labels,
+        [
+            l("甲区", "高涌镇"),
+            l("甲区", "三庄镇"),
+            l("甲区", "小计"),
+            l("乙区", "杏涌镇"),
+            l("乙区", "小计"),
+            l("", "合计"),
+        ]
+    );
+    // The same figures as city-summary.csv, row for row (its labels in
+    // English); people counted once in the subtotal and the total.
+    let csv = csv_rows(&std::fs::read_to_string(plans.join("city-summary.csv")).unwrap());
+    assert_eq!(csv.len(), 6);
+    for (row, c) in book[1..].iter().zip(&csv) {
+        let f = |k: &str| c[k].parse::<f64>().unwrap();
+        assert_eq!(num(&row[2]), f("units"));
+        assert_eq!(num(&row[3]), f("leaders"));
+        assert!((num(&row[5]) - f("cost")).abs() < 0.005, "{row:?}");
+        assert!((num(&row[6]) * 100.0 - f("gap (%)")).abs() < 0.005);
+        assert!((num(&row[7]) * 100.0 - f("largest deviation (%)")).abs() < 0.05);
+        assert_eq!(num(&row[8]), f("station sessions"));
+        assert_eq!(num(&row[9]), f("sessions without a township member"));
+        assert_eq!(num(&row[10]), f("make-ups"));
+        assert_eq!(num(&row[11]), f("visit half-days"));
+    }
+    assert_eq!(
+        num(&book[3][3]),
+        8.0,
+        "甲区: 5 + 5 entries, 梁健明 and 邱敏坚 once each"
+    );
+    assert_eq!(num(&book[6][3]), 11.0);
+    assert_eq!(text(&book[1][13]), "gaoyong.xlsx");
+    // Counts as whole numbers, the cost with two decimals, shares as %.
+    let bytes = std::fs::read(docs.join("全市汇总.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
+    assert!(styles.contains("formatCode=\"0.00\""), "{styles}");
+    assert!(styles.contains("formatCode=\"0\""), "{styles}");
 }

@@ -225,7 +225,10 @@ fn leavers(r: &Roster, prev: &planner::Previous, plan: &PlanFile, lang: Lang) {
                 ))
             })
             .collect();
-        outln!("{}", crate::wording::year::leaver(&name, leaves, &moved, lang));
+        outln!(
+            "{}",
+            crate::wording::year::leaver(&name, leaves, &moved, lang)
+        );
     }
 }
 

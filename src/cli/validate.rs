@@ -56,7 +56,10 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     out!("{}", list.say(lang));
                 }
                 for (_, name, leaves) in r.leavers_without_successor() {
-                    outln!("  {}", crate::wording::year::leaver(&name, leaves, &[], lang));
+                    outln!(
+                        "  {}",
+                        crate::wording::year::leaver(&name, leaves, &[], lang)
+                    );
                 }
                 // Meetings inside the station window: worth moving before planning.
                 for m in crate::calendar::meetings_in_window(r) {

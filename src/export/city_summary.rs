@@ -44,7 +44,11 @@ impl Figures {
     /// A township's figures: people and units from its roster, the rest
     /// from its plan file. `keys` gives each person's key across the city
     /// (`roster::across::person_keys`); without it, id and name.
-    pub fn of(roster: &Roster, plan: &PlanFile, keys: Option<&BTreeMap<String, String>>) -> Figures {
+    pub fn of(
+        roster: &Roster,
+        plan: &PlanFile,
+        keys: Option<&BTreeMap<String, String>>,
+    ) -> Figures {
         let key = |id: &str, name: &str| {
             keys.and_then(|k| k.get(id).cloned())
                 .unwrap_or_else(|| format!("{id}\u{1f}{name}"))

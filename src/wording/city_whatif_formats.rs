@@ -249,7 +249,10 @@ mod tests {
     fn the_csv_has_the_city_the_districts_and_every_township() {
         let csv = render(&city(), 5, Format::Csv, Lang::Zh);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "\u{feff}scope,district,township,figure,base,远村隔周");
+        assert_eq!(
+            lines[0],
+            "\u{feff}scope,district,township,figure,base,远村隔周"
+        );
         assert_eq!(lines[1], "city,,,townships,2,2");
         assert_eq!(lines[2], "city,,,shortfall_sessions,1,0");
         assert_eq!(lines[7], "city,,,units_moved,,2");

@@ -133,7 +133,10 @@ pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: L
                 format!(" The units {name} led go: {}.", list.join(", "))
             }
             Lang::Zh => {
-                let list: Vec<String> = moved.iter().map(|(u, l)| format!("{u}改由{l}联系")).collect();
+                let list: Vec<String> = moved
+                    .iter()
+                    .map(|(u, l)| format!("{u}改由{l}联系"))
+                    .collect();
                 format!("{name}原联系的单位：{}。", list.join("，"))
             }
         };

@@ -302,7 +302,9 @@ fn plan_all(
         // Variant columns that keep the base plan once it is made.
         let mut keep: Vec<(usize, usize)> = Vec::new();
         for &i in &wave {
-            let Ok(roster) = &towns[i].roster else { continue };
+            let Ok(roster) = &towns[i].roster else {
+                continue;
+            };
             let base_busy = busy_of(&across, towns, &plans, i, 0);
             jobs.push(Job {
                 town: i,

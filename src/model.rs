@@ -367,6 +367,9 @@ pub struct Meeting {
     pub until: Option<NaiveDate>,
     pub emergency: bool,
     pub line: Option<usize>,
+    /// A shared person's time on duty in another township of the city (the
+    /// township's name), added when planning the city; never in a roster.
+    pub elsewhere: Option<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -332,3 +332,42 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
     assert!(styles.contains("formatCode=\"0.00\""), "{styles}");
     assert!(styles.contains("formatCode=\"0\""), "{styles}");
 }
+
+/// The shared-window city, copied, with 腰古镇 stationing on Thursdays:
+/// 陈志强 (shared with 六都镇, which plans first) is busy there on a few
+/// of 腰古镇's station dates only, so he still leads units in 腰古镇.
+fn partly_blocked(lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    std::fs::create_dir_all(&city).unwrap();
+    for e in std::fs::read_dir(SHARED).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, city.join(p.file_name().unwrap())).unwrap();
+    }
+    let yaogu = city.join("yaogu.toml");
+    let text = std::fs::read_to_string(&yaogu).unwrap().replacen(
+        "year = 2026\n",
+        "year = 2026\n\n[station]\nweekday = \"周四\"\n",
+        1,
+    );
+    std::fs::write(&yaogu, text).unwrap();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["--lang", lang, "plan", s(&city), "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    std::fs::read_to_string(plans.join("yaogu.toml")).unwrap()
+}
+
+#[test]
+fn a_shortfall_from_a_partly_blocked_shared_cadre_names_him_and_the_other_township() {
+    let plan = partly_blocked("en");
+    assert!(plan.contains("leader = \"chen-zq\""), "he still leads here");
+    assert!(
+        plan.contains("; 陈志强, shared with 六都镇, was on duty in 六都镇 that day (planned there first); another township member on this team, or 六都镇's session moved off that day, would staff it\""),
+        "{plan}"
+    );
+    let plan = partly_blocked("zh");
+    assert!(
+        plan.contains("；陈志强与六都镇共用，当天在六都镇驻点（六都镇先行编排）；为该团队再配一名镇街成员，或把六都镇当天的安排错开，即可补上\""),
+        "{plan}"
+    );
+}

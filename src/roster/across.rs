@@ -327,6 +327,7 @@ pub fn with_busy(r: &Roster, busy: &[Busy], lang: crate::wording::Lang) -> Roste
             until: None,
             emergency: true,
             line: None,
+            elsewhere: Some(b.township.clone()),
         });
     }
     r

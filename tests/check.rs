@@ -221,7 +221,7 @@ fn rule_4_someone_away_all_year() {
 fn a_stated_cost_that_does_not_add_up() {
     assert_eq!(
         example_lines("cost = 179.7959866220736", "cost = 175.5"),
-        ["cost: the plan states cost = 175.5, but it is 179.80"]
+        ["cost: the plan states cost = 175.5, but it is 179.795987"]
     );
 }
 
@@ -236,7 +236,7 @@ fn a_wrong_load_and_a_bound_above_the_cost() {
     );
     assert_has(
         &lines,
-        "cost: the lower bound 190 is above the plan's true cost 179.80",
+        "cost: the lower bound 190 is above the plan's true cost 179.795987",
     );
 }
 
@@ -296,7 +296,7 @@ fn changes_are_counted_against_the_previous_plan() {
     );
     assert_has(
         &lines,
-        "cost: the plan states cost = 179.80, but it is 309.795987",
+        "cost: the plan states cost = 179.795987, but it is 309.795987",
     );
     assert_eq!(report.recomputed.continuity_cost, 100.0);
     assert_eq!(report.recomputed.helper_continuity_cost, 30.0);
@@ -397,7 +397,7 @@ fn exit_1_for_a_broken_plan_and_2_for_an_unreadable_one() {
     assert_eq!(code, 1);
     assert_eq!(
         out,
-        "cost: the plan states cost = 175.5, but it is 179.80\n\
+        "cost: the plan states cost = 175.5, but it is 179.795987\n\
          note: an assignment-only plan (no [[session]]): the calendar rules were not checked\n\
          cost: recomputed 179.80, stated 175.50. 1 violation: the plan is not valid.\n"
     );

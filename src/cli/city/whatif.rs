@@ -1,6 +1,7 @@
 //! `zhudian whatif CITY SCENARIOS`: every variant applied to every township
 //! it takes (all, or those its `townships` / `districts` name), the base and
-//! each variant planned for every township in parallel, then the city's
+//! each variant planned for every township as `plan CITY` plans (in waves,
+//! shared people's earlier sessions as busy times), then the city's
 //! totals, the districts' subtotals and the townships each variant changes
 //! most. A township a variant leaves alone keeps its base plan. Problems of
 //! the scenarios file are said once, at their lines (exit 2); a township

@@ -367,6 +367,9 @@ pub struct Meeting {
     pub until: Option<NaiveDate>,
     pub emergency: bool,
     pub line: Option<usize>,
+    /// A shared person's time on duty in another township of the city (the
+    /// township's name), added when planning the city; never in a roster.
+    pub elsewhere: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -578,6 +581,24 @@ impl Roster {
         }
         out.sort_by(|a, b| (a.date, &a.to).cmp(&(b.date, &b.to)));
         out
+    }
+
+    /// The people who leave during the year with no successor in the
+    /// roster (id, name, the day they leave), cadres then helpers: the
+    /// year's teams are planned without them.
+    pub fn leavers_without_successor(&self) -> Vec<(String, String, NaiveDate)> {
+        let handed = self.handovers();
+        let people = self
+            .cadres
+            .iter()
+            .map(|c| (&c.id, &c.name, c.leaves))
+            .chain(self.helpers.iter().map(|h| (&h.id, &h.name, h.leaves)));
+        people
+            .filter_map(|(id, name, leaves)| {
+                let d = leaves.filter(|d| d.year() <= self.township.year)?;
+                (!handed.iter().any(|h| &h.from == id)).then(|| (id.clone(), name.clone(), d))
+            })
+            .collect()
     }
 
     /// The roster as it stands at the end of the year: without the people

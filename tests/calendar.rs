@@ -698,6 +698,7 @@ fn roughed_up(
             until: None,
             emergency,
             line: None,
+            elsewhere: None,
         });
     }
     r.policy.min_present = min_present;

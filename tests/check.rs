@@ -350,7 +350,7 @@ fn violations_in_chinese() {
     );
     assert_eq!(
         zhudian::wording::check::summary_line(&report, Lang::Zh),
-        "方案扣分：重新计算为 336.121951，方案写的是 336.121951。共 2 处违规：方案无效。"
+        "方案扣分：重新计算为 336.12，方案写的是 336.12。共 2 处违规：方案无效。"
     );
 }
 
@@ -361,14 +361,14 @@ fn exit_0_for_a_valid_plan() {
     assert_eq!(
         out,
         "note: an assignment-only plan (no [[session]]): the calendar rules were not checked\n\
-         cost: recomputed 179.795987, stated 179.795987. The plan is valid.\n"
+         cost: recomputed 179.80, stated 179.80. The plan is valid.\n"
     );
     let (code, out, _) = zhudian(&["check", DECEMBER, DECEMBER_PLAN]);
     assert_eq!(code, 0);
     // The summary, then the plan's own warnings by kind.
     assert_eq!(
         out,
-        "cost: recomputed 336.121951, stated 336.121951. The plan is valid.\n\
+        "cost: recomputed 336.12, stated 336.12. The plan is valid.\n\
          Warnings: 3, by kind\n\
          \x20 station sessions short of people: 2\n\
          \x20   - 北滘社区 on 2015-12-15: no township member free\n\
@@ -399,7 +399,7 @@ fn exit_1_for_a_broken_plan_and_2_for_an_unreadable_one() {
         out,
         "cost: the plan states cost = 175.5, but it is 179.795987\n\
          note: an assignment-only plan (no [[session]]): the calendar rules were not checked\n\
-         cost: recomputed 179.795987, stated 175.5. 1 violation: the plan is not valid.\n"
+         cost: recomputed 179.80, stated 175.50. 1 violation: the plan is not valid.\n"
     );
 
     let bad_date = dir.path().join("bad-date.toml");
@@ -495,7 +495,7 @@ fn notes_and_unreadable_plans_in_chinese() {
     assert_eq!(
         out,
         "说明：该方案只有分工，没有驻点和走访日程，未检查日历规则\n\
-         方案扣分：重新计算为 179.795987，方案写的是 179.795987。方案有效。\n"
+         方案扣分：重新计算为 179.80，方案写的是 179.80。方案有效。\n"
     );
     let roster = load(DECEMBER);
     let report = check_files(

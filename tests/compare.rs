@@ -113,7 +113,7 @@ fn csv_markdown_and_toml_carry_the_same_figures() {
     let c = compare(&two());
     let csv = render(&c, Format::Csv, Lang::En);
     assert!(
-        csv.starts_with("figure,base,alt\ncost,120.50,99\n"),
+        csv.starts_with("\u{feff}figure,base,alt\ncost,120.50,99\n"),
         "{csv}"
     );
     assert!(

@@ -337,10 +337,12 @@ fn export_on_a_city_folder_writes_a_workbook_per_township_and_a_summary() {
     }
     let summary = sheets(&std::fs::read(out.join("全市汇总.xlsx")).unwrap());
     let table = rows(&summary[0].1);
-    assert_eq!(table.len(), 3);
-    assert_eq!(table[1][0], "北滘镇");
-    assert_eq!(table[1][8], "a.xlsx");
-    assert_eq!(table[2][8], "b.xlsx");
+    // The heading, the two townships (no district) and the city's total.
+    assert_eq!(table.len(), 4);
+    assert_eq!(table[1][1], "北滘镇");
+    assert_eq!(table[1][13], "a.xlsx");
+    assert_eq!(table[2][13], "b.xlsx");
+    assert_eq!(table[3][1], "合计");
 }
 
 #[test]

@@ -55,6 +55,25 @@ fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize) -> Option<String> {
         .map(|o| cx.roster.meetings[o.meeting].title.clone())
 }
 
+/// The team's township member (by name) a city's earlier township held on
+/// duty during the window on `day`, and that township: a shared person's
+/// busy time there, not the team, left the session short.
+fn on_duty_elsewhere(cx: &Cx, unit: usize, day: usize) -> Option<(String, String)> {
+    let (ws, we) = cx.win;
+    let team = &cx.teams[unit].members;
+    cx.occurrences
+        .iter()
+        .filter(|o| o.day == day && o.start < we && ws < o.end)
+        .find_map(|o| {
+            let township = cx.roster.meetings[o.meeting].elsewhere.clone()?;
+            let p = o
+                .people
+                .iter()
+                .find(|p| team.contains(p) && cx.persons[**p].township)?;
+            Some((cx.persons[*p].name.clone(), township))
+        })
+}
+
 /// Fills `plan.session`, appends the calendar's warnings to `plan.warning`
 /// (dropping any an earlier build left) and sets the calendar metrics.
 pub fn build(roster: &Roster, plan: &mut PlanFile) {
@@ -302,6 +321,9 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 (_, true) => Remedy::Assist,
                 _ if let Some(title) = meeting_that_emptied(&cx, s.unit, day) => {
                     Remedy::Meeting { title }
+                }
+                _ if let Some((person, township)) = on_duty_elsewhere(&cx, s.unit, day) => {
+                    Remedy::Elsewhere { person, township }
                 }
                 (Some(c), false) => c.clone(),
                 (None, false) => Remedy::Team,

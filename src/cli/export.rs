@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use super::calendar::{CalendarArgs, load_roster, roster_path};
 use super::{EXIT_BAD_INPUT, EXIT_OK};
 use crate::calendar;
-use crate::export::xlsx::{self, CityLine};
+use crate::export::city_summary::{Figures, TownshipFigures, summarise};
+use crate::export::xlsx;
 use crate::plan::{PlanFile, write_atomic};
 use crate::wording::calendar::CommandSaid;
 use crate::wording::city::{CityRunSaid, Done};
@@ -112,6 +113,34 @@ pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
     EXIT_OK
 }
 
+/// The city summary workbook of the townships exported: the figures of
+/// city-summary.csv (a shared or transferred person counted once in the
+/// subtotals and the total).
+fn city_book(
+    done: &[(crate::model::Roster, PlanFile, String)],
+    title: &str,
+    docs: Lang,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let rosters: Vec<&crate::model::Roster> = done.iter().map(|(r, _, _)| r).collect();
+    let across = crate::roster::across::across(&rosters).unwrap_or_default();
+    let some: Vec<Option<&crate::model::Roster>> = rosters.iter().map(|r| Some(*r)).collect();
+    let keys = crate::roster::across::person_keys(&some, &across);
+    let towns: Vec<TownshipFigures> = done
+        .iter()
+        .zip(&keys)
+        .map(|((r, plan, _), k)| TownshipFigures {
+            township: r.township.name.clone(),
+            district: r.township.district.clone(),
+            figures: Figures::of(r, plan, Some(k)),
+        })
+        .collect();
+    let workbooks = done
+        .iter()
+        .map(|(r, _, f)| (r.township.name.clone(), f.clone()))
+        .collect();
+    xlsx::city(&summarise(towns), &workbooks, title, docs)
+}
+
 fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
     let plans: Vec<PathBuf> = match super::city::plan_files(&args.plan, lang) {
         Ok(p) => p,
@@ -132,7 +161,8 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         );
         return EXIT_BAD_INPUT;
     }
-    let mut lines = Vec::new();
+    // Each township's roster, plan and workbook, for the city summary.
+    let mut done: Vec<(crate::model::Roster, PlanFile, String)> = Vec::new();
     let mut failing = Vec::new();
     for p in &plans {
         let stem = p
@@ -168,18 +198,18 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
             }
             .say(lang)
         );
-        lines.push(CityLine::new(&r, &plan, &file));
+        done.push((r, plan, file));
     }
     let title = Doc::City.sheet(docs);
     let summary = args.xlsx.join(format!("{title}.xlsx"));
-    if !write(&summary, xlsx::city(&lines, title, docs), lang) {
+    if !write(&summary, city_book(&done, title, docs), lang) {
         return EXIT_BAD_INPUT;
     }
     println!(
         "{}",
         FilesSaid::WroteCity {
             path: summary.display().to_string(),
-            townships: lines.len()
+            townships: done.len()
         }
         .say(lang)
     );

@@ -53,7 +53,10 @@ pub fn run(args: &PeopleArgs, lang: Lang) -> i32 {
     };
     let path = args.csv.display().to_string();
     match write_atomic(&args.csv, people::csv(&rows, lang).as_bytes()) {
-        Ok(()) => outln!("{}", words::people_written(rows.len(), &path, lang)),
+        Ok(()) => {
+            let people = people::distinct(&rows);
+            outln!("{}", words::people_written(people, rows.len(), &path, lang))
+        }
         Err(e) => {
             errln!("{}", words::cannot_write(&path, &e.to_string(), lang));
             code = EXIT_BAD_INPUT;
@@ -73,9 +76,12 @@ fn one(plan_path: &Path, roster: Option<&PathBuf>, lang: Lang) -> Result<Vec<Per
 /// townships that cannot be read are named on stderr (exit code 2).
 fn city(city: &Path, plans: &Path, lang: Lang) -> Result<(Vec<Person>, i32), i32> {
     let towns = towns_with_plans(city, plans, lang)?;
+    let across = super::city::across(&towns).unwrap_or_default();
+    let keys = super::city::summary::keys(&towns);
+    let names: Vec<String> = towns.iter().map(name_of).collect();
     let mut rows = Vec::new();
     let mut code = EXIT_OK;
-    for t in &towns {
+    for (i, t) in towns.iter().enumerate() {
         let name = name_of(t);
         let said = match &t.roster {
             Err(problems) => {
@@ -93,7 +99,13 @@ fn city(city: &Path, plans: &Path, lang: Lang) -> Result<(Vec<Person>, i32), i32
                 } else {
                     match read_plan(&path) {
                         Ok(plan) => {
-                            rows.extend(people::of(r, &plan, lang));
+                            rows.extend(people::of(r, &plan, lang).into_iter().map(|mut p| {
+                                if let Some(k) = keys[i].get(&p.id) {
+                                    p.key = k.clone();
+                                }
+                                p.ties = crate::roster::across::ties(&across, i, &p.id, &names);
+                                p
+                            }));
                             continue;
                         }
                         Err(e) => e,

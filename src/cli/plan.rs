@@ -172,6 +172,7 @@ pub fn run_with(
                         );
                     }
                     out!("{more}");
+                    leavers(&roster, &prev, &planned.file, lang);
                     out!("{}", super::warnings::digest(&planned.file, output, lang));
                     EXIT_OK
                 }
@@ -202,6 +203,32 @@ pub fn run_with(
                 EXIT_INFEASIBLE
             }
         }
+    }
+}
+
+/// The people who leave during the year with no successor: said, with the
+/// units they led in the plan in force and who leads each now.
+fn leavers(r: &Roster, prev: &planner::Previous, plan: &PlanFile, lang: Lang) {
+    if prev.kept.is_some() {
+        return;
+    }
+    for (id, name, leaves) in r.leavers_without_successor() {
+        let moved: Vec<(String, String)> = prev
+            .leader
+            .iter()
+            .filter(|(_, l)| **l == id)
+            .filter_map(|(u, _)| {
+                let now = plan.assignment.iter().find(|a| &a.unit == u)?;
+                Some((
+                    crate::wording::names::unit(r, u, lang),
+                    crate::wording::names::person(r, &now.leader, lang),
+                ))
+            })
+            .collect();
+        outln!(
+            "{}",
+            crate::wording::year::leaver(&name, leaves, &moved, lang)
+        );
     }
 }
 

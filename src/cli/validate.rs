@@ -55,6 +55,12 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     let list = crate::wording::summary::TravelList(&summary.travel);
                     out!("{}", list.say(lang));
                 }
+                for (_, name, leaves) in r.leavers_without_successor() {
+                    outln!(
+                        "  {}",
+                        crate::wording::year::leaver(&name, leaves, &[], lang)
+                    );
+                }
                 // Meetings inside the station window: worth moving before planning.
                 for m in crate::calendar::meetings_in_window(r) {
                     out!(
@@ -62,6 +68,9 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                         crate::wording::calendar::validate_warning(&m.said(r), lang)
                     );
                 }
+            }
+            if rosters.len() > 1 {
+                city_people(&rosters, lang);
             }
             if args.roster.is_dir()
                 && let Ok(Some(city)) = roster::city::read(&args.roster)
@@ -93,6 +102,26 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             EXIT_BAD_INPUT
         }
     }
+}
+
+/// A city's leaders and helpers, each person once (a shared or
+/// transferred person is one), as city-summary.csv's total counts them.
+fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
+    let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
+    let across = roster::across::across(&refs).unwrap_or_default();
+    let some: Vec<Option<&crate::model::Roster>> = refs.iter().map(|r| Some(*r)).collect();
+    let keys = roster::across::person_keys(&some, &across);
+    let mut leaders = std::collections::BTreeSet::new();
+    let mut helpers = std::collections::BTreeSet::new();
+    for (r, k) in rosters.iter().zip(&keys) {
+        leaders.extend(r.cadres.iter().filter_map(|c| k.get(&c.id)));
+        helpers.extend(r.helpers.iter().filter_map(|h| k.get(&h.id)));
+    }
+    let entries: usize = rosters.iter().map(|r| r.cadres.len()).sum();
+    outln!(
+        "{}",
+        crate::wording::city_summary::city_people(leaders.len(), helpers.len(), entries, lang)
+    );
 }
 
 /// A city folder's settings, said once after the townships: the city and

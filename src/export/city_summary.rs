@@ -1,12 +1,14 @@
 //! The city's figures to send upward (`city-summary.csv`): one row per
 //! township read from its roster and its plan, a subtotal row per district
 //! (when the townships say their districts) and the city's total. Counts
-//! add up; the gap and the largest deviation are the worst of the rows
+//! add up, but for people: a township's row counts its own roster's, a
+//! subtotal or the total counts each person once (a shared person, or one
+//! transferred between two of its townships, is one person); the gap and the largest deviation are the worst of the rows
 //! summed over, since a sum of percentages means nothing. The rows are
 //! typed data; `csv` renders them (UTF-8 with a BOM, CRLF, formula-like
 //! cells neutralised) and the command layer writes the file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Role, Roster};
 use crate::plan::PlanFile;
@@ -33,16 +35,33 @@ pub struct Figures {
     pub visit_half_days: usize,
     /// Warnings by kind (the plan's own kind strings).
     pub warnings: BTreeMap<String, usize>,
+    /// The people counted: (0 for a leader, else 1 + the helper's role in
+    /// `Role::ALL`, the person's key across the city).
+    pub people: BTreeSet<(usize, String)>,
 }
 
 impl Figures {
     /// A township's figures: people and units from its roster, the rest
-    /// from its plan file.
-    pub fn of(roster: &Roster, plan: &PlanFile) -> Figures {
+    /// from its plan file. `keys` gives each person's key across the city
+    /// (`roster::across::person_keys`); without it, id and name.
+    pub fn of(
+        roster: &Roster,
+        plan: &PlanFile,
+        keys: Option<&BTreeMap<String, String>>,
+    ) -> Figures {
+        let key = |id: &str, name: &str| {
+            keys.and_then(|k| k.get(id).cloned())
+                .unwrap_or_else(|| format!("{id}\u{1f}{name}"))
+        };
+        let mut people = BTreeSet::new();
+        for c in &roster.cadres {
+            people.insert((0, key(&c.id, &c.name)));
+        }
         let mut helpers = [0; Role::ALL.len()];
         for h in &roster.helpers {
             if let Some(i) = Role::ALL.iter().position(|r| *r == h.role) {
                 helpers[i] += 1;
+                people.insert((i + 1, key(&h.id, &h.name)));
             }
         }
         let mut warnings = BTreeMap::new();
@@ -62,10 +81,12 @@ impl Figures {
             makeup_sessions: m.makeup_sessions,
             visit_half_days: m.household_visit_sessions,
             warnings,
+            people,
         }
     }
 
-    /// Adds `o` in: counts and cost summed, gap and deviation the worst.
+    /// Adds `o` in: counts and cost summed, gap and deviation the worst,
+    /// people counted once each.
     fn add(&mut self, o: &Figures) {
         self.leaders += o.leaders;
         self.units += o.units;
@@ -82,7 +103,22 @@ impl Figures {
         for (k, n) in &o.warnings {
             *self.warnings.entry(k.clone()).or_insert(0) += n;
         }
+        if !o.people.is_empty() {
+            self.people.extend(o.people.iter().cloned());
+            let count = |slot: usize| self.people.iter().filter(|(s, _)| *s == slot).count();
+            self.leaders = count(0);
+            self.helpers = std::array::from_fn(|i| count(i + 1));
+        }
     }
+}
+
+/// How many distinct leaders the townships' figures hold together.
+pub fn distinct_leaders<'a>(towns: impl IntoIterator<Item = &'a Figures>) -> usize {
+    let mut all = Figures::default();
+    for f in towns {
+        all.add(f);
+    }
+    all.leaders
 }
 
 /// What a row of the summary stands for.

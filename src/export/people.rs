@@ -2,10 +2,14 @@
 //! city): township, district, role, units, the year's station sessions,
 //! make-ups and visit half-days, and the share of working days they take
 //! (each session half a day, over the year's working days, as the
-//! workbook's leader sheet counts it). Rows are typed; `csv` renders them.
+//! workbook's leader sheet counts it), and for a city how the person is
+//! tied to its other townships (shared, transferred). A shared or
+//! transferred person has a row in each township. Rows are typed; `csv`
+//! renders them.
 
 use crate::model::{Role, Roster};
 use crate::plan::PlanFile;
+use crate::roster::across::Tie;
 use crate::wording::Lang;
 use crate::wording::calendar as cal;
 use crate::wording::city_summary as words;
@@ -25,6 +29,8 @@ pub struct Person {
     pub district: Option<String>,
     /// The name (with the id where two in the township share it).
     pub name: String,
+    /// The roster's id.
+    pub id: String,
     pub part: Part,
     /// The names of the units they serve.
     pub units: Vec<String>,
@@ -33,6 +39,17 @@ pub struct Person {
     pub visit_half_days: usize,
     /// Of the year's working days, 0 to 1.
     pub share_of_working_days: f64,
+    /// The same for the same person in every township of a city (see
+    /// `roster::across::person_keys`): id and name by default.
+    pub key: String,
+    /// Shared with, or transferred from or to, other townships of the city.
+    pub ties: Vec<Tie>,
+}
+
+/// How many people `rows` hold, each person once (by key).
+pub fn distinct(rows: &[Person]) -> usize {
+    let keys: std::collections::BTreeSet<&str> = rows.iter().map(|p| p.key.as_str()).collect();
+    keys.len()
 }
 
 /// Everyone on a team in the plan, in roster order (leaders, then helpers).
@@ -65,6 +82,9 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
                 township: roster.township.name.clone(),
                 district: roster.township.district.clone(),
                 name: names::person(roster, &id, lang),
+                key: format!("{id}\u{1f}{}", person_name(roster, &id)),
+                ties: Vec::new(),
+                id: id.clone(),
                 part,
                 units,
                 station_sessions: station,
@@ -75,6 +95,14 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
             }
         })
         .collect()
+}
+
+/// The roster's name of a person (empty for an id it does not hold).
+fn person_name(r: &Roster, id: &str) -> String {
+    r.cadre_index(id)
+        .map(|c| r.cadres[c].name.clone())
+        .or_else(|| r.helper_index(id).map(|h| r.helpers[h].name.clone()))
+        .unwrap_or_default()
 }
 
 /// The rows as CSV: UTF-8 with a BOM, CRLF, cells neutralised.
@@ -98,6 +126,7 @@ pub fn csv(people: &[Person], lang: Lang) -> String {
             p.makeup_sessions.to_string(),
             p.visit_half_days.to_string(),
             format!("{:.1}", p.share_of_working_days * 100.0),
+            words::ties(&p.ties, lang),
         ]);
         out += "\r\n";
     }

@@ -472,58 +472,66 @@ pub fn documents(r: &Roster, plan: &PlanFile, lang: Lang) -> Result<Vec<u8>, Xls
     book.save_to_buffer()
 }
 
-/// One township's line in a city summary.
-#[derive(Debug, Clone)]
-pub struct CityLine {
-    pub township: String,
-    pub units: usize,
-    pub leaders: usize,
-    pub cost: f64,
-    pub gap: f64,
-    pub station_sessions: usize,
-    pub shortfall_sessions: usize,
-    pub warnings: usize,
-    pub workbook: String,
-}
-
-impl CityLine {
-    pub fn new(r: &Roster, plan: &PlanFile, workbook: &str) -> Self {
-        let m = &plan.plan.metrics;
-        CityLine {
-            township: r.township.name.clone(),
-            units: plan.assignment.len(),
-            leaders: plan.leader.len(),
-            cost: plan.plan.cost,
-            gap: plan.plan.gap,
-            station_sessions: m.station_sessions,
-            shortfall_sessions: m.shortfall_sessions,
-            warnings: plan.warning.len(),
-            workbook: workbook.to_string(),
-        }
-    }
-}
-
-/// The city summary: one line per township.
-pub fn city(lines: &[CityLine], title: &str, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// The city summary (全市汇总): the rows of city-summary.csv — each
+/// township with its district, a subtotal after each district's townships,
+/// the city's total (people counted once each) — with the figures a city
+/// sends upward and, on a township's row, its workbook's file name
+/// (`workbooks`, by township). Counts are whole numbers, the cost has two
+/// decimals, the gap and the largest deviation are percentages; subtotal and
+/// total rows are bold.
+pub fn city(
+    summary: &super::city_summary::Summary,
+    workbooks: &BTreeMap<String, String>,
+    title: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    use super::city_summary::RowKind;
+    use crate::wording::city_summary as sums;
     let st = Styles::new();
     let mut book = new_workbook(title);
-    let rows: Vec<Vec<Out>> = lines
-        .iter()
-        .map(|l| {
-            vec![
-                Out::Text(l.township.clone()),
-                Out::Num(l.units as f64),
-                Out::Num(l.leaders as f64),
-                Out::Num(l.cost),
-                Out::Pct(l.gap),
-                Out::Num(l.station_sessions as f64),
-                Out::Num(l.shortfall_sessions as f64),
-                Out::Num(l.warnings as f64),
-                Out::Text(l.workbook.clone()),
-            ]
-        })
-        .collect();
-    sheet(&mut book, Doc::City, title, &rows, lang, &st)?;
+    let ws = book.add_worksheet();
+    ws.set_name(Doc::City.sheet(lang))?;
+    let heads = Doc::City.headings(lang);
+    table(ws, &heads, summary.rows.len() as u32, &st)?;
+    ws.set_header(page_header(title, Doc::City.sheet(lang)));
+    ws.set_footer(words::page_footer(lang));
+    for (i, r) in summary.rows.iter().enumerate() {
+        let bold = !matches!(r.kind, RowKind::Township(_));
+        let fmt = |n: &str| {
+            let f = Format::new().set_num_format(n);
+            if bold { f.set_bold() } else { f }
+        };
+        let (int, money, pct, text) = (fmt("0"), fmt("0.00"), fmt("0.0%"), fmt("@"));
+        let f = &r.figures;
+        let (label, file) = match &r.kind {
+            RowKind::Township(name) => (name.clone(), workbooks.get(name).cloned()),
+            RowKind::Subtotal => (sums::subtotal(lang).to_string(), None),
+            RowKind::Total => (sums::total(lang).to_string(), None),
+        };
+        let row = i as u32 + 1;
+        ws.write_string_with_format(row, 0, r.district.clone().unwrap_or_default(), &text)?;
+        ws.write_string_with_format(row, 1, label, &text)?;
+        let counts = [
+            f.units,
+            f.leaders,
+            f.helpers.iter().sum(),
+            f.station_sessions,
+            f.shortfall_sessions,
+            f.makeup_sessions,
+            f.visit_half_days,
+            f.warnings.values().sum(),
+        ];
+        for (c, n) in counts[..3].iter().enumerate() {
+            ws.write_number_with_format(row, c as u16 + 2, *n as f64, &int)?;
+        }
+        ws.write_number_with_format(row, 5, f.cost, &money)?;
+        ws.write_number_with_format(row, 6, f.gap, &pct)?;
+        ws.write_number_with_format(row, 7, f.max_deviation_pct / 100.0, &pct)?;
+        for (c, n) in counts[3..].iter().enumerate() {
+            ws.write_number_with_format(row, c as u16 + 8, *n as f64, &int)?;
+        }
+        ws.write_string_with_format(row, 13, file.unwrap_or_default(), &text)?;
+    }
     book.save_to_buffer()
 }
 

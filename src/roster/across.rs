@@ -327,6 +327,7 @@ pub fn with_busy(r: &Roster, busy: &[Busy], lang: crate::wording::Lang) -> Roste
             until: None,
             emergency: true,
             line: None,
+            elsewhere: Some(b.township.clone()),
         });
     }
     r
@@ -409,4 +410,67 @@ fn without_leading(r: &mut Roster, never: &[NeverHere]) {
             c.units = Some((0, 0));
         }
     }
+}
+
+/// Who each township's people (cadres and helpers) are across the city:
+/// for township `t`, each id on its roster → a key that is the same for
+/// the same person in every township (id and name; the joining entry of a
+/// transfer takes the leaving entry's key). `rosters[t]` is `None` for a
+/// township that could not be read; `across` indexes the same list.
+pub fn person_keys(
+    rosters: &[Option<&Roster>],
+    across: &Across,
+) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut keys: Vec<std::collections::BTreeMap<String, String>> = rosters
+        .iter()
+        .map(|r| {
+            r.iter()
+                .flat_map(|r| {
+                    let cadres = r.cadres.iter().map(|c| (&c.id, &c.name));
+                    cadres.chain(r.helpers.iter().map(|h| (&h.id, &h.name)))
+                })
+                .map(|(id, name)| (id.clone(), format!("{id}\u{1f}{name}")))
+                .collect()
+        })
+        .collect();
+    // In date order, so that a person transferred twice keeps one key.
+    for x in &across.transfers {
+        let Some(key) = keys.get(x.from).and_then(|k| k.get(&x.from_id)).cloned() else {
+            continue;
+        };
+        if let Some(to) = keys.get_mut(x.to) {
+            to.insert(x.to_id.clone(), key);
+        }
+    }
+    keys
+}
+
+/// How a person of township `t` is tied to the city's other townships.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tie {
+    /// Shared with these other townships (by name).
+    Shared(Vec<String>),
+    /// Came from that township on the date.
+    From(String, NaiveDate),
+    /// Left for that township on the date.
+    To(String, NaiveDate),
+}
+
+/// The ties of `id` in township `t` (`names[u]` is township `u`'s name).
+pub fn ties(across: &Across, t: usize, id: &str, names: &[String]) -> Vec<Tie> {
+    let name = |u: usize| names.get(u).cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    for s in across.shared_in(t).filter(|s| s.id == id) {
+        let others = s.townships.iter().filter(|&&u| u != t).map(|&u| name(u));
+        out.push(Tie::Shared(others.collect()));
+    }
+    for x in &across.transfers {
+        if x.to == t && x.to_id == id {
+            out.push(Tie::From(name(x.from), x.date));
+        }
+        if x.from == t && x.from_id == id {
+            out.push(Tie::To(name(x.to), x.date));
+        }
+    }
+    out
 }

@@ -297,6 +297,7 @@ pub(super) fn read_meeting(mut t: Tab) -> Option<Meeting> {
         until,
         emergency: emergency?,
         line: Some(t.line),
+        elsewhere: None,
     })
 }
 

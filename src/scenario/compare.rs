@@ -356,7 +356,9 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
             out
         }
         Format::Csv => {
-            let mut out = String::new();
+            // A byte-order mark, as every CSV we write: Excel then reads
+            // the Chinese names as UTF-8.
+            let mut out = String::from("\u{feff}");
             let mut put = |r: &[String]| out += &(crate::export::csv::row(r) + "\n");
             put(&header("figure".into()));
             let keyed: Vec<Vec<String>> = c

@@ -23,6 +23,9 @@ pub enum Remedy {
     /// An ordinary meeting in the window took the team's township members:
     /// moving it, not hiring, would staff the session.
     Meeting { title: String },
+    /// A person shared with another township of the city, on the team as
+    /// its township member, was on duty there that day (by name).
+    Elsewhere { person: String, township: String },
 }
 
 /// One thing the calendar reports, as a fact; `say` words it.
@@ -172,6 +175,12 @@ fn remedy(r: &Remedy, lang: Lang) -> String {
         }
         (Remedy::Meeting { title }, Lang::En) => format!(
             "the meeting '{title}' took the team's township members; moving it out of the station window would staff this session"
+        ),
+        (Remedy::Elsewhere { person, township }, Lang::En) => format!(
+            "{person}, shared with {township}, was on duty in {township} that day (planned there first); another township member on this team, or {township}'s session moved off that day, would staff it"
+        ),
+        (Remedy::Elsewhere { person, township }, Lang::Zh) => format!(
+            "{person}与{township}共用，当天在{township}驻点（{township}先行编排）；为该团队再配一名镇街成员，或把{township}当天的安排错开，即可补上"
         ),
         (Remedy::Meeting { title }, Lang::Zh) => {
             format!("会议“{title}”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上")

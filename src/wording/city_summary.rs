@@ -5,6 +5,7 @@ use super::Lang;
 use super::calendar::role;
 use super::warnings::kind_label;
 use crate::model::Role;
+use crate::roster::across::Tie;
 
 /// The columns: district, township, leaders, units, helpers by role, cost,
 /// gap, largest deviation, the sessions and make-ups, visit half-days, and
@@ -78,7 +79,7 @@ pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
 
 /// The columns of `zhudian people --csv`: one row per person.
 pub fn people_header(lang: Lang) -> Vec<String> {
-    let h: [&str; 9] = match lang {
+    let h: [&str; 10] = match lang {
         Lang::En => [
             "township",
             "district",
@@ -89,6 +90,7 @@ pub fn people_header(lang: Lang) -> Vec<String> {
             "make-ups",
             "visit half-days",
             "share of working days (%)",
+            "shared / transferred",
         ],
         Lang::Zh => [
             "镇街",
@@ -100,17 +102,44 @@ pub fn people_header(lang: Lang) -> Vec<String> {
             "补接待",
             "入户走访半天",
             "占工作日（%）",
+            "跨镇街（共用/调动）",
         ],
     };
     h.iter().map(|s| s.to_string()).collect()
 }
 
-/// The line after `people` wrote its file: how many people, where.
-pub fn people_written(count: usize, path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{}: {path}", super::counted(count, "person", "people")),
-        Lang::Zh => format!("共{count}人：{path}"),
+/// The line after `people` wrote its file: how many people (each once),
+/// in how many rows (a shared or transferred person has one per township),
+/// where.
+pub fn people_written(count: usize, rows: usize, path: &str, lang: Lang) -> String {
+    match (lang, rows == count) {
+        (Lang::En, true) => format!("{}: {path}", super::counted(count, "person", "people")),
+        (Lang::En, false) => format!(
+            "{count} people in {rows} rows (a shared or transferred person has a row in each township): {path}"
+        ),
+        (Lang::Zh, true) => format!("共{count}人：{path}"),
+        (Lang::Zh, false) => {
+            format!("共{count}人，{rows}行（多镇街共用或调动的人员每个镇街各一行）：{path}")
+        }
     }
+}
+
+/// A person's ties to the city's other townships, for the people CSV:
+/// "shared with 六都镇", "transferred from 高涌镇 on 2015-07-01".
+pub fn ties(ties: &[Tie], lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let said: Vec<String> = ties
+        .iter()
+        .map(|t| match (t, en) {
+            (Tie::Shared(others), true) => format!("shared with {}", others.join(", ")),
+            (Tie::Shared(others), false) => format!("与{}共用", others.join("、")),
+            (Tie::From(town, date), true) => format!("transferred from {town} on {date}"),
+            (Tie::From(town, date), false) => format!("{date} 由{town}调入"),
+            (Tie::To(town, date), true) => format!("transferred to {town} on {date}"),
+            (Tie::To(town, date), false) => format!("{date} 调往{town}"),
+        })
+        .collect();
+    said.join(if en { "; " } else { "；" })
 }
 
 /// `people` on a city without the folder of its plans.
@@ -121,6 +150,22 @@ pub fn people_needs_plans(city: &str, lang: Lang) -> String {
         ),
         Lang::Zh => format!(
             "{city} 是全市的花名册：还要给出方案文件夹（zhudian people {city} 方案文件夹 --csv 文件）"
+        ),
+    }
+}
+
+/// `validate` on a city: its leaders and helpers, each person once, as the
+/// total row of city-summary.csv counts them; `entries` the leader entries
+/// of the rosters when a shared or transferred person makes them more.
+pub fn city_people(leaders: usize, helpers: usize, entries: usize, lang: Lang) -> String {
+    match (lang, entries == leaders) {
+        (Lang::En, true) => format!("The city: {leaders} leaders and {helpers} helpers."),
+        (Lang::En, false) => format!(
+            "The city: {leaders} leaders and {helpers} helpers, each person once ({entries} leader entries: a shared or transferred person is on two townships' rosters)."
+        ),
+        (Lang::Zh, true) => format!("全市：驻点领导 {leaders} 名，协助人员 {helpers} 名。"),
+        (Lang::Zh, false) => format!(
+            "全市：驻点领导 {leaders} 名，协助人员 {helpers} 名，每人只计一次（名册中领导共 {entries} 条：多镇街共用或调动的人员在两个镇街的名册中都有）。"
         ),
     }
 }

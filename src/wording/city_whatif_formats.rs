@@ -33,7 +33,8 @@ fn cell(row: Row, column: usize, f: Option<&Figures>) -> String {
 }
 
 fn csv(w: &CityWhatif) -> String {
-    let mut out = String::new();
+    // A byte-order mark, as every CSV we write.
+    let mut out = String::from("\u{feff}");
     let mut put = |r: Vec<String>| out += &(crate::export::csv::row(&r) + "\n");
     let head = ["scope", "district", "township", "figure"].map(String::from);
     put(head.into_iter().chain(w.names.iter().cloned()).collect());
@@ -248,7 +249,10 @@ mod tests {
     fn the_csv_has_the_city_the_districts_and_every_township() {
         let csv = render(&city(), 5, Format::Csv, Lang::Zh);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "scope,district,township,figure,base,远村隔周");
+        assert_eq!(
+            lines[0],
+            "\u{feff}scope,district,township,figure,base,远村隔周"
+        );
         assert_eq!(lines[1], "city,,,townships,2,2");
         assert_eq!(lines[2], "city,,,shortfall_sessions,1,0");
         assert_eq!(lines[7], "city,,,units_moved,,2");

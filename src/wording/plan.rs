@@ -630,6 +630,8 @@ pub enum CityRow {
 pub enum CitySaid {
     Table {
         rows: Vec<CityRow>,
+        /// The planned townships' leaders, each person once.
+        leaders: usize,
         seconds: f64,
         out_dir: String,
     },
@@ -652,6 +654,7 @@ impl Say for CitySaid {
             }
             CitySaid::Table {
                 rows,
+                leaders,
                 seconds,
                 out_dir,
             } => {
@@ -683,7 +686,7 @@ impl Say for CitySaid {
                 .map(String::from)
                 .to_vec();
                 let mut table: Vec<Row> = Vec::new();
-                let (mut units, mut leaders, mut cost, mut planned, mut short) = (0, 0, 0.0, 0, 0);
+                let (mut units, mut cost, mut planned, mut short) = (0, 0.0, 0, 0);
                 for r in rows {
                     match r {
                         CityRow::Planned {
@@ -699,7 +702,6 @@ impl Say for CitySaid {
                             ..
                         } => {
                             units += u;
-                            leaders += l;
                             cost += c;
                             planned += 1;
                             short += shortfalls;

@@ -205,6 +205,8 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
             },
             planned("Lecong", 3, 1, 10.5, 0.125, false, 2, 1, 1.0),
         ],
+        // One of Lecong's leaders also leads in 西樵镇: 12 people, not 13.
+        leaders: 12,
         seconds: 1.5,
         out_dir: "out".into(),
     };
@@ -230,5 +232,9 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
     assert_eq!(
         en.lines().nth(5).unwrap(),
         "short sessions: station sessions in the year held without a township member"
+    );
+    assert_eq!(
+        en.lines().nth(6).unwrap(),
+        "2 of 3 townships planned into out: 28 units, 12 leaders, total cost 734.49, 2 sessions without a township member; 1.5 s"
     );
 }

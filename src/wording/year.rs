@@ -206,4 +206,35 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
         };
     }
     out
+/// A person who leaves during the year with no successor in the roster, as
+/// `validate` and a whole-year `plan` say it: the year's teams are planned
+/// for the roster at the year's end, so they are on no team, and what to do
+/// to keep them until they leave. `moved`: the units they led in the plan
+/// in force (`plan --previous`) and who leads each now, by name.
+pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: Lang) -> String {
+    let last = leaves.pred_opt().unwrap_or(leaves);
+    let mut s = match lang {
+        Lang::En => format!(
+            "{name} leaves on {leaves} with no successor: the year's teams are planned for the roster at the year's end, so {name} is on no team this year, not even before {leaves}. To have {name} serve until {last}, plan without 'leaves' now and replan --from {leaves} with it, or name a successor ('succeeds')."
+        ),
+        Lang::Zh => format!(
+            "{name}于 {leaves} 离任，未指定接任者：全年的团队按年底的名册编排，{name}今年不在任何团队中（{leaves} 之前也不在）。如需{name}任职至 {last}，请先按不含 leaves 的名册编排，到时用 replan --from {leaves} 重新编排；或为接任者填写 succeeds。"
+        ),
+    };
+    if !moved.is_empty() {
+        s += &match lang {
+            Lang::En => {
+                let list: Vec<String> = moved.iter().map(|(u, l)| format!("{u} to {l}")).collect();
+                format!(" The units {name} led go: {}.", list.join(", "))
+            }
+            Lang::Zh => {
+                let list: Vec<String> = moved
+                    .iter()
+                    .map(|(u, l)| format!("{u}改由{l}联系"))
+                    .collect();
+                format!("{name}原联系的单位：{}。", list.join("，"))
+            }
+        };
+    }
+    s
 }

@@ -210,11 +210,14 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     for n in never.iter().flatten() {
         errln!("{}", never_said(n).say(lang));
     }
+    let planned = |t: usize| matches!(rows[t], Some(CityRow::Planned { .. }));
+    let leaders = summary::distinct_leaders(&jobs, planned);
     let rows: Vec<CityRow> = rows.into_iter().flatten().collect();
     out!(
         "{}",
         CitySaid::Table {
             rows: rows.clone(),
+            leaders,
             seconds: start.elapsed().as_secs_f64(),
             out_dir: out_dir.display().to_string()
         }

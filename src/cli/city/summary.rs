@@ -3,6 +3,7 @@
 //! in the folder gives its row; the rows and their words come from
 //! `export::city_summary`.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::Township;
@@ -16,9 +17,11 @@ use crate::wording::city_summary as words;
 /// Writes the summary of `towns` from their plans in `plans`; Err with the
 /// exit code once the reason is printed.
 pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
+    let keys = keys(towns);
     let figures: Vec<TownshipFigures> = towns
         .iter()
-        .filter_map(|t| {
+        .zip(&keys)
+        .filter_map(|(t, keys)| {
             let roster = t.roster.as_ref().ok()?;
             let path = plans.join(&t.file);
             // A township without a plan is already named by the run's lines.
@@ -26,7 +29,7 @@ pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
             Some(TownshipFigures {
                 township: roster.township.name.clone(),
                 district: roster.township.district.clone(),
-                figures: Figures::of(roster, &plan),
+                figures: Figures::of(roster, &plan, Some(keys)),
             })
         })
         .collect();
@@ -48,4 +51,27 @@ pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
             Err(EXIT_BAD_INPUT)
         }
     }
+}
+
+/// Each township's people keyed as persons of the city (a shared or
+/// transferred person has one key in every township); empty for a
+/// township that cannot be read.
+pub fn keys(towns: &[Township]) -> Vec<BTreeMap<String, String>> {
+    let across = super::across(towns).unwrap_or_default();
+    let rosters: Vec<Option<&crate::model::Roster>> =
+        towns.iter().map(|t| t.roster.as_ref().ok()).collect();
+    crate::roster::across::person_keys(&rosters, &across)
+}
+
+/// How many distinct leaders the townships `which` (by index) have.
+pub fn distinct_leaders(towns: &[Township], which: impl Fn(usize) -> bool) -> usize {
+    let keys = keys(towns);
+    let mut seen = BTreeSet::new();
+    for (i, t) in towns.iter().enumerate().filter(|(i, _)| which(*i)) {
+        let Ok(r) = &t.roster else { continue };
+        for c in &r.cadres {
+            seen.insert(keys[i].get(&c.id).cloned().unwrap_or_default());
+        }
+    }
+    seen.len()
 }

@@ -1,6 +1,7 @@
 //! `zhudian whatif CITY SCENARIOS`: every variant applied to every township
 //! it takes (all, or those its `townships` / `districts` name), the base and
-//! each variant planned for every township in parallel, then the city's
+//! each variant planned for every township as `plan CITY` plans (in waves,
+//! shared people's earlier sessions as busy times), then the city's
 //! totals, the districts' subtotals and the townships each variant changes
 //! most. A township a variant leaves alone keeps its base plan. Problems of
 //! the scenarios file are said once, at their lines (exit 2); a township
@@ -23,6 +24,7 @@ use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::planner::{self, Previous};
+use crate::roster::across::{Across, Busy, busy_before, never_here, waves, with_busy};
 use crate::roster::{Problem, Problems};
 use crate::scenario::city::{CityWhatif, Figures, Town, check_scopes};
 use crate::scenario::variants::{Base, Read, Scope, read_in};
@@ -248,11 +250,121 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     plan_and_report(args, &towns, &reads, &names, &opts, &city_name, lang)
 }
 
-/// What a job plans: a township and a column (0 the base, then each variant).
+/// What a job plans: a township and a column (0 the base, then each
+/// variant), and the times its shared people are busy in the townships
+/// planned before it under the same column.
 struct Job<'a> {
     town: usize,
     column: usize,
     roster: &'a Roster,
+    busy: Vec<Busy>,
+}
+
+/// The busy times township `t`'s shared people have in the earlier
+/// townships' plans of `column`.
+fn busy_of(
+    across: &Across,
+    towns: &[Township],
+    plans: &[Vec<Option<PlanFile>>],
+    t: usize,
+    column: usize,
+) -> Vec<Busy> {
+    if across.shared_in(t).next().is_none() {
+        return Vec::new();
+    }
+    let named: Vec<Option<(String, &PlanFile)>> = plans
+        .iter()
+        .zip(towns)
+        .map(|(row, town)| row[column].as_ref().map(|p| (name_of(town), p)))
+        .collect();
+    busy_before(across, t, &named)
+}
+
+/// Plans every township under the base and each variant as `plan CITY`
+/// does: townships in waves (city order), each keeping its shared people
+/// clear of their sessions in the earlier townships of the same column,
+/// a shared cadre busy elsewhere on nearly every station date leading no
+/// unit. A township a variant leaves alone keeps its base plan unless its
+/// shared people's busy times differ from the base's (then its own roster
+/// is planned again). `plans[town][column]`; the failures as lines.
+#[allow(clippy::type_complexity)]
+fn plan_all(
+    towns: &[Township],
+    reads: &[Option<&Read>],
+    columns: usize,
+    opts: &planner::Options,
+    lang: Lang,
+) -> (Vec<Vec<Option<PlanFile>>>, Vec<(usize, usize, Vec<String>)>) {
+    let across = super::across(towns).unwrap_or_default();
+    let mut plans: Vec<Vec<Option<PlanFile>>> = vec![vec![None; columns]; towns.len()];
+    let mut failed: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for wave in waves(towns.len(), &across) {
+        let mut jobs: Vec<Job> = Vec::new();
+        // Variant columns that keep the base plan once it is made.
+        let mut keep: Vec<(usize, usize)> = Vec::new();
+        for &i in &wave {
+            let Ok(roster) = &towns[i].roster else {
+                continue;
+            };
+            let base_busy = busy_of(&across, towns, &plans, i, 0);
+            jobs.push(Job {
+                town: i,
+                column: 0,
+                roster,
+                busy: base_busy.clone(),
+            });
+            let Some(read) = reads[i] else { continue };
+            for (v, var) in read.variants.iter().enumerate() {
+                let column = v + 1;
+                let busy = busy_of(&across, towns, &plans, i, column);
+                match var.as_ref().map(|x| &x.roster) {
+                    Some(Ok(r)) => jobs.push(Job {
+                        town: i,
+                        column,
+                        roster: r,
+                        busy,
+                    }),
+                    Some(Err(p)) => {
+                        failed.push((i, column, p.0.iter().map(|x| x.render(lang)).collect()));
+                    }
+                    None if busy == base_busy => keep.push((i, column)),
+                    None => jobs.push(Job {
+                        town: i,
+                        column,
+                        roster,
+                        busy,
+                    }),
+                }
+            }
+        }
+        let planned: Vec<Result<PlanFile, Vec<String>>> = each(&jobs, |j| {
+            let blocked;
+            let r = if j.busy.is_empty() {
+                j.roster
+            } else {
+                blocked = with_busy(j.roster, &j.busy, lang);
+                &blocked
+            };
+            planner::plan(r, &towns[j.town].source, opts, &Previous::default())
+                .map(|p| p.file)
+                .map_err(|causes| causes.iter().map(|c| c.say(lang)).collect())
+        });
+        for (j, p) in jobs.iter().zip(planned) {
+            if j.column == 0 {
+                for n in never_here(j.roster, &j.busy) {
+                    errln!("{}", super::never_said(&n).say(lang));
+                }
+            }
+            match p {
+                Ok(file) => plans[j.town][j.column] = Some(file),
+                Err(lines) => failed.push((j.town, j.column, lines)),
+            }
+        }
+        for (i, v) in keep {
+            plans[i][v] = plans[i][0].clone();
+        }
+    }
+    (plans, failed)
 }
 
 fn plan_and_report(
@@ -265,54 +377,11 @@ fn plan_and_report(
     lang: Lang,
 ) -> i32 {
     let columns = names.len() + 1;
-    let mut jobs: Vec<Job> = Vec::new();
-    // Lines saying why a township's column has no plan.
-    let mut failed: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    for (i, t) in towns.iter().enumerate() {
-        let Ok(roster) = &t.roster else { continue };
-        jobs.push(Job {
-            town: i,
-            column: 0,
-            roster,
-        });
-        for (v, var) in reads[i].iter().flat_map(|r| r.variants.iter()).enumerate() {
-            match var.as_ref().map(|x| &x.roster) {
-                Some(Ok(r)) => jobs.push(Job {
-                    town: i,
-                    column: v + 1,
-                    roster: r,
-                }),
-                Some(Err(p)) => {
-                    failed.push((i, v + 1, p.0.iter().map(|x| x.render(lang)).collect()));
-                }
-                None => {}
-            }
-        }
-    }
-    let planned: Vec<Result<PlanFile, Vec<String>>> = each(&jobs, |j| {
-        planner::plan(j.roster, &towns[j.town].source, opts, &Previous::default())
-            .map(|p| p.file)
-            .map_err(|causes| causes.iter().map(|c| c.say(lang)).collect())
-    });
-    // plans[town][column]: the job holding its plan.
-    let mut plans: Vec<Vec<Option<&PlanFile>>> = vec![vec![None; columns]; towns.len()];
-    for (j, p) in jobs.iter().zip(&planned) {
-        match p {
-            Ok(file) => plans[j.town][j.column] = Some(file),
-            Err(lines) => failed.push((j.town, j.column, lines.clone())),
-        }
-    }
-    // A township a variant leaves alone keeps its base plan.
-    for (i, row) in plans.iter_mut().enumerate() {
-        let base = row[0];
-        let untouched =
-            |v: usize| reads[i].is_some_and(|r| r.variants.get(v).is_some_and(Option::is_none));
-        for (v, slot) in row.iter_mut().enumerate().skip(1) {
-            if untouched(v - 1) {
-                *slot = base;
-            }
-        }
-    }
+    let (owned, mut failed) = plan_all(towns, reads, columns, opts, lang);
+    let plans: Vec<Vec<Option<&PlanFile>>> = owned
+        .iter()
+        .map(|row| row.iter().map(Option::as_ref).collect())
+        .collect();
     let mut code = EXIT_OK;
     if let Some(dir) = &args.out_dir
         && let Err(c) = write_all(dir, towns, &plans, names, args, lang)

@@ -616,9 +616,13 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
 }
 
 /// The closing line: the cost recomputed against the cost stated, and the verdict.
+/// Costs with two decimals, as `plan` prints them.
 pub fn summary_line(r: &Report, lang: Lang) -> String {
-    let got = num(r.recomputed.cost);
-    let stated = r.stated_cost.map(num).unwrap_or_else(|| "-".into());
+    let got = format!("{:.2}", r.recomputed.cost);
+    let stated = r
+        .stated_cost
+        .map(|c| format!("{c:.2}"))
+        .unwrap_or_else(|| "-".into());
     let n = r.violations.len();
     match (lang, n) {
         (Lang::En, 0) => format!("cost: recomputed {got}, stated {stated}. The plan is valid."),

@@ -760,7 +760,7 @@ impl Say for CitySaid {
                         "{planned} of {} planned into {out_dir}: {}, {}, total cost {cost:.2}, {} without a township member; {seconds:.1} s\n",
                         super::counted(rows.len(), "township", "townships"),
                         super::counted(units, "unit", "units"),
-                        super::counted(leaders, "leader", "leaders"),
+                        super::counted(*leaders, "leader", "leaders"),
                         super::counted(short, "session", "sessions")
                     )
                 } else {

@@ -206,6 +206,8 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
         };
     }
     out
+}
+
 /// A person who leaves during the year with no successor in the roster, as
 /// `validate` and a whole-year `plan` say it: the year's teams are planned
 /// for the roster at the year's end, so they are on no team, and what to do

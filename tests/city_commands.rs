@@ -426,7 +426,7 @@ fn calendar_on_a_city_with_previous_writes_each_townships_cancellations() {
     );
     assert!(
         out.contains(&format!(
-            "{nanshan} events of the plans in force written cancelled in all, across 2 townships (a phone that re-imports a file removes them); 1 townships had no previous plan\n"
+            "{nanshan} events of the plans in force written cancelled in all, across 2 townships (a phone that re-imports a file removes them); 1 township had no previous plan\n"
         )),
         "{out}"
     );

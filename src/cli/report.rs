@@ -192,7 +192,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             township: roster.township.name.clone(),
             href,
             units: roster.units.len(),
-            leaders: crate::report::in_force(&roster),
+            leaders: crate::report::in_force(roster),
             cost: plan.plan.cost,
             gap: plan.plan.gap,
             shortfalls: plan.plan.metrics.shortfall_sessions,

@@ -132,8 +132,8 @@ fn the_files_reports_and_city_lines_for_one() {
         s.say(Lang::En),
         "wrote c.xlsx: the city summary of 1 township"
     );
-    assert_eq!(people_written(1, "p.csv", Lang::En), "1 person: p.csv");
-    assert_eq!(people_written(2, "p.csv", Lang::En), "2 people: p.csv");
+    assert_eq!(people_written(1, 1, "p.csv", Lang::En), "1 person: p.csv");
+    assert_eq!(people_written(2, 2, "p.csv", Lang::En), "2 people: p.csv");
     assert_eq!(
         shortfall_line("西海村", 1, &["2015-03-10".into()], Lang::En),
         "西海村: 1 session (2015-03-10)"

@@ -104,6 +104,24 @@ fn later(p: &PlanFile, unit: &str) -> Vec<String> {
 }
 
 /// Per person file in `dir`: (event UIDs, cancelled UIDs).
+/// A phone file is named by the person's name, with the id added where two
+/// share it: the person's id, from the fixture (and the successor's name).
+fn person_id(stem: &str) -> String {
+    if let Some((_, id)) = stem.split_once('-') {
+        return id.to_string();
+    }
+    if stem == "林晓阳" {
+        return SUCCESSOR.to_string();
+    }
+    let t: toml::Table = toml::from_str(&std::fs::read_to_string(ROSTER).unwrap()).unwrap();
+    ["cadre", "helper"]
+        .iter()
+        .flat_map(|k| t[*k].as_array().unwrap())
+        .find(|p| p["name"].as_str() == Some(stem))
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .unwrap_or_else(|| stem.to_string())
+}
+
 fn phone_files(dir: &str) -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
     let mut out = BTreeMap::new();
     for e in std::fs::read_dir(dir).unwrap() {
@@ -121,8 +139,8 @@ fn phone_files(dir: &str) -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String
             }
             all.insert(uid);
         }
-        let who = path.file_stem().unwrap().to_string_lossy().into_owned();
-        out.insert(who, (all, cancelled));
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        out.insert(person_id(&stem), (all, cancelled));
     }
     out
 }

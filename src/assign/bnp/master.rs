@@ -201,7 +201,8 @@ impl Engine<'_> {
                         (Some((c, _)), true) => mix(c, &current, alpha),
                         _ => current.clone(),
                     };
-                    let from_store = self.searcher.is_some()
+                    let from_store = self.store_pricing
+                        && self.searcher.is_some()
                         && !basis.is_empty()
                         && !phase1
                         && !force_exact

@@ -405,3 +405,31 @@ fn stabilised_bounds_never_exceed_the_optimum() {
         }
     }
 }
+
+/// Below the root, searched pricing first scans the bundles already found
+/// and searches only when they give nothing: it still proves the optimum
+/// the enumerating engine proves.
+#[test]
+fn pricing_below_the_root_tries_known_bundles_first() {
+    let mut branched = 0;
+    for seed in 0..4u64 {
+        let p = random_problem(10, 28, 2, 4, 500 + seed);
+        let with = |pricing| SolveOptions {
+            pricing,
+            time_limit: Duration::from_secs(120),
+            ..opts(seed)
+        };
+        let e = solve(&p, &with(PricingChoice::Enumerate));
+        let s = solve(&p, &with(PricingChoice::Search));
+        assert_eq!(e.status, Status::Optimal, "seed {seed}");
+        assert_eq!(s.status, Status::Optimal, "seed {seed}");
+        assert_valid(&p, &s);
+        assert!((e.cost - s.cost).abs() < 1e-6, "seed {seed}");
+        assert!(s.stats.root_bound <= s.cost + 1e-6, "seed {seed}");
+        if s.stats.nodes > 1 {
+            branched += 1;
+            assert!(s.stats.store_rounds > 0, "seed {seed}");
+        }
+    }
+    assert!(branched > 0, "no instance branched");
+}

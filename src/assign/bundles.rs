@@ -22,6 +22,10 @@ impl Bundles {
         self.size.len()
     }
 
+    pub(crate) fn is_empty(&self) -> bool {
+        self.size.is_empty()
+    }
+
     /// A store with no bundles yet, for bundles of up to `stride` units
     /// (filled by the pricing search).
     pub(crate) fn empty(stride: usize) -> Bundles {

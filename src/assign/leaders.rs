@@ -77,6 +77,11 @@ pub struct SolveStats {
     pub work: u64,
     /// what stopped the search before it proved optimality, if anything
     pub stopped: Option<Stopped>,
+    /// pricing rounds below the root answered from the bundles already
+    /// found (searched pricing; the exact search runs when they give none)
+    pub store_rounds: usize,
+    /// restricted-master dives (price-and-branch) run
+    pub restricted_dives: usize,
 }
 
 /// How pricing finds a leader's best bundles.

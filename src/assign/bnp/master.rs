@@ -147,6 +147,11 @@ impl Engine<'_> {
         let mut phase1 = !big_m && self.lp.infeasibility() > 1e-9;
         let mut failures = 0;
         let mut center: Option<(Duals, f64)> = None;
+        // Below the root, pricing first scans the bundles already found
+        // (cheap); the exact search runs only when that finds nothing, so
+        // the node ends on an exact round and its bound stays valid.
+        let mut force_exact = false;
+        let mut last_from_store;
         'generation: loop {
             loop {
                 if self.out_of_budget() {
@@ -196,7 +201,33 @@ impl Engine<'_> {
                         (Some((c, _)), true) => mix(c, &current, alpha),
                         _ => current.clone(),
                     };
+                    let from_store = self.store_pricing
+                        && self.searcher.is_some()
+                        && !basis.is_empty()
+                        && !phase1
+                        && !force_exact
+                        && !self.bundles.is_empty();
+                    force_exact = false;
+                    last_from_store = from_store;
                     let priced = match &mut self.searcher {
+                        Some(_) if from_store => {
+                            let all: Vec<u32> = (0..self.bundles.len() as u32).collect();
+                            self.scanned += all.len() as u64;
+                            pricing::price(
+                                self.p,
+                                &self.bundles,
+                                &all,
+                                None,
+                                rules,
+                                &duals,
+                                &self.floors,
+                                false,
+                                PER_LEADER,
+                                PRICE_TOL,
+                                self.cand_cap,
+                                &mut self.scratch,
+                            )
+                        }
                         Some(searcher) => {
                             let (priced, nodes) = searcher.price(
                                 self.p,
@@ -230,6 +261,26 @@ impl Engine<'_> {
                         }
                     };
                     self.stats.rounds += 1;
+                    if from_store {
+                        self.stats.store_rounds += 1;
+                        // Not exact: no bound from this round. Keep what
+                        // the LP may use (reduced-cost fixing forbids some
+                        // known columns); if nothing, search exactly.
+                        columns = priced
+                            .columns
+                            .into_iter()
+                            .filter(|&(l, b, _)| {
+                                self.col_index
+                                    .get(&(l as u32, b))
+                                    .is_none_or(|&j| !self.lp.forbidden[j] && !self.dead[j])
+                            })
+                            .collect();
+                        if columns.is_empty() {
+                            force_exact = true;
+                            continue;
+                        }
+                        break;
+                    }
                     let lagrange = duals.pi.iter().sum::<f64>()
                         + duals.mu.iter().sum::<f64>()
                         + duals.sigma * self.change_limit.unwrap_or(0) as f64
@@ -270,6 +321,12 @@ impl Engine<'_> {
                         if *bound >= self.prune_at() {
                             return NodeResult::Pruned;
                         }
+                        if basis.is_empty()
+                            && self.searcher.is_some()
+                            && self.mid_root_dive_due(lagrange)
+                        {
+                            self.restricted_dive();
+                        }
                     }
                     // Keep the columns that improve the current LP.
                     columns = priced
@@ -305,6 +362,10 @@ impl Engine<'_> {
                             return NodeResult::Infeasible;
                         }
                         phase1 = false;
+                        continue;
+                    }
+                    if last_from_store {
+                        force_exact = true;
                         continue;
                     }
                     break;
@@ -371,7 +432,7 @@ impl Engine<'_> {
     /// (which made pricing explore most bundles and left hundreds of
     /// artificials to leave one by one); the change row's stays at the
     /// incumbent's cost.
-    fn artificial_costs(&self) -> Vec<f64> {
+    pub(super) fn artificial_costs(&self) -> Vec<f64> {
         let ub = self.upper().abs().max(1.0);
         let mut c = vec![ub; self.m];
         let Some((_, bundles)) = &self.incumbent else {
@@ -387,6 +448,19 @@ impl Engine<'_> {
             }
         }
         c
+    }
+
+    /// Whether a restricted-master dive is due during the root's column
+    /// generation: once, when the LP value first comes within 3 % of the
+    /// Lagrangian bound (its columns then nearly price out a plan). A count,
+    /// not a clock, so runs under a work limit stay reproducible.
+    fn mid_root_dive_due(&mut self, lagrange: f64) -> bool {
+        let z = self.lp.objective(false);
+        if self.mid_root_dive || z - lagrange > 0.03 * z.abs().max(1.0) {
+            return false;
+        }
+        self.mid_root_dive = true;
+        true
     }
 
     /// Artificials for all rows, the slack for the change row.

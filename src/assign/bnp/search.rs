@@ -102,6 +102,9 @@ impl Engine<'_> {
                     // occasionally while the tree grows.
                     if is_root || (self.stats.nodes.is_multiple_of(200) && dives < 20) {
                         dives += 1;
+                        // Price-and-branch first: cheap, and a good
+                        // incumbent prunes the pricing dive early.
+                        self.restricted_dive();
                         self.dive(node.decisions.clone(), basis.clone(), bound);
                         trace(
                             self.started,

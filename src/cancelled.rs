@@ -39,15 +39,33 @@ pub fn teams(plan: &PlanFile) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-/// A unit's team on a day (ids): the plan's team (`teams`), with each
-/// successor whose handover comes later replaced by the one they succeed.
+/// A unit's team on a day (ids): the team of the earlier stretch holding
+/// that day (`[[earlier_team]]`, for a plan replanned from a later date),
+/// else the plan's team (`teams`); either with each successor whose
+/// handover comes later replaced by the one they succeed.
 pub fn team_on(
     plan: &PlanFile,
     teams: &BTreeMap<String, Vec<String>>,
     unit: &str,
     date: &str,
 ) -> Vec<String> {
-    let mut ids = teams.get(unit).cloned().unwrap_or_default();
+    // Dates are YYYY-MM-DD, so their text orders as the dates do; the
+    // stretches are recorded in date order, the first ending after the day
+    // is the one that served it.
+    let earlier = plan
+        .earlier_team
+        .iter()
+        .filter(|t| t.unit == unit && date < t.until.as_str())
+        .min_by(|a, b| a.until.cmp(&b.until));
+    let mut ids = match earlier {
+        Some(t) => std::iter::once(&t.leader)
+            .chain(t.helpers.iter())
+            .chain(t.assist.iter())
+            .filter(|id| !id.is_empty())
+            .cloned()
+            .collect(),
+        None => teams.get(unit).cloned().unwrap_or_default(),
+    };
     let mut later: Vec<&crate::plan::HandoverLine> = plan
         .handover
         .iter()

@@ -250,3 +250,74 @@ fn file_names_are_safe_on_windows() {
     assert_eq!(safe_stem(""), "_");
     assert_eq!(safe_stem(&"长".repeat(150)).chars().count(), 100);
 }
+
+/// Each VEVENT's text by UID, for the events before `day` (YYYYMMDD).
+fn raw_events_before(path: &Path, day: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let mut out = BTreeMap::new();
+    for block in text.split("BEGIN:VEVENT").skip(1) {
+        let block = block.split("END:VEVENT").next().unwrap();
+        let field = |name: &str| {
+            block
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .unwrap_or_else(|| panic!("{path:?}: no {name}"))
+                .to_string()
+        };
+        let start = field("DTSTART");
+        let date = start.rsplit(':').next().unwrap();
+        if &date[..8] < day {
+            out.insert(field("UID:"), block.to_string());
+        }
+    }
+    out
+}
+
+/// A leader leaving on 1 July with no successor: her units go to others
+/// from that day, and every event before it — the team it names included —
+/// stays exactly as the phones already hold it.
+#[test]
+fn a_departure_without_successor_leaves_the_events_before_it_as_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(ROSTER).unwrap();
+    let head = "[[cadre]]\nid = \"peng-jl\"\n";
+    assert!(text.contains(head));
+    let roster = tmp(dir.path(), "july.toml");
+    std::fs::write(
+        &roster,
+        text.replace(head, &format!("{head}leaves = \"2015-07-01\"\n")),
+    )
+    .unwrap();
+    let (p0, p1) = (tmp(dir.path(), "p0.toml"), tmp(dir.path(), "p1.toml"));
+    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
+    let (c, o, e) = zhudian(&[
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        "2015-07-01",
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 0, "{o}{e}");
+    // Her units have other leaders at the year's end.
+    let last = read_plan(&p1);
+    assert!(last.assignment.iter().all(|a| a.leader != "peng-jl"));
+    let (sent, now) = (dir.path().join("sent"), dir.path().join("now"));
+    calendar(&p0, ROSTER, &sent, None);
+    calendar(&p1, &roster, &now, Some(&p0));
+    let mut compared = 0;
+    for file in std::fs::read_dir(&sent).unwrap() {
+        let path = file.unwrap().path();
+        let name = path.file_name().unwrap();
+        let before = raw_events_before(&path, "20150701");
+        let after = raw_events_before(&now.join(name), "20150701");
+        assert_eq!(before.len(), after.len(), "{name:?}");
+        for (uid, block) in &before {
+            assert_eq!(after.get(uid), Some(block), "{name:?} {uid}");
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "{compared}");
+}

@@ -77,17 +77,17 @@ fn range_messages_in_chinese() {
     assert_eq!(c, 2);
     assert!(
         e.lines().any(|l| l
-            == format!("{path}:9: [township]，字段“year”：0 不在允许的范围 1900 至 2200 之内")),
+            == format!("{path}:9: 镇街信息（[township]），字段“year”：0 不在允许的范围 1900 至 2200 之内")),
         "{e}"
     );
     for (name, line) in [
         (
             "time-seconds",
-            ":14: [station]，字段“end”：“18:30:30”带有秒：请只写时和分，如 18:30",
+            ":14: 驻点时间（[station]），字段“end”：“18:30:30”带有秒：请只写时和分，如 18:30",
         ),
         (
             "weight-huge",
-            ":32: [objective]，字段“balance”：1e308 不在权重允许的范围 0 至 1000000 之内：权重再大，方案扣分会溢出",
+            ":32: 优化权重（[objective]），字段“balance”：1e308 不在权重允许的范围 0 至 1000000 之内：权重再大，方案扣分会溢出",
         ),
     ] {
         let path = fixture(name);

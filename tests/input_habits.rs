@@ -176,7 +176,7 @@ fn a_full_width_colon_in_a_time_is_named() {
     assert_eq!(
         zh,
         format!(
-            "r.toml:{line}:12: [station]，字段“start”：全角冒号「：」应为半角「:」：请把输入法切换到英文标点后重新输入「:」"
+            "r.toml:{line}:12: 驻点时间（[station]），字段“start”：全角冒号「：」应为半角「:」：请把输入法切换到英文标点后重新输入「:」"
         )
     );
 }
@@ -237,7 +237,7 @@ fn a_near_miss_name_gets_a_did_you_mean() {
     assert_eq!(
         zh.lines().next().unwrap(),
         format!(
-            "r.toml:{line}: [[meeting]] '党委会'，字段“attendees”：没有编号为“何建民”的干部或协助人员（分组可写 all-cadres、all-helpers）（是不是“何建明（he-jm）”？）"
+            "r.toml:{line}: 会议“党委会”，字段“attendees”：没有编号为“何建民”的干部或协助人员（分组可写 all-cadres、all-helpers）（是不是“何建明（he-jm）”？）"
         )
     );
 }
@@ -256,7 +256,7 @@ fn full_width_letters_are_named_as_digits_are() {
     assert_eq!(
         zh,
         format!(
-            "r.toml:{line}:12: [station]，字段“weekday”：全角字母「Ｔ」应为半角「T」：请把输入法切换到英文标点后重新输入「T」"
+            "r.toml:{line}:12: 驻点时间（[station]），字段“weekday”：全角字母「Ｔ」应为半角「T」：请把输入法切换到英文标点后重新输入「T」"
         )
     );
     // … and a bare value.

@@ -1,6 +1,7 @@
 //! Where a roster problem is and how a list of them is framed, as a planner
 //! reads them: the place ("roster.toml:42: [[unit]] 'xihai', field
-//! 'households'", in Chinese with the entry's name), the did-you-mean hint,
+//! 'households'"; in Chinese with the entry's name, or the section's own
+//! Chinese name: "排班规则（[policy]）", "会议“党委会”"), the did-you-mean hint,
 //! the closing count and the heading over problems that mean no plan.
 //! `wording::roster` re-exports them beside the problems' own words.
 
@@ -30,6 +31,24 @@ fn section_zh(section: &str) -> Option<&'static str> {
         "[[helper]]" => Some("协助人员"),
         _ => None,
     }
+}
+
+/// Every roster and city file section by its Chinese name.
+fn section_name_zh(section: &str) -> Option<&'static str> {
+    section_zh(section).or(match section {
+        "[township]" => Some("镇街信息"),
+        "[station]" => Some("驻点时间"),
+        "[policy]" => Some("排班规则"),
+        "[objective]" => Some("优化权重"),
+        "[[meeting]]" => Some("会议"),
+        "[[holiday]]" => Some("节假日"),
+        "[[road]]" => Some("道路"),
+        "[[junction]]" => Some("路口"),
+        "[city]" => Some("全市设置"),
+        "[[district]]" => Some("区"),
+        "[[township]]" => Some("镇街"),
+        _ => None,
+    })
 }
 
 /// As [`place`]; `name` is the entry's name where the roster gives one. In
@@ -63,9 +82,17 @@ pub fn place_named(file: &str, p: &Place, name: Option<&str>, lang: Lang) -> Str
         return s;
     }
     s.push_str(": ");
-    s.push_str(&p.section);
-    if let Some(id) = &p.id {
-        s.push_str(&format!(" '{id}'"));
+    match (lang, section_name_zh(&p.section), &p.id) {
+        // 会议“党委会”: an entry known by its id alone.
+        (Lang::Zh, Some(zh), Some(id)) => s.push_str(&format!("{zh}“{id}”")),
+        // 排班规则（[policy]）: the header kept, for finding it in the file.
+        (Lang::Zh, Some(zh), None) => s.push_str(&format!("{zh}（{}）", p.section)),
+        _ => {
+            s.push_str(&p.section);
+            if let Some(id) = &p.id {
+                s.push_str(&format!(" '{id}'"));
+            }
+        }
     }
     if let Some(f) = &p.field {
         match lang {

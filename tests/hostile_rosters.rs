@@ -77,7 +77,9 @@ fn range_messages_in_chinese() {
     assert_eq!(c, 2);
     assert!(
         e.lines().any(|l| l
-            == format!("{path}:9: 镇街信息（[township]），字段“year”：0 不在允许的范围 1900 至 2200 之内")),
+            == format!(
+                "{path}:9: 镇街信息（[township]），字段“year”：0 不在允许的范围 1900 至 2200 之内"
+            )),
         "{e}"
     );
     for (name, line) in [

@@ -302,14 +302,43 @@ pub fn handovers(
     previous: Option<&PlanFile>,
     from: Option<NaiveDate>,
 ) -> Vec<HandoverLine> {
-    let mut pairs: Vec<(String, String, NaiveDate, Vec<Assignment>)> = r
-        .handovers()
-        .into_iter()
-        .filter_map(|h| {
-            let eve = h.date.pred_opt()?;
-            Some((h.from, h.to, h.date, assignment_on(r, year_end, eve)))
-        })
-        .collect();
+    let mut out = Vec::new();
+    // (from, to, date, the teams the day before, the teams from that day).
+    let mut pairs: Vec<(String, String, NaiveDate, Vec<Assignment>, Vec<Assignment>)> = Vec::new();
+    for h in r.handovers() {
+        let Some(eve) = h.date.pred_opt() else {
+            continue;
+        };
+        match (previous, from) {
+            // A handover before the replan's date is in the kept past: the
+            // plan in force recorded it, and this plan's later teams (a
+            // unit the successor takes over only now) are no part of it.
+            (Some(prev), Some(from)) if h.date < from => {
+                let day = h.date.to_string();
+                match prev
+                    .handover
+                    .iter()
+                    .find(|l| l.from == h.from && l.to == h.to && l.date == day)
+                {
+                    Some(line) => out.push(line.clone()),
+                    None => pairs.push((
+                        h.from,
+                        h.to,
+                        h.date,
+                        assignment_on(r, &prev.assignment, eve),
+                        prev.assignment.clone(),
+                    )),
+                }
+            }
+            _ => pairs.push((
+                h.from,
+                h.to,
+                h.date,
+                assignment_on(r, year_end, eve),
+                year_end.to_vec(),
+            )),
+        }
+    }
     if let Some(prev) = previous {
         let jan1 = NaiveDate::from_ymd_opt(r.township.year, 1, 1).unwrap_or_default();
         let people = r
@@ -323,14 +352,19 @@ pub fn handovers(
                 continue;
             }
             let date = joins.or(from).unwrap_or(jan1);
-            pairs.push((old.clone(), id.clone(), date, prev.assignment.clone()));
+            pairs.push((
+                old.clone(),
+                id.clone(),
+                date,
+                prev.assignment.clone(),
+                year_end.to_vec(),
+            ));
         }
     }
-    let mut out = Vec::new();
-    for (old, new, date, before) in pairs {
+    for (old, new, date, before, after) in pairs {
         let mut units = Vec::new();
         let mut slots = Vec::new();
-        for a in year_end {
+        for a in &after {
             let Some(b) = before.iter().find(|b| b.unit == a.unit) else {
                 continue;
             };

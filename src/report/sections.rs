@@ -69,7 +69,7 @@ pub fn quality(plan: &PlanFile, lang: Lang) -> String {
 /// One row per leader: units, a bar of load against the fair-share band,
 /// deviation, tour minutes.
 pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) -> String {
-    let target = roster.target_load();
+    let target = fair_share(roster);
     let band = band(roster);
     let top = plan
         .leader
@@ -98,6 +98,7 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
         let x = |v: f64| 240.0 * v / top.max(1e-9);
         let units: Vec<&str> = l.units.iter().map(|u| unit_name(roster, u)).collect();
         let off = l.deviation_pct.abs() > band * 100.0;
+        let signed = signed_deviation(target, l.load);
         let _ = write!(
             s,
             "<tr><td><b>{}</b></td><td>{}</td><td><svg class=\"bar\" width=\"250\" height=\"18\" viewBox=\"0 0 250 18\">\
@@ -115,12 +116,29 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
             num(x(target)),
             l.load,
             if off { " style=\"color:#b3261e\"" } else { "" },
-            l.deviation_pct,
+            signed,
             l.tour_minutes,
         );
     }
     s.push_str("</table>");
     s
+}
+
+/// A leader's fair share of the workload: the total over the leaders in
+/// force at the year's end, as the plan's deviations are counted (a leader
+/// who left hands her share on).
+pub fn fair_share(roster: &Roster) -> f64 {
+    roster.at_year_end().target_load()
+}
+
+/// A load's deviation from the fair share, in per cent, below it negative
+/// (the plan file keeps its size only).
+pub fn signed_deviation(target: f64, load: f64) -> f64 {
+    if target > 0.0 {
+        100.0 * (load - target) / target
+    } else {
+        0.0
+    }
 }
 
 /// A person with their post or role: "张三（副镇长）".

@@ -5,13 +5,14 @@
 
 use std::path::Path;
 
+use zhudian::export::city_summary::{Figures, TownshipFigures, summarise};
 use zhudian::model::{Position, Roster};
 use zhudian::plan::PlanFile;
 use zhudian::planner::{Options, Previous, plan};
 use zhudian::report::compare::{Compared, changed_units};
 use zhudian::report::layout::Layout;
 use zhudian::report::map::{Palette, svg};
-use zhudian::report::{CityLine, city_page, compare_page, plan_page};
+use zhudian::report::{city_page, compare_page, plan_page};
 use zhudian::wording::Lang;
 
 fn text(path: &str) -> String {
@@ -288,16 +289,19 @@ fn roster_text_is_escaped_everywhere() {
         ),
         city_page(
             evil,
-            &[CityLine {
+            &summarise(vec![TownshipFigures {
                 township: evil.into(),
-                href: "\"><script>x</script>".into(),
-                units: 1,
-                leaders: 1,
-                cost: 1.0,
-                gap: 0.0,
-                shortfalls: 0,
-                warnings: 0,
-            }],
+                district: Some(evil.into()),
+                figures: Figures {
+                    units: 1,
+                    leaders: 1,
+                    cost: 1.0,
+                    ..Figures::default()
+                },
+            }]),
+            &[(evil.to_string(), "\"><script>x</script>".to_string())]
+                .into_iter()
+                .collect(),
             Lang::Zh,
         ),
     ];

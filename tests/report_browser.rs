@@ -18,11 +18,12 @@ use headless_chrome::protocol::cdp::Network;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::{Browser, LaunchOptions};
+use zhudian::export::city_summary::{Figures, TownshipFigures, summarise};
 use zhudian::model::Roster;
 use zhudian::plan::PlanFile;
 use zhudian::planner::{Options, Previous, plan};
 use zhudian::report::compare::Compared;
-use zhudian::report::{CityLine, city_page, compare_page, plan_page};
+use zhudian::report::{city_page, compare_page, plan_page};
 use zhudian::wording::Lang;
 
 fn chromium() -> Option<PathBuf> {
@@ -301,21 +302,19 @@ fn comparison_and_city_pages_load_cleanly() {
         assert!(seen.text.contains(&c.name));
     }
 
-    let lines = vec![CityLine {
+    let summary = summarise(vec![TownshipFigures {
         township: r.township.name.clone(),
-        href: "beijiao.html".into(),
-        units: r.units.len(),
-        leaders: r.cadres.len(),
-        cost: a.plan.cost,
-        gap: a.plan.gap,
-        shortfalls: a.plan.metrics.shortfall_sessions,
-        warnings: a.warning.len(),
-    }];
+        district: Some("顺德区".into()),
+        figures: Figures::of(&r, &a, None),
+    }]);
+    let hrefs = [(r.township.name.clone(), "beijiao.html".to_string())]
+        .into_iter()
+        .collect();
     write(dir.path(), "beijiao.html", &plan_page(&r, &a, Lang::Zh));
     let page = write(
         dir.path(),
         "city.html",
-        &city_page("佛山市", &lines, Lang::Zh),
+        &city_page("佛山市", &summary, &hrefs, Lang::Zh),
     );
     let seen = open(&chrome, &page);
     assert_clean(&seen, "city");

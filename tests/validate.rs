@@ -90,7 +90,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "too-many-units",
-        "F:17: [policy], field 'units_per_leader': 6 units but the 3 leaders' maxima add up to 5 places: raise 1 leader's maximum by one, or add a cadre",
+        "F:17: [policy], field 'units_per_leader': 6 units but the 3 leaders' maxima add up to 5 places: let 1 leader take one more unit, or add a cadre",
     ),
     (
         "unknown-attendee",
@@ -190,7 +190,7 @@ fn chinese_wording_sits_beside_the_english() {
     let p = roster::load(Path::new(&path)).unwrap_err();
     assert_eq!(
         p.0[0].render(Lang::Zh).replace(&path, "F"),
-        "F:17: 排班规则（[policy]），字段“units_per_leader”：共 6 个单位，但 3 名领导的上限合计 5 个名额：请把 1 名领导的上限各提高 1，或增加一名干部"
+        "F:17: 排班规则（[policy]），字段“units_per_leader”：共 6 个单位，但 3 名领导的上限合计 5 个名额：请让 1 名领导多联系 1 个单位，或增加一名干部"
     );
     let path = fixture("unknown-field");
     let p = roster::load(Path::new(&path)).unwrap_err();

@@ -156,13 +156,13 @@ fn warnings_refuses_an_unknown_kind_or_format() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "unknown warning kind 'short': the kinds are shortfall, makeup_impossible, household_visits_short, meeting_in_window, previous_plan\n"
+        "unknown warning kind 'short': the kinds are shortfall, makeup_impossible, household_visits_short, meeting_in_window, previous_plan, shared_busy_elsewhere\n"
     );
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "short"]);
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "未知的提醒类别“short”：可用的类别有shortfall（驻点人手不足）、makeup_impossible（无法补接待）、household_visits_short（入户走访排不下）、meeting_in_window（会议占用驻点时间）、previous_plan（原方案未能沿用的部分）\n"
+        "未知的提醒类别“short”：可用的类别有shortfall（驻点人手不足）、makeup_impossible（无法补接待）、household_visits_short（入户走访排不下）、meeting_in_window（会议占用驻点时间）、previous_plan（原方案未能沿用的部分）、shared_busy_elsewhere（跨镇街兼任人员不在本镇当驻点领导）\n"
     );
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "xls"]);
     assert_eq!(

@@ -307,6 +307,12 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
     } else {
         None
     };
+    // Shared cadres the city's earlier townships keep from leading here:
+    // named where the township is short of its own members.
+    let away: Vec<crate::wording::across::NeverHereSaid> = crate::roster::across::kept_away(r)
+        .iter()
+        .map(Into::into)
+        .collect();
     let min_present = r.policy.min_present;
     let mut shortfall_sessions = 0;
     for s in &st.sessions {
@@ -327,6 +333,13 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 }
                 (Some(c), false) => c.clone(),
                 (None, false) => Remedy::Team,
+            };
+            let remedy = match remedy {
+                Remedy::Capacity { .. } | Remedy::Team if !away.is_empty() => Remedy::KeptAway {
+                    away: away.clone(),
+                    then: Box::new(remedy),
+                },
+                other => other,
             };
             let said = CalendarSaid::Shortfall {
                 unit: unit.name.clone(),

@@ -5,14 +5,16 @@
 //! wrote, the page lists the townships and each township's own page is
 //! written beside it. Pages are written atomically. Exit 2 on bad input.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::city::{is_city, townships};
 use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::export::city_summary::{Figures, TownshipFigures, summarise};
 use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::report::compare::Compared;
-use crate::report::{CityLine, city_page, compare_page, plan_page};
+use crate::report::{city_page, compare_page, plan_page};
 use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::report::ReportSaid;
 use crate::wording::{Lang, Say};
@@ -128,6 +130,19 @@ fn finish(path: &Path, page: &str, beside: usize, lang: Lang) -> i32 {
     EXIT_OK
 }
 
+/// The city's name from its folder's city.toml (`[city] name`); empty for
+/// a city file or a folder without one (a folder's own name may be English).
+fn city_name(path: &Path) -> String {
+    if !path.is_dir() {
+        return String::new();
+    }
+    crate::roster::city::read(path)
+        .ok()
+        .flatten()
+        .map(|c| c.name)
+        .unwrap_or_default()
+}
+
 /// The city page and one page per township beside it.
 fn city(args: &ReportArgs, lang: Lang) -> i32 {
     let dir = &args.plans[0];
@@ -154,9 +169,13 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
     };
     // The township pages go beside the city page: its folder may be new.
     let _ = std::fs::create_dir_all(&out_dir);
-    let mut lines = Vec::new();
+    // Each person keyed across the city, so a shared or transferred person
+    // counts once in the subtotals and the total, as in city-summary.csv.
+    let keys = super::city::summary::keys(&towns);
+    let mut figures = Vec::new();
+    let mut hrefs = BTreeMap::new();
     let mut failing = Vec::new();
-    for t in &towns {
+    for (t, keys) in towns.iter().zip(&keys) {
         let roster: &Roster = match &t.roster {
             Ok(r) => r,
             Err(problems) => {
@@ -188,22 +207,18 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         if !write_page(&out_dir.join(&href), &plan_page(roster, &plan, lang), lang) {
             return EXIT_BAD_INPUT;
         }
-        lines.push(CityLine {
+        hrefs.insert(roster.township.name.clone(), href);
+        figures.push(TownshipFigures {
             township: roster.township.name.clone(),
-            href,
-            units: roster.units.len(),
-            leaders: crate::report::in_force(roster),
-            cost: plan.plan.cost,
-            gap: plan.plan.gap,
-            shortfalls: plan.plan.metrics.shortfall_sessions,
-            warnings: plan.warning.len(),
+            district: roster.township.district.clone(),
+            figures: Figures::of(roster, &plan, Some(keys)),
         });
     }
-    // No city name in the rosters, and a folder's name may be English.
+    let written = figures.len();
     let code = finish(
         &args.output,
-        &city_page("", &lines, lang),
-        lines.len(),
+        &city_page(&city_name(&args.roster), &summarise(figures), &hrefs, lang),
+        written,
         lang,
     );
     println!(

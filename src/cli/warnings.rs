@@ -18,7 +18,8 @@ pub struct WarningsArgs {
     /// Plan file (TOML) written by `zhudian plan` or `replan`
     pub plan: PathBuf,
     /// Only warnings of this kind: shortfall, makeup_impossible,
-    /// household_visits_short, meeting_in_window, previous_plan
+    /// household_visits_short, meeting_in_window, previous_plan,
+    /// shared_busy_elsewhere
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
     /// table (aligned, for the terminal) or csv (UTF-8 with BOM, for a spreadsheet)

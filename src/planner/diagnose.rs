@@ -32,8 +32,12 @@ pub fn helper_label(r: &Roster, h: usize) -> String {
 /// Places against units: the leaders' maxima and minima.
 pub fn counts(r: &Roster, p: &LeaderProblem) -> Vec<PlanSaid> {
     let n = p.workload.len();
+    // Shared cadres a city's earlier townships keep busy on (nearly) every
+    // station date here lead nothing: said apart, not counted as leaders.
+    let kept_away = crate::roster::across::kept_away(r);
+    let away = |l: usize| kept_away.iter().any(|k| k.id == r.cadres[l].id);
     let active: Vec<usize> = (0..p.leaders.len())
-        .filter(|&l| leaders::cadre_usable(r, l))
+        .filter(|&l| leaders::cadre_usable(r, l) && !away(l))
         .collect();
     let max_total: usize = p.leaders.iter().map(|l| l.max_units).sum();
     let min_total: usize = p.leaders.iter().map(|l| l.min_units).sum();
@@ -44,6 +48,7 @@ pub fn counts(r: &Roster, p: &LeaderProblem) -> Vec<PlanSaid> {
             leaders: active.len(),
             places: max_total,
             uniform_max: (maxima.len() == 1).then(|| *maxima.iter().next().expect("one")),
+            kept_away: kept_away.iter().map(Into::into).collect(),
         }];
     }
     if n < min_total {

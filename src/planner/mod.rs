@@ -300,6 +300,7 @@ pub fn plan(
     let lower_bound =
         first_bound.unwrap_or(0.0) + r.objective.helper_continuity * slot_bound as f64;
     let mut file = assemble(r, source, opts, prev, &p, &leader_of, &team, lower_bound);
+    file.warning.extend(kept_away_warnings(whole));
     let t = Instant::now();
     let ((), calendar_cut) = crate::calendar::budget::within(Some(budget.calendar()), || {
         calendar_hook(whole, &mut file, prev)
@@ -315,6 +316,26 @@ pub fn plan(
         pricing,
         work,
     })
+}
+
+/// A `shared_busy_elsewhere` warning for each shared cadre whom the city's
+/// earlier townships keep busy on (nearly) every station date of this one,
+/// so that he leads no unit here (`roster::across::kept_away`).
+fn kept_away_warnings(r: &Roster) -> Vec<crate::plan::Warning> {
+    let lang = crate::wording::Lang::current();
+    crate::roster::across::kept_away(r)
+        .into_iter()
+        .map(|n| crate::plan::Warning {
+            kind: "shared_busy_elsewhere".into(),
+            message: crate::wording::Say::say(
+                &crate::wording::across::NeverHereSaid::from(&n),
+                lang,
+            ),
+            unit: None,
+            date: None,
+            people: vec![n.id],
+        })
+        .collect()
 }
 
 /// CALENDAR HOOK: the year's visit calendar goes here, after the teams are

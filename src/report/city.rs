@@ -1,45 +1,67 @@
 //! The city page: one row per township — units, leaders, score, gap,
 //! sessions without a township member, warnings — each township linked to
-//! its own report page, written beside this one.
+//! its own report page, written beside this one; the townships grouped by
+//! district, each district closed by its subtotal, then the city's total.
+//! The figures are `city-summary.csv`'s (`export::city_summary`): a
+//! township's row counts its roster's leaders, a subtotal or the total
+//! counts each person once.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::html::{esc, page};
+use crate::export::city_summary::{Figures, RowKind, Summary};
 use crate::wording::Lang;
-use crate::wording::report::{Label, city_overview, gap_cell};
+use crate::wording::report::{
+    Label, city_overview, city_people_once, city_title, gap_cell, subtotal_label,
+};
 
-/// One township's line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CityLine {
-    pub township: String,
-    /// The township page's address, relative to the city page.
-    pub href: String,
-    pub units: usize,
-    pub leaders: usize,
-    pub cost: f64,
-    pub gap: f64,
-    pub shortfalls: usize,
-    pub warnings: usize,
+/// The cells of one row after its first: units, leaders, score, gap (for a
+/// township only), sessions short, warnings. `cell` is `td` or `th`.
+fn figures(f: &Figures, gap: Option<&str>, cell: &str) -> String {
+    let short = if f.shortfall_sessions > 0 && cell == "td" {
+        " style=\"color:#b3261e;font-weight:600\""
+    } else {
+        ""
+    };
+    format!(
+        "<{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{:.2}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\"{short}>{}</{cell}><{cell} class=\"n\">{}</{cell}>",
+        f.units,
+        f.leaders,
+        f.cost,
+        esc(gap.unwrap_or_default()),
+        f.shortfall_sessions,
+        f.warnings.values().sum::<usize>(),
+    )
 }
 
-/// The city's page; `name` is the city (or folder) as the planner calls it.
-pub fn city_page(name: &str, lines: &[CityLine], lang: Lang) -> String {
-    let units: usize = lines.iter().map(|l| l.units).sum();
-    let leaders: usize = lines.iter().map(|l| l.leaders).sum();
+/// The city's page; `name` is the city (city.toml's `[city] name`, empty
+/// when it has none), `hrefs` each township's page (by township name),
+/// relative to this one.
+pub fn city_page(
+    name: &str,
+    summary: &Summary,
+    hrefs: &BTreeMap<String, String>,
+    lang: Lang,
+) -> String {
+    let heading = city_title(name, lang);
+    let townships = summary
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Township(_)))
+        .count();
+    let total = summary
+        .rows
+        .iter()
+        .find(|r| r.kind == RowKind::Total)
+        .map(|r| r.figures.clone())
+        .unwrap_or_default();
     let mut body = String::new();
-    let heading = if name.is_empty() {
-        Label::CityTitle.say(lang).to_string()
-    } else {
-        match lang {
-            Lang::En => format!("{name}: {}", Label::CityTitle.say(lang)),
-            Lang::Zh => format!("{name}{}", Label::CityTitle.say(lang)),
-        }
-    };
     let _ = write!(
         body,
         "<header class=\"top\"><h1>{}</h1><p class=\"sub\">{}</p></header>",
         esc(&heading),
-        esc(&city_overview(lines.len(), units, leaders, lang))
+        esc(&city_overview(townships, total.units, total.leaders, lang))
     );
     let _ = write!(
         body,
@@ -52,32 +74,65 @@ pub fn city_page(name: &str, lines: &[CityLine], lang: Lang) -> String {
         Label::Shortfalls.say(lang),
         Label::WarningCount.say(lang),
     );
-    for l in lines {
-        let short = if l.shortfalls > 0 {
-            " style=\"color:#b3261e;font-weight:600\""
-        } else {
-            ""
-        };
+    // A district's name heads its townships; the rows without a district
+    // follow the last subtotal.
+    let mut district: Option<&str> = None;
+    for r in &summary.rows {
+        match &r.kind {
+            RowKind::Township(town) => {
+                if let Some(d) = r.district.as_deref()
+                    && district != Some(d)
+                {
+                    let _ = write!(
+                        body,
+                        "<tr class=\"district\"><th colspan=\"7\">{}</th></tr>",
+                        esc(d)
+                    );
+                }
+                district = r.district.as_deref();
+                let href = hrefs.get(town).map(String::as_str).unwrap_or_default();
+                let _ = write!(
+                    body,
+                    "<tr><td><a href=\"{}\">{}</a></td>{}</tr>",
+                    esc(href),
+                    esc(town),
+                    figures(&r.figures, Some(&gap_cell(r.figures.gap, lang)), "td")
+                );
+            }
+            RowKind::Subtotal => {
+                let _ = write!(
+                    body,
+                    "<tr class=\"subtotal\"><th>{}</th>{}</tr>",
+                    esc(&subtotal_label(
+                        r.district.as_deref().unwrap_or_default(),
+                        lang
+                    )),
+                    figures(&r.figures, None, "th")
+                );
+            }
+            RowKind::Total => {
+                let _ = write!(
+                    body,
+                    "<tr class=\"total\"><th>{}</th>{}</tr>",
+                    Label::Total.say(lang),
+                    figures(&r.figures, None, "th")
+                );
+            }
+        }
+    }
+    body += "</table>";
+    let in_rows: usize = summary
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Township(_)))
+        .map(|r| r.figures.leaders)
+        .sum();
+    if in_rows > total.leaders {
         let _ = write!(
             body,
-            "<tr><td><a href=\"{}\">{}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.2}</td><td class=\"n\">{}</td><td class=\"n\"{short}>{}</td><td class=\"n\">{}</td></tr>",
-            esc(&l.href),
-            esc(&l.township),
-            l.units,
-            l.leaders,
-            l.cost,
-            esc(&gap_cell(l.gap, lang)),
-            l.shortfalls,
-            l.warnings
+            "<p class=\"caption\">{}</p>",
+            esc(city_people_once(lang))
         );
     }
-    let _ = write!(
-        body,
-        "<tr><th>{}</th><th class=\"n\">{units}</th><th class=\"n\">{leaders}</th><th class=\"n\">{:.2}</th><th></th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr></table>",
-        Label::Total.say(lang),
-        lines.iter().map(|l| l.cost).sum::<f64>(),
-        lines.iter().map(|l| l.shortfalls).sum::<usize>(),
-        lines.iter().map(|l| l.warnings).sum::<usize>(),
-    );
     page(&heading, &body, lang)
 }

@@ -87,6 +87,8 @@ table { border-collapse: collapse; margin: 6px 0 12px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tr.district th { background: none; padding-top: 12px; }
+tr.subtotal th { font-weight: 500; }
 .terms td:first-child { color: var(--muted); }
 svg { display: block; max-width: 100%; height: auto; }
 svg text { font-family: inherit; }

@@ -24,7 +24,7 @@ use crate::wording::Lang;
 use crate::wording::report::{Label, overview, roster_line, stale_plan, title};
 use html::esc;
 
-pub use city::{CityLine, city_page};
+pub use city::city_page;
 pub use city_whatif::city_whatif_page;
 pub use compare::compare_page;
 

@@ -402,6 +402,33 @@ pub fn never_here(r: &Roster, busy: &[Busy]) -> Vec<NeverHere> {
     out
 }
 
+/// The shared cadres of a roster `with_busy` built who lead no unit in it
+/// ([`never_here`]), found again from the busy times it carries (its
+/// meetings held `elsewhere`): what the planner and the calendar tell.
+pub fn kept_away(r: &Roster) -> Vec<NeverHere> {
+    let busy: Vec<Busy> = r
+        .meetings
+        .iter()
+        .filter_map(|m| Some((m, m.elsewhere.as_ref()?)))
+        .flat_map(|(m, township)| {
+            m.attendees.iter().filter_map(move |a| match a {
+                crate::model::Attendee::Person(id) => Some(Busy {
+                    id: id.clone(),
+                    date: m.date,
+                    start: m.start,
+                    end: m.end,
+                    township: township.clone(),
+                }),
+                _ => None,
+            })
+        })
+        .collect();
+    if busy.is_empty() {
+        return Vec::new();
+    }
+    never_here(r, &busy)
+}
+
 /// The roster with the cadres of `never` leading no unit (as a cadre away
 /// the whole year): they may still be busy here, never a unit's leader.
 fn without_leading(r: &mut Roster, never: &[NeverHere]) {

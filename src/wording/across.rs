@@ -250,6 +250,18 @@ pub struct NeverHereSaid {
     pub dates: usize,
 }
 
+impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
+    fn from(n: &crate::roster::across::NeverHere) -> Self {
+        NeverHereSaid {
+            name: n.name.clone(),
+            township: n.township.clone(),
+            others: n.others.clone(),
+            blocked: n.blocked,
+            dates: n.dates,
+        }
+    }
+}
+
 impl Say for NeverHereSaid {
     fn say(&self, lang: Lang) -> String {
         let (n, t) = (&self.name, &self.township);
@@ -261,11 +273,87 @@ impl Say for NeverHereSaid {
                 d = self.dates,
             ),
             Lang::Zh => format!(
-                "{n}由{others}和{t}共用，但{n}在{others}的驻点占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可为这几个镇街定不同的驻点时间，或只在{n}真正驻点的镇街写 shared = true",
+                "{n}由{others}和{t}共用，但{n}在{others}的驻点占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可为这几个镇街定不同的驻点时间，或只在{n}真正驻点的镇街名册上将其标为跨镇街兼任",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,
             ),
+        }
+    }
+}
+
+/// More units than places in a township of a city where shared cadres lead
+/// nothing (busy in earlier townships on its station dates): the cadres
+/// counted, those kept away named with why, the other leaders' places, and
+/// what would close the gap. `leaders` and `places` are the others'.
+pub fn too_many_units(
+    units: usize,
+    leaders: usize,
+    places: usize,
+    uniform_max: Option<usize>,
+    kept_away: &[NeverHereSaid],
+    lang: Lang,
+) -> String {
+    let all = leaders + kept_away.len();
+    let allow = super::roster::more_places(units, leaders, places, uniform_max, lang);
+    let township = kept_away
+        .first()
+        .map(|n| n.township.clone())
+        .unwrap_or_default();
+    let mut others: Vec<String> = kept_away.iter().flat_map(|n| n.others.clone()).collect();
+    others.sort();
+    others.dedup();
+    let others = list(&others, lang);
+    match lang {
+        Lang::En => {
+            let who: Vec<String> = kept_away
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{} (shared with {}, on duty there on {} of the {} station dates)",
+                        n.name,
+                        list(&n.others, lang),
+                        n.blocked,
+                        n.dates
+                    )
+                })
+                .collect();
+            let how = match uniform_max {
+                Some(m) => format!("the other {leaders} leaders × {m} = {places} places"),
+                None => format!("the other {leaders} leaders' maxima add up to {places} places"),
+            };
+            format!(
+                "{units} units, but of the {all} cadres {} {} no unit here, and {how}: {allow}, give {township} a station window apart from {others}'s, or add a cadre",
+                list(&who, lang),
+                if kept_away.len() == 1 {
+                    "leads"
+                } else {
+                    "lead"
+                },
+            )
+        }
+        Lang::Zh => {
+            let who: Vec<String> = kept_away
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{}（与{}共用，{}的驻点占了{township} {} 个驻点日中的 {} 个）",
+                        n.name,
+                        list(&n.others, lang),
+                        list(&n.others, lang),
+                        n.dates,
+                        n.blocked
+                    )
+                })
+                .collect();
+            let how = match uniform_max {
+                Some(m) => format!("其余 {leaders} 名领导 × {m} = {places} 个名额"),
+                None => format!("其余 {leaders} 名领导的上限合计 {places} 个名额"),
+            };
+            format!(
+                "共 {units} 个单位，但 {all} 名干部中{}不在{township}当驻点领导，{how}：请{allow}，或把{township}的驻点时间与{others}错开，或增加一名干部",
+                who.join("、"),
+            )
         }
     }
 }

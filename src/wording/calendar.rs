@@ -5,28 +5,8 @@
 use super::{Lang, Say, list};
 use crate::model::Role;
 
-/// What would close a gap between station sessions and the township's people.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Remedy {
-    /// The township as a whole has too few member-weeks: so many units made
-    /// fortnightly (`None` when even all of them would not do), or so many
-    /// more department heads, would cover the gap.
-    Capacity {
-        fortnightly_units: Option<usize>,
-        more_heads: usize,
-    },
-    /// The township has enough member-weeks, but this team's township members
-    /// were needed elsewhere (or blocked) that week.
-    Team,
-    /// A township member was there, but too few people in all.
-    Assist,
-    /// An ordinary meeting in the window took the team's township members:
-    /// moving it, not hiring, would staff the session.
-    Meeting { title: String },
-    /// A person shared with another township of the city, on the team as
-    /// its township member, was on duty there that day (by name).
-    Elsewhere { person: String, township: String },
-}
+pub use super::shortfall::Remedy;
+use super::shortfall::remedy;
 
 /// One thing the calendar reports, as a fact; `say` words it.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,70 +101,6 @@ pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
         (Lang::Zh, Fri) => "周五",
         (Lang::Zh, Sat) => "周六",
         (Lang::Zh, Sun) => "周日",
-    }
-}
-
-fn remedy(r: &Remedy, lang: Lang) -> String {
-    match (r, lang) {
-        (
-            Remedy::Capacity {
-                fortnightly_units: Some(f),
-                more_heads,
-            },
-            Lang::En,
-        ) => format!(
-            "fortnightly sessions for {f} remote unit{}, or {more_heads} more department head{}, would close the gap",
-            plural(*f),
-            plural(*more_heads)
-        ),
-        (
-            Remedy::Capacity {
-                fortnightly_units: None,
-                more_heads,
-            },
-            Lang::En,
-        ) => format!(
-            "{more_heads} more department head{} would close the gap (fortnightly sessions alone cannot)",
-            plural(*more_heads)
-        ),
-        (
-            Remedy::Capacity {
-                fortnightly_units: Some(f),
-                more_heads,
-            },
-            Lang::Zh,
-        ) => format!("将{f}个偏远村（社区）改为两周驻点一次，或增加{more_heads}名部门负责人，即可补足"),
-        (
-            Remedy::Capacity {
-                fortnightly_units: None,
-                more_heads,
-            },
-            Lang::Zh,
-        ) => format!("增加{more_heads}名部门负责人即可补足（仅改为两周一次不够）"),
-        (Remedy::Team, Lang::En) => {
-            "the team's township members were needed elsewhere or away that week; one more department head on this team would cover it".into()
-        }
-        (Remedy::Team, Lang::Zh) => {
-            "该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上".into()
-        }
-        (Remedy::Assist, Lang::En) => {
-            "an assist member on the team (committee cadre, graduate official or volunteer) would make up the number".into()
-        }
-        (Remedy::Assist, Lang::Zh) => {
-            "为团队增加一名协助人员（村“两委”干部、大学生村官或志愿者）即可达到人数".into()
-        }
-        (Remedy::Meeting { title }, Lang::En) => format!(
-            "the meeting '{title}' took the team's township members; moving it out of the station window would staff this session"
-        ),
-        (Remedy::Elsewhere { person, township }, Lang::En) => format!(
-            "{person}, shared with {township}, was on duty in {township} that day (planned there first); another township member on this team, or {township}'s session moved off that day, would staff it"
-        ),
-        (Remedy::Elsewhere { person, township }, Lang::Zh) => format!(
-            "{person}与{township}共用，当天在{township}驻点（{township}先行编排）；为该团队再配一名镇街成员，或把{township}当天的安排错开，即可补上"
-        ),
-        (Remedy::Meeting { title }, Lang::Zh) => {
-            format!("会议“{title}”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上")
-        }
     }
 }
 

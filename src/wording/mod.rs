@@ -19,6 +19,7 @@ pub mod plan;
 pub mod report;
 pub mod roster;
 pub mod scenario;
+pub mod shortfall;
 pub mod station;
 pub mod summary;
 pub mod table;

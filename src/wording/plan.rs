@@ -17,6 +17,9 @@ pub enum PlanSaid {
         leaders: usize,
         places: usize,
         uniform_max: Option<usize>,
+        /// Shared cadres kept busy in earlier townships of the city on
+        /// (nearly) every station date here, not counted in `leaders`.
+        kept_away: Vec<super::across::NeverHereSaid>,
     },
     /// Fewer units than the leaders' minima add up to.
     TooFewUnits {
@@ -99,6 +102,21 @@ impl Say for PlanSaid {
                 leaders,
                 places,
                 uniform_max,
+                kept_away,
+            } if !kept_away.is_empty() => super::across::too_many_units(
+                *units,
+                *leaders,
+                *places,
+                *uniform_max,
+                kept_away,
+                lang,
+            ),
+            TooManyUnits {
+                units,
+                leaders,
+                places,
+                uniform_max,
+                ..
             } => RosterSaid::TooManyUnits {
                 units: *units,
                 leaders: *leaders,

@@ -238,3 +238,69 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
         "2 of 3 townships planned into out: 28 units, 12 leaders, total cost 734.49, 2 sessions without a township member; 1.5 s"
     );
 }
+
+fn too_many(
+    units: usize,
+    leaders: usize,
+    places: usize,
+    uniform_max: Option<usize>,
+    kept_away: Vec<crate::wording::across::NeverHereSaid>,
+) -> PlanSaid {
+    PlanSaid::TooManyUnits {
+        units,
+        leaders,
+        places,
+        uniform_max,
+        kept_away,
+    }
+}
+
+#[test]
+fn places_short_are_said_as_a_planner_would_one_leader_or_several() {
+    let cases = [
+        (
+            too_many(6, 3, 5, None, vec![]),
+            "6 units but the 3 leaders' maxima add up to 5 places: let 1 leader take one more unit, or add a cadre",
+            "共 6 个单位，但 3 名领导的上限合计 5 个名额：请让 1 名领导多联系 1 个单位，或增加一名干部",
+        ),
+        (
+            too_many(7, 3, 5, None, vec![]),
+            "7 units but the 3 leaders' maxima add up to 5 places: let 2 leaders take one more unit each, or add a cadre",
+            "共 7 个单位，但 3 名领导的上限合计 5 个名额：请让 2 名领导各多联系 1 个单位，或增加一名干部",
+        ),
+        (
+            too_many(9, 4, 8, Some(2), vec![]),
+            "9 units but 4 leaders × 2 = 8 places: allow 3 units for 1 leader, or add a cadre",
+            "共 9 个单位，但 4 名领导 × 2 = 8 个名额：请允许 1 名领导联系 3 个单位，或增加一名干部",
+        ),
+        (
+            too_many(10, 4, 8, Some(2), vec![]),
+            "10 units but 4 leaders × 2 = 8 places: allow 3 units for 2 leaders, or add a cadre",
+            "共 10 个单位，但 4 名领导 × 2 = 8 个名额：请允许 2 名领导各联系 3 个单位，或增加一名干部",
+        ),
+    ];
+    for (said, en, zh) in cases {
+        assert_eq!(said.say(Lang::En), en);
+        assert_eq!(said.say(Lang::Zh), zh);
+    }
+}
+
+#[test]
+fn places_short_count_the_shared_cadres_kept_away_by_name() {
+    let away = |name: &str, blocked: usize| crate::wording::across::NeverHereSaid {
+        name: name.into(),
+        township: "腰古镇".into(),
+        others: vec!["六都镇".into()],
+        blocked,
+        dates: 50,
+    };
+    let said = too_many(9, 3, 6, Some(2), vec![away("陈志强", 50), away("黄伟", 46)]);
+    assert_eq!(
+        said.say(Lang::En),
+        "9 units, but of the 5 cadres 陈志强 (shared with 六都镇, on duty there on 50 of the 50 station dates) and 黄伟 (shared with 六都镇, on duty there on 46 of the 50 station dates) lead no unit here, and the other 3 leaders × 2 = 6 places: allow 3 units for 3 leaders, give 腰古镇 a station window apart from 六都镇's, or add a cadre"
+    );
+    assert_eq!(
+        said.say(Lang::Zh),
+        "共 9 个单位，但 5 名干部中陈志强（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 50 个）、黄伟（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 46 个）不在腰古镇当驻点领导，其余 3 名领导 × 2 = 6 个名额：请允许 3 名领导各联系 3 个单位，或把腰古镇的驻点时间与六都镇错开，或增加一名干部"
+    );
+}

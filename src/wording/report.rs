@@ -500,6 +500,38 @@ pub fn city_overview(townships: usize, units: usize, leaders: usize, lang: Lang)
     }
 }
 
+/// The city page's heading: the city by name (city.toml's `[city] name`),
+/// or no name when the city gives none.
+pub fn city_title(name: &str, lang: Lang) -> String {
+    let title = Label::CityTitle.say(lang);
+    match (name.is_empty(), lang) {
+        (true, _) => title.to_string(),
+        (false, Lang::En) => format!("{name}: {title}"),
+        (false, Lang::Zh) => format!("{name}{title}"),
+    }
+}
+
+/// The label of a district's subtotal row on the city page.
+pub fn subtotal_label(district: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Subtotal, {district}"),
+        Lang::Zh => format!("{district}小计"),
+    }
+}
+
+/// Under the city table when a person counts in two townships' rows: the
+/// subtotals and the total count each person once.
+pub fn city_people_once(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "A leader shared by two townships, or transferred between them, is in each township's row but counts once in a subtotal and in the total."
+        }
+        Lang::Zh => {
+            "多镇街共用或在镇街之间调动的领导，在各镇街行中分别计入，在小计和合计中只计一次。"
+        }
+    }
+}
+
 /// A gap as a city table shows it.
 pub fn gap_cell(gap: f64, lang: Lang) -> String {
     if gap <= 0.0 {

@@ -554,7 +554,6 @@ impl Say for RosterSaid {
                 places,
                 uniform_max,
             } => {
-                let short = units - places;
                 let how = match uniform_max {
                     Some(m) if en => format!("{leaders} leaders × {m} = {places} places"),
                     Some(m) => format!("{leaders} 名领导 × {m} = {places} 个名额"),
@@ -563,30 +562,7 @@ impl Say for RosterSaid {
                     }
                     None => format!("{leaders} 名领导的上限合计 {places} 个名额"),
                 };
-                // Raising `short` leaders' maximum by one closes the gap when there are enough leaders.
-                let allow = match (uniform_max, short <= *leaders, en) {
-                    (Some(m), true, true) => format!(
-                        "allow {} units for {short} leader{}",
-                        m + 1,
-                        if short == 1 { "" } else { "s" }
-                    ),
-                    (Some(m), true, false) => format!("允许 {short} 名领导各联系 {} 个单位", m + 1),
-                    (None, true, true) => format!(
-                        "raise {short} leader{} maximum by one",
-                        if short == 1 { "'s" } else { "s'" }
-                    ),
-                    (None, true, false) => format!("把 {short} 名领导的上限各提高 1"),
-                    (_, false, true) => format!(
-                        "allow every leader {} units",
-                        units.div_ceil((*leaders).max(1))
-                    ),
-                    (_, false, false) => {
-                        format!(
-                            "允许每名领导联系 {} 个单位",
-                            units.div_ceil((*leaders).max(1))
-                        )
-                    }
-                };
+                let allow = more_places(*units, *leaders, *places, *uniform_max, lang);
                 if en {
                     format!("{units} units but {how}: {allow}, or add a cadre")
                 } else {
@@ -758,5 +734,37 @@ impl Say for RosterSaid {
             Workbook(w) => w.say(lang),
             Variant(v) => v.say(lang),
         }
+    }
+}
+
+/// What closes a gap of places (more units than the leaders' maxima add
+/// up to): `short` leaders taking one unit more each when there are that
+/// many leaders, else every leader taking enough.
+pub fn more_places(
+    units: usize,
+    leaders: usize,
+    places: usize,
+    uniform_max: Option<usize>,
+    lang: Lang,
+) -> String {
+    let short = units.saturating_sub(places);
+    let en = lang == Lang::En;
+    match (uniform_max, short <= leaders, en) {
+        (Some(m), true, true) => format!(
+            "allow {} units for {short} leader{}",
+            m + 1,
+            if short == 1 { "" } else { "s" }
+        ),
+        (Some(m), true, false) if short == 1 => format!("允许 1 名领导联系 {} 个单位", m + 1),
+        (Some(m), true, false) => format!("允许 {short} 名领导各联系 {} 个单位", m + 1),
+        (None, true, true) if short == 1 => "let 1 leader take one more unit".into(),
+        (None, true, true) => format!("let {short} leaders take one more unit each"),
+        (None, true, false) if short == 1 => "让 1 名领导多联系 1 个单位".into(),
+        (None, true, false) => format!("让 {short} 名领导各多联系 1 个单位"),
+        (_, false, true) => format!(
+            "allow every leader {} units",
+            units.div_ceil(leaders.max(1))
+        ),
+        (_, false, false) => format!("允许每名领导联系 {} 个单位", units.div_ceil(leaders.max(1))),
     }
 }

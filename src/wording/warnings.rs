@@ -9,12 +9,14 @@ use super::Lang;
 pub const FIRST_FEW: usize = 3;
 
 /// The kinds the planner writes, in the order a planner should read them.
-pub const KINDS: [&str; 5] = [
+/// A new kind goes last, so city-summary.csv's columns keep their places.
+pub const KINDS: [&str; 6] = [
     "shortfall",
     "makeup_impossible",
     "household_visits_short",
     "meeting_in_window",
     "previous_plan",
+    "shared_busy_elsewhere",
 ];
 
 /// The name of a kind of warning; an unknown kind (from a newer zhudian) as written.
@@ -27,6 +29,10 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
         "previous_plan" => (
             "not carried over from the plan in force",
             "原方案未能沿用的部分",
+        ),
+        "shared_busy_elsewhere" => (
+            "shared people who lead no unit here",
+            "跨镇街兼任人员不在本镇当驻点领导",
         ),
         other => return other.to_string(),
     };
@@ -58,6 +64,10 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
         "previous_plan" => (
             "nothing to do unless it is a surprise: the new plan placed these afresh; check the roster if someone or a unit should not have left",
             "如属预期则无需处理：新方案已重新安排；如有人员或村不应离开，请核对名册",
+        ),
+        "shared_busy_elsewhere" => (
+            "give the townships different station windows, or mark the person shared only on the rosters of the townships they really serve",
+            "为这几个镇街定不同的驻点时间，或只在其真正驻点的镇街名册上标为跨镇街兼任",
         ),
         _ => return None,
     };

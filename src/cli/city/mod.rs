@@ -237,13 +237,7 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
 
 /// The words for a shared cadre who leads nothing in a later township.
 pub fn never_said(n: &crate::roster::across::NeverHere) -> crate::wording::across::NeverHereSaid {
-    crate::wording::across::NeverHereSaid {
-        name: n.name.clone(),
-        township: n.township.clone(),
-        others: n.others.clone(),
-        blocked: n.blocked,
-        dates: n.dates,
-    }
+    n.into()
 }
 
 /// Plans one township of a city (its shared people kept clear of `busy`)

@@ -1,0 +1,146 @@
+//! Words for what would staff a station session left short (the end of a
+//! `shortfall` warning): more people or fewer sessions, another team
+//! member, an assist member, a meeting moved, a shared person's other
+//! township, and the shared cadres another township keeps from leading here.
+
+use super::Lang;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// What would close a gap between station sessions and the township's people.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remedy {
+    /// The township as a whole has too few member-weeks: so many units made
+    /// fortnightly (`None` when even all of them would not do), or so many
+    /// more department heads, would cover the gap.
+    Capacity {
+        fortnightly_units: Option<usize>,
+        more_heads: usize,
+    },
+    /// The township has enough member-weeks, but this team's township members
+    /// were needed elsewhere (or blocked) that week.
+    Team,
+    /// A township member was there, but too few people in all.
+    Assist,
+    /// An ordinary meeting in the window took the team's township members:
+    /// moving it, not hiring, would staff the session.
+    Meeting { title: String },
+    /// A person shared with another township of the city, on the team as
+    /// its township member, was on duty there that day (by name).
+    Elsewhere { person: String, township: String },
+    /// Too few township members (`then`: `Capacity` or `Team`) in a
+    /// township where shared cadres lead nothing, kept busy by the city's
+    /// earlier townships on (nearly) every station date: they are named.
+    KeptAway {
+        away: Vec<super::across::NeverHereSaid>,
+        then: Box<Remedy>,
+    },
+}
+
+pub(super) fn remedy(r: &Remedy, lang: Lang) -> String {
+    match (r, lang) {
+        (Remedy::KeptAway { away, then }, _) => kept_away(away, &remedy(then, lang), lang),
+        (
+            Remedy::Capacity {
+                fortnightly_units: Some(f),
+                more_heads,
+            },
+            Lang::En,
+        ) => format!(
+            "fortnightly sessions for {f} remote unit{}, or {more_heads} more department head{}, would close the gap",
+            plural(*f),
+            plural(*more_heads)
+        ),
+        (
+            Remedy::Capacity {
+                fortnightly_units: None,
+                more_heads,
+            },
+            Lang::En,
+        ) => format!(
+            "{more_heads} more department head{} would close the gap (fortnightly sessions alone cannot)",
+            plural(*more_heads)
+        ),
+        (
+            Remedy::Capacity {
+                fortnightly_units: Some(f),
+                more_heads,
+            },
+            Lang::Zh,
+        ) => format!("将{f}个偏远村（社区）改为两周驻点一次，或增加{more_heads}名部门负责人，即可补足"),
+        (
+            Remedy::Capacity {
+                fortnightly_units: None,
+                more_heads,
+            },
+            Lang::Zh,
+        ) => format!("增加{more_heads}名部门负责人即可补足（仅改为两周一次不够）"),
+        (Remedy::Team, Lang::En) => {
+            "the team's township members were needed elsewhere or away that week; one more department head on this team would cover it".into()
+        }
+        (Remedy::Team, Lang::Zh) => {
+            "该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上".into()
+        }
+        (Remedy::Assist, Lang::En) => {
+            "an assist member on the team (committee cadre, graduate official or volunteer) would make up the number".into()
+        }
+        (Remedy::Assist, Lang::Zh) => {
+            "为团队增加一名协助人员（村“两委”干部、大学生村官或志愿者）即可达到人数".into()
+        }
+        (Remedy::Meeting { title }, Lang::En) => format!(
+            "the meeting '{title}' took the team's township members; moving it out of the station window would staff this session"
+        ),
+        (Remedy::Elsewhere { person, township }, Lang::En) => format!(
+            "{person}, shared with {township}, was on duty in {township} that day (planned there first); another township member on this team, or {township}'s session moved off that day, would staff it"
+        ),
+        (Remedy::Elsewhere { person, township }, Lang::Zh) => format!(
+            "{person}与{township}共用，当天在{township}驻点（{township}先行编排）；为该团队再配一名镇街成员，或把{township}当天的安排错开，即可补上"
+        ),
+        (Remedy::Meeting { title }, Lang::Zh) => {
+            format!("会议“{title}”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上")
+        }
+    }
+}
+
+/// The shared cadres who lead nothing here, said before what would staff
+/// the session (`fix`), with a window of its own as one more way.
+fn kept_away(away: &[super::across::NeverHereSaid], fix: &str, lang: Lang) -> String {
+    let names: Vec<String> = away.iter().map(|n| n.name.clone()).collect();
+    let mut others: Vec<String> = away.iter().flat_map(|n| n.others.clone()).collect();
+    others.sort();
+    others.dedup();
+    let others = super::list(&others, lang);
+    let township = away
+        .first()
+        .map(|n| n.township.as_str())
+        .unwrap_or_default();
+    let who: Vec<String> = away
+        .iter()
+        .map(|n| {
+            let there = super::list(&n.others, lang);
+            match lang {
+                Lang::En => format!(
+                    "{}, shared with {there}, leads no unit here ({there}'s sessions take {} of the {} station dates)",
+                    n.name, n.blocked, n.dates
+                ),
+                Lang::Zh => format!(
+                    "{}与{there}共用，{there}的驻点占了{township}{}个驻点日中的{}个，不在{township}当驻点领导",
+                    n.name, n.dates, n.blocked
+                ),
+            }
+        })
+        .collect();
+    let names = super::list(&names, lang);
+    match lang {
+        Lang::En => format!(
+            "{}; {fix}, or a station window for {township} apart from {others}'s would let {names} lead here",
+            who.join("; ")
+        ),
+        Lang::Zh => format!(
+            "{}；{fix}；或把{township}的驻点时间与{others}错开，让{names}在{township}驻点",
+            who.join("；")
+        ),
+    }
+}

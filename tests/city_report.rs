@@ -1,0 +1,245 @@
+//! The city page of `zhudian report CITY PLANS`: the city named from
+//! city.toml's `[city] name`, the townships grouped under their districts,
+//! each district closed by its subtotal (小计) and the city by its total
+//! (合计), the leaders counted as city-summary.csv counts them — a
+//! township's row its roster's every leader, a subtotal or the total each
+//! person once, a cadre shared by two townships included — in both
+//! languages. A city without districts has no subtotal rows.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::{Path, PathBuf};
+
+/// 云浮市: 河口街道 and 腰古镇 in 云城区, 六都镇 in 云安区; 陈志强 is on
+/// the rosters of 六都镇 and 腰古镇 (`shared = true`).
+const CITY: &str = "tests/fixtures/city-shared-window";
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A copy of the city (its city.toml without districts when `districts` is
+/// false), planned in `lang`.
+fn planned(districts: bool, lang: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    std::fs::create_dir(&city).unwrap();
+    for e in std::fs::read_dir(CITY).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, city.join(p.file_name().unwrap())).unwrap();
+    }
+    if !districts {
+        let text = std::fs::read_to_string(city.join("city.toml")).unwrap();
+        let start = text.find("[[district]]").unwrap();
+        let end = text.find("[station]").unwrap();
+        let without = format!("{}{}", &text[..start], &text[end..]);
+        std::fs::write(city.join("city.toml"), without).unwrap();
+    }
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["--lang", lang, "plan", s(&city), "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    (dir, city, plans)
+}
+
+/// The city page written by `report` in `lang`, and what it printed.
+fn report(dir: &Path, city: &Path, plans: &Path, lang: &str) -> (String, String) {
+    let page = dir.join("pages").join("city.html");
+    let (c, out, err) = zhudian(&["--lang", lang, "report", s(city), s(plans), "-o", s(&page)]);
+    assert_eq!(c, 0, "{out}{err}");
+    (std::fs::read_to_string(page).unwrap(), out)
+}
+
+/// city-summary.csv's rows (after its header) as cells.
+fn summary(plans: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(plans.join("city-summary.csv")).unwrap();
+    let text = text.strip_prefix('\u{feff}').unwrap();
+    text.split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+/// The summary's columns the page shows: leaders, units, cost, sessions
+/// without a township member, and the warnings (every warning column summed).
+struct Cells {
+    leaders: String,
+    units: String,
+    cost: String,
+    short: String,
+    warnings: usize,
+}
+
+fn cells(row: &[String]) -> Cells {
+    // district, township, leaders, units, 8 helper roles, cost, gap,
+    // deviation, sessions, short, make-ups, visits, then the warnings.
+    Cells {
+        leaders: row[2].clone(),
+        units: row[3].clone(),
+        cost: row[12].clone(),
+        short: row[16].clone(),
+        warnings: row[19..].iter().map(|c| c.parse::<usize>().unwrap()).sum(),
+    }
+}
+
+/// The figures of a row as the page writes them, `cell` `td` or `th`; the
+/// gap cell is given for a township and empty for a subtotal or the total.
+fn figures(c: &Cells, gap: &str, cell: &str) -> String {
+    let short = if cell == "td" && c.short != "0" {
+        " style=\"color:#b3261e;font-weight:600\""
+    } else {
+        ""
+    };
+    format!(
+        "<{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{gap}</{cell}><{cell} class=\"n\"{short}>{}</{cell}><{cell} class=\"n\">{}</{cell}>",
+        c.units, c.leaders, c.cost, c.short, c.warnings
+    )
+}
+
+fn township_row(href: &str, name: &str, row: &[String], gap: &str) -> String {
+    format!(
+        "<tr><td><a href=\"{href}\">{name}</a></td>{}</tr>",
+        figures(&cells(row), gap, "td")
+    )
+}
+
+#[test]
+fn the_chinese_city_page_names_the_city_and_groups_the_townships_under_their_districts() {
+    let (dir, city, plans) = planned(true, "zh");
+    let (page, out) = report(dir.path(), &city, &plans, "zh");
+    assert!(out.ends_with("3 个镇街中 3 个已写出页面。\n"), "{out}");
+    assert!(
+        page.contains("<title>云浮市各镇街驻点方案一览</title>"),
+        "{page}"
+    );
+    assert!(page.contains("<h1>云浮市各镇街驻点方案一览</h1>"));
+    let rows = summary(&plans);
+    let labels: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str(), r[2].as_str()))
+        .collect();
+    // The summary the page must agree with: 陈志强 in two townships' rows,
+    // once in 云城区's subtotal and the total (5 + 5 + 6 rows, 15 people).
+    assert_eq!(
+        labels,
+        [
+            ("云城区", "河口街道", "5"),
+            ("云城区", "腰古镇", "5"),
+            ("云城区", "小计", "10"),
+            ("云安区", "六都镇", "6"),
+            ("云安区", "小计", "6"),
+            ("", "合计", "15"),
+        ]
+    );
+    let total = cells(&rows[5]);
+    assert!(
+        page.contains(&format!(
+            "<p class=\"sub\">共 3 个镇街、15 名驻点领导、{} 个村居。点击镇街名称查看该镇街的方案。</p>",
+            total.units
+        )),
+        "{page}"
+    );
+    let gap = "0%：没有更好的方案";
+    let table = [
+        "<tr class=\"district\"><th colspan=\"7\">云城区</th></tr>".to_string(),
+        township_row("hekou.html", "河口街道", &rows[0], gap),
+        township_row("yaogu.html", "腰古镇", &rows[1], gap),
+        format!(
+            "<tr class=\"subtotal\"><th>云城区小计</th>{}</tr>",
+            figures(&cells(&rows[2]), "", "th")
+        ),
+        "<tr class=\"district\"><th colspan=\"7\">云安区</th></tr>".to_string(),
+        township_row("liudu.html", "六都镇", &rows[3], gap),
+        format!(
+            "<tr class=\"subtotal\"><th>云安区小计</th>{}</tr>",
+            figures(&cells(&rows[4]), "", "th")
+        ),
+        format!(
+            "<tr class=\"total\"><th>合计</th>{}</tr></table>",
+            figures(&total, "", "th")
+        ),
+    ]
+    .concat();
+    assert!(page.contains(&table), "{table}\n{page}");
+    assert!(page.contains(
+        "<p class=\"caption\">多镇街共用或在镇街之间调动的领导，在各镇街行中分别计入，在小计和合计中只计一次。</p>"
+    ));
+}
+
+#[test]
+fn the_english_city_page_counts_as_the_summary_does() {
+    let (dir, city, plans) = planned(true, "en");
+    let (page, out) = report(dir.path(), &city, &plans, "en");
+    assert!(
+        out.ends_with("3 of 3 townships have their pages written.\n"),
+        "{out}"
+    );
+    assert!(page.contains("<h1>云浮市: Stationing plans of every township</h1>"));
+    let rows = summary(&plans);
+    assert_eq!(rows[2][1], "subtotal");
+    assert_eq!(rows[5][1], "total");
+    let total = cells(&rows[5]);
+    assert_eq!(total.leaders, "15");
+    assert!(
+        page.contains(&format!(
+            "<p class=\"sub\">3 townships, 15 leaders, {} units. Click a township for its own page.</p>",
+            total.units
+        )),
+        "{page}"
+    );
+    let gap = "0%: no better plan";
+    let table = [
+        "<tr class=\"district\"><th colspan=\"7\">云城区</th></tr>".to_string(),
+        township_row("hekou.html", "河口街道", &rows[0], gap),
+        township_row("yaogu.html", "腰古镇", &rows[1], gap),
+        format!(
+            "<tr class=\"subtotal\"><th>Subtotal, 云城区</th>{}</tr>",
+            figures(&cells(&rows[2]), "", "th")
+        ),
+        "<tr class=\"district\"><th colspan=\"7\">云安区</th></tr>".to_string(),
+        township_row("liudu.html", "六都镇", &rows[3], gap),
+        format!(
+            "<tr class=\"subtotal\"><th>Subtotal, 云安区</th>{}</tr>",
+            figures(&cells(&rows[4]), "", "th")
+        ),
+        format!(
+            "<tr class=\"total\"><th>Total</th>{}</tr></table>",
+            figures(&total, "", "th")
+        ),
+    ]
+    .concat();
+    assert!(page.contains(&table), "{table}\n{page}");
+    assert!(page.contains(
+        "<p class=\"caption\">A leader shared by two townships, or transferred between them, is in each township&#39;s row but counts once in a subtotal and in the total.</p>"
+    ));
+}
+
+#[test]
+fn a_city_without_districts_has_no_subtotal_rows() {
+    for lang in ["zh", "en"] {
+        let (dir, city, plans) = planned(false, lang);
+        let (page, _) = report(dir.path(), &city, &plans, lang);
+        let rows = summary(&plans);
+        assert_eq!(rows.len(), 4, "three townships and the total");
+        assert!(!page.contains("class=\"district\""), "{page}");
+        assert!(!page.contains("class=\"subtotal\""), "{page}");
+        let (gap, total) = match lang {
+            "zh" => ("0%：没有更好的方案", "合计"),
+            _ => ("0%: no better plan", "Total"),
+        };
+        let table = [
+            township_row("hekou.html", "河口街道", &rows[0], gap),
+            township_row("liudu.html", "六都镇", &rows[1], gap),
+            township_row("yaogu.html", "腰古镇", &rows[2], gap),
+            format!(
+                "<tr class=\"total\"><th>{total}</th>{}</tr></table>",
+                figures(&cells(&rows[3]), "", "th")
+            ),
+        ]
+        .concat();
+        assert!(page.contains(&table), "{table}\n{page}");
+        assert_eq!(cells(&rows[3]).leaders, "15");
+    }
+}

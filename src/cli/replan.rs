@@ -100,7 +100,11 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             }
             let ch = changes(r, &prev2, file);
             if ch.is_empty() {
-                out += &format!("  {}\n", ChangeSaid::Nothing.say(lang));
+                let handovers = notes
+                    .iter()
+                    .filter(|n| matches!(n, ReplanSaid::Succeeds { .. }))
+                    .count();
+                out += &format!("  {}\n", ChangeSaid::Nothing { handovers }.say(lang));
             }
             for c in &ch {
                 out += &format!("  {}\n", c.say(lang));

@@ -197,7 +197,11 @@ impl super::Say for ReplanSaid {
 /// One change a replan made, and what it cost.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChangeSaid {
-    Nothing,
+    /// No unit changed leader or team; `handovers`: the successions listed
+    /// above it (a successor in their predecessor's post is no change).
+    Nothing {
+        handovers: usize,
+    },
     NewUnit {
         unit: String,
         leader: String,
@@ -240,13 +244,13 @@ impl super::Say for ChangeSaid {
         use ChangeSaid::*;
         let en = lang == Lang::En;
         match self {
-            Nothing => {
-                if en {
-                    "nothing changed: every unit keeps its leader and team".into()
-                } else {
-                    "没有变动：各单位的领导和队伍保持不变".into()
-                }
-            }
+            Nothing { handovers } => match (en, handovers) {
+                (true, 0) => "nothing changed: every unit keeps its leader and team".into(),
+                (true, 1) => "apart from the handover above, nothing changed".into(),
+                (true, _) => "apart from the handovers above, nothing changed".into(),
+                (false, 0) => "没有变动：各单位的领导和队伍保持不变".into(),
+                (false, _) => "除上述接任外，没有其他变动".into(),
+            },
             NewUnit { unit, leader } => {
                 if en {
                     format!("{unit}: new unit, led by {leader}")

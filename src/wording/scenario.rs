@@ -92,17 +92,28 @@ impl Figure {
     }
 }
 
-pub fn moves_heading(lang: Lang) -> String {
-    match lang {
-        Lang::En => "Who moved where (leader + team, where the plans differ):".into(),
-        Lang::Zh => "人员变动（领导 + 队员，仅列出方案不同之处）：".into(),
+/// The heading of the moves; `handed`: some unit was handed over to a
+/// successor (not counted as a move).
+pub fn moves_heading(handed: bool, lang: Lang) -> String {
+    match (lang, handed) {
+        (Lang::En, false) => "Who moved where (leader + team, where the plans differ):".into(),
+        (Lang::En, true) => "Who moved where (leader + team, where the plans differ; units handed over to a successor are not moves):".into(),
+        (Lang::Zh, false) => "人员变动（驻点领导及队员，仅列出方案不同之处）：".into(),
+        (Lang::Zh, true) => {
+            "人员变动（驻点领导及队员，仅列出方案不同之处；由接任者接手的单位不算变动）：".into()
+        }
     }
 }
 
-pub fn no_moves(lang: Lang) -> String {
-    match lang {
-        Lang::En => "  every unit has the same leader and team in all plans".into(),
-        Lang::Zh => "  各方案中所有单位的领导和队伍都相同".into(),
+/// No unit moved; `handed`: some unit was handed over to a successor.
+pub fn no_moves(handed: bool, lang: Lang) -> String {
+    match (lang, handed) {
+        (Lang::En, false) => "  every unit has the same leader and team in all plans".into(),
+        (Lang::En, true) => "  apart from the units handed over to a successor, every unit has the same leader and team in all plans".into(),
+        (Lang::Zh, false) => "  各方案中所有单位的领导和队伍都相同".into(),
+        (Lang::Zh, true) => {
+            "  除由接任者接手的单位外，各方案中所有单位的领导和队伍都相同".into()
+        }
     }
 }
 

@@ -147,7 +147,9 @@ fn compare_of_three_plans_says_what_changes_pair_by_pair() {
     let (c, zh, _) = zhudian(&["--lang", "zh", "compare", &p0, &p1, &p2]);
     assert_eq!(c, 0);
     assert!(
-        zh.contains("p0 → p1：\n自 2015-07-15 起的变化：\n  梁文辉交接给周美玲：西海村、三洪奇村\n"),
+        zh.contains(
+            "p0 → p1：\n自 2015-07-15 起的变化：\n  梁文辉交接给周美玲：西海村、三洪奇村\n"
+        ),
         "{zh}"
     );
     assert!(
@@ -210,7 +212,9 @@ fn a_successor_s_rise_counts_the_post_when_the_leaver_serves_past_the_date() {
     );
     let (_, en, _) = replan("en", &roster, &p0, "2015-07-01", dir.path(), "en.toml");
     assert!(
-        en.contains("  load rises (sessions from 2015-07-01): 周美玲 (succeeding 梁文辉) 73 → 81\n"),
+        en.contains(
+            "  load rises (sessions from 2015-07-01): 周美玲 (succeeding 梁文辉) 73 → 81\n"
+        ),
         "{en}"
     );
 }
@@ -348,9 +352,10 @@ fn chinese_lists_a_team_as_the_leader_and_the_members_in_brackets() {
     );
     let (_, en, _) = zhudian(&["compare", &p0, &p1]);
     assert!(
-        en.lines().any(|l| l
-            .starts_with("北滘社区          何建明 + 冯锦华, 潘美玲")
-            && l.ends_with("劳广行 + 吴丽芬, 潘美玲")),
+        en.lines().any(
+            |l| l.starts_with("北滘社区          何建明 + 冯锦华, 潘美玲")
+                && l.ends_with("劳广行 + 吴丽芬, 潘美玲")
+        ),
         "{en}"
     );
 }

@@ -154,7 +154,8 @@ fn leavers_after(r: &crate::model::Roster, from: chrono::NaiveDate, lang: Lang) 
         {
             let succ = person(&h.to);
             let then = Some((succ.as_str(), h.date));
-            let said = crate::wording::year::leaves_after_from(&person(&h.from), day, from, then, lang);
+            let said =
+                crate::wording::year::leaves_after_from(&person(&h.from), day, from, then, lang);
             errln!("{said}");
         }
     }

@@ -305,7 +305,7 @@ pub fn changes_in_post(r: &Roster, lang: Lang) -> String {
     if events.is_empty() {
         return String::new();
     }
-    events.sort_by(|a, b| a.0.cmp(&b.0));
+    events.sort_by_key(|a| a.0);
     let said: Vec<String> = events.into_iter().map(|(_, s)| s).collect();
     if en {
         format!("  changes    {}\n", said.join("; "))

@@ -156,9 +156,9 @@ fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
         // No unit is listed as moved: the succession is the only change.
         assert!(
             out.contains(if lang == "zh" {
-                "各方案中所有单位的领导和队伍都相同"
+                "\n  除由接任者接手的单位外，各方案中所有单位的领导和队伍都相同\n"
             } else {
-                "every unit has the same leader and team in all plans"
+                "\n  apart from the units handed over to a successor, every unit has the same leader and team in all plans\n"
             }),
             "{out}"
         );

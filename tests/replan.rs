@@ -160,7 +160,7 @@ fn a_successor_inherits_without_any_other_move() {
         "{out}"
     );
     assert!(
-        out.contains("nothing changed: every unit keeps its leader and team"),
+        out.contains("  apart from the handover above, nothing changed\n"),
         "{out}"
     );
     let after = read_plan(&out_plan);

@@ -84,6 +84,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     for note in &report.notes {
         outln!("{}", words::note_line(note, lang));
     }
+    if let Some(p) = &report.past {
+        outln!("{}", words::past_line(p, lang));
+    }
     outln!("{}", words::summary_line(&report, lang));
     // The checker reads the plan with its own code; the warnings it carries
     // are the planner's, read back here only to be shown.

@@ -65,7 +65,7 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
     }
     let rosters = rosters(&args.plans, &plans);
     let name = |what: Named, id: &str| {
-        let known = rosters.iter().find(|r| match what {
+        let known = rosters.iter().flatten().find(|r| match what {
             Named::Unit => r.unit_index(id).is_some(),
             Named::Person => r.cadre_index(id).is_some() || r.helper_index(id).is_some(),
         });
@@ -79,32 +79,47 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
         "{}",
         render(&compare_named(&plans, &name), args.format, lang)
     );
-    // A mid-year change (the second plan hands over on a date): what
-    // changes from that date, in the table format only.
-    if let ([old, new], Format::Table) = (plans.as_slice(), args.format)
-        && let Some(from) = crate::scenario::year::handover_date(&new.plan)
-        && let Some(r) = rosters.last()
-    {
-        let f = crate::scenario::year::from_date(&old.plan, &new.plan, from);
-        out!("{}", crate::wording::year::from_date(r, &f, lang));
+    // A mid-year change (a plan that hands over on a date): what changes
+    // from that date, for each plan against the one before it, in the table
+    // format only. With more than two plans each pair is headed by names.
+    if args.format == Format::Table {
+        for (i, pair) in plans.windows(2).enumerate() {
+            let [old, new] = pair else { continue };
+            let Some(from) = crate::scenario::year::handover_date(&new.plan) else {
+                continue;
+            };
+            let Some(r) = rosters[i + 1].as_ref().or(rosters.iter().flatten().next()) else {
+                continue;
+            };
+            if plans.len() > 2 {
+                outln!(
+                    "{}",
+                    crate::wording::year::pair_heading(&old.name, &new.name, lang)
+                );
+            }
+            let f = crate::scenario::year::from_date(&old.plan, &new.plan, from);
+            out!("{}", crate::wording::year::from_date(r, &f, lang));
+        }
     }
     EXIT_OK
 }
 
-/// The rosters the plans name, where they can still be read, for names:
-/// a plan whose roster moved keeps its ids.
-fn rosters(paths: &[PathBuf], plans: &[NamedPlan]) -> Vec<Roster> {
-    let mut seen = Vec::new();
-    let mut out: Vec<Roster> = Vec::new();
+/// The roster each plan names, where it can still be read, for names: a
+/// plan whose roster moved keeps its ids. Each roster is read once.
+fn rosters(paths: &[PathBuf], plans: &[NamedPlan]) -> Vec<Option<Roster>> {
+    let mut out: Vec<Option<Roster>> = Vec::new();
     for (path, p) in paths.iter().zip(plans) {
-        if seen.contains(&p.plan.plan.roster_sha256) {
-            continue;
-        }
-        seen.push(p.plan.plan.roster_sha256.clone());
-        let rpath = super::calendar::roster_path(None, path, &p.plan);
-        if let Ok(r) = super::calendar::load_roster(&rpath, &p.plan) {
-            out.push(r);
-        }
+        let sha = &p.plan.plan.roster_sha256;
+        let seen = plans
+            .iter()
+            .zip(&out)
+            .find(|(q, r)| &q.plan.plan.roster_sha256 == sha && r.is_some())
+            .and_then(|(_, r)| r.clone());
+        let r = seen.or_else(|| {
+            let rpath = super::calendar::roster_path(None, path, &p.plan);
+            super::calendar::load_roster(&rpath, &p.plan).ok()
+        });
+        out.push(r);
     }
     out
 }

@@ -77,6 +77,9 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 );
                 return Err(EXIT_BAD_INPUT);
             }
+            if let Some(from) = args.from {
+                leavers_after(r, from, lang);
+            }
             let mut p = previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
                 for e in errs {
                     errln!("{}", e.say(lang));
@@ -100,7 +103,11 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             }
             let ch = changes(r, &prev2, file);
             if ch.is_empty() {
-                out += &format!("  {}\n", ChangeSaid::Nothing.say(lang));
+                let handovers = notes
+                    .iter()
+                    .filter(|n| matches!(n, ReplanSaid::Succeeds { .. }))
+                    .count();
+                out += &format!("  {}\n", ChangeSaid::Nothing { handovers }.say(lang));
             }
             for c in &ch {
                 out += &format!("  {}\n", c.say(lang));
@@ -129,6 +136,35 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             out
         },
     )
+}
+
+/// Warns of each person who leaves after `--from`: with a successor they
+/// stay in post until the handover, without one they are off the teams
+/// from `--from` already.
+fn leavers_after(r: &crate::model::Roster, from: chrono::NaiveDate, lang: Lang) {
+    let person = |id: &str| crate::wording::names::person(r, id, lang);
+    let leaves = |id: &str| {
+        r.cadre_index(id)
+            .and_then(|c| r.cadres[c].leaves)
+            .or_else(|| r.helper_index(id).and_then(|h| r.helpers[h].leaves))
+    };
+    for h in r.handovers() {
+        if let Some(day) = leaves(&h.from).filter(|d| *d > from)
+            && h.date > from
+        {
+            let succ = person(&h.to);
+            let then = Some((succ.as_str(), h.date));
+            let said =
+                crate::wording::year::leaves_after_from(&person(&h.from), day, from, then, lang);
+            errln!("{said}");
+        }
+    }
+    for (id, _, day) in r.leavers_without_successor() {
+        if day > from {
+            let said = crate::wording::year::leaves_after_from(&person(&id), day, from, None, lang);
+            errln!("{said}");
+        }
+    }
 }
 
 /// Reads a plan file, or the message saying why it cannot be read.

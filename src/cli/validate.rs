@@ -55,6 +55,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     let list = crate::wording::summary::TravelList(&summary.travel);
                     out!("{}", list.say(lang));
                 }
+                out!("{}", crate::wording::year::changes_in_post(r, lang));
                 for (_, name, leaves) in r.leavers_without_successor() {
                     outln!(
                         "  {}",

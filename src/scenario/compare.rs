@@ -32,6 +32,9 @@ pub struct UnitMove {
     pub unit: String,
     /// Per plan: "leader + helpers", or "—" where the plan lacks the unit.
     pub teams: Vec<String>,
+    /// Per plan: the leader and the team's other members as named, None
+    /// where the plan lacks the unit (the table says these in its language).
+    pub members: Vec<Option<(String, Vec<String>)>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,20 +218,23 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
     let moves = order
         .into_iter()
         .filter(|u| teams.iter().zip(&bases).any(|(t, b)| t.get(u) != b.get(u)))
-        .map(|u| UnitMove {
-            unit: name(Named::Unit, u),
-            teams: teams
+        .map(|u| {
+            let members: Vec<Option<(String, Vec<String>)>> = teams
                 .iter()
-                .map(|t| match t.get(u) {
-                    Some((leader, helpers)) if helpers.is_empty() => name(Named::Person, leader),
-                    Some((leader, helpers)) => {
-                        let helpers: Vec<String> =
-                            helpers.iter().map(|h| name(Named::Person, h)).collect();
-                        format!("{} + {}", name(Named::Person, leader), helpers.join(", "))
-                    }
-                    None => "—".to_string(),
+                .map(|t| {
+                    t.get(u).map(|(leader, helpers)| {
+                        (
+                            name(Named::Person, leader),
+                            helpers.iter().map(|h| name(Named::Person, h)).collect(),
+                        )
+                    })
                 })
-                .collect(),
+                .collect();
+            UnitMove {
+                unit: name(Named::Unit, u),
+                teams: said_teams(&members, Lang::En),
+                members,
+            }
         })
         .collect();
     Comparison {
@@ -236,6 +242,17 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
         figures,
         moves,
     }
+}
+
+/// Each plan's team of a unit in `lang`, "—" where the plan lacks the unit.
+fn said_teams(members: &[Option<(String, Vec<String>)>], lang: Lang) -> Vec<String> {
+    members
+        .iter()
+        .map(|m| match m {
+            Some((leader, helpers)) => crate::wording::names::team(leader, helpers, lang),
+            None => "—".to_string(),
+        })
+        .collect()
 }
 
 /// The figures a planner weighs first, in this order; the rest keep theirs.
@@ -293,6 +310,10 @@ fn grid(header: &[String], rows: &[Vec<String>]) -> String {
 }
 
 pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
+    let handed = c
+        .figures
+        .iter()
+        .any(|(f, vals)| *f == Figure::HandedOver && vals.iter().any(|v| v != "0"));
     let figure_rows: Vec<Vec<String>> = c
         .figures
         .iter()
@@ -308,15 +329,23 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
             std::iter::once(f.label(lang)).chain(said).collect()
         })
         .collect();
-    let move_rows: Vec<Vec<String>> = c
-        .moves
-        .iter()
-        .map(|m| {
-            std::iter::once(m.unit.clone())
-                .chain(m.teams.iter().cloned())
-                .collect()
-        })
-        .collect();
+    // The table and Markdown say a team in the run's language; CSV and
+    // TOML keep one stable form ("leader + a, b").
+    let moves_in = |lang: Lang| -> Vec<Vec<String>> {
+        c.moves
+            .iter()
+            .map(|m| {
+                let teams = if m.members.is_empty() {
+                    m.teams.clone()
+                } else {
+                    said_teams(&m.members, lang)
+                };
+                std::iter::once(m.unit.clone()).chain(teams).collect()
+            })
+            .collect()
+    };
+    let move_rows = moves_in(Lang::En);
+    let said_rows = moves_in(lang);
     let header = |first: String| -> Vec<String> {
         std::iter::once(first)
             .chain(c.names.iter().cloned())
@@ -326,13 +355,13 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
         Format::Table => {
             let mut out = grid(&header(String::new()), &figure_rows);
             out += "\n";
-            out += &moves_heading(lang);
+            out += &moves_heading(handed, lang);
             out += "\n";
             if c.moves.is_empty() {
-                out += &no_moves(lang);
+                out += &no_moves(handed, lang);
                 out += "\n";
             } else {
-                out += &grid(&header(Figure::unit_label(lang)), &move_rows);
+                out += &grid(&header(Figure::unit_label(lang)), &said_rows);
             }
             out
         }
@@ -346,12 +375,12 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
                 s
             };
             let mut out = md(header(String::new()), &figure_rows);
-            out += &format!("\n### {}\n\n", moves_heading(lang));
+            out += &format!("\n### {}\n\n", moves_heading(handed, lang));
             if c.moves.is_empty() {
-                out += &no_moves(lang);
+                out += &no_moves(handed, lang);
                 out += "\n";
             } else {
-                out += &md(header(Figure::unit_label(lang)), &move_rows);
+                out += &md(header(Figure::unit_label(lang)), &said_rows);
             }
             out
         }

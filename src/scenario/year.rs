@@ -27,6 +27,13 @@ pub struct FromDate {
     /// person with more, most first, with the predecessor whose post's
     /// sessions the "before" counts.
     pub load_rises: Vec<(String, usize, usize, Option<String>)>,
+    /// Units each leader at the year's end holds before (the post's: a
+    /// successor counted with the predecessor's) and after, for each leader
+    /// with more, most first, with the predecessor.
+    pub unit_rises: Vec<(String, usize, usize, Option<String>)>,
+    /// Sessions without a township member in the whole year, before and
+    /// after (as each plan's figures say).
+    pub shortfalls: (usize, usize),
 }
 
 /// The date a plan's change cuts the year at: the date it was replanned
@@ -97,15 +104,61 @@ pub fn from_date(prev: &PlanFile, new: &PlanFile, from: NaiveDate) -> FromDate {
     // Only the handovers from the date on: an earlier replan's are the past.
     let handovers: Vec<&crate::plan::HandoverLine> =
         new.handover.iter().filter(|h| h.date >= day).collect();
-    let (mut before, after) = (load(prev), load(new));
+    // A post's sessions: the predecessor's, before and after (one who
+    // serves past the date still has some), counted with the successor.
+    let (mut before, mut after) = (load(prev), load(new));
     let mut succeeds: BTreeMap<&str, &str> = BTreeMap::new();
     for h in &handovers {
         if let Some(n) = before.remove(&h.from) {
             *before.entry(h.to.clone()).or_default() += n;
             succeeds.insert(&h.to, &h.from);
+            if let Some(m) = after.remove(&h.from) {
+                *after.entry(h.to.clone()).or_default() += m;
+            }
         }
     }
-    let mut load_rises: Vec<(String, usize, usize, Option<String>)> = after
+    let load_rises = rises(&before, &after, &succeeds);
+    let units = |p: &PlanFile| {
+        let mut m: BTreeMap<String, usize> = BTreeMap::new();
+        for a in &p.assignment {
+            *m.entry(a.leader.clone()).or_default() += 1;
+        }
+        m
+    };
+    let mut units_before = units(prev);
+    for h in &handovers {
+        if let Some(n) = units_before.remove(&h.from) {
+            *units_before.entry(h.to.clone()).or_default() += n;
+        }
+    }
+    let unit_rises = rises(&units_before, &units(new), &succeeds);
+    FromDate {
+        from,
+        leader_changes: leader_changes(prev, new, &handovers),
+        handovers: handovers
+            .iter()
+            .map(|h| (h.from.clone(), h.to.clone(), h.units.clone()))
+            .collect(),
+        dropped,
+        added,
+        visits_moved,
+        load_rises,
+        unit_rises,
+        shortfalls: (
+            prev.plan.metrics.shortfall_sessions,
+            new.plan.metrics.shortfall_sessions,
+        ),
+    }
+}
+
+/// Who has more after than before, most first, with the predecessor whose
+/// post the "before" counts.
+fn rises(
+    before: &BTreeMap<String, usize>,
+    after: &BTreeMap<String, usize>,
+    succeeds: &BTreeMap<&str, &str>,
+) -> Vec<(String, usize, usize, Option<String>)> {
+    let mut out: Vec<(String, usize, usize, Option<String>)> = after
         .iter()
         .map(|(p, &a)| {
             let b = before.get(p).copied().unwrap_or(0);
@@ -118,17 +171,6 @@ pub fn from_date(prev: &PlanFile, new: &PlanFile, from: NaiveDate) -> FromDate {
         })
         .filter(|(_, b, a, _)| a > b)
         .collect();
-    load_rises.sort_by(|x, y| (y.2 - y.1).cmp(&(x.2 - x.1)).then(x.0.cmp(&y.0)));
-    FromDate {
-        from,
-        leader_changes: leader_changes(prev, new, &handovers),
-        handovers: handovers
-            .iter()
-            .map(|h| (h.from.clone(), h.to.clone(), h.units.clone()))
-            .collect(),
-        dropped,
-        added,
-        visits_moved,
-        load_rises,
-    }
+    out.sort_by(|x, y| (y.2 - y.1).cmp(&(x.2 - x.1)).then(x.0.cmp(&y.0)));
+    out
 }

@@ -13,7 +13,7 @@ mod assign;
 mod calendar;
 mod earlier;
 mod figures;
-mod past;
+pub mod past;
 mod planfile;
 
 use chrono::NaiveDate;
@@ -76,6 +76,9 @@ pub struct Report {
     pub notes: Vec<Note>,
     /// Set when the plan (or the previous plan) could not be read.
     pub unreadable: Option<Unreadable>,
+    /// A replan from a date checked against the plan in force: how much
+    /// of it is untouched before the date and changed from it.
+    pub past: Option<past::PastCounts>,
 }
 
 impl Report {
@@ -99,6 +102,7 @@ impl Report {
         }
         let mut out: Vec<String> = self.lines(roster, lang);
         out.extend(self.notes.iter().map(|n| words::note_line(n, lang)));
+        out.extend(self.past.as_ref().map(|p| words::past_line(p, lang)));
         out.push(words::summary_line(self, lang));
         out.join("\n") + "\n"
     }
@@ -216,6 +220,7 @@ pub fn check_files_from(
         && let Ok(before) = planfile::read(text)
     {
         past::past_kept(&plan, &before, from, &mut report.violations);
+        report.past = Some(past::counts(&plan, &before, from));
     }
     report
 }

@@ -1,6 +1,7 @@
 //! Replanning from a date (`check --previous PLAN --from DATE`): every
 //! session before the date is exactly as in the plan in force, none added,
-//! none dropped or changed.
+//! none dropped or changed; and how much is untouched before the date and
+//! changed from it.
 
 use std::collections::BTreeMap;
 
@@ -24,6 +25,50 @@ fn key(s: &Session) -> String {
         s.households,
         s.makes_up
     )
+}
+
+/// A replan from a date against the plan in force, in sessions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastCounts {
+    pub from: NaiveDate,
+    /// The plan in force's sessions before the date, and of them how many
+    /// the plan has exactly as they were.
+    pub before: usize,
+    pub untouched: usize,
+    /// From the date: the plan in force's sessions the plan does not have
+    /// as they were (dropped, moved or with other people), and the plan's
+    /// sessions the plan in force did not have.
+    pub dropped: usize,
+    pub added: usize,
+}
+
+/// Each distinct session on the chosen side of `from`, with its count.
+fn side(p: &Plan, from: NaiveDate, after: bool) -> BTreeMap<String, usize> {
+    let mut m: BTreeMap<String, usize> = BTreeMap::new();
+    for s in p.sessions.iter().filter(|s| (s.date >= from) == after) {
+        *m.entry(key(s)).or_default() += 1;
+    }
+    m
+}
+
+/// How many of `previous`'s sessions in `a` are missing from `b`.
+fn missing(a: &BTreeMap<String, usize>, b: &BTreeMap<String, usize>) -> usize {
+    a.iter()
+        .map(|(k, n)| n.saturating_sub(b.get(k).copied().unwrap_or(0)))
+        .sum()
+}
+
+pub fn counts(plan: &Plan, previous: &Plan, from: NaiveDate) -> PastCounts {
+    let (then, now) = (side(previous, from, false), side(plan, from, false));
+    let before: usize = then.values().sum();
+    let (then_after, now_after) = (side(previous, from, true), side(plan, from, true));
+    PastCounts {
+        from,
+        before,
+        untouched: before - missing(&then, &now),
+        dropped: missing(&then_after, &now_after),
+        added: missing(&now_after, &then_after),
+    }
 }
 
 /// Each distinct session before `from`, with how many times it appears.

@@ -92,17 +92,28 @@ impl Figure {
     }
 }
 
-pub fn moves_heading(lang: Lang) -> String {
-    match lang {
-        Lang::En => "Who moved where (leader + team, where the plans differ):".into(),
-        Lang::Zh => "人员变动（领导 + 队员，仅列出方案不同之处）：".into(),
+/// The heading of the moves; `handed`: some unit was handed over to a
+/// successor (not counted as a move).
+pub fn moves_heading(handed: bool, lang: Lang) -> String {
+    match (lang, handed) {
+        (Lang::En, false) => "Who moved where (leader + team, where the plans differ):".into(),
+        (Lang::En, true) => "Who moved where (leader + team, where the plans differ; units handed over to a successor are not moves):".into(),
+        (Lang::Zh, false) => "人员变动（驻点领导及队员，仅列出方案不同之处）：".into(),
+        (Lang::Zh, true) => {
+            "人员变动（驻点领导及队员，仅列出方案不同之处；由接任者接手的单位不算变动）：".into()
+        }
     }
 }
 
-pub fn no_moves(lang: Lang) -> String {
-    match lang {
-        Lang::En => "  every unit has the same leader and team in all plans".into(),
-        Lang::Zh => "  各方案中所有单位的领导和队伍都相同".into(),
+/// No unit moved; `handed`: some unit was handed over to a successor.
+pub fn no_moves(handed: bool, lang: Lang) -> String {
+    match (lang, handed) {
+        (Lang::En, false) => "  every unit has the same leader and team in all plans".into(),
+        (Lang::En, true) => "  apart from the units handed over to a successor, every unit has the same leader and team in all plans".into(),
+        (Lang::Zh, false) => "  各方案中所有单位的领导和队伍都相同".into(),
+        (Lang::Zh, true) => {
+            "  除由接任者接手的单位外，各方案中所有单位的领导和队伍都相同".into()
+        }
     }
 }
 
@@ -197,7 +208,11 @@ impl super::Say for ReplanSaid {
 /// One change a replan made, and what it cost.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChangeSaid {
-    Nothing,
+    /// No unit changed leader or team; `handovers`: the successions listed
+    /// above it (a successor in their predecessor's post is no change).
+    Nothing {
+        handovers: usize,
+    },
     NewUnit {
         unit: String,
         leader: String,
@@ -240,13 +255,13 @@ impl super::Say for ChangeSaid {
         use ChangeSaid::*;
         let en = lang == Lang::En;
         match self {
-            Nothing => {
-                if en {
-                    "nothing changed: every unit keeps its leader and team".into()
-                } else {
-                    "没有变动：各单位的领导和队伍保持不变".into()
-                }
-            }
+            Nothing { handovers } => match (en, handovers) {
+                (true, 0) => "nothing changed: every unit keeps its leader and team".into(),
+                (true, 1) => "apart from the handover above, nothing changed".into(),
+                (true, _) => "apart from the handovers above, nothing changed".into(),
+                (false, 0) => "没有变动：各单位的领导和队伍保持不变".into(),
+                (false, _) => "除上述接任外，没有其他变动".into(),
+            },
             NewUnit { unit, leader } => {
                 if en {
                     format!("{unit}: new unit, led by {leader}")

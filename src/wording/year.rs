@@ -14,6 +14,15 @@ use crate::wording::{Lang, names};
 /// At most this many people whose load rises are named.
 const RISES_SHOWN: usize = 5;
 
+/// The heading of one pair's changes when `compare` is given more than two
+/// plans: each plan against the one before it.
+pub fn pair_heading(old: &str, new: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{old} → {new}:"),
+        Lang::Zh => format!("{old} → {new}："),
+    }
+}
+
 /// The lines (each ending in a newline, indented by two spaces).
 pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
     let en = lang == Lang::En;
@@ -81,6 +90,28 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
             f.dropped, f.visits_moved, f.added
         )
     };
+    if !f.unit_rises.is_empty() {
+        let said: Vec<String> = f
+            .unit_rises
+            .iter()
+            .map(|(p, b, a, pred)| match (en, pred) {
+                (true, None) => format!("{} {b} → {a} {}", person(p), units_word(*a)),
+                (true, Some(x)) => format!(
+                    "{} (succeeding {}) {b} → {a} {}",
+                    person(p),
+                    person(x),
+                    units_word(*a)
+                ),
+                (false, None) => format!("{} {b} → {a} 个单位", person(p)),
+                (false, Some(x)) => format!("{}（接替{}）{b} → {a} 个单位", person(p), person(x)),
+            })
+            .collect();
+        out += &if en {
+            format!("  more units to lead: {}\n", said.join(", "))
+        } else {
+            format!("  联系单位增加：{}\n", said.join("，"))
+        };
+    }
     if !f.load_rises.is_empty() {
         let shown: Vec<String> = f
             .load_rises
@@ -110,7 +141,21 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
             ),
         };
     }
+    let (short_before, short_after) = f.shortfalls;
+    if short_after > short_before {
+        out += &if en {
+            format!(
+                "  sessions without a township member, whole year: {short_before} → {short_after}\n"
+            )
+        } else {
+            format!("  无镇街成员到场的驻点（全年）：{short_before} → {short_after} 次\n")
+        };
+    }
     out
+}
+
+fn units_word(n: usize) -> &'static str {
+    if n == 1 { "unit" } else { "units" }
 }
 
 /// What a replan from a date keeps: how many units keep their sessions,
@@ -206,6 +251,99 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
         };
     }
     out
+}
+
+/// The changes in post a roster holds, as `validate` lists them, in date
+/// order: who succeeds whom from when, who leaves with no successor and
+/// who joins without succeeding anyone (one line, indented by two spaces
+/// and ending in a newline; empty when there are none).
+pub fn changes_in_post(r: &Roster, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let person = |id: &str| names::person(r, id, lang);
+    let mut events: Vec<(NaiveDate, String)> = Vec::new();
+    for h in r.handovers() {
+        let (new, old, d) = (person(&h.to), person(&h.from), h.date);
+        events.push((
+            d,
+            if en {
+                format!("{new} succeeds {old} from {d}")
+            } else {
+                format!("{new}自 {d} 起接任{old}")
+            },
+        ));
+    }
+    for (id, _, d) in r.leavers_without_successor() {
+        let who = person(&id);
+        events.push((
+            d,
+            if en {
+                format!("{who} leaves on {d} (no successor)")
+            } else {
+                format!("{who}于 {d} 离任（无接任者）")
+            },
+        ));
+    }
+    let joiners = r
+        .cadres
+        .iter()
+        .map(|c| (&c.id, &c.succeeds, c.joins))
+        .chain(r.helpers.iter().map(|h| (&h.id, &h.succeeds, h.joins)));
+    for (id, succeeds, joins) in joiners {
+        let (None, Some(d)) = (succeeds, joins) else {
+            continue;
+        };
+        let who = person(id);
+        events.push((
+            d,
+            if en {
+                format!("{who} joins on {d}")
+            } else {
+                format!("{who}于 {d} 到任")
+            },
+        ));
+    }
+    if events.is_empty() {
+        return String::new();
+    }
+    events.sort_by_key(|a| a.0);
+    let said: Vec<String> = events.into_iter().map(|(_, s)| s).collect();
+    if en {
+        format!("  changes    {}\n", said.join("; "))
+    } else {
+        format!("  人员变动  {}\n", said.join("；"))
+    }
+}
+
+/// `replan --from` before the day someone leaves: with a successor (`then`:
+/// the successor's name and the handover's day), the leaver stays in post
+/// until the day before it; with none, the new teams leave them out from
+/// `--from` already.
+pub fn leaves_after_from(
+    name: &str,
+    leaves: NaiveDate,
+    from: NaiveDate,
+    then: Option<(&str, NaiveDate)>,
+    lang: Lang,
+) -> String {
+    let last = |d: NaiveDate| d.pred_opt().unwrap_or(d);
+    match (then, lang) {
+        (Some((succ, day)), Lang::En) => format!(
+            "warning: {name} leaves on {leaves}, after --from {from}: {name} stays in post until {}, and {succ} takes over on {day}",
+            last(day)
+        ),
+        (Some((succ, day)), Lang::Zh) => format!(
+            "提醒：{name}于 {leaves} 离任，晚于 --from {from}：{name}在岗至 {}，{succ}自 {day} 起接任",
+            last(day)
+        ),
+        (None, Lang::En) => format!(
+            "warning: {name} leaves on {leaves}, after --from {from}, with no successor: the teams from {from} are planned without {name}, so {name} is on no team from {from}, not in post until {}; to keep {name} in post until then, replan --from {leaves}",
+            last(leaves)
+        ),
+        (None, Lang::Zh) => format!(
+            "提醒：{name}于 {leaves} 离任，晚于 --from {from}，且未指定接任者：{from} 起的团队按不含{name}编排，{name}自 {from} 起即不在任何团队中，而不是在岗至 {}；如需{name}在岗至该日，请改用 --from {leaves}",
+            last(leaves)
+        ),
+    }
 }
 
 /// A person who leaves during the year with no successor in the roster, as

@@ -293,6 +293,10 @@ fn splice_timetable(
     out
 }
 
+/// A handover to record: from, to, the date, the teams the day before and
+/// the teams from that day.
+type Pair = (String, String, NaiveDate, Vec<Assignment>, Vec<Assignment>);
+
 /// Who handed over to whom, which units and team slots, from which day:
 /// handovers inside the roster, and successors of people of the previous
 /// plan (from `from`, or their `joins`).

@@ -392,22 +392,26 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     };
     for town in ["高涌镇", "三庄镇"] {
         assert!(
-            line(town).ends_with("; units with another leader than the base 0; units handed over to a successor 2"),
+            line(town).ends_with(
+                "; units with another leader than the base 0; units handed over to a successor 2"
+            ),
             "{out}"
         );
     }
-    assert!(line("杏涌镇").ends_with("; units with another leader than the base 0"), "{out}");
     assert!(
-        line("city total").ends_with("; units with another leader than the base 0; units handed over to a successor 4"),
+        line("杏涌镇").ends_with("; units with another leader than the base 0"),
+        "{out}"
+    );
+    assert!(
+        line("city total").ends_with(
+            "; units with another leader than the base 0; units handed over to a successor 4"
+        ),
         "{out}"
     );
     assert!(out.ends_with("3 of 3 townships compared.\n"), "{out}");
     let (c, zh, _) = zhudian(&["--lang", "zh", "compare", s(&old), s(&july)]);
     assert_eq!(c, 0);
-    assert!(
-        zh.contains("\n全市合计：方案扣分 "),
-        "{zh}"
-    );
+    assert!(zh.contains("\n全市合计：方案扣分 "), "{zh}");
     assert!(
         zh.contains("；与基准相比更换领导的单位 0；由接任者接手的单位 4\n"),
         "{zh}"
@@ -416,7 +420,10 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     let (c, csv, _) = zhudian(&["compare", s(&old), s(&july), "--format", "csv"]);
     assert_eq!(c, 0);
     let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
-    assert!(rows[0][6].starts_with("units handed over to a successor ("), "{csv}");
+    assert!(
+        rows[0][6].starts_with("units handed over to a successor ("),
+        "{csv}"
+    );
     let counts: Vec<(&str, &str, &str)> = rows[1..].iter().map(|r| (r[0], r[5], r[6])).collect();
     assert_eq!(
         counts,
@@ -444,7 +451,12 @@ fn a_transfer_and_a_handover_replan_raise_no_other_roster_warning() {
     assert!(!out.contains("another roster"), "{out}");
     let zeros = |summary: &Path| {
         for (town, n) in previous_plan_warnings(summary) {
-            assert_eq!(n, "0", "{town}: {}", std::fs::read_to_string(summary).unwrap());
+            assert_eq!(
+                n,
+                "0",
+                "{town}: {}",
+                std::fs::read_to_string(summary).unwrap()
+            );
         }
     };
     zeros(&july.join("city-summary.csv"));

@@ -112,21 +112,25 @@ fn csv_carries_the_terminals_totals_subtotals_and_changed_townships() {
     assert_eq!(get("city", "", "total", "townships"), ["3", "3"]);
     // As city-summary.csv: each district's townships, then its subtotal;
     // the city's total last.
-    let order: Vec<(&str, &str)> = lines[1..]
-        .iter()
-        .map(|l| (l[1], l[2]))
-        .fold(Vec::new(), |mut v, x| {
-            if v.last() != Some(&x) {
-                v.push(x);
-            }
-            v
-        });
+    let order: Vec<(&str, &str)> =
+        lines[1..]
+            .iter()
+            .map(|l| (l[1], l[2]))
+            .fold(Vec::new(), |mut v, x| {
+                if v.last() != Some(&x) {
+                    v.push(x);
+                }
+                v
+            });
     let districts: Vec<&str> = order.iter().map(|(d, _)| *d).collect();
     let first = |d: &str| districts.iter().position(|x| *x == d).unwrap();
     let sub = |d: &str| order.iter().position(|x| *x == (d, "subtotal")).unwrap();
     for d in ["三水区", "高明区"] {
         let (a, b) = (first(d), sub(d));
-        assert!(order[a..b].iter().all(|(x, t)| *x == d && *t != "subtotal"), "{order:?}");
+        assert!(
+            order[a..b].iter().all(|(x, t)| *x == d && *t != "subtotal"),
+            "{order:?}"
+        );
         assert!(a < b && b + 1 < order.len());
     }
     assert_eq!(order.last(), Some(&("", "total")), "{order:?}");
@@ -158,9 +162,7 @@ fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
     std::fs::write(&scen, SCEN).unwrap();
     let (c, out, err) = zhudian(&["--lang", "zh", "whatif", CITY, s(&scen)]);
     assert_eq!(c, 0, "{out}{err}");
-    let (c, csv, err) = zhudian(&[
-        "--lang", "zh", "whatif", CITY, s(&scen), "--format", "csv",
-    ]);
+    let (c, csv, err) = zhudian(&["--lang", "zh", "whatif", CITY, s(&scen), "--format", "csv"]);
     assert_eq!(c, 0, "{err}");
     let csv = csv.strip_prefix('\u{feff}').expect("a BOM").to_string();
     assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
@@ -180,7 +182,13 @@ fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
             .unwrap_or_else(|| panic!("{district},{township},{figure} in {csv}"));
         l[4..]
             .iter()
-            .map(|c| if c.is_empty() { "—".into() } else { c.to_string() })
+            .map(|c| {
+                if c.is_empty() {
+                    "—".into()
+                } else {
+                    c.to_string()
+                }
+            })
             .collect()
     };
     // The terminal's labels, its figures to the digit.
@@ -193,7 +201,11 @@ fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
         "换了联系领导的单位",
         "方案扣分",
     ] {
-        assert_eq!(get("", "合计", label), row(&out, "全市合计", label), "{label}");
+        assert_eq!(
+            get("", "合计", label),
+            row(&out, "全市合计", label),
+            "{label}"
+        );
         assert_eq!(
             get("三水区", "小计", label),
             row(&out, "  三水区（2 个镇街）", label),
@@ -203,7 +215,10 @@ fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
     assert_eq!(get("", "合计", "镇街数"), ["3", "3"]);
     assert_eq!(lines.last().unwrap()[..3], ["全市", "", "合计"]);
     assert!(csv.contains("\r\n区,三水区,小计,镇街数,2,2\r\n"), "{csv}");
-    assert!(csv.contains("\r\n镇街,三水区,大塘镇,变化排名（1 为变化最大）,,"), "{csv}");
+    assert!(
+        csv.contains("\r\n镇街,三水区,大塘镇,变化排名（1 为变化最大）,,"),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -306,9 +306,17 @@ fn a_plan_from_another_roster_is_used_where_ids_match() {
     );
     let p = read_plan(&out);
     // One warning names everything the roster lacks.
-    let said: Vec<_> = p.warning.iter().filter(|w| w.kind == "previous_plan").collect();
+    let said: Vec<_> = p
+        .warning
+        .iter()
+        .filter(|w| w.kind == "previous_plan")
+        .collect();
     assert_eq!(said.len(), 1, "{said:?}");
-    assert!(said[0].message.contains("no longer in the roster (the team is dropped)"));
+    assert!(
+        said[0]
+            .message
+            .contains("no longer in the roster (the team is dropped)")
+    );
     assert_eq!(p.plan.metrics.units_changed, 0);
 }
 
@@ -363,5 +371,10 @@ fn a_previous_plan_naming_a_unit_the_roster_lacks_says_so_by_name_once() {
     let (c, out, err) = zhudian(&["replan", &roster3, "--previous", &plan, "-o", &out_plan]);
     assert_eq!(c, 0, "{out}{err}");
     assert!(!out.contains("another roster"), "{out}");
-    assert!(!read_plan(&out_plan).warning.iter().any(|w| w.kind == "previous_plan"));
+    assert!(
+        !read_plan(&out_plan)
+            .warning
+            .iter()
+            .any(|w| w.kind == "previous_plan")
+    );
 }

@@ -105,7 +105,11 @@ fn csv(w: &CityWhatif, lang: Lang) -> String {
     // A byte-order mark, as every CSV we write.
     let mut out = String::from("\u{feff}");
     let mut put = |r: Vec<String>| out += &(crate::export::csv::row(&r) + "\r\n");
-    put(words.head().into_iter().chain(w.names.iter().cloned()).collect());
+    put(words
+        .head()
+        .into_iter()
+        .chain(w.names.iter().cloned())
+        .collect());
     let group = |g: &Group, put: &mut dyn FnMut(Vec<String>)| {
         let lead = |figure: String| {
             vec![

@@ -116,9 +116,17 @@ pub fn unreadable_plan(path: &str, detail: &str, lang: Lang) -> String {
 /// What replanning says about carrying the previous plan over.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReplanSaid {
-    Heading { previous: String },
-    Succeeds { new: String, old: String },
-    FromOutsideYear { from: String, year: i32 },
+    Heading {
+        previous: String,
+    },
+    Succeeds {
+        new: String,
+        old: String,
+    },
+    FromOutsideYear {
+        from: String,
+        year: i32,
+    },
     /// The previous plan names units and people the roster lacks, with no
     /// `leaves`, `succeeds` or transfer to explain it: units by name, and
     /// each person by name with the units where they served.
@@ -126,8 +134,13 @@ pub enum ReplanSaid {
         units: Vec<String>,
         people: Vec<(String, Vec<String>)>,
     },
-    PinUnknown { unit: String },
-    PinLeaderGone { unit: String, leader: String },
+    PinUnknown {
+        unit: String,
+    },
+    PinLeaderGone {
+        unit: String,
+        leader: String,
+    },
 }
 
 impl super::Say for ReplanSaid {

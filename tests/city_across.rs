@@ -338,3 +338,163 @@ fn a_july_transfer_replans_the_two_townships_only_and_is_told_once() {
         "{out}"
     );
 }
+
+/// The `previous_plan` column of city-summary.csv, township by township
+/// (the total row last).
+fn previous_plan_warnings(summary: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(summary).unwrap();
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == "warnings: not carried over from the plan in force")
+        .unwrap_or_else(|| panic!("{header:?}"));
+    lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[1].to_string(), cells[col].to_string())
+        })
+        .collect()
+}
+
+/// The city planned before the transfer (`old`) and replanned from 1 July
+/// (`july`); the replan's output.
+fn july() -> (tempfile::TempDir, PathBuf, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old");
+    let july = dir.path().join("july");
+    let (c, out, err) = zhudian(&["plan", BEFORE, "-o", s(&old)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        AFTER,
+        "--previous",
+        s(&old),
+        "--from",
+        "2015-07-01",
+        "-o",
+        s(&july),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    (dir, old, july, out)
+}
+
+#[test]
+fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the_csv() {
+    let (_dir, old, july, _) = july();
+    let (c, out, err) = zhudian(&["compare", s(&old), s(&july)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let line = |town: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{town}: ")))
+            .unwrap_or_else(|| panic!("{town} in {out}"))
+            .to_string()
+    };
+    for town in ["高涌镇", "三庄镇"] {
+        assert!(
+            line(town).ends_with(
+                "; units with another leader than the base 0; units handed over to a successor 2"
+            ),
+            "{out}"
+        );
+    }
+    assert!(
+        line("杏涌镇").ends_with("; units with another leader than the base 0"),
+        "{out}"
+    );
+    assert!(
+        line("city total").ends_with(
+            "; units with another leader than the base 0; units handed over to a successor 4"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("3 of 3 townships compared.\n"), "{out}");
+    let (c, zh, _) = zhudian(&["--lang", "zh", "compare", s(&old), s(&july)]);
+    assert_eq!(c, 0);
+    assert!(zh.contains("\n全市合计：方案扣分 "), "{zh}");
+    assert!(
+        zh.contains("；与基准相比更换领导的单位 0；由接任者接手的单位 4\n"),
+        "{zh}"
+    );
+    // The CSV counts the same.
+    let (c, csv, _) = zhudian(&["compare", s(&old), s(&july), "--format", "csv"]);
+    assert_eq!(c, 0);
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert!(
+        rows[0][6].starts_with("units handed over to a successor ("),
+        "{csv}"
+    );
+    let counts: Vec<(&str, &str, &str)> = rows[1..].iter().map(|r| (r[0], r[5], r[6])).collect();
+    assert_eq!(
+        counts,
+        [
+            ("高涌镇", "0", "2"),
+            ("三庄镇", "0", "2"),
+            ("杏涌镇", "0", "0"),
+            ("city total", "0", "4")
+        ]
+    );
+    // Two plans of the same name in two folders: columns by folder.
+    let (c, out, err) = zhudian(&[
+        "compare",
+        s(&old.join("gaoyong.toml")),
+        s(&july.join("gaoyong.toml")),
+    ]);
+    assert_eq!(c, 0, "{err}");
+    let head: Vec<&str> = out.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(head, ["old/gaoyong", "july/gaoyong"], "{out}");
+}
+
+#[test]
+fn a_transfer_and_a_handover_replan_raise_no_other_roster_warning() {
+    let (dir, _old, july, out) = july();
+    assert!(!out.contains("another roster"), "{out}");
+    let zeros = |summary: &Path| {
+        for (town, n) in previous_plan_warnings(summary) {
+            assert_eq!(
+                n,
+                "0",
+                "{town}: {}",
+                std::fs::read_to_string(summary).unwrap()
+            );
+        }
+    };
+    zeros(&july.join("city-summary.csv"));
+    // September: 徐佳欣 of 杏涌镇 leaves and 温华 joins (no `succeeds`): a
+    // handover the roster explains, replanned against July's plans.
+    let sep = dir.path().join("sep");
+    copy_dir(Path::new(AFTER), &sep);
+    let x = sep.join("xingyong.toml");
+    let text = std::fs::read_to_string(&x).unwrap();
+    let xu = "name = \"徐佳欣\"\npost = \"党委副书记\"\nskills = [\"stability\"]\n";
+    assert!(text.contains(xu));
+    let text = text.replace(
+        xu,
+        &format!(
+            "{xu}leaves = \"2015-09-01\"\n\n[[cadre]]\nid = \"wen-h\"\nname = \"温华\"\npost = \"党委副书记\"\nskills = [\"stability\"]\njoins = \"2015-09-01\"\n"
+        ),
+    );
+    std::fs::write(&x, text).unwrap();
+    let new = dir.path().join("new");
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "replan",
+        s(&sep),
+        "--previous",
+        s(&july),
+        "--from",
+        "2015-09-01",
+        "-o",
+        s(&new),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(out.contains("驻点领导 徐佳欣 → 温华"), "{out}");
+    assert!(!out.contains("另一份名册"), "{out}");
+    let text = std::fs::read_to_string(new.join("xingyong.toml")).unwrap();
+    assert!(!text.contains("previous_plan"), "{text}");
+    let summary = new.join("city-summary.csv");
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.contains(",提醒：原方案未能沿用的部分\r\n"), "{text}");
+    assert!(text.lines().skip(1).all(|l| l.ends_with(",0")), "{text}");
+}

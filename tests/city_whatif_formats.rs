@@ -62,6 +62,7 @@ fn csv_carries_the_terminals_totals_subtotals_and_changed_townships() {
     assert_eq!(c, 0, "{err}");
     // A byte-order mark, as every CSV zhudian writes.
     let csv = csv.strip_prefix('\u{feff}').expect("a BOM").to_string();
+    assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
     let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
     assert_eq!(
         lines[0],
@@ -93,22 +94,46 @@ fn csv_carries_the_terminals_totals_subtotals_and_changed_townships() {
     };
     for (label, key) in LABELS {
         assert_eq!(
-            get("city", "", "", key),
+            get("city", "", "total", key),
             row(&out, "City totals", label),
             "{label}"
         );
         assert_eq!(
-            get("district", "三水区", "", key),
+            get("district", "三水区", "subtotal", key),
             row(&out, "  三水区 (2 townships)", label),
             "{label}"
         );
         assert_eq!(
-            get("district", "高明区", "", key),
+            get("district", "高明区", "subtotal", key),
             row(&out, "  高明区 (1 township)", label),
             "{label}"
         );
     }
-    assert_eq!(get("city", "", "", "townships"), ["3", "3"]);
+    assert_eq!(get("city", "", "total", "townships"), ["3", "3"]);
+    // As city-summary.csv: each district's townships, then its subtotal;
+    // the city's total last.
+    let order: Vec<(&str, &str)> =
+        lines[1..]
+            .iter()
+            .map(|l| (l[1], l[2]))
+            .fold(Vec::new(), |mut v, x| {
+                if v.last() != Some(&x) {
+                    v.push(x);
+                }
+                v
+            });
+    let districts: Vec<&str> = order.iter().map(|(d, _)| *d).collect();
+    let first = |d: &str| districts.iter().position(|x| *x == d).unwrap();
+    let sub = |d: &str| order.iter().position(|x| *x == (d, "subtotal")).unwrap();
+    for d in ["三水区", "高明区"] {
+        let (a, b) = (first(d), sub(d));
+        assert!(
+            order[a..b].iter().all(|(x, t)| *x == d && *t != "subtotal"),
+            "{order:?}"
+        );
+        assert!(a < b && b + 1 < order.len());
+    }
+    assert_eq!(order.last(), Some(&("", "total")), "{order:?}");
     // The townships the terminal lists as changed most, ranked the same.
     let listed: Vec<&str> = out
         .lines()
@@ -127,6 +152,72 @@ fn csv_carries_the_terminals_totals_subtotals_and_changed_townships() {
     assert_eq!(
         get("township", "高明区", "更合镇", "change_rank"),
         ["—", "—"]
+    );
+}
+
+#[test]
+fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let scen = dir.path().join("s.toml");
+    std::fs::write(&scen, SCEN).unwrap();
+    let (c, out, err) = zhudian(&["--lang", "zh", "whatif", CITY, s(&scen)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let (c, csv, err) = zhudian(&["--lang", "zh", "whatif", CITY, s(&scen), "--format", "csv"]);
+    assert_eq!(c, 0, "{err}");
+    let csv = csv.strip_prefix('\u{feff}').expect("a BOM").to_string();
+    assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
+    let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(
+        lines[0],
+        ["范围", "区", "镇街", "指标", "现方案", "三水区村隔周"]
+    );
+    assert!(
+        !csv.chars().any(|c| c.is_ascii_alphabetic() || c == '_'),
+        "no English word or key: {csv}"
+    );
+    let get = |district: &str, township: &str, figure: &str| -> Vec<String> {
+        let l = lines
+            .iter()
+            .find(|l| l[1..4] == [district, township, figure])
+            .unwrap_or_else(|| panic!("{district},{township},{figure} in {csv}"));
+        l[4..]
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    "—".into()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    // The terminal's labels, its figures to the digit.
+    for label in [
+        "缺少镇级人员的接待",
+        "补接待次数",
+        "驻点次数",
+        "入户走访半天数",
+        "最大工作量偏差（%）",
+        "换了联系领导的单位",
+        "方案扣分",
+    ] {
+        assert_eq!(
+            get("", "合计", label),
+            row(&out, "全市合计", label),
+            "{label}"
+        );
+        assert_eq!(
+            get("三水区", "小计", label),
+            row(&out, "  三水区（2 个镇街）", label),
+            "{label}"
+        );
+    }
+    assert_eq!(get("", "合计", "镇街数"), ["3", "3"]);
+    assert_eq!(lines.last().unwrap()[..3], ["全市", "", "合计"]);
+    assert!(csv.contains("\r\n区,三水区,小计,镇街数,2,2\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\n镇街,三水区,大塘镇,变化排名（1 为变化最大）,,"),
+        "{csv}"
     );
 }
 

@@ -135,3 +135,50 @@ fn people_in_chinese_and_a_city_without_its_plans() {
     let left = std::fs::read_to_string(&csv).unwrap();
     assert!(left.contains("\r\n南山镇,") && !left.contains("\r\n大塘镇,"));
 }
+
+#[test]
+fn a_leaver_shows_the_units_she_held_and_her_last_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old");
+    let july = dir.path().join("july");
+    let (before, after) = (
+        "tests/fixtures/city-transfer/before",
+        "tests/fixtures/city-transfer/after",
+    );
+    let (c, out, err) = zhudian(&["plan", before, "-o", s(&old)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        after,
+        "--previous",
+        s(&old),
+        "--from",
+        "2015-07-01",
+        "-o",
+        s(&july),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let csv = dir.path().join("people.csv");
+    let (c, out, err) = zhudian(&["--lang", "zh", "people", after, s(&july), "--csv", s(&csv)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let units = |town: &str, name: &str| -> String {
+        text.lines()
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .find(|r| r[0] == town && r[2] == name)
+            .unwrap_or_else(|| panic!("{town} {name} in {text}"))[4]
+            .to_string()
+    };
+    // 邱敏坚 hands 高涌镇's two villages to 何志强 and leads two in 三庄镇;
+    // 李国雄 retires, his two units passed to 邱敏坚.
+    assert_eq!(
+        units("高涌镇", "邱敏坚"),
+        "金海村（至 2015-06-30）、青圩村（至 2015-06-30）"
+    );
+    assert_eq!(units("高涌镇", "何志强"), "金海村、青圩村");
+    assert_eq!(units("三庄镇", "邱敏坚"), "沙头社区、上塘村");
+    assert_eq!(
+        units("三庄镇", "李国雄"),
+        "沙头社区（至 2015-06-30）、上塘村（至 2015-06-30）"
+    );
+}

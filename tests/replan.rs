@@ -89,8 +89,20 @@ fn a_transfer_moves_that_cadres_units_and_only_what_the_cost_justifies() {
             "{out}"
         );
     }
+    // Named by name: the plan's own roster (t30.toml) is still as it was.
+    let name = text
+        .split(&format!("[[cadre]]\nid = \"{}\"\nname = \"", gone.id))
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .unwrap();
     assert!(
-        out.contains(&format!("'{}' left with no successor", gone.id)),
+        out.contains(&format!(
+            "the previous plan was made for another roster: {name} (in "
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(") left with no successor (the place is filled anew); the rest is kept where the ids still match\n"),
         "{out}"
     );
     // Any other move is listed with its continuity cost, and is worth it: pinning every
@@ -289,14 +301,80 @@ fn a_plan_from_another_roster_is_used_where_ids_match() {
     ]);
     assert_eq!(c, 0, "{e}");
     assert!(
-        stdout.contains("is no longer in the roster; its team is dropped"),
+        stdout.contains("no longer in the roster (the team is dropped)"),
         "{stdout}"
     );
     let p = read_plan(&out);
+    // One warning names everything the roster lacks.
+    let said: Vec<_> = p
+        .warning
+        .iter()
+        .filter(|w| w.kind == "previous_plan")
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
     assert!(
-        p.warning
-            .iter()
-            .any(|w| w.kind == "previous_plan" && w.message.contains("is no longer in the roster"))
+        said[0]
+            .message
+            .contains("no longer in the roster (the team is dropped)")
     );
     assert_eq!(p.plan.metrics.units_changed, 0);
+}
+
+#[test]
+fn a_previous_plan_naming_a_unit_the_roster_lacks_says_so_by_name_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, plan, text) = township(dir.path());
+    let before = read_plan(&plan);
+    // The plan's first unit goes by another id now: the roster lacks the
+    // one the plan names (roads, helpers and all follow the new id).
+    let unit = &before.assignment[0].unit;
+    let a = text.find(&format!("[[unit]]\nid = \"{unit}\"")).unwrap();
+    let name = text[a..]
+        .split("name = \"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .unwrap()
+        .to_string();
+    let changed = text.replace(&format!("\"{unit}\""), "\"renamed-unit\"");
+    let roster2 = tmp(dir.path(), "t30-less.toml");
+    std::fs::write(&roster2, &changed).unwrap();
+    let (c, _, e) = zhudian(&["validate", &roster2]);
+    assert_eq!(c, 0, "{e}");
+    let out_plan = tmp(dir.path(), "replan.toml");
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "replan",
+        &roster2,
+        "--previous",
+        &plan,
+        "-o",
+        &out_plan,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let line = format!(
+        "上一版方案出自另一份名册：名册中已没有{name}（原队伍不再保留）；其余编号相同之处照旧沿用"
+    );
+    assert!(out.contains(&format!("  {line}\n")), "{out}");
+    let after = read_plan(&out_plan);
+    let said: Vec<&str> = after
+        .warning
+        .iter()
+        .filter(|w| w.kind == "previous_plan")
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(said, [line.as_str()]);
+    // The same roster with nothing removed but an edit: no such warning.
+    let edited = text.replacen("[[unit]]\n", "# edited\n[[unit]]\n", 1);
+    let roster3 = tmp(dir.path(), "t30-edited.toml");
+    std::fs::write(&roster3, &edited).unwrap();
+    let (c, out, err) = zhudian(&["replan", &roster3, "--previous", &plan, "-o", &out_plan]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(!out.contains("another roster"), "{out}");
+    assert!(
+        !read_plan(&out_plan)
+            .warning
+            .iter()
+            .any(|w| w.kind == "previous_plan")
+    );
 }

@@ -27,7 +27,8 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
         return super::city::compare::run(&args.plans, args.format, lang);
     }
     let mut plans = Vec::new();
-    for path in &args.plans {
+    let labels = labels(&args.plans);
+    for (path, label) in args.plans.iter().zip(labels) {
         let text = match crate::input::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
@@ -43,13 +44,7 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
             }
         };
         match PlanFile::from_toml(&text) {
-            Ok(plan) => plans.push(NamedPlan {
-                name: path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().to_string())
-                    .unwrap_or_default(),
-                plan,
-            }),
+            Ok(plan) => plans.push(NamedPlan { name: label, plan }),
             Err(e) => {
                 errln!(
                     "{}",
@@ -104,6 +99,37 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
     EXIT_OK
 }
 
+/// The plans' column labels: each file's name without `.toml`; where two
+/// share it (`A/xiqiao.toml`, `B/xiqiao.toml`), the folder before it too
+/// (`A/xiqiao`), and the whole path if even that is shared.
+fn labels(paths: &[PathBuf]) -> Vec<String> {
+    let stem = |p: &PathBuf| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default()
+    };
+    let with_folder = |p: &PathBuf| match p.parent().and_then(|d| d.file_name()) {
+        Some(d) => format!("{}/{}", d.to_string_lossy(), stem(p)),
+        None => stem(p),
+    };
+    let unique = |f: &dyn Fn(&PathBuf) -> String, p: &PathBuf| {
+        let me = f(p);
+        paths.iter().filter(|q| f(q) == me).count() == 1
+    };
+    paths
+        .iter()
+        .map(|p| {
+            if unique(&stem, p) {
+                stem(p)
+            } else if unique(&with_folder, p) {
+                with_folder(p)
+            } else {
+                p.display().to_string()
+            }
+        })
+        .collect()
+}
+
 /// The roster each plan names, where it can still be read, for names: a
 /// plan whose roster moved keeps its ids. Each roster is read once.
 fn rosters(paths: &[PathBuf], plans: &[NamedPlan]) -> Vec<Option<Roster>> {
@@ -122,4 +148,23 @@ fn rosters(paths: &[PathBuf], plans: &[NamedPlan]) -> Vec<Option<Roster>> {
         out.push(r);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_of_the_same_name_are_labelled_by_their_folder() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(
+            labels(&[p("A/xiqiao.toml"), p("B/xiqiao.toml"), p("B/other.toml")]),
+            ["A/xiqiao", "B/xiqiao", "other"]
+        );
+        assert_eq!(
+            labels(&[p("x/A/xiqiao.toml"), p("y/A/xiqiao.toml")]),
+            ["x/A/xiqiao.toml", "y/A/xiqiao.toml"]
+        );
+        assert_eq!(labels(&[p("a.toml"), p("b.toml")]), ["a", "b"]);
+    }
 }

@@ -90,7 +90,8 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             Ok(p)
         },
         |r, file| {
-            let notes = not_carried(r, &prev2);
+            let before = roster_before(&args.previous, &prev2);
+            let notes = not_carried(r, &prev2, before.as_ref());
             note_not_carried(file, &notes, lang);
             let mut out = String::new();
             out += &ReplanSaid::Heading {
@@ -175,4 +176,13 @@ pub fn read_plan(path: &Path) -> Result<PlanFile, String> {
         .map_err(|e| crate::wording::scenario::unreadable_plan(&name, &e.to_string(), lang))?;
     PlanFile::from_toml(&text)
         .map_err(|e| crate::wording::scenario::unreadable_plan(&name, e.trim(), lang))
+}
+
+/// The previous plan's own roster, for the names of what the new roster
+/// lacks: only while it can still be read as it was (its SHA-256 the plan's).
+pub fn roster_before(plan_path: &Path, prev: &PlanFile) -> Option<crate::model::Roster> {
+    let path = super::calendar::roster_path(None, plan_path, prev);
+    super::calendar::load_roster(&path, prev)
+        .ok()
+        .filter(|r| r.sha256 == prev.plan.roster_sha256)
 }

@@ -2,7 +2,8 @@
 //! city): township, district, role, units, the year's station sessions,
 //! make-ups and visit half-days, and the share of working days they take
 //! (each session half a day, over the year's working days, as the
-//! workbook's leader sheet counts it), and for a city how the person is
+//! workbook's leader sheet counts it; units held earlier in the year with
+//! the last day there), and for a city how the person is
 //! tied to its other townships (shared, transferred). A shared or
 //! transferred person has a row in each township. Rows are typed; `csv`
 //! renders them.
@@ -34,6 +35,10 @@ pub struct Person {
     pub part: Part,
     /// The names of the units they serve.
     pub units: Vec<String>,
+    /// Units they held earlier in the year and no longer at its end (a
+    /// leaver's, handed over or replanned from a date): the unit's name and
+    /// their last day there (YYYY-MM-DD).
+    pub held: Vec<(String, String)>,
     pub station_sessions: usize,
     pub makeup_sessions: usize,
     pub visit_half_days: usize,
@@ -70,6 +75,7 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
                 .filter(|a| a.leader == id || a.helpers.contains(&id) || a.assist.contains(&id))
                 .map(|a| super::unit_name(roster, &a.unit))
                 .collect();
+            let held = held(roster, plan, &id, &units);
             let count = |kind: &str| {
                 plan.session
                     .iter()
@@ -87,6 +93,7 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
                 id: id.clone(),
                 part,
                 units,
+                held,
                 station_sessions: station,
                 makeup_sessions: makeups,
                 visit_half_days: visits,
@@ -95,6 +102,45 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
             }
         })
         .collect()
+}
+
+/// The units `id` held earlier in the year and not at its end, with the
+/// last day: from the plan's handovers (the successor's first day is the
+/// day after) and the teams before a replan's date (`[[earlier_team]]`).
+fn held(roster: &Roster, plan: &PlanFile, id: &str, now: &[String]) -> Vec<(String, String)> {
+    let day_before = |date: &str| {
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.pred_opt())
+            .map_or_else(|| date.to_string(), |d| d.to_string())
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut put = |unit: &str, first_day_after: &str| {
+        let name = super::unit_name(roster, unit);
+        let last = day_before(first_day_after);
+        if now.contains(&name) {
+            return;
+        }
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some(e) if e.1 < last => e.1 = last,
+            Some(_) => {}
+            None => out.push((name, last)),
+        }
+    };
+    for h in plan.handover.iter().filter(|h| h.from == id) {
+        for u in &h.units {
+            put(u, &h.date);
+        }
+        for slot in &h.slots {
+            put(slot.split('/').next().unwrap_or(slot), &h.date);
+        }
+    }
+    for e in &plan.earlier_team {
+        if e.leader == id || e.helpers.iter().chain(&e.assist).any(|h| h == id) {
+            put(&e.unit, &e.until);
+        }
+    }
+    out
 }
 
 /// The roster's name of a person (empty for an id it does not hold).
@@ -121,7 +167,16 @@ pub fn csv(people: &[Person], lang: Lang) -> String {
             p.district.clone().unwrap_or_default(),
             p.name.clone(),
             role.to_string(),
-            p.units.join(cal::name_separator(lang)),
+            p.units
+                .iter()
+                .cloned()
+                .chain(
+                    p.held
+                        .iter()
+                        .map(|(u, last)| words::held_until(u, last, lang)),
+                )
+                .collect::<Vec<_>>()
+                .join(cal::name_separator(lang)),
             p.station_sessions.to_string(),
             p.makeup_sessions.to_string(),
             p.visit_half_days.to_string(),

@@ -99,8 +99,21 @@ fn teams_changed(base: &PlanFile, other: &PlanFile) -> usize {
     units.iter().filter(|u| b.get(*u) != o.get(*u)).count()
 }
 
+/// Units whose leader differs from the base plan's (or that one of the two
+/// lacks), a successor in the post of the one they succeed not counted: the
+/// city's `compare` counts these apart from the handovers.
+pub fn leaders_changed(base: &PlanFile, other: &PlanFile) -> usize {
+    let b = handed_over(base, other);
+    let o = team_of(other);
+    let units: std::collections::BTreeSet<&str> = b.keys().chain(o.keys()).copied().collect();
+    units
+        .iter()
+        .filter(|u| b.get(*u).map(|t| t.0) != o.get(*u).map(|t| t.0))
+        .count()
+}
+
 /// Units where a successor took over from the base plan's leader or helper.
-fn units_handed_over(base: &PlanFile, other: &PlanFile) -> usize {
+pub fn units_handed_over(base: &PlanFile, other: &PlanFile) -> usize {
     let (b, h) = (team_of(base), handed_over(base, other));
     b.keys().filter(|u| b.get(*u) != h.get(*u)).count()
 }

@@ -46,34 +46,58 @@ fn holder_helper(r: &Roster, old: &str) -> Option<String> {
     .or_else(|| r.helper_index(old).map(|_| old.to_string()))
 }
 
-/// What of the previous plan cannot be carried into this roster.
-pub fn not_carried(r: &Roster, prev: &PlanFile) -> Vec<ReplanSaid> {
+/// What of the previous plan cannot be carried into this roster: the
+/// units and people it names that the roster lacks with nothing to explain
+/// it (a person who `leaves`, including a transfer to another township,
+/// stays on the roster; one who is `succeeds`'d is followed), by name where
+/// `before` (the previous plan's own roster, when it can still be read) or
+/// the roster knows them; then the successions. A roster that merely
+/// differs from the previous plan's (a handover, a transfer, any edit) is
+/// no warning.
+pub fn not_carried(r: &Roster, prev: &PlanFile, before: Option<&Roster>) -> Vec<ReplanSaid> {
+    let lang = crate::wording::Lang::current();
+    let unit_name = |id: &str| match before {
+        Some(b) if b.unit_index(id).is_some() => crate::wording::names::unit(b, id, lang),
+        _ => crate::wording::names::unit(r, id, lang),
+    };
+    let person_name = |id: &str| match before {
+        Some(b) if b.cadre_index(id).is_some() || b.helper_index(id).is_some() => {
+            crate::wording::names::person(b, id, lang)
+        }
+        _ => crate::wording::names::person(r, id, lang),
+    };
     let mut out = Vec::new();
+    let mut units: Vec<String> = Vec::new();
     let mut gone_people: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for a in &prev.assignment {
         if r.unit_index(&a.unit).is_none() {
-            out.push(ReplanSaid::UnitGone {
-                unit: a.unit.clone(),
-            });
+            units.push(unit_name(&a.unit));
             continue;
         }
         if holder_cadre(r, &a.leader).is_none() {
             gone_people
                 .entry(a.leader.clone())
                 .or_default()
-                .push(a.unit.clone());
+                .push(unit_name(&a.unit));
         }
         for h in a.helpers.iter().chain(&a.assist) {
             if holder_helper(r, h).is_none() {
-                gone_people
-                    .entry(h.clone())
-                    .or_default()
-                    .push(a.unit.clone());
+                let held = gone_people.entry(h.clone()).or_default();
+                let name = unit_name(&a.unit);
+                if !held.contains(&name) {
+                    held.push(name);
+                }
             }
         }
     }
-    for (person, units) in gone_people {
-        out.push(ReplanSaid::PersonGone { person, units });
+    if !units.is_empty() || !gone_people.is_empty() {
+        out.push(ReplanSaid::OtherRoster {
+            units,
+            people: gone_people
+                .into_iter()
+                .map(|(p, units)| (person_name(&p), units))
+                .collect(),
+        });
     }
     for c in &r.cadres {
         if let Some(old) = &c.succeeds {
@@ -90,9 +114,6 @@ pub fn not_carried(r: &Roster, prev: &PlanFile) -> Vec<ReplanSaid> {
                 old: succeeding(r, old),
             });
         }
-    }
-    if prev.plan.roster_sha256 != r.sha256 && out.is_empty() {
-        out.push(ReplanSaid::OtherRoster);
     }
     out
 }

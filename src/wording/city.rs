@@ -36,11 +36,14 @@ pub enum CityRunSaid {
         cost: f64,
         shortfalls: usize,
     },
-    /// `compare`: a township's cost and shortfalls in the base and each other plan.
+    /// `compare`: a township's cost and shortfalls in the base and each
+    /// other plan, the units with another leader than the base's and,
+    /// apart (said only where there are any), the units a successor took over.
     Compared {
         costs: Vec<f64>,
         shortfalls: Vec<usize>,
         moved: Vec<usize>,
+        handed: Vec<usize>,
     },
     /// `replan`: the township's changed roster leaves no plan.
     Infeasible,
@@ -138,24 +141,35 @@ impl Say for CityRunSaid {
                 costs,
                 shortfalls,
                 moved,
+                handed,
             } => {
                 let costs: Vec<String> = costs.iter().map(|c| num(*c)).collect();
                 let short: Vec<String> = shortfalls.iter().map(|s| s.to_string()).collect();
                 let moved: Vec<String> = moved.iter().map(|m| m.to_string()).collect();
+                let any_handed = handed.iter().any(|h| *h > 0);
+                let handed: Vec<String> = handed.iter().map(|m| m.to_string()).collect();
                 if en {
-                    format!(
+                    let mut s = format!(
                         "cost {}; sessions without a township member {}; units with another leader than the base {}",
                         costs.join(" → "),
                         short.join(" → "),
                         moved.join(", ")
-                    )
+                    );
+                    if any_handed {
+                        s += &format!("; units handed over to a successor {}", handed.join(", "));
+                    }
+                    s
                 } else {
-                    format!(
+                    let mut s = format!(
                         "方案扣分 {}；缺少镇级人员的接待 {}；与基准相比更换领导的单位 {}",
                         costs.join(" → "),
                         short.join(" → "),
                         moved.join("、")
-                    )
+                    );
+                    if any_handed {
+                        s += &format!("；由接任者接手的单位 {}", handed.join("、"));
+                    }
+                    s
                 }
             }
             CityRunSaid::Totals {
@@ -309,7 +323,8 @@ pub fn total_label(lang: Lang) -> &'static str {
 }
 
 /// The header of `compare --format csv` over a city's plan folders, the
-/// first the base: costs, then shortfalls, then units moved against the base.
+/// first the base: costs, then shortfalls, then units moved against the
+/// base, then units a successor took over.
 pub fn compare_header(folders: &[String], lang: Lang) -> Vec<String> {
     let en = lang == Lang::En;
     let mut h = vec![if en { "township" } else { "镇街" }.to_string()];
@@ -332,6 +347,13 @@ pub fn compare_header(folders: &[String], lang: Lang) -> Vec<String> {
             format!("units with another leader ({f})")
         } else {
             format!("更换领导的单位（{f}）")
+        });
+    }
+    for f in &folders[1..] {
+        h.push(if en {
+            format!("units handed over to a successor ({f})")
+        } else {
+            format!("由接任者接手的单位（{f}）")
         });
     }
     h
@@ -390,9 +412,20 @@ mod tests {
                     costs: vec![1.0, 2.0],
                     shortfalls: vec![0, 3],
                     moved: vec![4],
+                    handed: vec![0],
                 },
                 "cost 1.00 → 2.00; sessions without a township member 0 → 3; units with another leader than the base 4",
                 "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 3；与基准相比更换领导的单位 4",
+            ),
+            (
+                CityRunSaid::Compared {
+                    costs: vec![1.0, 2.0],
+                    shortfalls: vec![0, 0],
+                    moved: vec![1],
+                    handed: vec![2],
+                },
+                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 1; units handed over to a successor 2",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 1；由接任者接手的单位 2",
             ),
             (
                 CityRunSaid::Totals {
@@ -489,11 +522,11 @@ mod tests {
         let f = vec!["a".to_string(), "b".to_string()];
         assert_eq!(
             compare_header(&f, Lang::En).join(","),
-            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader (b)"
+            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader (b),units handed over to a successor (b)"
         );
         assert_eq!(
             compare_header(&f, Lang::Zh).join(","),
-            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,更换领导的单位（b）"
+            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,更换领导的单位（b）,由接任者接手的单位（b）"
         );
         assert_eq!(total_label(Lang::En), "city total");
         assert_eq!(total_label(Lang::Zh), "全市合计");

@@ -1,8 +1,9 @@
 //! The city-wide what-if in the formats of `--format`: `table` (the
-//! terminal's, `city_whatif.rs`), `csv` (one row per figure of the city,
-//! each district and each township, keys as the single township's what-if
-//! gives them, and each township's rank among those a variant changes
-//! most), `markdown` (the terminal's headings and tables), `toml` (the same
+//! terminal's, `city_whatif.rs`), `csv` (laid out as city-summary.csv:
+//! each district's townships then its subtotal, the city's total last; one
+//! row per figure, keys as the single township's what-if gives them or the
+//! terminal's labels in Chinese, and each township's rank among those a
+//! variant changes most), `markdown` (the terminal's headings and tables), `toml` (the same
 //! figures as numbers).
 
 use super::city_whatif::{
@@ -10,14 +11,14 @@ use super::city_whatif::{
     left_out_line, total_heading, town_name,
 };
 use super::{Lang, Say};
-use crate::scenario::city::{CityWhatif, Figures, Group};
+use crate::scenario::city::{CityWhatif, Figures, Group, Town};
 use crate::scenario::compare::Format;
 
 /// The comparison in `format`; `top` townships each variant changes most.
 pub fn render(w: &CityWhatif, top: usize, format: Format, lang: Lang) -> String {
     match format {
         Format::Table => CityWhatifReport { whatif: w, top }.say(lang),
-        Format::Csv => csv(w),
+        Format::Csv => csv(w, lang),
         Format::Markdown => markdown(w, top, lang),
         Format::Toml => toml_doc(w, top),
     }
@@ -32,27 +33,97 @@ fn cell(row: Row, column: usize, f: Option<&Figures>) -> String {
     }
 }
 
-fn csv(w: &CityWhatif) -> String {
+/// The CSV's words: the header's first four columns, the scopes, the
+/// labels of the subtotal and total rows, and the figures (keys in English,
+/// the terminal table's labels in Chinese).
+struct CsvWords {
+    lang: Lang,
+}
+
+impl CsvWords {
+    fn zh(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+
+    fn head(&self) -> [String; 4] {
+        if self.zh() {
+            ["范围", "区", "镇街", "指标"].map(String::from)
+        } else {
+            ["scope", "district", "township", "figure"].map(String::from)
+        }
+    }
+
+    fn scope(&self, g: Option<&Group>) -> String {
+        match (g.map(|g| g.district.is_some()), self.zh()) {
+            (None, false) => "township",
+            (None, true) => "镇街",
+            (Some(true), false) => "district",
+            (Some(true), true) => "区",
+            (Some(false), false) => "city",
+            (Some(false), true) => "全市",
+        }
+        .to_string()
+    }
+
+    /// A group's row label in the township column, as city-summary.csv's.
+    fn group_label(&self, g: &Group) -> String {
+        if g.district.is_some() {
+            super::city_summary::subtotal(self.lang)
+        } else {
+            super::city_summary::total(self.lang)
+        }
+        .to_string()
+    }
+
+    fn figure(&self, row: Row) -> String {
+        if self.zh() {
+            row.label(self.lang)
+        } else {
+            row.key().to_string()
+        }
+    }
+
+    fn townships(&self) -> String {
+        if self.zh() { "镇街数" } else { "townships" }.to_string()
+    }
+
+    fn change_rank(&self) -> String {
+        if self.zh() {
+            "变化排名（1 为变化最大）"
+        } else {
+            "change_rank"
+        }
+        .to_string()
+    }
+}
+
+/// The CSV, laid out as city-summary.csv: each district's townships, then
+/// its subtotal; the townships in no district; the city's total last. One
+/// row per figure; UTF-8 with a BOM, CRLF.
+fn csv(w: &CityWhatif, lang: Lang) -> String {
+    let words = CsvWords { lang };
     // A byte-order mark, as every CSV we write.
     let mut out = String::from("\u{feff}");
-    let mut put = |r: Vec<String>| out += &(crate::export::csv::row(&r) + "\n");
-    let head = ["scope", "district", "township", "figure"].map(String::from);
-    put(head.into_iter().chain(w.names.iter().cloned()).collect());
-    let group = |scope: &str, g: &Group, put: &mut dyn FnMut(Vec<String>)| {
-        let district = g.district.clone().unwrap_or_default();
-        let lead = |figure: &str| {
+    let mut put = |r: Vec<String>| out += &(crate::export::csv::row(&r) + "\r\n");
+    put(words
+        .head()
+        .into_iter()
+        .chain(w.names.iter().cloned())
+        .collect());
+    let group = |g: &Group, put: &mut dyn FnMut(Vec<String>)| {
+        let lead = |figure: String| {
             vec![
-                scope.to_string(),
-                district.clone(),
-                String::new(),
-                figure.to_string(),
+                words.scope(Some(g)),
+                g.district.clone().unwrap_or_default(),
+                words.group_label(g),
+                figure,
             ]
         };
-        let mut r = lead("townships");
+        let mut r = lead(words.townships());
         r.extend(w.names.iter().map(|_| g.townships.to_string()));
         put(r);
         for row in ROWS {
-            let mut r = lead(row.key());
+            let mut r = lead(words.figure(row));
             r.extend(
                 g.figures
                     .iter()
@@ -62,10 +133,6 @@ fn csv(w: &CityWhatif) -> String {
             put(r);
         }
     };
-    group("city", &w.total(), &mut put);
-    for d in w.districts() {
-        group("district", &d, &mut put);
-    }
     // Each township's rank among those each variant changes (1 most).
     let ranks: Vec<Vec<(String, usize)>> = (1..w.names.len())
         .map(|v| {
@@ -77,17 +144,17 @@ fn csv(w: &CityWhatif) -> String {
                 .collect()
         })
         .collect();
-    for t in &w.towns {
-        let lead = |figure: &str| {
+    let town = |t: &Town, put: &mut dyn FnMut(Vec<String>)| {
+        let lead = |figure: String| {
             vec![
-                "township".to_string(),
+                words.scope(None),
                 t.district.clone().unwrap_or_default(),
                 t.township.clone(),
-                figure.to_string(),
+                figure,
             ]
         };
         for row in ROWS {
-            let mut r = lead(row.key());
+            let mut r = lead(words.figure(row));
             r.extend(
                 t.figures
                     .iter()
@@ -96,7 +163,7 @@ fn csv(w: &CityWhatif) -> String {
             );
             put(r);
         }
-        let mut r = lead("change_rank");
+        let mut r = lead(words.change_rank());
         r.push(String::new());
         r.extend(ranks.iter().map(|rs| {
             rs.iter()
@@ -105,7 +172,17 @@ fn csv(w: &CityWhatif) -> String {
                 .unwrap_or_default()
         }));
         put(r);
+    };
+    for d in w.districts() {
+        for t in w.towns.iter().filter(|t| t.district == d.district) {
+            town(t, &mut put);
+        }
+        group(&d, &mut put);
     }
+    for t in w.towns.iter().filter(|t| t.district.is_none()) {
+        town(t, &mut put);
+    }
+    group(&w.total(), &mut put);
     out
 }
 
@@ -246,24 +323,49 @@ mod tests {
     }
 
     #[test]
-    fn the_csv_has_the_city_the_districts_and_every_township() {
-        let csv = render(&city(), 5, Format::Csv, Lang::Zh);
-        let lines: Vec<&str> = csv.lines().collect();
+    fn the_csv_has_each_districts_townships_its_subtotal_and_the_city_last() {
+        let csv = render(&city(), 5, Format::Csv, Lang::En);
+        assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
+        let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(
             lines[0],
             "\u{feff}scope,district,township,figure,base,远村隔周"
         );
-        assert_eq!(lines[1], "city,,,townships,2,2");
-        assert_eq!(lines[2], "city,,,shortfall_sessions,1,0");
-        assert_eq!(lines[7], "city,,,units_moved,,2");
-        assert_eq!(lines[8], "city,,,cost,15.00,16.50");
-        assert_eq!(lines[10], "district,三水区,,shortfall_sessions,1,0");
-        assert!(csv.contains("\ntownship,三水区,大塘镇,station_sessions,550,450\n"));
-        assert!(csv.contains("\ntownship,三水区,大塘镇,change_rank,,1\n"));
-        assert!(csv.contains("\ntownship,三水区,南山镇,change_rank,,\n"));
-        assert!(csv.contains("\ntownship,,更合镇,station_sessions,800,\n"));
-        // 1 header + 8 city + 8 district + 3 townships × 8.
-        assert_eq!(lines.len(), 1 + 8 + 8 + 24);
+        assert_eq!(lines[1], "township,三水区,大塘镇,shortfall_sessions,1,0");
+        assert_eq!(lines[3], "township,三水区,大塘镇,station_sessions,550,450");
+        assert_eq!(lines[8], "township,三水区,大塘镇,change_rank,,1");
+        assert_eq!(lines[16], "township,三水区,南山镇,change_rank,,");
+        assert_eq!(lines[17], "district,三水区,subtotal,townships,2,2");
+        assert_eq!(lines[18], "district,三水区,subtotal,shortfall_sessions,1,0");
+        assert_eq!(lines[27], "township,,更合镇,station_sessions,800,");
+        assert_eq!(lines[33], "city,,total,townships,2,2");
+        assert_eq!(lines[34], "city,,total,shortfall_sessions,1,0");
+        assert_eq!(lines[39], "city,,total,units_moved,,2");
+        assert_eq!(lines[40], "city,,total,cost,15.00,16.50");
+        // 1 header + 3 townships × 8 + 8 district + 8 city, and the last CRLF.
+        assert_eq!(lines.len(), 1 + 24 + 8 + 8 + 1);
+    }
+
+    #[test]
+    fn the_chinese_csv_says_the_terminals_words() {
+        let csv = render(&city(), 5, Format::Csv, Lang::Zh);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "\u{feff}范围,区,镇街,指标,base,远村隔周");
+        let want = [
+            "镇街,三水区,大塘镇,缺少镇级人员的接待,1,0",
+            "镇街,三水区,大塘镇,补接待次数,0,0",
+            "镇街,三水区,大塘镇,驻点次数,550,450",
+            "镇街,三水区,大塘镇,入户走访半天数,10,10",
+            "镇街,三水区,大塘镇,最大工作量偏差（%）,5.0,5.0",
+            "镇街,三水区,大塘镇,换了联系领导的单位,,2",
+            "镇街,三水区,大塘镇,方案扣分,10.00,11.50",
+            "镇街,三水区,大塘镇,变化排名（1 为变化最大）,,1",
+        ];
+        assert_eq!(lines[1..9], want);
+        assert_eq!(lines[17], "区,三水区,小计,镇街数,2,2");
+        assert_eq!(lines[33], "全市,,合计,镇街数,2,2");
+        assert_eq!(lines[40], "全市,,合计,方案扣分,15.00,16.50");
+        assert!(!csv.contains("_"), "no keys in Chinese: {csv}");
     }
 
     #[test]

@@ -127,14 +127,31 @@ pub fn unreadable_plan(path: &str, detail: &str, lang: Lang) -> String {
 /// What replanning says about carrying the previous plan over.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReplanSaid {
-    Heading { previous: String },
-    UnitGone { unit: String },
-    PersonGone { person: String, units: Vec<String> },
-    Succeeds { new: String, old: String },
-    FromOutsideYear { from: String, year: i32 },
-    OtherRoster,
-    PinUnknown { unit: String },
-    PinLeaderGone { unit: String, leader: String },
+    Heading {
+        previous: String,
+    },
+    Succeeds {
+        new: String,
+        old: String,
+    },
+    FromOutsideYear {
+        from: String,
+        year: i32,
+    },
+    /// The previous plan names units and people the roster lacks, with no
+    /// `leaves`, `succeeds` or transfer to explain it: units by name, and
+    /// each person by name with the units where they served.
+    OtherRoster {
+        units: Vec<String>,
+        people: Vec<(String, Vec<String>)>,
+    },
+    PinUnknown {
+        unit: String,
+    },
+    PinLeaderGone {
+        unit: String,
+        leader: String,
+    },
 }
 
 impl super::Say for ReplanSaid {
@@ -147,21 +164,6 @@ impl super::Say for ReplanSaid {
                     format!("Against the previous plan {previous}:")
                 } else {
                     format!("与上一版方案 {previous} 相比：")
-                }
-            }
-            UnitGone { unit } => {
-                if en {
-                    format!("unit '{unit}' is no longer in the roster; its team is dropped")
-                } else {
-                    format!("单位“{unit}”已不在名册中，其队伍不再保留")
-                }
-            }
-            PersonGone { person, units } => {
-                let u = super::list(units, lang);
-                if en {
-                    format!("'{person}' left with no successor: their place in {u} is filled anew")
-                } else {
-                    format!("“{person}”已调离且无接任者：其在{u}的位置重新安排")
                 }
             }
             FromOutsideYear { from, year } => {
@@ -178,11 +180,45 @@ impl super::Say for ReplanSaid {
                     format!("“{new}”接任“{old}”，接替其原有位置")
                 }
             }
-            OtherRoster => {
+            OtherRoster { units, people } => {
+                let mut parts = Vec::new();
+                if !units.is_empty() {
+                    let u = super::list(units, lang);
+                    parts.push(if en {
+                        format!("{u} no longer in the roster (the team is dropped)")
+                    } else {
+                        format!("名册中已没有{u}（原队伍不再保留）")
+                    });
+                }
+                if !people.is_empty() {
+                    let said: Vec<String> = people
+                        .iter()
+                        .map(|(p, units)| {
+                            let u = super::list(units, lang);
+                            if en {
+                                format!("{p} (in {u})")
+                            } else {
+                                format!("{p}（原在{u}）")
+                            }
+                        })
+                        .collect();
+                    let who = super::list(&said, lang);
+                    parts.push(if en {
+                        format!("{who} left with no successor (the place is filled anew)")
+                    } else {
+                        format!("{who}已不在名册且无人接任（其位置重新安排）")
+                    });
+                }
                 if en {
-                    "the previous plan was made for another roster; it is used where the ids still match".into()
+                    format!(
+                        "the previous plan was made for another roster: {}; the rest is kept where the ids still match",
+                        parts.join("; ")
+                    )
                 } else {
-                    "上一版方案出自另一份名册；编号仍相同之处照旧沿用".into()
+                    format!(
+                        "上一版方案出自另一份名册：{}；其余编号相同之处照旧沿用",
+                        parts.join("；")
+                    )
                 }
             }
             PinUnknown { unit } => {

@@ -1,18 +1,18 @@
 //! `zhudian compare PLANS_DIR OTHER_DIR...`: a city's plans side by side,
 //! township by township (paired by file name), the first folder the base:
-//! cost, sessions without a township member and units whose leader differs
-//! from the base; as lines with totals, or CSV (`--format csv`, one row per
-//! township and a city total).
+//! cost, sessions without a township member, units whose leader differs
+//! from the base and, counted apart as the township's `compare` does, units
+//! a successor took over (`succeeds`); as lines with totals, or CSV
+//! (`--format csv`, one row per township and a city total).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Outcome, each, finish, plan_files};
+use super::{Outcome, each, plan_files};
 use crate::cli::EXIT_OK;
 use crate::cli::replan::read_plan;
 use crate::export::csv::row;
 use crate::plan::PlanFile;
-use crate::scenario::compare::Format;
+use crate::scenario::compare::{Format, leaders_changed, units_handed_over};
 use crate::wording::city::{CityRunSaid, Done, compare_header, total_label};
 use crate::wording::{Lang, Say};
 
@@ -22,6 +22,8 @@ struct Row {
     costs: Vec<f64>,
     shortfalls: Vec<usize>,
     moved: Vec<usize>,
+    /// Units a successor took over (`succeeds`), apart from `moved`.
+    handed: Vec<usize>,
 }
 
 /// Compares the folders; 2 when a folder or one of its plans cannot be read.
@@ -59,24 +61,62 @@ pub fn run(dirs: &[PathBuf], format: Format, lang: Lang) -> i32 {
             .max()
             .unwrap_or(EXIT_OK);
     }
+    let said = |r: &Row| {
+        CityRunSaid::Compared {
+            costs: r.costs.clone(),
+            shortfalls: r.shortfalls.clone(),
+            moved: r.moved.clone(),
+            handed: r.handed.clone(),
+        }
+        .say(lang)
+    };
+    // The city's total, as the CSV's last row has it.
+    let ok: Vec<&Row> = rows.iter().filter_map(|r| r.as_ref().ok()).collect();
+    let total = sum(&ok, dirs.len(), lang);
     let lines: Vec<Outcome> = rows
         .into_iter()
         .map(|r| match r {
             Err(o) => o,
             Ok(r) => Outcome {
-                said: CityRunSaid::Compared {
-                    costs: r.costs,
-                    shortfalls: r.shortfalls,
-                    moved: r.moved,
-                }
-                .say(lang),
+                said: said(&r),
                 township: r.township,
                 code: EXIT_OK,
                 details: Vec::new(),
             },
         })
         .collect();
-    finish(&lines, Done::Compared, lang)
+    super::lines(&lines, lang);
+    outln!(
+        "{}",
+        CityRunSaid::Line {
+            township: total.township.clone(),
+            said: said(&total),
+        }
+        .say(lang)
+    );
+    super::totals(&lines, Done::Compared, lang)
+}
+
+/// The city's total of the townships compared.
+fn sum(rows: &[&Row], n: usize, lang: Lang) -> Row {
+    let mut total = Row {
+        township: total_label(lang).to_string(),
+        costs: vec![0.0; n],
+        shortfalls: vec![0; n],
+        moved: vec![0; n - 1],
+        handed: vec![0; n - 1],
+    };
+    for r in rows {
+        for i in 0..n {
+            total.costs[i] += r.costs[i];
+            total.shortfalls[i] += r.shortfalls[i];
+        }
+        for i in 0..n - 1 {
+            total.moved[i] += r.moved[i];
+            total.handed[i] += r.handed[i];
+        }
+    }
+    total
 }
 
 fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
@@ -97,13 +137,7 @@ fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
     let township = crate::cli::calendar::load_roster(&rpath, &plans[0])
         .map(|r| r.township.name)
         .unwrap_or_else(|_| stem.to_string());
-    let leaders = |p: &PlanFile| -> BTreeMap<String, String> {
-        p.assignment
-            .iter()
-            .map(|a| (a.unit.clone(), a.leader.clone()))
-            .collect()
-    };
-    let base = leaders(&plans[0]);
+    let others = &plans[1..];
     Ok(Row {
         township,
         costs: plans.iter().map(|p| p.plan.cost).collect(),
@@ -111,12 +145,13 @@ fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
             .iter()
             .map(|p| p.plan.metrics.shortfall_sessions)
             .collect(),
-        moved: plans[1..]
+        moved: others
             .iter()
-            .map(|p| {
-                let l = leaders(p);
-                base.iter().filter(|(u, x)| l.get(*u) != Some(x)).count()
-            })
+            .map(|p| leaders_changed(&plans[0], p))
+            .collect(),
+        handed: others
+            .iter()
+            .map(|p| units_handed_over(&plans[0], p))
             .collect(),
     })
 }
@@ -128,31 +163,19 @@ fn csv(rows: &[&Row], dirs: &[PathBuf], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     out += &line(compare_header(&names, lang));
     out += "\r\n";
-    let n = dirs.len();
-    let mut total = Row {
-        township: total_label(lang).to_string(),
-        costs: vec![0.0; n],
-        shortfalls: vec![0; n],
-        moved: vec![0; n - 1],
-    };
     let cells = |r: &Row| {
         let mut c = vec![r.township.clone()];
         c.extend(r.costs.iter().map(|x| format!("{x:.2}")));
         c.extend(r.shortfalls.iter().map(|x| x.to_string()));
         c.extend(r.moved.iter().map(|x| x.to_string()));
+        c.extend(r.handed.iter().map(|x| x.to_string()));
         c
     };
     for r in rows {
         out += &line(cells(r));
         out += "\r\n";
-        for i in 0..n {
-            total.costs[i] += r.costs[i];
-            total.shortfalls[i] += r.shortfalls[i];
-        }
-        for i in 0..n - 1 {
-            total.moved[i] += r.moved[i];
-        }
     }
+    let total = sum(rows, dirs.len(), lang);
     out += &line(cells(&total));
     out += "\r\n";
     out

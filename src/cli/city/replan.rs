@@ -238,7 +238,8 @@ fn one(
             details: causes.iter().map(|c| c.say(lang)).collect(),
         },
         Ok(mut planned) => {
-            let notes = not_carried(r, &prev);
+            let before = crate::cli::replan::roster_before(&prev_path, &prev);
+            let notes = not_carried(r, &prev, before.as_ref());
             note_not_carried(&mut planned.file, &notes, lang);
             if let Err(e) = write_plan(&out, &planned.file) {
                 return cannot(e);

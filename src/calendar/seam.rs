@@ -308,7 +308,7 @@ pub fn handovers(
 ) -> Vec<HandoverLine> {
     let mut out = Vec::new();
     // (from, to, date, the teams the day before, the teams from that day).
-    let mut pairs: Vec<(String, String, NaiveDate, Vec<Assignment>, Vec<Assignment>)> = Vec::new();
+    let mut pairs: Vec<Pair> = Vec::new();
     for h in r.handovers() {
         let Some(eve) = h.date.pred_opt() else {
             continue;

@@ -2,6 +2,7 @@
 //! after staff changes, and what-if variants of a roster.
 
 pub mod city;
+pub mod in_post;
 pub mod compare;
 pub mod replan;
 pub mod select;

@@ -119,14 +119,12 @@ fn a_team_place_handed_over_is_named_by_unit_and_place() {
     assert_eq!(team_place("Beijiao", "2", Lang::En), "Beijiao, place 2");
 }
 
-const BEIJIAO: &str = "instances/beijiao-example.toml";
-
-/// Plans beijiao-example, then replans it from 1 July with the leader of
+/// Plans the shipped roster, then replans it from 1 July with the leader of
 /// the most units in that plan leaving with no successor; (roster, plan in
 /// force, replan, the leaver's id).
 fn departed(dir: &Path) -> (String, String, String, String) {
     let p0 = dir.join("p0.toml").display().to_string();
-    assert_eq!(zhudian(&["plan", BEIJIAO, "-o", &p0]).0, 0);
+    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
     let before = PlanFile::from_toml(&std::fs::read_to_string(&p0).unwrap()).unwrap();
     let leaver = before
         .leader
@@ -135,7 +133,7 @@ fn departed(dir: &Path) -> (String, String, String, String) {
         .unwrap()
         .id
         .clone();
-    let text = std::fs::read_to_string(BEIJIAO).unwrap();
+    let text = std::fs::read_to_string(ROSTER).unwrap();
     let head = format!("[[cadre]]\nid = \"{leaver}\"\n");
     let roster = dir.join("left.toml").display().to_string();
     std::fs::write(

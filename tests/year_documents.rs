@@ -16,7 +16,6 @@ use zhudian::export::xlsx;
 use zhudian::plan::PlanFile;
 use zhudian::wording::Lang;
 
-const BEIJIAO: &str = "instances/beijiao-example.toml";
 const GAOZHOU: &str = "instances/gaozhou-rural.toml";
 const FROM: &str = "2015-07-01";
 
@@ -78,12 +77,12 @@ fn name(roster: &str, id: &str) -> String {
         .unwrap()
 }
 
-/// Plans beijiao-example, then replans it from 1 July with the leader of
+/// Plans gaozhou-rural, then replans it from 1 July with the leader of
 /// the most units leaving with no successor; (roster, plan in force,
 /// replan, the leaver's id).
 fn departed(dir: &Path) -> (String, String, String, String) {
     let p0 = tmp(dir, "p0.toml");
-    assert_eq!(zhudian(&["plan", BEIJIAO, "-o", &p0]).0, 0);
+    assert_eq!(zhudian(&["plan", GAOZHOU, "-o", &p0]).0, 0);
     let leaver = read_plan(&p0)
         .leader
         .iter()
@@ -91,7 +90,7 @@ fn departed(dir: &Path) -> (String, String, String, String) {
         .unwrap()
         .id
         .clone();
-    let text = std::fs::read_to_string(BEIJIAO).unwrap();
+    let text = std::fs::read_to_string(GAOZHOU).unwrap();
     let head = format!("[[cadre]]\nid = \"{leaver}\"\n");
     let roster = tmp(dir, "left.toml");
     std::fs::write(

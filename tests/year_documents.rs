@@ -157,7 +157,10 @@ fn a_leaver_without_successor_is_in_the_workbook_and_people_with_her_dates() {
         let new_name = name(&roster, &new.leader);
         assert_eq!(
             got,
-            [("1", her.as_str(), "至6月30日"), ("1", &new_name, "7月1日起")]
+            [
+                ("1", her.as_str(), "至6月30日"),
+                ("1", &new_name, "7月1日起")
+            ]
         );
     }
     // 领导干部: her row, after those at the year's end, with her units,

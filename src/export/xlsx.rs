@@ -364,7 +364,12 @@ pub(crate) fn units_served(
         .iter()
         .filter(|p| p.person == id && (!leader_only || p.seat == Seat::Leader))
         .collect();
-    mine.sort_by_key(|p| order.iter().position(|u| *u == p.unit).unwrap_or(order.len()));
+    mine.sort_by_key(|p| {
+        order
+            .iter()
+            .position(|u| *u == p.unit)
+            .unwrap_or(order.len())
+    });
     let mut out: Vec<String> = Vec::new();
     for p in mine {
         let name = unit_name(r, &p.unit);

@@ -13,9 +13,9 @@ use crate::plan::PlanFile;
 use crate::wording::Lang;
 use crate::wording::documents::month_day;
 use crate::wording::report::{
-    Label, dated_line, departure, departures_caption, handovers_caption, kind, leader_post, loads_caption, pct,
-    quality as quality_words, role, score_explained, shortfall_line, team_place, visits_short_line,
-    warning_kind,
+    Label, dated_line, departure, departures_caption, handovers_caption, kind, leader_post,
+    loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
+    team_place, visits_short_line, warning_kind,
 };
 
 /// How far off the fair share a load may be before its bar is marked, as a
@@ -158,7 +158,11 @@ pub fn handovers(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     }
     let gone = crate::scenario::in_post::departures(roster, plan);
     if !gone.is_empty() {
-        let _ = write!(s, "<p class=\"caption\">{}</p><ul>", departures_caption(lang));
+        let _ = write!(
+            s,
+            "<p class=\"caption\">{}</p><ul>",
+            departures_caption(lang)
+        );
         for d in gone {
             let units: Vec<(String, Option<String>)> = d
                 .units

@@ -2,8 +2,8 @@
 //! after staff changes, and what-if variants of a roster.
 
 pub mod city;
-pub mod in_post;
 pub mod compare;
+pub mod in_post;
 pub mod replan;
 pub mod select;
 pub mod transfer;

@@ -35,12 +35,12 @@ fn names(r: &Roster, ids: &[String], lang: Lang) -> String {
         .join(cal_words::name_separator(lang))
 }
 
+/// A day as (month, day), or none.
+pub(crate) type MonthDay = Option<(u32, u32)>;
+
 /// (month, day) of the first day and of the last day of a stretch given
 /// as first day and first day past, for `words::in_post`.
-pub(crate) fn stretch(
-    from: Option<NaiveDate>,
-    until: Option<NaiveDate>,
-) -> (Option<(u32, u32)>, Option<(u32, u32)>) {
+pub(crate) fn stretch(from: Option<NaiveDate>, until: Option<NaiveDate>) -> (MonthDay, MonthDay) {
     let md = |d: NaiveDate| (d.month(), d.day());
     (from.map(md), until.and_then(|d| d.pred_opt()).map(md))
 }

@@ -183,6 +183,51 @@ fn a_typo_in_succeeds_is_refused_with_the_suggestion() {
     assert!(err.contains("(did you mean 'peng-jl'?)"), "{err}");
 }
 
+/// In Chinese the typo is said as `validate --lang zh` says a roster's
+/// problems: the successor by name, full-width punctuation, no TOML
+/// section, and the suggestion by name.
+#[test]
+fn a_typo_in_succeeds_is_said_in_chinese_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let p0 = planned(dir.path());
+    let roster = transfer(dir.path(), "peng-j1");
+    let text = std::fs::read_to_string(&roster).unwrap();
+    let line = text[..text.find("id = \"lin-xy\"").unwrap()]
+        .lines()
+        .count();
+    let said = format!(
+        "{roster}:{line}: 干部 林晓阳（lin-xy），字段“succeeds”：本名册和上一版方案中都没有编号为“peng-j1”的人员（是不是“彭坚丽（peng-jl）”？）\n"
+    );
+    let p1 = tmp(dir.path(), "p1.toml");
+    let (c, _, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 2, "{err}");
+    assert_eq!(err, said);
+    assert!(!Path::new(&p1).exists());
+    let (c, _, err) = zhudian(&["--lang", "zh", "validate", &roster, "--previous", &p0]);
+    assert_eq!(c, 2, "{err}");
+    assert_eq!(err, format!("{said}共 1 个问题：名册无效。\n"));
+    // English keeps the section and the id as the file writes them.
+    let (c, _, err) = zhudian(&["validate", &roster, "--previous", &p0]);
+    assert_eq!(c, 2, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{roster}:{line}: [[cadre]] 'lin-xy', field 'succeeds': nobody in this roster or the previous plan is 'peng-j1' (did you mean 'peng-jl'?)\n1 problem: the roster is not valid.\n"
+        )
+    );
+}
+
 #[test]
 fn service_dates_are_checked_against_the_year() {
     let dir = tempfile::tempdir().unwrap();

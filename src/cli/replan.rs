@@ -61,7 +61,9 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         |r| {
             let unknown = crate::roster::succession::against_previous(r, &prev);
             if !unknown.0.is_empty() {
-                eprint!("{}", unknown.render(lang));
+                for line in crate::roster::succession::render(&unknown, r, lang) {
+                    errln!("{line}");
+                }
                 return Err(EXIT_BAD_INPUT);
             }
             if let Some(from) = args.from

@@ -28,16 +28,18 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                         return EXIT_BAD_INPUT;
                     }
                 };
-                let mut all = roster::Problems::default();
+                let mut lines = Vec::new();
                 for r in &rosters {
-                    all.0
-                        .extend(roster::succession::against_previous(r, &prev).0);
+                    let unknown = roster::succession::against_previous(r, &prev);
+                    lines.extend(roster::succession::render(&unknown, r, lang));
                 }
-                if !all.0.is_empty() {
-                    eprint!("{}", all.render(lang));
-                    eprintln!(
+                if !lines.is_empty() {
+                    for line in &lines {
+                        errln!("{line}");
+                    }
+                    errln!(
                         "{}",
-                        crate::wording::roster::problem_count(all.0.len(), lang)
+                        crate::wording::roster::problem_count(lines.len(), lang)
                     );
                     return EXIT_BAD_INPUT;
                 }

@@ -1,10 +1,10 @@
 //! `zhudian people`: one row per person of a plan (or of every township of a
 //! city): township, district, role, units, the year's station sessions,
 //! make-ups and visit half-days, and the share of working days they take
-//! (each session half a day, over the year's working days, as the
-//! workbook's leader sheet counts it; units held earlier in the year with
-//! the last day there), and for a city how the person is
-//! tied to its other townships (shared, transferred). A shared or
+//! (each session half a day, over the working days they are in post, as
+//! the workbook's leader sheet counts it), for a city how the person is
+//! tied to its other townships (shared, transferred), and the dates of
+//! someone in post for part of the year (a leaver, a successor). A shared or
 //! transferred person has a row in each township. Rows are typed; `csv`
 //! renders them.
 
@@ -33,16 +33,17 @@ pub struct Person {
     /// The roster's id.
     pub id: String,
     pub part: Part,
-    /// The names of the units they serve.
+    /// The names of the units they serve, a unit served for part of their
+    /// time in post with its dates.
     pub units: Vec<String>,
-    /// Units they held earlier in the year and no longer at its end (a
-    /// leaver's, handed over or replanned from a date): the unit's name and
-    /// their last day there (YYYY-MM-DD).
-    pub held: Vec<(String, String)>,
+    /// Their first day in post and their first day past it within the
+    /// year, `None` at the year's ends.
+    pub from: Option<chrono::NaiveDate>,
+    pub until: Option<chrono::NaiveDate>,
     pub station_sessions: usize,
     pub makeup_sessions: usize,
     pub visit_half_days: usize,
-    /// Of the year's working days, 0 to 1.
+    /// Of the working days they are in post, 0 to 1.
     pub share_of_working_days: f64,
     /// The same for the same person in every township of a city (see
     /// `roster::across::person_keys`): id and name by default.
@@ -57,11 +58,17 @@ pub fn distinct(rows: &[Person]) -> usize {
     keys.len()
 }
 
-/// Everyone on a team in the plan, in roster order (leaders, then helpers).
+/// Everyone on a team in the plan, in roster order (leaders, then helpers),
+/// then anyone who held a place earlier in the year and had no session.
 pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
-    let days = super::xlsx::working_days(roster).max(1) as f64;
-    super::people(roster, plan)
-        .into_iter()
+    let posts = crate::scenario::in_post::posts(roster, plan);
+    let mut ids = super::people(roster, plan);
+    for p in &posts {
+        if !ids.contains(&p.person) {
+            ids.push(p.person.clone());
+        }
+    }
+    ids.into_iter()
         .map(|id| {
             let part = match roster.helper_index(&id) {
                 Some(h) if roster.cadre_index(&id).is_none() => {
@@ -69,13 +76,8 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
                 }
                 _ => Part::Leader,
             };
-            let units: Vec<String> = plan
-                .assignment
-                .iter()
-                .filter(|a| a.leader == id || a.helpers.contains(&id) || a.assist.contains(&id))
-                .map(|a| super::unit_name(roster, &a.unit))
-                .collect();
-            let held = held(roster, plan, &id, &units);
+            let order: Vec<String> = plan.assignment.iter().map(|a| a.unit.clone()).collect();
+            let units = super::xlsx::units_served(roster, &posts, &id, false, &order, lang);
             let count = |kind: &str| {
                 plan.session
                     .iter()
@@ -84,6 +86,8 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
             };
             let (station, makeups, visits) =
                 (count("station"), count("makeup"), count("household_visit"));
+            let (from, until) = crate::scenario::in_post::service(roster, &id);
+            let days = super::xlsx::working_days_in(roster, from, until).max(1) as f64;
             Person {
                 township: roster.township.name.clone(),
                 district: roster.township.district.clone(),
@@ -93,7 +97,8 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
                 id: id.clone(),
                 part,
                 units,
-                held,
+                from,
+                until,
                 station_sessions: station,
                 makeup_sessions: makeups,
                 visit_half_days: visits,
@@ -102,45 +107,6 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
             }
         })
         .collect()
-}
-
-/// The units `id` held earlier in the year and not at its end, with the
-/// last day: from the plan's handovers (the successor's first day is the
-/// day after) and the teams before a replan's date (`[[earlier_team]]`).
-fn held(roster: &Roster, plan: &PlanFile, id: &str, now: &[String]) -> Vec<(String, String)> {
-    let day_before = |date: &str| {
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .ok()
-            .and_then(|d| d.pred_opt())
-            .map_or_else(|| date.to_string(), |d| d.to_string())
-    };
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut put = |unit: &str, first_day_after: &str| {
-        let name = super::unit_name(roster, unit);
-        let last = day_before(first_day_after);
-        if now.contains(&name) {
-            return;
-        }
-        match out.iter_mut().find(|(n, _)| *n == name) {
-            Some(e) if e.1 < last => e.1 = last,
-            Some(_) => {}
-            None => out.push((name, last)),
-        }
-    };
-    for h in plan.handover.iter().filter(|h| h.from == id) {
-        for u in &h.units {
-            put(u, &h.date);
-        }
-        for slot in &h.slots {
-            put(slot.split('/').next().unwrap_or(slot), &h.date);
-        }
-    }
-    for e in &plan.earlier_team {
-        if e.leader == id || e.helpers.iter().chain(&e.assist).any(|h| h == id) {
-            put(&e.unit, &e.until);
-        }
-    }
-    out
 }
 
 /// The roster's name of a person (empty for an id it does not hold).
@@ -167,21 +133,16 @@ pub fn csv(people: &[Person], lang: Lang) -> String {
             p.district.clone().unwrap_or_default(),
             p.name.clone(),
             role.to_string(),
-            p.units
-                .iter()
-                .cloned()
-                .chain(
-                    p.held
-                        .iter()
-                        .map(|(u, last)| words::held_until(u, last, lang)),
-                )
-                .collect::<Vec<_>>()
-                .join(cal::name_separator(lang)),
+            p.units.join(cal::name_separator(lang)),
             p.station_sessions.to_string(),
             p.makeup_sessions.to_string(),
             p.visit_half_days.to_string(),
             format!("{:.1}", p.share_of_working_days * 100.0),
             words::ties(&p.ties, lang),
+            {
+                let (first, last) = super::xlsx::stretch(p.from, p.until);
+                crate::wording::documents::in_post(first, last, lang)
+            },
         ]);
         out += "\r\n";
     }

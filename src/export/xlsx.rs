@@ -35,50 +35,72 @@ fn names(r: &Roster, ids: &[String], lang: Lang) -> String {
         .join(cal_words::name_separator(lang))
 }
 
-/// 驻点团队: one row per member, in phone-list order (leader, slots, assist).
+/// A day as (month, day), or none.
+pub(crate) type MonthDay = Option<(u32, u32)>;
+
+/// (month, day) of the first day and of the last day of a stretch given
+/// as first day and first day past, for `words::in_post`.
+pub(crate) fn stretch(from: Option<NaiveDate>, until: Option<NaiveDate>) -> (MonthDay, MonthDay) {
+    let md = |d: NaiveDate| (d.month(), d.day());
+    (from.map(md), until.and_then(|d| d.pred_opt()).map(md))
+}
+
+/// 驻点团队: one row per member and stretch in post, in phone-list order
+/// (leader, slots, assist); someone who left or started during the year
+/// has their dates in post (a predecessor before the successor, in the
+/// same place and number).
 fn teams(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+    use crate::scenario::in_post::{Seat, posts};
     let mut rows = Vec::new();
-    for a in &plan.assignment {
-        let u = r.unit_index(&a.unit).map(|i| &r.units[i]);
+    let mut last: Option<(String, Seat)> = None;
+    let mut number = 0;
+    for p in posts(r, plan) {
+        let u = r.unit_index(&p.unit).map(|i| &r.units[i]);
         let kind = u
             .map(|u| words::unit_kind(u.kind, lang))
             .unwrap_or_default();
-        let members = std::iter::once((&a.leader, true, true))
-            .chain(a.helpers.iter().map(|h| (h, false, true)))
-            .chain(a.assist.iter().map(|h| (h, false, false)));
-        for (i, (id, leader, slot)) in members.enumerate() {
-            let (post, from) = if let Some(c) = r.cadre_index(id) {
-                let post = &r.cadres[c].post;
-                (
-                    if post.is_empty() {
-                        cal_words::leader(lang).to_string()
-                    } else {
-                        post.clone()
-                    },
-                    words::township_staff(lang).to_string(),
-                )
-            } else if let Some(h) = r.helper_index(id) {
-                let h = &r.helpers[h];
-                (
-                    cal_words::role(h.role, lang).to_string(),
-                    h.unit
-                        .as_deref()
-                        .map(|u| unit_name(r, u))
-                        .unwrap_or_else(|| words::township_staff(lang).to_string()),
-                )
-            } else {
-                (String::new(), String::new())
-            };
-            rows.push(vec![
-                Out::Text(unit_name(r, &a.unit)),
-                Out::Text(kind.to_string()),
-                Out::Num(i as f64 + 1.0),
-                Out::Text(name_of(r, id)),
-                Out::Text(post),
-                Out::Text(words::team_role(leader, slot, lang).to_string()),
-                Out::Text(from),
-            ]);
+        let id = &p.person;
+        match &last {
+            Some((unit, seat)) if *unit == p.unit && *seat == p.seat && p.seat != Seat::Assist => {}
+            Some((unit, _)) if *unit == p.unit => number += 1,
+            _ => number = 1,
         }
+        last = Some((p.unit.clone(), p.seat));
+        let (post, from) = if let Some(c) = r.cadre_index(id) {
+            let post = &r.cadres[c].post;
+            (
+                if post.is_empty() {
+                    cal_words::leader(lang).to_string()
+                } else {
+                    post.clone()
+                },
+                words::township_staff(lang).to_string(),
+            )
+        } else if let Some(h) = r.helper_index(id) {
+            let h = &r.helpers[h];
+            (
+                cal_words::role(h.role, lang).to_string(),
+                h.unit
+                    .as_deref()
+                    .map(|u| unit_name(r, u))
+                    .unwrap_or_else(|| words::township_staff(lang).to_string()),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let (first, end) = stretch(p.from, p.until);
+        rows.push(vec![
+            Out::Text(unit_name(r, &p.unit)),
+            Out::Text(kind.to_string()),
+            Out::Num(number as f64),
+            Out::Text(name_of(r, id)),
+            Out::Text(post),
+            Out::Text(
+                words::team_role(p.seat == Seat::Leader, p.seat != Seat::Assist, lang).to_string(),
+            ),
+            Out::Text(from),
+            Out::Text(words::in_post(first, end, lang)),
+        ]);
     }
     rows
 }
@@ -292,13 +314,20 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
     rows
 }
 
-/// The year's working days: Monday to Friday and swapped working days, less
-/// holidays (official ones when the roster applies them, and its own).
-pub(crate) fn working_days(r: &Roster) -> usize {
+/// The working days from `from` (or the year's start) to the day before
+/// `until` (or the year's end): Monday to Friday and swapped working days,
+/// less holidays (official ones when the roster applies them, and its own).
+pub(crate) fn working_days_in(
+    r: &Roster,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> usize {
     let year = r.township.year;
     let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year, 12, 31),
+        from.or(NaiveDate::from_ymd_opt(year, 1, 1)),
+        until
+            .and_then(|d| d.pred_opt())
+            .or(NaiveDate::from_ymd_opt(year, 12, 31)),
     ) else {
         return 0;
     };
@@ -318,9 +347,51 @@ pub(crate) fn working_days(r: &Roster) -> usize {
         .count()
 }
 
-/// 领导干部: per leader, their units, load, tour and the year's half-days.
+/// The units someone served on (as leader only, with `leader_only`), by
+/// name, those in `order` first: a unit they were on for less than their
+/// own time in post with its dates ("北滘社区（至6月30日）").
+pub(crate) fn units_served(
+    r: &Roster,
+    posts: &[crate::scenario::in_post::Post],
+    id: &str,
+    leader_only: bool,
+    order: &[String],
+    lang: Lang,
+) -> Vec<String> {
+    use crate::scenario::in_post::{Seat, service};
+    let (joins, leaves) = service(r, id);
+    let mut mine: Vec<&crate::scenario::in_post::Post> = posts
+        .iter()
+        .filter(|p| p.person == id && (!leader_only || p.seat == Seat::Leader))
+        .collect();
+    mine.sort_by_key(|p| {
+        order
+            .iter()
+            .position(|u| *u == p.unit)
+            .unwrap_or(order.len())
+    });
+    let mut out: Vec<String> = Vec::new();
+    for p in mine {
+        let name = unit_name(r, &p.unit);
+        let said = if (p.from, p.until) == (joins, leaves) {
+            name
+        } else {
+            let (first, last) = stretch(p.from, p.until);
+            words::leader_period(&name, first, last, lang)
+        };
+        if !out.contains(&said) {
+            out.push(said);
+        }
+    }
+    out
+}
+
+/// 领导干部: per leader, their units, load, tour and the half-days of their
+/// time in post; those who left during the year after those at its end,
+/// with their dates, their units and their sessions (no load or tour: the
+/// plan's figures are the year-end teams').
 fn leaders(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
-    let days = working_days(r).max(1) as f64;
+    use crate::scenario::in_post::{Seat, posts, service};
     let node_name = |n: &str| {
         if n == r.township.office {
             words::office(lang).to_string()
@@ -332,36 +403,58 @@ fn leaders(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                 .unwrap_or_else(|| n.to_string())
         }
     };
-    plan.leader
-        .iter()
-        .map(|l| {
+    let posts = posts(r, plan);
+    let mut ids: Vec<&str> = plan.leader.iter().map(|l| l.id.as_str()).collect();
+    for c in &r.cadres {
+        let led = posts
+            .iter()
+            .any(|p| p.person == c.id && p.seat == Seat::Leader);
+        if led && !ids.contains(&c.id.as_str()) {
+            ids.push(&c.id);
+        }
+    }
+    ids.into_iter()
+        .map(|id| {
+            let line = plan.leader.iter().find(|l| l.id == id);
             let mine = |kind: &str| {
                 plan.session
                     .iter()
-                    .filter(|s| s.kind == kind && s.people.contains(&l.id))
+                    .filter(|s| s.kind == kind && s.people.iter().any(|p| p == id))
                     .count()
             };
             let (station, visits, makeups) =
                 (mine("station"), mine("household_visit"), mine("makeup"));
             let post = r
-                .cadre_index(&l.id)
+                .cadre_index(id)
                 .map(|c| r.cadres[c].post.clone())
                 .unwrap_or_default();
-            let units: Vec<String> = l.units.iter().map(|u| unit_name(r, u)).collect();
-            let tour: Vec<String> = l.tour.iter().map(|n| node_name(n)).collect();
+            let order = line.map(|l| l.units.clone()).unwrap_or_default();
+            let units = units_served(r, &posts, id, true, &order, lang);
+            let (joins, leaves) = service(r, id);
+            let days = working_days_in(r, joins, leaves).max(1) as f64;
+            let (first, last) = stretch(joins, leaves);
+            let num = |x: Option<f64>| x.map(Out::Num).unwrap_or(Out::Empty);
             vec![
-                Out::Text(name_of(r, &l.id)),
+                Out::Text(name_of(r, id)),
                 Out::Text(post),
                 Out::Text(units.join("、")),
-                Out::Num(l.load),
-                Out::Pct(l.deviation_pct / 100.0),
-                Out::Text(tour.join(" → ")),
-                Out::Num(l.tour_minutes),
+                num(line.map(|l| l.load)),
+                line.map(|l| Out::Pct(l.deviation_pct / 100.0))
+                    .unwrap_or(Out::Empty),
+                Out::Text(
+                    line.map(|l| {
+                        let tour: Vec<String> = l.tour.iter().map(|n| node_name(n)).collect();
+                        tour.join(" → ")
+                    })
+                    .unwrap_or_default(),
+                ),
+                num(line.map(|l| l.tour_minutes)),
                 Out::Num(station as f64),
                 Out::Num(visits as f64),
                 Out::Num(makeups as f64),
-                // A session or a visit takes half a working day.
+                // A session or a visit takes half a working day in post.
                 Out::Pct((station + visits + makeups) as f64 / 2.0 / days),
+                Out::Text(words::in_post(first, last, lang)),
             ]
         })
         .collect()

@@ -101,7 +101,7 @@ pub fn plan_page(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
         Label::Teams.say(lang),
         sections::teams(roster, plan, &palette, lang)
     );
-    if !plan.handover.is_empty() {
+    if sections::has_handovers(roster, plan) {
         let _ = write!(
             body,
             "<section id=\"handovers\"><h2>{}</h2>{}</section>",

@@ -1,6 +1,7 @@
 //! The plan page's sections in words and tables: the plan's quality stated
 //! plainly, each leader's load against the fair share, the teams with names
-//! and posts, and the warnings grouped by kind with what fixes them.
+//! and posts, the year's handovers and the leaders who left with no
+//! successor, and the warnings grouped by kind with what fixes them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -10,10 +11,11 @@ use super::map::{Palette, person_name, unit_name};
 use crate::model::{Roster, Workload};
 use crate::plan::PlanFile;
 use crate::wording::Lang;
+use crate::wording::documents::month_day;
 use crate::wording::report::{
-    Label, dated_line, handovers_caption, kind, leader_post, loads_caption, pct,
-    quality as quality_words, role, score_explained, shortfall_line, team_place, visits_short_line,
-    warning_kind,
+    Label, dated_line, departure, departures_caption, handovers_caption, kind, leader_post,
+    loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
+    team_place, visits_short_line, warning_kind,
 };
 
 /// How far off the fair share a load may be before its bar is marked, as a
@@ -164,9 +166,49 @@ fn with_post(roster: &Roster, id: &str, lang: Lang) -> String {
 }
 
 /// The year's handovers by date: who hands over to whom, the units led and
-/// the team places taken over, in names.
+/// the team places taken over, in names; then the leaders who left with no
+/// successor, each with the day and who leads each of their units from
+/// then.
 pub fn handovers(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     let mut s = String::new();
+    if !plan.handover.is_empty() {
+        handover_table(&mut s, roster, plan, lang);
+    }
+    let gone = crate::scenario::in_post::departures(roster, plan);
+    if !gone.is_empty() {
+        let _ = write!(
+            s,
+            "<p class=\"caption\">{}</p><ul>",
+            departures_caption(lang)
+        );
+        for d in gone {
+            let units: Vec<(String, Option<String>)> = d
+                .units
+                .iter()
+                .map(|(u, by)| {
+                    (
+                        unit_name(roster, u).to_string(),
+                        by.as_deref().map(|b| person_name(roster, b).to_string()),
+                    )
+                })
+                .collect();
+            use chrono::Datelike;
+            let day = month_day(d.date.month(), d.date.day(), lang);
+            let said = departure(person_name(roster, &d.person), &day, &units, lang);
+            let _ = write!(s, "<li>{}</li>", esc(&said));
+        }
+        s.push_str("</ul>");
+    }
+    s
+}
+
+/// Whether the report has a handovers section: a handover, or a leader who
+/// left with no successor.
+pub fn has_handovers(roster: &Roster, plan: &PlanFile) -> bool {
+    !plan.handover.is_empty() || !crate::scenario::in_post::departures(roster, plan).is_empty()
+}
+
+fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, lang: Lang) {
     let _ = write!(
         s,
         "<p class=\"caption\">{}</p><table class=\"teams\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
@@ -200,7 +242,6 @@ pub fn handovers(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
         );
     }
     s.push_str("</table>");
-    s
 }
 
 /// Every unit's team: leader, the slot helpers, the assist members.

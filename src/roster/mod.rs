@@ -91,6 +91,21 @@ pub fn entry_names(text: &str) -> EntryNames {
     out
 }
 
+/// The names [`EntryNames`] holds, from a roster already read.
+pub fn entry_names_of(r: &Roster) -> EntryNames {
+    let mut out = EntryNames::new();
+    let named = r
+        .units
+        .iter()
+        .map(|u| ("[[unit]]", &u.id, &u.name))
+        .chain(r.cadres.iter().map(|c| ("[[cadre]]", &c.id, &c.name)))
+        .chain(r.helpers.iter().map(|h| ("[[helper]]", &h.id, &h.name)));
+    for (section, id, name) in named.filter(|(_, _, n)| !n.trim().is_empty()) {
+        out.insert((section.to_string(), id.clone()), name.clone());
+    }
+    out
+}
+
 /// Every problem found in a roster, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct Problems(pub Vec<Problem>);

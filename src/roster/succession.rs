@@ -68,6 +68,13 @@ pub fn against_previous(r: &Roster, previous: &PlanFile) -> Problems {
         if known.contains(&s.as_str()) || r.unit_index(s).is_some() {
             continue;
         }
+        let suggestion = did_you_mean(s, likely.iter().copied().filter(|k| k != id));
+        let suggestion_name = suggestion.as_deref().and_then(|k| {
+            r.cadre_index(k)
+                .map(|c| r.cadres[c].name.clone())
+                .or_else(|| r.helper_index(k).map(|h| r.helpers[h].name.clone()))
+                .filter(|n| !n.trim().is_empty())
+        });
         out.push(Problem {
             file: r.source.clone(),
             place: Place {
@@ -79,9 +86,21 @@ pub fn against_previous(r: &Roster, previous: &PlanFile) -> Problems {
             },
             said: RosterSaid::NoSuchPredecessor {
                 id: s.clone(),
-                suggestion: did_you_mean(s, likely.iter().copied().filter(|k| k != id)),
+                suggestion,
+                suggestion_name,
             },
         });
     }
     Problems(out)
+}
+
+/// The problems of `against_previous`, each entry said by its name (in
+/// Chinese "干部 林晓阳（lin-xy）") as `validate` says a roster's problems.
+pub fn render(problems: &Problems, r: &Roster, lang: crate::wording::Lang) -> Vec<String> {
+    let names = super::entry_names_of(r);
+    problems
+        .0
+        .iter()
+        .map(|p| p.render_named(&names, lang))
+        .collect()
 }

@@ -3,6 +3,7 @@
 
 pub mod city;
 pub mod compare;
+pub mod in_post;
 pub mod replan;
 pub mod select;
 pub mod transfer;

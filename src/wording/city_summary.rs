@@ -79,7 +79,7 @@ pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
 
 /// The columns of `zhudian people --csv`: one row per person.
 pub fn people_header(lang: Lang) -> Vec<String> {
-    let h: [&str; 10] = match lang {
+    let h: [&str; 11] = match lang {
         Lang::En => [
             "township",
             "district",
@@ -91,6 +91,7 @@ pub fn people_header(lang: Lang) -> Vec<String> {
             "visit half-days",
             "share of working days (%)",
             "shared / transferred",
+            "in post",
         ],
         Lang::Zh => [
             "镇街",
@@ -103,6 +104,7 @@ pub fn people_header(lang: Lang) -> Vec<String> {
             "入户走访半天",
             "占工作日（%）",
             "跨镇街（共用/调动）",
+            "在岗",
         ],
     };
     h.iter().map(|s| s.to_string()).collect()

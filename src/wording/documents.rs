@@ -60,6 +60,7 @@ impl Doc {
                 ("post", "职务", 20.0),
                 ("role in the team", "团队角色", 14.0),
                 ("from", "所属", 16.0),
+                ("in post", "在岗", 16.0),
             ]),
             Doc::Timetable => pick(&[
                 ("unit", "村居", 18.0),
@@ -83,6 +84,7 @@ impl Doc {
                 ("visit half-days", "入户走访半天", 11.0),
                 ("make-ups", "补接待", 8.0),
                 ("share of working days", "占工作日", 9.0),
+                ("in post", "在岗", 16.0),
             ]),
             Doc::Calendar => pick(&[
                 ("date", "日期", 12.0),
@@ -239,24 +241,42 @@ pub fn substituted(
 /// A leader's name in the timetable with the period they lead the unit,
 /// when a handover cuts the year: "梁志华（至7月14日）", "赵永明（7月15日起）",
 /// "赵永明（7月15日至9月13日）" / "梁志华 (until Jul 14)", "赵永明 (from Jul
-/// 15)", "赵永明 (Jul 15 to Sep 13)"; the name alone for the whole year.
+/// 15)", "赵永明 (Jul 15 to Sep 13)"; the name alone for the whole year. A
+/// unit a leader led for part of the year is said the same way.
 pub fn leader_period(
     name: &str,
     from: Option<(u32, u32)>,
     last: Option<(u32, u32)>,
     lang: Lang,
 ) -> String {
+    match (lang, from.or(last)) {
+        (_, None) => name.to_string(),
+        (Lang::Zh, Some(_)) => format!("{name}（{}）", in_post(from, last, lang)),
+        (Lang::En, Some(_)) => format!("{name} ({})", in_post(from, last, lang)),
+    }
+}
+
+/// The days someone is in post, when not the whole year (then empty):
+/// "至7月14日", "7月15日起", "7月15日至9月13日" / "until Jul 14", "from Jul
+/// 15", "Jul 15 to Sep 13". `last` is the last day in post.
+pub fn in_post(from: Option<(u32, u32)>, last: Option<(u32, u32)>, lang: Lang) -> String {
     let en = |(m, d): (u32, u32)| format!("{} {d}", MONTHS[(m as usize + 11) % 12]);
     match (lang, from, last) {
-        (_, None, None) => name.to_string(),
-        (Lang::Zh, None, Some((m, d))) => format!("{name}（至{m}月{d}日）"),
-        (Lang::Zh, Some((m, d)), None) => format!("{name}（{m}月{d}日起）"),
-        (Lang::Zh, Some((m1, d1)), Some((m2, d2))) => {
-            format!("{name}（{m1}月{d1}日至{m2}月{d2}日）")
-        }
-        (Lang::En, None, Some(l)) => format!("{name} (until {})", en(l)),
-        (Lang::En, Some(f), None) => format!("{name} (from {})", en(f)),
-        (Lang::En, Some(f), Some(l)) => format!("{name} ({} to {})", en(f), en(l)),
+        (_, None, None) => String::new(),
+        (Lang::Zh, None, Some((m, d))) => format!("至{m}月{d}日"),
+        (Lang::Zh, Some((m, d)), None) => format!("{m}月{d}日起"),
+        (Lang::Zh, Some((m1, d1)), Some((m2, d2))) => format!("{m1}月{d1}日至{m2}月{d2}日"),
+        (Lang::En, None, Some(l)) => format!("until {}", en(l)),
+        (Lang::En, Some(f), None) => format!("from {}", en(f)),
+        (Lang::En, Some(f), Some(l)) => format!("{} to {}", en(f), en(l)),
+    }
+}
+
+/// A day as a planner writes it in a sentence: "7月1日" / "Jul 1".
+pub fn month_day(month: u32, day: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{month}月{day}日"),
+        Lang::En => format!("{} {day}", MONTHS[(month as usize + 11) % 12]),
     }
 }
 

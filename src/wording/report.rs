@@ -296,6 +296,40 @@ pub fn handovers_caption(lang: Lang) -> &'static str {
     }
 }
 
+/// The lead-in over the leaders who left with no successor.
+pub fn departures_caption(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "Leaders who left during the year with no successor: from the day they left, others lead their units."
+        }
+        Lang::Zh => "年内离任、未指定接任者的驻点领导：自离任日起，其联系的村居改由他人联系。",
+    }
+}
+
+/// A leader who left with no successor, the day (already said as
+/// "7月1日" / "Jul 1") and who leads each of their units from then (`None`:
+/// nobody): "何建明 7月1日离任：南山村改由陈志伟联系，田心村改由李惠敏联系" /
+/// "何建明 left on Jul 1: 陈志伟 leads 南山村 from then, 李惠敏 leads 田心村".
+pub fn departure(name: &str, day: &str, units: &[(String, Option<String>)], lang: Lang) -> String {
+    let parts: Vec<String> = units
+        .iter()
+        .enumerate()
+        .map(|(i, (unit, by))| match (lang, by) {
+            (Lang::Zh, Some(by)) => format!("{unit}改由{by}联系"),
+            (Lang::Zh, None) => format!("{unit}暂无驻点领导"),
+            (Lang::En, Some(by)) if i == 0 => format!("{by} leads {unit} from then"),
+            (Lang::En, Some(by)) => format!("{by} leads {unit}"),
+            (Lang::En, None) => format!("{unit} has no leader from then"),
+        })
+        .collect();
+    match (lang, parts.is_empty()) {
+        (Lang::Zh, false) => format!("{name} {day}离任：{}", parts.join("，")),
+        (Lang::Zh, true) => format!("{name} {day}离任，年内未联系村居"),
+        (Lang::En, false) => format!("{name} left on {day}: {}", parts.join(", ")),
+        (Lang::En, true) => format!("{name} left on {day}, having led no unit this year"),
+    }
+}
+
 /// A team place handed over: "北滘社区, place 2" / "北滘社区第 2 个团队席位".
 pub fn team_place(unit: &str, slot: &str, lang: Lang) -> String {
     match lang {

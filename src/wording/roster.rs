@@ -93,6 +93,9 @@ pub enum RosterSaid {
     NoSuchPredecessor {
         id: String,
         suggestion: Option<String>,
+        /// The suggested person's name where the roster has it: Chinese
+        /// says "彭坚丽（peng-jl）".
+        suggestion_name: Option<String>,
     },
     SucceedsOtherKind {
         id: String,
@@ -450,16 +453,24 @@ impl Say for RosterSaid {
                     format!("“{id}”是村（社区）或本人，不是被接替者；succeeds 应填写被接替者的编号")
                 }
             }
-            NoSuchPredecessor { id, suggestion } => {
+            NoSuchPredecessor {
+                id,
+                suggestion,
+                suggestion_name,
+            } => {
                 if en {
                     format!(
                         "nobody in this roster or the previous plan is '{id}'{}",
                         suggest(suggestion, lang)
                     )
                 } else {
+                    let named = match (suggestion, suggestion_name) {
+                        (Some(s), Some(n)) => Some(format!("{n}（{s}）")),
+                        _ => suggestion.clone(),
+                    };
                     format!(
                         "本名册和上一版方案中都没有编号为“{id}”的人员{}",
-                        suggest(suggestion, lang)
+                        suggest(&named, lang)
                     )
                 }
             }

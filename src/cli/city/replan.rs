@@ -196,7 +196,7 @@ fn one(
     }
     let unknown = crate::roster::succession::against_previous(r, &prev);
     if !unknown.0.is_empty() {
-        let lines = unknown.0.iter().map(|p| p.render(lang)).collect();
+        let lines = crate::roster::succession::render(&unknown, r, lang);
         return Outcome::bad(&name, CityRunSaid::RosterInvalid.say(lang), lines);
     }
     if let Some(from) = args.from

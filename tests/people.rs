@@ -162,23 +162,26 @@ fn a_leaver_shows_the_units_she_held_and_her_last_day() {
     let (c, out, err) = zhudian(&["--lang", "zh", "people", after, s(&july), "--csv", s(&csv)]);
     assert_eq!(c, 0, "{out}{err}");
     let text = std::fs::read_to_string(&csv).unwrap();
-    let units = |town: &str, name: &str| -> String {
-        text.lines()
+    // (units, dates in post) of a person's row in a township.
+    let row = |town: &str, name: &str| -> (String, String) {
+        let r = text
+            .lines()
             .map(|l| l.split(',').collect::<Vec<_>>())
             .find(|r| r[0] == town && r[2] == name)
-            .unwrap_or_else(|| panic!("{town} {name} in {text}"))[4]
-            .to_string()
+            .unwrap_or_else(|| panic!("{town} {name} in {text}"));
+        (r[4].to_string(), r[r.len() - 1].to_string())
     };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     // 邱敏坚 hands 高涌镇's two villages to 何志强 and leads two in 三庄镇;
     // 李国雄 retires, his two units passed to 邱敏坚.
+    assert_eq!(row("高涌镇", "邱敏坚"), pair("金海村、青圩村", "至6月30日"));
+    assert_eq!(row("高涌镇", "何志强"), pair("金海村、青圩村", "7月1日起"));
     assert_eq!(
-        units("高涌镇", "邱敏坚"),
-        "金海村（至 2015-06-30）、青圩村（至 2015-06-30）"
+        row("三庄镇", "邱敏坚"),
+        pair("沙头社区、上塘村", "7月1日起")
     );
-    assert_eq!(units("高涌镇", "何志强"), "金海村、青圩村");
-    assert_eq!(units("三庄镇", "邱敏坚"), "沙头社区、上塘村");
     assert_eq!(
-        units("三庄镇", "李国雄"),
-        "沙头社区（至 2015-06-30）、上塘村（至 2015-06-30）"
+        row("三庄镇", "李国雄"),
+        pair("沙头社区、上塘村", "至6月30日")
     );
 }

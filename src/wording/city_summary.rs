@@ -110,15 +110,6 @@ pub fn people_header(lang: Lang) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
 
-/// A unit a person held earlier in the year, in the people CSV's units
-/// cell: "金海村 (until 2015-06-30)" / "金海村（至 2015-06-30）".
-pub fn held_until(unit: &str, last_day: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{unit} (until {last_day})"),
-        Lang::Zh => format!("{unit}（至 {last_day}）"),
-    }
-}
-
 /// The line after `people` wrote its file: how many people (each once),
 /// in how many rows (a shared or transferred person has one per township),
 /// where.

@@ -364,6 +364,10 @@ pub struct NeverHere {
     /// Station dates of this township he is busy on elsewhere, of `dates`.
     pub blocked: usize,
     pub dates: usize,
+    /// This township's station window, "17:00–20:00".
+    pub here: String,
+    /// The time he is most often busy elsewhere on those dates, "15:00–18:30".
+    pub there: String,
 }
 
 /// The shared cadres of `r` busy elsewhere (`busy`) on at least nine in ten
@@ -390,6 +394,24 @@ pub fn never_here(r: &Roster, busy: &[Busy]) -> Vec<NeverHere> {
         let mut others: Vec<String> = mine.iter().map(|b| b.township.clone()).collect();
         others.sort();
         others.dedup();
+        let span = |a: chrono::NaiveTime, b: chrono::NaiveTime| {
+            format!("{}–{}", a.format("%H:%M"), b.format("%H:%M"))
+        };
+        // The busy time met most often on the blocked dates (the earliest
+        // of those met equally often).
+        let mut times: std::collections::BTreeMap<(chrono::NaiveTime, chrono::NaiveTime), usize> =
+            std::collections::BTreeMap::new();
+        for b in mine
+            .iter()
+            .filter(|b| b.start < r.station.end && r.station.start < b.end)
+        {
+            *times.entry((b.start, b.end)).or_default() += 1;
+        }
+        let there = times
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(t, _)| span(t.0, t.1))
+            .unwrap_or_default();
         out.push(NeverHere {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -397,6 +419,8 @@ pub fn never_here(r: &Roster, busy: &[Busy]) -> Vec<NeverHere> {
             others,
             blocked,
             dates: dates.len(),
+            here: span(r.station.start, r.station.end),
+            there,
         });
     }
     out

@@ -248,6 +248,10 @@ pub struct NeverHereSaid {
     pub others: Vec<String>,
     pub blocked: usize,
     pub dates: usize,
+    /// This township's station window and the time he is busy elsewhere,
+    /// "17:00–20:00" and "15:00–18:30".
+    pub here: String,
+    pub there: String,
 }
 
 impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
@@ -258,6 +262,8 @@ impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
             others: n.others.clone(),
             blocked: n.blocked,
             dates: n.dates,
+            here: n.here.clone(),
+            there: n.there.clone(),
         }
     }
 }
@@ -267,16 +273,39 @@ impl Say for NeverHereSaid {
         let (n, t) = (&self.name, &self.township);
         match lang {
             Lang::En => format!(
-                "{n} is shared by {others} and {t}, but {n}'s sessions in {others} take {b} of the {d} station dates of {t}, so {n} leads no unit in {t}. Give the townships different station windows, or write `shared` only where the person really serves",
+                "{n} is shared by {others} and {t}, but {n}'s sessions in {others} {when} on {b} of its {d} station dates, so {n} leads no unit in {t}. Give {these} station windows that do not overlap, or write `shared` only where the person really serves",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,
+                these = if self.others.len() == 1 {
+                    "the two townships"
+                } else {
+                    "these townships"
+                },
+                when = if self.here == self.there {
+                    format!("are at the same time as {t}'s ({})", self.here)
+                } else {
+                    format!(
+                        "({}) overlap {t}'s station window ({})",
+                        self.there, self.here
+                    )
+                },
             ),
             Lang::Zh => format!(
-                "{n}由{others}和{t}共用，但{n}在{others}的驻点占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可为这几个镇街定不同的驻点时间，或只在{n}真正驻点的镇街名册上将其标为跨镇街兼任",
+                "{n}由{others}和{t}共用，但{n}在{others}的驻点{when}，占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可把{these}的驻点时间错开，或只在{n}真正驻点的镇街名册上将其标为跨镇街兼任",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,
+                these = if self.others.len() == 1 {
+                    "两个镇街"
+                } else {
+                    "这几个镇街"
+                },
+                when = if self.here == self.there {
+                    format!("与{t}的驻点时间相同（{}）", self.here)
+                } else {
+                    format!("（{}）与{t}的驻点时间（{}）重叠", self.there, self.here)
+                },
             ),
         }
     }

@@ -293,6 +293,8 @@ fn places_short_count_the_shared_cadres_kept_away_by_name() {
         others: vec!["六都镇".into()],
         blocked,
         dates: 50,
+        here: "15:00–18:30".into(),
+        there: "15:00–18:30".into(),
     };
     let said = too_many(9, 3, 6, Some(2), vec![away("陈志强", 50), away("黄伟", 46)]);
     assert_eq!(
@@ -302,5 +304,27 @@ fn places_short_count_the_shared_cadres_kept_away_by_name() {
     assert_eq!(
         said.say(Lang::Zh),
         "共 9 个单位，但 5 名干部中陈志强（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 50 个）、黄伟（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 46 个）不在腰古镇当驻点领导，其余 3 名领导 × 2 = 6 个名额：请允许 3 名领导各联系 3 个单位，或把腰古镇的驻点时间与六都镇错开，或增加一名干部"
+    );
+}
+
+#[test]
+fn a_shared_cadre_kept_away_by_an_overlapping_window_is_told_with_both_times() {
+    use crate::wording::Say;
+    let said = crate::wording::across::NeverHereSaid {
+        name: "林振华".into(),
+        township: "西岭镇".into(),
+        others: vec!["东山镇".into()],
+        blocked: 49,
+        dates: 49,
+        here: "17:00–20:00".into(),
+        there: "15:00–18:30".into(),
+    };
+    assert_eq!(
+        said.say(Lang::Zh),
+        "林振华由东山镇和西岭镇共用，但林振华在东山镇的驻点（15:00–18:30）与西岭镇的驻点时间（17:00–20:00）重叠，占了西岭镇49个驻点日中的49个，因此在西岭镇不安排林振华当驻点领导。可把两个镇街的驻点时间错开，或只在林振华真正驻点的镇街名册上将其标为跨镇街兼任"
+    );
+    assert_eq!(
+        said.say(Lang::En),
+        "林振华 is shared by 东山镇 and 西岭镇, but 林振华's sessions in 东山镇 (15:00–18:30) overlap 西岭镇's station window (17:00–20:00) on 49 of its 49 station dates, so 林振华 leads no unit in 西岭镇. Give the two townships station windows that do not overlap, or write `shared` only where the person really serves"
     );
 }

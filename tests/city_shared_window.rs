@@ -86,6 +86,11 @@ fn the_later_township_s_plan_warns_of_the_cadre_kept_away_in_both_languages() {
         assert_eq!(kept[0].people, ["chen-zq"]);
         assert_eq!((kept[0].unit.as_ref(), kept[0].date.as_ref()), (None, None));
         assert_eq!(yaogu.plan.metrics.warnings, yaogu.warning.len());
+        // He leads nothing here: load 0, not the empty sum's -0.
+        let line = yaogu.leader.iter().find(|l| l.id == "chen-zq").unwrap();
+        assert!(line.units.is_empty() && line.load.is_sign_positive());
+        let text = std::fs::read_to_string(plans.join("yaogu.toml")).unwrap();
+        assert!(!text.contains("-0.0"), "{text}");
         for other in ["liudu.toml", "hekou.toml"] {
             assert!(of_kind(&plan_of(&plans, other), "shared_busy_elsewhere").is_empty());
         }

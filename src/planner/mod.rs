@@ -462,7 +462,8 @@ fn assemble(
     for (c, cadre) in r.cadres.iter().enumerate() {
         let mine: Vec<usize> = (0..r.units.len()).filter(|&u| leader_of[u] == c).collect();
         let (tour, order) = best_tour(p, &mine);
-        let load: f64 = mine.iter().map(|&u| r.workload_of(u)).sum();
+        // An empty f64 sum is -0.0; a leader with no unit has load 0.
+        let load: f64 = mine.iter().map(|&u| r.workload_of(u)).sum::<f64>() + 0.0;
         let deviation_pct = if target > 0.0 {
             100.0 * (load - target).abs() / target
         } else {

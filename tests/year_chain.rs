@@ -166,3 +166,37 @@ fn the_september_phone_files_leave_every_earlier_event_as_sent() {
         &changed[..changed.len().min(5)]
     );
 }
+
+/// July's replan says the succession; September's, with the same
+/// succession still in its roster, does not say it again.
+#[test]
+fn a_later_replan_does_not_repeat_the_earlier_succession() {
+    let dir = tempfile::tempdir().unwrap();
+    let [p0, rj, p1, rs, _] = chain(dir.path());
+    let said = |roster: &str, prev: &str, from: &str| {
+        let out = tmp(dir.path(), "again.toml");
+        let (c, o, e) = zhudian(&[
+            "--lang",
+            "zh",
+            "replan",
+            roster,
+            "--previous",
+            prev,
+            "--from",
+            from,
+            "-o",
+            &out,
+        ]);
+        assert_eq!(c, 0, "{o}{e}");
+        o
+    };
+    let line = "  “岑志斌”接任“李晓芳”，接替其原有位置\n";
+    let july = said(&rj, &p0, "2026-07-15");
+    assert!(july.contains(line), "{july}");
+    let september = said(&rs, &p1, "2026-09-14");
+    assert!(!september.contains("接任“李晓芳”"), "{september}");
+    assert!(
+        september.contains("  吴国荣联系的单位：南山村改由岑志斌联系"),
+        "{september}"
+    );
+}

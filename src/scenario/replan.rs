@@ -99,23 +99,40 @@ pub fn not_carried(r: &Roster, prev: &PlanFile, before: Option<&Roster>) -> Vec<
                 .collect(),
         });
     }
-    for c in &r.cadres {
-        if let Some(old) = &c.succeeds {
+    // A succession the plan in force already made (a July handover seen
+    // again by a September replan) is no news.
+    let made = |new: &str, old: &str| {
+        prev.handover.iter().any(|h| h.from == old && h.to == new)
+            || (people_of(prev).contains(new) && !people_of(prev).contains(old))
+    };
+    let successions = r
+        .cadres
+        .iter()
+        .map(|c| (&c.id, &c.succeeds))
+        .chain(r.helpers.iter().map(|h| (&h.id, &h.succeeds)));
+    for (id, succeeds) in successions {
+        if let Some(old) = succeeds
+            && !made(id, old)
+        {
             out.push(ReplanSaid::Succeeds {
-                new: succeeding(r, &c.id),
-                old: succeeding(r, old),
-            });
-        }
-    }
-    for h in &r.helpers {
-        if let Some(old) = &h.succeeds {
-            out.push(ReplanSaid::Succeeds {
-                new: succeeding(r, &h.id),
+                new: succeeding(r, id),
                 old: succeeding(r, old),
             });
         }
     }
     out
+}
+
+/// Everyone on a plan's teams.
+fn people_of(plan: &PlanFile) -> std::collections::BTreeSet<&str> {
+    plan.assignment
+        .iter()
+        .flat_map(|a| {
+            std::iter::once(a.leader.as_str())
+                .chain(a.helpers.iter().map(String::as_str))
+                .chain(a.assist.iter().map(String::as_str))
+        })
+        .collect()
 }
 
 /// The previous plan as the planner's input: leaders and helpers per unit,

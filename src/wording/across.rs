@@ -273,7 +273,7 @@ impl Say for NeverHereSaid {
         let (n, t) = (&self.name, &self.township);
         match lang {
             Lang::En => format!(
-                "{n} is shared by {others} and {t}, but {n}'s sessions in {others} {when} on {b} of its {d} station dates, so {n} leads no unit in {t}. Give {these} station windows that do not overlap, or write `shared` only where the person really serves",
+                "{n} is shared by {others} and {t}, but {n}'s duties in {others} {when} on {b} of its {d} station dates, so {n} leads no unit in {t}. Give {these} station windows that do not overlap, or write `shared` only where the person really serves",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,
@@ -292,7 +292,7 @@ impl Say for NeverHereSaid {
                 },
             ),
             Lang::Zh => format!(
-                "{n}由{others}和{t}共用，但{n}在{others}的驻点{when}，占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可把{these}的驻点时间错开，或只在{n}真正驻点的镇街名册上将其标为跨镇街兼任",
+                "{n}由{others}和{t}共用，但{n}在{others}的驻点任务{when}，占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可把{these}的驻点时间错开，或只在{n}真正驻点的镇街名册上将其标为跨镇街兼任",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,

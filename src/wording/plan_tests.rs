@@ -321,10 +321,10 @@ fn a_shared_cadre_kept_away_by_an_overlapping_window_is_told_with_both_times() {
     };
     assert_eq!(
         said.say(Lang::Zh),
-        "林振华由东山镇和西岭镇共用，但林振华在东山镇的驻点（15:00–18:30）与西岭镇的驻点时间（17:00–20:00）重叠，占了西岭镇49个驻点日中的49个，因此在西岭镇不安排林振华当驻点领导。可把两个镇街的驻点时间错开，或只在林振华真正驻点的镇街名册上将其标为跨镇街兼任"
+        "林振华由东山镇和西岭镇共用，但林振华在东山镇的驻点任务（15:00–18:30）与西岭镇的驻点时间（17:00–20:00）重叠，占了西岭镇49个驻点日中的49个，因此在西岭镇不安排林振华当驻点领导。可把两个镇街的驻点时间错开，或只在林振华真正驻点的镇街名册上将其标为跨镇街兼任"
     );
     assert_eq!(
         said.say(Lang::En),
-        "林振华 is shared by 东山镇 and 西岭镇, but 林振华's sessions in 东山镇 (15:00–18:30) overlap 西岭镇's station window (17:00–20:00) on 49 of its 49 station dates, so 林振华 leads no unit in 西岭镇. Give the two townships station windows that do not overlap, or write `shared` only where the person really serves"
+        "林振华 is shared by 东山镇 and 西岭镇, but 林振华's duties in 东山镇 (15:00–18:30) overlap 西岭镇's station window (17:00–20:00) on 49 of its 49 station dates, so 林振华 leads no unit in 西岭镇. Give the two townships station windows that do not overlap, or write `shared` only where the person really serves"
     );
 }

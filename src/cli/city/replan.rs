@@ -245,6 +245,20 @@ fn one(
                 return cannot(e);
             }
             let ch = changes(r, &prev, &planned.file);
+            // A replan from a date: what changes from it and what is kept,
+            // as the township's replan says it.
+            let mut from_lines = Vec::new();
+            if let Some(from) = args.from {
+                let f = crate::scenario::year::from_date(&prev, &planned.file, from);
+                let teams = crate::calendar::seam::assignment_on(r, &planned.file.assignment, from);
+                let keep = crate::calendar::keep::decide(r, &prev, &teams, from);
+                let text = crate::wording::year::from_date(r, &f, lang)
+                    + &crate::wording::year::kept(r, &keep, teams.len(), from, lang);
+                from_lines.extend(
+                    text.lines()
+                        .map(|l| l.strip_prefix("  ").unwrap_or(l).to_string()),
+                );
+            }
             let m = &planned.file.plan.metrics;
             Outcome {
                 township: name,
@@ -259,6 +273,7 @@ fn one(
                     .iter()
                     .map(|n| n.say(lang))
                     .chain(ch.iter().map(|c| c.say(lang)))
+                    .chain(from_lines)
                     .collect(),
             }
         }

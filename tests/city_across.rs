@@ -450,6 +450,22 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
 fn a_transfer_and_a_handover_replan_raise_no_other_roster_warning() {
     let (dir, _old, july, out) = july();
     assert!(!out.contains("another roster"), "{out}");
+    // Each replanned township says what changes from the date and what is
+    // kept, as the township's replan does.
+    assert_eq!(
+        out.matches(
+            "    kept as planned from 2015-07-01: the sessions of 6 of 8 units (teams unchanged)\n"
+        )
+        .count(),
+        2,
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "    What changes from 2015-07-01:\n    邱敏坚 hands over to 何志强: 金海村, 青圩村\n"
+        ),
+        "{out}"
+    );
     let zeros = |summary: &Path| {
         for (town, n) in previous_plan_warnings(summary) {
             assert_eq!(

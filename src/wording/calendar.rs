@@ -401,6 +401,23 @@ pub fn summary(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) ->
     }
 }
 
+/// A phone event's title, marked when the event is cancelled: a phone app
+/// that ignores STATUS still shows the session is off.
+pub fn summary_marked(
+    kind: &str,
+    unit_name: &str,
+    hamlet: Option<&str>,
+    cancelled: bool,
+    lang: Lang,
+) -> String {
+    let title = summary(kind, unit_name, hamlet, lang);
+    match (cancelled, lang) {
+        (false, _) => title,
+        (true, Lang::En) => format!("{title} (cancelled)"),
+        (true, Lang::Zh) => format!("{title}（已取消）"),
+    }
+}
+
 /// Where a session is held: the station room, or the hamlet visited.
 pub fn location(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) -> String {
     match (kind, hamlet) {

@@ -87,7 +87,12 @@ fn figures_line_up_and_only_changed_units_are_listed() {
     assert_eq!(changed.1, vec!["0", "1"]);
     assert_eq!(c.moves.len(), 1);
     assert_eq!(c.moves[0].unit, "b");
-    assert_eq!(c.moves[0].teams, vec!["l2 + d2, s2", "l1 + d1, s2"]);
+    let team =
+        |l: &str, h: &[&str]| Some((l.to_string(), h.iter().map(|s| s.to_string()).collect()));
+    assert_eq!(
+        c.moves[0].teams,
+        vec![team("l2", &["d2", "s2"]), team("l1", &["d1", "s2"])]
+    );
 }
 
 #[test]
@@ -103,9 +108,44 @@ fn table_words_the_moves_heading() {
     );
     let zh = render(&compare(&two()), Format::Table, Lang::Zh);
     assert!(
-        zh.contains("人员变动（领导 + 队员，仅列出方案不同之处）："),
+        zh.contains("人员变动（驻点领导及其队员，仅列出方案不同之处）：\n"),
         "{zh}"
     );
+    // In Chinese a team is the leader with the helpers in brackets,
+    // full-width: no "+" or ASCII comma.
+    assert!(
+        zh.lines()
+            .any(|l| l == "b     l2（队员：d2、s2）  l1（队员：d1、s2）"),
+        "{zh}"
+    );
+    let md = render(&compare(&two()), Format::Markdown, Lang::Zh);
+    assert!(
+        md.contains("| b | l2（队员：d2、s2） | l1（队员：d1、s2） |\n"),
+        "{md}"
+    );
+    // The files for programs keep one form in either language.
+    let csv = render(&compare(&two()), Format::Csv, Lang::Zh);
+    assert!(
+        csv.contains("unit:b,\"l2 + d2, s2\",\"l1 + d1, s2\"\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_team_cell_word_for_word() {
+    use zhudian::wording::scenario::team_cell;
+    let t = (
+        "吴国荣".to_string(),
+        vec!["蔡俊伟".to_string(), "林志坚".to_string()],
+    );
+    assert_eq!(
+        team_cell(Some(&t), Lang::Zh),
+        "吴国荣（队员：蔡俊伟、林志坚）"
+    );
+    assert_eq!(team_cell(Some(&t), Lang::En), "吴国荣 + 蔡俊伟, 林志坚");
+    let alone = ("吴国荣".to_string(), vec![]);
+    assert_eq!(team_cell(Some(&alone), Lang::Zh), "吴国荣");
+    assert_eq!(team_cell(None, Lang::Zh), "—");
 }
 
 #[test]

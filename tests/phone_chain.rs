@@ -344,10 +344,17 @@ fn a_cancelled_events_title_says_it_is_cancelled_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let (_, rj, p1, rs, p2) = chain(dir.path());
     for (lang, mark) in [("en", " (cancelled)"), ("zh", "（已取消）")] {
-        let (july, sept) = (dir.path().join(format!("j-{lang}")), dir.path().join(format!("s-{lang}")));
-        for (plan, roster, folder, previous) in [(&p1, &rj, &july, None), (&p2, &rs, &sept, Some(&p1))] {
+        let (july, sept) = (
+            dir.path().join(format!("j-{lang}")),
+            dir.path().join(format!("s-{lang}")),
+        );
+        for (plan, roster, folder, previous) in
+            [(&p1, &rj, &july, None), (&p2, &rs, &sept, Some(&p1))]
+        {
             let d = folder.display().to_string();
-            let mut args = vec!["--lang", lang, "calendar", plan, "--roster", roster, "--ics", &d];
+            let mut args = vec![
+                "--lang", lang, "calendar", plan, "--roster", roster, "--ics", &d,
+            ];
             if let Some(p) = previous {
                 args.extend(["--previous", p]);
             }
@@ -360,10 +367,7 @@ fn a_cancelled_events_title_says_it_is_cancelled_in_both_languages() {
             if !was.exists() {
                 continue; // not yet in July
             }
-            let (before, after) = (
-                titles(&was),
-                titles(&sept.join(format!("{name}.ics"))),
-            );
+            let (before, after) = (titles(&was), titles(&sept.join(format!("{name}.ics"))));
             for (uid, (cancelled, summary)) in &after {
                 if !cancelled {
                     assert!(!summary.contains(mark.trim()), "{summary}");
@@ -385,9 +389,11 @@ fn a_cancelled_events_title_says_it_is_cancelled_in_both_languages() {
         unfolded
             .lines()
             .filter(|l| l.starts_with("SUMMARY:") && l.ends_with("（已取消）"))
-            .all(|l| ["SUMMARY:驻点：", "SUMMARY:补接待：", "SUMMARY:入户走访："]
-                .iter()
-                .any(|p| l.starts_with(p)))
+            .all(
+                |l| ["SUMMARY:驻点：", "SUMMARY:补接待：", "SUMMARY:入户走访："]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            )
     );
     let en = std::fs::read_to_string(dir.path().join("s-en").join("黄满雪.ics")).unwrap();
     assert!(en.replace("\r\n ", "").contains(" (cancelled)\r\n"), "{en}");

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::plan::PlanFile;
 use crate::wording::Lang;
-use crate::wording::scenario::{Figure, moves_heading, no_moves};
+use crate::wording::scenario::{Figure, moves_heading, no_moves, team_cell};
 use crate::wording::table::{self, Row};
 
 /// A plan and the name it goes by in the comparison.
@@ -30,8 +30,9 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitMove {
     pub unit: String,
-    /// Per plan: "leader + helpers", or "—" where the plan lacks the unit.
-    pub teams: Vec<String>,
+    /// Per plan: the leader and the helpers (by name), or `None` where the
+    /// plan lacks the unit; [`crate::wording::scenario::team_cell`] words it.
+    pub teams: Vec<Option<(String, Vec<String>)>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -219,14 +220,13 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
             unit: name(Named::Unit, u),
             teams: teams
                 .iter()
-                .map(|t| match t.get(u) {
-                    Some((leader, helpers)) if helpers.is_empty() => name(Named::Person, leader),
-                    Some((leader, helpers)) => {
-                        let helpers: Vec<String> =
-                            helpers.iter().map(|h| name(Named::Person, h)).collect();
-                        format!("{} + {}", name(Named::Person, leader), helpers.join(", "))
-                    }
-                    None => "—".to_string(),
+                .map(|t| {
+                    t.get(u).map(|(leader, helpers)| {
+                        (
+                            name(Named::Person, leader),
+                            helpers.iter().map(|h| name(Named::Person, h)).collect(),
+                        )
+                    })
                 })
                 .collect(),
         })
@@ -308,15 +308,23 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
             std::iter::once(f.label(lang)).chain(said).collect()
         })
         .collect();
-    let move_rows: Vec<Vec<String>> = c
-        .moves
-        .iter()
-        .map(|m| {
-            std::iter::once(m.unit.clone())
-                .chain(m.teams.iter().cloned())
-                .collect()
-        })
-        .collect();
+    // The files for programs (CSV, TOML) keep one form, "leader + a, b";
+    // the table and Markdown are read by people, in the run's language.
+    let rows_in = |lang: Lang| -> Vec<Vec<String>> {
+        c.moves
+            .iter()
+            .map(|m| {
+                std::iter::once(m.unit.clone())
+                    .chain(m.teams.iter().map(|t| team_cell(t.as_ref(), lang)))
+                    .collect()
+            })
+            .collect()
+    };
+    let move_rows = rows_in(if format == Format::Csv {
+        Lang::En
+    } else {
+        lang
+    });
     let header = |first: String| -> Vec<String> {
         std::iter::once(first)
             .chain(c.names.iter().cloned())
@@ -414,7 +422,7 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
                         toml::Value::Array(
                             m.teams
                                 .iter()
-                                .map(|s| toml::Value::String(s.clone()))
+                                .map(|t| toml::Value::String(team_cell(t.as_ref(), Lang::En)))
                                 .collect(),
                         ),
                     );

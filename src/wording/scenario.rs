@@ -95,7 +95,19 @@ impl Figure {
 pub fn moves_heading(lang: Lang) -> String {
     match lang {
         Lang::En => "Who moved where (leader + team, where the plans differ):".into(),
-        Lang::Zh => "人员变动（领导 + 队员，仅列出方案不同之处）：".into(),
+        Lang::Zh => "人员变动（驻点领导及其队员，仅列出方案不同之处）：".into(),
+    }
+}
+
+/// A unit's team in the moves table: "吴国荣 + 蔡俊伟, 林志坚" in English,
+/// "吴国荣（队员：蔡俊伟、林志坚）" in Chinese; the leader alone when no
+/// helper is set; "—" where the plan lacks the unit.
+pub fn team_cell(team: Option<&(String, Vec<String>)>, lang: Lang) -> String {
+    match (team, lang) {
+        (None, _) => "—".into(),
+        (Some((leader, helpers)), _) if helpers.is_empty() => leader.clone(),
+        (Some((leader, helpers)), Lang::En) => format!("{leader} + {}", helpers.join(", ")),
+        (Some((leader, helpers)), Lang::Zh) => format!("{leader}（队员：{}）", helpers.join("、")),
     }
 }
 

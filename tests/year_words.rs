@@ -126,3 +126,85 @@ fn validate_previous_lists_the_leavers_places_in_the_plan_in_force() {
         "{out}"
     );
 }
+
+#[test]
+fn a_meeting_in_a_replanned_plan_lists_everyone_it_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("instances/gaozhou-rural.toml").unwrap()
+        + "\n[[meeting]]\ntitle = \"月度工作例会\"\nattendees = [\"all-cadres\"]\ndate = \"2015-09-08\"\nstart = \"14:30\"\nend = \"17:00\"\n";
+    let r0 = dir.path().join("r0.toml");
+    std::fs::write(&r0, &text).unwrap();
+    // 黄满雪 hands over to 何丽莎 on 2015-09-01: her units are rebuilt.
+    let a = text.find("[[cadre]]\nid = \"huang-mx\"").unwrap();
+    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
+    let block = &text[a..b];
+    let successor = block
+        .replace("id = \"huang-mx\"", "id = \"he-ls\"")
+        .replace(
+            "name = \"黄满雪\"",
+            "name = \"何丽莎\"\nsucceeds = \"huang-mx\"",
+        );
+    let leaving = block.replace(
+        "id = \"huang-mx\"\n",
+        "id = \"huang-mx\"\nleaves = \"2015-09-01\"\n",
+    );
+    let r1 = dir.path().join("r1.toml");
+    std::fs::write(
+        &r1,
+        text[..a].to_string() + &leaving + &successor + &text[b..],
+    )
+    .unwrap();
+    let (p0, p1) = (dir.path().join("p0.toml"), dir.path().join("p1.toml"));
+    let s = |p: &std::path::Path| p.display().to_string();
+    assert_eq!(zhudian(&["plan", &s(&r0), "-o", &s(&p0)]).0, 0);
+    let (c, o, e) = zhudian(&[
+        "replan",
+        &s(&r1),
+        "--previous",
+        &s(&p0),
+        "--from",
+        "2015-09-01",
+        "-o",
+        &s(&p1),
+    ]);
+    assert_eq!(c, 0, "{o}{e}");
+    let roster = zhudian::roster::load(&r1).unwrap();
+    let m = roster
+        .meetings
+        .iter()
+        .find(|m| m.title == "月度工作例会")
+        .unwrap();
+    let attendees = roster.attendee_ids(m);
+    let plan = PlanFile::from_toml(&std::fs::read_to_string(&p1).unwrap()).unwrap();
+    let day = "2015-09-08";
+    // Everyone invited whose unit holds a station session that day.
+    let mut want: Vec<String> = plan
+        .assignment
+        .iter()
+        .filter(|a| {
+            plan.session
+                .iter()
+                .any(|x| x.kind == "station" && x.date == day && x.unit == a.unit)
+        })
+        .flat_map(|a| {
+            std::iter::once(&a.leader)
+                .chain(&a.helpers)
+                .chain(&a.assist)
+                .cloned()
+        })
+        .filter(|p| attendees.contains(p))
+        .collect();
+    want.sort();
+    want.dedup();
+    let w = plan
+        .warning
+        .iter()
+        .find(|w| w.kind == "meeting_in_window" && w.date.as_deref() == Some(day))
+        .unwrap();
+    let mut got = w.people.clone();
+    got.sort();
+    assert_eq!(got, want);
+    // More than the rebuilt units' people: 何丽莎's units are two or three.
+    assert!(got.len() > 5, "{got:?}");
+    assert!(got.iter().any(|p| p == "he-ls"), "{got:?}");
+}

@@ -307,7 +307,8 @@ pub fn handovers(
 ) -> Vec<HandoverLine> {
     let mut out = Vec::new();
     // (from, to, date, the teams the day before, the teams from that day).
-    let mut pairs: Vec<(String, String, NaiveDate, Vec<Assignment>, Vec<Assignment>)> = Vec::new();
+    type Pair = (String, String, NaiveDate, Vec<Assignment>, Vec<Assignment>);
+    let mut pairs: Vec<Pair> = Vec::new();
     for h in r.handovers() {
         let Some(eve) = h.date.pred_opt() else {
             continue;

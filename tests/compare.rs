@@ -112,6 +112,17 @@ fn table_words_the_moves_heading() {
             .any(|l| l == "b     l2（队员：d2、s2）  l1（队员：d1、s2）"),
         "{zh}"
     );
+    let md = render(&compare(&two()), Format::Markdown, Lang::Zh);
+    assert!(
+        md.contains("| b | l2（队员：d2、s2） | l1（队员：d1、s2） |\n"),
+        "{md}"
+    );
+    // The files for programs keep one form in either language.
+    let csv = render(&compare(&two()), Format::Csv, Lang::Zh);
+    assert!(
+        csv.contains("unit:b,\"l2 + d2, s2\",\"l1 + d1, s2\"\n"),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -408,7 +408,9 @@ fn a_turn_stood_in_by_the_units_own_secretary_alone_is_posted_as_short_with_its_
     let (m, d) = (tuesday.format("%-m"), tuesday.format("%-d"));
     let (sm, sd) = (saturday.format("%-m"), saturday.format("%-d"));
     assert!(
-        posted(Lang::Zh).starts_with(&format!("{m}月{d}日 缺少镇级人员，{sm}月{sd}日补接待")),
+        posted(Lang::Zh).starts_with(&format!(
+            "{m}月{d}日 缺少镇级人员的接待，{sm}月{sd}日补接待"
+        )),
         "{}",
         posted(Lang::Zh)
     );

@@ -58,7 +58,7 @@ fn a_gbk_roster_is_read_with_a_note() {
     assert_eq!(code, 0);
     assert_eq!(
         err,
-        "r.toml：提示：该文件为 GBK 编码（中文 Windows 的默认编码），已按 GBK 读取；另存为 UTF-8 后不再提示\n"
+        "r.toml: 提示：该文件为 GBK 编码（中文 Windows 的默认编码），已按 GBK 读取；另存为 UTF-8 后不再提示\n"
     );
 }
 
@@ -215,7 +215,7 @@ fn an_attendee_given_by_name_is_read_as_the_id() {
     assert_eq!(
         zh,
         format!(
-            "r.toml:{line}：提示：会议“党委会”的参会人员“何建明”是姓名，已对应到编号 he-jm；直接写编号可不再提示\n"
+            "r.toml:{line}: 提示：会议“党委会”的参会人员“何建明”是姓名，已对应到编号 he-jm；直接写编号可不再提示\n"
         )
     );
 }

@@ -321,3 +321,80 @@ fn a_departure_without_successor_leaves_the_events_before_it_as_sent() {
     }
     assert!(compared > 100, "{compared}");
 }
+
+/// One file's titles: UID → (cancelled, SUMMARY).
+fn titles(path: &Path) -> BTreeMap<String, (bool, String)> {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    use std::str::FromStr;
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let cal = Calendar::from_str(&text).unwrap();
+    let mut out = BTreeMap::new();
+    for c in &cal.components {
+        if let CalendarComponent::Event(e) = c {
+            let cancelled = e.property_value("STATUS") == Some("CANCELLED");
+            let summary = e.get_summary().unwrap().to_string();
+            out.insert(e.get_uid().unwrap().to_string(), (cancelled, summary));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_cancelled_events_title_says_it_is_cancelled_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, rj, p1, rs, p2) = chain(dir.path());
+    for (lang, mark) in [("en", " (cancelled)"), ("zh", "（已取消）")] {
+        let (july, sept) = (
+            dir.path().join(format!("j-{lang}")),
+            dir.path().join(format!("s-{lang}")),
+        );
+        for (plan, roster, folder, previous) in
+            [(&p1, &rj, &july, None), (&p2, &rs, &sept, Some(&p1))]
+        {
+            let d = folder.display().to_string();
+            let mut args = vec![
+                "--lang", lang, "calendar", plan, "--roster", roster, "--ics", &d,
+            ];
+            if let Some(p) = previous {
+                args.extend(["--previous", p]);
+            }
+            let (c, out, err) = zhudian(&args);
+            assert_eq!(c, 0, "{out}{err}");
+        }
+        let mut seen = 0;
+        for (_, name) in PEOPLE {
+            let was = july.join(format!("{name}.ics"));
+            if !was.exists() {
+                continue; // not yet in July
+            }
+            let (before, after) = (titles(&was), titles(&sept.join(format!("{name}.ics"))));
+            for (uid, (cancelled, summary)) in &after {
+                if !cancelled {
+                    assert!(!summary.contains(mark.trim()), "{summary}");
+                    continue;
+                }
+                // Cancelled in September, held in July: July's title marked.
+                if let Some((false, was)) = before.get(uid) {
+                    assert_eq!(summary, &format!("{was}{mark}"));
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 0, "{lang}");
+    }
+    let huang = std::fs::read_to_string(dir.path().join("s-zh").join("黄满雪.ics")).unwrap();
+    let unfolded = huang.replace("\r\n ", "");
+    assert!(unfolded.contains("（已取消）\r\n"), "{huang}");
+    assert!(
+        unfolded
+            .lines()
+            .filter(|l| l.starts_with("SUMMARY:") && l.ends_with("（已取消）"))
+            .all(
+                |l| ["SUMMARY:驻点：", "SUMMARY:补接待：", "SUMMARY:入户走访："]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            )
+    );
+    let en = std::fs::read_to_string(dir.path().join("s-en").join("黄满雪.ics")).unwrap();
+    assert!(en.replace("\r\n ", "").contains(" (cancelled)\r\n"), "{en}");
+}

@@ -33,7 +33,7 @@ fn the_calendar_commands_lines_for_one() {
     );
     assert_eq!(
         t.say(Lang::Zh),
-        "驻点 1 次，补接待 1 次，入户走访 1 次；无镇街成员到场 1 次；提醒 1 条"
+        "驻点 1 次，补接待 1 次，入户走访 1 次；缺少镇级人员的接待 1 次；提醒 1 条"
     );
     let t = CommandSaid::Totals {
         station: 2,
@@ -81,6 +81,12 @@ fn the_calendar_commands_lines_for_one() {
     assert_eq!(
         figures(&m, Lang::En),
         "  calendar: 1 station session, 1 make-up, 1 household-visit half-day; 1 session without a township member, 1 warning in the plan file"
+    );
+    // The plan's line counts visits and short sessions as the calendar's
+    // does: 入户走访 N 次, 缺少镇级人员的接待 N 次.
+    assert_eq!(
+        figures(&m, Lang::Zh),
+        "  日程：驻点 1 次，补接待 1 次，入户走访 1 次；缺少镇级人员的接待 1 次；方案文件中有 1 条提醒"
     );
     let c = CommandSaid::TownshipCancelled {
         previous: "old/a.toml".into(),

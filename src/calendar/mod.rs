@@ -15,6 +15,7 @@ pub mod budget;
 mod cx;
 pub mod keep;
 mod makeup;
+mod meetings;
 pub mod seam;
 pub mod simple;
 mod station;
@@ -25,7 +26,7 @@ use std::collections::BTreeMap;
 
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
-use crate::wording::calendar::{CalendarSaid, Remedy};
+use crate::wording::calendar::{CalendarSaid, Rebuilt, Remedy};
 use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
 
@@ -252,47 +253,14 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
 
     // Rule 3: ordinary meetings in the window, one warning per occurrence,
     // naming those it keeps from a session that day.
-    let mut sitting = vec![false; r.units.len()];
-    for o in &cx.occurrences {
-        let m = &r.meetings[o.meeting];
-        // On a holiday there is no session for the meeting to take.
-        let holiday = cx.holiday.get(o.day).copied().unwrap_or(false);
-        if m.emergency
-            || holiday
-            || cx.weekday(o.day) != r.station.weekday
-            || !(o.start < we && ws < o.end)
-        {
-            continue;
+    let sitting = |day: usize| -> Vec<bool> {
+        let mut s = vec![false; r.units.len()];
+        for x in st.sessions.iter().filter(|x| cx.weeks[x.week] == day) {
+            s[x.unit] = true;
         }
-        let week = cx.weeks.iter().position(|&d| d == o.day);
-        sitting.iter_mut().for_each(|s| *s = false);
-        for s in st.sessions.iter().filter(|s| Some(s.week) == week) {
-            sitting[s.unit] = true;
-        }
-        let taken: Vec<usize> = o
-            .people
-            .iter()
-            .copied()
-            .filter(|&p| cx.persons[p].units.iter().any(|&u| sitting[u]))
-            .collect();
-        let said = CalendarSaid::MeetingInWindow {
-            title: m.title.clone(),
-            date: date(o.day),
-            start: hhmm(o.start),
-            end: hhmm(o.end),
-            weekday: r.station.weekday,
-            window_start: hhmm(ws),
-            window_end: hhmm(we),
-            people: names(&taken),
-        };
-        warnings.push(Warning {
-            kind: "meeting_in_window".into(),
-            message: said.say(lang),
-            unit: None,
-            date: Some(date(o.day)),
-            people: ids(&taken),
-        });
-    }
+        s
+    };
+    warnings.extend(meetings::warnings(&cx, &sitting, lang));
 
     // Rule 1: station sessions and their shortfalls.
     let deficit = st.unit_weeks.saturating_sub(st.member_weeks);
@@ -350,6 +318,10 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 township_present: township,
                 unit_weeks: st.unit_weeks,
                 member_weeks: st.member_weeks,
+                rebuilt: (cx.start > 0).then(|| Rebuilt {
+                    from: date(cx.start),
+                    units: st.units,
+                }),
                 township_members: st.township_members,
                 remedy,
             };

@@ -231,6 +231,9 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
     plan.session = sessions;
     plan.warning = warnings;
     plan.timetable = splice_timetable(&previous.timetable, &plan.timetable, from, &kept);
+    // A meeting from the date on keeps everyone it takes from a session,
+    // in the kept units too: said over the whole township.
+    super::meetings::resay_from(r, plan, &from.format("%Y-%m-%d").to_string());
 }
 
 /// The posted timetables across a cut at `from`: each unit's turns before

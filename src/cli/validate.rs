@@ -20,6 +20,7 @@ pub struct ValidateArgs {
 pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
     match roster::load_all(&args.roster) {
         Ok(rosters) => {
+            let mut previous = None;
             if let Some(path) = &args.previous {
                 let prev = match super::replan::read_plan(path) {
                     Ok(p) => p,
@@ -43,6 +44,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     );
                     return EXIT_BAD_INPUT;
                 }
+                previous = Some(prev);
             }
             for r in &rosters {
                 super::print_roster_notes(r, lang);
@@ -58,11 +60,25 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     out!("{}", list.say(lang));
                 }
                 out!("{}", crate::wording::year::changes_in_post(r, lang));
-                for (_, name, leaves) in r.leavers_without_successor() {
-                    outln!(
-                        "  {}",
+                for (id, name, leaves) in r.leavers_without_successor() {
+                    // With the plan in force: the places they hold in it,
+                    // which a replan from their date gives to others.
+                    let places = |on: &dyn Fn(&crate::plan::Assignment) -> bool| -> Vec<String> {
+                        previous
+                            .iter()
+                            .flat_map(|p| &p.assignment)
+                            .filter(|a| on(a))
+                            .map(|a| crate::wording::names::unit(r, &a.unit, lang))
+                            .collect()
+                    };
+                    let led = places(&|a| a.leader == id);
+                    let on_team = places(&|a| a.helpers.contains(&id));
+                    let said = if led.is_empty() && on_team.is_empty() {
                         crate::wording::year::leaver(&name, leaves, &[], lang)
-                    );
+                    } else {
+                        crate::wording::year::leaver_replanned(&name, leaves, &led, &on_team, lang)
+                    };
+                    outln!("  {said}");
                 }
                 // Meetings inside the station window: worth moving before planning.
                 for m in crate::calendar::meetings_in_window(r) {

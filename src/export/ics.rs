@@ -315,7 +315,13 @@ fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> Str
             &mut ev,
             &format!(
                 "SUMMARY:{}",
-                text(&words::summary(&s.kind, &name, s.hamlet.as_deref(), lang))
+                text(&words::summary_marked(
+                    &s.kind,
+                    &name,
+                    s.hamlet.as_deref(),
+                    e.cancelled.is_some(),
+                    lang
+                ))
             ),
         );
         line(

@@ -36,6 +36,9 @@ pub enum CalendarSaid {
         /// Weeks the township members can give, one place a week each.
         member_weeks: usize,
         township_members: usize,
+        /// In a calendar rebuilt from a date (a replan's, a handover's):
+        /// the figures count only the rebuilt units from that date.
+        rebuilt: Option<Rebuilt>,
         remedy: Remedy,
     },
     /// A missed session that no make-up day in the year can hold (or, under
@@ -157,8 +160,16 @@ impl Say for CalendarSaid {
                 unit_weeks,
                 member_weeks,
                 township_members,
+                rebuilt,
                 remedy: r,
             } => {
+                let counts = shortfall_counts(
+                    *unit_weeks,
+                    *member_weeks,
+                    *township_members,
+                    rebuilt.as_ref(),
+                    lang,
+                );
                 let fix = remedy(r, lang);
                 if en {
                     let what = if *township_present {
@@ -169,17 +180,15 @@ impl Say for CalendarSaid {
                         )
                     };
                     format!(
-                        "station session at {unit} ({unit_id}) on {date}: {what}; the year has {unit_weeks} station sessions to staff, and the township's {township_members} members, one place a week each, can attend at most {member_weeks}; {fix}"
+                        "station session at {unit} ({unit_id}) on {date}: {what}; {counts}; {fix}"
                     )
                 } else {
                     let what = if *township_present {
                         format!("到场{present}人，少于要求的{min_present}人")
                     } else {
-                        format!("无镇街成员到场（到场{present}人，要求{min_present}人）")
+                        format!("缺少镇级人员的接待（到场{present}人，要求{min_present}人）")
                     };
-                    format!(
-                        "{unit} {date} 驻点：{what}；全年共需驻点{unit_weeks}次，镇街{township_members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次；{fix}"
-                    )
+                    format!("{unit} {date} 驻点：{what}；{counts}；{fix}")
                 }
             }
             MakeupImpossible {
@@ -398,6 +407,23 @@ pub fn summary(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) ->
             Some(h) if h != unit_name => format!("入户走访：{unit_name}{h}"),
             _ => format!("入户走访：{unit_name}"),
         },
+    }
+}
+
+/// A phone event's title, marked when the event is cancelled: a phone app
+/// that ignores STATUS still shows the session is off.
+pub fn summary_marked(
+    kind: &str,
+    unit_name: &str,
+    hamlet: Option<&str>,
+    cancelled: bool,
+    lang: Lang,
+) -> String {
+    let title = summary(kind, unit_name, hamlet, lang);
+    match (cancelled, lang) {
+        (false, _) => title,
+        (true, Lang::En) => format!("{title} (cancelled)"),
+        (true, Lang::Zh) => format!("{title}（已取消）"),
     }
 }
 
@@ -679,7 +705,7 @@ impl Say for CommandSaid {
                     )
                 } else {
                     format!(
-                        "驻点 {station} 次，补接待 {makeup} 次，入户走访 {visits} 次；无镇街成员到场 {shortfall} 次；提醒 {warnings} 条"
+                        "驻点 {station} 次，补接待 {makeup} 次，入户走访 {visits} 次；缺少镇级人员的接待 {shortfall} 次；提醒 {warnings} 条"
                     )
                 }
             }
@@ -690,6 +716,46 @@ impl Say for CommandSaid {
                     format!("{path}：无法写入：{detail}")
                 }
             }
+        }
+    }
+}
+
+/// The calendar a shortfall warning was built in, when it was rebuilt from
+/// a date: the date and the number of units rebuilt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rebuilt {
+    /// The date the rebuilt part starts, `YYYY-MM-DD`.
+    pub from: String,
+    pub units: usize,
+}
+
+/// A shortfall's demand and supply, saying what they count: the year, or
+/// the units rebuilt from a date.
+fn shortfall_counts(
+    unit_weeks: usize,
+    member_weeks: usize,
+    members: usize,
+    rebuilt: Option<&Rebuilt>,
+    lang: Lang,
+) -> String {
+    match (rebuilt, lang) {
+        (None, Lang::En) => format!(
+            "the year has {unit_weeks} station sessions to staff, and the township's {members} members, one place a week each, can attend at most {member_weeks}"
+        ),
+        (None, Lang::Zh) => format!(
+            "全年共需驻点{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
+        ),
+        (Some(Rebuilt { from, units }), Lang::En) => format!(
+            "from {from}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
+            super::counted(*units, "unit", "units")
+        ),
+        (Some(Rebuilt { from, units }), Lang::Zh) => {
+            let day = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")
+                .map(|d| d.format("%-m月%-d日").to_string())
+                .unwrap_or_else(|_| from.clone());
+            format!(
+                "{day}起，重新安排的{units}个村（社区）共需驻点{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
+            )
         }
     }
 }
@@ -710,7 +776,7 @@ pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
             super::counted(m.warnings, "warning", "warnings")
         ),
         Lang::Zh => format!(
-            "  日程：驻点 {} 次，补接待 {} 次，入户走访 {} 个半天；{} 次驻点无镇街成员到场，方案文件中有 {} 条提醒",
+            "  日程：驻点 {} 次，补接待 {} 次，入户走访 {} 次；缺少镇级人员的接待 {} 次；方案文件中有 {} 条提醒",
             m.station_sessions,
             m.makeup_sessions,
             m.household_visit_sessions,

@@ -214,7 +214,7 @@ const MONTHS: [&str; 12] = [
 
 /// One substituted session: "2月10日 陈志强" / "10 Feb: 陈志强"; with no
 /// township member, the make-up's date when there is one:
-/// "6月9日 缺少镇级人员，6月13日补接待".
+/// "6月9日 缺少镇级人员的接待，6月13日补接待".
 pub fn substituted(
     month: u32,
     day: u32,
@@ -225,9 +225,9 @@ pub fn substituted(
     let mon = MONTHS[(month as usize + 11) % 12];
     match (lang, who.is_empty(), makeup) {
         (Lang::Zh, true, Some((m, d))) => {
-            format!("{month}月{day}日 缺少镇级人员，{m}月{d}日补接待")
+            format!("{month}月{day}日 缺少镇级人员的接待，{m}月{d}日补接待")
         }
-        (Lang::Zh, true, None) => format!("{month}月{day}日 缺少镇级人员"),
+        (Lang::Zh, true, None) => format!("{month}月{day}日 缺少镇级人员的接待"),
         (Lang::Zh, false, _) => format!("{month}月{day}日 {}", who.join("、")),
         (Lang::En, true, Some((m, d))) => format!(
             "{day} {mon}: no township member, made up {d} {}",
@@ -521,7 +521,7 @@ mod tests {
         );
         assert_eq!(
             substituted(6, 16, &[], None, Lang::Zh),
-            "6月16日 缺少镇级人员"
+            "6月16日 缺少镇级人员的接待"
         );
         assert_eq!(
             substituted(6, 16, &[], None, Lang::En),
@@ -529,7 +529,7 @@ mod tests {
         );
         assert_eq!(
             substituted(6, 9, &[], Some((6, 13)), Lang::Zh),
-            "6月9日 缺少镇级人员，6月13日补接待"
+            "6月9日 缺少镇级人员的接待，6月13日补接待"
         );
         assert_eq!(
             substituted(6, 9, &[], Some((6, 13)), Lang::En),

@@ -72,7 +72,8 @@ pub fn no_such_entry(section: &str, name: &str, lang: Lang) -> String {
 
 /// A note on how the roster `file` was read, with its place.
 pub fn note(file: &str, n: &RosterNote, lang: Lang) -> String {
-    let sep = if lang == Lang::En { ": " } else { "：" };
+    // After the file (and line) the same ": " as a problem's place has.
+    let sep = ": ";
     match n {
         RosterNote::Gbk => format!("{file}{sep}{}", IoSaid::ReadAsGbk.say(lang)),
         RosterNote::AttendeeByName {
@@ -87,7 +88,7 @@ pub fn note(file: &str, n: &RosterNote, lang: Lang) -> String {
                     "{file}{at}: note: [[meeting]] '{title}': attendee '{name}' is a name, read as {id}; writing the id avoids this note"
                 ),
                 Lang::Zh => format!(
-                    "{file}{at}：提示：会议“{title}”的参会人员“{name}”是姓名，已对应到编号 {id}；直接写编号可不再提示"
+                    "{file}{at}: 提示：会议“{title}”的参会人员“{name}”是姓名，已对应到编号 {id}；直接写编号可不再提示"
                 ),
             }
         }
@@ -103,7 +104,7 @@ pub fn note(file: &str, n: &RosterNote, lang: Lang) -> String {
                     "{file}{at}: note: '{who}': succeeds = '{name}' is a name, read as {id}; writing the id avoids this note"
                 ),
                 Lang::Zh => format!(
-                    "{file}{at}：提示：“{who}”的接替对象“{name}”是姓名，已对应到编号 {id}；直接写编号可不再提示"
+                    "{file}{at}: 提示：“{who}”的接替对象“{name}”是姓名，已对应到编号 {id}；直接写编号可不再提示"
                 ),
             }
         }
@@ -128,7 +129,7 @@ mod tests {
         );
         assert_eq!(
             note("r.toml", &n, Lang::Zh),
-            "r.toml:40：提示：“林晓阳”的接替对象“彭坚丽”是姓名，已对应到编号 peng-jl；直接写编号可不再提示"
+            "r.toml:40: 提示：“林晓阳”的接替对象“彭坚丽”是姓名，已对应到编号 peng-jl；直接写编号可不再提示"
         );
     }
 
@@ -186,11 +187,11 @@ mod tests {
         );
         assert_eq!(
             note("r.toml", &by_name, Lang::Zh),
-            "r.toml:40：提示：会议“党委会”的参会人员“陈国华”是姓名，已对应到编号 chen-gh；直接写编号可不再提示"
+            "r.toml:40: 提示：会议“党委会”的参会人员“陈国华”是姓名，已对应到编号 chen-gh；直接写编号可不再提示"
         );
         assert_eq!(
             note("r.toml", &RosterNote::Gbk, Lang::Zh),
-            "r.toml：提示：该文件为 GBK 编码（中文 Windows 的默认编码），已按 GBK 读取；另存为 UTF-8 后不再提示"
+            "r.toml: 提示：该文件为 GBK 编码（中文 Windows 的默认编码），已按 GBK 读取；另存为 UTF-8 后不再提示"
         );
     }
 }

@@ -358,7 +358,7 @@ pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: L
             "{name} leaves on {leaves} with no successor: the year's teams are planned for the roster at the year's end, so {name} is on no team this year, not even before {leaves}. To have {name} serve until {last}, plan without 'leaves' now and replan --from {leaves} with it, or name a successor ('succeeds')."
         ),
         Lang::Zh => format!(
-            "{name}于 {leaves} 离任，未指定接任者：全年的团队按年底的名册编排，{name}今年不在任何团队中（{leaves} 之前也不在）。如需{name}任职至 {last}，请先按不含 leaves 的名册编排，到时用 replan --from {leaves} 重新编排；或为接任者填写 succeeds。"
+            "{name}于 {leaves} 离任，未指定接任者：全年的团队按年底的名册编排，{name}今年不在任何团队中（{leaves} 之前也不在）。如需{name}任职至 {last}，请先按不填离任日期的名册编排，到时用 replan --from {leaves} 重新编排；或为接任者填写“接替”。"
         ),
     };
     if !moved.is_empty() {
@@ -377,4 +377,44 @@ pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: L
         };
     }
     s
+}
+
+/// A person who leaves with no successor, as `validate --previous` says it:
+/// the units they lead (`led`) and the teams they are on (`on_team`) in the
+/// plan in force, by name, and what a replan from their date does with them.
+pub fn leaver_replanned(
+    name: &str,
+    leaves: NaiveDate,
+    led: &[String],
+    on_team: &[String],
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En => {
+            let mut parts = Vec::new();
+            if !led.is_empty() {
+                parts.push(format!("leads {}", led.join(", ")));
+            }
+            if !on_team.is_empty() {
+                parts.push(format!("is on the team of {}", on_team.join(", ")));
+            }
+            format!(
+                "{name} leaves on {leaves} with no successor. In the plan in force {name} {}. replan --from {leaves} gives these places to others from {leaves} on; everything before {leaves} stays as planned.",
+                parts.join(" and ")
+            )
+        }
+        Lang::Zh => {
+            let mut parts = Vec::new();
+            if !led.is_empty() {
+                parts.push(format!("联系{}", led.join("、")));
+            }
+            if !on_team.is_empty() {
+                parts.push(format!("是{}团队的队员", on_team.join("、")));
+            }
+            format!(
+                "{name}于 {leaves} 离任，未指定接替者。上一版方案中{name}{}；用 replan --from {leaves} 重新编排后，这些位置自 {leaves} 起交由其他人员，{leaves} 之前的安排不变。",
+                parts.join("，并")
+            )
+        }
+    }
 }

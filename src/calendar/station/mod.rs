@@ -48,8 +48,11 @@ pub(crate) struct Missed {
 pub(crate) struct Stations {
     pub sessions: Vec<StSession>,
     pub missed: Vec<Missed>,
-    /// Units' station sessions in the year: the demand on township members.
+    /// Units' station sessions in the year (from `Cx::start` in a piece
+    /// built from a date): the demand on township members.
     pub unit_weeks: usize,
+    /// The units with a station session counted in `unit_weeks`.
+    pub units: usize,
     /// Weeks township members are free while one of their units sits: the
     /// supply, one place a week each.
     pub member_weeks: usize,
@@ -357,9 +360,12 @@ fn final_pass(cx: &Cx, y: &Year, position: &[Vec<usize>]) -> Stations {
         sessions: Vec::new(),
         missed: Vec::new(),
         unit_weeks: 0,
+        units: 0,
         member_weeks: 0,
         township_members: cx.persons.iter().filter(|p| p.township).count(),
-        open_weeks: (0..nw).filter(|&w| !cx.holiday[cx.weeks[w]]).count(),
+        open_weeks: (0..nw)
+            .filter(|&w| cx.weeks[w] >= cx.start && !cx.holiday[cx.weeks[w]])
+            .count(),
         weekly_units: r
             .units
             .iter()
@@ -367,11 +373,24 @@ fn final_pass(cx: &Cx, y: &Year, position: &[Vec<usize>]) -> Stations {
             .count(),
         timetable: Vec::new(),
     };
-    out.unit_weeks = y.sess.iter().map(Vec::len).sum();
+    // A piece built from a date (a replan's, a handover's) counts its
+    // weeks from that date: the weeks before it are thrown away.
+    let counted = |w: usize| cx.weeks[w] >= cx.start;
+    out.unit_weeks = (0..nw)
+        .filter(|&w| counted(w))
+        .map(|w| y.sess[w].len())
+        .sum();
+    out.units = (0..r.units.len())
+        .filter(|&u| (0..nw).any(|w| counted(w) && y.has[u][w]))
+        .count();
     for (p, person) in cx.persons.iter().enumerate() {
         if person.township {
             out.member_weeks += (0..nw)
-                .filter(|&w| y.blocked[p][w].is_none() && person.units.iter().any(|&u| y.has[u][w]))
+                .filter(|&w| {
+                    counted(w)
+                        && y.blocked[p][w].is_none()
+                        && person.units.iter().any(|&u| y.has[u][w])
+                })
                 .count();
         }
     }

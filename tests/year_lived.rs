@@ -185,7 +185,7 @@ fn load_rises_name_more_units_and_more_sessions_without_a_township_member() {
     let (_, zh, _) = replan("zh", &roster, &p0, "2015-07-15", dir.path(), "zh.toml");
     assert!(
         zh.contains(
-            "  联系单位增加：梁文辉 2 → 3 个单位\n  任务增加（2015-07-15 起的活动场数）：苏宏 49 → 59 场\n  无镇街成员到场的驻点（全年）：1 → 8 次\n"
+            "  联系单位增加：梁文辉 2 → 3 个单位\n  任务增加（2015-07-15 起的活动场数）：苏宏 49 → 59 场\n  缺少镇级人员的接待（全年）：1 → 8 次\n"
         ),
         "{zh}"
     );

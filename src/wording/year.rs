@@ -148,7 +148,7 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                 "  sessions without a township member, whole year: {short_before} → {short_after}\n"
             )
         } else {
-            format!("  无镇街成员到场的驻点（全年）：{short_before} → {short_after} 次\n")
+            format!("  缺少镇级人员的接待（全年）：{short_before} → {short_after} 次\n")
         };
     }
     out

@@ -515,3 +515,32 @@ fn a_transfer_and_a_handover_replan_raise_no_other_roster_warning() {
     assert!(text.contains(",提醒：原方案未能沿用的部分,"), "{text}");
     zeros(&summary);
 }
+
+/// A leader transferred out with no successor: `validate` on the city says
+/// where to, in both languages, and what to do to keep him until then.
+#[test]
+fn validate_says_a_transfer_out_with_no_successor_by_where_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    copy_dir(Path::new(AFTER), &city);
+    let g = city.join("gaoyong.toml");
+    let text = std::fs::read_to_string(&g).unwrap();
+    let successor = "[[cadre]]\nid = \"he-zq\"\nname = \"何志强\"\npost = \"党委副书记\"\nskills = [\"stability\"]\nsucceeds = \"qiu-mj\"\njoins = \"2015-07-01\"\n\n";
+    assert!(text.contains(successor));
+    std::fs::write(&g, text.replace(successor, "")).unwrap();
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", s(&city)]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(
+        out.contains("  邱敏坚于 2015-07-01 调往三庄镇：本镇街全年的团队按年底的名册编排，邱敏坚今年不在本镇街任何团队中（2015-07-01 之前也不在）。如需邱敏坚在本镇街驻点至 2015-06-30，请先按不填离任日期的名册编排，到时用 replan --from 2015-07-01 重新编排。\n"),
+        "{out}"
+    );
+    let (c, out, err) = zhudian(&["validate", s(&city)]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(
+        out.contains("  邱敏坚 transfers to 三庄镇 on 2015-07-01: this township's teams are planned for the roster at the year's end, so 邱敏坚 is on no team here this year, not even before 2015-07-01. To have 邱敏坚 serve here until 2015-06-30, plan without the leaving date now and replan --from 2015-07-01 with it.\n"),
+        "{out}"
+    );
+    // A leaver of the same township who goes nowhere keeps the words of a
+    // departure.
+    assert!(!out.contains("李国雄 transfers"), "{out}");
+}

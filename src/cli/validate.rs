@@ -46,7 +46,10 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                 }
                 previous = Some(prev);
             }
-            for r in &rosters {
+            // A city's transfers: a leaver here who joins another township.
+            let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
+            let across = roster::across::across(&refs).unwrap_or_default();
+            for (here, r) in rosters.iter().enumerate() {
                 super::print_roster_notes(r, lang);
                 if let Some(d) = &r.township.district {
                     outln!("{}", crate::wording::city::district_line(d, lang));
@@ -73,7 +76,16 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     };
                     let led = places(&|a| a.leader == id);
                     let on_team = places(&|a| a.helpers.contains(&id));
-                    let said = if led.is_empty() && on_team.is_empty() {
+                    let moved = across
+                        .transfers
+                        .iter()
+                        .find(|x| x.from == here && x.from_id == id);
+                    let said = if let Some(x) = moved
+                        && previous.is_none()
+                    {
+                        let to = &rosters[x.to].township.name;
+                        crate::wording::year::transferred_out(&name, leaves, to, lang)
+                    } else if led.is_empty() && on_team.is_empty() {
                         crate::wording::year::leaver(&name, leaves, &[], lang)
                     } else {
                         crate::wording::year::leaver_replanned(&name, leaves, &led, &on_team, lang)

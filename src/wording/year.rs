@@ -379,6 +379,20 @@ pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: L
     s
 }
 
+/// A person who leaves this township for another of the city on `leaves`
+/// (a transfer), as `validate` says it: like [`leaver`], with where to.
+pub fn transferred_out(name: &str, leaves: NaiveDate, to: &str, lang: Lang) -> String {
+    let last = leaves.pred_opt().unwrap_or(leaves);
+    match lang {
+        Lang::En => format!(
+            "{name} transfers to {to} on {leaves}: this township's teams are planned for the roster at the year's end, so {name} is on no team here this year, not even before {leaves}. To have {name} serve here until {last}, plan without the leaving date now and replan --from {leaves} with it."
+        ),
+        Lang::Zh => format!(
+            "{name}于 {leaves} 调往{to}：本镇街全年的团队按年底的名册编排，{name}今年不在本镇街任何团队中（{leaves} 之前也不在）。如需{name}在本镇街驻点至 {last}，请先按不填离任日期的名册编排，到时用 replan --from {leaves} 重新编排。"
+        ),
+    }
+}
+
 /// A person who leaves with no successor, as `validate --previous` says it:
 /// the units they lead (`led`) and the teams they are on (`on_team`) in the
 /// plan in force, by name, and what a replan from their date does with them.

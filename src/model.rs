@@ -469,10 +469,20 @@ impl Roster {
         }
     }
 
-    /// The township's total workload divided by its number of leaders.
+    /// The township's total workload divided by its number of leaders: the
+    /// cadres who may lead a unit ([`Roster::may_lead`]).
     pub fn target_load(&self) -> f64 {
         let total: f64 = (0..self.units.len()).map(|u| self.workload_of(u)).sum();
-        total / self.cadres.len().max(1) as f64
+        let leaders = (0..self.cadres.len()).filter(|&c| self.may_lead(c)).count();
+        total / leaders.max(1) as f64
+    }
+
+    /// May cadre `c` lead a unit at all? Not one whose own bound is zero
+    /// units (a shared cadre kept away by another township's sessions is
+    /// given that bound), nor one away the whole year. Such a cadre has no
+    /// share of the workload and no deviation from it.
+    pub fn may_lead(&self, c: usize) -> bool {
+        self.bounds_of(c).1 > 0 && !self.away_all_year(&self.cadres[c].away)
     }
 
     /// True when the person is away for every day of the roster's year.

@@ -297,8 +297,16 @@ pub fn plan(
             }
         }
     };
+    // The engine gives a cadre who may not lead (bounds 0) the empty
+    // bundle at full deviation, a constant the plan's cost leaves out.
+    let idle = (0..r.cadres.len()).filter(|&c| !r.may_lead(c)).count();
+    let idle_cost = if r.target_load() > 0.0 {
+        r.objective.balance * 100.0 * idle as f64
+    } else {
+        0.0
+    };
     let lower_bound =
-        first_bound.unwrap_or(0.0) + r.objective.helper_continuity * slot_bound as f64;
+        first_bound.unwrap_or(0.0) - idle_cost + r.objective.helper_continuity * slot_bound as f64;
     let mut file = assemble(r, source, opts, prev, &p, &leader_of, &team, lower_bound);
     file.warning.extend(kept_away_warnings(whole));
     let t = Instant::now();
@@ -464,7 +472,7 @@ fn assemble(
         let (tour, order) = best_tour(p, &mine);
         // An empty f64 sum is -0.0; a leader with no unit has load 0.
         let load: f64 = mine.iter().map(|&u| r.workload_of(u)).sum::<f64>() + 0.0;
-        let deviation_pct = if target > 0.0 {
+        let deviation_pct = if target > 0.0 && r.may_lead(c) {
             100.0 * (load - target).abs() / target
         } else {
             0.0

@@ -71,7 +71,7 @@ pub fn quality(plan: &PlanFile, lang: Lang) -> String {
 /// One row per leader: units, a bar of load against the fair-share band,
 /// deviation, tour minutes.
 pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) -> String {
-    let target = fair_share(roster);
+    let target = fair_share(roster, plan);
     let band = band(roster);
     let top = plan
         .leader
@@ -100,14 +100,18 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
         let x = |v: f64| 240.0 * v / top.max(1e-9);
         let units: Vec<&str> = l.units.iter().map(|u| unit_name(roster, u)).collect();
         let off = l.deviation_pct.abs() > band * 100.0;
-        let signed = signed_deviation(target, l.load);
+        let signed = if idle(l) {
+            "—".to_string()
+        } else {
+            format!("{:+.1}%", signed_deviation(target, l.load))
+        };
         let _ = write!(
             s,
             "<tr><td><b>{}</b></td><td>{}</td><td><svg class=\"bar\" width=\"250\" height=\"18\" viewBox=\"0 0 250 18\">\
              <rect x=\"{}\" y=\"0\" width=\"{}\" height=\"18\" fill=\"#dcebd5\"/>\
              <rect x=\"0\" y=\"4\" width=\"{}\" height=\"10\" fill=\"{}\"/>\
              <line x1=\"{}\" y1=\"0\" x2=\"{}\" y2=\"18\" stroke=\"#2e7d32\" stroke-width=\"1.5\"/></svg></td>\
-             <td class=\"n\">{:.0}</td><td class=\"n\"{}>{:+.1}%</td><td class=\"n\">{:.0}</td></tr>",
+             <td class=\"n\">{:.0}</td><td class=\"n\"{}>{}</td><td class=\"n\">{:.0}</td></tr>",
             esc(person_name(roster, &l.id)),
             esc(&units.join(sep)),
             num(x(target * (1.0 - band))),
@@ -126,11 +130,19 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
     s
 }
 
-/// A leader's fair share of the workload: the total over the leaders in
-/// force at the year's end, as the plan's deviations are counted (a leader
-/// who left hands her share on).
-pub fn fair_share(roster: &Roster) -> f64 {
-    roster.at_year_end().target_load()
+/// A leader's fair share of the workload, as the plan counted it: the
+/// total over its leader lines, less those of cadres who could lead no
+/// unit (no units and no deviation: a shared cadre kept away, one away all
+/// year). A leader who left is no line of the plan; her share is handed on.
+pub fn fair_share(roster: &Roster, plan: &PlanFile) -> f64 {
+    let total: f64 = (0..roster.units.len()).map(|u| roster.workload_of(u)).sum();
+    let leaders = plan.leader.iter().filter(|l| !idle(l)).count();
+    total / leaders.max(1) as f64
+}
+
+/// A leader line of a cadre who could lead no unit.
+fn idle(l: &crate::plan::LeaderLine) -> bool {
+    l.units.is_empty() && l.deviation_pct == 0.0
 }
 
 /// A load's deviation from the fair share, in per cent, below it negative

@@ -507,7 +507,8 @@ pub fn cost(
     for (l, c) in roster.cadres.iter().enumerate() {
         let units = &teams.units_of_cadre[l];
         let load: f64 = units.iter().map(|&u| roster.workload_of(u)).sum();
-        let deviation = if target > 0.0 {
+        // A cadre who may not lead has no share to deviate from.
+        let deviation = if target > 0.0 && roster.may_lead(l) {
             100.0 * (load - target).abs() / target
         } else {
             0.0

@@ -324,8 +324,15 @@ fn validate_lists_the_changes_in_post_by_name() {
         ),
         "{zh}"
     );
+    // The leaders counted are those at the year's end, the two who leave
+    // (梁文辉 handing over, 何建明 with no successor) said apart.
+    assert!(zh.contains(" 名（另有 2 名年内离任或交接）\n"), "{zh}");
     let (c, en, _) = zhudian(&["validate", &roster]);
     assert_eq!(c, 0);
+    assert!(
+        en.contains(" to station (and 2 leaving during the year)\n"),
+        "{en}"
+    );
     assert!(
         en.contains(
             "\n  changes    陈志强 joins on 2015-03-02; 周美玲 succeeds 梁文辉 from 2015-07-15; 何建明 leaves on 2015-09-01 (no successor)\n"

@@ -17,6 +17,9 @@ pub struct Summary {
     pub biweekly: usize,
     pub households: u64,
     pub cadres: usize,
+    /// Cadres of the roster who leave during the year (a predecessor, or
+    /// one with no successor): not counted in `cadres`.
+    pub cadres_leaving: usize,
     pub helpers_by_role: Vec<(Role, usize)>,
     /// Leaders' summed [min, max] against the number of units.
     pub places: (usize, usize),
@@ -132,6 +135,7 @@ pub fn summarize(r: &Roster) -> Summary {
     // A predecessor who leaves and the successor hold one post: the figures
     // are of the roster as it stands at the year's end.
     let end = r.at_year_end();
+    let cadres_leaving = r.cadres.len() - end.cadres.len();
     let r = &end;
     let mut kinds: BTreeMap<UnitKind, usize> = BTreeMap::new();
     for u in &r.units {
@@ -181,6 +185,7 @@ pub fn summarize(r: &Roster) -> Summary {
             .count(),
         households: r.units.iter().map(|u| u.households as u64).sum(),
         cadres: r.cadres.len(),
+        cadres_leaving,
         helpers_by_role: roles.into_iter().collect(),
         places,
         slots,

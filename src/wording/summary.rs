@@ -128,8 +128,12 @@ impl Say for crate::roster::summary::Summary {
                 self.biweekly
             );
             s += &format!(
-                "  cadres     {} to station\n",
-                super::counted(self.cadres, "leader", "leaders")
+                "  cadres     {} to station{}\n",
+                super::counted(self.cadres, "leader", "leaders"),
+                match self.cadres_leaving {
+                    0 => String::new(),
+                    n => format!(" (and {n} leaving during the year)"),
+                }
             );
             s += &format!("  helpers    {} — {}\n", helpers, list(&roles, lang));
             s += &format!(
@@ -165,7 +169,14 @@ impl Say for crate::roster::summary::Summary {
                 self.households,
                 self.biweekly
             );
-            s += &format!("  驻点领导  {} 名\n", self.cadres);
+            s += &format!(
+                "  驻点领导  {} 名{}\n",
+                self.cadres,
+                match self.cadres_leaving {
+                    0 => String::new(),
+                    n => format!("（另有 {n} 名年内离任或交接）"),
+                }
+            );
             s += &format!("  协助人员  {} 名——{}\n", helpers, roles.join("、"));
             s += &format!(
                 "  名额      {} 个单位；领导可联系最少 {lo} 个、最多 {hi} 个\n",

@@ -94,10 +94,13 @@ fn the_handovers_section_lists_each_handover_in_names() {
     let units: Vec<String> = h.units.iter().map(|u| name(u)).collect();
     let zh = page(&roster, &plan, "zh", dir.path());
     let row = format!(
-        "<tr><td>2015-07-01</td><td>彭坚丽<span class=\"caption\">（{post}）</span></td><td>林晓阳<span class=\"caption\">（{post}）</span></td><td>{}</td>",
+        "<tr><td>7月1日</td><td>彭坚丽<span class=\"caption\">（{post}）</span></td><td>林晓阳<span class=\"caption\">（{post}）</span></td><td>{}</td>",
         units.join("<br>")
     );
     assert!(zh.contains(&row), "{row}");
+    // A leader hands over no team place: the cell says so with a dash.
+    assert!(h.slots.is_empty());
+    assert!(zh.contains(&format!("{row}<td>—</td></tr>")), "{row}");
     assert!(zh.contains("<section id=\"handovers\"><h2>人员交接</h2><p class=\"caption\">年内的交接：接任者自交接日起接手所列村居和团队席位，离任者任职至前一天。</p><table class=\"teams\"><tr><th>交接日期</th><th>离任</th><th>接任</th><th>驻点村居</th><th>团队席位</th></tr>"));
     for id in ["peng-jl", "lin-xy"] {
         let section = &zh[zh.find("id=\"handovers\"").unwrap()..];
@@ -105,7 +108,7 @@ fn the_handovers_section_lists_each_handover_in_names() {
         assert!(!section.contains(id), "{section}");
     }
     let en = page(&roster, &plan, "en", dir.path());
-    assert!(en.contains("<section id=\"handovers\"><h2>Handovers</h2><p class=\"caption\">Who handed over to whom during the year: the successor takes the units and team places from the date on; the one who leaves serves until the day before.</p><table class=\"teams\"><tr><th>From</th><th>Hands over</th><th>Takes over</th><th>Units led</th><th>Team places</th></tr><tr><td>2015-07-01</td><td>彭坚丽"));
+    assert!(en.contains("<section id=\"handovers\"><h2>Handovers</h2><p class=\"caption\">Who handed over to whom during the year: the successor takes the units and team places from the date on; the one who leaves serves until the day before.</p><table class=\"teams\"><tr><th>From</th><th>Hands over</th><th>Takes over</th><th>Units led</th><th>Team places</th></tr><tr><td>Jul 1</td><td>彭坚丽"));
 }
 
 #[test]

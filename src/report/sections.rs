@@ -243,14 +243,22 @@ fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, lang: Lang) 
                 None => esc(p),
             })
             .collect();
+        // The date as the departures below say theirs: "7月1日".
+        use chrono::Datelike;
+        let day = chrono::NaiveDate::parse_from_str(&h.date, "%Y-%m-%d")
+            .map_or_else(|_| h.date.clone(), |d| month_day(d.month(), d.day(), lang));
+        let or_dash = |cells: &[String]| match cells.is_empty() {
+            true => "—".to_string(),
+            false => cells.join("<br>"),
+        };
         let _ = write!(
             s,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&h.date),
+            esc(&day),
             with_post(roster, &h.from, lang),
             with_post(roster, &h.to, lang),
-            units.join("<br>"),
-            places.join("<br>"),
+            or_dash(&units),
+            or_dash(&places),
         );
     }
     s.push_str("</table>");

@@ -208,3 +208,17 @@ fn the_calendar_command_writes_ics_and_csv() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// 潘美玲 is 北滘社区's own secretary: beside her name she is a community's
+/// secretary (社区党组织书记), a village's secretary stays 村党组织书记.
+#[test]
+fn a_community_secretary_is_named_as_one() {
+    let (r, plan) = example();
+    let zh = ics::person_calendar(&r, &plan, "pan-sec", Lang::Zh);
+    assert!(zh.contains("潘美玲（社区党组织书记）"), "{zh}");
+    assert!(!zh.contains("潘美玲（村党组织书记）"), "{zh}");
+    let village = ics::person_calendar(&r, &plan, "lu-sec", Lang::Zh);
+    assert!(village.contains("卢国荣（村党组织书记）"), "{village}");
+    let en = ics::person_calendar(&r, &plan, "pan-sec", Lang::En);
+    assert!(en.contains("潘美玲 (party secretary)"), "{en}");
+}

@@ -35,7 +35,13 @@ pub(crate) fn name_and_role(roster: &Roster, id: &str, lang: Lang) -> String {
             post.clone()
         }
     } else if let Some(h) = roster.helper_index(id) {
-        words::role(roster.helpers[h].role, lang).to_string()
+        let helper = &roster.helpers[h];
+        let community = helper
+            .unit
+            .as_deref()
+            .and_then(|u| roster.unit_index(u))
+            .is_some_and(|u| roster.units[u].kind == crate::model::UnitKind::Community);
+        crate::wording::documents::role_of_person(helper.role, community, lang).to_string()
     } else {
         return id.to_string();
     };

@@ -467,6 +467,18 @@ impl Say for FilesSaid {
     }
 }
 
+/// A helper's role as said beside their name: a community's own secretary
+/// or committee cadre is 社区党组织书记 / 社区“两委”干部, not 村…; every
+/// other role as [`super::calendar::role`] says it.
+pub fn role_of_person(r: crate::model::Role, community: bool, lang: Lang) -> &'static str {
+    use crate::model::Role;
+    match (lang, r, community) {
+        (Lang::Zh, Role::PartySecretary, true) => "社区党组织书记",
+        (Lang::Zh, Role::CommitteeCadre, true) => "社区“两委”干部",
+        _ => super::calendar::role(r, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

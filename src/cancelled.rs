@@ -21,21 +21,21 @@ fn record_key<'a>(person: &'a str, c: &'a Cancelled) -> Key<'a> {
     (person, &c.unit, &c.date, &c.kind, &c.start)
 }
 
+/// A team's ids, leader first, then slot helpers and assist members.
+fn members(leader: &String, helpers: &[String], assist: &[String]) -> Vec<String> {
+    std::iter::once(leader)
+        .chain(helpers)
+        .chain(assist)
+        .filter(|id| !id.is_empty())
+        .cloned()
+        .collect()
+}
+
 /// Each unit's team at the plan's end, ids, leader first.
 pub fn teams(plan: &PlanFile) -> BTreeMap<String, Vec<String>> {
     plan.assignment
         .iter()
-        .map(|a| {
-            let mut ids: Vec<&String> = vec![&a.leader];
-            ids.extend(a.helpers.iter());
-            ids.extend(a.assist.iter());
-            let team = ids
-                .into_iter()
-                .filter(|id| !id.is_empty())
-                .cloned()
-                .collect();
-            (a.unit.clone(), team)
-        })
+        .map(|a| (a.unit.clone(), members(&a.leader, &a.helpers, &a.assist)))
         .collect()
 }
 
@@ -58,12 +58,7 @@ pub fn team_on(
         .filter(|t| t.unit == unit && date < t.until.as_str())
         .min_by(|a, b| a.until.cmp(&b.until));
     let mut ids = match earlier {
-        Some(t) => std::iter::once(&t.leader)
-            .chain(t.helpers.iter())
-            .chain(t.assist.iter())
-            .filter(|id| !id.is_empty())
-            .cloned()
-            .collect(),
+        Some(t) => members(&t.leader, &t.helpers, &t.assist),
         None => teams.get(unit).cloned().unwrap_or_default(),
     };
     let mut later: Vec<&crate::plan::HandoverLine> = plan

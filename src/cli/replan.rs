@@ -116,11 +116,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 out += &format!("  {}\n", c.say(lang));
             }
             if let Some(from) = args.from {
-                let f = crate::scenario::year::from_date(&prev2, file, from);
-                out += &crate::wording::year::from_date(r, &f, lang);
-                let teams = crate::calendar::seam::assignment_on(r, &file.assignment, from);
-                let keep = crate::calendar::keep::decide(r, &prev2, &teams, from);
-                out += &crate::wording::year::kept(r, &keep, teams.len(), from, lang);
+                out += &from_date_said(r, &prev2, file, from, lang);
             }
             let m = &file.plan.metrics;
             let pm = &prev2.plan.metrics;
@@ -139,6 +135,23 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             out
         },
     )
+}
+
+/// A replan from a date in words: what changes from it (handovers,
+/// sessions, rises) and which units keep their sessions. Each line indented
+/// two spaces; the city's replan says the same under each township.
+pub fn from_date_said(
+    r: &crate::model::Roster,
+    previous: &PlanFile,
+    file: &PlanFile,
+    from: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let f = crate::scenario::year::from_date(previous, file, from);
+    let teams = crate::calendar::seam::assignment_on(r, &file.assignment, from);
+    let keep = crate::calendar::keep::decide(r, previous, &teams, from);
+    crate::wording::year::from_date(r, &f, lang)
+        + &crate::wording::year::kept(r, &keep, teams.len(), from, lang)
 }
 
 /// Warns of each person who leaves after `--from`: with a successor they

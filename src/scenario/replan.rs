@@ -101,9 +101,10 @@ pub fn not_carried(r: &Roster, prev: &PlanFile, before: Option<&Roster>) -> Vec<
     }
     // A succession the plan in force already made (a July handover seen
     // again by a September replan) is no news.
+    let served = crate::roster::succession::people_of(prev);
     let made = |new: &str, old: &str| {
         prev.handover.iter().any(|h| h.from == old && h.to == new)
-            || (people_of(prev).contains(new) && !people_of(prev).contains(old))
+            || (served.contains(new) && !served.contains(old))
     };
     let successions = r
         .cadres
@@ -121,18 +122,6 @@ pub fn not_carried(r: &Roster, prev: &PlanFile, before: Option<&Roster>) -> Vec<
         }
     }
     out
-}
-
-/// Everyone on a plan's teams.
-fn people_of(plan: &PlanFile) -> std::collections::BTreeSet<&str> {
-    plan.assignment
-        .iter()
-        .flat_map(|a| {
-            std::iter::once(a.leader.as_str())
-                .chain(a.helpers.iter().map(String::as_str))
-                .chain(a.assist.iter().map(String::as_str))
-        })
-        .collect()
 }
 
 /// The previous plan as the planner's input: leaders and helpers per unit,

@@ -249,11 +249,7 @@ fn one(
             // as the township's replan says it.
             let mut from_lines = Vec::new();
             if let Some(from) = args.from {
-                let f = crate::scenario::year::from_date(&prev, &planned.file, from);
-                let teams = crate::calendar::seam::assignment_on(r, &planned.file.assignment, from);
-                let keep = crate::calendar::keep::decide(r, &prev, &teams, from);
-                let text = crate::wording::year::from_date(r, &f, lang)
-                    + &crate::wording::year::kept(r, &keep, teams.len(), from, lang);
+                let text = crate::cli::replan::from_date_said(r, &prev, &planned.file, from, lang);
                 from_lines.extend(
                     text.lines()
                         .map(|l| l.strip_prefix("  ").unwrap_or(l).to_string()),

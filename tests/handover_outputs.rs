@@ -7,62 +7,13 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{JULY as FROM, july_replanned as replanned, read_plan, tmp};
 
 use std::path::Path;
 
 use zhudian::plan::PlanFile;
-
-const ROSTER: &str = "instances/gaozhou-rural.toml";
-const FROM: &str = "2015-07-01";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
-
-/// The shipped roster with 彭坚丽 (peng-jl) leaving on 1 July and 林晓阳
-/// (lin-xy) succeeding her; the plan before, the roster and the replan
-/// from 1 July.
-fn replanned(dir: &Path) -> (String, String, String) {
-    let text = std::fs::read_to_string(ROSTER).unwrap();
-    let a = text.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
-    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
-    let block = &text[a..b];
-    let successor = block
-        .replace("id = \"peng-jl\"", "id = \"lin-xy\"")
-        .replace(
-            "name = \"彭坚丽\"",
-            "name = \"林晓阳\"\nsucceeds = \"peng-jl\"",
-        );
-    let leaving = block.replace(
-        "id = \"peng-jl\"\n",
-        &format!("id = \"peng-jl\"\nleaves = \"{FROM}\"\n"),
-    );
-    let roster = tmp(dir, "transfer.toml");
-    std::fs::write(
-        &roster,
-        text[..a].to_string() + &leaving + &successor + &text[b..],
-    )
-    .unwrap();
-    let p0 = tmp(dir, "p0.toml");
-    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
-    let p1 = tmp(dir, "p1.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
-    (p0, roster, p1)
-}
 
 /// Phone events (one per person and session) of `before` that `after`
 /// drops for that person.

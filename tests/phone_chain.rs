@@ -6,43 +6,18 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{GAOZHOU as ROSTER, read_plan, tmp};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use zhudian::plan::PlanFile;
 
-const ROSTER: &str = "instances/gaozhou-rural.toml";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
-
 /// `text` with cadre `who` leaving on `date` and `(id, name)` succeeding.
 fn transfer(text: &str, who: &str, date: &str, id: &str, name: &str) -> String {
-    let a = text.find(&format!("[[cadre]]\nid = \"{who}\"")).unwrap();
-    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
-    let block = &text[a..b];
-    let old_name = block
-        .lines()
-        .find_map(|l| l.strip_prefix("name = "))
-        .unwrap()
-        .to_string();
-    let successor = block
-        .replace(&format!("id = \"{who}\""), &format!("id = \"{id}\""))
-        .replace(
-            &format!("name = {old_name}"),
-            &format!("name = \"{name}\"\nsucceeds = \"{who}\""),
-        );
-    let leaving = block.replace(
-        &format!("id = \"{who}\"\n"),
-        &format!("id = \"{who}\"\nleaves = \"{date}\"\n"),
-    );
-    text[..a].to_string() + &leaving + &successor + &text[b..]
+    year_fixtures::with_successor(text, who, date, (id, name), who)
 }
 
 /// The plan of the year, the July replan and the September replan, with
@@ -51,26 +26,12 @@ fn chain(dir: &Path) -> (String, String, String, String, String) {
     let text = std::fs::read_to_string(ROSTER).unwrap();
     let july = transfer(&text, "peng-jl", "2015-07-01", "lin-xy", "林晓阳");
     let september = transfer(&july, "huang-mx", "2015-09-01", "he-ls", "何丽莎");
-    let (rj, rs) = (tmp(dir, "july.toml"), tmp(dir, "september.toml"));
-    std::fs::write(&rj, july).unwrap();
-    std::fs::write(&rs, september).unwrap();
-    let p0 = tmp(dir, "p0.toml");
-    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
-    let (p1, p2) = (tmp(dir, "p1.toml"), tmp(dir, "p2.toml"));
-    for (roster, prev, from, out) in [(&rj, &p0, "2015-07-01", &p1), (&rs, &p1, "2015-09-01", &p2)]
-    {
-        let (c, o, e) = zhudian(&[
-            "replan",
-            roster,
-            "--previous",
-            prev,
-            "--from",
-            from,
-            "-o",
-            out,
-        ]);
-        assert_eq!(c, 0, "{o}{e}");
-    }
+    let steps = [
+        ("july.toml", july, "2015-07-01"),
+        ("september.toml", september, "2015-09-01"),
+    ];
+    let [p0, rj, p1, rs, p2] =
+        <[String; 5]>::try_from(year_fixtures::replan_chain(dir, ROSTER, &steps)).unwrap();
     (p0, rj, p1, rs, p2)
 }
 

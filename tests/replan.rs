@@ -5,18 +5,13 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{read_plan, tmp};
 
 use std::path::{Path, PathBuf};
 
 use zhudian::plan::PlanFile;
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 fn leader_of(p: &PlanFile) -> std::collections::BTreeMap<String, String> {
     p.assignment

@@ -7,41 +7,14 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
 
 use std::path::Path;
 
 use zhudian::plan::PlanFile;
 
 const ROSTER: &str = "instances/gaozhou-rural.toml";
-
-/// The shipped roster with 彭坚丽 leaving on 1 July and 林晓阳 succeeding
-/// her, planned; (roster, plan).
-fn transferred(dir: &Path) -> (String, String) {
-    let text = std::fs::read_to_string(ROSTER).unwrap();
-    let a = text.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
-    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
-    let block = &text[a..b];
-    let successor = block
-        .replace("id = \"peng-jl\"", "id = \"lin-xy\"")
-        .replace(
-            "name = \"彭坚丽\"",
-            "name = \"林晓阳\"\nsucceeds = \"peng-jl\"",
-        );
-    let leaving = block.replace(
-        "id = \"peng-jl\"\n",
-        "id = \"peng-jl\"\nleaves = \"2015-07-01\"\n",
-    );
-    let roster = dir.join("transfer.toml").display().to_string();
-    std::fs::write(
-        &roster,
-        text[..a].to_string() + &leaving + &successor + &text[b..],
-    )
-    .unwrap();
-    let plan = dir.join("plan.toml").display().to_string();
-    let (c, out, err) = zhudian(&["plan", &roster, "-o", &plan]);
-    assert_eq!(c, 0, "{out}{err}");
-    (roster, plan)
-}
 
 fn page(roster: &str, plan: &str, lang: &str, dir: &Path) -> String {
     let out = dir
@@ -56,7 +29,7 @@ fn page(roster: &str, plan: &str, lang: &str, dir: &Path) -> String {
 #[test]
 fn the_leaders_counted_are_those_in_force_and_the_leavers_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let (roster, plan) = transferred(dir.path());
+    let (roster, plan) = year_fixtures::july_succession_planned(dir.path());
     let r = zhudian::roster::load(Path::new(&roster)).unwrap();
     assert_eq!(r.cadres.len(), 13);
     let units = r.units.len();
@@ -83,7 +56,7 @@ fn the_leaders_counted_are_those_in_force_and_the_leavers_apart() {
 #[test]
 fn the_handovers_section_lists_each_handover_in_names() {
     let dir = tempfile::tempdir().unwrap();
-    let (roster, plan) = transferred(dir.path());
+    let (roster, plan) = year_fixtures::july_succession_planned(dir.path());
     let p = PlanFile::from_toml(&std::fs::read_to_string(&plan).unwrap()).unwrap();
     let r = zhudian::roster::load(Path::new(&roster)).unwrap();
     assert_eq!(p.handover.len(), 1);

@@ -5,54 +5,25 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
 
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::Xlsx;
 use zhudian::model::{Attendee, Roster};
 
 const ROSTER: &str = "instances/gaozhou-rural.toml";
 
 /// The shipped roster with a successor (林晓阳 succeeds 彭坚丽 from July).
 fn with_successor(dir: &Path) -> String {
-    let text = std::fs::read_to_string(ROSTER).unwrap();
-    let a = text.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
-    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
-    let block = &text[a..b];
-    let successor = block
-        .replace("id = \"peng-jl\"", "id = \"lin-xy\"")
-        .replace(
-            "name = \"彭坚丽\"",
-            "name = \"林晓阳\"\nsucceeds = \"peng-jl\"",
-        );
-    let leaving = block.replace(
-        "id = \"peng-jl\"\n",
-        "id = \"peng-jl\"\nleaves = \"2015-07-01\"\n",
-    );
-    let path = dir.join("roster.toml").display().to_string();
-    std::fs::write(
-        &path,
-        text[..a].to_string() + &leaving + &successor + &text[b..],
-    )
-    .unwrap();
-    path
+    year_fixtures::succession(dir, "roster.toml", year_fixtures::JULY, "peng-jl")
 }
 
 /// A sheet's rows as text, the heading first.
 fn sheet(book: &str, name: &str) -> Vec<Vec<String>> {
     let mut wb: Xlsx<_> = calamine::open_workbook(book).unwrap();
-    let range = wb.worksheet_range(name).unwrap();
-    range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|d| match d {
-                    Data::Empty => String::new(),
-                    d => d.to_string(),
-                })
-                .collect()
-        })
-        .collect()
+    year_fixtures::sheet_rows(&mut wb, name)
 }
 
 fn column(rows: &[Vec<String>], heading: &str) -> Vec<String> {

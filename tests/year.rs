@@ -6,50 +6,22 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{GAOZHOU as ROSTER, JULY as FROM, read_plan, succession, tmp};
 
 use std::path::Path;
 
 use zhudian::plan::PlanFile;
 
-const ROSTER: &str = "instances/gaozhou-rural.toml";
-const FROM: &str = "2015-07-01";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
-
-/// The shipped roster with 彭坚丽 (peng-jl) leaving on `leaves` and 林晓阳
+/// The shipped roster with 彭坚丽 (peng-jl) leaving on 1 July and 林晓阳
 /// (lin-xy) succeeding her, written next to the plan; `succeeds` as given.
 fn transfer(dir: &Path, succeeds: &str) -> String {
-    let text = std::fs::read_to_string(ROSTER).unwrap();
-    let a = text.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
-    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
-    let block = &text[a..b];
-    let successor = block
-        .replace("id = \"peng-jl\"", "id = \"lin-xy\"")
-        .replace(
-            "name = \"彭坚丽\"",
-            &format!("name = \"林晓阳\"\nsucceeds = \"{succeeds}\""),
-        );
-    let leaving = block.replace(
-        "id = \"peng-jl\"\n",
-        &format!("id = \"peng-jl\"\nleaves = \"{FROM}\"\n"),
-    );
-    let out = text[..a].to_string() + &leaving + &successor + &text[b..];
-    let path = tmp(dir, "transfer.toml");
-    std::fs::write(&path, out).unwrap();
-    path
+    succession(dir, "transfer.toml", FROM, succeeds)
 }
 
 fn planned(dir: &Path) -> String {
-    let plan = tmp(dir, "p0.toml");
-    let (c, _, e) = zhudian(&["plan", ROSTER, "-o", &plan]);
-    assert_eq!(c, 0, "{e}");
-    plan
+    year_fixtures::plan(ROSTER, dir, "p0.toml")
 }
 
 #[test]
@@ -248,29 +220,10 @@ fn service_dates_are_checked_against_the_year() {
     assert!(err.contains("'peng-jl' is still in this roster"), "{err}");
 }
 
-/// The July replan of `transfer`, with the plan in force; (p0, roster, p1).
-fn replanned(dir: &Path) -> (String, String, String) {
-    let p0 = planned(dir);
-    let roster = transfer(dir, "peng-jl");
-    let p1 = tmp(dir, "p1.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
-    (p0, roster, p1)
-}
-
 #[test]
 fn replan_from_keeps_the_timetables_of_both_parts_of_the_year() {
     let dir = tempfile::tempdir().unwrap();
-    let (p0, _, p1) = replanned(dir.path());
+    let (p0, _, p1) = year_fixtures::july_replanned(dir.path());
     let (before, after) = (read_plan(&p0), read_plan(&p1));
     assert!(!before.timetable.is_empty());
     // Every unit keeps a timetable; her units have hers before the date
@@ -331,7 +284,7 @@ fn replan_from_keeps_the_timetables_of_both_parts_of_the_year() {
 #[test]
 fn a_plan_replanned_from_a_date_says_so_and_check_reads_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (p0, roster, p1) = replanned(dir.path());
+    let (p0, roster, p1) = year_fixtures::july_replanned(dir.path());
     assert_eq!(read_plan(&p1).plan.replanned_from.as_deref(), Some(FROM));
     assert_eq!(read_plan(&p0).plan.replanned_from, None);
     let (c, out, err) = zhudian(&["check", &roster, &p1]);
@@ -368,7 +321,7 @@ fn a_plan_replanned_from_a_date_says_so_and_check_reads_it() {
 #[test]
 fn check_knows_the_handover_and_the_past() {
     let dir = tempfile::tempdir().unwrap();
-    let (p0, roster, p1) = replanned(dir.path());
+    let (p0, roster, p1) = year_fixtures::july_replanned(dir.path());
     let check = |plan: &str, lang: &str| {
         zhudian(&[
             "--lang",
@@ -483,7 +436,7 @@ fn phone_calendars_follow_the_change_with_cancelled_events() {
     use icalendar::{Calendar, CalendarComponent, Component};
     use std::str::FromStr;
     let dir = tempfile::tempdir().unwrap();
-    let (p0, roster, p1) = replanned(dir.path());
+    let (p0, roster, p1) = year_fixtures::july_replanned(dir.path());
     let ics = dir.path().join("ics");
     let (c, out, err) = zhudian(&[
         "calendar",
@@ -647,7 +600,7 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
 #[test]
 fn compare_of_a_handover_says_what_changes_from_its_date() {
     let dir = tempfile::tempdir().unwrap();
-    let (p0, _, p1) = replanned(dir.path());
+    let (p0, _, p1) = year_fixtures::july_replanned(dir.path());
     let after = read_plan(&p1);
     let (c, out, err) = zhudian(&["--lang", "zh", "compare", &p0, &p1]);
     assert_eq!(c, 0, "{err}");
@@ -757,7 +710,7 @@ fn validate_counts_a_handed_over_post_once() {
 #[test]
 fn a_later_replan_says_only_its_own_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, roster, p1) = replanned(dir.path());
+    let (_, roster, p1) = year_fixtures::july_replanned(dir.path());
     let p2 = tmp(dir.path(), "p2.toml");
     let (c, out, err) = zhudian(&[
         "replan",

@@ -8,21 +8,14 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{read_plan, tmp};
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use zhudian::plan::PlanFile;
-
 const ROSTER: &str = "tests/fixtures/keep/shiling.toml";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 /// `text` with `edit` applied once (it must apply).
 fn edit(text: &str, from: &str, to: &str) -> String {
@@ -49,27 +42,11 @@ fn chain(dir: &Path) -> [String; 5] {
     );
     let wu = "[[cadre]]\nid = \"wu-gr\"\n";
     let september = edit(&july, wu, &format!("{wu}leaves = \"2026-09-14\"\n"));
-    let (rj, rs) = (tmp(dir, "july.toml"), tmp(dir, "september.toml"));
-    std::fs::write(&rj, july).unwrap();
-    std::fs::write(&rs, september).unwrap();
-    let p0 = tmp(dir, "p0.toml");
-    assert_eq!(zhudian(&["plan", ROSTER, "-o", &p0]).0, 0);
-    let (p1, p2) = (tmp(dir, "p1.toml"), tmp(dir, "p2.toml"));
-    for (roster, prev, from, out) in [(&rj, &p0, "2026-07-15", &p1), (&rs, &p1, "2026-09-14", &p2)]
-    {
-        let (c, o, e) = zhudian(&[
-            "replan",
-            roster,
-            "--previous",
-            prev,
-            "--from",
-            from,
-            "-o",
-            out,
-        ]);
-        assert_eq!(c, 0, "{o}{e}");
-    }
-    [p0, rj, p1, rs, p2]
+    let steps = [
+        ("july.toml", july, "2026-07-15"),
+        ("september.toml", september, "2026-09-14"),
+    ];
+    <[String; 5]>::try_from(year_fixtures::replan_chain(dir, ROSTER, &steps)).unwrap()
 }
 
 /// Each VEVENT's text by UID, for the events before `day` (YYYYMMDD), in

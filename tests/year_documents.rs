@@ -7,25 +7,16 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{GAOZHOU, JULY as FROM, read_plan, tmp};
 
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Reader, Xlsx};
 use zhudian::export::xlsx;
-use zhudian::plan::PlanFile;
 use zhudian::wording::Lang;
-
-const GAOZHOU: &str = "instances/gaozhou-rural.toml";
-const FROM: &str = "2015-07-01";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 /// The workbook's sheets as rows of text, heading included.
 fn book(roster: &str, plan: &str, lang: Lang) -> Vec<Vec<Vec<String>>> {
@@ -34,23 +25,7 @@ fn book(roster: &str, plan: &str, lang: Lang) -> Vec<Vec<Vec<String>>> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     wb.sheet_names()
         .into_iter()
-        .map(|n| {
-            let range = wb.worksheet_range(&n).unwrap();
-            range
-                .rows()
-                .map(|row| {
-                    row.iter()
-                        .map(|d| match d {
-                            Data::String(s) => s.clone(),
-                            Data::Float(x) => x.to_string(),
-                            Data::Int(i) => i.to_string(),
-                            Data::Empty => String::new(),
-                            other => other.to_string(),
-                        })
-                        .collect()
-                })
-                .collect()
-        })
+        .map(|n| year_fixtures::sheet_rows(&mut wb, &n))
         .collect()
 }
 
@@ -81,8 +56,7 @@ fn name(roster: &str, id: &str) -> String {
 /// the most units leaving with no successor; (roster, plan in force,
 /// replan, the leaver's id).
 fn departed(dir: &Path) -> (String, String, String, String) {
-    let p0 = tmp(dir, "p0.toml");
-    assert_eq!(zhudian(&["plan", GAOZHOU, "-o", &p0]).0, 0);
+    let p0 = year_fixtures::plan(GAOZHOU, dir, "p0.toml");
     let leaver = read_plan(&p0)
         .leader
         .iter()
@@ -98,18 +72,7 @@ fn departed(dir: &Path) -> (String, String, String, String) {
         text.replace(&head, &format!("{head}leaves = \"{FROM}\"\n")),
     )
     .unwrap();
-    let p1 = tmp(dir, "p1.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let p1 = year_fixtures::replan(&roster, &p0, FROM, dir, "p1.toml");
     (roster, p0, p1, leaver)
 }
 
@@ -206,39 +169,10 @@ fn a_leaver_without_successor_is_in_the_workbook_and_people_with_her_dates() {
     assert_eq!(row[10], "until Jun 30");
 }
 
-/// gaozhou-rural with 彭坚丽 (peng-jl) leaving on 1 July and 林晓阳 (lin-xy)
-/// succeeding her, planned for the whole year; (roster, plan).
-fn handed_over(dir: &Path) -> (String, String) {
-    let text = std::fs::read_to_string(GAOZHOU).unwrap();
-    let a = text.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
-    let b = a + 9 + text[a + 9..].find("\n[[").unwrap() + 1;
-    let block = &text[a..b];
-    let successor = block
-        .replace("id = \"peng-jl\"", "id = \"lin-xy\"")
-        .replace(
-            "name = \"彭坚丽\"",
-            "name = \"林晓阳\"\nsucceeds = \"peng-jl\"",
-        );
-    let leaving = block.replace(
-        "id = \"peng-jl\"\n",
-        &format!("id = \"peng-jl\"\nleaves = \"{FROM}\"\n"),
-    );
-    let roster = tmp(dir, "transfer.toml");
-    std::fs::write(
-        &roster,
-        text[..a].to_string() + &leaving + &successor + &text[b..],
-    )
-    .unwrap();
-    let plan = tmp(dir, "plan.toml");
-    let (c, out, err) = zhudian(&["plan", &roster, "-o", &plan]);
-    assert_eq!(c, 0, "{out}{err}");
-    (roster, plan)
-}
-
 #[test]
 fn a_predecessor_and_her_successor_are_listed_with_their_dates() {
     let dir = tempfile::tempdir().unwrap();
-    let (roster, plan) = handed_over(dir.path());
+    let (roster, plan) = year_fixtures::july_succession_planned(dir.path());
     let p = read_plan(&plan);
     let units = p.handover[0].units.clone();
     assert!(!units.is_empty());

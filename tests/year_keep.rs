@@ -10,6 +10,9 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{read_plan, tmp};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -21,14 +24,6 @@ const FROM: &str = "2015-07-01";
 /// 陈海惠 leads two villages (金湾村, 黄坝村); 林晓阳 succeeds her.
 const LEAVER: &str = "chen-hh";
 const SUCCESSOR: &str = "lin-xyang";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 /// The fixture with 陈海惠 leaving on FROM, her successor, and `extra` text.
 fn handover_roster(dir: &Path, extra: &str) -> String {

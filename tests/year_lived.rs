@@ -6,6 +6,9 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::tmp;
 
 use std::path::Path;
 
@@ -13,10 +16,6 @@ const ROSTER: &str = "instances/beijiao-example.toml";
 
 /// 梁文辉 (liang-wh) as the shipped roster has her.
 const LIANG: &str = "[[cadre]]\nid = \"liang-wh\"\nname = \"梁文辉\"\npost = \"党委副书记\"\nskills = [\"labour\"]\n";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
 
 fn shipped() -> String {
     let text = std::fs::read_to_string(ROSTER).unwrap();

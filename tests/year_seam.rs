@@ -8,6 +8,9 @@
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{read_plan, tmp};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,14 +20,6 @@ use zhudian::plan::PlanFile;
 const ROSTER: &str = "instances/beijiao-example.toml";
 /// 何建明 leads one unit (北滘社区, beijiao-sq) in the plan in force.
 const LEAVER: &str = "he-jm";
-
-fn tmp(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-fn read_plan(p: &str) -> PlanFile {
-    PlanFile::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 /// The shipped roster with `id` leaving on `date`; with `successor`, a new
 /// cadre of that id who `succeeds` them.

@@ -310,7 +310,8 @@ pub fn handovers(
     from: Option<NaiveDate>,
 ) -> Vec<HandoverLine> {
     let mut out = Vec::new();
-    // (from, to, date, the teams the day before, the teams from that day).
+    // (from, to, date, the teams the day before, the teams on that day: a
+    // later handover in a chain is not yet made).
     let mut pairs: Vec<Pair> = Vec::new();
     for h in r.handovers() {
         let Some(eve) = h.date.pred_opt() else {
@@ -333,7 +334,7 @@ pub fn handovers(
                         h.to,
                         h.date,
                         assignment_on(r, &prev.assignment, eve),
-                        prev.assignment.clone(),
+                        assignment_on(r, &prev.assignment, h.date),
                     )),
                 }
             }
@@ -342,7 +343,7 @@ pub fn handovers(
                 h.to,
                 h.date,
                 assignment_on(r, year_end, eve),
-                year_end.to_vec(),
+                assignment_on(r, year_end, h.date),
             )),
         }
     }

@@ -13,6 +13,7 @@ mod assign;
 mod calendar;
 mod earlier;
 mod figures;
+mod handovers;
 pub mod past;
 mod planfile;
 
@@ -215,6 +216,7 @@ pub fn check_files_from(
     } else {
         calendar::check(roster, &plan, &teams, from, &earlier_teams, out);
     }
+    handovers::recorded(roster, &plan, &teams, &earlier_teams, out);
     calendar::figures(roster, &plan, &mut report.recomputed, out);
     if let (Some(from), Some(text)) = (from, previous_text)
         && let Ok(before) = planfile::read(text)

@@ -20,6 +20,8 @@ struct RawPlan {
     #[serde(default)]
     earlier_team: Vec<RawEarlierTeam>,
     #[serde(default)]
+    handover: Vec<RawHandover>,
+    #[serde(default)]
     timetable: Vec<RawTimetable>,
     #[serde(default)]
     session: Vec<RawSession>,
@@ -70,6 +72,30 @@ impl<'de> Deserialize<'de> for Stopped {
         }
         Ok(Stopped(words))
     }
+}
+
+/// A handover line (`[[handover]]`): who handed over to whom, from which
+/// day, the units whose leader and the team places ("unit/slot", slots from
+/// 1) whose helper it changes.
+#[derive(Debug, Deserialize)]
+struct RawHandover {
+    from: String,
+    to: String,
+    date: Spanned<toml::Value>,
+    #[serde(default)]
+    units: Vec<String>,
+    #[serde(default)]
+    slots: Vec<String>,
+}
+
+/// A handover line as read, its date parsed.
+#[derive(Debug, Clone)]
+pub struct HandoverLine {
+    pub from: String,
+    pub to: String,
+    pub date: NaiveDate,
+    pub units: Vec<String>,
+    pub slots: Vec<String>,
 }
 
 /// The stated figures; the calendar's are absent from assignment-only plans.
@@ -242,6 +268,8 @@ pub struct Plan {
     /// `[[earlier_team]]`: each earlier stretch's end (the first day it no
     /// longer served) and its teams, stretches in date order.
     pub earlier: Vec<(NaiveDate, Vec<RawAssignment>)>,
+    /// `[[handover]]`, in file order.
+    pub handovers: Vec<HandoverLine>,
     pub leaders: Vec<RawLeader>,
     pub timetables: Vec<Timetable>,
     pub sessions: Vec<Session>,
@@ -504,6 +532,16 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
         }
     }
     earlier.sort_by_key(|(d, _)| *d);
+    let mut handovers = Vec::with_capacity(raw.handover.len());
+    for (i, h) in raw.handover.into_iter().enumerate() {
+        handovers.push(HandoverLine {
+            date: date(text, 0, &h.date, "[[handover]]", i + 1, "date")?,
+            from: h.from,
+            to: h.to,
+            units: h.units,
+            slots: h.slots,
+        });
+    }
     let replanned_from = match &raw.plan.replanned_from {
         None => None,
         Some(v) => Some(NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
@@ -527,6 +565,7 @@ pub fn read(text: &str) -> Result<Plan, Unreadable> {
         metrics: raw.plan.metrics,
         assignments: raw.assignment,
         earlier,
+        handovers,
         leaders: raw.leader,
         timetables,
         sessions,

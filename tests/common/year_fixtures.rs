@@ -39,7 +39,12 @@ pub fn with_successor(
         .find_map(|l| l.strip_prefix("name = "))
         .unwrap()
         .to_string();
-    let successor = block
+    // The copy succeeds `who` only, whomever `who` succeeded.
+    let own: String = block
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("succeeds = "))
+        .collect();
+    let successor = own
         .replace(&format!("id = \"{who}\""), &format!("id = \"{id}\""))
         .replace(
             &format!("name = {old_name}"),

@@ -56,6 +56,9 @@ pub enum Rule {
     /// Replanning from a date: the teams recorded for the stretches before
     /// it are the plans in force's.
     EarlierTeams,
+    /// The handover lines (`[[handover]]`) match the teams around each
+    /// handover's day.
+    HandoverLines,
 }
 
 impl Say for Rule {
@@ -100,6 +103,7 @@ impl Say for Rule {
             Rule::Service => ("calendar rule 5 (service dates)", "日历规则 5（任职日期）"),
             Rule::Past => ("the plan in force before the date", "调整日期前的原方案"),
             Rule::EarlierTeams => ("the teams before the date", "调整日期前的团队"),
+            Rule::HandoverLines => ("the handover lines", "交接记录"),
         };
         if lang == Lang::En { en } else { zh }.to_string()
     }

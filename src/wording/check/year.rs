@@ -1,7 +1,8 @@
 //! Words for the year as lived under `check`: someone in a session outside
 //! their service (after `leaves`, before `joins` or a handover), and the
 //! sessions before `--from DATE` that differ from the plan in force, and
-//! the teams recorded for the stretches before it that differ from its.
+//! the teams recorded for the stretches before it that differ from its,
+//! and handover lines that do not match the teams.
 
 use chrono::NaiveDate;
 
@@ -25,6 +26,15 @@ pub enum YearSaid {
     /// The unit's team recorded for the stretch ending at `until`
     /// (`[[earlier_team]]`) is not the one the plan in force had then.
     EarlierTeamNotInForce { until: NaiveDate },
+    /// The predecessor hands this unit (`None`) or team place (from 1) to
+    /// the named successor on the day, and `[[handover]]` does not list it.
+    HandoverNotListed(String, Option<usize>),
+    /// `[[handover]]` lists this unit or team place as handed to the named
+    /// successor on the day, and the teams show no such change.
+    HandoverListedWrongly(String, Option<usize>),
+    /// A `[[handover]]` line to the named successor that no `succeeds` in
+    /// the roster makes.
+    HandoverNotInRoster { successor: String },
 }
 
 impl Say for YearSaid {
@@ -82,6 +92,49 @@ impl Say for YearSaid {
                     )
                 }
             }
+            YearSaid::HandoverNotListed(to, slot) => {
+                let what = post(*slot, lang);
+                if en {
+                    format!(
+                        "hands {what} over to {to} on this day, and the plan's handover lines ([[handover]]) do not list it"
+                    )
+                } else {
+                    format!("当日把{what}交给{to}，但方案的交接记录（[[handover]]）没有列出")
+                }
+            }
+            YearSaid::HandoverListedWrongly(to, slot) => {
+                let what = post(*slot, lang);
+                if en {
+                    format!(
+                        "the plan's handover lines ([[handover]]) list {what} as handed over to {to} on this day, but the teams show no such change"
+                    )
+                } else {
+                    format!(
+                        "方案的交接记录（[[handover]]）写明当日把{what}交给{to}，但前后团队并无此交接"
+                    )
+                }
+            }
+            YearSaid::HandoverNotInRoster { successor } => {
+                if en {
+                    format!(
+                        "the plan's handover lines ([[handover]]) list a handover to {successor} on this day that the roster does not have"
+                    )
+                } else {
+                    format!(
+                        "方案的交接记录（[[handover]]）列有当日交给{successor}的一条，但名册中没有这一接任"
+                    )
+                }
+            }
         }
+    }
+}
+
+/// The post a handover changes: the unit's leadership, or a team place.
+fn post(slot: Option<usize>, lang: Lang) -> String {
+    match (slot, lang == Lang::En) {
+        (None, true) => "this unit".into(),
+        (None, false) => "本单位的联系工作".into(),
+        (Some(k), true) => format!("team place {k} of this unit"),
+        (Some(k), false) => format!("本单位团队的第{k}个岗位"),
     }
 }

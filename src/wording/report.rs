@@ -311,6 +311,18 @@ pub fn departures_caption(lang: Lang) -> &'static str {
 /// nobody): "何建明 7月1日离任：南山村改由陈志伟联系，田心村改由李惠敏联系" /
 /// "何建明 left on Jul 1: 陈志伟 leads 南山村 from then, 李惠敏 leads 田心村".
 pub fn departure(name: &str, day: &str, units: &[(String, Option<String>)], lang: Lang) -> String {
+    gone(name, day, None, units, lang)
+}
+
+/// A leader who left (for township `to`, when moved) and who leads each
+/// of their units from then.
+fn gone(
+    name: &str,
+    day: &str,
+    to: Option<&str>,
+    units: &[(String, Option<String>)],
+    lang: Lang,
+) -> String {
     let parts: Vec<String> = units
         .iter()
         .enumerate()
@@ -322,11 +334,57 @@ pub fn departure(name: &str, day: &str, units: &[(String, Option<String>)], lang
             (Lang::En, None) => format!("{unit} has no leader from then"),
         })
         .collect();
+    let left = match (lang, to) {
+        (Lang::Zh, None) => format!("{name} {day}离任"),
+        (Lang::Zh, Some(to)) => format!("{name} {day}调往{to}"),
+        (Lang::En, None) => format!("{name} left on {day}"),
+        (Lang::En, Some(to)) => format!("{name} moved to {to} on {day}"),
+    };
     match (lang, parts.is_empty()) {
-        (Lang::Zh, false) => format!("{name} {day}离任：{}", parts.join("，")),
-        (Lang::Zh, true) => format!("{name} {day}离任，年内未联系村居"),
-        (Lang::En, false) => format!("{name} left on {day}: {}", parts.join(", ")),
-        (Lang::En, true) => format!("{name} left on {day}, having led no unit this year"),
+        (Lang::Zh, false) => format!("{left}：{}", parts.join("，")),
+        (Lang::Zh, true) => format!("{left}，年内未联系村居"),
+        (Lang::En, false) => format!("{left}: {}", parts.join(", ")),
+        (Lang::En, true) => format!("{left}, having led no unit this year"),
+    }
+}
+
+/// A leader who moved to another township of the city, the day (as
+/// `departure` says it) and who leads each of their units from then:
+/// "冯浩斌 7月1日调往南湖街道：高沥村改由陈志伟联系" / "冯浩斌 moved to
+/// 南湖街道 on Jul 1: 陈志伟 leads 高沥村 from then".
+pub fn moved_away(
+    name: &str,
+    day: &str,
+    to: &str,
+    units: &[(String, Option<String>)],
+    lang: Lang,
+) -> String {
+    gone(name, day, Some(to), units, lang)
+}
+
+/// The lead-in over the leaders who moved here from another township.
+pub fn arrivals_caption(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Leaders who moved here from another township of the city during the year:",
+        Lang::Zh => "年内从本市其他镇街调入的驻点领导：",
+    }
+}
+
+/// A leader who moved here from another township, the day and the units
+/// they lead: "冯浩斌 7月1日从北坪镇调入，联系高沥村、石岗村" / "冯浩斌 moved
+/// here from 北坪镇 on Jul 1 and leads 高沥村 and 石岗村".
+pub fn moved_in(name: &str, day: &str, from: &str, units: &[String], lang: Lang) -> String {
+    match (lang, units) {
+        (Lang::Zh, []) => format!("{name} {day}从{from}调入，未联系村居"),
+        (Lang::Zh, _) => format!("{name} {day}从{from}调入，联系{}", units.join("、")),
+        (Lang::En, []) => {
+            format!("{name} moved here from {from} on {day}, leading no unit")
+        }
+        (Lang::En, [one]) => format!("{name} moved here from {from} on {day} and leads {one}"),
+        (Lang::En, [rest @ .., last]) => format!(
+            "{name} moved here from {from} on {day} and leads {} and {last}",
+            rest.join(", ")
+        ),
     }
 }
 

@@ -16,8 +16,8 @@ use crate::wording::Lang;
 use crate::wording::documents::month_day;
 use crate::wording::report::{
     Label, arrivals_caption, dated_line, departure, departures_caption, handovers_caption, kind,
-    leader_post, loads_caption, moved_away, moved_in, pct, quality as quality_words, role,
-    score_explained, shortfall_line, team_place, visits_short_line, warning_kind,
+    leader_post, loads_caption, moved_away, moved_in, moved_to, pct, quality as quality_words,
+    role, score_explained, shortfall_line, team_place, visits_short_line, warning_kind,
 };
 
 /// How far off the fair share a load may be before its bar is marked, as a
@@ -188,7 +188,7 @@ pub fn handovers(roster: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) ->
     use chrono::Datelike;
     let mut s = String::new();
     if !plan.handover.is_empty() {
-        handover_table(&mut s, roster, plan, lang);
+        handover_table(&mut s, roster, plan, moves, lang);
     }
     let gone = crate::scenario::in_post::departures(roster, plan);
     if !gone.is_empty() {
@@ -272,6 +272,18 @@ fn arrivals(
         .collect()
 }
 
+/// After the name of someone who hands over on `date` because they move
+/// to another township: "（调往三庄镇）" / " (moved to 三庄镇)".
+fn moved_note(moves: &Moves, id: &str, date: &str, lang: Lang) -> String {
+    match moves.to(id) {
+        Some((to, day)) if day.to_string() == date => format!(
+            "<span class=\"caption\">{}</span>",
+            esc(&moved_to(to, lang))
+        ),
+        _ => String::new(),
+    }
+}
+
 /// Whether the report has a handovers section: a handover, a leader who
 /// left with no successor, or one who moved here from another township.
 pub fn has_handovers(roster: &Roster, plan: &PlanFile, moves: &Moves) -> bool {
@@ -280,7 +292,7 @@ pub fn has_handovers(roster: &Roster, plan: &PlanFile, moves: &Moves) -> bool {
         || !arrivals(roster, plan, moves).is_empty()
 }
 
-fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, lang: Lang) {
+fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) {
     let _ = write!(
         s,
         "<p class=\"caption\">{}</p><table class=\"teams\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
@@ -315,7 +327,7 @@ fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, lang: Lang) 
             s,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&day),
-            with_post(roster, &h.from, lang),
+            with_post(roster, &h.from, lang) + &moved_note(moves, &h.from, &h.date, lang),
             with_post(roster, &h.to, lang),
             or_dash(&units),
             or_dash(&places),

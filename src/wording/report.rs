@@ -362,6 +362,15 @@ pub fn moved_away(
     gone(name, day, Some(to), units, lang)
 }
 
+/// Beside the name of someone who hands over because they move to
+/// another township: "（调往三庄镇）" / " (moved to 三庄镇)".
+pub fn moved_to(to: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（调往{to}）"),
+        Lang::En => format!(" (moved to {to})"),
+    }
+}
+
 /// The lead-in over the leaders who moved here from another township.
 pub fn arrivals_caption(lang: Lang) -> &'static str {
     match lang {

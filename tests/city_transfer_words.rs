@@ -16,7 +16,7 @@ use zhudian::verify::past::{PastCounts, total};
 use zhudian::wording::Lang;
 use zhudian::wording::check::{city_past_line, kept_line, past_line};
 use zhudian::wording::documents::{Moved, in_post_moved};
-use zhudian::wording::report::{arrivals_caption, moved_away, moved_in, moved_to};
+use zhudian::wording::moves::{arrivals_caption, moved_away, moved_in, moved_to};
 
 const BEFORE: &str = "tests/fixtures/city-transfer/before";
 const AFTER: &str = "tests/fixtures/city-transfer/after";
@@ -332,7 +332,7 @@ fn the_report_people_and_workbook_say_where_a_leader_moved() {
         for name in wb.sheet_names() {
             let range = wb.worksheet_range(&name).unwrap();
             for row in range.rows() {
-                if row.iter().any(|d| d.to_string() == "邱敏坚") {
+                if row.iter().any(|d| *d == "邱敏坚") {
                     all.push((name.clone(), row.last().unwrap().to_string()));
                 }
             }

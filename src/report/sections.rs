@@ -14,10 +14,11 @@ use crate::plan::PlanFile;
 use crate::scenario::transfer::Moves;
 use crate::wording::Lang;
 use crate::wording::documents::month_day;
+use crate::wording::moves::{arrivals_caption, moved_away, moved_in, moved_to};
 use crate::wording::report::{
-    Label, arrivals_caption, dated_line, departure, departures_caption, handovers_caption, kind,
-    leader_post, loads_caption, moved_away, moved_in, moved_to, pct, quality as quality_words,
-    role, score_explained, shortfall_line, team_place, visits_short_line, warning_kind,
+    Label, dated_line, departure, departures_caption, handovers_caption, kind, leader_post,
+    loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
+    team_place, visits_short_line, warning_kind,
 };
 
 /// How far off the fair share a load may be before its bar is marked, as a

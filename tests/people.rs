@@ -172,13 +172,17 @@ fn a_leaver_shows_the_units_she_held_and_her_last_day() {
         (r[4].to_string(), r[r.len() - 1].to_string())
     };
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
-    // 邱敏坚 hands 高涌镇's two villages to 何志强 and leads two in 三庄镇;
-    // 李国雄 retires, his two units passed to 邱敏坚.
-    assert_eq!(row("高涌镇", "邱敏坚"), pair("金海村、青圩村", "至6月30日"));
+    // 邱敏坚 hands 高涌镇's two villages to 何志强 and leads two in 三庄镇
+    // (his dates say where to and from); 李国雄 retires, his two units
+    // passed to 邱敏坚.
+    assert_eq!(
+        row("高涌镇", "邱敏坚"),
+        pair("金海村、青圩村", "至6月30日（调往三庄镇）")
+    );
     assert_eq!(row("高涌镇", "何志强"), pair("金海村、青圩村", "7月1日起"));
     assert_eq!(
         row("三庄镇", "邱敏坚"),
-        pair("沙头社区、上塘村", "7月1日起")
+        pair("沙头社区、上塘村", "7月1日起（从高涌镇调入）")
     );
     assert_eq!(
         row("三庄镇", "李国雄"),

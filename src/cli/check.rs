@@ -31,7 +31,13 @@ pub struct CheckArgs {
 /// `zhudian check`: prints every violation and a summary; 0 valid, 1 not, 2 unreadable.
 pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     if super::city::is_city(&args.roster) {
-        return super::city::check::run(&args.roster, &args.plan, args.previous.as_deref(), lang);
+        return super::city::check::run(
+            &args.roster,
+            &args.plan,
+            args.previous.as_deref(),
+            args.from,
+            lang,
+        );
     }
     let roster = match roster::load(&args.roster) {
         Ok(r) => r,

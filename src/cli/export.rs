@@ -12,6 +12,7 @@ use crate::calendar;
 use crate::export::city_summary::{Figures, TownshipFigures, summarise};
 use crate::export::xlsx;
 use crate::plan::{PlanFile, write_atomic};
+use crate::scenario::transfer::Moves;
 use crate::wording::calendar::CommandSaid;
 use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::documents::{Doc, FilesSaid};
@@ -97,7 +98,13 @@ pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
-    if !write(&args.xlsx, xlsx::documents(&r, &plan, docs), lang) {
+    // Who moved to or from the city's other townships, where known.
+    let moves = super::city::moves_alone(std::path::Path::new(&r.source), &r, lang);
+    if !write(
+        &args.xlsx,
+        xlsx::documents_moved(&r, &plan, &moves, docs),
+        lang,
+    ) {
         return EXIT_BAD_INPUT;
     }
     println!(
@@ -161,30 +168,34 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         );
         return EXIT_BAD_INPUT;
     }
-    // Each township's roster, plan and workbook, for the city summary.
-    let mut done: Vec<(crate::model::Roster, PlanFile, String)> = Vec::new();
+    // Each township's roster and plan, read first: a township's workbook
+    // says who moved to or from which other township.
+    let mut read_all: Vec<(&PathBuf, crate::model::Roster, PlanFile)> = Vec::new();
     let mut failing = Vec::new();
     for p in &plans {
-        let stem = p
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let (r, plan) = match read(p, args.roster.as_ref(), lang, docs) {
-            Ok(x) => x,
+        match read(p, args.roster.as_ref(), lang, docs) {
+            Ok((r, plan)) => read_all.push((p, r, plan)),
             Err(e) => {
                 eprintln!("{}", e.trim_end());
-                failing.push(stem);
-                continue;
+                let stem = p.file_stem().unwrap_or_default().to_string_lossy();
+                failing.push(stem.into_owned());
             }
-        };
+        }
+    }
+    let rosters: Vec<&crate::model::Roster> = read_all.iter().map(|(_, r, _)| r).collect();
+    let across = crate::roster::across::across(&rosters).unwrap_or_default();
+    let names: Vec<String> = rosters.iter().map(|r| r.township.name.clone()).collect();
+    // Each township's roster, plan and workbook, for the city summary.
+    let mut done: Vec<(crate::model::Roster, PlanFile, String)> = Vec::new();
+    for (t, (p, r, plan)) in read_all.into_iter().enumerate() {
         let file = p.with_extension("xlsx");
         let file = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let out = args.xlsx.join(&file);
-        if !write(&out, xlsx::documents(&r, &plan, docs), lang) {
+        let moves = Moves::in_city(&across, t, &names);
+        if !write(&out, xlsx::documents_moved(&r, &plan, &moves, docs), lang) {
             failing.push(r.township.name.clone());
             continue;
         }

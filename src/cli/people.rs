@@ -68,8 +68,15 @@ pub fn run(args: &PeopleArgs, lang: Lang) -> i32 {
 /// The people of one plan file and the roster it names.
 fn one(plan_path: &Path, roster: Option<&PathBuf>, lang: Lang) -> Result<Vec<Person>, String> {
     let plan = read_plan(plan_path)?;
-    let r = load_roster(&roster_path(roster, plan_path, &plan), &plan)?;
-    Ok(people::of(&r, &plan, lang))
+    let path = roster_path(roster, plan_path, &plan);
+    let r = load_roster(&path, &plan)?;
+    // Who moved to or from the city's other townships, where known.
+    let moves = super::city::moves_alone(&path, &r, lang);
+    let rows = people::of(&r, &plan, lang).into_iter().map(|mut p| {
+        p.ties = moves.ties(&p.id);
+        p
+    });
+    Ok(rows.collect())
 }
 
 /// The people of every township of a city, townships in order; the

@@ -14,7 +14,7 @@ use crate::export::city_summary::{Figures, TownshipFigures, summarise};
 use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::report::compare::Compared;
-use crate::report::{city_page, compare_page, plan_page};
+use crate::report::{city_page, compare_page, plan_page_moved};
 use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::report::ReportSaid;
 use crate::wording::{Lang, Say};
@@ -53,7 +53,9 @@ pub fn run(args: &ReportArgs, _lang: Lang) -> i32 {
         }
     }
     let page = if plans.len() == 1 {
-        plan_page(&roster, &plans[0].1, lang)
+        // Who moves to or from the city's other townships, where known.
+        let moves = super::city::moves_alone(&args.roster, &roster, lang);
+        plan_page_moved(&roster, &plans[0].1, &moves, lang)
     } else {
         let all: Vec<Compared> = plans
             .iter()
@@ -172,10 +174,12 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
     // Each person keyed across the city, so a shared or transferred person
     // counts once in the subtotals and the total, as in city-summary.csv.
     let keys = super::city::summary::keys(&towns);
+    // Each township's page says who moved to or from which other township.
+    let moves = super::city::moves(&towns);
     let mut figures = Vec::new();
     let mut hrefs = BTreeMap::new();
     let mut failing = Vec::new();
-    for (t, keys) in towns.iter().zip(&keys) {
+    for ((t, keys), moves) in towns.iter().zip(&keys).zip(&moves) {
         let roster: &Roster = match &t.roster {
             Ok(r) => r,
             Err(problems) => {
@@ -204,7 +208,8 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             continue;
         };
         let href = format!("{}.html", label(&plan_path));
-        if !write_page(&out_dir.join(&href), &plan_page(roster, &plan, lang), lang) {
+        let page = plan_page_moved(roster, &plan, moves, lang);
+        if !write_page(&out_dir.join(&href), &page, lang) {
             return EXIT_BAD_INPUT;
         }
         hrefs.insert(roster.township.name.clone(), href);

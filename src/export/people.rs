@@ -11,6 +11,7 @@
 use crate::model::{Role, Roster};
 use crate::plan::PlanFile;
 use crate::roster::across::Tie;
+use crate::scenario::transfer::Moves;
 use crate::wording::Lang;
 use crate::wording::calendar as cal;
 use crate::wording::city_summary as words;
@@ -140,8 +141,12 @@ pub fn csv(people: &[Person], lang: Lang) -> String {
             format!("{:.1}", p.share_of_working_days * 100.0),
             words::ties(&p.ties, lang),
             {
+                // The days in post, with the move to or from another
+                // township that ends or starts them.
                 let (first, last) = super::xlsx::stretch(p.from, p.until);
-                crate::wording::documents::in_post(first, last, lang)
+                let moves = Moves(p.ties.iter().map(|t| (p.id.clone(), t.clone())).collect());
+                let moved = moves.at(&p.id, p.from, p.until);
+                crate::wording::documents::in_post_moved(first, last, moved, lang)
             },
         ]);
         out += "\r\n";

@@ -13,6 +13,7 @@ use rust_xlsxwriter::{Format, XlsxError};
 use super::{name_of, unit_name};
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session};
+use crate::scenario::transfer::Moves;
 use crate::wording::Lang;
 use crate::wording::calendar as cal_words;
 use crate::wording::documents::{self as words, Doc};
@@ -49,7 +50,7 @@ pub(crate) fn stretch(from: Option<NaiveDate>, until: Option<NaiveDate>) -> (Mon
 /// (leader, slots, assist); someone who left or started during the year
 /// has their dates in post (a predecessor before the successor, in the
 /// same place and number).
-fn teams(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+fn teams(r: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> Vec<Vec<Out>> {
     use crate::scenario::in_post::{Seat, posts};
     let mut rows = Vec::new();
     let mut last: Option<(String, Seat)> = None;
@@ -99,7 +100,12 @@ fn teams(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                 words::team_role(p.seat == Seat::Leader, p.seat != Seat::Assist, lang).to_string(),
             ),
             Out::Text(from),
-            Out::Text(words::in_post(first, end, lang)),
+            Out::Text(words::in_post_moved(
+                first,
+                end,
+                moves.at(id, p.from, p.until),
+                lang,
+            )),
         ]);
     }
     rows
@@ -390,7 +396,7 @@ pub(crate) fn units_served(
 /// time in post; those who left during the year after those at its end,
 /// with their dates, their units and their sessions (no load or tour: the
 /// plan's figures are the year-end teams').
-fn leaders(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
+fn leaders(r: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> Vec<Vec<Out>> {
     use crate::scenario::in_post::{Seat, posts, service};
     let node_name = |n: &str| {
         if n == r.township.office {
@@ -454,7 +460,12 @@ fn leaders(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                 Out::Num(makeups as f64),
                 // A session or a visit takes half a working day in post.
                 Out::Pct((station + visits + makeups) as f64 / 2.0 / days),
-                Out::Text(words::in_post(first, last, lang)),
+                Out::Text(words::in_post_moved(
+                    first,
+                    last,
+                    moves.at(id, joins, leaves),
+                    lang,
+                )),
             ]
         })
         .collect()
@@ -550,13 +561,24 @@ fn page_header(township: &str, sheet: &str) -> String {
 
 /// The township's documents as one workbook.
 pub fn documents(r: &Roster, plan: &PlanFile, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    documents_moved(r, plan, &Moves::default(), lang)
+}
+
+/// The documents of a city's township whose people move to or from its
+/// other townships (`moves`): the dates in post say where to and from.
+pub fn documents_moved(
+    r: &Roster,
+    plan: &PlanFile,
+    moves: &Moves,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let st = Styles::new();
     let mut book = new_workbook(&r.township.name);
     for doc in Doc::TOWNSHIP {
         let rows = match doc {
-            Doc::Teams => teams(r, plan, lang),
+            Doc::Teams => teams(r, plan, moves, lang),
             Doc::Timetable => timetable(r, plan, lang),
-            Doc::Leaders => leaders(r, plan, lang),
+            Doc::Leaders => leaders(r, plan, moves, lang),
             Doc::Calendar => calendar(r, plan, lang),
             _ => warnings(r, plan, lang),
         };

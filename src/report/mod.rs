@@ -20,6 +20,7 @@ use std::fmt::Write;
 
 use crate::model::Roster;
 use crate::plan::PlanFile;
+use crate::scenario::transfer::Moves;
 use crate::wording::Lang;
 use crate::wording::report::{Label, overview, roster_line, stale_plan, title};
 use html::esc;
@@ -65,6 +66,12 @@ fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> Stri
 
 /// The report of one plan.
 pub fn plan_page(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
+    plan_page_moved(roster, plan, &Moves::default(), lang)
+}
+
+/// The report of one plan of a city's township whose people move to or
+/// from its other townships (`moves`): the handovers say where to and from.
+pub fn plan_page_moved(roster: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> String {
     let layout = layout::Layout::of(roster);
     let palette = map::Palette::of(&[roster], &[plan]);
     let mut body = header(roster, Label::PlanTitle, &[plan], lang);
@@ -101,12 +108,12 @@ pub fn plan_page(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
         Label::Teams.say(lang),
         sections::teams(roster, plan, &palette, lang)
     );
-    if sections::has_handovers(roster, plan) {
+    if sections::has_handovers(roster, plan, moves) {
         let _ = write!(
             body,
             "<section id=\"handovers\"><h2>{}</h2>{}</section>",
             Label::Handovers.say(lang),
-            sections::handovers(roster, plan, lang)
+            sections::handovers(roster, plan, moves, lang)
         );
     }
     let _ = write!(

@@ -1,7 +1,8 @@
 //! The plan page's sections in words and tables: the plan's quality stated
 //! plainly, each leader's load against the fair share, the teams with names
-//! and posts, the year's handovers and the leaders who left with no
-//! successor, and the warnings grouped by kind with what fixes them.
+//! and posts, the year's handovers, the leaders who left with no
+//! successor (or moved to another township) and those who moved here, and
+//! the warnings grouped by kind with what fixes them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -10,8 +11,10 @@ use super::html::{esc, num};
 use super::map::{Palette, person_name, unit_name};
 use crate::model::{Roster, Workload};
 use crate::plan::PlanFile;
+use crate::scenario::transfer::Moves;
 use crate::wording::Lang;
 use crate::wording::documents::month_day;
+use crate::wording::moves::{arrivals_caption, moved_away, moved_in, moved_to};
 use crate::wording::report::{
     Label, dated_line, departure, departures_caption, handovers_caption, kind, leader_post,
     loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
@@ -179,12 +182,14 @@ fn with_post(roster: &Roster, id: &str, lang: Lang) -> String {
 
 /// The year's handovers by date: who hands over to whom, the units led and
 /// the team places taken over, in names; then the leaders who left with no
-/// successor, each with the day and who leads each of their units from
-/// then.
-pub fn handovers(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
+/// successor (or moved to another township of the city, `moves`), each
+/// with the day and who leads each of their units from then; then the
+/// leaders who moved here from another township, with the units they lead.
+pub fn handovers(roster: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> String {
+    use chrono::Datelike;
     let mut s = String::new();
     if !plan.handover.is_empty() {
-        handover_table(&mut s, roster, plan, lang);
+        handover_table(&mut s, roster, plan, moves, lang);
     }
     let gone = crate::scenario::in_post::departures(roster, plan);
     if !gone.is_empty() {
@@ -204,9 +209,26 @@ pub fn handovers(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
                     )
                 })
                 .collect();
-            use chrono::Datelike;
             let day = month_day(d.date.month(), d.date.day(), lang);
-            let said = departure(person_name(roster, &d.person), &day, &units, lang);
+            let name = person_name(roster, &d.person);
+            let said = match moves.to(&d.person) {
+                Some((to, date)) if date == d.date => moved_away(name, &day, to, &units, lang),
+                _ => departure(name, &day, &units, lang),
+            };
+            let _ = write!(s, "<li>{}</li>", esc(&said));
+        }
+        s.push_str("</ul>");
+    }
+    let came = arrivals(roster, plan, moves);
+    if !came.is_empty() {
+        let _ = write!(s, "<p class=\"caption\">{}</p><ul>", arrivals_caption(lang));
+        for (id, from, date, units) in came {
+            let day = month_day(date.month(), date.day(), lang);
+            let units: Vec<String> = units
+                .iter()
+                .map(|u| unit_name(roster, u).to_string())
+                .collect();
+            let said = moved_in(person_name(roster, &id), &day, &from, &units, lang);
             let _ = write!(s, "<li>{}</li>", esc(&said));
         }
         s.push_str("</ul>");
@@ -214,13 +236,64 @@ pub fn handovers(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     s
 }
 
-/// Whether the report has a handovers section: a handover, or a leader who
-/// left with no successor.
-pub fn has_handovers(roster: &Roster, plan: &PlanFile) -> bool {
-    !plan.handover.is_empty() || !crate::scenario::in_post::departures(roster, plan).is_empty()
+/// The leaders who moved here from another township during the year, in
+/// roster order: id, the township, the day and the units they lead here.
+fn arrivals(
+    roster: &Roster,
+    plan: &PlanFile,
+    moves: &Moves,
+) -> Vec<(String, String, chrono::NaiveDate, Vec<String>)> {
+    use crate::scenario::in_post::{Seat, posts};
+    let year = roster.township.year;
+    let mut came: Vec<_> = roster
+        .cadres
+        .iter()
+        .filter_map(|c| {
+            let (from, date) = moves.from(&c.id)?;
+            (chrono::Datelike::year(&date) == year).then(|| (c.id.clone(), from.to_string(), date))
+        })
+        .collect();
+    if came.is_empty() {
+        return Vec::new();
+    }
+    let posts = posts(roster, plan);
+    came.drain(..)
+        .map(|(id, from, date)| {
+            let mut units: Vec<String> = Vec::new();
+            for p in posts
+                .iter()
+                .filter(|p| p.person == id && p.seat == Seat::Leader)
+            {
+                if !units.contains(&p.unit) {
+                    units.push(p.unit.clone());
+                }
+            }
+            (id, from, date, units)
+        })
+        .collect()
 }
 
-fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, lang: Lang) {
+/// After the name of someone who hands over on `date` because they move
+/// to another township: "（调往三庄镇）" / " (moved to 三庄镇)".
+fn moved_note(moves: &Moves, id: &str, date: &str, lang: Lang) -> String {
+    match moves.to(id) {
+        Some((to, day)) if day.to_string() == date => format!(
+            "<span class=\"caption\">{}</span>",
+            esc(&moved_to(to, lang))
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Whether the report has a handovers section: a handover, a leader who
+/// left with no successor, or one who moved here from another township.
+pub fn has_handovers(roster: &Roster, plan: &PlanFile, moves: &Moves) -> bool {
+    !plan.handover.is_empty()
+        || !crate::scenario::in_post::departures(roster, plan).is_empty()
+        || !arrivals(roster, plan, moves).is_empty()
+}
+
+fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) {
     let _ = write!(
         s,
         "<p class=\"caption\">{}</p><table class=\"teams\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
@@ -255,7 +328,7 @@ fn handover_table(s: &mut String, roster: &Roster, plan: &PlanFile, lang: Lang) 
             s,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&day),
-            with_post(roster, &h.from, lang),
+            with_post(roster, &h.from, lang) + &moved_note(moves, &h.from, &h.date, lang),
             with_post(roster, &h.to, lang),
             or_dash(&units),
             or_dash(&places),

@@ -104,3 +104,24 @@ pub fn past_kept(plan: &Plan, previous: &Plan, from: NaiveDate, out: &mut Vec<Vi
         }
     }
 }
+
+/// Several townships' replans added up, with their common date (`None`
+/// when they differ); `None` for none.
+pub fn total(parts: &[PastCounts]) -> Option<(Option<NaiveDate>, PastCounts)> {
+    let first = parts.first()?;
+    let same = parts.iter().all(|p| p.from == first.from);
+    let mut sum = PastCounts {
+        from: first.from,
+        before: 0,
+        untouched: 0,
+        dropped: 0,
+        added: 0,
+    };
+    for p in parts {
+        sum.before += p.before;
+        sum.untouched += p.untouched;
+        sum.dropped += p.dropped;
+        sum.added += p.added;
+    }
+    Some((same.then_some(first.from), sum))
+}

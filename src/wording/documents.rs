@@ -272,6 +272,33 @@ pub fn in_post(from: Option<(u32, u32)>, last: Option<(u32, u32)>, lang: Lang) -
     }
 }
 
+/// A move to or from another township of the city, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved<'a> {
+    To(&'a str),
+    From(&'a str),
+}
+
+/// The days in post (`in_post`) with the move that ends or starts them:
+/// "至6月30日（调往乐从镇）", "7月1日起（从西樵镇调入）" / "until Jun 30
+/// (moved to 乐从镇)", "from Jul 1 (moved from 西樵镇)".
+pub fn in_post_moved(
+    from: Option<(u32, u32)>,
+    last: Option<(u32, u32)>,
+    moved: Option<Moved>,
+    lang: Lang,
+) -> String {
+    let days = in_post(from, last, lang);
+    match (moved, lang) {
+        _ if days.is_empty() => days,
+        (None, _) => days,
+        (Some(Moved::To(t)), Lang::Zh) => format!("{days}（调往{t}）"),
+        (Some(Moved::From(t)), Lang::Zh) => format!("{days}（从{t}调入）"),
+        (Some(Moved::To(t)), Lang::En) => format!("{days} (moved to {t})"),
+        (Some(Moved::From(t)), Lang::En) => format!("{days} (moved from {t})"),
+    }
+}
+
 /// A day as a planner writes it in a sentence: "7月1日" / "Jul 1".
 pub fn month_day(month: u32, day: u32, lang: Lang) -> String {
     match lang {

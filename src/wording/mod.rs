@@ -13,6 +13,7 @@ pub mod city_whatif_formats;
 pub mod documents;
 pub mod input;
 pub mod io;
+pub mod moves;
 pub mod names;
 pub mod places;
 pub mod plan;

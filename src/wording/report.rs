@@ -311,6 +311,18 @@ pub fn departures_caption(lang: Lang) -> &'static str {
 /// nobody): "何建明 7月1日离任：南山村改由陈志伟联系，田心村改由李惠敏联系" /
 /// "何建明 left on Jul 1: 陈志伟 leads 南山村 from then, 李惠敏 leads 田心村".
 pub fn departure(name: &str, day: &str, units: &[(String, Option<String>)], lang: Lang) -> String {
+    gone(name, day, None, units, lang)
+}
+
+/// A leader who left (for township `to`, when moved) and who leads each
+/// of their units from then.
+pub(super) fn gone(
+    name: &str,
+    day: &str,
+    to: Option<&str>,
+    units: &[(String, Option<String>)],
+    lang: Lang,
+) -> String {
     let parts: Vec<String> = units
         .iter()
         .enumerate()
@@ -322,11 +334,17 @@ pub fn departure(name: &str, day: &str, units: &[(String, Option<String>)], lang
             (Lang::En, None) => format!("{unit} has no leader from then"),
         })
         .collect();
+    let left = match (lang, to) {
+        (Lang::Zh, None) => format!("{name} {day}离任"),
+        (Lang::Zh, Some(to)) => format!("{name} {day}调往{to}"),
+        (Lang::En, None) => format!("{name} left on {day}"),
+        (Lang::En, Some(to)) => format!("{name} moved to {to} on {day}"),
+    };
     match (lang, parts.is_empty()) {
-        (Lang::Zh, false) => format!("{name} {day}离任：{}", parts.join("，")),
-        (Lang::Zh, true) => format!("{name} {day}离任，年内未联系村居"),
-        (Lang::En, false) => format!("{name} left on {day}: {}", parts.join(", ")),
-        (Lang::En, true) => format!("{name} left on {day}, having led no unit this year"),
+        (Lang::Zh, false) => format!("{left}：{}", parts.join("，")),
+        (Lang::Zh, true) => format!("{left}，年内未联系村居"),
+        (Lang::En, false) => format!("{left}: {}", parts.join(", ")),
+        (Lang::En, true) => format!("{left}, having led no unit this year"),
     }
 }
 

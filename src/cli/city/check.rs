@@ -4,20 +4,32 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::{Outcome, Township, each, lines, name_of, totals, towns_with_plans};
 use crate::cli::EXIT_INFEASIBLE;
 use crate::cli::check::Outcome as _;
 use crate::cli::replan::read_plan;
 use crate::plan::PlanFile;
 use crate::verify::across::Town;
-use crate::verify::check_files;
+use crate::verify::check_files_from;
+use crate::verify::past::PastCounts;
 use crate::wording::Lang;
 use crate::wording::Say;
 use crate::wording::check::{self as words, Unreadable};
 use crate::wording::city::{CityRunSaid, Done};
 
 /// Checks every township's plan; the exit code is the worst township's.
-pub fn run(city: &Path, plans: &Path, previous: Option<&Path>, lang: Lang) -> i32 {
+/// With `previous`, each township replanned (from `from`, or the date its
+/// plan records) says what it kept before the date and changed from it, as
+/// `check --previous` says it for one township, and the city adds them up.
+pub fn run(
+    city: &Path,
+    plans: &Path,
+    previous: Option<&Path>,
+    from: Option<NaiveDate>,
+    lang: Lang,
+) -> i32 {
     let towns = match towns_with_plans(city, plans, lang) {
         Ok(t) => t,
         Err(code) => return code,
@@ -35,14 +47,29 @@ pub fn run(city: &Path, plans: &Path, previous: Option<&Path>, lang: Lang) -> i3
         .map(|(p, t)| p.as_ref().map(|p| (name_of(t), p)))
         .collect();
     let indexed: Vec<usize> = (0..towns.len()).collect();
-    let mut rows = each(&indexed, |&i| {
+    let done = each(&indexed, |&i| {
         let busy = crate::roster::across::busy_before(&across, i, &named);
-        one(&towns[i], &busy, plans, previous, lang)
+        one(&towns[i], &busy, plans, (previous, from), lang)
     });
+    let kept = done.iter().filter(|(_, r)| *r == Replan::Kept).count();
+    let past: Vec<PastCounts> = done
+        .iter()
+        .filter_map(|(_, r)| match r {
+            Replan::From(p) => Some(p.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut rows: Vec<Outcome> = done.into_iter().map(|(o, _)| o).collect();
     // No shared person in two townships at once.
     let found = two_places(&towns, &read, &across, lang);
     // The figures' line comes before the verdict, which stays the last line.
     lines(&rows, lang);
+    if let Some((date, sum)) = crate::verify::past::total(&past) {
+        outln!(
+            "{}",
+            words::city_past_line(date, &sum, past.len(), kept, lang)
+        );
+    }
     if !across.shared.is_empty() {
         for f in &found {
             outln!("{}", f.say(lang));
@@ -88,24 +115,36 @@ fn two_places(
     crate::verify::across::two_places(&view, &across.shared, lang)
 }
 
+/// What a township's plan is to the plan in force.
+#[derive(Debug, PartialEq)]
+enum Replan {
+    /// No plan in force given, or it could not be compared.
+    Unknown,
+    /// The plan in force, byte for byte.
+    Kept,
+    /// Replanned from a date: the sessions kept and changed.
+    From(PastCounts),
+}
+
 fn one(
     t: &Township,
     busy: &[crate::roster::across::Busy],
     plans: &Path,
-    previous: Option<&Path>,
+    (previous, from): (Option<&Path>, Option<NaiveDate>),
     lang: Lang,
-) -> Outcome {
+) -> (Outcome, Replan) {
+    let failed = |o: Outcome| (o, Replan::Unknown);
     let name = name_of(t);
     let roster = match t.roster_or_bad(&name, lang) {
         Ok(r) => r,
-        Err(bad) => return *bad,
+        Err(bad) => return failed(*bad),
     };
     let path = plans.join(&t.file);
     if !path.is_file() {
         let said = CityRunSaid::NoPlan {
             path: path.display().to_string(),
         };
-        return Outcome::bad(&name, said.say(lang), Vec::new());
+        return failed(Outcome::bad(&name, said.say(lang), Vec::new()));
     }
     let read = |p: &Path| {
         crate::input::read_to_string(p).map_err(|e| {
@@ -120,13 +159,13 @@ fn one(
     };
     let text = match read(&path) {
         Ok(t) => t,
-        Err(e) => return Outcome::bad(&name, e, Vec::new()),
+        Err(e) => return failed(Outcome::bad(&name, e, Vec::new())),
     };
     let prev_path = previous.map(|d| d.join(&t.file));
     let prev_text = match prev_path.as_deref().map(read) {
         None => None,
         Some(Ok(t)) => Some(t),
-        Some(Err(e)) => return Outcome::bad(&name, e, Vec::new()),
+        Some(Err(e)) => return failed(Outcome::bad(&name, e, Vec::new())),
     };
     let blocked;
     let roster = if busy.is_empty() {
@@ -135,18 +174,34 @@ fn one(
         blocked = crate::roster::across::with_busy(roster, busy, lang);
         &blocked
     };
-    let report = check_files(roster, &text, prev_text.as_deref());
+    let report = check_files_from(roster, &text, prev_text.as_deref(), from);
     if let Some(e) = &report.unreadable {
         let file = match (e, &prev_path) {
             (Unreadable::Previous(_), Some(p)) => p.display().to_string(),
             _ => path.display().to_string(),
         };
-        return Outcome::bad(&name, words::unreadable_line(&file, e, lang), Vec::new());
+        return failed(Outcome::bad(
+            &name,
+            words::unreadable_line(&file, e, lang),
+            Vec::new(),
+        ));
     }
-    Outcome {
+    let mut details = report.lines(roster, lang);
+    let replan = match (&report.past, &prev_text) {
+        (_, Some(prev)) if *prev == text => Replan::Kept,
+        (Some(p), _) => Replan::From(p.clone()),
+        _ => Replan::Unknown,
+    };
+    match &replan {
+        Replan::Kept => details.push(words::kept_line(lang).to_string()),
+        Replan::From(p) => details.push(words::past_line(p, lang)),
+        Replan::Unknown => {}
+    }
+    let outcome = Outcome {
         township: name,
         code: report.exit_code(),
         said: words::summary_line(&report, lang),
-        details: report.lines(roster, lang),
-    }
+        details,
+    };
+    (outcome, replan)
 }

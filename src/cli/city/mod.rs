@@ -18,6 +18,7 @@ use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::model::Roster;
 use crate::planner::{Options, Previous, plan as plan_one};
 use crate::roster::across::Across;
+use crate::scenario::transfer::Moves;
 use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::plan::{CityRow, CitySaid};
 use crate::wording::{Lang, Say};
@@ -362,6 +363,46 @@ impl Outcome {
             details,
         }
     }
+}
+
+/// Each township's people moving to or from the city's other townships.
+pub fn moves(towns: &[Township]) -> Vec<Moves> {
+    let across = across(towns).unwrap_or_default();
+    let names: Vec<String> = towns.iter().map(name_of).collect();
+    (0..towns.len())
+        .map(|t| Moves::in_city(&across, t, &names))
+        .collect()
+}
+
+/// One township's moves, its roster read on its own (`path`): from its
+/// city when its folder holds a `city.toml` (moves away and here), else
+/// from its own `transferred_from` entries, the township they name said by
+/// its name (a file name is read from the roster of that name beside it).
+pub fn moves_alone(path: &Path, roster: &Roster, lang: Lang) -> Moves {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    if dir.join("city.toml").is_file()
+        && let Ok(towns) = townships(dir, lang)
+    {
+        let same = |t: &Township| {
+            let canon = |p: &Path| std::fs::canonicalize(p).ok();
+            canon(&t.path).is_some() && canon(&t.path) == canon(path)
+        };
+        if let Some(i) = towns.iter().position(same) {
+            return moves(&towns).swap_remove(i);
+        }
+    }
+    Moves::of_roster(roster, |key| {
+        let beside = dir.join(format!("{key}.toml"));
+        match beside.is_file().then(|| crate::roster::load(&beside)) {
+            Some(Ok(r)) => r.township.name,
+            _ => key.to_string(),
+        }
+    })
 }
 
 /// The name a township goes by in a city run: its roster's, else its file's.

@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 mod assign;
 mod calendar;
 mod year;
+pub use year::{city_past_line, kept_line};
 
 pub use year::YearSaid;
 
@@ -622,32 +623,7 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
 /// A replan from a date against the plan in force, in one line: the
 /// sessions before the date untouched, those from it changed.
 pub fn past_line(p: &crate::verify::past::PastCounts, lang: Lang) -> String {
-    let from = p.from;
-    let before = match (lang, p.untouched == p.before) {
-        (Lang::En, true) => format!(
-            "before {from}, all {} sessions of the plan in force are untouched",
-            p.before
-        ),
-        (Lang::En, false) => format!(
-            "before {from}, {} of the plan in force's {} sessions are untouched",
-            p.untouched, p.before
-        ),
-        (Lang::Zh, true) => format!("{from} 之前：原方案 {} 场活动均未改动", p.before),
-        (Lang::Zh, false) => format!(
-            "{from} 之前：原方案 {} 场活动中 {} 场未改动",
-            p.before, p.untouched
-        ),
-    };
-    match lang {
-        Lang::En => format!(
-            "{before}; from {from}, {} of its sessions are dropped, moved or with other people, and {} are new",
-            p.dropped, p.added
-        ),
-        Lang::Zh => format!(
-            "{before}；{from} 起：原方案 {} 场取消、改期或换人，新增 {} 场",
-            p.dropped, p.added
-        ),
-    }
+    year::past_said(Some(p.from), p, lang)
 }
 
 /// The closing line: the cost recomputed against the cost stated, and the verdict.

@@ -138,3 +138,89 @@ fn post(slot: Option<usize>, lang: Lang) -> String {
         (Some(k), false) => format!("本单位团队的第{k}个岗位"),
     }
 }
+
+/// A replan in sessions: those of the plan in force before the date
+/// untouched, those from it changed. `from` is `None` for a city whose
+/// townships were replanned from different dates: each one's own date.
+pub(super) fn past_said(
+    from: Option<NaiveDate>,
+    p: &crate::verify::past::PastCounts,
+    lang: Lang,
+) -> String {
+    let (before_day, from_day) = match (lang, from) {
+        (Lang::En, Some(d)) => (format!("before {d}"), format!("from {d}")),
+        (Lang::Zh, Some(d)) => (format!("{d} 之前"), format!("{d} 起")),
+        (Lang::En, None) => (
+            "before each township's date".to_string(),
+            "from it".to_string(),
+        ),
+        (Lang::Zh, None) => ("各镇街重新编排日之前".to_string(), "此后".to_string()),
+    };
+    let before = match (lang, p.untouched == p.before) {
+        (Lang::En, true) => format!(
+            "{before_day}, all {} sessions of the plan in force are untouched",
+            p.before
+        ),
+        (Lang::En, false) => format!(
+            "{before_day}, {} of the plan in force's {} sessions are untouched",
+            p.untouched, p.before
+        ),
+        (Lang::Zh, true) => format!("{before_day}：原方案 {} 场活动均未改动", p.before),
+        (Lang::Zh, false) => format!(
+            "{before_day}：原方案 {} 场活动中 {} 场未改动",
+            p.before, p.untouched
+        ),
+    };
+    match lang {
+        Lang::En => format!(
+            "{before}; {from_day}, {} of its sessions are dropped, moved or with other people, and {} are new",
+            p.dropped, p.added
+        ),
+        Lang::Zh => format!(
+            "{before}；{from_day}：原方案 {} 场取消、改期或换人，新增 {} 场",
+            p.dropped, p.added
+        ),
+    }
+}
+
+/// A township of a city whose plan is the plan in force byte for byte
+/// (its roster did not change, so `replan` kept it).
+pub fn kept_line(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "kept byte for byte from the plan in force",
+        Lang::Zh => "与原方案逐字节相同（未重新编排）",
+    }
+}
+
+/// The city's replan in sessions, added up over the `replanned` townships
+/// (`from` their common date, `None` when they differ); `kept` townships
+/// are the plan in force byte for byte.
+pub fn city_past_line(
+    from: Option<NaiveDate>,
+    total: &crate::verify::past::PastCounts,
+    replanned: usize,
+    kept: usize,
+    lang: Lang,
+) -> String {
+    let said = past_said(from, total, lang);
+    let townships = |n: usize| if n == 1 { "township" } else { "townships" };
+    match lang {
+        Lang::En => {
+            let kept = match kept {
+                0 => String::new(),
+                k => format!("; {k} {} kept byte for byte", townships(k)),
+            };
+            format!(
+                "The city, {replanned} {} replanned: {said}{kept}.",
+                townships(replanned)
+            )
+        }
+        Lang::Zh => {
+            let kept = match kept {
+                0 => String::new(),
+                k => format!("；另有 {k} 个镇街的方案与原方案逐字节相同"),
+            };
+            format!("全市（重新编排 {replanned} 个镇街）：{said}{kept}。")
+        }
+    }
+}

@@ -611,12 +611,25 @@ impl Roster {
             .collect()
     }
 
+    /// Does this person leave during the year (`leaves`, or a predecessor
+    /// handing over to a successor)? Every count of leaders "in force at the
+    /// year's end" (validate, the township's report, the city's figures)
+    /// leaves these out and says them apart.
+    pub fn gone_by_year_end(&self, id: &str) -> bool {
+        let year = self.township.year;
+        self.service(id).1.is_some_and(|l| l.year() <= year)
+    }
+
+    /// The cadres in force at the year's end (see `gone_by_year_end`).
+    pub fn cadres_in_force(&self) -> impl Iterator<Item = &Cadre> {
+        self.cadres.iter().filter(|c| !self.gone_by_year_end(&c.id))
+    }
+
     /// The roster as it stands at the end of the year: without the people
     /// who leave during it (their successors take their place). Planning
     /// the teams works from this; the calendar from the whole roster.
     pub fn at_year_end(&self) -> Roster {
-        let year = self.township.year;
-        let gone = |id: &str| self.service(id).1.is_some_and(|l| l.year() <= year);
+        let gone = |id: &str| self.gone_by_year_end(id);
         let mut r = self.clone();
         r.cadres.retain(|c| !gone(&c.id));
         r.helpers.retain(|h| !gone(&h.id));

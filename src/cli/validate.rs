@@ -135,8 +135,9 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
     }
 }
 
-/// A city's leaders and helpers, each person once (a shared or
-/// transferred person is one), as city-summary.csv's total counts them.
+/// A city's leaders (in force at the year's end) and helpers, each person
+/// once (a shared or transferred person is one), as city-summary.csv's
+/// total counts them.
 fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
     let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
     let across = roster::across::across(&refs).unwrap_or_default();
@@ -145,10 +146,10 @@ fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
     let mut leaders = std::collections::BTreeSet::new();
     let mut helpers = std::collections::BTreeSet::new();
     for (r, k) in rosters.iter().zip(&keys) {
-        leaders.extend(r.cadres.iter().filter_map(|c| k.get(&c.id)));
+        leaders.extend(r.cadres_in_force().filter_map(|c| k.get(&c.id)));
         helpers.extend(r.helpers.iter().filter_map(|h| k.get(&h.id)));
     }
-    let entries: usize = rosters.iter().map(|r| r.cadres.len()).sum();
+    let entries: usize = rosters.iter().map(|r| r.cadres_in_force().count()).sum();
     outln!(
         "{}",
         crate::wording::city_summary::city_people(leaders.len(), helpers.len(), entries, lang)

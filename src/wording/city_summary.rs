@@ -7,8 +7,10 @@ use super::warnings::kind_label;
 use crate::model::Role;
 use crate::roster::across::Tie;
 
-/// The columns: district, township, leaders, units, helpers by role, cost,
-/// gap, largest deviation, the sessions and make-ups, visit half-days, and
+/// The columns: district, township, leaders (in force at the year's end),
+/// those who left or handed over during the year, units, helpers by role,
+/// cost, gap, largest deviation, the sessions (those without a township
+/// member, of them those made up later) and make-ups, visit half-days, and
 /// one column per warning kind.
 pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
     let en = lang == Lang::En;
@@ -16,7 +18,8 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
     let mut h = vec![
         pick("district", "区"),
         pick("township", "镇街"),
-        pick("leaders", "驻点领导"),
+        pick("leaders at the year's end", "驻点领导（年底在任）"),
+        pick("leaders who left or handed over in the year", "另有年内离任或交接"),
         pick("units", "联系村居"),
     ];
     for r in Role::ALL {
@@ -32,6 +35,7 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
         pick("largest deviation (%)", "最大工作量偏差（%）"),
         pick("station sessions", "驻点接待"),
         pick("sessions without a township member", "缺少镇级人员的接待"),
+        pick("of them made up later", "其中已补接待"),
         pick("make-ups", "补接待"),
         pick("visit half-days", "入户走访半天"),
     ]);

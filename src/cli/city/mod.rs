@@ -305,15 +305,19 @@ fn plan_built(
                     (row, None)
                 }
                 Ok(()) => {
+                    let leaders = r.cadres_in_force().count();
+                    let (_, made_up) = crate::scenario::short::counts(r, &p.file);
                     let row = CityRow::Planned {
                         township: r.township.name.clone(),
                         file: job.file.clone(),
                         units: r.units.len(),
-                        leaders: r.cadres.len(),
+                        leaders,
+                        left: r.cadres.len() - leaders,
                         cost: p.file.plan.cost,
                         gap: p.file.plan.gap,
                         optimal: p.file.plan.status == "optimal",
                         shortfalls: p.file.plan.metrics.shortfall_sessions,
+                        made_up,
                         warnings: p.file.warning.len(),
                         seconds: t.elapsed().as_secs_f64(),
                     };

@@ -121,7 +121,7 @@ fn city_totals_count_a_shared_and_a_transferred_leader_once() {
     let summary = csv_rows(&std::fs::read_to_string(plans.join("city-summary.csv")).unwrap());
     let leaders: Vec<(&str, &str)> = summary
         .iter()
-        .map(|r| (r["township"].as_str(), r["leaders"].as_str()))
+        .map(|r| (r["township"].as_str(), r["leaders at the year's end"].as_str()))
         .collect();
     assert_eq!(
         leaders,
@@ -271,13 +271,15 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
             "区",
             "镇街",
             "村居数",
-            "驻点领导",
+            "驻点领导（年底在任）",
+            "另有年内离任或交接",
             "协助人员",
             "方案扣分",
             "差距",
             "最大工作量偏差",
             "驻点接待",
             "缺少镇级人员的接待",
+            "其中已补接待",
             "补接待",
             "入户走访半天",
             "提醒",
@@ -307,14 +309,19 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
     for (row, c) in book[1..].iter().zip(&csv) {
         let f = |k: &str| c[k].parse::<f64>().unwrap();
         assert_eq!(num(&row[2]), f("units"));
-        assert_eq!(num(&row[3]), f("leaders"));
-        assert!((num(&row[5]) - f("cost")).abs() < 0.005, "{row:?}");
-        assert!((num(&row[6]) * 100.0 - f("gap (%)")).abs() < 0.005);
-        assert!((num(&row[7]) * 100.0 - f("largest deviation (%)")).abs() < 0.05);
-        assert_eq!(num(&row[8]), f("station sessions"));
-        assert_eq!(num(&row[9]), f("sessions without a township member"));
-        assert_eq!(num(&row[10]), f("make-ups"));
-        assert_eq!(num(&row[11]), f("visit half-days"));
+        assert_eq!(num(&row[3]), f("leaders at the year's end"));
+        assert_eq!(
+            num(&row[4]),
+            f("leaders who left or handed over in the year")
+        );
+        assert!((num(&row[6]) - f("cost")).abs() < 0.005, "{row:?}");
+        assert!((num(&row[7]) * 100.0 - f("gap (%)")).abs() < 0.005);
+        assert!((num(&row[8]) * 100.0 - f("largest deviation (%)")).abs() < 0.05);
+        assert_eq!(num(&row[9]), f("station sessions"));
+        assert_eq!(num(&row[10]), f("sessions without a township member"));
+        assert_eq!(num(&row[11]), f("of them made up later"));
+        assert_eq!(num(&row[12]), f("make-ups"));
+        assert_eq!(num(&row[13]), f("visit half-days"));
     }
     assert_eq!(
         num(&book[3][3]),
@@ -322,7 +329,7 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
         "甲区: 5 + 5 entries, 梁健明 and 邱敏坚 once each"
     );
     assert_eq!(num(&book[6][3]), 11.0);
-    assert_eq!(text(&book[1][13]), "gaoyong.xlsx");
+    assert_eq!(text(&book[1][15]), "gaoyong.xlsx");
     // Counts as whole numbers, the cost with two decimals, shares as %.
     let bytes = std::fs::read(docs.join("全市汇总.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

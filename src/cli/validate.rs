@@ -145,14 +145,22 @@ fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
     let keys = roster::across::person_keys(&some, &across);
     let mut leaders = std::collections::BTreeSet::new();
     let mut helpers = std::collections::BTreeSet::new();
+    let mut gone = std::collections::BTreeSet::new();
     for (r, k) in rosters.iter().zip(&keys) {
         leaders.extend(r.cadres_in_force().filter_map(|c| k.get(&c.id)));
+        gone.extend(
+            r.cadres
+                .iter()
+                .filter(|c| r.gone_by_year_end(&c.id))
+                .filter_map(|c| k.get(&c.id)),
+        );
         helpers.extend(r.helpers.iter().filter_map(|h| k.get(&h.id)));
     }
     let entries: usize = rosters.iter().map(|r| r.cadres_in_force().count()).sum();
+    let left = gone.difference(&leaders).count();
     outln!(
         "{}",
-        crate::wording::city_summary::city_people(leaders.len(), helpers.len(), entries, lang)
+        crate::wording::city_summary::city_people(leaders.len(), left, helpers.len(), entries, lang)
     );
 }
 

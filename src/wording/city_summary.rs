@@ -160,18 +160,34 @@ pub fn people_needs_plans(city: &str, lang: Lang) -> String {
     }
 }
 
-/// `validate` on a city: its leaders and helpers, each person once, as the
-/// total row of city-summary.csv counts them; `entries` the leader entries
-/// of the rosters when a shared or transferred person makes them more.
-pub fn city_people(leaders: usize, helpers: usize, entries: usize, lang: Lang) -> String {
-    match (lang, entries == leaders) {
-        (Lang::En, true) => format!("The city: {leaders} leaders and {helpers} helpers."),
-        (Lang::En, false) => format!(
-            "The city: {leaders} leaders and {helpers} helpers, each person once ({entries} leader entries: a shared or transferred person is on two townships' rosters)."
+/// `validate` on a city: its leaders (in force at the year's end, `left`
+/// more who left or handed over during it) and helpers, each person once,
+/// as the total row of city-summary.csv counts them; `entries` the leader
+/// entries of the rosters when a shared or transferred person makes them
+/// more.
+pub fn city_people(
+    leaders: usize,
+    left: usize,
+    helpers: usize,
+    entries: usize,
+    lang: Lang,
+) -> String {
+    let more = match (left, lang) {
+        (0, _) => String::new(),
+        (n, Lang::En) => format!(
+            " ({n} more {} or handed over during the year)",
+            if n == 1 { "leader left" } else { "leaders left" }
         ),
-        (Lang::Zh, true) => format!("全市：驻点领导 {leaders} 名，协助人员 {helpers} 名。"),
+        (n, Lang::Zh) => format!("（另有 {n} 名年内离任或交接）"),
+    };
+    match (lang, entries == leaders) {
+        (Lang::En, true) => format!("The city: {leaders} leaders{more} and {helpers} helpers."),
+        (Lang::En, false) => format!(
+            "The city: {leaders} leaders{more} and {helpers} helpers, each person once ({entries} leader entries: a shared or transferred person is on two townships' rosters)."
+        ),
+        (Lang::Zh, true) => format!("全市：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名。"),
         (Lang::Zh, false) => format!(
-            "全市：驻点领导 {leaders} 名，协助人员 {helpers} 名，每人只计一次（名册中领导共 {entries} 条：多镇街共用或调动的人员在两个镇街的名册中都有）。"
+            "全市：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名，每人只计一次（名册中领导共 {entries} 条：多镇街共用或调动的人员在两个镇街的名册中都有）。"
         ),
     }
 }

@@ -115,9 +115,9 @@ fn city_totals_count_a_shared_and_a_transferred_leader_once() {
     let plans = dir.path().join("plans");
     let (c, out, err) = zhudian(&["plan", s(&city), "-o", s(&plans)]);
     assert_eq!(c, 0, "{out}{err}");
-    // 5 + 5 + 3 leader entries; 梁健明 (shared) and 邱敏坚 (transferred)
-    // are one person each.
-    assert!(out.contains(": 22 units, 11 leaders, total cost "), "{out}");
+    // 4 + 4 + 3 leaders at the year's end (邱敏坚 left 高涌镇, 李国雄
+    // retired from 三庄镇); 梁健明 (shared) is one person.
+    assert!(out.contains(": 22 units, 10 leaders, total cost "), "{out}");
     let summary = csv_rows(&std::fs::read_to_string(plans.join("city-summary.csv")).unwrap());
     let leaders: Vec<(&str, &str)> = summary
         .iter()
@@ -126,24 +126,24 @@ fn city_totals_count_a_shared_and_a_transferred_leader_once() {
     assert_eq!(
         leaders,
         [
-            ("高涌镇", "5"),
-            ("三庄镇", "5"),
+            ("高涌镇", "4"),
+            ("三庄镇", "4"),
             ("杏涌镇", "3"),
-            ("total", "11")
+            ("total", "10")
         ]
     );
     let (c, out, _) = zhudian(&["validate", s(&city)]);
     assert_eq!(c, 0, "{out}");
     assert!(
         out.contains(
-            "The city: 11 leaders and 169 helpers, each person once (13 leader entries: a shared or transferred person is on two townships' rosters).\n"
+            "The city: 10 leaders (1 more leader left or handed over during the year) and 169 helpers, each person once (11 leader entries: a shared or transferred person is on two townships' rosters).\n"
         ),
         "{out}"
     );
     let (_, out, _) = zhudian(&["--lang", "zh", "validate", s(&city)]);
     assert!(
         out.contains(
-            "全市：驻点领导 11 名，协助人员 169 名，每人只计一次（名册中领导共 13 条：多镇街共用或调动的人员在两个镇街的名册中都有）。\n"
+            "全市：驻点领导 10 名（另有 1 名年内离任或交接），协助人员 169 名，每人只计一次（名册中领导共 11 条：多镇街共用或调动的人员在两个镇街的名册中都有）。\n"
         ),
         "{out}"
     );
@@ -325,10 +325,10 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
     }
     assert_eq!(
         num(&book[3][3]),
-        8.0,
-        "甲区: 5 + 5 entries, 梁健明 and 邱敏坚 once each"
+        7.0,
+        "甲区: 4 + 4 at the year's end, 梁健明 once"
     );
-    assert_eq!(num(&book[6][3]), 11.0);
+    assert_eq!(num(&book[6][3]), 10.0);
     assert_eq!(text(&book[1][15]), "gaoyong.xlsx");
     // Counts as whole numbers, the cost with two decimals, shares as %.
     let bytes = std::fs::read(docs.join("全市汇总.xlsx")).unwrap();

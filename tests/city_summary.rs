@@ -108,7 +108,7 @@ fn plan_on_a_city_writes_the_summary_whose_total_sums_the_townships() {
     let sanshui = &rows[4];
     assert_eq!(
         num(sanshui, col("units")),
-        num(&rows[2], 3) + num(&rows[3], 3)
+        num(&rows[2], 4) + num(&rows[3], 4)
     );
 
     // Each township's row has its plan file's figures.

@@ -102,6 +102,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             }
             if rosters.len() > 1 {
                 city_people(&rosters, lang);
+                windows_too_close(&rosters, lang);
             }
             if args.roster.is_dir()
                 && let Ok(Some(city)) = roster::city::read(&args.roster)
@@ -131,6 +132,44 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                 );
             }
             EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// Each shared person whose two townships hold their station windows on
+/// the same weekday closer than the travel time between them.
+fn windows_too_close(rosters: &[crate::model::Roster], lang: Lang) {
+    let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
+    let across = roster::across::across(&refs).unwrap_or_default();
+    let window = |r: &crate::model::Roster| {
+        format!(
+            "{}–{}",
+            r.station.start.format("%H:%M"),
+            r.station.end.format("%H:%M")
+        )
+    };
+    for s in &across.shared {
+        for (k, &i) in s.townships.iter().enumerate() {
+            for &j in &s.townships[k + 1..] {
+                let (a, b) = (&rosters[i], &rosters[j]);
+                if a.station.weekday != b.station.weekday {
+                    continue;
+                }
+                let m = a.township.between.minutes(&a.township.name, &b.township.name);
+                let gap = (b.station.start - a.station.end).max(a.station.start - b.station.end);
+                if gap.num_minutes() < m as i64 {
+                    outln!(
+                        "{}",
+                        crate::wording::across::windows_too_close(
+                            &s.name,
+                            (&a.township.name, &window(a)),
+                            (&b.township.name, &window(b)),
+                            m,
+                            lang
+                        )
+                    );
+                }
+            }
         }
     }
 }

@@ -288,19 +288,48 @@ pub fn busy_in(plan: &crate::plan::PlanFile, id: &str, township: &str) -> Vec<Bu
         .collect()
 }
 
+impl Busy {
+    /// The busy time widened by `m` minutes on each side (the travel
+    /// between the two townships), within the day.
+    pub fn widened(mut self, m: u32) -> Busy {
+        let d = chrono::TimeDelta::minutes(m as i64);
+        let (start, under) = self.start.overflowing_sub_signed(d);
+        let (end, over) = self.end.overflowing_add_signed(d);
+        self.start = if under != 0 {
+            chrono::NaiveTime::MIN
+        } else {
+            start
+        };
+        self.end = if over != 0 {
+            chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap_or(self.end)
+        } else {
+            end
+        };
+        self
+    }
+}
+
 /// The busy times township `t`'s shared people have in the townships before
-/// it (city order): what planning and checking `t` must keep clear of.
-/// `plans[u]` is township `u`'s name and plan, where it has one.
+/// it (city order): what planning and checking `t` must keep clear of, each
+/// widened by the travel time between the two townships (`here`'s
+/// `Between`, from city.toml). `plans[u]` is township `u`'s name and plan,
+/// where it has one.
 pub fn busy_before(
     across: &Across,
     t: usize,
     plans: &[Option<(String, &crate::plan::PlanFile)>],
+    here: Option<&Roster>,
 ) -> Vec<Busy> {
+    let fallback = crate::model::Between::default();
+    let (between, me) = here.map_or((&fallback, ""), |r| {
+        (&r.township.between, r.township.name.as_str())
+    });
     let mut out = Vec::new();
     for s in across.shared_in(t) {
         for &u in s.townships.iter().filter(|&&u| u < t) {
             if let Some(Some((name, plan))) = plans.get(u) {
-                out.extend(busy_in(plan, &s.id, name));
+                let m = between.minutes(me, name);
+                out.extend(busy_in(plan, &s.id, name).into_iter().map(|b| b.widened(m)));
             }
         }
     }

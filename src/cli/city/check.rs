@@ -36,7 +36,8 @@ pub fn run(city: &Path, plans: &Path, previous: Option<&Path>, lang: Lang) -> i3
         .collect();
     let indexed: Vec<usize> = (0..towns.len()).collect();
     let mut rows = each(&indexed, |&i| {
-        let busy = crate::roster::across::busy_before(&across, i, &named);
+        let busy =
+            crate::roster::across::busy_before(&across, i, &named, towns[i].roster.as_ref().ok());
         one(&towns[i], &busy, plans, previous, lang)
     });
     // No shared person in two townships at once.
@@ -47,9 +48,15 @@ pub fn run(city: &Path, plans: &Path, previous: Option<&Path>, lang: Lang) -> i3
         for f in &found {
             outln!("{}", f.say(lang));
         }
+        let close = found.iter().filter(|f| f.travel.is_some()).count();
         outln!(
             "{}",
-            crate::wording::across::two_places_total(found.len(), across.shared.len(), lang)
+            crate::wording::across::two_places_total(
+                found.len() - close,
+                close,
+                across.shared.len(),
+                lang
+            )
         );
     }
     let written = super::summary::write(&towns, plans, lang);

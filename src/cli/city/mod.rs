@@ -198,7 +198,12 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
             .map(|(p, j)| p.as_ref().map(|p| (name_of(j), p)))
             .collect();
         let done = each(&wave, |&t| {
-            let busy = crate::roster::across::busy_before(&across, t, &named);
+            let busy = crate::roster::across::busy_before(
+                &across,
+                t,
+                &named,
+                jobs[t].roster.as_ref().ok(),
+            );
             plan_township(&jobs[t], &busy, out_dir, opts, lang)
         });
         for (&t, (row, plan, n)) in wave.iter().zip(done) {

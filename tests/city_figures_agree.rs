@@ -42,7 +42,9 @@ fn summary(plans: &Path) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 fn col(head: &[String], name: &str) -> usize {
-    head.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}: {head:?}"))
+    head.iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("{name}: {head:?}"))
 }
 
 /// The township pages beside the city page, by township name (its <h1>).
@@ -63,7 +65,9 @@ fn township_pages(pages: &Path) -> Vec<(String, String)> {
 
 /// The number after `label` in the week grid's legend.
 fn legend(html: &str, label: &str) -> usize {
-    let at = html.find(&format!("{label} <span class=\"caption\">")).unwrap();
+    let at = html
+        .find(&format!("{label} <span class=\"caption\">"))
+        .unwrap();
     let rest = &html[at + label.len() + " <span class=\"caption\">".len()..];
     rest[..rest.find('<').unwrap()].parse().unwrap()
 }
@@ -72,7 +76,10 @@ fn legend(html: &str, label: &str) -> usize {
 fn overview(html: &str) -> (usize, usize) {
     let at = html.find("名驻点领导").unwrap();
     let before = &html[..at];
-    let n: usize = before[before.rfind('>').unwrap() + 1..].trim().parse().unwrap();
+    let n: usize = before[before.rfind('>').unwrap() + 1..]
+        .trim()
+        .parse()
+        .unwrap();
     let after = &html[at..];
     let left = after
         .strip_prefix("名驻点领导（另有 ")
@@ -116,13 +123,24 @@ fn a_townships_leaders_are_counted_in_force_on_every_city_figure_as_on_its_page(
         ]
     );
     // The terminal says the same, and names the leavers under the table.
-    assert!(out.contains("领导：年底在任的驻点领导；高涌镇另有 1 名、三庄镇另有 1 名年内离任或交接\n"), "{out}");
+    assert!(
+        out.contains("领导：年底在任的驻点领导；高涌镇另有 1 名、三庄镇另有 1 名年内离任或交接\n"),
+        "{out}"
+    );
     assert!(out.contains("领导 10 名"), "{out}");
     // The city page's total, and validate's city line.
     let city = std::fs::read_to_string(pages.join("city.html")).unwrap();
     assert!(city.contains("共 3 个镇街、10 名驻点领导"), "{city}");
-    let (_, v, _) = zhudian(&["--lang", "zh", "validate", "tests/fixtures/city-transfer/after"]);
-    assert!(v.contains("全市：驻点领导 10 名（另有 1 名年内离任或交接），"), "{v}");
+    let (_, v, _) = zhudian(&[
+        "--lang",
+        "zh",
+        "validate",
+        "tests/fixtures/city-transfer/after",
+    ]);
+    assert!(
+        v.contains("全市：驻点领导 10 名（另有 1 名年内离任或交接），"),
+        "{v}"
+    );
 }
 
 #[test]
@@ -151,7 +169,9 @@ fn sessions_without_a_township_member_are_the_week_grids_on_every_city_figure() 
     assert_eq!(total[short], all.to_string());
     assert_eq!(total[made], all_made.to_string());
     assert!(
-        out.contains(&format!("缺少镇级人员的接待 {all} 次（其中已补接待 {all_made} 次）")),
+        out.contains(&format!(
+            "缺少镇级人员的接待 {all} 次（其中已补接待 {all_made} 次）"
+        )),
         "{out}"
     );
     assert!(out.contains("缺少镇级人员的接待：全年没有镇级人员到场的驻点接待次数，事后已补接待的也计在内（各镇街页面分“未补接待”“已补接待”两项）\n"), "{out}");
@@ -161,10 +181,22 @@ fn sessions_without_a_township_member_are_the_week_grids_on_every_city_figure() 
 fn the_city_summary_names_its_new_columns_in_english_too() {
     let dir = tempfile::tempdir().unwrap();
     let plans = dir.path().join("plans");
-    let (c, out, err) = zhudian(&["plan", "tests/fixtures/city-transfer/after", "-o", s(&plans)]);
+    let (c, out, err) = zhudian(&[
+        "plan",
+        "tests/fixtures/city-transfer/after",
+        "-o",
+        s(&plans),
+    ]);
     assert!(c <= 1, "{out}{err}");
     let (head, _) = summary(&plans);
-    assert_eq!(head[2..5], ["leaders at the year's end", "leaders who left or handed over in the year", "units"]);
+    assert_eq!(
+        head[2..5],
+        [
+            "leaders at the year's end",
+            "leaders who left or handed over in the year",
+            "units"
+        ]
+    );
     assert!(head.contains(&"of them made up later".to_string()));
     assert!(out.contains("leaders: in post at the year's end; left or handed over during the year besides: 高涌镇 1, 三庄镇 1\n"), "{out}");
     assert!(out.contains("short sessions: station sessions in the year held without a township member, those made up later included (a township's page shows them as not made up and made up)\n"), "{out}");

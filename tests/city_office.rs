@@ -121,7 +121,12 @@ fn city_totals_count_a_shared_and_a_transferred_leader_once() {
     let summary = csv_rows(&std::fs::read_to_string(plans.join("city-summary.csv")).unwrap());
     let leaders: Vec<(&str, &str)> = summary
         .iter()
-        .map(|r| (r["township"].as_str(), r["leaders at the year's end"].as_str()))
+        .map(|r| {
+            (
+                r["township"].as_str(),
+                r["leaders at the year's end"].as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         leaders,

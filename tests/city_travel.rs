@@ -43,7 +43,11 @@ fn city(start: &str, end: &str, city_extra: &str, tail: &str) -> (tempfile::Temp
 /// city.toml with `extra` in `[city]` and `tail` at its end.
 fn set_city(city: &Path, extra: &str, tail: &str) {
     let text = std::fs::read_to_string(format!("{CITY}/city.toml")).unwrap();
-    let text = text.replacen("name = \"云浮市\"\n", &format!("name = \"云浮市\"\n{extra}"), 1);
+    let text = text.replacen(
+        "name = \"云浮市\"\n",
+        &format!("name = \"云浮市\"\n{extra}"),
+        1,
+    );
     std::fs::write(city.join("city.toml"), format!("{text}\n{tail}")).unwrap();
 }
 
@@ -109,7 +113,10 @@ fn validate_warns_about_windows_closer_than_the_travel_time() {
     let road = "[[township_road]]\nfrom = \"六都镇\"\nto = \"腰古镇\"\nminutes = 45\n";
     let (_d, c) = city("18:00", "21:00", "", road);
     let (_, out, _) = zhudian(&["validate", s(&c)]);
-    assert!(out.contains("(六都镇 14:30–17:30, 腰古镇 18:00–21:00) leave less than the 45 minutes"), "{out}");
+    assert!(
+        out.contains("(六都镇 14:30–17:30, 腰古镇 18:00–21:00) leave less than the 45 minutes"),
+        "{out}"
+    );
     let (_d, c) = city("17:30", "20:30", "minutes_between_townships = 0\n", "");
     let (_, out, _) = zhudian(&["validate", s(&c)]);
     assert!(!out.contains("minutes of travel"), "{out}");
@@ -125,7 +132,10 @@ fn plan_keeps_a_shared_persons_duties_the_travel_time_apart() {
     assert!(gap >= 30, "{gap}");
     let (code, out, err) = zhudian(&["check", s(&c), s(&plans)]);
     assert!(!out.contains("cannot get from one township"), "{out}{err}");
-    assert!(out.contains("Shared people: 1; none is in two townships at once.\n"), "{out}");
+    assert!(
+        out.contains("Shared people: 1; none is in two townships at once.\n"),
+        "{out}"
+    );
     let _ = code;
     // Without travel time, the same windows are back to back.
     let (d, c) = city("17:30", "20:30", "minutes_between_townships = 0\n", "");
@@ -148,17 +158,47 @@ fn check_names_a_person_without_the_travel_time_in_both_languages() {
         .find(|l| l.contains("cannot get from one township to the other in time"))
         .unwrap_or_else(|| panic!("{out}"));
     let date = &line["陈志强 cannot get from one township to the other in time on ".len()..][..10];
-    assert!(line.starts_with(&format!("陈志强 cannot get from one township to the other in time on {date}: 六都镇 (")), "{line}");
+    assert!(
+        line.starts_with(&format!(
+            "陈志强 cannot get from one township to the other in time on {date}: 六都镇 ("
+        )),
+        "{line}"
+    );
     assert!(line.contains(", 14:30–17:30) and 腰古镇 ("), "{line}");
-    assert!(line.ends_with(", 17:30–20:30) are 30 minutes apart by road"), "{line}");
+    assert!(
+        line.ends_with(", 17:30–20:30) are 30 minutes apart by road"),
+        "{line}"
+    );
     assert!(out.contains("Shared people: 1; times one of them is in two townships at once: 0; times one of them has less than the travel time between two townships: "), "{out}");
     let (_, out, _) = zhudian(&["--lang", "zh", "check", s(&c), s(&plans)]);
     let line = out
         .lines()
         .find(|l| l.contains("来不及往返两个镇街："))
         .unwrap_or_else(|| panic!("{out}"));
-    assert!(line.starts_with(&format!("陈志强在 {date} 来不及往返两个镇街：六都镇（")), "{line}");
+    assert!(
+        line.starts_with(&format!("陈志强在 {date} 来不及往返两个镇街：六都镇（")),
+        "{line}"
+    );
     assert!(line.contains("，14:30–17:30）和腰古镇（"), "{line}");
-    assert!(line.ends_with("，17:30–20:30）之间路程需要 30 分钟"), "{line}");
-    assert!(out.contains("多镇街共用人员 1 人，有 0 处同一时间身处两地的安排，有 "), "{out}");
+    assert!(
+        line.ends_with("，17:30–20:30）之间路程需要 30 分钟"),
+        "{line}"
+    );
+    assert!(
+        out.contains("多镇街共用人员 1 人，有 0 处同一时间身处两地的安排，有 "),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_person_kept_away_by_the_travel_time_is_told_so_in_both_languages() {
+    let (d, c) = city("17:30", "20:30", "", "");
+    let plans = d.path().join("plans");
+    let (_, out, err) = zhudian(&["plan", s(&c), "-o", s(&plans)]);
+    assert!(err.contains("陈志强 is shared by 六都镇 and 腰古镇, but 陈志强's duties in 六都镇 (14:30–17:30, and 30 minutes of travel between the townships) overlap 腰古镇's station window (17:30–20:30) on 50 of its 50 station dates, so 陈志强 leads no unit in 腰古镇. Give the two townships station windows that do not overlap, or write `shared` only where the person really serves"), "{out}{err}");
+    // He leads nothing in 腰古镇, so no duty of his there is close to 六都镇's.
+    assert_eq!(least_gap(&plans), None);
+    let plans = d.path().join("plans-zh");
+    let (_, out, err) = zhudian(&["--lang", "zh", "plan", s(&c), "-o", s(&plans)]);
+    assert!(err.contains("陈志强由六都镇和腰古镇共用，但陈志强在六都镇的驻点任务（14:30–17:30，加上两镇街之间路程 30 分钟）与腰古镇的驻点时间（17:30–20:30）重叠，占了腰古镇50个驻点日中的50个，因此在腰古镇不安排陈志强当驻点领导。"), "{out}{err}");
 }

@@ -155,7 +155,10 @@ fn windows_too_close(rosters: &[crate::model::Roster], lang: Lang) {
                 if a.station.weekday != b.station.weekday {
                     continue;
                 }
-                let m = a.township.between.minutes(&a.township.name, &b.township.name);
+                let m = a
+                    .township
+                    .between
+                    .minutes(&a.township.name, &b.township.name);
                 let gap = (b.station.start - a.station.end).max(a.station.start - b.station.end);
                 if gap.num_minutes() < m as i64 {
                     outln!(
@@ -199,7 +202,13 @@ fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
     let left = gone.difference(&leaders).count();
     outln!(
         "{}",
-        crate::wording::city_summary::city_people(leaders.len(), left, helpers.len(), entries, lang)
+        crate::wording::city_summary::city_people(
+            leaders.len(),
+            left,
+            helpers.len(),
+            entries,
+            lang
+        )
     );
 }
 

@@ -174,9 +174,9 @@ impl Say for TwoPlaces {
 pub fn two_places_total(n: usize, close: usize, shared: usize, lang: Lang) -> String {
     let road = match (lang, close) {
         (_, 0) => String::new(),
-        (Lang::En, c) => format!(
-            "; times one of them has less than the travel time between two townships: {c}"
-        ),
+        (Lang::En, c) => {
+            format!("; times one of them has less than the travel time between two townships: {c}")
+        }
         (Lang::Zh, c) => format!("，有 {c} 处来不及往返两个镇街"),
     };
     match (lang, n, close) {
@@ -298,6 +298,9 @@ pub struct NeverHereSaid {
     /// "17:00–20:00" and "15:00–18:30".
     pub here: String,
     pub there: String,
+    /// The travel minutes between the townships, when it is they that
+    /// make the times meet.
+    pub travel: Option<u32>,
 }
 
 impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
@@ -310,6 +313,7 @@ impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
             dates: n.dates,
             here: n.here.clone(),
             there: n.there.clone(),
+            travel: n.travel,
         }
     }
 }
@@ -317,6 +321,14 @@ impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
 impl Say for NeverHereSaid {
     fn say(&self, lang: Lang) -> String {
         let (n, t) = (&self.name, &self.township);
+        let there = match (self.travel, lang) {
+            (None, _) => self.there.clone(),
+            (Some(m), Lang::En) => format!(
+                "{}, and {m} minutes of travel between the townships",
+                self.there
+            ),
+            (Some(m), Lang::Zh) => format!("{}，加上两镇街之间路程 {m} 分钟", self.there),
+        };
         match lang {
             Lang::En => format!(
                 "{n} is shared by {others} and {t}, but {n}'s duties in {others} {when} on {b} of its {d} station dates, so {n} leads no unit in {t}. Give {these} station windows that do not overlap, or write `shared` only where the person really serves",
@@ -331,10 +343,7 @@ impl Say for NeverHereSaid {
                 when = if self.here == self.there {
                     format!("are at the same time as {t}'s ({})", self.here)
                 } else {
-                    format!(
-                        "({}) overlap {t}'s station window ({})",
-                        self.there, self.here
-                    )
+                    format!("({there}) overlap {t}'s station window ({})", self.here)
                 },
             ),
             Lang::Zh => format!(
@@ -350,7 +359,7 @@ impl Say for NeverHereSaid {
                 when = if self.here == self.there {
                     format!("与{t}的驻点时间相同（{}）", self.here)
                 } else {
-                    format!("（{}）与{t}的驻点时间（{}）重叠", self.there, self.here)
+                    format!("（{there}）与{t}的驻点时间（{}）重叠", self.here)
                 },
             ),
         }

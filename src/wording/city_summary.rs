@@ -19,7 +19,10 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
         pick("district", "区"),
         pick("township", "镇街"),
         pick("leaders at the year's end", "驻点领导（年底在任）"),
-        pick("leaders who left or handed over in the year", "另有年内离任或交接"),
+        pick(
+            "leaders who left or handed over in the year",
+            "另有年内离任或交接",
+        ),
         pick("units", "联系村居"),
     ];
     for r in Role::ALL {
@@ -176,7 +179,11 @@ pub fn city_people(
         (0, _) => String::new(),
         (n, Lang::En) => format!(
             " ({n} more {} or handed over during the year)",
-            if n == 1 { "leader left" } else { "leaders left" }
+            if n == 1 {
+                "leader left"
+            } else {
+                "leaders left"
+            }
         ),
         (n, Lang::Zh) => format!("（另有 {n} 名年内离任或交接）"),
     };

@@ -111,7 +111,11 @@ impl Doc {
                 ("township", "镇街", 16.0),
                 ("units", "村居数", 8.0),
                 ("leaders at the year's end", "驻点领导（年底在任）", 12.0),
-                ("left or handed over in the year", "另有年内离任或交接", 12.0),
+                (
+                    "left or handed over in the year",
+                    "另有年内离任或交接",
+                    12.0,
+                ),
                 ("helpers", "协助人员", 9.0),
                 ("cost", "方案扣分", 10.0),
                 ("gap", "差距", 8.0),

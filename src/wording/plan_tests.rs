@@ -301,6 +301,7 @@ fn places_short_count_the_shared_cadres_kept_away_by_name() {
         dates: 50,
         here: "15:00–18:30".into(),
         there: "15:00–18:30".into(),
+        travel: None,
     };
     let said = too_many(9, 3, 6, Some(2), vec![away("陈志强", 50), away("黄伟", 46)]);
     assert_eq!(
@@ -324,6 +325,7 @@ fn a_shared_cadre_kept_away_by_an_overlapping_window_is_told_with_both_times() {
         dates: 49,
         here: "17:00–20:00".into(),
         there: "15:00–18:30".into(),
+        travel: None,
     };
     assert_eq!(
         said.say(Lang::Zh),

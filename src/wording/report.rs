@@ -148,10 +148,7 @@ impl Label {
             Township => ("Township", "镇街"),
             Leaders => ("Leaders", "驻点领导"),
             LeadersInForce => ("Leaders at the year's end", "驻点领导（年底在任）"),
-            LeadersLeft => (
-                "Left or handed over in the year",
-                "另有年内离任或交接",
-            ),
+            LeadersLeft => ("Left or handed over in the year", "另有年内离任或交接"),
             Shortfalls => ("Sessions without a township member", "缺少镇级人员的接待"),
             ShortfallsMadeUp => ("Of them made up later", "其中已补接待"),
             WarningCount => ("Warnings", "提醒"),

@@ -202,3 +202,17 @@ fn a_person_kept_away_by_the_travel_time_is_told_so_in_both_languages() {
     let (_, out, err) = zhudian(&["--lang", "zh", "plan", s(&c), "-o", s(&plans)]);
     assert!(err.contains("陈志强由六都镇和腰古镇共用，但陈志强在六都镇的驻点任务（14:30–17:30，加上两镇街之间路程 30 分钟）与腰古镇的驻点时间（17:30–20:30）重叠，占了腰古镇50个驻点日中的50个，因此在腰古镇不安排陈志强当驻点领导。"), "{out}{err}");
 }
+
+#[test]
+fn a_negative_travel_time_is_refused_at_its_line() {
+    let road = "[[township_road]]\nfrom = \"六都镇\"\nto = \"腰古镇\"\nminutes = -5\n";
+    let (_d, c) = city("18:00", "21:00", "", road);
+    let (code, _, err) = zhudian(&["validate", s(&c)]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "city.toml:40: [[township_road]], field 'minutes': must not be negative, but is -5\n"
+        ),
+        "{err}"
+    );
+}

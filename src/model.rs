@@ -18,6 +18,39 @@ pub struct Place {
     pub column: Option<usize>,
 }
 
+/// The travel time a shared person needs between two townships of the
+/// city when no `[[township_road]]` names the pair.
+pub const DEFAULT_MINUTES_BETWEEN_TOWNSHIPS: u32 = 30;
+
+/// The travel time between the city's townships (city.toml's `[city]
+/// minutes_between_townships` and its `[[township_road]]` entries): a
+/// shared person's duties in two townships are kept at least this far apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Between {
+    pub minutes: u32,
+    /// (township, township, minutes), townships by name, either way round.
+    pub pairs: Vec<(String, String, u32)>,
+}
+
+impl Default for Between {
+    fn default() -> Self {
+        Between {
+            minutes: DEFAULT_MINUTES_BETWEEN_TOWNSHIPS,
+            pairs: Vec::new(),
+        }
+    }
+}
+
+impl Between {
+    /// The minutes between townships `a` and `b` (by name).
+    pub fn minutes(&self, a: &str, b: &str) -> u32 {
+        self.pairs
+            .iter()
+            .find(|(x, y, _)| (x == a && y == b) || (x == b && y == a))
+            .map_or(self.minutes, |p| p.2)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Township {
     pub name: String,
@@ -30,6 +63,8 @@ pub struct Township {
     /// The district of a city the township belongs to (its own
     /// `[township] district`, or the city.toml district listing it).
     pub district: Option<String>,
+    /// The travel time to the city's other townships (from city.toml).
+    pub between: Between,
 }
 
 /// Where a node lies, for the report's map only: planar `x`, `y` (any unit,
@@ -611,12 +646,25 @@ impl Roster {
             .collect()
     }
 
+    /// Does this person leave during the year (`leaves`, or a predecessor
+    /// handing over to a successor)? Every count of leaders "in force at the
+    /// year's end" (validate, the township's report, the city's figures)
+    /// leaves these out and says them apart.
+    pub fn gone_by_year_end(&self, id: &str) -> bool {
+        let year = self.township.year;
+        self.service(id).1.is_some_and(|l| l.year() <= year)
+    }
+
+    /// The cadres in force at the year's end (see `gone_by_year_end`).
+    pub fn cadres_in_force(&self) -> impl Iterator<Item = &Cadre> {
+        self.cadres.iter().filter(|c| !self.gone_by_year_end(&c.id))
+    }
+
     /// The roster as it stands at the end of the year: without the people
     /// who leave during it (their successors take their place). Planning
     /// the teams works from this; the calendar from the whole roster.
     pub fn at_year_end(&self) -> Roster {
-        let year = self.township.year;
-        let gone = |id: &str| self.service(id).1.is_some_and(|l| l.year() <= year);
+        let gone = |id: &str| self.gone_by_year_end(id);
         let mut r = self.clone();
         r.cadres.retain(|c| !gone(&c.id));
         r.helpers.retain(|h| !gone(&h.id));

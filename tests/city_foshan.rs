@@ -243,7 +243,7 @@ impl Counted {
         let h = |r: &str| self.helpers.get(r).copied().unwrap_or(0);
         let w = |k: &str| self.warnings.get(k).copied().unwrap_or(0);
         vec![
-            ("leaders", self.leaders),
+            ("leaders at the year's end", self.leaders),
             ("units", self.units),
             ("helpers: department head", h("department_head")),
             ("helpers: party secretary", h("party_secretary")),

@@ -115,35 +115,40 @@ fn city_totals_count_a_shared_and_a_transferred_leader_once() {
     let plans = dir.path().join("plans");
     let (c, out, err) = zhudian(&["plan", s(&city), "-o", s(&plans)]);
     assert_eq!(c, 0, "{out}{err}");
-    // 5 + 5 + 3 leader entries; 梁健明 (shared) and 邱敏坚 (transferred)
-    // are one person each.
-    assert!(out.contains(": 22 units, 11 leaders, total cost "), "{out}");
+    // 4 + 4 + 3 leaders at the year's end (邱敏坚 left 高涌镇, 李国雄
+    // retired from 三庄镇); 梁健明 (shared) is one person.
+    assert!(out.contains(": 22 units, 10 leaders, total cost "), "{out}");
     let summary = csv_rows(&std::fs::read_to_string(plans.join("city-summary.csv")).unwrap());
     let leaders: Vec<(&str, &str)> = summary
         .iter()
-        .map(|r| (r["township"].as_str(), r["leaders"].as_str()))
+        .map(|r| {
+            (
+                r["township"].as_str(),
+                r["leaders at the year's end"].as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         leaders,
         [
-            ("高涌镇", "5"),
-            ("三庄镇", "5"),
+            ("高涌镇", "4"),
+            ("三庄镇", "4"),
             ("杏涌镇", "3"),
-            ("total", "11")
+            ("total", "10")
         ]
     );
     let (c, out, _) = zhudian(&["validate", s(&city)]);
     assert_eq!(c, 0, "{out}");
     assert!(
         out.contains(
-            "The city: 11 leaders and 169 helpers, each person once (13 leader entries: a shared or transferred person is on two townships' rosters).\n"
+            "The city: 10 leaders (1 more leader left or handed over during the year) and 169 helpers, each person once (11 leader entries: a shared or transferred person is on two townships' rosters).\n"
         ),
         "{out}"
     );
     let (_, out, _) = zhudian(&["--lang", "zh", "validate", s(&city)]);
     assert!(
         out.contains(
-            "全市：驻点领导 11 名，协助人员 169 名，每人只计一次（名册中领导共 13 条：多镇街共用或调动的人员在两个镇街的名册中都有）。\n"
+            "全市：驻点领导 10 名（另有 1 名年内离任或交接），协助人员 169 名，每人只计一次（名册中领导共 11 条：多镇街共用或调动的人员在两个镇街的名册中都有）。\n"
         ),
         "{out}"
     );
@@ -271,13 +276,15 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
             "区",
             "镇街",
             "村居数",
-            "驻点领导",
+            "驻点领导（年底在任）",
+            "另有年内离任或交接",
             "协助人员",
             "方案扣分",
             "差距",
             "最大工作量偏差",
             "驻点接待",
             "缺少镇级人员的接待",
+            "其中已补接待",
             "补接待",
             "入户走访半天",
             "提醒",
@@ -307,22 +314,27 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
     for (row, c) in book[1..].iter().zip(&csv) {
         let f = |k: &str| c[k].parse::<f64>().unwrap();
         assert_eq!(num(&row[2]), f("units"));
-        assert_eq!(num(&row[3]), f("leaders"));
-        assert!((num(&row[5]) - f("cost")).abs() < 0.005, "{row:?}");
-        assert!((num(&row[6]) * 100.0 - f("gap (%)")).abs() < 0.005);
-        assert!((num(&row[7]) * 100.0 - f("largest deviation (%)")).abs() < 0.05);
-        assert_eq!(num(&row[8]), f("station sessions"));
-        assert_eq!(num(&row[9]), f("sessions without a township member"));
-        assert_eq!(num(&row[10]), f("make-ups"));
-        assert_eq!(num(&row[11]), f("visit half-days"));
+        assert_eq!(num(&row[3]), f("leaders at the year's end"));
+        assert_eq!(
+            num(&row[4]),
+            f("leaders who left or handed over in the year")
+        );
+        assert!((num(&row[6]) - f("cost")).abs() < 0.005, "{row:?}");
+        assert!((num(&row[7]) * 100.0 - f("gap (%)")).abs() < 0.005);
+        assert!((num(&row[8]) * 100.0 - f("largest deviation (%)")).abs() < 0.05);
+        assert_eq!(num(&row[9]), f("station sessions"));
+        assert_eq!(num(&row[10]), f("sessions without a township member"));
+        assert_eq!(num(&row[11]), f("of them made up later"));
+        assert_eq!(num(&row[12]), f("make-ups"));
+        assert_eq!(num(&row[13]), f("visit half-days"));
     }
     assert_eq!(
         num(&book[3][3]),
-        8.0,
-        "甲区: 5 + 5 entries, 梁健明 and 邱敏坚 once each"
+        7.0,
+        "甲区: 4 + 4 at the year's end, 梁健明 once"
     );
-    assert_eq!(num(&book[6][3]), 11.0);
-    assert_eq!(text(&book[1][13]), "gaoyong.xlsx");
+    assert_eq!(num(&book[6][3]), 10.0);
+    assert_eq!(text(&book[1][15]), "gaoyong.xlsx");
     // Counts as whole numbers, the cost with two decimals, shares as %.
     let bytes = std::fs::read(docs.join("全市汇总.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

@@ -66,21 +66,26 @@ fn summary(plans: &Path) -> Vec<Vec<String>> {
 /// without a township member, and the warnings (every warning column summed).
 struct Cells {
     leaders: String,
+    left: String,
     units: String,
     cost: String,
     short: String,
+    made_up: String,
     warnings: usize,
 }
 
 fn cells(row: &[String]) -> Cells {
-    // district, township, leaders, units, 8 helper roles, cost, gap,
-    // deviation, sessions, short, make-ups, visits, then the warnings.
+    // district, township, leaders, those who left, units, 8 helper roles,
+    // cost, gap, deviation, sessions, short, of them made up, make-ups,
+    // visits, then the warnings.
     Cells {
         leaders: row[2].clone(),
-        units: row[3].clone(),
-        cost: row[12].clone(),
-        short: row[16].clone(),
-        warnings: row[19..].iter().map(|c| c.parse::<usize>().unwrap()).sum(),
+        left: row[3].clone(),
+        units: row[4].clone(),
+        cost: row[13].clone(),
+        short: row[17].clone(),
+        made_up: row[18].clone(),
+        warnings: row[21..].iter().map(|c| c.parse::<usize>().unwrap()).sum(),
     }
 }
 
@@ -93,8 +98,8 @@ fn figures(c: &Cells, gap: &str, cell: &str) -> String {
         ""
     };
     format!(
-        "<{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{gap}</{cell}><{cell} class=\"n\"{short}>{}</{cell}><{cell} class=\"n\">{}</{cell}>",
-        c.units, c.leaders, c.cost, c.short, c.warnings
+        "<{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{gap}</{cell}><{cell} class=\"n\"{short}>{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}>",
+        c.units, c.leaders, c.left, c.cost, c.short, c.made_up, c.warnings
     )
 }
 
@@ -143,14 +148,14 @@ fn the_chinese_city_page_names_the_city_and_groups_the_townships_under_their_dis
     );
     let gap = "0%：没有更好的方案";
     let table = [
-        "<tr class=\"district\"><th colspan=\"7\">云城区</th></tr>".to_string(),
+        "<tr class=\"district\"><th colspan=\"9\">云城区</th></tr>".to_string(),
         township_row("hekou.html", "河口街道", &rows[0], gap),
         township_row("yaogu.html", "腰古镇", &rows[1], gap),
         format!(
             "<tr class=\"subtotal\"><th>云城区小计</th>{}</tr>",
             figures(&cells(&rows[2]), "", "th")
         ),
-        "<tr class=\"district\"><th colspan=\"7\">云安区</th></tr>".to_string(),
+        "<tr class=\"district\"><th colspan=\"9\">云安区</th></tr>".to_string(),
         township_row("liudu.html", "六都镇", &rows[3], gap),
         format!(
             "<tr class=\"subtotal\"><th>云安区小计</th>{}</tr>",
@@ -191,14 +196,14 @@ fn the_english_city_page_counts_as_the_summary_does() {
     );
     let gap = "0%: no better plan";
     let table = [
-        "<tr class=\"district\"><th colspan=\"7\">云城区</th></tr>".to_string(),
+        "<tr class=\"district\"><th colspan=\"9\">云城区</th></tr>".to_string(),
         township_row("hekou.html", "河口街道", &rows[0], gap),
         township_row("yaogu.html", "腰古镇", &rows[1], gap),
         format!(
             "<tr class=\"subtotal\"><th>Subtotal, 云城区</th>{}</tr>",
             figures(&cells(&rows[2]), "", "th")
         ),
-        "<tr class=\"district\"><th colspan=\"7\">云安区</th></tr>".to_string(),
+        "<tr class=\"district\"><th colspan=\"9\">云安区</th></tr>".to_string(),
         township_row("liudu.html", "六都镇", &rows[3], gap),
         format!(
             "<tr class=\"subtotal\"><th>Subtotal, 云安区</th>{}</tr>",

@@ -102,6 +102,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             }
             if rosters.len() > 1 {
                 city_people(&rosters, lang);
+                windows_too_close(&rosters, lang);
             }
             if args.roster.is_dir()
                 && let Ok(Some(city)) = roster::city::read(&args.roster)
@@ -135,8 +136,50 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
     }
 }
 
-/// A city's leaders and helpers, each person once (a shared or
-/// transferred person is one), as city-summary.csv's total counts them.
+/// Each shared person whose two townships hold their station windows on
+/// the same weekday closer than the travel time between them.
+fn windows_too_close(rosters: &[crate::model::Roster], lang: Lang) {
+    let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
+    let across = roster::across::across(&refs).unwrap_or_default();
+    let window = |r: &crate::model::Roster| {
+        format!(
+            "{}–{}",
+            r.station.start.format("%H:%M"),
+            r.station.end.format("%H:%M")
+        )
+    };
+    for s in &across.shared {
+        for (k, &i) in s.townships.iter().enumerate() {
+            for &j in &s.townships[k + 1..] {
+                let (a, b) = (&rosters[i], &rosters[j]);
+                if a.station.weekday != b.station.weekday {
+                    continue;
+                }
+                let m = a
+                    .township
+                    .between
+                    .minutes(&a.township.name, &b.township.name);
+                let gap = (b.station.start - a.station.end).max(a.station.start - b.station.end);
+                if gap.num_minutes() < m as i64 {
+                    outln!(
+                        "{}",
+                        crate::wording::across::windows_too_close(
+                            &s.name,
+                            (&a.township.name, &window(a)),
+                            (&b.township.name, &window(b)),
+                            m,
+                            lang
+                        )
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A city's leaders (in force at the year's end) and helpers, each person
+/// once (a shared or transferred person is one), as city-summary.csv's
+/// total counts them.
 fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
     let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
     let across = roster::across::across(&refs).unwrap_or_default();
@@ -144,14 +187,28 @@ fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
     let keys = roster::across::person_keys(&some, &across);
     let mut leaders = std::collections::BTreeSet::new();
     let mut helpers = std::collections::BTreeSet::new();
+    let mut gone = std::collections::BTreeSet::new();
     for (r, k) in rosters.iter().zip(&keys) {
-        leaders.extend(r.cadres.iter().filter_map(|c| k.get(&c.id)));
+        leaders.extend(r.cadres_in_force().filter_map(|c| k.get(&c.id)));
+        gone.extend(
+            r.cadres
+                .iter()
+                .filter(|c| r.gone_by_year_end(&c.id))
+                .filter_map(|c| k.get(&c.id)),
+        );
         helpers.extend(r.helpers.iter().filter_map(|h| k.get(&h.id)));
     }
-    let entries: usize = rosters.iter().map(|r| r.cadres.len()).sum();
+    let entries: usize = rosters.iter().map(|r| r.cadres_in_force().count()).sum();
+    let left = gone.difference(&leaders).count();
     outln!(
         "{}",
-        crate::wording::city_summary::city_people(leaders.len(), helpers.len(), entries, lang)
+        crate::wording::city_summary::city_people(
+            leaders.len(),
+            left,
+            helpers.len(),
+            entries,
+            lang
+        )
     );
 }
 

@@ -1,9 +1,13 @@
 //! The city's figures to send upward (`city-summary.csv`): one row per
 //! township read from its roster and its plan, a subtotal row per district
 //! (when the townships say their districts) and the city's total. Counts
-//! add up, but for people: a township's row counts its own roster's, a
-//! subtotal or the total counts each person once (a shared person, or one
-//! transferred between two of its townships, is one person); the gap and the largest deviation are the worst of the rows
+//! add up, but for people: a township's row counts its own roster's leaders
+//! in force at the year's end (as the township's report and `validate` do,
+//! `Roster::cadres_in_force`), those who left or handed over during the
+//! year said apart; a subtotal or the total counts each person once (a
+//! shared person, or one transferred between two of its townships, is one
+//! person, and one who left one township for another of the sum is in
+//! force, not gone); the gap and the largest deviation are the worst of the rows
 //! summed over, since a sum of percentages means nothing. The rows are
 //! typed data; `csv` renders them (UTF-8 with a BOM, CRLF, formula-like
 //! cells neutralised) and the command layer writes the file.
@@ -22,7 +26,10 @@ pub const FILE_NAME: &str = "city-summary.csv";
 /// One township's figures, or the sum of several.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figures {
+    /// Leaders in force at the year's end.
     pub leaders: usize,
+    /// Leaders who left or handed over during the year (not in `leaders`).
+    pub leaders_left: usize,
     pub units: usize,
     /// Helpers in the roster, by role, in `Role::ALL` order.
     pub helpers: [usize; Role::ALL.len()],
@@ -31,6 +38,8 @@ pub struct Figures {
     pub max_deviation_pct: f64,
     pub station_sessions: usize,
     pub shortfall_sessions: usize,
+    /// Of `shortfall_sessions`, those made up later (`scenario::short`).
+    pub shortfall_made_up: usize,
     pub makeup_sessions: usize,
     pub visit_half_days: usize,
     /// Warnings by kind (the plan's own kind strings).
@@ -38,6 +47,8 @@ pub struct Figures {
     /// The people counted: (0 for a leader, else 1 + the helper's role in
     /// `Role::ALL`, the person's key across the city).
     pub people: BTreeSet<(usize, String)>,
+    /// The keys of the leaders who left or handed over during the year.
+    pub left: BTreeSet<String>,
 }
 
 impl Figures {
@@ -54,8 +65,13 @@ impl Figures {
                 .unwrap_or_else(|| format!("{id}\u{1f}{name}"))
         };
         let mut people = BTreeSet::new();
+        let mut left = BTreeSet::new();
         for c in &roster.cadres {
-            people.insert((0, key(&c.id, &c.name)));
+            if roster.gone_by_year_end(&c.id) {
+                left.insert(key(&c.id, &c.name));
+            } else {
+                people.insert((0, key(&c.id, &c.name)));
+            }
         }
         let mut helpers = [0; Role::ALL.len()];
         for h in &roster.helpers {
@@ -69,19 +85,24 @@ impl Figures {
             *warnings.entry(w.kind.clone()).or_insert(0) += 1;
         }
         let m = &plan.plan.metrics;
+        let (short, made_up) = crate::scenario::short::counts(roster, plan);
+        debug_assert_eq!(short, m.shortfall_sessions);
         Figures {
-            leaders: roster.cadres.len(),
+            leaders: roster.cadres_in_force().count(),
+            leaders_left: left.len(),
             units: roster.units.len(),
             helpers,
             cost: plan.plan.cost,
             gap: plan.plan.gap,
             max_deviation_pct: m.max_deviation_pct,
             station_sessions: m.station_sessions,
-            shortfall_sessions: m.shortfall_sessions,
+            shortfall_sessions: short,
+            shortfall_made_up: made_up,
             makeup_sessions: m.makeup_sessions,
             visit_half_days: m.household_visit_sessions,
             warnings,
             people,
+            left,
         }
     }
 
@@ -89,6 +110,7 @@ impl Figures {
     /// people counted once each.
     fn add(&mut self, o: &Figures) {
         self.leaders += o.leaders;
+        self.leaders_left += o.leaders_left;
         self.units += o.units;
         for (a, b) in self.helpers.iter_mut().zip(o.helpers) {
             *a += b;
@@ -98,16 +120,24 @@ impl Figures {
         self.max_deviation_pct = self.max_deviation_pct.max(o.max_deviation_pct);
         self.station_sessions += o.station_sessions;
         self.shortfall_sessions += o.shortfall_sessions;
+        self.shortfall_made_up += o.shortfall_made_up;
         self.makeup_sessions += o.makeup_sessions;
         self.visit_half_days += o.visit_half_days;
         for (k, n) in &o.warnings {
             *self.warnings.entry(k.clone()).or_insert(0) += n;
         }
-        if !o.people.is_empty() {
+        if !o.people.is_empty() || !o.left.is_empty() {
             self.people.extend(o.people.iter().cloned());
+            self.left.extend(o.left.iter().cloned());
             let count = |slot: usize| self.people.iter().filter(|(s, _)| *s == slot).count();
             self.leaders = count(0);
             self.helpers = std::array::from_fn(|i| count(i + 1));
+            // One who left a township for another of the sum is in force.
+            self.leaders_left = self
+                .left
+                .iter()
+                .filter(|k| !self.people.contains(&(0, (*k).clone())))
+                .count();
         }
     }
 }
@@ -220,6 +250,7 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
             r.district.clone().unwrap_or_default(),
             label,
             f.leaders.to_string(),
+            f.leaders_left.to_string(),
             f.units.to_string(),
         ];
         cells.extend(f.helpers.iter().map(|n| n.to_string()));
@@ -229,6 +260,7 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
             format!("{:.1}", f.max_deviation_pct),
             f.station_sessions.to_string(),
             f.shortfall_sessions.to_string(),
+            f.shortfall_made_up.to_string(),
             f.makeup_sessions.to_string(),
             f.visit_half_days.to_string(),
         ]);

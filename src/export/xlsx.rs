@@ -629,23 +629,25 @@ pub fn city(
         let counts = [
             f.units,
             f.leaders,
+            f.leaders_left,
             f.helpers.iter().sum(),
             f.station_sessions,
             f.shortfall_sessions,
+            f.shortfall_made_up,
             f.makeup_sessions,
             f.visit_half_days,
             f.warnings.values().sum(),
         ];
-        for (c, n) in counts[..3].iter().enumerate() {
+        for (c, n) in counts[..4].iter().enumerate() {
             ws.write_number_with_format(row, c as u16 + 2, *n as f64, &int)?;
         }
-        ws.write_number_with_format(row, 5, f.cost, &money)?;
-        ws.write_number_with_format(row, 6, f.gap, &pct)?;
-        ws.write_number_with_format(row, 7, f.max_deviation_pct / 100.0, &pct)?;
-        for (c, n) in counts[3..].iter().enumerate() {
-            ws.write_number_with_format(row, c as u16 + 8, *n as f64, &int)?;
+        ws.write_number_with_format(row, 6, f.cost, &money)?;
+        ws.write_number_with_format(row, 7, f.gap, &pct)?;
+        ws.write_number_with_format(row, 8, f.max_deviation_pct / 100.0, &pct)?;
+        for (c, n) in counts[4..].iter().enumerate() {
+            ws.write_number_with_format(row, c as u16 + 9, *n as f64, &int)?;
         }
-        ws.write_string_with_format(row, 13, file.unwrap_or_default(), &text)?;
+        ws.write_string_with_format(row, 15, file.unwrap_or_default(), &text)?;
     }
     book.save_to_buffer()
 }

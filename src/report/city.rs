@@ -3,8 +3,11 @@
 //! its own report page, written beside this one; the townships grouped by
 //! district, each district closed by its subtotal, then the city's total.
 //! The figures are `city-summary.csv`'s (`export::city_summary`): a
-//! township's row counts its roster's leaders, a subtotal or the total
-//! counts each person once.
+//! township's row counts its roster's leaders in force at the year's end
+//! (as its own page does), those who left or handed over beside them; a
+//! subtotal or the total counts each person once. Sessions without a
+//! township member are counted as the township's week grid shows them
+//! (`scenario::short`), those made up later beside them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -16,8 +19,9 @@ use crate::wording::report::{
     Label, city_overview, city_people_once, city_title, gap_cell, subtotal_label,
 };
 
-/// The cells of one row after its first: units, leaders, score, gap (for a
-/// township only), sessions short, warnings. `cell` is `td` or `th`.
+/// The cells of one row after its first: units, leaders, those who left,
+/// score, gap (for a township only), sessions short, of them made up,
+/// warnings. `cell` is `td` or `th`.
 fn figures(f: &Figures, gap: Option<&str>, cell: &str) -> String {
     let short = if f.shortfall_sessions > 0 && cell == "td" {
         " style=\"color:#b3261e;font-weight:600\""
@@ -25,12 +29,14 @@ fn figures(f: &Figures, gap: Option<&str>, cell: &str) -> String {
         ""
     };
     format!(
-        "<{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{:.2}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\"{short}>{}</{cell}><{cell} class=\"n\">{}</{cell}>",
+        "<{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{:.2}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\"{short}>{}</{cell}><{cell} class=\"n\">{}</{cell}><{cell} class=\"n\">{}</{cell}>",
         f.units,
         f.leaders,
+        f.leaders_left,
         f.cost,
         esc(gap.unwrap_or_default()),
         f.shortfall_sessions,
+        f.shortfall_made_up,
         f.warnings.values().sum::<usize>(),
     )
 }
@@ -65,13 +71,15 @@ pub fn city_page(
     );
     let _ = write!(
         body,
-        "<table class=\"city\"><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>",
+        "<table class=\"city\"><tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>",
         Label::Township.say(lang),
         Label::Units.say(lang),
-        Label::Leaders.say(lang),
+        Label::LeadersInForce.say(lang),
+        Label::LeadersLeft.say(lang),
         Label::Score.say(lang),
         Label::Gap.say(lang),
         Label::Shortfalls.say(lang),
+        Label::ShortfallsMadeUp.say(lang),
         Label::WarningCount.say(lang),
     );
     // A district's name heads its townships; the rows without a district
@@ -85,7 +93,7 @@ pub fn city_page(
                 {
                     let _ = write!(
                         body,
-                        "<tr class=\"district\"><th colspan=\"7\">{}</th></tr>",
+                        "<tr class=\"district\"><th colspan=\"9\">{}</th></tr>",
                         esc(d)
                     );
                 }

@@ -30,9 +30,10 @@ pub use city_whatif::city_whatif_page;
 pub use compare::compare_page;
 
 /// The cadres in force at the year's end: those who do not leave during it
-/// (a predecessor who hands over is counted apart).
+/// (a predecessor who hands over is counted apart), as `validate` and the
+/// city's figures count them (`Roster::cadres_in_force`).
 pub fn in_force(roster: &Roster) -> usize {
-    roster.cadres.iter().filter(|c| c.leaves.is_none()).count()
+    roster.cadres_in_force().count()
 }
 
 /// The page's heading: title, figures, the roster it came from, and a

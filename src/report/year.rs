@@ -1,5 +1,6 @@
 //! The year at a glance: a heatmap of station weeks × units (session held,
-//! held without a township member, holiday, made up, none), and a table of
+//! held without a township member — made up later or not, the two adding up
+//! to the city's figure, `scenario::short` — holiday, made up, none), and a table of
 //! each person's household-visit half-days by month.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,7 +19,10 @@ use crate::wording::report::{Label, cell_title, leader_post, month, role, weeks_
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
     Staffed,
+    /// Held without a township member, not made up.
     Short,
+    /// Held without a township member, then made up on a make-up day.
+    ShortMadeUp,
     /// An official public holiday (src/days.rs).
     OfficialHoliday,
     /// One of the roster's own `[[holiday]]`s.
@@ -32,6 +36,7 @@ impl Cell {
         match self {
             Cell::Staffed => Label::Staffed,
             Cell::Short => Label::Short,
+            Cell::ShortMadeUp => Label::ShortMadeUp,
             Cell::OfficialHoliday => Label::OfficialHoliday,
             Cell::Holiday => Label::Holiday,
             Cell::Makeup => Label::Makeup,
@@ -42,6 +47,7 @@ impl Cell {
         match self {
             Cell::Staffed => "#4c9a5b",
             Cell::Short => "#e0533d",
+            Cell::ShortMadeUp => "#f0a04b",
             Cell::OfficialHoliday => "#a9c1e3",
             Cell::Holiday => "#d7c49e",
             Cell::Makeup => "#8e6cc0",
@@ -67,19 +73,14 @@ pub fn window_days(roster: &Roster) -> Vec<NaiveDate> {
     out
 }
 
-/// Is this person from the township (a leader, or a helper of no unit)?
-pub fn township_person(roster: &Roster, id: &str) -> bool {
-    roster.cadre_index(id).is_some()
-        || roster
-            .helper_index(id)
-            .is_some_and(|i| roster.helpers[i].unit.is_none())
-}
+pub use crate::scenario::short::township_person;
 
 /// Cells per unit (roster order) and week.
 pub fn cells(roster: &Roster, plan: &PlanFile) -> Vec<Vec<Cell>> {
     let days = window_days(roster);
     let mut station: BTreeMap<(&str, &str), bool> = BTreeMap::new();
     let mut made_up: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let short_made_up = crate::scenario::short::made_up_keys(roster, plan);
     for s in &plan.session {
         match s.kind.as_str() {
             "station" => {
@@ -102,10 +103,16 @@ pub fn cells(roster: &Roster, plan: &PlanFile) -> Vec<Vec<Cell>> {
                 .map(|d| {
                     let date = d.format("%Y-%m-%d").to_string();
                     let key = (u.id.as_str(), date.as_str());
-                    if made_up.contains(&key) {
+                    // A session held without a township member is one, made
+                    // up or not, as the city counts it.
+                    if short_made_up.contains(&key) {
+                        Cell::ShortMadeUp
+                    } else if station.get(&key) == Some(&false) {
+                        Cell::Short
+                    } else if made_up.contains(&key) {
                         Cell::Makeup
-                    } else if let Some(&staffed) = station.get(&key) {
-                        if staffed { Cell::Staffed } else { Cell::Short }
+                    } else if station.contains_key(&key) {
+                        Cell::Staffed
                     } else if roster.holidays.iter().any(|h| h.contains(*d)) {
                         Cell::Holiday
                     } else if roster.days.holiday(*d).is_some() {
@@ -178,6 +185,7 @@ pub fn weeks(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     for c in [
         Cell::Staffed,
         Cell::Short,
+        Cell::ShortMadeUp,
         Cell::OfficialHoliday,
         Cell::Holiday,
         Cell::Makeup,

@@ -267,6 +267,9 @@ pub struct Busy {
     pub end: chrono::NaiveTime,
     /// The township they are busy in, by name.
     pub township: String,
+    /// The minutes of travel between the two townships `start` and `end`
+    /// are widened by (0 for the time as planned there).
+    pub travel: u32,
 }
 
 /// The times `id` is busy in a plan of township `township`: every session
@@ -283,24 +286,55 @@ pub fn busy_in(plan: &crate::plan::PlanFile, id: &str, township: &str) -> Vec<Bu
                 start: time(&s.start)?,
                 end: time(&s.end)?,
                 township: township.to_string(),
+                travel: 0,
             })
         })
         .collect()
 }
 
+impl Busy {
+    /// The busy time widened by `m` minutes on each side (the travel
+    /// between the two townships), within the day.
+    pub fn widened(mut self, m: u32) -> Busy {
+        let d = chrono::TimeDelta::minutes(m as i64);
+        let (start, under) = self.start.overflowing_sub_signed(d);
+        let (end, over) = self.end.overflowing_add_signed(d);
+        self.start = if under != 0 {
+            chrono::NaiveTime::MIN
+        } else {
+            start
+        };
+        self.end = if over != 0 {
+            chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap_or(self.end)
+        } else {
+            end
+        };
+        self.travel = m;
+        self
+    }
+}
+
 /// The busy times township `t`'s shared people have in the townships before
-/// it (city order): what planning and checking `t` must keep clear of.
-/// `plans[u]` is township `u`'s name and plan, where it has one.
+/// it (city order): what planning and checking `t` must keep clear of, each
+/// widened by the travel time between the two townships (`here`'s
+/// `Between`, from city.toml). `plans[u]` is township `u`'s name and plan,
+/// where it has one.
 pub fn busy_before(
     across: &Across,
     t: usize,
     plans: &[Option<(String, &crate::plan::PlanFile)>],
+    here: Option<&Roster>,
 ) -> Vec<Busy> {
+    let fallback = crate::model::Between::default();
+    let (between, me) = here.map_or((&fallback, ""), |r| {
+        (&r.township.between, r.township.name.as_str())
+    });
     let mut out = Vec::new();
     for s in across.shared_in(t) {
         for &u in s.townships.iter().filter(|&&u| u < t) {
             if let Some(Some((name, plan))) = plans.get(u) {
-                out.extend(busy_in(plan, &s.id, name));
+                let m = between.minutes(me, name);
+                out.extend(busy_in(plan, &s.id, name).into_iter().map(|b| b.widened(m)));
             }
         }
     }
@@ -368,6 +402,9 @@ pub struct NeverHere {
     pub here: String,
     /// The time he is most often busy elsewhere on those dates, "15:00–18:30".
     pub there: String,
+    /// The travel minutes between the townships, when it is they (not the
+    /// times themselves) that meet this township's window.
+    pub travel: Option<u32>,
 }
 
 /// The shared cadres of `r` busy elsewhere (`busy`) on at least nine in ten
@@ -399,19 +436,24 @@ pub fn never_here(r: &Roster, busy: &[Busy]) -> Vec<NeverHere> {
         };
         // The busy time met most often on the blocked dates (the earliest
         // of those met equally often).
-        let mut times: std::collections::BTreeMap<(chrono::NaiveTime, chrono::NaiveTime), usize> =
-            std::collections::BTreeMap::new();
+        // The times as planned there, without the travel.
+        type Times = (chrono::NaiveTime, chrono::NaiveTime, u32);
+        let mut times: std::collections::BTreeMap<Times, usize> = std::collections::BTreeMap::new();
         for b in mine
             .iter()
             .filter(|b| b.start < r.station.end && r.station.start < b.end)
         {
-            *times.entry((b.start, b.end)).or_default() += 1;
+            let d = chrono::TimeDelta::minutes(b.travel as i64);
+            *times.entry((b.start + d, b.end - d, b.travel)).or_default() += 1;
         }
-        let there = times
+        let most = times
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(t, _)| span(t.0, t.1))
-            .unwrap_or_default();
+            .map(|(t, _)| *t);
+        let there = most.map(|t| span(t.0, t.1)).unwrap_or_default();
+        let travel = most
+            .filter(|t| t.2 > 0 && !(t.0 < r.station.end && r.station.start < t.1))
+            .map(|t| t.2);
         out.push(NeverHere {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -421,6 +463,7 @@ pub fn never_here(r: &Roster, busy: &[Busy]) -> Vec<NeverHere> {
             dates: dates.len(),
             here: span(r.station.start, r.station.end),
             there,
+            travel,
         });
     }
     out
@@ -442,6 +485,7 @@ pub fn kept_away(r: &Roster) -> Vec<NeverHere> {
                     start: m.start,
                     end: m.end,
                     township: township.clone(),
+                    travel: r.township.between.minutes(&r.township.name, township),
                 }),
                 _ => None,
             })

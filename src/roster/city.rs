@@ -34,6 +34,8 @@ pub struct City {
     pub text: String,
     pub name: String,
     pub districts: Vec<District>,
+    /// `[city] minutes_between_townships` and `[[township_road]]`.
+    pub between: crate::model::Between,
 }
 
 /// One inherited field a township sets to a value of its own.
@@ -69,7 +71,14 @@ pub fn read(dir: &Path) -> Result<Option<City>, Problems> {
         return Err(Problems(cx.problems.into_inner()));
     }
     let doc = doc.into_inner();
-    let known = ["city", "district", "station", "policy", "objective"];
+    let known = [
+        "city",
+        "district",
+        "township_road",
+        "station",
+        "policy",
+        "objective",
+    ];
     for (k, _) in doc.iter() {
         let key = k.get_ref().as_ref();
         if !known.contains(&key) {
@@ -87,12 +96,18 @@ pub fn read(dir: &Path) -> Result<Option<City>, Problems> {
     }
     let mut city_name = String::new();
     let mut districts = Vec::new();
+    let mut between = crate::model::Between::default();
     for (k, v) in doc.iter() {
         let key = k.get_ref().as_ref();
         match (key, v.get_ref()) {
             ("city", DeValue::Table(t)) => {
                 let tab = Tab::new(&cx, "[city]", t, &v.span());
                 city_name = tab.str("name").unwrap_or_default();
+                if tab.has("minutes_between_townships")
+                    && let Some(m) = tab.count("minutes_between_townships", 600)
+                {
+                    between.minutes = m;
+                }
                 tab.finish();
             }
             ("district", DeValue::Array(a)) => {
@@ -103,6 +118,24 @@ pub fn read(dir: &Path) -> Result<Option<City>, Problems> {
                         let townships = tab.strs("townships").unwrap_or_default();
                         tab.finish();
                         districts.push(District { name, townships });
+                    }
+                }
+            }
+            ("township_road", DeValue::Array(a)) => {
+                for item in a.iter() {
+                    if let DeValue::Table(t) = item.get_ref() {
+                        let tab = Tab::new(&cx, "[[township_road]]", t, &item.span());
+                        let from = tab.req_str("from");
+                        let to = tab.req_str("to");
+                        let minutes = if tab.has("minutes") {
+                            tab.count("minutes", 600)
+                        } else {
+                            tab.req_int("minutes").map(|_| 0)
+                        };
+                        tab.finish();
+                        if let (Some(from), Some(to), Some(m)) = (from, to, minutes) {
+                            between.pairs.push((from, to, m));
+                        }
                     }
                 }
             }
@@ -129,6 +162,7 @@ pub fn read(dir: &Path) -> Result<Option<City>, Problems> {
             text: text.clone(),
             name: city_name,
             districts,
+            between,
         }))
     } else {
         Err(Problems(problems))

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod in_post;
 pub mod replan;
 pub mod select;
+pub mod short;
 pub mod transfer;
 pub mod variants;
 pub mod whatif;

@@ -1,7 +1,10 @@
 //! The check across the townships of a city: no person shared between
 //! townships (`shared = true`) is in two places at once: no session,
 //! make-up or household visit of one township overlaps in time one of
-//! another township on the same date. Read from the plans alone.
+//! another township on the same date, nor comes closer to it than the travel
+//! time between the two townships (city.toml's `minutes_between_townships`
+//! or the pair's `[[township_road]]`, on the roster). Read from the plans
+//! alone.
 
 use std::collections::BTreeMap;
 
@@ -19,7 +22,14 @@ pub struct Town<'a> {
     pub plan: &'a PlanFile,
 }
 
-/// Every time a shared person is in two townships at once, by date.
+/// Minutes since midnight of `HH:MM`.
+fn minutes(t: &str) -> Option<i64> {
+    let (h, m) = t.split_once(':')?;
+    Some(h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?)
+}
+
+/// Every time a shared person is in two townships at once, or without the
+/// travel time between them, by date.
 pub fn two_places(towns: &[Option<Town>], shared: &[Shared], lang: Lang) -> Vec<TwoPlaces> {
     let mut out = Vec::new();
     for s in shared {
@@ -44,12 +54,33 @@ pub fn two_places(towns: &[Option<Town>], shared: &[Shared], lang: Lang) -> Vec<
         for (date, list) in by_date {
             for (j, b) in list.iter().enumerate() {
                 for a in &list[..j] {
-                    if a.2 == b.2 || !(a.0 < b.1 && b.0 < a.1) {
+                    if a.2 == b.2 {
                         continue;
                     }
                     let (ta, tb) = (towns[a.2].as_ref(), towns[b.2].as_ref());
                     let (Some(ta), Some(tb)) = (ta, tb) else {
                         continue;
+                    };
+                    let (Some(a0), Some(a1), Some(b0), Some(b1)) =
+                        (minutes(a.0), minutes(a.1), minutes(b.0), minutes(b.1))
+                    else {
+                        continue;
+                    };
+                    let m = ta
+                        .roster
+                        .township
+                        .between
+                        .minutes(&ta.roster.township.name, &tb.roster.township.name);
+                    let at_once = a0 < b1 && b0 < a1;
+                    let close = a0 < b1 + m as i64 && b0 < a1 + m as i64;
+                    if !close {
+                        continue;
+                    }
+                    // The earlier first.
+                    let (a, b, ta, tb) = if a0 <= b0 {
+                        (a, b, ta, tb)
+                    } else {
+                        (b, a, tb, ta)
                     };
                     out.push(TwoPlaces {
                         person: s.name.clone(),
@@ -60,6 +91,7 @@ pub fn two_places(towns: &[Option<Town>], shared: &[Shared], lang: Lang) -> Vec<
                         date: date.to_string(),
                         times: format!("{}–{}", a.0, a.1),
                         other_times: format!("{}–{}", b.0, b.1),
+                        travel: (!at_once).then_some(m),
                     });
                 }
             }

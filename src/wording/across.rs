@@ -129,6 +129,9 @@ pub struct TwoPlaces {
     /// `HH:MM–HH:MM` here and in the other township.
     pub times: String,
     pub other_times: String,
+    /// Not at once, but closer than these minutes of travel between the
+    /// two townships.
+    pub travel: Option<u32>,
 }
 
 impl Say for TwoPlaces {
@@ -142,7 +145,18 @@ impl Say for TwoPlaces {
             date,
             times,
             other_times,
+            travel,
         } = self;
+        if let Some(m) = travel {
+            return match lang {
+                Lang::En => format!(
+                    "{person} cannot get from one township to the other in time on {date}: {township} ({unit}, {times}) and {other} ({other_unit}, {other_times}) are {m} minutes apart by road"
+                ),
+                Lang::Zh => format!(
+                    "{person}在 {date} 来不及往返两个镇街：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）之间路程需要 {m} 分钟"
+                ),
+            };
+        }
         match lang {
             Lang::En => format!(
                 "{person} is in two places at once on {date}: {township} ({unit}, {times}) and {other} ({other_unit}, {other_times})"
@@ -154,15 +168,47 @@ impl Say for TwoPlaces {
     }
 }
 
-/// The closing line of the cross-township check on a city.
-pub fn two_places_total(n: usize, shared: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::En, 0) => format!("Shared people: {shared}; none is in two townships at once."),
-        (Lang::En, n) => {
-            format!("Shared people: {shared}; times one of them is in two townships at once: {n}.")
+/// The closing line of the cross-township check on a city: `n` times a
+/// shared person is in two townships at once, `close` more without the
+/// travel time between them.
+pub fn two_places_total(n: usize, close: usize, shared: usize, lang: Lang) -> String {
+    let road = match (lang, close) {
+        (_, 0) => String::new(),
+        (Lang::En, c) => {
+            format!("; times one of them has less than the travel time between two townships: {c}")
         }
-        (Lang::Zh, 0) => format!("多镇街共用人员 {shared} 人，没有同一时间身处两地的安排。"),
-        (Lang::Zh, n) => format!("多镇街共用人员 {shared} 人，有 {n} 处同一时间身处两地的安排。"),
+        (Lang::Zh, c) => format!("，有 {c} 处来不及往返两个镇街"),
+    };
+    match (lang, n, close) {
+        (Lang::En, 0, 0) => format!("Shared people: {shared}; none is in two townships at once."),
+        (Lang::En, n, _) => format!(
+            "Shared people: {shared}; times one of them is in two townships at once: {n}{road}."
+        ),
+        (Lang::Zh, 0, 0) => {
+            format!("多镇街共用人员 {shared} 人，没有同一时间身处两地的安排。")
+        }
+        (Lang::Zh, n, _) => {
+            format!("多镇街共用人员 {shared} 人，有 {n} 处同一时间身处两地的安排{road}。")
+        }
+    }
+}
+
+/// `validate` on a city: a shared person's two townships hold their station
+/// windows on the same weekday closer than the travel time between them.
+pub fn windows_too_close(
+    person: &str,
+    (a, a_times): (&str, &str),
+    (b, b_times): (&str, &str),
+    minutes: u32,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En => format!(
+            "{person} is shared by {a} and {b}, whose station windows on the same weekday ({a} {a_times}, {b} {b_times}) leave less than the {minutes} minutes of travel between the two townships: the plan keeps {person}'s duties in the two that far apart, so {person} may miss sessions in one of them. Give the two townships windows further apart, or a shorter `[[township_road]]` in city.toml if the road is shorter"
+        ),
+        Lang::Zh => format!(
+            "{person}由{a}和{b}共用，两个镇街在同一天的驻点时间（{a} {a_times}，{b} {b_times}）之间不足两镇街之间的路程 {minutes} 分钟：编排时{person}在两地的任务至少相隔 {minutes} 分钟，可能因此缺席其中一个镇街的部分驻点。可把两个镇街的驻点时间再错开，或在全市设置中填写两镇街之间较短的实际路程"
+        ),
     }
 }
 
@@ -252,6 +298,9 @@ pub struct NeverHereSaid {
     /// "17:00–20:00" and "15:00–18:30".
     pub here: String,
     pub there: String,
+    /// The travel minutes between the townships, when it is they that
+    /// make the times meet.
+    pub travel: Option<u32>,
 }
 
 impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
@@ -264,6 +313,7 @@ impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
             dates: n.dates,
             here: n.here.clone(),
             there: n.there.clone(),
+            travel: n.travel,
         }
     }
 }
@@ -271,6 +321,14 @@ impl From<&crate::roster::across::NeverHere> for NeverHereSaid {
 impl Say for NeverHereSaid {
     fn say(&self, lang: Lang) -> String {
         let (n, t) = (&self.name, &self.township);
+        let there = match (self.travel, lang) {
+            (None, _) => self.there.clone(),
+            (Some(m), Lang::En) => format!(
+                "{}, and {m} minutes of travel between the townships",
+                self.there
+            ),
+            (Some(m), Lang::Zh) => format!("{}，加上两镇街之间路程 {m} 分钟", self.there),
+        };
         match lang {
             Lang::En => format!(
                 "{n} is shared by {others} and {t}, but {n}'s duties in {others} {when} on {b} of its {d} station dates, so {n} leads no unit in {t}. Give {these} station windows that do not overlap, or write `shared` only where the person really serves",
@@ -285,10 +343,7 @@ impl Say for NeverHereSaid {
                 when = if self.here == self.there {
                     format!("are at the same time as {t}'s ({})", self.here)
                 } else {
-                    format!(
-                        "({}) overlap {t}'s station window ({})",
-                        self.there, self.here
-                    )
+                    format!("({there}) overlap {t}'s station window ({})", self.here)
                 },
             ),
             Lang::Zh => format!(
@@ -304,7 +359,7 @@ impl Say for NeverHereSaid {
                 when = if self.here == self.there {
                     format!("与{t}的驻点时间相同（{}）", self.here)
                 } else {
-                    format!("（{}）与{t}的驻点时间（{}）重叠", self.there, self.here)
+                    format!("（{there}）与{t}的驻点时间（{}）重叠", self.here)
                 },
             ),
         }

@@ -7,8 +7,10 @@ use super::warnings::kind_label;
 use crate::model::Role;
 use crate::roster::across::Tie;
 
-/// The columns: district, township, leaders, units, helpers by role, cost,
-/// gap, largest deviation, the sessions and make-ups, visit half-days, and
+/// The columns: district, township, leaders (in force at the year's end),
+/// those who left or handed over during the year, units, helpers by role,
+/// cost, gap, largest deviation, the sessions (those without a township
+/// member, of them those made up later) and make-ups, visit half-days, and
 /// one column per warning kind.
 pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
     let en = lang == Lang::En;
@@ -16,7 +18,11 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
     let mut h = vec![
         pick("district", "区"),
         pick("township", "镇街"),
-        pick("leaders", "驻点领导"),
+        pick("leaders at the year's end", "驻点领导（年底在任）"),
+        pick(
+            "leaders who left or handed over in the year",
+            "另有年内离任或交接",
+        ),
         pick("units", "联系村居"),
     ];
     for r in Role::ALL {
@@ -32,6 +38,7 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
         pick("largest deviation (%)", "最大工作量偏差（%）"),
         pick("station sessions", "驻点接待"),
         pick("sessions without a township member", "缺少镇级人员的接待"),
+        pick("of them made up later", "其中已补接待"),
         pick("make-ups", "补接待"),
         pick("visit half-days", "入户走访半天"),
     ]);
@@ -156,18 +163,38 @@ pub fn people_needs_plans(city: &str, lang: Lang) -> String {
     }
 }
 
-/// `validate` on a city: its leaders and helpers, each person once, as the
-/// total row of city-summary.csv counts them; `entries` the leader entries
-/// of the rosters when a shared or transferred person makes them more.
-pub fn city_people(leaders: usize, helpers: usize, entries: usize, lang: Lang) -> String {
-    match (lang, entries == leaders) {
-        (Lang::En, true) => format!("The city: {leaders} leaders and {helpers} helpers."),
-        (Lang::En, false) => format!(
-            "The city: {leaders} leaders and {helpers} helpers, each person once ({entries} leader entries: a shared or transferred person is on two townships' rosters)."
+/// `validate` on a city: its leaders (in force at the year's end, `left`
+/// more who left or handed over during it) and helpers, each person once,
+/// as the total row of city-summary.csv counts them; `entries` the leader
+/// entries of the rosters when a shared or transferred person makes them
+/// more.
+pub fn city_people(
+    leaders: usize,
+    left: usize,
+    helpers: usize,
+    entries: usize,
+    lang: Lang,
+) -> String {
+    let more = match (left, lang) {
+        (0, _) => String::new(),
+        (n, Lang::En) => format!(
+            " ({n} more {} or handed over during the year)",
+            if n == 1 {
+                "leader left"
+            } else {
+                "leaders left"
+            }
         ),
-        (Lang::Zh, true) => format!("全市：驻点领导 {leaders} 名，协助人员 {helpers} 名。"),
+        (n, Lang::Zh) => format!("（另有 {n} 名年内离任或交接）"),
+    };
+    match (lang, entries == leaders) {
+        (Lang::En, true) => format!("The city: {leaders} leaders{more} and {helpers} helpers."),
+        (Lang::En, false) => format!(
+            "The city: {leaders} leaders{more} and {helpers} helpers, each person once ({entries} leader entries: a shared or transferred person is on two townships' rosters)."
+        ),
+        (Lang::Zh, true) => format!("全市：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名。"),
         (Lang::Zh, false) => format!(
-            "全市：驻点领导 {leaders} 名，协助人员 {helpers} 名，每人只计一次（名册中领导共 {entries} 条：多镇街共用或调动的人员在两个镇街的名册中都有）。"
+            "全市：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名，每人只计一次（名册中领导共 {entries} 条：多镇街共用或调动的人员在两个镇街的名册中都有）。"
         ),
     }
 }

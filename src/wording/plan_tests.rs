@@ -188,10 +188,12 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
             file: String::new(),
             units,
             leaders,
+            left: 0,
             cost,
             gap,
             optimal,
             shortfalls: short,
+            made_up: 0,
             warnings,
             seconds: secs,
         }
@@ -220,7 +222,7 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
             "乐从镇：无法编排：",
             "    原因",
             "Lecong     3     1     10.50  12.5%  可用，未证明最优                   2     1  1.00",
-            "缺少镇级人员的接待：全年没有镇级人员到场的驻点接待次数",
+            "缺少镇级人员的接待：全年没有镇级人员到场的驻点接待次数，事后已补接待的也计在内（各镇街页面分“未补接待”“已补接待”两项）",
         ],
         "{zh}"
     );
@@ -231,10 +233,14 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
     );
     assert_eq!(
         en.lines().nth(5).unwrap(),
-        "short sessions: station sessions in the year held without a township member"
+        "short sessions: station sessions in the year held without a township member, those made up later included (a township's page shows them as not made up and made up)"
     );
     assert_eq!(
         en.lines().nth(6).unwrap(),
+        "leaders: in post at the year's end"
+    );
+    assert_eq!(
+        en.lines().nth(7).unwrap(),
         "2 of 3 townships planned into out: 28 units, 12 leaders, total cost 734.49, 2 sessions without a township member; 1.5 s"
     );
 }
@@ -295,6 +301,7 @@ fn places_short_count_the_shared_cadres_kept_away_by_name() {
         dates: 50,
         here: "15:00–18:30".into(),
         there: "15:00–18:30".into(),
+        travel: None,
     };
     let said = too_many(9, 3, 6, Some(2), vec![away("陈志强", 50), away("黄伟", 46)]);
     assert_eq!(
@@ -318,6 +325,7 @@ fn a_shared_cadre_kept_away_by_an_overlapping_window_is_told_with_both_times() {
         dates: 49,
         here: "17:00–20:00".into(),
         there: "15:00–18:30".into(),
+        travel: None,
     };
     assert_eq!(
         said.say(Lang::Zh),

@@ -42,7 +42,10 @@ pub enum Label {
     Continuity,
     HelperContinuity,
     Staffed,
+    /// Held without a township member, not made up.
     Short,
+    /// Held without a township member, made up later.
+    ShortMadeUp,
     /// An official public holiday (from the official calendar).
     OfficialHoliday,
     /// One of the roster's own `[[holiday]]`s.
@@ -55,7 +58,13 @@ pub enum Label {
     Total,
     Township,
     Leaders,
+    /// Leaders in force at the year's end (the city page's column).
+    LeadersInForce,
+    /// Leaders who left or handed over during the year.
+    LeadersLeft,
     Shortfalls,
+    /// Of the sessions without a township member, those made up later.
+    ShortfallsMadeUp,
     WarningCount,
     Figure,
     LargestDeviation,
@@ -117,7 +126,14 @@ impl Label {
             Continuity => ("of it: units with a new leader", "其中：驻点领导变动"),
             HelperContinuity => ("of it: team places with a new member", "其中：团队成员变动"),
             Staffed => ("session held", "正常接待"),
-            Short => ("no township member", "缺少镇级人员的接待"),
+            Short => (
+                "no township member, not made up",
+                "缺少镇级人员的接待（未补接待）",
+            ),
+            ShortMadeUp => (
+                "no township member, made up later",
+                "缺少镇级人员的接待（已补接待）",
+            ),
             OfficialHoliday => ("official holiday", "法定节假日"),
             Holiday => ("township holiday", "本镇假日"),
             Makeup => ("make-up", "补接待"),
@@ -131,7 +147,10 @@ impl Label {
             Total => ("Total", "合计"),
             Township => ("Township", "镇街"),
             Leaders => ("Leaders", "驻点领导"),
+            LeadersInForce => ("Leaders at the year's end", "驻点领导（年底在任）"),
+            LeadersLeft => ("Left or handed over in the year", "另有年内离任或交接"),
             Shortfalls => ("Sessions without a township member", "缺少镇级人员的接待"),
+            ShortfallsMadeUp => ("Of them made up later", "其中已补接待"),
             WarningCount => ("Warnings", "提醒"),
             Figure => ("", ""),
             LargestDeviation => ("Largest load off target", "最大工作量偏差"),
@@ -420,9 +439,11 @@ pub fn loads_caption(target: f64, population: bool, lang: Lang) -> String {
 pub fn weeks_caption(lang: Lang) -> &'static str {
     match lang {
         Lang::En => {
-            "One row a unit, one column a week of the station window. Point at a cell for its date."
+            "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's figure on the city page."
         }
-        Lang::Zh => "每行一个村居，每列一周的驻点时间；鼠标指向格子可看日期。",
+        Lang::Zh => {
+            "每行一个村居，每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数。"
+        }
     }
 }
 
@@ -725,6 +746,7 @@ mod tests {
             Gap,
             Staffed,
             Short,
+            ShortMadeUp,
             OfficialHoliday,
             Holiday,
             Makeup,

@@ -48,7 +48,8 @@ pub fn run(
         .collect();
     let indexed: Vec<usize> = (0..towns.len()).collect();
     let done = each(&indexed, |&i| {
-        let busy = crate::roster::across::busy_before(&across, i, &named);
+        let busy =
+            crate::roster::across::busy_before(&across, i, &named, towns[i].roster.as_ref().ok());
         one(&towns[i], &busy, plans, (previous, from), lang)
     });
     let kept = done.iter().filter(|(_, r)| *r == Replan::Kept).count();
@@ -74,9 +75,15 @@ pub fn run(
         for f in &found {
             outln!("{}", f.say(lang));
         }
+        let close = found.iter().filter(|f| f.travel.is_some()).count();
         outln!(
             "{}",
-            crate::wording::across::two_places_total(found.len(), across.shared.len(), lang)
+            crate::wording::across::two_places_total(
+                found.len() - close,
+                close,
+                across.shared.len(),
+                lang
+            )
         );
     }
     let written = super::summary::write(&towns, plans, lang);

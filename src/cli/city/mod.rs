@@ -199,7 +199,12 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
             .map(|(p, j)| p.as_ref().map(|p| (name_of(j), p)))
             .collect();
         let done = each(&wave, |&t| {
-            let busy = crate::roster::across::busy_before(&across, t, &named);
+            let busy = crate::roster::across::busy_before(
+                &across,
+                t,
+                &named,
+                jobs[t].roster.as_ref().ok(),
+            );
             plan_township(&jobs[t], &busy, out_dir, opts, lang)
         });
         for (&t, (row, plan, n)) in wave.iter().zip(done) {
@@ -306,15 +311,19 @@ fn plan_built(
                     (row, None)
                 }
                 Ok(()) => {
+                    let leaders = r.cadres_in_force().count();
+                    let (_, made_up) = crate::scenario::short::counts(r, &p.file);
                     let row = CityRow::Planned {
                         township: r.township.name.clone(),
                         file: job.file.clone(),
                         units: r.units.len(),
-                        leaders: r.cadres.len(),
+                        leaders,
+                        left: r.cadres.len() - leaders,
                         cost: p.file.plan.cost,
                         gap: p.file.plan.gap,
                         optimal: p.file.plan.status == "optimal",
                         shortfalls: p.file.plan.metrics.shortfall_sessions,
+                        made_up,
                         warnings: p.file.warning.len(),
                         seconds: t.elapsed().as_secs_f64(),
                     };

@@ -108,7 +108,12 @@ fn replan_in_waves(
             .map(|w| w.as_ref().map(|(n, p)| (n.clone(), p)))
             .collect();
         let done = each(&wave, |&t| {
-            let busy = crate::roster::across::busy_before(&across, t, &named);
+            let busy = crate::roster::across::busy_before(
+                &across,
+                t,
+                &named,
+                towns[t].roster.as_ref().ok(),
+            );
             one(&towns[t], touched[t], &busy, args, opts, lang)
         });
         for (&t, row) in wave.iter().zip(done) {

@@ -63,13 +63,14 @@ pub fn keys(towns: &[Township]) -> Vec<BTreeMap<String, String>> {
     crate::roster::across::person_keys(&rosters, &across)
 }
 
-/// How many distinct leaders the townships `which` (by index) have.
+/// How many distinct leaders the townships `which` (by index) have in
+/// force at the year's end (one who moved between two of them is in force).
 pub fn distinct_leaders(towns: &[Township], which: impl Fn(usize) -> bool) -> usize {
     let keys = keys(towns);
     let mut seen = BTreeSet::new();
     for (i, t) in towns.iter().enumerate().filter(|(i, _)| which(*i)) {
         let Ok(r) = &t.roster else { continue };
-        for c in &r.cadres {
+        for c in r.cadres_in_force() {
             seen.insert(keys[i].get(&c.id).cloned().unwrap_or_default());
         }
     }

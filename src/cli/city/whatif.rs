@@ -277,7 +277,7 @@ fn busy_of(
         .zip(towns)
         .map(|(row, town)| row[column].as_ref().map(|p| (name_of(town), p)))
         .collect();
-    busy_before(across, t, &named)
+    busy_before(across, t, &named, towns[t].roster.as_ref().ok())
 }
 
 /// Plans every township under the base and each variant as `plan CITY`

@@ -328,6 +328,57 @@ pub fn township_keys(name: Option<&str>, file: &Path) -> Vec<String> {
 /// only some of the city's townships is no mistake.)
 /// `known` holds each township's [`township_keys`].
 pub fn unknown_townships(city: &City, known: &[Vec<String>]) -> Vec<Problem> {
+    let mut out = unknown_road_ends(city, known);
+    out.extend(unknown_in_districts(city, known));
+    out
+}
+
+/// Each end of a `[[township_road]]` that names no township of the folder
+/// by its name (a file name, a misspelling, or a township no district lists
+/// either): without this its road would silently not count.
+fn unknown_road_ends(city: &City, known: &[Vec<String>]) -> Vec<Problem> {
+    let names: Vec<&str> = known.iter().filter_map(|k| k.first()).map(String::as_str).collect();
+    let listed = |t: &str| city.districts.iter().any(|d| d.townships.iter().any(|x| x == t));
+    let mut out = Vec::new();
+    for (from, to, _) in &city.between.pairs {
+        for (field, t) in [("from", from), ("to", to)] {
+            if names.contains(&t.as_str()) {
+                continue;
+            }
+            // A file name stands for its township's name.
+            let by_file = known
+                .iter()
+                .find(|k| k.len() > 1 && k[1..].contains(t))
+                .map(|k| k[0].clone());
+            let suggestion = by_file.or_else(|| did_you_mean(t, names.iter().copied()));
+            if suggestion.is_none() && listed(t) {
+                continue; // a township of the city not in this folder
+            }
+            let quoted = format!("{field} = \"{t}\"");
+            let line = city
+                .text
+                .find(&quoted)
+                .map(|at| city.text[..at].matches('\n').count() + 1);
+            out.push(Problem {
+                file: city.path.display().to_string(),
+                place: Place {
+                    section: "[[township_road]]".into(),
+                    id: None,
+                    field: Some(field.into()),
+                    line,
+                    column: None,
+                },
+                said: RosterSaid::Across(crate::wording::across::AcrossSaid::NoSuchRoadTownship {
+                    given: t.clone(),
+                    suggestion,
+                }),
+            });
+        }
+    }
+    out
+}
+
+fn unknown_in_districts(city: &City, known: &[Vec<String>]) -> Vec<Problem> {
     let listed = |k: &String| city.districts.iter().any(|d| d.townships.contains(k));
     let left_out: Vec<&String> = known
         .iter()

@@ -28,6 +28,11 @@ pub enum AcrossSaid {
         given: String,
         suggestion: Option<String>,
     },
+    /// A `[[township_road]]` end names no township of the city by its name.
+    NoSuchRoadTownship {
+        given: String,
+        suggestion: Option<String>,
+    },
     /// The entry a transfer comes from does not leave on the day this one joins.
     TransferDatesDiffer {
         from: String,
@@ -84,6 +89,16 @@ impl Say for AcrossSaid {
                     format!(
                         "{district}列出的“{given}”不是本市的镇街（请写镇街名称，或不带 .toml 的文件名）{hint}"
                     )
+                }
+            }
+            NoSuchRoadTownship { given, suggestion } => {
+                let hint = super::roster::suggest(suggestion, lang);
+                if en {
+                    format!(
+                        "'{given}' is no township of this city: a road between townships names each by its name{hint}"
+                    )
+                } else {
+                    format!("“{given}”不是本市的镇街：镇街之间的路程请写镇街名称{hint}")
                 }
             }
             TransferDatesDiffer {

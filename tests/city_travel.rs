@@ -216,3 +216,31 @@ fn a_negative_travel_time_is_refused_at_its_line() {
         "{err}"
     );
 }
+
+#[test]
+fn a_road_naming_no_township_of_the_city_is_refused_with_the_name_meant() {
+    // A misspelling, and a file name where the township's name belongs.
+    let road = "[[township_road]]\nfrom = \"六都真\"\nto = \"yaogu\"\nminutes = 45\n";
+    let (_dir, city) = city("14:30", "17:30", "", road);
+    let (c, out, err) = zhudian(&["validate", s(&city)]);
+    assert_eq!(c, 2, "{out}{err}");
+    for want in [
+        "city.toml:38: [[township_road]], field 'from': '六都真' is no township of this city: a road between townships names each by its name (did you mean '六都镇'?)",
+        "city.toml:39: [[township_road]], field 'to': 'yaogu' is no township of this city: a road between townships names each by its name (did you mean '腰古镇'?)",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "plan",
+        s(&city),
+        "-o",
+        s(&city.join("plans")),
+    ]);
+    assert_eq!(c, 2, "{out}{err}");
+    assert!(
+        err.contains("“六都真”不是本市的镇街：镇街之间的路程请写镇街名称（是不是“六都镇”？）"),
+        "{err}"
+    );
+}

@@ -256,3 +256,50 @@ fn too_few_places_without_him_count_him_in_the_reason_in_both_languages() {
         assert!(out.contains(said), "{out}");
     }
 }
+
+#[test]
+fn the_workbooks_list_the_cadre_kept_away_and_count_the_warning() {
+    use calamine::{Data, Reader, Xlsx};
+    let (dir, _, _) = plan_city("zh");
+    let plans = dir.path().join("plans");
+    let books = dir.path().join("xlsx");
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "export",
+        plans.to_str().unwrap(),
+        "--xlsx",
+        books.to_str().unwrap(),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let rows = |book: &str, sheet: &str| -> Vec<Vec<String>> {
+        let mut wb: Xlsx<_> = calamine::open_workbook(books.join(book)).unwrap();
+        let range = wb.worksheet_range(sheet).unwrap();
+        range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|d| match d {
+                        Data::Empty => String::new(),
+                        d => d.to_string(),
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    // The township's 提醒 sheet: the warning as the plan has it. The
+    // export words the calendar's warnings again and used to drop it.
+    let warned = rows("yaogu.xlsx", "提醒");
+    let row = warned
+        .iter()
+        .find(|r| r[0] == "跨镇街兼任人员不在本镇当驻点领导")
+        .unwrap_or_else(|| panic!("{warned:?}"));
+    assert_eq!((row[3].as_str(), row[4].as_str()), ("陈志强", NEVER_ZH));
+    // The city's summary counts every warning of the plan.
+    let yaogu = plan_of(&plans, "yaogu.toml");
+    let summary = rows("全市汇总.xlsx", "全市汇总");
+    let col = summary[0].iter().position(|h| h == "提醒").unwrap();
+    let line = summary.iter().find(|r| r[1] == "腰古镇").unwrap();
+    assert_eq!(line[col], yaogu.warning.len().to_string());
+    assert_eq!(warned.len() - 1, yaogu.warning.len());
+}

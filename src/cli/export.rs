@@ -66,7 +66,12 @@ fn read(
     Lang::set_current(before);
     if plan.session.is_empty() || fresh.session == plan.session {
         plan.session = fresh.session;
-        plan.warning = fresh.warning;
+        // Only the calendar's warnings are built again; the others (the
+        // teams', a shared person busy in another township) stay as the
+        // plan has them, first, as the plan orders them.
+        let calendar = |k: &str| calendar::WARNING_KINDS.contains(&k);
+        plan.warning.retain(|w| !calendar(&w.kind));
+        plan.warning.extend(fresh.warning);
     }
     Ok((r, plan))
 }

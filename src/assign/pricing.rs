@@ -344,7 +344,11 @@ pub(crate) fn price(
                     _ => live,
                 };
                 let full_floor = shift.map_or(ctx.floor, |sh| sh.floor[l]);
-                let reach = if shift.is_some() { thr - full_floor } else { thr };
+                let reach = if shift.is_some() {
+                    thr - full_floor
+                } else {
+                    thr
+                };
                 let all = pool.iter().copied().filter(|&b| {
                     v[b as usize] < reach - tol && rules.bundle_ok(bundles.units(b as usize))
                 });

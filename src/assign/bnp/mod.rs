@@ -232,7 +232,6 @@ impl<'a> Engine<'a> {
     }
 }
 
-
 /// Per unit: the bundles of `live` holding it.
 fn index_by_unit(nu: usize, bundles: &Bundles, live: &[u32]) -> Vec<Vec<u32>> {
     let mut by_unit = vec![Vec::new(); nu];

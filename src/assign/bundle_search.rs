@@ -23,11 +23,13 @@ use std::collections::HashMap;
 
 /// Groups of more leaders alike than this hand each bundle found to
 /// `SPREAD` of their members (by μ) instead of to every member: at 300
-/// units (75 leaders alike) the root's column generation reached a bound
-/// of 821 in 59 rounds instead of 245, but at 30×90 (22 alike) the poorer
-/// pool made the restricted dive's plan worse (3.05 % gap against 1.21 %
-/// at 30 M work units), so smaller groups keep every copy.
-const SPREAD_FROM: usize = 40;
+/// units (about 75 leaders alike) the root's column generation reached a
+/// bound of 821 in 59 rounds instead of 245, and at 120×40 (about 30
+/// alike) the gap at 20 M work units fell from 2.85 % to 2.35 %; but at
+/// 90×30 (about 22 alike) the poorer pool made the restricted dive's plan
+/// worse (3.05 % against 1.21 % at 30 M), so smaller groups keep every
+/// copy.
+const SPREAD_FROM: usize = 25;
 const SPREAD: usize = 2;
 
 /// Problem-wide data for the search, computed once.

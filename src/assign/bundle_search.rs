@@ -578,6 +578,48 @@ mod tests {
         p.max_changes = Some((nu / 2, changed));
     }
 
+    /// A group of more than `SPREAD_FROM` leaders alike hands each bundle
+    /// it finds to `SPREAD` members, the highest μ first, and still gives
+    /// every member its least reduced cost.
+    #[test]
+    fn a_large_group_of_alike_leaders_shares_out_its_bundles() {
+        use super::{SPREAD, SPREAD_FROM, SearchPricer};
+        use crate::assign::bundles::Bundles;
+        use crate::assign::pricing::{Duals, Rules};
+        let nl = SPREAD_FROM + 5;
+        let mut p = random_problem(nl, 40, 2, 3, 5);
+        for spec in &mut p.leaders {
+            spec.allowed.iter_mut().for_each(|a| *a = true);
+        }
+        let mut pricer = SearchPricer::new(&p);
+        let mut store = Bundles::empty(3);
+        let duals = Duals {
+            pi: vec![30.0; 40],
+            mu: (0..nl).map(|l| l as f64).collect(),
+            sigma: 0.0,
+        };
+        let (priced, _) = pricer.price(&p, &mut store, &Rules::root(&p), &duals, false, 6, 1e-7);
+        assert!(!priced.columns.is_empty());
+        let mut holders = std::collections::HashMap::new();
+        for &(_, b, _) in &priced.columns {
+            *holders.entry(b).or_insert(0) += 1;
+        }
+        assert!(holders.values().all(|&n| n <= SPREAD), "{holders:?}");
+        // The best bundle goes to the leader of highest μ.
+        let best = priced.min_rc[nl - 1];
+        assert!(
+            priced
+                .columns
+                .iter()
+                .any(|&(l, _, rc)| l == nl - 1 && rc == best)
+        );
+        // Every member's least reduced cost: the group's best less its μ.
+        for l in 0..nl {
+            let want = (best + (nl - 1) as f64 - l as f64).min(0.0);
+            assert!((priced.min_rc[l] - want).abs() < 1e-9, "leader {l}");
+        }
+    }
+
     /// Search and enumeration prove the same optimum, and their root bounds
     /// are both at most that optimum, with permissions, unit costs and the
     /// change limit in play.

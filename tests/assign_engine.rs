@@ -254,6 +254,31 @@ fn heterogeneous_leaders_with_unit_costs_and_a_change_limit() {
     }
 }
 
+#[test]
+fn enumerated_pricing_with_leaders_own_costs_is_exact() {
+    // Unit costs of both signs, shared by most leaders but not all, and a
+    // change limit: enumerated pricing splits them into a shared part and
+    // each leader's deviations (negative ones found through the per-unit
+    // index); both pricings must find the brute-force optimum.
+    for seed in 0..16 {
+        let mut p = random_problem(3, 7, 1, 3, 1100 + seed);
+        let changed: Vec<Vec<bool>> = (0..3)
+            .map(|l| (0..7).map(|u| (u + seed as usize) % 3 != l).collect())
+            .collect();
+        for (l, spec) in p.leaders.iter_mut().enumerate() {
+            for (u, c) in spec.unit_cost.iter_mut().enumerate() {
+                *c = match (u * 7 + l * 3 + seed as usize) % 5 {
+                    0 => -12.0,
+                    1 => 0.0,
+                    _ => 18.0,
+                };
+            }
+        }
+        p.max_changes = Some(((seed % 5) as usize + 1, changed));
+        check_against_brute_force(&p, seed);
+    }
+}
+
 /// The whole-bundle MIP in HiGHS must agree with the engine's proven optimum.
 #[cfg(feature = "highs")]
 #[test]
@@ -305,6 +330,20 @@ fn many_bundles_are_priced_by_search() {
     let s = solve(&small, &opts(1));
     assert_eq!(s.stats.pricing, Pricing::Searched);
     assert_eq!(s.status, Status::Optimal);
+    // Larger replans (a million bundles at 24×70 with 2–4) enumerate
+    // again: their leaders' own costs are priced apart.
+    let mut large = random_problem(24, 70, 2, 4, 1);
+    large.leaders[3].unit_cost[7] = 5.0;
+    let s = solve(
+        &large,
+        &SolveOptions {
+            time_limit: Duration::from_secs(60),
+            work_limit: Some(20_000),
+            ..SolveOptions::default()
+        },
+    );
+    assert_eq!(s.stats.pricing, Pricing::Enumerated);
+    assert_valid(&large, &s);
 }
 
 /// A work limit makes a cut-short run reproducible: same plan, bound and

@@ -113,6 +113,92 @@ pub(crate) fn unit_cost_floor(p: &LeaderProblem, l: usize) -> f64 {
     neg.iter().take(spec.max_units).sum()
 }
 
+/// Per-leader unit terms split into a part shared by most leaders and each
+/// leader's deviations: e_l(u) = unit cost − σ·changed (replanning's
+/// continuity costs and change row), c0(u) the value most leaders have for
+/// u, δ_l(u) = e_l(u) − c0(u). With c0 folded into the shared value v, a
+/// leader's bundles without units of negative δ (`special`: in replanning,
+/// its own previous units) have reduced cost at least v − μ_l, so the
+/// sorted scan stops as early as when planning; those holding a special
+/// unit are found through the per-unit index.
+struct Shift {
+    c0: Vec<f64>,
+    /// leader-major δ
+    delta: Vec<f64>,
+    special: Vec<Vec<u16>>,
+    /// per leader: least δ-sum of any bundle it may take (≤ 0)
+    floor: Vec<f64>,
+}
+
+impl Shift {
+    fn new(p: &LeaderProblem, duals: &Duals, phase1: bool) -> Shift {
+        let (nl, nu) = (p.leaders.len(), p.workload.len());
+        let mut e = vec![0.0; nl * nu];
+        for (l, spec) in p.leaders.iter().enumerate() {
+            let changed = p.max_changes.as_ref().map(|(_, c)| &c[l]);
+            for u in 0..nu {
+                let mut x = if phase1 { 0.0 } else { spec.unit_cost[u] };
+                if changed.is_some_and(|c| c[u]) {
+                    x -= duals.sigma;
+                }
+                e[l * nu + u] = x;
+            }
+        }
+        let mut c0 = vec![0.0; nu];
+        let mut col: Vec<f64> = Vec::with_capacity(nl);
+        for u in 0..nu {
+            col.clear();
+            col.extend((0..nl).map(|l| e[l * nu + u]));
+            col.sort_by(f64::total_cmp);
+            // The most frequent value (the least among equally frequent).
+            let (mut best, mut best_n, mut i) = (col[0], 0, 0);
+            while i < col.len() {
+                let mut k = i;
+                while k < col.len() && col[k] == col[i] {
+                    k += 1;
+                }
+                if k - i > best_n {
+                    best = col[i];
+                    best_n = k - i;
+                }
+                i = k;
+            }
+            c0[u] = best;
+        }
+        let mut delta = e;
+        let mut special = vec![Vec::new(); nl];
+        let mut floor = vec![0.0; nl];
+        for l in 0..nl {
+            let mut neg = Vec::new();
+            for u in 0..nu {
+                let d = delta[l * nu + u] - c0[u];
+                delta[l * nu + u] = d;
+                if d < 0.0 {
+                    special[l].push(u as u16);
+                    neg.push(d);
+                }
+            }
+            neg.sort_by(f64::total_cmp);
+            floor[l] = neg.iter().take(p.leaders[l].max_units).sum();
+        }
+        Shift {
+            c0,
+            delta,
+            special,
+            floor,
+        }
+    }
+}
+
+/// Whether some leader's bundles cost more than their shared base cost
+/// (continuity costs or a change limit, as when replanning).
+pub(crate) fn per_leader_costs(p: &LeaderProblem) -> bool {
+    p.max_changes.is_some()
+        || p.leaders
+            .iter()
+            .any(|l| l.unit_cost.iter().any(|&c| c != 0.0))
+}
+
 /// Scratch space reused across pricing rounds.
 #[derive(Default)]
 pub(crate) struct Scratch {
@@ -146,7 +232,15 @@ pub(crate) fn price(
     scratch: &mut Scratch,
 ) -> Priced {
     let nl = p.leaders.len();
-    let floor = |l: usize| if phase1 { 0.0 } else { floors[l] };
+    // With per-leader terms and the per-unit index, the shared part of
+    // those terms goes into v (see `Shift`); else as before.
+    let shift = (per_leader_costs(p) && by_unit.is_some()).then(|| Shift::new(p, duals, phase1));
+    let shift = shift.as_ref();
+    let floor = |l: usize| match shift {
+        Some(_) => 0.0,
+        None if phase1 => 0.0,
+        None => floors[l],
+    };
     let thr = (0..nl)
         .map(|l| duals.mu[l] - floor(l))
         .fold(f64::NEG_INFINITY, f64::max);
@@ -158,8 +252,17 @@ pub(crate) fn price(
         let bi = b as usize;
         let us = bundles.units(bi);
         let mut val = if phase1 { 0.0 } else { bundles.base[bi] };
-        for &u in us {
-            val -= duals.pi[u as usize];
+        match shift {
+            None => {
+                for &u in us {
+                    val -= duals.pi[u as usize];
+                }
+            }
+            Some(sh) => {
+                for &u in us {
+                    val += sh.c0[u as usize] - duals.pi[u as usize];
+                }
+            }
         }
         v[bi] = val;
         if val < thr - tol && rules.bundle_ok(us) {
@@ -196,12 +299,40 @@ pub(crate) fn price(
                 v,
                 l,
                 floor: floor(l),
+                shift,
                 phase1,
                 per_leader,
                 tol,
             };
             let mut kept = Vec::with_capacity(per_leader + 1);
             let (mut best, exhausted) = ctx.scan(cand.iter().copied(), &mut kept);
+            if let (Some(sh), Some(index)) = (shift, by_unit) {
+                // Bundles holding a unit of negative δ: the sorted scan's
+                // stop did not cover them.
+                let mu = duals.mu[l];
+                for &u in &sh.special[l] {
+                    for &b in &index[u as usize] {
+                        let stop = if kept.len() >= per_leader {
+                            kept.last().map_or(0.0, |k| k.0)
+                        } else {
+                            0.0
+                        };
+                        if v[b as usize] + sh.floor[l] - mu >= stop
+                            || !rules.bundle_ok(bundles.units(b as usize))
+                        {
+                            continue;
+                        }
+                        if let Some(rc) = ctx.rc(b) {
+                            best = best.min(rc);
+                            if !kept.iter().any(|k| k.1 == b) {
+                                ctx.keep(&mut kept, rc, b);
+                            }
+                        }
+                    }
+                }
+            }
+            // (With a shift the bundles holding special units are all
+            // seen above, so the sorted scan's floor decides here too.)
             if exhausted && cut + ctx.floor - duals.mu[l] < -tol {
                 // The sorted candidates ran out before settling this leader
                 // (its rules exclude them): scan everything, in bundle order.
@@ -212,10 +343,16 @@ pub(crate) fn price(
                     (Some(index), Some(&r)) => &index[r as usize],
                     _ => live,
                 };
+                let full_floor = shift.map_or(ctx.floor, |sh| sh.floor[l]);
+                let reach = if shift.is_some() {
+                    thr - full_floor
+                } else {
+                    thr
+                };
                 let all = pool.iter().copied().filter(|&b| {
-                    v[b as usize] < thr - tol && rules.bundle_ok(bundles.units(b as usize))
+                    v[b as usize] < reach - tol && rules.bundle_ok(bundles.units(b as usize))
                 });
-                best = ctx.scan_unsorted(all, &mut kept);
+                best = ctx.scan_unsorted(all, full_floor, &mut kept);
             }
             (best.min(0.0), kept)
         })
@@ -238,6 +375,7 @@ struct LeaderScan<'a> {
     v: &'a [f64],
     l: usize,
     floor: f64,
+    shift: Option<&'a Shift>,
     phase1: bool,
     per_leader: usize,
     tol: f64,
@@ -253,6 +391,12 @@ impl LeaderScan<'_> {
             || !self.rules.leader_ok(self.l, us)
         {
             return None;
+        }
+        if let Some(sh) = self.shift {
+            let nu = self.rules.nu;
+            let delta = &sh.delta[self.l * nu..(self.l + 1) * nu];
+            let d: f64 = us.iter().map(|&u| delta[u as usize]).sum();
+            return Some(self.v[b as usize] + d - self.duals.mu[self.l]);
         }
         let (uc, ch) = leader_extra(self.p, self.l, us);
         let uc = if self.phase1 { 0.0 } else { uc };
@@ -293,11 +437,16 @@ impl LeaderScan<'_> {
     }
 
     /// Exact scan of bundles in any order. Returns the least reduced cost.
-    fn scan_unsorted(&self, all: impl Iterator<Item = u32>, kept: &mut Vec<(f64, u32)>) -> f64 {
+    fn scan_unsorted(
+        &self,
+        all: impl Iterator<Item = u32>,
+        floor: f64,
+        kept: &mut Vec<(f64, u32)>,
+    ) -> f64 {
         let mu = self.duals.mu[self.l];
         let mut best = 0.0f64;
         for b in all {
-            if self.v[b as usize] + self.floor - mu >= 0.0 {
+            if self.v[b as usize] + floor - mu >= 0.0 {
                 continue;
             }
             if let Some(rc) = self.rc(b) {

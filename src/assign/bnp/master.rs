@@ -524,12 +524,6 @@ impl Engine<'_> {
                 self.dead[j] = true;
             }
         }
-        let mut by_unit = vec![Vec::new(); self.nu];
-        for &b in &self.live {
-            for &u in self.bundles.units(b as usize) {
-                by_unit[u as usize].push(b);
-            }
-        }
-        self.by_unit = Some(by_unit);
+        self.by_unit = Some(super::index_by_unit(self.nu, &self.bundles, &self.live));
     }
 }

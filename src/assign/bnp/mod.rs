@@ -20,7 +20,7 @@ use super::leaders::{
     LeaderProblem, LeaderSolution, Pricing, PricingChoice, SolveOptions, SolveStats, Status,
     Stopped, best_tour, plan_cost, relative_gap,
 };
-use super::pricing::{self, Scratch};
+use super::pricing::{self, Scratch, per_leader_costs};
 use super::random::Rng;
 use super::simplex::Lp;
 use master::RootInfo;
@@ -31,6 +31,11 @@ use std::time::Instant;
 /// Most bundles worth enumerating (about 25 bytes each with pricing
 /// scratch); beyond, pricing searches each leader's units instead.
 const ENUMERATE_UP_TO: f64 = 1.5e6;
+
+/// With per-leader costs (replanning), fewest bundles for which they are
+/// enumerated: at 24×70 with 2–4 (974,050 bundles) enumerated pricing
+/// needed 1.1 M work units where the search needed 41 M.
+const ENUMERATE_REPLAN_FROM: f64 = 1e5;
 
 /// A plan is improved by the large-neighbourhood search only within this
 /// fraction of the incumbent's cost.
@@ -142,9 +147,14 @@ impl<'a> Engine<'a> {
         let pricing = match opts.pricing {
             PricingChoice::Enumerate => Pricing::Enumerated,
             PricingChoice::Search => Pricing::Searched,
-            // Per-leader unit costs (replanning) break the shared base cost that
-            // makes enumeration cheap: every leader then scans every bundle.
-            PricingChoice::Auto if estimate <= ENUMERATE_UP_TO && !per_leader_costs(p) => {
+            // Per-leader unit costs (replanning) are priced as the shared
+            // part plus each leader's own units (`pricing::Shift`); small
+            // replans keep the search, which is as fast there (and keeps
+            // their plans as they were).
+            PricingChoice::Auto
+                if estimate <= ENUMERATE_UP_TO
+                    && (!per_leader_costs(p) || estimate >= ENUMERATE_REPLAN_FROM) =>
+            {
                 Pricing::Enumerated
             }
             PricingChoice::Auto => Pricing::Searched,
@@ -164,6 +174,9 @@ impl<'a> Engine<'a> {
             &format!("{} bundles, {pricing:?} pricing", bundles.len()),
         );
         let live: Vec<u32> = (0..bundles.len() as u32).collect();
+        // Per-leader costs are priced through the per-unit index.
+        let by_unit = (pricing == Pricing::Enumerated && per_leader_costs(p))
+            .then(|| index_by_unit(nu, &bundles, &live));
 
         let change_limit = p.max_changes.as_ref().map(|(c, _)| *c);
         let m = nu + nl + change_limit.is_some() as usize;
@@ -197,7 +210,7 @@ impl<'a> Engine<'a> {
             scanned: 0,
             bundles,
             live,
-            by_unit: None,
+            by_unit,
             floors,
             lp,
             col_owner,
@@ -219,13 +232,15 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// Whether some leader's bundles cost more than their shared base cost
-/// (continuity costs or a change limit, as when replanning).
-fn per_leader_costs(p: &LeaderProblem) -> bool {
-    p.max_changes.is_some()
-        || p.leaders
-            .iter()
-            .any(|l| l.unit_cost.iter().any(|&c| c != 0.0))
+/// Per unit: the bundles of `live` holding it.
+fn index_by_unit(nu: usize, bundles: &Bundles, live: &[u32]) -> Vec<Vec<u32>> {
+    let mut by_unit = vec![Vec::new(); nu];
+    for &b in live {
+        for &u in bundles.units(b as usize) {
+            by_unit[u as usize].push(b);
+        }
+    }
+    by_unit
 }
 
 /// Local-search kicks for a problem: `base` up to 24 leaders × 70 units,

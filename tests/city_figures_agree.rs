@@ -156,6 +156,15 @@ fn sessions_without_a_township_member_are_the_week_grids_on_every_city_figure() 
         let row = rows.iter().find(|r| r[1] == name).unwrap();
         assert_eq!(row[short], (not_made + made_up).to_string(), "{name}");
         assert_eq!(row[made], made_up.to_string(), "{name}");
+        // Every make-up session makes up one cell: a short one, or one
+        // not held that week.
+        let not_held = legend(&html, "当周未接待（已补接待）");
+        assert_eq!(
+            row[col(&head, "补接待")],
+            (made_up + not_held).to_string(),
+            "{name}"
+        );
+        assert!(html.contains("两种“已补接待”相加，即其补接待次数。"));
         // The city page's row, linked to the township's page, says both.
         let cell = |n: usize| format!("<td class=\"n\"{}>{n}</td>", "");
         let at = city.find(&format!(">{name}</a>")).unwrap();

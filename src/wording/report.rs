@@ -136,7 +136,7 @@ impl Label {
             ),
             OfficialHoliday => ("official holiday", "法定节假日"),
             Holiday => ("township holiday", "本镇假日"),
-            Makeup => ("make-up", "补接待"),
+            Makeup => ("not held, made up", "当周未接待（已补接待）"),
             NoSession => ("no session", "无接待"),
             StationWeeks => ("Station sessions, week by week", "每周驻点接待"),
             VisitHalfDays => (
@@ -439,10 +439,10 @@ pub fn loads_caption(target: f64, population: bool, lang: Lang) -> String {
 pub fn weeks_caption(lang: Lang) -> &'static str {
     match lang {
         Lang::En => {
-            "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's figure on the city page."
+            "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's figure on the city page; the two kinds made up add up to its make-up sessions."
         }
         Lang::Zh => {
-            "每行一个村居，每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数。"
+            "每行一个村居，每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
         }
     }
 }

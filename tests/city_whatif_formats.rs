@@ -169,7 +169,7 @@ fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
     let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
     assert_eq!(
         lines[0],
-        ["范围", "区", "镇街", "指标", "现方案", "三水区村隔周"]
+        ["范围", "区", "镇街", "指标", "现名册方案", "三水区村隔周"]
     );
     assert!(
         !csv.chars().any(|c| c.is_ascii_alphabetic() || c == '_'),
@@ -289,7 +289,7 @@ fn report_writes_one_well_formed_page_with_the_figures() {
     assert_eq!(html.matches("<table").count(), 3);
     assert!(html.contains("<h1>全市方案比较</h1>") || html.contains("：各方案比较</h1>"));
     assert!(
-        html.contains("<h2>全市合计（3 个镇街；先现方案，后各方案）</h2>"),
+        html.contains("<h2>全市合计（3 个镇街；先现名册方案，后各方案）</h2>"),
         "{html}"
     );
     let station = row(&out, "City totals", "station sessions");

@@ -161,7 +161,7 @@ pub fn total_heading(n: usize, lang: Lang) -> String {
             "City totals, {} (the base, then each variant)",
             townships(n)
         ),
-        Lang::Zh => format!("全市合计（{n} 个镇街；先现方案，后各方案）"),
+        Lang::Zh => format!("全市合计（{n} 个镇街；先现名册方案，后各方案）"),
     }
 }
 
@@ -268,7 +268,7 @@ impl Say for CityWhatifSaid {
                 if en {
                     format!("{township}: cannot be planned as it is, left out:")
                 } else {
-                    format!("{township}：现方案无法编排，不参与比较：")
+                    format!("{township}：现名册方案无法编排，不参与比较：")
                 }
             }
             VariantFailed { township, variant } => {
@@ -357,7 +357,7 @@ pub(crate) mod tests {
         );
         let zh = r.zh();
         assert!(
-            zh.starts_with("全市合计（2 个镇街；先现方案，后各方案）：\n"),
+            zh.starts_with("全市合计（2 个镇街；先现名册方案，后各方案）：\n"),
             "{zh}"
         );
         assert!(zh.contains("\n  大塘镇（三水区）：缺少镇级人员的接待 1 → 0，驻点次数 550 → 450，换了联系领导的单位 2，方案扣分 10.00 → 11.50\n"), "{zh}");

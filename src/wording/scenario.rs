@@ -451,7 +451,7 @@ impl super::Say for WhatifSaid {
                 if en {
                     "base".into()
                 } else {
-                    "现方案".into()
+                    "现名册方案".into()
                 }
             }
             Unreadable { detail } => {
@@ -489,7 +489,7 @@ impl super::Say for WhatifSaid {
                     )
                 } else {
                     format!(
-                        "“{name}”的方案扣分比现方案少（{score} 对 {base_score}），但缺少镇级人员的接待有 {short} 次，现方案只有 {base_short} 次：扣分少是因为做得少，并不是方案更好"
+                        "“{name}”的方案扣分比现名册方案少（{score} 对 {base_score}），但缺少镇级人员的接待有 {short} 次，现名册方案只有 {base_short} 次：扣分少是因为做得少，并不是方案更好"
                     )
                 }
             }

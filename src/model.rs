@@ -63,6 +63,10 @@ pub struct Township {
     /// The district of a city the township belongs to (its own
     /// `[township] district`, or the city.toml district listing it).
     pub district: Option<String>,
+    /// Where city.toml lists the township: its district's place among the
+    /// districts and its own in the district's list (the city's figures
+    /// follow that order).
+    pub listed_at: Option<(usize, usize)>,
     /// The travel time to the city's other townships (from city.toml).
     pub between: Between,
 }

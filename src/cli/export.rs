@@ -143,6 +143,7 @@ fn city_book(
         .map(|((r, plan, _), k)| TownshipFigures {
             township: r.township.name.clone(),
             district: r.township.district.clone(),
+            listed_at: r.township.listed_at,
             figures: Figures::of(r, plan, Some(k)),
         })
         .collect();

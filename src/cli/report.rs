@@ -216,6 +216,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         figures.push(TownshipFigures {
             township: roster.township.name.clone(),
             district: roster.township.district.clone(),
+            listed_at: roster.township.listed_at,
             figures: Figures::of(roster, &plan, Some(keys)),
         });
     }

@@ -179,13 +179,18 @@ pub struct Summary {
 pub struct TownshipFigures {
     pub township: String,
     pub district: Option<String>,
+    /// Where city.toml lists the township (district, place in it).
+    pub listed_at: Option<(usize, usize)>,
     pub figures: Figures,
 }
 
-/// The rows: townships grouped by district (districts in order of first
-/// appearance, each followed by its subtotal), then townships with no
+/// The rows: townships grouped by district (districts and townships in
+/// city.toml's order, else in order of first appearance, each district
+/// followed by its subtotal), then townships with no
 /// district, then the city total. No subtotal when no township has a district.
-pub fn summarise(towns: Vec<TownshipFigures>) -> Summary {
+pub fn summarise(mut towns: Vec<TownshipFigures>) -> Summary {
+    // In city.toml's order where it lists them, the others after, as given.
+    towns.sort_by_key(|t| t.listed_at.unwrap_or((usize::MAX, usize::MAX)));
     let mut districts: Vec<Option<String>> = Vec::new();
     for t in &towns {
         if t.district.is_some() && !districts.contains(&t.district) {
@@ -285,6 +290,7 @@ mod tests {
         TownshipFigures {
             township: name.into(),
             district: district.map(str::to_string),
+            listed_at: None,
             figures: Figures {
                 units,
                 cost: units as f64 * 1.5,
@@ -294,6 +300,44 @@ mod tests {
                 ..Figures::default()
             },
         }
+    }
+
+    #[test]
+    fn districts_and_townships_follow_city_toml_s_order() {
+        let listed = |name, district, at| TownshipFigures {
+            listed_at: Some(at),
+            ..town(name, Some(district), 1, 0.0)
+        };
+        // Files in name order; city.toml lists 江北区 (东山镇, 西岭镇) first.
+        let s = summarise(vec![
+            listed("北坪镇", "江南区", (1, 1)),
+            listed("东山镇", "江北区", (0, 0)),
+            listed("南湖街道", "江南区", (1, 0)),
+            town("外镇", None, 1, 0.0),
+            listed("西岭镇", "江北区", (0, 1)),
+        ]);
+        let names: Vec<String> = s
+            .rows
+            .iter()
+            .map(|r| match &r.kind {
+                RowKind::Township(t) => t.clone(),
+                RowKind::Subtotal => format!("{}小计", r.district.as_deref().unwrap_or("")),
+                RowKind::Total => "合计".into(),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "东山镇",
+                "西岭镇",
+                "江北区小计",
+                "南湖街道",
+                "北坪镇",
+                "江南区小计",
+                "外镇",
+                "合计"
+            ]
+        );
     }
 
     #[test]

@@ -316,6 +316,17 @@ pub fn district_of(
     .or_else(|| own.map(str::to_string))
 }
 
+/// Where city.toml lists a township (by name or file stem): its
+/// district's place and its own place in that district's list.
+pub fn listed_at(city: Option<&City>, name: &str, stem: &str) -> Option<(usize, usize)> {
+    city?.districts.iter().enumerate().find_map(|(i, d)| {
+        d.townships
+            .iter()
+            .position(|t| t == name || t == stem)
+            .map(|j| (i, j))
+    })
+}
+
 /// What a district may list for a township: its name and its file stem.
 pub fn township_keys(name: Option<&str>, file: &Path) -> Vec<String> {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned());

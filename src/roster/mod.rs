@@ -242,6 +242,7 @@ pub fn load_in_city(path: &Path, city: Option<&city::City>) -> Result<Vec<Roster
                 &stem,
                 r.township.district.as_deref(),
             );
+            r.township.listed_at = city::listed_at(city, &r.township.name, &stem);
             r.township.between = city.map(|c| c.between.clone()).unwrap_or_default();
         }
         return Ok(all);
@@ -271,6 +272,7 @@ pub fn load_in_city(path: &Path, city: Option<&city::City>) -> Result<Vec<Roster
             &stem,
             r.township.district.as_deref(),
         );
+        r.township.listed_at = city::listed_at(city, &r.township.name, &stem);
         r.township.between = city.map(|c| c.between.clone()).unwrap_or_default();
     }
     Ok(all)

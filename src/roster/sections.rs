@@ -239,6 +239,7 @@ fn read_township(t: &Tab) -> Township {
         office_position,
         official_holidays: official.unwrap_or(true),
         district,
+        listed_at: None,
         between: crate::model::Between::default(),
     }
 }

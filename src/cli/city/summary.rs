@@ -29,6 +29,7 @@ pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
             Some(TownshipFigures {
                 township: roster.township.name.clone(),
                 district: roster.township.district.clone(),
+                listed_at: roster.township.listed_at,
                 figures: Figures::of(roster, &plan, Some(keys)),
             })
         })

@@ -144,6 +144,74 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assign::leaders::{
+        LeaderProblem, PricingChoice, SolveOptions, check_plan, plan_cost,
+    };
+    use crate::assign::random_problem;
+    use std::time::{Duration, Instant};
+
+    fn optimum(p: &LeaderProblem) -> Option<f64> {
+        let (n, nl) = (p.workload.len(), p.leaders.len());
+        let mut best: Option<f64> = None;
+        for code in 0..nl.pow(n as u32) {
+            let mut bundles = vec![Vec::new(); nl];
+            let mut c = code;
+            for u in 0..n {
+                bundles[c % nl].push(u);
+                c /= nl;
+            }
+            if check_plan(p, &bundles).is_ok() {
+                let cost = plan_cost(p, &bundles);
+                best = Some(best.map_or(cost, |b: f64| b.min(cost)));
+            }
+        }
+        best
+    }
+
+    /// The root bound and the answer of a search allowed `max_cuts` cuts,
+    /// started from a loose incumbent (the heuristic's plan priced at three
+    /// times its cost), so that reduced-cost fixing leaves the root's LP
+    /// whole and its bound is the LP's.
+    fn root_with(p: &LeaderProblem, pricing: PricingChoice, max_cuts: usize) -> (f64, f64, usize) {
+        let opts = SolveOptions {
+            time_limit: Duration::from_secs(60),
+            seed: 1,
+            pricing,
+            ..SolveOptions::default()
+        };
+        let mut e = Engine::new(p, &opts, Instant::now(), crate::assign::pricing::CAND_CAP);
+        e.max_cuts = max_cuts;
+        if let Some((c, b)) = e.incumbent.take() {
+            e.incumbent = Some((3.0 * c + 100.0, b));
+        }
+        let end = e.search();
+        let (root, cuts) = (e.stats.root_bound, e.stats.cuts);
+        let s = e.finish(end);
+        (root, s.cost, cuts)
+    }
+
+    /// On instances small enough to solve exhaustively, the root bound with
+    /// cuts is at least the bound without and at most the optimum, with
+    /// both kinds of pricing, and the search still proves the optimum.
+    #[test]
+    fn cuts_raise_the_root_bound_and_keep_it_valid() {
+        let mut with_cuts = 0;
+        for seed in 0..80u64 {
+            let (min, max) = (1 + (seed % 2) as usize, 3);
+            let p = random_problem(4, 9, min, max, 300 + seed);
+            let Some(best) = optimum(&p) else { continue };
+            for pricing in [PricingChoice::Enumerate, PricingChoice::Search] {
+                let (plain, cost0, _) = root_with(&p, pricing, 0);
+                let (cut, cost, cuts) = root_with(&p, pricing, MAX_CUTS);
+                with_cuts += (cuts > 0) as usize;
+                assert!(cut >= plain - 1e-9, "seed {seed}: {cut} < {plain}");
+                assert!(cut <= best + 1e-6, "seed {seed}: {cut} > optimum {best}");
+                assert!((cost - best).abs() < 1e-6, "seed {seed}: {cost} vs {best}");
+                assert!((cost0 - best).abs() < 1e-6, "seed {seed}");
+            }
+        }
+        assert!(with_cuts >= 4, "cuts were separated {with_cuts} times");
+    }
 
     /// Three half columns on the pairs of {0, 1, 2} violate its cut by ½;
     /// a plan (disjoint bundles) never violates any triple's cut.

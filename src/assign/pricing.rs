@@ -125,7 +125,14 @@ impl CutIndex {
         let mut count = vec![0u32; nu * nu + 1];
         let pairs = |s: &[u16; 3]| {
             let [a, b, c] = s.map(|u| u as usize);
-            [(a, b, c), (b, a, c), (a, c, b), (c, a, b), (b, c, a), (c, b, a)]
+            [
+                (a, b, c),
+                (b, a, c),
+                (a, c, b),
+                (c, a, b),
+                (b, c, a),
+                (c, b, a),
+            ]
         };
         for (s, _) in &live {
             for &u in s {

@@ -53,8 +53,7 @@ pub(super) fn separate(
     let known: HashSet<[u16; 3]> = known.iter().copied().collect();
     let mut seen: HashSet<[u16; 3]> = HashSet::new();
     let mut found = Vec::new();
-    for j in 0..nu {
-        let n = &nbr[j];
+    for (j, n) in nbr.iter().enumerate() {
         for a in 0..n.len() {
             for b in a + 1..n.len() {
                 let mut t = [n[a], j as u16, n[b]];
@@ -217,7 +216,8 @@ mod tests {
     /// a plan (disjoint bundles) never violates any triple's cut.
     #[test]
     fn a_separated_cut_is_violated_and_valid() {
-        let (a, b, c, d): (&[u16], &[u16], &[u16], &[u16]) = (&[0, 1], &[1, 2], &[0, 2, 3], &[3, 4]);
+        let (a, b, c, d): (&[u16], &[u16], &[u16], &[u16]) =
+            (&[0, 1], &[1, 2], &[0, 2, 3], &[3, 4]);
         let cols = vec![(a, 0.5), (b, 0.5), (c, 0.5), (d, 0.5)];
         let cuts = separate(&cols, 5, &[], 10);
         assert_eq!(cuts[0].0, [0, 1, 2]);

@@ -4,7 +4,9 @@
 //! (VmHWM) is its own. `cargo bench --bench engine -- FILTER` runs the rows
 //! whose name contains FILTER; `--work N` gives each instance a work limit
 //! of N units besides its time limit (reproducible rows on a loaded
-//! machine); `--features highs` adds the HiGHS baseline.
+//! machine), and `--time S` replaces every time limit by S seconds (so
+//! that the work limit is what stops a loaded run); `--features highs`
+//! adds the HiGHS baseline.
 //! A second table runs every shipped roster (instances/, instances/foshan/)
 //! through the whole planner: leaders, teams and the year's calendar.
 
@@ -86,13 +88,13 @@ fn with_continuity(p: &mut zhudian::assign::LeaderProblem) {
     p.max_changes = Some((nu * 4 / 5, changed));
 }
 
-fn run_case(c: &Case, work: Option<u64>) -> String {
+fn run_case(c: &Case, work: Option<u64>, time: Option<u64>) -> String {
     let mut p = random_problem(c.leaders, c.units, c.min, c.max, c.seed);
     if c.replan {
         with_continuity(&mut p);
     }
     let opts = SolveOptions {
-        time_limit: Duration::from_secs(c.limit),
+        time_limit: Duration::from_secs(time.unwrap_or(c.limit)),
         seed: 1,
         work_limit: work,
         ..SolveOptions::default()
@@ -153,6 +155,11 @@ fn main() {
             .parse()
             .expect("--work takes a number of work units")
     });
+    let time: Option<u64> = args.iter().position(|a| a == "--time").map(|i| {
+        args[i + 1]
+            .parse()
+            .expect("--time takes a number of seconds")
+    });
     if let Some(i) = args.iter().position(|a| a == "--roster") {
         println!("{}", run_roster(std::path::Path::new(&args[i + 1])));
         return;
@@ -160,13 +167,16 @@ fn main() {
     // Child mode: run one case and print its row.
     if let Some(i) = args.iter().position(|a| a == "--case") {
         let idx: usize = args[i + 1].parse().expect("case index");
-        println!("{}", run_case(&cases()[idx], work));
+        println!("{}", run_case(&cases()[idx], work, time));
         return;
     }
     let filter = args
         .iter()
         .enumerate()
-        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || args[i - 1] != "--work"))
+        .find(|&(i, a)| {
+            !a.starts_with("--")
+                && (i == 0 || !["--work", "--time"].contains(&args[i - 1].as_str()))
+        })
         .map(|(_, a)| a.clone());
     let exe = std::env::current_exe().expect("bench executable");
     println!("{}", table_header());
@@ -179,6 +189,9 @@ fn main() {
         cmd.args(["--case", &i.to_string()]);
         if let Some(w) = work {
             cmd.args(["--work", &w.to_string()]);
+        }
+        if let Some(t) = time {
+            cmd.args(["--time", &t.to_string()]);
         }
         let out = cmd.output().expect("child run");
         let text = String::from_utf8_lossy(&out.stdout);

@@ -13,11 +13,13 @@
 //! the deviation term is bounded from the loads still reachable. The search
 //! is exact: it returns every leader's least reduced cost (when negative),
 //! which keeps the Lagrangian bound valid. Leaders identical in everything
-//! but their dual μ share one search.
+//! but their dual μ share one search. Subset-row cuts' duals add a penalty
+//! (≥ 0) per cut a bundle holds two of the units of; it is carried with the
+//! weight sum, and since it only grows as units join, bounds stay valid.
 
 use super::bundles::Bundles;
 use super::leaders::{LeaderProblem, base_cost, tour_into};
-use super::pricing::{Duals, Priced, Rules};
+use super::pricing::{CutIndex, Duals, Priced, Rules};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -97,6 +99,10 @@ impl SearchPricer {
             });
             groups[g].push(l);
         }
+        // Subset-row cuts add a penalty per bundle, leader-independent and
+        // never negative; it only grows as units join, so the partial
+        // bundle's penalty bounds its extensions'.
+        let cuts = CutIndex::new(rules.nu, duals);
         let found: Vec<Found> = groups
             .par_iter()
             .map(|g| {
@@ -106,7 +112,7 @@ impl SearchPricer {
                     .fold(f64::NEG_INFINITY, f64::max);
                 // Kept per group: enough for each member's own best columns.
                 let keep = per_leader * g.len().min(4);
-                self.search(p, rules, duals, g[0], mu, phase1, keep, tol)
+                self.search(p, rules, duals, cuts.as_ref(), g[0], mu, phase1, keep, tol)
             })
             .collect();
         let mut nodes = 0u64;
@@ -254,6 +260,7 @@ impl SearchPricer {
         p: &LeaderProblem,
         rules: &Rules,
         duals: &Duals,
+        cuts: Option<&CutIndex>,
         l: usize,
         mu: f64,
         phase1: bool,
@@ -324,12 +331,14 @@ impl SearchPricer {
             mu,
             keep,
             tol,
+            cuts,
         };
         let load: f64 = required.iter().map(|&u| p.workload[u as usize]).sum();
         let wsum: f64 = required.iter().map(|&u| w(u as usize)).sum();
         let mut set = required.clone();
         let tour = ctx.tour(&set);
-        ctx.dfs(&mut set, 0, load, wsum, tour, &mut found);
+        let pen = cuts.map_or(0.0, |c| c.penalty(&set));
+        ctx.dfs(&mut set, 0, load, wsum + pen, tour, &mut found);
         found.best = found.best.min(mu);
         found
     }
@@ -355,6 +364,8 @@ struct Ctx<'a> {
     mu: f64,
     keep: usize,
     tol: f64,
+    /// the cuts with a penalty, if any
+    cuts: Option<&'a CutIndex>,
 }
 
 impl Ctx<'_> {
@@ -455,10 +466,12 @@ impl Ctx<'_> {
             if self.bound(k, i, load, wsum, tour, 1) >= self.stop(found) {
                 return;
             }
-            let (wx, x) = self.cand[i];
+            let (w0, x) = self.cand[i];
             if self.rules.has_pairs && set.iter().any(|&s| self.apart(s, x)) {
                 continue;
             }
+            // The cuts' penalty this unit adds (`wsum` carries the set's).
+            let wx = w0 + self.cuts.map_or(0.0, |c| c.added(set, x));
             let load_x = load + self.p.workload[x as usize];
             // Cheap test first (the tour so far bounds the new one).
             if self.bound(k + 1, i + 1, load_x, wsum + wx, tour, 0) >= self.stop(found) {

@@ -82,6 +82,8 @@ pub struct SolveStats {
     pub store_rounds: usize,
     /// restricted-master dives (price-and-branch) run
     pub restricted_dives: usize,
+    /// subset-row cuts added to the master at the root
+    pub cuts: usize,
 }
 
 /// How pricing finds a leader's best bundles.

@@ -73,12 +73,126 @@ impl Rules {
     }
 }
 
-/// Duals of the master: unit rows, leader rows, change-limit row (σ ≤ 0).
+/// Duals of the master: unit rows, leader rows, change-limit row (σ ≤ 0),
+/// and the subset-row cuts' rows: per cut its three units and the penalty
+/// −y ≥ 0 (a `≤` row's dual is ≤ 0 in a minimisation), added to the reduced
+/// cost of every bundle holding two or more of the cut's units.
 #[derive(Clone, Debug)]
 pub(crate) struct Duals {
     pub pi: Vec<f64>,
     pub mu: Vec<f64>,
     pub sigma: f64,
+    pub cuts: Vec<([u16; 3], f64)>,
+}
+
+impl Duals {
+    /// Σ −y over the cuts: the cut rows' part of the Lagrangian bound is
+    /// minus this.
+    pub(crate) fn cut_total(&self) -> f64 {
+        self.cuts.iter().map(|c| c.1).sum()
+    }
+
+    /// The cuts' penalty on a bundle (a plain scan, for single columns).
+    pub(crate) fn cut_penalty(&self, units: &[u16]) -> f64 {
+        self.cuts
+            .iter()
+            .filter(|(s, pen)| *pen > 0.0 && s.iter().filter(|u| units.contains(u)).count() >= 2)
+            .map(|c| c.1)
+            .sum()
+    }
+}
+
+/// The cuts with a positive penalty, indexed by unit pair for pricing: a
+/// bundle pays a cut's penalty once when it holds two or three of its units.
+pub(crate) struct CutIndex {
+    nu: usize,
+    /// whether the unit is in some cut with a penalty
+    pub in_cut: Vec<bool>,
+    /// per ordered pair a·nu + b: range into `third`
+    start: Vec<u32>,
+    /// (the cut's third unit, its penalty)
+    third: Vec<(u16, f64)>,
+}
+
+impl CutIndex {
+    /// None when no cut has a penalty (pricing then skips them).
+    pub(crate) fn new(nu: usize, duals: &Duals) -> Option<CutIndex> {
+        let live: Vec<&([u16; 3], f64)> = duals.cuts.iter().filter(|c| c.1 > 0.0).collect();
+        if live.is_empty() {
+            return None;
+        }
+        let mut in_cut = vec![false; nu];
+        let mut count = vec![0u32; nu * nu + 1];
+        let pairs = |s: &[u16; 3]| {
+            let [a, b, c] = s.map(|u| u as usize);
+            [
+                (a, b, c),
+                (b, a, c),
+                (a, c, b),
+                (c, a, b),
+                (b, c, a),
+                (c, b, a),
+            ]
+        };
+        for (s, _) in &live {
+            for &u in s {
+                in_cut[u as usize] = true;
+            }
+            for (a, b, _) in pairs(s) {
+                count[a * nu + b + 1] += 1;
+            }
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let start = count.clone();
+        let mut fill = count;
+        let mut third = vec![(0u16, 0.0); *start.last().unwrap() as usize];
+        for (s, pen) in &live {
+            for (a, b, c) in pairs(s) {
+                let at = &mut fill[a * nu + b];
+                third[*at as usize] = (c as u16, *pen);
+                *at += 1;
+            }
+        }
+        Some(CutIndex {
+            nu,
+            in_cut,
+            start,
+            third,
+        })
+    }
+
+    /// Penalty added when unit `x` joins `set` (which lacks it): the cuts
+    /// holding x and exactly one unit of `set`.
+    #[inline]
+    pub(crate) fn added(&self, set: &[u16], x: u16) -> f64 {
+        if !self.in_cut[x as usize] {
+            return 0.0;
+        }
+        let mut add = 0.0;
+        for &s in set {
+            if !self.in_cut[s as usize] {
+                continue;
+            }
+            let k = x as usize * self.nu + s as usize;
+            for &(t, pen) in &self.third[self.start[k] as usize..self.start[k + 1] as usize] {
+                if !set.contains(&t) {
+                    add += pen;
+                }
+            }
+        }
+        add
+    }
+
+    /// Penalty of a whole bundle.
+    pub(crate) fn penalty(&self, units: &[u16]) -> f64 {
+        let mut pen = 0.0;
+        for i in 1..units.len() {
+            pen += self.added(&units[..i], units[i]);
+        }
+        pen
+    }
 }
 
 pub(crate) struct Priced {
@@ -248,6 +362,8 @@ pub(crate) fn price(
     v.resize(bundles.len(), 0.0);
     let cand = &mut scratch.cand;
     cand.clear();
+    // The cuts' penalties are leader-independent, like the base cost.
+    let cuts = CutIndex::new(rules.nu, duals);
     for &b in live {
         let bi = b as usize;
         let us = bundles.units(bi);
@@ -263,6 +379,11 @@ pub(crate) fn price(
                     val += sh.c0[u as usize] - duals.pi[u as usize];
                 }
             }
+        }
+        if let Some(c) = &cuts
+            && us.iter().filter(|&&u| c.in_cut[u as usize]).count() >= 2
+        {
+            val += c.penalty(us);
         }
         v[bi] = val;
         if val < thr - tol && rules.bundle_ok(us) {

@@ -119,6 +119,33 @@ impl Lp {
         self.cost.len() - 1
     }
 
+    /// Appends a row with right-hand side `rhs` (≥ 0) in which existing
+    /// columns have the coefficients `entries` (column, value); returns its
+    /// index. The basis then lacks a column for it: add the row's own
+    /// columns and call `set_basis` before solving.
+    pub(crate) fn add_row(&mut self, entries: &[(usize, f64)], rhs: f64) -> usize {
+        let row = self.m as u32;
+        let mut extra: Vec<Option<f64>> = vec![None; self.n_cols()];
+        for &(j, v) in entries {
+            extra[j] = Some(v);
+        }
+        let (mut start, mut rows, mut vals) = (vec![0], Vec::new(), Vec::new());
+        for (j, e) in extra.iter().enumerate() {
+            let (r, v) = self.column(j);
+            rows.extend_from_slice(r);
+            vals.extend_from_slice(v);
+            if let Some(v) = e {
+                rows.push(row);
+                vals.push(*v);
+            }
+            start.push(rows.len());
+        }
+        (self.start, self.rows, self.vals) = (start, rows, vals);
+        self.b.push(rhs);
+        self.m += 1;
+        self.m - 1
+    }
+
     /// Restricts the pricing scan to `cols`.
     pub(crate) fn set_scan(&mut self, cols: Vec<usize>) {
         for &j in &self.scan {

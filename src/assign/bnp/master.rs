@@ -59,6 +59,16 @@ fn mix(a: &Duals, b: &Duals, alpha: f64) -> Duals {
         pi: m(&a.pi, &b.pi),
         mu: m(&a.mu, &b.mu),
         sigma: alpha * a.sigma + (1.0 - alpha) * b.sigma,
+        // A centre from before the last cuts lacks their rows: b's then.
+        cuts: if a.cuts.len() == b.cuts.len() {
+            a.cuts
+                .iter()
+                .zip(&b.cuts)
+                .map(|(p, q)| (q.0, alpha * p.1 + (1.0 - alpha) * q.1))
+                .collect()
+        } else {
+            b.cuts.clone()
+        },
     }
 }
 
@@ -71,6 +81,7 @@ impl Engine<'_> {
             - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>()
             - d.sigma * ch as f64
             - d.mu[l]
+            + d.cut_penalty(us)
     }
 
     pub(super) fn duals_from(&self, y: &[f64]) -> Duals {
@@ -82,6 +93,12 @@ impl Engine<'_> {
             } else {
                 0.0
             },
+            cuts: self
+                .cuts
+                .iter()
+                .enumerate()
+                .map(|(c, &s)| (s, (-y[self.m + c]).max(0.0)))
+                .collect(),
         }
     }
 
@@ -104,12 +121,17 @@ impl Engine<'_> {
             } else {
                 self.dead[j] || !rules.column_ok(self.p, l as usize, self.bundles.units(b as usize))
             };
-            if !self.lp.forbidden[j] && self.stats.rounds <= self.last_used[j] + KEEP_ROUNDS {
+            // A cut's slack and surplus always stay (else the row would
+            // turn into an equation).
+            let cut_col = l == u32::MAX && b != u32::MAX;
+            if !self.lp.forbidden[j]
+                && (cut_col || self.stats.rounds <= self.last_used[j] + KEEP_ROUNDS)
+            {
                 scan.push(j);
             }
         }
         self.lp.set_scan(scan);
-        if basis.len() == self.m {
+        if basis.len() == self.lp.m {
             self.lp.set_basis(basis);
         }
         // Below the root, price only the bundles some leader may still take
@@ -284,6 +306,7 @@ impl Engine<'_> {
                     let lagrange = duals.pi.iter().sum::<f64>()
                         + duals.mu.iter().sum::<f64>()
                         + duals.sigma * self.change_limit.unwrap_or(0) as f64
+                        - duals.cut_total()
                         + priced.min_rc.iter().sum::<f64>();
                     if basis.is_empty() {
                         super::trace(
@@ -463,12 +486,14 @@ impl Engine<'_> {
         true
     }
 
-    /// Artificials for all rows, the slack for the change row.
+    /// Artificials for all rows, the slack for the change row and for each
+    /// cut's row.
     pub(super) fn initial_basis(&self) -> Vec<usize> {
         let mut basis: Vec<usize> = (0..self.m).collect();
         if self.change_limit.is_some() {
             basis[self.m - 1] = self.m;
         }
+        basis.extend(self.cut_cols.iter().map(|c| c.0));
         basis
     }
 
@@ -494,11 +519,17 @@ impl Engine<'_> {
         let margin = 1e-7 * ub.abs().max(1.0);
         let d = &root.duals;
         let p = self.p;
+        // Leader-independent part: base cost, unit duals, cuts' penalty.
+        let cut_index = pricing::CutIndex::new(self.nu, d);
+        let v_of = |b: usize, bundles: &Bundles| {
+            let us = bundles.units(b);
+            let v = bundles.base[b] - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>();
+            v + cut_index.as_ref().map_or(0.0, |c| c.penalty(us))
+        };
         let rc_of = |l: usize, b: usize, bundles: &Bundles| {
             let us = bundles.units(b);
             let (uc, ch) = pricing::leader_extra(p, l, us);
-            let v: f64 = bundles.base[b] - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>();
-            v + uc - d.sigma * ch as f64 - d.mu[l]
+            v_of(b, bundles) + uc - d.sigma * ch as f64 - d.mu[l]
         };
         let slack: Vec<f64> = (0..self.nl)
             .map(|l| ub + margin - (root.bound - root.min_rc[l]))
@@ -511,8 +542,7 @@ impl Engine<'_> {
         self.live.retain(|&b| {
             let bi = b as usize;
             let us = bundles.units(bi);
-            let v: f64 = bundles.base[bi] - us.iter().map(|&u| d.pi[u as usize]).sum::<f64>();
-            if v >= max_thr {
+            if v_of(bi, bundles) >= max_thr {
                 return false;
             }
             (0..p.leaders.len())

@@ -8,6 +8,7 @@
 //! the incumbent improves.
 
 mod branching;
+mod cuts;
 mod lns;
 mod master;
 mod primal;
@@ -54,7 +55,9 @@ struct Engine<'a> {
     by_unit: Option<Vec<Vec<u32>>>,
     floors: Vec<f64>,
     lp: Lp,
-    /// per LP column: (leader, bundle); u32::MAX for artificials and slack
+    /// per LP column: (leader, bundle); (u32::MAX, u32::MAX) for artificials
+    /// and the change row's slack, (u32::MAX, cut) for a cut's slack and
+    /// surplus
     col_owner: Vec<(u32, u32)>,
     col_index: HashMap<(u32, u32), usize>,
     dead: Vec<bool>,
@@ -87,6 +90,12 @@ struct Engine<'a> {
     /// cost more rounds than it saved (84 M work units unproven against
     /// 42 M proven at 24×70)
     store_pricing: bool,
+    /// subset-row cuts in the master, rows m, m + 1, …: their units
+    cuts: Vec<[u16; 3]>,
+    /// per cut: its slack and surplus columns
+    cut_cols: Vec<(usize, usize)>,
+    /// most cuts the root may add (0: none)
+    max_cuts: usize,
 }
 
 pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> LeaderSolution {
@@ -228,6 +237,9 @@ impl<'a> Engine<'a> {
             mid_root_dive: false,
             sub_work: 0,
             store_pricing: !per_leader_costs(p),
+            cuts: Vec::new(),
+            cut_cols: Vec::new(),
+            max_cuts: cuts::MAX_CUTS,
         }
     }
 }
@@ -306,6 +318,11 @@ impl Engine<'_> {
         if self.change_limit.is_some() && ch > 0 {
             entries.push(((self.m - 1) as u32, ch as f64));
         }
+        for (c, s) in self.cuts.iter().enumerate() {
+            if cuts::hits(s, us) {
+                entries.push(((self.m + c) as u32, 1.0));
+            }
+        }
         let cost = self.bundles.base[b as usize] + uc;
         let j = self.lp.add_column(&entries, cost);
         self.col_owner.push((l as u32, b));
@@ -376,7 +393,7 @@ impl Engine<'_> {
     fn finish(self, end: SearchEnd) -> LeaderSolution {
         let work = self.work();
         let mut stats = self.stats;
-        stats.columns = self.lp.n_cols() - self.m;
+        stats.columns = self.lp.n_cols() - self.m - 2 * self.cuts.len();
         stats.pivots = self.lp.pivots;
         stats.work = work;
         match self.incumbent {

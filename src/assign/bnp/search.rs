@@ -62,10 +62,14 @@ impl Engine<'_> {
                 node.basis.clone()
             };
             let is_root = !root_done;
-            let res = self.solve_node(&rules, if is_root { &[] } else { &basis }, &mut bound);
+            let mut res = self.solve_node(&rules, if is_root { &[] } else { &basis }, &mut bound);
             if is_root {
                 root_done = true;
-                self.stats.root_bound = bound;
+                res = self.cut_rounds(&rules, res, &mut bound);
+                // Re-solved after cuts, the root's LP lacks the columns
+                // fixed by reduced cost, so its value may pass the
+                // incumbent: that proves the incumbent optimal.
+                self.stats.root_bound = bound.min(self.upper());
                 trace(
                     self.started,
                     &format!(
@@ -151,6 +155,43 @@ impl Engine<'_> {
             bound,
             proven_infeasible: false,
         }
+    }
+}
+
+impl Engine<'_> {
+    /// Subset-row cuts at the root: while the LP optimum is fractional and
+    /// violates some, add them and solve the root again, until the bound
+    /// stops moving.
+    fn cut_rounds(
+        &mut self,
+        rules: &crate::assign::pricing::Rules,
+        mut res: NodeResult,
+        bound: &mut f64,
+    ) -> NodeResult {
+        for _ in 0..super::cuts::ROUNDS {
+            let NodeResult::Fractional(values) = &res else {
+                break;
+            };
+            let added = self.add_cuts(values);
+            if added == 0 {
+                break;
+            }
+            let before = *bound;
+            res = self.solve_node(rules, &[], bound);
+            trace(
+                self.started,
+                &format!(
+                    "cuts: {added} added ({} in all), bound {before:.3} -> {bound:.3}, rounds {} pivots {}",
+                    self.cuts.len(),
+                    self.stats.rounds,
+                    self.lp.pivots
+                ),
+            );
+            if *bound - before <= 1e-6 * bound.abs().max(1.0) {
+                break;
+            }
+        }
+        res
     }
 }
 

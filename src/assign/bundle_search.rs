@@ -610,6 +610,7 @@ mod tests {
             pi: vec![30.0; 40],
             mu: (0..nl).map(|l| l as f64).collect(),
             sigma: 0.0,
+            cuts: Vec::new(),
         };
         let (priced, _) = pricer.price(&p, &mut store, &Rules::root(&p), &duals, false, 6, 1e-7);
         assert!(!priced.columns.is_empty());

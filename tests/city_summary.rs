@@ -21,8 +21,8 @@ warnings: household visits that do not fit,warnings: meetings in the station win
 warnings: not carried over from the plan in force,\
 warnings: shared people who lead no unit here";
 
-const HEADER_ZH: &str = "区,镇街,驻点领导（年底在任）,另有年内离任或交接,联系村居,部门负责人（人）,村党组织书记（人）,\
-村“两委”干部（人）,大学生村官（人）,志愿者（人）,民警（人）,律师（人）,代表委员（人）,\
+const HEADER_ZH: &str = "区,镇街,驻点领导（年底在任）,另有年内离任或交接,联系村居,职能部门负责人（人）,村党组织书记（人）,\
+村“两委”干部（人）,大学生村官（人）,志愿服务者（人）,民警（人）,律师（人）,两代表一委员（人）,\
 方案扣分,与理论最低扣分差距（%）,最大工作量偏差（%）,驻点接待,缺少镇级人员的接待,其中已补接待,补接待,\
 入户走访半天,提醒：驻点人手不足,提醒：无法补接待,提醒：入户走访排不下,\
 提醒：会议占用驻点时间,提醒：原方案未能沿用的部分,提醒：跨镇街兼任人员不在本镇当驻点领导";
@@ -75,8 +75,9 @@ fn plan_on_a_city_writes_the_summary_whose_total_sums_the_townships() {
         [
             ("高明区", "更合镇"),
             ("高明区", "subtotal"),
-            ("三水区", "大塘镇"),
+            // city.toml lists 南山镇; 大塘镇 says its district itself.
             ("三水区", "南山镇"),
+            ("三水区", "大塘镇"),
             ("三水区", "subtotal"),
             ("", "total"),
         ]

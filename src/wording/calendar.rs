@@ -449,14 +449,14 @@ pub fn role(r: Role, lang: Lang) -> &'static str {
         (Lang::En, Role::Police) => "police",
         (Lang::En, Role::Lawyer) => "lawyer",
         (Lang::En, Role::Deputy) => "deputy",
-        (Lang::Zh, Role::DepartmentHead) => "部门负责人",
+        (Lang::Zh, Role::DepartmentHead) => "职能部门负责人",
         (Lang::Zh, Role::PartySecretary) => "村党组织书记",
         (Lang::Zh, Role::CommitteeCadre) => "村“两委”干部",
         (Lang::Zh, Role::GraduateOfficial) => "大学生村官",
-        (Lang::Zh, Role::Volunteer) => "志愿者",
+        (Lang::Zh, Role::Volunteer) => "志愿服务者",
         (Lang::Zh, Role::Police) => "民警",
         (Lang::Zh, Role::Lawyer) => "律师",
-        (Lang::Zh, Role::Deputy) => "代表委员",
+        (Lang::Zh, Role::Deputy) => "两代表一委员",
     }
 }
 
@@ -783,5 +783,23 @@ pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
             m.shortfall_sessions,
             m.warnings
         ),
+    }
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::{Lang, Role};
+
+    /// A helper's role reads the same in Chinese in the workbook, the
+    /// report, the summaries and the city's figures (the glossary's words).
+    #[test]
+    fn each_role_has_one_chinese_name_everywhere() {
+        for r in Role::ALL {
+            let name = super::role(r, Lang::Zh);
+            assert_eq!(crate::wording::report::role(r, Lang::Zh), name);
+            assert_eq!(crate::wording::summary::role_word(r, Lang::Zh), name);
+        }
+        assert_eq!(super::role(Role::Volunteer, Lang::Zh), "志愿服务者");
+        assert_eq!(super::role(Role::Deputy, Lang::Zh), "两代表一委员");
     }
 }

@@ -50,7 +50,7 @@ pub fn role_word(r: crate::model::Role, lang: Lang) -> &'static str {
         (PartySecretary, Lang::Zh) => "村党组织书记",
         (CommitteeCadre, Lang::Zh) => "村“两委”干部",
         (GraduateOfficial, Lang::Zh) => "大学生村官",
-        (Volunteer, Lang::Zh) => "志愿者",
+        (Volunteer, Lang::Zh) => "志愿服务者",
         (Police, Lang::Zh) => "民警",
         (Lawyer, Lang::Zh) => "律师",
         (Deputy, Lang::Zh) => "两代表一委员",

@@ -141,7 +141,8 @@ fn the_city_replans_through_the_year() {
     );
     // The succession dated on --from, without quotes around the names.
     assert!(
-        y.said_sept.contains("    何志强接任冯辉炳，接替其原有位置\n"),
+        y.said_sept
+            .contains("    何志强接任冯辉炳，接替其原有位置\n"),
         "{}",
         y.said_sept
     );
@@ -162,6 +163,26 @@ fn the_city_replans_through_the_year() {
     );
     assert!(!oct.contains("调动："), "{oct}");
     assert!(!oct.contains("接任冯辉炳"), "{oct}");
+    // The township's own replan: the succession before --from is not repeated.
+    let b3 = y.p2.parent().unwrap().join("beiping-oct.toml");
+    let own = run(
+        "zh",
+        &[
+            "replan",
+            s(&y.sept.join("beiping.toml")),
+            "--previous",
+            s(&y.p2.join("beiping.toml")),
+            "--from",
+            "2026-10-01",
+            "-o",
+            s(&b3),
+        ],
+    );
+    assert!(
+        own.contains("相比：\n  没有变动：各单位的领导和队伍保持不变\n"),
+        "{own}"
+    );
+    assert!(!own.contains("接任"), "{own}");
 }
 
 #[test]
@@ -191,8 +212,14 @@ fn a_township_rebuilt_for_a_shared_person_says_why_in_both_languages() {
 fn validate_says_a_transfer_as_one_in_both_languages() {
     let y = year();
     let zh = run("zh", &["validate", s(&y.july)]);
-    assert!(zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道\n"), "{zh}");
-    assert!(zh.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"), "{zh}");
+    assert!(
+        zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"),
+        "{zh}"
+    );
     assert!(!zh.contains("离任（无接任者）"), "{zh}");
     assert!(!zh.contains("到任"), "{zh}");
     let en = run("en", &["validate", s(&y.july)]);
@@ -229,7 +256,10 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
         en.contains("; units with another leader than the base 0; units handed over to a successor or changed by a transfer 1\n    罗芬宝 moved to 南湖街道 on Jul 1\n"),
         "{en}"
     );
-    assert!(en.contains("    罗芬宝 moved here from 东山镇 on Jul 1\n"), "{en}");
+    assert!(
+        en.contains("    罗芬宝 moved here from 东山镇 on Jul 1\n"),
+        "{en}"
+    );
     // July to September: the move is in both plans already.
     let later = run("zh", &["compare", s(&y.p1), s(&y.p2)]);
     assert!(!later.contains("调往"), "{later}");

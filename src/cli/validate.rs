@@ -70,10 +70,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                         rosters.iter().map(|r| r.township.name.clone()).collect();
                     crate::scenario::transfer::Moves::in_city(&across, here, &names)
                 };
-                out!(
-                    "{}",
-                    crate::wording::year::changes_in_post(r, &moves, lang)
-                );
+                out!("{}", crate::wording::year::changes_in_post(r, &moves, lang));
                 for (id, name, leaves) in r.leavers_without_successor() {
                     // With the plan in force: the places they hold in it,
                     // which a replan from their date gives to others.

@@ -156,8 +156,8 @@ impl Moves {
     /// Each move said once, as `compare` says it: "罗芬宝 7月1日调往南湖街道"
     /// / "罗芬宝 7月1日从东山镇调入"; `name` gives a person's name from the id.
     pub fn said(&self, name: &dyn Fn(&str) -> String, lang: Lang) -> Vec<String> {
-        use chrono::Datelike;
         use crate::wording::documents::{Moved, month_day};
+        use chrono::Datelike;
         self.0
             .iter()
             .filter_map(|(id, t)| {
@@ -167,7 +167,12 @@ impl Moves {
                     Tie::Shared(_) => return None,
                 };
                 let day = month_day(d.month(), d.day(), lang);
-                Some(crate::wording::moves::compared(&name(id), &day, moved, lang))
+                Some(crate::wording::moves::compared(
+                    &name(id),
+                    &day,
+                    moved,
+                    lang,
+                ))
             })
             .collect()
     }

@@ -121,7 +121,15 @@ fn replan_in_waves(
                 &named,
                 towns[t].roster.as_ref().ok(),
             );
-            one(&towns[t], touched[t], why[t].as_ref(), &busy, args, opts, lang)
+            one(
+                &towns[t],
+                touched[t],
+                why[t].as_ref(),
+                &busy,
+                args,
+                opts,
+                lang,
+            )
         });
         for (&t, row) in wave.iter().zip(done) {
             rows[t] = Some(row);

@@ -337,16 +337,8 @@ pub fn unknown_townships(city: &City, known: &[Vec<String>]) -> Vec<Problem> {
 /// by its name (a file name, a misspelling, or a township no district lists
 /// either): without this its road would silently not count.
 fn unknown_road_ends(city: &City, known: &[Vec<String>]) -> Vec<Problem> {
-    let names: Vec<&str> = known
-        .iter()
-        .filter_map(|k| k.first())
-        .map(String::as_str)
-        .collect();
-    let listed = |t: &str| {
-        city.districts
-            .iter()
-            .any(|d| d.townships.iter().any(|x| x == t))
-    };
+    let names: Vec<&str> = known.iter().filter_map(|k| k.first()).map(String::as_str).collect();
+    let listed = |t: &str| city.districts.iter().any(|d| d.townships.iter().any(|x| x == t));
     let mut out = Vec::new();
     for (from, to, _) in &city.between.pairs {
         for (field, t) in [("from", from), ("to", to)] {

@@ -55,7 +55,7 @@ fn plan_names_the_cadre_and_both_townships_in_chinese() {
     let (_dir, _, err) = plan_city("zh");
     assert!(
         err.contains(
-            "陈志强由六都镇和腰古镇共用，但陈志强在六都镇的驻点任务与腰古镇的驻点时间相同（14:30–17:30），占了腰古镇50个驻点日中的50个，因此在腰古镇不安排陈志强当驻点领导。可把两个镇街的驻点时间错开，或只在陈志强真正驻点的镇街名册上将其标为跨镇街兼任\n"
+            "陈志强由六都镇和腰古镇共用，但陈志强在六都镇的驻点任务与腰古镇的驻点时间相同（14:30–17:30），占了腰古镇50个驻点日中的50个，因此在腰古镇不安排陈志强当驻点领导。可把两个镇街的驻点时间错开，或只在陈志强真正驻点的镇街名册上将其标为跨镇街兼任。\n"
         ),
         "{err}"
     );
@@ -63,7 +63,7 @@ fn plan_names_the_cadre_and_both_townships_in_chinese() {
 
 const NEVER_EN: &str = "陈志强 is shared by 六都镇 and 腰古镇, but 陈志强's duties in 六都镇 are at the same time as 腰古镇's (14:30–17:30) on 50 of its 50 station dates, so 陈志强 leads no unit in 腰古镇. Give the two townships station windows that do not overlap, or write `shared` only where the person really serves";
 
-const NEVER_ZH: &str = "陈志强由六都镇和腰古镇共用，但陈志强在六都镇的驻点任务与腰古镇的驻点时间相同（14:30–17:30），占了腰古镇50个驻点日中的50个，因此在腰古镇不安排陈志强当驻点领导。可把两个镇街的驻点时间错开，或只在陈志强真正驻点的镇街名册上将其标为跨镇街兼任";
+const NEVER_ZH: &str = "陈志强由六都镇和腰古镇共用，但陈志强在六都镇的驻点任务与腰古镇的驻点时间相同（14:30–17:30），占了腰古镇50个驻点日中的50个，因此在腰古镇不安排陈志强当驻点领导。可把两个镇街的驻点时间错开，或只在陈志强真正驻点的镇街名册上将其标为跨镇街兼任。";
 
 /// A township's plan file in the folder `plans`.
 fn plan_of(plans: &std::path::Path, file: &str) -> zhudian::plan::PlanFile {

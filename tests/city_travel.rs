@@ -104,7 +104,7 @@ fn validate_warns_about_windows_closer_than_the_travel_time() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("陈志强 is shared by 六都镇 and 腰古镇, whose station windows on the same weekday (六都镇 14:30–17:30, 腰古镇 17:30–20:30) leave less than the 30 minutes of travel between the two townships: the plan keeps 陈志强's duties in the two that far apart, so 陈志强 may miss sessions in one of them. Give the two townships windows further apart, or a shorter `[[township_road]]` in city.toml if the road is shorter\n"), "{out}");
     let (_, out, _) = zhudian(&["--lang", "zh", "validate", s(&c)]);
-    assert!(out.contains("陈志强由六都镇和腰古镇共用，两个镇街在同一天的驻点时间（六都镇 14:30–17:30，腰古镇 17:30–20:30）之间不足两镇街之间的路程 30 分钟：编排时陈志强在两地的任务至少相隔 30 分钟，可能因此缺席其中一个镇街的部分驻点。可把两个镇街的驻点时间再错开，或在全市设置中填写两镇街之间较短的实际路程\n"), "{out}");
+    assert!(out.contains("陈志强由六都镇和腰古镇共用，两个镇街在同一天的驻点时间（六都镇 14:30–17:30，腰古镇 17:30–20:30）之间不足两镇街之间的路程 30 分钟：编排时陈志强在两地的任务至少相隔 30 分钟，可能因此缺席其中一个镇街的部分驻点。可把两个镇街的驻点时间再错开，或在全市设置中填写两镇街之间较短的实际路程。\n"), "{out}");
     // Half an hour apart is enough for the default; a pair's own road of
     // 45 minutes is not, and the city's default of 0 never warns.
     let (_d, c) = city("18:00", "21:00", "", "");

@@ -162,7 +162,7 @@ fn a_successor_inherits_without_any_other_move() {
     assert_eq!(c, 0, "{out}{err}");
     assert!(
         out.contains(&format!(
-            "'successor' succeeds '{old}' and takes over their place"
+            "successor succeeds {old} and takes over their place"
         )),
         "{out}"
     );

@@ -589,9 +589,9 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
         }
         // The succession names both people; in Chinese by name alone.
         let succeeds = if lang == "en" {
-            "'lin-xy' succeeds 'peng-jl' and takes over their place"
+            "lin-xy succeeds peng-jl and takes over their place"
         } else {
-            "“林晓阳”接任“彭坚丽”，接替其原有位置"
+            "林晓阳接任彭坚丽，接替其原有位置"
         };
         assert!(out.contains(succeeds), "{out}");
     }

@@ -84,14 +84,14 @@ fn a_replan_with_only_a_handover_says_nothing_else_changed() {
     let roster = handover_roster(dir.path(), "2015-07-15");
     let (_, zh, _) = replan("zh", &roster, &p0, "2015-07-15", dir.path(), "zh.toml");
     assert!(
-        zh.contains("  “周美玲”接任“梁文辉”，接替其原有位置\n  除上述接任外，没有其他变动\n"),
+        zh.contains("  周美玲接任梁文辉，接替其原有位置\n  除上述接任外，没有其他变动\n"),
         "{zh}"
     );
     assert!(!zh.contains("没有变动："), "{zh}");
     let (_, en, _) = replan("en", &roster, &p0, "2015-07-15", dir.path(), "en.toml");
     assert!(
         en.contains(
-            "  'zhou-ml' succeeds 'liang-wh' and takes over their place\n  apart from the handover above, nothing changed\n"
+            "  zhou-ml succeeds liang-wh and takes over their place\n  apart from the handover above, nothing changed\n"
         ),
         "{en}"
     );

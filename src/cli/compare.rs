@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use super::{EXIT_BAD_INPUT, EXIT_OK};
 use crate::model::Roster;
 use crate::plan::PlanFile;
-use crate::scenario::compare::{Format, Named, NamedPlan, compare_named, render};
+use crate::scenario::compare::{Format, Named, NamedPlan, compare_moved, render};
+use crate::scenario::transfer::Moves;
 use crate::wording::{Lang, names};
 
 #[derive(clap::Args, Debug)]
@@ -70,10 +71,17 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
             (None, _) => id.to_string(),
         }
     };
-    out!(
-        "{}",
-        render(&compare_named(&plans, &name), args.format, lang)
-    );
+    // Moves between the city's townships that change a team between the
+    // base and a later plan: counted with the handovers, said once.
+    let moves = moves(&args.plans, &plans, &rosters);
+    let person = |id: &str| name(Named::Person, id);
+    let compared = compare_moved(&plans, &name, &moves.ids());
+    out!("{}", render(&compared, args.format, lang));
+    if args.format == Format::Table {
+        for line in moves.said(&person, lang) {
+            outln!("{line}");
+        }
+    }
     // A mid-year change (a plan that hands over on a date): what changes
     // from that date, for each plan against the one before it, in the table
     // format only. With more than two plans each pair is headed by names.
@@ -97,6 +105,27 @@ pub fn run(args: &CompareArgs, lang: Lang) -> i32 {
         }
     }
     EXIT_OK
+}
+
+/// The moves to or from the city's other townships (as the last plan's
+/// roster and its city have them) that change a team between the first
+/// plan and a later one.
+fn moves(paths: &[PathBuf], plans: &[NamedPlan], rosters: &[Option<Roster>]) -> Moves {
+    let (Some(path), Some(last), Some(Some(r))) = (paths.last(), plans.last(), rosters.last())
+    else {
+        return Moves::default();
+    };
+    let rpath = super::calendar::roster_path(None, path, &last.plan);
+    let all = super::city::moves_alone(&rpath, r, crate::wording::Lang::En);
+    let mut out = Moves::default();
+    for p in &plans[1..] {
+        for m in all.between(&plans[0].plan, &p.plan).0 {
+            if !out.0.contains(&m) {
+                out.0.push(m);
+            }
+        }
+    }
+    out
 }
 
 /// The plans' column labels: each file's name without `.toml`; where two

@@ -62,7 +62,15 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     let list = crate::wording::summary::TravelList(&summary.travel);
                     out!("{}", list.say(lang));
                 }
-                out!("{}", crate::wording::year::changes_in_post(r, lang));
+                // Who moves to or from another township of the city.
+                let moves = if rosters.len() == 1 && args.roster.is_file() {
+                    crate::cli::city::moves_alone(&args.roster, r, lang)
+                } else {
+                    let names: Vec<String> =
+                        rosters.iter().map(|r| r.township.name.clone()).collect();
+                    crate::scenario::transfer::Moves::in_city(&across, here, &names)
+                };
+                out!("{}", crate::wording::year::changes_in_post(r, &moves, lang));
                 for (id, name, leaves) in r.leavers_without_successor() {
                     // With the plan in force: the places they hold in it,
                     // which a replan from their date gives to others.

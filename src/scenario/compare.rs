@@ -90,32 +90,67 @@ fn handed_over<'a>(base: &'a PlanFile, other: &'a PlanFile) -> BTreeMap<&'a str,
 
 type Team<'a> = (&'a str, Vec<&'a str>);
 
-/// Units whose leader or slot helpers differ from the base plan's, a
-/// successor in the post of the one they succeed not counted.
-fn teams_changed(base: &PlanFile, other: &PlanFile) -> usize {
-    let b = handed_over(base, other);
-    let o = team_of(other);
-    let units: std::collections::BTreeSet<&str> = b.keys().chain(o.keys()).copied().collect();
-    units.iter().filter(|u| b.get(*u) != o.get(*u)).count()
+/// A unit's change explained by a move between townships: someone on one
+/// of the two teams and not on the other is in `moved` (the ids of those
+/// who moved away or here between the two plans).
+fn by_transfer(b: Option<&Team>, o: Option<&Team>, moved: &[String]) -> bool {
+    let (Some(b), Some(o)) = (b, o) else {
+        return false;
+    };
+    let members = |t: &Team<'_>| -> Vec<String> {
+        std::iter::once(t.0)
+            .chain(t.1.iter().copied())
+            .map(str::to_string)
+            .collect()
+    };
+    let (mb, mo) = (members(b), members(o));
+    let only = |x: &Vec<String>, y: &Vec<String>| -> Vec<String> {
+        x.iter().filter(|p| !y.contains(p)).cloned().collect()
+    };
+    b != o
+        && only(&mb, &mo)
+            .iter()
+            .chain(only(&mo, &mb).iter())
+            .any(|p| moved.contains(p))
 }
 
-/// Units whose leader differs from the base plan's (or that one of the two
-/// lacks), a successor in the post of the one they succeed not counted: the
-/// city's `compare` counts these apart from the handovers.
-pub fn leaders_changed(base: &PlanFile, other: &PlanFile) -> usize {
+/// Units whose leader or slot helpers differ from the base plan's, a
+/// successor in the post of the one they succeed, and a change a move
+/// between townships explains, not counted.
+fn teams_changed(base: &PlanFile, other: &PlanFile, moved: &[String]) -> usize {
     let b = handed_over(base, other);
     let o = team_of(other);
     let units: std::collections::BTreeSet<&str> = b.keys().chain(o.keys()).copied().collect();
     units
         .iter()
-        .filter(|u| b.get(*u).map(|t| t.0) != o.get(*u).map(|t| t.0))
+        .filter(|u| b.get(*u) != o.get(*u) && !by_transfer(b.get(*u), o.get(*u), moved))
         .count()
 }
 
-/// Units where a successor took over from the base plan's leader or helper.
-pub fn units_handed_over(base: &PlanFile, other: &PlanFile) -> usize {
-    let (b, h) = (team_of(base), handed_over(base, other));
-    b.keys().filter(|u| b.get(*u) != h.get(*u)).count()
+/// Units whose leader differs from the base plan's (or that one of the two
+/// lacks), a successor in the post of the one they succeed and a change a
+/// move between townships explains (`moved`) not counted: the city's
+/// `compare` counts these apart from the handovers.
+pub fn leaders_changed(base: &PlanFile, other: &PlanFile, moved: &[String]) -> usize {
+    let b = handed_over(base, other);
+    let o = team_of(other);
+    let units: std::collections::BTreeSet<&str> = b.keys().chain(o.keys()).copied().collect();
+    units
+        .iter()
+        .filter(|u| {
+            b.get(*u).map(|t| t.0) != o.get(*u).map(|t| t.0)
+                && !by_transfer(b.get(*u), o.get(*u), moved)
+        })
+        .count()
+}
+
+/// Units where a successor took over from the base plan's leader or
+/// helper, or whose team a move between townships (`moved`) changed.
+pub fn units_handed_over(base: &PlanFile, other: &PlanFile, moved: &[String]) -> usize {
+    let (b, h, o) = (team_of(base), handed_over(base, other), team_of(other));
+    b.keys()
+        .filter(|u| b.get(*u) != h.get(*u) || by_transfer(h.get(*u), o.get(*u), moved))
+        .count()
 }
 
 /// Household-visit sessions per person who visits at all.
@@ -148,6 +183,17 @@ pub enum Named {
 /// The comparison with units and people in the moves as `name` gives them
 /// (the command layer passes the roster's names).
 pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) -> Comparison {
+    compare_moved(plans, name, &[])
+}
+
+/// As [`compare_named`], a unit whose team changed because someone in
+/// `moved` moved away or here (between townships) counted with the
+/// handovers, not as a move.
+pub fn compare_moved(
+    plans: &[NamedPlan],
+    name: &dyn Fn(Named, &str) -> String,
+    moved: &[String],
+) -> Comparison {
     let base = &plans[0].plan;
     let col =
         |f: &dyn Fn(&PlanFile) -> String| plans.iter().map(|p| f(&p.plan)).collect::<Vec<_>>();
@@ -180,7 +226,7 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
         ),
         (
             Figure::TeamsChanged,
-            col(&|p| teams_changed(base, p).to_string()),
+            col(&|p| teams_changed(base, p, moved).to_string()),
         ),
         (
             Figure::StationSessions,
@@ -205,17 +251,19 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
         ),
     ];
     // Successions, where any plan has one, on their own row after the teams changed.
-    if plans.iter().any(|p| !p.plan.handover.is_empty()) {
+    if plans.iter().any(|p| !p.plan.handover.is_empty()) || !moved.is_empty() {
+        let row = if moved.is_empty() {
+            Figure::HandedOver
+        } else {
+            Figure::HandedOrMoved
+        };
         let at = figures
             .iter()
             .position(|(f, _)| *f == Figure::TeamsChanged)
             .map_or(figures.len(), |i| i + 1);
         figures.insert(
             at,
-            (
-                Figure::HandedOver,
-                col(&|p| units_handed_over(base, p).to_string()),
-            ),
+            (row, col(&|p| units_handed_over(base, p, moved).to_string())),
         );
     }
     let teams: Vec<_> = plans.iter().map(|p| team_of(&p.plan)).collect();
@@ -230,7 +278,12 @@ pub fn compare_named(plans: &[NamedPlan], name: &dyn Fn(Named, &str) -> String) 
     }
     let moves = order
         .into_iter()
-        .filter(|u| teams.iter().zip(&bases).any(|(t, b)| t.get(u) != b.get(u)))
+        .filter(|u| {
+            teams
+                .iter()
+                .zip(&bases)
+                .any(|(t, b)| t.get(u) != b.get(u) && !by_transfer(b.get(u), t.get(u), moved))
+        })
         .map(|u| {
             let members: Vec<Option<(String, Vec<String>)>> = teams
                 .iter()
@@ -327,6 +380,10 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
         .figures
         .iter()
         .any(|(f, vals)| *f == Figure::HandedOver && vals.iter().any(|v| v != "0"));
+    let transfer = c
+        .figures
+        .iter()
+        .any(|(f, vals)| *f == Figure::HandedOrMoved && vals.iter().any(|v| v != "0"));
     let figure_rows: Vec<Vec<String>> = c
         .figures
         .iter()
@@ -368,10 +425,10 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
         Format::Table => {
             let mut out = grid(&header(String::new()), &figure_rows);
             out += "\n";
-            out += &moves_heading(handed, lang);
+            out += &moves_heading(handed, transfer, lang);
             out += "\n";
             if c.moves.is_empty() {
-                out += &no_moves(handed, lang);
+                out += &no_moves(handed, transfer, lang);
                 out += "\n";
             } else {
                 out += &grid(&header(Figure::unit_label(lang)), &said_rows);
@@ -388,9 +445,9 @@ pub fn render(c: &Comparison, format: Format, lang: Lang) -> String {
                 s
             };
             let mut out = md(header(String::new()), &figure_rows);
-            out += &format!("\n### {}\n\n", moves_heading(handed, lang));
+            out += &format!("\n### {}\n\n", moves_heading(handed, transfer, lang));
             if c.moves.is_empty() {
-                out += &no_moves(handed, lang);
+                out += &no_moves(handed, transfer, lang);
                 out += "\n";
             } else {
                 out += &md(header(Figure::unit_label(lang)), &said_rows);

@@ -126,6 +126,57 @@ impl Moves {
         })
     }
 
+    /// The moves that change something between plan `base` and the later
+    /// plan `other`: who moved away is on a team in `base` and on none in
+    /// `other`, who moved here the other way round (`compare`).
+    pub fn between(&self, base: &PlanFile, other: &PlanFile) -> Moves {
+        let on = |p: &PlanFile, id: &str| {
+            p.assignment
+                .iter()
+                .any(|a| a.leader == id || a.helpers.iter().any(|h| h == id))
+        };
+        let out = self
+            .0
+            .iter()
+            .filter(|(id, t)| match t {
+                Tie::To(..) => on(base, id) && !on(other, id),
+                Tie::From(..) => !on(base, id) && on(other, id),
+                Tie::Shared(_) => false,
+            })
+            .cloned()
+            .collect();
+        Moves(out)
+    }
+
+    /// The ids of the people who move.
+    pub fn ids(&self) -> Vec<String> {
+        self.0.iter().map(|(id, _)| id.clone()).collect()
+    }
+
+    /// Each move said once, as `compare` says it: "罗芬宝 7月1日调往南湖街道"
+    /// / "罗芬宝 7月1日从东山镇调入"; `name` gives a person's name from the id.
+    pub fn said(&self, name: &dyn Fn(&str) -> String, lang: Lang) -> Vec<String> {
+        use crate::wording::documents::{Moved, month_day};
+        use chrono::Datelike;
+        self.0
+            .iter()
+            .filter_map(|(id, t)| {
+                let (moved, d) = match t {
+                    Tie::To(town, d) => (Moved::To(town), d),
+                    Tie::From(town, d) => (Moved::From(town), d),
+                    Tie::Shared(_) => return None,
+                };
+                let day = month_day(d.month(), d.day(), lang);
+                Some(crate::wording::moves::compared(
+                    &name(id),
+                    &day,
+                    moved,
+                    lang,
+                ))
+            })
+            .collect()
+    }
+
     /// `id`'s moves as ties to other townships.
     pub fn ties(&self, id: &str) -> Vec<Tie> {
         self.0

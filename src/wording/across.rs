@@ -222,7 +222,27 @@ pub fn windows_too_close(
             "{person} is shared by {a} and {b}, whose station windows on the same weekday ({a} {a_times}, {b} {b_times}) leave less than the {minutes} minutes of travel between the two townships: the plan keeps {person}'s duties in the two that far apart, so {person} may miss sessions in one of them. Give the two townships windows further apart, or a shorter `[[township_road]]` in city.toml if the road is shorter"
         ),
         Lang::Zh => format!(
-            "{person}由{a}和{b}共用，两个镇街在同一天的驻点时间（{a} {a_times}，{b} {b_times}）之间不足两镇街之间的路程 {minutes} 分钟：编排时{person}在两地的任务至少相隔 {minutes} 分钟，可能因此缺席其中一个镇街的部分驻点。可把两个镇街的驻点时间再错开，或在全市设置中填写两镇街之间较短的实际路程"
+            "{person}由{a}和{b}共用，两个镇街在同一天的驻点时间（{a} {a_times}，{b} {b_times}）之间不足两镇街之间的路程 {minutes} 分钟：编排时{person}在两地的任务至少相隔 {minutes} 分钟，可能因此缺席其中一个镇街的部分驻点。可把两个镇街的驻点时间再错开，或在全市设置中填写两镇街之间较短的实际路程。"
+        ),
+    }
+}
+
+/// `replan` on a city: why a township whose roster did not change was
+/// replanned: `person`, shared with the earlier township `other`, has new
+/// duties there; `same`: nothing in `here` changed after all.
+pub fn rebuilt_for_shared(person: &str, other: &str, here: &str, same: bool, lang: Lang) -> String {
+    match (lang, same) {
+        (Lang::En, false) => format!(
+            "{person}, shared with {other}, has new duties in {other}, so {here} was replanned too."
+        ),
+        (Lang::En, true) => format!(
+            "{person}, shared with {other}, has new duties in {other}, so {here} was replanned too: nothing in {here} changed."
+        ),
+        (Lang::Zh, false) => {
+            format!("与{other}共用的{person}在{other}的安排有变，{here}随之重新编排。")
+        }
+        (Lang::Zh, true) => format!(
+            "与{other}共用的{person}在{other}的安排有变，{here}随之重新编排：结果{here}的安排没有任何变化。"
         ),
     }
 }
@@ -362,7 +382,7 @@ impl Say for NeverHereSaid {
                 },
             ),
             Lang::Zh => format!(
-                "{n}由{others}和{t}共用，但{n}在{others}的驻点任务{when}，占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可把{these}的驻点时间错开，或只在{n}真正驻点的镇街名册上将其标为跨镇街兼任",
+                "{n}由{others}和{t}共用，但{n}在{others}的驻点任务{when}，占了{t}{d}个驻点日中的{b}个，因此在{t}不安排{n}当驻点领导。可把{these}的驻点时间错开，或只在{n}真正驻点的镇街名册上将其标为跨镇街兼任。",
                 others = list(&self.others, lang),
                 b = self.blocked,
                 d = self.dates,

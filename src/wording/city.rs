@@ -44,6 +44,8 @@ pub enum CityRunSaid {
         shortfalls: Vec<usize>,
         moved: Vec<usize>,
         handed: Vec<usize>,
+        /// A move between townships changed some of the `handed` units.
+        transfer: bool,
     },
     /// `replan`: the township's changed roster leaves no plan.
     Infeasible,
@@ -142,6 +144,7 @@ impl Say for CityRunSaid {
                 shortfalls,
                 moved,
                 handed,
+                transfer,
             } => {
                 let costs: Vec<String> = costs.iter().map(|c| num(*c)).collect();
                 let short: Vec<String> = shortfalls.iter().map(|s| s.to_string()).collect();
@@ -155,7 +158,12 @@ impl Say for CityRunSaid {
                         short.join(" → "),
                         moved.join(", ")
                     );
-                    if any_handed {
+                    if any_handed && *transfer {
+                        s += &format!(
+                            "; units handed over to a successor or changed by a transfer {}",
+                            handed.join(", ")
+                        );
+                    } else if any_handed {
                         s += &format!("; units handed over to a successor {}", handed.join(", "));
                     }
                     s
@@ -166,7 +174,9 @@ impl Say for CityRunSaid {
                         short.join(" → "),
                         moved.join("、")
                     );
-                    if any_handed {
+                    if any_handed && *transfer {
+                        s += &format!("；因接任或调动而换人的单位 {}", handed.join("、"));
+                    } else if any_handed {
                         s += &format!("；由接任者接手的单位 {}", handed.join("、"));
                     }
                     s
@@ -413,6 +423,7 @@ mod tests {
                     shortfalls: vec![0, 3],
                     moved: vec![4],
                     handed: vec![0],
+                    transfer: false,
                 },
                 "cost 1.00 → 2.00; sessions without a township member 0 → 3; units with another leader than the base 4",
                 "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 3；与基准相比更换领导的单位 4",
@@ -423,9 +434,21 @@ mod tests {
                     shortfalls: vec![0, 0],
                     moved: vec![1],
                     handed: vec![2],
+                    transfer: false,
                 },
                 "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 1; units handed over to a successor 2",
                 "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 1；由接任者接手的单位 2",
+            ),
+            (
+                CityRunSaid::Compared {
+                    costs: vec![1.0, 2.0],
+                    shortfalls: vec![0, 0],
+                    moved: vec![0],
+                    handed: vec![1],
+                    transfer: true,
+                },
+                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 0; units handed over to a successor or changed by a transfer 1",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 0；因接任或调动而换人的单位 1",
             ),
             (
                 CityRunSaid::Totals {

@@ -52,3 +52,16 @@ pub fn moved_in(name: &str, day: &str, from: &str, units: &[String], lang: Lang)
         ),
     }
 }
+
+/// `compare`: a move between townships said once: "罗芬宝 7月1日调往南湖街道"
+/// / "罗芬宝 7月1日从东山镇调入" ("罗芬宝 moved to 南湖街道 on Jul 1" /
+/// "罗芬宝 moved here from 东山镇 on Jul 1").
+pub fn compared(name: &str, day: &str, moved: super::documents::Moved, lang: Lang) -> String {
+    use super::documents::Moved;
+    match (lang, moved) {
+        (Lang::Zh, Moved::To(t)) => format!("{name} {day}调往{t}"),
+        (Lang::Zh, Moved::From(t)) => format!("{name} {day}从{t}调入"),
+        (Lang::En, Moved::To(t)) => format!("{name} moved to {t} on {day}"),
+        (Lang::En, Moved::From(t)) => format!("{name} moved here from {t} on {day}"),
+    }
+}

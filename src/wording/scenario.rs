@@ -20,6 +20,9 @@ pub enum Figure {
     /// Units where a successor took over the post (shown only when a plan
     /// has a handover).
     HandedOver,
+    /// Units handed over to a successor or changed by a move between
+    /// townships (in place of `HandedOver` where a move explains some).
+    HandedOrMoved,
     StationSessions,
     Makeups,
     Shortfalls,
@@ -46,6 +49,7 @@ impl Figure {
             LongestTour => "longest_tour_minutes",
             TeamsChanged => "teams_changed",
             HandedOver => "units_handed_over",
+            HandedOrMoved => "units_handed_over_or_moved",
             StationSessions => "station_sessions",
             Makeups => "makeup_sessions",
             Shortfalls => "shortfall_sessions",
@@ -71,6 +75,10 @@ impl Figure {
             LongestTour => ("longest tour, minutes", "最长巡回分钟"),
             TeamsChanged => ("teams changed vs the first", "与第一个方案相比队伍变动"),
             HandedOver => ("units handed over to a successor", "由接任者接手的单位"),
+            HandedOrMoved => (
+                "units handed over to a successor or changed by a transfer",
+                "因接任或调动而换人的单位",
+            ),
             StationSessions => ("station sessions", "驻点次数"),
             Makeups => ("make-up sessions", "补接待次数"),
             Shortfalls => ("sessions without a township member", "缺少镇级人员的接待"),
@@ -93,9 +101,14 @@ impl Figure {
 }
 
 /// The heading of the moves; `handed`: some unit was handed over to a
-/// successor (not counted as a move).
-pub fn moves_heading(handed: bool, lang: Lang) -> String {
+/// successor (not counted as a move); `transfer`: or changed by a move
+/// between townships.
+pub fn moves_heading(handed: bool, transfer: bool, lang: Lang) -> String {
     match (lang, handed) {
+        _ if transfer => match lang {
+            Lang::En => "Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):".into(),
+            Lang::Zh => "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：".into(),
+        },
         (Lang::En, false) => "Who moved where (leader + team, where the plans differ):".into(),
         (Lang::En, true) => "Who moved where (leader + team, where the plans differ; units handed over to a successor are not moves):".into(),
         (Lang::Zh, false) => "人员变动（驻点领导及队员，仅列出方案不同之处）：".into(),
@@ -105,9 +118,14 @@ pub fn moves_heading(handed: bool, lang: Lang) -> String {
     }
 }
 
-/// No unit moved; `handed`: some unit was handed over to a successor.
-pub fn no_moves(handed: bool, lang: Lang) -> String {
+/// No unit moved; `handed`: some unit was handed over to a successor;
+/// `transfer`: or changed by a move between townships.
+pub fn no_moves(handed: bool, transfer: bool, lang: Lang) -> String {
     match (lang, handed) {
+        _ if transfer => match lang {
+            Lang::En => "  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans".into(),
+            Lang::Zh => "  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同".into(),
+        },
         (Lang::En, false) => "  every unit has the same leader and team in all plans".into(),
         (Lang::En, true) => "  apart from the units handed over to a successor, every unit has the same leader and team in all plans".into(),
         (Lang::Zh, false) => "  各方案中所有单位的领导和队伍都相同".into(),
@@ -175,9 +193,9 @@ impl super::Say for ReplanSaid {
             }
             Succeeds { new, old } => {
                 if en {
-                    format!("'{new}' succeeds '{old}' and takes over their place")
+                    format!("{new} succeeds {old} and takes over their place")
                 } else {
-                    format!("“{new}”接任“{old}”，接替其原有位置")
+                    format!("{new}接任{old}，接替其原有位置")
                 }
             }
             OtherRoster { units, people } => {

@@ -256,8 +256,10 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
 /// The changes in post a roster holds, as `validate` lists them, in date
 /// order: who succeeds whom from when, who leaves with no successor and
 /// who joins without succeeding anyone (one line, indented by two spaces
-/// and ending in a newline; empty when there are none).
-pub fn changes_in_post(r: &Roster, lang: Lang) -> String {
+/// and ending in a newline; empty when there are none). A move between the
+/// city's townships (`moves`) is said as one: moved to or from the
+/// township, by name.
+pub fn changes_in_post(r: &Roster, moves: &crate::scenario::transfer::Moves, lang: Lang) -> String {
     let en = lang == Lang::En;
     let person = |id: &str| names::person(r, id, lang);
     let mut events: Vec<(NaiveDate, String)> = Vec::new();
@@ -274,12 +276,14 @@ pub fn changes_in_post(r: &Roster, lang: Lang) -> String {
     }
     for (id, _, d) in r.leavers_without_successor() {
         let who = person(&id);
+        let to = moves.to(&id).filter(|(_, day)| *day == d).map(|(t, _)| t);
         events.push((
             d,
-            if en {
-                format!("{who} leaves on {d} (no successor)")
-            } else {
-                format!("{who}于 {d} 离任（无接任者）")
+            match (to, en) {
+                (Some(to), true) => format!("{who} transfers to {to} on {d}"),
+                (Some(to), false) => format!("{who}于 {d} 调往{to}"),
+                (None, true) => format!("{who} leaves on {d} (no successor)"),
+                (None, false) => format!("{who}于 {d} 离任（无接任者）"),
             },
         ));
     }
@@ -293,12 +297,14 @@ pub fn changes_in_post(r: &Roster, lang: Lang) -> String {
             continue;
         };
         let who = person(id);
+        let from = moves.from(id).filter(|(_, day)| *day == d).map(|(t, _)| t);
         events.push((
             d,
-            if en {
-                format!("{who} joins on {d}")
-            } else {
-                format!("{who}于 {d} 到任")
+            match (from, en) {
+                (Some(from), true) => format!("{who} transfers in from {from} on {d}"),
+                (Some(from), false) => format!("{who}于 {d} 从{from}调入"),
+                (None, true) => format!("{who} joins on {d}"),
+                (None, false) => format!("{who}于 {d} 到任"),
             },
         ));
     }

@@ -22,8 +22,11 @@ struct Row {
     costs: Vec<f64>,
     shortfalls: Vec<usize>,
     moved: Vec<usize>,
-    /// Units a successor took over (`succeeds`), apart from `moved`.
+    /// Units a successor took over (`succeeds`) or a move between
+    /// townships changed, apart from `moved`.
     handed: Vec<usize>,
+    /// The moves between townships, said once each.
+    transfers: Vec<String>,
 }
 
 /// Compares the folders; 2 when a folder or one of its plans cannot be read.
@@ -67,6 +70,7 @@ pub fn run(dirs: &[PathBuf], format: Format, lang: Lang) -> i32 {
             shortfalls: r.shortfalls.clone(),
             moved: r.moved.clone(),
             handed: r.handed.clone(),
+            transfer: !r.transfers.is_empty(),
         }
         .say(lang)
     };
@@ -81,7 +85,7 @@ pub fn run(dirs: &[PathBuf], format: Format, lang: Lang) -> i32 {
                 said: said(&r),
                 township: r.township,
                 code: EXIT_OK,
-                details: Vec::new(),
+                details: r.transfers,
             },
         })
         .collect();
@@ -105,6 +109,7 @@ fn sum(rows: &[&Row], n: usize, lang: Lang) -> Row {
         shortfalls: vec![0; n],
         moved: vec![0; n - 1],
         handed: vec![0; n - 1],
+        transfers: Vec::new(),
     };
     for r in rows {
         for i in 0..n {
@@ -115,6 +120,7 @@ fn sum(rows: &[&Row], n: usize, lang: Lang) -> Row {
             total.moved[i] += r.moved[i];
             total.handed[i] += r.handed[i];
         }
+        total.transfers.extend(r.transfers.iter().cloned());
     }
     total
 }
@@ -138,6 +144,26 @@ fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
         .map(|r| r.township.name)
         .unwrap_or_else(|_| stem.to_string());
     let others = &plans[1..];
+    // Moves to or from the city's other townships, as the last plan's
+    // roster has them, that change a team between the base and a later plan.
+    let last = &plans[plans.len() - 1];
+    let lpath = dirs[dirs.len() - 1].join(&file);
+    let lroster = crate::cli::calendar::roster_path(None, &lpath, last);
+    let mut moves = crate::scenario::transfer::Moves::default();
+    let mut transfers = Vec::new();
+    if let Ok(r) = crate::cli::calendar::load_roster(&lroster, last) {
+        let all = super::moves_alone(&lroster, &r, lang);
+        for p in others {
+            for m in all.between(&plans[0], p).0 {
+                if !moves.0.contains(&m) {
+                    moves.0.push(m);
+                }
+            }
+        }
+        let person = |id: &str| crate::wording::names::person(&r, id, lang);
+        transfers = moves.said(&person, lang);
+    }
+    let moved = moves.ids();
     Ok(Row {
         township,
         costs: plans.iter().map(|p| p.plan.cost).collect(),
@@ -147,12 +173,13 @@ fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
             .collect(),
         moved: others
             .iter()
-            .map(|p| leaders_changed(&plans[0], p))
+            .map(|p| leaders_changed(&plans[0], p, &moved))
             .collect(),
         handed: others
             .iter()
-            .map(|p| units_handed_over(&plans[0], p))
+            .map(|p| units_handed_over(&plans[0], p, &moved))
             .collect(),
+        transfers,
     })
 }
 

@@ -84,9 +84,16 @@ fn replan_in_waves(
             !matches!((&t.roster, prev), (Ok(r), Ok(p)) if p.plan.roster_sha256 == r.sha256)
         })
         .collect();
+    // Why a township whose roster did not change is replanned: a person it
+    // shares with an earlier township touched (the person's name, that
+    // township's name).
+    let mut why: Vec<Option<(String, String)>> = vec![None; towns.len()];
     for t in 0..towns.len() {
         for s in across.shared_in(t) {
-            if s.townships.iter().any(|&u| u < t && touched[u]) {
+            if let Some(&u) = s.townships.iter().find(|&&u| u < t && touched[u]) {
+                if !touched[t] {
+                    why[t] = Some((s.name.clone(), name_of(&towns[u])));
+                }
                 touched[t] = true;
             }
         }
@@ -114,7 +121,15 @@ fn replan_in_waves(
                 &named,
                 towns[t].roster.as_ref().ok(),
             );
-            one(&towns[t], touched[t], &busy, args, opts, lang)
+            one(
+                &towns[t],
+                touched[t],
+                why[t].as_ref(),
+                &busy,
+                args,
+                opts,
+                lang,
+            )
         });
         for (&t, row) in wave.iter().zip(done) {
             rows[t] = Some(row);
@@ -139,6 +154,8 @@ fn transfers(towns: &[Township], args: &ReplanArgs, lang: Lang) -> Vec<String> {
     across
         .transfers
         .iter()
+        // A transfer dated before --from is in the plans in force already.
+        .filter(|x| args.from.is_none_or(|from| x.date >= from))
         .filter_map(|x| {
             let (fr, fp, fnew) = plans(x.from)?;
             let (tr, tp, tnew) = plans(x.to)?;
@@ -156,6 +173,7 @@ fn transfers(towns: &[Township], args: &ReplanArgs, lang: Lang) -> Vec<String> {
 fn one(
     t: &Township,
     touched: bool,
+    why: Option<&(String, String)>,
     busy: &[crate::roster::across::Busy],
     args: &ReplanArgs,
     opts: &Options,
@@ -260,6 +278,14 @@ fn one(
                         .map(|l| l.strip_prefix("  ").unwrap_or(l).to_string()),
                 );
             }
+            // Replanned only for a shared person's duties elsewhere: say so,
+            // and whether anything here changed at all.
+            let rebuilt = why.map(|(person, other)| {
+                let same = ch.is_empty()
+                    && planned.file.assignment == prev.assignment
+                    && planned.file.session == prev.session;
+                crate::wording::across::rebuilt_for_shared(person, other, &name, same, lang)
+            });
             let m = &planned.file.plan.metrics;
             Outcome {
                 township: name,
@@ -270,9 +296,9 @@ fn one(
                     shortfalls: m.shortfall_sessions,
                 }
                 .say(lang),
-                details: notes
-                    .iter()
-                    .map(|n| n.say(lang))
+                details: rebuilt
+                    .into_iter()
+                    .chain(notes.iter().map(|n| n.say(lang)))
                     .chain(ch.iter().map(|c| c.say(lang)))
                     .chain(from_lines)
                     .collect(),

@@ -1,0 +1,288 @@
+//! A transfer between two townships of a city through the year's replans,
+//! as the second Chinese city trial (issue 16) found it: a later replan does
+//! not repeat a transfer already in force, `validate` says 调往/调入 (not
+//! 离任/到任), `compare` says the move once and counts the units it changed
+//! with the handovers, a township replanned only for a shared person's new
+//! duties elsewhere says why, and the wording's small fixes (no quotes
+//! around names, the shared person's sentence ends in 。).
+//!
+//! The city (tests/fixtures/city-trial16, the trial's roster at the year's
+//! start): 罗芬宝 moves from 东山镇 to 南湖街道 on 2026-07-01
+//! (`transferred_from`); 周建国 is shared by 东山镇 and 西岭镇; in 北坪镇
+//! 何志强 succeeds 冯辉炳 on 2026-09-01.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::{Path, PathBuf};
+
+const CITY: &str = "tests/fixtures/city-trial16";
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Copies the city into `to`, then edits a roster: after `anchor`, `add`.
+fn city(to: &Path, edits: &[(&str, &str, &str)]) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(CITY).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+    }
+    for (file, anchor, add) in edits {
+        let path = to.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(anchor), "{file}: {anchor}");
+        std::fs::write(&path, text.replacen(anchor, &format!("{anchor}{add}"), 1)).unwrap();
+    }
+}
+
+const LEAVES: (&str, &str, &str) = (
+    "dongshan.toml",
+    "home_unit = \"dongxi\"          # 东溪村\n",
+    "leaves = \"2026-07-01\"\n",
+);
+const JOINS: (&str, &str, &str) = (
+    "nanhu.toml",
+    "skills = [\"legal\"]\n",
+    "\n[[cadre]]\nid = \"nh-luofb\"\nname = \"罗芬宝\"\npost = \"党工委副书记\"\njoins = \"2026-07-01\"\ntransferred_from = \"dongshan/luo-fb\"\n",
+);
+const SUCCEEDS: (&str, &str, &str) = (
+    "beiping.toml",
+    "why = \"党校培训\" }]\n",
+    "leaves = \"2026-09-01\"\n\n[[cadre]]\nid = \"he-zq\"\nname = \"何志强\"\npost = \"副镇长\"\nsucceeds = \"feng-hb\"\njoins = \"2026-09-01\"\n",
+);
+
+/// The city at the year's start, in July and in September (folders), and
+/// its plans: planned at the start (`p0`), replanned from 1 July (`p1`)
+/// and from 1 September on `p1` (`p2`), with what the two replans said in
+/// Chinese.
+struct Year {
+    _dir: tempfile::TempDir,
+    start: PathBuf,
+    july: PathBuf,
+    sept: PathBuf,
+    p0: PathBuf,
+    p1: PathBuf,
+    p2: PathBuf,
+    said_july: String,
+    said_sept: String,
+}
+
+fn year() -> Year {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (start, july, sept) = (d.join("city"), d.join("july"), d.join("sept"));
+    city(&start, &[]);
+    city(&july, &[LEAVES, JOINS]);
+    city(&sept, &[LEAVES, JOINS, SUCCEEDS]);
+    let (p0, p1, p2) = (d.join("p0"), d.join("p1"), d.join("p2"));
+    let (c, _, err) = zhudian(&["plan", s(&start), "-o", s(&p0)]);
+    assert_eq!(c, 0, "{err}");
+    let replan = |roster: &Path, previous: &Path, from: &str, out: &Path| {
+        let (c, said, err) = zhudian(&[
+            "--lang",
+            "zh",
+            "replan",
+            s(roster),
+            "--previous",
+            s(previous),
+            "--from",
+            from,
+            "-o",
+            s(out),
+        ]);
+        assert_eq!(c, 0, "{said}{err}");
+        said
+    };
+    let said_july = replan(&july, &p0, "2026-07-01", &p1);
+    let said_sept = replan(&sept, &p1, "2026-09-01", &p2);
+    Year {
+        _dir: dir,
+        start,
+        july,
+        sept,
+        p0,
+        p1,
+        p2,
+        said_july,
+        said_sept,
+    }
+}
+
+fn run(lang: &str, args: &[&str]) -> String {
+    let all: Vec<&str> = ["--lang", lang].iter().chain(args).copied().collect();
+    let (c, out, err) = zhudian(&all);
+    assert_eq!(c, 0, "{out}{err}");
+    out
+}
+
+#[test]
+fn the_city_replans_through_the_year() {
+    let y = year();
+    let _ = &y.start;
+    // July: the transfer is said once, with why 西岭镇 is rebuilt.
+    let transfer = "调动：罗芬宝自 2026-07-01 起由东山镇调至南湖街道。";
+    assert_eq!(y.said_july.matches(transfer).count(), 1, "{}", y.said_july);
+    assert!(
+        y.said_july.contains(
+            "西岭镇：已重新编排：0 处更换领导或队员，方案扣分 166.17，缺少镇级人员的接待 0 次\n    与东山镇共用的周建国在东山镇的安排有变，西岭镇随之重新编排：结果西岭镇的安排没有任何变化。\n"
+        ),
+        "{}",
+        y.said_july
+    );
+    // September: the July transfer is in the plans in force: not repeated.
+    assert!(!y.said_sept.contains("调动："), "{}", y.said_sept);
+    assert!(
+        y.said_sept.contains("东山镇：名册未变：现行方案原样保留\n"),
+        "{}",
+        y.said_sept
+    );
+    // The succession dated on --from, without quotes around the names.
+    assert!(
+        y.said_sept
+            .contains("    何志强接任冯辉炳，接替其原有位置\n"),
+        "{}",
+        y.said_sept
+    );
+    // A replan from October on September's plans repeats neither.
+    let p3 = y.p2.parent().unwrap().join("p3");
+    let oct = run(
+        "zh",
+        &[
+            "replan",
+            s(&y.sept),
+            "--previous",
+            s(&y.p2),
+            "--from",
+            "2026-10-01",
+            "-o",
+            s(&p3),
+        ],
+    );
+    assert!(!oct.contains("调动："), "{oct}");
+    assert!(!oct.contains("接任冯辉炳"), "{oct}");
+    // The township's own replan: the succession before --from is not repeated.
+    let b3 = y.p2.parent().unwrap().join("beiping-oct.toml");
+    let own = run(
+        "zh",
+        &[
+            "replan",
+            s(&y.sept.join("beiping.toml")),
+            "--previous",
+            s(&y.p2.join("beiping.toml")),
+            "--from",
+            "2026-10-01",
+            "-o",
+            s(&b3),
+        ],
+    );
+    assert!(
+        own.contains("相比：\n  没有变动：各单位的领导和队伍保持不变\n"),
+        "{own}"
+    );
+    assert!(!own.contains("接任"), "{own}");
+}
+
+#[test]
+fn a_township_rebuilt_for_a_shared_person_says_why_in_both_languages() {
+    use zhudian::wording::Lang;
+    use zhudian::wording::across::rebuilt_for_shared;
+    let said = |same, lang| rebuilt_for_shared("周建国", "东山镇", "西岭镇", same, lang);
+    assert_eq!(
+        said(false, Lang::Zh),
+        "与东山镇共用的周建国在东山镇的安排有变，西岭镇随之重新编排。"
+    );
+    assert_eq!(
+        said(true, Lang::Zh),
+        "与东山镇共用的周建国在东山镇的安排有变，西岭镇随之重新编排：结果西岭镇的安排没有任何变化。"
+    );
+    assert_eq!(
+        said(false, Lang::En),
+        "周建国, shared with 东山镇, has new duties in 东山镇, so 西岭镇 was replanned too."
+    );
+    assert_eq!(
+        said(true, Lang::En),
+        "周建国, shared with 东山镇, has new duties in 东山镇, so 西岭镇 was replanned too: nothing in 西岭镇 changed."
+    );
+}
+
+#[test]
+fn validate_says_a_transfer_as_one_in_both_languages() {
+    let y = year();
+    let zh = run("zh", &["validate", s(&y.july)]);
+    assert!(
+        zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"),
+        "{zh}"
+    );
+    assert!(!zh.contains("离任（无接任者）"), "{zh}");
+    assert!(!zh.contains("到任"), "{zh}");
+    let en = run("en", &["validate", s(&y.july)]);
+    assert!(
+        en.contains("  changes    罗芬宝 transfers to 南湖街道 on 2026-07-01\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("  changes    罗芬宝 transfers in from 东山镇 on 2026-07-01\n"),
+        "{en}"
+    );
+    // One township on its own: `transferred_from` names the township.
+    let alone = run("zh", &["validate", s(&y.july.join("nanhu.toml"))]);
+    assert!(
+        alone.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"),
+        "{alone}"
+    );
+}
+
+#[test]
+fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
+    let y = year();
+    let zh = run("zh", &["compare", s(&y.p0), s(&y.p1)]);
+    assert!(
+        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 0；因接任或调动而换人的单位 1\n    罗芬宝 7月1日调往南湖街道\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("；与基准相比更换领导的单位 0；因接任或调动而换人的单位 1\n    罗芬宝 7月1日从东山镇调入\n"),
+        "{zh}"
+    );
+    let en = run("en", &["compare", s(&y.p0), s(&y.p1)]);
+    assert!(
+        en.contains("; units with another leader than the base 0; units handed over to a successor or changed by a transfer 1\n    罗芬宝 moved to 南湖街道 on Jul 1\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("    罗芬宝 moved here from 东山镇 on Jul 1\n"),
+        "{en}"
+    );
+    // July to September: the move is in both plans already.
+    let later = run("zh", &["compare", s(&y.p1), s(&y.p2)]);
+    assert!(!later.contains("调往"), "{later}");
+    assert!(!later.contains("调入"), "{later}");
+    // One township: the move, and its unit not listed as a move.
+    let one = |lang| {
+        run(
+            lang,
+            &[
+                "compare",
+                s(&y.p0.join("dongshan.toml")),
+                s(&y.p1.join("dongshan.toml")),
+            ],
+        )
+    };
+    let zh = one("zh");
+    assert!(
+        zh.contains("人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：\n  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同\n罗芬宝 7月1日调往南湖街道\n"),
+        "{zh}"
+    );
+    let en = one("en");
+    assert!(
+        en.contains("Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):\n  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans\n罗芬宝 moved to 南湖街道 on Jul 1\n"),
+        "{en}"
+    );
+}

@@ -362,6 +362,8 @@ pub enum Note {
     OtherRoster,
     /// Replanned from a date, checked without `--previous`.
     PastTeamsUnknown,
+    /// `--previous` is this very plan, byte for byte: checked as it stands.
+    SameAsPrevious,
 }
 
 /// Why a plan file cannot be read.
@@ -615,6 +617,10 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
         Note::PastTeamsUnknown => (
             "note: the plan was replanned from a date (replanned_from); without --previous PLAN its sessions before that date are checked against this plan's teams: give --previous PLAN to check them against the plan in force's",
             "说明：该方案是自某日起重新规划的；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对",
+        ),
+        Note::SameAsPrevious => (
+            "note: the plan is byte for byte the previous plan given (not replanned against it): it is checked as it stands, its change counts taken as stated",
+            "说明：该方案与 --previous 指定的原方案逐字节相同（未对照它重新编排），按方案本身检查，变动数按方案所写计入",
         ),
     };
     if lang == Lang::En { en } else { zh }.to_string()

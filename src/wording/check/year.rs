@@ -88,7 +88,7 @@ impl Say for YearSaid {
                     )
                 } else {
                     format!(
-                        "本方案记录的截至{until}的团队（[[earlier_team]]）与原方案当时的团队不符"
+                        "本方案记录的{until}之前的团队与原方案当时的团队不符"
                     )
                 }
             }

@@ -193,7 +193,13 @@ pub fn check_files_from(
         earlier::agree(&plan.earlier, &plan.assignments, known, &mut report.violations);
     }
     let stretches: earlier::Stretches = match (in_force, from) {
-        (Some(known), _) => known,
+        // A plan replanned later than the date checked: past the plan in
+        // force's stretches, its own records say who served until its date.
+        (Some(mut known), Some(from)) => {
+            known.extend(plan.earlier.iter().filter(|(u, _)| *u > from).cloned());
+            known
+        }
+        (Some(known), None) => known,
         (None, _) if !plan.earlier.is_empty() => plan.earlier.clone(),
         (None, Some(from)) => {
             if !plan.sessions.is_empty() {

@@ -217,3 +217,36 @@ fn checks_chinese_names_the_plans_figures_in_words() {
         "{en:#?}"
     );
 }
+
+#[test]
+fn validate_on_a_city_takes_the_folder_of_plans_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let (roster, p0, _) = september(dir.path());
+    let (city, plans) = (dir.path().join("city"), dir.path().join("plans"));
+    std::fs::create_dir(&city).unwrap();
+    std::fs::create_dir(&plans).unwrap();
+    std::fs::copy(&roster, city.join("beijiao.toml")).unwrap();
+    std::fs::copy(&p0, plans.join("beijiao.toml")).unwrap();
+    let s = |p: &Path| p.display().to_string();
+    // Each township against its plan in the folder, as for one township.
+    let (c, one, err) = zhudian(&["--lang", "zh", "validate", &roster, "--previous", &p0]);
+    assert_eq!(c, 0, "{one}{err}");
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "validate",
+        &s(&city),
+        "--previous",
+        &s(&plans),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let leaver = one.lines().find(|l| l.contains("何建明")).unwrap();
+    assert!(out.contains(leaver), "{leaver}\n{out}");
+    // A plan file for a city is refused, saying what to give.
+    let (c, _, err) = zhudian(&["--lang", "zh", "validate", &s(&city), "--previous", &p0]);
+    assert_eq!(c, 2, "{err}");
+    assert_eq!(
+        err,
+        format!("{p0} 不是文件夹：对全市运行时，请给出 zhudian plan 城市 -o 文件夹 写出的方案文件夹\n")
+    );
+}

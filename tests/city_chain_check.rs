@@ -70,7 +70,10 @@ fn a_plan_checked_against_itself_is_checked_as_it_stands() {
         assert_eq!(c, 0, "{out}{err}");
         assert!(out.contains(note), "{out}");
         assert!(!out.contains("--previous PLAN to check them"), "{out}");
-        assert!(!out.contains("用 --previous 指定上一版方案即可核对"), "{out}");
+        assert!(
+            !out.contains("用 --previous 指定上一版方案即可核对"),
+            "{out}"
+        );
     }
     // With --from too, the date is the plan's own.
     let (c, out, err) = zhudian(&[
@@ -108,7 +111,10 @@ fn a_city_township_kept_from_a_replan_passes() {
         &s(&july),
     ]);
     assert_eq!(c, 0, "{out}{err}");
-    assert!(out.contains("方案有效。\n    与原方案逐字节相同（未重新编排）\n"), "{out}");
+    assert!(
+        out.contains("方案有效。\n    与原方案逐字节相同（未重新编排）\n"),
+        "{out}"
+    );
     assert!(!out.contains("continuity_cost"), "{out}");
 }
 
@@ -247,6 +253,8 @@ fn validate_on_a_city_takes_the_folder_of_plans_in_force() {
     assert_eq!(c, 2, "{err}");
     assert_eq!(
         err,
-        format!("{p0} 不是文件夹：对全市运行时，请给出 zhudian plan 城市 -o 文件夹 写出的方案文件夹\n")
+        format!(
+            "{p0} 不是文件夹：对全市运行时，请给出 zhudian plan 城市 -o 文件夹 写出的方案文件夹\n"
+        )
     );
 }

@@ -190,7 +190,12 @@ pub fn check_files_from(
     if let Some(known) = &in_force
         && !plan.earlier.is_empty()
     {
-        earlier::agree(&plan.earlier, &plan.assignments, known, &mut report.violations);
+        earlier::agree(
+            &plan.earlier,
+            &plan.assignments,
+            known,
+            &mut report.violations,
+        );
     }
     let stretches: earlier::Stretches = match (in_force, from) {
         // A plan replanned later than the date checked: past the plan in

@@ -107,6 +107,17 @@ fn rule_1_a_unit_without_leader() {
         &lines,
         "rule 1 (one leader per unit): 重点企业联系点（midea）: the unit has no [[assignment]], so no leader",
     );
+    assert_has(
+        &zh_lines("unit = \"midea\"\nleader", "unit = \"midia\"\nleader"),
+        "规则 1（每个单位一名领导）：重点企业联系点：方案没有给该单位分配驻点领导",
+    );
+}
+
+/// Every violation of the edited example plan, in Chinese.
+fn zh_lines(from: &str, to: &str) -> Vec<String> {
+    let roster = load(EXAMPLE);
+    let plan = edit(&text(ASSIGNMENT_ONLY), from, to);
+    check_files(&roster, &plan, None).lines(&roster, Lang::Zh)
 }
 
 #[test]
@@ -121,6 +132,13 @@ fn rule_2_team_slots() {
             "rule 2 (team slots): 西海村（xihai）, 区志坚（ou-sec）: slot 2 takes the unit's own people, but this helper belongs to 三洪奇村（sanhong）",
             "rule 2 (team slots): 区志坚（ou-sec）: serves on 2 teams, more than max_teams = 1",
         ]
+    );
+    assert_has(
+        &zh_lines(
+            "helpers = [\"chen-zq\", \"lu-sec\"]",
+            "helpers = [\"chen-zq\", \"ou-sec\"]",
+        ),
+        "规则 2（队伍岗位）：区志坚：参加了 2 个队伍，超过每人最多 1 个队伍的上限",
     );
 }
 

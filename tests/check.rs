@@ -107,10 +107,19 @@ fn rule_1_a_unit_without_leader() {
         &lines,
         "rule 1 (one leader per unit): 重点企业联系点（midea）: the unit has no [[assignment]], so no leader",
     );
-    assert_has(
-        &zh_lines("unit = \"midea\"\nleader", "unit = \"midia\"\nleader"),
+    let zh = zh_lines("unit = \"midea\"\nleader", "unit = \"midia\"\nleader");
+    for want in [
         "规则 1（每个单位一名领导）：重点企业联系点：方案没有给该单位分配驻点领导",
-    );
+        "方案扣分：劳广行：领导汇总（[[leader]]）列出的单位是 三洪奇村、林上村、重点企业联系点，但分配结果是 林上村、三洪奇村",
+        "方案扣分：劳广行：方案写的工作量为 1800，重新计算为 1500",
+        "方案扣分：劳广行：方案写的工作量偏差（%）为 9.698997，重新计算为 24.749164",
+        "驻点路线：劳广行：方案写的巡回分钟为 77，重新计算为 61",
+        "驻点路线：劳广行：路线 镇政府 → 重点企业联系点 → 三洪奇村 → 林上村 → 镇政府 应从镇政府出发并回到镇政府，途经且只经过该领导的单位 林上村、三洪奇村",
+        "方案扣分：方案写的方案扣分为 179.795987，重新计算为 193.896321",
+        "方案扣分：方案写的路程扣分为 141，重新计算为 125",
+    ] {
+        assert_has(&zh, want);
+    }
 }
 
 /// Every violation of the edited example plan, in Chinese.

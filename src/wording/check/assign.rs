@@ -231,21 +231,21 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "has no [[leader]] line".into()
             } else {
-                "方案中没有此人的 [[leader]] 行".into()
+                "方案中没有此人的领导汇总（[[leader]]）".into()
             }
         }
         LeaderLineTwice => {
             if en {
                 "has more than one [[leader]] line".into()
             } else {
-                "有多条 [[leader]] 行".into()
+                "有多条领导汇总（[[leader]]）".into()
             }
         }
         LeaderLineStranger => {
             if en {
                 "has a [[leader]] line but is not a cadre in the roster".into()
             } else {
-                "有 [[leader]] 行，但不是名册中的干部".into()
+                "有领导汇总（[[leader]]），但不是名册中的干部".into()
             }
         }
         LeaderUnits { stated, actual } => {
@@ -257,7 +257,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "[[leader]] 行列出的单位是 {}，但分配结果是 {}",
+                    "领导汇总（[[leader]]）列出的单位是 {}，但分配结果是 {}",
                     joined(stated, lang),
                     joined(actual, lang)
                 )
@@ -287,7 +287,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "路线 {} 应从镇政府“{office}”出发并回到镇政府，途经且只经过该领导的单位 {}",
+                    "路线 {} 应从镇政府出发并回到镇政府，途经且只经过该领导的单位 {}",
                     route(stated),
                     joined(nodes, lang)
                 )

@@ -596,8 +596,56 @@ pub fn violation_line(v: &Violation, roster: &Roster, lang: Lang) -> String {
         s.push_str(&parts.join(comma));
     }
     s.push_str(sep);
-    s.push_str(&v.said.say(lang));
+    s.push_str(&in_names(&v.said, roster, lang).say(lang));
     s
+}
+
+/// In Chinese, the units and stops a fact lists by id, by name instead
+/// (the office as 镇政府); English keeps the ids as written in the plan.
+fn in_names(said: &CheckSaid, roster: &Roster, lang: Lang) -> CheckSaid {
+    if lang == Lang::En {
+        return said.clone();
+    }
+    let unit = |id: &String| super::names::unit(roster, id, lang);
+    let stop = |node: &String| {
+        if *node == roster.township.office {
+            "镇政府".to_string()
+        } else {
+            roster
+                .units
+                .iter()
+                .find(|u| u.node == *node)
+                .map_or_else(|| node.clone(), |u| unit(&u.id))
+        }
+    };
+    let all = |ids: &[String], f: &dyn Fn(&String) -> String| ids.iter().map(f).collect();
+    match said {
+        CheckSaid::LeaderUnits { stated, actual } => CheckSaid::LeaderUnits {
+            stated: all(stated, &unit),
+            actual: all(actual, &unit),
+        },
+        CheckSaid::TourStops {
+            stated,
+            office,
+            nodes,
+        } => CheckSaid::TourStops {
+            stated: all(stated, &stop),
+            office: office.clone(),
+            nodes: all(nodes, &stop),
+        },
+        CheckSaid::TourNotShortest {
+            stated,
+            minutes,
+            best,
+            best_minutes,
+        } => CheckSaid::TourNotShortest {
+            stated: all(stated, &stop),
+            minutes: *minutes,
+            best: all(best, &stop),
+            best_minutes: *best_minutes,
+        },
+        other => other.clone(),
+    }
 }
 
 pub fn note_line(n: &Note, lang: Lang) -> String {

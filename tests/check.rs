@@ -107,6 +107,26 @@ fn rule_1_a_unit_without_leader() {
         &lines,
         "rule 1 (one leader per unit): 重点企业联系点（midea）: the unit has no [[assignment]], so no leader",
     );
+    let zh = zh_lines("unit = \"midea\"\nleader", "unit = \"midia\"\nleader");
+    for want in [
+        "规则 1（每个单位一名领导）：重点企业联系点：方案没有给该单位分配驻点领导",
+        "方案扣分：劳广行：领导汇总（[[leader]]）列出的单位是 三洪奇村、林上村、重点企业联系点，但分配结果是 林上村、三洪奇村",
+        "方案扣分：劳广行：方案写的工作量为 1800，重新计算为 1500",
+        "方案扣分：劳广行：方案写的工作量偏差（%）为 9.698997，重新计算为 24.749164",
+        "驻点路线：劳广行：方案写的巡回分钟为 77，重新计算为 61",
+        "驻点路线：劳广行：路线 镇政府 → 重点企业联系点 → 三洪奇村 → 林上村 → 镇政府 应从镇政府出发并回到镇政府，途经且只经过该领导的单位 林上村、三洪奇村",
+        "方案扣分：方案写的方案扣分为 179.795987，重新计算为 193.896321",
+        "方案扣分：方案写的路程扣分为 141，重新计算为 125",
+    ] {
+        assert_has(&zh, want);
+    }
+}
+
+/// Every violation of the edited example plan, in Chinese.
+fn zh_lines(from: &str, to: &str) -> Vec<String> {
+    let roster = load(EXAMPLE);
+    let plan = edit(&text(ASSIGNMENT_ONLY), from, to);
+    check_files(&roster, &plan, None).lines(&roster, Lang::Zh)
 }
 
 #[test]
@@ -121,6 +141,13 @@ fn rule_2_team_slots() {
             "rule 2 (team slots): 西海村（xihai）, 区志坚（ou-sec）: slot 2 takes the unit's own people, but this helper belongs to 三洪奇村（sanhong）",
             "rule 2 (team slots): 区志坚（ou-sec）: serves on 2 teams, more than max_teams = 1",
         ]
+    );
+    assert_has(
+        &zh_lines(
+            "helpers = [\"chen-zq\", \"lu-sec\"]",
+            "helpers = [\"chen-zq\", \"ou-sec\"]",
+        ),
+        "规则 2（队伍岗位）：区志坚：参加了 2 个队伍，超过每人最多 1 个队伍的上限",
     );
 }
 

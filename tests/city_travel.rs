@@ -133,7 +133,12 @@ fn plan_keeps_a_shared_persons_duties_the_travel_time_apart() {
     let (code, out, err) = zhudian(&["check", s(&c), s(&plans)]);
     assert!(!out.contains("cannot get from one township"), "{out}{err}");
     assert!(
-        out.contains("Shared people: 1; none is in two townships at once.\n"),
+        out.contains("Shared people: 1; none is in two townships at once or short of the travel time between them.\n"),
+        "{out}"
+    );
+    let (_, out, _) = zhudian(&["--lang", "zh", "check", s(&c), s(&plans)]);
+    assert!(
+        out.contains("多镇街共用人员 1 人，没有同一时间身处两地、也没有路程时间不足的安排。\n"),
         "{out}"
     );
     let _ = code;

@@ -39,22 +39,22 @@ fn non_finite_figures_are_rejected() {
         (
             "cost-inf",
             "cost: the plan states cost = inf, which is not a finite number",
-            "方案扣分：方案写的 cost = inf，不是有限的数",
+            "方案扣分：方案写的方案扣分为 inf，不是有限的数",
         ),
         (
             "gap-nan",
             "cost: the plan states gap = NaN, which is not a finite number",
-            "方案扣分：方案写的 gap = NaN，不是有限的数",
+            "方案扣分：方案写的差距为 NaN，不是有限的数",
         ),
         (
             "bound-nan",
             "cost: the plan states lower_bound = NaN, which is not a finite number",
-            "方案扣分：方案写的 lower_bound = NaN，不是有限的数",
+            "方案扣分：方案写的理论最低扣分为 NaN，不是有限的数",
         ),
         (
             "load-inf",
             "cost: 劳广行（lao-gx）: the plan states load = inf, which is not a finite number",
-            "方案写的 load = inf，不是有限的数",
+            "方案写的工作量为 inf，不是有限的数",
         ),
     ] {
         let got = lines(name, Lang::En);
@@ -84,7 +84,7 @@ fn the_status_is_checked() {
     );
     assert_eq!(
         lines("status-wonderful", Lang::Zh),
-        ["方案扣分：状态“wonderful”既不是 optimal 也不是 feasible"]
+        ["方案扣分：状态“wonderful”既不是“已证明最优”（optimal）也不是“可行”（feasible）"]
     );
     assert_eq!(
         lines("optimal-with-gap", Lang::En),
@@ -92,7 +92,7 @@ fn the_status_is_checked() {
     );
     assert_eq!(
         lines("optimal-with-gap", Lang::Zh),
-        ["方案扣分：状态为 optimal（已证明最优），但差距为 5.45%"]
+        ["方案扣分：状态为已证明最优，但差距为 5.45%"]
     );
 }
 

@@ -20,18 +20,33 @@ pub struct ValidateArgs {
 pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
     match roster::load_all(&args.roster) {
         Ok(rosters) => {
-            let mut previous = None;
+            // The plan in force of each township: for a city, its plan in
+            // the folder of plans (a township with none has nothing to meet).
+            let mut previous: Vec<Option<crate::plan::PlanFile>> = vec![None; rosters.len()];
             if let Some(path) = &args.previous {
-                let prev = match super::replan::read_plan(path) {
-                    Ok(p) => p,
-                    Err(msg) => {
-                        eprintln!("{msg}");
-                        return EXIT_BAD_INPUT;
+                let city = rosters.len() > 1 || args.roster.is_dir();
+                let files: Vec<Option<PathBuf>> = if city {
+                    match plan_files(&args.roster, path, &rosters, lang) {
+                        Ok(f) => f,
+                        Err(code) => return code,
                     }
+                } else {
+                    vec![Some(path.clone())]
                 };
+                for (slot, file) in previous.iter_mut().zip(files) {
+                    let Some(file) = file else { continue };
+                    match super::replan::read_plan(&file) {
+                        Ok(p) => *slot = Some(p),
+                        Err(msg) => {
+                            eprintln!("{msg}");
+                            return EXIT_BAD_INPUT;
+                        }
+                    }
+                }
                 let mut lines = Vec::new();
-                for r in &rosters {
-                    let unknown = roster::succession::against_previous(r, &prev);
+                for (r, prev) in rosters.iter().zip(&previous) {
+                    let Some(prev) = prev else { continue };
+                    let unknown = roster::succession::against_previous(r, prev);
                     lines.extend(roster::succession::render(&unknown, r, lang));
                 }
                 if !lines.is_empty() {
@@ -44,7 +59,6 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     );
                     return EXIT_BAD_INPUT;
                 }
-                previous = Some(prev);
             }
             // A city's transfers: a leaver here who joins another township.
             let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
@@ -75,7 +89,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     // With the plan in force: the places they hold in it,
                     // which a replan from their date gives to others.
                     let places = |on: &dyn Fn(&crate::plan::Assignment) -> bool| -> Vec<String> {
-                        previous
+                        previous[here]
                             .iter()
                             .flat_map(|p| &p.assignment)
                             .filter(|a| on(a))
@@ -89,7 +103,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                         .iter()
                         .find(|x| x.from == here && x.from_id == id);
                     let said = if let Some(x) = moved
-                        && previous.is_none()
+                        && previous[here].is_none()
                     {
                         let to = &rosters[x.to].township.name;
                         crate::wording::year::transferred_out(&name, leaves, to, lang)
@@ -274,4 +288,30 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
         i += fields.len();
         outln!("{}", CityInfo::Overrides { township, fields }.say(lang));
     }
+}
+
+/// A city's `--previous`: the folder of plans, each township's plan there
+/// by its roster's file name (`None` when it has none), in the rosters'
+/// order; a file instead of a folder is refused, saying what to give.
+fn plan_files(
+    city: &std::path::Path,
+    plans: &std::path::Path,
+    rosters: &[crate::model::Roster],
+    lang: Lang,
+) -> Result<Vec<Option<PathBuf>>, i32> {
+    let towns = super::city::towns_with_plans(city, plans, lang)?;
+    Ok(rosters
+        .iter()
+        .map(|r| {
+            towns
+                .iter()
+                .find(|t| {
+                    t.roster
+                        .as_ref()
+                        .is_ok_and(|t| t.township.name == r.township.name)
+                })
+                .map(|t| plans.join(&t.file))
+                .filter(|p| p.is_file())
+        })
+        .collect())
 }

@@ -686,8 +686,11 @@ pub fn totals(
     let (units_changed, slots_changed) = match previous {
         Some(p) => changes(roster, plan, p),
         None if m.units_changed > 0 || m.slots_changed > 0 => {
-            // Replanned against a plan we were not given: take its counts as said.
-            notes.push(Note::ChangesUnchecked);
+            // Replanned against a plan we were not given: take its counts as
+            // said (said once when the plan given is this one, kept as it was).
+            if !notes.contains(&Note::SameAsPrevious) {
+                notes.push(Note::ChangesUnchecked);
+            }
             (m.units_changed, m.slots_changed)
         }
         None => (0, 0),

@@ -130,8 +130,13 @@ pub fn check_files_from(
     previous: Option<&str>,
     from: Option<NaiveDate>,
 ) -> Report {
-    let previous_text = previous;
     let mut report = Report::default();
+    // A plan kept byte for byte from the plan given as previous was not
+    // replanned against it: its change counts and earlier teams are against
+    // its own previous plan, so it is checked as it stands.
+    let same = previous == Some(plan_text);
+    let (previous, from) = if same { (None, None) } else { (previous, from) };
+    let previous_text = previous;
     let plan = match planfile::read(plan_text) {
         Ok(p) => p,
         Err(e) => {
@@ -147,6 +152,9 @@ pub fn check_files_from(
         }
         None => None,
     };
+    if same {
+        report.notes.push(Note::SameAsPrevious);
+    }
     // A plan replanned from a date says so; `--from` wins when given.
     let from = from.or(plan.replanned_from);
     report.stated_cost = Some(plan.cost);
@@ -182,10 +190,21 @@ pub fn check_files_from(
     if let Some(known) = &in_force
         && !plan.earlier.is_empty()
     {
-        earlier::agree(&plan.earlier, known, &mut report.violations);
+        earlier::agree(
+            &plan.earlier,
+            &plan.assignments,
+            known,
+            &mut report.violations,
+        );
     }
     let stretches: earlier::Stretches = match (in_force, from) {
-        (Some(known), _) => known,
+        // A plan replanned later than the date checked: past the plan in
+        // force's stretches, its own records say who served until its date.
+        (Some(mut known), Some(from)) => {
+            known.extend(plan.earlier.iter().filter(|(u, _)| *u > from).cloned());
+            known
+        }
+        (Some(known), None) => known,
         (None, _) if !plan.earlier.is_empty() => plan.earlier.clone(),
         (None, Some(from)) => {
             if !plan.sessions.is_empty() {

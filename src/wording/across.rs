@@ -195,12 +195,14 @@ pub fn two_places_total(n: usize, close: usize, shared: usize, lang: Lang) -> St
         (Lang::Zh, c) => format!("，有 {c} 处来不及往返两个镇街"),
     };
     match (lang, n, close) {
-        (Lang::En, 0, 0) => format!("Shared people: {shared}; none is in two townships at once."),
+        (Lang::En, 0, 0) => format!(
+            "Shared people: {shared}; none is in two townships at once or short of the travel time between them."
+        ),
         (Lang::En, n, _) => format!(
             "Shared people: {shared}; times one of them is in two townships at once: {n}{road}."
         ),
         (Lang::Zh, 0, 0) => {
-            format!("多镇街共用人员 {shared} 人，没有同一时间身处两地的安排。")
+            format!("多镇街共用人员 {shared} 人，没有同一时间身处两地、也没有路程时间不足的安排。")
         }
         (Lang::Zh, n, _) => {
             format!("多镇街共用人员 {shared} 人，有 {n} 处同一时间身处两地的安排{road}。")

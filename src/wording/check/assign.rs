@@ -27,7 +27,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "the unit has no [[assignment]], so no leader".into()
             } else {
-                "该单位没有 [[assignment]]，也就没有驻点领导".into()
+                "方案没有给该单位分配驻点领导".into()
             }
         }
         AssignedTwice { times } => {
@@ -117,7 +117,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 format!("serves on {teams} teams, more than max_teams = {max}")
             } else {
-                format!("参加了 {teams} 个队伍，超过 max_teams = {max}")
+                format!("参加了 {teams} 个队伍，超过每人最多 {max} 个队伍的上限")
             }
         }
         NeedUncovered { need } => {
@@ -180,14 +180,14 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 format!("the plan states {field} = {value}, which is not a finite number")
             } else {
-                format!("方案写的 {field} = {value}，不是有限的数")
+                format!("方案写的{}为 {value}，不是有限的数", figure_zh(field))
             }
         }
         UnknownStatus { status } => {
             if en {
                 format!("the status '{status}' is neither 'optimal' nor 'feasible'")
             } else {
-                format!("状态“{status}”既不是 optimal 也不是 feasible")
+                format!("状态“{status}”既不是“已证明最优”（optimal）也不是“可行”（feasible）")
             }
         }
         OptimalWithGap { gap } => {
@@ -197,7 +197,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     gap * 100.0
                 )
             } else {
-                format!("状态为 optimal（已证明最优），但差距为 {:.2}%", gap * 100.0)
+                format!("状态为已证明最优，但差距为 {:.2}%", gap * 100.0)
             }
         }
         Mismatch {
@@ -212,10 +212,18 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     num(*actual)
                 )
             } else {
+                let shown = |x: f64| {
+                    if field == "gap" {
+                        format!("{}%", num(x * 100.0))
+                    } else {
+                        num(x)
+                    }
+                };
                 format!(
-                    "方案写的 {field} = {}，重新计算为 {}",
-                    num(*stated),
-                    num(*actual)
+                    "方案写的{}为 {}，重新计算为 {}",
+                    figure_zh(field),
+                    shown(*stated),
+                    shown(*actual)
                 )
             }
         }
@@ -223,21 +231,21 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "has no [[leader]] line".into()
             } else {
-                "方案中没有此人的 [[leader]] 行".into()
+                "方案中没有此人的领导汇总（[[leader]]）".into()
             }
         }
         LeaderLineTwice => {
             if en {
                 "has more than one [[leader]] line".into()
             } else {
-                "有多条 [[leader]] 行".into()
+                "有多条领导汇总（[[leader]]）".into()
             }
         }
         LeaderLineStranger => {
             if en {
                 "has a [[leader]] line but is not a cadre in the roster".into()
             } else {
-                "有 [[leader]] 行，但不是名册中的干部".into()
+                "有领导汇总（[[leader]]），但不是名册中的干部".into()
             }
         }
         LeaderUnits { stated, actual } => {
@@ -249,7 +257,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "[[leader]] 行列出的单位是 {}，但分配结果是 {}",
+                    "领导汇总（[[leader]]）列出的单位是 {}，但分配结果是 {}",
                     joined(stated, lang),
                     joined(actual, lang)
                 )
@@ -279,7 +287,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "路线 {} 应从镇政府“{office}”出发并回到镇政府，途经且只经过该领导的单位 {}",
+                    "路线 {} 应从镇政府出发并回到镇政府，途经且只经过该领导的单位 {}",
                     route(stated),
                     joined(nodes, lang)
                 )
@@ -311,4 +319,33 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
         }
         _ => unreachable!("worded by the other family (see `impl Say for CheckSaid`)"),
     }
+}
+
+/// A figure of the plan file (`[plan.metrics]`, a `[[leader]]` line) in a
+/// planner's words, as `compare` and `plan` name them; an unknown field as
+/// written.
+fn figure_zh(field: &str) -> String {
+    let name = match field {
+        "cost" => "方案扣分",
+        "lower_bound" => "理论最低扣分",
+        "gap" => "差距",
+        "balance_cost" => "均衡扣分",
+        "travel_cost" => "路程扣分",
+        "continuity_cost" => "领导变动扣分",
+        "helper_continuity_cost" => "队员变动扣分",
+        "max_deviation_pct" => "最大工作量偏差（%）",
+        "tour_minutes_total" => "全部领导巡回分钟",
+        "units_changed" => "领导变动的单位数",
+        "slots_changed" => "队员变动的岗位数",
+        "load" => "工作量",
+        "deviation_pct" => "工作量偏差（%）",
+        "tour_minutes" => "巡回分钟",
+        "station_sessions" => "驻点接待次数",
+        "makeup_sessions" => "补接待次数",
+        "household_visit_sessions" => "入户走访半天数",
+        "shortfall_sessions" => "缺少镇级人员的接待次数",
+        "warnings" => "提醒条数",
+        other => return other.to_string(),
+    };
+    name.to_string()
 }

@@ -362,6 +362,8 @@ pub enum Note {
     OtherRoster,
     /// Replanned from a date, checked without `--previous`.
     PastTeamsUnknown,
+    /// `--previous` is this very plan, byte for byte: checked as it stands.
+    SameAsPrevious,
 }
 
 /// Why a plan file cannot be read.
@@ -594,8 +596,56 @@ pub fn violation_line(v: &Violation, roster: &Roster, lang: Lang) -> String {
         s.push_str(&parts.join(comma));
     }
     s.push_str(sep);
-    s.push_str(&v.said.say(lang));
+    s.push_str(&in_names(&v.said, roster, lang).say(lang));
     s
+}
+
+/// In Chinese, the units and stops a fact lists by id, by name instead
+/// (the office as 镇政府); English keeps the ids as written in the plan.
+fn in_names(said: &CheckSaid, roster: &Roster, lang: Lang) -> CheckSaid {
+    if lang == Lang::En {
+        return said.clone();
+    }
+    let unit = |id: &String| super::names::unit(roster, id, lang);
+    let stop = |node: &String| {
+        if *node == roster.township.office {
+            "镇政府".to_string()
+        } else {
+            roster
+                .units
+                .iter()
+                .find(|u| u.node == *node)
+                .map_or_else(|| node.clone(), |u| unit(&u.id))
+        }
+    };
+    let all = |ids: &[String], f: &dyn Fn(&String) -> String| ids.iter().map(f).collect();
+    match said {
+        CheckSaid::LeaderUnits { stated, actual } => CheckSaid::LeaderUnits {
+            stated: all(stated, &unit),
+            actual: all(actual, &unit),
+        },
+        CheckSaid::TourStops {
+            stated,
+            office,
+            nodes,
+        } => CheckSaid::TourStops {
+            stated: all(stated, &stop),
+            office: office.clone(),
+            nodes: all(nodes, &stop),
+        },
+        CheckSaid::TourNotShortest {
+            stated,
+            minutes,
+            best,
+            best_minutes,
+        } => CheckSaid::TourNotShortest {
+            stated: all(stated, &stop),
+            minutes: *minutes,
+            best: all(best, &stop),
+            best_minutes: *best_minutes,
+        },
+        other => other.clone(),
+    }
 }
 
 pub fn note_line(n: &Note, lang: Lang) -> String {
@@ -615,6 +665,10 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
         Note::PastTeamsUnknown => (
             "note: the plan was replanned from a date (replanned_from); without --previous PLAN its sessions before that date are checked against this plan's teams: give --previous PLAN to check them against the plan in force's",
             "说明：该方案是自某日起重新规划的；未用 --previous 指定原方案时，该日之前的活动按本方案的团队检查；用 --previous 指定原方案即可按原方案的团队核对",
+        ),
+        Note::SameAsPrevious => (
+            "note: the plan is byte for byte the previous plan given (not replanned against it): it is checked as it stands, its change counts taken as stated",
+            "说明：该方案与 --previous 指定的原方案逐字节相同（未对照它重新编排），按方案本身检查，变动数按方案所写计入",
         ),
     };
     if lang == Lang::En { en } else { zh }.to_string()

@@ -87,9 +87,7 @@ impl Say for YearSaid {
                         "the team this plan records as serving until {until} ([[earlier_team]]) is not the one the plan in force had then"
                     )
                 } else {
-                    format!(
-                        "本方案记录的截至{until}的团队（[[earlier_team]]）与原方案当时的团队不符"
-                    )
+                    format!("本方案记录的{until}之前的团队与原方案当时的团队不符")
                 }
             }
             YearSaid::HandoverNotListed(to, slot) => {

@@ -231,6 +231,24 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
         en.contains("  changes    罗芬宝 transfers in from 东山镇 on 2026-07-01\n"),
         "{en}"
     );
+    // With the plans in force: where he moves, and the places he leaves.
+    let zh = run("zh", &["validate", s(&y.july), "--previous", s(&y.p0)]);
+    let line = zh
+        .lines()
+        .find(|l| l.starts_with("  罗芬宝于 2026-07-01 调往南湖街道。上一版方案中罗芬宝联系"))
+        .unwrap_or_else(|| panic!("{zh}"));
+    assert!(
+        line.ends_with("；用 replan --from 2026-07-01 重新编排后，这些位置自 2026-07-01 起交由其他人员，2026-07-01 之前的安排不变。"),
+        "{line}"
+    );
+    assert!(!zh.contains("罗芬宝于 2026-07-01 离任"), "{zh}");
+    let en = run("en", &["validate", s(&y.july), "--previous", s(&y.p0)]);
+    assert!(
+        en.contains(
+            "  罗芬宝 transfers to 南湖街道 on 2026-07-01. In the plan in force 罗芬宝 leads "
+        ),
+        "{en}"
+    );
     // One township on its own: `transferred_from` names the township.
     let alone = run("zh", &["validate", s(&y.july.join("nanhu.toml"))]);
     assert!(

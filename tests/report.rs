@@ -292,6 +292,7 @@ fn roster_text_is_escaped_everywhere() {
             &summarise(vec![TownshipFigures {
                 township: evil.into(),
                 district: Some(evil.into()),
+                listed_at: None,
                 figures: Figures {
                     units: 1,
                     leaders: 1,

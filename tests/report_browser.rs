@@ -305,6 +305,7 @@ fn comparison_and_city_pages_load_cleanly() {
     let summary = summarise(vec![TownshipFigures {
         township: r.township.name.clone(),
         district: Some("顺德区".into()),
+        listed_at: None,
         figures: Figures::of(&r, &a, None),
     }]);
     let hrefs = [(r.township.name.clone(), "beijiao.html".to_string())]

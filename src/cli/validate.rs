@@ -109,6 +109,11 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                         crate::wording::year::transferred_out(&name, leaves, to, lang)
                     } else if led.is_empty() && on_team.is_empty() {
                         crate::wording::year::leaver(&name, leaves, &[], lang)
+                    } else if let Some(x) = moved {
+                        let to = &rosters[x.to].township.name;
+                        crate::wording::year::transferred_replanned(
+                            &name, leaves, to, &led, &on_team, lang,
+                        )
                     } else {
                         crate::wording::year::leaver_replanned(&name, leaves, &led, &on_team, lang)
                     };

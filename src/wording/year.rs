@@ -409,6 +409,30 @@ pub fn leaver_replanned(
     on_team: &[String],
     lang: Lang,
 ) -> String {
+    left_replanned(name, leaves, None, led, on_team, lang)
+}
+
+/// As [`leaver_replanned`] for a person who transfers to township `to` of
+/// the city on `leaves`: the same places, handed to others here.
+pub fn transferred_replanned(
+    name: &str,
+    leaves: NaiveDate,
+    to: &str,
+    led: &[String],
+    on_team: &[String],
+    lang: Lang,
+) -> String {
+    left_replanned(name, leaves, Some(to), led, on_team, lang)
+}
+
+fn left_replanned(
+    name: &str,
+    leaves: NaiveDate,
+    to: Option<&str>,
+    led: &[String],
+    on_team: &[String],
+    lang: Lang,
+) -> String {
     match lang {
         Lang::En => {
             let mut parts = Vec::new();
@@ -418,8 +442,12 @@ pub fn leaver_replanned(
             if !on_team.is_empty() {
                 parts.push(format!("is on the team of {}", on_team.join(", ")));
             }
+            let first = match to {
+                Some(to) => format!("{name} transfers to {to} on {leaves}."),
+                None => format!("{name} leaves on {leaves} with no successor."),
+            };
             format!(
-                "{name} leaves on {leaves} with no successor. In the plan in force {name} {}. replan --from {leaves} gives these places to others from {leaves} on; everything before {leaves} stays as planned.",
+                "{first} In the plan in force {name} {}. replan --from {leaves} gives these places to others from {leaves} on; everything before {leaves} stays as planned.",
                 parts.join(" and ")
             )
         }
@@ -431,8 +459,12 @@ pub fn leaver_replanned(
             if !on_team.is_empty() {
                 parts.push(format!("是{}团队的队员", on_team.join("、")));
             }
+            let first = match to {
+                Some(to) => format!("{name}于 {leaves} 调往{to}。"),
+                None => format!("{name}于 {leaves} 离任，未指定接替者。"),
+            };
             format!(
-                "{name}于 {leaves} 离任，未指定接替者。上一版方案中{name}{}；用 replan --from {leaves} 重新编排后，这些位置自 {leaves} 起交由其他人员，{leaves} 之前的安排不变。",
+                "{first}上一版方案中{name}{}；用 replan --from {leaves} 重新编排后，这些位置自 {leaves} 起交由其他人员，{leaves} 之前的安排不变。",
                 parts.join("，并")
             )
         }

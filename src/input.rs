@@ -50,7 +50,11 @@ impl Say for InputError {
                 offset: *offset,
             }
             .say(lang),
-            InputError::Io(e) => e.to_string(),
+            InputError::Io(e) => IoSaid::Os {
+                kind: e.kind(),
+                text: e.to_string(),
+            }
+            .say(lang),
         }
     }
 }

@@ -394,7 +394,7 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     for town in ["高涌镇", "三庄镇"] {
         assert!(
             line(town).ends_with(
-                "; units with another leader than the base 0; units handed over to a successor 2"
+                "; units with another leader than the base 0; units handed over to a successor or changed by a transfer 2"
             ),
             "{out}"
         );
@@ -405,7 +405,7 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     );
     assert!(
         line("city total").ends_with(
-            "; units with another leader than the base 0; units handed over to a successor 4"
+            "; units with another leader than the base 0; units handed over to a successor or changed by a transfer 4"
         ),
         "{out}"
     );
@@ -414,7 +414,7 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     assert_eq!(c, 0);
     assert!(zh.contains("\n全市合计：方案扣分 "), "{zh}");
     assert!(
-        zh.contains("；与基准相比更换领导的单位 0；由接任者接手的单位 4\n"),
+        zh.contains("；与基准相比更换领导的单位 0；因接任或调动而换人的单位 4\n"),
         "{zh}"
     );
     // The CSV counts the same.
@@ -422,7 +422,7 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     assert_eq!(c, 0);
     let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
     assert!(
-        rows[0][6].starts_with("units handed over to a successor ("),
+        rows[0][6].starts_with("units handed over to a successor or changed by a transfer ("),
         "{csv}"
     );
     let counts: Vec<(&str, &str, &str)> = rows[1..].iter().map(|r| (r[0], r[5], r[6])).collect();

@@ -249,6 +249,13 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
         ),
         "{en}"
     );
+    // Against July's plans, which made the move: said once, not as a leaver.
+    let zh = run("zh", &["validate", s(&y.sept), "--previous", s(&y.p1)]);
+    assert!(
+        zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道"),
+        "{zh}"
+    );
+    assert!(!zh.contains("罗芬宝于 2026-07-01 离任"), "{zh}");
     // One township on its own: `transferred_from` names the township.
     let alone = run("zh", &["validate", s(&y.july.join("nanhu.toml"))]);
     assert!(

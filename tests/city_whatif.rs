@@ -143,7 +143,7 @@ fn a_district_wide_variant_changes_its_district_only_and_the_subtotals_add_up() 
     // The city's totals add every township up.
     let city = block(
         &out,
-        "City totals, 3 townships (the base, then each variant):\n",
+        "City totals, 3 townships (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant):\n",
     );
     let (tb, tv) = (sum(&[gb, db, nb]), sum(&[gv, dv, nv]));
     for ((label, b), (_, v)) in shown(&tb).into_iter().zip(shown(&tv)) {
@@ -164,7 +164,7 @@ fn a_city_wide_variant_takes_every_township_and_lists_the_top_ones_in_chinese() 
     let (c, out, err) = zhudian(&["whatif", CITY, s(&scen), "--top", "1", "--lang", "zh"]);
     assert_eq!(c, 0, "{out}{err}");
     assert!(
-        out.starts_with("全市合计（3 个镇街；先现名册方案，后各方案）：\n"),
+        out.starts_with("全市合计（3 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）：\n"),
         "{out}"
     );
     assert!(
@@ -177,7 +177,10 @@ fn a_city_wide_variant_takes_every_township_and_lists_the_top_ones_in_chinese() 
         "{out}"
     );
     // Chinese columns line up: every row of the city's table is as wide.
-    let table = block(&out, "全市合计（3 个镇街；先现名册方案，后各方案）：\n");
+    let table = block(
+        &out,
+        "全市合计（3 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）：\n",
+    );
     // Display columns as a terminal counts them (the em dash is one).
     let width = |l: &str| -> usize { unicode_width::UnicodeWidthStr::width(l) };
     let widths: Vec<usize> = table.lines().map(width).collect();

@@ -249,7 +249,7 @@ fn toml_and_markdown_carry_the_terminals_figures() {
 
     let (c, md, err) = zhudian(&["whatif", CITY, s(&scen), "--format", "markdown"]);
     assert_eq!(c, 0, "{err}");
-    assert!(md.starts_with("## City totals, 3 townships (the base, then each variant)\n\n| | base | 三水区村隔周 |\n| --- | --- | --- |\n"), "{md}");
+    assert!(md.starts_with("## City totals, 3 townships (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant)\n\n| | base | 三水区村隔周 |\n| --- | --- | --- |\n"), "{md}");
     for (label, _) in LABELS {
         let v = row(&out, "City totals", label);
         assert!(
@@ -289,7 +289,7 @@ fn report_writes_one_well_formed_page_with_the_figures() {
     assert_eq!(html.matches("<table").count(), 3);
     assert!(html.contains("<h1>全市方案比较</h1>") || html.contains("：各方案比较</h1>"));
     assert!(
-        html.contains("<h2>全市合计（3 个镇街；先现名册方案，后各方案）</h2>"),
+        html.contains("<h2>全市合计（3 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）</h2>"),
         "{html}"
     );
     let station = row(&out, "City totals", "station sessions");
@@ -311,7 +311,7 @@ fn report_writes_one_well_formed_page_with_the_figures() {
     ]);
     assert_eq!(c, 0);
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(html.contains("<h2>City totals, 3 townships (the base, then each variant)</h2>"));
+    assert!(html.contains("<h2>City totals, 3 townships (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant)</h2>"));
 }
 
 #[test]

@@ -83,12 +83,12 @@ fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
         (
             "zh",
             "与第一个方案相比队伍变动  0                 0",
-            "由接任者接手的单位        0                 2",
+            "因接任或调动而换人的单位        0                 2",
         ),
         (
             "en",
             "teams changed vs the first       0       0",
-            "units handed over to a successor  0       2",
+            "units handed over to a successor or changed by a transfer  0       2",
         ),
     ] {
         let (c, out, err) = zhudian(&["--lang", lang, "compare", &p0, &p1]);
@@ -107,9 +107,9 @@ fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
         // No unit is listed as moved: the succession is the only change.
         assert!(
             out.contains(if lang == "zh" {
-                "\n  除由接任者接手的单位外，各方案中所有单位的领导和队伍都相同\n"
+                "\n  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同\n"
             } else {
-                "\n  apart from the units handed over to a successor, every unit has the same leader and team in all plans\n"
+                "\n  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans\n"
             }),
             "{out}"
         );

@@ -107,7 +107,7 @@ fn compare_does_not_count_a_handover_as_a_move() {
     assert_eq!(c, 0);
     assert!(
         zh.contains(
-            "人员变动（驻点领导及队员，仅列出方案不同之处；由接任者接手的单位不算变动）：\n  除由接任者接手的单位外，各方案中所有单位的领导和队伍都相同\n自 2015-07-15 起的变化：\n"
+            "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：\n  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同\n自 2015-07-15 起的变化：\n"
         ),
         "{zh}"
     );
@@ -115,7 +115,7 @@ fn compare_does_not_count_a_handover_as_a_move() {
     assert_eq!(c, 0);
     assert!(
         en.contains(
-            "Who moved where (leader + team, where the plans differ; units handed over to a successor are not moves):\n  apart from the units handed over to a successor, every unit has the same leader and team in all plans\nWhat changes from 2015-07-15:\n"
+            "Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):\n  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans\nWhat changes from 2015-07-15:\n"
         ),
         "{en}"
     );

@@ -102,6 +102,14 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                         .transfers
                         .iter()
                         .find(|x| x.from == here && x.from_id == id);
+                    // A transfer the plan in force already made: said above.
+                    if moved.is_some()
+                        && previous[here].is_some()
+                        && led.is_empty()
+                        && on_team.is_empty()
+                    {
+                        continue;
+                    }
                     let said = if let Some(x) = moved
                         && previous[here].is_none()
                     {

@@ -164,7 +164,10 @@ impl Say for CityRunSaid {
                             handed.join(", ")
                         );
                     } else if any_handed {
-                        s += &format!("; units handed over to a successor {}", handed.join(", "));
+                        s += &format!(
+                            "; units handed over to a successor or changed by a transfer {}",
+                            handed.join(", ")
+                        );
                     }
                     s
                 } else {
@@ -177,7 +180,7 @@ impl Say for CityRunSaid {
                     if any_handed && *transfer {
                         s += &format!("；因接任或调动而换人的单位 {}", handed.join("、"));
                     } else if any_handed {
-                        s += &format!("；由接任者接手的单位 {}", handed.join("、"));
+                        s += &format!("；因接任或调动而换人的单位 {}", handed.join("、"));
                     }
                     s
                 }
@@ -361,9 +364,9 @@ pub fn compare_header(folders: &[String], lang: Lang) -> Vec<String> {
     }
     for f in &folders[1..] {
         h.push(if en {
-            format!("units handed over to a successor ({f})")
+            format!("units handed over to a successor or changed by a transfer ({f})")
         } else {
-            format!("由接任者接手的单位（{f}）")
+            format!("因接任或调动而换人的单位（{f}）")
         });
     }
     h
@@ -436,8 +439,8 @@ mod tests {
                     handed: vec![2],
                     transfer: false,
                 },
-                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 1; units handed over to a successor 2",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 1；由接任者接手的单位 2",
+                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 1; units handed over to a successor or changed by a transfer 2",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 1；因接任或调动而换人的单位 2",
             ),
             (
                 CityRunSaid::Compared {
@@ -545,11 +548,11 @@ mod tests {
         let f = vec!["a".to_string(), "b".to_string()];
         assert_eq!(
             compare_header(&f, Lang::En).join(","),
-            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader (b),units handed over to a successor (b)"
+            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader (b),units handed over to a successor or changed by a transfer (b)"
         );
         assert_eq!(
             compare_header(&f, Lang::Zh).join(","),
-            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,更换领导的单位（b）,由接任者接手的单位（b）"
+            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,更换领导的单位（b）,因接任或调动而换人的单位（b）"
         );
         assert_eq!(total_label(Lang::En), "city total");
         assert_eq!(total_label(Lang::Zh), "全市合计");

@@ -158,10 +158,12 @@ pub fn whatif_title(city: &str, lang: Lang) -> String {
 pub fn total_heading(n: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!(
-            "City totals, {} (the base, then each variant)",
+            "City totals, {} (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant)",
             townships(n)
         ),
-        Lang::Zh => format!("全市合计（{n} 个镇街；先现名册方案，后各方案）"),
+        Lang::Zh => format!(
+            "全市合计（{n} 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）"
+        ),
     }
 }
 
@@ -329,7 +331,7 @@ pub(crate) mod tests {
         let r = CityWhatifReport { whatif: &w, top: 5 };
         assert_eq!(
             r.en(),
-            "City totals, 2 townships (the base, then each variant):\n\
+            "City totals, 2 townships (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant):\n\
              \x20                                            base   远村隔周\n\
              \x20 sessions without a township member            1          0\n\
              \x20 make-up sessions                              0          0\n\
@@ -357,7 +359,7 @@ pub(crate) mod tests {
         );
         let zh = r.zh();
         assert!(
-            zh.starts_with("全市合计（2 个镇街；先现名册方案，后各方案）：\n"),
+            zh.starts_with("全市合计（2 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）：\n"),
             "{zh}"
         );
         assert!(zh.contains("\n  大塘镇（三水区）：缺少镇级人员的接待 1 → 0，驻点次数 550 → 450，换了联系领导的单位 2，方案扣分 10.00 → 11.50\n"), "{zh}");

@@ -372,7 +372,7 @@ mod tests {
     fn markdown_says_the_terminals_headings_and_figures() {
         let md = render(&city(), 5, Format::Markdown, Lang::En);
         assert!(md.starts_with(
-            "## City totals, 2 townships (the base, then each variant)\n\n| | base | 远村隔周 |\n| --- | --- | --- |\n| sessions without a township member | 1 | 0 |\n"
+            "## City totals, 2 townships (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant)\n\n| | base | 远村隔周 |\n| --- | --- | --- |\n| sessions without a township member | 1 | 0 |\n"
         ), "{md}");
         assert!(
             md.contains("\n| units whose leader changes | — | 2 |\n"),

@@ -16,6 +16,12 @@ pub enum IoSaid {
     NotUtf8 { line: usize, offset: usize },
     /// A note: the file was GBK and was read as such.
     ReadAsGbk,
+    /// The system could not open or read the file: its reason, and the
+    /// system's own words for any other.
+    Os {
+        kind: std::io::ErrorKind,
+        text: String,
+    },
 }
 
 impl Say for IoSaid {
@@ -57,6 +63,19 @@ impl Say for IoSaid {
                     )
                 }
             }
+            Os { kind, text } => {
+                use std::io::ErrorKind as K;
+                match (kind, en) {
+                    (K::NotFound, true) => "no such file".into(),
+                    (K::NotFound, false) => "文件不存在".into(),
+                    (K::PermissionDenied, true) => "no permission to read it".into(),
+                    (K::PermissionDenied, false) => "没有读取权限".into(),
+                    (K::IsADirectory, true) => "a folder, not a file".into(),
+                    (K::IsADirectory, false) => "这是文件夹，不是文件".into(),
+                    (_, true) => text.clone(),
+                    (_, false) => format!("系统无法读取（{text}）"),
+                }
+            }
             ReadAsGbk => {
                 if en {
                     "note: the file is saved in GBK (the Chinese Windows encoding) and was read as GBK; saving it as UTF-8 avoids this note".into()
@@ -71,6 +90,16 @@ impl Say for IoSaid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_system_s_reasons_in_the_planner_s_words() {
+        let gone = IoSaid::Os {
+            kind: std::io::ErrorKind::NotFound,
+            text: "No such file or directory (os error 2)".into(),
+        };
+        assert_eq!(gone.say(Lang::Zh), "文件不存在");
+        assert_eq!(gone.say(Lang::En), "no such file");
+    }
 
     #[test]
     fn every_refusal_word_for_word() {

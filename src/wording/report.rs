@@ -319,9 +319,11 @@ pub fn handovers_caption(lang: Lang) -> &'static str {
 pub fn departures_caption(lang: Lang) -> &'static str {
     match lang {
         Lang::En => {
-            "Leaders who left during the year with no successor: from the day they left, others lead their units."
+            "Leaders who left during the year, or moved to another township, with no successor here: from the day they left, others lead their units."
         }
-        Lang::Zh => "年内离任、未指定接任者的驻点领导：自离任日起，其联系的村居改由他人联系。",
+        Lang::Zh => {
+            "年内离任或调出、未指定接任者的驻点领导：自离任（调出）日起，其联系的村居改由他人联系。"
+        }
     }
 }
 

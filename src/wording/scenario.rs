@@ -74,7 +74,10 @@ impl Figure {
             TourMinutes => ("tour minutes, all leaders", "全部领导巡回分钟"),
             LongestTour => ("longest tour, minutes", "最长巡回分钟"),
             TeamsChanged => ("teams changed vs the first", "与第一个方案相比队伍变动"),
-            HandedOver => ("units handed over to a successor", "由接任者接手的单位"),
+            HandedOver => (
+                "units handed over to a successor or changed by a transfer",
+                "因接任或调动而换人的单位",
+            ),
             HandedOrMoved => (
                 "units handed over to a successor or changed by a transfer",
                 "因接任或调动而换人的单位",
@@ -110,10 +113,10 @@ pub fn moves_heading(handed: bool, transfer: bool, lang: Lang) -> String {
             Lang::Zh => "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：".into(),
         },
         (Lang::En, false) => "Who moved where (leader + team, where the plans differ):".into(),
-        (Lang::En, true) => "Who moved where (leader + team, where the plans differ; units handed over to a successor are not moves):".into(),
+        (Lang::En, true) => "Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):".into(),
         (Lang::Zh, false) => "人员变动（驻点领导及队员，仅列出方案不同之处）：".into(),
         (Lang::Zh, true) => {
-            "人员变动（驻点领导及队员，仅列出方案不同之处；由接任者接手的单位不算变动）：".into()
+            "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：".into()
         }
     }
 }
@@ -127,10 +130,10 @@ pub fn no_moves(handed: bool, transfer: bool, lang: Lang) -> String {
             Lang::Zh => "  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同".into(),
         },
         (Lang::En, false) => "  every unit has the same leader and team in all plans".into(),
-        (Lang::En, true) => "  apart from the units handed over to a successor, every unit has the same leader and team in all plans".into(),
+        (Lang::En, true) => "  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans".into(),
         (Lang::Zh, false) => "  各方案中所有单位的领导和队伍都相同".into(),
         (Lang::Zh, true) => {
-            "  除由接任者接手的单位外，各方案中所有单位的领导和队伍都相同".into()
+            "  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同".into()
         }
     }
 }

@@ -144,7 +144,7 @@ impl Say for CityRunSaid {
                 shortfalls,
                 moved,
                 handed,
-                transfer,
+                transfer: _,
             } => {
                 let costs: Vec<String> = costs.iter().map(|c| num(*c)).collect();
                 let short: Vec<String> = shortfalls.iter().map(|s| s.to_string()).collect();
@@ -158,12 +158,7 @@ impl Say for CityRunSaid {
                         short.join(" → "),
                         moved.join(", ")
                     );
-                    if any_handed && *transfer {
-                        s += &format!(
-                            "; units handed over to a successor or changed by a transfer {}",
-                            handed.join(", ")
-                        );
-                    } else if any_handed {
+                    if any_handed {
                         s += &format!(
                             "; units handed over to a successor or changed by a transfer {}",
                             handed.join(", ")
@@ -177,9 +172,7 @@ impl Say for CityRunSaid {
                         short.join(" → "),
                         moved.join("、")
                     );
-                    if any_handed && *transfer {
-                        s += &format!("；因接任或调动而换人的单位 {}", handed.join("、"));
-                    } else if any_handed {
+                    if any_handed {
                         s += &format!("；因接任或调动而换人的单位 {}", handed.join("、"));
                     }
                     s

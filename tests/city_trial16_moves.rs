@@ -132,6 +132,15 @@ fn the_city_replans_through_the_year() {
         "{}",
         y.said_july
     );
+    // The unit the arriving leader takes: why (he must lead one), not
+    // "to balance loads and tours".
+    assert!(
+        y.said_july.contains(
+            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个单位；领导变动代价 100\n"
+        ),
+        "{}",
+        y.said_july
+    );
     // September: the July transfer is in the plans in force: not repeated.
     assert!(!y.said_sept.contains("调动："), "{}", y.said_sept);
     assert!(

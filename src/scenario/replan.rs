@@ -221,11 +221,18 @@ pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
             // Gone, or leaving during the year with no successor (a transfer out).
             let leaving = carried.as_deref() == Some(old.leader.as_str())
                 && r.service(&old.leader).1.is_some();
+            // A leader new to the plan (joined, moved in) must lead some.
+            let led_before = prev.assignment.iter().any(|b| b.leader == a.leader);
+            let newcomer_min = r
+                .cadre_index(&a.leader)
+                .map(|c| r.bounds_of(c).0)
+                .filter(|&min| min > 0 && !led_before);
             out.push(ChangeSaid::LeaderMoved {
                 unit: unit_label(r, &a.unit),
                 from: person_label(r, &old.leader),
                 to: person_label(r, &a.leader),
                 left: carried.is_none() || leaving,
+                newcomer_min,
                 cost: r.objective.continuity,
             });
         }

@@ -279,6 +279,9 @@ pub enum ChangeSaid {
         from: String,
         to: String,
         left: bool,
+        /// `to` led no unit in the previous plan and must lead at least
+        /// this many (a newcomer, a transfer in): why the unit moved.
+        newcomer_min: Option<usize>,
         cost: f64,
     },
     HelperMoved {
@@ -332,6 +335,7 @@ impl super::Say for ChangeSaid {
                 to,
                 left: true,
                 cost,
+                ..
             } => {
                 if en {
                     format!(
@@ -341,6 +345,27 @@ impl super::Say for ChangeSaid {
                 } else {
                     format!(
                         "{unit}：驻点领导 {from} → {to}，因{from}已调离；领导变动代价 {}（无法避免）",
+                        money(*cost)
+                    )
+                }
+            }
+            LeaderMoved {
+                unit,
+                from,
+                to,
+                newcomer_min: Some(min),
+                cost,
+                ..
+            } => {
+                if en {
+                    format!(
+                        "{unit}: leader {from} → {to}, because {to} is new here and every leader leads at least {min} {}; continuity cost {}",
+                        if *min == 1 { "unit" } else { "units" },
+                        money(*cost)
+                    )
+                } else {
+                    format!(
+                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个单位；领导变动代价 {}",
                         money(*cost)
                     )
                 }

@@ -12,6 +12,7 @@
 //! that runs short keeps its best so far, and the plan's `stopped` names
 //! the stages cut.
 
+mod assists;
 pub mod diagnose;
 mod flow;
 mod joint;

@@ -27,6 +27,8 @@ const REFACTOR_EVERY: usize = 100;
 const REFACTOR_ROWS: usize = 200;
 /// Consecutive degenerate pivots before switching to Bland's rule (anti-cycling).
 const DEGENERATE_RUN: usize = 3000;
+/// Cap on a Devex weight (weights only grow between resets).
+const DEVEX_MAX: f64 = 1e6;
 /// Candidate columns kept from a full pricing scan.
 const CANDIDATES: usize = 48;
 /// Minor iterations over the candidates before the next full scan.
@@ -66,6 +68,11 @@ pub(crate) struct Lp {
     pub pivots: usize,
     /// State of the tie-breaking hash (advances every pivot).
     ties: u64,
+    /// Devex reference weights, one per column (1 until updated).
+    weights: Vec<f64>,
+    /// Devex pricing allowed: more than `REFACTOR_ROWS` rows at creation
+    /// (cut rows added later do not count).
+    devex: bool,
 }
 
 impl Lp {
@@ -90,6 +97,8 @@ impl Lp {
             since_refactor: 0,
             pivots: 0,
             ties: 0,
+            weights: Vec::new(),
+            devex: m > REFACTOR_ROWS,
         };
         for i in 0..m {
             lp.add_column(&[(i as u32, 1.0)], 0.0);
@@ -113,6 +122,7 @@ impl Lp {
         self.start.push(self.rows.len());
         self.cost.push(cost);
         self.forbidden.push(false);
+        self.weights.push(1.0);
         self.pos.push(NONE);
         self.scan.push(self.cost.len() - 1);
         self.in_scan.push(true);
@@ -342,6 +352,14 @@ impl Lp {
         } else {
             REFACTOR_EVERY
         };
+        // Devex pricing only where pricing is partial and the master was
+        // built with over 200 rows: whole scans (small townships) keep
+        // Dantzig's rule, and so their pivots and plans; at 40×120 (161
+        // rows, more with cuts) Devex took 9–18 % more pivots, at 100×300
+        // (401 rows) fewer and a better plan at the same work.
+        let devex = self.devex && self.scan.len() > PARTIAL_FROM;
+        // Larger is better: rc²/w under Devex, −rc under Dantzig.
+        let score = |rc: f64, w: f64| if devex { rc * rc / w } else { -rc };
         loop {
             iter += 1;
             if iter.is_multiple_of(32) && Instant::now() > deadline {
@@ -361,16 +379,19 @@ impl Lp {
             // than the basis, so full scans dominate otherwise). Under
             // Bland's rule: the first negative column of a full scan.
             let mut enter = NONE;
-            let mut best = -RC_TOL;
+            let mut best = 0.0;
             if !bland && minor < MINOR_ITERATIONS {
                 for &j in &cands {
                     if self.pos[j] != NONE {
                         continue;
                     }
                     let rc = self.reduced_cost(j, &y, phase1);
-                    if rc < best {
-                        best = rc;
-                        enter = j;
+                    if rc < -RC_TOL {
+                        let sc = score(rc, self.weights[j]);
+                        if sc > best {
+                            best = sc;
+                            enter = j;
+                        }
                     }
                 }
                 minor += 1;
@@ -405,7 +426,7 @@ impl Lp {
                             enter = j;
                             break;
                         }
-                        found.push((rc, j));
+                        found.push((-score(rc, self.weights[j]), j));
                     }
                     if seen >= least && found.len() >= CANDIDATES {
                         break;
@@ -415,6 +436,7 @@ impl Lp {
                     self.scan_pos = (begin + seen) % n;
                 }
                 if !bland && !found.is_empty() {
+                    // Keyed by −score (−rc under Dantzig), least first.
                     let by_rc = |a: &(f64, usize), b: &(f64, usize)| {
                         a.0.total_cmp(&b.0).then(a.1.cmp(&b.1))
                     };
@@ -523,6 +545,29 @@ impl Lp {
                 }
             }
             let out = self.basis[leave];
+            if devex {
+                // Devex update from the pivot row α_r = (new B⁻¹ row r)·a_j
+                // = old α_rj / α_rq, for the candidates only: the whole
+                // pool's row would cost a full scan per pivot.
+                let w_q = self.weights[enter];
+                let row = &self.binv[leave * m..(leave + 1) * m];
+                for &j in &cands {
+                    if j == enter || self.pos[j] != NONE {
+                        continue;
+                    }
+                    let (r, v) = self.column(j);
+                    let a: f64 = r
+                        .iter()
+                        .zip(v)
+                        .map(|(&ri, &vi)| row[ri as usize] * vi)
+                        .sum();
+                    let w = a * a * w_q;
+                    if w > self.weights[j] {
+                        self.weights[j] = w.min(DEVEX_MAX);
+                    }
+                }
+                self.weights[out] = (w_q / (dr * dr)).clamp(1.0, DEVEX_MAX);
+            }
             self.pos[out] = NONE;
             self.basis[leave] = enter;
             self.pos[enter] = leave;
@@ -558,5 +603,44 @@ mod tests {
         let y = lp.duals(false);
         // Dual objective equals primal at optimality.
         assert!((y.iter().sum::<f64>() - 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn devex_pricing_reaches_a_proven_optimum_on_a_large_pool() {
+        // 210 units, 12,000 pseudo-random columns of 1–3 units: past
+        // PARTIAL_FROM and REFACTOR_ROWS, so partial Devex pricing runs. Optimality is checked
+        // by duality: no column prices out and yᵀb equals the objective.
+        let m = 210;
+        let mut lp = Lp::new(vec![1.0; m]);
+        let mut z = 7u64;
+        let mut next = |k: u64| {
+            z = z
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (z >> 33) % k
+        };
+        for i in 0..m {
+            lp.add_column(&[(i as u32, 1.0)], 10.0);
+        }
+        while lp.n_cols() < 12_000 + 2 * m {
+            let size = 1 + next(3) as usize;
+            let mut units: Vec<u32> = (0..size).map(|_| next(m as u64) as u32).collect();
+            units.sort_unstable();
+            units.dedup();
+            let entries: Vec<(u32, f64)> = units.iter().map(|&u| (u, 1.0)).collect();
+            let cost = 3.0 * units.len() as f64 + next(1000) as f64 / 100.0;
+            lp.add_column(&entries, cost);
+        }
+        let dl = Instant::now() + Duration::from_secs(30);
+        assert_eq!(lp.solve(true, dl), LpOutcome::Optimal);
+        assert!(lp.infeasibility() < 1e-9);
+        assert_eq!(lp.solve(false, dl), LpOutcome::Optimal);
+        let y = lp.duals(false);
+        let obj = lp.objective(false);
+        assert!((y.iter().sum::<f64>() - obj).abs() < 1e-6, "{obj}");
+        for j in m..lp.n_cols() {
+            assert!(lp.reduced_cost(j, &y, false) > -1e-7, "column {j}");
+        }
+        assert!(lp.weights.iter().any(|&w| w > 1.0), "Devex weights moved");
     }
 }

@@ -1,5 +1,6 @@
 //! The node loop: best-bound search with plunging (the preferred child is
-//! solved next, its sibling waits in the heap), a dive at the root and now
+//! solved next, its sibling waits in the heap; on large townships only
+//! while no open node has a lower bound), a dive at the root and now
 //! and then below it, and the proven bound as the least bound among open
 //! nodes when the search stops.
 

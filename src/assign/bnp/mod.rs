@@ -38,6 +38,10 @@ const ENUMERATE_UP_TO: f64 = 1.5e6;
 /// needed 1.1 M work units where the search needed 41 M.
 const ENUMERATE_REPLAN_FROM: f64 = 1e5;
 
+/// Fewest units for which the tree is searched best bound first (see
+/// `Engine::best_first`); smaller townships plunge, as before.
+const BEST_FIRST_FROM: usize = 80;
+
 /// A plan is improved by the large-neighbourhood search only within this
 /// fraction of the incumbent's cost.
 const LNS_WITHIN: f64 = 0.03;
@@ -96,6 +100,9 @@ struct Engine<'a> {
     cut_cols: Vec<(usize, usize)>,
     /// most cuts the root may add (0: none)
     max_cuts: usize,
+    /// below the root, solve the least-bound open node next rather than
+    /// plunging into a child (searched pricing: large townships)
+    best_first: bool,
 }
 
 pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> LeaderSolution {
@@ -240,6 +247,7 @@ impl<'a> Engine<'a> {
             cuts: Vec::new(),
             cut_cols: Vec::new(),
             max_cuts: cuts::MAX_CUTS,
+            best_first: pricing == Pricing::Searched && nu >= BEST_FIRST_FROM,
         }
     }
 }
@@ -502,6 +510,33 @@ mod tests {
             assert_eq!(capped.status, Status::Optimal);
             assert!((exact.cost - capped.cost).abs() < 1e-6, "seed {seed}");
             assert!(capped.stats.root_bound <= exact.cost + 1e-6, "seed {seed}");
+        }
+    }
+
+    /// Best bound first (large townships) must prove the same optimum as
+    /// plunging, with searched pricing and the cuts at the root.
+    #[test]
+    fn best_first_proves_the_same_optimum() {
+        for seed in 0..4 {
+            let p = random_problem(7, 16, 2, 3, 900 + seed);
+            let opts = SolveOptions {
+                time_limit: Duration::from_secs(60),
+                seed,
+                pricing: PricingChoice::Search,
+                ..SolveOptions::default()
+            };
+            let solve = |best_first: bool| {
+                let mut e = Engine::new(&p, &opts, Instant::now(), pricing::CAND_CAP);
+                assert!(!e.best_first, "a small township plunges");
+                e.best_first = best_first;
+                let end = e.search();
+                e.finish(end)
+            };
+            let (plunged, best) = (solve(false), solve(true));
+            assert_eq!(plunged.status, Status::Optimal, "seed {seed}");
+            assert_eq!(best.status, Status::Optimal, "seed {seed}");
+            assert!((plunged.cost - best.cost).abs() < 1e-6, "seed {seed}");
+            assert!(check_plan(&p, &best.bundles).is_ok(), "seed {seed}");
         }
     }
 }

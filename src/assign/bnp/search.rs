@@ -1,5 +1,6 @@
 //! The node loop: best-bound search with plunging (the preferred child is
-//! solved next, its sibling waits in the heap), a dive at the root and now
+//! solved next, its sibling waits in the heap; on large townships only
+//! while no open node has a lower bound), a dive at the root and now
 //! and then below it, and the proven bound as the least bound among open
 //! nodes when the search stops.
 
@@ -134,11 +135,24 @@ impl Engine<'_> {
                     next_id += 1;
                     let mut d = node.decisions;
                     d.push(first);
-                    plunge = Some(Node {
+                    let child = Node {
                         decisions: d,
                         bound,
                         basis,
-                    });
+                    };
+                    // Best bound first on large townships: the proven
+                    // bound is the least open bound, and a plunge leaves
+                    // it where it is (dives find the incumbents).
+                    let lower_open = open
+                        .peek()
+                        .is_some_and(|Reverse((b, _))| b.0 < bound - 1e-9 * bound.abs().max(1.0));
+                    if self.best_first && lower_open {
+                        store.insert(next_id, child);
+                        open.push(Reverse((OrdF64(bound), next_id)));
+                        next_id += 1;
+                    } else {
+                        plunge = Some(child);
+                    }
                 }
             }
         }

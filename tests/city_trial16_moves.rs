@@ -136,7 +136,7 @@ fn the_city_replans_through_the_year() {
     // "to balance loads and tours".
     assert!(
         y.said_july.contains(
-            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个单位；领导变动代价 100\n"
+            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个单位；领导变动扣分 100\n"
         ),
         "{}",
         y.said_july

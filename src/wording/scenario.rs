@@ -344,7 +344,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，因{from}已调离；领导变动代价 {}（无法避免）",
+                        "{unit}：驻点领导 {from} → {to}，因{from}已调离；领导变动扣分 {}（无法避免）",
                         money(*cost)
                     )
                 }
@@ -365,7 +365,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个单位；领导变动代价 {}",
+                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个单位；领导变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -384,7 +384,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动代价 {}",
+                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -404,7 +404,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已调离；队员变动代价 {}",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已调离；队员变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -424,7 +424,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动代价 {}",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -449,7 +449,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "代价：领导变动 {}，队员变动 {}；均衡 {} → {}，路程 {} → {}",
+                        "方案扣分：领导变动 {}，队员变动 {}；均衡 {} → {}，路程 {} → {}",
                         money(*continuity),
                         money(*helper_continuity),
                         money(*balance_before),

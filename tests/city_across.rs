@@ -332,7 +332,7 @@ fn a_july_transfer_replans_the_two_townships_only_and_is_told_once() {
     ]);
     assert_eq!(c, 0);
     assert!(
-        out.contains("调动：邱敏坚自 2015-07-01 起由高涌镇调至三庄镇。因邱敏坚调离，高涌镇原由其联系的单位：金海村改由何志强联系，青圩村改由何志强联系。在三庄镇改由邱敏坚联系：沙头社区（原为李国雄），上塘村（原为李国雄）。\n"),
+        out.contains("调动：邱敏坚自 2015-07-01 起由高涌镇调至三庄镇。因邱敏坚调离，高涌镇原由其联系的村（社区）：金海村改由何志强联系，青圩村改由何志强联系。在三庄镇改由邱敏坚联系：沙头社区（原为李国雄），上塘村（原为李国雄）。\n"),
         "{out}"
     );
 }
@@ -414,7 +414,7 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     assert_eq!(c, 0);
     assert!(zh.contains("\n全市合计：方案扣分 "), "{zh}");
     assert!(
-        zh.contains("；与基准相比更换领导的单位 0；因接任或调动而换人的单位 4\n"),
+        zh.contains("；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 4\n"),
         "{zh}"
     );
     // The CSV counts the same.

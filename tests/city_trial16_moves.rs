@@ -136,7 +136,7 @@ fn the_city_replans_through_the_year() {
     // "to balance loads and tours".
     assert!(
         y.said_july.contains(
-            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个单位；领导变动扣分 100\n"
+            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个村（社区）；领导变动扣分 100\n"
         ),
         "{}",
         y.said_july
@@ -188,7 +188,7 @@ fn the_city_replans_through_the_year() {
         ],
     );
     assert!(
-        own.contains("相比：\n  没有变动：各单位的领导和队伍保持不变\n"),
+        own.contains("相比：\n  没有变动：各村（社区）的领导和队伍保持不变\n"),
         "{own}"
     );
     assert!(!own.contains("接任"), "{own}");
@@ -278,11 +278,11 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
     let y = year();
     let zh = run("zh", &["compare", s(&y.p0), s(&y.p1)]);
     assert!(
-        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 0；因接任或调动而换人的单位 1\n    罗芬宝 7月1日调往南湖街道\n"),
+        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日调往南湖街道\n"),
         "{zh}"
     );
     assert!(
-        zh.contains("；与基准相比更换领导的单位 0；因接任或调动而换人的单位 1\n    罗芬宝 7月1日从东山镇调入\n"),
+        zh.contains("；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日从东山镇调入\n"),
         "{zh}"
     );
     let en = run("en", &["compare", s(&y.p0), s(&y.p1)]);
@@ -311,7 +311,7 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
     };
     let zh = one("zh");
     assert!(
-        zh.contains("人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：\n  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同\n罗芬宝 7月1日调往南湖街道\n"),
+        zh.contains("人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：\n  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同\n罗芬宝 7月1日调往南湖街道\n"),
         "{zh}"
     );
     let en = one("en");

@@ -110,7 +110,7 @@ fn whatif_writes_its_comparison_page() {
     ]);
     assert_eq!(c, 0, "{err}");
     let page = std::fs::read_to_string(&html).unwrap();
-    for name in ["每人2–4个单位", "偏远村隔周驻点", "少一名干部"] {
+    for name in ["每人2–4个村居", "偏远村隔周驻点", "少一名干部"] {
         assert!(page.contains(name), "{name}");
     }
 }

@@ -290,7 +290,7 @@ fn a_kept_session_a_new_meeting_clashes_with_is_rebuilt_and_named() {
     assert!(out.contains(&line), "{line}\n{out}");
     let (_, zh) = replan(dir.path(), &roster, &p0, "p1zh.toml", "zh");
     let line = format!(
-        "  {unit}团队未变，但自 {FROM} 起重新安排：{who}于 {} 须参加“专题协调会”，与该单位 15:00 的活动冲突\n",
+        "  {unit}团队未变，但自 {FROM} 起重新安排：{who}于 {} 须参加“专题协调会”，与该村（社区） 15:00 的活动冲突\n",
         s.date
     );
     assert!(zh.contains(&line), "{line}\n{zh}");

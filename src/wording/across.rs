@@ -310,7 +310,7 @@ impl Say for TransferSaid {
             let mut s = format!("调动：{name}自 {date} 起由{from}调至{to}。");
             if !left.is_empty() {
                 s += &format!(
-                    "因{name}调离，{from}原由其联系的单位：{}。",
+                    "因{name}调离，{from}原由其联系的村（社区）：{}。",
                     left.join("，")
                 );
             }
@@ -472,7 +472,7 @@ pub fn too_many_units(
                 None => format!("其余 {leaders} 名领导的上限合计 {places} 个名额"),
             };
             format!(
-                "共 {units} 个单位，但 {all} 名干部中{}不在{township}当驻点领导，{how}：请{allow}，或把{township}的驻点时间与{others}错开，或增加一名干部",
+                "共 {units} 个村（社区），但 {all} 名干部中{}不在{township}当驻点领导，{how}：请{allow}，或把{township}的驻点时间与{others}错开，或增加一名干部",
                 who.join("、"),
             )
         }

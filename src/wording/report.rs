@@ -414,7 +414,7 @@ pub fn score_explained(lang: Lang) -> &'static str {
             "The score adds up how uneven the leaders' loads are, the minutes of their tours, and (when replanning) every change against the plan in force, each with the roster's weight."
         }
         Lang::Zh => {
-            "得分把驻点领导之间工作量的不均、巡回路程的分钟数，以及（调整方案时）与现行方案相比的变动，按名册中的权重相加。"
+            "方案扣分把驻点领导之间工作量的不均、巡回路程的分钟数，以及（调整方案时）与现行方案相比的变动，按名册中的权重相加。"
         }
     }
 }

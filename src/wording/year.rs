@@ -76,7 +76,7 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                 moved.join(", ")
             )
         } else {
-            format!("  {}联系的单位：{}\n", person(old), moved.join("，"))
+            format!("  {}联系的村（社区）：{}\n", person(old), moved.join("，"))
         };
     }
     out += &if en {
@@ -102,14 +102,16 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                     person(x),
                     units_word(*a)
                 ),
-                (false, None) => format!("{} {b} → {a} 个单位", person(p)),
-                (false, Some(x)) => format!("{}（接替{}）{b} → {a} 个单位", person(p), person(x)),
+                (false, None) => format!("{} {b} → {a} 个村（社区）", person(p)),
+                (false, Some(x)) => {
+                    format!("{}（接替{}）{b} → {a} 个村（社区）", person(p), person(x))
+                }
             })
             .collect();
         out += &if en {
             format!("  more units to lead: {}\n", said.join(", "))
         } else {
-            format!("  联系单位增加：{}\n", said.join("，"))
+            format!("  联系的村（社区）增加：{}\n", said.join("，"))
         };
     }
     if !f.load_rises.is_empty() {
@@ -172,7 +174,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
         )
     } else {
         format!(
-            "  {from} 起照原方案保留：{units} 个单位中 {} 个单位的活动（团队未变）\n",
+            "  {from} 起照原方案保留：{units} 个村（社区）中 {} 个村（社区）的活动（团队未变）\n",
             keep.kept.len()
         )
     };
@@ -190,7 +192,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                     )
                 } else {
                     format!(
-                        "其联系领导{}的单位有变（{}重新安排），同一领导的单位须一并轮换",
+                        "其联系领导{}的村（社区）有变（{}重新安排），同一领导的村（社区）须一并轮换",
                         person(leader),
                         unit(other)
                     )
@@ -216,7 +218,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                         )
                     }
                     (Clash::NotServing, false) => {
-                        format!("{who}于 {date} 已不在岗，原定当天 {start} 有该单位的活动")
+                        format!("{who}于 {date} 已不在岗，原定当天 {start} 有该村（社区）的活动")
                     }
                     (Clash::Away(why), true) => {
                         format!(
@@ -224,7 +226,9 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                         )
                     }
                     (Clash::Away(why), false) => {
-                        format!("{who}于 {date} 不在（{why}），原定当天 {start} 有该单位的活动")
+                        format!(
+                            "{who}于 {date} 不在（{why}），原定当天 {start} 有该村（社区）的活动"
+                        )
                     }
                     (Clash::Meeting(title), true) => format!(
                         "{who} is in the meeting \"{title}\" on {date} during its session at {start}"
@@ -236,7 +240,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                         format!("其 {date} {start} 的活动已不在花名册规定的驻点时间")
                     }
                     (Clash::Meeting(title), false) => {
-                        format!("{who}于 {date} 须参加“{title}”，与该单位 {start} 的活动冲突")
+                        format!("{who}于 {date} 须参加“{title}”，与该村（社区） {start} 的活动冲突")
                     }
                 }
             }
@@ -378,7 +382,7 @@ pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: L
                     .iter()
                     .map(|(u, l)| format!("{u}改由{l}联系"))
                     .collect();
-                format!("{name}原联系的单位：{}。", list.join("，"))
+                format!("{name}原联系的村（社区）：{}。", list.join("，"))
             }
         };
     }

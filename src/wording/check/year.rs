@@ -131,9 +131,9 @@ impl Say for YearSaid {
 fn post(slot: Option<usize>, lang: Lang) -> String {
     match (slot, lang == Lang::En) {
         (None, true) => "this unit".into(),
-        (None, false) => "本单位的联系工作".into(),
+        (None, false) => "本村（社区）的联系工作".into(),
         (Some(k), true) => format!("team place {k} of this unit"),
-        (Some(k), false) => format!("本单位团队的第{k}个岗位"),
+        (Some(k), false) => format!("本村（社区）团队的第{k}个岗位"),
     }
 }
 

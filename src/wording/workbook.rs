@@ -275,11 +275,11 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "固定轮换: each unit's leader weeks are posted, a substitute when the leader is blocked; 灵活安排: chosen week by week (default 固定轮换)",
             "固定轮换：公示各村居的领导驻点周次，领导不能到场时代班；灵活安排：逐周安排（默认 固定轮换）",
         ),
-        ("基本信息", "每名领导最少联系单位数") => (
+        ("基本信息", "每名领导最少联系村居数") => (
             "the fewest units a leader covers (default 2)",
             "每名领导至少联系几个村（社区）（默认 2）",
         ),
-        ("基本信息", "每名领导最多联系单位数") => (
+        ("基本信息", "每名领导最多联系村居数") => (
             "the most units a leader covers (default 3)",
             "每名领导最多联系几个村（社区）（默认 3）",
         ),
@@ -328,8 +328,8 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "均衡按什么计算：户数 或 人口（默认 户数）",
         ),
         ("基本信息", "团队位置") => (
-            "one row per helper slot beside the leader, in order: the roles allowed, separated by 、; add （本单位） for the unit's own people (default: 职能部门负责人, then 村党组织书记（本单位）)",
-            "领导之外的团队位置，每行一个，按顺序：可担任的角色，用“、”分隔；由本村（社区）人员担任的加“（本单位）”（默认：职能部门负责人；村党组织书记（本单位））",
+            "one row per helper slot beside the leader, in order: the roles allowed, separated by 、; add （本村居） for the unit's own people (default: 职能部门负责人, then 村党组织书记（本村居）)",
+            "领导之外的团队位置，每行一个，按顺序：可担任的角色，用“、”分隔；由本村（社区）人员担任的加“（本村居）”（默认：职能部门负责人；村党组织书记（本村居））",
         ),
         ("基本信息", "均衡权重") => (
             "cost per percentage point a leader's load is off target (default 2)",

@@ -123,7 +123,7 @@ fn the_city_replans_through_the_year() {
     let y = year();
     let _ = &y.start;
     // July: the transfer is said once, with why 西岭镇 is rebuilt.
-    let transfer = "调动：罗芬宝自 2026-07-01 起由东山镇调至南湖街道。";
+    let transfer = "调动：罗芬宝自 2026-07-01 起由东山镇调往南湖街道。";
     assert_eq!(y.said_july.matches(transfer).count(), 1, "{}", y.said_july);
     assert!(
         y.said_july.contains(

@@ -164,7 +164,7 @@ fn a_departure_without_successor_is_listed_with_who_takes_each_unit() {
         .map(|(u, by)| format!("{u}改由{by}联系"))
         .collect();
     let said = format!(
-        "<section id=\"handovers\"><h2>人员交接</h2><p class=\"caption\">年内离任或调出、未指定接任者的驻点领导：自离任（调出）日起，其联系的村居改由他人联系。</p><ul><li>{name} 7月1日离任：{}</li></ul></section>",
+        "<section id=\"handovers\"><h2>人员交接</h2><p class=\"caption\">年内离任或调离、未指定接任者的驻点领导：自离任（调离）日起，其联系的村居改由他人联系。</p><ul><li>{name} 7月1日离任：{}</li></ul></section>",
         parts.join("，")
     );
     assert!(zh.contains(&said), "{said}\n{zh}");

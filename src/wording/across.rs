@@ -307,7 +307,7 @@ impl Say for TransferSaid {
             }
             s
         } else {
-            let mut s = format!("调动：{name}自 {date} 起由{from}调至{to}。");
+            let mut s = format!("调动：{name}自 {date} 起由{from}调往{to}。");
             if !left.is_empty() {
                 s += &format!(
                     "因{name}调离，{from}原由其联系的村（社区）：{}。",

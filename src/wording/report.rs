@@ -322,7 +322,7 @@ pub fn departures_caption(lang: Lang) -> &'static str {
             "Leaders who left during the year, or moved to another township, with no successor here: from the day they left, others lead their units."
         }
         Lang::Zh => {
-            "年内离任或调出、未指定接任者的驻点领导：自离任（调出）日起，其联系的村居改由他人联系。"
+            "年内离任或调离、未指定接任者的驻点领导：自离任（调离）日起，其联系的村居改由他人联系。"
         }
     }
 }

@@ -98,7 +98,7 @@ fn a_move_in_words_both_languages() {
     );
     assert_eq!(
         moved_away("邱敏坚", "7月1日", "三庄镇", &[], Lang::Zh),
-        "邱敏坚 7月1日调往三庄镇，年内未联系村居"
+        "邱敏坚 7月1日调往三庄镇，年内未联系村（社区）"
     );
     let took = vec!["沙头社区".to_string(), "上塘村".to_string()];
     assert_eq!(
@@ -115,7 +115,7 @@ fn a_move_in_words_both_languages() {
     );
     assert_eq!(
         moved_in("邱敏坚", "7月1日", "高涌镇", &[], Lang::Zh),
-        "邱敏坚 7月1日从高涌镇调入，未联系村居"
+        "邱敏坚 7月1日从高涌镇调入，未联系村（社区）"
     );
     assert_eq!(
         moved_in("邱敏坚", "Jul 1", "高涌镇", &[], Lang::En),

@@ -311,7 +311,9 @@ pub fn handovers_caption(lang: Lang) -> &'static str {
         Lang::En => {
             "Who handed over to whom during the year: the successor takes the units and team places from the date on; the one who leaves serves until the day before."
         }
-        Lang::Zh => "年内的交接：接任者自交接日起接手所列村（社区）和团队席位，离任者任职至前一天。",
+        Lang::Zh => {
+            "年内的交接：接任者自交接日起接手所列村（社区）和团队席位，离任者任职至前一天。"
+        }
     }
 }
 

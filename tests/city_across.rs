@@ -332,7 +332,7 @@ fn a_july_transfer_replans_the_two_townships_only_and_is_told_once() {
     ]);
     assert_eq!(c, 0);
     assert!(
-        out.contains("调动：邱敏坚自 2015-07-01 起由高涌镇调往三庄镇。因邱敏坚调离，高涌镇原由其联系的村（社区）：金海村改由何志强联系，青圩村改由何志强联系。在三庄镇改由邱敏坚联系：沙头社区（原为李国雄），上塘村（原为李国雄）。\n"),
+        out.contains("调动：邱敏坚自2015年7月1日起由高涌镇调往三庄镇。因邱敏坚调离，高涌镇原由其联系的村（社区）：金海村改由何志强联系，青圩村改由何志强联系。在三庄镇改由邱敏坚联系：沙头社区（原为李国雄），上塘村（原为李国雄）。\n"),
         "{out}"
     );
 }
@@ -531,7 +531,7 @@ fn validate_says_a_transfer_out_with_no_successor_by_where_to() {
     let (c, out, err) = zhudian(&["--lang", "zh", "validate", s(&city)]);
     assert_eq!(c, 0, "{out}{err}");
     assert!(
-        out.contains("  邱敏坚于 2015-07-01 调往三庄镇：本镇街全年的团队按年底的名册编排，邱敏坚今年不在本镇街任何团队中（2015-07-01 之前也不在）。如需邱敏坚在本镇街驻点至 2015-06-30，请先按不填离任日期的名册编排，到时用 replan --from 2015-07-01 重新编排。\n"),
+        out.contains("  邱敏坚于2015年7月1日调往三庄镇：本镇街全年的团队按年底的名册编排，邱敏坚今年不在本镇街任何团队中（2015年7月1日之前也不在）。如需邱敏坚在本镇街驻点至2015年6月30日，请先按不填离任日期的名册编排，到时用 zhudian replan 名册 --previous 现行方案 --from 2015-07-01 重新编排。\n"),
         "{out}"
     );
     let (c, out, err) = zhudian(&["validate", s(&city)]);

@@ -123,7 +123,7 @@ fn the_city_replans_through_the_year() {
     let y = year();
     let _ = &y.start;
     // July: the transfer is said once, with why 西岭镇 is rebuilt.
-    let transfer = "调动：罗芬宝自 2026-07-01 起由东山镇调往南湖街道。";
+    let transfer = "调动：罗芬宝自2026年7月1日起由东山镇调往南湖街道。";
     assert_eq!(y.said_july.matches(transfer).count(), 1, "{}", y.said_july);
     assert!(
         y.said_july.contains(
@@ -222,11 +222,11 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
     let y = year();
     let zh = run("zh", &["validate", s(&y.july)]);
     assert!(
-        zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道\n"),
+        zh.contains("  人员变动  罗芬宝于2026年7月1日调往南湖街道\n"),
         "{zh}"
     );
     assert!(
-        zh.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"),
+        zh.contains("  人员变动  罗芬宝于2026年7月1日从东山镇调入\n"),
         "{zh}"
     );
     assert!(!zh.contains("离任（无接任者）"), "{zh}");
@@ -244,13 +244,13 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
     let zh = run("zh", &["validate", s(&y.july), "--previous", s(&y.p0)]);
     let line = zh
         .lines()
-        .find(|l| l.starts_with("  罗芬宝于 2026-07-01 调往南湖街道。上一版方案中罗芬宝联系"))
+        .find(|l| l.starts_with("  罗芬宝于2026年7月1日调往南湖街道。上一版方案中罗芬宝联系"))
         .unwrap_or_else(|| panic!("{zh}"));
     assert!(
-        line.ends_with("；用 replan --from 2026-07-01 重新编排后，这些位置自 2026-07-01 起交由其他人员，2026-07-01 之前的安排不变。"),
+        line.ends_with("；用 zhudian replan 名册 --previous 现行方案 --from 2026-07-01 重新编排后，这些位置自2026年7月1日起交由其他人员，2026年7月1日之前的安排不变。"),
         "{line}"
     );
-    assert!(!zh.contains("罗芬宝于 2026-07-01 离任"), "{zh}");
+    assert!(!zh.contains("罗芬宝于2026年7月1日离任"), "{zh}");
     let en = run("en", &["validate", s(&y.july), "--previous", s(&y.p0)]);
     assert!(
         en.contains(
@@ -261,14 +261,14 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
     // Against July's plans, which made the move: said once, not as a leaver.
     let zh = run("zh", &["validate", s(&y.sept), "--previous", s(&y.p1)]);
     assert!(
-        zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道"),
+        zh.contains("  人员变动  罗芬宝于2026年7月1日调往南湖街道"),
         "{zh}"
     );
-    assert!(!zh.contains("罗芬宝于 2026-07-01 离任"), "{zh}");
+    assert!(!zh.contains("罗芬宝于2026年7月1日离任"), "{zh}");
     // One township on its own: `transferred_from` names the township.
     let alone = run("zh", &["validate", s(&y.july.join("nanhu.toml"))]);
     assert!(
-        alone.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"),
+        alone.contains("  人员变动  罗芬宝于2026年7月1日从东山镇调入\n"),
         "{alone}"
     );
 }

@@ -307,7 +307,10 @@ impl Say for TransferSaid {
             }
             s
         } else {
-            let mut s = format!("调动：{name}自 {date} 起由{from}调往{to}。");
+            let mut s = format!(
+                "调动：{name}自{}起由{from}调往{to}。",
+                crate::wording::date_text(date, lang)
+            );
             if !left.is_empty() {
                 s += &format!(
                     "因{name}调离，{from}原由其联系的村（社区）：{}。",

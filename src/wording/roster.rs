@@ -494,7 +494,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "“{id}”仍在本名册中：请为其填写 leaves（调离日期），或为接任者填写 joins（到任日期）"
+                        "“{id}”仍在本名册中：请为其填写 leaves（离任日期），或为接任者填写 joins（到任日期）"
                     )
                 }
             }
@@ -505,7 +505,9 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "到任日期 {joins} 与“{id}”的调离日期 {leaves} 不一致：接任者应在前任调离当天接任"
+                        "到任日期{}与“{id}”的离任日期{}不一致：接任者应在前任离任当天接任",
+                        crate::wording::date_text(joins, lang),
+                        crate::wording::date_text(leaves, lang)
                     )
                 }
             }

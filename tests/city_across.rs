@@ -188,7 +188,10 @@ fn a_shared_leader_in_two_townships_plans_without_double_booking() {
     let (c, out, _) = zhudian(&["--lang", "zh", "check", s(&city), s(&plans)]);
     assert_eq!(c, 1, "{out}");
     assert!(
-        out.contains(&format!("梁健明在 {d} 同时被安排在两处：高涌镇（")),
+        out.contains(&format!(
+            "梁健明在{}同时被安排在两处：高涌镇（",
+            zhudian::wording::date_text(&d.to_string(), zhudian::wording::Lang::Zh)
+        )),
         "{out}"
     );
     assert!(out.contains(&format!("，{s1}–{e1}）和三庄镇（")), "{out}");

@@ -162,13 +162,15 @@ impl Say for TwoPlaces {
             other_times,
             travel,
         } = self;
+        // A date in a sentence, as a planner writes it (English keeps ISO).
+        let day = crate::wording::date_text(&date.to_string(), lang);
         if let Some(m) = travel {
             return match lang {
                 Lang::En => format!(
                     "{person} cannot get from one township to the other in time on {date}: {township} ({unit}, {times}) and {other} ({other_unit}, {other_times}) are {m} minutes apart by road"
                 ),
                 Lang::Zh => format!(
-                    "{person}在 {date} 来不及往返两个镇街：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）之间路程需要 {m} 分钟"
+                    "{person}在{day}来不及往返两个镇街：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）之间路程需要 {m} 分钟"
                 ),
             };
         }
@@ -177,7 +179,7 @@ impl Say for TwoPlaces {
                 "{person} is in two places at once on {date}: {township} ({unit}, {times}) and {other} ({other_unit}, {other_times})"
             ),
             Lang::Zh => format!(
-                "{person}在 {date} 同时被安排在两处：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）"
+                "{person}在{day}同时被安排在两处：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）"
             ),
         }
     }

@@ -188,7 +188,10 @@ fn a_shared_leader_in_two_townships_plans_without_double_booking() {
     let (c, out, _) = zhudian(&["--lang", "zh", "check", s(&city), s(&plans)]);
     assert_eq!(c, 1, "{out}");
     assert!(
-        out.contains(&format!("梁健明在 {d} 同时被安排在两处：高涌镇（")),
+        out.contains(&format!(
+            "梁健明在{}同时被安排在两处：高涌镇（",
+            zhudian::wording::date_text(&d.to_string(), zhudian::wording::Lang::Zh)
+        )),
         "{out}"
     );
     assert!(out.contains(&format!("，{s1}–{e1}）和三庄镇（")), "{out}");
@@ -332,7 +335,7 @@ fn a_july_transfer_replans_the_two_townships_only_and_is_told_once() {
     ]);
     assert_eq!(c, 0);
     assert!(
-        out.contains("调动：邱敏坚自 2015-07-01 起由高涌镇调至三庄镇。因邱敏坚调离，高涌镇原由其联系的单位：金海村改由何志强联系，青圩村改由何志强联系。在三庄镇改由邱敏坚联系：沙头社区（原为李国雄），上塘村（原为李国雄）。\n"),
+        out.contains("调动：邱敏坚自2015年7月1日起由高涌镇调往三庄镇。因邱敏坚调离，高涌镇原由其联系的村（社区）：金海村改由何志强联系，青圩村改由何志强联系。在三庄镇改由邱敏坚联系：沙头社区（原为李国雄），上塘村（原为李国雄）。\n"),
         "{out}"
     );
 }
@@ -414,7 +417,7 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     assert_eq!(c, 0);
     assert!(zh.contains("\n全市合计：方案扣分 "), "{zh}");
     assert!(
-        zh.contains("；与基准相比更换领导的单位 0；因接任或调动而换人的单位 4\n"),
+        zh.contains("；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 4\n"),
         "{zh}"
     );
     // The CSV counts the same.
@@ -531,7 +534,7 @@ fn validate_says_a_transfer_out_with_no_successor_by_where_to() {
     let (c, out, err) = zhudian(&["--lang", "zh", "validate", s(&city)]);
     assert_eq!(c, 0, "{out}{err}");
     assert!(
-        out.contains("  邱敏坚于 2015-07-01 调往三庄镇：本镇街全年的团队按年底的名册编排，邱敏坚今年不在本镇街任何团队中（2015-07-01 之前也不在）。如需邱敏坚在本镇街驻点至 2015-06-30，请先按不填离任日期的名册编排，到时用 replan --from 2015-07-01 重新编排。\n"),
+        out.contains("  邱敏坚于2015年7月1日调往三庄镇：本镇街全年的团队按年底的名册编排，邱敏坚今年不在本镇街任何团队中（2015年7月1日之前也不在）。如需邱敏坚在本镇街驻点至2015年6月30日，请先按不填离任日期的名册编排，到时用 zhudian replan 名册 --previous 现行方案 --from 2015-07-01 重新编排。\n"),
         "{out}"
     );
     let (c, out, err) = zhudian(&["validate", s(&city)]);

@@ -224,7 +224,7 @@ fn a_leaver_with_no_successor_is_named_by_validate_and_plan() {
     let (c, out, err) = zhudian(&["--lang", "zh", "plan", s(&roster), "-o", s(&plan)]);
     assert_eq!(c, 0, "{err}");
     assert!(
-        out.contains("邱敏坚于 2015-07-01 离任，未指定接任者：全年的团队按年底的名册编排，邱敏坚今年不在任何团队中（2015-07-01 之前也不在）。如需邱敏坚任职至 2015-06-30，请先按不填离任日期的名册编排，到时用 replan --from 2015-07-01 重新编排；或为接任者填写“接替”。\n"),
+        out.contains("邱敏坚于2015年7月1日离任，未指定接任者：全年的团队按年底的名册编排，邱敏坚今年不在任何团队中（2015年7月1日之前也不在）。如需邱敏坚任职至2015年6月30日，请先按不填离任日期的名册编排，到时用 zhudian replan 名册 --previous 现行方案 --from 2015-07-01 重新编排；或为接任者填写“接替”。\n"),
         "{out}"
     );
     // With a successor nobody is named.

@@ -141,7 +141,7 @@ fn the_chinese_city_page_names_the_city_and_groups_the_townships_under_their_dis
     let total = cells(&rows[5]);
     assert!(
         page.contains(&format!(
-            "<p class=\"sub\">共 3 个镇街、15 名驻点领导、{} 个村居。点击镇街名称查看该镇街的方案。</p>",
+            "<p class=\"sub\">共 3 个镇街、15 名驻点领导、{} 个村（社区）。点击镇街名称查看该镇街的方案。</p>",
             total.units
         )),
         "{page}"

@@ -98,7 +98,7 @@ fn a_move_in_words_both_languages() {
     );
     assert_eq!(
         moved_away("邱敏坚", "7月1日", "三庄镇", &[], Lang::Zh),
-        "邱敏坚 7月1日调往三庄镇，年内未联系村居"
+        "邱敏坚 7月1日调往三庄镇，年内未联系村（社区）"
     );
     let took = vec!["沙头社区".to_string(), "上塘村".to_string()];
     assert_eq!(
@@ -115,7 +115,7 @@ fn a_move_in_words_both_languages() {
     );
     assert_eq!(
         moved_in("邱敏坚", "7月1日", "高涌镇", &[], Lang::Zh),
-        "邱敏坚 7月1日从高涌镇调入，未联系村居"
+        "邱敏坚 7月1日从高涌镇调入，未联系村（社区）"
     );
     assert_eq!(
         moved_in("邱敏坚", "Jul 1", "高涌镇", &[], Lang::En),
@@ -174,13 +174,13 @@ fn the_city_check_lines_in_words_both_languages() {
     // The township's line is as before.
     assert_eq!(
         past_line(&a, Lang::Zh),
-        "2015-07-15 之前：原方案 501 场活动均未改动；2015-07-15 起：原方案 90 场取消、改期或换人，新增 130 场"
+        "2015年7月15日之前：原方案 501 场活动均未改动；2015年7月15日起：原方案 90 场取消、改期或换人，新增 130 场"
     );
     let (date, sum) = total(&[a.clone(), b.clone()]).unwrap();
     assert_eq!(date, Some(day));
     assert_eq!(
         city_past_line(date, &sum, 2, 1, Lang::Zh),
-        "全市（重新编排 2 个镇街）：2015-07-15 之前：原方案 600 场活动中 599 场未改动；2015-07-15 起：原方案 100 场取消、改期或换人，新增 150 场；另有 1 个镇街的方案与原方案逐字节相同。"
+        "全市（重新编排 2 个镇街）：2015年7月15日之前：原方案 600 场活动中 599 场未改动；2015年7月15日起：原方案 100 场取消、改期或换人，新增 150 场；另有 1 个镇街的方案与原方案逐字节相同。"
     );
     assert_eq!(
         city_past_line(date, &sum, 2, 1, Lang::En),
@@ -240,8 +240,8 @@ fn the_city_check_says_what_each_township_kept_and_changed() {
     for township in ["高涌镇", "三庄镇"] {
         let said = under(township);
         assert!(
-            said.starts_with("2015-07-01 之前：原方案 ")
-                && said.contains(" 场活动均未改动；2015-07-01 起：原方案 "),
+            said.starts_with("2015年7月1日之前：原方案 ")
+                && said.contains(" 场活动均未改动；2015年7月1日起：原方案 "),
             "{out}"
         );
         let file = if township == "高涌镇" {
@@ -263,7 +263,7 @@ fn the_city_check_says_what_each_township_kept_and_changed() {
     assert_eq!(under("杏涌镇"), "与原方案逐字节相同（未重新编排）");
     let total = lines
         .iter()
-        .find(|l| l.starts_with("全市（重新编排 2 个镇街）：2015-07-01 之前：原方案 "))
+        .find(|l| l.starts_with("全市（重新编排 2 个镇街）：2015年7月1日之前：原方案 "))
         .unwrap_or_else(|| panic!("{out}"));
     assert!(
         total.ends_with("；另有 1 个镇街的方案与原方案逐字节相同。"),

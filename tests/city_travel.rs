@@ -181,7 +181,10 @@ fn check_names_a_person_without_the_travel_time_in_both_languages() {
         .find(|l| l.contains("来不及往返两个镇街："))
         .unwrap_or_else(|| panic!("{out}"));
     assert!(
-        line.starts_with(&format!("陈志强在 {date} 来不及往返两个镇街：六都镇（")),
+        line.starts_with(&format!(
+            "陈志强在{}来不及往返两个镇街：六都镇（",
+            zhudian::wording::date_text(date, zhudian::wording::Lang::Zh)
+        )),
         "{line}"
     );
     assert!(line.contains("，14:30–17:30）和腰古镇（"), "{line}");

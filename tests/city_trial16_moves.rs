@@ -123,7 +123,7 @@ fn the_city_replans_through_the_year() {
     let y = year();
     let _ = &y.start;
     // July: the transfer is said once, with why 西岭镇 is rebuilt.
-    let transfer = "调动：罗芬宝自 2026-07-01 起由东山镇调至南湖街道。";
+    let transfer = "调动：罗芬宝自2026年7月1日起由东山镇调往南湖街道。";
     assert_eq!(y.said_july.matches(transfer).count(), 1, "{}", y.said_july);
     assert!(
         y.said_july.contains(
@@ -136,7 +136,7 @@ fn the_city_replans_through_the_year() {
     // "to balance loads and tours".
     assert!(
         y.said_july.contains(
-            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个单位；领导变动代价 100\n"
+            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个村（社区）；领导变动扣分 100\n"
         ),
         "{}",
         y.said_july
@@ -188,7 +188,7 @@ fn the_city_replans_through_the_year() {
         ],
     );
     assert!(
-        own.contains("相比：\n  没有变动：各单位的领导和队伍保持不变\n"),
+        own.contains("相比：\n  没有变动：各村（社区）的领导和队伍保持不变\n"),
         "{own}"
     );
     assert!(!own.contains("接任"), "{own}");
@@ -222,11 +222,11 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
     let y = year();
     let zh = run("zh", &["validate", s(&y.july)]);
     assert!(
-        zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道\n"),
+        zh.contains("  人员变动  罗芬宝于2026年7月1日调往南湖街道\n"),
         "{zh}"
     );
     assert!(
-        zh.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"),
+        zh.contains("  人员变动  罗芬宝于2026年7月1日从东山镇调入\n"),
         "{zh}"
     );
     assert!(!zh.contains("离任（无接任者）"), "{zh}");
@@ -244,13 +244,13 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
     let zh = run("zh", &["validate", s(&y.july), "--previous", s(&y.p0)]);
     let line = zh
         .lines()
-        .find(|l| l.starts_with("  罗芬宝于 2026-07-01 调往南湖街道。上一版方案中罗芬宝联系"))
+        .find(|l| l.starts_with("  罗芬宝于2026年7月1日调往南湖街道。上一版方案中罗芬宝联系"))
         .unwrap_or_else(|| panic!("{zh}"));
     assert!(
-        line.ends_with("；用 replan --from 2026-07-01 重新编排后，这些位置自 2026-07-01 起交由其他人员，2026-07-01 之前的安排不变。"),
+        line.ends_with("；用 zhudian replan 名册 --previous 现行方案 --from 2026-07-01 重新编排后，这些位置自2026年7月1日起交由其他人员，2026年7月1日之前的安排不变。"),
         "{line}"
     );
-    assert!(!zh.contains("罗芬宝于 2026-07-01 离任"), "{zh}");
+    assert!(!zh.contains("罗芬宝于2026年7月1日离任"), "{zh}");
     let en = run("en", &["validate", s(&y.july), "--previous", s(&y.p0)]);
     assert!(
         en.contains(
@@ -261,14 +261,14 @@ fn validate_says_a_transfer_as_one_in_both_languages() {
     // Against July's plans, which made the move: said once, not as a leaver.
     let zh = run("zh", &["validate", s(&y.sept), "--previous", s(&y.p1)]);
     assert!(
-        zh.contains("  人员变动  罗芬宝于 2026-07-01 调往南湖街道"),
+        zh.contains("  人员变动  罗芬宝于2026年7月1日调往南湖街道"),
         "{zh}"
     );
-    assert!(!zh.contains("罗芬宝于 2026-07-01 离任"), "{zh}");
+    assert!(!zh.contains("罗芬宝于2026年7月1日离任"), "{zh}");
     // One township on its own: `transferred_from` names the township.
     let alone = run("zh", &["validate", s(&y.july.join("nanhu.toml"))]);
     assert!(
-        alone.contains("  人员变动  罗芬宝于 2026-07-01 从东山镇调入\n"),
+        alone.contains("  人员变动  罗芬宝于2026年7月1日从东山镇调入\n"),
         "{alone}"
     );
 }
@@ -278,11 +278,11 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
     let y = year();
     let zh = run("zh", &["compare", s(&y.p0), s(&y.p1)]);
     assert!(
-        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比更换领导的单位 0；因接任或调动而换人的单位 1\n    罗芬宝 7月1日调往南湖街道\n"),
+        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日调往南湖街道\n"),
         "{zh}"
     );
     assert!(
-        zh.contains("；与基准相比更换领导的单位 0；因接任或调动而换人的单位 1\n    罗芬宝 7月1日从东山镇调入\n"),
+        zh.contains("；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日从东山镇调入\n"),
         "{zh}"
     );
     let en = run("en", &["compare", s(&y.p0), s(&y.p1)]);
@@ -311,7 +311,7 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
     };
     let zh = one("zh");
     assert!(
-        zh.contains("人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：\n  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同\n罗芬宝 7月1日调往南湖街道\n"),
+        zh.contains("人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：\n  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同\n罗芬宝 7月1日调往南湖街道\n"),
         "{zh}"
     );
     let en = one("en");

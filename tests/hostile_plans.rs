@@ -215,7 +215,7 @@ fn a_makeup_for_a_biweekly_units_off_week_is_refused() {
     );
     assert_eq!(zh.len(), 1, "{zh:#?}");
     assert!(
-        zh[0].ends_with("2015-12-12：该单位 2015-12-08 没有驻点接待，无可补接待"),
+        zh[0].ends_with("2015-12-12：该村（社区） 2015-12-08 没有驻点接待，无可补接待"),
         "{zh:#?}"
     );
 }

@@ -64,7 +64,7 @@ fn two_plans_give_a_comparison() {
     assert_eq!(c, 0, "{err}");
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("北滘镇 2015 年方案比较"));
-    assert!(page.contains("各方案中每个村居的驻点领导都不变。"));
+    assert!(page.contains("各方案中每个村（社区）的驻点领导都不变。"));
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn whatif_writes_its_comparison_page() {
     ]);
     assert_eq!(c, 0, "{err}");
     let page = std::fs::read_to_string(&html).unwrap();
-    for name in ["每人2–4个单位", "偏远村隔周驻点", "少一名干部"] {
+    for name in ["每人2–4个村居", "偏远村隔周驻点", "少一名干部"] {
         assert!(page.contains(name), "{name}");
     }
 }

@@ -36,7 +36,7 @@ fn the_leaders_counted_are_those_in_force_and_the_leavers_apart() {
     let households: u64 = r.units.iter().map(|u| u.households as u64).sum();
     let zh = page(&roster, &plan, "zh", dir.path());
     let line = format!(
-        "12 名驻点领导（另有 1 名年内离任或交接），驻 {units} 个村居，共 {households} 户。"
+        "12 名驻点领导（另有 1 名年内离任或交接），驻 {units} 个村（社区），共 {households} 户。"
     );
     assert!(zh.contains(&line), "{line}");
     let en = page(&roster, &plan, "en", dir.path());
@@ -74,7 +74,7 @@ fn the_handovers_section_lists_each_handover_in_names() {
     // A leader hands over no team place: the cell says so with a dash.
     assert!(h.slots.is_empty());
     assert!(zh.contains(&format!("{row}<td>—</td></tr>")), "{row}");
-    assert!(zh.contains("<section id=\"handovers\"><h2>人员交接</h2><p class=\"caption\">年内的交接：接任者自交接日起接手所列村居和团队席位，离任者任职至前一天。</p><table class=\"teams\"><tr><th>交接日期</th><th>离任</th><th>接任</th><th>驻点村居</th><th>团队席位</th></tr>"));
+    assert!(zh.contains("<section id=\"handovers\"><h2>人员交接</h2><p class=\"caption\">年内的交接：接任者自交接日起接手所列村（社区）和团队席位，离任者任职至前一天。</p><table class=\"teams\"><tr><th>交接日期</th><th>离任</th><th>接任</th><th>驻点村居</th><th>团队席位</th></tr>"));
     for id in ["peng-jl", "lin-xy"] {
         let section = &zh[zh.find("id=\"handovers\"").unwrap()..];
         let section = &section[..section.find("</section>").unwrap()];
@@ -164,7 +164,7 @@ fn a_departure_without_successor_is_listed_with_who_takes_each_unit() {
         .map(|(u, by)| format!("{u}改由{by}联系"))
         .collect();
     let said = format!(
-        "<section id=\"handovers\"><h2>人员交接</h2><p class=\"caption\">年内离任或调出、未指定接任者的驻点领导：自离任（调出）日起，其联系的村居改由他人联系。</p><ul><li>{name} 7月1日离任：{}</li></ul></section>",
+        "<section id=\"handovers\"><h2>人员交接</h2><p class=\"caption\">年内离任或调离、未指定接任者的驻点领导：自离任（调离）日起，其联系的村（社区）改由他人联系。</p><ul><li>{name} 7月1日离任：{}</li></ul></section>",
         parts.join("，")
     );
     assert!(zh.contains(&said), "{said}\n{zh}");
@@ -226,7 +226,7 @@ fn a_departure_is_said_unit_by_unit_in_both_languages() {
     );
     assert_eq!(
         departure("何建明", "7月1日", &[], Lang::Zh),
-        "何建明 7月1日离任，年内未联系村居"
+        "何建明 7月1日离任，年内未联系村（社区）"
     );
     assert_eq!(
         departure("何建明", "Jul 1", &[], Lang::En),

@@ -190,13 +190,13 @@ fn chinese_wording_sits_beside_the_english() {
     let p = roster::load(Path::new(&path)).unwrap_err();
     assert_eq!(
         p.0[0].render(Lang::Zh).replace(&path, "F"),
-        "F:17: 排班规则（[policy]），字段“units_per_leader”：共 6 个单位，但 3 名领导的上限合计 5 个名额：请让 1 名领导多联系 1 个单位，或增加一名干部"
+        "F:17: 排班规则（[policy]），字段“units_per_leader”：共 6 个村（社区），但 3 名领导的上限合计 5 个名额：请让 1 名领导多联系 1 个村（社区），或增加一名干部"
     );
     let path = fixture("unknown-field");
     let p = roster::load(Path::new(&path)).unwrap_err();
     assert_eq!(
         p.0[1].render(Lang::Zh).replace(&path, "F"),
-        "F:65: 驻点单位“sanhong”，字段“househods”：没有这个字段（是不是“households”？）"
+        "F:65: 驻点村（社区）“sanhong”，字段“househods”：没有这个字段（是不是“households”？）"
     );
 }
 

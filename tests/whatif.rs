@@ -20,7 +20,7 @@ fn the_shipped_scenarios_are_planned_and_compared_base_first() {
     ]);
     assert_eq!(c, 0, "{err}");
     assert!(
-        out.starts_with("\u{feff}figure,base,每人2–4个单位,偏远村隔周驻点,少一名干部\n"),
+        out.starts_with("\u{feff}figure,base,每人2–4个村居,偏远村隔周驻点,少一名干部\n"),
         "{out}"
     );
     let mut files: Vec<String> = std::fs::read_dir(&out_dir)
@@ -32,7 +32,7 @@ fn the_shipped_scenarios_are_planned_and_compared_base_first() {
         files,
         vec![
             "00-base.toml",
-            "01-每人2-4个单位.toml",
+            "01-每人2-4个村居.toml",
             "02-偏远村隔周驻点.toml",
             "03-少一名干部.toml"
         ]

@@ -140,7 +140,8 @@ fn a_where_selecting_no_unit_is_a_warning_naming_the_variant() {
         "zh",
     ]);
     assert!(
-        err.starts_with(&format!("提醒：{s}:3")) && err.contains("没有选中任何单位，不起作用"),
+        err.starts_with(&format!("提醒：{s}:3"))
+            && err.contains("没有选中任何村（社区），不起作用"),
         "{err}"
     );
 }
@@ -165,7 +166,7 @@ fn validate_and_plan_show_each_units_minutes_from_the_office() {
         "{out}"
     );
     let (_, out, _) = zhudian(&["validate", "instances/beijiao-example.toml", "--lang", "zh"]);
-    assert!(out.contains("  路程      各单位距镇政府的分钟数（走公路），由远到近：\n     24  三洪奇村（村，860 户）\n"), "{out}");
+    assert!(out.contains("  路程      各村（社区）距镇政府的分钟数（走公路），由远到近：\n     24  三洪奇村（村，860 户）\n"), "{out}");
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("p.toml");
     let (c, out, _) = zhudian(&[

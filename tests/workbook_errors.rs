@@ -60,8 +60,8 @@ fn basics() -> (&'static str, Vec<Vec<C>>) {
             vec![T("驻点星期"), T("星期二")],
             vec![T("驻点开始时间"), T("15：00")],
             vec![T("驻点结束时间"), N(18.5 / 24.0)],
-            vec![T("每名领导最少联系单位数"), N(1.0)],
-            vec![T("每名领导最多联系单位数"), N(2.0)],
+            vec![T("每名领导最少联系村居数"), N(1.0)],
+            vec![T("每名领导最多联系村居数"), N(2.0)],
         ],
     )
 }
@@ -274,15 +274,15 @@ bad.xlsx: 基本信息!A10，字段“不驻本人所在村”：没有这个项
 bad.xlsx: 基本信息!B11，字段“均衡权重”：“高”不是数字
 bad.xlsx: 村居!C1，字段“户树”：没有这个列标题（是不是“户数”？）
 bad.xlsx: 村居!D2，字段“人口”：“一千”不是数字
-bad.xlsx: 村居!A3 'zhang'：队伍第 2 个位置须由本单位的party_secretary担任，但协助人员中没有本单位的此类人员
+bad.xlsx: 村居!A3 'zhang'：队伍第 2 个位置须由本村（社区）的party_secretary担任，但协助人员中没有本村（社区）的此类人员
 bad.xlsx: 村居!D3，字段“人口”：2300.5 不是整数
 bad.xlsx: 村居!E3，字段“类型”：“社去”不在可选值 '村'、'社区'、'重点企业'、'产业社区' 之中（是不是“社区”？）
 bad.xlsx: 村居，字段“户数”：缺少这一必填列
 bad.xlsx: 村组!A2，字段“村居编号”：“丙村”不是工作表“村居”中任何村居的编号或名称
-bad.xlsx: 干部!A2 'zhang'，字段“编号”：编号“zhang”已被村居!A3使用；每个单位、干部和协助人员的编号都不能重复
+bad.xlsx: 干部!A2 'zhang'，字段“编号”：编号“zhang”已被村居!A3使用；每个村（社区）、干部和协助人员的编号都不能重复
 bad.xlsx: 协助人员!D4 's2'，字段“所属村居”：没有编号为“yi”的村（社区）
 bad.xlsx: 会议!C2，字段“日期”：42009 是普通数字而不是日期；请按 2015-03-02 的格式填写
-bad.xlsx: 道路!B3，字段“终点”：“yi”既不是镇政府，也不是任何单位的路网节点，且没有别的道路连到这里
+bad.xlsx: 道路!B3，字段“终点”：“yi”既不是镇政府，也不是任何村（社区）的路网节点，且没有别的道路连到这里
 bad.xlsx：不认识工作表“备注”；名册工作簿的工作表为 基本信息、村居、村组、干部、协助人员、外出、会议、节假日、调休上班、道路、说明
 "
     );
@@ -314,6 +314,7 @@ fn worse() -> Vec<u8> {
                 vec![T("镇街名称"), T("又一镇")],
                 vec![T("不驻本人所在村居"), T("也许")],
                 vec![T("驻点开始时间"), N(25.0)],
+                // The heading before 村居: old workbooks still read.
                 vec![T("每名领导最多联系单位数"), N(2.0)],
             ],
         ),
@@ -343,7 +344,7 @@ fn sheets_headings_items_and_cells_a_reader_cannot_take_are_each_reported() {
 w.xlsx: 基本信息!A3, field '镇街名称': this item is already given in 基本信息!A2
 w.xlsx: 基本信息!B4, field '不驻本人所在村居': '也许' is neither 是 (yes) nor 否 (no)
 w.xlsx: 基本信息!B5, field '驻点开始时间': 25 is a plain number, not a time; type the time like 15:00
-w.xlsx: 基本信息!B6, field '每名领导最少联系单位数': this field is required but missing
+w.xlsx: 基本信息!B6, field '每名领导最少联系村居数': this field is required but missing
 w.xlsx: 基本信息, field '团队位置': team slot 1 (department_head) is needed by 1 units, but the helpers who may fill it can take only 0 teams between them: raise some max_teams, or add helpers
 w.xlsx: 基本信息, field '规划年度': this field is required but missing
 w.xlsx: 基本信息, field '镇政府路网节点': this field is required but missing
@@ -362,14 +363,14 @@ w.xlsx: 外出!A2, field '人员编号': 'nobody' is neither the id nor the name
 w.xlsx: 基本信息!A3，字段“镇街名称”：这个项目已在 基本信息!A2 填写过
 w.xlsx: 基本信息!B4，字段“不驻本人所在村居”：“也许”应填“是”或“否”
 w.xlsx: 基本信息!B5，字段“驻点开始时间”：25 是普通数字而不是时刻；请按 15:00 的格式填写
-w.xlsx: 基本信息!B6，字段“每名领导最少联系单位数”：缺少这个必填项
-w.xlsx: 基本信息，字段“团队位置”：队伍第 1 个位置（department_head）共有 1 个单位需要，但可担任的协助人员合计只能参加 0 个队伍：请提高部分人员的 max_teams，或增加人员
+w.xlsx: 基本信息!B6，字段“每名领导最少联系村居数”：缺少这个必填项
+w.xlsx: 基本信息，字段“团队位置”：队伍第 1 个位置（department_head）共有 1 个村（社区）需要，但可担任的协助人员合计只能参加 0 个队伍：请提高部分人员的 max_teams，或增加人员
 w.xlsx: 基本信息，字段“规划年度”：缺少这个必填项
 w.xlsx: 基本信息，字段“镇政府路网节点”：缺少这个必填项
 w.xlsx: 基本信息，字段“驻点星期”：缺少这个必填项
 w.xlsx: 基本信息，字段“驻点结束时间”：缺少这个必填项
 w.xlsx: 村居!D1，字段“户数”：这个列标题已在 村居!C1 出现过
-w.xlsx: 村居!A2 'jia'：队伍第 2 个位置须由本单位的party_secretary担任，但协助人员中没有本单位的此类人员
+w.xlsx: 村居!A2 'jia'：队伍第 2 个位置须由本村（社区）的party_secretary担任，但协助人员中没有本村（社区）的此类人员
 w.xlsx: 村居!B2，字段“名称”：表格软件已把这个单元格变成了日期（2015-03-01）；请将单元格设为文本格式后重新输入
 w.xlsx: 干部：缺少这个工作表
 w.xlsx: 外出!A2，字段“人员编号”：“nobody”不是工作表“干部”“协助人员”中任何人的编号或姓名
@@ -537,4 +538,51 @@ fn a_workbook_township_in_a_city_inherits_what_its_sheets_leave_out() {
     assert_eq!(inherited.policy.households_per_visit_session, 25);
     // The plan's roster hash follows city.toml as it does for a TOML township.
     assert_ne!(inherited.sha256, alone.sha256);
+}
+
+/// `good()` with its unit-count headings and team mark spelt as `old` or
+/// as this version spells them.
+fn headed(old: bool) -> Vec<u8> {
+    let (min, max, cmin, cmax, mark) = if old {
+        (
+            "每名领导最少联系单位数",
+            "每名领导最多联系单位数",
+            "最少联系单位数",
+            "最多联系单位数",
+            "村党组织书记（本单位）",
+        )
+    } else {
+        (
+            "每名领导最少联系村居数",
+            "每名领导最多联系村居数",
+            "最少联系村居数",
+            "最多联系村居数",
+            "村党组织书记（本村居）",
+        )
+    };
+    let mut sheets = good_sheets();
+    let basics = &mut sheets[0].1;
+    basics.retain(|r| !matches!(&r[0], T(s) if s.contains("联系")));
+    basics.push(vec![T(min), N(1.0)]);
+    basics.push(vec![T(max), N(2.0)]);
+    basics.push(vec![T("团队位置"), T("职能部门负责人")]);
+    basics.push(vec![T("团队位置"), T(mark)]);
+    let cadres = sheets.iter_mut().find(|s| s.0 == "干部").unwrap();
+    cadres.1[0].extend([T(cmin), T(cmax)]);
+    cadres.1[1].extend([N(1.0), N(2.0)]);
+    book(&sheets)
+}
+
+#[test]
+fn workbooks_headed_with_the_old_word_for_a_unit_read_as_before() {
+    let new = workbook::to_toml(&headed(false), "w.xlsx")
+        .unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
+        .0;
+    let old = workbook::to_toml(&headed(true), "w.xlsx")
+        .unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
+        .0;
+    assert_eq!(old, new);
+    assert!(new.contains("units_per_leader = [1, 2]"), "{new}");
+    assert!(new.contains("units = [1, 2]"), "{new}");
+    assert!(new.contains("from_unit = true"), "{new}");
 }

@@ -10,6 +10,12 @@ use cli::zhudian;
 mod year_fixtures;
 use year_fixtures::{GAOZHOU as ROSTER, JULY as FROM, read_plan, succession, tmp};
 
+/// A date as a Chinese sentence says it: 2015-07-01 → 2015年7月1日.
+fn zh_date(iso: &str) -> String {
+    let d: chrono::NaiveDate = iso.parse().unwrap();
+    zhudian::wording::date(d, zhudian::wording::Lang::Zh)
+}
+
 use std::path::Path;
 
 use zhudian::plan::PlanFile;
@@ -403,22 +409,25 @@ fn check_knows_the_handover_and_the_past() {
     };
     assert!(
         out.contains(&format!(
-            "日历规则 5（任职日期）：{name}，彭坚丽，{date}：参加了{zh}，但已于{FROM}离任",
+            "日历规则 5（任职日期）：{name}，彭坚丽，{date}：参加了{zh}，但已于{}离任",
+            zh_date(FROM),
             name = unit_name(&roster, &unit)
         )),
         "{out}"
     );
     assert!(
         out.contains(&format!(
-            "调整日期前的原方案：{name}，{edate}：原方案在{FROM}之前的这次驻点接待被删去或改动；此前的安排应保持原样",
-            name = unit_name(&roster, &eunit)
+            "调整日期前的原方案：{name}，{edate}：原方案在{from}之前的这次驻点接待被删去或改动；此前的安排应保持原样",
+            name = unit_name(&roster, &eunit),
+            from = zh_date(FROM)
         )),
         "{out}"
     );
     assert!(
         out.contains(&format!(
-            "调整日期前的原方案：{name}，{edate}：{FROM}之前多出一次原方案没有的驻点接待；此前的安排应保持原样",
-            name = unit_name(&roster, &eunit)
+            "调整日期前的原方案：{name}，{edate}：{from}之前多出一次原方案没有的驻点接待；此前的安排应保持原样",
+            name = unit_name(&roster, &eunit),
+            from = zh_date(FROM)
         )),
         "{out}"
     );
@@ -576,10 +585,11 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
             ]
         } else {
             vec![
-                format!("自 {FROM} 起的变化："),
+                format!("自{}起的变化：", zh_date(FROM)),
                 format!("  彭坚丽交接给林晓阳：{}", units.join("、")),
                 format!(
-                    "  {FROM} 起的活动：原方案中 {} 场取消、改期或换人（其中入户走访 {visits} 场），新增 {added} 场",
+                    "  {}起的活动：原方案中 {} 场取消、改期或换人（其中入户走访 {visits} 场），新增 {added} 场",
+                    zh_date(FROM),
                     dropped.len()
                 ),
             ]
@@ -604,7 +614,10 @@ fn compare_of_a_handover_says_what_changes_from_its_date() {
     let after = read_plan(&p1);
     let (c, out, err) = zhudian(&["--lang", "zh", "compare", &p0, &p1]);
     assert_eq!(c, 0, "{err}");
-    assert!(out.contains(&format!("自 {FROM} 起的变化：")), "{out}");
+    assert!(
+        out.contains(&format!("自{}起的变化：", zh_date(FROM))),
+        "{out}"
+    );
     assert!(out.contains("  彭坚丽交接给林晓阳："), "{out}");
     assert_eq!(after.handover[0].date, FROM);
 }
@@ -728,6 +741,6 @@ fn a_later_replan_says_only_its_own_changes() {
     assert!(!out.contains("hands over to"), "{out}");
     let (c, out, err) = zhudian(&["--lang", "zh", "compare", &p1, &p2]);
     assert_eq!(c, 0, "{err}");
-    assert!(out.contains("自 2015-09-01 起的变化："), "{out}");
+    assert!(out.contains("自2015年9月1日起的变化："), "{out}");
     assert!(!out.contains("交接给"), "{out}");
 }

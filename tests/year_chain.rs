@@ -173,7 +173,7 @@ fn a_later_replan_does_not_repeat_the_earlier_succession() {
     let september = said(&rs, &p1, "2026-09-14");
     assert!(!september.contains("接任李晓芳"), "{september}");
     assert!(
-        september.contains("  吴国荣联系的单位：南山村改由岑志斌联系"),
+        september.contains("  吴国荣联系的村（社区）：南山村改由岑志斌联系"),
         "{september}"
     );
 }

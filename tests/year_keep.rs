@@ -21,6 +21,12 @@ use zhudian::plan::{PlanFile, Session};
 
 const ROSTER: &str = "tests/fixtures/keep/xiagang.toml";
 const FROM: &str = "2015-07-01";
+
+/// A date as a Chinese sentence says it: 2015-07-01 → 2015年7月1日.
+fn zh_date(iso: &str) -> String {
+    let d: chrono::NaiveDate = iso.parse().unwrap();
+    zhudian::wording::date(d, zhudian::wording::Lang::Zh)
+}
 /// 陈海惠 leads two villages (金湾村, 黄坝村); 林晓阳 succeeds her.
 const LEAVER: &str = "chen-hh";
 const SUCCESSOR: &str = "lin-xyang";
@@ -290,8 +296,9 @@ fn a_kept_session_a_new_meeting_clashes_with_is_rebuilt_and_named() {
     assert!(out.contains(&line), "{line}\n{out}");
     let (_, zh) = replan(dir.path(), &roster, &p0, "p1zh.toml", "zh");
     let line = format!(
-        "  {unit}团队未变，但自 {FROM} 起重新安排：{who}于 {} 须参加“专题协调会”，与该单位 15:00 的活动冲突\n",
-        s.date
+        "  {unit}团队未变，但自{}起重新安排：{who}于{}须参加“专题协调会”，与该村（社区） 15:00 的活动冲突\n",
+        zh_date(FROM),
+        zh_date(&s.date)
     );
     assert!(zh.contains(&line), "{line}\n{zh}");
     // The unit is rebuilt: the head sits nowhere during the meeting.

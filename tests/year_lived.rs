@@ -107,7 +107,7 @@ fn compare_does_not_count_a_handover_as_a_move() {
     assert_eq!(c, 0);
     assert!(
         zh.contains(
-            "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：\n  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同\n自 2015-07-15 起的变化：\n"
+            "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：\n  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同\n自2015年7月15日起的变化：\n"
         ),
         "{zh}"
     );
@@ -147,13 +147,13 @@ fn compare_of_three_plans_says_what_changes_pair_by_pair() {
     assert_eq!(c, 0);
     assert!(
         zh.contains(
-            "p0 → p1：\n自 2015-07-15 起的变化：\n  梁文辉交接给周美玲：西海村、三洪奇村\n"
+            "p0 → p1：\n自2015年7月15日起的变化：\n  梁文辉交接给周美玲：西海村、三洪奇村\n"
         ),
         "{zh}"
     );
     assert!(
         zh.contains(
-            "p1 → p2：\n自 2015-09-01 起的变化：\n  何建明联系的单位：北滘社区改由劳广行联系\n  劳广行联系的单位：工业园外来工社区改由周美玲联系\n"
+            "p1 → p2：\n自2015年9月1日起的变化：\n  何建明联系的村（社区）：北滘社区改由劳广行联系\n  劳广行联系的村（社区）：工业园外来工社区改由周美玲联系\n"
         ),
         "{zh}"
     );
@@ -184,7 +184,7 @@ fn load_rises_name_more_units_and_more_sessions_without_a_township_member() {
     let (_, zh, _) = replan("zh", &roster, &p0, "2015-07-15", dir.path(), "zh.toml");
     assert!(
         zh.contains(
-            "  联系单位增加：梁文辉 2 → 3 个单位\n  任务增加（2015-07-15 起的活动场数）：苏宏 49 → 59 场\n  缺少镇级人员的接待（全年）：1 → 8 次\n"
+            "  联系的村（社区）增加：梁文辉 2 → 3 个村（社区）\n  任务增加（2015年7月15日起的活动场数）：苏宏 49 → 59 场\n  缺少镇级人员的接待（全年）：1 → 8 次\n"
         ),
         "{zh}"
     );
@@ -206,7 +206,7 @@ fn a_successor_s_rise_counts_the_post_when_the_leaver_serves_past_the_date() {
     let roster = handover_roster(dir.path(), "2015-07-15");
     let (_, zh, _) = replan("zh", &roster, &p0, "2015-07-01", dir.path(), "zh.toml");
     assert!(
-        zh.contains("  任务增加（2015-07-01 起的活动场数）：周美玲（接替梁文辉）73 → 81 场\n"),
+        zh.contains("  任务增加（2015年7月1日起的活动场数）：周美玲（接替梁文辉）73 → 81 场\n"),
         "{zh}"
     );
     let (_, en, _) = replan("en", &roster, &p0, "2015-07-01", dir.path(), "en.toml");
@@ -226,7 +226,7 @@ fn replan_warns_of_a_leaver_whose_date_is_after_from() {
     let (_, _, zh) = replan("zh", &roster, &p0, "2015-07-01", dir.path(), "a.toml");
     assert!(
         zh.contains(
-            "提醒：梁文辉于 2015-07-15 离任，晚于 --from 2015-07-01：梁文辉在岗至 2015-07-14，周美玲自 2015-07-15 起接任\n"
+            "提醒：梁文辉于2015年7月15日离任，晚于 --from 2015-07-01：梁文辉在岗至2015年7月14日，周美玲自2015年7月15日起接任\n"
         ),
         "{zh}"
     );
@@ -244,7 +244,7 @@ fn replan_warns_of_a_leaver_whose_date_is_after_from() {
     let (_, _, zh) = replan("zh", &roster, &p0, "2015-07-01", dir.path(), "d.toml");
     assert!(
         zh.contains(
-            "提醒：何建明于 2015-07-15 离任，晚于 --from 2015-07-01，且未指定接任者：2015-07-01 起的团队按不含何建明编排，何建明自 2015-07-01 起即不在任何团队中，而不是在岗至 2015-07-14；如需何建明在岗至该日，请改用 --from 2015-07-15\n"
+            "提醒：何建明于2015年7月15日离任，晚于 --from 2015-07-01，且未指定接任者：2015年7月1日起的团队按不含何建明编排，何建明自2015年7月1日起即不在任何团队中，而不是在岗至2015年7月14日；如需何建明在岗至该日，请改用 --from 2015-07-15\n"
         ),
         "{zh}"
     );
@@ -268,7 +268,7 @@ fn check_previous_says_what_is_untouched_before_the_date_and_changed_after() {
     assert_eq!(c, 0, "{zh}");
     assert!(
         zh.contains(
-            "2015-07-15 之前：原方案 501 场活动均未改动；2015-07-15 起：原方案 90 场取消、改期或换人，新增 130 场\n"
+            "2015年7月15日之前：原方案 501 场活动均未改动；2015年7月15日起：原方案 90 场取消、改期或换人，新增 130 场\n"
         ),
         "{zh}"
     );
@@ -295,7 +295,7 @@ fn check_previous_says_what_is_untouched_before_the_date_and_changed_after() {
     assert_eq!(c, 1);
     let line = zh
         .lines()
-        .find(|l| l.starts_with("2015-08-01 之前：原方案 "))
+        .find(|l| l.starts_with("2015年8月1日之前：原方案 "))
         .unwrap_or_else(|| panic!("{zh}"));
     assert!(line.contains(" 场活动中 "), "{line}");
     // Without --previous: no such line.
@@ -319,7 +319,7 @@ fn validate_lists_the_changes_in_post_by_name() {
     assert_eq!(c, 0, "{zh}{err}");
     assert!(
         zh.contains(
-            "\n  人员变动  陈志强于 2015-03-02 到任；周美玲自 2015-07-15 起接任梁文辉；何建明于 2015-09-01 离任（无接任者）\n"
+            "\n  人员变动  陈志强于2015年3月2日到任；周美玲自2015年7月15日起接任梁文辉；何建明于2015年9月1日离任（无接任者）\n"
         ),
         "{zh}"
     );

@@ -63,7 +63,7 @@ fn a_leaver_without_successor_word_for_word() {
     let on = vec!["黄泥塘村".to_string()];
     assert_eq!(
         zhudian::wording::year::leaver_replanned("吴国荣", d, &led, &on, Lang::Zh),
-        "吴国荣于 2026-09-14 离任，未指定接替者。上一版方案中吴国荣联系南山村、龙潭村，并是黄泥塘村团队的队员；用 replan --from 2026-09-14 重新编排后，这些位置自 2026-09-14 起交由其他人员，2026-09-14 之前的安排不变。"
+        "吴国荣于2026年9月14日离任，未指定接替者。上一版方案中吴国荣联系南山村、龙潭村，并是黄泥塘村团队的队员；用 zhudian replan 名册 --previous 现行方案 --from 2026-09-14 重新编排后，这些位置自2026年9月14日起交由其他人员，2026年9月14日之前的安排不变。"
     );
     assert_eq!(
         zhudian::wording::year::leaver_replanned("吴国荣", d, &led, &on, Lang::En),
@@ -71,7 +71,7 @@ fn a_leaver_without_successor_word_for_word() {
     );
     assert_eq!(
         zhudian::wording::year::leaver_replanned("吴国荣", d, &led, &[], Lang::Zh),
-        "吴国荣于 2026-09-14 离任，未指定接替者。上一版方案中吴国荣联系南山村、龙潭村；用 replan --from 2026-09-14 重新编排后，这些位置自 2026-09-14 起交由其他人员，2026-09-14 之前的安排不变。"
+        "吴国荣于2026年9月14日离任，未指定接替者。上一版方案中吴国荣联系南山村、龙潭村；用 zhudian replan 名册 --previous 现行方案 --from 2026-09-14 重新编排后，这些位置自2026年9月14日起交由其他人员，2026年9月14日之前的安排不变。"
     );
     // Without a plan in force: the keys in a planner's words, not the TOML's.
     let plain = zhudian::wording::year::leaver("吴国荣", d, &[], Lang::Zh);
@@ -122,7 +122,7 @@ fn validate_previous_lists_the_leavers_places_in_the_plan_in_force() {
     let (c, out, _) = zhudian(&["--lang", "zh", "validate", &rs]);
     assert_eq!(c, 0);
     assert!(
-        out.contains("黄满雪今年不在任何团队中（2015-09-01 之前也不在）"),
+        out.contains("黄满雪今年不在任何团队中（2015年9月1日之前也不在）"),
         "{out}"
     );
 }

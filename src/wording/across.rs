@@ -162,13 +162,15 @@ impl Say for TwoPlaces {
             other_times,
             travel,
         } = self;
+        // A date in a sentence, as a planner writes it (English keeps ISO).
+        let day = crate::wording::date_text(&date.to_string(), lang);
         if let Some(m) = travel {
             return match lang {
                 Lang::En => format!(
                     "{person} cannot get from one township to the other in time on {date}: {township} ({unit}, {times}) and {other} ({other_unit}, {other_times}) are {m} minutes apart by road"
                 ),
                 Lang::Zh => format!(
-                    "{person}在 {date} 来不及往返两个镇街：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）之间路程需要 {m} 分钟"
+                    "{person}在{day}来不及往返两个镇街：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）之间路程需要 {m} 分钟"
                 ),
             };
         }
@@ -177,7 +179,7 @@ impl Say for TwoPlaces {
                 "{person} is in two places at once on {date}: {township} ({unit}, {times}) and {other} ({other_unit}, {other_times})"
             ),
             Lang::Zh => format!(
-                "{person}在 {date} 同时被安排在两处：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）"
+                "{person}在{day}同时被安排在两处：{township}（{unit}，{times}）和{other}（{other_unit}，{other_times}）"
             ),
         }
     }
@@ -307,10 +309,13 @@ impl Say for TransferSaid {
             }
             s
         } else {
-            let mut s = format!("调动：{name}自 {date} 起由{from}调至{to}。");
+            let mut s = format!(
+                "调动：{name}自{}起由{from}调往{to}。",
+                crate::wording::date_text(date, lang)
+            );
             if !left.is_empty() {
                 s += &format!(
-                    "因{name}调离，{from}原由其联系的单位：{}。",
+                    "因{name}调离，{from}原由其联系的村（社区）：{}。",
                     left.join("，")
                 );
             }
@@ -472,7 +477,7 @@ pub fn too_many_units(
                 None => format!("其余 {leaders} 名领导的上限合计 {places} 个名额"),
             };
             format!(
-                "共 {units} 个单位，但 {all} 名干部中{}不在{township}当驻点领导，{how}：请{allow}，或把{township}的驻点时间与{others}错开，或增加一名干部",
+                "共 {units} 个村（社区），但 {all} 名干部中{}不在{township}当驻点领导，{how}：请{allow}，或把{township}的驻点时间与{others}错开，或增加一名干部",
                 who.join("、"),
             )
         }

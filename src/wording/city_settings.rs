@@ -166,7 +166,7 @@ fn weekdays(v: &toml::Value) -> Option<String> {
 }
 
 /// The team's label and slots: `驻点团队（1+2）`, `职能部门负责人、村党组织书记
-/// （本单位）`, a slot of several roles written 甲或乙.
+/// （本村居）`, a slot of several roles written 甲或乙.
 fn team(v: &toml::Value) -> Option<(String, String)> {
     let slots = v.as_array()?;
     let mut said = Vec::new();
@@ -184,7 +184,7 @@ fn team(v: &toml::Value) -> Option<(String, String)> {
             .collect();
         let mut slot = names.join("或");
         if s.get("from_unit").and_then(|f| f.as_bool()) == Some(true) {
-            slot += "（本单位）";
+            slot += "（本村居）";
         }
         said.push(slot);
     }
@@ -261,7 +261,7 @@ mod tests {
                 "policy.team",
                 "[{ roles = [\"department_head\"] }, { roles = [\"party_secretary\"], from_unit = true }]"
             ),
-            "驻点团队（1+2）：职能部门负责人、村党组织书记（本单位）"
+            "驻点团队（1+2）：职能部门负责人、村党组织书记（本村居）"
         );
         assert_eq!(
             said("policy.max_travel_minutes", "30"),

@@ -56,7 +56,7 @@ impl Row {
             Row::Deviation if en => "largest load deviation (%)".into(),
             Row::Deviation => "最大工作量偏差（%）".into(),
             Row::Moved if en => "units whose leader changes".into(),
-            Row::Moved => "换了联系领导的单位".into(),
+            Row::Moved => "换了联系领导的村居".into(),
             Row::Cost => Figure::Cost.label(lang),
         }
     }
@@ -362,7 +362,7 @@ pub(crate) mod tests {
             zh.starts_with("全市合计（2 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）：\n"),
             "{zh}"
         );
-        assert!(zh.contains("\n  大塘镇（三水区）：缺少镇级人员的接待 1 → 0，驻点次数 550 → 450，换了联系领导的单位 2，方案扣分 10.00 → 11.50\n"), "{zh}");
+        assert!(zh.contains("\n  大塘镇（三水区）：缺少镇级人员的接待 1 → 0，驻点次数 550 → 450，换了联系领导的村居 2，方案扣分 10.00 → 11.50\n"), "{zh}");
         assert!(
             zh.ends_with("\n未计入合计（并非每个方案都排出了方案）：更合镇\n"),
             "{zh}"

@@ -120,3 +120,36 @@ pub fn list(items: &[String], lang: Lang) -> String {
         (n, Lang::Zh) => format!("{}和{}", items[..n - 1].join("、"), items[n - 1]),
     }
 }
+
+/// A date in a sentence: "2015年7月1日" in Chinese; English keeps
+/// 2015-07-01. Files for machines (TOML, CSV, iCal) keep ISO dates.
+pub fn date(d: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+    }
+}
+
+/// As [`date`] for a date held as text: ISO text is said as a date, any
+/// other text as it is.
+pub fn date_text(s: &str, lang: Lang) -> String {
+    match s.parse() {
+        Ok(d) => date(d, lang),
+        Err(_) => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_in_a_sentence_reads_as_a_planner_writes_it() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        assert_eq!(date(d, Lang::Zh), "2026年7月1日");
+        assert_eq!(date(d, Lang::En), "2026-07-01");
+        assert_eq!(date_text("2015-12-31", Lang::Zh), "2015年12月31日");
+        assert_eq!(date_text("年底", Lang::Zh), "年底");
+    }
+}

@@ -40,7 +40,7 @@ pub fn arrivals_caption(lang: Lang) -> &'static str {
 /// here from 北坪镇 on Jul 1 and leads 高沥村 and 石岗村".
 pub fn moved_in(name: &str, day: &str, from: &str, units: &[String], lang: Lang) -> String {
     match (lang, units) {
-        (Lang::Zh, []) => format!("{name} {day}从{from}调入，未联系村居"),
+        (Lang::Zh, []) => format!("{name} {day}从{from}调入，未联系村（社区）"),
         (Lang::Zh, _) => format!("{name} {day}从{from}调入，联系{}", units.join("、")),
         (Lang::En, []) => {
             format!("{name} moved here from {from} on {day}, leading no unit")

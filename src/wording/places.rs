@@ -22,11 +22,11 @@ pub fn place(file: &str, p: &Place, lang: Lang) -> String {
     place_named(file, p, None, lang)
 }
 
-/// The section an entry of it is called by in Chinese: 驻点单位, 干部,
+/// The section an entry of it is called by in Chinese: 驻点村（社区）, 干部,
 /// 协助人员.
 fn section_zh(section: &str) -> Option<&'static str> {
     match section {
-        "[[unit]]" => Some("驻点单位"),
+        "[[unit]]" => Some("驻点村（社区）"),
         "[[cadre]]" => Some("干部"),
         "[[helper]]" => Some("协助人员"),
         _ => None,

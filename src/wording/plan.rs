@@ -141,7 +141,7 @@ impl Say for PlanSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：按不驻本村的规定，没有领导可以联系该单位（能联系单位的领导都来自这里）；请增加一名外来干部，或把 avoid_home_unit 设为 false"
+                        "{unit}：按不驻本村的规定，没有领导可以联系该村（社区）（能联系它的领导都来自这里）；请增加一名外来干部，或把 avoid_home_unit 设为 false"
                     )
                 }
             }
@@ -160,7 +160,7 @@ impl Say for PlanSaid {
                     )
                 } else {
                     format!(
-                        "{unit}需要{}，能加入该单位队伍的协助人员都不具备，可联系该单位的领导也没有人{}具备：请为可加入该队伍的协助人员补充这些能力，或安排具备这些能力的干部驻点",
+                        "{unit}需要{}，能加入该村（社区）队伍的协助人员都不具备，可联系该村（社区）的领导也没有人{}具备：请为可加入该队伍的协助人员补充这些能力，或安排具备这些能力的干部驻点",
                         zh.join("、"),
                         if needs.len() == 1 { "" } else { "全部" }
                     )
@@ -177,7 +177,7 @@ impl Say for PlanSaid {
                     )
                 } else {
                     format!(
-                        "{leader}至少要联系 {min} 个单位，但只能联系 {allowed} 个：请降低其下限"
+                        "{leader}至少要联系 {min} 个村（社区），但只能联系 {allowed} 个：请降低其下限"
                     )
                 }
             }
@@ -202,7 +202,7 @@ impl Say for PlanSaid {
                     )
                 } else {
                     format!(
-                        "{}只能由{}联系，{}只有 {places} 个名额，却要联系这 {n} 个单位：请提高其上限，或允许其他领导联系",
+                        "{}只能由{}联系，{}只有 {places} 个名额，却要联系这 {n} 个村（社区）：请提高其上限，或允许其他领导联系",
                         list(units, lang),
                         list(leaders, lang),
                         if leaders.len() == 1 {
@@ -238,7 +238,7 @@ impl Say for PlanSaid {
                         "{n} units need '{need}', but the people who have it ({who}) can cover only {capacity} of them: {fix_en}"
                     ),
                     (false, false, true) => format!(
-                        "有 {n} 个单位需要“{need}”，但具备这项能力的人员（{who}）最多只能覆盖 {capacity} 个：{fix_zh}"
+                        "有 {n} 个村（社区）需要“{need}”，但具备这项能力的人员（{who}）最多只能覆盖 {capacity} 个：{fix_zh}"
                     ),
                     (true, false, false) => format!(
                         "{} need{} '{need}', but the only people who could bring it there ({who}) can cover only {capacity} of them: {fix_en}",
@@ -297,7 +297,7 @@ impl Say for PlanSaid {
                 let short = n.saturating_sub(*teams);
                 let whose = match (own, en) {
                     (true, true) => "the unit's own ",
-                    (true, false) => "本单位的",
+                    (true, false) => "本村（社区）的",
                     (false, _) => "",
                 };
                 let fix = match (raise, en) {
@@ -308,7 +308,7 @@ impl Say for PlanSaid {
                         format!("再允许其中 {short} 人各参加 {} 个队伍，或增加{r}", m + 1)
                     }
                     (None, true) if *own => format!("add one of the unit's own {r}"),
-                    (None, false) if *own => format!("请增加本单位的{r}"),
+                    (None, false) if *own => format!("请增加本村（社区）的{r}"),
                     (None, true) => format!("raise their max_teams, or add {r}"),
                     (None, false) => format!("请提高其 max_teams，或增加{r}"),
                 };
@@ -324,7 +324,7 @@ impl Say for PlanSaid {
                         )
                     } else {
                         format!(
-                            "队伍第 {slot} 个位置（{whose}{r}）：共 {n} 个单位，但{r}合计只能参加 {teams} 个队伍：{fix}"
+                            "队伍第 {slot} 个位置（{whose}{r}）：共 {n} 个村（社区），但{r}合计只能参加 {teams} 个队伍：{fix}"
                         )
                     }
                 } else if *teams == 0 {
@@ -509,7 +509,7 @@ impl Say for PlanReport {
                 "工作量",
                 "偏差%",
                 "路程分钟",
-                "联系单位（距镇政府分钟）",
+                "联系村居（距镇政府分钟）",
             ]
         }
         .map(String::from)

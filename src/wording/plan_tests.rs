@@ -58,7 +58,7 @@ fn the_terminal_table_word_for_word() {
     assert_eq!(
         r.zh(),
         "北滘镇：方案已写入 plan.toml\n\
-         \x20 领导    工作量  偏差%  路程分钟  联系单位（距镇政府分钟）\n\
+         \x20 领导    工作量  偏差%  路程分钟  联系村居（距镇政府分钟）\n\
          \x20 劳广行    1840    7.7        62  林上村（12）、重点企业联系点（8）\n\
          \x20 He           0  100.0         0  —\n\
          \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
@@ -267,22 +267,22 @@ fn places_short_are_said_as_a_planner_would_one_leader_or_several() {
         (
             too_many(6, 3, 5, None, vec![]),
             "6 units but the 3 leaders' maxima add up to 5 places: let 1 leader take one more unit, or add a cadre",
-            "共 6 个单位，但 3 名领导的上限合计 5 个名额：请让 1 名领导多联系 1 个单位，或增加一名干部",
+            "共 6 个村（社区），但 3 名领导的上限合计 5 个名额：请让 1 名领导多联系 1 个村（社区），或增加一名干部",
         ),
         (
             too_many(7, 3, 5, None, vec![]),
             "7 units but the 3 leaders' maxima add up to 5 places: let 2 leaders take one more unit each, or add a cadre",
-            "共 7 个单位，但 3 名领导的上限合计 5 个名额：请让 2 名领导各多联系 1 个单位，或增加一名干部",
+            "共 7 个村（社区），但 3 名领导的上限合计 5 个名额：请让 2 名领导各多联系 1 个村（社区），或增加一名干部",
         ),
         (
             too_many(9, 4, 8, Some(2), vec![]),
             "9 units but 4 leaders × 2 = 8 places: allow 3 units for 1 leader, or add a cadre",
-            "共 9 个单位，但 4 名领导 × 2 = 8 个名额：请允许 1 名领导联系 3 个单位，或增加一名干部",
+            "共 9 个村（社区），但 4 名领导 × 2 = 8 个名额：请允许 1 名领导联系 3 个村（社区），或增加一名干部",
         ),
         (
             too_many(10, 4, 8, Some(2), vec![]),
             "10 units but 4 leaders × 2 = 8 places: allow 3 units for 2 leaders, or add a cadre",
-            "共 10 个单位，但 4 名领导 × 2 = 8 个名额：请允许 2 名领导各联系 3 个单位，或增加一名干部",
+            "共 10 个村（社区），但 4 名领导 × 2 = 8 个名额：请允许 2 名领导各联系 3 个村（社区），或增加一名干部",
         ),
     ];
     for (said, en, zh) in cases {
@@ -310,7 +310,7 @@ fn places_short_count_the_shared_cadres_kept_away_by_name() {
     );
     assert_eq!(
         said.say(Lang::Zh),
-        "共 9 个单位，但 5 名干部中陈志强（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 50 个）、黄伟（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 46 个）不在腰古镇当驻点领导，其余 3 名领导 × 2 = 6 个名额：请允许 3 名领导各联系 3 个单位，或把腰古镇的驻点时间与六都镇错开，或增加一名干部"
+        "共 9 个村（社区），但 5 名干部中陈志强（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 50 个）、黄伟（与六都镇共用，六都镇的驻点占了腰古镇 50 个驻点日中的 46 个）不在腰古镇当驻点领导，其余 3 名领导 × 2 = 6 个名额：请允许 3 名领导各联系 3 个村（社区），或把腰古镇的驻点时间与六都镇错开，或增加一名干部"
     );
 }
 

@@ -300,7 +300,7 @@ pub fn overview(leaders: usize, left: usize, units: usize, households: u64, lang
             } else {
                 String::new()
             };
-            format!("{leaders} 名驻点领导{more}，驻 {units} 个村居，共 {households} 户。")
+            format!("{leaders} 名驻点领导{more}，驻 {units} 个村（社区），共 {households} 户。")
         }
     }
 }
@@ -311,7 +311,9 @@ pub fn handovers_caption(lang: Lang) -> &'static str {
         Lang::En => {
             "Who handed over to whom during the year: the successor takes the units and team places from the date on; the one who leaves serves until the day before."
         }
-        Lang::Zh => "年内的交接：接任者自交接日起接手所列村居和团队席位，离任者任职至前一天。",
+        Lang::Zh => {
+            "年内的交接：接任者自交接日起接手所列村（社区）和团队席位，离任者任职至前一天。"
+        }
     }
 }
 
@@ -322,7 +324,7 @@ pub fn departures_caption(lang: Lang) -> &'static str {
             "Leaders who left during the year, or moved to another township, with no successor here: from the day they left, others lead their units."
         }
         Lang::Zh => {
-            "年内离任或调出、未指定接任者的驻点领导：自离任（调出）日起，其联系的村居改由他人联系。"
+            "年内离任或调离、未指定接任者的驻点领导：自离任（调离）日起，其联系的村（社区）改由他人联系。"
         }
     }
 }
@@ -363,7 +365,7 @@ pub(super) fn gone(
     };
     match (lang, parts.is_empty()) {
         (Lang::Zh, false) => format!("{left}：{}", parts.join("，")),
-        (Lang::Zh, true) => format!("{left}，年内未联系村居"),
+        (Lang::Zh, true) => format!("{left}，年内未联系村（社区）"),
         (Lang::En, false) => format!("{left}: {}", parts.join(", ")),
         (Lang::En, true) => format!("{left}, having led no unit this year"),
     }
@@ -414,7 +416,7 @@ pub fn score_explained(lang: Lang) -> &'static str {
             "The score adds up how uneven the leaders' loads are, the minutes of their tours, and (when replanning) every change against the plan in force, each with the roster's weight."
         }
         Lang::Zh => {
-            "得分把驻点领导之间工作量的不均、巡回路程的分钟数，以及（调整方案时）与现行方案相比的变动，按名册中的权重相加。"
+            "方案扣分把驻点领导之间工作量的不均、巡回路程的分钟数，以及（调整方案时）与现行方案相比的变动，按名册中的权重相加。"
         }
     }
 }
@@ -444,7 +446,7 @@ pub fn weeks_caption(lang: Lang) -> &'static str {
             "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's figure on the city page; the two kinds made up add up to its make-up sessions."
         }
         Lang::Zh => {
-            "每行一个村居，每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
+            "每行一个村（社区），每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
         }
     }
 }
@@ -556,7 +558,7 @@ pub fn moved(unit: &str, from: &str, to: &str, lang: Lang) -> String {
 pub fn no_moves(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Every unit keeps its leader in every plan.",
-        Lang::Zh => "各方案中每个村居的驻点领导都不变。",
+        Lang::Zh => "各方案中每个村（社区）的驻点领导都不变。",
     }
 }
 
@@ -570,7 +572,7 @@ pub fn city_overview(townships: usize, units: usize, leaders: usize, lang: Lang)
             super::counted(units, "unit", "units")
         ),
         Lang::Zh => format!(
-            "共 {townships} 个镇街、{leaders} 名驻点领导、{units} 个村居。点击镇街名称查看该镇街的方案。"
+            "共 {townships} 个镇街、{leaders} 名驻点领导、{units} 个村（社区）。点击镇街名称查看该镇街的方案。"
         ),
     }
 }

@@ -412,7 +412,7 @@ impl Say for RosterSaid {
                         "the hamlets' households add up to {sum}, but the unit has {households}"
                     )
                 } else {
-                    format!("各村民小组户数合计 {sum} 户，与本单位的 {households} 户不符")
+                    format!("各村民小组户数合计 {sum} 户，与本村（社区）的 {households} 户不符")
                 }
             }
             DuplicateId { id, first } => {
@@ -421,7 +421,9 @@ impl Say for RosterSaid {
                         "id '{id}' is already used by {first}; every unit, cadre and helper needs its own id"
                     )
                 } else {
-                    format!("编号“{id}”已被{first}使用；每个单位、干部和协助人员的编号都不能重复")
+                    format!(
+                        "编号“{id}”已被{first}使用；每个村（社区）、干部和协助人员的编号都不能重复"
+                    )
                 }
             }
             UnknownUnit { id, suggestion } => {
@@ -492,7 +494,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "“{id}”仍在本名册中：请为其填写 leaves（调离日期），或为接任者填写 joins（到任日期）"
+                        "“{id}”仍在本名册中：请为其填写 leaves（离任日期），或为接任者填写 joins（到任日期）"
                     )
                 }
             }
@@ -503,7 +505,9 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "到任日期 {joins} 与“{id}”的调离日期 {leaves} 不一致：接任者应在前任调离当天接任"
+                        "到任日期{}与“{id}”的离任日期{}不一致：接任者应在前任离任当天接任",
+                        crate::wording::date_text(joins, lang),
+                        crate::wording::date_text(leaves, lang)
                     )
                 }
             }
@@ -515,7 +519,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "“{node}”既不是镇政府，也不是任何单位的路网节点，且没有别的道路连到这里{}",
+                        "“{node}”既不是镇政府，也不是任何村（社区）的路网节点，且没有别的道路连到这里{}",
                         suggest(suggestion, lang)
                     )
                 }
@@ -526,7 +530,7 @@ impl Say for RosterSaid {
                         "the office '{office}' is on no road, so no unit can be reached from it"
                     )
                 } else {
-                    format!("镇政府节点“{office}”不在任何道路上，无法到达任何单位")
+                    format!("镇政府节点“{office}”不在任何道路上，无法到达任何村（社区）")
                 }
             }
             UnitNodeNotOnRoads { node } => {
@@ -577,7 +581,7 @@ impl Say for RosterSaid {
                 if en {
                     format!("{units} units but {how}: {allow}, or add a cadre")
                 } else {
-                    format!("共 {units} 个单位，但 {how}：请{allow}，或增加一名干部")
+                    format!("共 {units} 个村（社区），但 {how}：请{allow}，或增加一名干部")
                 }
             }
             TooFewUnits {
@@ -591,7 +595,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "只有 {units} 个单位，但 {leaders} 名领导的下限合计需要 {places} 个：请降低部分领导的下限，或减少驻点干部"
+                        "只有 {units} 个村（社区），但 {leaders} 名领导的下限合计需要 {places} 个：请降低部分领导的下限，或减少驻点干部"
                     )
                 }
             }
@@ -601,7 +605,9 @@ impl Say for RosterSaid {
                         "needs '{need}', but no cadre or helper who could join this unit's team has that skill"
                     )
                 } else {
-                    format!("需要“{need}”，但没有能加入该单位队伍的干部或协助人员具备这项能力")
+                    format!(
+                        "需要“{need}”，但没有能加入该村（社区）队伍的干部或协助人员具备这项能力"
+                    )
                 }
             }
             NoOwnHelper { slot, roles } => {
@@ -612,7 +618,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "队伍第 {slot} 个位置须由本单位的{r}担任，但协助人员中没有本单位的此类人员"
+                        "队伍第 {slot} 个位置须由本村（社区）的{r}担任，但协助人员中没有本村（社区）的此类人员"
                     )
                 }
             }
@@ -636,7 +642,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "队伍第 {slot} 个位置（{r}）共有 {units} 个单位需要，但可担任的协助人员合计只能参加 {teams} 个队伍：请提高部分人员的 max_teams，或增加人员"
+                        "队伍第 {slot} 个位置（{r}）共有 {units} 个村（社区）需要，但可担任的协助人员合计只能参加 {teams} 个队伍：请提高部分人员的 max_teams，或增加人员"
                     )
                 }
             }
@@ -766,16 +772,19 @@ pub fn more_places(
             m + 1,
             if short == 1 { "" } else { "s" }
         ),
-        (Some(m), true, false) if short == 1 => format!("允许 1 名领导联系 {} 个单位", m + 1),
-        (Some(m), true, false) => format!("允许 {short} 名领导各联系 {} 个单位", m + 1),
+        (Some(m), true, false) if short == 1 => format!("允许 1 名领导联系 {} 个村（社区）", m + 1),
+        (Some(m), true, false) => format!("允许 {short} 名领导各联系 {} 个村（社区）", m + 1),
         (None, true, true) if short == 1 => "let 1 leader take one more unit".into(),
         (None, true, true) => format!("let {short} leaders take one more unit each"),
-        (None, true, false) if short == 1 => "让 1 名领导多联系 1 个单位".into(),
-        (None, true, false) => format!("让 {short} 名领导各多联系 1 个单位"),
+        (None, true, false) if short == 1 => "让 1 名领导多联系 1 个村（社区）".into(),
+        (None, true, false) => format!("让 {short} 名领导各多联系 1 个村（社区）"),
         (_, false, true) => format!(
             "allow every leader {} units",
             units.div_ceil(leaders.max(1))
         ),
-        (_, false, false) => format!("允许每名领导联系 {} 个单位", units.div_ceil(leaders.max(1))),
+        (_, false, false) => format!(
+            "允许每名领导联系 {} 个村（社区）",
+            units.div_ceil(leaders.max(1))
+        ),
     }
 }

@@ -76,11 +76,11 @@ impl Figure {
             TeamsChanged => ("teams changed vs the first", "与第一个方案相比队伍变动"),
             HandedOver => (
                 "units handed over to a successor or changed by a transfer",
-                "因接任或调动而换人的单位",
+                "因接任或调动而换人的村（社区）",
             ),
             HandedOrMoved => (
                 "units handed over to a successor or changed by a transfer",
-                "因接任或调动而换人的单位",
+                "因接任或调动而换人的村（社区）",
             ),
             StationSessions => ("station sessions", "驻点次数"),
             Makeups => ("make-up sessions", "补接待次数"),
@@ -98,7 +98,7 @@ impl Figure {
     pub fn unit_label(lang: Lang) -> String {
         match lang {
             Lang::En => "unit".into(),
-            Lang::Zh => "单位".into(),
+            Lang::Zh => "村居".into(),
         }
     }
 }
@@ -110,13 +110,13 @@ pub fn moves_heading(handed: bool, transfer: bool, lang: Lang) -> String {
     match (lang, handed) {
         _ if transfer => match lang {
             Lang::En => "Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):".into(),
-            Lang::Zh => "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：".into(),
+            Lang::Zh => "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：".into(),
         },
         (Lang::En, false) => "Who moved where (leader + team, where the plans differ):".into(),
         (Lang::En, true) => "Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):".into(),
         (Lang::Zh, false) => "人员变动（驻点领导及队员，仅列出方案不同之处）：".into(),
         (Lang::Zh, true) => {
-            "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的单位不算变动）：".into()
+            "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：".into()
         }
     }
 }
@@ -127,13 +127,13 @@ pub fn no_moves(handed: bool, transfer: bool, lang: Lang) -> String {
     match (lang, handed) {
         _ if transfer => match lang {
             Lang::En => "  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans".into(),
-            Lang::Zh => "  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同".into(),
+            Lang::Zh => "  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同".into(),
         },
         (Lang::En, false) => "  every unit has the same leader and team in all plans".into(),
         (Lang::En, true) => "  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans".into(),
-        (Lang::Zh, false) => "  各方案中所有单位的领导和队伍都相同".into(),
+        (Lang::Zh, false) => "  各方案中所有村（社区）的领导和队伍都相同".into(),
         (Lang::Zh, true) => {
-            "  除因接任或调动而换人的单位外，各方案中所有单位的领导和队伍都相同".into()
+            "  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同".into()
         }
     }
 }
@@ -246,7 +246,7 @@ impl super::Say for ReplanSaid {
                 if en {
                     format!("--pin {unit}: no such unit in both the roster and the previous plan")
                 } else {
-                    format!("--pin {unit}：名册与上一版方案中没有同时存在这个单位")
+                    format!("--pin {unit}：名册与上一版方案中没有同时存在这个村（社区）")
                 }
             }
             PinLeaderGone { unit, leader } => {
@@ -319,14 +319,14 @@ impl super::Say for ChangeSaid {
                 (true, 0) => "nothing changed: every unit keeps its leader and team".into(),
                 (true, 1) => "apart from the handover above, nothing changed".into(),
                 (true, _) => "apart from the handovers above, nothing changed".into(),
-                (false, 0) => "没有变动：各单位的领导和队伍保持不变".into(),
+                (false, 0) => "没有变动：各村（社区）的领导和队伍保持不变".into(),
                 (false, _) => "除上述接任外，没有其他变动".into(),
             },
             NewUnit { unit, leader } => {
                 if en {
                     format!("{unit}: new unit, led by {leader}")
                 } else {
-                    format!("{unit}：新增单位，由{leader}驻点")
+                    format!("{unit}：新增村（社区），由{leader}驻点")
                 }
             }
             LeaderMoved {
@@ -344,7 +344,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，因{from}已调离；领导变动代价 {}（无法避免）",
+                        "{unit}：驻点领导 {from} → {to}，因{from}已调离；领导变动扣分 {}（无法避免）",
                         money(*cost)
                     )
                 }
@@ -365,7 +365,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个单位；领导变动代价 {}",
+                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个村（社区）；领导变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -384,7 +384,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动代价 {}",
+                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -404,7 +404,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已调离；队员变动代价 {}",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已调离；队员变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -424,7 +424,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动代价 {}",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动扣分 {}",
                         money(*cost)
                     )
                 }
@@ -449,7 +449,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "代价：领导变动 {}，队员变动 {}；均衡 {} → {}，路程 {} → {}",
+                        "方案扣分：领导变动 {}，队员变动 {}；均衡 {} → {}，路程 {} → {}",
                         money(*continuity),
                         money(*helper_continuity),
                         money(*balance_before),
@@ -616,7 +616,7 @@ impl super::Say for VariantSaid {
                 if en {
                     "give either id (one unit) or where (the units it selects), not both".into()
                 } else {
-                    "id（指定一个单位）和 where（按条件选择单位）只能写一个".into()
+                    "id（指定一个村居）和 where（按条件选择村居）只能写一个".into()
                 }
             }
             SelectsNothing { city } => match (city, en) {
@@ -625,8 +625,8 @@ impl super::Say for VariantSaid {
                         .into()
                 }
                 (false, true) => "selects no unit: it changes nothing".into(),
-                (true, false) => "在方案适用的各镇街都没有选中任何单位，不起作用".into(),
-                (false, false) => "没有选中任何单位，不起作用".into(),
+                (true, false) => "在方案适用的各镇街都没有选中任何村（社区），不起作用".into(),
+                (false, false) => "没有选中任何村（社区），不起作用".into(),
             },
         }
     }

@@ -54,14 +54,14 @@ impl Say for TimetableSaid {
             Missing => if en {
                 "the rotation is fixed, but the plan posts no timetable for this unit"
             } else {
-                "轮流方式为固定轮流，但方案没有公示该单位的驻点时间表"
+                "轮流方式为固定轮流，但方案没有公示该村（社区）的驻点时间表"
             }
             .into(),
             Leader { stated } => {
                 if en {
                     format!("the timetable names {stated} as leader, not the unit's leader")
                 } else {
-                    format!("时间表所列领导{stated}不是该单位的驻点领导")
+                    format!("时间表所列领导{stated}不是该村（社区）的驻点领导")
                 }
             }
             Cycle { stated, units } => {
@@ -70,7 +70,7 @@ impl Say for TimetableSaid {
                         "the timetable's cycle is {stated} station weeks, but the leader has {units} units"
                     )
                 } else {
-                    format!("时间表的轮流周期为 {stated} 个驻点周，但该领导联系 {units} 个单位")
+                    format!("时间表的轮流周期为 {stated} 个驻点周，但该领导联系 {units} 个村（社区）")
                 }
             }
             Offset {
@@ -96,19 +96,19 @@ impl Say for TimetableSaid {
             TurnMissing => if en {
                 "the leader's turn here on this date is listed neither as the leader's nor with a substitute"
             } else {
-                "该日轮到领导在本单位驻点，但时间表既未列领导到场，也未列代班人员"
+                "该日轮到领导在本村（社区）驻点，但时间表既未列领导到场，也未列代班人员"
             }
             .into(),
             NotTurn => if en {
                 "the timetable lists this date, but it is not the leader's turn here"
             } else {
-                "时间表列出了该日，但该日没有轮到领导在本单位驻点"
+                "时间表列出了该日，但该日没有轮到领导在本村（社区）驻点"
             }
             .into(),
             LeaderAbsent => if en {
                 "the timetable says the leader sits here on this date, but the station session does not include them"
             } else {
-                "时间表列明领导该日在本单位驻点，但当天的驻点接待没有该领导"
+                "时间表列明领导该日在本村（社区）驻点，但当天的驻点接待没有该领导"
             }
             .into(),
             SubstituteNeedless => if en {
@@ -147,7 +147,7 @@ impl Say for TimetableSaid {
                 if en {
                     format!("the unit held no station session on {missed} to make up")
                 } else {
-                    format!("该单位 {missed} 没有驻点接待，无可补接待")
+                    format!("该村（社区） {missed} 没有驻点接待，无可补接待")
                 }
             }
             MakeupNotNeeded { missed } => {

@@ -68,7 +68,7 @@ impl Say for TravelList<'_> {
             "  travel     each unit's minutes from the office by road, farthest first:\n"
                 .to_string()
         } else {
-            "  路程      各单位距镇政府的分钟数（走公路），由远到近：\n".to_string()
+            "  路程      各村（社区）距镇政府的分钟数（走公路），由远到近：\n".to_string()
         };
         for u in self.0 {
             let minutes = match u.minutes {
@@ -163,7 +163,7 @@ impl Say for crate::roster::summary::Summary {
         } else {
             s += &format!("{}（{} 年）：名册有效。\n", self.township, self.year);
             s += &format!(
-                "  驻点单位  {} 个——{}；共 {} 户；隔周驻点 {} 个\n",
+                "  驻点村居  {} 个——{}；共 {} 户；隔周驻点 {} 个\n",
                 self.units,
                 kinds.join("、"),
                 self.households,
@@ -179,7 +179,7 @@ impl Say for crate::roster::summary::Summary {
             );
             s += &format!("  协助人员  {} 名——{}\n", helpers, roles.join("、"));
             s += &format!(
-                "  名额      {} 个单位；领导可联系最少 {lo} 个、最多 {hi} 个\n",
+                "  名额      {} 个村居；领导可联系最少 {lo} 个、最多 {hi} 个\n",
                 self.units
             );
             for (i, (roles, own, units, teams)) in self.slots.iter().enumerate() {
@@ -187,7 +187,7 @@ impl Say for crate::roster::summary::Summary {
                     .iter()
                     .map(|r| role_word(*r, lang).to_string())
                     .collect();
-                let whose = if *own { "本单位的" } else { "" };
+                let whose = if *own { "本村（社区）的" } else { "" };
                 s += &format!(
                     "  第{}个位置 {whose}{}：需配 {units} 个队伍，可配 {teams} 个\n",
                     i + 1,
@@ -195,7 +195,7 @@ impl Say for crate::roster::summary::Summary {
                 );
             }
             s += &format!(
-                "  日程      会议 {} 项，节假日 {} 段；各单位距镇政府 {:.0}—{:.0} 分钟（走公路）\n",
+                "  日程      会议 {} 项，节假日 {} 段；各村（社区）距镇政府 {:.0}—{:.0} 分钟（走公路）\n",
                 self.meetings, self.holidays, self.nearest_minutes, self.farthest_minutes
             );
         }

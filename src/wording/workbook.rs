@@ -275,17 +275,17 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "固定轮换: each unit's leader weeks are posted, a substitute when the leader is blocked; 灵活安排: chosen week by week (default 固定轮换)",
             "固定轮换：公示各村居的领导驻点周次，领导不能到场时代班；灵活安排：逐周安排（默认 固定轮换）",
         ),
-        ("基本信息", "每名领导最少联系单位数") => (
+        ("基本信息", "每名领导最少联系村居数") => (
             "the fewest units a leader covers (default 2)",
-            "每名领导至少联系几个单位（默认 2）",
+            "每名领导至少联系几个村（社区）（默认 2）",
         ),
-        ("基本信息", "每名领导最多联系单位数") => (
+        ("基本信息", "每名领导最多联系村居数") => (
             "the most units a leader covers (default 3)",
-            "每名领导最多联系几个单位（默认 3）",
+            "每名领导最多联系几个村（社区）（默认 3）",
         ),
         ("基本信息", "最长路程分钟数") => (
             "no unit farther from the office, one way (blank: no limit)",
-            "单位距镇政府的单程最长分钟数（留空：不限）",
+            "村（社区）距镇政府的单程最长分钟数（留空：不限）",
         ),
         ("基本信息", "不驻本人所在村居") => (
             "是: no leader in their own home unit (default 是)",
@@ -328,24 +328,24 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
             "均衡按什么计算：户数 或 人口（默认 户数）",
         ),
         ("基本信息", "团队位置") => (
-            "one row per helper slot beside the leader, in order: the roles allowed, separated by 、; add （本单位） for the unit's own people (default: 职能部门负责人, then 村党组织书记（本单位）)",
-            "领导之外的团队位置，每行一个，按顺序：可担任的角色，用“、”分隔；由本单位人员担任的加“（本单位）”（默认：职能部门负责人；村党组织书记（本单位））",
+            "one row per helper slot beside the leader, in order: the roles allowed, separated by 、; add （本村居） for the unit's own people (default: 职能部门负责人, then 村党组织书记（本村居）)",
+            "领导之外的团队位置，每行一个，按顺序：可担任的角色，用“、”分隔；由本村（社区）人员担任的加“（本村居）”（默认：职能部门负责人；村党组织书记（本村居））",
         ),
         ("基本信息", "均衡权重") => (
             "cost per percentage point a leader's load is off target (default 2)",
-            "领导工作量每偏离目标一个百分点的得分（默认 2）",
+            "领导工作量每偏离目标一个百分点的扣分（默认 2）",
         ),
         ("基本信息", "路程权重") => (
             "cost per minute of a leader's station tour (default 1)",
-            "领导驻点路线每分钟的得分（默认 1）",
+            "领导驻点路线每分钟的扣分（默认 1）",
         ),
         ("基本信息", "领导连续性权重") => (
             "cost per unit whose leader changed, when replanning (default 100)",
-            "重新规划时每个更换领导的单位的得分（默认 100）",
+            "重新规划时每个更换领导的村（社区）扣分（默认 100）",
         ),
         ("基本信息", "团队连续性权重") => (
             "cost per team slot whose helper changed, when replanning (default 30)",
-            "重新规划时每个更换人员的团队位置的得分（默认 30）",
+            "重新规划时每个更换人员的团队位置扣分（默认 30）",
         ),
         ("村居", "id") => (
             "a short unique id, e.g. xihai (ids of units, cadres and helpers are all different)",
@@ -387,7 +387,7 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
         ),
         ("干部", "units") => (
             "their own fewest and most units, overriding 基本信息 (both or neither)",
-            "本人联系单位数的下限和上限，优先于“基本信息”（同时填写或都不填）",
+            "本人联系村（社区）数的下限和上限，优先于“基本信息”（同时填写或都不填）",
         ),
         ("干部", "succeeds") => (
             "the person whose place they take over (name or id; when replanning, the id in the previous plan)",
@@ -505,7 +505,7 @@ pub fn sheet_note(sheet: &str, lang: Lang) -> &'static str {
     let (en, zh) = match sheet {
         "基本信息" => (
             "the township, the station window, the policy and the cost weights: one item a row",
-            "镇街、驻点时间、规则和得分权重：每行一项",
+            "镇街、驻点时间、规则和扣分权重：每行一项",
         ),
         "村居" => (
             "villages, communities, key enterprises and industrial communities: one a row",

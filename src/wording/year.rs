@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::calendar::keep::{Clash, Keep, Why};
 use crate::model::Roster;
 use crate::scenario::year::FromDate;
-use crate::wording::{Lang, names};
+use crate::wording::{Lang, date, names};
 
 /// At most this many people whose load rises are named.
 const RISES_SHOWN: usize = 5;
@@ -29,10 +29,11 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
     let person = |id: &str| names::person(r, id, lang);
     let mut out = String::new();
     let from = f.from;
+    let from_zh = date(from, lang);
     out += &if en {
         format!("What changes from {from}:\n")
     } else {
-        format!("自 {from} 起的变化：\n")
+        format!("自{from_zh}起的变化：\n")
     };
     for (old, new, units) in &f.handovers {
         let list: Vec<String> = units.iter().map(|u| names::unit(r, u, lang)).collect();
@@ -76,7 +77,7 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                 moved.join(", ")
             )
         } else {
-            format!("  {}联系的单位：{}\n", person(old), moved.join("，"))
+            format!("  {}联系的村（社区）：{}\n", person(old), moved.join("，"))
         };
     }
     out += &if en {
@@ -86,7 +87,7 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
         )
     } else {
         format!(
-            "  {from} 起的活动：原方案中 {} 场取消、改期或换人（其中入户走访 {} 场），新增 {} 场\n",
+            "  {from_zh}起的活动：原方案中 {} 场取消、改期或换人（其中入户走访 {} 场），新增 {} 场\n",
             f.dropped, f.visits_moved, f.added
         )
     };
@@ -102,14 +103,16 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                     person(x),
                     units_word(*a)
                 ),
-                (false, None) => format!("{} {b} → {a} 个单位", person(p)),
-                (false, Some(x)) => format!("{}（接替{}）{b} → {a} 个单位", person(p), person(x)),
+                (false, None) => format!("{} {b} → {a} 个村（社区）", person(p)),
+                (false, Some(x)) => {
+                    format!("{}（接替{}）{b} → {a} 个村（社区）", person(p), person(x))
+                }
             })
             .collect();
         out += &if en {
             format!("  more units to lead: {}\n", said.join(", "))
         } else {
-            format!("  联系单位增加：{}\n", said.join("，"))
+            format!("  联系的村（社区）增加：{}\n", said.join("，"))
         };
     }
     if !f.load_rises.is_empty() {
@@ -134,9 +137,12 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
                 "  load rises (sessions from {from}): {}, and {m} more\n",
                 shown.join(", ")
             ),
-            (false, 0) => format!("  任务增加（{from} 起的活动场数）：{}\n", shown.join("，")),
+            (false, 0) => format!(
+                "  任务增加（{from_zh}起的活动场数）：{}\n",
+                shown.join("，")
+            ),
             (false, m) => format!(
-                "  任务增加（{from} 起的活动场数）：{}，另有 {m} 人\n",
+                "  任务增加（{from_zh}起的活动场数）：{}，另有 {m} 人\n",
                 shown.join("，")
             ),
         };
@@ -165,6 +171,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
     let en = lang == Lang::En;
     let person = |id: &str| names::person(r, id, lang);
     let unit = |id: &str| names::unit(r, id, lang);
+    let from_zh = date(from, lang);
     let mut out = if en {
         format!(
             "  kept as planned from {from}: the sessions of {} of {units} units (teams unchanged)\n",
@@ -172,7 +179,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
         )
     } else {
         format!(
-            "  {from} 起照原方案保留：{units} 个单位中 {} 个单位的活动（团队未变）\n",
+            "  {from_zh}起照原方案保留：{units} 个村（社区）中 {} 个村（社区）的活动（团队未变）\n",
             keep.kept.len()
         )
     };
@@ -190,7 +197,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                     )
                 } else {
                     format!(
-                        "其联系领导{}的单位有变（{}重新安排），同一领导的单位须一并轮换",
+                        "其联系领导{}的村（社区）有变（{}重新安排），同一领导的村（社区）须一并轮换",
                         person(leader),
                         unit(other)
                     )
@@ -203,12 +210,13 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                 clash,
             } => {
                 let who = who.as_deref().map(person).unwrap_or_default();
+                let date_zh = crate::wording::date(*date, lang);
                 match (clash, en) {
                     (Clash::Holiday(name), true) => {
                         format!("{date} is now a holiday ({name}), and it had a session then")
                     }
                     (Clash::Holiday(name), false) => {
-                        format!("{date} 现为节假日（{name}），原定当天有活动")
+                        format!("{date_zh}现为节假日（{name}），原定当天有活动")
                     }
                     (Clash::NotServing, true) => {
                         format!(
@@ -216,7 +224,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                         )
                     }
                     (Clash::NotServing, false) => {
-                        format!("{who}于 {date} 已不在岗，原定当天 {start} 有该单位的活动")
+                        format!("{who}于{date_zh}已不在岗，原定当天 {start} 有该村（社区）的活动")
                     }
                     (Clash::Away(why), true) => {
                         format!(
@@ -224,7 +232,9 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                         )
                     }
                     (Clash::Away(why), false) => {
-                        format!("{who}于 {date} 不在（{why}），原定当天 {start} 有该单位的活动")
+                        format!(
+                            "{who}于{date_zh}不在（{why}），原定当天 {start} 有该村（社区）的活动"
+                        )
                     }
                     (Clash::Meeting(title), true) => format!(
                         "{who} is in the meeting \"{title}\" on {date} during its session at {start}"
@@ -233,10 +243,12 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                         "its session of {date} at {start} is no longer at the roster's station time"
                     ),
                     (Clash::StationTime, false) => {
-                        format!("其 {date} {start} 的活动已不在花名册规定的驻点时间")
+                        format!("其{date_zh} {start} 的活动已不在花名册规定的驻点时间")
                     }
                     (Clash::Meeting(title), false) => {
-                        format!("{who}于 {date} 须参加“{title}”，与该单位 {start} 的活动冲突")
+                        format!(
+                            "{who}于{date_zh}须参加“{title}”，与该村（社区） {start} 的活动冲突"
+                        )
                     }
                 }
             }
@@ -247,7 +259,7 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
                 unit(u)
             )
         } else {
-            format!("  {}团队未变，但自 {from} 起重新安排：{reason}\n", unit(u))
+            format!("  {}团队未变，但自{from_zh}起重新安排：{reason}\n", unit(u))
         };
     }
     out
@@ -265,25 +277,27 @@ pub fn changes_in_post(r: &Roster, moves: &crate::scenario::transfer::Moves, lan
     let mut events: Vec<(NaiveDate, String)> = Vec::new();
     for h in r.handovers() {
         let (new, old, d) = (person(&h.to), person(&h.from), h.date);
+        let d_zh = date(d, lang);
         events.push((
             d,
             if en {
                 format!("{new} succeeds {old} from {d}")
             } else {
-                format!("{new}自 {d} 起接任{old}")
+                format!("{new}自{d_zh}起接任{old}")
             },
         ));
     }
     for (id, _, d) in r.leavers_without_successor() {
+        let d_zh = date(d, lang);
         let who = person(&id);
         let to = moves.to(&id).filter(|(_, day)| *day == d).map(|(t, _)| t);
         events.push((
             d,
             match (to, en) {
                 (Some(to), true) => format!("{who} transfers to {to} on {d}"),
-                (Some(to), false) => format!("{who}于 {d} 调往{to}"),
+                (Some(to), false) => format!("{who}于{d_zh}调往{to}"),
                 (None, true) => format!("{who} leaves on {d} (no successor)"),
-                (None, false) => format!("{who}于 {d} 离任（无接任者）"),
+                (None, false) => format!("{who}于{d_zh}离任（无接任者）"),
             },
         ));
     }
@@ -297,14 +311,15 @@ pub fn changes_in_post(r: &Roster, moves: &crate::scenario::transfer::Moves, lan
             continue;
         };
         let who = person(id);
+        let d_zh = date(d, lang);
         let from = moves.from(id).filter(|(_, day)| *day == d).map(|(t, _)| t);
         events.push((
             d,
             match (from, en) {
                 (Some(from), true) => format!("{who} transfers in from {from} on {d}"),
-                (Some(from), false) => format!("{who}于 {d} 从{from}调入"),
+                (Some(from), false) => format!("{who}于{d_zh}从{from}调入"),
                 (None, true) => format!("{who} joins on {d}"),
-                (None, false) => format!("{who}于 {d} 到任"),
+                (None, false) => format!("{who}于{d_zh}到任"),
             },
         ));
     }
@@ -332,22 +347,24 @@ pub fn leaves_after_from(
     lang: Lang,
 ) -> String {
     let last = |d: NaiveDate| d.pred_opt().unwrap_or(d);
+    let (leaves_zh, from_zh) = (date(leaves, lang), date(from, lang));
     match (then, lang) {
         (Some((succ, day)), Lang::En) => format!(
             "warning: {name} leaves on {leaves}, after --from {from}: {name} stays in post until {}, and {succ} takes over on {day}",
             last(day)
         ),
         (Some((succ, day)), Lang::Zh) => format!(
-            "提醒：{name}于 {leaves} 离任，晚于 --from {from}：{name}在岗至 {}，{succ}自 {day} 起接任",
-            last(day)
+            "提醒：{name}于{leaves_zh}离任，晚于 --from {from}：{name}在岗至{}，{succ}自{}起接任",
+            date(last(day), lang),
+            date(day, lang)
         ),
         (None, Lang::En) => format!(
             "warning: {name} leaves on {leaves}, after --from {from}, with no successor: the teams from {from} are planned without {name}, so {name} is on no team from {from}, not in post until {}; to keep {name} in post until then, replan --from {leaves}",
             last(leaves)
         ),
         (None, Lang::Zh) => format!(
-            "提醒：{name}于 {leaves} 离任，晚于 --from {from}，且未指定接任者：{from} 起的团队按不含{name}编排，{name}自 {from} 起即不在任何团队中，而不是在岗至 {}；如需{name}在岗至该日，请改用 --from {leaves}",
-            last(leaves)
+            "提醒：{name}于{leaves_zh}离任，晚于 --from {from}，且未指定接任者：{from_zh}起的团队按不含{name}编排，{name}自{from_zh}起即不在任何团队中，而不是在岗至{}；如需{name}在岗至该日，请改用 --from {leaves}",
+            date(last(leaves), lang)
         ),
     }
 }
@@ -359,12 +376,13 @@ pub fn leaves_after_from(
 /// in force (`plan --previous`) and who leads each now, by name.
 pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: Lang) -> String {
     let last = leaves.pred_opt().unwrap_or(leaves);
+    let (leaves_zh, last_zh) = (date(leaves, lang), date(last, lang));
     let mut s = match lang {
         Lang::En => format!(
             "{name} leaves on {leaves} with no successor: the year's teams are planned for the roster at the year's end, so {name} is on no team this year, not even before {leaves}. To have {name} serve until {last}, plan without 'leaves' now and replan --from {leaves} with it, or name a successor ('succeeds')."
         ),
         Lang::Zh => format!(
-            "{name}于 {leaves} 离任，未指定接任者：全年的团队按年底的名册编排，{name}今年不在任何团队中（{leaves} 之前也不在）。如需{name}任职至 {last}，请先按不填离任日期的名册编排，到时用 replan --from {leaves} 重新编排；或为接任者填写“接替”。"
+            "{name}于{leaves_zh}离任，未指定接任者：全年的团队按年底的名册编排，{name}今年不在任何团队中（{leaves_zh}之前也不在）。如需{name}任职至{last_zh}，请先按不填离任日期的名册编排，到时用 zhudian replan 名册 --previous 现行方案 --from {leaves} 重新编排；或为接任者填写“接替”。"
         ),
     };
     if !moved.is_empty() {
@@ -378,7 +396,7 @@ pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: L
                     .iter()
                     .map(|(u, l)| format!("{u}改由{l}联系"))
                     .collect();
-                format!("{name}原联系的单位：{}。", list.join("，"))
+                format!("{name}原联系的村（社区）：{}。", list.join("，"))
             }
         };
     }
@@ -389,12 +407,13 @@ pub fn leaver(name: &str, leaves: NaiveDate, moved: &[(String, String)], lang: L
 /// (a transfer), as `validate` says it: like [`leaver`], with where to.
 pub fn transferred_out(name: &str, leaves: NaiveDate, to: &str, lang: Lang) -> String {
     let last = leaves.pred_opt().unwrap_or(leaves);
+    let (leaves_zh, last_zh) = (date(leaves, lang), date(last, lang));
     match lang {
         Lang::En => format!(
             "{name} transfers to {to} on {leaves}: this township's teams are planned for the roster at the year's end, so {name} is on no team here this year, not even before {leaves}. To have {name} serve here until {last}, plan without the leaving date now and replan --from {leaves} with it."
         ),
         Lang::Zh => format!(
-            "{name}于 {leaves} 调往{to}：本镇街全年的团队按年底的名册编排，{name}今年不在本镇街任何团队中（{leaves} 之前也不在）。如需{name}在本镇街驻点至 {last}，请先按不填离任日期的名册编排，到时用 replan --from {leaves} 重新编排。"
+            "{name}于{leaves_zh}调往{to}：本镇街全年的团队按年底的名册编排，{name}今年不在本镇街任何团队中（{leaves_zh}之前也不在）。如需{name}在本镇街驻点至{last_zh}，请先按不填离任日期的名册编排，到时用 zhudian replan 名册 --previous 现行方案 --from {leaves} 重新编排。"
         ),
     }
 }
@@ -433,6 +452,7 @@ fn left_replanned(
     on_team: &[String],
     lang: Lang,
 ) -> String {
+    let leaves_zh = date(leaves, lang);
     match lang {
         Lang::En => {
             let mut parts = Vec::new();
@@ -460,11 +480,11 @@ fn left_replanned(
                 parts.push(format!("是{}团队的队员", on_team.join("、")));
             }
             let first = match to {
-                Some(to) => format!("{name}于 {leaves} 调往{to}。"),
-                None => format!("{name}于 {leaves} 离任，未指定接替者。"),
+                Some(to) => format!("{name}于{leaves_zh}调往{to}。"),
+                None => format!("{name}于{leaves_zh}离任，未指定接替者。"),
             };
             format!(
-                "{first}上一版方案中{name}{}；用 replan --from {leaves} 重新编排后，这些位置自 {leaves} 起交由其他人员，{leaves} 之前的安排不变。",
+                "{first}上一版方案中{name}{}；用 zhudian replan 名册 --previous 现行方案 --from {leaves} 重新编排后，这些位置自{leaves_zh}起交由其他人员，{leaves_zh}之前的安排不变。",
                 parts.join("，并")
             )
         }

@@ -108,7 +108,9 @@ fn grid(range: &Range<Data>) -> BTreeMap<u32, BTreeMap<u32, &Data>> {
 /// A heading as typed, without the `*` that marks a required column.
 fn heading(d: &Data) -> Option<String> {
     let t = cells::text(d).ok().flatten()?;
-    Some(t.trim_end_matches(['*', '＊']).trim().to_string())
+    Some(current_heading(
+        t.trim_end_matches(['*', '＊']).trim().to_string(),
+    ))
 }
 
 /// Reads the workbook's bytes: roster text, origins and problems.
@@ -611,9 +613,9 @@ fn emit_basics(out: &mut Read, basics: &[KeyVal]) {
             [None, None] => {}
             [a, b] => {
                 let label = if a.is_none() {
-                    "每名领导最少联系单位数"
+                    "每名领导最少联系村居数"
                 } else {
-                    "每名领导最多联系单位数"
+                    "每名领导最多联系村居数"
                 };
                 let row = a.or(b).map(|p| p.1);
                 out.found(
@@ -642,7 +644,8 @@ fn emit_basics(out: &mut Read, basics: &[KeyVal]) {
     }
 }
 
-/// A team slot: its roles, the last one perhaps marked `（本单位）`.
+/// A team slot: its roles, the last one perhaps marked `（本村居）` (or, in
+/// older workbooks, `（本单位）`).
 fn slot(lit: &Lit) -> Result<String, RosterSaid> {
     let Lit::List(items) = lit else {
         return Ok("  { roles = [] },".into());
@@ -651,7 +654,7 @@ fn slot(lit: &Lit) -> Result<String, RosterSaid> {
     let mut roles = Vec::new();
     for item in items {
         let mut s = item.as_str();
-        for mark in [FROM_UNIT, "(本单位)"] {
+        for mark in std::iter::once(&FROM_UNIT).chain(OLD_FROM_UNIT) {
             if let Some(rest) = s.strip_suffix(mark) {
                 s = rest.trim_end();
                 from_unit = true;

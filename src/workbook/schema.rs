@@ -126,7 +126,26 @@ pub const GROUPS: &[Word] = &[
 /// An empty list of choices (no make-up day at all).
 pub const NONE: &str = "无";
 /// The mark after a team slot's roles that takes the unit's own people.
-pub const FROM_UNIT: &str = "（本单位）";
+pub const FROM_UNIT: &str = "（本村居）";
+/// The marks workbooks written before the glossary's 村居 carry, still read.
+pub const OLD_FROM_UNIT: &[&str] = &["(本村居)", "（本单位）", "(本单位)"];
+
+/// Headings renamed to the glossary's 村居: workbooks written before say
+/// 单位, and a planner's old file must still read.
+const RENAMED: &[(&str, &str)] = &[
+    ("最少联系单位数", "最少联系村居数"),
+    ("最多联系单位数", "最多联系村居数"),
+    ("每名领导最少联系单位数", "每名领导最少联系村居数"),
+    ("每名领导最多联系单位数", "每名领导最多联系村居数"),
+];
+
+/// A heading as this version names it: an old name read as its new one.
+pub fn current_heading(h: String) -> String {
+    match RENAMED.iter().find(|(old, _)| *old == h) {
+        Some((_, new)) => new.to_string(),
+        None => h,
+    }
+}
 
 /// The code a word stands for: its code, its Chinese word or another
 /// spelling (codes compared without case).
@@ -221,8 +240,8 @@ pub const CADRES: Sheet = Sheet {
         c("post", "职务", Kind::Text, false, 14.0),
         c("skills", "能力", Kind::Skills, false, 18.0),
         c("home_unit", "本人所在村居", Kind::UnitRef, false, 14.0),
-        c("units", "最少联系单位数", Kind::PairMin, false, 10.0),
-        c("units", "最多联系单位数", Kind::PairMax, false, 10.0),
+        c("units", "最少联系村居数", Kind::PairMin, false, 10.0),
+        c("units", "最多联系村居数", Kind::PairMax, false, 10.0),
         c("succeeds", "接替", Kind::PersonRef, false, 12.0),
         c("joins", "到任日期", Kind::Date, false, 12.0),
         c("leaves", "离任日期", Kind::Date, false, 12.0),
@@ -378,13 +397,13 @@ pub const KEYS: &[KeyRow] = &[
     k(
         "policy",
         "units_per_leader",
-        "每名领导最少联系单位数",
+        "每名领导最少联系村居数",
         Kind::PairMin,
     ),
     k(
         "policy",
         "units_per_leader",
-        "每名领导最多联系单位数",
+        "每名领导最多联系村居数",
         Kind::PairMax,
     ),
     k("policy", "max_travel_minutes", "最长路程分钟数", Kind::Num),

@@ -221,8 +221,8 @@ fn basics(r: Option<&Roster>) -> Vec<(&'static KeyRow, Out)> {
                 "补接待提前通知天数" => Out::Num(3.0),
                 "补接待最迟天数" => Out::Num(21.0),
                 "轮换方式" => Out::Text("固定轮换".into()),
-                "每名领导最少联系单位数" => Out::Num(2.0),
-                "每名领导最多联系单位数" => Out::Num(3.0),
+                "每名领导最少联系村居数" => Out::Num(2.0),
+                "每名领导最多联系村居数" => Out::Num(3.0),
                 "不驻本人所在村居" => yes_no(true),
                 "每次接待最少到场人数" => Out::Num(2.0),
                 "每户每年走访次数" => Out::Num(2.0),
@@ -276,11 +276,11 @@ fn basics(r: Option<&Roster>) -> Vec<(&'static KeyRow, Out)> {
         Out::Num(r.station.makeup_notice_days as f64),
     );
     put(
-        "每名领导最少联系单位数",
+        "每名领导最少联系村居数",
         Out::Num(p.units_per_leader.0 as f64),
     );
     put(
-        "每名领导最多联系单位数",
+        "每名领导最多联系村居数",
         Out::Num(p.units_per_leader.1 as f64),
     );
     put(

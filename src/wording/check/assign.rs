@@ -13,7 +13,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "the plan names a unit that is not in the roster".into()
             } else {
-                "名册中没有这个单位".into()
+                "名册中没有这个村（社区）".into()
             }
         }
         LeaderNotCadre => {
@@ -27,14 +27,14 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "the unit has no [[assignment]], so no leader".into()
             } else {
-                "方案没有给该单位分配驻点领导".into()
+                "方案没有给该村（社区）分配驻点领导".into()
             }
         }
         AssignedTwice { times } => {
             if en {
                 format!("the unit has {times} assignments; it must have exactly one leader")
             } else {
-                format!("该单位有 {times} 条分配；每个单位只能有一名驻点领导")
+                format!("该村（社区）有 {times} 条分配；每个村（社区）只能有一名驻点领导")
             }
         }
         UnitCount { units, min, max } => {
@@ -42,7 +42,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 let s = if *units == 1 { "" } else { "s" };
                 format!("covers {units} unit{s}, outside their bounds of {min} to {max}")
             } else {
-                format!("联系 {units} 个单位，超出 {min} 至 {max} 个的范围")
+                format!("联系 {units} 个村（社区），超出 {min} 至 {max} 个的范围")
             }
         }
         SlotCount { have, want } => {
@@ -94,16 +94,16 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             (None, true) => format!(
                 "slot {slot} takes the unit's own people, but this helper is a township helper"
             ),
-            (Some(b), false) => format!("第 {slot} 个岗位应由本单位人员担任，但此人属于{b}"),
+            (Some(b), false) => format!("第 {slot} 个岗位应由本村（社区）人员担任，但此人属于{b}"),
             (None, false) => {
-                format!("第 {slot} 个岗位应由本单位人员担任，但此人是镇级协助人员")
+                format!("第 {slot} 个岗位应由本村（社区）人员担任，但此人是镇级协助人员")
             }
         },
         ServesOnlyOwnUnit { own } => {
             if en {
                 format!("belongs to {own} and may serve only there")
             } else {
-                format!("属于{own}，只能在本单位服务")
+                format!("属于{own}，只能在本村（社区）服务")
             }
         }
         TwiceOnTeam => {
@@ -144,7 +144,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "is stationed in their own home unit".into()
             } else {
-                "被派驻到自己的家乡单位".into()
+                "被派驻到自己的家乡村（社区）".into()
             }
         }
         AwayAllYear => {
@@ -257,7 +257,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "领导汇总（[[leader]]）列出的单位是 {}，但分配结果是 {}",
+                    "领导汇总（[[leader]]）列出的村（社区）是 {}，但分配结果是 {}",
                     joined(stated, lang),
                     joined(actual, lang)
                 )
@@ -287,7 +287,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "路线 {} 应从镇政府出发并回到镇政府，途经且只经过该领导的单位 {}",
+                    "路线 {} 应从镇政府出发并回到镇政府，途经且只经过该领导的村（社区） {}",
                     route(stated),
                     joined(nodes, lang)
                 )
@@ -335,7 +335,7 @@ fn figure_zh(field: &str) -> String {
         "helper_continuity_cost" => "队员变动扣分",
         "max_deviation_pct" => "最大工作量偏差（%）",
         "tour_minutes_total" => "全部领导巡回分钟",
-        "units_changed" => "领导变动的单位数",
+        "units_changed" => "领导变动的村居数",
         "slots_changed" => "队员变动的岗位数",
         "load" => "工作量",
         "deviation_pct" => "工作量偏差（%）",

@@ -42,7 +42,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 format!("is in a {} but not on this unit's team", kind(*k, lang))
             } else {
-                format!("参加了{}，但不是该单位队伍的成员", kind(*k, lang))
+                format!("参加了{}，但不是该村（社区）队伍的成员", kind(*k, lang))
             }
         }
         Blocked {
@@ -150,7 +150,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "a fortnightly unit holds a station session in a week off its turn".into()
             } else {
-                "隔周驻点的单位在非轮值周安排了驻点接待".into()
+                "隔周驻点的村（社区）在非轮值周安排了驻点接待".into()
             }
         }
         Overlap {
@@ -204,10 +204,10 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     "the leader has {units} units, so must be at each at least once every {units} station sessions, but missed {missed} in a row while free ({when})"
                 ),
                 (1, false) => format!(
-                    "该领导只联系这一个单位，没有冲突时应参加每次驻点接待，但缺席了 {missed} 次（{when}）"
+                    "该领导只联系这一个村（社区），没有冲突时应参加每次驻点接待，但缺席了 {missed} 次（{when}）"
                 ),
                 (_, false) => format!(
-                    "该领导联系 {units} 个单位，每 {units} 次驻点接待至少应到场一次，但在没有冲突的情况下连续缺席 {missed} 次（{when}）"
+                    "该领导联系 {units} 个村（社区），每 {units} 次驻点接待至少应到场一次，但在没有冲突的情况下连续缺席 {missed} 次（{when}）"
                 ),
             }
         }
@@ -419,7 +419,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 format!("'{hamlet}' is not a hamlet of this unit")
             } else {
-                format!("“{hamlet}”不是该单位的村民小组")
+                format!("“{hamlet}”不是该村（社区）的村民小组")
             }
         }
         VisitsShort { short } => {

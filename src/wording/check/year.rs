@@ -45,14 +45,22 @@ impl Say for YearSaid {
                 if en {
                     format!("is in a {} but left on {leaves}", kind(*k, lang))
                 } else {
-                    format!("参加了{}，但已于{leaves}离任", kind(*k, lang))
+                    format!(
+                        "参加了{}，但已于{}离任",
+                        kind(*k, lang),
+                        crate::wording::date(*leaves, lang)
+                    )
                 }
             }
             YearSaid::BeforeJoining { kind: k, joins } => {
                 if en {
                     format!("is in a {} but only joins on {joins}", kind(*k, lang))
                 } else {
-                    format!("参加了{}，但{joins}才到任", kind(*k, lang))
+                    format!(
+                        "参加了{}，但{}才到任",
+                        kind(*k, lang),
+                        crate::wording::date(*joins, lang)
+                    )
                 }
             }
             YearSaid::PastAdded { kind: k, from } => {
@@ -63,7 +71,8 @@ impl Say for YearSaid {
                     )
                 } else {
                     format!(
-                        "{from}之前多出一次原方案没有的{}；此前的安排应保持原样",
+                        "{}之前多出一次原方案没有的{}；此前的安排应保持原样",
+                        crate::wording::date(*from, lang),
                         kind(*k, lang)
                     )
                 }
@@ -76,7 +85,8 @@ impl Say for YearSaid {
                     )
                 } else {
                     format!(
-                        "原方案在{from}之前的这次{}被删去或改动；此前的安排应保持原样",
+                        "原方案在{}之前的这次{}被删去或改动；此前的安排应保持原样",
+                        crate::wording::date(*from, lang),
                         kind(*k, lang)
                     )
                 }
@@ -87,7 +97,10 @@ impl Say for YearSaid {
                         "the team this plan records as serving until {until} ([[earlier_team]]) is not the one the plan in force had then"
                     )
                 } else {
-                    format!("本方案记录的{until}之前的团队与原方案当时的团队不符")
+                    format!(
+                        "本方案记录的{}之前的团队与原方案当时的团队不符",
+                        crate::wording::date(*until, lang)
+                    )
                 }
             }
             YearSaid::HandoverNotListed(to, slot) => {
@@ -131,9 +144,9 @@ impl Say for YearSaid {
 fn post(slot: Option<usize>, lang: Lang) -> String {
     match (slot, lang == Lang::En) {
         (None, true) => "this unit".into(),
-        (None, false) => "本单位的联系工作".into(),
+        (None, false) => "本村（社区）的联系工作".into(),
         (Some(k), true) => format!("team place {k} of this unit"),
-        (Some(k), false) => format!("本单位团队的第{k}个岗位"),
+        (Some(k), false) => format!("本村（社区）团队的第{k}个岗位"),
     }
 }
 
@@ -147,7 +160,10 @@ pub(super) fn past_said(
 ) -> String {
     let (before_day, from_day) = match (lang, from) {
         (Lang::En, Some(d)) => (format!("before {d}"), format!("from {d}")),
-        (Lang::Zh, Some(d)) => (format!("{d} 之前"), format!("{d} 起")),
+        (Lang::Zh, Some(d)) => {
+            let d = crate::wording::date(d, lang);
+            (format!("{d}之前"), format!("{d}起"))
+        }
         (Lang::En, None) => (
             "before each township's date".to_string(),
             "from it".to_string(),

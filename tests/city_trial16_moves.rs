@@ -155,6 +155,71 @@ fn the_city_replans_through_the_year() {
         "{}",
         y.said_sept
     );
+    // The successor steps into his predecessor's sessions: the units he
+    // takes over keep their dates, the rest of the team's visits too.
+    assert!(
+        y.said_sept.contains(
+            "    2026年9月1日起照原方案保留：8 个村（社区）中 8 个村（社区）的活动（团队未变；其中 3 个由接任者接替原有位置，时间不变）\n"
+        ),
+        "{}",
+        y.said_sept
+    );
+    let sessions = |p: &Path| -> Vec<(String, String, String, String, Vec<String>)> {
+        let plan: toml::Value =
+            toml::from_str(&std::fs::read_to_string(p.join("beiping.toml")).unwrap()).unwrap();
+        plan["session"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["date"].as_str().unwrap() >= "2026-09-01")
+            .filter(|x| ["baiji", "changzhou", "zhuhe"].contains(&x["unit"].as_str().unwrap()))
+            .map(|x| {
+                let f = |k: &str| x[k].as_str().unwrap().to_string();
+                let people = x["people"].as_array().unwrap();
+                let people = people.iter().map(|p| p.as_str().unwrap().to_string());
+                (
+                    f("date"),
+                    f("start"),
+                    f("unit"),
+                    f("kind"),
+                    people.collect(),
+                )
+            })
+            .collect()
+    };
+    let (before, after) = (sessions(&y.p1), sessions(&y.p2));
+    let visits = |v: &[(String, String, String, String, Vec<String>)]| -> Vec<_> {
+        v.iter()
+            .filter(|x| x.3 == "household_visit")
+            .cloned()
+            .collect()
+    };
+    let renamed: Vec<_> = visits(&before)
+        .into_iter()
+        .map(|mut x| {
+            for p in &mut x.4 {
+                if p == "feng-hb" {
+                    *p = "he-zq".into();
+                }
+            }
+            x
+        })
+        .collect();
+    assert!(!renamed.is_empty());
+    assert_eq!(visits(&after), renamed);
+    assert!(after.iter().all(|x| !x.4.contains(&"feng-hb".to_string())));
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "check",
+        s(&y.sept),
+        "--previous",
+        s(&y.p1),
+        "--from",
+        "2026-09-01",
+        s(&y.p2),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
     // A replan from October on September's plans repeats neither.
     let p3 = y.p2.parent().unwrap().join("p3");
     let oct = run(

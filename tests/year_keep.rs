@@ -2,9 +2,10 @@
 //! units whose department heads serve on up to three teams
 //! (tests/fixtures/keep/xiagang.toml): a two-village handover moves no
 //! session of any other unit, even of units sharing a department head with
-//! the handed-over ones, and only the handed-over teams' phones change; a
-//! kept session that a new meeting clashes with has its unit rebuilt, and
-//! replan names it; `check --previous` accepts every result; the same
+//! the handed-over ones, and keeps the two villages' dates with the
+//! successor in the leaver's place, so only those two people's phones
+//! change; a kept session that a new meeting clashes with has its unit
+//! rebuilt, and replan names it; `check --previous` accepts every result; the same
 //! inputs give the same plan byte for byte.
 
 #[path = "common/cli.rs"]
@@ -175,9 +176,42 @@ fn a_two_village_handover_moves_no_session_of_any_other_unit() {
     for u in &kept {
         assert_eq!(later(&before, u), later(&after, u), "{u}");
     }
+    // The handed-over villages keep their dates too, the successor in the
+    // leaver's place: every visit as it was, every station session on a
+    // date it had (he sits in on stand-in dates he is free, so a make-up
+    // for one may go).
+    for u in handed {
+        let renamed = |p: &PlanFile, kind: &str, rename: bool| -> Vec<String> {
+            p.session
+                .iter()
+                .filter(|s| s.unit == u && s.kind == kind && s.date.as_str() >= FROM)
+                .map(|s| {
+                    let mut s = s.clone();
+                    if rename {
+                        s.people.iter_mut().filter(|p| *p == LEAVER).for_each(|p| {
+                            *p = SUCCESSOR.to_string();
+                        });
+                    }
+                    format!("{} {}-{} {:?}", s.date, s.start, s.end, s.people)
+                })
+                .collect()
+        };
+        let visits = renamed(&before, "household_visit", true);
+        assert!(!visits.is_empty(), "{u}");
+        assert_eq!(visits, renamed(&after, "household_visit", false), "{u}");
+        let dates = |p: &PlanFile| -> BTreeSet<String> {
+            p.session
+                .iter()
+                .filter(|s| s.unit == u && s.kind == "station" && s.date.as_str() >= FROM)
+                .map(|s| format!("{} {}-{}", s.date, s.start, s.end))
+                .collect()
+        };
+        assert_eq!(dates(&before), dates(&after), "{u}");
+        assert!(!later(&after, u).iter().any(|s| s.contains(LEAVER)), "{u}");
+    }
     assert!(
         out.contains(
-            "  kept as planned from 2015-07-01: the sessions of 14 of 16 units (teams unchanged)\n"
+            "  kept as planned from 2015-07-01: the sessions of 16 of 16 units (teams unchanged, or the successor in the predecessor's place at 2 of them)\n"
         ),
         "{out}"
     );
@@ -201,8 +235,19 @@ fn a_two_village_handover_moves_no_session_of_any_other_unit() {
     }
     assert!(held.values().all(|&n| n <= cap), "{held:?}");
     assert!(held.values().any(|&n| n == cap), "{held:?}");
+    // So do the successor's, in the leaver's visits: at the cap, not past it.
+    let mut his: BTreeMap<String, u32> = BTreeMap::new();
+    for s in after.session.iter().filter(|s| {
+        s.kind == "household_visit"
+            && s.date.as_str() >= FROM
+            && s.people.iter().any(|p| p == SUCCESSOR)
+    }) {
+        *his.entry(s.date[..7].to_string()).or_default() += 1;
+    }
+    assert!(his.len() == 6 && his.values().all(|&n| n == cap), "{his:?}");
 
-    // Phones: only the handed-over teams' people get a cancelled or new event.
+    // Phones: only the leaver and her successor get a cancelled or new
+    // event; the handed-over teams' other people keep theirs.
     let (ics0, ics1) = (tmp(dir.path(), "ics0"), tmp(dir.path(), "ics1"));
     let (c, o, e) = zhudian(&["calendar", &p0, "--ics", &ics0]);
     assert_eq!(c, 0, "{o}{e}");
@@ -221,8 +266,9 @@ fn a_two_village_handover_moves_no_session_of_any_other_unit() {
         .map(|(who, _)| who.clone())
         .collect();
     assert!(touched.is_subset(&changed_people), "{touched:?}");
-    assert!(touched.contains(LEAVER) && touched.contains(SUCCESSOR));
-    assert!(new.len() > 40 && touched.len() <= 6, "{touched:?}");
+    let two: BTreeSet<String> = [LEAVER, SUCCESSOR].map(String::from).into();
+    assert_eq!(touched, two);
+    assert!(new.len() > 40, "{}", new.len());
 }
 
 /// The first station session from FROM on, at a unit kept whole, of a
@@ -337,10 +383,15 @@ fn a_kept_session_a_new_meeting_clashes_with_is_rebuilt_and_named() {
     for u in &kept {
         assert_eq!(later(&before, u), later(&after, u), "{u}");
     }
-    assert!(out.contains(&format!(
-        "  kept as planned from {FROM}: the sessions of {} of 16 units (teams unchanged)\n",
-        kept.len()
-    )));
+    // The two handed-over villages are kept too, their leader's successor
+    // in her place.
+    assert!(
+        out.contains(&format!(
+            "  kept as planned from {FROM}: the sessions of {} of 16 units (teams unchanged, or the successor in the predecessor's place at 2 of them)\n",
+            kept.len() + 2
+        )),
+        "{out}"
+    );
     check_passes(&roster, &p1, &p0);
 }
 

@@ -3,7 +3,8 @@
 //! has their units given to others from the date, and `check --previous`
 //! accepts the plan `replan` wrote (the teams before the date are the plan
 //! in force's); a mid-month `--from` counts the visit half-days the month
-//! already holds against the monthly cap.
+//! already holds against the monthly cap; a successor takes over the
+//! predecessor's visits as they stand only where that leaves him at the cap.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -308,4 +309,72 @@ fn a_chain_of_replans_carries_its_earlier_teams_and_checks_clean() {
     let (c, out, _) = zhudian(&["check", &sept, &badp]);
     assert_eq!(c, 1, "{out}");
     assert!(out.contains(&format!("北滘社区（beijiao-sq）, 何建明（{LEAVER}）, 2015-01-06: is in a station session but not on this unit's team")), "{out}");
+}
+
+/// `replan ROSTER --previous P0 --from FROM` in `lang`: (plan, stdout).
+fn replan_said(dir: &Path, roster: &str, p0: &str, from: &str, lang: &str) -> (String, String) {
+    let p1 = tmp(dir, &format!("{lang}.toml"));
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        lang,
+        "replan",
+        roster,
+        "--previous",
+        p0,
+        "--from",
+        from,
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    (p1, out)
+}
+
+/// 何建明's visits fall short and fill each month's cap: from the first of
+/// July his successor takes them over as they stand, at the cap each month;
+/// from 16 July (his July visits all held before the date) 林晓阳 would
+/// have July half-days free and the warning would be untrue, so 北滘社区 is
+/// built again for him, and replan says why.
+#[test]
+fn a_successor_keeps_the_visits_unless_a_month_would_leave_him_under_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let p0 = tmp(dir.path(), "p0.toml");
+    let (c, out, err) = zhudian(&["plan", ROSTER, "-o", &p0]);
+    assert_eq!(c, 0, "{out}{err}");
+    let before = read_plan(&p0);
+    let roster = leaving(dir.path(), LEAVER, "2015-07-01", Some("lin-xy"));
+    let (p1, en) = replan_said(dir.path(), &roster, &p0, "2015-07-01", "en");
+    assert!(
+        en.contains("  kept as planned from 2015-07-01: the sessions of 6 of 6 units (teams unchanged, or the successor in the predecessor's place at 1 of them)\n"),
+        "{en}"
+    );
+    assert!(!en.contains("not kept with"), "{en}");
+    let after = read_plan(&p1);
+    let visits = |p: &PlanFile, who: &str| -> Vec<String> {
+        p.session
+            .iter()
+            .filter(|s| s.kind == "household_visit" && s.date.as_str() >= "2015-07-01")
+            .filter(|s| s.people.iter().any(|x| x == who))
+            .map(|s| format!("{} {} {:?}", s.date, s.start, s.hamlet))
+            .collect()
+    };
+    assert_eq!(visits(&before, LEAVER), visits(&after, "lin-xy"));
+    for m in 7..=12 {
+        let n = july(&after, &format!("2015-{m:02}"), "2015-07-01");
+        assert_eq!(n.get("lin-xy").map(|x| x.1), Some(8), "month {m}: {n:?}");
+    }
+    let (c, out) = check(&roster, &p1, &p0);
+    assert_eq!(c, 0, "{out}");
+
+    let roster = leaving(dir.path(), LEAVER, "2015-07-16", Some("lin-xy"));
+    let (_, en) = replan_said(dir.path(), &roster, &p0, "2015-07-16", "en");
+    assert!(
+        en.contains("  kept as planned from 2015-07-16: the sessions of 5 of 6 units (teams unchanged)\n  北滘社区 rebuilt from 2015-07-16 for 林晓阳, not kept with 林晓阳 in 何建明's place: 何建明's household visits fall short, and in month 7 林晓阳 would be under the cap of 8 visit half-days a month\n"),
+        "{en}"
+    );
+    let (_, zh) = replan_said(dir.path(), &roster, &p0, "2015-07-16", "zh");
+    assert!(
+        zh.contains("  2015年7月16日起照原方案保留：6 个村（社区）中 5 个村（社区）的活动（团队未变）\n  北滘社区自2015年7月16日起为林晓阳重新安排，未按原时间由林晓阳接替何建明：何建明的入户走访未能走完，而林晓阳7月的走访未达每月 8 个半天的上限\n"),
+        "{zh}"
+    );
 }

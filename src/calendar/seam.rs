@@ -12,13 +12,12 @@
 //! plan in force) and handovers inside the roster (`succeeds` with `leaves` /
 //! `joins`), where the predecessor holds the post until the day before.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate};
 
+use super::keep::Keep;
 use super::{Carried, Posted, WARNING_KINDS, build, build_carrying};
 use crate::model::Roster;
-use crate::plan::{Assignment, HandoverLine, PlanFile, Session, Timetable};
+use crate::plan::{Assignment, HandoverLine, PlanFile, Session, Substitute, Timetable};
 
 /// The part of the year to keep: everything before `from` in `previous`.
 #[derive(Debug, Clone, Copy)]
@@ -166,8 +165,9 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
     }
     // Units whose team did not change keep their sessions; the others are
     // built around them.
-    let kept = super::keep::decide(r, previous, &plan.assignment, from).kept;
-    carried.later = super::keep::busy(previous, &kept, from);
+    let keep = super::keep::decide(r, previous, &plan.assignment, from);
+    carried.later = super::keep::busy(previous, &keep, from);
+    let kept = keep.kept.clone();
     carried.skip = kept.clone();
     let mut built = plan.clone();
     built.assignment.retain(|a| !kept.contains(&a.unit));
@@ -179,11 +179,22 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
     let new_ok = |s: &Session| {
         !before(&s.date) && !kept.contains(&s.unit) && !s.makes_up.as_deref().is_some_and(before)
     };
+    // A kept session from the date on has the successor in a
+    // predecessor's place.
+    let handed_over = |s: &Session| {
+        let mut s = s.clone();
+        if !before(&s.date) {
+            for p in &mut s.people {
+                *p = keep.person(p).to_string();
+            }
+        }
+        s
+    };
     let mut sessions: Vec<Session> = previous
         .session
         .iter()
         .filter(|s| keep_old(s))
-        .cloned()
+        .map(handed_over)
         .chain(plan.session.iter().filter(|s| new_ok(s)).cloned())
         .collect();
     sessions.sort_by(|a, b| {
@@ -210,9 +221,11 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
         .warning
         .iter()
         .filter(|w| old_warning(w))
-        .cloned()
+        .map(|w| handed_warning(r, &keep, w, &before))
         .collect();
     warnings.splice(split..split, olds);
+    let mut timetable = splice_timetable(&previous.timetable, &plan.timetable, from, &keep);
+    super::keep::successor_sits(r, &keep, from, &mut timetable, &mut sessions, &mut warnings);
     let township = |p: &str| {
         r.cadre_index(p).is_some()
             || r.helper_index(p)
@@ -230,7 +243,7 @@ fn rebuild_from(r: &Roster, plan: &mut PlanFile, from: NaiveDate, previous: &Pla
     m.warnings = warnings.len();
     plan.session = sessions;
     plan.warning = warnings;
-    plan.timetable = splice_timetable(&previous.timetable, &plan.timetable, from, &kept);
+    plan.timetable = timetable;
     // A meeting from the date on keeps everyone it takes from a session,
     // in the kept units too: said over the whole township.
     super::meetings::resay_from(r, plan, &from.format("%Y-%m-%d").to_string());
@@ -244,8 +257,9 @@ fn splice_timetable(
     before: &[Timetable],
     after: &[Timetable],
     from: NaiveDate,
-    kept: &BTreeSet<String>,
+    keep: &Keep,
 ) -> Vec<Timetable> {
+    let kept = &keep.kept;
     let early = |d: &String| date_of(d).is_some_and(|d| d < from);
     let part = |t: &Timetable, keep: &dyn Fn(&String) -> bool| Timetable {
         leader_dates: t.leader_dates.iter().filter(|d| keep(d)).cloned().collect(),
@@ -269,7 +283,9 @@ fn splice_timetable(
         // A plan replanned before holds a unit's entries stretch by stretch.
         let olds: Vec<&Timetable> = before.iter().filter(|t| t.unit == unit).collect();
         if kept.contains(unit) && !olds.is_empty() {
-            out.extend(olds.into_iter().cloned());
+            for t in olds {
+                out.extend(handed_timetable(keep, t, &early));
+            }
             continue;
         }
         let mut olds: Vec<Timetable> = olds
@@ -294,6 +310,77 @@ fn splice_timetable(
         out.extend(olds);
     }
     out
+}
+
+/// A kept unit's posted timetable entry across the cut: as it was, or,
+/// where a successor takes over from the date, the predecessor's turns
+/// before it and the successor's from it (the same turn), and stand-ins
+/// from the date on renamed.
+fn handed_timetable(keep: &Keep, t: &Timetable, early: &dyn Fn(&String) -> bool) -> Vec<Timetable> {
+    let leader = keep.person(&t.leader);
+    let renamed = |s: &Substitute| Substitute {
+        date: s.date.clone(),
+        person: s
+            .person
+            .as_deref()
+            .map(|p| if early(&s.date) { p } else { keep.person(p) }.to_string()),
+    };
+    if leader == t.leader {
+        return vec![Timetable {
+            substitute: t.substitute.iter().map(renamed).collect(),
+            ..t.clone()
+        }];
+    }
+    let part = |keep_date: &dyn Fn(&String) -> bool, leader: &str| Timetable {
+        leader: leader.to_string(),
+        leader_dates: t
+            .leader_dates
+            .iter()
+            .filter(|d| keep_date(d))
+            .cloned()
+            .collect(),
+        substitute: t
+            .substitute
+            .iter()
+            .filter(|s| keep_date(&s.date))
+            .map(renamed)
+            .collect(),
+        ..t.clone()
+    };
+    [part(early, &t.leader), part(&|d| !early(d), leader)]
+        .into_iter()
+        .filter(|t| !t.leader_dates.is_empty() || !t.substitute.is_empty())
+        .collect()
+}
+
+/// A kept unit's warning from the date on (or undated) with the successor
+/// in a predecessor's place, in its people and its words.
+fn handed_warning(
+    r: &Roster,
+    keep: &Keep,
+    w: &crate::plan::Warning,
+    before: &dyn Fn(&str) -> bool,
+) -> crate::plan::Warning {
+    let mut w = w.clone();
+    let handed = w.unit.as_ref().is_some_and(|u| keep.handed.contains(u));
+    if !handed || w.date.as_deref().is_some_and(before) {
+        return w;
+    }
+    for p in &mut w.people {
+        let to = keep.person(p).to_string();
+        if to != *p {
+            let name = |id: &str| {
+                r.cadre_index(id)
+                    .map(|c| r.cadres[c].name.clone())
+                    .or_else(|| r.helper_index(id).map(|h| r.helpers[h].name.clone()))
+            };
+            if let (Some(a), Some(b)) = (name(p), name(&to)) {
+                w.message = w.message.replace(&a, &b);
+            }
+            *p = to;
+        }
+    }
+    w
 }
 
 /// A handover to record: from, to, the date, the teams the day before and

@@ -1,8 +1,9 @@
 //! Words for what a mid-year change changes from its date (`replan --from`,
 //! `compare` of plans with a handover): who hands over to whom, sessions
 //! and visits moved, whose load rises, which units keep their sessions and
-//! why one whose team did not change is rebuilt all the same. Chinese names people and units by
-//! their names from the roster.
+//! why one whose team did not change is rebuilt all the same, or a
+//! handed-over one not kept with the successor in the predecessor's place.
+//! Chinese names people and units by their names from the roster.
 
 use chrono::NaiveDate;
 
@@ -165,8 +166,10 @@ fn units_word(n: usize) -> &'static str {
 }
 
 /// What a replan from a date keeps: how many units keep their sessions,
-/// and each unit whose team did not change that is rebuilt all the same,
-/// with why (lines indented by two spaces, each ending in a newline).
+/// each unit whose team did not change that is rebuilt all the same, with
+/// why, and each handover built again for the successor rather than kept
+/// with him in the predecessor's place (lines indented by two spaces, each
+/// ending in a newline).
 pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) -> String {
     let en = lang == Lang::En;
     let person = |id: &str| names::person(r, id, lang);
@@ -174,13 +177,21 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
     let from_zh = date(from, lang);
     let mut out = if en {
         format!(
-            "  kept as planned from {from}: the sessions of {} of {units} units (teams unchanged)\n",
-            keep.kept.len()
+            "  kept as planned from {from}: the sessions of {} of {units} units (teams unchanged{})\n",
+            keep.kept.len(),
+            match keep.handed.len() {
+                0 => String::new(),
+                n => format!(", or the successor in the predecessor's place at {n} of them"),
+            }
         )
     } else {
         format!(
-            "  {from_zh}起照原方案保留：{units} 个村（社区）中 {} 个村（社区）的活动（团队未变）\n",
-            keep.kept.len()
+            "  {from_zh}起照原方案保留：{units} 个村（社区）中 {} 个村（社区）的活动（团队未变{}）\n",
+            keep.kept.len(),
+            match keep.handed.len() {
+                0 => String::new(),
+                n => format!("；其中 {n} 个由接任者接替原有位置，时间不变"),
+            }
         )
     };
     for (u, why) in &keep.rebuilt {
@@ -260,6 +271,22 @@ pub fn kept(r: &Roster, keep: &Keep, units: usize, from: NaiveDate, lang: Lang) 
             )
         } else {
             format!("  {}团队未变，但自{from_zh}起重新安排：{reason}\n", unit(u))
+        };
+    }
+    let cap = r.policy.visit_half_days_per_month;
+    for h in &keep.unheld {
+        let (old, new, m) = (person(&h.predecessor), person(&h.successor), h.month);
+        let units: Vec<String> = h.units.iter().map(|u| unit(u)).collect();
+        out += &if en {
+            format!(
+                "  {} rebuilt from {from} for {new}, not kept with {new} in {old}'s place: {old}'s household visits fall short, and in month {m} {new} would be under the cap of {cap} visit half-days a month\n",
+                units.join(", ")
+            )
+        } else {
+            format!(
+                "  {}自{from_zh}起为{new}重新安排，未按原时间由{new}接替{old}：{old}的入户走访未能走完，而{new}{m}月的走访未达每月 {cap} 个半天的上限\n",
+                units.join("、")
+            )
         };
     }
     out

@@ -9,7 +9,11 @@ use super::{Lang, Say, list};
 pub enum Done {
     Checked,
     Calendars,
-    Replanned,
+    /// `replan`: `kept` of the townships done kept their plan in force as
+    /// it was (roster unchanged), the others were replanned.
+    Replanned {
+        kept: usize,
+    },
     Compared,
     Exported,
     Reported,
@@ -187,15 +191,26 @@ impl Say for CityRunSaid {
                 let (en_done, zh_done) = match done {
                     Done::Checked => ("have a valid plan", "方案有效"),
                     Done::Calendars => ("have their calendars written", "已写出日历"),
-                    Done::Replanned => ("replanned or kept", "已重新编排或保留"),
+                    Done::Replanned { .. } => ("replanned", "已重新编排"),
                     Done::Compared => ("compared", "已比较"),
                     Done::Exported => ("have their documents written", "已写出文件"),
                     Done::Reported => ("have their pages written", "已写出页面"),
                 };
-                let mut s = if en {
-                    format!("{ok} of {total} townships {en_done}")
-                } else {
-                    format!("{total} 个镇街中 {ok} 个{zh_done}")
+                let mut s = match (done, en) {
+                    // A planner weighs the replanned ones, not the kept.
+                    (Done::Replanned { kept }, true) => format!(
+                        "Of {total} townships, {} replanned and {kept} kept as they were",
+                        ok - kept
+                    ),
+                    (Done::Replanned { kept: 0 }, false) => {
+                        format!("{total} 个镇街中 {ok} 个已重新编排")
+                    }
+                    (Done::Replanned { kept }, false) => format!(
+                        "{total} 个镇街中 {} 个已重新编排，{kept} 个名册未变、保留原方案",
+                        ok - kept
+                    ),
+                    (_, true) => format!("{ok} of {total} townships {en_done}"),
+                    (_, false) => format!("{total} 个镇街中 {ok} 个{zh_done}"),
                 };
                 if !failing.is_empty() {
                     s += &if en {

@@ -101,3 +101,14 @@ impl WindowsTooClose<'_> {
         }
     }
 }
+
+/// The people CSV's ties cell of a shared cadre who leads no unit here:
+/// `ties` ("与西岭镇共用") and that he leads nothing in this township.
+pub fn in_ties(ties: &str, lang: Lang) -> String {
+    match (lang, ties.is_empty()) {
+        (Lang::En, true) => "leads no unit here".to_string(),
+        (Lang::En, false) => format!("{ties}; leads no unit here"),
+        (Lang::Zh, true) => "在本镇街不联系村（社区）".to_string(),
+        (Lang::Zh, false) => format!("{ties}，在本镇街不联系村（社区）"),
+    }
+}

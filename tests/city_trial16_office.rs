@@ -5,7 +5,8 @@
 //! unit there. He is counted where he leads and said apart on every page;
 //! `validate` says what the plan will do (not that he "may miss sessions");
 //! `people` gives him a row in each township; `replan` says how many
-//! townships it replanned and how many it kept.
+//! townships it replanned and how many it kept; `compare` says its count of
+//! changed leaders leaves out the units a transfer changed.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -218,5 +219,28 @@ fn replan_says_how_many_townships_it_replanned_and_how_many_it_kept() {
     assert!(
         en.ends_with("\nOf 4 townships, 3 replanned and 1 kept as they were.\n"),
         "{en}"
+    );
+    // compare: 荔岗村 (庞东胜 → 罗芬宝, who moved in) is counted with the
+    // handovers and transfers, and the moves' column says it counts the
+    // other changes, so its 0 does not read as "no change".
+    let p1 = dir.path().join("p1");
+    let zh = run("zh", &["compare", s(&plans), s(&p1)]);
+    assert!(
+        zh.contains("；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日从东山镇调入\n"),
+        "{zh}"
+    );
+    let csv = run("zh", &["compare", s(&plans), s(&p1), "--format", "csv"]);
+    let head = csv.lines().next().unwrap();
+    assert!(
+        head.ends_with(&format!(
+            ",因其他原因更换领导的村居（{0}）,因接任或调动而换人的村居（{0}）",
+            s(&p1)
+        )),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("南湖街道,") && l.ends_with(",0,1")),
+        "{csv}"
     );
 }

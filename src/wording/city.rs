@@ -155,9 +155,21 @@ impl Say for CityRunSaid {
                 let moved: Vec<String> = moved.iter().map(|m| m.to_string()).collect();
                 let any_handed = handed.iter().any(|h| *h > 0);
                 let handed: Vec<String> = handed.iter().map(|m| m.to_string()).collect();
+                // Beside the handovers' count, the moves are the units whose
+                // leader changed for other reasons: a unit a transfer changed
+                // is counted there, not here (荔岗村 in the trial).
+                let other = if any_handed {
+                    if en {
+                        " for other reasons"
+                    } else {
+                        "因其他原因"
+                    }
+                } else {
+                    ""
+                };
                 if en {
                     let mut s = format!(
-                        "cost {}; sessions without a township member {}; units with another leader than the base {}",
+                        "cost {}; sessions without a township member {}; units with another leader than the base{other} {}",
                         costs.join(" → "),
                         short.join(" → "),
                         moved.join(", ")
@@ -171,7 +183,7 @@ impl Say for CityRunSaid {
                     s
                 } else {
                     let mut s = format!(
-                        "方案扣分 {}；缺少镇级人员的接待 {}；与基准相比更换领导的村（社区） {}",
+                        "方案扣分 {}；缺少镇级人员的接待 {}；与基准相比{other}更换领导的村（社区） {}",
                         costs.join(" → "),
                         short.join(" → "),
                         moved.join("、")
@@ -365,9 +377,9 @@ pub fn compare_header(folders: &[String], lang: Lang) -> Vec<String> {
     }
     for f in &folders[1..] {
         h.push(if en {
-            format!("units with another leader ({f})")
+            format!("units with another leader for other reasons ({f})")
         } else {
-            format!("更换领导的村居（{f}）")
+            format!("因其他原因更换领导的村居（{f}）")
         });
     }
     for f in &folders[1..] {
@@ -447,8 +459,8 @@ mod tests {
                     handed: vec![2],
                     transfer: false,
                 },
-                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 1; units handed over to a successor or changed by a transfer 2",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的村（社区） 1；因接任或调动而换人的村（社区） 2",
+                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base for other reasons 1; units handed over to a successor or changed by a transfer 2",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 1；因接任或调动而换人的村（社区） 2",
             ),
             (
                 CityRunSaid::Compared {
@@ -458,8 +470,8 @@ mod tests {
                     handed: vec![1],
                     transfer: true,
                 },
-                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 0; units handed over to a successor or changed by a transfer 1",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1",
+                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base for other reasons 0; units handed over to a successor or changed by a transfer 1",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1",
             ),
             (
                 CityRunSaid::Totals {
@@ -556,11 +568,11 @@ mod tests {
         let f = vec!["a".to_string(), "b".to_string()];
         assert_eq!(
             compare_header(&f, Lang::En).join(","),
-            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader (b),units handed over to a successor or changed by a transfer (b)"
+            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader for other reasons (b),units handed over to a successor or changed by a transfer (b)"
         );
         assert_eq!(
             compare_header(&f, Lang::Zh).join(","),
-            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,更换领导的村居（b）,因接任或调动而换人的村居（b）"
+            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,因其他原因更换领导的村居（b）,因接任或调动而换人的村居（b）"
         );
         assert_eq!(total_label(Lang::En), "city total");
         assert_eq!(total_label(Lang::Zh), "全市合计");

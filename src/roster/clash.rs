@@ -80,3 +80,31 @@ pub fn clashes(rosters: &[&Roster], across: &Across) -> Vec<Clash> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nine_in_ten_shared_dates_keep_him_from_leading_in_the_later_township() {
+        let clash = |both| Clash {
+            id: "chen".into(),
+            name: "陈志强".into(),
+            earlier: 0,
+            later: 1,
+            minutes: 30,
+            dates: 50,
+            both,
+        };
+        // As `never_here` decides: 45 of 50 is enough, 44 is not.
+        assert!(clash(45).leads_none_later());
+        assert!(!clash(44).leads_none_later());
+        assert!(
+            !Clash {
+                dates: 0,
+                ..clash(0)
+            }
+            .leads_none_later()
+        );
+    }
+}

@@ -112,3 +112,59 @@ pub fn in_ties(ties: &str, lang: Lang) -> String {
         (Lang::Zh, false) => format!("{ties}，在本镇街不联系村（社区）"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_sharing_fewer_dates_say_the_sessions_are_made_up() {
+        let said = WindowsTooClose {
+            person: "周建国",
+            a: ("东山镇", "15:00–18:30"),
+            b: ("西岭镇", "18:30–21:00"),
+            minutes: 20,
+            dates: 49,
+            both: 40,
+            none_in_b: false,
+        };
+        assert_eq!(
+            said.say(Lang::Zh),
+            "周建国由东山镇和西岭镇共用，两个镇街在同一天的驻点时间（东山镇 15:00–18:30，西岭镇 18:30–21:00）之间不足两镇街之间的路程 20 分钟。编排时两地的任务不会冲突：先编排东山镇，周建国在东山镇有驻点任务的日子不安排到西岭镇。西岭镇全年 49 个驻点日中有 40 个也是东山镇的驻点日：这些日子周建国在东山镇有任务时，他在西岭镇的驻点改在补接待日补上。如需避免，可把两个镇街的驻点时间再错开，或在全市设置中填写两镇街之间较短的实际路程。"
+        );
+        assert_eq!(
+            said.say(Lang::En),
+            "周建国 is shared by 东山镇 and 西岭镇, whose station windows on the same weekday (东山镇 15:00–18:30, 西岭镇 18:30–21:00) leave less than the 20 minutes of travel between the two townships. The plan keeps his duties in the two apart: 东山镇 is planned first, and 周建国 is not put at 西岭镇's sessions on the days he has duties in 东山镇. 40 of 西岭镇's 49 station dates are 东山镇's station days too: on those he has duties in 东山镇, his sessions in 西岭镇 are made up on a make-up day. To spare them, give the two townships windows further apart, or a shorter `[[township_road]]` in city.toml if the road is shorter"
+        );
+    }
+
+    #[test]
+    fn the_shared_cadres_leading_nothing_are_said_alike_on_every_page() {
+        let names = ["周建国".to_string(), "陈志强".to_string()];
+        assert_eq!(
+            beside(2, &names, Lang::Zh),
+            "另有 2 名共用干部在本镇街不联系村（社区）：周建国、陈志强"
+        );
+        assert_eq!(
+            beside(2, &names, Lang::En),
+            "2 more shared cadres lead no unit here: 周建国 and 陈志强"
+        );
+        let towns = [
+            ("西岭镇".to_string(), vec!["周建国".to_string()]),
+            ("腰古镇".to_string(), vec!["陈志强".to_string()]),
+        ];
+        assert_eq!(
+            table_note(&towns, Lang::Zh),
+            "；西岭镇另有 1 名共用干部在本镇街不联系村（社区）：周建国；腰古镇另有 1 名共用干部在本镇街不联系村（社区）：陈志强"
+        );
+        assert_eq!(
+            city_caption(&[("西岭镇".into(), 1), ("腰古镇".into(), 2)], Lang::En),
+            "西岭镇: 1 more shared cadre leads no unit here; 腰古镇: 2 more shared cadres lead no unit here; not counted among that township's leaders."
+        );
+        assert_eq!(in_ties("", Lang::Zh), "在本镇街不联系村（社区）");
+        assert_eq!(
+            in_ties("与东山镇共用", Lang::Zh),
+            "与东山镇共用，在本镇街不联系村（社区）"
+        );
+    }
+}

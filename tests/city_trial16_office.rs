@@ -6,7 +6,8 @@
 //! `validate` says what the plan will do (not that he "may miss sessions");
 //! `people` gives him a row in each township; `replan` says how many
 //! townships it replanned and how many it kept; `compare` says its count of
-//! changed leaders leaves out the units a transfer changed.
+//! changed leaders leaves out the units a transfer changed; `whatif` gives
+//! the reason for each unit whose leader a variant changes.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -242,5 +243,39 @@ fn replan_says_how_many_townships_it_replanned_and_how_many_it_kept() {
         csv.lines()
             .any(|l| l.starts_with("南湖街道,") && l.ends_with(",0,1")),
         "{csv}"
+    );
+}
+
+#[test]
+fn whatif_on_a_city_gives_the_reason_for_each_unit_whose_leader_a_variant_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = dir.path().join("scenarios.toml");
+    std::fs::write(
+        &scenarios,
+        "[[variant]]\nname = \"北坪镇增派一名干部\"\ntownships = [\"北坪镇\"]\nadd_cadre = [{ id = \"new-ld\", name = \"林新来\", post = \"副镇长\" }]\n",
+    )
+    .unwrap();
+    let zh = run("zh", &["whatif", CITY, s(&scenarios)]);
+    let at = zh.find("\n  北坪镇（江南区）：").expect("北坪镇 changes");
+    let lines: Vec<&str> = zh[at + 1..].lines().skip(1).collect();
+    // As replan says it: the newcomer must lead one, the others move to
+    // balance loads and tours; one line per unit the count says.
+    assert!(zh[at..].contains("换了联系领导的村居 7，"), "{zh}");
+    let moves: Vec<&&str> = lines.iter().filter(|l| l.starts_with("    ")).collect();
+    assert_eq!(moves.len(), 7, "{zh}");
+    assert!(
+        moves.contains(&&"    大心社区：驻点领导 黄浩红 → 林新来，因林新来新到任，每名驻点领导至少联系 1 个村（社区）；领导变动扣分 100"),
+        "{zh}"
+    );
+    assert!(
+        moves.contains(
+            &&"    长洲村：驻点领导 冯辉炳 → 莫慧欣，为均衡工作量和路程；领导变动扣分 100"
+        ),
+        "{zh}"
+    );
+    let en = run("en", &["whatif", CITY, s(&scenarios)]);
+    assert!(
+        en.contains("\n    长洲村（changzhou）: leader 冯辉炳 → 莫慧欣, to balance loads and tours; continuity cost 100\n"),
+        "{en}"
     );
 }

@@ -159,7 +159,7 @@ fn replan_on_a_city_keeps_untouched_townships_byte_for_byte() {
     );
     assert!(out.contains("南山镇: replanned: "), "{out}");
     assert!(
-        out.ends_with("3 of 3 townships replanned or kept.\n"),
+        out.ends_with("Of 3 townships, 1 replanned and 2 kept as they were.\n"),
         "{out}"
     );
     for stem in ["foshan-25-genghe", "foshan-31-datang"] {

@@ -124,7 +124,7 @@ fn a_townships_leaders_are_counted_in_force_on_every_city_figure_as_on_its_page(
     );
     // The terminal says the same, and names the leavers under the table.
     assert!(
-        out.contains("领导：年底在任的驻点领导；高涌镇另有 1 名、三庄镇另有 1 名年内离任或交接\n"),
+        out.contains("领导：年底在任、在本镇街联系村（社区）的驻点领导；高涌镇另有 1 名、三庄镇另有 1 名年内离任或交接\n"),
         "{out}"
     );
     assert!(out.contains("领导 10 名"), "{out}");
@@ -199,14 +199,15 @@ fn the_city_summary_names_its_new_columns_in_english_too() {
     assert!(c <= 1, "{out}{err}");
     let (head, _) = summary(&plans);
     assert_eq!(
-        head[2..5],
+        head[2..6],
         [
             "leaders at the year's end",
             "leaders who left or handed over in the year",
+            "shared leaders leading no unit here",
             "units"
         ]
     );
     assert!(head.contains(&"of them made up later".to_string()));
-    assert!(out.contains("leaders: in post at the year's end; left or handed over during the year besides: 高涌镇 1, 三庄镇 1\n"), "{out}");
+    assert!(out.contains("leaders: in post at the year's end, leading a unit there; left or handed over during the year besides: 高涌镇 1, 三庄镇 1\n"), "{out}");
     assert!(out.contains("short sessions: station sessions in the year held without a township member, those made up later included (a township's page shows them as not made up and made up)\n"), "{out}");
 }

@@ -2,9 +2,9 @@
 //! city.toml's `[city] name`, the townships grouped under their districts,
 //! each district closed by its subtotal (小计) and the city by its total
 //! (合计), the leaders counted as city-summary.csv counts them — a
-//! township's row its roster's every leader, a subtotal or the total each
-//! person once, a cadre shared by two townships included — in both
-//! languages. A city without districts has no subtotal rows.
+//! township's row its roster's leaders who lead a unit there (a shared
+//! cadre kept away said in a caption), a subtotal or the total each person
+//! once — in both languages. A city without districts has no subtotal rows.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -75,17 +75,17 @@ struct Cells {
 }
 
 fn cells(row: &[String]) -> Cells {
-    // district, township, leaders, those who left, units, 8 helper roles,
-    // cost, gap, deviation, sessions, short, of them made up, make-ups,
-    // visits, then the warnings.
+    // district, township, leaders, those who left, shared ones leading no
+    // unit there, units, 8 helper roles, cost, gap, deviation, sessions,
+    // short, of them made up, make-ups, visits, then the warnings.
     Cells {
         leaders: row[2].clone(),
         left: row[3].clone(),
-        units: row[4].clone(),
-        cost: row[13].clone(),
-        short: row[17].clone(),
-        made_up: row[18].clone(),
-        warnings: row[21..].iter().map(|c| c.parse::<usize>().unwrap()).sum(),
+        units: row[5].clone(),
+        cost: row[14].clone(),
+        short: row[18].clone(),
+        made_up: row[19].clone(),
+        warnings: row[22..].iter().map(|c| c.parse::<usize>().unwrap()).sum(),
     }
 }
 
@@ -125,14 +125,15 @@ fn the_chinese_city_page_names_the_city_and_groups_the_townships_under_their_dis
         .iter()
         .map(|r| (r[0].as_str(), r[1].as_str(), r[2].as_str()))
         .collect();
-    // The summary the page must agree with: 陈志强 in two townships' rows,
-    // once in 云城区's subtotal and the total (5 + 5 + 6 rows, 15 people).
+    // The summary the page must agree with: 陈志强, shared, leads no unit in
+    // 腰古镇 (六都镇's sessions take its dates), so he counts in 六都镇's row
+    // only, and the rows add up (5 + 4 + 6, 15 people).
     assert_eq!(
         labels,
         [
             ("云城区", "河口街道", "5"),
-            ("云城区", "腰古镇", "5"),
-            ("云城区", "小计", "10"),
+            ("云城区", "腰古镇", "4"),
+            ("云城区", "小计", "9"),
             ("云安区", "六都镇", "6"),
             ("云安区", "小计", "6"),
             ("", "合计", "15"),
@@ -169,8 +170,10 @@ fn the_chinese_city_page_names_the_city_and_groups_the_townships_under_their_dis
     .concat();
     assert!(page.contains(&table), "{table}\n{page}");
     assert!(page.contains(
-        "<p class=\"caption\">多镇街共用或在镇街之间调动的领导，在各镇街行中分别计入，在小计和合计中只计一次。</p>"
-    ));
+        "<p class=\"caption\">腰古镇另有 1 名共用干部在本镇街不联系村（社区），不计入该镇街的驻点领导。</p>"
+    ), "{page}");
+    // Nobody is on two rows now: no caption about counting once.
+    assert!(!page.contains("在小计和合计中只计一次"), "{page}");
 }
 
 #[test]
@@ -217,8 +220,9 @@ fn the_english_city_page_counts_as_the_summary_does() {
     .concat();
     assert!(page.contains(&table), "{table}\n{page}");
     assert!(page.contains(
-        "<p class=\"caption\">A leader shared by two townships, or transferred between them, is in each township&#39;s row but counts once in a subtotal and in the total.</p>"
-    ));
+        "<p class=\"caption\">腰古镇: 1 more shared cadre leads no unit here; not counted among that township&#39;s leaders.</p>"
+    ), "{page}");
+    assert!(!page.contains("counts once in a subtotal"), "{page}");
 }
 
 #[test]

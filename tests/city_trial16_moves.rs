@@ -343,16 +343,16 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
     let y = year();
     let zh = run("zh", &["compare", s(&y.p0), s(&y.p1)]);
     assert!(
-        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日调往南湖街道\n"),
+        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日调往南湖街道\n"),
         "{zh}"
     );
     assert!(
-        zh.contains("；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日从东山镇调入\n"),
+        zh.contains("；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日从东山镇调入\n"),
         "{zh}"
     );
     let en = run("en", &["compare", s(&y.p0), s(&y.p1)]);
     assert!(
-        en.contains("; units with another leader than the base 0; units handed over to a successor or changed by a transfer 1\n    罗芬宝 moved to 南湖街道 on Jul 1\n"),
+        en.contains("; units with another leader than the base for other reasons 0; units handed over to a successor or changed by a transfer 1\n    罗芬宝 moved to 南湖街道 on Jul 1\n"),
         "{en}"
     );
     assert!(

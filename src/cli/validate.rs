@@ -63,12 +63,22 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             // A city's transfers: a leaver here who joins another township.
             let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
             let across = roster::across::across(&refs).unwrap_or_default();
+            let clashes = roster::clash::clashes(&refs, &across);
             for (here, r) in rosters.iter().enumerate() {
                 super::print_roster_notes(r, lang);
                 if let Some(d) = &r.township.district {
                     outln!("{}", crate::wording::city::district_line(d, lang));
                 }
-                let summary = roster::summary::summarize(r);
+                let mut summary = roster::summary::summarize(r);
+                // A shared cadre the earlier township keeps away leads none here.
+                let idle: Vec<String> = clashes
+                    .iter()
+                    .filter(|c| c.later == here && c.leads_none_later())
+                    .filter(|c| r.cadres_in_force().any(|x| x.id == c.id))
+                    .map(|c| c.name.clone())
+                    .collect();
+                summary.cadres -= idle.len();
+                summary.shared_idle = idle;
                 out!("{}", summary.say(lang));
                 // Each unit's minutes, to choose a what-if's min_travel_minutes;
                 // for a city the range on the calendar line is enough.
@@ -137,7 +147,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
             }
             if rosters.len() > 1 {
                 city_people(&rosters, lang);
-                windows_too_close(&rosters, lang);
+                windows_too_close(&rosters, &clashes, lang);
             }
             if args.roster.is_dir()
                 && let Ok(Some(city)) = roster::city::read(&args.roster)
@@ -172,10 +182,13 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
 }
 
 /// Each shared person whose two townships hold their station windows on
-/// the same weekday closer than the travel time between them.
-fn windows_too_close(rosters: &[crate::model::Roster], lang: Lang) {
-    let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
-    let across = roster::across::across(&refs).unwrap_or_default();
+/// the same weekday closer than the travel time between them, said as what
+/// the plan will do.
+fn windows_too_close(
+    rosters: &[crate::model::Roster],
+    clashes: &[roster::clash::Clash],
+    lang: Lang,
+) {
     let window = |r: &crate::model::Roster| {
         format!(
             "{}–{}",
@@ -183,32 +196,19 @@ fn windows_too_close(rosters: &[crate::model::Roster], lang: Lang) {
             r.station.end.format("%H:%M")
         )
     };
-    for s in &across.shared {
-        for (k, &i) in s.townships.iter().enumerate() {
-            for &j in &s.townships[k + 1..] {
-                let (a, b) = (&rosters[i], &rosters[j]);
-                if a.station.weekday != b.station.weekday {
-                    continue;
-                }
-                let m = a
-                    .township
-                    .between
-                    .minutes(&a.township.name, &b.township.name);
-                let gap = (b.station.start - a.station.end).max(a.station.start - b.station.end);
-                if gap.num_minutes() < m as i64 {
-                    outln!(
-                        "{}",
-                        crate::wording::across::windows_too_close(
-                            &s.name,
-                            (&a.township.name, &window(a)),
-                            (&b.township.name, &window(b)),
-                            m,
-                            lang
-                        )
-                    );
-                }
-            }
-        }
+    for c in clashes {
+        let (a, b) = (&rosters[c.earlier], &rosters[c.later]);
+        let (wa, wb) = (window(a), window(b));
+        let said = crate::wording::shared_idle::WindowsTooClose {
+            person: &c.name,
+            a: (&a.township.name, &wa),
+            b: (&b.township.name, &wb),
+            minutes: c.minutes,
+            dates: c.dates,
+            both: c.both,
+            none_in_b: c.leads_none_later(),
+        };
+        outln!("{}", said.say(lang));
     }
 }
 

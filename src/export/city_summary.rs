@@ -4,7 +4,7 @@
 //! add up, but for people: a township's row counts its own roster's leaders
 //! in force at the year's end (as the township's report and `validate` do,
 //! `Roster::cadres_in_force`), those who left or handed over during the
-//! year said apart; a subtotal or the total counts each person once (a
+//! year said apart, and so are shared cadres who lead no unit here; a subtotal or the total counts each person once (a
 //! shared person, or one transferred between two of its townships, is one
 //! person, and one who left one township for another of the sum is in
 //! force, not gone); the gap and the largest deviation are the worst of the rows
@@ -30,6 +30,10 @@ pub struct Figures {
     pub leaders: usize,
     /// Leaders who left or handed over during the year (not in `leaders`).
     pub leaders_left: usize,
+    /// Shared cadres on the roster who lead no unit here (not in
+    /// `leaders`; `scenario::in_post::shared_leading_none`); on a sum, those
+    /// who lead in none of its townships.
+    pub shared_idle: usize,
     pub units: usize,
     /// Helpers in the roster, by role, in `Role::ALL` order.
     pub helpers: [usize; Role::ALL.len()],
@@ -49,6 +53,8 @@ pub struct Figures {
     pub people: BTreeSet<(usize, String)>,
     /// The keys of the leaders who left or handed over during the year.
     pub left: BTreeSet<String>,
+    /// The keys of the shared cadres counted in `shared_idle`.
+    pub idle: BTreeSet<String>,
 }
 
 impl Figures {
@@ -66,9 +72,13 @@ impl Figures {
         };
         let mut people = BTreeSet::new();
         let mut left = BTreeSet::new();
+        let idle_here = crate::scenario::in_post::shared_leading_none(roster, plan);
+        let idle: BTreeSet<String> = idle_here.iter().map(|c| key(&c.id, &c.name)).collect();
         for c in &roster.cadres {
             if roster.gone_by_year_end(&c.id) {
                 left.insert(key(&c.id, &c.name));
+            } else if idle_here.iter().any(|i| i.id == c.id) {
+                // Said apart: he leads nothing here.
             } else {
                 people.insert((0, key(&c.id, &c.name)));
             }
@@ -88,8 +98,9 @@ impl Figures {
         let (short, made_up) = crate::scenario::short::counts(roster, plan);
         debug_assert_eq!(short, m.shortfall_sessions);
         Figures {
-            leaders: roster.cadres_in_force().count(),
+            leaders: roster.cadres_in_force().count() - idle.len(),
             leaders_left: left.len(),
+            shared_idle: idle.len(),
             units: roster.units.len(),
             helpers,
             cost: plan.plan.cost,
@@ -103,6 +114,7 @@ impl Figures {
             warnings,
             people,
             left,
+            idle,
         }
     }
 
@@ -111,6 +123,7 @@ impl Figures {
     fn add(&mut self, o: &Figures) {
         self.leaders += o.leaders;
         self.leaders_left += o.leaders_left;
+        self.shared_idle += o.shared_idle;
         self.units += o.units;
         for (a, b) in self.helpers.iter_mut().zip(o.helpers) {
             *a += b;
@@ -126,15 +139,22 @@ impl Figures {
         for (k, n) in &o.warnings {
             *self.warnings.entry(k.clone()).or_insert(0) += n;
         }
-        if !o.people.is_empty() || !o.left.is_empty() {
+        if !o.people.is_empty() || !o.left.is_empty() || !o.idle.is_empty() {
             self.people.extend(o.people.iter().cloned());
             self.left.extend(o.left.iter().cloned());
+            self.idle.extend(o.idle.iter().cloned());
             let count = |slot: usize| self.people.iter().filter(|(s, _)| *s == slot).count();
             self.leaders = count(0);
             self.helpers = std::array::from_fn(|i| count(i + 1));
             // One who left a township for another of the sum is in force.
             self.leaders_left = self
                 .left
+                .iter()
+                .filter(|k| !self.people.contains(&(0, (*k).clone())))
+                .count();
+            // One who leads in another township of the sum is a leader.
+            self.shared_idle = self
+                .idle
                 .iter()
                 .filter(|k| !self.people.contains(&(0, (*k).clone())))
                 .count();
@@ -256,6 +276,7 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
             label,
             f.leaders.to_string(),
             f.leaders_left.to_string(),
+            f.shared_idle.to_string(),
             f.units.to_string(),
         ];
         cells.extend(f.helpers.iter().map(|n| n.to_string()));

@@ -5,7 +5,9 @@
 //! the workbook's leader sheet counts it), for a city how the person is
 //! tied to its other townships (shared, transferred), and the dates of
 //! someone in post for part of the year (a leaver, a successor). A shared or
-//! transferred person has a row in each township. Rows are typed; `csv`
+//! transferred person has a row in each township whose roster lists him (a
+//! shared cadre who leads nothing in one has a row of zeros there, saying
+//! so), so that the rows summed by township add up. Rows are typed; `csv`
 //! renders them.
 
 use crate::model::{Role, Roster};
@@ -51,6 +53,10 @@ pub struct Person {
     pub key: String,
     /// Shared with, or transferred from or to, other townships of the city.
     pub ties: Vec<Tie>,
+    /// A shared cadre who leads no unit here (kept away by his duties in
+    /// another township): his row says so, with zeros, so that a
+    /// township's rows list everyone its roster shares.
+    pub leads_none: bool,
 }
 
 /// How many people `rows` hold, each person once (by key).
@@ -60,13 +66,28 @@ pub fn distinct(rows: &[Person]) -> usize {
 }
 
 /// Everyone on a team in the plan, in roster order (leaders, then helpers),
-/// then anyone who held a place earlier in the year and had no session.
+/// then anyone who held a place earlier in the year and had no session; a
+/// shared cadre who leads no unit here is put after the other leaders.
 pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
     let posts = crate::scenario::in_post::posts(roster, plan);
     let mut ids = super::people(roster, plan);
     for p in &posts {
         if !ids.contains(&p.person) {
             ids.push(p.person.clone());
+        }
+    }
+    let idle: Vec<String> = crate::scenario::in_post::shared_leading_none(roster, plan)
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    // With the leaders, before the first helper.
+    for id in &idle {
+        if !ids.contains(id) {
+            let at = ids
+                .iter()
+                .position(|i| roster.cadre_index(i).is_none())
+                .unwrap_or(ids.len());
+            ids.insert(at, id.clone());
         }
     }
     ids.into_iter()
@@ -95,6 +116,7 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
                 name: names::person(roster, &id, lang),
                 key: format!("{id}\u{1f}{}", person_name(roster, &id)),
                 ties: Vec::new(),
+                leads_none: idle.contains(&id),
                 id: id.clone(),
                 part,
                 units,
@@ -139,7 +161,10 @@ pub fn csv(people: &[Person], lang: Lang) -> String {
             p.makeup_sessions.to_string(),
             p.visit_half_days.to_string(),
             format!("{:.1}", p.share_of_working_days * 100.0),
-            words::ties(&p.ties, lang),
+            match p.leads_none {
+                false => words::ties(&p.ties, lang),
+                true => crate::wording::shared_idle::in_ties(&words::ties(&p.ties, lang), lang),
+            },
             {
                 // The days in post, with the move to or from another
                 // township that ends or starts them.

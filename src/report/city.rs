@@ -4,7 +4,8 @@
 //! district, each district closed by its subtotal, then the city's total.
 //! The figures are `city-summary.csv`'s (`export::city_summary`): a
 //! township's row counts its roster's leaders in force at the year's end
-//! (as its own page does), those who left or handed over beside them; a
+//! who lead a unit there (as its own page does), those who left or handed
+//! over beside them, a shared cadre leading none there in a caption; a
 //! subtotal or the total counts each person once. Sessions without a
 //! township member are counted as the township's week grid shows them
 //! (`scenario::short`), those made up later beside them.
@@ -140,6 +141,25 @@ pub fn city_page(
             body,
             "<p class=\"caption\">{}</p>",
             esc(city_people_once(lang))
+        );
+    }
+    // A shared cadre leading no unit in a township is said apart, as on
+    // city-summary.csv and the township's own page.
+    let idle: Vec<(String, usize)> = summary
+        .rows
+        .iter()
+        .filter_map(|r| match &r.kind {
+            RowKind::Township(t) if r.figures.shared_idle > 0 => {
+                Some((t.clone(), r.figures.shared_idle))
+            }
+            _ => None,
+        })
+        .collect();
+    if !idle.is_empty() {
+        let _ = write!(
+            body,
+            "<p class=\"caption\">{}</p>",
+            esc(&crate::wording::shared_idle::city_caption(&idle, lang))
         );
     }
     page(&heading, &body, lang)

@@ -40,6 +40,20 @@ pub fn in_force(roster: &Roster) -> usize {
 /// notice when the plan was not made from this roster.
 fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> String {
     let households: u64 = roster.units.iter().map(|u| u.households as u64).sum();
+    // Shared cadres who lead no unit in any of the plans shown.
+    let idle: Vec<&crate::model::Cadre> = match plans.first() {
+        Some(first) => crate::scenario::in_post::shared_leading_none(roster, first)
+            .into_iter()
+            .filter(|c| {
+                plans.iter().all(|p| {
+                    crate::scenario::in_post::shared_leading_none(roster, p)
+                        .iter()
+                        .any(|x| x.id == c.id)
+                })
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let mut s = String::new();
     let _ = write!(
         s,
@@ -51,8 +65,9 @@ fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> Stri
             lang
         )),
         esc(&overview(
-            in_force(roster),
+            in_force(roster) - idle.len(),
             roster.cadres.len() - in_force(roster),
+            idle.len(),
             roster.units.len(),
             households,
             lang

@@ -9,6 +9,7 @@
 
 pub mod across;
 pub mod city;
+pub mod clash;
 mod entries;
 pub mod fullwidth;
 mod position;

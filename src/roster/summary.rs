@@ -20,6 +20,10 @@ pub struct Summary {
     /// Cadres of the roster who leave during the year (a predecessor, or
     /// one with no successor): not counted in `cadres`.
     pub cadres_leaving: usize,
+    /// Shared cadres of the roster who will lead no unit here (their
+    /// earlier township's station takes this one's dates): not counted in
+    /// `cadres`; `validate` on a city fills it in (`roster::clash`).
+    pub shared_idle: Vec<String>,
     pub helpers_by_role: Vec<(Role, usize)>,
     /// Leaders' summed [min, max] against the number of units.
     pub places: (usize, usize),
@@ -186,6 +190,7 @@ pub fn summarize(r: &Roster) -> Summary {
         households: r.units.iter().map(|u| u.households as u64).sum(),
         cadres: r.cadres.len(),
         cadres_leaving,
+        shared_idle: Vec::new(),
         helpers_by_role: roles.into_iter().collect(),
         places,
         slots,

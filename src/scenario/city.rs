@@ -89,6 +89,11 @@ pub struct Town {
     pub township: String,
     pub district: Option<String>,
     pub figures: Vec<Option<Figures>>,
+    /// Per column, the units whose leader the column's plan changes from
+    /// the base's, each with its reason as `replan` gives it
+    /// (`scenario::replan::changes`); empty for the base and where the
+    /// column was not planned.
+    pub moves: Vec<Vec<crate::wording::scenario::ChangeSaid>>,
 }
 
 impl Town {

@@ -200,3 +200,22 @@ pub struct Departure {
     pub date: NaiveDate,
     pub units: Vec<(String, Option<String>)>,
 }
+
+/// The shared cadres (`shared = true`) in post at the year's end who lead
+/// no unit of this township at any time of the plan (kept away by their
+/// duties in another township, or with no unit to take): counted apart from
+/// the township's leaders on every page, since they lead nothing here.
+pub fn shared_leading_none<'a>(
+    roster: &'a Roster,
+    plan: &PlanFile,
+) -> Vec<&'a crate::model::Cadre> {
+    let leads = |id: &str| {
+        plan.assignment.iter().any(|a| a.leader == id)
+            || plan.earlier_team.iter().any(|t| t.leader == id)
+            || plan.handover.iter().any(|h| h.from == id || h.to == id)
+    };
+    roster
+        .cadres_in_force()
+        .filter(|c| c.shared && !leads(&c.id))
+        .collect()
+}

@@ -212,25 +212,6 @@ pub fn two_places_total(n: usize, close: usize, shared: usize, lang: Lang) -> St
     }
 }
 
-/// `validate` on a city: a shared person's two townships hold their station
-/// windows on the same weekday closer than the travel time between them.
-pub fn windows_too_close(
-    person: &str,
-    (a, a_times): (&str, &str),
-    (b, b_times): (&str, &str),
-    minutes: u32,
-    lang: Lang,
-) -> String {
-    match lang {
-        Lang::En => format!(
-            "{person} is shared by {a} and {b}, whose station windows on the same weekday ({a} {a_times}, {b} {b_times}) leave less than the {minutes} minutes of travel between the two townships: the plan keeps {person}'s duties in the two that far apart, so {person} may miss sessions in one of them. Give the two townships windows further apart, or a shorter `[[township_road]]` in city.toml if the road is shorter"
-        ),
-        Lang::Zh => format!(
-            "{person}由{a}和{b}共用，两个镇街在同一天的驻点时间（{a} {a_times}，{b} {b_times}）之间不足两镇街之间的路程 {minutes} 分钟：编排时{person}在两地的任务至少相隔 {minutes} 分钟，可能因此缺席其中一个镇街的部分驻点。可把两个镇街的驻点时间再错开，或在全市设置中填写两镇街之间较短的实际路程。"
-        ),
-    }
-}
-
 /// `replan` on a city: why a township whose roster did not change was
 /// replanned: `person`, shared with the earlier township `other`, has new
 /// duties there; `same`: nothing in `here` changed after all.

@@ -9,7 +9,11 @@ use super::{Lang, Say, list};
 pub enum Done {
     Checked,
     Calendars,
-    Replanned,
+    /// `replan`: `kept` of the townships done kept their plan in force as
+    /// it was (roster unchanged), the others were replanned.
+    Replanned {
+        kept: usize,
+    },
     Compared,
     Exported,
     Reported,
@@ -151,9 +155,21 @@ impl Say for CityRunSaid {
                 let moved: Vec<String> = moved.iter().map(|m| m.to_string()).collect();
                 let any_handed = handed.iter().any(|h| *h > 0);
                 let handed: Vec<String> = handed.iter().map(|m| m.to_string()).collect();
+                // Beside the handovers' count, the moves are the units whose
+                // leader changed for other reasons: a unit a transfer changed
+                // is counted there, not here (荔岗村 in the trial).
+                let other = if any_handed {
+                    if en {
+                        " for other reasons"
+                    } else {
+                        "因其他原因"
+                    }
+                } else {
+                    ""
+                };
                 if en {
                     let mut s = format!(
-                        "cost {}; sessions without a township member {}; units with another leader than the base {}",
+                        "cost {}; sessions without a township member {}; units with another leader than the base{other} {}",
                         costs.join(" → "),
                         short.join(" → "),
                         moved.join(", ")
@@ -167,7 +183,7 @@ impl Say for CityRunSaid {
                     s
                 } else {
                     let mut s = format!(
-                        "方案扣分 {}；缺少镇级人员的接待 {}；与基准相比更换领导的村（社区） {}",
+                        "方案扣分 {}；缺少镇级人员的接待 {}；与基准相比{other}更换领导的村（社区） {}",
                         costs.join(" → "),
                         short.join(" → "),
                         moved.join("、")
@@ -187,15 +203,26 @@ impl Say for CityRunSaid {
                 let (en_done, zh_done) = match done {
                     Done::Checked => ("have a valid plan", "方案有效"),
                     Done::Calendars => ("have their calendars written", "已写出日历"),
-                    Done::Replanned => ("replanned or kept", "已重新编排或保留"),
+                    Done::Replanned { .. } => ("replanned", "已重新编排"),
                     Done::Compared => ("compared", "已比较"),
                     Done::Exported => ("have their documents written", "已写出文件"),
                     Done::Reported => ("have their pages written", "已写出页面"),
                 };
-                let mut s = if en {
-                    format!("{ok} of {total} townships {en_done}")
-                } else {
-                    format!("{total} 个镇街中 {ok} 个{zh_done}")
+                let mut s = match (done, en) {
+                    // A planner weighs the replanned ones, not the kept.
+                    (Done::Replanned { kept }, true) => format!(
+                        "Of {total} townships, {} replanned and {kept} kept as they were",
+                        ok - kept
+                    ),
+                    (Done::Replanned { kept: 0 }, false) => {
+                        format!("{total} 个镇街中 {ok} 个已重新编排")
+                    }
+                    (Done::Replanned { kept }, false) => format!(
+                        "{total} 个镇街中 {} 个已重新编排，{kept} 个名册未变、保留原方案",
+                        ok - kept
+                    ),
+                    (_, true) => format!("{ok} of {total} townships {en_done}"),
+                    (_, false) => format!("{total} 个镇街中 {ok} 个{zh_done}"),
                 };
                 if !failing.is_empty() {
                     s += &if en {
@@ -350,9 +377,9 @@ pub fn compare_header(folders: &[String], lang: Lang) -> Vec<String> {
     }
     for f in &folders[1..] {
         h.push(if en {
-            format!("units with another leader ({f})")
+            format!("units with another leader for other reasons ({f})")
         } else {
-            format!("更换领导的村居（{f}）")
+            format!("因其他原因更换领导的村居（{f}）")
         });
     }
     for f in &folders[1..] {
@@ -432,8 +459,8 @@ mod tests {
                     handed: vec![2],
                     transfer: false,
                 },
-                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 1; units handed over to a successor or changed by a transfer 2",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的村（社区） 1；因接任或调动而换人的村（社区） 2",
+                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base for other reasons 1; units handed over to a successor or changed by a transfer 2",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 1；因接任或调动而换人的村（社区） 2",
             ),
             (
                 CityRunSaid::Compared {
@@ -443,8 +470,8 @@ mod tests {
                     handed: vec![1],
                     transfer: true,
                 },
-                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base 0; units handed over to a successor or changed by a transfer 1",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1",
+                "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base for other reasons 0; units handed over to a successor or changed by a transfer 1",
+                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1",
             ),
             (
                 CityRunSaid::Totals {
@@ -541,11 +568,11 @@ mod tests {
         let f = vec!["a".to_string(), "b".to_string()];
         assert_eq!(
             compare_header(&f, Lang::En).join(","),
-            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader (b),units handed over to a successor or changed by a transfer (b)"
+            "township,cost (a),cost (b),sessions without a township member (a),sessions without a township member (b),units with another leader for other reasons (b),units handed over to a successor or changed by a transfer (b)"
         );
         assert_eq!(
             compare_header(&f, Lang::Zh).join(","),
-            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,更换领导的村居（b）,因接任或调动而换人的村居（b）"
+            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,因其他原因更换领导的村居（b）,因接任或调动而换人的村居（b）"
         );
         assert_eq!(total_label(Lang::En), "city total");
         assert_eq!(total_label(Lang::Zh), "全市合计");

@@ -8,7 +8,8 @@ use crate::model::Role;
 use crate::roster::across::Tie;
 
 /// The columns: district, township, leaders (in force at the year's end),
-/// those who left or handed over during the year, units, helpers by role,
+/// those who left or handed over during the year, shared leaders who lead
+/// no unit there, units, helpers by role,
 /// cost, gap, largest deviation, the sessions (those without a township
 /// member, of them those made up later) and make-ups, visit half-days, and
 /// one column per warning kind.
@@ -22,6 +23,10 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
         pick(
             "leaders who left or handed over in the year",
             "另有年内离任或交接",
+        ),
+        pick(
+            "shared leaders leading no unit here",
+            "另有共用领导在本镇街不联系村居",
         ),
         pick("units", "联系村居"),
     ];

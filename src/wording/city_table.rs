@@ -1,5 +1,5 @@
 //! The table a city run (`plan CITY`) prints: one row per township (units,
-//! leaders in force at the year's end, cost, gap, status, sessions without a
+//! leaders in force at the year's end who lead a unit there, cost, gap, status, sessions without a
 //! township member, warnings, seconds), what its figures count, and the
 //! closing line with the totals (each person once).
 
@@ -13,10 +13,12 @@ pub enum CityRow {
         township: String,
         file: String,
         units: usize,
-        /// Leaders in force at the year's end.
+        /// Leaders in force at the year's end who lead a unit here.
         leaders: usize,
         /// Leaders who left or handed over during the year.
         left: usize,
+        /// Shared cadres in force who lead no unit here (not in `leaders`).
+        idle: Vec<String>,
         cost: f64,
         gap: f64,
         optimal: bool,
@@ -99,6 +101,7 @@ impl Say for CitySaid {
                 let mut table: Vec<Row> = Vec::new();
                 let (mut units, mut cost, mut planned, mut short, mut made) = (0, 0.0, 0, 0, 0);
                 let mut gone: Vec<(String, usize)> = Vec::new();
+                let mut idle_towns: Vec<(String, Vec<String>)> = Vec::new();
                 for r in rows {
                     match r {
                         CityRow::Planned {
@@ -106,6 +109,7 @@ impl Say for CitySaid {
                             units: u,
                             leaders: l,
                             left,
+                            idle,
                             cost: c,
                             gap,
                             optimal,
@@ -122,6 +126,9 @@ impl Say for CitySaid {
                             made += made_up;
                             if *left > 0 {
                                 gone.push((township.clone(), *left));
+                            }
+                            if !idle.is_empty() {
+                                idle_towns.push((township.clone(), idle.clone()));
                             }
                             let status = super::terms::status(
                                 if *optimal { "optimal" } else { "feasible" },
@@ -173,9 +180,9 @@ impl Say for CitySaid {
                         "缺少镇级人员的接待：全年没有镇级人员到场的驻点接待次数，事后已补接待的也计在内（各镇街页面分“未补接待”“已补接待”两项）\n"
                     };
                     s += &if en {
-                        "leaders: in post at the year's end".to_string()
+                        "leaders: in post at the year's end, leading a unit there".to_string()
                     } else {
-                        "领导：年底在任的驻点领导".to_string()
+                        "领导：年底在任、在本镇街联系村（社区）的驻点领导".to_string()
                     };
                     let said: Vec<String> = gone
                         .iter()
@@ -196,6 +203,9 @@ impl Say for CitySaid {
                         } else {
                             format!("；{}年内离任或交接", said.join("、"))
                         };
+                    }
+                    if !idle_towns.is_empty() {
+                        s += &super::shared_idle::table_note(&idle_towns, lang);
                     }
                     s += "\n";
                 }

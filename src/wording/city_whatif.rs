@@ -241,6 +241,10 @@ impl Say for CityWhatifReport<'_> {
                 if let (Some(b), Some(x)) = (&t.figures[0], &t.figures[v]) {
                     let sep = if en { ": " } else { "：" };
                     s += &format!("  {}{sep}{}\n", town_name(t, lang), changes(b, x, lang));
+                    // Each unit whose leader the variant changes, and why.
+                    for m in t.moves.get(v).into_iter().flatten() {
+                        s += &format!("    {}\n", m.say(lang));
+                    }
                 }
             }
         }
@@ -310,16 +314,19 @@ pub(crate) mod tests {
                     township: "大塘镇".into(),
                     district: Some("三水区".into()),
                     figures: vec![f(1, 550, 0, 10.0), f(0, 450, 2, 11.5)],
+                    moves: Vec::new(),
                 },
                 Town {
                     township: "南山镇".into(),
                     district: Some("三水区".into()),
                     figures: vec![f(0, 475, 0, 5.0), f(0, 475, 0, 5.0)],
+                    moves: Vec::new(),
                 },
                 Town {
                     township: "更合镇".into(),
                     district: None,
                     figures: vec![f(0, 800, 0, 1.0), None],
+                    moves: Vec::new(),
                 },
             ],
         }

@@ -21,6 +21,7 @@ pub mod plan;
 pub mod report;
 pub mod roster;
 pub mod scenario;
+pub mod shared_idle;
 pub mod shortfall;
 pub mod station;
 pub mod summary;

@@ -189,6 +189,7 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
             units,
             leaders,
             left: 0,
+            idle: Vec::new(),
             cost,
             gap,
             optimal,
@@ -237,7 +238,7 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
     );
     assert_eq!(
         en.lines().nth(6).unwrap(),
-        "leaders: in post at the year's end"
+        "leaders: in post at the year's end, leading a unit there"
     );
     assert_eq!(
         en.lines().nth(7).unwrap(),

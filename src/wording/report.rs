@@ -274,7 +274,15 @@ pub fn title(township: &str, year: i32, what: Label, lang: Lang) -> String {
 
 /// One line under the title: how many leaders are in force at the year's
 /// end (and how many left or handed over during it), units and households.
-pub fn overview(leaders: usize, left: usize, units: usize, households: u64, lang: Lang) -> String {
+/// Shared cadres who lead no unit here (`idle`) are said apart.
+pub fn overview(
+    leaders: usize,
+    left: usize,
+    idle: usize,
+    units: usize,
+    households: u64,
+    lang: Lang,
+) -> String {
     match lang {
         Lang::En => {
             let s =
@@ -286,6 +294,10 @@ pub fn overview(leaders: usize, left: usize, units: usize, households: u64, lang
                 )
             } else {
                 String::new()
+            };
+            let more = match idle {
+                0 => more,
+                n => format!("{more} ({})", super::shared_idle::beside(n, &[], lang)),
             };
             format!(
                 "{leaders} {} stationed at {units} {}{more} with {households} {}.",
@@ -299,6 +311,10 @@ pub fn overview(leaders: usize, left: usize, units: usize, households: u64, lang
                 format!("（另有 {left} 名年内离任或交接）")
             } else {
                 String::new()
+            };
+            let more = match idle {
+                0 => more,
+                n => format!("{more}（{}）", super::shared_idle::beside(n, &[], lang)),
             };
             format!("{leaders} 名驻点领导{more}，驻 {units} 个村（社区），共 {households} 户。")
         }

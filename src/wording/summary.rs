@@ -90,6 +90,23 @@ impl Say for TravelList<'_> {
     }
 }
 
+impl crate::roster::summary::Summary {
+    /// The shared cadres who will lead no unit here, beside the count.
+    fn idle_said(&self, lang: Lang) -> String {
+        match (self.shared_idle.len(), lang) {
+            (0, _) => String::new(),
+            (n, Lang::En) => format!(
+                " ({})",
+                super::shared_idle::beside(n, &self.shared_idle, lang)
+            ),
+            (n, Lang::Zh) => format!(
+                "（{}）",
+                super::shared_idle::beside(n, &self.shared_idle, lang)
+            ),
+        }
+    }
+}
+
 impl Say for crate::roster::summary::Summary {
     fn say(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
@@ -133,7 +150,7 @@ impl Say for crate::roster::summary::Summary {
                 match self.cadres_leaving {
                     0 => String::new(),
                     n => format!(" (and {n} leaving during the year)"),
-                }
+                } + &self.idle_said(lang)
             );
             s += &format!("  helpers    {} — {}\n", helpers, list(&roles, lang));
             s += &format!(
@@ -175,7 +192,7 @@ impl Say for crate::roster::summary::Summary {
                 match self.cadres_leaving {
                     0 => String::new(),
                     n => format!("（另有 {n} 名年内离任或交接）"),
-                }
+                } + &self.idle_said(lang)
             );
             s += &format!("  协助人员  {} 名——{}\n", helpers, roles.join("、"));
             s += &format!(

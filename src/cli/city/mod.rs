@@ -311,14 +311,20 @@ fn plan_built(
                     (row, None)
                 }
                 Ok(()) => {
-                    let leaders = r.cadres_in_force().count();
+                    let idle: Vec<String> =
+                        crate::scenario::in_post::shared_leading_none(r, &p.file)
+                            .iter()
+                            .map(|c| c.name.clone())
+                            .collect();
+                    let in_force = r.cadres_in_force().count();
                     let (_, made_up) = crate::scenario::short::counts(r, &p.file);
                     let row = CityRow::Planned {
                         township: r.township.name.clone(),
                         file: job.file.clone(),
                         units: r.units.len(),
-                        leaders,
-                        left: r.cadres.len() - leaders,
+                        leaders: in_force - idle.len(),
+                        left: r.cadres.len() - in_force,
+                        idle,
                         cost: p.file.plan.cost,
                         gap: p.file.plan.gap,
                         optimal: p.file.plan.status == "optimal",

@@ -55,27 +55,33 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             return code;
         }
     }
-    let rows = replan_in_waves(&towns, args, &opts, lang);
+    let (rows, touched) = replan_in_waves(&towns, args, &opts, lang);
+    // Kept: untouched townships whose plan in force was copied as it was.
+    let kept = rows
+        .iter()
+        .zip(&touched)
+        .filter(|(r, t)| !**t && r.code == EXIT_OK)
+        .count();
     // The figures' line comes before the verdict, which stays the last line.
     lines(&rows, lang);
     for t in transfers(&towns, args, lang) {
         outln!("{t}");
     }
     let written = super::summary::write(&towns, &args.output, lang);
-    let code = totals(&rows, Done::Replanned, lang);
+    let code = totals(&rows, Done::Replanned { kept }, lang);
     written.map_or_else(|c| code.max(c), |()| code)
 }
 
 /// Every township replanned, those sharing a person after the earlier ones
 /// (city order), each keeping clear of its shared people's busy times there.
 /// A township is touched when its roster changed, or an earlier one it
-/// shares a person with was touched.
+/// shares a person with was touched. Also says which were touched.
 fn replan_in_waves(
     towns: &[Township],
     args: &ReplanArgs,
     opts: &Options,
     lang: Lang,
-) -> Vec<Outcome> {
+) -> (Vec<Outcome>, Vec<bool>) {
     let across = super::across(towns).unwrap_or_default();
     let mut touched: Vec<bool> = towns
         .iter()
@@ -135,7 +141,7 @@ fn replan_in_waves(
             rows[t] = Some(row);
         }
     }
-    rows.into_iter().flatten().collect()
+    (rows.into_iter().flatten().collect(), touched)
 }
 
 /// Each transfer between two replanned townships, in words, once.

@@ -408,6 +408,7 @@ fn plan_and_report(
                     .iter()
                     .map(|p| p.map(|p| Figures::of(p, plans[i][0])))
                     .collect(),
+                moves: leader_moves(t, reads[i], &plans[i]),
             })
             .collect(),
     };
@@ -500,4 +501,36 @@ fn write_all(
         }
     }
     Ok(())
+}
+
+/// Per column, the units whose leader the column's plan changes from the
+/// base's, with the reasons `replan` gives (read on the column's roster,
+/// so a removed cadre "left").
+fn leader_moves(
+    t: &Township,
+    read: Option<&Read>,
+    plans: &[Option<&PlanFile>],
+) -> Vec<Vec<crate::wording::scenario::ChangeSaid>> {
+    use crate::wording::scenario::ChangeSaid;
+    let (Ok(base_roster), Some(Some(base))) = (&t.roster, plans.first()) else {
+        return vec![Vec::new(); plans.len()];
+    };
+    plans
+        .iter()
+        .enumerate()
+        .map(|(v, p)| {
+            let Some(p) = p.filter(|_| v > 0) else {
+                return Vec::new();
+            };
+            let roster = read
+                .and_then(|r| r.variants.get(v - 1))
+                .and_then(|x| x.as_ref())
+                .and_then(|x| x.roster.as_ref().ok())
+                .unwrap_or(base_roster);
+            crate::scenario::replan::changes(roster, base, p)
+                .into_iter()
+                .filter(|c| matches!(c, ChangeSaid::LeaderMoved { .. }))
+                .collect()
+        })
+        .collect()
 }

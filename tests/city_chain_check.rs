@@ -202,8 +202,8 @@ fn checks_chinese_names_the_plans_figures_in_words() {
     let report = check_files(&roster, &edited, None);
     let zh = report.lines(&roster, Lang::Zh);
     for want in [
-        "方案扣分：方案写的领导变动扣分为 100，重新计算为 0",
-        "方案扣分：方案写的差距为 50%，重新计算为 0%",
+        "方案得分：方案写的领导变动计分为 100，重新计算为 0",
+        "方案得分：方案写的差距为 50%，重新计算为 0%",
     ] {
         assert!(zh.iter().any(|l| l == want), "{want}: {zh:#?}");
     }

@@ -39,17 +39,17 @@ fn non_finite_figures_are_rejected() {
         (
             "cost-inf",
             "cost: the plan states cost = inf, which is not a finite number",
-            "方案扣分：方案写的方案扣分为 inf，不是有限的数",
+            "方案得分：方案写的方案得分为 inf，不是有限的数",
         ),
         (
             "gap-nan",
             "cost: the plan states gap = NaN, which is not a finite number",
-            "方案扣分：方案写的差距为 NaN，不是有限的数",
+            "方案得分：方案写的差距为 NaN，不是有限的数",
         ),
         (
             "bound-nan",
             "cost: the plan states lower_bound = NaN, which is not a finite number",
-            "方案扣分：方案写的理论最低扣分为 NaN，不是有限的数",
+            "方案得分：方案写的理论最好得分为 NaN，不是有限的数",
         ),
         (
             "load-inf",
@@ -60,10 +60,10 @@ fn non_finite_figures_are_rejected() {
         let got = lines(name, Lang::En);
         assert!(got.contains(&en.to_string()), "{name}: {got:#?}");
         let got = lines(name, Lang::Zh);
-        let tail = zh.trim_start_matches("方案扣分：");
+        let tail = zh.trim_start_matches("方案得分：");
         assert!(
             got.iter()
-                .any(|l| l.starts_with("方案扣分：") && l.ends_with(tail)),
+                .any(|l| l.starts_with("方案得分：") && l.ends_with(tail)),
             "{name}: {got:#?}"
         );
     }
@@ -84,7 +84,7 @@ fn the_status_is_checked() {
     );
     assert_eq!(
         lines("status-wonderful", Lang::Zh),
-        ["方案扣分：状态“wonderful”既不是“已证明最优”（optimal）也不是“可行”（feasible）"]
+        ["方案得分：状态“wonderful”既不是“已证明最优”（optimal）也不是“可行”（feasible）"]
     );
     assert_eq!(
         lines("optimal-with-gap", Lang::En),
@@ -92,7 +92,7 @@ fn the_status_is_checked() {
     );
     assert_eq!(
         lines("optimal-with-gap", Lang::Zh),
-        ["方案扣分：状态为已证明最优，但差距为 5.45%"]
+        ["方案得分：状态为已证明最优，但差距为 5.45%"]
     );
 }
 

@@ -364,7 +364,7 @@ impl Say for RosterSaid {
                         "{value} is outside the allowed range for a weight, 0 to {max}: larger weights make the plan's cost overflow"
                     )
                 } else {
-                    format!("{value} 不在权重允许的范围 0 至 {max} 之内：权重再大，方案扣分会溢出")
+                    format!("{value} 不在权重允许的范围 0 至 {max} 之内：权重再大，方案得分会溢出")
                 }
             }
             EndBeforeStart { start, end } => {

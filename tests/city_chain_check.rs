@@ -175,7 +175,7 @@ fn a_replan_later_than_from_agrees_with_the_plan_in_force_before_it() {
     assert!(out.contains(&format!("（{unit}）, 2015-07-01: the team this plan records as serving until 2015-07-01 ([[earlier_team]]) is not the one the plan in force had then")), "{out}");
     let (_, out, _) = args("zh");
     assert!(
-        out.contains("，2015-07-01：本方案记录的2015年7月1日之前的团队与原方案当时的团队不符\n"),
+        out.contains("，2015年7月1日：本方案记录的2015年7月1日之前的团队与原方案当时的团队不符\n"),
         "{out}"
     );
     assert!(!out.contains("[[earlier_team]]"), "{out}");

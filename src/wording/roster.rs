@@ -745,7 +745,13 @@ impl Say for RosterSaid {
                 if en {
                     format!("{date} is outside the allowed dates, {first} to {last}")
                 } else {
-                    format!("{date} 不在允许的日期 {first} 至 {last} 之内")
+                    let d = |s: &String| super::date_text(s, lang);
+                    format!(
+                        "{} 不在允许的日期 {} 至 {} 之内",
+                        d(date),
+                        d(first),
+                        d(last)
+                    )
                 }
             }
             Workbook(w) => w.say(lang),

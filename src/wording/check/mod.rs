@@ -583,7 +583,7 @@ pub fn violation_line(v: &Violation, roster: &Roster, lang: Lang) -> String {
         parts.push(person_label(roster, p, lang));
     }
     if let Some(d) = v.date {
-        parts.push(d.to_string());
+        parts.push(super::date(d, lang));
     }
     let (sep, comma) = if lang == Lang::En {
         (": ", ", ")

@@ -251,6 +251,23 @@ pub struct Warning {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<String>,
+    /// A calendar warning as a fact (a `code` and its figures), so that a
+    /// run in the other language says it in its own; `message` keeps the
+    /// words of the run that made it, for older readers and people reading
+    /// the TOML. Absent from plans written before, and from other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<crate::wording::calendar::CalendarSaid>,
+}
+
+impl Warning {
+    /// The warning in `lang`: said again from its fact when the plan keeps
+    /// one, else the words stored with it.
+    pub fn text(&self, lang: crate::wording::Lang) -> String {
+        match &self.said {
+            Some(said) => crate::wording::Say::say(said, lang),
+            None => self.message.clone(),
+        }
+    }
 }
 
 impl PlanFile {

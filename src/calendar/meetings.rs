@@ -50,6 +50,8 @@ pub(crate) fn warnings(cx: &Cx, sitting: &dyn Fn(usize) -> Vec<bool>, lang: Lang
             unit: None,
             date: Some(date(o.day)),
             people: taken.iter().map(|&p| cx.persons[p].id.clone()).collect(),
+
+            said: Some(said),
         });
     }
     out

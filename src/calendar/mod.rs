@@ -248,6 +248,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             unit: None,
             date: None,
             people: Vec::new(),
+
+            said: Some(said),
         });
     }
 
@@ -331,6 +333,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 unit: Some(unit.id.clone()),
                 date: Some(date(day)),
                 people: ids(&s.people),
+
+                said: Some(said),
             });
         }
         sessions.push(Session {
@@ -373,6 +377,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             unit: Some(r.units[l.unit].id.clone()),
             date: Some(date(l.day)),
             people: ids(&l.people),
+
+            said: Some(said),
         });
     }
 
@@ -415,6 +421,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 Some(p) => vec![cx.persons[p].id.clone()],
                 None => ids(&s.team),
             },
+
+            said: Some(said),
         });
     }
 

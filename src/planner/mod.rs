@@ -343,6 +343,7 @@ fn kept_away_warnings(r: &Roster) -> Vec<crate::plan::Warning> {
             unit: None,
             date: None,
             people: vec![n.id],
+            said: None,
         })
         .collect()
 }

@@ -10,8 +10,11 @@ pub use super::calendar_command::{CommandSaid, figures};
 pub use super::shortfall::Remedy;
 use super::shortfall::remedy;
 
-/// One thing the calendar reports, as a fact; `say` words it.
-#[derive(Debug, Clone, PartialEq)]
+/// One thing the calendar reports, as a fact; `say` words it. A plan file
+/// keeps it beside the warning's words (`[warning.said]`, tagged by `code`)
+/// so that a run in the other language says it in its own.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum CalendarSaid {
     /// A non-emergency meeting overlapping the station window.
     MeetingInWindow {
@@ -19,6 +22,7 @@ pub enum CalendarSaid {
         date: String,
         start: String,
         end: String,
+        #[serde(with = "weekday_code")]
         weekday: chrono::Weekday,
         window_start: String,
         window_end: String,
@@ -40,6 +44,7 @@ pub enum CalendarSaid {
         township_members: usize,
         /// In a calendar rebuilt from a date (a replan's, a handover's):
         /// the figures count only the rebuilt units from that date.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         rebuilt: Option<Rebuilt>,
         remedy: Remedy,
     },
@@ -49,6 +54,7 @@ pub enum CalendarSaid {
         unit: String,
         date: String,
         people: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         within_days: Option<u32>,
     },
     /// `validate`: a non-emergency meeting inside the station window, with
@@ -58,6 +64,7 @@ pub enum CalendarSaid {
         dates: Vec<String>,
         start: String,
         end: String,
+        #[serde(with = "weekday_code")]
         weekday: chrono::Weekday,
         window_start: String,
         window_end: String,
@@ -65,6 +72,7 @@ pub enum CalendarSaid {
     /// A member's free half-days cannot hold all their household visits.
     HouseholdVisitsShort {
         /// The member short (`by = "member"`), or `None`: the team as a whole.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         person: Option<String>,
         /// The team's visitors, by name.
         team: Vec<String>,
@@ -74,8 +82,10 @@ pub enum CalendarSaid {
         /// `visit_half_days_per_month`.
         cap: u32,
         /// The smallest monthly cap that would fit, if one does.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         cap_would_fit: Option<u32>,
         /// More visiting helpers of the unit's own that would fit (team rule).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         more_helpers: Option<usize>,
         /// The team rule would fit (member rule).
         by_team_fits: bool,
@@ -87,6 +97,22 @@ pub enum CalendarSaid {
         holidays: usize,
         workdays: usize,
     },
+}
+
+/// A weekday in a plan file as chrono writes it ("Tue"): the file is for
+/// machines, so the same in every language.
+mod weekday_code {
+    pub fn serialize<S: serde::Serializer>(w: &chrono::Weekday, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&w.to_string())
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<chrono::Weekday, D::Error> {
+        let s = <String as serde::Deserialize>::deserialize(d)?;
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(format!("'{s}' is not a weekday like Tue")))
+    }
 }
 
 pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
@@ -544,7 +570,7 @@ pub fn name_separator(lang: Lang) -> &'static str {
 
 /// The calendar a shortfall warning was built in, when it was rebuilt from
 /// a date: the date and the number of units rebuilt.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rebuilt {
     /// The date the rebuilt part starts, `YYYY-MM-DD`.
     pub from: String,

@@ -1,4 +1,4 @@
-//! A plan keeps each calendar warning as a fact (`[warning.said]`) beside
+//! A plan keeps each warning as a fact (`[warning.said]`) beside
 //! its words, so a run in the other language says it in its own: a plan
 //! made in English reads in Chinese exactly as one made in Chinese, and
 //! back. A plan written before (no `said`) shows its stored words.
@@ -86,4 +86,71 @@ fn a_plan_written_before_shows_its_stored_words() {
 }
 
 /// The example's one shortfall, as a plan made in Chinese words it.
+#[test]
+fn a_fact_this_version_cannot_read_leaves_the_stored_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, en) = planned("en", dir.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let newer = text.replace("code = \"shortfall\"", "code = \"from_a_newer_zhudian\"");
+    assert_ne!(newer, text);
+    std::fs::write(&path, newer).unwrap();
+    let stored = &en
+        .warning
+        .iter()
+        .find(|w| w.kind == "shortfall")
+        .unwrap()
+        .message;
+    let out = warnings("zh", &path, "shortfall");
+    assert!(out.contains(stored.as_str()), "{out}");
+}
+
+#[test]
+fn replan_and_city_warnings_keep_their_fact_too() {
+    use zhudian::wording::across::NeverHereSaid;
+    use zhudian::wording::scenario::ReplanSaid;
+    use zhudian::wording::warnings::WarningSaid;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut plan) = planned("en", dir.path());
+    let pin = ReplanSaid::PinLeaderGone {
+        unit: "xihai".into(),
+        leader: "劳广行".into(),
+    };
+    let other = ReplanSaid::OtherRoster {
+        units: vec!["旧村".into()],
+        people: vec![("旧人".into(), vec!["旧村".into()])],
+    };
+    let away = NeverHereSaid {
+        name: "陈志强".into(),
+        township: "腰古镇".into(),
+        others: vec!["六都镇".into()],
+        blocked: 50,
+        dates: 50,
+        here: "15:00–18:30".into(),
+        there: "15:00–18:30".into(),
+        travel: None,
+    };
+    let said = [
+        WarningSaid::Replan(pin),
+        WarningSaid::Replan(other),
+        WarningSaid::KeptAway(away),
+    ];
+    for s in &said {
+        let mut w = plan.warning[0].clone();
+        w.message = zhudian::wording::Say::say(s, Lang::En);
+        w.said = Some(s.clone());
+        plan.warning.push(w);
+    }
+    let back = PlanFile::from_toml(&plan.to_toml()).unwrap();
+    assert_eq!(back.warning, plan.warning);
+    let n = back.warning.len();
+    assert_eq!(
+        back.warning[n - 3].text(Lang::Zh),
+        "--pin xihai：其驻点领导“劳广行”已离任且无接任者，无法保留原队伍"
+    );
+    for (w, s) in back.warning[n - 3..].iter().zip(&said) {
+        assert_eq!(w.text(Lang::Zh), zhudian::wording::Say::say(s, Lang::Zh));
+        assert_eq!(w.text(Lang::En), w.message);
+    }
+}
+
 const SHORTFALL_ZH: &str = "三洪奇村 6月16日 驻点：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点275次，镇街7名成员每人每周只能去一个点，全年最多能去346次；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上";

@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
 use crate::wording::calendar::{CalendarSaid, Rebuilt, Remedy};
+use crate::wording::warnings::WarningSaid;
 use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
 
@@ -249,7 +250,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             date: None,
             people: Vec::new(),
 
-            said: Some(said),
+            said: Some(WarningSaid::Calendar(said)),
         });
     }
 
@@ -334,7 +335,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 date: Some(date(day)),
                 people: ids(&s.people),
 
-                said: Some(said),
+                said: Some(WarningSaid::Calendar(said)),
             });
         }
         sessions.push(Session {
@@ -378,7 +379,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             date: Some(date(l.day)),
             people: ids(&l.people),
 
-            said: Some(said),
+            said: Some(WarningSaid::Calendar(said)),
         });
     }
 
@@ -422,7 +423,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 None => ids(&s.team),
             },
 
-            said: Some(said),
+            said: Some(WarningSaid::Calendar(said)),
         });
     }
 

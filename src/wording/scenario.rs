@@ -145,8 +145,10 @@ pub fn unreadable_plan(path: &str, detail: &str, lang: Lang) -> String {
     }
 }
 
-/// What replanning says about carrying the previous plan over.
-#[derive(Debug, Clone, PartialEq)]
+/// What replanning says about carrying the previous plan over; kept in the
+/// plan file as a `previous_plan` warning's fact, tagged by `code`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum ReplanSaid {
     Heading {
         previous: String,

@@ -251,6 +251,36 @@ pub struct Warning {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<String>,
+    /// The warning as a fact (a `code` and its figures), so that a run in
+    /// the other language says it in its own; `message` keeps the words of
+    /// the run that made it, for older readers and people reading the TOML.
+    /// Absent from plans written before.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "said_if_known"
+    )]
+    pub said: Option<crate::wording::warnings::WarningSaid>,
+}
+
+/// A fact this version cannot read (a newer zhudian's code) is dropped
+/// rather than refusing the plan: the warning's stored words stand in.
+fn said_if_known<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::wording::warnings::WarningSaid>, D::Error> {
+    let v = <toml::Value as Deserialize>::deserialize(d)?;
+    Ok(v.try_into().ok())
+}
+
+impl Warning {
+    /// The warning in `lang`: said again from its fact when the plan keeps
+    /// one, else the words stored with it.
+    pub fn text(&self, lang: crate::wording::Lang) -> String {
+        match &self.said {
+            Some(said) => crate::wording::Say::say(said, lang),
+            None => self.message.clone(),
+        }
+    }
 }
 
 impl PlanFile {

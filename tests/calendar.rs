@@ -343,7 +343,7 @@ fn meeting_in_window_is_worded_exactly() {
         .collect();
     assert_eq!(
         w[0].message,
-        "会议“党委扩大会议”（2015-03-10 16:00–17:00）占用驻点时间（周二 15:00–18:30）：张一因此不能驻点；重要会议应避开驻点时间"
+        "会议“党委扩大会议”（3月10日 16:00–17:00）占用驻点时间（周二 15:00–18:30）：张一因此不能驻点；重要会议应避开驻点时间"
     );
     // An ordinary meeting is not made up.
     assert_eq!(p.plan.metrics.makeup_sessions, 0);
@@ -754,7 +754,7 @@ fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
     );
     assert_eq!(
         short(&zh),
-        "甲村 2015-03-10 驻点：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点52次，镇街1名成员每人每周只能去一个点，全年最多能去51次；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
+        "甲村 3月10日 驻点：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点52次，镇街1名成员每人每周只能去一个点，全年最多能去51次；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
     );
     // An emergency meeting is the one reason to meet in the window: made up,
     // not blamed.
@@ -779,7 +779,7 @@ fn validate_lists_each_meeting_in_the_window_with_its_dates() {
     );
     assert_eq!(
         zhudian::wording::calendar::validate_warning(&said, Lang::Zh),
-        "提醒：会议“党委扩大会议”（16:00–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：2015-03-10；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"
+        "提醒：会议“党委扩大会议”（16:00–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：3月10日；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"
     );
     // Emergencies and meetings outside the window are not listed.
     assert!(zhudian::calendar::meetings_in_window(&meeting_roster(true)).is_empty());

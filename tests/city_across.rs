@@ -415,7 +415,7 @@ fn compare_counts_the_transfers_successions_as_handovers_in_the_terminal_and_the
     assert!(out.ends_with("3 of 3 townships compared.\n"), "{out}");
     let (c, zh, _) = zhudian(&["--lang", "zh", "compare", s(&old), s(&july)]);
     assert_eq!(c, 0);
-    assert!(zh.contains("\n全市合计：方案扣分 "), "{zh}");
+    assert!(zh.contains("\n全市合计：方案得分 "), "{zh}");
     assert!(
         zh.contains(
             "；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 4\n"

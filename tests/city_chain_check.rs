@@ -175,7 +175,7 @@ fn a_replan_later_than_from_agrees_with_the_plan_in_force_before_it() {
     assert!(out.contains(&format!("（{unit}）, 2015-07-01: the team this plan records as serving until 2015-07-01 ([[earlier_team]]) is not the one the plan in force had then")), "{out}");
     let (_, out, _) = args("zh");
     assert!(
-        out.contains("，2015-07-01：本方案记录的2015年7月1日之前的团队与原方案当时的团队不符\n"),
+        out.contains("，2015年7月1日：本方案记录的2015年7月1日之前的团队与原方案当时的团队不符\n"),
         "{out}"
     );
     assert!(!out.contains("[[earlier_team]]"), "{out}");
@@ -202,8 +202,8 @@ fn checks_chinese_names_the_plans_figures_in_words() {
     let report = check_files(&roster, &edited, None);
     let zh = report.lines(&roster, Lang::Zh);
     for want in [
-        "方案扣分：方案写的领导变动扣分为 100，重新计算为 0",
-        "方案扣分：方案写的差距为 50%，重新计算为 0%",
+        "方案得分：方案写的领导变动计分为 100，重新计算为 0",
+        "方案得分：方案写的差距为 50%，重新计算为 0%",
     ] {
         assert!(zh.iter().any(|l| l == want), "{want}: {zh:#?}");
     }

@@ -57,7 +57,7 @@ fn check_on_a_city_says_one_line_per_township_and_names_the_failing() {
     std::fs::write(&nanshan, text.replacen(cost_line, "cost = 5.0", 1)).unwrap();
     let (c, out, _) = zhudian(&["--lang", "zh", "check", s(&city), s(&bad)]);
     assert_eq!(c, 1, "{out}");
-    assert!(out.contains("南山镇：方案扣分：重新计算为 "), "{out}");
+    assert!(out.contains("南山镇：方案得分：重新计算为 "), "{out}");
     assert!(
         out.ends_with("3 个镇街中 2 个方案有效；未通过：南山镇。\n"),
         "{out}"
@@ -190,7 +190,7 @@ fn compare_on_city_folders_totals_the_townships() {
         "csv",
     ]);
     assert_eq!(c, 0);
-    assert!(csv.starts_with("\u{feff}镇街,方案扣分（"), "{csv}");
+    assert!(csv.starts_with("\u{feff}镇街,方案得分（"), "{csv}");
     let rows: Vec<Vec<&str>> = csv
         .lines()
         .skip(1)

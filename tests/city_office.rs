@@ -285,7 +285,7 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
             "驻点领导（年底在任）",
             "另有年内离任或交接",
             "协助人员",
-            "方案扣分",
+            "方案得分",
             "差距",
             "最大工作量偏差",
             "驻点接待",

@@ -127,7 +127,7 @@ fn the_city_replans_through_the_year() {
     assert_eq!(y.said_july.matches(transfer).count(), 1, "{}", y.said_july);
     assert!(
         y.said_july.contains(
-            "西岭镇：已重新编排：0 处更换领导或队员，方案扣分 166.17，缺少镇级人员的接待 0 次\n    与东山镇共用的周建国在东山镇的安排有变，西岭镇随之重新编排：结果西岭镇的安排没有任何变化。\n"
+            "西岭镇：已重新编排：0 处更换领导或队员，方案得分 166.17，缺少镇级人员的接待 0 次\n    与东山镇共用的周建国在东山镇的安排有变，西岭镇随之重新编排：结果西岭镇的安排没有任何变化。\n"
         ),
         "{}",
         y.said_july
@@ -136,7 +136,7 @@ fn the_city_replans_through_the_year() {
     // "to balance loads and tours".
     assert!(
         y.said_july.contains(
-            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个村（社区）；领导变动扣分 100\n"
+            "    荔岗村：驻点领导 庞东胜 → 罗芬宝，因罗芬宝新到任，每名驻点领导至少联系 1 个村（社区）；领导变动计 100 分\n"
         ),
         "{}",
         y.said_july
@@ -343,7 +343,7 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
     let y = year();
     let zh = run("zh", &["compare", s(&y.p0), s(&y.p1)]);
     assert!(
-        zh.contains("东山镇：方案扣分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日调往南湖街道\n"),
+        zh.contains("东山镇：方案得分 246.84 → 438.39；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1\n    罗芬宝 7月1日调往南湖街道\n"),
         "{zh}"
     );
     assert!(

@@ -264,12 +264,12 @@ fn whatif_on_a_city_gives_the_reason_for_each_unit_whose_leader_a_variant_change
     let moves: Vec<&&str> = lines.iter().filter(|l| l.starts_with("    ")).collect();
     assert_eq!(moves.len(), 7, "{zh}");
     assert!(
-        moves.contains(&&"    大心社区：驻点领导 黄浩红 → 林新来，因林新来新到任，每名驻点领导至少联系 1 个村（社区）；领导变动扣分 100"),
+        moves.contains(&&"    大心社区：驻点领导 黄浩红 → 林新来，因林新来新到任，每名驻点领导至少联系 1 个村（社区）；领导变动计 100 分"),
         "{zh}"
     );
     assert!(
         moves.contains(
-            &&"    长洲村：驻点领导 冯辉炳 → 莫慧欣，为均衡工作量和路程；领导变动扣分 100"
+            &&"    长洲村：驻点领导 冯辉炳 → 莫慧欣，为均衡工作量和路程；领导变动计 100 分"
         ),
         "{zh}"
     );

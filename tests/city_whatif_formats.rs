@@ -199,7 +199,7 @@ fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
         "入户走访半天数",
         "最大工作量偏差（%）",
         "换了联系领导的村居",
-        "方案扣分",
+        "方案得分",
     ] {
         assert_eq!(
             get("", "合计", label),

@@ -39,17 +39,17 @@ fn non_finite_figures_are_rejected() {
         (
             "cost-inf",
             "cost: the plan states cost = inf, which is not a finite number",
-            "方案扣分：方案写的方案扣分为 inf，不是有限的数",
+            "方案得分：方案写的方案得分为 inf，不是有限的数",
         ),
         (
             "gap-nan",
             "cost: the plan states gap = NaN, which is not a finite number",
-            "方案扣分：方案写的差距为 NaN，不是有限的数",
+            "方案得分：方案写的差距为 NaN，不是有限的数",
         ),
         (
             "bound-nan",
             "cost: the plan states lower_bound = NaN, which is not a finite number",
-            "方案扣分：方案写的理论最低扣分为 NaN，不是有限的数",
+            "方案得分：方案写的理论最好得分为 NaN，不是有限的数",
         ),
         (
             "load-inf",
@@ -60,10 +60,10 @@ fn non_finite_figures_are_rejected() {
         let got = lines(name, Lang::En);
         assert!(got.contains(&en.to_string()), "{name}: {got:#?}");
         let got = lines(name, Lang::Zh);
-        let tail = zh.trim_start_matches("方案扣分：");
+        let tail = zh.trim_start_matches("方案得分：");
         assert!(
             got.iter()
-                .any(|l| l.starts_with("方案扣分：") && l.ends_with(tail)),
+                .any(|l| l.starts_with("方案得分：") && l.ends_with(tail)),
             "{name}: {got:#?}"
         );
     }
@@ -84,7 +84,7 @@ fn the_status_is_checked() {
     );
     assert_eq!(
         lines("status-wonderful", Lang::Zh),
-        ["方案扣分：状态“wonderful”既不是“已证明最优”（optimal）也不是“可行”（feasible）"]
+        ["方案得分：状态“wonderful”既不是“已证明最优”（optimal）也不是“可行”（feasible）"]
     );
     assert_eq!(
         lines("optimal-with-gap", Lang::En),
@@ -92,7 +92,7 @@ fn the_status_is_checked() {
     );
     assert_eq!(
         lines("optimal-with-gap", Lang::Zh),
-        ["方案扣分：状态为已证明最优，但差距为 5.45%"]
+        ["方案得分：状态为已证明最优，但差距为 5.45%"]
     );
 }
 
@@ -151,7 +151,7 @@ fn a_person_listed_twice_in_a_session_is_named() {
     );
     assert!(
         zh.iter()
-            .any(|l| l.ends_with("2015-12-01：在本次活动中被重复列出")),
+            .any(|l| l.ends_with("2015年12月1日：在本次活动中被重复列出")),
         "{zh:#?}"
     );
 }
@@ -190,7 +190,7 @@ fn a_makeup_impossible_warning_must_be_true() {
     assert_eq!(zh.len(), 1, "{zh:#?}");
     assert!(
         zh[0].ends_with(
-            "2015-12-22：提醒称此次接待无法补班，但 2015-12-26（周六）所列人员都有空：请在当天补班"
+            "2015年12月22日：提醒称此次驻点接待无法补接待，但 2015年12月26日（周六）所列人员都有空：请在当天补接待"
         ),
         "{zh:#?}"
     );
@@ -215,7 +215,7 @@ fn a_makeup_for_a_biweekly_units_off_week_is_refused() {
     );
     assert_eq!(zh.len(), 1, "{zh:#?}");
     assert!(
-        zh[0].ends_with("2015-12-12：该村（社区） 2015-12-08 没有驻点接待，无可补接待"),
+        zh[0].ends_with("2015年12月12日：该村（社区） 2015年12月8日 没有驻点接待，无可补接待"),
         "{zh:#?}"
     );
 }
@@ -317,7 +317,7 @@ fn a_visits_short_warning_does_not_excuse_visits_that_had_free_half_days() {
     assert_eq!(
         zh,
         [
-            "日历规则 4（入户走访）：西海村，梁文辉：入户走访户次不足（二队 0/8、三队 0/6），提醒称排不下，但在每月上限之内仍有 6 个半天可以走访，最早是 2015-12-01（周二）上午：请在这些时间安排走访"
+            "日历规则 4（入户走访）：西海村，梁文辉：入户走访户次不足（二队 0/8、三队 0/6），提醒称排不下，但在每月上限之内仍有 6 个半天可以走访，最早是 2015年12月1日（周二）上午：请在这些时间安排走访"
         ]
     );
     // The plan as written, its visits in place, has no such line; and the
@@ -366,7 +366,7 @@ fn a_rotating_members_missing_make_up_is_named() {
     assert_eq!(
         zh,
         [
-            "日历规则 3（补接待）：西海村，陈志强，2015-12-15：因会议“区防汛紧急会议”14:30–17:30缺席驻点接待，但没有为其安排补接待，也没有给出“无法补接待”提醒"
+            "日历规则 3（补接待）：西海村，陈志强，2015年12月15日：因会议“区防汛紧急会议”14:30–17:30缺席驻点接待，但没有为其安排补接待，也没有给出“无法补接待”提醒"
         ]
     );
     // With 陈志强 in the make-up of 12-19 (at another of his units) the

@@ -89,7 +89,12 @@ fn range_messages_in_chinese() {
         ),
         (
             "weight-huge",
-            ":32: 优化权重（[objective]），字段“balance”：1e308 不在权重允许的范围 0 至 1000000 之内：权重再大，方案扣分会溢出",
+            ":32: 优化权重（[objective]），字段“balance”：1e308 不在权重允许的范围 0 至 1000000 之内：权重再大，方案得分会溢出",
+        ),
+        // Dates in a Chinese sentence as a planner writes them.
+        (
+            "until-centuries",
+            ":196: 会议“镇党委会议”，字段“until”：2999年12月31日 不在允许的日期 2015年1月1日 至 2016年12月31日 之内",
         ),
     ] {
         let path = fixture(name);

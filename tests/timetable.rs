@@ -67,7 +67,7 @@ fn the_leader_absent_on_their_listed_date() {
             "calendar rule 2 (timetable): 西海村（xihai）, 梁文辉（liang-wh）, 2015-01-06: the timetable says the leader sits here on this date, but the station session does not include them",
         ],
         &[
-            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-06：时间表列明领导该日在本村（社区）驻点，但当天的驻点接待没有该领导",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015年1月6日：时间表列明领导该日在本村（社区）驻点，但当天的驻点接待没有该领导",
         ],
     );
 }
@@ -87,7 +87,7 @@ fn a_turn_left_off_the_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-20：该日轮到领导在本村（社区）驻点，但时间表既未列领导到场，也未列代班人员"
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015年1月20日：该日轮到领导在本村（社区）驻点，但时间表既未列领导到场，也未列代班人员"
         ]
     );
 }
@@ -113,9 +113,9 @@ fn a_date_off_the_cycle_and_a_needless_absent_substitute() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-13：时间表列出了该日，但该日没有轮到领导在本村（社区）驻点",
-            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-20：领导当天没有冲突，时间表却安排了代班",
-            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-20：代班人员陈志强（chen-zq）不在当天的驻点接待中",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015年1月13日：时间表列出了该日，但该日没有轮到领导在本村（社区）驻点",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015年1月20日：领导当天没有冲突，时间表却安排了代班",
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015年1月20日：代班人员陈志强（chen-zq）不在当天的驻点接待中",
         ]
     );
 }
@@ -133,7 +133,7 @@ fn a_substitute_not_at_the_session() {
             "calendar rule 2 (timetable): 工业园外来工社区（jiaoxi-park）, 劳广行（lao-gx）, 2015-03-03: the substitute 吴丽芬（wu-lf） is not in that day's station session",
         ],
         &[
-            "日历规则 2（驻点时间公示表）：工业园外来工社区，劳广行，2015-03-03：代班人员吴丽芬（wu-lf）不在当天的驻点接待中",
+            "日历规则 2（驻点时间公示表）：工业园外来工社区，劳广行，2015年3月3日：代班人员吴丽芬（wu-lf）不在当天的驻点接待中",
         ],
     );
 }
@@ -152,7 +152,7 @@ fn a_wrong_cycle_a_shared_offset_a_wrong_leader_and_a_missing_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015-01-06：时间表的轮流周期为 3 个驻点周，但该领导联系 2 个村（社区）"
+            "日历规则 2（驻点时间公示表）：西海村，梁文辉，2015年1月6日：时间表的轮流周期为 3 个驻点周，但该领导联系 2 个村（社区）"
         ]
     );
     let mut p = good.clone();
@@ -166,7 +166,7 @@ fn a_wrong_cycle_a_shared_offset_a_wrong_leader_and_a_missing_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：三洪奇村，梁文辉，2015-01-06：时间表的起始驻点周 0 与西海村（xihai）相同，领导不能同时在两处"
+            "日历规则 2（驻点时间公示表）：三洪奇村，梁文辉，2015年1月6日：时间表的起始驻点周 0 与西海村（xihai）相同，领导不能同时在两处"
         ]
     );
     let mut p = good.clone();
@@ -182,8 +182,8 @@ fn a_wrong_cycle_a_shared_offset_a_wrong_leader_and_a_missing_timetable() {
     assert_eq!(
         lines(&r, &p, Lang::Zh),
         [
-            "日历规则 2（驻点时间公示表）：西海村，2015-01-06：轮流方式为固定轮流，但方案没有公示该村（社区）的驻点时间表",
-            "日历规则 2（驻点时间公示表）：三洪奇村，梁文辉，2015-01-06：时间表所列领导何建明（he-jm）不是该村（社区）的驻点领导",
+            "日历规则 2（驻点时间公示表）：西海村，2015年1月6日：轮流方式为固定轮流，但方案没有公示该村（社区）的驻点时间表",
+            "日历规则 2（驻点时间公示表）：三洪奇村，梁文辉，2015年1月6日：时间表所列领导何建明（he-jm）不是该村（社区）的驻点领导",
         ]
     );
 }
@@ -211,8 +211,8 @@ fn a_make_up_for_a_staffed_session_without_the_units_own_people() {
             "calendar rule 3 (make-ups): 西海村（xihai）, 2015-01-10: the station session of 2015-01-06 here had a township member, so needs no make-up",
         ],
         &[
-            "日历规则 3（补接待）：西海村，2015-01-10：补接待没有本村（社区）的人员参加",
-            "日历规则 3（补接待）：西海村，2015-01-10：2015-01-06 的驻点接待已有镇街人员到场，无需补接待",
+            "日历规则 3（补接待）：西海村，2015年1月10日：补接待没有本村（社区）的人员参加",
+            "日历规则 3（补接待）：西海村，2015年1月10日：2015年1月6日 的驻点接待已有镇街人员到场，无需补接待",
         ],
     );
 }
@@ -239,7 +239,7 @@ fn a_make_up_later_than_makeup_within_days() {
             "calendar rule 3 (make-ups): 西海村（xihai）, 2015-02-07: the make-up is 32 days after the missed session of 2015-01-06; it must be within 21 days",
         ],
         &[
-            "日历规则 3（补接待）：西海村，2015-02-07：补接待距所补的 2015-01-06 已有 32 天，应在 21 天之内",
+            "日历规则 3（补接待）：西海村，2015年2月7日：补接待距所补的 2015年1月6日 已有 32 天，应在 21 天之内",
         ],
     );
 }
@@ -261,7 +261,7 @@ fn validate_warns_of_a_meeting_in_the_window_and_exits_0() {
     assert!(out.ends_with("warning: meeting '全镇干部大会' (14:30–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: 2015-04-07; move it out of the window, or mark it emergency = true if it is one\n"), "{out}");
     let (code, out, _) = cli::zhudian(&["--lang", "zh", "validate", path.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert!(out.ends_with("提醒：会议“全镇干部大会”（14:30–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：2015-04-07；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"), "{out}");
+    assert!(out.ends_with("提醒：会议“全镇干部大会”（14:30–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：4月7日；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -293,7 +293,7 @@ fn a_make_up_for_a_session_the_unit_never_held() {
             "calendar rule 3 (make-ups): 林上村（linshang）, 2015-01-17: the unit held no station session on 2015-01-13 to make up",
         ],
         &[
-            "日历规则 3（补接待）：林上村，2015-01-17：该村（社区） 2015-01-13 没有驻点接待，无可补接待",
+            "日历规则 3（补接待）：林上村，2015年1月17日：该村（社区） 2015年1月13日 没有驻点接待，无可补接待",
         ],
     );
 }

@@ -130,7 +130,7 @@ fn the_comparison_leads_with_staffing_shows_names_and_calls_out_a_cheap_shortfal
         (
             "zh",
             ["缺少镇级人员的接待", "补接待次数"],
-            "“少一名干部”的方案扣分比现名册方案少（",
+            "“少一名干部”的方案得分比现名册方案低（",
         ),
     ] {
         let (code, out, err) = cli::zhudian(&[
@@ -159,7 +159,7 @@ fn the_comparison_leads_with_staffing_shows_names_and_calls_out_a_cheap_shortfal
         let (cost, shortfalls) = if lang == "en" {
             (short("cost"), short("sessions without"))
         } else {
-            (short("方案扣分"), short("缺少镇级人员的接待"))
+            (short("方案得分"), short("缺少镇级人员的接待"))
         };
         let called = (1..cost.len())
             .filter(|&i| cost[i] < cost[0] && shortfalls[i] > shortfalls[0])
@@ -211,6 +211,6 @@ fn a_better_score_with_worse_staffing_is_said_word_for_word() {
     );
     assert_eq!(
         said.zh(),
-        "“少一名干部”的方案扣分比现名册方案少（139.5 对 150），但缺少镇级人员的接待有 35 次，现名册方案只有 6 次：扣分少是因为做得少，并不是方案更好"
+        "“少一名干部”的方案得分比现名册方案低（139.5 对 150），但缺少镇级人员的接待有 35 次，现名册方案只有 6 次：得分低是因为做得少，并不是方案更好"
     );
 }

@@ -409,25 +409,28 @@ fn check_knows_the_handover_and_the_past() {
     };
     assert!(
         out.contains(&format!(
-            "日历规则 5（任职日期）：{name}，彭坚丽，{date}：参加了{zh}，但已于{}离任",
+            "日历规则 5（任职日期）：{name}，彭坚丽，{day}：参加了{zh}，但已于{}离任",
             zh_date(FROM),
-            name = unit_name(&roster, &unit)
+            name = unit_name(&roster, &unit),
+            day = zh_date(&date)
         )),
         "{out}"
     );
     assert!(
         out.contains(&format!(
-            "调整日期前的原方案：{name}，{edate}：原方案在{from}之前的这次驻点接待被删去或改动；此前的安排应保持原样",
+            "调整日期前的原方案：{name}，{eday}：原方案在{from}之前的这次驻点接待被删去或改动；此前的安排应保持原样",
             name = unit_name(&roster, &eunit),
-            from = zh_date(FROM)
+            from = zh_date(FROM),
+            eday = zh_date(&edate)
         )),
         "{out}"
     );
     assert!(
         out.contains(&format!(
-            "调整日期前的原方案：{name}，{edate}：{from}之前多出一次原方案没有的驻点接待；此前的安排应保持原样",
+            "调整日期前的原方案：{name}，{eday}：{from}之前多出一次原方案没有的驻点接待；此前的安排应保持原样",
             name = unit_name(&roster, &eunit),
-            from = zh_date(FROM)
+            from = zh_date(FROM),
+            eday = zh_date(&edate)
         )),
         "{out}"
     );

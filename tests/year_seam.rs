@@ -304,7 +304,7 @@ fn a_chain_of_replans_carries_its_earlier_teams_and_checks_clean() {
     assert_eq!(c, 1, "{out}");
     assert!(out.contains("the teams before the date: 北滘社区（beijiao-sq）, 2015-07-01: the team this plan records as serving until 2015-07-01 ([[earlier_team]]) is not the one the plan in force had then"), "{out}");
     let (_, out, _) = zhudian(&["--lang", "zh", "check", &sept, &badp, "--previous", &p1]);
-    assert!(out.contains("调整日期前的团队：北滘社区，2015-07-01：本方案记录的2015年7月1日之前的团队与原方案当时的团队不符"), "{out}");
+    assert!(out.contains("调整日期前的团队：北滘社区，2015年7月1日：本方案记录的2015年7月1日之前的团队与原方案当时的团队不符"), "{out}");
     // Without the July plan, the sessions before July meet the false record.
     let (c, out, _) = zhudian(&["check", &sept, &badp]);
     assert_eq!(c, 1, "{out}");

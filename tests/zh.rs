@@ -91,13 +91,13 @@ fn zh_output_names_people_and_units_and_speaks_chinese() {
     // The plan's path names the command to list warnings; scan the rest.
     let out = out.replace(&plan, "PLAN");
     assert_chinese("plan", &out, &r);
-    assert!(out.contains("方案扣分"), "{out}");
+    assert!(out.contains("方案得分"), "{out}");
 
     let (code, out, _) = zhudian(&["--lang", "zh", "check", EXAMPLE, &plan]);
     assert_eq!(code, 0);
     assert_chinese("check", &out.replace(&plan, "PLAN"), &r);
     assert!(
-        out.contains("方案扣分：重新计算为"),
+        out.contains("方案得分：重新计算为"),
         "one word for the cost: {out}"
     );
 
@@ -162,7 +162,7 @@ fn zh_output_names_people_and_units_and_speaks_chinese() {
     assert_eq!(code, 0);
     assert_chinese("compare", &out, &r);
     assert!(
-        out.contains("方案扣分") && out.contains("理论最低扣分"),
+        out.contains("方案得分") && out.contains("理论最好得分"),
         "{out}"
     );
     assert!(out.contains("最优"), "the status in Chinese: {out}");

@@ -1,7 +1,8 @@
 //! One word per thing in Chinese (the glossary): the main commands run with
 //! `--lang zh` on the shipped instances and the test fixtures, and nothing
-//! they print or write calls the plan's cost 代价 / 成本 / 费用 (it is
-//! 方案扣分) or counts units as 个单位 (it is 村（社区）, in tables 村居).
+//! they print or write calls the plan's cost 代价 / 成本 / 费用 / 扣分 (it is
+//! 方案得分, its bound 理论最好得分, a part of it "领导变动计 100 分") or
+//! counts units as 个单位 (it is 村（社区）, in tables 村居).
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -13,9 +14,10 @@ use calamine::{Reader, Xlsx};
 
 /// Words the glossary replaced, each with the word that replaced it.
 const RETIRED: &[(&str, &str)] = &[
-    ("代价", "方案扣分"),
-    ("成本", "方案扣分"),
-    ("费用", "方案扣分"),
+    ("代价", "方案得分"),
+    ("成本", "方案得分"),
+    ("费用", "方案得分"),
+    ("扣分", "方案得分 / 理论最好得分 / 计 N 分"),
     ("个单位", "个村（社区）"),
     ("联系单位", "联系村（社区）"),
 ];

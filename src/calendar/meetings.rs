@@ -7,6 +7,7 @@
 use super::cx::{Cx, hhmm};
 use crate::plan::Warning;
 use crate::wording::calendar::CalendarSaid;
+use crate::wording::warnings::WarningSaid;
 use crate::wording::{Lang, Say};
 
 /// The warnings, in occurrence order; `sitting(day)` says which units
@@ -50,6 +51,8 @@ pub(crate) fn warnings(cx: &Cx, sitting: &dyn Fn(usize) -> Vec<bool>, lang: Lang
             unit: None,
             date: Some(date(o.day)),
             people: taken.iter().map(|&p| cx.persons[p].id.clone()).collect(),
+
+            said: Some(WarningSaid::Calendar(said)),
         });
     }
     out

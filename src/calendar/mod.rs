@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
 use crate::wording::calendar::{CalendarSaid, Rebuilt, Remedy};
+use crate::wording::warnings::WarningSaid;
 use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
 
@@ -248,6 +249,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             unit: None,
             date: None,
             people: Vec::new(),
+
+            said: Some(WarningSaid::Calendar(said)),
         });
     }
 
@@ -331,6 +334,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 unit: Some(unit.id.clone()),
                 date: Some(date(day)),
                 people: ids(&s.people),
+
+                said: Some(WarningSaid::Calendar(said)),
             });
         }
         sessions.push(Session {
@@ -373,6 +378,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             unit: Some(r.units[l.unit].id.clone()),
             date: Some(date(l.day)),
             people: ids(&l.people),
+
+            said: Some(WarningSaid::Calendar(said)),
         });
     }
 
@@ -415,6 +422,8 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 Some(p) => vec![cx.persons[p].id.clone()],
                 None => ids(&s.team),
             },
+
+            said: Some(WarningSaid::Calendar(said)),
         });
     }
 

@@ -31,8 +31,8 @@ pub struct WarningsArgs {
 }
 
 /// The plan's warnings grouped by kind, kinds in reading order, each with
-/// its count and first few messages.
-pub fn group(warnings: &[Warning]) -> Vec<KindDigest> {
+/// its count and first few messages (in `lang` where the plan keeps the fact).
+pub fn group(warnings: &[Warning], lang: Lang) -> Vec<KindDigest> {
     let mut by: BTreeMap<(usize, &str), KindDigest> = BTreeMap::new();
     for w in warnings {
         // Unknown kinds (from a newer zhudian) come after the known ones.
@@ -47,7 +47,7 @@ pub fn group(warnings: &[Warning]) -> Vec<KindDigest> {
         });
         d.count += 1;
         if d.first.len() < FIRST_FEW {
-            d.first.push(w.message.clone());
+            d.first.push(w.text(lang));
         }
     }
     by.into_values().collect()
@@ -56,7 +56,7 @@ pub fn group(warnings: &[Warning]) -> Vec<KindDigest> {
 /// The digest printed at the end of `plan`, `replan` and `check`.
 pub fn digest(plan: &PlanFile, plan_path: &Path, lang: Lang) -> String {
     words::digest(
-        &group(&plan.warning),
+        &group(&plan.warning, lang),
         &plan_path.display().to_string(),
         lang,
     )
@@ -133,7 +133,7 @@ fn row(w: &Warning, roster: Option<&Roster>, lang: Lang) -> [String; 5] {
         w.date.clone().unwrap_or_default(),
         unit,
         people,
-        w.message.clone(),
+        w.text(lang),
     ]
 }
 

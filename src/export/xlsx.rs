@@ -543,7 +543,7 @@ fn warnings(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                     .map(Out::Date)
                     .unwrap_or(Out::Empty),
                 Out::Text(names(r, &w.people, lang)),
-                Out::Text(w.message.clone()),
+                Out::Text(w.text(lang)),
                 Out::Text(words::remedy(&w.kind, lang).to_string()),
             ]
         })

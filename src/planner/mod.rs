@@ -334,15 +334,16 @@ fn kept_away_warnings(r: &Roster) -> Vec<crate::plan::Warning> {
     let lang = crate::wording::Lang::current();
     crate::roster::across::kept_away(r)
         .into_iter()
-        .map(|n| crate::plan::Warning {
-            kind: "shared_busy_elsewhere".into(),
-            message: crate::wording::Say::say(
-                &crate::wording::across::NeverHereSaid::from(&n),
-                lang,
-            ),
-            unit: None,
-            date: None,
-            people: vec![n.id],
+        .map(|n| {
+            let said = crate::wording::across::NeverHereSaid::from(&n);
+            crate::plan::Warning {
+                kind: "shared_busy_elsewhere".into(),
+                message: crate::wording::Say::say(&said, lang),
+                unit: None,
+                date: None,
+                people: vec![n.id],
+                said: Some(crate::wording::warnings::WarningSaid::KeptAway(said)),
+            }
         })
         .collect()
 }

@@ -468,7 +468,7 @@ pub fn warnings(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
                     items.push(visits_short_line(&who, place, lang));
                 }
             }
-            _ => items.extend(list.iter().map(|w| w.message.clone())),
+            _ => items.extend(list.iter().map(|w| w.text(lang))),
         }
         let _ = write!(s, "<div><h3>{}</h3>", esc(&head));
         if !fix.is_empty() {

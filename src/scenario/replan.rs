@@ -270,6 +270,7 @@ pub fn note_not_carried(file: &mut PlanFile, notes: &[ReplanSaid], lang: Lang) {
             unit: None,
             date: None,
             people: Vec::new(),
+            said: Some(crate::wording::warnings::WarningSaid::Replan(n.clone())),
         });
     }
     file.plan.metrics.warnings = file.warning.len();

@@ -310,7 +310,7 @@ impl Say for TransferSaid {
 
 /// A shared cadre the earlier townships keep busy on (nearly) every station
 /// date of a later one: he leads no unit there (`plan`/`validate` on a city).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NeverHereSaid {
     pub name: String,
     pub township: String,
@@ -323,6 +323,7 @@ pub struct NeverHereSaid {
     pub there: String,
     /// The travel minutes between the townships, when it is they that
     /// make the times meet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub travel: Option<u32>,
 }
 

@@ -1,15 +1,20 @@
 //! Words for the visit calendar: its warnings (meetings in the station window,
 //! shortfalls, make-ups that cannot be placed, household visits that do not
-//! fit), the labels of its exports, and the `calendar` command's own lines.
+//! fit) and the labels of its exports. The `calendar` command's own lines
+//! are in `calendar_command.rs`.
 
 use super::{Lang, Say, list};
 use crate::model::Role;
 
+pub use super::calendar_command::{CommandSaid, figures};
 pub use super::shortfall::Remedy;
 use super::shortfall::remedy;
 
-/// One thing the calendar reports, as a fact; `say` words it.
-#[derive(Debug, Clone, PartialEq)]
+/// One thing the calendar reports, as a fact; `say` words it. A plan file
+/// keeps it beside the warning's words (`[warning.said]`, tagged by `code`)
+/// so that a run in the other language says it in its own.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum CalendarSaid {
     /// A non-emergency meeting overlapping the station window.
     MeetingInWindow {
@@ -17,6 +22,7 @@ pub enum CalendarSaid {
         date: String,
         start: String,
         end: String,
+        #[serde(with = "weekday_code")]
         weekday: chrono::Weekday,
         window_start: String,
         window_end: String,
@@ -38,6 +44,7 @@ pub enum CalendarSaid {
         township_members: usize,
         /// In a calendar rebuilt from a date (a replan's, a handover's):
         /// the figures count only the rebuilt units from that date.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         rebuilt: Option<Rebuilt>,
         remedy: Remedy,
     },
@@ -47,6 +54,7 @@ pub enum CalendarSaid {
         unit: String,
         date: String,
         people: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         within_days: Option<u32>,
     },
     /// `validate`: a non-emergency meeting inside the station window, with
@@ -56,6 +64,7 @@ pub enum CalendarSaid {
         dates: Vec<String>,
         start: String,
         end: String,
+        #[serde(with = "weekday_code")]
         weekday: chrono::Weekday,
         window_start: String,
         window_end: String,
@@ -63,6 +72,7 @@ pub enum CalendarSaid {
     /// A member's free half-days cannot hold all their household visits.
     HouseholdVisitsShort {
         /// The member short (`by = "member"`), or `None`: the team as a whole.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         person: Option<String>,
         /// The team's visitors, by name.
         team: Vec<String>,
@@ -72,8 +82,10 @@ pub enum CalendarSaid {
         /// `visit_half_days_per_month`.
         cap: u32,
         /// The smallest monthly cap that would fit, if one does.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         cap_would_fit: Option<u32>,
         /// More visiting helpers of the unit's own that would fit (team rule).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         more_helpers: Option<usize>,
         /// The team rule would fit (member rule).
         by_team_fits: bool,
@@ -85,6 +97,22 @@ pub enum CalendarSaid {
         holidays: usize,
         workdays: usize,
     },
+}
+
+/// A weekday in a plan file as chrono writes it ("Tue"): the file is for
+/// machines, so the same in every language.
+mod weekday_code {
+    pub fn serialize<S: serde::Serializer>(w: &chrono::Weekday, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&w.to_string())
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<chrono::Weekday, D::Error> {
+        let s = <String as serde::Deserialize>::deserialize(d)?;
+        s.parse()
+            .map_err(|_| serde::de::Error::custom(format!("'{s}' is not a weekday like Tue")))
+    }
 }
 
 pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
@@ -104,6 +132,33 @@ pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
         (Lang::Zh, Fri) => "周五",
         (Lang::Zh, Sat) => "周六",
         (Lang::Zh, Sun) => "周日",
+    }
+}
+
+/// A date of the plan's year in a Chinese warning: "7月1日" (the plan
+/// covers one year, so the year would only repeat itself); text that is
+/// not an ISO date as it is.
+fn day(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%-m月%-d日").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+/// Dates of one year in a Chinese warning, grouped by month as a posted
+/// timetable says them: "1月6、13日；2月3日".
+fn days(isos: &[String]) -> String {
+    use chrono::Datelike;
+    let parsed: Option<Vec<(u32, u32)>> = isos
+        .iter()
+        .map(|s| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .map(|d| (d.month(), d.day()))
+        })
+        .collect();
+    match parsed {
+        Some(md) => super::documents::dates_by_month(&md, Lang::Zh),
+        None => isos.join("、"),
     }
 }
 
@@ -145,6 +200,7 @@ impl Say for CalendarSaid {
                     } else {
                         format!("{}因此不能驻点", list(people, lang))
                     };
+                    let date = day(date);
                     format!(
                         "会议“{title}”（{date} {start}–{end}）占用驻点时间（{wd} {window_start}–{window_end}）：{who}；重要会议应避开驻点时间"
                     )
@@ -188,7 +244,7 @@ impl Say for CalendarSaid {
                     } else {
                         format!("缺少镇级人员的接待（到场{present}人，要求{min_present}人）")
                     };
-                    format!("{unit} {date} 驻点：{what}；{counts}；{fix}")
+                    format!("{unit} {} 驻点：{what}；{counts}；{fix}", day(date))
                 }
             }
             MakeupImpossible {
@@ -203,6 +259,7 @@ impl Say for CalendarSaid {
                         list(people, lang)
                     )
                 } else {
+                    let date = day(date);
                     format!(
                         "{}缺席的{unit} {date} 驻点无法在 {n} 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日",
                         list(people, lang)
@@ -229,7 +286,7 @@ impl Say for CalendarSaid {
                 } else {
                     format!(
                         "会议“{title}”（{start}–{end}）占用驻点时间（{wd} {window_start}–{window_end}），共 {n} 次：{}；请移出驻点时间，确属急难险重情况的请标为紧急会议",
-                        dates.join("、")
+                        days(dates)
                     )
                 }
             }
@@ -245,8 +302,9 @@ impl Say for CalendarSaid {
                         list(people, lang)
                     )
                 } else {
+                    let date = day(date);
                     format!(
-                        "{}缺席的{unit} {date} 驻点无法在年内补接待：提前通知期之后已没有空闲的补班日",
+                        "{}缺席的{unit} {date} 驻点无法在年内补接待：提前通知期之后已没有空闲的补接待日",
                         list(people, lang)
                     )
                 }
@@ -510,219 +568,9 @@ pub fn name_separator(lang: Lang) -> &'static str {
     }
 }
 
-/// What `zhudian calendar` says on the terminal.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CommandSaid {
-    PlanUnreadable {
-        path: String,
-        detail: String,
-    },
-    RosterMismatch {
-        roster: String,
-    },
-    Built,
-    WroteIcs {
-        dir: String,
-        files: usize,
-        events: usize,
-    },
-    /// Events of the plans before that the new plan drops (the plan in
-    /// force's, and those the chain of replans carries), written cancelled.
-    CancelledIcs {
-        cancelled: usize,
-    },
-    WroteCsv {
-        path: String,
-        rows: usize,
-    },
-    /// A city's township: its events of the plan in force written cancelled.
-    TownshipCancelled {
-        previous: String,
-        cancelled: usize,
-    },
-    /// A city's township with no plan of the same name under `--previous`.
-    TownshipNoPrevious {
-        dir: String,
-    },
-    /// A city's cancelled events in all.
-    CityCancelled {
-        cancelled: usize,
-        townships: usize,
-        missing: usize,
-    },
-    Totals {
-        station: usize,
-        makeup: usize,
-        visits: usize,
-        shortfall: usize,
-        warnings: usize,
-    },
-    CannotWrite {
-        path: String,
-        detail: String,
-    },
-}
-
-impl Say for CommandSaid {
-    fn say(&self, lang: Lang) -> String {
-        use CommandSaid::*;
-        let en = lang == Lang::En;
-        match self {
-            PlanUnreadable { path, detail } => {
-                if en {
-                    format!("{path}: cannot read the plan: {detail}")
-                } else {
-                    format!("{path}：无法读取方案：{detail}")
-                }
-            }
-            RosterMismatch { roster } => {
-                if en {
-                    format!(
-                        "note: {roster} has changed since the plan was made (its sha256 differs); the calendar uses the roster as it is now"
-                    )
-                } else {
-                    format!("注意：{roster} 在生成方案后已被修改；日程按当前名册生成")
-                }
-            }
-            Built => {
-                if en {
-                    "the plan has no sessions yet: the calendar was built from its assignment"
-                        .into()
-                } else {
-                    "方案中尚无日程：已按其分工生成日程".into()
-                }
-            }
-            WroteIcs { dir, files, events } => {
-                if en {
-                    format!(
-                        "wrote {} ({}, one per person and session) to {dir}",
-                        super::counted(*files, "calendar file", "calendar files"),
-                        super::counted(*events, "event", "events")
-                    )
-                } else {
-                    format!(
-                        "已在 {dir} 写入 {files} 个日历文件（共 {events} 条手机日程，每人每场活动一条）"
-                    )
-                }
-            }
-            CancelledIcs { cancelled } => {
-                if en {
-                    let (events, are) = if *cancelled == 1 {
-                        ("event", "is")
-                    } else {
-                        ("events", "are")
-                    };
-                    format!(
-                        "{cancelled} {events} of earlier plans {are} cancelled in them (every event dropped by a replan since the year's first plan), one per person taken off a session (a phone that re-imports a file removes them)"
-                    )
-                } else {
-                    format!(
-                        "其中 {cancelled} 条此前方案的手机日程已标为取消（本年度历次调整所取消的全部日程），每名不再参加该场活动的人员一条（手机重新导入文件后会删去）"
-                    )
-                }
-            }
-            TownshipCancelled {
-                previous,
-                cancelled,
-            } => {
-                if en {
-                    format!(
-                        "{} of the plan in force ({previous}) written cancelled",
-                        super::counted(*cancelled, "event", "events")
-                    )
-                } else {
-                    format!("原方案（{previous}）的 {cancelled} 条手机日程已标为取消")
-                }
-            }
-            TownshipNoPrevious { dir } => {
-                if en {
-                    format!(
-                        "no previous plan of this name in {dir}: nothing written cancelled for this township"
-                    )
-                } else {
-                    format!("{dir} 中没有同名的原方案：本镇街没有标为取消的日程")
-                }
-            }
-            CityCancelled {
-                cancelled,
-                townships,
-                missing,
-            } => {
-                if en {
-                    let none = if *missing > 0 {
-                        format!(
-                            "; {} had no previous plan",
-                            super::counted(*missing, "township", "townships")
-                        )
-                    } else {
-                        String::new()
-                    };
-                    format!(
-                        "{} of the plans in force written cancelled in all, across {} (a phone that re-imports a file removes them){none}",
-                        super::counted(*cancelled, "event", "events"),
-                        super::counted(*townships, "township", "townships")
-                    )
-                } else {
-                    let none = if *missing > 0 {
-                        format!("；{missing} 个镇街没有原方案")
-                    } else {
-                        String::new()
-                    };
-                    format!(
-                        "全市共 {cancelled} 条原方案的手机日程已标为取消，涉及 {townships} 个镇街（手机重新导入文件后会删去）{none}"
-                    )
-                }
-            }
-            WroteCsv { path, rows } => {
-                if en {
-                    format!(
-                        "wrote {path} ({})",
-                        super::counted(*rows, "session", "sessions")
-                    )
-                } else {
-                    format!("已写入 {path}（{rows} 条日程）")
-                }
-            }
-            Totals {
-                station,
-                makeup,
-                visits,
-                shortfall,
-                warnings,
-            } => {
-                if en {
-                    format!(
-                        "{}, {}, {}; {} without a township member; {}",
-                        super::counted(*station, "station session", "station sessions"),
-                        super::counted(*makeup, "make-up", "make-ups"),
-                        super::counted(
-                            *visits,
-                            "household visit session",
-                            "household visit sessions"
-                        ),
-                        super::counted(*shortfall, "session", "sessions"),
-                        super::counted(*warnings, "warning", "warnings")
-                    )
-                } else {
-                    format!(
-                        "驻点 {station} 次，补接待 {makeup} 次，入户走访 {visits} 次；缺少镇级人员的接待 {shortfall} 次；提醒 {warnings} 条"
-                    )
-                }
-            }
-            CannotWrite { path, detail } => {
-                if en {
-                    format!("{path}: cannot write: {detail}")
-                } else {
-                    format!("{path}：无法写入：{detail}")
-                }
-            }
-        }
-    }
-}
-
 /// The calendar a shortfall warning was built in, when it was rebuilt from
 /// a date: the date and the number of units rebuilt.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rebuilt {
     /// The date the rebuilt part starts, `YYYY-MM-DD`.
     pub from: String,
@@ -750,39 +598,11 @@ fn shortfall_counts(
             super::counted(*units, "unit", "units")
         ),
         (Some(Rebuilt { from, units }), Lang::Zh) => {
-            let day = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")
-                .map(|d| d.format("%-m月%-d日").to_string())
-                .unwrap_or_else(|_| from.clone());
+            let day = day(from);
             format!(
                 "{day}起，重新安排的{units}个村（社区）共需驻点{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
             )
         }
-    }
-}
-
-/// The calendar's figures in one line under the plan's table.
-pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
-            "  calendar: {}, {}, {}; {} without a township member, {} in the plan file",
-            super::counted(m.station_sessions, "station session", "station sessions"),
-            super::counted(m.makeup_sessions, "make-up", "make-ups"),
-            super::counted(
-                m.household_visit_sessions,
-                "household-visit half-day",
-                "household-visit half-days"
-            ),
-            super::counted(m.shortfall_sessions, "session", "sessions"),
-            super::counted(m.warnings, "warning", "warnings")
-        ),
-        Lang::Zh => format!(
-            "  日程：驻点 {} 次，补接待 {} 次，入户走访 {} 次；缺少镇级人员的接待 {} 次；方案文件中有 {} 条提醒",
-            m.station_sessions,
-            m.makeup_sessions,
-            m.household_visit_sessions,
-            m.shortfall_sessions,
-            m.warnings
-        ),
     }
 }
 
@@ -801,5 +621,89 @@ mod role_tests {
         }
         assert_eq!(super::role(Role::Volunteer, Lang::Zh), "志愿服务者");
         assert_eq!(super::role(Role::Deputy, Lang::Zh), "两代表一委员");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::{CalendarSaid, Lang, Rebuilt, Remedy};
+    use crate::wording::Say;
+
+    /// A Chinese warning says a date of the plan's year as "7月1日"; English
+    /// keeps ISO dates.
+    #[test]
+    fn calendar_warnings_say_dates_as_a_planner_writes_them() {
+        let meeting = CalendarSaid::MeetingInWindow {
+            title: "党委会".into(),
+            date: "2026-07-07".into(),
+            start: "15:00".into(),
+            end: "16:00".into(),
+            weekday: chrono::Weekday::Tue,
+            window_start: "15:00".into(),
+            window_end: "18:30".into(),
+            people: vec!["劳广行".into()],
+        };
+        assert_eq!(
+            meeting.say(Lang::Zh),
+            "会议“党委会”（7月7日 15:00–16:00）占用驻点时间（周二 15:00–18:30）：劳广行因此不能驻点；重要会议应避开驻点时间"
+        );
+        assert!(meeting.say(Lang::En).contains("on 2026-07-07 15:00–16:00"));
+        let lost = |within_days| CalendarSaid::MakeupImpossible {
+            unit: "林上村".into(),
+            date: "2026-12-29".into(),
+            people: vec!["劳广行".into()],
+            within_days,
+        };
+        assert_eq!(
+            lost(Some(14)).say(Lang::Zh),
+            "劳广行缺席的林上村 12月29日 驻点无法在 14 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日"
+        );
+        assert_eq!(
+            lost(None).say(Lang::Zh),
+            "劳广行缺席的林上村 12月29日 驻点无法在年内补接待：提前通知期之后已没有空闲的补接待日"
+        );
+        assert!(lost(None).say(Lang::En).contains("on 2026-12-29 that"));
+        let planned = CalendarSaid::MeetingInWindowPlanned {
+            title: "例会".into(),
+            dates: vec![
+                "2026-01-06".into(),
+                "2026-01-13".into(),
+                "2026-02-03".into(),
+            ],
+            start: "15:00".into(),
+            end: "16:00".into(),
+            weekday: chrono::Weekday::Tue,
+            window_start: "15:00".into(),
+            window_end: "18:30".into(),
+        };
+        assert_eq!(
+            planned.say(Lang::Zh),
+            "会议“例会”（15:00–16:00）占用驻点时间（周二 15:00–18:30），共 3 次：1月6、13日；2月3日；请移出驻点时间，确属急难险重情况的请标为紧急会议"
+        );
+        assert!(
+            planned
+                .say(Lang::En)
+                .contains(": 2026-01-06, 2026-01-13, 2026-02-03;")
+        );
+        let short = CalendarSaid::Shortfall {
+            unit: "林上村".into(),
+            unit_id: "linshang".into(),
+            date: "2026-07-07".into(),
+            present: 1,
+            min_present: 3,
+            township_present: true,
+            unit_weeks: 100,
+            member_weeks: 120,
+            township_members: 3,
+            rebuilt: Some(Rebuilt {
+                from: "2026-07-01".into(),
+                units: 2,
+            }),
+            remedy: Remedy::Assist,
+        };
+        assert_eq!(
+            short.say(Lang::Zh),
+            "林上村 7月7日 驻点：到场1人，少于要求的3人；7月1日起，重新安排的2个村（社区）共需驻点100次，其团队中的镇街3名成员每人每周只能去一个点，最多能去120次；为团队增加一名协助人员（村“两委”干部、大学生村官或志愿者）即可达到人数"
+        );
     }
 }

@@ -139,7 +139,7 @@ impl Say for CityRunSaid {
                     )
                 } else {
                     format!(
-                        "已重新编排：{changes} 处更换领导或队员，方案扣分 {cost}，缺少镇级人员的接待 {shortfalls} 次"
+                        "已重新编排：{changes} 处更换领导或队员，方案得分 {cost}，缺少镇级人员的接待 {shortfalls} 次"
                     )
                 }
             }
@@ -183,7 +183,7 @@ impl Say for CityRunSaid {
                     s
                 } else {
                     let mut s = format!(
-                        "方案扣分 {}；缺少镇级人员的接待 {}；与基准相比{other}更换领导的村（社区） {}",
+                        "方案得分 {}；缺少镇级人员的接待 {}；与基准相比{other}更换领导的村（社区） {}",
                         costs.join(" → "),
                         short.join(" → "),
                         moved.join("、")
@@ -365,7 +365,7 @@ pub fn compare_header(folders: &[String], lang: Lang) -> Vec<String> {
         h.push(if en {
             format!("cost ({f})")
         } else {
-            format!("方案扣分（{f}）")
+            format!("方案得分（{f}）")
         });
     }
     for f in folders {
@@ -438,7 +438,7 @@ mod tests {
                     shortfalls: 0,
                 },
                 "replanned: 2 changes of leader or helper, cost 1.50, 0 sessions without a township member",
-                "已重新编排：2 处更换领导或队员，方案扣分 1.50，缺少镇级人员的接待 0 次",
+                "已重新编排：2 处更换领导或队员，方案得分 1.50，缺少镇级人员的接待 0 次",
             ),
             (
                 CityRunSaid::Compared {
@@ -449,7 +449,7 @@ mod tests {
                     transfer: false,
                 },
                 "cost 1.00 → 2.00; sessions without a township member 0 → 3; units with another leader than the base 4",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 3；与基准相比更换领导的村（社区） 4",
+                "方案得分 1.00 → 2.00；缺少镇级人员的接待 0 → 3；与基准相比更换领导的村（社区） 4",
             ),
             (
                 CityRunSaid::Compared {
@@ -460,7 +460,7 @@ mod tests {
                     transfer: false,
                 },
                 "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base for other reasons 1; units handed over to a successor or changed by a transfer 2",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 1；因接任或调动而换人的村（社区） 2",
+                "方案得分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 1；因接任或调动而换人的村（社区） 2",
             ),
             (
                 CityRunSaid::Compared {
@@ -471,7 +471,7 @@ mod tests {
                     transfer: true,
                 },
                 "cost 1.00 → 2.00; sessions without a township member 0 → 0; units with another leader than the base for other reasons 0; units handed over to a successor or changed by a transfer 1",
-                "方案扣分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1",
+                "方案得分 1.00 → 2.00；缺少镇级人员的接待 0 → 0；与基准相比因其他原因更换领导的村（社区） 0；因接任或调动而换人的村（社区） 1",
             ),
             (
                 CityRunSaid::Totals {
@@ -572,7 +572,7 @@ mod tests {
         );
         assert_eq!(
             compare_header(&f, Lang::Zh).join(","),
-            "镇街,方案扣分（a）,方案扣分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,因其他原因更换领导的村居（b）,因接任或调动而换人的村居（b）"
+            "镇街,方案得分（a）,方案得分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,因其他原因更换领导的村居（b）,因接任或调动而换人的村居（b）"
         );
         assert_eq!(total_label(Lang::En), "city total");
         assert_eq!(total_label(Lang::Zh), "全市合计");

@@ -38,8 +38,8 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
         });
     }
     h.extend([
-        pick("cost", "方案扣分"),
-        pick("gap (%)", "与理论最低扣分差距（%）"),
+        pick("cost", "方案得分"),
+        pick("gap (%)", "与理论最好的差距（%）"),
         pick("largest deviation (%)", "最大工作量偏差（%）"),
         pick("station sessions", "驻点接待"),
         pick("sessions without a township member", "缺少镇级人员的接待"),

@@ -88,7 +88,7 @@ impl Say for CitySaid {
                         "镇街",
                         "村居",
                         "领导",
-                        "方案扣分",
+                        "方案得分",
                         "差距",
                         "状态",
                         "缺少镇级人员的接待",
@@ -225,7 +225,7 @@ impl Say for CitySaid {
                     )
                 } else {
                     format!(
-                        "{} 个镇街中 {planned} 个已编排，写入 {out_dir}：村（社区） {units} 个，领导 {leaders} 名，方案扣分合计 {cost:.2}，缺少镇级人员的接待 {short} 次{}；用时 {seconds:.1} 秒\n",
+                        "{} 个镇街中 {planned} 个已编排，写入 {out_dir}：村（社区） {units} 个，领导 {leaders} 名，方案得分合计 {cost:.2}（越低越好），缺少镇级人员的接待 {short} 次{}；用时 {seconds:.1} 秒\n",
                         rows.len(),
                         of_them(false)
                     )

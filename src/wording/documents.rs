@@ -117,7 +117,7 @@ impl Doc {
                     12.0,
                 ),
                 ("helpers", "协助人员", 9.0),
-                ("cost", "方案扣分", 10.0),
+                ("cost", "方案得分", 10.0),
                 ("gap", "差距", 8.0),
                 ("largest deviation", "最大工作量偏差", 10.0),
                 ("station sessions", "驻点接待", 10.0),

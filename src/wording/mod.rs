@@ -4,6 +4,7 @@
 
 pub mod across;
 pub mod calendar;
+mod calendar_command;
 pub mod check;
 pub mod city;
 pub mod city_settings;

@@ -559,13 +559,13 @@ impl Say for PlanReport {
                 "feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
             }
             (_, false) if self.stopped.is_none() => {
-                "可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）"
+                "可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
             }
             (_, true) => {
                 "feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
             }
             (_, false) => {
-                "可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）"
+                "可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
             }
         };
         let work = self.work;
@@ -588,7 +588,7 @@ impl Say for PlanReport {
             )
         } else {
             format!(
-                "  方案扣分 {:.2}，理论最低扣分 {:.2}，差距 {:.2}%：{status}\n",
+                "  方案得分 {:.2}（越低越好），理论最好得分 {:.2}，差距 {:.2}%：{status}\n",
                 self.cost,
                 self.lower_bound,
                 self.gap * 100.0

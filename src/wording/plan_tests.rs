@@ -61,7 +61,7 @@ fn the_terminal_table_word_for_word() {
          \x20 领导    工作量  偏差%  路程分钟  联系村居（距镇政府分钟）\n\
          \x20 劳广行    1840    7.7        62  林上村（12）、重点企业联系点（8）\n\
          \x20 He           0  100.0         0  —\n\
-         \x20 方案扣分 150.77，理论最低扣分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
+         \x20 方案得分 150.77（越低越好），理论最好得分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
          \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组队伍 0.000 秒，排日程 0.001 秒\n"
     );
     // Cut by the work limit, bundles searched; highs says no pricing.
@@ -92,7 +92,7 @@ fn a_gap_from_the_teams_stage_is_not_blamed_on_a_limit() {
     assert!(en.contains("gap 15.01 %: feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)\n"), "{en}");
     assert!(!en.contains("limit cut"), "{en}");
     let zh = r.zh();
-    assert!(zh.contains("差距 15.01%：可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）\n"), "{zh}");
+    assert!(zh.contains("差距 15.01%：可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）\n"), "{zh}");
     // The time limit stopped the teams' search: no "no limit" then.
     r.stopped = Some("teams".into());
     assert!(r.en().contains("gap 15.01 %: feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)\n"));
@@ -100,7 +100,7 @@ fn a_gap_from_the_teams_stage_is_not_blamed_on_a_limit() {
         r.en()
             .contains("the time limit stopped the search for better teams early")
     );
-    assert!(r.zh().contains("差距 15.01%：可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最低扣分只计入任何方案都必须做的协助人员调整）\n"));
+    assert!(r.zh().contains("差距 15.01%：可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）\n"));
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn the_city_table_lines_up_in_chinese_counting_wide_characters() {
     assert_eq!(
         lines[..6],
         [
-            "镇街    村居  领导  方案扣分   差距  状态              缺少镇级人员的接待  提醒    秒",
+            "镇街    村居  领导  方案得分   差距  状态              缺少镇级人员的接待  提醒    秒",
             "西樵镇    25    12    723.99   0.0%  最优                               0    59  0.12",
             "乐从镇：无法编排：",
             "    原因",

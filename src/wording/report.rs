@@ -115,8 +115,8 @@ impl Label {
             TourMinutes => ("Tour, minutes", "巡回路程（分钟）"),
             Team => ("Team", "团队成员"),
             Assist => ("Assist members", "协助人员"),
-            Score => ("Cost (lower is better)", "方案扣分（越低越好）"),
-            BestPossible => ("Lower bound", "理论最低扣分"),
+            Score => ("Cost (lower is better)", "方案得分（越低越好）"),
+            BestPossible => ("Lower bound", "理论最好得分"),
             Gap => ("Gap", "差距"),
             Status => ("Status", "状态"),
             Proven => ("proven best", "已证明最优"),
@@ -414,13 +414,15 @@ pub fn quality(cost: f64, bound: f64, gap: f64, lang: Lang) -> String {
             "The plan scores {cost:.2}; the best any plan could score is {bound:.2}. Gap 0%: no better plan exists."
         ),
         (Lang::Zh, true) => {
-            format!("方案扣分 {cost:.2}，理论最低扣分 {bound:.2}。差距 0%：没有更好的方案。")
+            format!(
+                "方案得分 {cost:.2}（越低越好），理论最好得分 {bound:.2}。差距 0%：没有更好的方案。"
+            )
         }
         (Lang::En, false) => format!(
             "The plan scores {cost:.2}; no plan can score below {bound:.2}. Gap {g}: a better plan, if there is one, is at most {g} better."
         ),
         (Lang::Zh, false) => format!(
-            "方案扣分 {cost:.2}，任何方案都不会低于 {bound:.2}。差距 {g}：即使有更好的方案，也最多好 {g}。"
+            "方案得分 {cost:.2}（越低越好），任何方案都不会低于 {bound:.2}。差距 {g}：即使有更好的方案，也最多好 {g}。"
         ),
     }
 }
@@ -432,7 +434,7 @@ pub fn score_explained(lang: Lang) -> &'static str {
             "The score adds up how uneven the leaders' loads are, the minutes of their tours, and (when replanning) every change against the plan in force, each with the roster's weight."
         }
         Lang::Zh => {
-            "方案扣分把驻点领导之间工作量的不均、巡回路程的分钟数，以及（调整方案时）与现行方案相比的变动，按名册中的权重相加。"
+            "方案得分把驻点领导之间工作量的不均、巡回路程的分钟数，以及（调整方案时）与现行方案相比的变动，按名册中的权重相加。"
         }
     }
 }
@@ -705,7 +707,7 @@ mod tests {
     fn quality_says_plainly_that_no_better_plan_exists_at_gap_zero() {
         assert_eq!(
             quality(150.77, 150.77, 0.0, Lang::Zh),
-            "方案扣分 150.77，理论最低扣分 150.77。差距 0%：没有更好的方案。"
+            "方案得分 150.77（越低越好），理论最好得分 150.77。差距 0%：没有更好的方案。"
         );
         assert_eq!(
             quality(150.77, 150.77, 0.0, Lang::En),
@@ -717,7 +719,7 @@ mod tests {
     fn quality_bounds_the_improvement_when_a_gap_remains() {
         assert_eq!(
             quality(292.04, 291.35, 0.0024, Lang::Zh),
-            "方案扣分 292.04，任何方案都不会低于 291.35。差距 0.24%：即使有更好的方案，也最多好 0.24%。"
+            "方案得分 292.04（越低越好），任何方案都不会低于 291.35。差距 0.24%：即使有更好的方案，也最多好 0.24%。"
         );
         assert_eq!(
             quality(292.04, 291.35, 0.0024, Lang::En),

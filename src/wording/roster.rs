@@ -364,7 +364,7 @@ impl Say for RosterSaid {
                         "{value} is outside the allowed range for a weight, 0 to {max}: larger weights make the plan's cost overflow"
                     )
                 } else {
-                    format!("{value} 不在权重允许的范围 0 至 {max} 之内：权重再大，方案扣分会溢出")
+                    format!("{value} 不在权重允许的范围 0 至 {max} 之内：权重再大，方案得分会溢出")
                 }
             }
             EndBeforeStart { start, end } => {
@@ -745,7 +745,13 @@ impl Say for RosterSaid {
                 if en {
                     format!("{date} is outside the allowed dates, {first} to {last}")
                 } else {
-                    format!("{date} 不在允许的日期 {first} 至 {last} 之内")
+                    let d = |s: &String| super::date_text(s, lang);
+                    format!(
+                        "{} 不在允许的日期 {} 至 {} 之内",
+                        d(date),
+                        d(first),
+                        d(last)
+                    )
                 }
             }
             Workbook(w) => w.say(lang),

@@ -62,12 +62,12 @@ impl Figure {
     pub fn label(self, lang: Lang) -> String {
         use Figure::*;
         let (en, zh) = match self {
-            Cost => ("cost", "方案扣分"),
+            Cost => ("cost", "方案得分"),
             Balance => ("  balance", "  均衡"),
             Travel => ("  travel", "  路程"),
             Continuity => ("  continuity", "  领导变动"),
             HelperContinuity => ("  helper continuity", "  队员变动"),
-            LowerBound => ("lower bound", "理论最低扣分"),
+            LowerBound => ("lower bound", "理论最好得分"),
             Gap => ("gap", "差距"),
             Status => ("status", "状态"),
             MaxDeviation => ("largest load deviation", "最大工作量偏差"),
@@ -145,8 +145,10 @@ pub fn unreadable_plan(path: &str, detail: &str, lang: Lang) -> String {
     }
 }
 
-/// What replanning says about carrying the previous plan over.
-#[derive(Debug, Clone, PartialEq)]
+/// What replanning says about carrying the previous plan over; kept in the
+/// plan file as a `previous_plan` warning's fact, tagged by `code`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum ReplanSaid {
     Heading {
         previous: String,
@@ -255,7 +257,7 @@ impl super::Say for ReplanSaid {
                         "--pin {unit}: its leader '{leader}' left with no successor, so its team cannot be kept"
                     )
                 } else {
-                    format!("--pin {unit}：其驻点领导“{leader}”已调离且无接任者，无法保留原队伍")
+                    format!("--pin {unit}：其驻点领导“{leader}”已离任且无接任者，无法保留原队伍")
                 }
             }
         }
@@ -344,7 +346,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，因{from}已调离；领导变动扣分 {}（无法避免）",
+                        "{unit}：驻点领导 {from} → {to}，因{from}已离任；领导变动计 {} 分（无法避免）",
                         money(*cost)
                     )
                 }
@@ -365,7 +367,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个村（社区）；领导变动扣分 {}",
+                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个村（社区）；领导变动计 {} 分",
                         money(*cost)
                     )
                 }
@@ -384,7 +386,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动扣分 {}",
+                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动计 {} 分",
                         money(*cost)
                     )
                 }
@@ -404,7 +406,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已调离；队员变动扣分 {}",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已离任；队员变动计 {} 分",
                         money(*cost)
                     )
                 }
@@ -424,7 +426,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动扣分 {}",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动计 {} 分",
                         money(*cost)
                     )
                 }
@@ -449,7 +451,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "方案扣分：领导变动 {}，队员变动 {}；均衡 {} → {}，路程 {} → {}",
+                        "方案得分各项：领导变动计 {} 分，队员变动计 {} 分；均衡 {} → {} 分，路程 {} → {} 分",
                         money(*continuity),
                         money(*helper_continuity),
                         money(*balance_before),
@@ -535,7 +537,7 @@ impl super::Say for WhatifSaid {
                     )
                 } else {
                     format!(
-                        "“{name}”的方案扣分比现名册方案少（{score} 对 {base_score}），但缺少镇级人员的接待有 {short} 次，现名册方案只有 {base_short} 次：扣分少是因为做得少，并不是方案更好"
+                        "“{name}”的方案得分比现名册方案低（{score} 对 {base_score}），但缺少镇级人员的接待有 {short} 次，现名册方案只有 {base_short} 次：得分低是因为做得少，并不是方案更好"
                     )
                 }
             }
@@ -639,3 +641,7 @@ pub fn warning(lang: Lang) -> &'static str {
         Lang::Zh => "提醒：",
     }
 }
+
+#[cfg(test)]
+#[path = "scenario_tests.rs"]
+mod tests;

@@ -10,12 +10,14 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// What would close a gap between station sessions and the township's people.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum Remedy {
     /// The township as a whole has too few member-weeks: so many units made
     /// fortnightly (`None` when even all of them would not do), or so many
     /// more department heads, would cover the gap.
     Capacity {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         fortnightly_units: Option<usize>,
         more_heads: usize,
     },

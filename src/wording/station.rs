@@ -134,7 +134,10 @@ impl Say for TimetableSaid {
                         "the make-up is {days} days after the missed session of {missed}; it must be within {within} days"
                     )
                 } else {
-                    format!("补接待距所补的 {missed} 已有 {days} 天，应在 {within} 天之内")
+                    format!(
+                        "补接待距所补的 {} 已有 {days} 天，应在 {within} 天之内",
+                        super::date(*missed, lang)
+                    )
                 }
             }
             MakeupNoOwnPeople => if en {
@@ -147,7 +150,7 @@ impl Say for TimetableSaid {
                 if en {
                     format!("the unit held no station session on {missed} to make up")
                 } else {
-                    format!("该村（社区） {missed} 没有驻点接待，无可补接待")
+                    format!("该村（社区） {} 没有驻点接待，无可补接待", super::date(*missed, lang))
                 }
             }
             MakeupNotNeeded { missed } => {
@@ -156,7 +159,7 @@ impl Say for TimetableSaid {
                         "the station session of {missed} here had a township member, so needs no make-up"
                     )
                 } else {
-                    format!("{missed} 的驻点接待已有镇街人员到场，无需补接待")
+                    format!("{} 的驻点接待已有镇街人员到场，无需补接待", super::date(*missed, lang))
                 }
             }
         }

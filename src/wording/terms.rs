@@ -8,7 +8,7 @@ use super::Lang;
 pub fn cost(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "cost",
-        Lang::Zh => "方案扣分",
+        Lang::Zh => "方案得分",
     }
 }
 
@@ -16,7 +16,7 @@ pub fn cost(lang: Lang) -> &'static str {
 pub fn bound(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "lower bound",
-        Lang::Zh => "理论最低扣分",
+        Lang::Zh => "理论最好得分",
     }
 }
 

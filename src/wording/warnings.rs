@@ -2,7 +2,29 @@
 //! helps, the digest `plan`, `replan` and `check` end with (counts, the first
 //! few of each kind, the remedy) and the headings of `zhudian warnings`.
 
-use super::Lang;
+use super::{Lang, Say};
+
+/// A warning as a fact, kept in the plan file beside its words
+/// (`[warning.said]`) so that a run in the other language says it in its
+/// own. Each family tags its facts with its own `code`s; a shared cadre
+/// kept away has no code (his fields say what he is).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum WarningSaid {
+    Calendar(super::calendar::CalendarSaid),
+    Replan(super::scenario::ReplanSaid),
+    KeptAway(super::across::NeverHereSaid),
+}
+
+impl Say for WarningSaid {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            WarningSaid::Calendar(s) => s.say(lang),
+            WarningSaid::Replan(s) => s.say(lang),
+            WarningSaid::KeptAway(s) => s.say(lang),
+        }
+    }
+}
 
 /// How many warnings of each kind the digest shows before pointing to the
 /// `warnings` command.

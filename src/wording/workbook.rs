@@ -333,19 +333,19 @@ pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
         ),
         ("基本信息", "均衡权重") => (
             "cost per percentage point a leader's load is off target (default 2)",
-            "领导工作量每偏离目标一个百分点的扣分（默认 2）",
+            "领导工作量每偏离目标一个百分点计多少分（默认 2）",
         ),
         ("基本信息", "路程权重") => (
             "cost per minute of a leader's station tour (default 1)",
-            "领导驻点路线每分钟的扣分（默认 1）",
+            "领导驻点路线每分钟计多少分（默认 1）",
         ),
         ("基本信息", "领导连续性权重") => (
             "cost per unit whose leader changed, when replanning (default 100)",
-            "重新规划时每个更换领导的村（社区）扣分（默认 100）",
+            "重新规划时每个更换领导的村（社区）计多少分（默认 100）",
         ),
         ("基本信息", "团队连续性权重") => (
             "cost per team slot whose helper changed, when replanning (default 30)",
-            "重新规划时每个更换人员的团队位置扣分（默认 30）",
+            "重新规划时每个更换人员的团队位置计多少分（默认 30）",
         ),
         ("村居", "id") => (
             "a short unique id, e.g. xihai (ids of units, cadres and helpers are all different)",
@@ -505,7 +505,7 @@ pub fn sheet_note(sheet: &str, lang: Lang) -> &'static str {
     let (en, zh) = match sheet {
         "基本信息" => (
             "the township, the station window, the policy and the cost weights: one item a row",
-            "镇街、驻点时间、规则和扣分权重：每行一项",
+            "镇街、驻点时间、规则和计分权重：每行一项",
         ),
         "村居" => (
             "villages, communities, key enterprises and industrial communities: one a row",

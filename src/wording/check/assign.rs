@@ -271,7 +271,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     num(*cost)
                 )
             } else {
-                format!("理论最低扣分 {} 高于方案扣分 {}", num(*bound), num(*cost))
+                format!("理论最好得分 {} 高于方案得分 {}", num(*bound), num(*cost))
             }
         }
         TourStops {
@@ -326,13 +326,13 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
 /// written.
 fn figure_zh(field: &str) -> String {
     let name = match field {
-        "cost" => "方案扣分",
-        "lower_bound" => "理论最低扣分",
+        "cost" => "方案得分",
+        "lower_bound" => "理论最好得分",
         "gap" => "差距",
-        "balance_cost" => "均衡扣分",
-        "travel_cost" => "路程扣分",
-        "continuity_cost" => "领导变动扣分",
-        "helper_continuity_cost" => "队员变动扣分",
+        "balance_cost" => "均衡计分",
+        "travel_cost" => "路程计分",
+        "continuity_cost" => "领导变动计分",
+        "helper_continuity_cost" => "队员变动计分",
         "max_deviation_pct" => "最大工作量偏差（%）",
         "tour_minutes_total" => "全部领导巡回分钟",
         "units_changed" => "领导变动的村居数",

@@ -193,8 +193,12 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             let when = match (from == to, en) {
                 (true, true) => format!("on {from}"),
                 (false, true) => format!("from {from} to {to}"),
-                (true, false) => format!("{from}"),
-                (false, false) => format!("{from} 至 {to}"),
+                (true, false) => crate::wording::date(*from, lang),
+                (false, false) => format!(
+                    "{} 至 {}",
+                    crate::wording::date(*from, lang),
+                    crate::wording::date(*to, lang)
+                ),
             };
             match (*units, en) {
                 (1, true) => format!(
@@ -247,7 +251,8 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "提醒称此次接待无法补班，但 {free}（{}）所列人员都有空：请在当天补班",
+                    "提醒称此次驻点接待无法补接待，但 {}（{}）所列人员都有空：请在当天补接待",
+                    crate::wording::date(*free, lang),
                     weekday(chrono::Datelike::weekday(free), lang)
                 )
             }
@@ -263,7 +268,10 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 format!("makes up {missed}, which is not a station date of the year")
             } else {
-                format!("所补的 {missed} 不是本年度的驻点接待日")
+                format!(
+                    "所补的 {} 不是本年度的驻点接待日",
+                    crate::wording::date(*missed, lang)
+                )
             }
         }
         MakeupDay {
@@ -282,7 +290,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "补接待安排在{}，不在补班日（{}）",
+                    "补接待安排在{}，不在补接待日（{}）",
                     weekday(*d, lang),
                     a.join("、")
                 )
@@ -294,7 +302,10 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     "the make-up is {days} days after the missed session of {missed}; it needs at least {need} days' notice"
                 )
             } else {
-                format!("补接待距所补的 {missed} 只有 {days} 天，至少应提前 {need} 天通知")
+                format!(
+                    "补接待距所补的 {} 只有 {days} 天，至少应提前 {need} 天通知",
+                    crate::wording::date(*missed, lang)
+                )
             }
         }
         MakeupWindow { start, end, window } => {
@@ -471,8 +482,9 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             } else {
                 let half = if *afternoon { "下午" } else { "上午" };
                 format!(
-                    "入户走访户次不足（{}），提醒称排不下，但在每月上限之内仍有 {half_days} 个半天可以走访，最早是 {first}（{weekday}）{half}：请在这些时间安排走访",
-                    parts.join("、")
+                    "入户走访户次不足（{}），提醒称排不下，但在每月上限之内仍有 {half_days} 个半天可以走访，最早是 {}（{weekday}）{half}：请在这些时间安排走访",
+                    parts.join("、"),
+                    crate::wording::date(*first, lang)
                 )
             }
         }

@@ -72,7 +72,7 @@ impl Say for Rule {
                 "rule 4 (home unit, distance, away)",
                 "规则 4（回避、路程、外出）",
             ),
-            Rule::Cost => ("cost", "方案扣分"),
+            Rule::Cost => ("cost", "方案得分"),
             Rule::Tour => ("tour", "驻点路线"),
             Rule::Station => (
                 "calendar rule 1 (station sessions)",
@@ -583,7 +583,7 @@ pub fn violation_line(v: &Violation, roster: &Roster, lang: Lang) -> String {
         parts.push(person_label(roster, p, lang));
     }
     if let Some(d) = v.date {
-        parts.push(d.to_string());
+        parts.push(super::date(d, lang));
     }
     let (sep, comma) = if lang == Lang::En {
         (": ", ", ")
@@ -656,7 +656,7 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
         ),
         Note::ChangesUnchecked => (
             "note: the plan was replanned against a previous plan; its change counts are taken as stated: give --previous PLAN to check them",
-            "说明：该方案是对照上一版方案重新规划的，变动数按方案所写计入方案扣分；用 --previous 指定上一版方案即可核对",
+            "说明：该方案是对照上一版方案重新规划的，变动数按方案所写计入方案得分；用 --previous 指定上一版方案即可核对",
         ),
         Note::OtherRoster => (
             "note: the plan was made for another version of this roster (roster_sha256 differs); it is checked against this one",
@@ -697,9 +697,9 @@ pub fn summary_line(r: &Report, lang: Lang) -> String {
         (Lang::En, _) => format!(
             "cost: recomputed {got}, stated {stated}. {n} violations: the plan is not valid."
         ),
-        (Lang::Zh, 0) => format!("方案扣分：重新计算为 {got}，方案写的是 {stated}。方案有效。"),
+        (Lang::Zh, 0) => format!("方案得分：重新计算为 {got}，方案写的是 {stated}。方案有效。"),
         (Lang::Zh, _) => {
-            format!("方案扣分：重新计算为 {got}，方案写的是 {stated}。共 {n} 处违规：方案无效。")
+            format!("方案得分：重新计算为 {got}，方案写的是 {stated}。共 {n} 处违规：方案无效。")
         }
     }
 }

@@ -179,11 +179,25 @@ impl Engine<'_> {
                 if self.out_of_budget() {
                     return NodeResult::TimeUp;
                 }
+                let before = self.lp.pivots;
                 let outcome = self.lp.solve(phase1, self.deadline);
+                if self.lp.pivots - before > 2000 {
+                    super::trace(
+                        self.started,
+                        &format!(
+                            "  long solve: {} pivots, phase1 {phase1}, root {}",
+                            self.lp.pivots - before,
+                            basis.is_empty()
+                        ),
+                    );
+                }
                 self.stats.lp_solves += 1;
                 match outcome {
                     LpOutcome::TimeUp => {
-                        self.stats.stopped.get_or_insert(Stopped::Time);
+                        // The clock, or the pivots the work limit left.
+                        if !self.out_of_budget() {
+                            self.stats.stopped.get_or_insert(Stopped::Time);
+                        }
                         return NodeResult::TimeUp;
                     }
                     LpOutcome::Failed => {

@@ -20,6 +20,7 @@
 use super::bundles::Bundles;
 use super::leaders::{LeaderProblem, base_cost, tour_into};
 use super::pricing::{CutIndex, Duals, Priced, Rules};
+use super::search_bounds::{Item, Slope, slope_sums, tied_units, ties_of};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -282,7 +283,15 @@ impl SearchPricer {
             }
             x
         };
-        let mut required: Vec<u16> = rules.required[l].clone();
+        // Units a together-branch ties are taken whole, as one item: apart,
+        // the bounds would count the first unit's weight without its
+        // partner's and prune almost nothing (a search under two such
+        // branches took 50 times the nodes of one under none).
+        let ties = tied_units(rules);
+        let mut required: Vec<u16> = Vec::new();
+        for &u in &rules.required[l] {
+            required.extend_from_slice(&ties[ties_of(&ties, u)]);
+        }
         required.sort_unstable();
         required.dedup();
         let mut found = Found {
@@ -296,14 +305,40 @@ impl SearchPricer {
         }
         let apart =
             |a: u16, b: u16| rules.has_pairs && rules.partners[a as usize].contains(&(b, false));
-        let mut cand: Vec<(f64, u16)> = (0..nu as u16)
-            .filter(|&u| allowed[u as usize] && !required.contains(&u))
-            .filter(|&u| !required.iter().any(|&r| apart(r, u)))
-            .map(|u| (w(u as usize), u))
+        let room = spec.max_units - required.len();
+        let mut items: Vec<Item> = ties
+            .iter()
+            .filter(|t| t.len() <= room)
+            .filter(|t| {
+                t.iter()
+                    .all(|&u| allowed[u as usize] && !required.contains(&u))
+            })
+            .filter(|t| {
+                !t.iter()
+                    .any(|&u| required.iter().chain(t.iter()).any(|&r| apart(r, u)))
+            })
+            .map(|t| Item {
+                units: t.clone(),
+                w: t.iter().map(|&u| w(u as usize)).sum(),
+                load: t.iter().map(|&u| p.workload[u as usize]).sum(),
+                start: 0,
+            })
             .collect();
-        cand.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        // In increasing weight per unit (ties by the first unit).
+        items.sort_by(|a, b| {
+            (a.w / a.units.len() as f64)
+                .total_cmp(&(b.w / b.units.len() as f64))
+                .then(a.units[0].cmp(&b.units[0]))
+        });
+        // Each item spread over its units, for the bounds: (w, load) each.
+        let mut per_unit: Vec<(f64, f64)> = Vec::new();
+        for it in &mut items {
+            it.start = per_unit.len();
+            let s = it.units.len() as f64;
+            per_unit.extend(std::iter::repeat_n((it.w / s, it.load / s), it.units.len()));
+        }
         let mut prefix = vec![0.0];
-        for c in &cand {
+        for c in &per_unit {
             prefix.push(prefix.last().unwrap() + c.0);
         }
         let (balance, travel) = if phase1 {
@@ -316,11 +351,14 @@ impl SearchPricer {
             };
             (c, p.travel)
         };
+        let slopes = slope_sums(&per_unit, balance, spec.max_units);
         let ctx = Ctx {
             p,
             rules,
-            cand: &cand,
+            items: &items,
+            spread: per_unit.len(),
             prefix: &prefix,
+            slopes: &slopes,
             top_loads: &self.top_loads,
             pricer: self,
             metric: self.metric,
@@ -349,10 +387,14 @@ impl SearchPricer {
 struct Ctx<'a> {
     p: &'a LeaderProblem,
     rules: &'a Rules,
-    /// (w, unit) in increasing w
-    cand: &'a [(f64, u16)],
-    /// prefix sums of `cand`'s w
+    /// the units or tied units that may join, in increasing w per unit
+    items: &'a [Item],
+    /// the items' units counted one by one (positions `Item::start` on)
+    spread: usize,
+    /// prefix sums of the items' w per unit, unit by unit
     prefix: &'a [f64],
+    /// the deviation bounded by a line through the target (see `Slope`)
+    slopes: &'a [Slope],
     top_loads: &'a [f64],
     pricer: &'a SearchPricer,
     metric: bool,
@@ -422,7 +464,7 @@ impl Ctx<'_> {
     /// Least w-sum of r units among candidates from position `from` on
     /// (None when fewer remain).
     fn cheapest(&self, from: usize, r: usize) -> Option<f64> {
-        (from + r <= self.cand.len()).then(|| self.prefix[from + r] - self.prefix[from])
+        (from + r <= self.spread).then(|| self.prefix[from + r] - self.prefix[from])
     }
 
     /// Lower bound on the cost part of any bundle extending `set` (holding
@@ -438,6 +480,9 @@ impl Ctx<'_> {
                 break;
             };
             best = best.min(ws + self.deviation_floor(load, r));
+        }
+        for sl in self.slopes {
+            best = best.max(sl.bound(from, load - self.p.target, lo, hi));
         }
         wsum + tour_part + best
     }
@@ -461,30 +506,41 @@ impl Ctx<'_> {
         if k >= self.max {
             return;
         }
-        for i in from..self.cand.len() {
-            // Units come in increasing w: once even the cheapest extension
-            // through position i cannot beat the threshold, no later one can.
-            if self.bound(k, i, load, wsum, tour, 1) >= self.stop(found) {
+        for i in from..self.items.len() {
+            let item = &self.items[i];
+            // Items come in increasing w per unit: once even the cheapest
+            // extension through item i cannot beat the threshold, no later
+            // one can.
+            if self.bound(k, item.start, load, wsum, tour, 1) >= self.stop(found) {
                 return;
             }
-            let (w0, x) = self.cand[i];
-            if self.rules.has_pairs && set.iter().any(|&s| self.apart(s, x)) {
+            let size = item.units.len();
+            if k + size > self.max
+                || self.rules.has_pairs
+                    && item
+                        .units
+                        .iter()
+                        .any(|&x| set.iter().any(|&s| self.apart(s, x)))
+            {
                 continue;
             }
-            // The cuts' penalty this unit adds (`wsum` carries the set's).
-            let wx = w0 + self.cuts.map_or(0.0, |c| c.added(set, x));
-            let load_x = load + self.p.workload[x as usize];
+            // The cuts' penalty the item adds (`wsum` carries the set's).
+            let mut wx = item.w;
+            for &x in &item.units {
+                wx += self.cuts.map_or(0.0, |c| c.added(set, x));
+                set.push(x);
+            }
+            let load_x = load + item.load;
+            let next = item.start + size;
             // Cheap test first (the tour so far bounds the new one).
-            if self.bound(k + 1, i + 1, load_x, wsum + wx, tour, 0) >= self.stop(found) {
-                continue;
+            if self.bound(k + size, next, load_x, wsum + wx, tour, 0) < self.stop(found) {
+                let tour_x = self.tour(set);
+                // This item in particular: its own load and tour.
+                if self.bound(k + size, next, load_x, wsum + wx, tour_x, 0) < self.stop(found) {
+                    self.dfs(set, i + 1, load_x, wsum + wx, tour_x, found);
+                }
             }
-            set.push(x);
-            let tour_x = self.tour(set);
-            // This unit in particular: its own load and tour.
-            if self.bound(k + 1, i + 1, load_x, wsum + wx, tour_x, 0) < self.stop(found) {
-                self.dfs(set, i + 1, load_x, wsum + wx, tour_x, found);
-            }
-            set.pop();
+            set.truncate(k);
         }
     }
 

@@ -31,6 +31,7 @@ pub mod leaders;
 mod pricing;
 mod random;
 mod report;
+mod search_bounds;
 mod simplex;
 
 #[cfg(feature = "highs")]

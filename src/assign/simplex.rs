@@ -66,6 +66,10 @@ pub(crate) struct Lp {
     pub x: Vec<f64>,
     since_refactor: usize,
     pub pivots: usize,
+    pub degenerate_pivots: usize,
+    /// `solve` stops (as out of time) once `pivots` reaches this: the
+    /// engine's work limit, so that one long solve cannot overrun it.
+    pub pivot_cap: usize,
     /// State of the tie-breaking hash (advances every pivot).
     ties: u64,
     /// Devex reference weights, one per column (1 until updated).
@@ -96,6 +100,8 @@ impl Lp {
             x: Vec::new(),
             since_refactor: 0,
             pivots: 0,
+            degenerate_pivots: 0,
+            pivot_cap: usize::MAX,
             ties: 0,
             weights: Vec::new(),
             devex: m > REFACTOR_ROWS,
@@ -362,7 +368,9 @@ impl Lp {
         let score = |rc: f64, w: f64| if devex { rc * rc / w } else { -rc };
         loop {
             iter += 1;
-            if iter.is_multiple_of(32) && Instant::now() > deadline {
+            if (iter.is_multiple_of(32) && Instant::now() > deadline)
+                || self.pivots >= self.pivot_cap
+            {
                 return LpOutcome::TimeUp;
             }
             if self.since_refactor >= refactor_every && !self.refactor() {
@@ -514,8 +522,13 @@ impl Lp {
             if leave == NONE {
                 return LpOutcome::Failed;
             }
-            if theta <= 1e-12 {
+            // A step that leaves the objective where it was counts as
+            // degenerate even when θ is not quite zero: steps of 1e-10
+            // (Harris's tolerance) once kept a 198-row master at one
+            // value for millions of pivots without ever reaching Bland.
+            if theta <= 1e-12 || theta * enter_rc.abs() <= 1e-9 {
                 degenerate += 1;
+                self.degenerate_pivots += 1;
             } else {
                 degenerate = 0;
             }
@@ -642,5 +655,31 @@ mod tests {
             assert!(lp.reduced_cost(j, &y, false) > -1e-7, "column {j}");
         }
         assert!(lp.weights.iter().any(|&w| w > 1.0), "Devex weights moved");
+    }
+
+    /// A pivot cap (the engine's work limit) stops a solve where it is
+    /// reached, and a later solve with the cap lifted carries on to the
+    /// optimum.
+    #[test]
+    fn a_pivot_cap_stops_the_solve_and_a_later_one_finishes_it() {
+        let m = 40;
+        let mut lp = Lp::new(vec![1.0; m]);
+        for i in 0..m {
+            lp.add_column(
+                &[(i as u32, 1.0), (((i + 1) % m) as u32, 1.0)],
+                2.0 + (i % 3) as f64,
+            );
+            lp.add_column(&[(i as u32, 1.0)], 1.5);
+        }
+        let dl = Instant::now() + Duration::from_secs(30);
+        lp.pivot_cap = 5;
+        assert_eq!(lp.solve(true, dl), LpOutcome::TimeUp);
+        assert_eq!(lp.pivots, 5);
+        lp.pivot_cap = usize::MAX;
+        assert_eq!(lp.solve(true, dl), LpOutcome::Optimal);
+        assert!(lp.pivots > 5);
+        assert_eq!(lp.solve(false, dl), LpOutcome::Optimal);
+        let y = lp.duals(false);
+        assert!((y.iter().sum::<f64>() - lp.objective(false)).abs() < 1e-9);
     }
 }

@@ -179,11 +179,25 @@ impl Engine<'_> {
                 if self.out_of_budget() {
                     return NodeResult::TimeUp;
                 }
+                let before = self.lp.pivots;
                 let outcome = self.lp.solve(phase1, self.deadline);
+                if self.lp.pivots - before > 2000 {
+                    super::trace(
+                        self.started,
+                        &format!(
+                            "  long solve: {} pivots, phase1 {phase1}, root {}",
+                            self.lp.pivots - before,
+                            basis.is_empty()
+                        ),
+                    );
+                }
                 self.stats.lp_solves += 1;
                 match outcome {
                     LpOutcome::TimeUp => {
-                        self.stats.stopped.get_or_insert(Stopped::Time);
+                        // The clock, or the pivots the work limit left.
+                        if !self.out_of_budget() {
+                            self.stats.stopped.get_or_insert(Stopped::Time);
+                        }
                         return NodeResult::TimeUp;
                     }
                     LpOutcome::Failed => {
@@ -212,11 +226,17 @@ impl Engine<'_> {
                 // best Lagrangian bound so far and the LP's, which damps the
                 // duals' oscillation; if that finds nothing the LP's own duals
                 // improve on (a mispricing), price at the LP's duals.
-                let mut alpha = if phase1 || center.is_none() || !basis.is_empty() {
-                    0.0
-                } else {
-                    SMOOTHING
-                };
+                // Below the root only with searched pricing: at 120×40 (20 M
+                // work) the gap fell from 1.54 % to 0.77 % and 90×30 took
+                // 818k pivots to its proof instead of 1.14 M; enumerated
+                // pricing keeps its small townships' plans as they were.
+                let mut alpha =
+                    if phase1 || center.is_none() || (!basis.is_empty() && self.searcher.is_none())
+                    {
+                        0.0
+                    } else {
+                        SMOOTHING
+                    };
                 let mut columns: Vec<(usize, u32, f64)>;
                 loop {
                     let duals = match (&center, alpha > 0.0) {

@@ -298,9 +298,14 @@ impl Engine<'_> {
     /// Whether the work or time limit is reached (noting which, work first:
     /// it is the reproducible one).
     fn out_of_budget(&mut self) -> bool {
-        if self.work_limit.is_some_and(|w| self.work() >= w) {
-            self.stats.stopped.get_or_insert(Stopped::Work);
-            return true;
+        if let Some(w) = self.work_limit {
+            let work = self.work();
+            if work >= w {
+                self.stats.stopped.get_or_insert(Stopped::Work);
+                return true;
+            }
+            // The simplex stops by itself where the budget would run out.
+            self.lp.pivot_cap = self.lp.pivots + (w - work) as usize;
         }
         if Instant::now() > self.deadline {
             self.stats.stopped.get_or_insert(Stopped::Time);

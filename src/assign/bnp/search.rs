@@ -156,6 +156,13 @@ impl Engine<'_> {
                 }
             }
         }
+        trace(
+            self.started,
+            &format!(
+                "pivots {} degenerate {}",
+                self.lp.pivots, self.lp.degenerate_pivots
+            ),
+        );
         let mut bound = self.upper();
         if let Some(n) = &plunge {
             bound = bound.min(n.bound);

@@ -467,11 +467,24 @@ impl Ctx<'_> {
         (from + r <= self.spread).then(|| self.prefix[from + r] - self.prefix[from])
     }
 
-    /// Lower bound on the cost part of any bundle extending `set` (holding
-    /// `load`, weight `wsum`, tour `tour`) by units from position `from`
-    /// on, adding at least `first` of them (0 or 1).
-    fn bound(&self, k: usize, from: usize, load: f64, wsum: f64, tour: f64, first: usize) -> f64 {
+    /// Whether no bundle extending `set` (holding `load`, weight `wsum`,
+    /// tour `tour`) by units from position `from` on, adding at least
+    /// `first` of them (0 or 1), can cost less than `stop`. The bounds are
+    /// tried cheapest first and the answer given at the first that prunes
+    /// (the same answer as comparing their maximum: rounding is monotone).
+    #[allow(clippy::too_many_arguments)]
+    fn prunes(
+        &self,
+        k: usize,
+        from: usize,
+        load: f64,
+        wsum: f64,
+        tour: f64,
+        first: usize,
+        stop: f64,
+    ) -> bool {
         let tour_part = if self.metric { self.travel * tour } else { 0.0 };
+        let fixed = wsum + tour_part;
         let lo = self.min.saturating_sub(k).max(first);
         let hi = self.max - k;
         let mut best = f64::INFINITY;
@@ -481,10 +494,12 @@ impl Ctx<'_> {
             };
             best = best.min(ws + self.deviation_floor(load, r));
         }
-        for sl in self.slopes {
-            best = best.max(sl.bound(from, load - self.p.target, lo, hi));
+        if fixed + best >= stop {
+            return true;
         }
-        wsum + tour_part + best
+        self.slopes
+            .iter()
+            .any(|sl| fixed + sl.bound(from, load - self.p.target, lo, hi) >= stop)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -511,7 +526,7 @@ impl Ctx<'_> {
             // Items come in increasing w per unit: once even the cheapest
             // extension through item i cannot beat the threshold, no later
             // one can.
-            if self.bound(k, item.start, load, wsum, tour, 1) >= self.stop(found) {
+            if self.prunes(k, item.start, load, wsum, tour, 1, self.stop(found)) {
                 return;
             }
             let size = item.units.len();
@@ -533,10 +548,18 @@ impl Ctx<'_> {
             let load_x = load + item.load;
             let next = item.start + size;
             // Cheap test first (the tour so far bounds the new one).
-            if self.bound(k + size, next, load_x, wsum + wx, tour, 0) < self.stop(found) {
+            if !self.prunes(k + size, next, load_x, wsum + wx, tour, 0, self.stop(found)) {
                 let tour_x = self.tour(set);
                 // This item in particular: its own load and tour.
-                if self.bound(k + size, next, load_x, wsum + wx, tour_x, 0) < self.stop(found) {
+                if !self.prunes(
+                    k + size,
+                    next,
+                    load_x,
+                    wsum + wx,
+                    tour_x,
+                    0,
+                    self.stop(found),
+                ) {
                     self.dfs(set, i + 1, load_x, wsum + wx, tour_x, found);
                 }
             }

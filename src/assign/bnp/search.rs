@@ -159,8 +159,8 @@ impl Engine<'_> {
         trace(
             self.started,
             &format!(
-                "pivots {} degenerate {}",
-                self.lp.pivots, self.lp.degenerate_pivots
+                "pivots {} degenerate {} refactors {} rows {}",
+                self.lp.pivots, self.lp.degenerate_pivots, self.lp.refactors, self.lp.m
             ),
         );
         let mut bound = self.upper();

@@ -96,6 +96,8 @@ pub enum RosterSaid {
         /// The suggested person's name where the roster has it: Chinese
         /// says "彭坚丽（peng-jl）".
         suggestion_name: Option<String>,
+        /// Whether the previous plan was looked in too.
+        previous: bool,
     },
     SucceedsOtherKind {
         id: String,
@@ -459,21 +461,32 @@ impl Say for RosterSaid {
                 id,
                 suggestion,
                 suggestion_name,
+                previous,
             } => {
-                if en {
-                    format!(
+                let named = match (suggestion, suggestion_name) {
+                    (Some(s), Some(n)) => Some(format!("{n}（{s}）")),
+                    _ => suggestion.clone(),
+                };
+                match (en, previous) {
+                    (true, true) => format!(
                         "nobody in this roster or the previous plan is '{id}'{}",
                         suggest(suggestion, lang)
-                    )
-                } else {
-                    let named = match (suggestion, suggestion_name) {
-                        (Some(s), Some(n)) => Some(format!("{n}（{s}）")),
-                        _ => suggestion.clone(),
-                    };
-                    format!(
+                    ),
+                    (true, false) => format!(
+                        "nobody in this roster is '{id}', so no one's place is taken over{}",
+                        suggest(
+                            &named.map(|n| n.replace('（', " (").replace('）', ")")),
+                            lang
+                        )
+                    ),
+                    (false, true) => format!(
                         "本名册和上一版方案中都没有编号为“{id}”的人员{}",
                         suggest(&named, lang)
-                    )
+                    ),
+                    (false, false) => format!(
+                        "本名册中没有“{id}”这个人，接替无从落实{}",
+                        suggest(&named, lang)
+                    ),
                 }
             }
             SucceedsOtherKind { id } => {

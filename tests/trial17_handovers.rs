@@ -1,14 +1,16 @@
 //! What the trial-17 planner (Chinese, README only) found in handovers: a
 //! `succeeds` mistyped for someone who leaves is refused by plain
-//! `validate` and `plan`, at the workbook's cell, with the name meant; and
-//! validate's changes line says the successor's arrival.
+//! `validate` and `plan`, at the workbook's cell, with the name meant;
+//! validate's changes line says the successor's arrival; a handover on the
+//! replan's date lists only the predecessor's units; and `check` says when
+//! `--previous` is not the plan the plan was replanned from.
 
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
 #[path = "common/year_fixtures.rs"]
 mod year_fixtures;
-use year_fixtures::{JULY, succession, tmp};
+use year_fixtures::{GAOZHOU, JULY, read_plan, succession, tmp};
 
 /// The roster's row of cadre `id` in the 干部 sheet of a workbook `convert`
 /// wrote (a heading row, then one row per cadre in roster order).
@@ -97,5 +99,86 @@ fn validate_says_when_the_successor_takes_over() {
     assert!(
         out.contains("  changes    林晓阳 succeeds 彭坚丽 from 2015-07-01\n"),
         "{out}"
+    );
+}
+
+/// 石岭镇: 梁国强 hands over to 邓永康 on the replan's date, and the replan
+/// gives 邓永康 a unit of 吴建华, who leaves with no successor. The handover
+/// lists her units only, not that one ("梁国强交接给邓永康：圩镇社区、新村村、大坪村"
+/// had 大坪村, 吴建华's).
+#[test]
+fn a_handover_on_the_replan_date_lists_only_the_predecessors_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let prev = read_plan(&year_fixtures::plan(GAOZHOU, dir.path(), "p0.toml"));
+    let roster = succession(dir.path(), "t.toml", JULY, "peng-jl");
+    let r = zhudian::roster::load(std::path::Path::new(&roster)).unwrap();
+    let other = prev
+        .assignment
+        .iter()
+        .find(|a| a.leader != "peng-jl")
+        .unwrap()
+        .unit
+        .clone();
+    let mut year_end = prev.assignment.clone();
+    for a in &mut year_end {
+        if a.leader == "peng-jl" || a.unit == other {
+            a.leader = "lin-xy".into();
+        }
+    }
+    let from = JULY.parse().unwrap();
+    let lines = zhudian::calendar::seam::handovers(&r, &year_end, Some(&prev), Some(from));
+    let hers: Vec<String> = prev
+        .assignment
+        .iter()
+        .filter(|a| a.leader == "peng-jl")
+        .map(|a| a.unit.clone())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(
+        (lines[0].from.as_str(), lines[0].to.as_str()),
+        ("peng-jl", "lin-xy")
+    );
+    assert_eq!(lines[0].units, hers);
+    assert!(!hers.contains(&other));
+}
+
+/// A plan records the plan it was replanned from; `check --previous` with
+/// another says so first, instead of every rule failing against the wrong
+/// teams ("共 98 处违规：方案无效").
+#[test]
+fn check_says_which_plan_to_give_as_previous() {
+    let dir = tempfile::tempdir().unwrap();
+    let p0 = year_fixtures::plan(GAOZHOU, dir.path(), "p0.toml");
+    let roster = succession(dir.path(), "t.toml", JULY, "peng-jl");
+    let p1 = year_fixtures::replan(&roster, &p0, JULY, dir.path(), "p1.toml");
+    let header = read_plan(&p1).plan;
+    assert_eq!(header.previous_plan.as_deref(), Some(p0.as_str()));
+    assert_eq!(header.previous_plan_sha256.map(|h| h.len()), Some(64));
+    // Another plan: by name.
+    let other = tmp(dir.path(), "其他.toml");
+    std::fs::write(&other, std::fs::read_to_string(&p0).unwrap() + "# 另存\n").unwrap();
+    let (c, out, err) = zhudian(&["--lang", "zh", "check", &roster, &p1, "--previous", &other]);
+    assert_eq!(c, 2, "{out}{err}");
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "本方案是从 p0.toml 重排的，不是从 其他.toml：请用 p0.toml 作 --previous\n"
+    );
+    let (c, _, err) = zhudian(&["check", &roster, &p1, "--previous", &other]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        "this plan was replanned from p0.toml, not from 其他.toml: give p0.toml as --previous\n"
+    );
+    // The plan in force itself: checked as before.
+    let (c, out, err) = zhudian(&["check", &roster, &p1, "--previous", &p0]);
+    assert_eq!(c, 0, "{out}{err}");
+    // The same file changed since.
+    std::fs::write(&p0, std::fs::read_to_string(&p0).unwrap() + "# 改过\n").unwrap();
+    let (c, _, err) = zhudian(&["--lang", "zh", "check", &roster, &p1, "--previous", &p0]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        "本方案重排后，p0.toml 已被改动：请用重排时的上一版方案作 --previous\n"
     );
 }

@@ -463,31 +463,7 @@ impl Say for RosterSaid {
                 suggestion_name,
                 previous,
             } => {
-                let named = match (suggestion, suggestion_name) {
-                    (Some(s), Some(n)) => Some(format!("{n}（{s}）")),
-                    _ => suggestion.clone(),
-                };
-                match (en, previous) {
-                    (true, true) => format!(
-                        "nobody in this roster or the previous plan is '{id}'{}",
-                        suggest(suggestion, lang)
-                    ),
-                    (true, false) => format!(
-                        "nobody in this roster is '{id}', so no one's place is taken over{}",
-                        suggest(
-                            &named.map(|n| n.replace('（', " (").replace('）', ")")),
-                            lang
-                        )
-                    ),
-                    (false, true) => format!(
-                        "本名册和上一版方案中都没有编号为“{id}”的人员{}",
-                        suggest(&named, lang)
-                    ),
-                    (false, false) => format!(
-                        "本名册中没有“{id}”这个人，接替无从落实{}",
-                        suggest(&named, lang)
-                    ),
-                }
+                super::places::no_such_predecessor(id, suggestion, suggestion_name, *previous, lang)
             }
             SucceedsOtherKind { id } => {
                 if en {

@@ -61,6 +61,12 @@ pub struct PlanHeader {
     /// before it is as in that plan (`check` reads it as its `--from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replanned_from: Option<String>,
+    /// The plan in force a `replan` started from, as named on its command
+    /// line, and its SHA-256: `check --previous` says when another is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_plan: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_plan_sha256: Option<String>,
     pub cost: f64,
     pub lower_bound: f64,
     /// (cost − lower_bound) / cost; 0 when proven optimal.

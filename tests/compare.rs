@@ -15,6 +15,8 @@ fn plan(cost: f64, teams: &[(&str, &str, &[&str])]) -> PlanFile {
             status: "optimal".into(),
             stopped: None,
             replanned_from: None,
+            previous_plan: None,
+            previous_plan_sha256: None,
             cost,
             lower_bound: cost,
             gap: 0.0,

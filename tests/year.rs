@@ -151,14 +151,14 @@ fn a_typo_in_succeeds_is_refused_with_the_suggestion() {
     assert_eq!(c, 2, "{err}");
     assert!(
         err.contains(
-            "[[cadre]] 'lin-xy', field 'succeeds': nobody in this roster or the previous plan is 'peng-j1' (did you mean 'peng-jl'?)"
+            "[[cadre]] 'lin-xy', field 'succeeds': nobody in this roster is 'peng-j1', so no one's place is taken over (did you mean '彭坚丽 (peng-jl)'?)"
         ),
         "{err}"
     );
     assert!(!Path::new(&p1).exists());
     let (c, _, err) = zhudian(&["validate", &roster, "--previous", &p0]);
     assert_eq!(c, 2, "{err}");
-    assert!(err.contains("(did you mean 'peng-jl'?)"), "{err}");
+    assert!(err.contains("(did you mean '彭坚丽 (peng-jl)'?)"), "{err}");
 }
 
 /// In Chinese the typo is said as `validate --lang zh` says a roster's
@@ -174,7 +174,7 @@ fn a_typo_in_succeeds_is_said_in_chinese_by_name() {
         .lines()
         .count();
     let said = format!(
-        "{roster}:{line}: 干部 林晓阳（lin-xy），字段“succeeds”：本名册和上一版方案中都没有编号为“peng-j1”的人员（是不是“彭坚丽（peng-jl）”？）\n"
+        "{roster}:{line}: 干部 林晓阳（lin-xy），字段“succeeds”：本名册中没有“peng-j1”这个人，接替无从落实（是不是“彭坚丽（peng-jl）”？）\n"
     );
     let p1 = tmp(dir.path(), "p1.toml");
     let (c, _, err) = zhudian(&[
@@ -190,7 +190,7 @@ fn a_typo_in_succeeds_is_said_in_chinese_by_name() {
         &p1,
     ]);
     assert_eq!(c, 2, "{err}");
-    assert_eq!(err, said);
+    assert_eq!(err, format!("{said}共 1 个问题：名册无效。\n"));
     assert!(!Path::new(&p1).exists());
     let (c, _, err) = zhudian(&["--lang", "zh", "validate", &roster, "--previous", &p0]);
     assert_eq!(c, 2, "{err}");
@@ -201,7 +201,7 @@ fn a_typo_in_succeeds_is_said_in_chinese_by_name() {
     assert_eq!(
         err,
         format!(
-            "{roster}:{line}: [[cadre]] 'lin-xy', field 'succeeds': nobody in this roster or the previous plan is 'peng-j1' (did you mean 'peng-jl'?)\n1 problem: the roster is not valid.\n"
+            "{roster}:{line}: [[cadre]] 'lin-xy', field 'succeeds': nobody in this roster is 'peng-j1', so no one's place is taken over (did you mean '彭坚丽 (peng-jl)'?)\n1 problem: the roster is not valid.\n"
         )
     );
 }

@@ -425,6 +425,17 @@ pub fn handovers(
                     )),
                 }
             }
+            // A handover on the replan's date: the day before is the plan
+            // in force, not this plan's teams backdated (a unit the
+            // successor gets from someone else who left is not handed
+            // over by the predecessor).
+            (Some(prev), Some(from)) if h.date == from => pairs.push((
+                h.from,
+                h.to,
+                h.date,
+                assignment_on(r, &prev.assignment, eve),
+                assignment_on(r, year_end, h.date),
+            )),
             _ => pairs.push((
                 h.from,
                 h.to,

@@ -204,6 +204,8 @@ pub fn simple_plan(roster: &Roster) -> PlanFile {
             status: "feasible".into(),
             stopped: None,
             replanned_from: None,
+            previous_plan: None,
+            previous_plan_sha256: None,
             cost: 0.0,
             lower_bound: 0.0,
             gap: 0.0,

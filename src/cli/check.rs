@@ -75,6 +75,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         }
         None => None,
     };
+    let plan = crate::plan::PlanFile::from_toml(&plan_text).ok();
+    if let Some(code) = other_previous(plan.as_ref(), args.previous.as_deref(), lang) {
+        return code;
+    }
     let report = check_files_from(&roster, &plan_text, previous_text.as_deref(), args.from);
     if let Some(e) = &report.unreadable {
         let name = match (e, &args.previous) {
@@ -96,10 +100,39 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     outln!("{}", words::summary_line(&report, lang));
     // The checker reads the plan with its own code; the warnings it carries
     // are the planner's, read back here only to be shown.
-    if let Ok(plan) = crate::plan::PlanFile::from_toml(&plan_text) {
-        out!("{}", super::warnings::digest(&plan, &args.plan, lang));
+    if let Some(plan) = &plan {
+        out!("{}", super::warnings::digest(plan, &args.plan, lang));
     }
     report.exit_code()
+}
+
+/// A plan replanned from another plan than `--previous`: said, and exit 2
+/// (its teams would make every session a violation).
+fn other_previous(
+    plan: Option<&crate::plan::PlanFile>,
+    previous: Option<&std::path::Path>,
+    lang: Lang,
+) -> Option<i32> {
+    let header = &plan?.plan;
+    let (recorded, sha) = (
+        header.previous_plan.as_ref()?,
+        header.previous_plan_sha256.as_ref()?,
+    );
+    let given = previous?;
+    let bytes = std::fs::read(given).ok()?;
+    if super::replan::sha256(&bytes) == *sha {
+        return None;
+    }
+    // Named as the planner knows them: the file names, without folders.
+    let name = |p: &std::path::Path| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    let (recorded, given) = (name(std::path::Path::new(recorded)), name(given));
+    errln!("{}", words::other_previous_line(&recorded, &given, lang));
+    Some(EXIT_BAD_INPUT)
 }
 
 /// The exit code a check's outcome maps to.

@@ -145,7 +145,13 @@ pub fn run_with(
                 err!("{}", problems.render(lang));
                 return EXIT_INFEASIBLE;
             }
-            err!("{}", problems.render(lang));
+            // Said as `validate` says them: in Chinese an entry by its name.
+            let names = |file: &str| {
+                crate::input::read_to_string(std::path::Path::new(file))
+                    .map(|t| crate::roster::entry_names(&t))
+                    .unwrap_or_default()
+            };
+            err!("{}", problems.render_named(&names, lang));
             errln!(
                 "{}",
                 crate::wording::roster::problem_count(problems.0.len(), lang)

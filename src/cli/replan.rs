@@ -92,6 +92,8 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             Ok(p)
         },
         |r, file| {
+            file.plan.previous_plan = Some(args.previous.display().to_string());
+            file.plan.previous_plan_sha256 = std::fs::read(&args.previous).ok().map(|b| sha256(&b));
             let before = roster_before(&args.previous, &prev2);
             let notes = not_carried(r, &prev2, before.as_ref());
             note_not_carried(file, &notes, lang);
@@ -200,4 +202,13 @@ pub fn roster_before(plan_path: &Path, prev: &PlanFile) -> Option<crate::model::
     super::calendar::load_roster(&path, prev)
         .ok()
         .filter(|r| r.sha256 == prev.plan.roster_sha256)
+}
+
+/// A file's SHA-256 in hex, as plans record their roster's.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -538,6 +538,8 @@ fn assemble(
             status: if gap == 0.0 { "optimal" } else { "feasible" }.to_string(),
             stopped: None,
             replanned_from: None,
+            previous_plan: None,
+            previous_plan_sha256: None,
             cost,
             lower_bound: if gap == 0.0 { cost } else { lower_bound },
             gap,

@@ -68,7 +68,18 @@ pub fn against_previous(r: &Roster, previous: &PlanFile) -> Problems {
         if known.contains(&s.as_str()) || r.unit_index(s).is_some() {
             continue;
         }
-        let suggestion = did_you_mean(s, likely.iter().copied().filter(|k| k != id));
+        // A name mistyped suggests that person's id as well.
+        let suggestion =
+            did_you_mean(s, likely.iter().copied().filter(|k| k != id)).or_else(|| {
+                let names = likely.iter().filter(|k| *k != id).filter_map(|k| {
+                    r.cadre_index(k)
+                        .map(|c| (&r.cadres[c].name, *k))
+                        .or_else(|| r.helper_index(k).map(|h| (&r.helpers[h].name, *k)))
+                });
+                let names: Vec<(&String, &str)> = names.collect();
+                let n = did_you_mean(s, names.iter().map(|x| x.0.as_str()))?;
+                names.iter().find(|x| *x.0 == n).map(|x| x.1.to_string())
+            });
         let suggestion_name = suggestion.as_deref().and_then(|k| {
             r.cadre_index(k)
                 .map(|c| r.cadres[c].name.clone())
@@ -88,6 +99,7 @@ pub fn against_previous(r: &Roster, previous: &PlanFile) -> Problems {
                 id: s.clone(),
                 suggestion,
                 suggestion_name,
+                previous: true,
             },
         });
     }

@@ -288,6 +288,19 @@ fn handovers(cx: &Cx, r: &Roster) {
         } else {
             if r.unit_index(s).is_some() || s == id {
                 cx.report(place, RosterSaid::UnknownPredecessor { id: s.clone() });
+            } else if let Some((who, name)) = near_leaver(r, s, id, cadre) {
+                // Close to someone here who leaves: a typo, whose handover
+                // would silently be dropped. A name near nobody may be a
+                // predecessor gone before this roster (checked with --previous).
+                cx.report(
+                    place,
+                    RosterSaid::NoSuchPredecessor {
+                        id: s.clone(),
+                        suggestion: Some(who),
+                        suggestion_name: name,
+                        previous: false,
+                    },
+                );
             }
             continue;
         };
@@ -308,6 +321,49 @@ fn handovers(cx: &Cx, r: &Roster) {
             _ => {}
         }
     }
+}
+
+/// The person of this roster `s` is nearest to, by id or name, among those
+/// of the same kind who leave and whom nobody else succeeds: the
+/// predecessor a mistyped `succeeds` meant. Their id and name.
+fn near_leaver(r: &Roster, s: &str, me: &str, cadre: bool) -> Option<(String, Option<String>)> {
+    let taken = |x: &str| {
+        r.cadres
+            .iter()
+            .any(|c| c.id != me && c.succeeds.as_deref() == Some(x))
+            || r.helpers
+                .iter()
+                .any(|h| h.id != me && h.succeeds.as_deref() == Some(x))
+    };
+    let open: Vec<(&str, &str)> = if cadre {
+        r.cadres
+            .iter()
+            .filter(|c| c.leaves.is_some())
+            .map(|c| (c.id.as_str(), c.name.as_str()))
+            .collect()
+    } else {
+        r.helpers
+            .iter()
+            .filter(|h| h.leaves.is_some())
+            .map(|h| (h.id.as_str(), h.name.as_str()))
+            .collect()
+    };
+    let open: Vec<(&str, &str)> = open
+        .into_iter()
+        .filter(|(i, _)| *i != me && !taken(i))
+        .collect();
+    let by_id = did_you_mean(s, open.iter().map(|o| o.0));
+    let by_name = || {
+        let n = did_you_mean(s, open.iter().map(|o| o.1).filter(|n| !n.trim().is_empty()))?;
+        open.iter().find(|o| o.1 == n).map(|o| o.0.to_string())
+    };
+    let id = by_id.or_else(by_name)?;
+    let name = open
+        .iter()
+        .find(|o| o.0 == id)
+        .map(|o| o.1.to_string())
+        .filter(|n| !n.trim().is_empty());
+    Some((id, name))
 }
 
 fn dates_in_year(cx: &Cx, r: &Roster) {

@@ -121,3 +121,40 @@ pub fn no_plan_possible(file: &str, lang: Lang) -> String {
         Lang::Zh => format!("{file}：按此名册无法排出方案；可以这样调整："),
     }
 }
+
+/// `succeeds` naming nobody: in this roster (`previous` false: a typo for
+/// someone who leaves), or in it and the previous plan; with the person
+/// meant, by name where known.
+pub(super) fn no_such_predecessor(
+    id: &str,
+    suggestion: &Option<String>,
+    name: &Option<String>,
+    previous: bool,
+    lang: Lang,
+) -> String {
+    let en = lang == Lang::En;
+    let named = match (suggestion, name) {
+        (Some(s), Some(n)) if en => Some(format!("{n} ({s})")),
+        (Some(s), Some(n)) => Some(format!("{n}（{s}）")),
+        _ => suggestion.clone(),
+    };
+    match (en, previous) {
+        // The English of the previous-plan check keeps the id alone.
+        (true, true) => format!(
+            "nobody in this roster or the previous plan is '{id}'{}",
+            suggest(suggestion, lang)
+        ),
+        (true, false) => format!(
+            "nobody in this roster is '{id}', so no one's place is taken over{}",
+            suggest(&named, lang)
+        ),
+        (false, true) => format!(
+            "本名册和上一版方案中都没有编号为“{id}”的人员{}",
+            suggest(&named, lang)
+        ),
+        (false, false) => format!(
+            "本名册中没有“{id}”这个人，接替无从落实{}",
+            suggest(&named, lang)
+        ),
+    }
+}

@@ -96,6 +96,8 @@ pub enum RosterSaid {
         /// The suggested person's name where the roster has it: Chinese
         /// says "彭坚丽（peng-jl）".
         suggestion_name: Option<String>,
+        /// Whether the previous plan was looked in too.
+        previous: bool,
     },
     SucceedsOtherKind {
         id: String,
@@ -459,22 +461,9 @@ impl Say for RosterSaid {
                 id,
                 suggestion,
                 suggestion_name,
+                previous,
             } => {
-                if en {
-                    format!(
-                        "nobody in this roster or the previous plan is '{id}'{}",
-                        suggest(suggestion, lang)
-                    )
-                } else {
-                    let named = match (suggestion, suggestion_name) {
-                        (Some(s), Some(n)) => Some(format!("{n}（{s}）")),
-                        _ => suggestion.clone(),
-                    };
-                    format!(
-                        "本名册和上一版方案中都没有编号为“{id}”的人员{}",
-                        suggest(&named, lang)
-                    )
-                }
+                super::places::no_such_predecessor(id, suggestion, suggestion_name, *previous, lang)
             }
             SucceedsOtherKind { id } => {
                 if en {

@@ -351,6 +351,33 @@ fn plan_fixed(cx: &Cx) -> Stations {
     out
 }
 
+/// The weeks one more department head could sit: non-holiday station weeks
+/// from the start, less those a meeting (or emergency) takes every
+/// department head from, as it would take the newcomer (a township-wide
+/// meeting in the window). Counting those made "N more heads would close
+/// the gap" fall short by the meeting weeks.
+fn open_weeks(cx: &Cx, y: &Year) -> usize {
+    let heads: Vec<usize> = (0..cx.persons.len())
+        .filter(|&p| cx.persons[p].township && !cx.persons[p].leader)
+        .collect();
+    let heads = if heads.is_empty() {
+        (0..cx.persons.len())
+            .filter(|&p| cx.persons[p].township)
+            .collect()
+    } else {
+        heads
+    };
+    let all_taken = |w: usize| {
+        !heads.is_empty()
+            && heads
+                .iter()
+                .all(|&p| matches!(y.blocked[p][w], Some(Cause::Meeting | Cause::Emergency)))
+    };
+    (0..cx.weeks.len())
+        .filter(|&w| cx.weeks[w] >= cx.start && !cx.holiday[cx.weeks[w]] && !all_taken(w))
+        .count()
+}
+
 /// Seats every week with the rotating leaders where `position` puts them.
 fn final_pass(cx: &Cx, y: &Year, position: &[Vec<usize>]) -> Stations {
     let r = cx.roster;
@@ -363,9 +390,7 @@ fn final_pass(cx: &Cx, y: &Year, position: &[Vec<usize>]) -> Stations {
         units: 0,
         member_weeks: 0,
         township_members: cx.persons.iter().filter(|p| p.township).count(),
-        open_weeks: (0..nw)
-            .filter(|&w| cx.weeks[w] >= cx.start && !cx.holiday[cx.weeks[w]])
-            .count(),
+        open_weeks: open_weeks(cx, y),
         weekly_units: r
             .units
             .iter()

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 mod assign;
 mod calendar;
 mod year;
-pub use year::{city_past_line, kept_line};
+pub use year::{city_past_line, kept_line, other_previous_line};
 
 pub use year::YearSaid;
 

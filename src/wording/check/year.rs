@@ -238,3 +238,24 @@ pub fn city_past_line(
         }
     }
 }
+
+/// `check --previous` given another plan than the one the plan was
+/// replanned from (by its recorded SHA-256): said before anything else,
+/// as every rule would otherwise fail against the wrong teams. `recorded`
+/// and `given` are file names; the same name means the file has changed.
+pub fn other_previous_line(recorded: &str, given: &str, lang: Lang) -> String {
+    match (recorded == given, lang) {
+        (false, Lang::En) => format!(
+            "this plan was replanned from {recorded}, not from {given}: give {recorded} as --previous"
+        ),
+        (false, Lang::Zh) => {
+            format!("本方案是从 {recorded} 重排的，不是从 {given}：请用 {recorded} 作 --previous")
+        }
+        (true, Lang::En) => format!(
+            "{given} has changed since this plan was replanned from it: give the plan in force as it was then as --previous"
+        ),
+        (true, Lang::Zh) => {
+            format!("本方案重排后，{given} 已被改动：请用重排时的上一版方案作 --previous")
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! What a Chinese planner's trial found in the commands: a closed pipe ends
+//! every printing command quietly, date flags take the spellings a roster
+//! takes, and `-` means the screen for `--csv` and is refused where a file
+//! must be named.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::process::{Command, Stdio};
+
+const EXAMPLE: &str = "instances/beijiao-example.toml";
+
+/// Plans the example (year 2015) into a temporary folder.
+fn planned() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml").display().to_string();
+    let (code, _, err) = zhudian(&["plan", EXAMPLE, "-o", &plan]);
+    assert_eq!(code, 0, "{err}");
+    (dir, plan)
+}
+
+/// `zhudian --lang zh warnings PLAN | head`: the reader goes away before
+/// reading anything; no command panics or says a word.
+#[test]
+fn a_closed_pipe_ends_every_printing_command_quietly() {
+    let (_dir, plan) = planned();
+    let commands: [&[&str]; 6] = [
+        &["--lang", "zh", "warnings", &plan],
+        &["warnings", &plan, "--format", "csv"],
+        &["people", &plan, "--csv", "-"],
+        &["calendar", &plan, "--csv", "-"],
+        &["compare", &plan, &plan],
+        &["--lang", "zh", "check", EXAMPLE, &plan],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhudian"))
+            .args(args)
+            .env_remove("ZHUDIAN_LANG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panic"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
+/// `--from 2015/7/1` and `--from 2015年7月1日` mean what `--from 2015-07-01` does.
+#[test]
+fn date_flags_take_the_spellings_a_roster_takes() {
+    let (_dir, plan) = planned();
+    let check = |from: &str| zhudian(&["check", EXAMPLE, &plan, "--previous", &plan, "--from", from]);
+    let iso = check("2015-07-01");
+    assert_eq!(iso.0, 0, "{}", iso.2);
+    for from in ["2015/7/1", "2015.7.1", "2015年7月1日", "２０１５/７/１"] {
+        assert_eq!(check(from), iso, "{from}");
+    }
+}
+
+/// A wrong date is told in the run's language, with the spellings taken.
+#[test]
+fn a_wrong_date_is_worded_in_the_run_s_language() {
+    let (_dir, plan) = planned();
+    let args = ["check", EXAMPLE, &plan, "--previous", &plan, "--from", "2015/13/1"];
+    let (code, out, err) = zhudian(&args);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "--from 2015/13/1: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1 or 2026年7月1日\n"
+    );
+    let zh: Vec<&str> = ["--lang", "zh"].into_iter().chain(args).collect();
+    let (code, _, err) = zhudian(&zh);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "--from 2015/13/1：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日\n"
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = out.path().join("p.toml").display().to_string();
+    let (code, _, err) = zhudian(&[
+        "--lang=zh", "replan", EXAMPLE, "--previous", &plan, "--from", "七月一日", "-o", &o,
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "--from 七月一日：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日\n"
+    );
+}
+
+/// `--csv -` writes the CSV to the screen and no file called "-"; what the
+/// run says goes to stderr, so the CSV stays whole.
+#[test]
+fn csv_dash_is_the_screen() {
+    let (dir, plan) = planned();
+    let file = dir.path().join("cal.csv").display().to_string();
+    let (code, said, err) = zhudian(&["calendar", &plan, "--csv", &file]);
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(&file).unwrap();
+    let (code, out, err) = zhudian(&["calendar", &plan, "--csv", "-"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, written);
+    // The totals, not the "wrote" line: nothing was written to a file.
+    let totals = said.lines().last().unwrap();
+    assert_eq!(err, format!("{totals}\n"));
+    let (code, _, err) = zhudian(&["people", &plan, "--csv", &file]);
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(&file).unwrap();
+    let (code, out, err) = zhudian(&["people", &plan, "--csv", "-"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, written);
+    assert!(!std::path::Path::new("-").exists());
+}
+
+/// Where a file or folder must be named, `-` is refused in words.
+#[test]
+fn dash_is_refused_where_a_file_must_be_named() {
+    let (_dir, plan) = planned();
+    let refusals: [&[&str]; 4] = [
+        &["plan", EXAMPLE, "-o", "-"],
+        &["export", &plan, "--xlsx", "-"],
+        &["--lang", "en", "report", EXAMPLE, &plan, "-o", "-"],
+        &["calendar", &plan, "--ics", "-"],
+    ];
+    for args in refusals {
+        let (code, out, err) = zhudian(args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}");
+        assert_eq!(
+            err,
+            "will not write to -: this output needs a file or folder name (only --csv takes - for the screen)\n",
+            "{args:?}"
+        );
+    }
+    let (code, _, err) = zhudian(&["--lang", "zh", "export", &plan, "--xlsx", "-"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "不能写到“-”：这里要写文件或文件夹名（只有 --csv 可用 - 表示直接输出到屏幕）\n"
+    );
+    assert!(!std::path::Path::new("-").exists());
+}

@@ -144,3 +144,32 @@ fn dash_is_refused_where_a_file_must_be_named() {
     );
     assert!(!std::path::Path::new("-").exists());
 }
+
+/// The plan's table shows each leader's side of the target: a load above
+/// the leaders' mean is +, below it -, as the report's loads table.
+#[test]
+fn the_plan_table_signs_each_deviation() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml").display().to_string();
+    let (code, out, err) = zhudian(&["plan", EXAMPLE, "-o", &plan]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<(f64, String)> = out
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.trim_start().starts_with("cost "))
+        .map(|l| {
+            let cells: Vec<&str> = l.split_whitespace().collect();
+            (cells[1].parse().unwrap(), cells[2].to_string())
+        })
+        .collect();
+    let led: Vec<f64> = rows.iter().filter(|r| r.0 > 0.0).map(|r| r.0).collect();
+    let mean = led.iter().sum::<f64>() / led.len() as f64;
+    assert_eq!(rows.len(), 3, "{out}");
+    for (load, dev) in &rows {
+        if dev != "0.0" && *load > 0.0 {
+            let sign = if *load > mean { '+' } else { '-' };
+            assert!(dev.starts_with(sign), "{load} {dev} (mean {mean}): {out}");
+        }
+    }
+    assert!(rows.iter().any(|r| r.1.starts_with('-')), "{out}");
+}

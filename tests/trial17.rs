@@ -55,7 +55,8 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
 #[test]
 fn date_flags_take_the_spellings_a_roster_takes() {
     let (_dir, plan) = planned();
-    let check = |from: &str| zhudian(&["check", EXAMPLE, &plan, "--previous", &plan, "--from", from]);
+    let check =
+        |from: &str| zhudian(&["check", EXAMPLE, &plan, "--previous", &plan, "--from", from]);
     let iso = check("2015-07-01");
     assert_eq!(iso.0, 0, "{}", iso.2);
     for from in ["2015/7/1", "2015.7.1", "2015年7月1日", "２０１５/７/１"] {
@@ -67,7 +68,15 @@ fn date_flags_take_the_spellings_a_roster_takes() {
 #[test]
 fn a_wrong_date_is_worded_in_the_run_s_language() {
     let (_dir, plan) = planned();
-    let args = ["check", EXAMPLE, &plan, "--previous", &plan, "--from", "2015/13/1"];
+    let args = [
+        "check",
+        EXAMPLE,
+        &plan,
+        "--previous",
+        &plan,
+        "--from",
+        "2015/13/1",
+    ];
     let (code, out, err) = zhudian(&args);
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
@@ -84,7 +93,15 @@ fn a_wrong_date_is_worded_in_the_run_s_language() {
     let out = tempfile::tempdir().unwrap();
     let o = out.path().join("p.toml").display().to_string();
     let (code, _, err) = zhudian(&[
-        "--lang=zh", "replan", EXAMPLE, "--previous", &plan, "--from", "七月一日", "-o", &o,
+        "--lang=zh",
+        "replan",
+        EXAMPLE,
+        "--previous",
+        &plan,
+        "--from",
+        "七月一日",
+        "-o",
+        &o,
     ]);
     assert_eq!(code, 2);
     assert_eq!(
@@ -172,4 +189,67 @@ fn the_plan_table_signs_each_deviation() {
         }
     }
     assert!(rows.iter().any(|r| r.1.starts_with('-')), "{out}");
+}
+
+/// A wrong date in a roster is told with an example in the roster's own year.
+#[test]
+fn a_roster_s_wrong_date_is_shown_a_date_of_its_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace("year = 2015", "year = 2016")
+        .replace("2015-01-05", "2016-01-05")
+        .replace("2015-06-16", "2016-06-31");
+    let roster = dir.path().join("r.toml");
+    std::fs::write(&roster, text).unwrap();
+    let r = roster.display().to_string();
+    let (code, _, err) = zhudian(&["validate", &r]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(": '2016-06-31' is not a date like 2016-03-02\n"),
+        "{err}"
+    );
+    let (code, _, err) = zhudian(&["--lang", "zh", "validate", &r]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("：“2016-06-31”不是 2016-03-02 这样的日期\n"),
+        "{err}"
+    );
+}
+
+/// Chinese tables and lines meant for people say 6月16日, as the other
+/// pages do; the CSV keeps the ISO date for spreadsheets.
+#[test]
+fn chinese_warnings_say_month_and_day() {
+    let (_dir, plan) = planned();
+    let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "shortfall"]);
+    assert_eq!(code, 0, "{err}");
+    let row = out.lines().nth(1).unwrap();
+    assert_eq!(
+        row,
+        "驻点人手不足  6月16日  三洪奇村    区志坚  三洪奇村 6月16日 驻点：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点275次，镇街7名成员每人每周只能去一个点，全年最多能去346次；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上"
+    );
+    assert!(!out.contains("2015-"), "{out}");
+    let (_, csv, _) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "csv"]);
+    assert!(csv.contains(",2015-06-16,三洪奇村,"), "{csv}");
+    let (_, en, _) = zhudian(&["warnings", &plan, "--kind", "shortfall"]);
+    assert!(
+        en.lines().nth(1).unwrap().contains("  2015-06-16  "),
+        "{en}"
+    );
+}
+
+/// The report's warnings (Chinese by default) list days as 6月16日.
+#[test]
+fn the_report_s_warnings_say_month_and_day() {
+    let (dir, plan) = planned();
+    let page = dir.path().join("r.html");
+    let (code, _, err) = zhudian(&["report", EXAMPLE, &plan, "-o", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("三洪奇村：1 次（6月16日）"), "shortfall line");
+    assert!(
+        !html.contains("（2015-06-16"),
+        "an ISO date in a shortfall line"
+    );
 }

@@ -162,7 +162,12 @@ fn warnings_takes_a_kind_by_its_chinese_name() {
     let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "无法补接待"]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(out, "该方案没有“无法补接待”类提醒。\n");
-    let by_en = zhudian(&["warnings", &plan, "--kind", "Station sessions short of people"]);
+    let by_en = zhudian(&[
+        "warnings",
+        &plan,
+        "--kind",
+        "Station sessions short of people",
+    ]);
     assert_eq!(by_en, zhudian(&["warnings", &plan, "--kind", "shortfall"]));
 }
 

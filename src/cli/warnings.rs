@@ -102,7 +102,7 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
         .warning
         .iter()
         .filter(|w| kind.is_none_or(|k| k == w.kind))
-        .map(|w| row(w, roster.as_ref(), lang))
+        .map(|w| row(w, roster.as_ref(), csv, lang))
         .collect();
     if rows.is_empty() && !csv {
         outln!("{}", words::none(kind, lang));
@@ -117,7 +117,8 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
     EXIT_OK
 }
 
-fn row(w: &Warning, roster: Option<&Roster>, lang: Lang) -> [String; 5] {
+/// One warning's cells; dates for people in the table, ISO in the CSV.
+fn row(w: &Warning, roster: Option<&Roster>, csv: bool, lang: Lang) -> [String; 5] {
     let unit = w.unit.as_deref().unwrap_or("");
     let (unit, people) = match roster {
         Some(r) => (
@@ -132,7 +133,10 @@ fn row(w: &Warning, roster: Option<&Roster>, lang: Lang) -> [String; 5] {
     };
     [
         words::kind_label(&w.kind, lang),
-        w.date.clone().unwrap_or_default(),
+        match (&w.date, csv) {
+            (Some(d), false) => words::shown_date(d, lang),
+            (d, _) => d.clone().unwrap_or_default(),
+        },
         unit,
         people,
         w.text(lang),

@@ -86,7 +86,8 @@ impl Say for IoSaid {
                 if en {
                     "will not write to -: this output needs a file or folder name (only --csv takes - for the screen)".into()
                 } else {
-                    "不能写到“-”：这里要写文件或文件夹名（只有 --csv 可用 - 表示直接输出到屏幕）".into()
+                    "不能写到“-”：这里要写文件或文件夹名（只有 --csv 可用 - 表示直接输出到屏幕）"
+                        .into()
                 }
             }
             NotADate { flag, value } => {

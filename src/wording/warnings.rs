@@ -218,6 +218,17 @@ pub fn unknown_kind(kind: &str, lang: Lang) -> String {
     }
 }
 
+/// A warning's date where people read it (the terminal table, the report):
+/// "1月14日" in Chinese, as the other pages say it, the plan's year being
+/// understood; English and CSV keep 2026-01-14. Text that is no date stays.
+pub fn shown_date(iso: &str, lang: Lang) -> String {
+    use chrono::Datelike;
+    match (lang, chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")) {
+        (Lang::Zh, Ok(d)) => super::documents::month_day(d.month(), d.day(), lang),
+        _ => iso.to_string(),
+    }
+}
+
 /// `--format` other than table or csv.
 pub fn unknown_format(format: &str, lang: Lang) -> String {
     match lang {

@@ -149,6 +149,28 @@ fn warnings_lists_them_all_by_name_as_csv_or_table() {
     assert_eq!(out, "该方案没有“会议占用驻点时间”类提醒。\n");
 }
 
+/// A Chinese planner copies the kind's name from the zh table: the same rows
+/// as its code.
+#[test]
+fn warnings_takes_a_kind_by_its_chinese_name() {
+    let (_dir, plan, _) = planned("zh");
+    let by_code = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "shortfall"]);
+    let by_name = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "驻点人手不足"]);
+    assert_eq!(by_code.0, 0, "{}", by_code.2);
+    assert_eq!(by_name, by_code);
+    assert!(by_name.1.contains("驻点人手不足"), "{}", by_name.1);
+    let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "无法补接待"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, "该方案没有“无法补接待”类提醒。\n");
+    let by_en = zhudian(&[
+        "warnings",
+        &plan,
+        "--kind",
+        "Station sessions short of people",
+    ]);
+    assert_eq!(by_en, zhudian(&["warnings", &plan, "--kind", "shortfall"]));
+}
+
 #[test]
 fn warnings_refuses_an_unknown_kind_or_format() {
     let (_dir, plan, _) = planned("en");
@@ -156,13 +178,13 @@ fn warnings_refuses_an_unknown_kind_or_format() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "unknown warning kind 'short': the kinds are shortfall, makeup_impossible, household_visits_short, meeting_in_window, previous_plan, shared_busy_elsewhere\n"
+        "unknown warning kind 'short': the kinds are shortfall (station sessions short of people), makeup_impossible (make-ups that cannot be placed), household_visits_short (household visits that do not fit), meeting_in_window (meetings in the station window), previous_plan (not carried over from the plan in force), shared_busy_elsewhere (shared people who lead no unit here) (code or name)\n"
     );
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "short"]);
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "未知的提醒类别“short”：可用的类别有shortfall（驻点人手不足）、makeup_impossible（无法补接待）、household_visits_short（入户走访排不下）、meeting_in_window（会议占用驻点时间）、previous_plan（原方案未能沿用的部分）、shared_busy_elsewhere（跨镇街兼任人员不在本镇当驻点领导）\n"
+        "未知的提醒类别“short”：可用的类别有shortfall（驻点人手不足）、makeup_impossible（无法补接待）、household_visits_short（入户走访排不下）、meeting_in_window（会议占用驻点时间）、previous_plan（原方案未能沿用的部分）、shared_busy_elsewhere（跨镇街兼任人员不在本镇当驻点领导）（写代码或中文名均可）\n"
     );
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "xls"]);
     assert_eq!(

@@ -22,8 +22,8 @@ pub struct CalendarArgs {
     /// city, one folder per township inside it)
     #[arg(long, value_name = "DIR")]
     pub ics: Option<PathBuf>,
-    /// Write every session as one CSV row (UTF-8 with BOM) to this file (for
-    /// a city, a folder: one CSV per township)
+    /// Write every session as one CSV row (UTF-8 with BOM) to this file, or
+    /// to the screen with `-` (for a city, a folder: one CSV per township)
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
     /// Roster to read names from, instead of the one the plan names (for a
@@ -81,7 +81,14 @@ pub(super) fn load_roster(path: &Path, plan: &PlanFile) -> Result<Roster, String
 
 /// Runs `calendar`: 0 done, 2 when the plan or roster cannot be read or an output written.
 pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
-    if args.plan.is_dir() {
+    // A folder of .ics files cannot go to the screen, nor can a city's CSVs.
+    let city = args.plan.is_dir();
+    for dir in args.ics.iter().chain(args.csv.iter().filter(|_| city)) {
+        if let Err(code) = super::a_named_output(dir, lang) {
+            return code;
+        }
+    }
+    if city {
         return super::city::calendar::run(args, lang);
     }
     let plan_name = args.plan.display().to_string();
@@ -150,20 +157,26 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         Some(Ok(p)) => Some(p),
         None => None,
     };
+    // With `--csv -` the CSV is stdout's whole content; what the run says goes to stderr.
+    let to_stdout = args.csv.as_deref().is_some_and(super::is_stdout);
+    let say = |line: String| {
+        if to_stdout {
+            errln!("{line}")
+        } else {
+            outln!("{line}")
+        }
+    };
     if let Some(dir) = &args.ics {
         match export::ics::write_following(&roster, &plan, previous.as_ref(), dir, lang) {
             Ok((files, events, cancelled)) => {
-                outln!(
-                    "{}",
-                    CommandSaid::WroteIcs {
-                        dir: dir.display().to_string(),
-                        files,
-                        events
-                    }
-                    .say(lang)
-                );
+                say(CommandSaid::WroteIcs {
+                    dir: dir.display().to_string(),
+                    files,
+                    events,
+                }
+                .say(lang));
                 if previous.is_some() || cancelled > 0 {
-                    outln!("{}", CommandSaid::CancelledIcs { cancelled }.say(lang));
+                    say(CommandSaid::CancelledIcs { cancelled }.say(lang));
                 }
             }
             Err(e) => {
@@ -179,7 +192,9 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
             }
         }
     }
-    if let Some(path) = &args.csv {
+    if to_stdout {
+        out!("{}", export::csv::render(&roster, &plan, lang));
+    } else if let Some(path) = &args.csv {
         if let Err(code) = super::not_an_input(path, &[&args.plan, &rpath], lang) {
             return code;
         }
@@ -207,16 +222,13 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         }
     }
     let m = &plan.plan.metrics;
-    outln!(
-        "{}",
-        CommandSaid::Totals {
-            station: m.station_sessions,
-            makeup: m.makeup_sessions,
-            visits: m.household_visit_sessions,
-            shortfall: m.shortfall_sessions,
-            warnings: m.warnings,
-        }
-        .say(lang)
-    );
+    say(CommandSaid::Totals {
+        station: m.station_sessions,
+        makeup: m.makeup_sessions,
+        visits: m.household_visit_sessions,
+        shortfall: m.shortfall_sessions,
+        warnings: m.warnings,
+    }
+    .say(lang));
     EXIT_OK
 }

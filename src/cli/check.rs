@@ -22,9 +22,9 @@ pub struct CheckArgs {
     /// counts (for a city, the folder of previous plans)
     #[arg(long, value_name = "PLAN")]
     pub previous: Option<PathBuf>,
-    /// The plan was replanned from this day (YYYY-MM-DD): every session
-    /// before it must be exactly as in --previous
-    #[arg(long, value_name = "DATE", requires = "previous")]
+    /// The plan was replanned from this day (2026-07-01, 2026/7/1, 2026.7.1
+    /// or 2026年7月1日): every session before it must be exactly as in --previous
+    #[arg(long, value_name = "DATE", requires = "previous", value_parser = super::date_flag)]
     pub from: Option<chrono::NaiveDate>,
 }
 

@@ -30,15 +30,15 @@ pub fn run(args: &ConvertArgs, lang: Lang, docs: Lang) -> i32 {
     for p in [&args.input, &args.output] {
         if !is_toml(p) && !workbook::is_workbook(p) {
             let path = p.display().to_string();
-            eprintln!("{}", FilesSaid::UnknownFormat { path }.say(lang));
+            errln!("{}", FilesSaid::UnknownFormat { path }.say(lang));
             return EXIT_BAD_INPUT;
         }
     }
     let r = match roster::load(&args.input) {
         Ok(r) => r,
         Err(problems) => {
-            eprint!("{}", problems.render(lang));
-            eprintln!(
+            err!("{}", problems.render(lang));
+            errln!(
                 "{}",
                 crate::wording::roster::problem_count(problems.0.len(), lang)
             );
@@ -65,7 +65,7 @@ pub fn run(args: &ConvertArgs, lang: Lang, docs: Lang) -> i32 {
     };
     match bytes.and_then(|b| write_atomic(&args.output, &b).map_err(|e| e.to_string())) {
         Ok(()) => {
-            println!(
+            outln!(
                 "{}",
                 FilesSaid::Converted {
                     from,
@@ -79,7 +79,7 @@ pub fn run(args: &ConvertArgs, lang: Lang, docs: Lang) -> i32 {
             EXIT_OK
         }
         Err(detail) => {
-            eprintln!("{}", FilesSaid::CannotWrite { path, detail }.say(lang));
+            errln!("{}", FilesSaid::CannotWrite { path, detail }.say(lang));
             EXIT_BAD_INPUT
         }
     }

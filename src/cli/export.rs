@@ -84,7 +84,7 @@ fn write(path: &Path, bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>, lang: 
         Ok(()) => true,
         Err(detail) => {
             let path = path.display().to_string();
-            eprintln!("{}", FilesSaid::CannotWrite { path, detail }.say(lang));
+            errln!("{}", FilesSaid::CannotWrite { path, detail }.say(lang));
             false
         }
     }
@@ -93,13 +93,16 @@ fn write(path: &Path, bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>, lang: 
 /// Runs `export`: 0 written, 2 when a plan or roster cannot be read or a
 /// workbook written. The documents are in `docs`, messages in `lang`.
 pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
+    if let Err(code) = super::a_named_output(&args.xlsx, lang) {
+        return code;
+    }
     if args.plan.is_dir() {
         return city(args, lang, docs);
     }
     let (r, plan) = match read(&args.plan, args.roster.as_ref(), lang, docs) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("{}", e.trim_end());
+            errln!("{}", e.trim_end());
             return EXIT_BAD_INPUT;
         }
     };
@@ -112,7 +115,7 @@ pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
     ) {
         return EXIT_BAD_INPUT;
     }
-    println!(
+    outln!(
         "{}",
         FilesSaid::WroteDocuments {
             path: args.xlsx.display().to_string(),
@@ -158,13 +161,13 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
     let plans: Vec<PathBuf> = match super::city::plan_files(&args.plan, lang) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return EXIT_BAD_INPUT;
         }
     };
     if let Err(e) = std::fs::create_dir_all(&args.xlsx) {
         let path = args.xlsx.display().to_string();
-        eprintln!(
+        errln!(
             "{}",
             FilesSaid::CannotWrite {
                 path,
@@ -182,7 +185,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         match read(p, args.roster.as_ref(), lang, docs) {
             Ok((r, plan)) => read_all.push((p, r, plan)),
             Err(e) => {
-                eprintln!("{}", e.trim_end());
+                errln!("{}", e.trim_end());
                 let stem = p.file_stem().unwrap_or_default().to_string_lossy();
                 failing.push(stem.into_owned());
             }
@@ -205,7 +208,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
             failing.push(r.township.name.clone());
             continue;
         }
-        println!(
+        outln!(
             "{}",
             FilesSaid::WroteDocuments {
                 path: out.display().to_string(),
@@ -222,7 +225,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
     if !write(&summary, city_book(&done, title, docs), lang) {
         return EXIT_BAD_INPUT;
     }
-    println!(
+    outln!(
         "{}",
         FilesSaid::WroteCity {
             path: summary.display().to_string(),
@@ -230,7 +233,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         }
         .say(lang)
     );
-    println!(
+    outln!(
         "{}",
         CityRunSaid::Totals {
             done: Done::Exported,

@@ -131,6 +131,10 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
+            if let Some(said) = not_a_date(&e) {
+                errln!("{}", said.say(lang_before_parsing()));
+                return EXIT_BAD_INPUT;
+            }
             let _ = e.print();
             return if e.use_stderr() {
                 EXIT_BAD_INPUT
@@ -198,6 +202,45 @@ fn clean_up_on_signals() {
     });
 }
 
+/// The value parser of every date flag: the spellings a roster's cells take
+/// (2026-07-01, 2026/7/1, 2026.7.1, 2026年7月1日). A refusal is worded by
+/// `not_a_date`, in the run's language, which clap cannot know yet.
+pub(crate) fn date_flag(value: &str) -> Result<chrono::NaiveDate, String> {
+    crate::workbook::cells::parse_date(value).ok_or_else(|| value.to_string())
+}
+
+/// A date flag's value that `date_flag` refused, as the planner is told it.
+fn not_a_date(e: &clap::Error) -> Option<IoSaid> {
+    use clap::error::{ContextKind, ContextValue};
+    if e.kind() != clap::error::ErrorKind::ValueValidation {
+        return None;
+    }
+    let text = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg)?;
+    let flag = arg.split_whitespace().next()?.to_string();
+    (flag == "--from").then(|| IoSaid::NotADate {
+        flag,
+        value: text(ContextKind::InvalidValue).unwrap_or_default(),
+    })
+}
+
+/// The language asked for, read before clap has parsed the command line
+/// (`--lang zh`, `--lang=zh`, else ZHUDIAN_LANG), for refusals made while parsing.
+fn lang_before_parsing() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| match a.as_str() {
+        "--lang" => args.get(i + 1).cloned(),
+        _ => a.strip_prefix("--lang=").map(String::from),
+    });
+    given
+        .or_else(|| std::env::var("ZHUDIAN_LANG").ok())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or(Lang::En)
+}
+
 /// Writes to stdout; a closed pipe ends the run with 0 and no word.
 pub(crate) fn write_stdout(args: std::fmt::Arguments) {
     use std::io::Write;
@@ -228,9 +271,25 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether an output flag was given `-`: the screen (stdout), as Unix tools take it.
+pub(crate) fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Refuses, saying so, an output given as `-` where a file or folder must be
+/// named (a plan, a workbook, a page), rather than writing a file called "-".
+pub(crate) fn a_named_output(output: &Path, lang: Lang) -> Result<(), i32> {
+    if is_stdout(output) {
+        errln!("{}", IoSaid::DashNotAFile.say(lang));
+        return Err(EXIT_BAD_INPUT);
+    }
+    Ok(())
+}
+
 /// Refuses, saying so, to write `output` when it is one of `inputs` (the
-/// same file under any name or link). Err holds the exit code.
+/// same file under any name or link) or is `-`. Err holds the exit code.
 pub(crate) fn not_an_input(output: &Path, inputs: &[&Path], lang: Lang) -> Result<(), i32> {
+    a_named_output(output, lang)?;
     for input in inputs {
         if same_file(output, input) {
             errln!(

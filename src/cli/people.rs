@@ -23,7 +23,7 @@ pub struct PeopleArgs {
     pub input: PathBuf,
     /// For a city: the folder of plans `zhudian plan CITY -o DIR` wrote
     pub plans: Option<PathBuf>,
-    /// The CSV to write (UTF-8 with BOM)
+    /// The CSV to write (UTF-8 with BOM), or `-` for the screen
     #[arg(long, value_name = "FILE")]
     pub csv: PathBuf,
     /// For a plan file: the roster to read, instead of the one the plan names
@@ -52,6 +52,10 @@ pub fn run(args: &PeopleArgs, lang: Lang) -> i32 {
         }
     };
     let path = args.csv.display().to_string();
+    if super::is_stdout(&args.csv) {
+        out!("{}", people::csv(&rows, lang));
+        return code;
+    }
     match write_atomic(&args.csv, people::csv(&rows, lang).as_bytes()) {
         Ok(()) => {
             let people = people::distinct(&rows);

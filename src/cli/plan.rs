@@ -265,7 +265,8 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
                     .map_or_else(|| l.id.clone(), |c| r.cadres[c].name.clone()),
                 units: l.units.iter().map(|u| name_of(u)).collect(),
                 load: l.load,
-                deviation_pct: l.deviation_pct,
+                // The plan keeps the size; the sign says above or below target.
+                deviation_pct: l.deviation_pct.copysign(l.load - r.target_load()),
                 tour_minutes: l.tour_minutes,
             })
             .collect(),

@@ -29,9 +29,10 @@ pub struct ReplanArgs {
     /// At most this many units may change leader
     #[arg(long = "max-changes", value_name = "N")]
     pub max_changes: Option<usize>,
-    /// Keep every session before this day (YYYY-MM-DD) exactly as in the
-    /// previous plan; build the calendar from it on. Default: the whole year
-    #[arg(long, value_name = "DATE")]
+    /// Keep every session before this day (2026-07-01, 2026/7/1, 2026.7.1 or
+    /// 2026年7月1日) exactly as in the previous plan; build the calendar from
+    /// it on. Default: the whole year
+    #[arg(long, value_name = "DATE", value_parser = super::date_flag)]
     pub from: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub engine: EngineArgs,
@@ -69,7 +70,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             if let Some(from) = args.from
                 && chrono::Datelike::year(&from) != r.township.year
             {
-                eprintln!(
+                errln!(
                     "{}",
                     ReplanSaid::FromOutsideYear {
                         from: from.to_string(),

@@ -35,13 +35,16 @@ pub struct ReportArgs {
 /// is `page_lang` (Chinese unless asked otherwise), and so are its messages.
 pub fn run(args: &ReportArgs, _lang: Lang) -> i32 {
     let lang = super::page_lang();
+    if let Err(code) = super::a_named_output(&args.output, lang) {
+        return code;
+    }
     if is_city(&args.roster) {
         return city(args, lang);
     }
     let roster = match crate::roster::load(&args.roster) {
         Ok(r) => r,
         Err(p) => {
-            eprint!("{}", p.render(lang));
+            err!("{}", p.render(lang));
             return EXIT_BAD_INPUT;
         }
     };
@@ -79,7 +82,7 @@ fn label(path: &Path) -> String {
 
 fn read_plan(path: &Path, lang: Lang) -> Option<PlanFile> {
     let said = |detail: &str| {
-        eprintln!(
+        errln!(
             "{}",
             crate::wording::scenario::unreadable_plan(&path.display().to_string(), detail, lang)
         )
@@ -104,7 +107,7 @@ fn write_page(path: &Path, page: &str, lang: Lang) -> bool {
     match crate::plan::write_atomic(path, page.as_bytes()) {
         Ok(()) => true,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{}",
                 ReportSaid::CannotWrite {
                     path: path.display().to_string(),
@@ -121,7 +124,7 @@ fn finish(path: &Path, page: &str, beside: usize, lang: Lang) -> i32 {
     if !write_page(path, page, lang) {
         return EXIT_BAD_INPUT;
     }
-    println!(
+    outln!(
         "{}",
         ReportSaid::Written {
             path: path.display().to_string(),
@@ -149,7 +152,7 @@ fn city_name(path: &Path) -> String {
 fn city(args: &ReportArgs, lang: Lang) -> i32 {
     let dir = &args.plans[0];
     if args.plans.len() != 1 || !dir.is_dir() {
-        eprintln!(
+        errln!(
             "{}",
             ReportSaid::CityNeedsPlanFolder {
                 path: dir.display().to_string()
@@ -161,7 +164,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
     let towns = match townships(&args.roster, lang) {
         Ok(t) => t,
         Err(e) => {
-            eprint!("{e}");
+            err!("{e}");
             return EXIT_BAD_INPUT;
         }
     };
@@ -184,7 +187,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             Ok(r) => r,
             Err(problems) => {
                 for p in problems {
-                    eprintln!("{p}");
+                    errln!("{p}");
                 }
                 failing.push(super::city::name_of(t));
                 continue;
@@ -192,7 +195,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         };
         let plan_path = dir.join(&t.file);
         if !plan_path.is_file() {
-            eprintln!(
+            errln!(
                 "{}",
                 ReportSaid::NoPlan {
                     township: roster.township.name.clone(),
@@ -227,7 +230,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         written,
         lang,
     );
-    println!(
+    outln!(
         "{}",
         CityRunSaid::Totals {
             done: Done::Reported,

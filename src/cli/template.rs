@@ -20,7 +20,7 @@ pub struct TemplateArgs {
 pub fn run(args: &TemplateArgs, lang: Lang, docs: Lang) -> i32 {
     let path = args.file.display().to_string();
     if !workbook::is_workbook(&args.file) {
-        eprintln!("{}", FilesSaid::UnknownFormat { path }.say(lang));
+        errln!("{}", FilesSaid::UnknownFormat { path }.say(lang));
         return EXIT_BAD_INPUT;
     }
     let written = workbook::write::roster_workbook(None, docs)
@@ -28,11 +28,11 @@ pub fn run(args: &TemplateArgs, lang: Lang, docs: Lang) -> i32 {
         .and_then(|b| write_atomic(&args.file, &b).map_err(|e| e.to_string()));
     match written {
         Ok(()) => {
-            println!("{}", FilesSaid::WroteTemplate { path }.say(lang));
+            outln!("{}", FilesSaid::WroteTemplate { path }.say(lang));
             EXIT_OK
         }
         Err(detail) => {
-            eprintln!("{}", FilesSaid::CannotWrite { path, detail }.say(lang));
+            errln!("{}", FilesSaid::CannotWrite { path, detail }.say(lang));
             EXIT_BAD_INPUT
         }
     }

@@ -38,7 +38,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     match super::replan::read_plan(&file) {
                         Ok(p) => *slot = Some(p),
                         Err(msg) => {
-                            eprintln!("{msg}");
+                            errln!("{msg}");
                             return EXIT_BAD_INPUT;
                         }
                     }

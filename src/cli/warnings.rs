@@ -19,7 +19,7 @@ pub struct WarningsArgs {
     pub plan: PathBuf,
     /// Only warnings of this kind: shortfall, makeup_impossible,
     /// household_visits_short, meeting_in_window, previous_plan,
-    /// shared_busy_elsewhere
+    /// shared_busy_elsewhere, or the kind's name as the table shows it (驻点人手不足)
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
     /// table (aligned, for the terminal) or csv (UTF-8 with BOM, for a spreadsheet)
@@ -68,20 +68,22 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
         "table" => false,
         "csv" => true,
         other => {
-            eprintln!("{}", words::unknown_format(other, lang));
+            errln!("{}", words::unknown_format(other, lang));
             return EXIT_BAD_INPUT;
         }
     };
-    if let Some(k) = &args.kind
-        && !KINDS.contains(&k.as_str())
-    {
-        eprintln!("{}", words::unknown_kind(k, lang));
-        return EXIT_BAD_INPUT;
-    }
+    let kind = match args.kind.as_deref().map(|k| (k, words::kind_code(k))) {
+        None => None,
+        Some((_, Some(code))) => Some(code),
+        Some((k, None)) => {
+            errln!("{}", words::unknown_kind(k, lang));
+            return EXIT_BAD_INPUT;
+        }
+    };
     let plan = match super::replan::read_plan(&args.plan) {
         Ok(p) => p,
         Err(msg) => {
-            eprintln!("{msg}");
+            errln!("{msg}");
             return EXIT_BAD_INPUT;
         }
     };
@@ -91,7 +93,7 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
     let roster = match super::calendar::load_roster(&path, &plan) {
         Ok(r) => Some(r),
         Err(e) if args.roster.is_some() => {
-            eprintln!("{}", e.trim_end());
+            errln!("{}", e.trim_end());
             return EXIT_BAD_INPUT;
         }
         Err(_) => None,
@@ -99,23 +101,24 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
     let rows: Vec<[String; 5]> = plan
         .warning
         .iter()
-        .filter(|w| args.kind.as_deref().is_none_or(|k| k == w.kind))
-        .map(|w| row(w, roster.as_ref(), lang))
+        .filter(|w| kind.is_none_or(|k| k == w.kind))
+        .map(|w| row(w, roster.as_ref(), csv, lang))
         .collect();
     if rows.is_empty() && !csv {
-        println!("{}", words::none(args.kind.as_deref(), lang));
+        outln!("{}", words::none(kind, lang));
         return EXIT_OK;
     }
     let head = words::headings(lang).map(String::from);
     if csv {
-        print!("{}", render_csv(&head, &rows));
+        out!("{}", render_csv(&head, &rows));
     } else {
-        print!("{}", render_table(&head, &rows));
+        out!("{}", render_table(&head, &rows));
     }
     EXIT_OK
 }
 
-fn row(w: &Warning, roster: Option<&Roster>, lang: Lang) -> [String; 5] {
+/// One warning's cells; dates for people in the table, ISO in the CSV.
+fn row(w: &Warning, roster: Option<&Roster>, csv: bool, lang: Lang) -> [String; 5] {
     let unit = w.unit.as_deref().unwrap_or("");
     let (unit, people) = match roster {
         Some(r) => (
@@ -130,7 +133,10 @@ fn row(w: &Warning, roster: Option<&Roster>, lang: Lang) -> [String; 5] {
     };
     [
         words::kind_label(&w.kind, lang),
-        w.date.clone().unwrap_or_default(),
+        match (&w.date, csv) {
+            (Some(d), false) => words::shown_date(d, lang),
+            (d, _) => d.clone().unwrap_or_default(),
+        },
         unit,
         people,
         w.text(lang),

@@ -253,7 +253,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         if !all.is_empty() {
             let page = crate::report::compare_page(&all, super::page_lang());
             if let Err(e) = crate::plan::write_atomic(path, page.as_bytes()) {
-                eprintln!(
+                errln!(
                     "{}",
                     crate::wording::report::ReportSaid::CannotWrite {
                         path: path.display().to_string(),

@@ -445,7 +445,8 @@ fn leaders(r: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> Vec<Vec<Ou
                 Out::Text(post),
                 Out::Text(units.join("、")),
                 num(line.map(|l| l.load)),
-                line.map(|l| Out::Pct(l.deviation_pct / 100.0))
+                // Signed as the report shows it: below the target negative.
+                line.map(|l| Out::Pct(l.deviation_pct.copysign(l.load - r.target_load()) / 100.0))
                     .unwrap_or(Out::Empty),
                 Out::Text(
                     line.map(|l| {

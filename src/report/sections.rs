@@ -20,6 +20,7 @@ use crate::wording::report::{
     loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
     team_place, visits_short_line, warning_kind,
 };
+use crate::wording::warnings::shown_date;
 
 /// How far off the fair share a load may be before its bar is marked, as a
 /// fraction; shown as the shaded band (`[policy] load_band_pct`, a reading
@@ -430,7 +431,7 @@ pub fn warnings(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
                     let u = w.unit.clone().unwrap_or_default();
                     let rank = roster.unit_index(&u).unwrap_or(usize::MAX);
                     let e = per_unit.entry(rank).or_insert_with(|| (u, Vec::new()));
-                    e.1.push(w.date.clone().unwrap_or_default());
+                    e.1.push(shown_date(w.date.as_deref().unwrap_or(""), lang));
                 }
                 for (_, (u, dates)) in per_unit {
                     let shown: Vec<String> = dates.iter().take(3).cloned().collect();
@@ -450,7 +451,7 @@ pub fn warnings(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
                         .map(|u| unit_name(roster, u))
                         .unwrap_or("");
                     items.push(dated_line(
-                        w.date.as_deref().unwrap_or(""),
+                        &shown_date(w.date.as_deref().unwrap_or(""), lang),
                         place,
                         &names(&w.people),
                         lang,

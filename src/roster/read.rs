@@ -21,6 +21,8 @@ pub(crate) struct Cx<'s> {
     /// Byte offset where each line starts, for line numbers by binary search.
     line_starts: Vec<usize>,
     pub problems: RefCell<Vec<Problem>>,
+    /// The roster's year once [township] is read, for examples in messages.
+    pub year: std::cell::Cell<i32>,
 }
 
 impl<'s> Cx<'s> {
@@ -33,6 +35,7 @@ impl<'s> Cx<'s> {
             text,
             line_starts,
             problems: RefCell::new(Vec::new()),
+            year: std::cell::Cell::new(2015),
         }
     }
 
@@ -373,7 +376,13 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             Ok(d) => Some(d),
             Err(_) => {
                 if !self.cx.full_width_in(self.place(key), &v.span()) {
-                    self.report(key, RosterSaid::BadDate { value: text });
+                    self.report(
+                        key,
+                        RosterSaid::BadDate {
+                            value: text,
+                            year: self.cx.year.get(),
+                        },
+                    );
                 }
                 None
             }

@@ -232,6 +232,7 @@ fn read_township(t: &Tab) -> Township {
         );
         year = 2015;
     }
+    t.cx.year.set(year as i32);
     Township {
         name: name.unwrap_or_default(),
         office: office.unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! Words for the command layer's own refusals about files: an output that
 //! would overwrite an input, and why an input file is not read (not a
-//! regular file, too large, neither UTF-8 nor GBK) or how it was read (GBK).
+//! regular file, too large, neither UTF-8 nor GBK) or how it was read (GBK);
+//! a `-` where a file must be named; and a date flag whose value is no date.
 
 use super::{Lang, Say};
 
@@ -16,6 +17,11 @@ pub enum IoSaid {
     NotUtf8 { line: usize, offset: usize },
     /// A note: the file was GBK and was read as such.
     ReadAsGbk,
+    /// `-` given where only a file or folder will do (the plan, a workbook,
+    /// a page): only `--csv` writes to the screen.
+    DashNotAFile,
+    /// A date flag (`--from`) whose value is no date in any spelling read.
+    NotADate { flag: String, value: String },
     /// The system could not open or read the file: its reason, and the
     /// system's own words for any other.
     Os {
@@ -76,6 +82,25 @@ impl Say for IoSaid {
                     (_, false) => format!("系统无法读取（{text}）"),
                 }
             }
+            DashNotAFile => {
+                if en {
+                    "will not write to -: this output needs a file or folder name (only --csv takes - for the screen)".into()
+                } else {
+                    "不能写到“-”：这里要写文件或文件夹名（只有 --csv 可用 - 表示直接输出到屏幕）"
+                        .into()
+                }
+            }
+            NotADate { flag, value } => {
+                if en {
+                    format!(
+                        "{flag} {value}: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1 or 2026年7月1日"
+                    )
+                } else {
+                    format!(
+                        "{flag} {value}：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日"
+                    )
+                }
+            }
             ReadAsGbk => {
                 if en {
                     "note: the file is saved in GBK (the Chinese Windows encoding) and was read as GBK; saving it as UTF-8 avoids this note".into()
@@ -132,6 +157,26 @@ mod tests {
         assert_eq!(
             bad.zh(),
             "第 3 行（字节偏移 57）：文字既不是 UTF-8 也不是 GBK 编码；请另存为 UTF-8（“另存为”，编码选 UTF-8）"
+        );
+        assert_eq!(
+            IoSaid::DashNotAFile.en(),
+            "will not write to -: this output needs a file or folder name (only --csv takes - for the screen)"
+        );
+        assert_eq!(
+            IoSaid::DashNotAFile.zh(),
+            "不能写到“-”：这里要写文件或文件夹名（只有 --csv 可用 - 表示直接输出到屏幕）"
+        );
+        let day = IoSaid::NotADate {
+            flag: "--from".into(),
+            value: "2026/13/1".into(),
+        };
+        assert_eq!(
+            day.en(),
+            "--from 2026/13/1: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1 or 2026年7月1日"
+        );
+        assert_eq!(
+            day.zh(),
+            "--from 2026/13/1：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日"
         );
         assert_eq!(
             IoSaid::ReadAsGbk.en(),

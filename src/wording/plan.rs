@@ -427,6 +427,7 @@ pub struct LeaderRow {
     /// Each unit's name and its minutes from the office by road.
     pub units: Vec<(String, Option<f64>)>,
     pub load: f64,
+    /// Off the target load in per cent: below it negative, as the report shows it.
     pub deviation_pct: f64,
     pub tour_minutes: f64,
 }
@@ -532,7 +533,7 @@ impl Say for PlanReport {
                 Row::Cells(vec![
                     r.leader.clone(),
                     format!("{:.0}", r.load),
-                    format!("{:.1}", r.deviation_pct),
+                    signed_pct(r.deviation_pct),
                     format!("{:.0}", r.tour_minutes),
                     units,
                 ])
@@ -619,3 +620,12 @@ impl Say for PlanReport {
 mod tests;
 
 pub use super::city_table::{CityRow, CitySaid};
+
+/// A deviation with its sign (+7.7, -13.4); on target plainly 0.0.
+pub fn signed_pct(pct: f64) -> String {
+    if format!("{:.1}", pct.abs()) == "0.0" {
+        "0.0".into()
+    } else {
+        format!("{pct:+.1}")
+    }
+}

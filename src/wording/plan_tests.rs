@@ -21,7 +21,7 @@ fn report() -> PlanReport {
                 leader: "He".into(),
                 units: vec![],
                 load: 0.0,
-                deviation_pct: 100.0,
+                deviation_pct: -100.0,
                 tour_minutes: 0.0,
             },
         ],
@@ -40,14 +40,23 @@ fn report() -> PlanReport {
     }
 }
 
+/// A deviation always shows its side of the target, as the report does.
+#[test]
+fn a_deviation_shows_its_sign() {
+    assert_eq!(super::signed_pct(13.42), "+13.4");
+    assert_eq!(super::signed_pct(-13.42), "-13.4");
+    assert_eq!(super::signed_pct(-0.01), "0.0");
+    assert_eq!(super::signed_pct(0.0), "0.0");
+}
+
 #[test]
 fn the_terminal_table_word_for_word() {
     assert_eq!(
         report().en(),
         "北滘镇: plan written to plan.toml\n\
-         \x20 leader  load  dev %  tour min  units (minutes from the office)\n\
-         \x20 劳广行  1840    7.7        62  林上村 (12), 重点企业联系点 (8)\n\
-         \x20 He         0  100.0         0  —\n\
+         \x20 leader  load   dev %  tour min  units (minutes from the office)\n\
+         \x20 劳广行  1840    +7.7        62  林上村 (12), 重点企业联系点 (8)\n\
+         \x20 He         0  -100.0         0  —\n\
          \x20 cost 150.77, lower bound 150.77, gap 0.00 %: optimal (proven)\n\
          \x20 engine bundles (bundles enumerated, 1234 work units): leaders 0.002 s, teams 0.000 s, calendar 0.001 s, total 0.003 s\n"
     );
@@ -58,9 +67,9 @@ fn the_terminal_table_word_for_word() {
     assert_eq!(
         r.zh(),
         "北滘镇：方案已写入 plan.toml\n\
-         \x20 领导    工作量  偏差%  路程分钟  联系村居（距镇政府分钟）\n\
-         \x20 劳广行    1840    7.7        62  林上村（12）、重点企业联系点（8）\n\
-         \x20 He           0  100.0         0  —\n\
+         \x20 领导    工作量   偏差%  路程分钟  联系村居（距镇政府分钟）\n\
+         \x20 劳广行    1840    +7.7        62  林上村（12）、重点企业联系点（8）\n\
+         \x20 He           0  -100.0         0  —\n\
          \x20 方案得分 150.77（越低越好），理论最好得分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
          \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组队伍 0.000 秒，排日程 0.001 秒\n"
     );

@@ -37,8 +37,10 @@ pub enum RosterSaid {
         allowed: Vec<String>,
         suggestion: Option<String>,
     },
+    /// A date that is no date; the example is dated in the roster's year.
     BadDate {
         value: String,
+        year: i32,
     },
     BadTime {
         value: String,
@@ -339,11 +341,11 @@ impl Say for RosterSaid {
                     )
                 }
             }
-            BadDate { value } => {
+            BadDate { value, year } => {
                 if en {
-                    format!("'{value}' is not a date like 2015-03-02")
+                    format!("'{value}' is not a date like {year}-03-02")
                 } else {
-                    format!("“{value}”不是 2015-03-02 这样的日期")
+                    format!("“{value}”不是 {year}-03-02 这样的日期")
                 }
             }
             BadTime { value } => {

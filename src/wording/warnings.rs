@@ -181,18 +181,51 @@ pub fn none(kind: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// The kind `--kind` names: its code, or its name in either language as the
+/// tables show it (a Chinese planner copies 驻点人手不足 from the zh output).
+pub fn kind_code(given: &str) -> Option<&'static str> {
+    let given = given.trim();
+    KINDS.iter().copied().find(|k| {
+        *k == given
+            || kind_label(k, Lang::Zh) == given
+            || kind_label(k, Lang::En).eq_ignore_ascii_case(given)
+    })
+}
+
 /// `--kind` names no kind the planner writes.
 pub fn unknown_kind(kind: &str, lang: Lang) -> String {
-    let known = KINDS.join(", ");
     match lang {
-        Lang::En => format!("unknown warning kind '{kind}': the kinds are {known}"),
+        Lang::En => {
+            let named: Vec<String> = KINDS
+                .iter()
+                .map(|k| format!("{k} ({})", kind_label(k, lang)))
+                .collect();
+            format!(
+                "unknown warning kind '{kind}': the kinds are {} (code or name)",
+                named.join(", ")
+            )
+        }
         Lang::Zh => {
             let named: Vec<String> = KINDS
                 .iter()
                 .map(|k| format!("{k}（{}）", kind_label(k, lang)))
                 .collect();
-            format!("未知的提醒类别“{kind}”：可用的类别有{}", named.join("、"))
+            format!(
+                "未知的提醒类别“{kind}”：可用的类别有{}（写代码或中文名均可）",
+                named.join("、")
+            )
         }
+    }
+}
+
+/// A warning's date where people read it (the terminal table, the report):
+/// "1月14日" in Chinese, as the other pages say it, the plan's year being
+/// understood; English and CSV keep 2026-01-14. Text that is no date stays.
+pub fn shown_date(iso: &str, lang: Lang) -> String {
+    use chrono::Datelike;
+    match (lang, chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")) {
+        (Lang::Zh, Ok(d)) => super::documents::month_day(d.month(), d.day(), lang),
+        _ => iso.to_string(),
     }
 }
 

@@ -230,6 +230,19 @@ pub fn yes_no(d: &Data) -> Got<bool> {
     }
 }
 
+/// The spellings of a date a planner writes, as the refusal of a wrong date lists them.
+const DATE_FORMATS: [&str; 5] = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"];
+
+/// A date written as text in any usual spelling (2026-07-01, 2026/7/1,
+/// 2026.7.1, 2026年7月1日, 20260701; full-width digits too): the one reader
+/// for workbook cells and the command line's date flags.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = half_width(text);
+    DATE_FORMATS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(&t, f).ok())
+}
+
 /// A date as `YYYY-MM-DD`: a real date, or text in the usual spellings.
 /// Text that is no date passes through, for the roster's own message.
 pub fn date(d: &Data) -> Got<String> {
@@ -253,11 +266,8 @@ pub fn date(d: &Data) -> Got<String> {
             if t.is_empty() {
                 return Ok(None);
             }
-            let formats = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"];
             Ok(Some(
-                formats
-                    .iter()
-                    .find_map(|f| NaiveDate::parse_from_str(&t, f).ok())
+                parse_date(&t)
                     .map(|day| day.format("%Y-%m-%d").to_string())
                     .unwrap_or_else(|| s.trim().to_string()),
             ))

@@ -177,7 +177,7 @@ fn validate_and_plan_show_each_units_minutes_from_the_office() {
     ]);
     assert_eq!(c, 0);
     assert!(
-        out.contains("  梁文辉  2040    2.3        48  西海村 (15), 三洪奇村 (24)\n"),
+        out.contains("  梁文辉  2040   +2.3        48  西海村 (15), 三洪奇村 (24)\n"),
         "{out}"
     );
 }

@@ -105,6 +105,8 @@ impl SearchPricer {
         // never negative; it only grows as units join, so the partial
         // bundle's penalty bounds its extensions'.
         let cuts = CutIndex::new(rules.nu, duals);
+        // The node's together-branches, the same for every group.
+        let ties = tied_units(rules);
         let found: Vec<Found> = groups
             .par_iter()
             .map(|g| {
@@ -114,7 +116,18 @@ impl SearchPricer {
                     .fold(f64::NEG_INFINITY, f64::max);
                 // Kept per group: enough for each member's own best columns.
                 let keep = per_leader * g.len().min(4);
-                self.search(p, rules, duals, cuts.as_ref(), g[0], mu, phase1, keep, tol)
+                self.search(
+                    p,
+                    rules,
+                    duals,
+                    &ties,
+                    cuts.as_ref(),
+                    g[0],
+                    mu,
+                    phase1,
+                    keep,
+                    tol,
+                )
             })
             .collect();
         let mut nodes = 0u64;
@@ -262,6 +275,7 @@ impl SearchPricer {
         p: &LeaderProblem,
         rules: &Rules,
         duals: &Duals,
+        ties: &[Vec<u16>],
         cuts: Option<&CutIndex>,
         l: usize,
         mu: f64,
@@ -287,10 +301,9 @@ impl SearchPricer {
         // the bounds would count the first unit's weight without its
         // partner's and prune almost nothing (a search under two such
         // branches took 50 times the nodes of one under none).
-        let ties = tied_units(rules);
         let mut required: Vec<u16> = Vec::new();
         for &u in &rules.required[l] {
-            required.extend_from_slice(&ties[ties_of(&ties, u)]);
+            required.extend_from_slice(&ties[ties_of(ties, u)]);
         }
         required.sort_unstable();
         required.dedup();

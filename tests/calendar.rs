@@ -754,7 +754,7 @@ fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
     );
     assert_eq!(
         short(&zh),
-        "甲村 3月10日 驻点：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点52次，镇街1名成员每人每周只能去一个点，全年最多能去51次；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
+        "甲村 3月10日 驻点接待：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点接待52次，镇街1名成员每人每周只能去一个点，全年最多能去51次；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
     );
     // An emergency meeting is the one reason to meet in the window: made up,
     // not blamed.

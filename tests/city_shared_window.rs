@@ -144,7 +144,7 @@ fn the_sessions_short_of_township_members_name_the_cadre_kept_away() {
     let yaogu = plan_of(&dir.path().join("plans"), "yaogu.toml");
     assert_eq!(
         of_kind(&yaogu, "shortfall")[0].message,
-        "布务村 1月14日 驻点：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点450次，镇街9名成员每人每周只能去一个点，全年最多能去450次；陈志强与六都镇共用，六都镇的驻点占了腰古镇50个驻点日中的50个，不在腰古镇当驻点领导；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上；或把腰古镇的驻点时间与六都镇错开，让陈志强在腰古镇驻点"
+        "布务村 1月14日 驻点接待：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点接待450次，镇街9名成员每人每周只能去一个点，全年最多能去450次；陈志强与六都镇共用，六都镇的驻点占了腰古镇50个驻点日中的50个，不在腰古镇当驻点领导；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上；或把腰古镇的驻点时间与六都镇错开，让陈志强在腰古镇驻点"
     );
     // 六都镇 plans first: its shortfalls, if any, name nobody kept away.
     let liudu = plan_of(&dir.path().join("plans"), "liudu.toml");

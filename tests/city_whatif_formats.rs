@@ -195,7 +195,7 @@ fn the_chinese_csv_has_the_terminals_words_and_city_summarys_layout() {
     for label in [
         "缺少镇级人员的接待",
         "补接待次数",
-        "驻点次数",
+        "驻点接待次数",
         "入户走访半天数",
         "最大工作量偏差（%）",
         "换了联系领导的村居",
@@ -294,7 +294,7 @@ fn report_writes_one_well_formed_page_with_the_figures() {
     );
     let station = row(&out, "City totals", "station sessions");
     assert!(html.contains(&format!(
-        "<tr><td>驻点次数</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+        "<tr><td>驻点接待次数</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
         station[0], station[1]
     )));
     assert!(html.contains("<h3>三水区（2 个镇街）</h3>"));

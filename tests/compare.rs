@@ -105,18 +105,18 @@ fn table_words_the_moves_heading() {
     );
     let zh = render(&compare(&two()), Format::Table, Lang::Zh);
     assert!(
-        zh.contains("人员变动（驻点领导及队员，仅列出方案不同之处）："),
+        zh.contains("人员变动（驻点领导及团队成员，仅列出方案不同之处）："),
         "{zh}"
     );
     // A team in Chinese: the leader, then the members in brackets.
     assert!(
         zh.lines()
-            .any(|l| l == "b     l2（队员：d2、s2）  l1（队员：d1、s2）"),
+            .any(|l| l == "b     l2（团队成员：d2、s2）  l1（团队成员：d1、s2）"),
         "{zh}"
     );
     let md = render(&compare(&two()), Format::Markdown, Lang::Zh);
     assert!(
-        md.contains("| b | l2（队员：d2、s2） | l1（队员：d1、s2） |\n"),
+        md.contains("| b | l2（团队成员：d2、s2） | l1（团队成员：d1、s2） |\n"),
         "{md}"
     );
     // The files for programs keep one form in either language.

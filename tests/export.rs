@@ -61,7 +61,7 @@ fn every_persons_calendar_parses_back_with_their_sessions() {
             let summary = e.get_summary().unwrap();
             assert!(summary.contains(unit.as_str()), "{summary} lacks {unit}");
             if s.kind == "station" {
-                assert_eq!(summary, format!("驻点：{unit}"));
+                assert_eq!(summary, format!("驻点接待：{unit}"));
             }
             assert!(e.get_description().unwrap().contains("团队："));
             match e.get_start() {
@@ -118,7 +118,7 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
     // Chinese headings, and no id column: the unit goes by its name.
     assert_eq!(
         lines[0],
-        "日期,星期,开始,结束,村（社区）,类别,人员,走访地点,户数,补哪天的驻点"
+        "日期,星期,开始,结束,村（社区）,类别,人员,走访地点,户数,补哪天的驻点接待"
     );
     assert_eq!(
         csv::render(&r, &p, Lang::En).lines().next(),
@@ -142,7 +142,7 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
         lines[1]
     );
     assert!(lines[1].contains(unit.as_str()));
-    let station = lines.iter().find(|l| l.contains(",驻点,")).unwrap();
+    let station = lines.iter().find(|l| l.contains(",驻点接待,")).unwrap();
     assert!(station.contains(",周二,15:00,18:30,"), "{station}");
     assert!(
         lines

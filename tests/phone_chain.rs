@@ -350,11 +350,13 @@ fn a_cancelled_events_title_says_it_is_cancelled_in_both_languages() {
         unfolded
             .lines()
             .filter(|l| l.starts_with("SUMMARY:") && l.ends_with("（已取消）"))
-            .all(
-                |l| ["SUMMARY:驻点：", "SUMMARY:补接待：", "SUMMARY:入户走访："]
-                    .iter()
-                    .any(|p| l.starts_with(p))
-            )
+            .all(|l| [
+                "SUMMARY:驻点接待：",
+                "SUMMARY:补接待：",
+                "SUMMARY:入户走访："
+            ]
+            .iter()
+            .any(|p| l.starts_with(p)))
     );
     let en = std::fs::read_to_string(dir.path().join("s-en").join("黄满雪.ics")).unwrap();
     assert!(en.replace("\r\n ", "").contains(" (cancelled)\r\n"), "{en}");

@@ -33,7 +33,7 @@ fn the_calendar_commands_lines_for_one() {
     );
     assert_eq!(
         t.say(Lang::Zh),
-        "驻点 1 次，补接待 1 次，入户走访 1 次；缺少镇级人员的接待 1 次；提醒 1 条"
+        "驻点接待 1 次，补接待 1 次，入户走访 1 次；缺少镇级人员的接待 1 次；提醒 1 条"
     );
     let t = CommandSaid::Totals {
         station: 2,
@@ -86,7 +86,7 @@ fn the_calendar_commands_lines_for_one() {
     // does: 入户走访 N 次, 缺少镇级人员的接待 N 次.
     assert_eq!(
         figures(&m, Lang::Zh),
-        "  日程：驻点 1 次，补接待 1 次，入户走访 1 次；缺少镇级人员的接待 1 次；方案文件中有 1 条提醒"
+        "  日程：驻点接待 1 次，补接待 1 次，入户走访 1 次；缺少镇级人员的接待 1 次；方案文件中有 1 条提醒"
     );
     let c = CommandSaid::TownshipCancelled {
         previous: "old/a.toml".into(),

@@ -55,7 +55,7 @@ fn the_digest_is_worded_in_both_languages() {
     assert_eq!(
         digest(&kinds, "p.toml", Lang::Zh),
         "提醒共6条，按类别：\n\
-         \x20 驻点人手不足：5条\n\
+         \x20 驻点接待人手不足：5条\n\
          \x20   - a\n\
          \x20   - b\n\
          \x20   - c\n\
@@ -95,7 +95,7 @@ fn plan_and_check_end_with_the_warnings_by_kind() {
     let (code, out, _) = zhudian(&["--lang", "zh", "check", EXAMPLE, &plan]);
     assert_eq!(code, 0);
     assert!(out.contains(&format!("提醒共{n}条，按类别：\n")), "{out}");
-    assert!(out.contains(&format!("  驻点人手不足：{shortfalls}条\n")));
+    assert!(out.contains(&format!("  驻点接待人手不足：{shortfalls}条\n")));
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn warnings_lists_them_all_by_name_as_csv_or_table() {
     let unit = &roster.units[roster.unit_index(w.unit.as_ref().unwrap()).unwrap()].name;
     assert!(
         lines[1].starts_with(&format!(
-            "驻点人手不足,{},{unit},",
+            "驻点接待人手不足,{},{unit},",
             w.date.as_ref().unwrap()
         )),
         "{}",
@@ -155,10 +155,17 @@ fn warnings_lists_them_all_by_name_as_csv_or_table() {
 fn warnings_takes_a_kind_by_its_chinese_name() {
     let (_dir, plan, _) = planned("zh");
     let by_code = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "shortfall"]);
-    let by_name = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "驻点人手不足"]);
+    let by_name = zhudian(&[
+        "--lang",
+        "zh",
+        "warnings",
+        &plan,
+        "--kind",
+        "驻点接待人手不足",
+    ]);
     assert_eq!(by_code.0, 0, "{}", by_code.2);
     assert_eq!(by_name, by_code);
-    assert!(by_name.1.contains("驻点人手不足"), "{}", by_name.1);
+    assert!(by_name.1.contains("驻点接待人手不足"), "{}", by_name.1);
     let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "无法补接待"]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(out, "该方案没有“无法补接待”类提醒。\n");
@@ -184,7 +191,7 @@ fn warnings_refuses_an_unknown_kind_or_format() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "未知的提醒类别“short”：可用的类别有shortfall（驻点人手不足）、makeup_impossible（无法补接待）、household_visits_short（入户走访排不下）、meeting_in_window（会议占用驻点时间）、previous_plan（原方案未能沿用的部分）、shared_busy_elsewhere（跨镇街兼任人员不在本镇当驻点领导）（写代码或中文名均可）\n"
+        "未知的提醒类别“short”：可用的类别有shortfall（驻点接待人手不足）、makeup_impossible（无法补接待）、household_visits_short（入户走访排不下）、meeting_in_window（会议占用驻点时间）、previous_plan（原方案未能沿用的部分）、shared_busy_elsewhere（跨镇街兼任人员不在本镇当驻点领导）（写代码或中文名均可）\n"
     );
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "xls"]);
     assert_eq!(

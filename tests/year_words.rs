@@ -39,7 +39,7 @@ fn a_shortfall_in_a_rebuilt_calendar_says_what_its_figures_count() {
     assert_eq!(
         s.say(Lang::Zh),
         format!(
-            "和平村 9月15日 驻点：缺少镇级人员的接待（到场1人，要求2人）；9月14日起，重新安排的9个村（社区）共需驻点408次，其团队中的镇街9名成员每人每周只能去一个点，最多能去369次；{fix_zh}"
+            "和平村 9月15日 驻点接待：缺少镇级人员的接待（到场1人，要求2人）；9月14日起，重新安排的9个村（社区）共需驻点接待408次，其团队中的镇街9名成员每人每周只能去一个点，最多能去369次；{fix_zh}"
         )
     );
     let en = s.say(Lang::En);
@@ -50,7 +50,9 @@ fn a_shortfall_in_a_rebuilt_calendar_says_what_its_figures_count() {
     // A whole-year calendar keeps saying the year.
     let whole = short(None).say(Lang::Zh);
     assert!(
-        whole.contains("；全年共需驻点408次，镇街9名成员每人每周只能去一个点，全年最多能去369次；"),
+        whole.contains(
+            "；全年共需驻点接待408次，镇街9名成员每人每周只能去一个点，全年最多能去369次；"
+        ),
         "{whole}"
     );
     assert!(whole.ends_with(fix_zh), "{whole}");
@@ -63,7 +65,7 @@ fn a_leaver_without_successor_word_for_word() {
     let on = vec!["黄泥塘村".to_string()];
     assert_eq!(
         zhudian::wording::year::leaver_replanned("吴国荣", d, &led, &on, Lang::Zh),
-        "吴国荣于2026年9月14日离任，未指定接替者。上一版方案中吴国荣联系南山村、龙潭村，并是黄泥塘村团队的队员；用 zhudian replan 名册 --previous 现行方案 --from 2026-09-14 重新编排后，这些位置自2026年9月14日起交由其他人员，2026年9月14日之前的安排不变。"
+        "吴国荣于2026年9月14日离任，未指定接替者。上一版方案中吴国荣联系南山村、龙潭村，并是黄泥塘村团队的成员；用 zhudian replan 名册 --previous 现行方案 --from 2026-09-14 重新编排后，这些位置自2026年9月14日起交由其他人员，2026年9月14日之前的安排不变。"
     );
     assert_eq!(
         zhudian::wording::year::leaver_replanned("吴国荣", d, &led, &on, Lang::En),

@@ -108,7 +108,7 @@ fn zh_output_names_people_and_units_and_speaks_chinese() {
     let body = std::fs::read_to_string(&csv).unwrap();
     assert!(
         body.starts_with(
-            "\u{feff}日期,星期,开始,结束,村（社区）,类别,人员,走访地点,户数,补哪天的驻点\r\n"
+            "\u{feff}日期,星期,开始,结束,村（社区）,类别,人员,走访地点,户数,补哪天的驻点接待\r\n"
         ),
         "{}",
         &body[..200]
@@ -122,9 +122,9 @@ fn zh_output_names_people_and_units_and_speaks_chinese() {
         .iter()
         .any(|s| s.kind == "makeup");
     let kinds: &[&str] = if makeups {
-        &["驻点", "补接待", "入户走访"]
+        &["驻点接待", "补接待", "入户走访"]
     } else {
-        &["驻点", "入户走访"]
+        &["驻点接待", "入户走访"]
     };
     for kind in kinds {
         assert!(

@@ -19,7 +19,7 @@ pub struct WarningsArgs {
     pub plan: PathBuf,
     /// Only warnings of this kind: shortfall, makeup_impossible,
     /// household_visits_short, meeting_in_window, previous_plan,
-    /// shared_busy_elsewhere, or the kind's name as the table shows it (驻点人手不足)
+    /// shared_busy_elsewhere, or the kind's name as the table shows it (驻点接待人手不足)
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
     /// table (aligned, for the terminal) or csv (UTF-8 with BOM, for a spreadsheet)

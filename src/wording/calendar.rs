@@ -244,7 +244,7 @@ impl Say for CalendarSaid {
                     } else {
                         format!("缺少镇级人员的接待（到场{present}人，要求{min_present}人）")
                     };
-                    format!("{unit} {} 驻点：{what}；{counts}；{fix}", day(date))
+                    format!("{unit} {} 驻点接待：{what}；{counts}；{fix}", day(date))
                 }
             }
             MakeupImpossible {
@@ -261,7 +261,7 @@ impl Say for CalendarSaid {
                 } else {
                     let date = day(date);
                     format!(
-                        "{}缺席的{unit} {date} 驻点无法在 {n} 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日",
+                        "{}缺席的{unit} {date} 驻点接待无法在 {n} 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日",
                         list(people, lang)
                     )
                 }
@@ -304,7 +304,7 @@ impl Say for CalendarSaid {
                 } else {
                     let date = day(date);
                     format!(
-                        "{}缺席的{unit} {date} 驻点无法在年内补接待：提前通知期之后已没有空闲的补接待日",
+                        "{}缺席的{unit} {date} 驻点接待无法在年内补接待：提前通知期之后已没有空闲的补接待日",
                         list(people, lang)
                     )
                 }
@@ -403,7 +403,7 @@ impl Say for CalendarSaid {
 pub fn kind_word(kind: &str, lang: Lang) -> String {
     match (kind, lang) {
         (_, Lang::En) => kind.to_string(),
-        ("station", Lang::Zh) => "驻点".into(),
+        ("station", Lang::Zh) => "驻点接待".into(),
         ("makeup", Lang::Zh) => "补接待".into(),
         ("household_visit", Lang::Zh) => "入户走访".into(),
         (other, Lang::Zh) => other.to_string(),
@@ -437,7 +437,7 @@ pub fn csv_header(lang: Lang) -> &'static [&'static str] {
             "人员",
             "走访地点",
             "户数",
-            "补哪天的驻点",
+            "补哪天的驻点接待",
         ],
     }
 }
@@ -454,7 +454,7 @@ pub fn validate_warning(said: &CalendarSaid, lang: Lang) -> String {
 pub fn summary(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) -> String {
     match (kind, lang) {
         ("station", Lang::En) => format!("Station session: {unit_name}"),
-        ("station", Lang::Zh) => format!("驻点：{unit_name}"),
+        ("station", Lang::Zh) => format!("驻点接待：{unit_name}"),
         ("makeup", Lang::En) => format!("Make-up session: {unit_name}"),
         ("makeup", Lang::Zh) => format!("补接待：{unit_name}"),
         (_, Lang::En) => match hamlet {
@@ -548,7 +548,7 @@ pub fn description(
         }
         Lang::Zh => {
             if let Some(d) = makes_up {
-                lines.push(format!("补 {d} 的驻点"));
+                lines.push(format!("补 {d} 的驻点接待"));
             }
             if let Some(h) = households {
                 lines.push(format!("走访户数：{h}"));
@@ -591,7 +591,7 @@ fn shortfall_counts(
             "the year has {unit_weeks} station sessions to staff, and the township's {members} members, one place a week each, can attend at most {member_weeks}"
         ),
         (None, Lang::Zh) => format!(
-            "全年共需驻点{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
+            "全年共需驻点接待{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
         ),
         (Some(Rebuilt { from, units }), Lang::En) => format!(
             "from {from}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
@@ -600,7 +600,7 @@ fn shortfall_counts(
         (Some(Rebuilt { from, units }), Lang::Zh) => {
             let day = day(from);
             format!(
-                "{day}起，重新安排的{units}个村（社区）共需驻点{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
+                "{day}起，重新安排的{units}个村（社区）共需驻点接待{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
             )
         }
     }
@@ -656,11 +656,11 @@ mod date_tests {
         };
         assert_eq!(
             lost(Some(14)).say(Lang::Zh),
-            "劳广行缺席的林上村 12月29日 驻点无法在 14 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日"
+            "劳广行缺席的林上村 12月29日 驻点接待无法在 14 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日"
         );
         assert_eq!(
             lost(None).say(Lang::Zh),
-            "劳广行缺席的林上村 12月29日 驻点无法在年内补接待：提前通知期之后已没有空闲的补接待日"
+            "劳广行缺席的林上村 12月29日 驻点接待无法在年内补接待：提前通知期之后已没有空闲的补接待日"
         );
         assert!(lost(None).say(Lang::En).contains("on 2026-12-29 that"));
         let planned = CalendarSaid::MeetingInWindowPlanned {
@@ -703,7 +703,7 @@ mod date_tests {
         };
         assert_eq!(
             short.say(Lang::Zh),
-            "林上村 7月7日 驻点：到场1人，少于要求的3人；7月1日起，重新安排的2个村（社区）共需驻点100次，其团队中的镇街3名成员每人每周只能去一个点，最多能去120次；为团队增加一名协助人员（村“两委”干部、大学生村官或志愿者）即可达到人数"
+            "林上村 7月7日 驻点接待：到场1人，少于要求的3人；7月1日起，重新安排的2个村（社区）共需驻点接待100次，其团队中的镇街3名成员每人每周只能去一个点，最多能去120次；为团队增加一名协助人员（村“两委”干部、大学生村官或志愿服务者）即可达到人数"
         );
     }
 }

@@ -198,7 +198,7 @@ impl Say for CommandSaid {
                     )
                 } else {
                     format!(
-                        "驻点 {station} 次，补接待 {makeup} 次，入户走访 {visits} 次；缺少镇级人员的接待 {shortfall} 次；提醒 {warnings} 条"
+                        "驻点接待 {station} 次，补接待 {makeup} 次，入户走访 {visits} 次；缺少镇级人员的接待 {shortfall} 次；提醒 {warnings} 条"
                     )
                 }
             }
@@ -229,7 +229,7 @@ pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
             super::counted(m.warnings, "warning", "warnings")
         ),
         Lang::Zh => format!(
-            "  日程：驻点 {} 次，补接待 {} 次，入户走访 {} 次；缺少镇级人员的接待 {} 次；方案文件中有 {} 条提醒",
+            "  日程：驻点接待 {} 次，补接待 {} 次，入户走访 {} 次；缺少镇级人员的接待 {} 次；方案文件中有 {} 条提醒",
             m.station_sessions,
             m.makeup_sessions,
             m.household_visit_sessions,

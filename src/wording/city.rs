@@ -139,7 +139,7 @@ impl Say for CityRunSaid {
                     )
                 } else {
                     format!(
-                        "已重新编排：{changes} 处更换领导或队员，方案得分 {cost}，缺少镇级人员的接待 {shortfalls} 次"
+                        "已重新编排：{changes} 处更换领导或团队成员，方案得分 {cost}，缺少镇级人员的接待 {shortfalls} 次"
                     )
                 }
             }
@@ -438,7 +438,7 @@ mod tests {
                     shortfalls: 0,
                 },
                 "replanned: 2 changes of leader or helper, cost 1.50, 0 sessions without a township member",
-                "已重新编排：2 处更换领导或队员，方案得分 1.50，缺少镇级人员的接待 0 次",
+                "已重新编排：2 处更换领导或团队成员，方案得分 1.50，缺少镇级人员的接待 0 次",
             ),
             (
                 CityRunSaid::Compared {

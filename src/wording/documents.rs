@@ -609,7 +609,7 @@ mod tests {
                 assert_ne!(warning_kind(kind, lang), kind, "{kind}");
             }
         }
-        assert_eq!(warning_kind("shortfall", Lang::Zh), "驻点人手不足");
+        assert_eq!(warning_kind("shortfall", Lang::Zh), "驻点接待人手不足");
         assert_eq!(
             remedy("makeup_impossible", Lang::Zh),
             "缩短补接待提前通知期，或在年底少排会议和假期，留出可补接待的日子。"

@@ -40,13 +40,13 @@ pub fn people(roster: &Roster, ids: &[String], lang: Lang) -> String {
 }
 
 /// A team as a list says it, its members already named: "leader + a, b"
-/// in English, "梁玉芬（队员：潘淑仪、冯志刚）" in Chinese; the leader alone
+/// in English, "梁玉芬（团队成员：潘淑仪、冯志刚）" in Chinese; the leader alone
 /// when the team has no other member.
 pub fn team(leader: &str, members: &[String], lang: Lang) -> String {
     match (members.is_empty(), lang) {
         (true, _) => leader.to_string(),
         (false, Lang::En) => format!("{leader} + {}", members.join(", ")),
-        (false, Lang::Zh) => format!("{leader}（队员：{}）", members.join("、")),
+        (false, Lang::Zh) => format!("{leader}（团队成员：{}）", members.join("、")),
     }
 }
 

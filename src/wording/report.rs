@@ -748,7 +748,7 @@ mod tests {
         }
         assert_eq!(
             warning_kind("shortfall", 4, Lang::Zh).0,
-            "驻点人手不足：4 处"
+            "驻点接待人手不足：4 处"
         );
     }
 

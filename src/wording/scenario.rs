@@ -66,7 +66,7 @@ impl Figure {
             Balance => ("  balance", "  均衡"),
             Travel => ("  travel", "  路程"),
             Continuity => ("  continuity", "  领导变动"),
-            HelperContinuity => ("  helper continuity", "  队员变动"),
+            HelperContinuity => ("  helper continuity", "  团队成员变动"),
             LowerBound => ("lower bound", "理论最好得分"),
             Gap => ("gap", "差距"),
             Status => ("status", "状态"),
@@ -82,7 +82,7 @@ impl Figure {
                 "units handed over to a successor or changed by a transfer",
                 "因接任或调动而换人的村（社区）",
             ),
-            StationSessions => ("station sessions", "驻点次数"),
+            StationSessions => ("station sessions", "驻点接待次数"),
             Makeups => ("make-up sessions", "补接待次数"),
             Shortfalls => ("sessions without a township member", "缺少镇级人员的接待"),
             Warnings => ("warnings", "提醒"),
@@ -110,13 +110,13 @@ pub fn moves_heading(handed: bool, transfer: bool, lang: Lang) -> String {
     match (lang, handed) {
         _ if transfer => match lang {
             Lang::En => "Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):".into(),
-            Lang::Zh => "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：".into(),
+            Lang::Zh => "人员变动（驻点领导及团队成员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：".into(),
         },
         (Lang::En, false) => "Who moved where (leader + team, where the plans differ):".into(),
         (Lang::En, true) => "Who moved where (leader + team, where the plans differ; units handed over to a successor or changed by a transfer are not moves):".into(),
-        (Lang::Zh, false) => "人员变动（驻点领导及队员，仅列出方案不同之处）：".into(),
+        (Lang::Zh, false) => "人员变动（驻点领导及团队成员，仅列出方案不同之处）：".into(),
         (Lang::Zh, true) => {
-            "人员变动（驻点领导及队员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：".into()
+            "人员变动（驻点领导及团队成员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：".into()
         }
     }
 }
@@ -406,7 +406,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已离任；队员变动计 {} 分",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已离任；团队成员变动计 {} 分",
                         money(*cost)
                     )
                 }
@@ -426,7 +426,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；队员变动计 {} 分",
+                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；团队成员变动计 {} 分",
                         money(*cost)
                     )
                 }
@@ -451,7 +451,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "方案得分各项：领导变动计 {} 分，队员变动计 {} 分；均衡 {} → {} 分，路程 {} → {} 分",
+                        "方案得分各项：领导变动计 {} 分，团队成员变动计 {} 分；均衡 {} → {} 分，路程 {} → {} 分",
                         money(*continuity),
                         money(*helper_continuity),
                         money(*balance_before),

@@ -48,11 +48,11 @@ fn a_helper_who_left_is_said_to_have_left_the_post_and_the_change_scored() {
     };
     assert_eq!(
         h(true).say(Lang::Zh),
-        "林上村：队伍第 2 个位置 梁志明 → 陈嘉欣，因梁志明已离任；队员变动计 30.50 分"
+        "林上村：队伍第 2 个位置 梁志明 → 陈嘉欣，因梁志明已离任；团队成员变动计 30.50 分"
     );
     assert_eq!(
         h(false).say(Lang::Zh),
-        "林上村：队伍第 2 个位置 梁志明 → 陈嘉欣；队员变动计 30.50 分"
+        "林上村：队伍第 2 个位置 梁志明 → 陈嘉欣；团队成员变动计 30.50 分"
     );
 }
 
@@ -68,7 +68,7 @@ fn the_score_terms_of_a_replan_read_as_parts_of_the_plan_score() {
     };
     assert_eq!(
         t.say(Lang::Zh),
-        "方案得分各项：领导变动计 200 分，队员变动计 30 分；均衡 12.50 → 10 分，路程 141 → 125 分"
+        "方案得分各项：领导变动计 200 分，团队成员变动计 30 分；均衡 12.50 → 10 分，路程 141 → 125 分"
     );
     assert_eq!(
         t.say(Lang::En),

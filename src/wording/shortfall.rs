@@ -89,7 +89,7 @@ pub(super) fn remedy(r: &Remedy, lang: Lang) -> String {
             "an assist member on the team (committee cadre, graduate official or volunteer) would make up the number".into()
         }
         (Remedy::Assist, Lang::Zh) => {
-            "为团队增加一名协助人员（村“两委”干部、大学生村官或志愿者）即可达到人数".into()
+            "为团队增加一名协助人员（村“两委”干部、大学生村官或志愿服务者）即可达到人数".into()
         }
         (Remedy::Meeting { title }, Lang::En) => format!(
             "the meeting '{title}' took the team's township members; moving it out of the station window would staff this session"

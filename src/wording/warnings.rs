@@ -44,7 +44,7 @@ pub const KINDS: [&str; 6] = [
 /// The name of a kind of warning; an unknown kind (from a newer zhudian) as written.
 pub fn kind_label(kind: &str, lang: Lang) -> String {
     let (en, zh) = match kind {
-        "shortfall" => ("station sessions short of people", "驻点人手不足"),
+        "shortfall" => ("station sessions short of people", "驻点接待人手不足"),
         "makeup_impossible" => ("make-ups that cannot be placed", "无法补接待"),
         "household_visits_short" => ("household visits that do not fit", "入户走访排不下"),
         "meeting_in_window" => ("meetings in the station window", "会议占用驻点时间"),
@@ -182,12 +182,14 @@ pub fn none(kind: Option<&str>, lang: Lang) -> String {
 }
 
 /// The kind `--kind` names: its code, or its name in either language as the
-/// tables show it (a Chinese planner copies 驻点人手不足 from the zh output).
+/// tables show it (a Chinese planner copies 驻点接待人手不足 from the zh
+/// output); the name older versions printed still works.
 pub fn kind_code(given: &str) -> Option<&'static str> {
     let given = given.trim();
     KINDS.iter().copied().find(|k| {
         *k == given
             || kind_label(k, Lang::Zh) == given
+            || (*k == "shortfall" && given == "驻点人手不足")
             || kind_label(k, Lang::En).eq_ignore_ascii_case(given)
     })
 }

@@ -504,7 +504,7 @@ fn left_replanned(
                 parts.push(format!("联系{}", led.join("、")));
             }
             if !on_team.is_empty() {
-                parts.push(format!("是{}团队的队员", on_team.join("、")));
+                parts.push(format!("是{}团队的成员", on_team.join("、")));
             }
             let first = match to {
                 Some(to) => format!("{name}于{leaves_zh}调往{to}。"),

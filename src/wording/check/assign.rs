@@ -135,7 +135,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "作为协助人员加入，但此人是{}；协助人员只能是民警、律师、两代表一委员、志愿者、大学生村官或村“两委”干部",
+                    "作为协助人员加入，但此人是{}；协助人员只能是民警、律师、两代表一委员、志愿服务者、大学生村官或村“两委”干部",
                     role_zh(*role)
                 )
             }
@@ -332,11 +332,11 @@ fn figure_zh(field: &str) -> String {
         "balance_cost" => "均衡计分",
         "travel_cost" => "路程计分",
         "continuity_cost" => "领导变动计分",
-        "helper_continuity_cost" => "队员变动计分",
+        "helper_continuity_cost" => "团队成员变动计分",
         "max_deviation_pct" => "最大工作量偏差（%）",
         "tour_minutes_total" => "全部领导巡回分钟",
         "units_changed" => "领导变动的村居数",
-        "slots_changed" => "队员变动的岗位数",
+        "slots_changed" => "团队成员变动的岗位数",
         "load" => "工作量",
         "deviation_pct" => "工作量偏差（%）",
         "tour_minutes" => "巡回分钟",

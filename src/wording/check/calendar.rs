@@ -124,12 +124,12 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     ),
                     (_, _, true) => "the station session has no township member (the leader or a township helper), and there is no shortfall warning for it".into(),
                     (true, false, false) => format!(
-                        "驻点接待只有 {present} 人（至少需 {min} 人），且没有镇级人员，方案也没有给出“驻点人手不足”提醒"
+                        "驻点接待只有 {present} 人（至少需 {min} 人），且没有镇级人员，方案也没有给出“驻点接待人手不足”提醒"
                     ),
                     (true, true, false) => format!(
-                        "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出“驻点人手不足”提醒"
+                        "驻点接待只有 {present} 人（至少需 {min} 人），方案也没有给出“驻点接待人手不足”提醒"
                     ),
-                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级协助人员），方案也没有给出“驻点人手不足”提醒".into(),
+                    (_, _, false) => "驻点接待没有镇级人员（驻点领导或镇级协助人员），方案也没有给出“驻点接待人手不足”提醒".into(),
                 }
         }
         StationMissing => {

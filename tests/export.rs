@@ -130,12 +130,14 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
     assert_eq!(lines.len() - 2, p.session.len());
     let first = &p.session[0];
     let unit = &r.units[r.unit_index(&first.unit).unwrap()].name;
-    let weekday = zhudian::wording::calendar::weekday(
-        chrono::Datelike::weekday(
-            &chrono::NaiveDate::parse_from_str(&first.date, "%Y-%m-%d").unwrap(),
-        ),
-        Lang::Zh,
-    );
+    let day = chrono::NaiveDate::parse_from_str(&first.date, "%Y-%m-%d").unwrap();
+    let weekday =
+        zhudian::wording::calendar::weekday(chrono::Datelike::weekday(&day), Lang::Zh).to_string();
+    let weekday = if r.days.workday(day).is_some() {
+        zhudian::wording::documents::worked_weekday(&weekday, Lang::Zh)
+    } else {
+        weekday
+    };
     assert!(
         lines[1].starts_with(&format!("{},{weekday},", first.date)),
         "{}",
@@ -221,4 +223,34 @@ fn a_community_secretary_is_named_as_one() {
     assert!(village.contains("卢国荣（村党组织书记）"), "{village}");
     let en = ics::person_calendar(&r, &plan, "pan-sec", Lang::En);
     assert!(en.contains("潘美玲 (party secretary)"), "{en}");
+}
+
+#[test]
+fn a_swapped_working_weekend_day_is_marked_in_the_csv() {
+    // 4 January 2015 was a Sunday worked for New Year (调休上班); visits
+    // fall on it, and the weekday cell says it is a working day.
+    let (r, p) = example();
+    assert!(p.session.iter().any(|s| s.date == "2015-01-04"));
+    for (lang, marked) in [
+        (Lang::Zh, "2015-01-04,周日（调休上班）,"),
+        (Lang::En, "2015-01-04,Sun (working day),"),
+    ] {
+        let text = csv::render(&r, &p, lang);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with("2015-01-04,"))
+            .collect();
+        assert!(!rows.is_empty());
+        assert!(rows.iter().all(|l| l.starts_with(marked)), "{rows:?}");
+        // An ordinary Tuesday stays as it was.
+        let plain = if lang == Lang::Zh {
+            ",周二,"
+        } else {
+            ",Tue,"
+        };
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("2015-01-06") && l.contains(plain))
+        );
+    }
 }

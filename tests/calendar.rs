@@ -293,7 +293,7 @@ fn shortfall_is_counted_and_explained() {
     assert_eq!(
         w.message,
         format!(
-            "station session at {unit}村 ({unit}) on {}: no township member present (1 present, 2 required); the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 104; 4 more department heads would close the gap (fortnightly sessions alone cannot)",
+            "station session at {unit}村 ({unit}) on {}: no township member present, and too few people: 1 helper present, 2 required; the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 104; 4 more department heads would close the gap (fortnightly sessions alone cannot)",
             w.date.as_deref().unwrap()
         )
     );
@@ -750,11 +750,11 @@ fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
     };
     assert_eq!(
         short(&en),
-        "station session at 甲村 (a) on 2015-03-10: no township member present (1 present, 2 required); the year has 52 station sessions to staff, and the township's 1 members, one place a week each, can attend at most 51; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
+        "station session at 甲村 (a) on 2015-03-10: no township member present, and too few people: 1 helper present, 2 required; the year has 52 station sessions to staff, and the township's 1 members, one place a week each, can attend at most 51; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
     );
     assert_eq!(
         short(&zh),
-        "甲村 3月10日 驻点接待：缺少镇级人员的接待（到场1人，要求2人）；全年共需驻点接待52次，镇街1名成员每人每周只能去一个点，全年最多能去51次；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
+        "甲村 3月10日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；全年共需驻点接待52次，镇街1名成员每人每周只能去一个点，全年最多能去51次；会议“党委扩大会议”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上"
     );
     // An emergency meeting is the one reason to meet in the window: made up,
     // not blamed.

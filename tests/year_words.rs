@@ -39,12 +39,12 @@ fn a_shortfall_in_a_rebuilt_calendar_says_what_its_figures_count() {
     assert_eq!(
         s.say(Lang::Zh),
         format!(
-            "和平村 9月15日 驻点接待：缺少镇级人员的接待（到场1人，要求2人）；9月14日起，重新安排的9个村（社区）共需驻点接待408次，其团队中的镇街9名成员每人每周只能去一个点，最多能去369次；{fix_zh}"
+            "和平村 9月15日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；9月14日起，重新安排的9个村（社区）共需驻点接待408次，其团队中的镇街9名成员每人每周只能去一个点，最多能去369次；{fix_zh}"
         )
     );
     let en = s.say(Lang::En);
     assert!(
-        en.starts_with("station session at 和平村 (heping) on 2026-09-15: no township member present (1 present, 2 required); from 2026-09-14, the 9 units rebuilt have 408 station sessions to staff, and the 9 township members of their teams, one place a week each, can attend at most 369; "),
+        en.starts_with("station session at 和平村 (heping) on 2026-09-15: no township member present, and too few people: 1 helper present, 2 required; from 2026-09-14, the 9 units rebuilt have 408 station sessions to staff, and the 9 township members of their teams, one place a week each, can attend at most 369; "),
         "{en}"
     );
     // A whole-year calendar keeps saying the year.

@@ -162,6 +162,33 @@ fn days(isos: &[String]) -> String {
     }
 }
 
+/// What a short session lacked, one case at a time: too few people with a
+/// township member there; no township member though the helpers made up
+/// the number; neither; nobody at all.
+fn short_of(present: usize, min: usize, township: bool, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match (township, present, en) {
+        (true, _, true) => format!("{present} present, {min} required"),
+        (true, _, false) => format!("到场{present}人，少于要求的{min}人"),
+        (false, 0, true) => format!("nobody present ({min} required)"),
+        (false, 0, false) => format!("无人到场（要求{min}人）"),
+        (false, n, true) if n >= min => format!(
+            "no township member present, only {}",
+            super::counted(present, "helper", "helpers")
+        ),
+        (false, n, false) if n >= min => {
+            format!("没有镇街人员到场，来的{present}人都是协助人员")
+        }
+        (false, _, true) => format!(
+            "no township member present, and too few people: {} present, {min} required",
+            super::counted(present, "helper", "helpers")
+        ),
+        (false, _, false) => {
+            format!("没有镇街人员到场，只有{present}名协助人员，少于要求的{min}人")
+        }
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -228,22 +255,12 @@ impl Say for CalendarSaid {
                 );
                 let fix = remedy(r, lang);
                 if en {
-                    let what = if *township_present {
-                        format!("{present} present, {min_present} required")
-                    } else {
-                        format!(
-                            "no township member present ({present} present, {min_present} required)"
-                        )
-                    };
+                    let what = short_of(*present, *min_present, *township_present, lang);
                     format!(
                         "station session at {unit} ({unit_id}) on {date}: {what}; {counts}; {fix}"
                     )
                 } else {
-                    let what = if *township_present {
-                        format!("到场{present}人，少于要求的{min_present}人")
-                    } else {
-                        format!("缺少镇级人员的接待（到场{present}人，要求{min_present}人）")
-                    };
+                    let what = short_of(*present, *min_present, *township_present, lang);
                     format!("{unit} {} 驻点接待：{what}；{counts}；{fix}", day(date))
                 }
             }
@@ -705,5 +722,48 @@ mod date_tests {
             short.say(Lang::Zh),
             "林上村 7月7日 驻点接待：到场1人，少于要求的3人；7月1日起，重新安排的2个村（社区）共需驻点接待100次，其团队中的镇街3名成员每人每周只能去一个点，最多能去120次；为团队增加一名协助人员（村“两委”干部、大学生村官或志愿服务者）即可达到人数"
         );
+    }
+}
+
+#[cfg(test)]
+mod short_tests {
+    use super::*;
+
+    #[test]
+    fn a_short_session_says_which_of_its_lacks_it_had() {
+        let cases = [
+            (
+                1,
+                2,
+                true,
+                "到场1人，少于要求的2人",
+                "1 present, 2 required",
+            ),
+            (
+                2,
+                2,
+                false,
+                "没有镇街人员到场，来的2人都是协助人员",
+                "no township member present, only 2 helpers",
+            ),
+            (
+                1,
+                2,
+                false,
+                "没有镇街人员到场，只有1名协助人员，少于要求的2人",
+                "no township member present, and too few people: 1 helper present, 2 required",
+            ),
+            (
+                0,
+                2,
+                false,
+                "无人到场（要求2人）",
+                "nobody present (2 required)",
+            ),
+        ];
+        for (present, min, township, zh, en) in cases {
+            assert_eq!(short_of(present, min, township, Lang::Zh), zh);
+            assert_eq!(short_of(present, min, township, Lang::En), en);
+        }
     }
 }

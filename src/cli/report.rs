@@ -58,7 +58,7 @@ pub fn run(args: &ReportArgs, _lang: Lang) -> i32 {
     let page = if plans.len() == 1 {
         // Who moves to or from the city's other townships, where known.
         let moves = super::city::moves_alone(&args.roster, &roster, lang);
-        plan_page_moved(&roster, &plans[0].1, &moves, lang)
+        plan_page_moved(&roster, &plans[0].1, &moves, false, lang)
     } else {
         let all: Vec<Compared> = plans
             .iter()
@@ -211,7 +211,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             continue;
         };
         let href = format!("{}.html", label(&plan_path));
-        let page = plan_page_moved(roster, &plan, moves, lang);
+        let page = plan_page_moved(roster, &plan, moves, true, lang);
         if !write_page(&out_dir.join(&href), &page, lang) {
             return EXIT_BAD_INPUT;
         }

@@ -82,12 +82,19 @@ fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> Stri
 
 /// The report of one plan.
 pub fn plan_page(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
-    plan_page_moved(roster, plan, &Moves::default(), lang)
+    plan_page_moved(roster, plan, &Moves::default(), false, lang)
 }
 
 /// The report of one plan of a city's township whose people move to or
 /// from its other townships (`moves`): the handovers say where to and from.
-pub fn plan_page_moved(roster: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> String {
+/// `in_city` when the page is one of a city report's, beside its summary.
+pub fn plan_page_moved(
+    roster: &Roster,
+    plan: &PlanFile,
+    moves: &Moves,
+    in_city: bool,
+    lang: Lang,
+) -> String {
     let layout = layout::Layout::of(roster);
     let palette = map::Palette::of(&[roster], &[plan]);
     let mut body = header(roster, Label::PlanTitle, &[plan], lang);
@@ -115,7 +122,7 @@ pub fn plan_page_moved(roster: &Roster, plan: &PlanFile, moves: &Moves, lang: La
         "<section id=\"year\"><h2>{}</h2><h3>{}</h3>{}{}</section>",
         Label::Year.say(lang),
         Label::StationWeeks.say(lang),
-        year::weeks(roster, plan, lang),
+        year::weeks(roster, plan, in_city, lang),
         year::visits(roster, plan, lang)
     );
     let _ = write!(

@@ -130,8 +130,9 @@ const LABEL_W: f64 = 130.0;
 const CELL: f64 = 14.0;
 const TOP: f64 = 18.0;
 
-/// The weeks × units heatmap with its legend.
-pub fn weeks(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
+/// The weeks × units heatmap with its legend; `in_city` on a township's
+/// page of a city report.
+pub fn weeks(roster: &Roster, plan: &PlanFile, in_city: bool, lang: Lang) -> String {
     let days = window_days(roster);
     let grid = cells(roster, plan);
     let w = LABEL_W + CELL * days.len() as f64 + 4.0;
@@ -140,7 +141,7 @@ pub fn weeks(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     let _ = write!(
         s,
         "<p class=\"caption\">{}</p><svg class=\"heat\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"{}\">",
-        weeks_caption(lang),
+        weeks_caption(in_city, lang),
         num(w),
         num(h),
         num(w)

@@ -457,14 +457,22 @@ pub fn loads_caption(target: f64, population: bool, lang: Lang) -> String {
     }
 }
 
-/// The caption of the week-by-week heatmap.
-pub fn weeks_caption(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
+/// The caption of the week-by-week heatmap. A township's page of a city
+/// report ties its count to the city summary's; a township planner's own
+/// report has no city summary, so it says the township's year instead.
+pub fn weeks_caption(in_city: bool, lang: Lang) -> &'static str {
+    match (lang, in_city) {
+        (Lang::En, true) => {
             "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's figure on the city page; the two kinds made up add up to its make-up sessions."
         }
-        Lang::Zh => {
+        (Lang::En, false) => {
+            "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's count for the year; the two kinds made up add up to its make-up sessions."
+        }
+        (Lang::Zh, true) => {
             "每行一个村（社区），每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
+        }
+        (Lang::Zh, false) => {
+            "每行一个村（社区），每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即本镇街全年“缺少镇级人员的接待”的次数；两种“已补接待”相加，即其补接待次数。"
         }
     }
 }

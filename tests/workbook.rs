@@ -211,3 +211,45 @@ fn joins_leaves_succeeds_transferred_from_and_shared_go_through_a_workbook_both_
     assert!(back_text.contains("shared = true"), "{back_text}");
     round_trip(&r, "sanzhuang with a year in the city");
 }
+
+/// A sheet's cell (row, column from 0) as text.
+fn cell_text(bytes: &[u8], sheet: &str, row: u32, col: u32) -> String {
+    use calamine::{Reader, Xlsx};
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    range
+        .get_value((row, col))
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_notes_show_the_rosters_year_and_the_template_this_year() {
+    use chrono::Datelike;
+    let r = roster::load(&manifest().join("tests/fixtures/keep/shiling.toml")).unwrap();
+    assert_eq!(r.township.year, 2026);
+    let now = chrono::Local::now().year();
+    for (roster, year) in [(Some(&r), 2026), (None, now)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let bytes = workbook::write::roster_workbook(roster, lang).unwrap();
+            // 基本信息: 规划年度 is the fourth item, its note in column C.
+            assert_eq!(cell_text(&bytes, "基本信息", 3, 0), "规划年度 *");
+            let (note, intro) = match lang {
+                Lang::Zh => (
+                    format!("规划的年度，如 {year}"),
+                    format!(
+                        "多项内容写在一个单元格内，用“、”或“,”分隔。日期可以是日期格式，也可以是 {year}-03-02 这样的文字；时刻如 15:00。标有 * 的列必填。"
+                    ),
+                ),
+                Lang::En => (
+                    format!("the calendar year to plan, e.g. {year}"),
+                    format!(
+                        "Lists go in one cell, separated by 、 or ,. Dates may be real dates or text like {year}-03-02; times like 15:00. Headings marked * are required."
+                    ),
+                ),
+            };
+            assert_eq!(cell_text(&bytes, "基本信息", 3, 2), note);
+            assert_eq!(cell_text(&bytes, "说明", 2, 0), intro);
+        }
+    }
+}

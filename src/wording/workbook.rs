@@ -237,17 +237,20 @@ impl Say for WorkbookSaid {
 
 /// What a column (or a `基本信息` item) is for, as the template's notes and
 /// its `说明` sheet say it: `(sheet, roster field)`, a `基本信息` item by its
-/// label.
-pub fn note(sheet: &str, key: &str, lang: Lang) -> String {
+/// label. `year` is the one an example shows: the roster's, or in the
+/// empty template the current one.
+pub fn note(sheet: &str, key: &str, year: i32, lang: Lang) -> String {
+    if (sheet, key) == ("基本信息", "规划年度") {
+        return match lang {
+            Lang::En => format!("the calendar year to plan, e.g. {year}"),
+            Lang::Zh => format!("规划的年度，如 {year}"),
+        };
+    }
     let (en, zh) = match (sheet, key) {
         ("基本信息", "镇街名称") => ("the township's name", "镇（街道）名称"),
         ("基本信息", "镇政府路网节点") => (
             "the road node where every cadre starts (used in the sheet 道路)",
             "每名干部出发的路网节点（在“道路”表中使用）",
-        ),
-        ("基本信息", "规划年度") => (
-            "the calendar year to plan, e.g. 2015",
-            "规划的年度，如 2015",
         ),
         ("基本信息", "驻点星期") => (
             "the weekday of the station window: 周一 … 周日",
@@ -551,18 +554,19 @@ pub fn sheet_note(sheet: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// The `说明` sheet's opening lines.
-pub fn readme_intro(lang: Lang) -> Vec<&'static str> {
+/// The `说明` sheet's opening lines, a date shown in `year` (the roster's,
+/// or the current one in the empty template).
+pub fn readme_intro(year: i32, lang: Lang) -> Vec<String> {
     match lang {
         Lang::En => vec![
-            "A zhudian roster workbook. Fill in the sheets below (headings in row 1, one entry a row), then:",
-            "zhudian validate FILE.xlsx  ·  zhudian plan FILE.xlsx -o plan.toml  ·  zhudian export plan.toml --xlsx documents.xlsx",
-            "Lists go in one cell, separated by 、 or ,. Dates may be real dates or text like 2015-03-02; times like 15:00. Headings marked * are required.",
+            "A zhudian roster workbook. Fill in the sheets below (headings in row 1, one entry a row), then:".into(),
+            "zhudian validate FILE.xlsx  ·  zhudian plan FILE.xlsx -o plan.toml  ·  zhudian export plan.toml --xlsx documents.xlsx".into(),
+            format!("Lists go in one cell, separated by 、 or ,. Dates may be real dates or text like {year}-03-02; times like 15:00. Headings marked * are required."),
         ],
         Lang::Zh => vec![
-            "zhudian 驻点名册工作簿。请在下列工作表中填写（第 1 行为列标题，每行一项），然后运行：",
-            "zhudian validate 名册.xlsx  ·  zhudian plan 名册.xlsx -o plan.toml  ·  zhudian export plan.toml --xlsx 驻点安排.xlsx",
-            "多项内容写在一个单元格内，用“、”或“,”分隔。日期可以是日期格式，也可以是 2015-03-02 这样的文字；时刻如 15:00。标有 * 的列必填。",
+            "zhudian 驻点名册工作簿。请在下列工作表中填写（第 1 行为列标题，每行一项），然后运行：".into(),
+            "zhudian validate 名册.xlsx  ·  zhudian plan 名册.xlsx -o plan.toml  ·  zhudian export plan.toml --xlsx 驻点安排.xlsx".into(),
+            format!("多项内容写在一个单元格内，用“、”或“,”分隔。日期可以是日期格式，也可以是 {year}-03-02 这样的文字；时刻如 15:00。标有 * 的列必填。"),
         ],
     }
 }

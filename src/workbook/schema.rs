@@ -488,13 +488,13 @@ mod tests {
     fn every_column_item_and_sheet_has_its_note_in_both_languages() {
         for lang in [Lang::En, Lang::Zh] {
             for k in KEYS {
-                assert!(!note(BASICS, k.label, lang).is_empty(), "{}", k.label);
+                assert!(!note(BASICS, k.label, 2026, lang).is_empty(), "{}", k.label);
             }
             for s in SHEETS {
                 assert!(!sheet_note(s.name, lang).is_empty(), "{}", s.name);
                 for c in s.cols {
                     assert!(
-                        !note(s.name, c.key, lang).is_empty(),
+                        !note(s.name, c.key, 2026, lang).is_empty(),
                         "{} {}",
                         s.name,
                         c.key

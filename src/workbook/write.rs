@@ -469,6 +469,9 @@ const CHOICE_ROWS: u32 = 2000;
 /// Notes and the `说明` sheet are in `lang`; headings stay Chinese.
 pub fn roster_workbook(r: Option<&Roster>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let st = Styles::new();
+    // The year the notes' examples show: the roster's; in the empty
+    // template, this year's (a planner fills it in for the year at hand).
+    let year = r.map_or_else(|| chrono::Local::now().year(), |r| r.township.year);
     let title = r
         .map(|r| format!("{} 驻点名册", r.township.name))
         .unwrap_or_else(|| "驻点名册".into());
@@ -492,7 +495,7 @@ pub fn roster_workbook(r: Option<&Roster>, lang: Lang) -> Result<Vec<u8>, XlsxEr
             };
             ws.write_string(row, 0, &label)?;
             put(ws, row, 1, v, &st)?;
-            ws.write_string_with_format(row, 2, note(BASICS, k.label, lang), &st.wrap)?;
+            ws.write_string_with_format(row, 2, note(BASICS, k.label, year, lang), &st.wrap)?;
             if let Kind::Choice(words) = k.kind {
                 let dv = DataValidation::new()
                     .allow_list_strings(&words.iter().map(|w| w.zh).collect::<Vec<_>>())?
@@ -524,7 +527,7 @@ pub fn roster_workbook(r: Option<&Roster>, lang: Lang) -> Result<Vec<u8>, XlsxEr
             ws.insert_note(
                 0,
                 c,
-                &Note::new(note(sheet.name, col.key, lang)).add_author_prefix(false),
+                &Note::new(note(sheet.name, col.key, year, lang)).add_author_prefix(false),
             )?;
             match col.kind {
                 Kind::Choice(words) => {
@@ -552,17 +555,17 @@ pub fn roster_workbook(r: Option<&Roster>, lang: Lang) -> Result<Vec<u8>, XlsxEr
             }
         }
     }
-    readme(&mut book, lang, &st)?;
+    readme(&mut book, year, lang, &st)?;
     book.save_to_buffer()
 }
 
 /// The `说明` sheet: what each sheet, column and item holds.
-fn readme(book: &mut Workbook, lang: Lang, st: &Styles) -> Result<(), XlsxError> {
+fn readme(book: &mut Workbook, year: i32, lang: Lang, st: &Styles) -> Result<(), XlsxError> {
     let ws = book.add_worksheet();
     ws.set_name(README)?;
     let mut row = 0;
-    for line in readme_intro(lang) {
-        ws.write_string(row, 0, line)?;
+    for line in readme_intro(year, lang) {
+        ws.write_string(row, 0, &line)?;
         row += 1;
     }
     row += 1;
@@ -581,12 +584,12 @@ fn readme(book: &mut Workbook, lang: Lang, st: &Styles) -> Result<(), XlsxError>
     };
     line(ws, BASICS, "", sheet_note(BASICS, lang))?;
     for k in KEYS {
-        line(ws, "", k.label, &note(BASICS, k.label, lang))?;
+        line(ws, "", k.label, &note(BASICS, k.label, year, lang))?;
     }
     for sheet in SHEETS {
         line(ws, sheet.name, "", sheet_note(sheet.name, lang))?;
         for c in sheet.cols {
-            line(ws, "", c.header, &note(sheet.name, c.key, lang))?;
+            line(ws, "", c.header, &note(sheet.name, c.key, year, lang))?;
         }
     }
     print_a4(ws)?;

@@ -144,6 +144,15 @@ fn day(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
+/// A date of the plan's year in an English warning: "7 Jul", as the
+/// documents say a date ("10 Feb: 陈志强"); text that is not an ISO date as
+/// it is.
+fn day_en(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%-d %b").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
 /// Dates of one year in a Chinese warning, grouped by month as a posted
 /// timetable says them: "1月6、13日；2月3日".
 fn days(isos: &[String]) -> String {
@@ -218,6 +227,7 @@ impl Say for CalendarSaid {
                             list(people, lang)
                         )
                     };
+                    let date = day_en(date);
                     format!(
                         "meeting '{title}' on {date} {start}–{end} falls in the station window ({wd} {window_start}–{window_end}): {who}; major meetings should keep out of the window"
                     )
@@ -257,7 +267,8 @@ impl Say for CalendarSaid {
                 if en {
                     let what = short_of(*present, *min_present, *township_present, lang);
                     format!(
-                        "station session at {unit} ({unit_id}) on {date}: {what}; {counts}; {fix}"
+                        "station session at {unit} ({unit_id}) on {}: {what}; {counts}; {fix}",
+                        day_en(date)
                     )
                 } else {
                     let what = short_of(*present, *min_present, *township_present, lang);
@@ -272,7 +283,8 @@ impl Say for CalendarSaid {
             } => {
                 if en {
                     format!(
-                        "the station session at {unit} on {date} that {} missed cannot be made up within {n} days: no make-up day in that time suits them and the unit's own people",
+                        "the station session at {unit} on {} that {} missed cannot be made up within {n} days: no make-up day in that time suits them and the unit's own people",
+                        day_en(date),
                         list(people, lang)
                     )
                 } else {
@@ -298,7 +310,11 @@ impl Say for CalendarSaid {
                     format!(
                         "meeting '{title}' ({start}–{end}) falls in the station window ({wd} {window_start}–{window_end}) on {n} date{}: {}; move it out of the window, or mark it emergency = true if it is one",
                         plural(n),
-                        dates.join(", ")
+                        dates
+                            .iter()
+                            .map(|d| day_en(d))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 } else {
                     format!(
@@ -315,7 +331,8 @@ impl Say for CalendarSaid {
             } => {
                 if en {
                     format!(
-                        "the station session at {unit} on {date} that {} missed cannot be made up within the year: no free make-up day is left after the notice period",
+                        "the station session at {unit} on {} that {} missed cannot be made up within the year: no free make-up day is left after the notice period",
+                        day_en(date),
                         list(people, lang)
                     )
                 } else {
@@ -611,7 +628,8 @@ fn shortfall_counts(
             "全年共需驻点接待{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
         ),
         (Some(Rebuilt { from, units }), Lang::En) => format!(
-            "from {from}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
+            "from {}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
+            day_en(from),
             super::counted(*units, "unit", "units")
         ),
         (Some(Rebuilt { from, units }), Lang::Zh) => {
@@ -646,8 +664,8 @@ mod date_tests {
     use super::{CalendarSaid, Lang, Rebuilt, Remedy};
     use crate::wording::Say;
 
-    /// A Chinese warning says a date of the plan's year as "7月1日"; English
-    /// keeps ISO dates.
+    /// A warning says a date of the plan's year as "7月1日" in Chinese and
+    /// "1 Jul" in English (the plan covers one year: no year repeated).
     #[test]
     fn calendar_warnings_say_dates_as_a_planner_writes_them() {
         let meeting = CalendarSaid::MeetingInWindow {
@@ -664,7 +682,10 @@ mod date_tests {
             meeting.say(Lang::Zh),
             "会议“党委会”（7月7日 15:00–16:00）占用驻点时间（周二 15:00–18:30）：劳广行因此不能驻点；重要会议应避开驻点时间"
         );
-        assert!(meeting.say(Lang::En).contains("on 2026-07-07 15:00–16:00"));
+        assert_eq!(
+            meeting.say(Lang::En),
+            "meeting '党委会' on 7 Jul 15:00–16:00 falls in the station window (Tue 15:00–18:30): it takes 劳广行 away from their station session; major meetings should keep out of the window"
+        );
         let lost = |within_days| CalendarSaid::MakeupImpossible {
             unit: "林上村".into(),
             date: "2026-12-29".into(),
@@ -679,7 +700,14 @@ mod date_tests {
             lost(None).say(Lang::Zh),
             "劳广行缺席的林上村 12月29日 驻点接待无法在年内补接待：提前通知期之后已没有空闲的补接待日"
         );
-        assert!(lost(None).say(Lang::En).contains("on 2026-12-29 that"));
+        assert_eq!(
+            lost(Some(14)).say(Lang::En),
+            "the station session at 林上村 on 29 Dec that 劳广行 missed cannot be made up within 14 days: no make-up day in that time suits them and the unit's own people"
+        );
+        assert_eq!(
+            lost(None).say(Lang::En),
+            "the station session at 林上村 on 29 Dec that 劳广行 missed cannot be made up within the year: no free make-up day is left after the notice period"
+        );
         let planned = CalendarSaid::MeetingInWindowPlanned {
             title: "例会".into(),
             dates: vec![
@@ -697,10 +725,9 @@ mod date_tests {
             planned.say(Lang::Zh),
             "会议“例会”（15:00–16:00）占用驻点时间（周二 15:00–18:30），共 3 次：1月6、13日；2月3日；请移出驻点时间，确属急难险重情况的请标为紧急会议"
         );
-        assert!(
-            planned
-                .say(Lang::En)
-                .contains(": 2026-01-06, 2026-01-13, 2026-02-03;")
+        assert_eq!(
+            planned.say(Lang::En),
+            "meeting '例会' (15:00–16:00) falls in the station window (Tue 15:00–18:30) on 3 dates: 6 Jan, 13 Jan, 3 Feb; move it out of the window, or mark it emergency = true if it is one"
         );
         let short = CalendarSaid::Shortfall {
             unit: "林上村".into(),
@@ -721,6 +748,10 @@ mod date_tests {
         assert_eq!(
             short.say(Lang::Zh),
             "林上村 7月7日 驻点接待：到场1人，少于要求的3人；7月1日起，重新安排的2个村（社区）共需驻点接待100次，其团队中的镇街3名成员每人每周只能去一个点，最多能去120次；为团队增加一名协助人员（村“两委”干部、大学生村官或志愿服务者）即可达到人数"
+        );
+        assert_eq!(
+            short.say(Lang::En),
+            "station session at 林上村 (linshang) on 7 Jul: 1 present, 3 required; from 1 Jul, the 2 units rebuilt have 100 station sessions to staff, and the 3 township members of their teams, one place a week each, can attend at most 120; an assist member on the team (committee cadre, graduate official or volunteer) would make up the number"
         );
     }
 }

@@ -47,28 +47,12 @@ fn handover_roster(dir: &Path, extra: &str) -> String {
 }
 
 fn plan0(dir: &Path) -> String {
-    let p0 = tmp(dir, "p0.toml");
-    let (c, out, err) = zhudian(&["plan", ROSTER, "-o", &p0]);
-    assert_eq!(c, 0, "{out}{err}");
-    p0
+    year_fixtures::plan(ROSTER, dir, "p0.toml")
 }
 
 /// `replan ROSTER --previous P0 --from FROM -o NAME` in `lang`: (path, stdout).
 fn replan(dir: &Path, roster: &str, p0: &str, name: &str, lang: &str) -> (String, String) {
-    let p1 = tmp(dir, name);
-    let (c, out, err) = zhudian(&[
-        "--lang",
-        lang,
-        "replan",
-        roster,
-        "--previous",
-        p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let (p1, out, _) = year_fixtures::replan_in(Some(lang), roster, p0, FROM, dir, name);
     (p1, out)
 }
 

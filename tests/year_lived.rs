@@ -44,10 +44,7 @@ fn leaver_roster(dir: &Path, leaves: &str) -> String {
 
 /// The shipped roster's plan, the plan in force.
 fn plan_in_force(dir: &Path) -> String {
-    let p0 = tmp(dir, "p0.toml");
-    let (c, out, err) = zhudian(&["plan", ROSTER, "-o", &p0]);
-    assert_eq!(c, 0, "{out}{err}");
-    p0
+    year_fixtures::plan(ROSTER, dir, "p0.toml")
 }
 
 /// `replan ROSTER --previous P0 --from FROM -o NAME` in `lang`: the new
@@ -60,21 +57,7 @@ fn replan(
     dir: &Path,
     name: &str,
 ) -> (String, String, String) {
-    let p1 = tmp(dir, name);
-    let (c, out, err) = zhudian(&[
-        "--lang",
-        lang,
-        "replan",
-        roster,
-        "--previous",
-        p0,
-        "--from",
-        from,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
-    (p1, out, err)
+    year_fixtures::replan_in(Some(lang), roster, p0, from, dir, name)
 }
 
 #[test]

@@ -313,20 +313,8 @@ fn a_chain_of_replans_carries_its_earlier_teams_and_checks_clean() {
 
 /// `replan ROSTER --previous P0 --from FROM` in `lang`: (plan, stdout).
 fn replan_said(dir: &Path, roster: &str, p0: &str, from: &str, lang: &str) -> (String, String) {
-    let p1 = tmp(dir, &format!("{lang}.toml"));
-    let (c, out, err) = zhudian(&[
-        "--lang",
-        lang,
-        "replan",
-        roster,
-        "--previous",
-        p0,
-        "--from",
-        from,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let (p1, out, _) =
+        year_fixtures::replan_in(Some(lang), roster, p0, from, dir, &format!("{lang}.toml"));
     (p1, out)
 }
 

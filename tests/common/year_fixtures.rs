@@ -84,8 +84,25 @@ pub fn plan(roster: &str, dir: &Path, file: &str) -> String {
 /// `replan ROSTER --previous PREVIOUS --from FROM -o dir/file`, which must
 /// succeed; the new plan's path.
 pub fn replan(roster: &str, previous: &str, from: &str, dir: &Path, file: &str) -> String {
+    replan_in(None, roster, previous, from, dir, file).0
+}
+
+/// As [`replan`], in `lang` when given (`--lang LANG`): (the new plan's
+/// path, stdout, stderr).
+pub fn replan_in(
+    lang: Option<&str>,
+    roster: &str,
+    previous: &str,
+    from: &str,
+    dir: &Path,
+    file: &str,
+) -> (String, String, String) {
     let out = tmp(dir, file);
-    let (c, o, e) = zhudian(&[
+    let mut args: Vec<&str> = Vec::new();
+    if let Some(lang) = lang {
+        args.extend(["--lang", lang]);
+    }
+    args.extend([
         "replan",
         roster,
         "--previous",
@@ -95,8 +112,9 @@ pub fn replan(roster: &str, previous: &str, from: &str, dir: &Path, file: &str) 
         "-o",
         &out,
     ]);
+    let (c, o, e) = zhudian(&args);
     assert_eq!(c, 0, "{o}{e}");
-    out
+    (out, o, e)
 }
 
 /// A workbook sheet's cells as text, the heading row first.

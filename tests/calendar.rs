@@ -296,7 +296,7 @@ fn shortfall_is_counted_and_explained() {
             "station session at {unit}村 ({unit}) on {}: no township member present, and too few people: 1 helper present, 2 required; the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 104; 4 more department heads would close the gap (fortnightly sessions alone cannot)",
             chrono::NaiveDate::parse_from_str(w.date.as_deref().unwrap(), "%Y-%m-%d")
                 .unwrap()
-                .format("%-d %b")
+                .format("%b %-d")
         )
     );
     assert_rules(&r, &p);
@@ -332,7 +332,7 @@ fn meeting_in_window_is_worded_exactly() {
     assert_eq!(w[0].people, vec!["c1".to_string()]);
     assert_eq!(
         w[0].message,
-        "meeting '党委扩大会议' on 10 Mar 16:00–17:00 falls in the station window (Tue 15:00–18:30): it takes 张一 away from their station session; major meetings should keep out of the window"
+        "meeting '党委扩大会议' on Mar 10 16:00–17:00 falls in the station window (Tue 15:00–18:30): it takes 张一 away from their station session; major meetings should keep out of the window"
     );
     Lang::set_current(Lang::Zh);
     let p = built(&r, plan);
@@ -752,7 +752,7 @@ fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
     };
     assert_eq!(
         short(&en),
-        "station session at 甲村 (a) on 10 Mar: no township member present, and too few people: 1 helper present, 2 required; the year has 52 station sessions to staff, and the township's 1 members, one place a week each, can attend at most 51; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
+        "station session at 甲村 (a) on Mar 10: no township member present, and too few people: 1 helper present, 2 required; the year has 52 station sessions to staff, and the township's 1 members, one place a week each, can attend at most 51; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
     );
     assert_eq!(
         short(&zh),
@@ -777,7 +777,7 @@ fn validate_lists_each_meeting_in_the_window_with_its_dates() {
     let said = found[0].said(&r);
     assert_eq!(
         zhudian::wording::calendar::validate_warning(&said, Lang::En),
-        "warning: meeting '党委扩大会议' (16:00–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: 10 Mar; move it out of the window, or mark it emergency = true if it is one\n"
+        "warning: meeting '党委扩大会议' (16:00–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: Mar 10; move it out of the window, or mark it emergency = true if it is one\n"
     );
     assert_eq!(
         zhudian::wording::calendar::validate_warning(&said, Lang::Zh),

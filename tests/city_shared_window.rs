@@ -130,7 +130,7 @@ fn the_sessions_short_of_township_members_name_the_cadre_kept_away() {
     assert!(!short.is_empty());
     assert_eq!(
         short[0].message,
-        "station session at 布务村 (yaogu-u07) on 14 Jan: no township member present, and too few people: 1 helper present, 2 required; the year has 450 station sessions to staff, and the township's 9 members, one place a week each, can attend at most 450; 陈志强, shared with 六都镇, leads no unit here (六都镇's sessions take 50 of the 50 station dates); the team's township members were needed elsewhere or away that week; one more department head on this team would cover it, or a station window for 腰古镇 apart from 六都镇's would let 陈志强 lead here"
+        "station session at 布务村 (yaogu-u07) on Jan 14: no township member present, and too few people: 1 helper present, 2 required; the year has 450 station sessions to staff, and the township's 9 members, one place a week each, can attend at most 450; 陈志强, shared with 六都镇, leads no unit here (六都镇's sessions take 50 of the 50 station dates); the team's township members were needed elsewhere or away that week; one more department head on this team would cover it, or a station window for 腰古镇 apart from 六都镇's would let 陈志强 lead here"
     );
     for w in &short {
         assert!(

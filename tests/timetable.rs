@@ -258,7 +258,7 @@ fn validate_warns_of_a_meeting_in_the_window_and_exits_0() {
     let (code, out, _) = cli::zhudian(&["validate", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     // 04-07 is a Tuesday; 05-07 and 06-07 are not.
-    assert!(out.ends_with("warning: meeting '全镇干部大会' (14:30–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: 7 Apr; move it out of the window, or mark it emergency = true if it is one\n"), "{out}");
+    assert!(out.ends_with("warning: meeting '全镇干部大会' (14:30–17:00) falls in the station window (Tue 15:00–18:30) on 1 date: Apr 7; move it out of the window, or mark it emergency = true if it is one\n"), "{out}");
     let (code, out, _) = cli::zhudian(&["--lang", "zh", "validate", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(out.ends_with("提醒：会议“全镇干部大会”（14:30–17:00）占用驻点时间（周二 15:00–18:30），共 1 次：4月7日；请移出驻点时间，确属急难险重情况的请标为紧急会议\n"), "{out}");

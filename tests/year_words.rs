@@ -44,7 +44,7 @@ fn a_shortfall_in_a_rebuilt_calendar_says_what_its_figures_count() {
     );
     let en = s.say(Lang::En);
     assert!(
-        en.starts_with("station session at 和平村 (heping) on 15 Sep: no township member present, and too few people: 1 helper present, 2 required; from 14 Sep, the 9 units rebuilt have 408 station sessions to staff, and the 9 township members of their teams, one place a week each, can attend at most 369; "),
+        en.starts_with("station session at 和平村 (heping) on Sep 15: no township member present, and too few people: 1 helper present, 2 required; from Sep 14, the 9 units rebuilt have 408 station sessions to staff, and the 9 township members of their teams, one place a week each, can attend at most 369; "),
         "{en}"
     );
     // A whole-year calendar keeps saying the year.

@@ -144,18 +144,19 @@ fn day(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
-/// A date of the plan's year in an English warning: "7 Jul", as the
-/// documents say a date ("10 Feb: 陈志强"); text that is not an ISO date as
-/// it is.
+/// A date of the plan's year in an English warning: "Jul 7", as the
+/// English report says a day (`documents::month_day`); text that is not an
+/// ISO date as it is.
 fn day_en(iso: &str) -> String {
+    use chrono::Datelike;
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%-d %b").to_string())
+        .map(|d| super::documents::month_day(d.month(), d.day(), Lang::En))
         .unwrap_or_else(|_| iso.to_string())
 }
 
-/// Dates of one year in a Chinese warning, grouped by month as a posted
-/// timetable says them: "1月6、13日；2月3日".
-fn days(isos: &[String]) -> String {
+/// Dates of one year in a warning, grouped by month as a posted timetable
+/// says them: "1月6、13日；2月3日" / "Jan 6, 13; Feb 3".
+fn days(isos: &[String], lang: Lang) -> String {
     use chrono::Datelike;
     let parsed: Option<Vec<(u32, u32)>> = isos
         .iter()
@@ -166,8 +167,8 @@ fn days(isos: &[String]) -> String {
         })
         .collect();
     match parsed {
-        Some(md) => super::documents::dates_by_month(&md, Lang::Zh),
-        None => isos.join("、"),
+        Some(md) => super::documents::dates_by_month(&md, lang),
+        None => isos.join(if lang == Lang::En { ", " } else { "、" }),
     }
 }
 
@@ -310,16 +311,12 @@ impl Say for CalendarSaid {
                     format!(
                         "meeting '{title}' ({start}–{end}) falls in the station window ({wd} {window_start}–{window_end}) on {n} date{}: {}; move it out of the window, or mark it emergency = true if it is one",
                         plural(n),
-                        dates
-                            .iter()
-                            .map(|d| day_en(d))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        days(dates, lang)
                     )
                 } else {
                     format!(
                         "会议“{title}”（{start}–{end}）占用驻点时间（{wd} {window_start}–{window_end}），共 {n} 次：{}；请移出驻点时间，确属急难险重情况的请标为紧急会议",
-                        days(dates)
+                        days(dates, lang)
                     )
                 }
             }
@@ -665,7 +662,8 @@ mod date_tests {
     use crate::wording::Say;
 
     /// A warning says a date of the plan's year as "7月1日" in Chinese and
-    /// "1 Jul" in English (the plan covers one year: no year repeated).
+    /// "Jul 1" in English, as the English report does (the plan covers one
+    /// year: no year repeated).
     #[test]
     fn calendar_warnings_say_dates_as_a_planner_writes_them() {
         let meeting = CalendarSaid::MeetingInWindow {
@@ -684,7 +682,7 @@ mod date_tests {
         );
         assert_eq!(
             meeting.say(Lang::En),
-            "meeting '党委会' on 7 Jul 15:00–16:00 falls in the station window (Tue 15:00–18:30): it takes 劳广行 away from their station session; major meetings should keep out of the window"
+            "meeting '党委会' on Jul 7 15:00–16:00 falls in the station window (Tue 15:00–18:30): it takes 劳广行 away from their station session; major meetings should keep out of the window"
         );
         let lost = |within_days| CalendarSaid::MakeupImpossible {
             unit: "林上村".into(),
@@ -702,11 +700,11 @@ mod date_tests {
         );
         assert_eq!(
             lost(Some(14)).say(Lang::En),
-            "the station session at 林上村 on 29 Dec that 劳广行 missed cannot be made up within 14 days: no make-up day in that time suits them and the unit's own people"
+            "the station session at 林上村 on Dec 29 that 劳广行 missed cannot be made up within 14 days: no make-up day in that time suits them and the unit's own people"
         );
         assert_eq!(
             lost(None).say(Lang::En),
-            "the station session at 林上村 on 29 Dec that 劳广行 missed cannot be made up within the year: no free make-up day is left after the notice period"
+            "the station session at 林上村 on Dec 29 that 劳广行 missed cannot be made up within the year: no free make-up day is left after the notice period"
         );
         let planned = CalendarSaid::MeetingInWindowPlanned {
             title: "例会".into(),
@@ -727,7 +725,7 @@ mod date_tests {
         );
         assert_eq!(
             planned.say(Lang::En),
-            "meeting '例会' (15:00–16:00) falls in the station window (Tue 15:00–18:30) on 3 dates: 6 Jan, 13 Jan, 3 Feb; move it out of the window, or mark it emergency = true if it is one"
+            "meeting '例会' (15:00–16:00) falls in the station window (Tue 15:00–18:30) on 3 dates: Jan 6, 13; Feb 3; move it out of the window, or mark it emergency = true if it is one"
         );
         let short = CalendarSaid::Shortfall {
             unit: "林上村".into(),
@@ -751,7 +749,7 @@ mod date_tests {
         );
         assert_eq!(
             short.say(Lang::En),
-            "station session at 林上村 (linshang) on 7 Jul: 1 present, 3 required; from 1 Jul, the 2 units rebuilt have 100 station sessions to staff, and the 3 township members of their teams, one place a week each, can attend at most 120; an assist member on the team (committee cadre, graduate official or volunteer) would make up the number"
+            "station session at 林上村 (linshang) on Jul 7: 1 present, 3 required; from Jul 1, the 2 units rebuilt have 100 station sessions to staff, and the 3 township members of their teams, one place a week each, can attend at most 120; an assist member on the team (committee cadre, graduate official or volunteer) would make up the number"
         );
     }
 }

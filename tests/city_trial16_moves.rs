@@ -80,22 +80,6 @@ fn year() -> Year {
     let (p0, p1, p2) = (d.join("p0"), d.join("p1"), d.join("p2"));
     let (c, _, err) = zhudian(&["plan", s(&start), "-o", s(&p0)]);
     assert_eq!(c, 0, "{err}");
-    let replan = |roster: &Path, previous: &Path, from: &str, out: &Path| {
-        let (c, said, err) = zhudian(&[
-            "--lang",
-            "zh",
-            "replan",
-            s(roster),
-            "--previous",
-            s(previous),
-            "--from",
-            from,
-            "-o",
-            s(out),
-        ]);
-        assert_eq!(c, 0, "{said}{err}");
-        said
-    };
     let said_july = replan(&july, &p0, "2026-07-01", &p1);
     let said_sept = replan(&sept, &p1, "2026-09-01", &p2);
     Year {
@@ -116,6 +100,24 @@ fn run(lang: &str, args: &[&str]) -> String {
     let (c, out, err) = zhudian(&all);
     assert_eq!(c, 0, "{out}{err}");
     out
+}
+
+/// `zhudian --lang zh replan ROSTER --previous PREVIOUS --from FROM -o
+/// OUT`, which must succeed: what it says.
+fn replan(roster: &Path, previous: &Path, from: &str, out: &Path) -> String {
+    run(
+        "zh",
+        &[
+            "replan",
+            s(roster),
+            "--previous",
+            s(previous),
+            "--from",
+            from,
+            "-o",
+            s(out),
+        ],
+    )
 }
 
 #[test]
@@ -222,35 +224,16 @@ fn the_city_replans_through_the_year() {
     assert_eq!(c, 0, "{out}{err}");
     // A replan from October on September's plans repeats neither.
     let p3 = y.p2.parent().unwrap().join("p3");
-    let oct = run(
-        "zh",
-        &[
-            "replan",
-            s(&y.sept),
-            "--previous",
-            s(&y.p2),
-            "--from",
-            "2026-10-01",
-            "-o",
-            s(&p3),
-        ],
-    );
+    let oct = replan(&y.sept, &y.p2, "2026-10-01", &p3);
     assert!(!oct.contains("调动："), "{oct}");
     assert!(!oct.contains("接任冯辉炳"), "{oct}");
     // The township's own replan: the succession before --from is not repeated.
     let b3 = y.p2.parent().unwrap().join("beiping-oct.toml");
-    let own = run(
-        "zh",
-        &[
-            "replan",
-            s(&y.sept.join("beiping.toml")),
-            "--previous",
-            s(&y.p2.join("beiping.toml")),
-            "--from",
-            "2026-10-01",
-            "-o",
-            s(&b3),
-        ],
+    let own = replan(
+        &y.sept.join("beiping.toml"),
+        &y.p2.join("beiping.toml"),
+        "2026-10-01",
+        &b3,
     );
     assert!(
         own.contains("相比：\n  没有变动：各村（社区）的领导和队伍保持不变\n"),

@@ -7,8 +7,6 @@
 mod cli;
 use cli::zhudian;
 
-use std::process::{Command, Stdio};
-
 const EXAMPLE: &str = "instances/beijiao-example.toml";
 
 /// Plans the example (year 2015) into a temporary folder.
@@ -34,20 +32,11 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         &["--lang", "zh", "check", EXAMPLE, &plan],
     ];
     for args in commands {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_zhudian"))
-            .args(args)
-            .env_remove("ZHUDIAN_LANG")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let (code, stderr) = cli::closed_pipe(args);
         assert!(!stderr.contains("panic"), "{args:?}: {stderr}");
         assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
-        assert_ne!(out.status.code(), Some(101), "{args:?}: {stderr}");
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_ne!(code, Some(101), "{args:?}: {stderr}");
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
     }
 }
 

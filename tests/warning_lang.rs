@@ -64,6 +64,16 @@ fn a_plan_made_in_one_language_says_its_calendar_warnings_in_the_other() {
     );
 }
 
+/// The message the plan stored with its (one) shortfall.
+fn stored_shortfall(plan: &PlanFile) -> &str {
+    &plan
+        .warning
+        .iter()
+        .find(|w| w.kind == "shortfall")
+        .unwrap()
+        .message
+}
+
 #[test]
 fn a_plan_written_before_shows_its_stored_words() {
     let dir = tempfile::tempdir().unwrap();
@@ -74,14 +84,9 @@ fn a_plan_written_before_shows_its_stored_words() {
     let old = dir.path().join("old.toml");
     std::fs::write(&old, en.to_toml()).unwrap();
     let old = old.display().to_string();
-    let stored = &en
-        .warning
-        .iter()
-        .find(|w| w.kind == "shortfall")
-        .unwrap()
-        .message;
+    let stored = stored_shortfall(&en);
     let out = warnings("zh", &old, "shortfall");
-    assert!(out.contains(stored.as_str()), "{out}");
+    assert!(out.contains(stored), "{out}");
     assert!(!out.contains(SHORTFALL_ZH), "{out}");
 }
 
@@ -94,14 +99,9 @@ fn a_fact_this_version_cannot_read_leaves_the_stored_words() {
     let newer = text.replace("code = \"shortfall\"", "code = \"from_a_newer_zhudian\"");
     assert_ne!(newer, text);
     std::fs::write(&path, newer).unwrap();
-    let stored = &en
-        .warning
-        .iter()
-        .find(|w| w.kind == "shortfall")
-        .unwrap()
-        .message;
+    let stored = stored_shortfall(&en);
     let out = warnings("zh", &path, "shortfall");
-    assert!(out.contains(stored.as_str()), "{out}");
+    assert!(out.contains(stored), "{out}");
 }
 
 #[test]

@@ -236,7 +236,7 @@ fn the_city_replans_through_the_year() {
         &b3,
     );
     assert!(
-        own.contains("相比：\n  没有变动：各村（社区）的领导和队伍保持不变\n"),
+        own.contains("相比：\n  没有变动：各村（社区）的领导和团队保持不变\n"),
         "{own}"
     );
     assert!(!own.contains("接任"), "{own}");
@@ -359,7 +359,7 @@ fn compare_says_the_move_once_and_counts_it_with_the_handovers() {
     };
     let zh = one("zh");
     assert!(
-        zh.contains("人员变动（驻点领导及团队成员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：\n  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同\n罗芬宝 7月1日调往南湖街道\n"),
+        zh.contains("人员变动（驻点领导及团队成员，仅列出方案不同之处；因接任或调动而换人的村（社区）不算变动）：\n  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和团队都相同\n罗芬宝 7月1日调往南湖街道\n"),
         "{zh}"
     );
     let en = one("en");

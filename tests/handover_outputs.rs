@@ -82,7 +82,7 @@ fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
     for (lang, changed, handed) in [
         (
             "zh",
-            "与第一个方案相比队伍变动  0                 0",
+            "与第一个方案相比团队变动  0                 0",
             "因接任或调动而换人的村（社区）        0                 2",
         ),
         (
@@ -107,7 +107,7 @@ fn compare_counts_a_succession_as_a_handover_not_a_team_change() {
         // No unit is listed as moved: the succession is the only change.
         assert!(
             out.contains(if lang == "zh" {
-                "\n  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同\n"
+                "\n  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和团队都相同\n"
             } else {
                 "\n  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans\n"
             }),

@@ -348,7 +348,7 @@ fn a_previous_plan_naming_a_unit_the_roster_lacks_says_so_by_name_once() {
     ]);
     assert_eq!(c, 0, "{out}{err}");
     let line = format!(
-        "上一版方案出自另一份名册：名册中已没有{name}（原队伍不再保留）；其余编号相同之处照旧沿用"
+        "上一版方案出自另一份名册：名册中已没有{name}（原团队不再保留）；其余编号相同之处照旧沿用"
     );
     assert!(out.contains(&format!("  {line}\n")), "{out}");
     let after = read_plan(&out_plan);

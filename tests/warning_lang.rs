@@ -145,7 +145,7 @@ fn replan_and_city_warnings_keep_their_fact_too() {
     let n = back.warning.len();
     assert_eq!(
         back.warning[n - 3].text(Lang::Zh),
-        "--pin xihai：其驻点领导“劳广行”已离任且无接任者，无法保留原队伍"
+        "--pin xihai：其驻点领导“劳广行”已离任且无接任者，无法保留原团队"
     );
     for (w, s) in back.warning[n - 3..].iter().zip(&said) {
         assert_eq!(w.text(Lang::Zh), zhudian::wording::Say::say(s, Lang::Zh));

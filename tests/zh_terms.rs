@@ -4,7 +4,7 @@
 //! 方案得分, its bound 理论最好得分, a part of it "领导变动计 100 分") or
 //! counts units as 个单位 (it is 村（社区）, in tables 村居). The glossary's
 //! people and sessions too: a volunteer is 志愿服务者 (not 志愿者), a team
-//! member 团队成员 (not 队员), the weekly session 驻点接待 (not 驻点 alone:
+//! member 团队成员 (not 队员), a team 团队 (not 队伍), the weekly session 驻点接待 (not 驻点 alone:
 //! "青龙村 1月7日 驻点：", "驻点 12 次", a CSV's category 驻点); the wording
 //! layer's own text is scanned for them as well.
 
@@ -26,6 +26,7 @@ const RETIRED: &[(&str, &str)] = &[
     ("联系单位", "联系村（社区）"),
     ("志愿者", "志愿服务者"),
     ("队员", "团队成员"),
+    ("队伍", "团队"),
     ("驻点：", "驻点接待："),
     ("驻点次数", "驻点接待次数"),
     ("驻点人手不足", "驻点接待人手不足"),

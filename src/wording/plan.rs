@@ -160,7 +160,7 @@ impl Say for PlanSaid {
                     )
                 } else {
                     format!(
-                        "{unit}需要{}，能加入该村（社区）队伍的协助人员都不具备，可联系该村（社区）的领导也没有人{}具备：请为可加入该队伍的协助人员补充这些能力，或安排具备这些能力的干部驻点",
+                        "{unit}需要{}，能加入该村（社区）团队的协助人员都不具备，可联系该村（社区）的领导也没有人{}具备：请为可加入该团队的协助人员补充这些能力，或安排具备这些能力的干部驻点",
                         zh.join("、"),
                         if needs.len() == 1 { "" } else { "全部" }
                     )
@@ -231,7 +231,7 @@ impl Say for PlanSaid {
                         if n == 1 { "its team" } else { "their teams" }
                     ),
                     (false, true, _) => format!(
-                        "{}需要“{need}”，但能加入其队伍的在岗人员中没有人具备：请增加具备“{need}”的人员",
+                        "{}需要“{need}”，但能加入其团队的在岗人员中没有人具备：请增加具备“{need}”的人员",
                         list(units, lang)
                     ),
                     (true, false, true) => format!(
@@ -276,7 +276,7 @@ impl Say for PlanSaid {
                         number_word(n)
                     ),
                     (false, 0) => format!(
-                        "{unit}需要“{need}”，但能加入其队伍的在岗人员中没有人具备：请增加具备“{need}”的人员"
+                        "{unit}需要“{need}”，但能加入其团队的在岗人员中没有人具备：请增加具备“{need}”的人员"
                     ),
                     (false, n) => format!(
                         "{unit}需要“{need}”，但具备这项能力的{who}{}已满额：请提高其 max_teams，或增加具备“{need}”的人员",
@@ -305,7 +305,7 @@ impl Say for PlanSaid {
                         format!("allow {} teams for {short} more of them, or add {r}", m + 1)
                     }
                     (Some(m), false) => {
-                        format!("再允许其中 {short} 人各参加 {} 个队伍，或增加{r}", m + 1)
+                        format!("再允许其中 {short} 人各参加 {} 个团队，或增加{r}", m + 1)
                     }
                     (None, true) if *own => format!("add one of the unit's own {r}"),
                     (None, false) if *own => format!("请增加本村（社区）的{r}"),
@@ -324,7 +324,7 @@ impl Say for PlanSaid {
                         )
                     } else {
                         format!(
-                            "队伍第 {slot} 个位置（{whose}{r}）：共 {n} 个村（社区），但{r}合计只能参加 {teams} 个队伍：{fix}"
+                            "团队第 {slot} 个位置（{whose}{r}）：共 {n} 个村（社区），但{r}合计只能参加 {teams} 个团队：{fix}"
                         )
                     }
                 } else if *teams == 0 {
@@ -335,7 +335,7 @@ impl Say for PlanSaid {
                         )
                     } else {
                         format!(
-                            "{}：队伍第 {slot} 个位置需要{whose}{r}，但没有可用人员（全年不在岗或已满额）：{fix}",
+                            "{}：团队第 {slot} 个位置需要{whose}{r}，但没有可用人员（全年不在岗或已满额）：{fix}",
                             list(units, lang)
                         )
                     }
@@ -346,7 +346,7 @@ impl Say for PlanSaid {
                     )
                 } else {
                     format!(
-                        "{}：队伍第 {slot} 个位置需要{whose}{r}，但可担任的人员只能参加其中 {teams} 个队伍：{fix}",
+                        "{}：团队第 {slot} 个位置需要{whose}{r}，但可担任的人员只能参加其中 {teams} 个团队：{fix}",
                         list(units, lang)
                     )
                 }
@@ -471,9 +471,9 @@ impl PlanReport {
             (true, false, true) => "better teams",
             (false, true, true) => "a better calendar",
             (true, true, true) => "better teams and a better calendar",
-            (true, false, false) => "队伍",
+            (true, false, false) => "团队",
             (false, true, false) => "日程",
-            (true, true, false) => "队伍和日程",
+            (true, true, false) => "团队和日程",
         };
         if en {
             format!(
@@ -560,13 +560,13 @@ impl Say for PlanReport {
                 "feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
             }
             (_, false) if self.stopped.is_none() => {
-                "可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
+                "可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
             }
             (_, true) => {
                 "feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
             }
             (_, false) => {
-                "可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
+                "可用（领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
             }
         };
         let work = self.work;
@@ -607,7 +607,7 @@ impl Say for PlanReport {
             )
         } else {
             format!(
-                "  计算用时 {:.3} 秒{pricing}：分配领导 {:.3} 秒，编组队伍 {:.3} 秒，排日程 {:.3} 秒\n",
+                "  计算用时 {:.3} 秒{pricing}：分配领导 {:.3} 秒，编组团队 {:.3} 秒，排日程 {:.3} 秒\n",
                 self.total_seconds, self.leaders_seconds, self.teams_seconds, self.calendar_seconds
             )
         };

@@ -71,7 +71,7 @@ fn the_terminal_table_word_for_word() {
          \x20 劳广行    1840    +7.7        62  林上村（12）、重点企业联系点（8）\n\
          \x20 He           0  -100.0         0  —\n\
          \x20 方案得分 150.77（越低越好），理论最好得分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
-         \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组队伍 0.000 秒，排日程 0.001 秒\n"
+         \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组团队 0.000 秒，排日程 0.001 秒\n"
     );
     // Cut by the work limit, bundles searched; highs says no pricing.
     r.stopped = Some("work".into());
@@ -101,7 +101,7 @@ fn a_gap_from_the_teams_stage_is_not_blamed_on_a_limit() {
     assert!(en.contains("gap 15.01 %: feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)\n"), "{en}");
     assert!(!en.contains("limit cut"), "{en}");
     let zh = r.zh();
-    assert!(zh.contains("差距 15.01%：可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）\n"), "{zh}");
+    assert!(zh.contains("差距 15.01%：可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）\n"), "{zh}");
     // The time limit stopped the teams' search: no "no limit" then.
     r.stopped = Some("teams".into());
     assert!(r.en().contains("gap 15.01 %: feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)\n"));
@@ -109,7 +109,7 @@ fn a_gap_from_the_teams_stage_is_not_blamed_on_a_limit() {
         r.en()
             .contains("the time limit stopped the search for better teams early")
     );
-    assert!(r.zh().contains("差距 15.01%：可用（领导分配已证明最优，安排协助人员的编组队伍一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）\n"));
+    assert!(r.zh().contains("差距 15.01%：可用（领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）\n"));
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn the_stages_the_time_limit_cut_word_for_word() {
         "\n  the time limit stopped the search for better teams and a better calendar early: the best found so far is kept; a longer --time-limit may do better\n  engine bundles"
     ), "{en}");
     assert!(r.zh().contains(
-        "\n  时限已到，队伍和日程的优化提前结束：保留了目前找到的最好结果；放宽 --time-limit 可能得到更好的结果\n  计算用时"
+        "\n  时限已到，团队和日程的优化提前结束：保留了目前找到的最好结果；放宽 --time-limit 可能得到更好的结果\n  计算用时"
     ));
     // The engine proved its plan; only the calendar was cut.
     let mut r = report();
@@ -137,7 +137,7 @@ fn the_stages_the_time_limit_cut_word_for_word() {
     r.status = "feasible".into();
     assert!(r.en().contains("feasible (the work limit cut the proof)"));
     assert!(r.en().contains("stopped the search for better teams early"));
-    assert!(r.zh().contains("时限已到，队伍的优化提前结束"));
+    assert!(r.zh().contains("时限已到，团队的优化提前结束"));
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn engine_and_file_messages_word_for_word() {
                 raise: None,
             },
             "林上村（linshang） and 西海村（xihai）: team slot 1 needs department heads, but those who may fill it can take only 1 of these 2 teams: raise their max_teams, or add department heads",
-            "林上村（linshang）和西海村（xihai）：队伍第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个队伍：请提高其 max_teams，或增加职能部门负责人",
+            "林上村（linshang）和西海村（xihai）：团队第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个团队：请提高其 max_teams，或增加职能部门负责人",
         ),
     ];
     for (said, en, zh) in cases {

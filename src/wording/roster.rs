@@ -597,7 +597,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "需要“{need}”，但没有能加入该村（社区）队伍的干部或协助人员具备这项能力"
+                        "需要“{need}”，但没有能加入该村（社区）团队的干部或协助人员具备这项能力"
                     )
                 }
             }
@@ -609,7 +609,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "队伍第 {slot} 个位置须由本村（社区）的{r}担任，但协助人员中没有本村（社区）的此类人员"
+                        "团队第 {slot} 个位置须由本村（社区）的{r}担任，但协助人员中没有本村（社区）的此类人员"
                     )
                 }
             }
@@ -617,7 +617,7 @@ impl Say for RosterSaid {
                 if en {
                     format!("team slot {slot} allows no role")
                 } else {
-                    format!("队伍第 {slot} 个位置没有列出任何可担任的角色")
+                    format!("团队第 {slot} 个位置没有列出任何可担任的角色")
                 }
             }
             SlotShort {
@@ -633,7 +633,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "队伍第 {slot} 个位置（{r}）共有 {units} 个村（社区）需要，但可担任的协助人员合计只能参加 {teams} 个队伍：请提高部分人员的 max_teams，或增加人员"
+                        "团队第 {slot} 个位置（{r}）共有 {units} 个村（社区）需要，但可担任的协助人员合计只能参加 {teams} 个团队：请提高部分人员的 max_teams，或增加人员"
                     )
                 }
             }

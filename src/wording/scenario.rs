@@ -73,7 +73,7 @@ impl Figure {
             MaxDeviation => ("largest load deviation", "最大工作量偏差"),
             TourMinutes => ("tour minutes, all leaders", "全部领导巡回分钟"),
             LongestTour => ("longest tour, minutes", "最长巡回分钟"),
-            TeamsChanged => ("teams changed vs the first", "与第一个方案相比队伍变动"),
+            TeamsChanged => ("teams changed vs the first", "与第一个方案相比团队变动"),
             HandedOver => (
                 "units handed over to a successor or changed by a transfer",
                 "因接任或调动而换人的村（社区）",
@@ -127,13 +127,13 @@ pub fn no_moves(handed: bool, transfer: bool, lang: Lang) -> String {
     match (lang, handed) {
         _ if transfer => match lang {
             Lang::En => "  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans".into(),
-            Lang::Zh => "  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同".into(),
+            Lang::Zh => "  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和团队都相同".into(),
         },
         (Lang::En, false) => "  every unit has the same leader and team in all plans".into(),
         (Lang::En, true) => "  apart from the units handed over to a successor or changed by a transfer, every unit has the same leader and team in all plans".into(),
-        (Lang::Zh, false) => "  各方案中所有村（社区）的领导和队伍都相同".into(),
+        (Lang::Zh, false) => "  各方案中所有村（社区）的领导和团队都相同".into(),
         (Lang::Zh, true) => {
-            "  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和队伍都相同".into()
+            "  除因接任或调动而换人的村（社区）外，各方案中所有村（社区）的领导和团队都相同".into()
         }
     }
 }
@@ -210,7 +210,7 @@ impl super::Say for ReplanSaid {
                     parts.push(if en {
                         format!("{u} no longer in the roster (the team is dropped)")
                     } else {
-                        format!("名册中已没有{u}（原队伍不再保留）")
+                        format!("名册中已没有{u}（原团队不再保留）")
                     });
                 }
                 if !people.is_empty() {
@@ -257,7 +257,7 @@ impl super::Say for ReplanSaid {
                         "--pin {unit}: its leader '{leader}' left with no successor, so its team cannot be kept"
                     )
                 } else {
-                    format!("--pin {unit}：其驻点领导“{leader}”已离任且无接任者，无法保留原队伍")
+                    format!("--pin {unit}：其驻点领导“{leader}”已离任且无接任者，无法保留原团队")
                 }
             }
         }
@@ -321,7 +321,7 @@ impl super::Say for ChangeSaid {
                 (true, 0) => "nothing changed: every unit keeps its leader and team".into(),
                 (true, 1) => "apart from the handover above, nothing changed".into(),
                 (true, _) => "apart from the handovers above, nothing changed".into(),
-                (false, 0) => "没有变动：各村（社区）的领导和队伍保持不变".into(),
+                (false, 0) => "没有变动：各村（社区）的领导和团队保持不变".into(),
                 (false, _) => "除上述接任外，没有其他变动".into(),
             },
             NewUnit { unit, leader } => {
@@ -406,7 +406,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}，因{from}已离任；团队成员变动计 {} 分",
+                        "{unit}：团队第 {slot} 个位置 {from} → {to}，因{from}已离任；团队成员变动计 {} 分",
                         money(*cost)
                     )
                 }
@@ -426,7 +426,7 @@ impl super::Say for ChangeSaid {
                     )
                 } else {
                     format!(
-                        "{unit}：队伍第 {slot} 个位置 {from} → {to}；团队成员变动计 {} 分",
+                        "{unit}：团队第 {slot} 个位置 {from} → {to}；团队成员变动计 {} 分",
                         money(*cost)
                     )
                 }

@@ -48,11 +48,11 @@ fn a_helper_who_left_is_said_to_have_left_the_post_and_the_change_scored() {
     };
     assert_eq!(
         h(true).say(Lang::Zh),
-        "林上村：队伍第 2 个位置 梁志明 → 陈嘉欣，因梁志明已离任；团队成员变动计 30.50 分"
+        "林上村：团队第 2 个位置 梁志明 → 陈嘉欣，因梁志明已离任；团队成员变动计 30.50 分"
     );
     assert_eq!(
         h(false).say(Lang::Zh),
-        "林上村：队伍第 2 个位置 梁志明 → 陈嘉欣；团队成员变动计 30.50 分"
+        "林上村：团队第 2 个位置 梁志明 → 陈嘉欣；团队成员变动计 30.50 分"
     );
 }
 
@@ -84,7 +84,7 @@ fn a_pinned_unit_whose_leader_left_says_the_leader_left_the_post() {
     };
     assert_eq!(
         p.say(Lang::Zh),
-        "--pin xihai：其驻点领导“劳广行”已离任且无接任者，无法保留原队伍"
+        "--pin xihai：其驻点领导“劳广行”已离任且无接任者，无法保留原团队"
     );
 }
 

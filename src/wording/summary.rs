@@ -206,7 +206,7 @@ impl Say for crate::roster::summary::Summary {
                     .collect();
                 let whose = if *own { "本村（社区）的" } else { "" };
                 s += &format!(
-                    "  第{}个位置 {whose}{}：需配 {units} 个队伍，可配 {teams} 个\n",
+                    "  第{}个位置 {whose}{}：需配 {units} 个团队，可配 {teams} 个\n",
                     i + 1,
                     r.join("或")
                 );

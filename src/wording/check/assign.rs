@@ -53,7 +53,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                     crate::wording::counted(*want, "slot", "slots")
                 )
             } else {
-                format!("队伍有 {have} 名协助人员，应为 {want} 个岗位各一名")
+                format!("团队有 {have} 名协助人员，应为 {want} 个岗位各一名")
             }
         }
         UnknownHelper => {
@@ -110,21 +110,21 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "is on this team twice".into()
             } else {
-                "在该队伍中出现了两次".into()
+                "在该团队中出现了两次".into()
             }
         }
         TooManyTeams { teams, max } => {
             if en {
                 format!("serves on {teams} teams, more than max_teams = {max}")
             } else {
-                format!("参加了 {teams} 个队伍，超过每人最多 {max} 个队伍的上限")
+                format!("参加了 {teams} 个团队，超过每人最多 {max} 个团队的上限")
             }
         }
         NeedUncovered { need } => {
             if en {
                 format!("needs '{need}', but nobody on the team has that skill")
             } else {
-                format!("需要“{need}”技能，但队伍中没有人具备")
+                format!("需要“{need}”技能，但团队中没有人具备")
             }
         }
         AssistRole { role } => {
@@ -151,7 +151,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "is away the whole year, yet is on the team".into()
             } else {
-                "全年外出，却被安排在队伍中".into()
+                "全年外出，却被安排在团队中".into()
             }
         }
         TooFar { minutes, max } => {

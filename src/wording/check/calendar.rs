@@ -42,7 +42,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 format!("is in a {} but not on this unit's team", kind(*k, lang))
             } else {
-                format!("参加了{}，但不是该村（社区）队伍的成员", kind(*k, lang))
+                format!("参加了{}，但不是该村（社区）团队的成员", kind(*k, lang))
             }
         }
         Blocked {

@@ -66,7 +66,7 @@ impl Say for Rule {
     fn say(&self, lang: Lang) -> String {
         let (en, zh) = match self {
             Rule::Leader => ("rule 1 (one leader per unit)", "规则 1（每个村居一名领导）"),
-            Rule::Team => ("rule 2 (team slots)", "规则 2（队伍岗位）"),
+            Rule::Team => ("rule 2 (team slots)", "规则 2（团队岗位）"),
             Rule::Needs => ("rule 3 (needs)", "规则 3（所需技能）"),
             Rule::Placement => (
                 "rule 4 (home unit, distance, away)",

@@ -164,10 +164,21 @@ fn main() {
         println!("{}", run_roster(std::path::Path::new(&args[i + 1])));
         return;
     }
-    // Child mode: run one case and print its row.
+    // Child mode: run one case and print its row; `--seed N` draws
+    // another township of the same shape (to tell a change's effect from
+    // one instance's luck).
     if let Some(i) = args.iter().position(|a| a == "--case") {
         let idx: usize = args[i + 1].parse().expect("case index");
-        println!("{}", run_case(&cases()[idx], work, time));
+        let mut case = cases().swap_remove(idx);
+        if let Some(k) = args.iter().position(|a| a == "--seed") {
+            case.seed = args[k + 1].parse().expect("--seed takes a number");
+            case.name = format!(
+                "{}-s{}",
+                case.name.rsplit_once("-s").map_or("", |x| x.0),
+                case.seed
+            );
+        }
+        println!("{}", run_case(&case, work, time));
         return;
     }
     let filter = args
@@ -175,7 +186,7 @@ fn main() {
         .enumerate()
         .find(|&(i, a)| {
             !a.starts_with("--")
-                && (i == 0 || !["--work", "--time"].contains(&args[i - 1].as_str()))
+                && (i == 0 || !["--work", "--time", "--seed"].contains(&args[i - 1].as_str()))
         })
         .map(|(_, a)| a.clone());
     let exe = std::env::current_exe().expect("bench executable");

@@ -29,6 +29,10 @@ const SUB_UNITS: usize = 40;
 const SUB_LEADERS: usize = 12;
 /// within this many work units.
 const SUB_WORK: u64 = 2_000_000;
+/// Pivots a dive may spend, per row of the master: dives take 5–20k pivots
+/// at 120×40 (161 rows) and 50–70k at 300 units (401 rows), but one at
+/// 120×40 stalled for a million (and then gave a plan costing 1797).
+const DIVE_PIVOTS_PER_ROW: usize = 200;
 
 impl Engine<'_> {
     /// Runs the restricted-master dive from the LP's current optimum and
@@ -71,7 +75,10 @@ impl Engine<'_> {
             .filter(|&j| !self.lp.forbidden[j])
             .collect();
         self.lp.set_scan(scan);
+        let saved_cap = self.lp.pivot_cap;
+        self.dive_cap = self.lp.pivots + DIVE_PIVOTS_PER_ROW * self.lp.m;
         let plan = self.round_restricted();
+        self.lp.pivot_cap = saved_cap;
         self.lp.forbidden = saved_forbidden;
         self.lp.cost[..self.m].copy_from_slice(&saved_costs);
         self.lp.set_basis(&saved_basis);
@@ -86,6 +93,7 @@ impl Engine<'_> {
     /// priced artificials keep the restricted master feasible). False on
     /// numerical trouble or when the budget runs out.
     fn resolve_restricted(&mut self) -> bool {
+        self.lp.pivot_cap = self.lp.pivot_cap.min(self.dive_cap);
         if self.lp.infeasibility() > 1e-9
             && !matches!(self.lp.solve(true, self.deadline), LpOutcome::Optimal)
         {

@@ -5,7 +5,7 @@
 //! name, leaves the unit's id out. People appear by name (with the id only
 //! where two share a name).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::Roster;
 use crate::plan::PlanFile;
@@ -43,17 +43,8 @@ pub fn render(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     out.push_str(&words::csv_header(lang).join(","));
     out.push_str("\r\n");
     for s in &plan.session {
-        // A Saturday or Sunday that is an official working day (调休上班)
-        // says so, as the workbook's 日程 does.
         let weekday = NaiveDate::parse_from_str(&s.date, "%Y-%m-%d")
-            .map(|d| {
-                let wd = words::weekday(d.weekday(), lang);
-                if roster.days.workday(d).is_some() {
-                    crate::wording::documents::worked_weekday(wd, lang)
-                } else {
-                    wd.to_string()
-                }
-            })
+            .map(|d| super::weekday_shown(roster, d, lang))
             .unwrap_or_default();
         let people: Vec<String> = s
             .people

@@ -61,6 +61,18 @@ pub(crate) fn unit_name(roster: &Roster, id: &str) -> String {
 
 /// Everyone on a team in the plan, in roster order (cadres, then helpers),
 /// then anyone else the sessions name: the people who get a calendar file.
+/// A session's weekday as the calendar files show it; an official working
+/// Saturday or Sunday (调休上班) says so, in the CSV as in the workbook's 日程.
+pub(crate) fn weekday_shown(roster: &Roster, d: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    let wd = words::weekday(d.weekday(), lang);
+    if roster.days.workday(d).is_some() {
+        crate::wording::documents::worked_weekday(wd, lang)
+    } else {
+        wd.to_string()
+    }
+}
+
 pub fn people(roster: &Roster, plan: &PlanFile) -> Vec<String> {
     let mut named = std::collections::BTreeSet::new();
     for a in &plan.assignment {

@@ -482,15 +482,8 @@ fn calendar(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                 d.map(Out::Date)
                     .unwrap_or_else(|| Out::Text(s.date.clone())),
                 Out::Text(
-                    d.map(|d| {
-                        let wd = cal_words::weekday(d.weekday(), lang);
-                        if r.days.workday(d).is_some() {
-                            words::worked_weekday(wd, lang)
-                        } else {
-                            wd.to_string()
-                        }
-                    })
-                    .unwrap_or_default(),
+                    d.map(|d| super::weekday_shown(r, d, lang))
+                        .unwrap_or_default(),
                 ),
                 hm(&s.start),
                 hm(&s.end),

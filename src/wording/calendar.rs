@@ -135,22 +135,13 @@ pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
     }
 }
 
-/// A date of the plan's year in a Chinese warning: "7月1日" (the plan
-/// covers one year, so the year would only repeat itself); text that is
-/// not an ISO date as it is.
-fn day(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%-m月%-d日").to_string())
-        .unwrap_or_else(|_| iso.to_string())
-}
-
-/// A date of the plan's year in an English warning: "Jul 7", as the
-/// English report says a day (`documents::month_day`); text that is not an
-/// ISO date as it is.
-fn day_en(iso: &str) -> String {
+/// A date of the plan's year in a warning, as the documents say a day:
+/// "7月1日" / "Jul 1" (the plan covers one year, so the year would only
+/// repeat itself); text that is not an ISO date as it is.
+fn day(iso: &str, lang: Lang) -> String {
     use chrono::Datelike;
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| super::documents::month_day(d.month(), d.day(), Lang::En))
+        .map(|d| super::documents::month_day(d.month(), d.day(), lang))
         .unwrap_or_else(|_| iso.to_string())
 }
 
@@ -228,7 +219,7 @@ impl Say for CalendarSaid {
                             list(people, lang)
                         )
                     };
-                    let date = day_en(date);
+                    let date = day(date, Lang::En);
                     format!(
                         "meeting '{title}' on {date} {start}–{end} falls in the station window ({wd} {window_start}–{window_end}): {who}; major meetings should keep out of the window"
                     )
@@ -238,7 +229,7 @@ impl Say for CalendarSaid {
                     } else {
                         format!("{}因此不能驻点", list(people, lang))
                     };
-                    let date = day(date);
+                    let date = day(date, Lang::Zh);
                     format!(
                         "会议“{title}”（{date} {start}–{end}）占用驻点时间（{wd} {window_start}–{window_end}）：{who}；重要会议应避开驻点时间"
                     )
@@ -269,11 +260,14 @@ impl Say for CalendarSaid {
                     let what = short_of(*present, *min_present, *township_present, lang);
                     format!(
                         "station session at {unit} ({unit_id}) on {}: {what}; {counts}; {fix}",
-                        day_en(date)
+                        day(date, Lang::En)
                     )
                 } else {
                     let what = short_of(*present, *min_present, *township_present, lang);
-                    format!("{unit} {} 驻点接待：{what}；{counts}；{fix}", day(date))
+                    format!(
+                        "{unit} {} 驻点接待：{what}；{counts}；{fix}",
+                        day(date, Lang::Zh)
+                    )
                 }
             }
             MakeupImpossible {
@@ -285,11 +279,11 @@ impl Say for CalendarSaid {
                 if en {
                     format!(
                         "the station session at {unit} on {} that {} missed cannot be made up within {n} days: no make-up day in that time suits them and the unit's own people",
-                        day_en(date),
+                        day(date, Lang::En),
                         list(people, lang)
                     )
                 } else {
-                    let date = day(date);
+                    let date = day(date, Lang::Zh);
                     format!(
                         "{}缺席的{unit} {date} 驻点接待无法在 {n} 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日",
                         list(people, lang)
@@ -329,11 +323,11 @@ impl Say for CalendarSaid {
                 if en {
                     format!(
                         "the station session at {unit} on {} that {} missed cannot be made up within the year: no free make-up day is left after the notice period",
-                        day_en(date),
+                        day(date, Lang::En),
                         list(people, lang)
                     )
                 } else {
-                    let date = day(date);
+                    let date = day(date, Lang::Zh);
                     format!(
                         "{}缺席的{unit} {date} 驻点接待无法在年内补接待：提前通知期之后已没有空闲的补接待日",
                         list(people, lang)
@@ -626,11 +620,11 @@ fn shortfall_counts(
         ),
         (Some(Rebuilt { from, units }), Lang::En) => format!(
             "from {}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
-            day_en(from),
+            day(from, Lang::En),
             super::counted(*units, "unit", "units")
         ),
         (Some(Rebuilt { from, units }), Lang::Zh) => {
-            let day = day(from);
+            let day = day(from, Lang::Zh);
             format!(
                 "{day}起，重新安排的{units}个村（社区）共需驻点接待{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
             )

@@ -77,8 +77,6 @@ struct Engine<'a> {
     /// full-scan fallback)
     cand_cap: usize,
     stats: SolveStats,
-    /// pivots at which the running restricted dive stops
-    dive_cap: usize,
     /// the pricing search, when bundles are not enumerated
     searcher: Option<SearchPricer>,
     work_limit: Option<u64>,
@@ -240,7 +238,6 @@ impl<'a> Engine<'a> {
             deadline,
             started: start,
             last_fix: 0,
-            dive_cap: usize::MAX,
             cand_cap,
             scratch: Scratch::default(),
             rng,

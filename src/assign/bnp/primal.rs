@@ -76,8 +76,8 @@ impl Engine<'_> {
             .collect();
         self.lp.set_scan(scan);
         let saved_cap = self.lp.pivot_cap;
-        self.dive_cap = self.lp.pivots + DIVE_PIVOTS_PER_ROW * self.lp.m;
-        let plan = self.round_restricted();
+        let cap = self.lp.pivots + DIVE_PIVOTS_PER_ROW * self.lp.m;
+        let plan = self.round_restricted(cap);
         self.lp.pivot_cap = saved_cap;
         self.lp.forbidden = saved_forbidden;
         self.lp.cost[..self.m].copy_from_slice(&saved_costs);
@@ -90,10 +90,11 @@ impl Engine<'_> {
     }
 
     /// Phase 1 when forbidden columns are basic, then phase 2 (the
-    /// priced artificials keep the restricted master feasible). False on
-    /// numerical trouble or when the budget runs out.
-    fn resolve_restricted(&mut self) -> bool {
-        self.lp.pivot_cap = self.lp.pivot_cap.min(self.dive_cap);
+    /// priced artificials keep the restricted master feasible), stopping
+    /// at `cap` pivots. False on numerical trouble or when the budget or
+    /// the cap runs out.
+    fn resolve_restricted(&mut self, cap: usize) -> bool {
+        self.lp.pivot_cap = self.lp.pivot_cap.min(cap);
         if self.lp.infeasibility() > 1e-9
             && !matches!(self.lp.solve(true, self.deadline), LpOutcome::Optimal)
         {
@@ -104,14 +105,14 @@ impl Engine<'_> {
 
     /// The dive itself: the plan's bundles per leader (unordered), or None
     /// when not even the repair finds one.
-    fn round_restricted(&mut self) -> Option<Vec<Vec<usize>>> {
+    fn round_restricted(&mut self, cap: usize) -> Option<Vec<Vec<usize>>> {
         let (nu, nl) = (self.nu, self.nl);
         let mut unit_taken = vec![false; nu];
         let mut leader_taken = vec![false; nl];
         let mut fixed: Vec<usize> = Vec::new();
         let mut complete = false;
         loop {
-            if self.out_of_budget() || !self.resolve_restricted() {
+            if self.out_of_budget() || !self.resolve_restricted(cap) {
                 break;
             }
             if leader_taken.iter().all(|&t| t) && unit_taken.iter().all(|&t| t) {

@@ -25,6 +25,8 @@ const PIVOT_TOL: f64 = 1e-9;
 /// keep it accurate).
 const REFACTOR_EVERY: usize = 100;
 const REFACTOR_ROWS: usize = 200;
+/// Size of a perturbed solve's shift of a column's lower bound.
+const PERTURBATION: f64 = 1e-6;
 /// Consecutive degenerate pivots before switching to Bland's rule (anti-cycling).
 const DEGENERATE_RUN: usize = 3000;
 /// Cap on a Devex weight (weights only grow between resets).
@@ -47,9 +49,25 @@ pub(crate) enum LpOutcome {
     Failed,
 }
 
+/// How removing a perturbation ended.
+enum Cleanup {
+    /// The basic values are feasible for the true right-hand side.
+    Feasible,
+    /// No dual pivot could repair a row, or the pivots ran out.
+    Stuck,
+    TimeUp,
+}
+
 pub(crate) struct Lp {
     pub m: usize,
     b: Vec<f64>,
+    /// Perturb the columns' lower bounds in phase 2 (see `solve`); off by
+    /// default, so small townships keep their pivots and plans.
+    pub perturb: bool,
+    /// Pivots of the dual simplex that removes a perturbation.
+    pub cleanup_pivots: usize,
+    /// Perturbed solves whose clean-up failed (then solved unperturbed).
+    pub stuck_cleanups: usize,
     start: Vec<usize>,
     rows: Vec<u32>,
     vals: Vec<f64>,
@@ -87,6 +105,9 @@ impl Lp {
         let mut lp = Lp {
             m,
             b,
+            perturb: false,
+            cleanup_pivots: 0,
+            stuck_cleanups: 0,
             start: vec![0],
             rows: Vec::new(),
             vals: Vec::new(),
@@ -283,11 +304,17 @@ impl Lp {
             }
         }
         self.binv = inv;
+        self.basic_values();
+        self.since_refactor = 0;
+        true
+    }
+
+    /// x = B⁻¹ b.
+    fn basic_values(&mut self) {
+        let m = self.m;
         self.x = (0..m)
             .map(|i| (0..m).map(|k| self.binv[i * m + k] * self.b[k]).sum())
             .collect();
-        self.since_refactor = 0;
-        true
     }
 
     #[inline(always)]
@@ -359,7 +386,163 @@ impl Lp {
     }
 
     /// Runs the primal simplex for one phase until optimal or the deadline.
+    ///
+    /// With `perturb`, phase 2 lets each column fall a little below zero
+    /// (a different small amount per column) in the ratio test: in a
+    /// set-partitioning master most pivots were degenerate (77 % at
+    /// 90×30), each leaving the objective where it was, and the shifted
+    /// bounds give the ratio test a strict winner and every step some
+    /// length. The shift is then taken off: a few dual simplex pivots
+    /// bring the columns left below zero back (`remove_perturbation`), so
+    /// the optimum, its duals and its values are those of the LP as stated.
     pub(crate) fn solve(&mut self, phase1: bool, deadline: Instant) -> LpOutcome {
+        if !self.perturb || phase1 {
+            return self.primal(phase1, false, deadline);
+        }
+        let start = self.basis.clone();
+        let outcome = self.primal(false, true, deadline);
+        if !matches!(outcome, LpOutcome::Optimal) {
+            self.basic_values();
+            return outcome;
+        }
+        // A column that left the basis below zero counts at zero again.
+        if self.since_refactor > 0 && !self.refactor() {
+            return LpOutcome::Failed;
+        }
+        match self.remove_perturbation(deadline) {
+            Cleanup::TimeUp => return LpOutcome::TimeUp,
+            Cleanup::Stuck => {
+                // No dual pivot repairs a row: go back to the (feasible)
+                // basis the solve started from and solve unperturbed.
+                self.stuck_cleanups += 1;
+                if !self.set_basis(&start) {
+                    return LpOutcome::Failed;
+                }
+            }
+            Cleanup::Feasible => {}
+        }
+        // The unperturbed primal from a feasible basis: usually one pricing
+        // pass, which confirms that no scanned column's reduced cost fell
+        // below zero in the clean-up (round-off) — the master's bound
+        // trusts this optimum.
+        self.primal(false, false, deadline)
+    }
+
+    /// Dual simplex pivots from a dual-feasible basis until the basic
+    /// values are feasible for the true right-hand side: the leaving row
+    /// is the most negative value (or a forbidden column held above zero),
+    /// the entering column the least ratio of reduced cost to the pivot
+    /// row's entry among the scanned columns.
+    fn remove_perturbation(&mut self, deadline: Instant) -> Cleanup {
+        let m = self.m;
+        let mut d = vec![0.0; m];
+        for _ in 0..4 * m {
+            if Instant::now() > deadline || self.pivots >= self.pivot_cap {
+                return Cleanup::TimeUp;
+            }
+            // (row, how far off): below zero, or a forbidden column above.
+            let mut leave = NONE;
+            let mut worst = FEAS_TOL;
+            for i in 0..m {
+                let off = if self.forbidden[self.basis[i]] {
+                    self.x[i].abs()
+                } else {
+                    -self.x[i]
+                };
+                if off > worst {
+                    worst = off;
+                    leave = i;
+                }
+            }
+            if leave == NONE {
+                return Cleanup::Feasible;
+            }
+            // x_leave must rise (below zero) or fall (forbidden, above).
+            let rise = self.x[leave] < 0.0;
+            let y = self.duals(false);
+            let row = self.binv[leave * m..(leave + 1) * m].to_vec();
+            let mut enter = NONE;
+            let mut best = f64::INFINITY;
+            for &j in &self.scan {
+                if self.pos[j] != NONE || self.forbidden[j] {
+                    continue;
+                }
+                let (r, v) = self.column(j);
+                let alpha: f64 = r
+                    .iter()
+                    .zip(v)
+                    .map(|(&ri, &vi)| row[ri as usize] * vi)
+                    .sum();
+                // Entering by θ ≥ 0 moves x_leave by −θ·alpha.
+                let toward = if rise { -alpha } else { alpha };
+                if toward > PIVOT_TOL {
+                    let ratio = self.reduced_cost(j, &y, false).max(0.0) / toward;
+                    if ratio < best {
+                        best = ratio;
+                        enter = j;
+                    }
+                }
+            }
+            if enter == NONE {
+                // No scanned column can repair the row.
+                return Cleanup::Stuck;
+            }
+            d.iter_mut().for_each(|v| *v = 0.0);
+            let (r, v) = self.column(enter);
+            for (&ri, &vi) in r.iter().zip(v) {
+                for (i, di) in d.iter_mut().enumerate() {
+                    *di += self.binv[i * m + ri as usize] * vi;
+                }
+            }
+            let theta = self.x[leave] / d[leave];
+            for i in 0..m {
+                self.x[i] -= theta * d[i];
+            }
+            self.x[leave] = theta;
+            self.update_inverse(leave, &d);
+            let out = self.basis[leave];
+            self.pos[out] = NONE;
+            self.basis[leave] = enter;
+            self.pos[enter] = leave;
+            self.since_refactor += 1;
+            self.pivots += 1;
+            self.cleanup_pivots += 1;
+            if self.since_refactor >= REFACTOR_EVERY && !self.refactor() {
+                return Cleanup::Stuck;
+            }
+        }
+        Cleanup::Stuck
+    }
+
+    /// B⁻¹ after column `leave` of the basis is replaced by one whose
+    /// direction is `d` (= old B⁻¹ a_enter).
+    fn update_inverse(&mut self, leave: usize, d: &[f64]) {
+        let m = self.m;
+        let dr = d[leave];
+        let (head, rest) = self.binv.split_at_mut(leave * m);
+        let (row_r, tail) = rest.split_at_mut(m);
+        row_r.iter_mut().for_each(|v| *v /= dr);
+        for (i, row) in head.chunks_exact_mut(m).enumerate() {
+            let f = d[i];
+            if f != 0.0 {
+                row.iter_mut()
+                    .zip(row_r.iter())
+                    .for_each(|(a, b)| *a -= f * b);
+            }
+        }
+        for (k, row) in tail.chunks_exact_mut(m).enumerate() {
+            let f = d[leave + 1 + k];
+            if f != 0.0 {
+                row.iter_mut()
+                    .zip(row_r.iter())
+                    .for_each(|(a, b)| *a -= f * b);
+            }
+        }
+    }
+
+    /// The primal simplex; `perturbed` when the columns' lower bounds are
+    /// shifted below zero (forbidden columns, held at zero, excepted).
+    fn primal(&mut self, phase1: bool, perturbed: bool, deadline: Instant) -> LpOutcome {
         let m = self.m;
         let mut degenerate = 0usize;
         let mut d = vec![0.0; m];
@@ -489,10 +672,20 @@ impl Lp {
             // Harris ratio test. In phase 2 a forbidden basic column is held
             // at zero from both sides.
             let capped = |i: usize| !phase1 && self.forbidden[self.basis[i]];
+            // How far row i's value may fall: to zero, or to its shifted
+            // bound in a perturbed solve.
+            let room = |i: usize| {
+                let j = self.basis[i];
+                if perturbed && !self.forbidden[j] {
+                    (self.x[i] + perturbation(j)).max(0.0)
+                } else {
+                    self.x[i].max(0.0)
+                }
+            };
             let mut theta_max = f64::INFINITY;
             for i in 0..m {
                 if d[i] > PIVOT_TOL {
-                    theta_max = theta_max.min((self.x[i].max(0.0) + FEAS_TOL) / d[i]);
+                    theta_max = theta_max.min((room(i) + FEAS_TOL) / d[i]);
                 } else if d[i] < -PIVOT_TOL && capped(i) {
                     theta_max = theta_max.min((FEAS_TOL - self.x[i].max(0.0)) / -d[i]);
                 }
@@ -507,7 +700,7 @@ impl Lp {
             let mut theta = 0.0;
             for i in 0..m {
                 let ratio = if d[i] > PIVOT_TOL {
-                    self.x[i].max(0.0) / d[i]
+                    room(i) / d[i]
                 } else if d[i] < -PIVOT_TOL && capped(i) {
                     -self.x[i].max(0.0) / -d[i]
                 } else {
@@ -540,7 +733,9 @@ impl Lp {
             // degenerate even when θ is not quite zero: steps of 1e-10
             // (Harris's tolerance) once kept a 198-row master at one
             // value for millions of pivots without ever reaching Bland.
-            if theta <= 1e-12 || theta * enter_rc.abs() <= 1e-9 {
+            // (With a perturbation, a short step is slow progress, not a
+            // stall, and Bland's rule would make it slower.)
+            if theta <= 1e-12 || (!perturbed && theta * enter_rc.abs() <= 1e-9) {
                 degenerate += 1;
                 self.degenerate_pivots += 1;
             } else {
@@ -552,25 +747,7 @@ impl Lp {
             }
             self.x[leave] = theta;
             let dr = d[leave];
-            let (head, rest) = self.binv.split_at_mut(leave * m);
-            let (row_r, tail) = rest.split_at_mut(m);
-            row_r.iter_mut().for_each(|v| *v /= dr);
-            for (i, row) in head.chunks_exact_mut(m).enumerate() {
-                let f = d[i];
-                if f != 0.0 {
-                    row.iter_mut()
-                        .zip(row_r.iter())
-                        .for_each(|(a, b)| *a -= f * b);
-                }
-            }
-            for (k, row) in tail.chunks_exact_mut(m).enumerate() {
-                let f = d[leave + 1 + k];
-                if f != 0.0 {
-                    row.iter_mut()
-                        .zip(row_r.iter())
-                        .for_each(|(a, b)| *a -= f * b);
-                }
-            }
+            self.update_inverse(leave, &d);
             let out = self.basis[leave];
             if devex {
                 // Devex update from the pivot row α_r = (new B⁻¹ row r)·a_j
@@ -609,91 +786,16 @@ impl Lp {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn solves_a_tiny_partitioning_lp() {
-        // rows: units 0,1,2 = 1; columns {0,1} cost 3, {2} cost 1, {0} 2, {1,2} 2.5
-        let mut lp = Lp::new(vec![1.0, 1.0, 1.0]);
-        lp.add_column(&[(0, 1.0), (1, 1.0)], 3.0);
-        lp.add_column(&[(2, 1.0)], 1.0);
-        lp.add_column(&[(0, 1.0)], 2.0);
-        lp.add_column(&[(1, 1.0), (2, 1.0)], 2.5);
-        let dl = Instant::now() + Duration::from_secs(5);
-        assert_eq!(lp.solve(true, dl), LpOutcome::Optimal);
-        assert!(lp.infeasibility() < 1e-9);
-        assert_eq!(lp.solve(false, dl), LpOutcome::Optimal);
-        assert!((lp.objective(false) - 4.0).abs() < 1e-9);
-        let y = lp.duals(false);
-        // Dual objective equals primal at optimality.
-        assert!((y.iter().sum::<f64>() - 4.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn devex_pricing_reaches_a_proven_optimum_on_a_large_pool() {
-        // 210 units, 12,000 pseudo-random columns of 1–3 units: past
-        // PARTIAL_FROM and REFACTOR_ROWS, so partial Devex pricing runs. Optimality is checked
-        // by duality: no column prices out and yᵀb equals the objective.
-        let m = 210;
-        let mut lp = Lp::new(vec![1.0; m]);
-        let mut z = 7u64;
-        let mut next = |k: u64| {
-            z = z
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (z >> 33) % k
-        };
-        for i in 0..m {
-            lp.add_column(&[(i as u32, 1.0)], 10.0);
-        }
-        while lp.n_cols() < 12_000 + 2 * m {
-            let size = 1 + next(3) as usize;
-            let mut units: Vec<u32> = (0..size).map(|_| next(m as u64) as u32).collect();
-            units.sort_unstable();
-            units.dedup();
-            let entries: Vec<(u32, f64)> = units.iter().map(|&u| (u, 1.0)).collect();
-            let cost = 3.0 * units.len() as f64 + next(1000) as f64 / 100.0;
-            lp.add_column(&entries, cost);
-        }
-        let dl = Instant::now() + Duration::from_secs(30);
-        assert_eq!(lp.solve(true, dl), LpOutcome::Optimal);
-        assert!(lp.infeasibility() < 1e-9);
-        assert_eq!(lp.solve(false, dl), LpOutcome::Optimal);
-        let y = lp.duals(false);
-        let obj = lp.objective(false);
-        assert!((y.iter().sum::<f64>() - obj).abs() < 1e-6, "{obj}");
-        for j in m..lp.n_cols() {
-            assert!(lp.reduced_cost(j, &y, false) > -1e-7, "column {j}");
-        }
-        assert!(lp.weights.iter().any(|&w| w > 1.0), "Devex weights moved");
-    }
-
-    /// A pivot cap (the engine's work limit) stops a solve where it is
-    /// reached, and a later solve with the cap lifted carries on to the
-    /// optimum.
-    #[test]
-    fn a_pivot_cap_stops_the_solve_and_a_later_one_finishes_it() {
-        let m = 40;
-        let mut lp = Lp::new(vec![1.0; m]);
-        for i in 0..m {
-            lp.add_column(
-                &[(i as u32, 1.0), (((i + 1) % m) as u32, 1.0)],
-                2.0 + (i % 3) as f64,
-            );
-            lp.add_column(&[(i as u32, 1.0)], 1.5);
-        }
-        let dl = Instant::now() + Duration::from_secs(30);
-        lp.pivot_cap = 5;
-        assert_eq!(lp.solve(true, dl), LpOutcome::TimeUp);
-        assert_eq!(lp.pivots, 5);
-        lp.pivot_cap = usize::MAX;
-        assert_eq!(lp.solve(true, dl), LpOutcome::Optimal);
-        assert!(lp.pivots > 5);
-        assert_eq!(lp.solve(false, dl), LpOutcome::Optimal);
-        let y = lp.duals(false);
-        assert!((y.iter().sum::<f64>() - lp.objective(false)).abs() < 1e-9);
-    }
+/// How far below zero column `i` may go in a perturbed solve: distinct per
+/// column, 0.5–1 × `PERTURBATION`, the same on every run.
+fn perturbation(i: usize) -> f64 {
+    let mut z = (i as u64)
+        .wrapping_add(1)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z ^= z >> 31;
+    PERTURBATION * (0.5 + 0.5 * (z >> 11) as f64 / (1u64 << 53) as f64)
 }
+
+#[cfg(test)]
+mod tests;

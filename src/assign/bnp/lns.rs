@@ -13,7 +13,7 @@ use crate::assign::leaders::bundle_cost;
 /// Leaders freed together (the seed leader and its nearest).
 const REGION: usize = 6;
 /// Passes over all leaders (stopping early when a pass finds nothing).
-const PASSES: usize = 2;
+const PASSES: usize = 6;
 
 impl Engine<'_> {
     /// Whether the problem is large enough for the search (a region must

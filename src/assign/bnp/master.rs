@@ -174,6 +174,8 @@ impl Engine<'_> {
         // the node ends on an exact round and its bound stays valid.
         let mut force_exact = false;
         let mut last_from_store;
+        // Whether the last pricing round found no column the LP could use.
+        let mut lp_is_optimal;
         'generation: loop {
             loop {
                 if self.out_of_budget() {
@@ -386,17 +388,26 @@ impl Engine<'_> {
                     break;
                 }
                 let mut added = 0;
+                let mut stale = 0;
                 for &(l, b, _) in &columns {
                     let before = self.lp.n_cols();
                     let j = self.add_column(l, b);
                     if j == before {
                         added += 1;
-                    } else if !self.lp.forbidden[j] && self.lp.include(j) {
-                        // A known column that had left the scan is back.
-                        added += 1;
+                    } else if !self.lp.forbidden[j] {
+                        if self.lp.include(j) {
+                            // A known column that had left the scan is back.
+                            added += 1;
+                        } else {
+                            stale += 1;
+                        }
                     }
                     self.last_used[j] = self.stats.rounds;
                 }
+                // Columns the LP holds and may use, priced as improving
+                // although the LP stopped as optimal: its value is then
+                // not a bound (only the Lagrangian is).
+                lp_is_optimal = stale == 0;
                 if added == 0 {
                     if phase1 {
                         // The phase-1 optimum is positive: infeasible, unless it
@@ -448,7 +459,7 @@ impl Engine<'_> {
             }
             break;
         }
-        if *bound < self.lp.objective(false) - 1e-9 {
+        if lp_is_optimal && *bound < self.lp.objective(false) - 1e-9 {
             // Converged: the LP value is itself a valid bound.
             *bound = bound.max(self.lp.objective(false));
         }

@@ -201,6 +201,9 @@ impl<'a> Engine<'a> {
             b.push(c as f64);
         }
         let mut lp = Lp::new(b);
+        // Perturbed phase 2 with searched pricing only (see `Lp::solve`):
+        // small townships keep their pivots and plans.
+        lp.perturb = searcher.is_some();
         let mut col_owner = vec![(u32::MAX, u32::MAX); m];
         if change_limit.is_some() {
             lp.add_column(&[((m - 1) as u32, 1.0)], 0.0);

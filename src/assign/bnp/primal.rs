@@ -77,7 +77,12 @@ impl Engine<'_> {
         self.lp.set_scan(scan);
         let saved_cap = self.lp.pivot_cap;
         let cap = self.lp.pivots + DIVE_PIVOTS_PER_ROW * self.lp.m;
+        // Unperturbed: the dive's re-solves start from the fixed columns'
+        // basis, and shifted bounds only slowed them.
+        let perturb = self.lp.perturb;
+        self.lp.perturb = false;
         let plan = self.round_restricted(cap);
+        self.lp.perturb = perturb;
         self.lp.pivot_cap = saved_cap;
         self.lp.forbidden = saved_forbidden;
         self.lp.cost[..self.m].copy_from_slice(&saved_costs);

@@ -10,6 +10,14 @@ use super::{Engine, trace};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
+/// Nodes between dives below the root,
+const DIVE_EVERY: usize = 200;
+/// or while the incumbent is more than `FAR_GAP` above the node's bound,
+const DIVE_EVERY_FAR: usize = 50;
+const FAR_GAP: f64 = 0.005;
+/// and at most this many dives.
+const MAX_DIVES: usize = 40;
+
 struct Node {
     decisions: Vec<Decision>,
     bound: f64,
@@ -105,7 +113,12 @@ impl Engine<'_> {
                     let (first, second) = self.branch(&values);
                     // Dives find incumbents; run one at the root and
                     // occasionally while the tree grows.
-                    if is_root || (self.stats.nodes.is_multiple_of(200) && dives < 20) {
+                    // Far from the bound, more often: the dive from the
+                    // root may miss (its path shifts with every pivot),
+                    // and while the incumbent stays poor no node is pruned.
+                    let far = crate::assign::leaders::relative_gap(self.upper(), bound) > FAR_GAP;
+                    let every = if far { DIVE_EVERY_FAR } else { DIVE_EVERY };
+                    if is_root || (self.stats.nodes.is_multiple_of(every) && dives < MAX_DIVES) {
                         dives += 1;
                         // Price-and-branch first: cheap, and a good
                         // incumbent prunes the pricing dive early.
@@ -159,8 +172,13 @@ impl Engine<'_> {
         trace(
             self.started,
             &format!(
-                "pivots {} degenerate {} refactors {} rows {}",
-                self.lp.pivots, self.lp.degenerate_pivots, self.lp.refactors, self.lp.m
+                "pivots {} degenerate {} cleanup {} stuck {} refactors {} rows {}",
+                self.lp.pivots,
+                self.lp.degenerate_pivots,
+                self.lp.cleanup_pivots,
+                self.lp.stuck_cleanups,
+                self.lp.refactors,
+                self.lp.m
             ),
         );
         let mut bound = self.upper();

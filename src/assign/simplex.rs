@@ -468,12 +468,7 @@ impl Lp {
                 if self.pos[j] != NONE || self.forbidden[j] {
                     continue;
                 }
-                let (r, v) = self.column(j);
-                let alpha: f64 = r
-                    .iter()
-                    .zip(v)
-                    .map(|(&ri, &vi)| row[ri as usize] * vi)
-                    .sum();
+                let alpha = self.row_dot(&row, j);
                 // Entering by θ ≥ 0 moves x_leave by −θ·alpha.
                 let toward = if rise { -alpha } else { alpha };
                 if toward > PIVOT_TOL {
@@ -513,6 +508,15 @@ impl Lp {
             }
         }
         Cleanup::Stuck
+    }
+
+    /// Row `row` of B⁻¹ times column `j`: the pivot row's entry at `j`.
+    fn row_dot(&self, row: &[f64], j: usize) -> f64 {
+        let (r, v) = self.column(j);
+        r.iter()
+            .zip(v)
+            .map(|(&ri, &vi)| row[ri as usize] * vi)
+            .sum()
     }
 
     /// B⁻¹ after column `leave` of the basis is replaced by one whose
@@ -760,12 +764,7 @@ impl Lp {
                     if j == enter || self.pos[j] != NONE {
                         continue;
                     }
-                    let (r, v) = self.column(j);
-                    let a: f64 = r
-                        .iter()
-                        .zip(v)
-                        .map(|(&ri, &vi)| row[ri as usize] * vi)
-                        .sum();
+                    let a = self.row_dot(row, j);
                     let w = a * a * w_q;
                     if w > self.weights[j] {
                         self.weights[j] = w.min(DEVEX_MAX);

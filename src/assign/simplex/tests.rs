@@ -3,6 +3,17 @@
 use super::*;
 use std::time::Duration;
 
+/// Pseudo-random draws below `k` (an LCG: the same stream on any machine).
+fn draws(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut z = seed;
+    move |k| {
+        z = z
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (z >> 33) % k
+    }
+}
+
 #[test]
 fn solves_a_tiny_partitioning_lp() {
     // rows: units 0,1,2 = 1; columns {0,1} cost 3, {2} cost 1, {0} 2, {1,2} 2.5
@@ -28,13 +39,7 @@ fn devex_pricing_reaches_a_proven_optimum_on_a_large_pool() {
     // by duality: no column prices out and yᵀb equals the objective.
     let m = 210;
     let mut lp = Lp::new(vec![1.0; m]);
-    let mut z = 7u64;
-    let mut next = |k: u64| {
-        z = z
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (z >> 33) % k
-    };
+    let mut next = draws(7);
     for i in 0..m {
         lp.add_column(&[(i as u32, 1.0)], 10.0);
     }
@@ -69,13 +74,7 @@ fn a_perturbed_solve_ends_at_the_true_optimum_with_fewer_degenerate_pivots() {
     let build = |perturb: bool| {
         let mut lp = Lp::new(vec![1.0; m]);
         lp.perturb = perturb;
-        let mut z = 3u64;
-        let mut next = |k: u64| {
-            z = z
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (z >> 33) % k
-        };
+        let mut next = draws(3);
         // Priced artificials instead of a phase 1, as the engine's
         // root does: the whole solve is phase 2.
         for i in 0..m {

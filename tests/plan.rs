@@ -591,7 +591,7 @@ fn more_units_need_a_skill_than_its_holders_cover() {
     assert_eq!(
         zh,
         [
-            "有 5 个村（社区）需要“legal”，但具备这项能力的人员（吴丽芬（wu-lf）和何建明（he-jm））最多只能覆盖 4 个：请提高其 max_teams，或增加具备“legal”的人员"
+            "有 5 个村（社区）需要“legal”，但具备这项能力的人员（吴丽芬（wu-lf）和何建明（he-jm））最多只能覆盖 4 个：请提高其最多参加团队数（max_teams），或增加具备“legal”的人员"
         ]
     );
 }
@@ -629,7 +629,7 @@ fn a_need_whose_only_holder_is_full() {
     assert_eq!(
         zh,
         [
-            "山村（shan）需要“labour”，但具备这项能力的张律师（zhang-ls）已满额：请提高其 max_teams，或增加具备“labour”的人员"
+            "山村（shan）需要“labour”，但具备这项能力的张律师（zhang-ls）已满额：请提高其最多参加团队数（max_teams），或增加具备“labour”的人员"
         ]
     );
 }

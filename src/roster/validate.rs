@@ -611,7 +611,7 @@ fn own_helpers(cx: &Cx, r: &Roster) {
                     at("[[unit]]", Some(&u.id), "", u.line),
                     RosterSaid::NoOwnHelper {
                         slot: i + 1,
-                        roles: slot.roles.iter().map(|r| r.as_str().to_string()).collect(),
+                        roles: slot.roles.clone(),
                     },
                 );
             }
@@ -656,7 +656,7 @@ fn slot_capacity(cx: &Cx, r: &Roster) {
                 in_section(r, "[policy]", "team"),
                 RosterSaid::SlotShort {
                     slot: i + 1,
-                    roles: slot.roles.iter().map(|r| r.as_str().to_string()).collect(),
+                    roles: slot.roles.clone(),
                     units: n,
                     teams: capacity + own,
                 },

@@ -222,7 +222,8 @@ impl Say for PlanSaid {
                 let n = units.len();
                 let who = list(holders, lang);
                 let fix_en = format!("raise their max_teams, or add someone with '{need}'");
-                let fix_zh = format!("请提高其 max_teams，或增加具备“{need}”的人员");
+                let fix_zh =
+                    format!("请提高其最多参加团队数（max_teams），或增加具备“{need}”的人员");
                 match (en, holders.is_empty(), n > 3) {
                     (true, true, _) => format!(
                         "{} need{} '{need}', but nobody available who could join {} has it: add someone with '{need}'",
@@ -279,7 +280,7 @@ impl Say for PlanSaid {
                         "{unit}需要“{need}”，但能加入其团队的在岗人员中没有人具备：请增加具备“{need}”的人员"
                     ),
                     (false, n) => format!(
-                        "{unit}需要“{need}”，但具备这项能力的{who}{}已满额：请提高其 max_teams，或增加具备“{need}”的人员",
+                        "{unit}需要“{need}”，但具备这项能力的{who}{}已满额：请提高其最多参加团队数（max_teams），或增加具备“{need}”的人员",
                         if n == 1 { "" } else { "都" }
                     ),
                 }
@@ -310,7 +311,7 @@ impl Say for PlanSaid {
                     (None, true) if *own => format!("add one of the unit's own {r}"),
                     (None, false) if *own => format!("请增加本村（社区）的{r}"),
                     (None, true) => format!("raise their max_teams, or add {r}"),
-                    (None, false) => format!("请提高其 max_teams，或增加{r}"),
+                    (None, false) => format!("请提高其最多参加团队数（max_teams），或增加{r}"),
                 };
                 let fix = if !en && raise.is_some() {
                     format!("请{fix}")

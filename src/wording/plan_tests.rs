@@ -180,7 +180,7 @@ fn engine_and_file_messages_word_for_word() {
                 raise: None,
             },
             "林上村（linshang） and 西海村（xihai）: team slot 1 needs department heads, but those who may fill it can take only 1 of these 2 teams: raise their max_teams, or add department heads",
-            "林上村（linshang）和西海村（xihai）：团队第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个团队：请提高其 max_teams，或增加职能部门负责人",
+            "林上村（linshang）和西海村（xihai）：团队第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个团队：请提高其最多参加团队数（max_teams），或增加职能部门负责人",
         ),
     ];
     for (said, en, zh) in cases {

@@ -151,14 +151,14 @@ pub enum RosterSaid {
     },
     NoOwnHelper {
         slot: usize,
-        roles: Vec<String>,
+        roles: Vec<crate::model::Role>,
     },
     SlotWithoutRoles {
         slot: usize,
     },
     SlotShort {
         slot: usize,
-        roles: Vec<String>,
+        roles: Vec<crate::model::Role>,
         units: usize,
         teams: usize,
     },
@@ -602,7 +602,7 @@ impl Say for RosterSaid {
                 }
             }
             NoOwnHelper { slot, roles } => {
-                let r = list(roles, lang);
+                let r = super::summary::slot_roles(roles, lang);
                 if en {
                     format!(
                         "team slot {slot} takes the unit's own {r}, but this unit has none among the helpers"
@@ -626,14 +626,14 @@ impl Say for RosterSaid {
                 units,
                 teams,
             } => {
-                let r = list(roles, lang);
+                let r = super::summary::slot_roles(roles, lang);
                 if en {
                     format!(
                         "team slot {slot} ({r}) is needed by {units} units, but the helpers who may fill it can take only {teams} teams between them: raise some max_teams, or add helpers"
                     )
                 } else {
                     format!(
-                        "团队第 {slot} 个位置（{r}）共有 {units} 个村（社区）需要，但可担任的协助人员合计只能参加 {teams} 个团队：请提高部分人员的 max_teams，或增加人员"
+                        "团队第 {slot} 个位置（{r}）共有 {units} 个村（社区）需要，但可担任的协助人员合计只能参加 {teams} 个团队：请提高部分人员的最多参加团队数（max_teams），或增加人员"
                     )
                 }
             }

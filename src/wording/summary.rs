@@ -57,6 +57,22 @@ pub fn role_word(r: crate::model::Role, lang: Lang) -> &'static str {
     }
 }
 
+/// A team slot's roles: the roster's ids in English (as typed in the
+/// roster), the Chinese names in Chinese (村党组织书记或村“两委”干部).
+pub fn slot_roles(roles: &[crate::model::Role], lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let ids: Vec<String> = roles.iter().map(|r| r.as_str().to_string()).collect();
+            super::list(&ids, lang)
+        }
+        Lang::Zh => roles
+            .iter()
+            .map(|&r| role_word(r, lang))
+            .collect::<Vec<_>>()
+            .join("或"),
+    }
+}
+
 /// `validate`'s list of one township's units by their minutes from the
 /// office, farthest first, one line each.
 pub struct TravelList<'a>(pub &'a [crate::roster::summary::UnitTravel]);

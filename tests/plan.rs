@@ -1124,6 +1124,15 @@ fn counts_that_cannot_work_are_infeasible_not_an_invalid_roster() {
             "{r}: no plan is possible with this roster; what would make one possible:\n{r}:17: [policy], field 'units_per_leader': 6 units but 3 leaders × 1 = 3 places: allow 2 units for 3 leaders, or add a cadre\n"
         )
     );
+    // In Chinese the heading says that what follows is why, and what to change.
+    let (code, _, err) = zhudian(&["--lang", "zh", "plan", &r, "-o", &out]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(&format!(
+            "{r}：按此名册无法排出方案，原因及调整办法如下：\n{r}:17:"
+        )),
+        "{err}"
+    );
 }
 
 #[test]

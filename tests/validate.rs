@@ -58,7 +58,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "no-own-helper",
-        "F:96: [[unit]] 'midea': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers",
+        "F:96: [[unit]] 'midea': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs",
     ),
     (
         "period-reversed",
@@ -106,7 +106,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "unknown-helper-unit",
-        "F:69: [[unit]] 'linshang': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers",
+        "F:69: [[unit]] 'linshang': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs",
     ),
     (
         "unknown-helper-unit",

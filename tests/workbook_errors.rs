@@ -250,7 +250,7 @@ bad.xlsx: 基本信息!A10, field '不驻本人所在村': unknown item (did you
 bad.xlsx: 基本信息!B11, field '均衡权重': '高' is not a number
 bad.xlsx: 村居!C1, field '户树': unknown column heading (did you mean '户数'?)
 bad.xlsx: 村居!D2, field '人口': '一千' is not a number
-bad.xlsx: 村居!A3 'zhang': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers
+bad.xlsx: 村居!A3 'zhang': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs
 bad.xlsx: 村居!D3, field '人口': 2300.5 is not a whole number
 bad.xlsx: 村居!E3, field '类型': '社去' is not one of '村', '社区', '重点企业' or '产业社区' (did you mean '社区'?)
 bad.xlsx: 村居, field '户数': this column is required but the sheet has none
@@ -274,7 +274,7 @@ bad.xlsx: 基本信息!A10，字段“不驻本人所在村”：没有这个项
 bad.xlsx: 基本信息!B11，字段“均衡权重”：“高”不是数字
 bad.xlsx: 村居!C1，字段“户树”：没有这个列标题（是不是“户数”？）
 bad.xlsx: 村居!D2，字段“人口”：“一千”不是数字
-bad.xlsx: 村居!A3 'zhang'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员
+bad.xlsx: 村居!A3 'zhang'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）
 bad.xlsx: 村居!D3，字段“人口”：2300.5 不是整数
 bad.xlsx: 村居!E3，字段“类型”：“社去”不在可选值 '村'、'社区'、'重点企业'、'产业社区' 之中（是不是“社区”？）
 bad.xlsx: 村居，字段“户数”：缺少这一必填列
@@ -351,7 +351,7 @@ w.xlsx: 基本信息, field '镇政府路网节点': this field is required but 
 w.xlsx: 基本信息, field '驻点星期': this field is required but missing
 w.xlsx: 基本信息, field '驻点结束时间': this field is required but missing
 w.xlsx: 村居!D1, field '户数': this column heading is already used in 村居!C1
-w.xlsx: 村居!A2 'jia': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers
+w.xlsx: 村居!A2 'jia': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs
 w.xlsx: 村居!B2, field '名称': the spreadsheet has turned this cell into a date (2015-03-01); format the cell as text and type it again
 w.xlsx: 干部: this sheet is missing
 w.xlsx: 外出!A2, field '人员编号': 'nobody' is neither the id nor the name of anyone in the sheets 干部 and 协助人员
@@ -370,7 +370,7 @@ w.xlsx: 基本信息，字段“镇政府路网节点”：缺少这个必填项
 w.xlsx: 基本信息，字段“驻点星期”：缺少这个必填项
 w.xlsx: 基本信息，字段“驻点结束时间”：缺少这个必填项
 w.xlsx: 村居!D1，字段“户数”：这个列标题已在 村居!C1 出现过
-w.xlsx: 村居!A2 'jia'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员
+w.xlsx: 村居!A2 'jia'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）
 w.xlsx: 村居!B2，字段“名称”：表格软件已把这个单元格变成了日期（2015-03-01）；请将单元格设为文本格式后重新输入
 w.xlsx: 干部：缺少这个工作表
 w.xlsx: 外出!A2，字段“人员编号”：“nobody”不是工作表“干部”“协助人员”中任何人的编号或姓名

@@ -118,7 +118,7 @@ pub fn no_plan_possible(file: &str, lang: Lang) -> String {
         Lang::En => {
             format!("{file}: no plan is possible with this roster; what would make one possible:")
         }
-        Lang::Zh => format!("{file}：按此名册无法排出方案；可以这样调整："),
+        Lang::Zh => format!("{file}：按此名册无法排出方案，原因及调整办法如下："),
     }
 }
 

@@ -605,11 +605,11 @@ impl Say for RosterSaid {
                 let r = super::summary::slot_roles(roles, lang);
                 if en {
                     format!(
-                        "team slot {slot} takes the unit's own {r}, but this unit has none among the helpers"
+                        "team slot {slot} takes the unit's own {r}, but this unit has none among the helpers: add one, with this unit as theirs"
                     )
                 } else {
                     format!(
-                        "团队第 {slot} 个位置须由本村（社区）的{r}担任，但协助人员中没有本村（社区）的此类人员"
+                        "团队第 {slot} 个位置须由本村（社区）的{r}担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）"
                     )
                 }
             }

@@ -402,14 +402,13 @@ impl Lp {
         }
         let start = self.basis.clone();
         let outcome = self.primal(false, true, deadline);
-        if !matches!(outcome, LpOutcome::Optimal) {
-            self.basic_values();
-            return outcome;
-        }
         // A column that left the basis below zero counts at zero again.
         // (Refactoring here as well was 3,100 of 5,100 inversions at 90×30
         // seed 1; the final primal pass below checks the optimum.)
         self.basic_values();
+        if outcome != LpOutcome::Optimal {
+            return outcome;
+        }
         match self.remove_perturbation(deadline) {
             Cleanup::TimeUp => return LpOutcome::TimeUp,
             Cleanup::Stuck => {
@@ -483,31 +482,46 @@ impl Lp {
                 // No scanned column can repair the row.
                 return Cleanup::Stuck;
             }
-            d.iter_mut().for_each(|v| *v = 0.0);
-            let (r, v) = self.column(enter);
-            for (&ri, &vi) in r.iter().zip(v) {
-                for (i, di) in d.iter_mut().enumerate() {
-                    *di += self.binv[i * m + ri as usize] * vi;
-                }
-            }
+            self.direction(enter, &mut d);
             let theta = self.x[leave] / d[leave];
-            for i in 0..m {
-                self.x[i] -= theta * d[i];
-            }
-            self.x[leave] = theta;
-            self.update_inverse(leave, &d);
-            let out = self.basis[leave];
-            self.pos[out] = NONE;
-            self.basis[leave] = enter;
-            self.pos[enter] = leave;
-            self.since_refactor += 1;
-            self.pivots += 1;
+            self.pivot(leave, enter, theta, &d);
             self.cleanup_pivots += 1;
             if self.since_refactor >= REFACTOR_EVERY && !self.refactor() {
                 return Cleanup::Stuck;
             }
         }
         Cleanup::Stuck
+    }
+
+    /// d = B⁻¹ a_j, the values' direction as column `j` enters.
+    fn direction(&self, j: usize, d: &mut [f64]) {
+        let m = self.m;
+        d.iter_mut().for_each(|v| *v = 0.0);
+        let (r, v) = self.column(j);
+        for (&ri, &vi) in r.iter().zip(v) {
+            let ri = ri as usize;
+            for (i, di) in d.iter_mut().enumerate() {
+                *di += self.binv[i * m + ri] * vi;
+            }
+        }
+    }
+
+    /// Column `enter` replaces the basic column of row `leave`, entering at
+    /// `theta` along direction `d`: the values, the inverse and the basis
+    /// move together. Returns the column that left.
+    fn pivot(&mut self, leave: usize, enter: usize, theta: f64, d: &[f64]) -> usize {
+        for (xi, di) in self.x.iter_mut().zip(d) {
+            *xi -= theta * di;
+        }
+        self.x[leave] = theta;
+        self.update_inverse(leave, d);
+        let out = self.basis[leave];
+        self.pos[out] = NONE;
+        self.basis[leave] = enter;
+        self.pos[enter] = leave;
+        self.since_refactor += 1;
+        self.pivots += 1;
+        out
     }
 
     /// Row `row` of B⁻¹ times column `j`: the pivot row's entry at `j`.
@@ -663,17 +677,7 @@ impl Lp {
                 return LpOutcome::Optimal;
             }
             let enter_rc = self.reduced_cost(enter, &y, phase1);
-            // Direction d = B⁻¹ a_enter.
-            d.iter_mut().for_each(|v| *v = 0.0);
-            {
-                let (r, v) = self.column(enter);
-                for (&ri, &vi) in r.iter().zip(v) {
-                    let ri = ri as usize;
-                    for (i, di) in d.iter_mut().enumerate() {
-                        *di += self.binv[i * m + ri] * vi;
-                    }
-                }
-            }
+            self.direction(enter, &mut d);
             // Harris ratio test. In phase 2 a forbidden basic column is held
             // at zero from both sides.
             let capped = |i: usize| !phase1 && self.forbidden[self.basis[i]];
@@ -746,14 +750,8 @@ impl Lp {
             } else {
                 degenerate = 0;
             }
-            // Update values and the inverse.
-            for i in 0..m {
-                self.x[i] -= theta * d[i];
-            }
-            self.x[leave] = theta;
             let dr = d[leave];
-            self.update_inverse(leave, &d);
-            let out = self.basis[leave];
+            let out = self.pivot(leave, enter, theta, &d);
             if devex {
                 // Devex update from the pivot row α_r = (new B⁻¹ row r)·a_j
                 // = old α_rj / α_rq, for the candidates only: the whole
@@ -761,7 +759,7 @@ impl Lp {
                 let w_q = self.weights[enter];
                 let row = &self.binv[leave * m..(leave + 1) * m];
                 for &j in &cands {
-                    if j == enter || self.pos[j] != NONE {
+                    if j == enter || j == out || self.pos[j] != NONE {
                         continue;
                     }
                     let a = self.row_dot(row, j);
@@ -772,11 +770,6 @@ impl Lp {
                 }
                 self.weights[out] = (w_q / (dr * dr)).clamp(1.0, DEVEX_MAX);
             }
-            self.pos[out] = NONE;
-            self.basis[leave] = enter;
-            self.pos[enter] = leave;
-            self.since_refactor += 1;
-            self.pivots += 1;
             // y' = y + rc_enter · (row `leave` of the new inverse).
             let row = &self.binv[leave * m..(leave + 1) * m];
             for (yk, bk) in y.iter_mut().zip(row) {

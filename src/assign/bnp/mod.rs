@@ -103,6 +103,9 @@ struct Engine<'a> {
     /// below the root, solve the least-bound open node next rather than
     /// plunging into a child (searched pricing: large townships)
     best_first: bool,
+    /// whether the root is solved, so that a new incumbent is also worth
+    /// the wide regions (see `lns`)
+    root_solved: bool,
 }
 
 pub(crate) fn run(p: &LeaderProblem, opts: &SolveOptions, start: Instant) -> LeaderSolution {
@@ -238,6 +241,7 @@ impl<'a> Engine<'a> {
             last_used: vec![0; n_cols],
             incumbent,
             root: None,
+            root_solved: false,
             deadline,
             started: start,
             last_fix: 0,

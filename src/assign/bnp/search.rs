@@ -74,6 +74,7 @@ impl Engine<'_> {
             let mut res = self.solve_node(&rules, if is_root { &[] } else { &basis }, &mut bound);
             if is_root {
                 root_done = true;
+                self.root_solved = true;
                 res = self.cut_rounds(&rules, res, &mut bound);
                 // Re-solved after cuts, the root's LP lacks the columns
                 // fixed by reduced cost, so its value may pass the

@@ -1,0 +1,188 @@
+//! What a Chinese planner's trial with a workbook roster (4 leaders, 8
+//! villages) tripped over, word for word in both languages: the names
+//! planners write for a helper's role, a mistyped 所属村居, the names in
+//! `plan`'s messages, the helpers a full team slot concerns, and warning
+//! kinds asked for by their Chinese names.
+
+use rust_xlsxwriter::Workbook;
+use zhudian::model::Role;
+use zhudian::wording::Lang;
+use zhudian::workbook;
+
+/// The villages: id and name.
+const VILLAGES: [(&str, &str); 8] = [
+    ("c1", "东山村"),
+    ("c2", "西岭村"),
+    ("c3", "南塘村"),
+    ("c4", "北坑村"),
+    ("c5", "石桥村"),
+    ("c6", "新围村"),
+    ("c7", "龙头村"),
+    ("c8", "沙田村"),
+];
+
+/// One helper row: id, name, role, 所属村居 (empty: township-wide), 最多参加团队数.
+type Helper = (String, String, String, String, u32);
+
+/// Each village's own secretary (role as given) and `heads` department
+/// heads of the township, one team each.
+fn helpers(role: &str, heads: usize) -> Vec<Helper> {
+    let mut v: Vec<Helper> = VILLAGES
+        .iter()
+        .enumerate()
+        .map(|(i, (_, name))| {
+            let surname = name.chars().take(2).collect::<String>();
+            (
+                format!("s{}", i + 1),
+                format!("{surname}书记"),
+                role.to_string(),
+                name.to_string(),
+                1,
+            )
+        })
+        .collect();
+    for i in 1..=heads {
+        v.push((
+            format!("d{i}"),
+            format!("部门{i}"),
+            "职能部门负责人".into(),
+            String::new(),
+            1,
+        ));
+    }
+    v
+}
+
+/// The workbook: 试点镇, 4 leaders, 8 villages, the helpers given, the team
+/// slots given (none: the default 职能部门负责人 and 村党组织书记（本村居）).
+fn book(helpers: &[Helper], slots: &[&str]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("基本信息").unwrap();
+    let mut basics: Vec<(&str, &str)> = vec![
+        ("镇街名称", "试点镇"),
+        ("镇政府路网节点", "office"),
+        ("规划年度", "2026"),
+        ("驻点星期", "周二"),
+        ("驻点开始时间", "15:00"),
+        ("驻点结束时间", "18:30"),
+    ];
+    basics.extend(slots.iter().map(|s| ("团队位置", *s)));
+    ws.write_string(0, 0, "项目").unwrap();
+    ws.write_string(0, 1, "值").unwrap();
+    for (r, (k, v)) in basics.iter().enumerate() {
+        ws.write_string(r as u32 + 1, 0, *k).unwrap();
+        ws.write_string(r as u32 + 1, 1, *v).unwrap();
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("村居").unwrap();
+    for (c, h) in ["编号", "名称", "户数", "路网节点"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, name)) in VILLAGES.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *id).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_number(r, 2, 300.0 + 20.0 * r as f64).unwrap();
+        ws.write_string(r, 3, *id).unwrap();
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("干部").unwrap();
+    ws.write_string(0, 0, "编号").unwrap();
+    ws.write_string(0, 1, "姓名").unwrap();
+    for (r, (id, name)) in [("L1", "陈国华"), ("L2", "李建军"), ("L3", "王志强"), ("L4", "张丽")]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(r as u32 + 1, 0, *id).unwrap();
+        ws.write_string(r as u32 + 1, 1, *name).unwrap();
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("协助人员").unwrap();
+    for (c, h) in ["编号", "姓名", "角色", "所属村居", "最多参加团队数"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, name, role, unit, max)) in helpers.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, id).unwrap();
+        ws.write_string(r, 1, name).unwrap();
+        ws.write_string(r, 2, role).unwrap();
+        if !unit.is_empty() {
+            ws.write_string(r, 3, unit).unwrap();
+        }
+        ws.write_number(r, 4, *max as f64).unwrap();
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("道路").unwrap();
+    for (c, h) in ["起点", "终点", "分钟"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, _)) in VILLAGES.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, "office").unwrap();
+        ws.write_string(r, 1, *id).unwrap();
+        ws.write_number(r, 2, 6.0 + r as f64).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_helpers_role_is_read_from_the_names_planners_write_and_an_unknown_one_is_guessed() {
+    // Each village's secretary written another way, and the slot too.
+    let mut hs = helpers("村党组织书记", 8);
+    let secretary = [
+        "村支书",
+        "支书",
+        "村（社区）党组织书记",
+        "社区党组织书记",
+        "社区书记",
+        "党支部书记",
+        "村党支部书记",
+        "村(社区)党组织书记",
+    ];
+    for (h, role) in hs.iter_mut().zip(secretary) {
+        h.2 = role.into();
+    }
+    hs.push((
+        "w1".into(),
+        "黄主任".into(),
+        "村主任".into(),
+        "东山村".into(),
+        1,
+    ));
+    hs.push((
+        "w2".into(),
+        "周委员".into(),
+        "村\"两委\"干部".into(),
+        "西岭村".into(),
+        1,
+    ));
+    let r = workbook::load_bytes(&book(&hs, &["部门负责人", "村支书（本村居）"]), "名册.xlsx")
+        .unwrap_or_else(|p| panic!("{}", p.render(Lang::Zh)));
+    let roles: Vec<Role> = r.helpers.iter().map(|h| h.role).collect();
+    let mut want = vec![Role::PartySecretary; 8];
+    want.extend([Role::DepartmentHead; 8]);
+    want.extend([Role::CommitteeCadre; 2]);
+    assert_eq!(roles, want);
+    assert_eq!(r.policy.team[0].roles, [Role::DepartmentHead]);
+    assert_eq!(r.policy.team[1].roles, [Role::PartySecretary]);
+    assert!(r.policy.team[1].from_unit);
+    // A slip of the keyboard is guessed as the role's own word.
+    hs[0].2 = "村支部书纪".into();
+    let p = workbook::load_bytes(&book(&hs, &[]), "名册.xlsx").unwrap_err();
+    let at = |lang| {
+        let all = p.render(lang);
+        all.lines().find(|l| l.contains("!C2")).unwrap().to_string()
+    };
+    assert_eq!(
+        at(Lang::Zh),
+        "名册.xlsx: 协助人员!C2，字段“角色”：“村支部书纪”不在可选值 '职能部门负责人'、'村党组织书记'、'村“两委”干部'、'大学生村官'、'志愿服务者'、'民警'、'律师'、'两代表一委员' 之中（是不是“村党组织书记”？）"
+    );
+    assert_eq!(
+        at(Lang::En),
+        "名册.xlsx: 协助人员!C2, field '角色': '村支部书纪' is not one of '职能部门负责人', '村党组织书记', '村“两委”干部', '大学生村官', '志愿服务者', '民警', '律师' or '两代表一委员' (did you mean '村党组织书记'?)"
+    );
+}

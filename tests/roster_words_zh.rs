@@ -186,3 +186,24 @@ fn a_helpers_role_is_read_from_the_names_planners_write_and_an_unknown_one_is_gu
         "名册.xlsx: 协助人员!C2, field '角色': '村支部书纪' is not one of '职能部门负责人', '村党组织书记', '村“两委”干部', '大学生村官', '志愿服务者', '民警', '律师' or '两代表一委员' (did you mean '村党组织书记'?)"
     );
 }
+
+#[test]
+fn a_mistyped_unit_of_a_helper_says_name_and_guesses_the_nearest_unit() {
+    let mut hs = helpers("村党组织书记", 8);
+    hs[0].3 = "东三村".into();
+    let p = workbook::load_bytes(&book(&hs, &[]), "名册.xlsx").unwrap_err();
+    assert_eq!(
+        p.render(Lang::Zh),
+        "\
+名册.xlsx: 村居!A2 'c1'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）
+名册.xlsx: 协助人员!D2，字段“所属村居”：“东三村”不是工作表“村居”中任何村居的名称或编号（是不是“东山村”？）
+"
+    );
+    assert_eq!(
+        p.render(Lang::En),
+        "\
+名册.xlsx: 村居!A2 'c1': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs
+名册.xlsx: 协助人员!D2, field '所属村居': '东三村' is neither the name nor the id of a unit in the sheet 村居 (did you mean '东山村'?)
+"
+    );
+}

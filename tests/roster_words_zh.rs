@@ -9,6 +9,10 @@ use zhudian::model::Role;
 use zhudian::wording::Lang;
 use zhudian::workbook;
 
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
 /// The villages: id and name.
 const VILLAGES: [(&str, &str); 8] = [
     ("c1", "东山村"),
@@ -21,8 +25,9 @@ const VILLAGES: [(&str, &str); 8] = [
     ("c8", "沙田村"),
 ];
 
-/// One helper row: id, name, role, 所属村居 (empty: township-wide), 最多参加团队数.
-type Helper = (String, String, String, String, u32);
+/// One helper row: id, name, role, 所属村居 (empty: township-wide),
+/// 最多参加团队数, 能力.
+type Helper = (String, String, String, String, u32, String);
 
 /// Each village's own secretary (role as given) and `heads` department
 /// heads of the township, one team each.
@@ -38,6 +43,7 @@ fn helpers(role: &str, heads: usize) -> Vec<Helper> {
                 role.to_string(),
                 name.to_string(),
                 1,
+                String::new(),
             )
         })
         .collect();
@@ -48,14 +54,20 @@ fn helpers(role: &str, heads: usize) -> Vec<Helper> {
             "职能部门负责人".into(),
             String::new(),
             1,
+            String::new(),
         ));
     }
     v
 }
 
 /// The workbook: 试点镇, 4 leaders, 8 villages, the helpers given, the team
-/// slots given (none: the default 职能部门负责人 and 村党组织书记（本村居）).
+/// slots given (none: the default 职能部门负责人 and 村党组织书记（本村居））.
 fn book(helpers: &[Helper], slots: &[&str]) -> Vec<u8> {
+    book_needing(helpers, slots, &[])
+}
+
+/// As [`book`]; the first villages need the skills given (需要的能力).
+fn book_needing(helpers: &[Helper], slots: &[&str], needs: &[&str]) -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("基本信息").unwrap();
@@ -76,7 +88,10 @@ fn book(helpers: &[Helper], slots: &[&str]) -> Vec<u8> {
     }
     let ws = wb.add_worksheet();
     ws.set_name("村居").unwrap();
-    for (c, h) in ["编号", "名称", "户数", "路网节点"].iter().enumerate() {
+    for (c, h) in ["编号", "名称", "户数", "路网节点", "需要的能力"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     for (r, (id, name)) in VILLAGES.iter().enumerate() {
@@ -85,27 +100,35 @@ fn book(helpers: &[Helper], slots: &[&str]) -> Vec<u8> {
         ws.write_string(r, 1, *name).unwrap();
         ws.write_number(r, 2, 300.0 + 20.0 * r as f64).unwrap();
         ws.write_string(r, 3, *id).unwrap();
+        if let Some(need) = needs.get(r as usize - 1) {
+            ws.write_string(r, 4, *need).unwrap();
+        }
     }
     let ws = wb.add_worksheet();
     ws.set_name("干部").unwrap();
     ws.write_string(0, 0, "编号").unwrap();
     ws.write_string(0, 1, "姓名").unwrap();
-    for (r, (id, name)) in [("L1", "陈国华"), ("L2", "李建军"), ("L3", "王志强"), ("L4", "张丽")]
-        .iter()
-        .enumerate()
+    for (r, (id, name)) in [
+        ("L1", "陈国华"),
+        ("L2", "李建军"),
+        ("L3", "王志强"),
+        ("L4", "张丽"),
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_string(r as u32 + 1, 0, *id).unwrap();
         ws.write_string(r as u32 + 1, 1, *name).unwrap();
     }
     let ws = wb.add_worksheet();
     ws.set_name("协助人员").unwrap();
-    for (c, h) in ["编号", "姓名", "角色", "所属村居", "最多参加团队数"]
+    for (c, h) in ["编号", "姓名", "角色", "所属村居", "最多参加团队数", "能力"]
         .iter()
         .enumerate()
     {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    for (r, (id, name, role, unit, max)) in helpers.iter().enumerate() {
+    for (r, (id, name, role, unit, max, skills)) in helpers.iter().enumerate() {
         let r = r as u32 + 1;
         ws.write_string(r, 0, id).unwrap();
         ws.write_string(r, 1, name).unwrap();
@@ -114,6 +137,7 @@ fn book(helpers: &[Helper], slots: &[&str]) -> Vec<u8> {
             ws.write_string(r, 3, unit).unwrap();
         }
         ws.write_number(r, 4, *max as f64).unwrap();
+        ws.write_string(r, 5, skills).unwrap();
     }
     let ws = wb.add_worksheet();
     ws.set_name("道路").unwrap();
@@ -152,6 +176,7 @@ fn a_helpers_role_is_read_from_the_names_planners_write_and_an_unknown_one_is_gu
         "村主任".into(),
         "东山村".into(),
         1,
+        String::new(),
     ));
     hs.push((
         "w2".into(),
@@ -159,6 +184,7 @@ fn a_helpers_role_is_read_from_the_names_planners_write_and_an_unknown_one_is_gu
         "村\"两委\"干部".into(),
         "西岭村".into(),
         1,
+        String::new(),
     ));
     let r = workbook::load_bytes(&book(&hs, &["部门负责人", "村支书（本村居）"]), "名册.xlsx")
         .unwrap_or_else(|p| panic!("{}", p.render(Lang::Zh)));
@@ -205,5 +231,41 @@ fn a_mistyped_unit_of_a_helper_says_name_and_guesses_the_nearest_unit() {
 名册.xlsx: 村居!A2 'c1': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs
 名册.xlsx: 协助人员!D2, field '所属村居': '东三村' is neither the name nor the id of a unit in the sheet 村居 (did you mean '东山村'?)
 "
+    );
+}
+
+/// `zhudian [--lang zh] plan BOOK -o PLAN` on this workbook: exit code and
+/// everything printed.
+fn plan(book: &[u8], lang: Option<&str>) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("名册.xlsx");
+    std::fs::write(&path, book).unwrap();
+    let out = dir.path().join("plan.toml");
+    let mut args = lang.map(|l| vec!["--lang", l]).unwrap_or_default();
+    let (path, out) = (path.display().to_string(), out.display().to_string());
+    args.extend(["plan", &path, "-o", &out]);
+    let (code, stdout, stderr) = zhudian(&args);
+    (code, format!("{stdout}{stderr}"))
+}
+
+#[test]
+fn why_plan_finds_no_plan_names_units_and_people_by_name_and_skills_in_chinese() {
+    // Three villages need 法律; only 部门1 has it, and joins one team.
+    let mut hs = helpers("村党组织书记", 8);
+    hs[8].5 = "法律".into();
+    let book = book_needing(&hs, &[], &["法律", "法律", "法律"]);
+    assert_eq!(
+        plan(&book, Some("zh")),
+        (
+            1,
+            "试点镇：无法排出方案：\n  东山村、西岭村和南塘村需要“法律”，但能带来这项能力的只有部门1，最多只能覆盖其中 1 个：请提高其最多参加团队数（max_teams），或增加具备“法律”的人员\n".into()
+        )
+    );
+    assert_eq!(
+        plan(&book, None),
+        (
+            1,
+            "试点镇: no plan is possible:\n  东山村, 西岭村 and 南塘村 need 'legal', but the only people who could bring it there (部门1) can cover only 1 of them: raise their max_teams, or add someone with 'legal'\n".into()
+        )
     );
 }

@@ -147,7 +147,10 @@ impl Say for PlanSaid {
             }
             NoLeaderFor { unit, needs } => {
                 let quoted: Vec<String> = needs.iter().map(|s| format!("'{s}'")).collect();
-                let zh: Vec<String> = needs.iter().map(|s| format!("“{s}”")).collect();
+                let zh: Vec<String> = needs
+                    .iter()
+                    .map(|s| format!("“{}”", super::terms::skill(s, lang)))
+                    .collect();
                 if en && needs.len() == 1 {
                     format!(
                         "{unit} needs {}, which no helper who could join its team has, and no leader who may take it has it: add a helper with {} who may join this team, or station a cadre who has it",
@@ -219,6 +222,7 @@ impl Say for PlanSaid {
                 holders,
                 capacity,
             } => {
+                let need = &super::terms::skill(need, lang);
                 let n = units.len();
                 let who = list(holders, lang);
                 let fix_en = format!("raise their max_teams, or add someone with '{need}'");
@@ -257,6 +261,7 @@ impl Say for PlanSaid {
                 need,
                 holders,
             } => {
+                let need = &super::terms::skill(need, lang);
                 let who = list(holders, lang);
                 let unit = list(units, lang);
                 let s = if units.len() == 1 { "s" } else { "" };

@@ -591,6 +591,7 @@ impl Say for RosterSaid {
                 }
             }
             NeedNobodyHas { need } => {
+                let need = &super::terms::skill(need, lang);
                 if en {
                     format!(
                         "needs '{need}', but no cadre or helper who could join this unit's team has that skill"

@@ -133,7 +133,11 @@ pub const ROLES: &[Word] = &[
         ],
     ),
     w("graduate_official", "大学生村官", &["村官", "大学生村干部"]),
-    w("volunteer", "志愿服务者", &["志愿者", "志愿服务人员", "义工"]),
+    w(
+        "volunteer",
+        "志愿服务者",
+        &["志愿者", "志愿服务人员", "义工"],
+    ),
     w("police", "民警", &["警察", "社区民警", "驻村民警", "片警"]),
     w("lawyer", "律师", &["法律顾问", "村居法律顾问", "驻村律师"]),
     w(
@@ -207,9 +211,7 @@ pub fn code_of(words: &[Word], s: &str) -> Option<&'static str> {
         .iter()
         .find(|w| {
             w.code.eq_ignore_ascii_case(&s)
-                || std::iter::once(&w.zh)
-                    .chain(w.also)
-                    .any(|x| fold(x) == s)
+                || std::iter::once(&w.zh).chain(w.also).any(|x| fold(x) == s)
         })
         .map(|w| w.code)
 }

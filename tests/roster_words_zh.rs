@@ -234,18 +234,26 @@ fn a_mistyped_unit_of_a_helper_says_name_and_guesses_the_nearest_unit() {
     );
 }
 
-/// `zhudian [--lang zh] plan BOOK -o PLAN` on this workbook: exit code and
-/// everything printed.
-fn plan(book: &[u8], lang: Option<&str>) -> (i32, String) {
+/// `zhudian [--lang zh] COMMAND 名册.xlsx …` on this workbook (`plan` writes
+/// plan.toml beside it): exit code and everything printed, the folder left out.
+fn run(command: &str, book: &[u8], lang: Option<&str>) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("名册.xlsx");
     std::fs::write(&path, book).unwrap();
     let out = dir.path().join("plan.toml");
     let mut args = lang.map(|l| vec!["--lang", l]).unwrap_or_default();
     let (path, out) = (path.display().to_string(), out.display().to_string());
-    args.extend(["plan", &path, "-o", &out]);
+    args.extend([command, &path]);
+    if command == "plan" {
+        args.extend(["-o", &out]);
+    }
     let (code, stdout, stderr) = zhudian(&args);
-    (code, format!("{stdout}{stderr}"))
+    let folder = format!("{}/", dir.path().display());
+    (code, format!("{stdout}{stderr}").replace(&folder, ""))
+}
+
+fn plan(book: &[u8], lang: Option<&str>) -> (i32, String) {
+    run("plan", book, lang)
 }
 
 #[test]
@@ -253,19 +261,43 @@ fn why_plan_finds_no_plan_names_units_and_people_by_name_and_skills_in_chinese()
     // Three villages need 法律; only 部门1 has it, and joins one team.
     let mut hs = helpers("村党组织书记", 8);
     hs[8].5 = "法律".into();
-    let book = book_needing(&hs, &[], &["法律", "法律", "法律"]);
+    let needing = book_needing(&hs, &[], &["法律", "法律", "法律"]);
     assert_eq!(
-        plan(&book, Some("zh")),
+        plan(&needing, Some("zh")),
         (
             1,
             "试点镇：无法排出方案：\n  东山村、西岭村和南塘村需要“法律”，但能带来这项能力的只有部门1，最多只能覆盖其中 1 个：请提高其最多参加团队数（max_teams），或增加具备“法律”的人员\n".into()
         )
     );
     assert_eq!(
-        plan(&book, None),
+        plan(&needing, None),
         (
             1,
             "试点镇: no plan is possible:\n  东山村, 西岭村 and 南塘村 need 'legal', but the only people who could bring it there (部门1) can cover only 1 of them: raise their max_teams, or add someone with 'legal'\n".into()
+        )
+    );
+    // A village without its own secretary: `plan` names it as `validate` does.
+    let mut hs = helpers("村党组织书记", 8);
+    hs[0].2 = "职能部门负责人".into();
+    let unstaffed = book(&hs, &[]);
+    let said = "名册.xlsx: 村居!A2 东山村（c1）：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）\n";
+    assert_eq!(
+        plan(&unstaffed, Some("zh")),
+        (
+            1,
+            format!("名册.xlsx：按此名册无法排出方案，原因及调整办法如下：\n{said}")
+        )
+    );
+    assert_eq!(
+        run("validate", &unstaffed, Some("zh")),
+        (2, format!("{said}共 1 个问题：名册无效。\n"))
+    );
+    // English keeps the sheet, cell and id.
+    assert_eq!(
+        plan(&unstaffed, None),
+        (
+            1,
+            "名册.xlsx: no plan is possible with this roster; what would make one possible:\n名册.xlsx: 村居!A2 'c1': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs\n".into()
         )
     );
 }

@@ -544,6 +544,19 @@ pub fn sheet_of_section(section: &str) -> Option<&'static str> {
         .map(|s| s.name)
 }
 
+/// The roster section a workbook problem's place ("村居!A2", or a sheet's
+/// name) holds entries of: "[[unit]]"; `None` for any other place.
+pub fn section_of_place(place: &str) -> Option<String> {
+    let sheet = place.split_once('!').map_or(place, |(s, _)| s);
+    SHEETS
+        .iter()
+        .find(|s| s.name == sheet)
+        .and_then(|s| match s.rows {
+            Rows::Section(x) => Some(format!("[[{x}]]")),
+            Rows::Nested(_) => None,
+        })
+}
+
 /// The closest of `known` to `word` by edit distance, when near enough to be
 /// a slip of the keyboard (Chinese headers are short, so a ratio of the
 /// longer word's length, at least one character).

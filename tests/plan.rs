@@ -646,13 +646,13 @@ fn department_heads_cannot_take_every_team() {
     assert_eq!(
         en,
         [
-            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads"
+            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads; who may fill it: 陈志强 (max_teams 1), 吴丽芬 (max_teams 1), 冯锦华 (max_teams 1)"
         ]
     );
     assert_eq!(
         zh,
         [
-            "团队第 1 个位置（职能部门负责人）：共 6 个村（社区），但职能部门负责人合计只能参加 3 个团队：请再允许其中 3 人各参加 2 个团队，或增加职能部门负责人"
+            "团队第 1 个位置（职能部门负责人）：共 6 个村（社区），但职能部门负责人合计只能参加 3 个团队：请再允许其中 3 人各参加 2 个团队，或增加职能部门负责人；可担任的人员：陈志强（最多参加团队数 1）、吴丽芬（最多参加团队数 1）、冯锦华（最多参加团队数 1）"
         ]
     );
 }
@@ -671,7 +671,7 @@ fn independent_causes_are_reported_together() {
         en,
         [
             "6 units but 3 leaders × 1 = 3 places: allow 2 units for 3 leaders, or add a cadre",
-            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads",
+            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads; who may fill it: 陈志强 (max_teams 1), 吴丽芬 (max_teams 1), 冯锦华 (max_teams 1)",
         ]
     );
 }

@@ -301,3 +301,57 @@ fn why_plan_finds_no_plan_names_units_and_people_by_name_and_skills_in_chinese()
         )
     );
 }
+
+#[test]
+fn a_team_slot_that_cannot_be_filled_names_the_helpers_to_edit() {
+    // Five department heads, one team each, for eight villages.
+    let five = book(&helpers("村党组织书记", 5), &[]);
+    assert_eq!(
+        run("validate", &five, Some("zh")),
+        (
+            2,
+            "名册.xlsx: 基本信息，字段“团队位置”：团队第 1 个位置（职能部门负责人）共有 8 个村（社区）需要，但可担任的协助人员合计只能参加 5 个团队：请提高部分人员的最多参加团队数（max_teams），或增加人员；可担任的人员：部门1（最多参加团队数 1）、部门2（最多参加团队数 1）、部门3（最多参加团队数 1）、部门4（最多参加团队数 1）、部门5（最多参加团队数 1）\n共 1 个问题：名册无效。\n".into()
+        )
+    );
+    assert_eq!(
+        run("validate", &five, None),
+        (
+            2,
+            "名册.xlsx: 基本信息, field '团队位置': team slot 1 (department_head) is needed by 8 units, but the helpers who may fill it can take only 5 teams between them: raise some max_teams, or add helpers; who may fill it: 部门1 (max_teams 1), 部门2 (max_teams 1), 部门3 (max_teams 1), 部门4 (max_teams 1), 部门5 (max_teams 1)\n1 problem: the roster is not valid.\n".into()
+        )
+    );
+    // 东山村's secretary may join no team: plan names her row's figures.
+    let mut hs = helpers("村党组织书记", 8);
+    hs[0].4 = 0;
+    let full = book(&hs, &[]);
+    assert_eq!(
+        plan(&full, Some("zh")),
+        (
+            1,
+            "试点镇：无法排出方案：\n  东山村：团队第 2 个位置需要本村（社区）的村党组织书记，但没有可用人员（全年不在岗或已满额）：请增加本村（社区）的村党组织书记；可担任的人员：东山书记（所属村居 东山村，最多参加团队数 0）\n".into()
+        )
+    );
+    assert_eq!(
+        plan(&full, None),
+        (
+            1,
+            "试点镇: no plan is possible:\n  东山村: team slot 2 needs the unit's own party secretaries, and none is available (away all year, or full): add one of the unit's own party secretaries; who may fill it: 东山书记 (unit 东山村, max_teams 0)\n".into()
+        )
+    );
+    // Her 所属村居 left blank: the unit's message names her.
+    let mut hs = helpers("村党组织书记", 8);
+    hs[0].3 = String::new();
+    let blank = book(&hs, &[]);
+    let said = "团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）；所属村居未填的村党组织书记：东山书记（最多参加团队数 1）";
+    assert_eq!(
+        run("validate", &blank, Some("zh")),
+        (
+            2,
+            format!("名册.xlsx: 村居!A2 东山村（c1）：{said}\n共 1 个问题：名册无效。\n")
+        )
+    );
+    assert_eq!(
+        run("validate", &blank, None).1,
+        "名册.xlsx: 村居!A2 'c1': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs; party_secretary with no unit given: 东山书记 (max_teams 1)\n1 problem: the roster is not valid.\n"
+    );
+}

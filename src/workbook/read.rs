@@ -473,7 +473,8 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
                 let c = &t.sheet.cols[*i];
                 let lit = resolve(c.kind, lit, &unit_names, &people);
                 // A unit the sheet 村居 does not have is said here, where the
-                // column takes names, and left out of the roster.
+                // column takes names; the roster reader's own word for it, at
+                // this same cell, gives way to this one.
                 if let (Kind::UnitRef, Lit::Str(given)) = (c.kind, &lit)
                     && unit_names.resolve(given).is_none()
                 {
@@ -487,7 +488,6 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
                             suggestion: unit_names.nearest(given),
                         }),
                     );
-                    continue;
                 }
                 match c.kind {
                     Kind::Hamlets if hamlet_rows => out.found(

@@ -504,13 +504,13 @@ fn home_unit_rule_leaves_no_leader() {
     assert_eq!(
         en,
         [
-            "西海村（xihai）: the home-unit rule leaves no leader for it: every leader who may take units comes from there; add a cadre from elsewhere, or set avoid_home_unit = false"
+            "西海村: the home-unit rule leaves no leader for it: every leader who may take units comes from there; add a cadre from elsewhere, or set avoid_home_unit = false"
         ]
     );
     assert_eq!(
         zh,
         [
-            "西海村（xihai）：按不驻本村的规定，没有领导可以联系该村（社区）（能联系它的领导都来自这里）；请增加一名外来干部，或把 avoid_home_unit 设为 false"
+            "西海村：按不驻本村的规定，没有领导可以联系该村（社区）（能联系它的领导都来自这里）；请增加一名外来干部，或把 avoid_home_unit 设为 false"
         ]
     );
 }
@@ -524,13 +524,13 @@ fn needs_only_leaders_bring_but_no_leader_has_all() {
     assert_eq!(
         en,
         [
-            "三洪奇村（sanhong） needs 'agriculture' and 'fishery', which no helper who could join its team has, and no leader who may take it has all of them: add helpers with them who may join this team, or station a cadre who has them all"
+            "三洪奇村 needs 'agriculture' and 'fishery', which no helper who could join its team has, and no leader who may take it has all of them: add helpers with them who may join this team, or station a cadre who has them all"
         ]
     );
     assert_eq!(
         zh,
         [
-            "三洪奇村（sanhong）需要“agriculture”、“fishery”，能加入该村（社区）团队的协助人员都不具备，可联系该村（社区）的领导也没有人全部具备：请为可加入该团队的协助人员补充这些能力，或安排具备这些能力的干部驻点"
+            "三洪奇村需要“农业”、“fishery”，能加入该村（社区）团队的协助人员都不具备，可联系该村（社区）的领导也没有人全部具备：请为可加入该团队的协助人员补充这些能力，或安排具备这些能力的干部驻点"
         ]
     );
 }
@@ -545,11 +545,11 @@ fn a_leader_who_cannot_reach_their_minimum() {
     let (en, zh) = causes(&r, &prev);
     assert_eq!(
         en,
-        ["梁文辉（liang-wh） must cover at least 2 units but may take only 1: lower their minimum"]
+        ["梁文辉 must cover at least 2 units but may take only 1: lower their minimum"]
     );
     assert_eq!(
         zh,
-        ["梁文辉（liang-wh）至少要联系 2 个村（社区），但只能联系 1 个：请降低其下限"]
+        ["梁文辉至少要联系 2 个村（社区），但只能联系 1 个：请降低其下限"]
     );
 }
 
@@ -564,13 +564,13 @@ fn units_whose_only_leaders_are_too_few() {
     assert_eq!(
         en,
         [
-            "西海村（xihai）, 三洪奇村（sanhong） and 林上村（linshang） can be led only by 何建明（he-jm）, who has 2 places for these 3 units: raise that leader's maximum, or allow other leaders there"
+            "西海村, 三洪奇村 and 林上村 can be led only by 何建明, who has 2 places for these 3 units: raise that leader's maximum, or allow other leaders there"
         ]
     );
     assert_eq!(
         zh,
         [
-            "西海村（xihai）、三洪奇村（sanhong）和林上村（linshang）只能由何建明（he-jm）联系，其只有 2 个名额，却要联系这 3 个村（社区）：请提高其上限，或允许其他领导联系"
+            "西海村、三洪奇村和林上村只能由何建明联系，其只有 2 个名额，却要联系这 3 个村（社区）：请提高其上限，或允许其他领导联系"
         ]
     );
 }
@@ -585,13 +585,13 @@ fn more_units_need_a_skill_than_its_holders_cover() {
     assert_eq!(
         en,
         [
-            "5 units need 'legal', but the people who have it (吴丽芬（wu-lf） and 何建明（he-jm）) can cover only 4 of them: raise their max_teams, or add someone with 'legal'"
+            "5 units need 'legal', but the people who have it (吴丽芬 and 何建明) can cover only 4 of them: raise their max_teams, or add someone with 'legal'"
         ]
     );
     assert_eq!(
         zh,
         [
-            "有 5 个村（社区）需要“legal”，但具备这项能力的人员（吴丽芬（wu-lf）和何建明（he-jm））最多只能覆盖 4 个：请提高其最多参加团队数（max_teams），或增加具备“legal”的人员"
+            "有 5 个村（社区）需要“法律”，但具备这项能力的人员（吴丽芬和何建明）最多只能覆盖 4 个：请提高其最多参加团队数（max_teams），或增加具备“法律”的人员"
         ]
     );
 }
@@ -605,14 +605,12 @@ fn a_need_nobody_available_has() {
     assert_eq!(
         en,
         [
-            "西海村（xihai） needs 'agriculture', but nobody available who could join its team has it: add someone with 'agriculture'"
+            "西海村 needs 'agriculture', but nobody available who could join its team has it: add someone with 'agriculture'"
         ]
     );
     assert_eq!(
         zh,
-        [
-            "西海村（xihai）需要“agriculture”，但能加入其团队的在岗人员中没有人具备：请增加具备“agriculture”的人员"
-        ]
+        ["西海村需要“农业”，但能加入其团队的在岗人员中没有人具备：请增加具备“农业”的人员"]
     );
 }
 
@@ -623,13 +621,13 @@ fn a_need_whose_only_holder_is_full() {
     assert_eq!(
         en,
         [
-            "山村（shan） needs 'labour'; the only person who has it, 张律师（zhang-ls）, is full: raise their max_teams, or add someone with 'labour'"
+            "山村 needs 'labour'; the only person who has it, 张律师, is full: raise their max_teams, or add someone with 'labour'"
         ]
     );
     assert_eq!(
         zh,
         [
-            "山村（shan）需要“labour”，但具备这项能力的张律师（zhang-ls）已满额：请提高其最多参加团队数（max_teams），或增加具备“labour”的人员"
+            "山村需要“劳动就业”，但具备这项能力的张律师已满额：请提高其最多参加团队数（max_teams），或增加具备“劳动就业”的人员"
         ]
     );
 }
@@ -648,13 +646,13 @@ fn department_heads_cannot_take_every_team() {
     assert_eq!(
         en,
         [
-            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads"
+            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads; who may fill it: 陈志强 (max_teams 1), 吴丽芬 (max_teams 1), 冯锦华 (max_teams 1)"
         ]
     );
     assert_eq!(
         zh,
         [
-            "团队第 1 个位置（职能部门负责人）：共 6 个村（社区），但职能部门负责人合计只能参加 3 个团队：请再允许其中 3 人各参加 2 个团队，或增加职能部门负责人"
+            "团队第 1 个位置（职能部门负责人）：共 6 个村（社区），但职能部门负责人合计只能参加 3 个团队：请再允许其中 3 人各参加 2 个团队，或增加职能部门负责人；可担任的人员：陈志强（最多参加团队数 1）、吴丽芬（最多参加团队数 1）、冯锦华（最多参加团队数 1）"
         ]
     );
 }
@@ -673,7 +671,7 @@ fn independent_causes_are_reported_together() {
         en,
         [
             "6 units but 3 leaders × 1 = 3 places: allow 2 units for 3 leaders, or add a cadre",
-            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads",
+            "team slot 1 (department heads): 6 units but the department heads can take 3 teams: allow 2 teams for 3 more of them, or add department heads; who may fill it: 陈志强 (max_teams 1), 吴丽芬 (max_teams 1), 冯锦华 (max_teams 1)",
         ]
     );
 }
@@ -695,13 +693,13 @@ fn a_units_own_secretary_away_all_year() {
     assert_eq!(
         en,
         [
-            "西海村（xihai）: team slot 2 needs the unit's own party secretaries, and none is available (away all year, or full): add one of the unit's own party secretaries"
+            "西海村: team slot 2 needs the unit's own party secretaries, and none is available (away all year, or full): add one of the unit's own party secretaries"
         ]
     );
     assert_eq!(
         zh,
         [
-            "西海村（xihai）：团队第 2 个位置需要本村（社区）的村党组织书记，但没有可用人员（全年不在岗或已满额）：请增加本村（社区）的村党组织书记"
+            "西海村：团队第 2 个位置需要本村（社区）的村党组织书记，但没有可用人员（全年不在岗或已满额）：请增加本村（社区）的村党组织书记"
         ]
     );
 }

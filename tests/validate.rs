@@ -66,7 +66,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "slot-short",
-        "F:17: [policy], field 'team': team slot 1 (department_head) is needed by 6 units, but the helpers who may fill it can take only 5 teams between them: raise some max_teams, or add helpers",
+        "F:17: [policy], field 'team': team slot 1 (department_head) is needed by 6 units, but the helpers who may fill it can take only 5 teams between them: raise some max_teams, or add helpers; who may fill it: 陈志强 (max_teams 2), 吴丽芬 (max_teams 2), 冯锦华 (max_teams 1)",
     ),
     (
         "syntax",

@@ -254,9 +254,9 @@ bad.xlsx: 村居!A3 'zhang': team slot 2 takes the unit's own party_secretary, b
 bad.xlsx: 村居!D3, field '人口': 2300.5 is not a whole number
 bad.xlsx: 村居!E3, field '类型': '社去' is not one of '村', '社区', '重点企业' or '产业社区' (did you mean '社区'?)
 bad.xlsx: 村居, field '户数': this column is required but the sheet has none
-bad.xlsx: 村组!A2, field '村居编号': '丙村' is neither the id nor the name of a unit in the sheet 村居
+bad.xlsx: 村组!A2, field '村居编号': '丙村' is neither the name nor the id of a unit in the sheet 村居 (did you mean '乙村'?)
 bad.xlsx: 干部!A2 'zhang', field '编号': id 'zhang' is already used by 村居!A3; every unit, cadre and helper needs its own id
-bad.xlsx: 协助人员!D4 's2', field '所属村居': there is no unit 'yi'
+bad.xlsx: 协助人员!D4, field '所属村居': 'yi' is neither the name nor the id of a unit in the sheet 村居
 bad.xlsx: 会议!C2, field '日期': 42009 is a plain number, not a date; type the date like 2015-03-02
 bad.xlsx: 道路!B3, field '终点': 'yi' is not the office nor any unit's node, and no other road reaches it
 bad.xlsx: unknown sheet '备注'; a roster workbook has the sheets 基本信息, 村居, 村组, 干部, 协助人员, 外出, 会议, 节假日, 调休上班, 道路, 说明
@@ -278,9 +278,9 @@ bad.xlsx: 村居!A3 'zhang'：团队第 2 个位置须由本村（社区）的�
 bad.xlsx: 村居!D3，字段“人口”：2300.5 不是整数
 bad.xlsx: 村居!E3，字段“类型”：“社去”不在可选值 '村'、'社区'、'重点企业'、'产业社区' 之中（是不是“社区”？）
 bad.xlsx: 村居，字段“户数”：缺少这一必填列
-bad.xlsx: 村组!A2，字段“村居编号”：“丙村”不是工作表“村居”中任何村居的编号或名称
+bad.xlsx: 村组!A2，字段“村居编号”：“丙村”不是工作表“村居”中任何村居的名称或编号（是不是“乙村”？）
 bad.xlsx: 干部!A2 'zhang'，字段“编号”：编号“zhang”已被村居!A3使用；每个村（社区）、干部和协助人员的编号都不能重复
-bad.xlsx: 协助人员!D4 's2'，字段“所属村居”：没有编号为“yi”的村（社区）
+bad.xlsx: 协助人员!D4，字段“所属村居”：“yi”不是工作表“村居”中任何村居的名称或编号
 bad.xlsx: 会议!C2，字段“日期”：42009 是普通数字而不是日期；请按 2015-03-02 的格式填写
 bad.xlsx: 道路!B3，字段“终点”：“yi”既不是镇政府，也不是任何村（社区）的路网节点，且没有别的道路连到这里
 bad.xlsx：不认识工作表“备注”；名册工作簿的工作表为 基本信息、村居、村组、干部、协助人员、外出、会议、节假日、调休上班、道路、说明
@@ -354,7 +354,7 @@ w.xlsx: 村居!D1, field '户数': this column heading is already used in 村居
 w.xlsx: 村居!A2 'jia': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs
 w.xlsx: 村居!B2, field '名称': the spreadsheet has turned this cell into a date (2015-03-01); format the cell as text and type it again
 w.xlsx: 干部: this sheet is missing
-w.xlsx: 外出!A2, field '人员编号': 'nobody' is neither the id nor the name of anyone in the sheets 干部 and 协助人员
+w.xlsx: 外出!A2, field '人员编号': 'nobody' is neither the name nor the id of anyone in the sheets 干部 and 协助人员
 "
     );
     assert_eq!(
@@ -373,7 +373,7 @@ w.xlsx: 村居!D1，字段“户数”：这个列标题已在 村居!C1 出现�
 w.xlsx: 村居!A2 'jia'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）
 w.xlsx: 村居!B2，字段“名称”：表格软件已把这个单元格变成了日期（2015-03-01）；请将单元格设为文本格式后重新输入
 w.xlsx: 干部：缺少这个工作表
-w.xlsx: 外出!A2，字段“人员编号”：“nobody”不是工作表“干部”“协助人员”中任何人的编号或姓名
+w.xlsx: 外出!A2，字段“人员编号”：“nobody”不是工作表“干部”“协助人员”中任何人的姓名或编号
 "
     );
 }

@@ -49,7 +49,7 @@ pub mod whatif;
 
 use std::path::Path;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::wording::io::IoSaid;
 use crate::wording::{Lang, Say};
@@ -128,7 +128,16 @@ pub fn page_lang() -> Lang {
 
 pub fn main() -> i32 {
     clean_up_on_signals();
-    let cli = match Cli::try_parse() {
+    // `warnings --kind`'s help lists the kinds in the planner's language.
+    let command = Cli::command().mut_subcommand("warnings", |c| {
+        c.mut_arg("kind", |a| {
+            a.help(crate::wording::warnings::kind_help(lang_before_parsing()))
+        })
+    });
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             if let Some(said) = not_a_date(&e) {

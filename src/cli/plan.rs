@@ -131,6 +131,8 @@ pub fn run_with(
     let roster = match crate::roster::load(roster_path) {
         Ok(r) => r,
         Err(problems) => {
+            // Said as `validate` says them: in Chinese an entry by its name.
+            let names = |file: &str| crate::roster::entry_names_in(std::path::Path::new(file));
             // A valid roster whose counts cannot work is infeasible, not bad input:
             // say so, rather than calling the roster invalid.
             let infeasible = problems.0.iter().all(|p| p.said.means_no_plan());
@@ -142,15 +144,9 @@ pub fn run_with(
                         lang
                     )
                 );
-                err!("{}", problems.render(lang));
+                err!("{}", problems.render_named(&names, lang));
                 return EXIT_INFEASIBLE;
             }
-            // Said as `validate` says them: in Chinese an entry by its name.
-            let names = |file: &str| {
-                crate::input::read_to_string(std::path::Path::new(file))
-                    .map(|t| crate::roster::entry_names(&t))
-                    .unwrap_or_default()
-            };
             err!("{}", problems.render_named(&names, lang));
             errln!(
                 "{}",

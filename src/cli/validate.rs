@@ -159,12 +159,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
         Err(problems) => {
             // In Chinese an entry is said by its name: read the names from
             // each problem's file.
-            let names = |file: &str| {
-                let path = std::path::Path::new(file);
-                crate::input::read_to_string(path)
-                    .map(|t| roster::entry_names(&t))
-                    .unwrap_or_default()
-            };
+            let names = |file: &str| roster::entry_names_in(std::path::Path::new(file));
             err!("{}", problems.render_named(&names, lang));
             let nothing_read = matches!(
                 problems.0.as_slice(),

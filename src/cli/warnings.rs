@@ -17,9 +17,8 @@ use crate::wording::warnings::{self as words, FIRST_FEW, KINDS, KindDigest};
 pub struct WarningsArgs {
     /// Plan file (TOML) written by `zhudian plan` or `replan`
     pub plan: PathBuf,
-    /// Only warnings of this kind: shortfall, makeup_impossible,
-    /// household_visits_short, meeting_in_window, previous_plan,
-    /// shared_busy_elsewhere, or the kind's name as the table shows it (驻点接待人手不足)
+    /// Only warnings of this kind (the help is `wording::warnings::kind_help`,
+    /// in the planner's language)
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
     /// table (aligned, for the terminal) or csv (UTF-8 with BOM, for a spreadsheet)

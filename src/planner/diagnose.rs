@@ -10,23 +10,25 @@ use std::collections::BTreeSet;
 use crate::assign::leaders::LeaderProblem;
 use crate::model::Roster;
 use crate::wording::plan::PlanSaid;
+use crate::wording::{Lang, names};
 
 use super::flow::Flow;
 use super::leaders::{self, MustHave};
 
+/// A unit as the causes name it: by name, the id only where two units share
+/// it (as `validate` names them), in the language messages are in.
 pub fn unit_label(r: &Roster, u: usize) -> String {
-    let unit = &r.units[u];
-    format!("{}（{}）", unit.name, unit.id)
+    names::unit(r, &r.units[u].id, Lang::current())
 }
 
+/// A cadre by name, the id only where another person shares it.
 pub fn cadre_label(r: &Roster, c: usize) -> String {
-    let cadre = &r.cadres[c];
-    format!("{}（{}）", cadre.name, cadre.id)
+    names::person(r, &r.cadres[c].id, Lang::current())
 }
 
+/// A helper by name, the id only where another person shares it.
 pub fn helper_label(r: &Roster, h: usize) -> String {
-    let helper = &r.helpers[h];
-    format!("{}（{}）", helper.name, helper.id)
+    names::person(r, &r.helpers[h].id, Lang::current())
 }
 
 /// Places against units: the leaders' maxima and minima.

@@ -51,11 +51,15 @@ impl Problem {
         if self.file.is_empty() && self.place == Place::default() {
             return self.said.say(lang);
         }
+        // A workbook's problem is placed at its cell ("村居!A2"): its entry
+        // is looked up by the section its sheet holds.
+        let section = crate::workbook::schema::section_of_place(&self.place.section)
+            .unwrap_or_else(|| self.place.section.clone());
         let name = self
             .place
             .id
             .as_ref()
-            .and_then(|id| names.get(&(self.place.section.clone(), id.clone())));
+            .and_then(|id| names.get(&(section, id.clone())));
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         format!(
             "{}{sep}{}",
@@ -90,6 +94,22 @@ pub fn entry_names(text: &str) -> EntryNames {
         }
     }
     out
+}
+
+/// The names [`EntryNames`] of a roster file, a TOML file or a workbook
+/// (as far as its sheets read); none when it cannot be read.
+pub fn entry_names_in(path: &Path) -> EntryNames {
+    if crate::workbook::is_workbook(path) {
+        return crate::input::check(path)
+            .ok()
+            .and_then(|_| std::fs::read(path).ok())
+            .and_then(|b| crate::workbook::read::read(&b).ok())
+            .map(|r| entry_names(&r.toml))
+            .unwrap_or_default();
+    }
+    crate::input::read_to_string(path)
+        .map(|t| entry_names(&t))
+        .unwrap_or_default()
 }
 
 /// The names [`EntryNames`] holds, from a roster already read.

@@ -9,7 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use super::read::{Cx, did_you_mean};
 use crate::model::*;
 use crate::network::Network;
+use crate::wording::names;
 use crate::wording::roster::RosterSaid;
+use crate::wording::slot_helpers::SlotHelper;
 
 fn at(section: &str, id: Option<&str>, field: &str, line: Option<usize>) -> Place {
     Place {
@@ -601,6 +603,13 @@ fn own_helpers(cx: &Cx, r: &Roster) {
         if !slot.from_unit {
             continue;
         }
+        // Those of the slot's roles whose unit was left blank: perhaps meant here.
+        let unplaced: Vec<SlotHelper> = r
+            .helpers
+            .iter()
+            .filter(|h| h.unit.is_none() && slot.roles.contains(&h.role))
+            .map(|h| slot_helper(r, h))
+            .collect();
         for u in &r.units {
             let has = r
                 .helpers
@@ -612,10 +621,21 @@ fn own_helpers(cx: &Cx, r: &Roster) {
                     RosterSaid::NoOwnHelper {
                         slot: i + 1,
                         roles: slot.roles.clone(),
+                        unplaced: unplaced.clone(),
                     },
                 );
             }
         }
+    }
+}
+
+/// A helper as a team slot's problem names them: name, 所属村居, 最多参加团队数.
+fn slot_helper(r: &Roster, h: &Helper) -> SlotHelper {
+    let lang = crate::wording::Lang::current();
+    SlotHelper {
+        name: names::person(r, &h.id, lang),
+        unit: h.unit.as_deref().map(|u| names::unit(r, u, lang)),
+        max_teams: h.max_teams,
     }
 }
 
@@ -629,7 +649,7 @@ fn slot_capacity(cx: &Cx, r: &Roster) {
         .filter(|(_, s)| !s.from_unit)
         .collect();
     for (i, slot) in team_roles {
-        let capacity: usize = r
+        let pool: Vec<&Helper> = r
             .helpers
             .iter()
             .filter(|h| {
@@ -638,20 +658,26 @@ fn slot_capacity(cx: &Cx, r: &Roster) {
                     && !r.away_all_year(&h.away)
                     && !leaves_in_year(r, &h.id)
             })
-            .map(|h| h.max_teams)
-            .sum();
+            .collect();
+        let capacity: usize = pool.iter().map(|h| h.max_teams).sum();
         // Unit-bound helpers of an allowed role can fill their own unit's slot.
+        let bound: Vec<&Helper> = r
+            .helpers
+            .iter()
+            .filter(|h| h.unit.is_some() && slot.roles.contains(&h.role))
+            .collect();
         let own: usize = r
             .units
             .iter()
-            .filter(|u| {
-                r.helpers
-                    .iter()
-                    .any(|h| h.unit.as_deref() == Some(&u.id) && slot.roles.contains(&h.role))
-            })
+            .filter(|u| bound.iter().any(|h| h.unit.as_deref() == Some(&u.id)))
             .count();
         let n = r.units.len();
         if capacity + own < n {
+            let helpers = pool
+                .iter()
+                .chain(&bound)
+                .map(|h| slot_helper(r, h))
+                .collect();
             cx.report(
                 in_section(r, "[policy]", "team"),
                 RosterSaid::SlotShort {
@@ -659,6 +685,7 @@ fn slot_capacity(cx: &Cx, r: &Roster) {
                     roles: slot.roles.clone(),
                     units: n,
                     teams: capacity + own,
+                    helpers,
                 },
             );
         }

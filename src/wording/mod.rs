@@ -24,6 +24,7 @@ pub mod roster;
 pub mod scenario;
 pub mod shared_idle;
 pub mod shortfall;
+pub mod slot_helpers;
 pub mod station;
 pub mod summary;
 pub mod table;

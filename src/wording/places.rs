@@ -55,6 +55,16 @@ fn section_name_zh(section: &str) -> Option<&'static str> {
 /// Chinese an entry with a name is said as "干部 陈国华（chen-gh）"; English
 /// keeps the section and id as the file writes them.
 pub fn place_named(file: &str, p: &Place, name: Option<&str>, lang: Lang) -> String {
+    // A workbook's cell (村居!A2) with the entry's name: "村居!A2 东山村（c1）".
+    if lang == Lang::Zh
+        && let (Some(name), Some(id), true) = (name, &p.id, p.section.contains('!'))
+    {
+        let mut s = format!("{file}: {} {name}（{id}）", p.section);
+        if let Some(f) = &p.field {
+            s.push_str(&format!("，字段“{f}”"));
+        }
+        return s;
+    }
     if lang == Lang::Zh
         && let (Some(name), Some(id), Some(section)) = (name, &p.id, section_zh(&p.section))
     {

@@ -68,6 +68,8 @@ pub enum PlanSaid {
         /// Helpers of the slot's roles all allowed `max`, at least `short` of
         /// them: "allow max+1 teams for `short` more of them".
         raise: Option<usize>,
+        /// The helpers who may fill it, all full: the rows to edit.
+        helpers: Vec<super::slot_helpers::SlotHelper>,
     },
     /// The engine proved there is no assignment, for a reason not listed
     /// above (the replanning change cap, say).
@@ -147,7 +149,10 @@ impl Say for PlanSaid {
             }
             NoLeaderFor { unit, needs } => {
                 let quoted: Vec<String> = needs.iter().map(|s| format!("'{s}'")).collect();
-                let zh: Vec<String> = needs.iter().map(|s| format!("“{s}”")).collect();
+                let zh: Vec<String> = needs
+                    .iter()
+                    .map(|s| format!("“{}”", super::terms::skill(s, lang)))
+                    .collect();
                 if en && needs.len() == 1 {
                     format!(
                         "{unit} needs {}, which no helper who could join its team has, and no leader who may take it has it: add a helper with {} who may join this team, or station a cadre who has it",
@@ -219,6 +224,7 @@ impl Say for PlanSaid {
                 holders,
                 capacity,
             } => {
+                let need = &super::terms::skill(need, lang);
                 let n = units.len();
                 let who = list(holders, lang);
                 let fix_en = format!("raise their max_teams, or add someone with '{need}'");
@@ -257,6 +263,7 @@ impl Say for PlanSaid {
                 need,
                 holders,
             } => {
+                let need = &super::terms::skill(need, lang);
                 let who = list(holders, lang);
                 let unit = list(units, lang);
                 let s = if units.len() == 1 { "s" } else { "" };
@@ -292,8 +299,10 @@ impl Say for PlanSaid {
                 units,
                 teams,
                 raise,
+                helpers,
             } => {
                 let r = roles_said(roles, lang);
+                let who = super::slot_helpers::who_may_fill(helpers, lang);
                 let n = units.len();
                 let short = n.saturating_sub(*teams);
                 let whose = match (own, en) {
@@ -314,9 +323,9 @@ impl Say for PlanSaid {
                     (None, false) => format!("请提高其最多参加团队数（max_teams），或增加{r}"),
                 };
                 let fix = if !en && raise.is_some() {
-                    format!("请{fix}")
+                    format!("请{fix}{who}")
                 } else {
-                    fix
+                    format!("{fix}{who}")
                 };
                 if n > 3 {
                     if en {

@@ -178,6 +178,7 @@ fn engine_and_file_messages_word_for_word() {
                 units: vec!["林上村（linshang）".into(), "西海村（xihai）".into()],
                 teams: 1,
                 raise: None,
+                helpers: vec![],
             },
             "林上村（linshang） and 西海村（xihai）: team slot 1 needs department heads, but those who may fill it can take only 1 of these 2 teams: raise their max_teams, or add department heads",
             "林上村（linshang）和西海村（xihai）：团队第 1 个位置需要职能部门负责人，但可担任的人员只能参加其中 1 个团队：请提高其最多参加团队数（max_teams），或增加职能部门负责人",

@@ -152,6 +152,8 @@ pub enum RosterSaid {
     NoOwnHelper {
         slot: usize,
         roles: Vec<crate::model::Role>,
+        /// Helpers of those roles with no unit given: perhaps the unit's own.
+        unplaced: Vec<super::slot_helpers::SlotHelper>,
     },
     SlotWithoutRoles {
         slot: usize,
@@ -161,6 +163,8 @@ pub enum RosterSaid {
         roles: Vec<crate::model::Role>,
         units: usize,
         teams: usize,
+        /// The helpers counted, so the planner knows which rows to edit.
+        helpers: Vec<super::slot_helpers::SlotHelper>,
     },
     NoCadres,
     NoUnits,
@@ -591,6 +595,7 @@ impl Say for RosterSaid {
                 }
             }
             NeedNobodyHas { need } => {
+                let need = &super::terms::skill(need, lang);
                 if en {
                     format!(
                         "needs '{need}', but no cadre or helper who could join this unit's team has that skill"
@@ -601,15 +606,20 @@ impl Say for RosterSaid {
                     )
                 }
             }
-            NoOwnHelper { slot, roles } => {
+            NoOwnHelper {
+                slot,
+                roles,
+                unplaced,
+            } => {
                 let r = super::summary::slot_roles(roles, lang);
+                let who = super::slot_helpers::without_unit(&r, unplaced, lang);
                 if en {
                     format!(
-                        "team slot {slot} takes the unit's own {r}, but this unit has none among the helpers: add one, with this unit as theirs"
+                        "team slot {slot} takes the unit's own {r}, but this unit has none among the helpers: add one, with this unit as theirs{who}"
                     )
                 } else {
                     format!(
-                        "团队第 {slot} 个位置须由本村（社区）的{r}担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）"
+                        "团队第 {slot} 个位置须由本村（社区）的{r}担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）{who}"
                     )
                 }
             }
@@ -625,15 +635,17 @@ impl Say for RosterSaid {
                 roles,
                 units,
                 teams,
+                helpers,
             } => {
                 let r = super::summary::slot_roles(roles, lang);
+                let who = super::slot_helpers::who_may_fill(helpers, lang);
                 if en {
                     format!(
-                        "team slot {slot} ({r}) is needed by {units} units, but the helpers who may fill it can take only {teams} teams between them: raise some max_teams, or add helpers"
+                        "team slot {slot} ({r}) is needed by {units} units, but the helpers who may fill it can take only {teams} teams between them: raise some max_teams, or add helpers{who}"
                     )
                 } else {
                     format!(
-                        "团队第 {slot} 个位置（{r}）共有 {units} 个村（社区）需要，但可担任的协助人员合计只能参加 {teams} 个团队：请提高部分人员的最多参加团队数（max_teams），或增加人员"
+                        "团队第 {slot} 个位置（{r}）共有 {units} 个村（社区）需要，但可担任的协助人员合计只能参加 {teams} 个团队：请提高部分人员的最多参加团队数（max_teams），或增加人员{who}"
                     )
                 }
             }

@@ -45,3 +45,14 @@ pub fn warnings(lang: Lang) -> &'static str {
         Lang::Zh => "提醒",
     }
 }
+
+/// A skill as a planner reads it: in Chinese the word the workbook writes
+/// (法律 for `legal`), a skill of the roster's own as written; English keeps
+/// the roster's code.
+pub fn skill(code: &str, lang: Lang) -> String {
+    use crate::workbook::schema::{SKILLS, zh_of};
+    match lang {
+        Lang::En => code.to_string(),
+        Lang::Zh => zh_of(SKILLS, code),
+    }
+}

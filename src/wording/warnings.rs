@@ -30,37 +30,76 @@ impl Say for WarningSaid {
 /// `warnings` command.
 pub const FIRST_FEW: usize = 3;
 
-/// The kinds the planner writes, in the order a planner should read them.
-/// A new kind goes last, so city-summary.csv's columns keep their places.
-pub const KINDS: [&str; 6] = [
-    "shortfall",
-    "makeup_impossible",
-    "household_visits_short",
-    "meeting_in_window",
-    "previous_plan",
-    "shared_busy_elsewhere",
+/// A kind of warning by its names: the code the plan file keeps, the name
+/// each language's tables show, and other names a planner may type.
+pub struct KindName {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+    pub also: &'static [&'static str],
+}
+
+/// Every kind the planner writes, in the order a planner should read them,
+/// with its names in both languages: `--kind` reads any of them, the tables
+/// show them. A new kind goes last, so city-summary.csv's columns keep
+/// their places.
+pub const KIND_NAMES: [KindName; 6] = [
+    KindName {
+        code: "shortfall",
+        en: "station sessions short of people",
+        zh: "驻点接待人手不足",
+        // The name older versions printed.
+        also: &["驻点人手不足", "人手不足"],
+    },
+    KindName {
+        code: "makeup_impossible",
+        en: "make-ups that cannot be placed",
+        zh: "无法补接待",
+        also: &["补接待"],
+    },
+    KindName {
+        code: "household_visits_short",
+        en: "household visits that do not fit",
+        zh: "入户走访排不下",
+        also: &["入户走访"],
+    },
+    KindName {
+        code: "meeting_in_window",
+        en: "meetings in the station window",
+        zh: "会议占用驻点时间",
+        also: &["会议"],
+    },
+    KindName {
+        code: "previous_plan",
+        en: "not carried over from the plan in force",
+        zh: "原方案未能沿用的部分",
+        also: &["原方案"],
+    },
+    KindName {
+        code: "shared_busy_elsewhere",
+        en: "shared people who lead no unit here",
+        zh: "跨镇街兼任人员不在本镇当驻点领导",
+        also: &["跨镇街兼任"],
+    },
 ];
+
+/// The kinds' codes, in [`KIND_NAMES`]' order.
+pub const KINDS: [&str; 6] = {
+    let mut out = [""; 6];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = KIND_NAMES[i].code;
+        i += 1;
+    }
+    out
+};
 
 /// The name of a kind of warning; an unknown kind (from a newer zhudian) as written.
 pub fn kind_label(kind: &str, lang: Lang) -> String {
-    let (en, zh) = match kind {
-        "shortfall" => ("station sessions short of people", "驻点接待人手不足"),
-        "makeup_impossible" => ("make-ups that cannot be placed", "无法补接待"),
-        "household_visits_short" => ("household visits that do not fit", "入户走访排不下"),
-        "meeting_in_window" => ("meetings in the station window", "会议占用驻点时间"),
-        "previous_plan" => (
-            "not carried over from the plan in force",
-            "原方案未能沿用的部分",
-        ),
-        "shared_busy_elsewhere" => (
-            "shared people who lead no unit here",
-            "跨镇街兼任人员不在本镇当驻点领导",
-        ),
-        other => return other.to_string(),
-    };
-    match lang {
-        Lang::En => en.into(),
-        Lang::Zh => zh.into(),
+    match (KIND_NAMES.iter().find(|k| k.code == kind), lang) {
+        (Some(k), Lang::En) => k.en.into(),
+        (Some(k), Lang::Zh) => k.zh.into(),
+        (None, _) => kind.to_string(),
     }
 }
 
@@ -183,37 +222,69 @@ pub fn none(kind: Option<&str>, lang: Lang) -> String {
 
 /// The kind `--kind` names: its code, or its name in either language as the
 /// tables show it (a Chinese planner copies 驻点接待人手不足 from the zh
-/// output); the name older versions printed still works.
+/// output), or another name of [`KIND_NAMES`]; spaces and case aside.
 pub fn kind_code(given: &str) -> Option<&'static str> {
-    let given = given.trim();
-    KINDS.iter().copied().find(|k| {
-        *k == given
-            || kind_label(k, Lang::Zh) == given
-            || (*k == "shortfall" && given == "驻点人手不足")
-            || kind_label(k, Lang::En).eq_ignore_ascii_case(given)
-    })
+    let given: String = given.split_whitespace().collect::<Vec<_>>().join(" ");
+    KIND_NAMES
+        .iter()
+        .find(|k| {
+            k.code.eq_ignore_ascii_case(&given)
+                || k.en.eq_ignore_ascii_case(&given)
+                || k.zh == given
+                || k.also.contains(&given.as_str())
+        })
+        .map(|k| k.code)
 }
 
-/// `--kind` names no kind the planner writes.
+/// `--kind` names no kind the planner writes: the kinds in the chosen
+/// language, and the nearest name where one is close.
 pub fn unknown_kind(kind: &str, lang: Lang) -> String {
+    let names = KIND_NAMES
+        .iter()
+        .flat_map(|k| [k.code, k.zh].into_iter().chain(k.also.iter().copied()));
+    let near = crate::workbook::schema::nearest(kind.trim(), names)
+        .or_else(|| crate::roster::did_you_mean(kind.trim(), KINDS))
+        .and_then(|n| kind_code(&n))
+        .map(|code| match lang {
+            Lang::En => code.to_string(),
+            Lang::Zh => kind_label(code, lang),
+        });
+    let hint = super::places::suggest(&near, lang);
     match lang {
         Lang::En => {
-            let named: Vec<String> = KINDS
+            let named: Vec<String> = KIND_NAMES
                 .iter()
-                .map(|k| format!("{k} ({})", kind_label(k, lang)))
+                .map(|k| format!("{} ({})", k.code, k.en))
                 .collect();
             format!(
-                "unknown warning kind '{kind}': the kinds are {} (code or name)",
+                "unknown warning kind '{kind}'{hint}: the kinds are {} (code or name)",
                 named.join(", ")
             )
         }
         Lang::Zh => {
-            let named: Vec<String> = KINDS
-                .iter()
-                .map(|k| format!("{k}（{}）", kind_label(k, lang)))
-                .collect();
+            let named: Vec<&str> = KIND_NAMES.iter().map(|k| k.zh).collect();
             format!(
-                "未知的提醒类别“{kind}”：可用的类别有{}（写代码或中文名均可）",
+                "未知的提醒类别“{kind}”{hint}：可用的类别有{}（也可写英文代码，如 shortfall）",
+                named.join("、")
+            )
+        }
+    }
+}
+
+/// The help of `--kind`, in the language asked for before parsing.
+pub fn kind_help(lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let codes: Vec<&str> = KINDS.to_vec();
+            format!(
+                "Only warnings of this kind: {}, or the kind's name as the table shows it (station sessions short of people, 驻点接待人手不足)",
+                codes.join(", ")
+            )
+        }
+        Lang::Zh => {
+            let named: Vec<&str> = KIND_NAMES.iter().map(|k| k.zh).collect();
+            format!(
+                "只列出这一类提醒：{}（即表中“类别”一列的写法；也可写英文代码，如 shortfall）",
                 named.join("、")
             )
         }

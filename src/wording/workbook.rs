@@ -55,10 +55,12 @@ pub enum WorkbookSaid {
     CellError {
         value: String,
     },
-    /// A `村组` or `外出` row whose first cell names nobody in the workbook.
+    /// A cell naming a unit (`村组`, 所属村居, 本人所在村居) or a person
+    /// (`外出`) the workbook does not have, with the nearest name.
     NoSuchOwner {
         value: String,
         unit: bool,
+        suggestion: Option<String>,
     },
     /// An item of the inline `村民小组` column that is not "name households".
     BadHamlet {
@@ -199,20 +201,38 @@ impl Say for WorkbookSaid {
                     format!("单元格中是表格错误值 {value}")
                 }
             }
-            NoSuchOwner { value, unit: true } => {
-                if en {
-                    format!("'{value}' is neither the id nor the name of a unit in the sheet 村居")
-                } else {
-                    format!("“{value}”不是工作表“村居”中任何村居的编号或名称")
-                }
-            }
-            NoSuchOwner { value, unit: false } => {
+            NoSuchOwner {
+                value,
+                unit: true,
+                suggestion,
+            } => {
                 if en {
                     format!(
-                        "'{value}' is neither the id nor the name of anyone in the sheets 干部 and 协助人员"
+                        "'{value}' is neither the name nor the id of a unit in the sheet 村居{}",
+                        suggest(suggestion)
                     )
                 } else {
-                    format!("“{value}”不是工作表“干部”“协助人员”中任何人的编号或姓名")
+                    format!(
+                        "“{value}”不是工作表“村居”中任何村居的名称或编号{}",
+                        suggest(suggestion)
+                    )
+                }
+            }
+            NoSuchOwner {
+                value,
+                unit: false,
+                suggestion,
+            } => {
+                if en {
+                    format!(
+                        "'{value}' is neither the name nor the id of anyone in the sheets 干部 and 协助人员{}",
+                        suggest(suggestion)
+                    )
+                } else {
+                    format!(
+                        "“{value}”不是工作表“干部”“协助人员”中任何人的姓名或编号{}",
+                        suggest(suggestion)
+                    )
                 }
             }
             BadHamlet { value } => {

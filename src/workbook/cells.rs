@@ -320,7 +320,9 @@ pub fn choice(words: &'static [Word], value: &str) -> Result<String, RosterSaid>
         .ok_or_else(|| RosterSaid::BadChoice {
             value: value.to_string(),
             allowed: words.iter().map(|w| w.zh.to_string()).collect(),
-            suggestion: nearest(value, words.iter().map(|w| w.zh))
+            // The nearest of every spelling (村支部书纪 is near 村党支部书记),
+            // said as the word the workbook writes.
+            suggestion: nearest(value, super::schema::spellings(words))
                 .or_else(|| crate::roster::did_you_mean(value, words.iter().map(|w| w.code)))
                 .map(|s| {
                     code_of(words, &s)

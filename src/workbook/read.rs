@@ -11,6 +11,7 @@ use calamine::{Data, Range, Reader, Xlsx};
 
 use super::cells::{self, Lit, quote};
 use super::schema::*;
+use crate::roster::did_you_mean;
 use crate::wording::roster::RosterSaid;
 use crate::wording::workbook::WorkbookSaid;
 
@@ -388,6 +389,15 @@ impl Names {
         }
         self.by_name.get(s).cloned().flatten()
     }
+
+    /// The name (or, failing a near name, the id) a mistyped cell most
+    /// likely meant, for the did-you-mean hint.
+    fn nearest(&self, s: &str) -> Option<String> {
+        let names = || self.by_name.iter().filter(|(_, id)| id.is_some());
+        nearest(s, names().map(|(n, _)| n.as_str()))
+            .or_else(|| did_you_mean(s, names().map(|(n, _)| n.as_str())))
+            .or_else(|| did_you_mean(s, self.ids.iter().map(String::as_str)))
+    }
 }
 
 fn names_of(t: &Table) -> impl Iterator<Item = (&str, Option<&str>)> {
@@ -435,6 +445,7 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
                     RosterSaid::Workbook(WorkbookSaid::NoSuchOwner {
                         value: owner.clone(),
                         unit: is_unit,
+                        suggestion: names.nearest(owner),
                     }),
                 ),
             }
@@ -461,6 +472,23 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
             for (i, col, lit) in &r.vals {
                 let c = &t.sheet.cols[*i];
                 let lit = resolve(c.kind, lit, &unit_names, &people);
+                // A unit the sheet 村居 does not have is said here, where the
+                // column takes names; the roster reader's own word for it, at
+                // this same cell, gives way to this one.
+                if let (Kind::UnitRef, Lit::Str(given)) = (c.kind, &lit)
+                    && unit_names.resolve(given).is_none()
+                {
+                    out.found(
+                        t.sheet.name,
+                        Some((r.row, *col)),
+                        Some(c.header),
+                        RosterSaid::Workbook(WorkbookSaid::NoSuchOwner {
+                            value: given.clone(),
+                            unit: true,
+                            suggestion: unit_names.nearest(given),
+                        }),
+                    );
+                }
                 match c.kind {
                     Kind::Hamlets if hamlet_rows => out.found(
                         t.sheet.name,

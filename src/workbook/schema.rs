@@ -73,23 +73,78 @@ pub const SKILLS: &[Word] = &[
     w("poverty", "帮扶", &["扶贫", "乡村振兴帮扶"]),
     w("environment", "环保", &["生态环境", "环境保护"]),
 ];
+/// The helpers' roles, each with the names planners write for it (村支书 for
+/// 村党组织书记, 村主任 for a 两委 member): the role column and the team slots
+/// both read through this one table.
 pub const ROLES: &[Word] = &[
-    w("department_head", "职能部门负责人", &["部门负责人"]),
+    w(
+        "department_head",
+        "职能部门负责人",
+        &[
+            "部门负责人",
+            "镇（街）职能部门负责人",
+            "镇职能部门负责人",
+            "街道职能部门负责人",
+            "镇街职能部门负责人",
+            "职能部门主要负责人",
+        ],
+    ),
     w(
         "party_secretary",
         "村党组织书记",
-        &["党组织书记", "书记", "村（社区）党组织书记"],
+        &[
+            "党组织书记",
+            "书记",
+            "村（社区）党组织书记",
+            "社区党组织书记",
+            "村支书",
+            "支书",
+            "村书记",
+            "社区书记",
+            "党支部书记",
+            "村党支部书记",
+            "社区党支部书记",
+            "村党总支书记",
+            "社区党总支书记",
+            "村党委书记",
+            "社区党委书记",
+        ],
     ),
     w(
         "committee_cadre",
         "村“两委”干部",
-        &["两委干部", "村两委干部", "村\"两委\"干部"],
+        &[
+            "两委干部",
+            "村两委干部",
+            "村（社区）“两委”干部",
+            "社区“两委”干部",
+            "两委委员",
+            "村委干部",
+            "村委委员",
+            "村委会委员",
+            "居委委员",
+            "居委会委员",
+            "村主任",
+            "村委会主任",
+            "村委主任",
+            "社区主任",
+            "居委会主任",
+            "社区居委会主任",
+        ],
     ),
-    w("graduate_official", "大学生村官", &["村官"]),
-    w("volunteer", "志愿服务者", &["志愿者"]),
-    w("police", "民警", &["警察"]),
-    w("lawyer", "律师", &[]),
-    w("deputy", "两代表一委员", &["代表", "委员"]),
+    w("graduate_official", "大学生村官", &["村官", "大学生村干部"]),
+    w(
+        "volunteer",
+        "志愿服务者",
+        &["志愿者", "志愿服务人员", "义工"],
+    ),
+    w("police", "民警", &["警察", "社区民警", "驻村民警", "片警"]),
+    w("lawyer", "律师", &["法律顾问", "村居法律顾问", "驻村律师"]),
+    w(
+        "deputy",
+        "两代表一委员",
+        &["代表", "委员", "人大代表", "党代表", "政协委员"],
+    ),
 ];
 pub const WEEKDAYS: &[Word] = &[
     w("Mon", "周一", &["星期一", "礼拜一", "Monday"]),
@@ -148,13 +203,38 @@ pub fn current_heading(h: String) -> String {
 }
 
 /// The code a word stands for: its code, its Chinese word or another
-/// spelling (codes compared without case).
+/// spelling (codes compared without case; brackets and quotes as either
+/// width types them, so 村(社区)党组织书记 and 村"两委"干部 read too).
 pub fn code_of(words: &[Word], s: &str) -> Option<&'static str> {
-    let s = s.trim();
+    let s = fold(s);
     words
         .iter()
-        .find(|w| w.code.eq_ignore_ascii_case(s) || w.zh == s || w.also.contains(&s))
+        .find(|w| {
+            w.code.eq_ignore_ascii_case(&s)
+                || std::iter::once(&w.zh).chain(w.also).any(|x| fold(x) == s)
+        })
         .map(|w| w.code)
+}
+
+/// A word as compared: trimmed, brackets full-width, quotes and spaces gone.
+fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | ' ' | '\u{3000}'))
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Every word a choice is written as: its Chinese word and the other
+/// spellings, for the did-you-mean hint.
+pub fn spellings(words: &'static [Word]) -> impl Iterator<Item = &'static str> {
+    words
+        .iter()
+        .flat_map(|w| std::iter::once(w.zh).chain(w.also.iter().copied()))
 }
 
 /// The Chinese word for a code (the code itself when it has none).
@@ -462,6 +542,19 @@ pub fn sheet_of_section(section: &str) -> Option<&'static str> {
         .iter()
         .find(|s| matches!(s.rows, Rows::Section(x) if x == bare))
         .map(|s| s.name)
+}
+
+/// The roster section a workbook problem's place ("村居!A2", or a sheet's
+/// name) holds entries of: "[[unit]]"; `None` for any other place.
+pub fn section_of_place(place: &str) -> Option<String> {
+    let sheet = place.split_once('!').map_or(place, |(s, _)| s);
+    SHEETS
+        .iter()
+        .find(|s| s.name == sheet)
+        .and_then(|s| match s.rows {
+            Rows::Section(x) => Some(format!("[[{x}]]")),
+            Rows::Nested(_) => None,
+        })
 }
 
 /// The closest of `known` to `word` by edit distance, when near enough to be

@@ -70,7 +70,7 @@ fn in_a_workbook_the_mistyped_successor_is_named_by_sheet_and_cell() {
     assert_eq!(
         err,
         format!(
-            "{book}: 干部!H{row} 'lin-xy'，字段“接替”：本名册中没有“彭坚立”这个人，接替无从落实（是不是“彭坚丽（peng-jl）”？）\n共 1 个问题：名册无效。\n"
+            "{book}: 干部!H{row} 林晓阳（lin-xy），字段“接替”：本名册中没有“彭坚立”这个人，接替无从落实（是不是“彭坚丽（peng-jl）”？）\n共 1 个问题：名册无效。\n"
         )
     );
 }

@@ -59,7 +59,7 @@ fn the_digest_is_worded_in_both_languages() {
          \x20   - a\n\
          \x20   - b\n\
          \x20   - c\n\
-         \x20   ……另有2条，列出全部：zhudian warnings p.toml --kind shortfall\n\
+         \x20   ……另有2条，列出全部：zhudian warnings p.toml --kind 驻点接待人手不足\n\
          \x20   解决办法：给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；每条提醒都写明了怎样补足\n\
          \x20 会议占用驻点时间：1条\n\
          \x20   - m\n\

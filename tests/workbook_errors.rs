@@ -345,7 +345,7 @@ w.xlsx: 基本信息!A3, field '镇街名称': this item is already given in 基
 w.xlsx: 基本信息!B4, field '不驻本人所在村居': '也许' is neither 是 (yes) nor 否 (no)
 w.xlsx: 基本信息!B5, field '驻点开始时间': 25 is a plain number, not a time; type the time like 15:00
 w.xlsx: 基本信息!B6, field '每名领导最少联系村居数': this field is required but missing
-w.xlsx: 基本信息, field '团队位置': team slot 1 (department_head) is needed by 1 units, but the helpers who may fill it can take only 0 teams between them: raise some max_teams, or add helpers
+w.xlsx: 基本信息, field '团队位置': team slot 1 (department_head) is needed by 1 unit, but the helpers who may fill it can take only 0 teams between them: raise some max_teams, or add helpers
 w.xlsx: 基本信息, field '规划年度': this field is required but missing
 w.xlsx: 基本信息, field '镇政府路网节点': this field is required but missing
 w.xlsx: 基本信息, field '驻点星期': this field is required but missing

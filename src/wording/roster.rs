@@ -640,8 +640,10 @@ impl Say for RosterSaid {
                 let r = super::summary::slot_roles(roles, lang);
                 let who = super::slot_helpers::who_may_fill(helpers, lang);
                 if en {
+                    let us = if *units == 1 { "unit" } else { "units" };
+                    let ts = if *teams == 1 { "team" } else { "teams" };
                     format!(
-                        "team slot {slot} ({r}) is needed by {units} units, but the helpers who may fill it can take only {teams} teams between them: raise some max_teams, or add helpers{who}"
+                        "team slot {slot} ({r}) is needed by {units} {us}, but the helpers who may fill it can take only {teams} {ts} between them: raise some max_teams, or add helpers{who}"
                     )
                 } else {
                     format!(

@@ -186,9 +186,9 @@ pub fn digest(kinds: &[KindDigest], plan: &str, lang: Lang) -> String {
                     "    … {more} more: zhudian warnings {plan} --kind {}\n",
                     k.kind
                 ),
+                // The kind by the name the table shows (`--kind` takes it).
                 Lang::Zh => format!(
-                    "    ……另有{more}条，列出全部：zhudian warnings {plan} --kind {}\n",
-                    k.kind
+                    "    ……另有{more}条，列出全部：zhudian warnings {plan} --kind {label}\n"
                 ),
             };
         }

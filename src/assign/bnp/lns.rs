@@ -4,8 +4,10 @@
 //! itself (a handful of leaders enumerate their bundles in milliseconds);
 //! the region's new bundles replace the old when cheaper. Moves and swaps
 //! of single units (the local search) cannot reach what re-partitioning
-//! six leaders' units at once does. Bounded by passes and sub-problem work,
-//! so reproducible under a work limit.
+//! six leaders' units at once does. Once the root is solved, a plan that
+//! beats the incumbent also gets a pass of wide regions (nine leaders),
+//! which finds what six-leader regions stop short of. Bounded by passes
+//! and sub-problem work, so reproducible under a work limit.
 
 use super::Engine;
 use crate::assign::leaders::bundle_cost;

@@ -25,6 +25,7 @@ fn short(rebuilt: Option<Rebuilt>) -> CalendarSaid {
         township_members: 9,
         rebuilt,
         remedy: Remedy::Team,
+        made_up: Vec::new(),
     }
 }
 

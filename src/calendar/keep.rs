@@ -422,10 +422,17 @@ pub(crate) fn successor_sits(
             }
             sessions
                 .retain(|x| !(x.unit == t.unit && x.makes_up.as_deref() == Some(s.date.as_str())));
+            // The session's shortfall goes, and so does a short make-up's.
             warnings.retain(|w| {
+                let makeup = matches!(
+                    &w.said,
+                    Some(crate::wording::warnings::WarningSaid::Calendar(
+                        crate::wording::calendar::CalendarSaid::MakeupShort { makes_up, .. }
+                    )) if *makes_up == s.date
+                );
                 !(w.kind == "shortfall"
                     && w.unit.as_ref() == Some(&t.unit)
-                    && w.date.as_deref() == Some(s.date.as_str()))
+                    && (makeup || w.date.as_deref() == Some(s.date.as_str())))
             });
             t.leader_dates.push(s.date);
         }

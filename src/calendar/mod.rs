@@ -40,21 +40,34 @@ pub const WARNING_KINDS: [&str; 5] = [
     "household_visits_short",
 ];
 
-/// The ordinary meeting in the window that kept a township member of the
-/// unit's team from the session of `day`, if one did.
-fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize) -> Option<String> {
+/// The meeting in the window (ordinary or, with `emergency`, emergency)
+/// that kept a township member of the unit's team from the session of
+/// `day`, if one did.
+fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize, emergency: bool) -> Option<String> {
     let (ws, we) = cx.win;
     let team = &cx.teams[unit].members;
     cx.occurrences
         .iter()
         .filter(|o| o.day == day && o.start < we && ws < o.end)
-        .filter(|o| !cx.roster.meetings[o.meeting].emergency)
+        .filter(|o| cx.roster.meetings[o.meeting].emergency == emergency)
         .find(|o| {
             o.people
                 .iter()
                 .any(|p| team.contains(p) && cx.persons[*p].township)
         })
         .map(|o| cx.roster.meetings[o.meeting].title.clone())
+}
+
+/// Whether the meeting `title` on `day` called every township member on a
+/// team: then no department head added would have been free either.
+fn called_everyone(cx: &Cx, title: &str, day: usize) -> bool {
+    let called: Vec<usize> = cx
+        .occurrences
+        .iter()
+        .filter(|o| o.day == day && cx.roster.meetings[o.meeting].title == title)
+        .flat_map(|o| o.people.iter().copied())
+        .collect();
+    (0..cx.persons.len()).all(|p| !cx.persons[p].township || called.contains(&p))
 }
 
 /// The team's township member (by name) a city's earlier township held on
@@ -285,6 +298,17 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
         .map(Into::into)
         .collect();
     let min_present = r.policy.min_present;
+    // The days a short session was made up on, so its warning says so.
+    let made_up = |unit: usize, day: usize| -> Vec<String> {
+        let mut d: Vec<usize> = makeups
+            .iter()
+            .filter(|m| m.unit == unit && m.makes_up == day)
+            .map(|m| m.day)
+            .collect();
+        d.sort_unstable();
+        d.dedup();
+        d.into_iter().map(date).collect()
+    };
     let mut shortfall_sessions = 0;
     for s in &st.sessions {
         let day = cx.weeks[s.week];
@@ -296,8 +320,16 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
             let unit = &r.units[s.unit];
             let remedy = match (&capacity, township) {
                 (_, true) => Remedy::Assist,
-                _ if let Some(title) = meeting_that_emptied(&cx, s.unit, day) => {
+                _ if let Some(title) = meeting_that_emptied(&cx, s.unit, day, false) => {
                     Remedy::Meeting { title }
+                }
+                // An emergency meeting is not to be moved and takes whoever
+                // it calls: no one added to the team would have come.
+                _ if let Some(title) = meeting_that_emptied(&cx, s.unit, day, true) => {
+                    Remedy::Emergency {
+                        everyone: called_everyone(&cx, &title, day),
+                        title,
+                    }
                 }
                 _ if let Some((person, township)) = on_duty_elsewhere(&cx, s.unit, day) => {
                     Remedy::Elsewhere { person, township }
@@ -327,6 +359,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 }),
                 township_members: st.township_members,
                 remedy,
+                made_up: made_up(s.unit, day),
             };
             warnings.push(Warning {
                 kind: "shortfall".into(),
@@ -352,6 +385,30 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
     }
 
     for m in &makeups {
+        // A make-up receives the villagers in the lost session's place:
+        // fewer than `min_present` there is as short as a short session.
+        if m.people.len() < min_present {
+            let unit = &r.units[m.unit];
+            let said = CalendarSaid::MakeupShort {
+                unit: unit.name.clone(),
+                unit_id: unit.id.clone(),
+                date: date(m.day),
+                makes_up: date(m.makes_up),
+                present: m.people.len(),
+                min_present,
+                township_present: m.people.iter().any(|&p| cx.persons[p].township),
+                people: names(&m.people),
+            };
+            warnings.push(Warning {
+                kind: "shortfall".into(),
+                message: said.say(lang),
+                unit: Some(unit.id.clone()),
+                date: Some(date(m.day)),
+                people: ids(&m.people),
+
+                said: Some(WarningSaid::Calendar(said)),
+            });
+        }
         sessions.push(Session {
             date: date(m.day),
             start: hhmm(ws),

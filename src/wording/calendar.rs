@@ -8,7 +8,7 @@ use crate::model::Role;
 
 pub use super::calendar_command::{CommandSaid, figures};
 pub use super::shortfall::Remedy;
-use super::shortfall::remedy;
+use super::shortfall::{made_up_on, makeup_short, remedy, short_of};
 
 /// One thing the calendar reports, as a fact; `say` words it. A plan file
 /// keeps it beside the warning's words (`[warning.said]`, tagged by `code`)
@@ -47,6 +47,21 @@ pub enum CalendarSaid {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rebuilt: Option<Rebuilt>,
         remedy: Remedy,
+        /// The days its make-up sessions were held, `YYYY-MM-DD`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        made_up: Vec<String>,
+    },
+    /// A make-up session (on `date`, for the session of `makes_up`) with
+    /// fewer than `min_present` people: those it had, by name.
+    MakeupShort {
+        unit: String,
+        unit_id: String,
+        date: String,
+        makes_up: String,
+        present: usize,
+        min_present: usize,
+        township_present: bool,
+        people: Vec<String>,
     },
     /// A missed session that no make-up day in the year can hold (or, under
     /// a fixed rotation, none within `within_days` with the unit's own people).
@@ -163,33 +178,6 @@ fn days(isos: &[String], lang: Lang) -> String {
     }
 }
 
-/// What a short session lacked, one case at a time: too few people with a
-/// township member there; no township member though the helpers made up
-/// the number; neither; nobody at all.
-fn short_of(present: usize, min: usize, township: bool, lang: Lang) -> String {
-    let en = lang == Lang::En;
-    match (township, present, en) {
-        (true, _, true) => format!("{present} present, {min} required"),
-        (true, _, false) => format!("到场{present}人，少于要求的{min}人"),
-        (false, 0, true) => format!("nobody present ({min} required)"),
-        (false, 0, false) => format!("无人到场（要求{min}人）"),
-        (false, n, true) if n >= min => format!(
-            "no township member present, only {}",
-            super::counted(present, "helper", "helpers")
-        ),
-        (false, n, false) if n >= min => {
-            format!("没有镇街人员到场，来的{present}人都是协助人员")
-        }
-        (false, _, true) => format!(
-            "no township member present, and too few people: {} present, {min} required",
-            super::counted(present, "helper", "helpers")
-        ),
-        (false, _, false) => {
-            format!("没有镇街人员到场，只有{present}名协助人员，少于要求的{min}人")
-        }
-    }
-}
-
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -247,6 +235,7 @@ impl Say for CalendarSaid {
                 township_members,
                 rebuilt,
                 remedy: r,
+                made_up,
             } => {
                 let counts = shortfall_counts(
                     *unit_weeks,
@@ -256,20 +245,36 @@ impl Say for CalendarSaid {
                     lang,
                 );
                 let fix = remedy(r, lang);
+                let what = short_of(*present, *min_present, *township_present, lang);
+                let made = made_up_on(&days(made_up, lang), lang);
                 if en {
-                    let what = short_of(*present, *min_present, *township_present, lang);
                     format!(
-                        "station session at {unit} ({unit_id}) on {}: {what}; {counts}; {fix}",
+                        "station session at {unit} ({unit_id}) on {}: {what}; {counts}; {fix}{made}",
                         day(date, Lang::En)
                     )
                 } else {
-                    let what = short_of(*present, *min_present, *township_present, lang);
                     format!(
-                        "{unit} {} 驻点接待：{what}；{counts}；{fix}",
+                        "{unit} {} 驻点接待：{what}；{counts}；{fix}{made}",
                         day(date, Lang::Zh)
                     )
                 }
             }
+            MakeupShort {
+                unit,
+                unit_id,
+                date,
+                makes_up,
+                present,
+                min_present,
+                township_present,
+                people,
+            } => makeup_short(
+                (unit, unit_id),
+                (&day(date, lang), &day(makes_up, lang)),
+                short_of(*present, *min_present, *township_present, lang),
+                &list(people, lang),
+                lang,
+            ),
             MakeupImpossible {
                 unit,
                 date,
@@ -736,6 +741,7 @@ mod date_tests {
                 units: 2,
             }),
             remedy: Remedy::Assist,
+            made_up: Vec::new(),
         };
         assert_eq!(
             short.say(Lang::Zh),
@@ -745,48 +751,5 @@ mod date_tests {
             short.say(Lang::En),
             "station session at 林上村 (linshang) on Jul 7: 1 present, 3 required; from Jul 1, the 2 units rebuilt have 100 station sessions to staff, and the 3 township members of their teams, one place a week each, can attend at most 120; an assist member on the team (committee cadre, graduate official or volunteer) would make up the number"
         );
-    }
-}
-
-#[cfg(test)]
-mod short_tests {
-    use super::*;
-
-    #[test]
-    fn a_short_session_says_which_of_its_lacks_it_had() {
-        let cases = [
-            (
-                1,
-                2,
-                true,
-                "到场1人，少于要求的2人",
-                "1 present, 2 required",
-            ),
-            (
-                2,
-                2,
-                false,
-                "没有镇街人员到场，来的2人都是协助人员",
-                "no township member present, only 2 helpers",
-            ),
-            (
-                1,
-                2,
-                false,
-                "没有镇街人员到场，只有1名协助人员，少于要求的2人",
-                "no township member present, and too few people: 1 helper present, 2 required",
-            ),
-            (
-                0,
-                2,
-                false,
-                "无人到场（要求2人）",
-                "nobody present (2 required)",
-            ),
-        ];
-        for (present, min, township, zh, en) in cases {
-            assert_eq!(short_of(present, min, township, Lang::Zh), zh);
-            assert_eq!(short_of(present, min, township, Lang::En), en);
-        }
     }
 }

@@ -1,7 +1,8 @@
-//! Words for what would staff a station session left short (the end of a
-//! `shortfall` warning): more people or fewer sessions, another team
-//! member, an assist member, a meeting moved, a shared person's other
-//! township, and the shared cadres another township keeps from leading here.
+//! Words for a station session left short (a `shortfall` warning): what it
+//! lacked, what would staff it — more people or fewer sessions, another
+//! team member, an assist member, a meeting moved, a shared person's other
+//! township, the shared cadres another township keeps from leading here —
+//! or the emergency meeting that no staffing answers, and its make-up days.
 
 use super::Lang;
 
@@ -29,6 +30,14 @@ pub enum Remedy {
     /// An ordinary meeting in the window took the team's township members:
     /// moving it, not hiring, would staff the session.
     Meeting { title: String },
+    /// An emergency meeting (by its title) took the team's township
+    /// members: it is not moved. When it called `everyone` of the township
+    /// no one added would have come either, so only the make-up answers it.
+    Emergency {
+        title: String,
+        #[serde(default)]
+        everyone: bool,
+    },
     /// A person shared with another township of the city, on the team as
     /// its township member, was on duty there that day (by name).
     Elsewhere { person: String, township: String },
@@ -100,6 +109,22 @@ pub(super) fn remedy(r: &Remedy, lang: Lang) -> String {
         (Remedy::Elsewhere { person, township }, Lang::Zh) => format!(
             "{person}与{township}共用，当天在{township}驻点（{township}先行编排）；为该团队再配一名镇街成员，或把{township}当天的安排错开，即可补上"
         ),
+        (Remedy::Emergency { title, everyone }, Lang::En) => format!(
+            "the emergency meeting '{title}' took the team's township members; {}",
+            if *everyone {
+                "it called every township member, so no one added to the team would have come"
+            } else {
+                "one more department head on this team, not called to it, would cover it"
+            }
+        ),
+        (Remedy::Emergency { title, everyone }, Lang::Zh) => format!(
+            "紧急会议“{title}”调走了该团队的镇街成员；{}",
+            if *everyone {
+                "全体镇街成员均须参会，加派人员也无法到场"
+            } else {
+                "为该团队再配一名不参会的部门负责人即可补上"
+            }
+        ),
         (Remedy::Meeting { title }, Lang::Zh) => {
             format!("会议“{title}”占用了该团队镇街成员的驻点时间；把会议移出驻点时间即可补上")
         }
@@ -144,5 +169,141 @@ fn kept_away(away: &[super::across::NeverHereSaid], fix: &str, lang: Lang) -> St
             "{}；{fix}；或把{township}的驻点时间与{others}错开，让{names}在{township}驻点",
             who.join("；")
         ),
+    }
+}
+
+/// What a short session lacked, one case at a time: too few people with a
+/// township member there; no township member though the helpers made up
+/// the number; neither; nobody at all.
+pub(super) fn short_of(present: usize, min: usize, township: bool, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match (township, present, en) {
+        (true, _, true) => format!("{present} present, {min} required"),
+        (true, _, false) => format!("到场{present}人，少于要求的{min}人"),
+        (false, 0, true) => format!("nobody present ({min} required)"),
+        (false, 0, false) => format!("无人到场（要求{min}人）"),
+        (false, n, true) if n >= min => format!(
+            "no township member present, only {}",
+            super::counted(present, "helper", "helpers")
+        ),
+        (false, n, false) if n >= min => {
+            format!("没有镇街人员到场，来的{present}人都是协助人员")
+        }
+        (false, _, true) => format!(
+            "no township member present, and too few people: {} present, {min} required",
+            super::counted(present, "helper", "helpers")
+        ),
+        (false, _, false) => {
+            format!("没有镇街人员到场，只有{present}名协助人员，少于要求的{min}人")
+        }
+    }
+}
+
+/// A short session's make-up days ("6月27日" or several), said after what
+/// would staff it: empty when it had none.
+pub(super) fn made_up_on(days: &str, lang: Lang) -> String {
+    match (days.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::En) => format!("; made up on {days}"),
+        (false, Lang::Zh) => format!("；补接待：{days}"),
+    }
+}
+
+/// A make-up below `min_present`: the unit, the make-up's day and the
+/// missed one's, what it lacked (`what`, from `short_of`) and who came.
+/// Why: a make-up holds only those who missed and the unit's own people
+/// free that day, so no one else was called.
+pub(super) fn makeup_short(
+    (unit, unit_id): (&str, &str),
+    (day, missed): (&str, &str),
+    what: String,
+    who: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En => format!(
+            "make-up session at {unit} ({unit_id}) on {day} for {missed}: {what}; only {who} came; a make-up holds only those who missed the session and the unit's own people free that day"
+        ),
+        Lang::Zh => format!(
+            "{unit} {day} 补接待（补{missed}的驻点接待）：{what}；到场的只有{who}；补接待只安排缺席者和当天有空的本村（社区）人员"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod short_tests {
+    use super::*;
+
+    #[test]
+    fn a_short_session_says_which_of_its_lacks_it_had() {
+        let cases = [
+            (
+                1,
+                2,
+                true,
+                "到场1人，少于要求的2人",
+                "1 present, 2 required",
+            ),
+            (
+                2,
+                2,
+                false,
+                "没有镇街人员到场，来的2人都是协助人员",
+                "no township member present, only 2 helpers",
+            ),
+            (
+                1,
+                2,
+                false,
+                "没有镇街人员到场，只有1名协助人员，少于要求的2人",
+                "no township member present, and too few people: 1 helper present, 2 required",
+            ),
+            (
+                0,
+                2,
+                false,
+                "无人到场（要求2人）",
+                "nobody present (2 required)",
+            ),
+        ];
+        for (present, min, township, zh, en) in cases {
+            assert_eq!(short_of(present, min, township, Lang::Zh), zh);
+            assert_eq!(short_of(present, min, township, Lang::En), en);
+        }
+    }
+}
+
+#[cfg(test)]
+mod emergency_tests {
+    use super::*;
+
+    /// A session an emergency meeting emptied names the meeting as the
+    /// cause, offers hiring only when the meeting left someone free, and
+    /// says the day it was made up.
+    #[test]
+    fn an_emergency_names_its_meeting_and_the_make_up_day() {
+        let r = |everyone| Remedy::Emergency {
+            title: "防汛紧急会议".into(),
+            everyone,
+        };
+        assert_eq!(
+            remedy(&r(true), Lang::Zh),
+            "紧急会议“防汛紧急会议”调走了该团队的镇街成员；全体镇街成员均须参会，加派人员也无法到场"
+        );
+        assert_eq!(
+            remedy(&r(true), Lang::En),
+            "the emergency meeting '防汛紧急会议' took the team's township members; it called every township member, so no one added to the team would have come"
+        );
+        assert_eq!(
+            remedy(&r(false), Lang::Zh),
+            "紧急会议“防汛紧急会议”调走了该团队的镇街成员；为该团队再配一名不参会的部门负责人即可补上"
+        );
+        assert_eq!(
+            remedy(&r(false), Lang::En),
+            "the emergency meeting '防汛紧急会议' took the team's township members; one more department head on this team, not called to it, would cover it"
+        );
+        assert_eq!(made_up_on("6月27日", Lang::Zh), "；补接待：6月27日");
+        assert_eq!(made_up_on("Jun 27", Lang::En), "; made up on Jun 27");
+        assert_eq!(made_up_on("", Lang::Zh), "");
     }
 }

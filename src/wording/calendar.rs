@@ -8,7 +8,6 @@ use crate::model::Role;
 
 pub use super::calendar_command::{CommandSaid, figures};
 pub use super::shortfall::Remedy;
-use super::shortfall::remedy;
 
 /// One thing the calendar reports, as a fact; `say` words it. A plan file
 /// keeps it beside the warning's words (`[warning.said]`, tagged by `code`)
@@ -138,7 +137,7 @@ pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
 /// A date of the plan's year in a warning, as the documents say a day:
 /// "7月1日" / "Jul 1" (the plan covers one year, so the year would only
 /// repeat itself); text that is not an ISO date as it is.
-fn day(iso: &str, lang: Lang) -> String {
+pub(super) fn day(iso: &str, lang: Lang) -> String {
     use chrono::Datelike;
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .map(|d| super::documents::month_day(d.month(), d.day(), lang))
@@ -166,7 +165,7 @@ fn days(isos: &[String], lang: Lang) -> String {
 /// What a short session lacked, one case at a time: too few people with a
 /// township member there; no township member though the helpers made up
 /// the number; neither; nobody at all.
-fn short_of(present: usize, min: usize, township: bool, lang: Lang) -> String {
+pub(super) fn short_of(present: usize, min: usize, township: bool, lang: Lang) -> String {
     let en = lang == Lang::En;
     match (township, present, en) {
         (true, _, true) => format!("{present} present, {min} required"),
@@ -235,41 +234,7 @@ impl Say for CalendarSaid {
                     )
                 }
             }
-            Shortfall {
-                unit,
-                unit_id,
-                date,
-                present,
-                min_present,
-                township_present,
-                unit_weeks,
-                member_weeks,
-                township_members,
-                rebuilt,
-                remedy: r,
-            } => {
-                let counts = shortfall_counts(
-                    *unit_weeks,
-                    *member_weeks,
-                    *township_members,
-                    rebuilt.as_ref(),
-                    lang,
-                );
-                let fix = remedy(r, lang);
-                if en {
-                    let what = short_of(*present, *min_present, *township_present, lang);
-                    format!(
-                        "station session at {unit} ({unit_id}) on {}: {what}; {counts}; {fix}",
-                        day(date, Lang::En)
-                    )
-                } else {
-                    let what = short_of(*present, *min_present, *township_present, lang);
-                    format!(
-                        "{unit} {} 驻点接待：{what}；{counts}；{fix}",
-                        day(date, Lang::Zh)
-                    )
-                }
-            }
+            Shortfall { .. } => super::shortfall::line(self, true, lang),
             MakeupImpossible {
                 unit,
                 date,
@@ -600,36 +565,6 @@ pub struct Rebuilt {
     /// The date the rebuilt part starts, `YYYY-MM-DD`.
     pub from: String,
     pub units: usize,
-}
-
-/// A shortfall's demand and supply, saying what they count: the year, or
-/// the units rebuilt from a date.
-fn shortfall_counts(
-    unit_weeks: usize,
-    member_weeks: usize,
-    members: usize,
-    rebuilt: Option<&Rebuilt>,
-    lang: Lang,
-) -> String {
-    match (rebuilt, lang) {
-        (None, Lang::En) => format!(
-            "the year has {unit_weeks} station sessions to staff, and the township's {members} members, one place a week each, can attend at most {member_weeks}"
-        ),
-        (None, Lang::Zh) => format!(
-            "全年共需驻点接待{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
-        ),
-        (Some(Rebuilt { from, units }), Lang::En) => format!(
-            "from {}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
-            day(from, Lang::En),
-            super::counted(*units, "unit", "units")
-        ),
-        (Some(Rebuilt { from, units }), Lang::Zh) => {
-            let day = day(from, Lang::Zh);
-            format!(
-                "{day}起，重新安排的{units}个村（社区）共需驻点接待{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
-            )
-        }
-    }
 }
 
 #[cfg(test)]

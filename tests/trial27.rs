@@ -1,7 +1,8 @@
 //! What a Chinese planner's trial found in a roster workbook's messages:
 //! roads written between units by name (塘尾村) join those units' nodes,
-//! and a mistyped road end is told the unit it is close to. Word for word
-//! in both languages.
+//! a mistyped road end is told the unit it is close to, and a helper's
+//! mistyped 所属村居 is said once, at the helper, not again as a unit
+//! lacking its own helper. Word for word in both languages.
 
 use rust_xlsxwriter::Workbook;
 use zhudian::wording::Lang;
@@ -131,5 +132,25 @@ fn a_road_end_close_to_a_unit_name_is_told_that_name() {
     assert_eq!(
         p.render(Lang::En),
         "河口镇名册.xlsx: 道路!B4, field '终点': '龙弯村' is not the office nor any unit's node, and no other road reaches it (did you mean '龙湾村'?)\n"
+    );
+}
+
+#[test]
+fn a_mistyped_helper_unit_is_said_once_at_the_helper() {
+    let p = workbook::load_bytes(&hekou(&BY_NAME, "连塘村"), "河口镇名册.xlsx").unwrap_err();
+    // Not "村居!A5 莲塘村（lt）：…请在协助人员中增加一名": the typo is the fix.
+    assert_eq!(
+        p.render(Lang::Zh),
+        "河口镇名册.xlsx: 协助人员!D7，字段“所属村居”：“连塘村”不是工作表“村居”中任何村居的名称或编号（是不是“莲塘村”？）\n"
+    );
+    assert_eq!(
+        p.render(Lang::En),
+        "河口镇名册.xlsx: 协助人员!D7, field '所属村居': '连塘村' is neither the name nor the id of a unit in the sheet 村居 (did you mean '莲塘村'?)\n"
+    );
+    // A unit with no party secretary at all is still told to add one.
+    let none = workbook::load_bytes(&hekou(&BY_NAME, ""), "河口镇名册.xlsx").unwrap_err();
+    assert_eq!(
+        none.render(Lang::Zh),
+        "河口镇名册.xlsx: 村居!A5 'lt'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）；所属村居未填的村党组织书记：蔡惠玲（最多参加团队数 1）\n"
     );
 }

@@ -287,6 +287,20 @@ impl Warning {
             None => self.message.clone(),
         }
     }
+
+    /// The warning in a list that says its figures once above it (see
+    /// [`figures`](Self::figures)); a warning without a fact as stored.
+    pub fn brief(&self, lang: crate::wording::Lang) -> String {
+        match &self.said {
+            Some(said) => said.brief(lang),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The calendar's figures a shortfall carries, said once above a list.
+    pub fn figures(&self, lang: crate::wording::Lang) -> Option<String> {
+        self.said.as_ref().and_then(|s| s.figures(lang))
+    }
 }
 
 impl PlanFile {

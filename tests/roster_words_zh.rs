@@ -215,20 +215,19 @@ fn a_helpers_role_is_read_from_the_names_planners_write_and_an_unknown_one_is_gu
 
 #[test]
 fn a_mistyped_unit_of_a_helper_says_name_and_guesses_the_nearest_unit() {
+    // Said once, at the helper: 东山村 is not also told to add a secretary.
     let mut hs = helpers("村党组织书记", 8);
     hs[0].3 = "东三村".into();
     let p = workbook::load_bytes(&book(&hs, &[]), "名册.xlsx").unwrap_err();
     assert_eq!(
         p.render(Lang::Zh),
         "\
-名册.xlsx: 村居!A2 'c1'：团队第 2 个位置须由本村（社区）的村党组织书记担任，但协助人员中没有本村（社区）的此类人员：请在协助人员中增加一名，所属村居填本村（社区）
 名册.xlsx: 协助人员!D2，字段“所属村居”：“东三村”不是工作表“村居”中任何村居的名称或编号（是不是“东山村”？）
 "
     );
     assert_eq!(
         p.render(Lang::En),
         "\
-名册.xlsx: 村居!A2 'c1': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs
 名册.xlsx: 协助人员!D2, field '所属村居': '东三村' is neither the name nor the id of a unit in the sheet 村居 (did you mean '东山村'?)
 "
     );

@@ -213,17 +213,22 @@ fn chinese_warnings_say_month_and_day() {
     let (_dir, plan) = planned();
     let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "shortfall"]);
     assert_eq!(code, 0, "{err}");
-    let row = out.lines().nth(1).unwrap();
+    // The year's figures once above the table (trial 27), then the rows.
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "人手：全年共需驻点接待275次，镇街7名成员每人每周只能去一个点，全年最多能去346次"
+    );
+    let row = out.lines().nth(2).unwrap();
     assert_eq!(
         row,
-        "驻点接待人手不足  6月16日  三洪奇村    区志坚  三洪奇村 6月16日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；全年共需驻点接待275次，镇街7名成员每人每周只能去一个点，全年最多能去346次；紧急会议“区防汛紧急会议”调走了该团队的镇街成员；为该团队再配一名不参会的部门负责人即可补上"
+        "驻点接待人手不足  6月16日  三洪奇村    区志坚  三洪奇村 6月16日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；紧急会议“区防汛紧急会议”调走了该团队的镇街成员；为该团队再配一名不参会的部门负责人即可补上"
     );
     assert!(!out.contains("2015-"), "{out}");
     let (_, csv, _) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "csv"]);
     assert!(csv.contains(",2015-06-16,三洪奇村,"), "{csv}");
     let (_, en, _) = zhudian(&["warnings", &plan, "--kind", "shortfall"]);
     assert!(
-        en.lines().nth(1).unwrap().contains("  2015-06-16  "),
+        en.lines().nth(2).unwrap().contains("  2015-06-16  "),
         "{en}"
     );
 }

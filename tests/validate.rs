@@ -106,10 +106,6 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "unknown-helper-unit",
-        "F:69: [[unit]] 'linshang': team slot 2 takes the unit's own party_secretary, but this unit has none among the helpers: add one, with this unit as theirs",
-    ),
-    (
-        "unknown-helper-unit",
         "F:158: [[helper]] 'huang-sec', field 'unit': there is no unit 'linshan' (did you mean 'linshang'?)",
     ),
     (

@@ -32,17 +32,20 @@ fn the_digest_is_worded_in_both_languages() {
             kind: "shortfall".into(),
             count: 5,
             first: vec!["a".into(), "b".into(), "c".into()],
+            figures: vec!["f".into()],
         },
         KindDigest {
             kind: "meeting_in_window".into(),
             count: 1,
             first: vec!["m".into()],
+            figures: Vec::new(),
         },
     ];
     assert_eq!(
         digest(&kinds, "p.toml", Lang::En),
         "Warnings: 6, by kind\n\
          \x20 station sessions short of people: 5\n\
+         \x20   staffing: f\n\
          \x20   - a\n\
          \x20   - b\n\
          \x20   - c\n\
@@ -56,6 +59,7 @@ fn the_digest_is_worded_in_both_languages() {
         digest(&kinds, "p.toml", Lang::Zh),
         "提醒共6条，按类别：\n\
          \x20 驻点接待人手不足：5条\n\
+         \x20   人手：f\n\
          \x20   - a\n\
          \x20   - b\n\
          \x20   - c\n\
@@ -83,7 +87,20 @@ fn plan_and_check_end_with_the_warnings_by_kind() {
     assert!(out.contains(&format!(
         "  station sessions short of people: {shortfalls}\n"
     )));
-    assert!(out.contains(&format!("    - {}\n", file.warning[0].message)));
+    // The figures every shortfall shares are said once, above the first few.
+    let first = &file.warning[0];
+    let figures = first.figures(Lang::En).unwrap();
+    assert!(out.contains(&format!(
+        "  station sessions short of people: {shortfalls}\n    staffing: {figures}\n    - {}\n",
+        first.brief(Lang::En)
+    )));
+    assert_eq!(out.matches(&figures).count(), 1, "{out}");
+    assert_eq!(
+        first.message,
+        first.text(Lang::En),
+        "the plan file keeps it whole"
+    );
+    assert!(first.message.contains(&figures));
     if shortfalls > 3 {
         assert!(out.contains(&format!(
             "    … {} more: zhudian warnings {plan} --kind shortfall\n",
@@ -130,8 +147,14 @@ fn warnings_lists_them_all_by_name_as_csv_or_table() {
         .iter()
         .filter(|w| w.kind == "shortfall")
         .count();
-    assert_eq!(out.lines().count(), shortfalls + 1);
-    assert!(out.starts_with("kind"));
+    // The figures every shortfall shares, once above the table.
+    let figures = file.warning[0].figures(Lang::En).unwrap();
+    assert!(figures.starts_with("the year has "), "{figures}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), shortfalls + 2);
+    assert_eq!(lines[0], format!("staffing: {figures}"));
+    assert!(lines[1].starts_with("kind"));
+    assert_eq!(out.matches(&figures).count(), 1, "{out}");
 
     let (code, out, _) = zhudian(&["warnings", &plan, "--kind", "meeting_in_window"]);
     assert_eq!(

@@ -30,7 +30,8 @@ pub struct WarningsArgs {
 }
 
 /// The plan's warnings grouped by kind, kinds in reading order, each with
-/// its count and first few messages (in `lang` where the plan keeps the fact).
+/// its count, the figures its warnings share (said once) and first few
+/// messages (in `lang` where the plan keeps the fact).
 pub fn group(warnings: &[Warning], lang: Lang) -> Vec<KindDigest> {
     let mut by: BTreeMap<(usize, &str), KindDigest> = BTreeMap::new();
     for w in warnings {
@@ -43,10 +44,16 @@ pub fn group(warnings: &[Warning], lang: Lang) -> Vec<KindDigest> {
             kind: w.kind.clone(),
             count: 0,
             first: Vec::new(),
+            figures: Vec::new(),
         });
         d.count += 1;
+        if let Some(f) = w.figures(lang)
+            && !d.figures.contains(&f)
+        {
+            d.figures.push(f);
+        }
         if d.first.len() < FIRST_FEW {
-            d.first.push(w.text(lang));
+            d.first.push(w.brief(lang));
         }
     }
     by.into_values().collect()
@@ -97,10 +104,13 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
         }
         Err(_) => None,
     };
-    let rows: Vec<[String; 5]> = plan
+    let listed: Vec<&Warning> = plan
         .warning
         .iter()
         .filter(|w| kind.is_none_or(|k| k == w.kind))
+        .collect();
+    let rows: Vec<[String; 5]> = listed
+        .iter()
         .map(|w| row(w, roster.as_ref(), csv, lang))
         .collect();
     if rows.is_empty() && !csv {
@@ -111,12 +121,24 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
     if csv {
         out!("{}", render_csv(&head, &rows));
     } else {
+        // The figures every shortfall shares, once above the table.
+        let mut figures: Vec<String> = Vec::new();
+        for f in listed.iter().filter_map(|w| w.figures(lang)) {
+            if !figures.contains(&f) {
+                figures.push(f);
+            }
+        }
+        for f in &figures {
+            outln!("{}", words::figures_line(f, lang));
+        }
         out!("{}", render_table(&head, &rows));
     }
     EXIT_OK
 }
 
-/// One warning's cells; dates for people in the table, ISO in the CSV.
+/// One warning's cells; dates for people in the table, ISO in the CSV. A
+/// CSV row says its warning whole (rows are filtered and sorted apart); the
+/// table says a shortfall's figures once above it.
 fn row(w: &Warning, roster: Option<&Roster>, csv: bool, lang: Lang) -> [String; 5] {
     let unit = w.unit.as_deref().unwrap_or("");
     let (unit, people) = match roster {
@@ -138,7 +160,7 @@ fn row(w: &Warning, roster: Option<&Roster>, csv: bool, lang: Lang) -> [String; 
         },
         unit,
         people,
-        w.text(lang),
+        if csv { w.text(lang) } else { w.brief(lang) },
     ]
 }
 

@@ -610,12 +610,23 @@ fn own_helpers(cx: &Cx, r: &Roster) {
             .filter(|h| h.unit.is_none() && slot.roles.contains(&h.role))
             .map(|h| slot_helper(r, h))
             .collect();
-        for u in &r.units {
+        // A helper of the slot's roles whose 所属村居 names no unit (said at
+        // the helper, with the nearest name) most likely meant one: that
+        // unit is not told to add someone, since fixing the typo fills it.
+        let meant: Vec<usize> = r
+            .helpers
+            .iter()
+            .filter(|h| slot.roles.contains(&h.role))
+            .filter_map(|h| h.unit.as_deref())
+            .filter(|u| r.unit_index(u).is_none())
+            .filter_map(|u| meant_unit(r, u))
+            .collect();
+        for (ui, u) in r.units.iter().enumerate() {
             let has = r
                 .helpers
                 .iter()
                 .any(|h| h.unit.as_deref() == Some(&u.id) && slot.roles.contains(&h.role));
-            if !has {
+            if !has && !meant.contains(&ui) {
                 cx.report(
                     at("[[unit]]", Some(&u.id), "", u.line),
                     RosterSaid::NoOwnHelper {
@@ -627,6 +638,19 @@ fn own_helpers(cx: &Cx, r: &Roster) {
             }
         }
     }
+}
+
+/// The unit a unit reference that names none most likely meant: the
+/// nearest name (a workbook's cells take names), else the nearest id.
+fn meant_unit(r: &Roster, given: &str) -> Option<usize> {
+    let names = || r.units.iter().map(|u| u.name.as_str());
+    let ids = || r.units.iter().map(|u| u.id.as_str());
+    if let Some(n) =
+        crate::workbook::schema::nearest(given, names()).or_else(|| did_you_mean(given, names()))
+    {
+        return r.units.iter().position(|u| u.name == n);
+    }
+    did_you_mean(given, ids()).and_then(|id| r.unit_index(&id))
 }
 
 /// A helper as a team slot's problem names them: name, 所属村居, 最多参加团队数.

@@ -8,7 +8,7 @@ use crate::model::Role;
 
 pub use super::calendar_command::{CommandSaid, figures};
 pub use super::shortfall::Remedy;
-use super::shortfall::{made_up_on, makeup_short, remedy, short_of};
+use super::shortfall::{makeup_short, short_of};
 
 /// One thing the calendar reports, as a fact; `say` words it. A plan file
 /// keeps it beside the warning's words (`[warning.said]`, tagged by `code`)
@@ -153,7 +153,7 @@ pub fn weekday(w: chrono::Weekday, lang: Lang) -> &'static str {
 /// A date of the plan's year in a warning, as the documents say a day:
 /// "7月1日" / "Jul 1" (the plan covers one year, so the year would only
 /// repeat itself); text that is not an ISO date as it is.
-fn day(iso: &str, lang: Lang) -> String {
+pub(super) fn day(iso: &str, lang: Lang) -> String {
     use chrono::Datelike;
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .map(|d| super::documents::month_day(d.month(), d.day(), lang))
@@ -162,7 +162,7 @@ fn day(iso: &str, lang: Lang) -> String {
 
 /// Dates of one year in a warning, grouped by month as a posted timetable
 /// says them: "1月6、13日；2月3日" / "Jan 6, 13; Feb 3".
-fn days(isos: &[String], lang: Lang) -> String {
+pub(super) fn days(isos: &[String], lang: Lang) -> String {
     use chrono::Datelike;
     let parsed: Option<Vec<(u32, u32)>> = isos
         .iter()
@@ -223,42 +223,7 @@ impl Say for CalendarSaid {
                     )
                 }
             }
-            Shortfall {
-                unit,
-                unit_id,
-                date,
-                present,
-                min_present,
-                township_present,
-                unit_weeks,
-                member_weeks,
-                township_members,
-                rebuilt,
-                remedy: r,
-                made_up,
-            } => {
-                let counts = shortfall_counts(
-                    *unit_weeks,
-                    *member_weeks,
-                    *township_members,
-                    rebuilt.as_ref(),
-                    lang,
-                );
-                let fix = remedy(r, lang);
-                let what = short_of(*present, *min_present, *township_present, lang);
-                let made = made_up_on(&days(made_up, lang), lang);
-                if en {
-                    format!(
-                        "station session at {unit} ({unit_id}) on {}: {what}; {counts}; {fix}{made}",
-                        day(date, Lang::En)
-                    )
-                } else {
-                    format!(
-                        "{unit} {} 驻点接待：{what}；{counts}；{fix}{made}",
-                        day(date, Lang::Zh)
-                    )
-                }
-            }
+            Shortfall { .. } => super::shortfall::line(self, true, lang),
             MakeupShort {
                 unit,
                 unit_id,
@@ -605,36 +570,6 @@ pub struct Rebuilt {
     /// The date the rebuilt part starts, `YYYY-MM-DD`.
     pub from: String,
     pub units: usize,
-}
-
-/// A shortfall's demand and supply, saying what they count: the year, or
-/// the units rebuilt from a date.
-fn shortfall_counts(
-    unit_weeks: usize,
-    member_weeks: usize,
-    members: usize,
-    rebuilt: Option<&Rebuilt>,
-    lang: Lang,
-) -> String {
-    match (rebuilt, lang) {
-        (None, Lang::En) => format!(
-            "the year has {unit_weeks} station sessions to staff, and the township's {members} members, one place a week each, can attend at most {member_weeks}"
-        ),
-        (None, Lang::Zh) => format!(
-            "全年共需驻点接待{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
-        ),
-        (Some(Rebuilt { from, units }), Lang::En) => format!(
-            "from {}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
-            day(from, Lang::En),
-            super::counted(*units, "unit", "units")
-        ),
-        (Some(Rebuilt { from, units }), Lang::Zh) => {
-            let day = day(from, Lang::Zh);
-            format!(
-                "{day}起，重新安排的{units}个村（社区）共需驻点接待{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
-            )
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,93 @@
-//! Words for a station session left short (a `shortfall` warning): what it
-//! lacked, what would staff it — more people or fewer sessions, another
-//! team member, an assist member, a meeting moved, a shared person's other
-//! township, the shared cadres another township keeps from leading here —
-//! or the emergency meeting that no staffing answers, and its make-up days.
+//! Words for a station session left short (a `shortfall` warning): the
+//! session, what it lacked, the calendar's figures (sessions to staff, what
+//! the members can attend; said once above a list of such warnings, since
+//! every shortfall of one calendar carries the same), and what would staff
+//! it: more people or fewer sessions, another team member, an assist
+//! member, a meeting moved, a shared person's other township, the shared
+//! cadres another township keeps from leading here — or the emergency
+//! meeting that no staffing answers; its make-up days, and a make-up that
+//! fell short itself.
 
 use super::Lang;
+use super::calendar::{CalendarSaid, Rebuilt, day, days};
+
+/// A shortfall warning; `figures`: with the calendar's figures (a warning
+/// that stands alone: the plan file, a CSV or workbook row), or without
+/// (a list that says them once above).
+pub(super) fn line(said: &CalendarSaid, figures: bool, lang: Lang) -> String {
+    let CalendarSaid::Shortfall {
+        unit,
+        unit_id,
+        date,
+        present,
+        min_present,
+        township_present,
+        remedy: r,
+        made_up,
+        ..
+    } = said
+    else {
+        return super::Say::say(said, lang);
+    };
+    let what = short_of(*present, *min_present, *township_present, lang);
+    let counts = match (figures, said.figures(lang)) {
+        (true, Some(c)) => match lang {
+            Lang::En => format!("; {c}"),
+            Lang::Zh => format!("；{c}"),
+        },
+        _ => String::new(),
+    };
+    let fix = remedy(r, lang);
+    let made = made_up_on(&days(made_up, lang), lang);
+    match lang {
+        Lang::En => format!(
+            "station session at {unit} ({unit_id}) on {}: {what}{counts}; {fix}{made}",
+            day(date, Lang::En)
+        ),
+        Lang::Zh => format!(
+            "{unit} {} 驻点接待：{what}{counts}；{fix}{made}",
+            day(date, Lang::Zh)
+        ),
+    }
+}
+
+impl CalendarSaid {
+    /// A shortfall's figures, the same for every shortfall of one calendar
+    /// (or of its part rebuilt from one date); `None` for other warnings.
+    pub fn figures(&self, lang: Lang) -> Option<String> {
+        match self {
+            CalendarSaid::Shortfall {
+                unit_weeks,
+                member_weeks,
+                township_members,
+                rebuilt,
+                ..
+            } => Some(counts(
+                *unit_weeks,
+                *member_weeks,
+                *township_members,
+                rebuilt.as_ref(),
+                lang,
+            )),
+            _ => None,
+        }
+    }
+
+    /// The warning in a list that says its [`figures`](Self::figures) once
+    /// above: a shortfall without them, any other warning in full.
+    pub fn brief(&self, lang: Lang) -> String {
+        line(self, false, lang)
+    }
+}
+
+/// The figures said once above a list of shortfalls (the digest, the
+/// `warnings` table): "人手：全年共需驻点接待480次，…".
+pub fn figures_line(figures: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("staffing: {figures}"),
+        Lang::Zh => format!("人手：{figures}"),
+    }
+}
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -48,6 +131,36 @@ pub enum Remedy {
         away: Vec<super::across::NeverHereSaid>,
         then: Box<Remedy>,
     },
+}
+
+/// A shortfall's demand and supply, saying what they count: the year, or
+/// the units rebuilt from a date.
+fn counts(
+    unit_weeks: usize,
+    member_weeks: usize,
+    members: usize,
+    rebuilt: Option<&Rebuilt>,
+    lang: Lang,
+) -> String {
+    match (rebuilt, lang) {
+        (None, Lang::En) => format!(
+            "the year has {unit_weeks} station sessions to staff, and the township's {members} members, one place a week each, can attend at most {member_weeks}"
+        ),
+        (None, Lang::Zh) => format!(
+            "全年共需驻点接待{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
+        ),
+        (Some(Rebuilt { from, units }), Lang::En) => format!(
+            "from {}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
+            day(from, Lang::En),
+            super::counted(*units, "unit", "units")
+        ),
+        (Some(Rebuilt { from, units }), Lang::Zh) => {
+            let day = day(from, Lang::Zh);
+            format!(
+                "{day}起，重新安排的{units}个村（社区）共需驻点接待{unit_weeks}次，其团队中的镇街{members}名成员每人每周只能去一个点，最多能去{member_weeks}次"
+            )
+        }
+    }
 }
 
 pub(super) fn remedy(r: &Remedy, lang: Lang) -> String {
@@ -305,5 +418,62 @@ mod emergency_tests {
         assert_eq!(made_up_on("6月27日", Lang::Zh), "；补接待：6月27日");
         assert_eq!(made_up_on("Jun 27", Lang::En), "; made up on Jun 27");
         assert_eq!(made_up_on("", Lang::Zh), "");
+    }
+}
+
+#[cfg(test)]
+mod figures_tests {
+    use super::*;
+    use crate::wording::Say;
+
+    /// The trial's 36 shortfalls each carried the year's figures; a list
+    /// says them once above (`brief`), a warning alone says them whole.
+    #[test]
+    fn a_shortfall_says_its_figures_whole_alone_and_once_above_a_list() {
+        let short = CalendarSaid::Shortfall {
+            unit: "石桥村".into(),
+            unit_id: "sq".into(),
+            date: "2026-01-06".into(),
+            present: 1,
+            min_present: 2,
+            township_present: false,
+            unit_weeks: 480,
+            member_weeks: 506,
+            township_members: 11,
+            rebuilt: None,
+            remedy: Remedy::Team,
+            made_up: Vec::new(),
+        };
+        assert_eq!(
+            short.say(Lang::Zh),
+            "石桥村 1月6日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；全年共需驻点接待480次，镇街11名成员每人每周只能去一个点，全年最多能去506次；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上"
+        );
+        assert_eq!(
+            short.brief(Lang::Zh),
+            "石桥村 1月6日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上"
+        );
+        assert_eq!(
+            figures_line(&short.figures(Lang::Zh).unwrap(), Lang::Zh),
+            "人手：全年共需驻点接待480次，镇街11名成员每人每周只能去一个点，全年最多能去506次"
+        );
+        assert_eq!(
+            short.say(Lang::En),
+            "station session at 石桥村 (sq) on Jan 6: no township member present, and too few people: 1 helper present, 2 required; the year has 480 station sessions to staff, and the township's 11 members, one place a week each, can attend at most 506; the team's township members were needed elsewhere or away that week; one more department head on this team would cover it"
+        );
+        assert_eq!(
+            short.brief(Lang::En),
+            "station session at 石桥村 (sq) on Jan 6: no township member present, and too few people: 1 helper present, 2 required; the team's township members were needed elsewhere or away that week; one more department head on this team would cover it"
+        );
+        assert_eq!(
+            figures_line(&short.figures(Lang::En).unwrap(), Lang::En),
+            "staffing: the year has 480 station sessions to staff, and the township's 11 members, one place a week each, can attend at most 506"
+        );
+        let other = CalendarSaid::OfficialCalendarMissing {
+            year: 2026,
+            holidays: 0,
+            workdays: 0,
+        };
+        assert_eq!(other.figures(Lang::Zh), None);
+        assert_eq!(other.brief(Lang::Zh), other.say(Lang::Zh));
     }
 }

@@ -2,6 +2,7 @@
 //! helps, the digest `plan`, `replan` and `check` end with (counts, the first
 //! few of each kind, the remedy) and the headings of `zhudian warnings`.
 
+pub use super::shortfall::figures_line;
 use super::{Lang, Say};
 
 /// A warning as a fact, kept in the plan file beside its words
@@ -22,6 +23,25 @@ impl Say for WarningSaid {
             WarningSaid::Calendar(s) => s.say(lang),
             WarningSaid::Replan(s) => s.say(lang),
             WarningSaid::KeptAway(s) => s.say(lang),
+        }
+    }
+}
+
+impl WarningSaid {
+    /// The calendar's figures a shortfall carries (see
+    /// [`CalendarSaid::figures`](super::calendar::CalendarSaid::figures)).
+    pub fn figures(&self, lang: Lang) -> Option<String> {
+        match self {
+            WarningSaid::Calendar(s) => s.figures(lang),
+            _ => None,
+        }
+    }
+
+    /// The warning in a list that says its figures once above.
+    pub fn brief(&self, lang: Lang) -> String {
+        match self {
+            WarningSaid::Calendar(s) => s.brief(lang),
+            other => other.say(lang),
         }
     }
 }
@@ -154,8 +174,11 @@ pub fn as_sentence(remedy: &str, lang: Lang) -> String {
 pub struct KindDigest {
     pub kind: String,
     pub count: usize,
-    /// The first few messages, as the plan file holds them.
+    /// The first few messages, without the figures said once in `figures`.
     pub first: Vec<String>,
+    /// The calendar's figures these warnings share (a shortfall's sessions
+    /// to staff and what the members can attend), each said once.
+    pub figures: Vec<String>,
 }
 
 /// The warnings digest printed at the end of `plan`, `replan` and `check`
@@ -176,6 +199,9 @@ pub fn digest(kinds: &[KindDigest], plan: &str, lang: Lang) -> String {
             Lang::En => format!("  {label}: {}\n", k.count),
             Lang::Zh => format!("  {label}：{}条\n", k.count),
         };
+        for f in &k.figures {
+            out += &format!("    {}\n", figures_line(f, lang));
+        }
         for m in &k.first {
             out += &format!("    - {m}\n");
         }

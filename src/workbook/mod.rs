@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod read;
+pub mod roads;
 pub mod schema;
 pub mod write;
 

@@ -10,6 +10,7 @@ use std::io::Cursor;
 use calamine::{Data, Range, Reader, Xlsx};
 
 use super::cells::{self, Lit, quote};
+use super::roads::RoadEnds;
 use super::schema::*;
 use crate::roster::did_you_mean;
 use crate::wording::roster::RosterSaid;
@@ -416,6 +417,8 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
         names_of(table(CADRES.name).expect("schema has 干部"))
             .chain(names_of(table(HELPERS.name).expect("schema has 协助人员"))),
     );
+    let ends = road_ends(basics, units);
+    let uses = road_uses(&ends, table(ROADS.name).expect("schema has 道路"));
     emit_basics(out, basics);
     // Nested rows (hamlets, away periods) by the entry they belong to.
     let mut nested: BTreeMap<(&'static str, String), Vec<(&Table, &Row)>> = BTreeMap::new();
@@ -471,7 +474,31 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
             let hamlet_rows = nested.contains_key(&("hamlets", own_id.to_string()));
             for (i, col, lit) in &r.vals {
                 let c = &t.sheet.cols[*i];
-                let lit = resolve(c.kind, lit, &unit_names, &people);
+                let mut lit = resolve(c.kind, lit, &unit_names, &people);
+                if t.sheet.name == ROADS.name
+                    && matches!(c.key, "from" | "to")
+                    && let Lit::Str(given) = &lit
+                {
+                    let node = ends.node(given);
+                    // An end the roster reader will call unknown: said here
+                    // with the unit's name it is close to (its own word, at
+                    // this cell, gives way).
+                    if !ends.is_node(&node)
+                        && uses.get(&node).copied().unwrap_or(0) < 2
+                        && let Some(near) = ends.nearest(given)
+                    {
+                        out.found(
+                            t.sheet.name,
+                            Some((r.row, *col)),
+                            Some(c.header),
+                            RosterSaid::RoadEndUnknown {
+                                node: given.clone(),
+                                suggestion: Some(near),
+                            },
+                        );
+                    }
+                    lit = Lit::Str(node);
+                }
                 // A unit the sheet 村居 does not have is said here, where the
                 // column takes names; the roster reader's own word for it, at
                 // this same cell, gives way to this one.
@@ -537,6 +564,43 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
             }
         }
     }
+}
+
+/// What a road end may name, from `基本信息` and `村居`.
+fn road_ends(basics: &[KeyVal], units: &Table) -> RoadEnds {
+    let basic = |key: &str| {
+        basics
+            .iter()
+            .find(|k| k.key.section == "township" && k.key.key == key)
+            .and_then(|k| k.lit.text())
+    };
+    fn get<'t>(units: &'t Table, r: &'t Row, key: &str) -> Option<&'t str> {
+        r.get(&units.sheet, key).and_then(Lit::text)
+    }
+    RoadEnds::new(
+        basic("office"),
+        basic("name"),
+        units.rows.iter().filter_map(|r| {
+            Some((
+                get(units, r, "id")?,
+                get(units, r, "name"),
+                get(units, r, "node"),
+            ))
+        }),
+    )
+}
+
+/// How many road ends name each node (two or more make a junction).
+fn road_uses(ends: &RoadEnds, roads: &Table) -> BTreeMap<String, usize> {
+    let mut uses = BTreeMap::new();
+    for r in &roads.rows {
+        for key in ["from", "to"] {
+            if let Some(end) = r.get(&roads.sheet, key).and_then(Lit::text) {
+                *uses.entry(ends.node(end)).or_default() += 1;
+            }
+        }
+    }
+    uses
 }
 
 fn int_of(l: &Lit) -> Option<i64> {

@@ -752,7 +752,7 @@ fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
     };
     assert_eq!(
         short(&en),
-        "station session at 甲村 (a) on Mar 10: no township member present, and too few people: 1 helper present, 2 required; the year has 52 station sessions to staff, and the township's 1 members, one place a week each, can attend at most 51; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
+        "station session at 甲村 (a) on Mar 10: no township member present, and too few people: 1 helper present, 2 required; the year has 52 station sessions to staff, and the township's 1 member, one place a week each, can attend at most 51; the meeting '党委扩大会议' took the team's township members; moving it out of the station window would staff this session"
     );
     assert_eq!(
         short(&zh),

@@ -120,7 +120,7 @@ fn an_emptied_session_names_the_emergency_its_make_up_and_a_short_make_up() {
     let said = a.said.as_ref().unwrap();
     assert_eq!(
         zhudian::wording::Say::say(said, Lang::En),
-        "station session at 甲村 (a) on Mar 10: nobody present (2 required); the year has 104 station sessions to staff, and the township's 1 members, one place a week each, can attend at most 51; the emergency meeting '防汛紧急会议' took the team's township members; it called every township member, so no one added to the team would have come; made up on Mar 14"
+        "station session at 甲村 (a) on Mar 10: nobody present (2 required); the year has 104 station sessions to staff, and the township's 1 member, one place a week each, can attend at most 51; the emergency meeting '防汛紧急会议' took the team's township members; it called every township member, so no one added to the team would have come; made up on Mar 14"
     );
 
     // 张一's turn that day was at one village; the other's make-up holds

@@ -144,15 +144,17 @@ fn counts(
 ) -> String {
     match (rebuilt, lang) {
         (None, Lang::En) => format!(
-            "the year has {unit_weeks} station sessions to staff, and the township's {members} members, one place a week each, can attend at most {member_weeks}"
+            "the year has {unit_weeks} station sessions to staff, and the township's {}, one place a week each, can attend at most {member_weeks}",
+            super::counted(members, "member", "members")
         ),
         (None, Lang::Zh) => format!(
             "全年共需驻点接待{unit_weeks}次，镇街{members}名成员每人每周只能去一个点，全年最多能去{member_weeks}次"
         ),
         (Some(Rebuilt { from, units }), Lang::En) => format!(
-            "from {}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {members} township members of their teams, one place a week each, can attend at most {member_weeks}",
+            "from {}, the {} rebuilt have {unit_weeks} station sessions to staff, and the {} of their teams, one place a week each, can attend at most {member_weeks}",
             day(from, Lang::En),
-            super::counted(*units, "unit", "units")
+            super::counted(*units, "unit", "units"),
+            super::counted(members, "township member", "township members")
         ),
         (Some(Rebuilt { from, units }), Lang::Zh) => {
             let day = day(from, Lang::Zh);

@@ -380,12 +380,12 @@ fn a_shortfall_from_a_partly_blocked_shared_cadre_names_him_and_the_other_townsh
     let plan = partly_blocked("en");
     assert!(plan.contains("leader = \"chen-zq\""), "he still leads here");
     assert!(
-        plan.contains("; 陈志强, shared with 六都镇, was on duty in 六都镇 that day (planned there first); another township member on this team, or 六都镇's session moved off that day, would staff it\""),
+        plan.contains("; 陈志强, shared with 六都镇, was on duty in 六都镇 that day (planned there first); another township member on this team, or 六都镇's session moved off that day, would staff it; made up on Aug 15\""),
         "{plan}"
     );
     let plan = partly_blocked("zh");
     assert!(
-        plan.contains("；陈志强与六都镇共用，当天在六都镇驻点（六都镇先行编排）；为该团队再配一名镇街成员，或把六都镇当天的安排错开，即可补上\""),
+        plan.contains("；陈志强与六都镇共用，当天在六都镇驻点（六都镇先行编排）；为该团队再配一名镇街成员，或把六都镇当天的安排错开，即可补上；补接待：8月15日\""),
         "{plan}"
     );
 }

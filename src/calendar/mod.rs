@@ -42,14 +42,18 @@ pub const WARNING_KINDS: [&str; 5] = [
 
 /// The meeting in the window (ordinary or, with `emergency`, emergency)
 /// that kept a township member of the unit's team from the session of
-/// `day`, if one did.
+/// `day`, if one did. Duty in another township of the city is held as an
+/// emergency meeting there, but is said by `on_duty_elsewhere`.
 fn meeting_that_emptied(cx: &Cx, unit: usize, day: usize, emergency: bool) -> Option<String> {
     let (ws, we) = cx.win;
     let team = &cx.teams[unit].members;
     cx.occurrences
         .iter()
         .filter(|o| o.day == day && o.start < we && ws < o.end)
-        .filter(|o| cx.roster.meetings[o.meeting].emergency == emergency)
+        .filter(|o| {
+            let m = &cx.roster.meetings[o.meeting];
+            m.emergency == emergency && m.elsewhere.is_none()
+        })
         .find(|o| {
             o.people
                 .iter()

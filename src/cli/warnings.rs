@@ -47,11 +47,7 @@ pub fn group(warnings: &[Warning], lang: Lang) -> Vec<KindDigest> {
             figures: Vec::new(),
         });
         d.count += 1;
-        if let Some(f) = w.figures(lang)
-            && !d.figures.contains(&f)
-        {
-            d.figures.push(f);
-        }
+        add_figures(&mut d.figures, w, lang);
         if d.first.len() < FIRST_FEW {
             d.first.push(w.brief(lang));
         }
@@ -123,10 +119,8 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
     } else {
         // The figures every shortfall shares, once above the table.
         let mut figures: Vec<String> = Vec::new();
-        for f in listed.iter().filter_map(|w| w.figures(lang)) {
-            if !figures.contains(&f) {
-                figures.push(f);
-            }
+        for w in &listed {
+            add_figures(&mut figures, w, lang);
         }
         for f in &figures {
             outln!("{}", words::figures_line(f, lang));
@@ -134,6 +128,16 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
         out!("{}", render_table(&head, &rows));
     }
     EXIT_OK
+}
+
+/// Adds the figures `w` carries, unless said already: a list says each
+/// once.
+fn add_figures(figures: &mut Vec<String>, w: &Warning, lang: Lang) {
+    if let Some(f) = w.figures(lang)
+        && !figures.contains(&f)
+    {
+        figures.push(f);
+    }
 }
 
 /// One warning's cells; dates for people in the table, ISO in the CSV. A

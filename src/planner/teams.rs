@@ -37,7 +37,6 @@ use super::flow::Flow;
 use super::leaders::{assist_eligible, slot_eligible};
 use super::previous::Previous;
 use crate::wording::slot_helpers::SlotHelper;
-use crate::wording::{Lang, names};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Teams {
@@ -174,21 +173,13 @@ fn hall_slots(
             units: units.iter().map(|&u| unit_label(r, u)).collect(),
             teams: filled,
             raise,
-            helpers: pool.iter().map(|&h| helper_of(r, h)).collect(),
+            helpers: pool
+                .iter()
+                .map(|&h| SlotHelper::of(r, &r.helpers[h]))
+                .collect(),
         });
     }
     causes
-}
-
-/// A helper as a slot's message names them: name, 所属村居, 最多参加团队数.
-fn helper_of(r: &Roster, h: usize) -> SlotHelper {
-    let lang = Lang::current();
-    let helper = &r.helpers[h];
-    SlotHelper {
-        name: names::person(r, &helper.id, lang),
-        unit: helper.unit.as_deref().map(|u| names::unit(r, u, lang)),
-        max_teams: helper.max_teams,
-    }
 }
 
 /// The fewest slots that must change against the previous plan (0 when

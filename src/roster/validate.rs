@@ -9,7 +9,6 @@ use chrono::{Datelike, NaiveDate};
 use super::read::{Cx, did_you_mean};
 use crate::model::*;
 use crate::network::Network;
-use crate::wording::names;
 use crate::wording::roster::RosterSaid;
 use crate::wording::slot_helpers::SlotHelper;
 
@@ -608,7 +607,7 @@ fn own_helpers(cx: &Cx, r: &Roster) {
             .helpers
             .iter()
             .filter(|h| h.unit.is_none() && slot.roles.contains(&h.role))
-            .map(|h| slot_helper(r, h))
+            .map(|h| SlotHelper::of(r, h))
             .collect();
         // A helper of the slot's roles whose 所属村居 names no unit (said at
         // the helper, with the nearest name) most likely meant one: that
@@ -645,22 +644,10 @@ fn own_helpers(cx: &Cx, r: &Roster) {
 fn meant_unit(r: &Roster, given: &str) -> Option<usize> {
     let names = || r.units.iter().map(|u| u.name.as_str());
     let ids = || r.units.iter().map(|u| u.id.as_str());
-    if let Some(n) =
-        crate::workbook::schema::nearest(given, names()).or_else(|| did_you_mean(given, names()))
-    {
+    if let Some(n) = crate::workbook::schema::nearest_or_alike(given, names()) {
         return r.units.iter().position(|u| u.name == n);
     }
     did_you_mean(given, ids()).and_then(|id| r.unit_index(&id))
-}
-
-/// A helper as a team slot's problem names them: name, 所属村居, 最多参加团队数.
-fn slot_helper(r: &Roster, h: &Helper) -> SlotHelper {
-    let lang = crate::wording::Lang::current();
-    SlotHelper {
-        name: names::person(r, &h.id, lang),
-        unit: h.unit.as_deref().map(|u| names::unit(r, u, lang)),
-        max_teams: h.max_teams,
-    }
 }
 
 /// Township-wide slots: the helpers who can fill them must have enough teams between them.
@@ -700,7 +687,7 @@ fn slot_capacity(cx: &Cx, r: &Roster) {
             let helpers = pool
                 .iter()
                 .chain(&bound)
-                .map(|h| slot_helper(r, h))
+                .map(|h| SlotHelper::of(r, h))
                 .collect();
             cx.report(
                 in_section(r, "[policy]", "team"),

@@ -15,6 +15,19 @@ pub struct SlotHelper {
     pub max_teams: usize,
 }
 
+impl SlotHelper {
+    /// Helper `h` of roster `r`, named as messages in the current language
+    /// name people and units.
+    pub fn of(r: &crate::model::Roster, h: &crate::model::Helper) -> SlotHelper {
+        let lang = Lang::current();
+        SlotHelper {
+            name: super::names::person(r, &h.id, lang),
+            unit: h.unit.as_deref().map(|u| super::names::unit(r, u, lang)),
+            max_teams: h.max_teams,
+        }
+    }
+}
+
 /// At most this many helpers are named; the rest are counted.
 pub const NAMED: usize = 8;
 

@@ -395,8 +395,7 @@ impl Names {
     /// likely meant, for the did-you-mean hint.
     fn nearest(&self, s: &str) -> Option<String> {
         let names = || self.by_name.iter().filter(|(_, id)| id.is_some());
-        nearest(s, names().map(|(n, _)| n.as_str()))
-            .or_else(|| did_you_mean(s, names().map(|(n, _)| n.as_str())))
+        nearest_or_alike(s, names().map(|(n, _)| n.as_str()))
             .or_else(|| did_you_mean(s, self.ids.iter().map(String::as_str)))
     }
 }

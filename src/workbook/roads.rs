@@ -9,8 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::schema::nearest;
-use crate::roster::did_you_mean;
+use super::schema::nearest_or_alike;
 
 /// What a road end may name: nodes, units by name, the office by its names.
 #[derive(Debug, Default)]
@@ -93,7 +92,7 @@ impl RoadEnds {
                 .filter(|(_, node)| node.is_some())
                 .map(|(n, _)| n.as_str())
         };
-        nearest(end, names()).or_else(|| did_you_mean(end, names()))
+        nearest_or_alike(end, names())
     }
 }
 

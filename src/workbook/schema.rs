@@ -571,6 +571,15 @@ pub fn nearest<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
         .map(|(_, k)| k.to_string())
 }
 
+/// The closest of `known` to `word`: a slip of the keyboard ([`nearest`]),
+/// else a word alike ([`did_you_mean`](crate::roster::did_you_mean)).
+pub fn nearest_or_alike<'k, I>(word: &str, known: I) -> Option<String>
+where
+    I: IntoIterator<Item = &'k str> + Clone,
+{
+    nearest(word, known.clone()).or_else(|| crate::roster::did_you_mean(word, known))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

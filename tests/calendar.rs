@@ -732,6 +732,31 @@ proptest! {
 }
 
 #[test]
+fn a_member_away_for_two_months_does_not_pile_a_units_visits_into_the_next() {
+    // Found by the property above: a team member away from Jan 2 to Feb 28.
+    // Their visits, due in January and February, once all fell at the
+    // first free days of March (9 of the unit's 40 sessions, the limit 7).
+    let r = roughed_up(&[(8, 361, 57)], &[], 1, 39, &[]);
+    let p = built(&r, simple_plan(&r));
+    let mut v = violations(&r, &p);
+    v.extend(checker(&r, &p));
+    assert!(v.is_empty(), "{}", v.join("\n"));
+    // No unit's month holds more than twice its even share.
+    let mut months: BTreeMap<(&str, u32), u32> = BTreeMap::new();
+    let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
+    for s in p.session.iter().filter(|s| s.kind == "household_visit") {
+        let m = day(&s.date).month();
+        *months.entry((s.unit.as_str(), m)).or_default() += 1;
+        *totals.entry(s.unit.as_str()).or_default() += 1;
+    }
+    assert!(totals["linshang"] >= 40, "{totals:?}");
+    for ((unit, m), n) in months {
+        let limit = (2 * totals[unit]).div_ceil(12);
+        assert!(n <= limit, "{unit}: {n} visits in month {m}, limit {limit}");
+    }
+}
+
+#[test]
 fn a_shortfall_from_a_meeting_names_the_meeting_not_hiring() {
     // The ordinary meeting of 2015-03-10 takes the leader, the team's only
     // township member: the remedy is to move it.

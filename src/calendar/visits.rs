@@ -152,18 +152,28 @@ struct Slots {
     /// day (a replan from a date), already under the cap.
     held: Vec<[u32; 12]>,
     cap: u32,
+    /// Per unit and month: visit sessions placed so far.
+    unit_used: Vec<[u32; 12]>,
+    /// Per unit: the most sessions a month should hold, twice the even
+    /// share over the months with a visit day, so that one person's weeks
+    /// away don't pile the unit's visits into the month after.
+    unit_limit: Vec<u32>,
 }
 
 impl Slots {
-    fn new(cx: &Cx, visiting: &[bool]) -> Slots {
+    fn new(cx: &Cx, visiting: &[bool], sessions: &[usize]) -> Slots {
         let r = cx.roster;
         let days = &r.policy.visit_days;
         let mut ok = Vec::new();
         let mut month = vec![0; 2 * cx.ndays];
+        let mut open = [false; 12];
         for d in 0..cx.ndays {
             let date = cx.date(d);
             for h in 0..2 {
                 month[2 * d + h] = chrono::Datelike::month0(&date) as usize;
+            }
+            if r.days.working(date, days) {
+                open[month[2 * d]] = true;
             }
             // A replan from a date plans visits from that day on.
             if d >= cx.start && r.days.working(date, days) {
@@ -190,6 +200,7 @@ impl Slots {
                 *h += n;
             }
         }
+        let open = open.iter().filter(|&&o| o).count().max(1);
         Slots {
             ok,
             month,
@@ -198,7 +209,21 @@ impl Slots {
             avail,
             held,
             cap: r.policy.visit_half_days_per_month,
+            unit_used: vec![[0; 12]; sessions.len()],
+            unit_limit: sessions
+                .iter()
+                .map(|&n| (2 * n).div_ceil(open) as u32)
+                .collect(),
         }
+    }
+
+    /// Unit u's month at slot t holds fewer sessions than its limit.
+    fn unit_room(&self, u: usize, t: usize) -> bool {
+        self.unit_used[u][self.month[t]] < self.unit_limit[u]
+    }
+
+    fn book_unit(&mut self, u: usize, t: usize) {
+        self.unit_used[u][self.month[t]] += 1;
     }
 
     fn can(&self, p: usize, t: usize) -> bool {
@@ -260,7 +285,15 @@ pub(crate) fn plan(cx: &Cx) -> (Vec<Visit>, Vec<Short>) {
             visiting[p] = true;
         }
     }
-    let mut slots = Slots::new(cx, &visiting);
+    // The fewest sessions each unit will hold: by member, a session takes
+    // at most three of them.
+    let sessions: Vec<usize> = (0..nu)
+        .map(|u| match r.policy.household_visits_by {
+            VisitsBy::Team => unit_chunks[u].len(),
+            VisitsBy::Member => unit_chunks[u].len() * people[u].counted.len().div_ceil(3).max(1),
+        })
+        .collect();
+    let mut slots = Slots::new(cx, &visiting, &sessions);
     let n_ok = slots.ok.len();
 
     let by = r.policy.household_visits_by;
@@ -366,30 +399,39 @@ fn by_team(
         if !stuck[u] {
             // Whoever is furthest below their share leads; the first slot
             // where such a person is free wins.
+            // Months under the unit's limit first; any month if none has room.
             let mut found = None;
-            for (looked, t) in slots.around(w.ideal).enumerate() {
-                // Within four weeks of half-days, else whoever is free first.
-                if looked > 40 && found.is_some() {
-                    break;
+            for spread in [true, false] {
+                let around = slots
+                    .around(w.ideal)
+                    .filter(|&t| !spread || slots.unit_room(u, t));
+                for (looked, t) in around.enumerate() {
+                    // Within four weeks of half-days, else whoever is free first.
+                    if looked > 40 && found.is_some() {
+                        break;
+                    }
+                    let best = (0..up.visitors.len())
+                        .filter(|&k| slots.can(up.visitors[k], t))
+                        .min_by(|&a, &b| {
+                            let ra = (done[u][a] + 1.0) / share[u][a].max(1e-9);
+                            let rb = (done[u][b] + 1.0) / share[u][b].max(1e-9);
+                            ra.total_cmp(&rb).then(a.cmp(&b))
+                        });
+                    if let Some(k) = best
+                        && done[u][k] < share[u][k]
+                    {
+                        found = Some((t, k));
+                        break;
+                    }
+                    if found.is_none()
+                        && let Some(k) = best
+                    {
+                        // Over their share: only if nobody under it fits anywhere.
+                        found = Some((t, k));
+                    }
                 }
-                let best = (0..up.visitors.len())
-                    .filter(|&k| slots.can(up.visitors[k], t))
-                    .min_by(|&a, &b| {
-                        let ra = (done[u][a] + 1.0) / share[u][a].max(1e-9);
-                        let rb = (done[u][b] + 1.0) / share[u][b].max(1e-9);
-                        ra.total_cmp(&rb).then(a.cmp(&b))
-                    });
-                if let Some(k) = best
-                    && done[u][k] < share[u][k]
-                {
-                    found = Some((t, k));
+                if found.is_some() {
                     break;
-                }
-                if found.is_none()
-                    && let Some(k) = best
-                {
-                    // Over their share: only if nobody under it fits anywhere.
-                    found = Some((t, k));
                 }
             }
             placed = found.map(|(t, k)| {
@@ -405,6 +447,7 @@ fn by_team(
         }
         match placed {
             Some((t, group)) => {
+                slots.book_unit(u, t);
                 for &p in &group {
                     slots.book(p, t);
                     if let Some(k) = up.visitors.iter().position(|&x| x == p) {
@@ -499,22 +542,32 @@ fn by_member(
         let mut covered: Vec<usize> = Vec::new();
         while !left.is_empty() {
             // The nearest half-day holding the most of those left (all, ideally).
+            // Months under the unit's limit first; any month if none has room.
             let mut best: Option<(usize, Vec<usize>)> = None;
-            let mut looked = 0;
-            for t in slots.around(w.ideal) {
-                let here: Vec<usize> = left.iter().copied().filter(|&p| slots.can(p, t)).collect();
-                if here.len() > best.as_ref().map_or(0, |b| b.1.len()) {
-                    best = Some((t, here));
-                }
-                if best.as_ref().is_some_and(|b| b.1.len() == left.len()) {
-                    break;
-                }
-                if best.is_some() {
-                    looked += 1;
-                    // Not far: a fortnight of half-days for the whole group.
-                    if looked > 20 {
+            for spread in [true, false] {
+                let mut looked = 0;
+                for t in slots.around(w.ideal) {
+                    if spread && !slots.unit_room(u, t) {
+                        continue;
+                    }
+                    let here: Vec<usize> =
+                        left.iter().copied().filter(|&p| slots.can(p, t)).collect();
+                    if here.len() > best.as_ref().map_or(0, |b| b.1.len()) {
+                        best = Some((t, here));
+                    }
+                    if best.as_ref().is_some_and(|b| b.1.len() == left.len()) {
                         break;
                     }
+                    if best.is_some() {
+                        looked += 1;
+                        // Not far: a fortnight of half-days for the whole group.
+                        if looked > 20 {
+                            break;
+                        }
+                    }
+                }
+                if best.is_some() {
+                    break;
                 }
             }
             let Some((t, mut group)) = best else {
@@ -536,6 +589,7 @@ fn by_member(
             for &p in &group {
                 slots.book(p, t);
             }
+            slots.book_unit(u, t);
             left.retain(|p| !group.contains(p));
             covered.extend(group.iter().copied());
             visits.push(Visit {

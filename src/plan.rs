@@ -301,6 +301,11 @@ impl Warning {
     pub fn figures(&self, lang: crate::wording::Lang) -> Option<String> {
         self.said.as_ref().and_then(|s| s.figures(lang))
     }
+
+    /// The township-wide remedy a shortfall carries, said once above a list.
+    pub fn township_remedy(&self, lang: crate::wording::Lang) -> Option<String> {
+        self.said.as_ref().and_then(|s| s.township_remedy(lang))
+    }
 }
 
 impl PlanFile {

@@ -74,3 +74,28 @@ fn more_heads_counts_only_the_weeks_a_meeting_leaves_free() {
     let p = planned(&township(""));
     assert!(advice(&p).ends_with("at most 104; 4 more department heads would close the gap (fortnightly sessions alone cannot)"), "{}", advice(&p));
 }
+
+#[test]
+fn a_list_says_the_township_wide_remedy_once_above_its_shortfalls() {
+    // 208 shortfalls share the figures and the remedy (4 more heads): the
+    // digest says both once, and each listed shortfall points up to them.
+    Lang::set_current(Lang::En);
+    let p = planned(&township(""));
+    let kinds = zhudian::cli::warnings::group(&p.warning, Lang::Zh);
+    let short = kinds.iter().find(|k| k.kind == "shortfall").unwrap();
+    assert_eq!(short.count, 208);
+    assert_eq!(
+        short.figures.lines(Lang::Zh),
+        [
+            "人手：全年共需驻点接待312次，镇街2名成员每人每周只能去一个点，全年最多能去104次；增加4名部门负责人即可补足（仅改为两周一次不够）"
+        ]
+    );
+    assert_eq!(
+        short.first[0],
+        "b村 1月6日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；镇街人手总数不足（办法见上方“人手”）"
+    );
+    // The plan file keeps each warning whole.
+    assert!(p.warning[0].message.ends_with(
+        "4 more department heads would close the gap (fortnightly sessions alone cannot)"
+    ));
+}

@@ -8,7 +8,7 @@ use cli::zhudian;
 
 use zhudian::plan::PlanFile;
 use zhudian::wording::Lang;
-use zhudian::wording::warnings::{KindDigest, digest};
+use zhudian::wording::warnings::{KindDigest, Staffing, digest};
 
 const EXAMPLE: &str = "instances/beijiao-example.toml";
 
@@ -25,6 +25,25 @@ fn read(plan: &str) -> PlanFile {
     PlanFile::from_toml(&std::fs::read_to_string(plan).unwrap()).unwrap()
 }
 
+fn staffing(lines: &[(&str, Option<&str>)]) -> Staffing {
+    let mut s = Staffing::default();
+    for (f, r) in lines {
+        s.add(Some(f.to_string()), r.map(String::from));
+    }
+    s
+}
+
+#[test]
+fn staffing_says_each_figure_once_with_the_township_remedy() {
+    // Shortfalls with the township-wide remedy and without (a meeting's)
+    // share one line; other figures (a part rebuilt from a date) get theirs.
+    let mut s = staffing(&[("f", None), ("f", Some("r")), ("f", Some("r"))]);
+    s.add(Some("g".into()), None);
+    s.add(None, Some("ignored: no figures".into()));
+    assert_eq!(s.lines(Lang::En), ["staffing: f; r", "staffing: g"]);
+    assert_eq!(s.lines(Lang::Zh), ["人手：f；r", "人手：g"]);
+}
+
 #[test]
 fn the_digest_is_worded_in_both_languages() {
     let kinds = vec![
@@ -32,13 +51,13 @@ fn the_digest_is_worded_in_both_languages() {
             kind: "shortfall".into(),
             count: 5,
             first: vec!["a".into(), "b".into(), "c".into()],
-            figures: vec!["f".into()],
+            figures: staffing(&[("f", None)]),
         },
         KindDigest {
             kind: "meeting_in_window".into(),
             count: 1,
             first: vec!["m".into()],
-            figures: Vec::new(),
+            figures: Default::default(),
         },
     ];
     assert_eq!(

@@ -44,7 +44,7 @@ pub fn group(warnings: &[Warning], lang: Lang) -> Vec<KindDigest> {
             kind: w.kind.clone(),
             count: 0,
             first: Vec::new(),
-            figures: Vec::new(),
+            figures: Default::default(),
         });
         d.count += 1;
         add_figures(&mut d.figures, w, lang);
@@ -118,12 +118,12 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
         out!("{}", render_csv(&head, &rows));
     } else {
         // The figures every shortfall shares, once above the table.
-        let mut figures: Vec<String> = Vec::new();
+        let mut figures = words::Staffing::default();
         for w in &listed {
             add_figures(&mut figures, w, lang);
         }
-        for f in &figures {
-            outln!("{}", words::figures_line(f, lang));
+        for f in figures.lines(lang) {
+            outln!("{f}");
         }
         out!("{}", render_table(&head, &rows));
     }
@@ -132,12 +132,8 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
 
 /// Adds the figures `w` carries, unless said already: a list says each
 /// once.
-fn add_figures(figures: &mut Vec<String>, w: &Warning, lang: Lang) {
-    if let Some(f) = w.figures(lang)
-        && !figures.contains(&f)
-    {
-        figures.push(f);
-    }
+fn add_figures(figures: &mut words::Staffing, w: &Warning, lang: Lang) {
+    figures.add(w.figures(lang), w.township_remedy(lang));
 }
 
 /// One warning's cells; dates for people in the table, ISO in the CSV. A

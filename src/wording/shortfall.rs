@@ -37,7 +37,16 @@ pub(super) fn line(said: &CalendarSaid, figures: bool, lang: Lang) -> String {
         },
         _ => String::new(),
     };
-    let fix = remedy(r, lang);
+    // A list says the township-wide remedy once, beside the figures.
+    let fix = match (figures, r) {
+        (false, Remedy::Capacity { .. }) => match lang {
+            Lang::En => {
+                "the township has too few people for its sessions (see staffing above)".into()
+            }
+            Lang::Zh => "镇街人手总数不足（办法见上方“人手”）".into(),
+        },
+        _ => remedy(r, lang),
+    };
     let made = made_up_on(&days(made_up, lang), lang);
     match lang {
         Lang::En => format!(
@@ -73,19 +82,70 @@ impl CalendarSaid {
         }
     }
 
-    /// The warning in a list that says its [`figures`](Self::figures) once
-    /// above: a shortfall without them, any other warning in full.
+    /// What would close the township's whole gap, when that is this
+    /// shortfall's remedy: the same for every such shortfall of a calendar,
+    /// so a list says it once, beside the figures.
+    pub fn township_remedy(&self, lang: Lang) -> Option<String> {
+        match self {
+            CalendarSaid::Shortfall {
+                remedy: r @ Remedy::Capacity { .. },
+                ..
+            } => Some(remedy(r, lang)),
+            _ => None,
+        }
+    }
+
+    /// The warning in a list that says its [`figures`](Self::figures) and
+    /// [`township_remedy`](Self::township_remedy) once above: a shortfall
+    /// without them, any other warning in full.
     pub fn brief(&self, lang: Lang) -> String {
         line(self, false, lang)
     }
 }
 
-/// The figures said once above a list of shortfalls (the digest, the
-/// `warnings` table): "人手：全年共需驻点接待480次，…".
-pub fn figures_line(figures: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("staffing: {figures}"),
-        Lang::Zh => format!("人手：{figures}"),
+/// The staffing figures a list of warnings says once above it (the digest,
+/// the `warnings` table), each with the township-wide remedy when a
+/// shortfall of those figures gave one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Staffing(Vec<(String, Option<String>)>);
+
+impl Staffing {
+    /// A warning's figures and township remedy (either may be absent), each
+    /// kept once.
+    pub fn add(&mut self, figures: Option<String>, remedy: Option<String>) {
+        let Some(f) = figures else { return };
+        match self.0.iter_mut().find(|(g, _)| *g == f) {
+            Some((_, r)) => {
+                if r.is_none() {
+                    *r = remedy;
+                }
+            }
+            None => self.0.push((f, remedy)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// "人手：全年共需驻点接待480次，…；将3个偏远村（社区）改为两周驻点一次…", one line each.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        self.0
+            .iter()
+            .map(|(f, r)| {
+                let f = match r {
+                    Some(r) => match lang {
+                        Lang::En => format!("{f}; {r}"),
+                        Lang::Zh => format!("{f}；{r}"),
+                    },
+                    None => f.clone(),
+                };
+                match lang {
+                    Lang::En => format!("staffing: {f}"),
+                    Lang::Zh => format!("人手：{f}"),
+                }
+            })
+            .collect()
     }
 }
 
@@ -432,7 +492,12 @@ mod figures_tests {
     /// says them once above (`brief`), a warning alone says them whole.
     #[test]
     fn a_shortfall_says_its_figures_whole_alone_and_once_above_a_list() {
-        let short = CalendarSaid::Shortfall {
+        fn staffing(short: &CalendarSaid, lang: Lang) -> String {
+            let mut s = Staffing::default();
+            s.add(short.figures(lang), short.township_remedy(lang));
+            s.lines(lang).concat()
+        }
+        let mut short = CalendarSaid::Shortfall {
             unit: "石桥村".into(),
             unit_id: "sq".into(),
             date: "2026-01-06".into(),
@@ -455,7 +520,7 @@ mod figures_tests {
             "石桥村 1月6日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上"
         );
         assert_eq!(
-            figures_line(&short.figures(Lang::Zh).unwrap(), Lang::Zh),
+            staffing(&short, Lang::Zh),
             "人手：全年共需驻点接待480次，镇街11名成员每人每周只能去一个点，全年最多能去506次"
         );
         assert_eq!(
@@ -467,9 +532,36 @@ mod figures_tests {
             "station session at 石桥村 (sq) on Jan 6: no township member present, and too few people: 1 helper present, 2 required; the team's township members were needed elsewhere or away that week; one more department head on this team would cover it"
         );
         assert_eq!(
-            figures_line(&short.figures(Lang::En).unwrap(), Lang::En),
+            staffing(&short, Lang::En),
             "staffing: the year has 480 station sessions to staff, and the township's 11 members, one place a week each, can attend at most 506"
         );
+        // The township-wide remedy is said once too, beside the figures.
+        let CalendarSaid::Shortfall { remedy, .. } = &mut short else {
+            unreachable!()
+        };
+        *remedy = Remedy::Capacity {
+            fortnightly_units: Some(3),
+            more_heads: 1,
+        };
+        assert_eq!(
+            short.brief(Lang::Zh),
+            "石桥村 1月6日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；镇街人手总数不足（办法见上方“人手”）"
+        );
+        assert_eq!(
+            staffing(&short, Lang::Zh),
+            "人手：全年共需驻点接待480次，镇街11名成员每人每周只能去一个点，全年最多能去506次；将3个偏远村（社区）改为两周驻点一次，或增加1名部门负责人，即可补足"
+        );
+        assert_eq!(
+            short.brief(Lang::En),
+            "station session at 石桥村 (sq) on Jan 6: no township member present, and too few people: 1 helper present, 2 required; the township has too few people for its sessions (see staffing above)"
+        );
+        assert_eq!(
+            staffing(&short, Lang::En),
+            "staffing: the year has 480 station sessions to staff, and the township's 11 members, one place a week each, can attend at most 506; fortnightly sessions for 3 remote units, or 1 more department head, would close the gap"
+        );
+        assert!(short.say(Lang::Zh).ends_with(
+            "最多能去506次；将3个偏远村（社区）改为两周驻点一次，或增加1名部门负责人，即可补足"
+        ));
         let other = CalendarSaid::OfficialCalendarMissing {
             year: 2026,
             holidays: 0,

@@ -2,7 +2,7 @@
 //! helps, the digest `plan`, `replan` and `check` end with (counts, the first
 //! few of each kind, the remedy) and the headings of `zhudian warnings`.
 
-pub use super::shortfall::figures_line;
+pub use super::shortfall::Staffing;
 use super::{Lang, Say};
 
 /// A warning as a fact, kept in the plan file beside its words
@@ -33,6 +33,15 @@ impl WarningSaid {
     pub fn figures(&self, lang: Lang) -> Option<String> {
         match self {
             WarningSaid::Calendar(s) => s.figures(lang),
+            _ => None,
+        }
+    }
+
+    /// The township-wide remedy a shortfall carries (see
+    /// [`CalendarSaid::township_remedy`](super::calendar::CalendarSaid::township_remedy)).
+    pub fn township_remedy(&self, lang: Lang) -> Option<String> {
+        match self {
+            WarningSaid::Calendar(s) => s.township_remedy(lang),
             _ => None,
         }
     }
@@ -177,8 +186,9 @@ pub struct KindDigest {
     /// The first few messages, without the figures said once in `figures`.
     pub first: Vec<String>,
     /// The calendar's figures these warnings share (a shortfall's sessions
-    /// to staff and what the members can attend), each said once.
-    pub figures: Vec<String>,
+    /// to staff and what the members can attend, with the township-wide
+    /// remedy), each said once.
+    pub figures: Staffing,
 }
 
 /// The warnings digest printed at the end of `plan`, `replan` and `check`
@@ -199,8 +209,8 @@ pub fn digest(kinds: &[KindDigest], plan: &str, lang: Lang) -> String {
             Lang::En => format!("  {label}: {}\n", k.count),
             Lang::Zh => format!("  {label}：{}条\n", k.count),
         };
-        for f in &k.figures {
-            out += &format!("    {}\n", figures_line(f, lang));
+        for f in k.figures.lines(lang) {
+            out += &format!("    {f}\n");
         }
         for m in &k.first {
             out += &format!("    - {m}\n");

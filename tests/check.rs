@@ -547,7 +547,7 @@ fn notes_and_unreadable_plans_in_chinese() {
     assert_eq!(
         report.render(&roster, Lang::Zh),
         format!(
-            "plan:{line}：[[session]] 第 {n} 条，字段“kind”：“make-up”不在可选值 'station'、'makeup'、'household_visit' 之中\n"
+            "plan:{line}：[[session]] 第 {n} 条，字段“kind”：“make-up”不在可选值“station”、“makeup”、“household_visit”之中\n"
         )
     );
     assert_eq!(report.exit_code(), 2);

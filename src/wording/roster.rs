@@ -330,7 +330,10 @@ impl Say for RosterSaid {
                 allowed,
                 suggestion,
             } => {
-                let quoted: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
+                let quoted: Vec<String> = allowed
+                    .iter()
+                    .map(|a| if en { format!("'{a}'") } else { format!("“{a}”") })
+                    .collect();
                 if en {
                     format!(
                         "'{value}' is not one of {}{}",
@@ -339,7 +342,7 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "“{value}”不在可选值 {} 之中{}",
+                        "“{value}”不在可选值{}之中{}",
                         quoted.join("、"),
                         suggest(suggestion, lang)
                     )

@@ -753,7 +753,7 @@ pub fn unreadable_line(file: &str, u: &Unreadable, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "{file}:{line}：[[session]] 第 {n} 条，字段“kind”：“{value}”不在可选值 'station'、'makeup'、'household_visit' 之中"
+                    "{file}:{line}：[[session]] 第 {n} 条，字段“kind”：“{value}”不在可选值“station”、“makeup”、“household_visit”之中"
                 )
             }
         }

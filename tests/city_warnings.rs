@@ -322,3 +322,16 @@ fn foshan_lists_its_32_townships_in_one_go() {
         "{out}"
     );
 }
+
+/// The rosters moved since planning: `--roster CITY` names the townships,
+/// paired with the plans by file name, as `calendar PLANS --roster CITY`.
+#[test]
+fn roster_names_the_city_when_the_plans_roster_paths_are_gone() {
+    let (dir, city, plans) = planned();
+    let before = warnings("en", &[s(&plans)]);
+    let moved = dir.path().join("moved");
+    std::fs::rename(&city, &moved).unwrap();
+    let (c, _, _) = zhudian(&["warnings", s(&plans)]);
+    assert_eq!(c, 2, "the plans' own roster paths are gone");
+    assert_eq!(warnings("en", &[s(&plans), "--roster", s(&moved)]), before);
+}

@@ -99,7 +99,8 @@ pub enum Command {
     Generate(Box<generate::GenerateArgs>),
     /// Plans side by side: cost and its terms, bound, tours, teams, calendar; who moved where
     Compare(compare::CompareArgs),
-    /// Every warning in a plan file, by name, as a table or CSV (--kind to pick one kind)
+    /// Every warning in a plan file (or every township's in a folder of plans), by name, as a
+    /// table or CSV (--kind to pick one kind)
     Warnings(warnings::WarningsArgs),
     /// One row per person (township, district, role, units, sessions, make-ups,
     /// visit half-days, share of working days) of a plan or a city, as CSV

@@ -1,7 +1,8 @@
 //! `zhudian warnings PLAN [--kind K] [--format table|csv]`: every warning in a
 //! plan file, people and units by name, as a table or CSV; and the digest
 //! (counts by kind, the first few, the remedy) that `plan`, `replan` and
-//! `check` end with.
+//! `check` end with. A folder of plans goes to `city::warnings`, which
+//! lists each township's warnings with the rows and table made here.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,8 @@ use crate::wording::warnings::{self as words, FIRST_FEW, KINDS, KindDigest};
 
 #[derive(clap::Args, Debug)]
 pub struct WarningsArgs {
-    /// Plan file (TOML) written by `zhudian plan` or `replan`
+    /// Plan file (TOML) written by `zhudian plan` or `replan`; or a folder of
+    /// a city's plans (`zhudian plan CITY -o DIR`)
     pub plan: PathBuf,
     /// Only warnings of this kind (the help is `wording::warnings::kind_help`,
     /// in the planner's language)
@@ -24,7 +26,8 @@ pub struct WarningsArgs {
     /// table (aligned, for the terminal) or csv (UTF-8 with BOM, for a spreadsheet)
     #[arg(long, default_value = "table", value_name = "FORMAT")]
     pub format: String,
-    /// Roster to read names from, instead of the one the plan names
+    /// Roster to read names from, instead of the one the plan names (for a
+    /// city's plans, the city: folder of rosters or city file)
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
 }
@@ -64,14 +67,17 @@ pub fn digest(plan: &PlanFile, plan_path: &Path, lang: Lang) -> String {
     )
 }
 
-/// Runs `warnings`: 0 listed (even none), 2 when the plan cannot be read or a flag is wrong.
-pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
+/// The flags read: CSV or not, and the kind asked for (its code); Err with
+/// exit code 2 once the reason is printed.
+pub(crate) type Flags = (bool, Option<&'static str>);
+
+fn flags(args: &WarningsArgs, lang: Lang) -> Result<Flags, i32> {
     let csv = match args.format.as_str() {
         "table" => false,
         "csv" => true,
         other => {
             errln!("{}", words::unknown_format(other, lang));
-            return EXIT_BAD_INPUT;
+            return Err(EXIT_BAD_INPUT);
         }
     };
     let kind = match args.kind.as_deref().map(|k| (k, words::kind_code(k))) {
@@ -79,9 +85,21 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
         Some((_, Some(code))) => Some(code),
         Some((k, None)) => {
             errln!("{}", words::unknown_kind(k, lang));
-            return EXIT_BAD_INPUT;
+            return Err(EXIT_BAD_INPUT);
         }
     };
+    Ok((csv, kind))
+}
+
+/// Runs `warnings`: 0 listed (even none), 2 when the plan cannot be read or a flag is wrong.
+pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
+    let (csv, kind) = match flags(args, lang) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    if args.plan.is_dir() {
+        return super::city::warnings::run(args, (csv, kind), lang);
+    }
     let plan = match super::replan::read_plan(&args.plan) {
         Ok(p) => p,
         Err(msg) => {
@@ -100,34 +118,52 @@ pub fn run(args: &WarningsArgs, lang: Lang) -> i32 {
         }
         Err(_) => None,
     };
-    let listed: Vec<&Warning> = plan
-        .warning
-        .iter()
-        .filter(|w| kind.is_none_or(|k| k == w.kind))
-        .collect();
-    let rows: Vec<[String; 5]> = listed
-        .iter()
-        .map(|w| row(w, roster.as_ref(), csv, lang))
-        .collect();
+    let listed = listed(&plan, kind);
+    let rows = rows(&listed, roster.as_ref(), csv, lang);
     if rows.is_empty() && !csv {
         outln!("{}", words::none(kind, lang));
         return EXIT_OK;
     }
-    let head = words::headings(lang).map(String::from);
     if csv {
-        out!("{}", render_csv(&head, &rows));
+        out!("{}", render_csv(&words::headings(lang), &rows));
     } else {
-        // The figures every shortfall shares, once above the table.
-        let mut figures = words::Staffing::default();
-        for w in &listed {
-            add_figures(&mut figures, w, lang);
-        }
-        for f in figures.lines(lang) {
-            outln!("{f}");
-        }
-        out!("{}", render_table(&head, &rows));
+        out!("{}", table(&listed, &rows, lang));
     }
     EXIT_OK
+}
+
+/// The plan's warnings of the kind asked for (all without one).
+pub(crate) fn listed<'a>(plan: &'a PlanFile, kind: Option<&str>) -> Vec<&'a Warning> {
+    plan.warning
+        .iter()
+        .filter(|w| kind.is_none_or(|k| k == w.kind))
+        .collect()
+}
+
+/// The listed warnings' rows, people and units by name where `roster` is known.
+pub(crate) fn rows(
+    listed: &[&Warning],
+    roster: Option<&Roster>,
+    csv: bool,
+    lang: Lang,
+) -> Vec<[String; 5]> {
+    listed.iter().map(|w| row(w, roster, csv, lang)).collect()
+}
+
+/// The terminal table: the figures every shortfall shares, once above it,
+/// then the columns.
+pub(crate) fn table(listed: &[&Warning], rows: &[[String; 5]], lang: Lang) -> String {
+    let mut figures = words::Staffing::default();
+    for w in listed {
+        add_figures(&mut figures, w, lang);
+    }
+    let mut out = String::new();
+    for f in figures.lines(lang) {
+        out += &f;
+        out.push('\n');
+    }
+    let head = words::headings(lang).map(String::from);
+    out + &render_table(&head, rows)
 }
 
 /// Adds the figures `w` carries, unless said already: a list says each
@@ -165,7 +201,7 @@ fn row(w: &Warning, roster: Option<&Roster>, csv: bool, lang: Lang) -> [String; 
 }
 
 /// CSV as spreadsheets open it: UTF-8 with a BOM, CRLF, quoted where needed.
-pub fn render_csv(head: &[String], rows: &[[String; 5]]) -> String {
+pub fn render_csv<H: AsRef<str>, R: AsRef<[String]>>(head: &[H], rows: &[R]) -> String {
     let cell = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -173,14 +209,14 @@ pub fn render_csv(head: &[String], rows: &[[String; 5]]) -> String {
             s.to_string()
         }
     };
-    let line = |cells: &[String]| {
-        let c: Vec<String> = cells.iter().map(|s| cell(s)).collect();
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
+        let c: Vec<String> = cells.map(cell).collect();
         c.join(",") + "\r\n"
     };
     let mut out = String::from("\u{feff}");
-    out += &line(head);
+    out += &line(&mut head.iter().map(AsRef::as_ref));
     for r in rows {
-        out += &line(r);
+        out += &line(&mut r.as_ref().iter().map(String::as_str));
     }
     out
 }

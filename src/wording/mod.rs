@@ -10,6 +10,7 @@ pub mod city;
 pub mod city_settings;
 pub mod city_summary;
 pub mod city_table;
+pub mod city_warnings;
 pub mod city_whatif;
 pub mod city_whatif_formats;
 pub mod documents;

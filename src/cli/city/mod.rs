@@ -5,7 +5,8 @@
 //! and the totals. A township that cannot be read or planned is reported and
 //! the others still go through. The other commands on a city live beside
 //! this file (`check`, `calendar`, `replan`, `compare`, `whatif`): each pairs a
-//! township's roster with its plan by file name and ends with [`finish`].
+//! township's roster with its plan by file name and ends with [`finish`];
+//! `warnings` lists a plans folder's warnings township by township.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -28,6 +29,7 @@ pub mod check;
 pub mod compare;
 pub mod replan;
 pub mod summary;
+pub mod warnings;
 pub mod whatif;
 
 /// One township of a city run: where it came from, its output's file name,

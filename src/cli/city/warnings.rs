@@ -1,0 +1,144 @@
+//! `zhudian warnings PLANS_DIR [--kind K] [--format table|csv]`: the
+//! warnings of every plan in a city's plans folder, so that an office reads
+//! them in one go. The table gives each township a heading and its table as
+//! `warnings PLAN` prints it, then the city's count by kind; the CSV is one
+//! file with the township first. A township is named by its roster: the
+//! city `--roster` names (paired by file name), else the plan's own.
+
+use std::collections::BTreeMap;
+
+use super::{each, plan_files, townships};
+use crate::cli::calendar::{load_roster, roster_path};
+use crate::cli::replan::read_plan;
+use crate::cli::warnings::{Flags, WarningsArgs, listed, render_csv, rows, table};
+use crate::cli::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::model::Roster;
+use crate::plan::PlanFile;
+use crate::wording::city_warnings::{CityWarningsSaid, city_headings};
+use crate::wording::warnings::KINDS;
+use crate::wording::{Lang, Say};
+
+/// Lists every township's warnings; 0 done, 2 when the folder holds no
+/// plans or a plan or its roster cannot be read (the others still listed).
+pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
+    let plans = match plan_files(&args.plan, lang) {
+        Ok(p) => p,
+        Err(e) => {
+            errln!("{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    // The city's rosters by plan file name, when --roster names a city.
+    let city = match &args.roster {
+        Some(r) if super::is_city(r) => match townships(r, lang) {
+            Ok(t) => t,
+            Err(e) => {
+                err!("{e}");
+                return EXIT_BAD_INPUT;
+            }
+        },
+        _ => Vec::new(),
+    };
+    let read = each(&plans, |path| {
+        let plan = read_plan(path)?;
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unreadable = |detail: String| {
+            CityWarningsSaid::RosterUnreadable {
+                plan: path.display().to_string(),
+                detail,
+            }
+            .say(lang)
+        };
+        let roster = match city.iter().find(|t| t.file == file) {
+            Some(t) => t.roster.clone().map_err(|p| unreadable(p.join("\n    ")))?,
+            None => {
+                let r = roster_path(
+                    args.roster.as_ref().filter(|_| city.is_empty()),
+                    path,
+                    &plan,
+                );
+                load_roster(&r, &plan).map_err(|e| unreadable(e.trim_end().to_string()))?
+            }
+        };
+        Ok::<(Roster, PlanFile), String>((roster, plan))
+    });
+    let mut unread = Vec::new();
+    let mut towns = 0;
+    let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    let mut csv_rows: Vec<Vec<String>> = Vec::new();
+    let mut first = true;
+    for (path, r) in plans.iter().zip(&read) {
+        let (roster, plan) = match r {
+            Ok(x) => x,
+            Err(e) => {
+                errln!("{e}");
+                unread.push(path.display().to_string());
+                continue;
+            }
+        };
+        towns += 1;
+        let township = roster.township.name.clone();
+        let listed = listed(plan, kind);
+        for w in &listed {
+            // Kinds in reading order; unknown ones (a newer zhudian's) after.
+            let rank = KINDS.iter().position(|k| *k == w.kind);
+            *counts
+                .entry((rank.unwrap_or(KINDS.len()), w.kind.clone()))
+                .or_default() += 1;
+        }
+        let rows = rows(&listed, Some(roster), csv, lang);
+        if csv {
+            csv_rows.extend(rows.into_iter().map(|r| {
+                let mut cells = vec![township.clone()];
+                cells.extend(r);
+                cells
+            }));
+            continue;
+        }
+        // A blank line between townships' tables.
+        if !first {
+            outln!("");
+        }
+        first = false;
+        if rows.is_empty() {
+            let kind = kind.map(String::from);
+            outln!(
+                "{}",
+                CityWarningsSaid::NoneHere { township, kind }.say(lang)
+            );
+            continue;
+        }
+        let count = rows.len();
+        outln!(
+            "{}",
+            CityWarningsSaid::Heading { township, count }.say(lang)
+        );
+        out!("{}", table(&listed, &rows, lang));
+    }
+    if csv {
+        out!("{}", render_csv(&city_headings(lang), &csv_rows));
+    } else {
+        if !first {
+            outln!("");
+        }
+        let by_kind = counts.into_iter().map(|((_, k), n)| (k, n)).collect();
+        outln!(
+            "{}",
+            CityWarningsSaid::City {
+                townships: towns,
+                by_kind,
+                kind: kind.map(String::from),
+                unread: unread.clone(),
+            }
+            .say(lang)
+        );
+    }
+    if unread.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    }
+}

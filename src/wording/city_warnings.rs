@@ -1,0 +1,167 @@
+//! What `zhudian warnings PLANS_DIR` says of a city's plans: a heading per
+//! township (its name and how many warnings follow, or that it has none),
+//! the city's line counting the warnings by kind, the CSV's columns with
+//! the township first, and a plan whose roster cannot be read.
+
+use super::warnings::{headings, kind_label};
+use super::{Lang, Say, list};
+
+/// What the city's warnings list says, line by line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CityWarningsSaid {
+    /// Above a township's table: its name and how many warnings it lists.
+    Heading { township: String, count: usize },
+    /// A township with no warnings (of the kind asked for): one line.
+    NoneHere {
+        township: String,
+        kind: Option<String>,
+    },
+    /// The closing line: the townships read, the warnings listed by kind
+    /// (kind code, count) in reading order, the kind asked for, and the
+    /// plan files that could not be read.
+    City {
+        townships: usize,
+        by_kind: Vec<(String, usize)>,
+        kind: Option<String>,
+        unread: Vec<String>,
+    },
+    /// A plan whose roster cannot be read: the township (the roster names
+    /// it) and the people are unknown.
+    RosterUnreadable { plan: String, detail: String },
+}
+
+impl Say for CityWarningsSaid {
+    fn say(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            // The line `check` says of a township, set off as a heading.
+            CityWarningsSaid::Heading { township, count } => {
+                if en {
+                    let n = super::counted(*count, "warning", "warnings");
+                    format!("== {township}: {n} ==")
+                } else {
+                    format!("== {township}：{count} 条提醒 ==")
+                }
+            }
+            CityWarningsSaid::NoneHere { township, kind } => match (kind, en) {
+                (None, true) => format!("== {township}: no warnings =="),
+                (None, false) => format!("== {township}：没有提醒 =="),
+                (Some(k), true) => format!("== {township}: no warnings of kind {k} =="),
+                (Some(k), false) => {
+                    format!("== {township}：没有“{}”类提醒 ==", kind_label(k, lang))
+                }
+            },
+            CityWarningsSaid::City {
+                townships,
+                by_kind,
+                kind,
+                unread,
+            } => {
+                if *townships == 0 {
+                    return if en {
+                        format!("City: no plan could be read: {}.", list(unread, lang))
+                    } else {
+                        format!("全市：没有能读取的方案：{}。", list(unread, lang))
+                    };
+                }
+                let total: usize = by_kind.iter().map(|(_, n)| n).sum();
+                let towns = if en {
+                    super::counted(*townships, "township", "townships")
+                } else {
+                    format!("{townships} 个镇街")
+                };
+                let mut s = match (total, kind, en) {
+                    (0, None, true) => format!("City: no warnings in {towns}"),
+                    (0, None, false) => format!("全市：{towns}均没有提醒"),
+                    (0, Some(k), true) => format!("City: no warnings of kind {k} in {towns}"),
+                    (0, Some(k), false) => {
+                        format!("全市：{towns}均没有“{}”类提醒", kind_label(k, lang))
+                    }
+                    (n, _, true) => {
+                        let kinds: Vec<String> = by_kind
+                            .iter()
+                            .map(|(k, n)| format!("{}: {n}", kind_label(k, lang)))
+                            .collect();
+                        format!(
+                            "City: {} in {towns} ({})",
+                            super::counted(n, "warning", "warnings"),
+                            kinds.join("; ")
+                        )
+                    }
+                    (n, _, false) => {
+                        let kinds: Vec<String> = by_kind
+                            .iter()
+                            .map(|(k, n)| format!("{} {n} 条", kind_label(k, lang)))
+                            .collect();
+                        format!("全市：{towns}共 {n} 条提醒（{}）", kinds.join("；"))
+                    }
+                };
+                if !unread.is_empty() {
+                    s += &if en {
+                        format!("; not read: {}", list(unread, lang))
+                    } else {
+                        format!("；未能读取：{}", list(unread, lang))
+                    };
+                }
+                s += if en { "." } else { "。" };
+                s
+            }
+            CityWarningsSaid::RosterUnreadable { plan, detail } => {
+                if en {
+                    format!("{plan}: cannot read its roster, which names the township: {detail}")
+                } else {
+                    format!("{plan}：无法读取其名册（镇街名称取自名册）：{detail}")
+                }
+            }
+        }
+    }
+}
+
+/// The city CSV's columns: the township, then those of `zhudian warnings`.
+pub fn city_headings(lang: Lang) -> Vec<String> {
+    let first = match lang {
+        Lang::En => "township",
+        Lang::Zh => "镇街",
+    };
+    std::iter::once(first)
+        .chain(headings(lang))
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_warning_is_singular_and_an_unknown_kind_is_said_as_written() {
+        let h = CityWarningsSaid::Heading {
+            township: "大塘镇".into(),
+            count: 1,
+        };
+        assert_eq!(h.en(), "== 大塘镇: 1 warning ==");
+        assert_eq!(h.zh(), "== 大塘镇：1 条提醒 ==");
+        let city = CityWarningsSaid::City {
+            townships: 1,
+            by_kind: vec![("newer_kind".into(), 1)],
+            kind: None,
+            unread: vec!["p/a.toml".into(), "p/b.toml".into()],
+        };
+        assert_eq!(
+            city.en(),
+            "City: 1 warning in 1 township (newer_kind: 1); not read: p/a.toml and p/b.toml."
+        );
+        assert_eq!(
+            city.zh(),
+            "全市：1 个镇街共 1 条提醒（newer_kind 1 条）；未能读取：p/a.toml和p/b.toml。"
+        );
+        let none_read = CityWarningsSaid::City {
+            townships: 0,
+            by_kind: Vec::new(),
+            kind: None,
+            unread: vec!["p/a.toml".into()],
+        };
+        assert_eq!(none_read.en(), "City: no plan could be read: p/a.toml.");
+        assert_eq!(none_read.zh(), "全市：没有能读取的方案：p/a.toml。");
+    }
+}

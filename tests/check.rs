@@ -400,7 +400,7 @@ fn exit_0_for_a_valid_plan() {
          \x20 station sessions short of people: 2\n\
          \x20   - 北滘社区 on 2015-12-15: no township member free\n\
          \x20   - 西海村 on 2015-12-15: no township member free\n\
-         \x20   what helps: put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close the gap\n\
+         \x20   what helps: put more township members on the teams, make some weekly units fortnightly, or spread leave; the staffing line above, or each warning, says what would close the gap\n\
          \x20 meetings in the station window: 1\n\
          \x20   - 区人大代表视察 on 2015-12-08 15:00-17:00 takes 劳广行 from the station window\n\
          \x20   what helps: move the meeting out of the station window; a meeting that cannot move should be marked an emergency\n"

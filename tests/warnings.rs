@@ -69,7 +69,7 @@ fn the_digest_is_worded_in_both_languages() {
          \x20   - b\n\
          \x20   - c\n\
          \x20   … 2 more: zhudian warnings p.toml --kind shortfall\n\
-         \x20   what helps: put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close the gap\n\
+         \x20   what helps: put more township members on the teams, make some weekly units fortnightly, or spread leave; the staffing line above, or each warning, says what would close the gap\n\
          \x20 meetings in the station window: 1\n\
          \x20   - m\n\
          \x20   what helps: move the meeting out of the station window; a meeting that cannot move should be marked an emergency\n"
@@ -83,7 +83,7 @@ fn the_digest_is_worded_in_both_languages() {
          \x20   - b\n\
          \x20   - c\n\
          \x20   ……另有2条，列出全部：zhudian warnings p.toml --kind 驻点接待人手不足\n\
-         \x20   解决办法：给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；每条提醒都写明了怎样补足\n\
+         \x20   解决办法：给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见上方“人手”或每条提醒\n\
          \x20 会议占用驻点时间：1条\n\
          \x20   - m\n\
          \x20   解决办法：把会议移出驻点时间；确实不能移的会议应标为紧急会议\n"

@@ -40,6 +40,19 @@ pub const WARNING_KINDS: [&str; 5] = [
     "household_visits_short",
 ];
 
+/// More department heads that would give each unit with sessions a
+/// township member of its own, on that team alone: with one such place a
+/// team, a head shared by two teams leaves one of them short whenever the
+/// leader is at neither, so the count of member-weeks alone is not enough.
+/// `None` when no team place takes a township helper (heads added could
+/// not join a team).
+fn own_heads(r: &Roster, units: usize) -> Option<usize> {
+    r.policy.team.iter().any(|slot| !slot.from_unit).then(|| {
+        let township_helpers = r.helpers.iter().filter(|h| h.unit.is_none()).count();
+        units.saturating_sub(township_helpers)
+    })
+}
+
 /// The meeting in the window (ordinary or, with `emergency`, emergency)
 /// that kept a township member of the unit's team from the session of
 /// `day`, if one did. Duty in another township of the city is held as an
@@ -287,10 +300,13 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
     let capacity = if deficit > 0 {
         // A weekly unit made fortnightly frees about half its weeks; a new
         // department head gives one place every open week.
-        let fortnightly = deficit.div_ceil((st.open_weeks / 2).max(1));
+        // (A fortnight of 49 open weeks holds 24 or 25 sessions.)
+        let fortnightly = deficit.div_ceil(st.open_weeks.div_ceil(2).max(1));
+        let more_heads = deficit.div_ceil(st.open_weeks.max(1));
         Some(Remedy::Capacity {
             fortnightly_units: (fortnightly <= st.weekly_units).then_some(fortnightly),
-            more_heads: deficit.div_ceil(st.open_weeks.max(1)),
+            more_heads,
+            own_heads: own_heads(r, st.units).filter(|&n| n > more_heads),
         })
     } else {
         None

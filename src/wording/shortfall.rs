@@ -163,7 +163,12 @@ pub enum Remedy {
     Capacity {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         fortnightly_units: Option<usize>,
+        /// The least number of heads: the member-weeks missing.
         more_heads: usize,
+        /// Heads that make every session sure, one of its own on each team,
+        /// when more than `more_heads` (see `calendar::own_heads`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        own_heads: Option<usize>,
     },
     /// The township has enough member-weeks, but this team's township members
     /// were needed elsewhere (or blocked) that week.
@@ -225,44 +230,53 @@ fn counts(
     }
 }
 
+/// The township-wide remedy: units made fortnightly (`None`: not enough
+/// alone), the least number of heads the member-weeks call for, and, when
+/// more, the heads that give each team one of its own (`own`), which a
+/// planner can count on.
+fn capacity(fortnightly: Option<usize>, heads: usize, own: Option<usize>, lang: Lang) -> String {
+    match (fortnightly, own, lang) {
+        (Some(f), None, Lang::En) => format!(
+            "fortnightly sessions for {f} remote unit{}, or {heads} more department head{}, would close the gap",
+            plural(f),
+            plural(heads)
+        ),
+        (Some(f), Some(n), Lang::En) => format!(
+            "fortnightly sessions for {f} remote unit{} would close the gap; more department heads would take at least {heads}, and for every session to be sure of a township member each team needs a department head of its own ({n} more)",
+            plural(f)
+        ),
+        (None, None, Lang::En) => format!(
+            "{heads} more department head{} would close the gap (fortnightly sessions alone cannot)",
+            plural(heads)
+        ),
+        (None, Some(n), Lang::En) => format!(
+            "at least {heads} more department head{} are needed (fortnightly sessions alone cannot close the gap); for every session to be sure of a township member, each team needs a department head of its own ({n} more)",
+            plural(heads)
+        ),
+        (Some(f), None, Lang::Zh) => {
+            format!("将{f}个偏远村（社区）改为两周驻点一次，或增加{heads}名部门负责人，即可补足")
+        }
+        (Some(f), Some(n), Lang::Zh) => format!(
+            "将{f}个偏远村（社区）改为两周驻点一次即可补足；若增加部门负责人，至少需要{heads}名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加{n}名）"
+        ),
+        (None, None, Lang::Zh) => format!("增加{heads}名部门负责人即可补足（仅改为两周一次不够）"),
+        (None, Some(n), Lang::Zh) => format!(
+            "至少需要增加{heads}名部门负责人（仅改为两周一次不够）；要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加{n}名）"
+        ),
+    }
+}
+
 pub(super) fn remedy(r: &Remedy, lang: Lang) -> String {
     match (r, lang) {
         (Remedy::KeptAway { away, then }, _) => kept_away(away, &remedy(then, lang), lang),
         (
             Remedy::Capacity {
-                fortnightly_units: Some(f),
+                fortnightly_units,
                 more_heads,
+                own_heads,
             },
-            Lang::En,
-        ) => format!(
-            "fortnightly sessions for {f} remote unit{}, or {more_heads} more department head{}, would close the gap",
-            plural(*f),
-            plural(*more_heads)
-        ),
-        (
-            Remedy::Capacity {
-                fortnightly_units: None,
-                more_heads,
-            },
-            Lang::En,
-        ) => format!(
-            "{more_heads} more department head{} would close the gap (fortnightly sessions alone cannot)",
-            plural(*more_heads)
-        ),
-        (
-            Remedy::Capacity {
-                fortnightly_units: Some(f),
-                more_heads,
-            },
-            Lang::Zh,
-        ) => format!("将{f}个偏远村（社区）改为两周驻点一次，或增加{more_heads}名部门负责人，即可补足"),
-        (
-            Remedy::Capacity {
-                fortnightly_units: None,
-                more_heads,
-            },
-            Lang::Zh,
-        ) => format!("增加{more_heads}名部门负责人即可补足（仅改为两周一次不够）"),
+            _,
+        ) => capacity(*fortnightly_units, *more_heads, *own_heads, lang),
         (Remedy::Team, Lang::En) => {
             "the team's township members were needed elsewhere or away that week; one more department head on this team would cover it".into()
         }
@@ -542,6 +556,7 @@ mod figures_tests {
         *remedy = Remedy::Capacity {
             fortnightly_units: Some(3),
             more_heads: 1,
+            own_heads: None,
         };
         assert_eq!(
             short.brief(Lang::Zh),

@@ -136,8 +136,8 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
 pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
     let (en, zh) = match kind {
         "shortfall" => (
-            "put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close the gap",
-            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；每条提醒都写明了怎样补足",
+            "put more township members on the teams, make some weekly units fortnightly, or spread leave; the staffing line above, or each warning, says what would close the gap",
+            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见上方“人手”或每条提醒",
         ),
         "makeup_impossible" => (
             "shorten the make-up notice period, or keep more days free of meetings and holidays late in the year",

@@ -1,0 +1,84 @@
+//! The township-wide remedy for too few people is a promise a planner acts
+//! on (a Chinese trial: "6 more department heads" were added and 72
+//! sessions stayed short). With one department-head place a team, a head
+//! shared by two teams leaves one short whenever the leader is at neither,
+//! so the remedy also says how many heads give each team one of its own,
+//! and that number is checked here by planning it.
+
+use zhudian::model::Roster;
+use zhudian::plan::PlanFile;
+use zhudian::wording::Lang;
+
+/// Twelve units of 2015 (Tuesday 15:00–18:30), three leaders of four
+/// units each (`cadence` for every unit), a department-head place and the unit's own party secretary
+/// on every team, and `heads` department heads (each on up to four teams).
+fn township(heads: usize, cadence: &str) -> Roster {
+    let mut t = String::from(
+        "[township]\nname = \"河口镇\"\noffice = \"hall\"\nyear = 2015\nofficial_holidays = false\n\n\
+         [station]\nweekday = \"Tue\"\nstart = \"15:00\"\nend = \"18:30\"\n\n\
+         [policy]\navoid_home_unit = true\nunits_per_leader = [4, 4]\nmin_present = 2\n\
+         team = [{ roles = [\"department_head\"] }, { roles = [\"party_secretary\"], from_unit = true }]\n\n",
+    );
+    for u in 1..=12 {
+        t += &format!(
+            "[[unit]]\nid = \"u{u}\"\nname = \"村{u}\"\nhouseholds = 50\ncadence = \"{cadence}\"\n\n\
+             [[helper]]\nid = \"s{u}\"\nname = \"书记{u}\"\nrole = \"party_secretary\"\nunit = \"u{u}\"\n\n\
+             [[road]]\nfrom = \"hall\"\nto = \"u{u}\"\nminutes = {}\n\n",
+            10 + u
+        );
+    }
+    for c in 1..=3 {
+        t += &format!("[[cadre]]\nid = \"c{c}\"\nname = \"领导{c}\"\n\n");
+    }
+    for h in 1..=heads {
+        t += &format!(
+            "[[helper]]\nid = \"h{h}\"\nname = \"负责人{h}\"\nrole = \"department_head\"\nmax_teams = 4\n\n"
+        );
+    }
+    zhudian::roster::load_str(&t, "test.toml").unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
+}
+
+fn planned(r: &Roster) -> PlanFile {
+    zhudian::planner::plan(r, "test.toml", &Default::default(), &Default::default())
+        .unwrap_or_else(|_| panic!("a plan"))
+        .file
+}
+
+fn short(p: &PlanFile) -> Vec<&zhudian::plan::Warning> {
+    p.warning.iter().filter(|w| w.kind == "shortfall").collect()
+}
+
+#[test]
+fn the_remedy_counts_a_head_of_its_own_for_each_team_and_that_staffs_every_session() {
+    let p = planned(&township(3, "weekly"));
+    let shortfalls = short(&p);
+    assert!(!shortfalls.is_empty());
+    let w = shortfalls[0];
+    assert_eq!(
+        w.figures(Lang::Zh).unwrap(),
+        "全年共需驻点接待624次，镇街6名成员每人每周只能去一个点，全年最多能去312次"
+    );
+    assert_eq!(
+        w.township_remedy(Lang::Zh).unwrap(),
+        "将12个偏远村（社区）改为两周驻点一次即可补足；若增加部门负责人，至少需要6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）"
+    );
+    assert_eq!(
+        w.township_remedy(Lang::En).unwrap(),
+        "fortnightly sessions for 12 remote units would close the gap; more department heads would take at least 6, and for every session to be sure of a township member each team needs a department head of its own (9 more)"
+    );
+    // The least number alone does not staff every session: the heads end
+    // up shared between teams.
+    let six = planned(&township(3 + 6, "weekly"));
+    assert!(!short(&six).is_empty());
+    // Nine more, one of its own on each team, do.
+    let nine = planned(&township(3 + 9, "weekly"));
+    assert_eq!(
+        short(&nine).len(),
+        0,
+        "{:?}",
+        short(&nine).first().map(|w| &w.message)
+    );
+    // And so do the twelve units made fortnightly, with the heads there are.
+    let fortnightly = planned(&township(3, "biweekly"));
+    assert_eq!(short(&fortnightly).len(), 0);
+}

@@ -130,7 +130,7 @@ fn the_sessions_short_of_township_members_name_the_cadre_kept_away() {
     assert!(!short.is_empty());
     assert_eq!(
         short[0].message,
-        "station session at 布务村 (yaogu-u07) on Jan 14: no township member present, and too few people: 1 helper present, 2 required; the year has 450 station sessions to staff, and the township's 9 members, one place a week each, can attend at most 450; 陈志强, shared with 六都镇, leads no unit here (六都镇's sessions take 50 of the 50 station dates); the team's township members were needed elsewhere or away that week; one more department head on this team would cover it, or a station window for 腰古镇 apart from 六都镇's would let 陈志强 lead here"
+        "station session at 布务村 (yaogu-u07) on Jan 14: no township member present, and too few people: 1 helper present, 2 required; the year has 450 station sessions to staff, and the township's 9 members, one place a week each, can attend at most 450; 陈志强, shared with 六都镇, leads no unit here (六都镇's sessions take 50 of the 50 station dates); the team's township members were elsewhere that week: 梁永强 at 东星村, 蔡丽华 at 程村村; one more department head on this team would cover it, or a station window for 腰古镇 apart from 六都镇's would let 陈志强 lead here"
     );
     for w in &short {
         assert!(
@@ -144,7 +144,7 @@ fn the_sessions_short_of_township_members_name_the_cadre_kept_away() {
     let yaogu = plan_of(&dir.path().join("plans"), "yaogu.toml");
     assert_eq!(
         of_kind(&yaogu, "shortfall")[0].message,
-        "布务村 1月14日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；全年共需驻点接待450次，镇街9名成员每人每周只能去一个点，全年最多能去450次；陈志强与六都镇共用，六都镇的驻点占了腰古镇50个驻点日中的50个，不在腰古镇当驻点领导；该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上；或把腰古镇的驻点时间与六都镇错开，让陈志强在腰古镇驻点"
+        "布务村 1月14日 驻点接待：没有镇街人员到场，只有1名协助人员，少于要求的2人；全年共需驻点接待450次，镇街9名成员每人每周只能去一个点，全年最多能去450次；陈志强与六都镇共用，六都镇的驻点占了腰古镇50个驻点日中的50个，不在腰古镇当驻点领导；该点的镇街成员当周在别处：梁永强在东星村驻点，蔡丽华在程村村驻点；为该团队再配一名部门负责人即可补上；或把腰古镇的驻点时间与六都镇错开，让陈志强在腰古镇驻点"
     );
     // 六都镇 plans first: its shortfalls, if any, name nobody kept away.
     let liudu = plan_of(&dir.path().join("plans"), "liudu.toml");

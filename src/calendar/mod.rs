@@ -329,6 +329,25 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
         d.dedup();
         d.into_iter().map(date).collect()
     };
+    // Where each township member sat each week, to say where a short
+    // team's members were.
+    let mut sat: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for s in &st.sessions {
+        for &p in &s.people {
+            sat.insert((s.week, p), s.unit);
+        }
+    }
+    let team_busy = |unit: usize, week: usize| -> Vec<crate::wording::shortfall::Busy> {
+        cx.teams[unit]
+            .members
+            .iter()
+            .filter(|&&p| cx.persons[p].township)
+            .map(|&p| crate::wording::shortfall::Busy {
+                person: cx.persons[p].name.clone(),
+                unit: sat.get(&(week, p)).map(|&u| r.units[u].name.clone()),
+            })
+            .collect()
+    };
     let mut shortfall_sessions = 0;
     for s in &st.sessions {
         let day = cx.weeks[s.week];
@@ -355,13 +374,20 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                     Remedy::Elsewhere { person, township }
                 }
                 (Some(c), false) => c.clone(),
-                (None, false) => Remedy::Team,
+                (None, false) => match team_busy(s.unit, s.week) {
+                    busy if busy.is_empty() => Remedy::Team,
+                    busy => Remedy::TeamBusy { busy },
+                },
             };
             let remedy = match remedy {
-                Remedy::Capacity { .. } | Remedy::Team if !away.is_empty() => Remedy::KeptAway {
-                    away: away.clone(),
-                    then: Box::new(remedy),
-                },
+                Remedy::Capacity { .. } | Remedy::Team | Remedy::TeamBusy { .. }
+                    if !away.is_empty() =>
+                {
+                    Remedy::KeptAway {
+                        away: away.clone(),
+                        then: Box::new(remedy),
+                    }
+                }
                 other => other,
             };
             let said = CalendarSaid::Shortfall {

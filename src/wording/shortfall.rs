@@ -173,6 +173,10 @@ pub enum Remedy {
     /// The township has enough member-weeks, but this team's township members
     /// were needed elsewhere (or blocked) that week.
     Team,
+    /// As `Team`, with where each of the team's township members was that
+    /// week (a Chinese trial: a head shared by two teams whose leaders
+    /// came the same weeks; the message did not say so).
+    TeamBusy { busy: Vec<Busy> },
     /// A township member was there, but too few people in all.
     Assist,
     /// An ordinary meeting in the window took the team's township members:
@@ -196,6 +200,32 @@ pub enum Remedy {
         away: Vec<super::across::NeverHereSaid>,
         then: Box<Remedy>,
     },
+}
+
+/// One of a short team's township members that week: at another unit's
+/// session (`unit`), or away, in a meeting or otherwise kept (`None`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Busy {
+    pub person: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// "何丽在旧圩村驻点，梁志刚外出或开会".
+fn busy_list(busy: &[Busy], lang: Lang) -> String {
+    let each: Vec<String> = busy
+        .iter()
+        .map(|b| match (&b.unit, lang) {
+            (Some(u), Lang::En) => format!("{} at {u}", b.person),
+            (None, Lang::En) => format!("{} away or in a meeting", b.person),
+            (Some(u), Lang::Zh) => format!("{}在{u}驻点", b.person),
+            (None, Lang::Zh) => format!("{}外出或开会", b.person),
+        })
+        .collect();
+    match lang {
+        Lang::En => each.join(", "),
+        Lang::Zh => each.join("，"),
+    }
 }
 
 /// A shortfall's demand and supply, saying what they count: the year, or
@@ -283,6 +313,14 @@ pub(super) fn remedy(r: &Remedy, lang: Lang) -> String {
         (Remedy::Team, Lang::Zh) => {
             "该点的镇街成员当周在别处驻点或外出；为该团队再配一名部门负责人即可补上".into()
         }
+        (Remedy::TeamBusy { busy }, Lang::En) => format!(
+            "the team's township members were elsewhere that week: {}; one more department head on this team would cover it",
+            busy_list(busy, lang)
+        ),
+        (Remedy::TeamBusy { busy }, Lang::Zh) => format!(
+            "该点的镇街成员当周在别处：{}；为该团队再配一名部门负责人即可补上",
+            busy_list(busy, lang)
+        ),
         (Remedy::Assist, Lang::En) => {
             "an assist member on the team (committee cadre, graduate official or volunteer) would make up the number".into()
         }
@@ -490,6 +528,28 @@ mod emergency_tests {
         assert_eq!(
             remedy(&r(false), Lang::En),
             "the emergency meeting '防汛紧急会议' took the team's township members; one more department head on this team, not called to it, would cover it"
+        );
+        // Where the team's township members were (a Chinese trial: a head
+        // shared by two teams whose leaders came the same weeks).
+        let busy = Remedy::TeamBusy {
+            busy: vec![
+                Busy {
+                    person: "吴强".into(),
+                    unit: Some("上岭村".into()),
+                },
+                Busy {
+                    person: "梁志刚".into(),
+                    unit: None,
+                },
+            ],
+        };
+        assert_eq!(
+            remedy(&busy, Lang::Zh),
+            "该点的镇街成员当周在别处：吴强在上岭村驻点，梁志刚外出或开会；为该团队再配一名部门负责人即可补上"
+        );
+        assert_eq!(
+            remedy(&busy, Lang::En),
+            "the team's township members were elsewhere that week: 吴强 at 上岭村, 梁志刚 away or in a meeting; one more department head on this team would cover it"
         );
         assert_eq!(made_up_on("6月27日", Lang::Zh), "；补接待：6月27日");
         assert_eq!(made_up_on("Jun 27", Lang::En), "; made up on Jun 27");

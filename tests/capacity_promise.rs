@@ -82,3 +82,35 @@ fn the_remedy_counts_a_head_of_its_own_for_each_team_and_that_staffs_every_sessi
     let fortnightly = planned(&township(3, "biweekly"));
     assert_eq!(short(&fortnightly).len(), 0);
 }
+
+#[test]
+fn validate_says_before_planning_that_the_week_has_too_few_people() {
+    use zhudian::wording::Say;
+    let line = |r: &Roster, lang: Lang| -> String {
+        let s = zhudian::roster::summary::summarize(r).say(lang);
+        s.lines()
+            .find(|l| {
+                l.trim_start().starts_with(if lang == Lang::Zh {
+                    "人手"
+                } else {
+                    "staffing"
+                })
+            })
+            .unwrap_or_else(|| panic!("no staffing line in\n{s}"))
+            .to_string()
+    };
+    let short = township(3, "weekly");
+    assert_eq!(
+        line(&short, Lang::Zh),
+        "  人手      每周约需驻点接待 12 次，镇街成员 6 名（驻点领导 3 名、镇街协助人员 3 名），每人每周只能去一个点：人手不够，每周约有 6 次接待将没有镇街人员；可把部分村（社区）改为两周驻点一次，或增加部门负责人"
+    );
+    assert_eq!(
+        line(&short, Lang::En),
+        "  staffing   about 12 station sessions a week; 6 township members (3 leaders, 3 of the township's helpers), one place a week each: too few, about 6 sessions a week will have no township member; make some units fortnightly or add department heads"
+    );
+    // Fortnightly units need half the places a week.
+    assert_eq!(
+        line(&township(3, "biweekly"), Lang::Zh),
+        "  人手      每周约需驻点接待 6 次，镇街成员 6 名（驻点领导 3 名、镇街协助人员 3 名），每人每周只能去一个点"
+    );
+}

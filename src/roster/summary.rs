@@ -29,6 +29,9 @@ pub struct Summary {
     pub places: (usize, usize),
     /// Per team slot: its roles, units needing it, teams its helpers can take.
     pub slots: Vec<(Vec<Role>, bool, usize, usize)>,
+    /// Helpers of the township (no unit of their own) whom a team place
+    /// takes: with the leaders, who can staff a station session.
+    pub township_helpers: usize,
     pub meetings: usize,
     pub holidays: usize,
     pub farthest_minutes: f64,
@@ -194,6 +197,17 @@ pub fn summarize(r: &Roster) -> Summary {
         helpers_by_role: roles.into_iter().collect(),
         places,
         slots,
+        township_helpers: r
+            .helpers
+            .iter()
+            .filter(|h| {
+                h.unit.is_none()
+                    && r.policy
+                        .team
+                        .iter()
+                        .any(|t| !t.from_unit && t.roles.contains(&h.role))
+            })
+            .count(),
         meetings: r.meetings.len(),
         holidays: r.holidays.len(),
         farthest_minutes: r

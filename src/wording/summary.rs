@@ -123,6 +123,46 @@ impl crate::roster::summary::Summary {
     }
 }
 
+impl crate::roster::summary::Summary {
+    /// The week's station sessions against the township's people, each at
+    /// one place a week (a Chinese trial: a roster half short of people
+    /// was called valid and the plan showed it): said before planning.
+    fn staffing_line(&self, lang: Lang) -> String {
+        let sessions = (self.units - self.biweekly) + self.biweekly.div_ceil(2);
+        let members = self.cadres + self.township_helpers;
+        let short = sessions.saturating_sub(members);
+        match lang {
+            Lang::En => format!(
+                "  staffing   about {} a week; {} ({}, {} of the township's helpers), one place a week each{}\n",
+                super::counted(sessions, "station session", "station sessions"),
+                super::counted(members, "township member", "township members"),
+                super::counted(self.cadres, "leader", "leaders"),
+                self.township_helpers,
+                if short > 0 {
+                    format!(
+                        ": too few, about {} a week will have no township member; make some units fortnightly or add department heads",
+                        super::counted(short, "session", "sessions")
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+            Lang::Zh => format!(
+                "  人手      每周约需驻点接待 {sessions} 次，镇街成员 {members} 名（驻点领导 {} 名、镇街协助人员 {} 名），每人每周只能去一个点{}\n",
+                self.cadres,
+                self.township_helpers,
+                if short > 0 {
+                    format!(
+                        "：人手不够，每周约有 {short} 次接待将没有镇街人员；可把部分村（社区）改为两周驻点一次，或增加部门负责人"
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+        }
+    }
+}
+
 impl Say for crate::roster::summary::Summary {
     fn say(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
@@ -186,6 +226,7 @@ impl Say for crate::roster::summary::Summary {
                     super::counted(*units, "team", "teams")
                 );
             }
+            s += &self.staffing_line(lang);
             s += &format!(
                 "  calendar   {}, {}; units {:.0}–{:.0} minutes from the office by road\n",
                 super::counted(self.meetings, "meeting", "meetings"),
@@ -227,6 +268,7 @@ impl Say for crate::roster::summary::Summary {
                     r.join("或")
                 );
             }
+            s += &self.staffing_line(lang);
             s += &format!(
                 "  日程      会议 {} 项，节假日 {} 段；各村（社区）距镇政府 {:.0}—{:.0} 分钟（走公路）\n",
                 self.meetings, self.holidays, self.nearest_minutes, self.farthest_minutes

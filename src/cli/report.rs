@@ -223,6 +223,19 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             figures: Figures::of(roster, &plan, Some(keys)),
         });
     }
+    // A plan whose roster left the city gets no page, and is said so.
+    let gone = super::city::roster_gone(&towns, dir, Done::Reported, lang);
+    for g in &gone {
+        errln!(
+            "{}",
+            CityRunSaid::Line {
+                township: g.township.clone(),
+                said: g.said.clone()
+            }
+            .say(lang)
+        );
+        failing.push(g.township.clone());
+    }
     let written = figures.len();
     let code = finish(
         &args.output,
@@ -234,8 +247,8 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         "{}",
         CityRunSaid::Totals {
             done: Done::Reported,
-            ok: towns.len() - failing.len(),
-            total: towns.len(),
+            ok: towns.len() + gone.len() - failing.len(),
+            total: towns.len() + gone.len(),
             failing: failing.clone(),
         }
         .say(lang)

@@ -81,6 +81,25 @@ pub fn written(path: &str, lang: Lang) -> String {
     }
 }
 
+/// A city run that could not read every township leaves city-summary.csv
+/// as it was (or writes none), rather than a summary short of them.
+pub fn left_as_it_was(path: &str, existed: bool, lang: Lang) -> String {
+    match (lang, existed) {
+        (Lang::En, true) => format!(
+            "City figures left as they were at {path}: not every township could be read, and a partial summary would drop them"
+        ),
+        (Lang::En, false) => format!(
+            "City figures not written to {path}: not every township could be read, and a partial summary would drop them"
+        ),
+        (Lang::Zh, true) => {
+            format!("全市汇总表 {path} 保持原样：有镇街未能读取，不写入缺少镇街的汇总")
+        }
+        (Lang::Zh, false) => {
+            format!("未写出全市汇总表 {path}：有镇街未能读取，不写入缺少镇街的汇总")
+        }
+    }
+}
+
 /// The city's figures could not be written.
 pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
     match lang {

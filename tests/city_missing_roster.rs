@@ -3,8 +3,9 @@
 //! left the city and count it as not done (exit 2), and `check` leaves
 //! city-summary.csv as it was rather than drop 新圩镇 and its district;
 //! `warnings` lists the township by its plan file's name with ids, and the
-//! city's line says the county's name; `calendar` and `export` name the plan
-//! and exit 2. Every message word for word, in Chinese and English.
+//! city's line says the county's name (as `validate` does); `calendar` and
+//! `export` name the plan and exit 2. Every message word for word, in
+//! Chinese and English.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -249,4 +250,20 @@ fn calendar_and_export_name_the_plan_without_its_roster_and_exit_2() {
         out.ends_with("3 个镇街中 2 个已写出文件；未通过：xinxu。\n"),
         "{out}"
     );
+}
+
+/// A county with a name (city.toml: 示例县) says it where a city's lines
+/// said 全市 / The city.
+#[test]
+fn the_county_says_its_own_name_in_the_city_lines() {
+    let (c, out, _) = zhudian(&["--lang", "zh", "validate", COUNTY]);
+    assert_eq!(c, 0, "{out}");
+    assert!(
+        out.contains("\n示例县：驻点领导 12 名，协助人员 42 名。\n"),
+        "{out}"
+    );
+    assert!(!out.contains("全市：驻点领导"), "{out}");
+    let (c, out, _) = zhudian(&["--lang", "en", "validate", COUNTY]);
+    assert_eq!(c, 0, "{out}");
+    assert!(out.contains("\n示例县: 12 leaders and 42 helpers.\n"), "{out}");
 }

@@ -135,19 +135,6 @@ fn finish(path: &Path, page: &str, beside: usize, lang: Lang) -> i32 {
     EXIT_OK
 }
 
-/// The city's name from its folder's city.toml (`[city] name`); empty for
-/// a city file or a folder without one (a folder's own name may be English).
-fn city_name(path: &Path) -> String {
-    if !path.is_dir() {
-        return String::new();
-    }
-    crate::roster::city::read(path)
-        .ok()
-        .flatten()
-        .map(|c| c.name)
-        .unwrap_or_default()
-}
-
 /// The city page and one page per township beside it.
 fn city(args: &ReportArgs, lang: Lang) -> i32 {
     let dir = &args.plans[0];
@@ -239,7 +226,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
     let written = figures.len();
     let code = finish(
         &args.output,
-        &city_page(&city_name(&args.roster), &summarise(figures), &hrefs, lang),
+        &city_page(&super::city::city_name(&args.roster), &summarise(figures), &hrefs, lang),
         written,
         lang,
     );

@@ -75,7 +75,7 @@ pub fn run(
     if let Some((date, sum)) = crate::verify::past::total(&past) {
         outln!(
             "{}",
-            words::city_past_line(date, &sum, past.len(), kept, lang)
+            words::city_past_line(&super::city_name(city), date, &sum, past.len(), kept, lang)
         );
     }
     if !across.shared.is_empty() {

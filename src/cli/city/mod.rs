@@ -539,3 +539,16 @@ pub fn towns_with_plans(city: &Path, plans: &Path, lang: Lang) -> Result<Vec<Tow
         EXIT_BAD_INPUT
     })
 }
+
+/// The city's name from its folder's city.toml (`[city] name`); empty for
+/// a city file or a folder without one.
+pub fn city_name(path: &Path) -> String {
+    if !path.is_dir() {
+        return String::new();
+    }
+    crate::roster::city::read(path)
+        .ok()
+        .flatten()
+        .map(|c| c.name)
+        .unwrap_or_default()
+}

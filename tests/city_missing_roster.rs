@@ -151,7 +151,9 @@ fn report_names_the_plan_without_its_roster_and_exits_2() {
         )
     );
     assert!(
-        out.ends_with(&format!("2 of 3 townships have their pages written; failing: {plan}.\n")),
+        out.ends_with(&format!(
+            "2 of 3 townships have their pages written; failing: {plan}.\n"
+        )),
         "{out}"
     );
 }
@@ -195,7 +197,10 @@ fn warnings_lists_the_township_by_its_plan_file_with_ids_under_the_countys_name(
     assert!(out.starts_with("== 河口镇："), "{out}");
     assert!(out.contains("\n== 石岭镇："), "{out}");
     assert!(
-        out.ends_with(&format!("）；名册无法读取、以编号列出：{}。\n", plan.display())),
+        out.ends_with(&format!(
+            "）；名册无法读取、以编号列出：{}。\n",
+            plan.display()
+        )),
         "{out}"
     );
     assert!(!out.contains("全市"), "{out}");
@@ -236,12 +241,38 @@ fn calendar_and_export_name_the_plan_without_its_roster_and_exit_2() {
     ]);
     assert_eq!((c, err.as_str()), (2, ""), "{out}");
     assert!(
-        out.ends_with(&format!(
-            "\nxinxu.toml：{roster}：无法读取文件：文件不存在\n3 个镇街中 2 个已写出日历；未通过：xinxu.toml。\n"
-        )),
+        out.ends_with(
+            "\nxinxu.toml：名册中已找不到这个镇街的名册，无法写出日历\n3 个镇街中 2 个已写出日历；未通过：xinxu.toml。\n"
+        ),
         "{out}"
     );
     assert!(out.starts_with("河口镇："), "{out}");
+    // Without --roster, the plan's own roster path is named.
+    let (c, out, _) = zhudian(&["--lang", "zh", "calendar", s(&plans), "--csv", s(&csv)]);
+    assert_eq!(c, 2);
+    assert!(
+        out.contains(&format!(
+            "\nxinxu.toml：{roster}：无法读取文件：文件不存在\n"
+        )),
+        "{out}"
+    );
+    let (c, out, _) = zhudian(&[
+        "--lang",
+        "en",
+        "calendar",
+        s(&plans),
+        "--roster",
+        s(&county),
+        "--csv",
+        s(&csv),
+    ]);
+    assert_eq!(c, 2);
+    assert!(
+        out.ends_with(
+            "\nxinxu.toml: the city's rosters no longer hold this township's roster: no calendar written\n2 of 3 townships have their calendars written; failing: xinxu.toml.\n"
+        ),
+        "{out}"
+    );
     let xlsx = dir.path().join("导出");
     let (c, out, err) = zhudian(&["--lang", "zh", "export", s(&plans), "--xlsx", s(&xlsx)]);
     assert_eq!(c, 2, "{out}");
@@ -265,5 +296,8 @@ fn the_county_says_its_own_name_in_the_city_lines() {
     assert!(!out.contains("全市：驻点领导"), "{out}");
     let (c, out, _) = zhudian(&["--lang", "en", "validate", COUNTY]);
     assert_eq!(c, 0, "{out}");
-    assert!(out.contains("\n示例县: 12 leaders and 42 helpers.\n"), "{out}");
+    assert!(
+        out.contains("\n示例县: 12 leaders and 42 helpers.\n"),
+        "{out}"
+    );
 }

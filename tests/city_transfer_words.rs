@@ -191,7 +191,10 @@ fn the_city_check_lines_in_words_both_languages() {
         city_past_line("示例县", date, &sum, 2, 1, Lang::Zh),
         "示例县（重新编排 2 个镇街）：2015年7月15日之前：原方案 600 场活动中 599 场未改动；2015年7月15日起：原方案 100 场取消、改期或换人，新增 150 场；另有 1 个镇街的方案与原方案逐字节相同。"
     );
-    assert!(city_past_line("示例县", date, &sum, 2, 1, Lang::En).starts_with("示例县, 2 townships replanned: "));
+    assert!(
+        city_past_line("示例县", date, &sum, 2, 1, Lang::En)
+            .starts_with("示例县, 2 townships replanned: ")
+    );
     let (date, one) = total(std::slice::from_ref(&a)).unwrap();
     assert_eq!(
         city_past_line("", date, &one, 1, 0, Lang::En),

@@ -226,7 +226,12 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
     let written = figures.len();
     let code = finish(
         &args.output,
-        &city_page(&super::city::city_name(&args.roster), &summarise(figures), &hrefs, lang),
+        &city_page(
+            &super::city::city_name(&args.roster),
+            &summarise(figures),
+            &hrefs,
+            lang,
+        ),
         written,
         lang,
     );

@@ -132,7 +132,9 @@ impl Say for CityWarningsSaid {
                         "{plan}: cannot read its roster: listed by its file name, people and units by ids: {detail}"
                     )
                 } else {
-                    format!("{plan}：无法读取其名册，以方案文件名列出，人员和村（社区）以编号显示：{detail}")
+                    format!(
+                        "{plan}：无法读取其名册，以方案文件名列出，人员和村（社区）以编号显示：{detail}"
+                    )
                 }
             }
         }

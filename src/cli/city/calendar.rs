@@ -16,7 +16,7 @@ use crate::export;
 use crate::model::Roster;
 use crate::plan::write_atomic;
 use crate::wording::calendar::CommandSaid;
-use crate::wording::city::Done;
+use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::{Lang, Say};
 
 /// Writes every plan's calendar; the exit code is the worst township's.
@@ -79,6 +79,13 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                 );
                 match load_roster(&rpath, &plan) {
                     Ok(r) => r,
+                    // Not in the city --roster names, nor where the plan says.
+                    Err(_) if !city.is_empty() && !rpath.is_file() => {
+                        return bad(CityRunSaid::RosterGone {
+                            done: Done::Calendars,
+                        }
+                        .say(lang));
+                    }
                     Err(e) => return bad(e.trim_end().to_string()),
                 }
             }

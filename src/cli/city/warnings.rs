@@ -19,6 +19,10 @@ use crate::wording::city_warnings::{CityWarningsSaid, by_ids_label, city_heading
 use crate::wording::warnings::KINDS;
 use crate::wording::{Lang, Say};
 
+/// A plan read, with its roster or why not (the reason, and whether the
+/// roster is gone rather than not valid).
+type Read = (Result<Roster, (String, bool)>, PlanFile);
+
 /// Lists every township's warnings; 0 done, 2 when the folder holds no
 /// plans or a plan or its roster cannot be read (the others still listed,
 /// a township whose roster cannot be read by its plan file, with ids).
@@ -71,7 +75,7 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
                 load_roster(&r, &plan).map_err(|e| (unreadable(e.trim_end().to_string()), gone))
             }
         };
-        Ok::<(Result<Roster, (String, bool)>, PlanFile), String>((roster, plan))
+        Ok::<Read, String>((roster, plan))
     });
     let city_name = city_name(args.roster.as_deref(), &plans, &read);
     let mut unread = Vec::new();
@@ -166,20 +170,10 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
 /// The city's name (`[city] name` in its folder's city.toml): of the
 /// `--roster` folder, else of the folder holding the plans' own rosters;
 /// empty when none says it.
-fn city_name(
-    roster: Option<&Path>,
-    plans: &[PathBuf],
-    read: &[Result<(Result<Roster, (String, bool)>, PlanFile), String>],
-) -> String {
-    let named = |dir: &Path| {
-        crate::roster::city::read(dir)
-            .ok()
-            .flatten()
-            .map(|c| c.name)
-            .filter(|n| !n.is_empty())
-    };
+fn city_name(roster: Option<&Path>, plans: &[PathBuf], read: &[Result<Read, String>]) -> String {
+    let named = |dir: &Path| Some(super::city_name(dir)).filter(|n| !n.is_empty());
     if let Some(r) = roster {
-        return r.is_dir().then(|| named(r)).flatten().unwrap_or_default();
+        return super::city_name(r);
     }
     plans
         .iter()

@@ -179,6 +179,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         outln!(
             "{}",
             CommandSaid::CityCancelled {
+                city: city_name(args.roster.as_deref(), &plans),
                 cancelled: n,
                 townships,
                 missing
@@ -213,4 +214,23 @@ fn previous_of<'a>(
             .ok()
             .is_some_and(|old| stem(&old.plan.roster).as_deref() == Some(wanted.as_str()))
     })
+}
+
+/// The city's name from the city.toml of `--roster`, else of the folder
+/// holding the first plan's roster; empty when none says it.
+fn city_name(roster: Option<&Path>, plans: &[PathBuf]) -> String {
+    if let Some(r) = roster {
+        return super::city_name(r);
+    }
+    let Some(first) = plans.first() else {
+        return String::new();
+    };
+    let Ok(plan) = read_plan(first) else {
+        return String::new();
+    };
+    let rpath = roster_path(None, first, &plan);
+    match rpath.parent() {
+        Some(d) if !d.as_os_str().is_empty() => super::city_name(d),
+        _ => super::city_name(Path::new(".")),
+    }
 }

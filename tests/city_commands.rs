@@ -445,7 +445,7 @@ fn calendar_on_a_city_with_previous_writes_each_townships_cancellations() {
     assert_eq!(c, 0, "{out}");
     assert!(
         out.contains(&format!(
-            "全市共 {nanshan} 条原方案的手机日程已标为取消，涉及 2 个镇街（手机重新导入文件后会删去）；1 个镇街没有原方案\n"
+            "佛山市共 {nanshan} 条原方案的手机日程已标为取消，涉及 2 个镇街（手机重新导入文件后会删去）；1 个镇街没有原方案\n"
         )),
         "{out}"
     );

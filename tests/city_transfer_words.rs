@@ -179,16 +179,25 @@ fn the_city_check_lines_in_words_both_languages() {
     let (date, sum) = total(&[a.clone(), b.clone()]).unwrap();
     assert_eq!(date, Some(day));
     assert_eq!(
-        city_past_line(date, &sum, 2, 1, Lang::Zh),
+        city_past_line("", date, &sum, 2, 1, Lang::Zh),
         "全市（重新编排 2 个镇街）：2015年7月15日之前：原方案 600 场活动中 599 场未改动；2015年7月15日起：原方案 100 场取消、改期或换人，新增 150 场；另有 1 个镇街的方案与原方案逐字节相同。"
     );
     assert_eq!(
-        city_past_line(date, &sum, 2, 1, Lang::En),
+        city_past_line("", date, &sum, 2, 1, Lang::En),
         "The city, 2 townships replanned: before 2015-07-15, 599 of the plan in force's 600 sessions are untouched; from 2015-07-15, 100 of its sessions are dropped, moved or with other people, and 150 are new; 1 township kept byte for byte."
+    );
+    // A city with a name (a county's own) says it in place of 全市.
+    assert_eq!(
+        city_past_line("示例县", date, &sum, 2, 1, Lang::Zh),
+        "示例县（重新编排 2 个镇街）：2015年7月15日之前：原方案 600 场活动中 599 场未改动；2015年7月15日起：原方案 100 场取消、改期或换人，新增 150 场；另有 1 个镇街的方案与原方案逐字节相同。"
+    );
+    assert!(
+        city_past_line("示例县", date, &sum, 2, 1, Lang::En)
+            .starts_with("示例县, 2 townships replanned: ")
     );
     let (date, one) = total(std::slice::from_ref(&a)).unwrap();
     assert_eq!(
-        city_past_line(date, &one, 1, 0, Lang::En),
+        city_past_line("", date, &one, 1, 0, Lang::En),
         "The city, 1 township replanned: before 2015-07-15, all 501 sessions of the plan in force are untouched; from 2015-07-15, 90 of its sessions are dropped, moved or with other people, and 130 are new."
     );
     // Townships replanned from different dates: each one's own.
@@ -199,11 +208,11 @@ fn the_city_check_lines_in_words_both_languages() {
     let (date, sum) = total(&[a, later]).unwrap();
     assert_eq!(date, None);
     assert_eq!(
-        city_past_line(date, &sum, 2, 0, Lang::Zh),
+        city_past_line("", date, &sum, 2, 0, Lang::Zh),
         "全市（重新编排 2 个镇街）：各镇街重新编排日之前：原方案 600 场活动中 599 场未改动；此后：原方案 100 场取消、改期或换人，新增 150 场。"
     );
     assert_eq!(
-        city_past_line(date, &sum, 2, 0, Lang::En),
+        city_past_line("", date, &sum, 2, 0, Lang::En),
         "The city, 2 townships replanned: before each township's date, 599 of the plan in force's 600 sessions are untouched; from it, 100 of its sessions are dropped, moved or with other people, and 150 are new."
     );
     assert_eq!(total(&[]), None);

@@ -2,8 +2,9 @@
 //! warnings in one go. Each township gets a heading and its table exactly as
 //! `warnings PLAN` prints it (one line when it has none), the city a closing
 //! count by kind; `--kind` filters in every township; the CSV is one file
-//! with the township first; a folder without plans, or a plan whose roster
-//! cannot be read, is named and exits 2.
+//! with the township first; a folder without plans is named and exits 2, a
+//! plan whose roster cannot be read is listed by its file name, with ids
+//! (exit 2); the city's line names the city when its city.toml does.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -105,14 +106,14 @@ fn each_township_has_its_heading_and_table_and_the_city_its_count_by_kind() {
 
     let out = warnings("zh", &[s(&plans)]);
     let city = format!(
-        "全市：3 个镇街共 {total} 条提醒（驻点接待人手不足 {short} 条；无法补接待 {makeup} 条；入户走访排不下 {visits} 条）。"
+        "佛山市：3 个镇街共 {total} 条提醒（驻点接待人手不足 {short} 条；无法补接待 {makeup} 条；入户走访排不下 {visits} 条）。"
     );
     assert_eq!(out, listing("zh", &plans, &names, &[], &city));
     assert!(out.starts_with("== 更合镇："), "{out}");
 
     let out = warnings("en", &[s(&plans)]);
     let city = format!(
-        "City: {total} warnings in 3 townships (station sessions short of people: {short}; make-ups that cannot be placed: {makeup}; household visits that do not fit: {visits})."
+        "佛山市: {total} warnings in 3 townships (station sessions short of people: {short}; make-ups that cannot be placed: {makeup}; household visits that do not fit: {visits})."
     );
     assert_eq!(out, listing("en", &plans, &names, &[], &city));
 }
@@ -146,7 +147,7 @@ fn kind_filters_in_every_township_and_a_township_without_any_gets_one_line() {
     }
     let shortfalls = if short == 1 { "warning" } else { "warnings" };
     want += &format!(
-        "City: {short} {shortfalls} in 3 townships (station sessions short of people: {short}).\n"
+        "佛山市: {short} {shortfalls} in 3 townships (station sessions short of people: {short}).\n"
     );
     assert_eq!(out, want);
     assert!(out.contains("== 更合镇: no warnings of kind shortfall ==\n\n"));
@@ -157,14 +158,14 @@ fn kind_filters_in_every_township_and_a_township_without_any_gets_one_line() {
         "== 更合镇：没有“会议占用驻点时间”类提醒 ==\n\n\
          == 大塘镇：没有“会议占用驻点时间”类提醒 ==\n\n\
          == 南山镇：没有“会议占用驻点时间”类提醒 ==\n\n\
-         全市：3 个镇街均没有“会议占用驻点时间”类提醒。\n"
+         佛山市：3 个镇街均没有“会议占用驻点时间”类提醒。\n"
     );
     assert_eq!(
         warnings("en", &[s(&plans), "--kind", "meeting_in_window"]),
         "== 更合镇: no warnings of kind meeting_in_window ==\n\n\
          == 大塘镇: no warnings of kind meeting_in_window ==\n\n\
          == 南山镇: no warnings of kind meeting_in_window ==\n\n\
-         City: no warnings of kind meeting_in_window in 3 townships.\n"
+         佛山市: no warnings of kind meeting_in_window in 3 townships.\n"
     );
     // An unknown kind is refused as for one plan.
     let (c, _, err) = zhudian(&["warnings", s(&plans), "--kind", "short"]);
@@ -234,53 +235,73 @@ fn a_folder_without_plans_or_a_plan_without_its_roster_is_named_with_exit_2() {
         )
     );
 
-    // 大塘镇's roster gone: the others are listed, its plan named, exit 2.
+    // 大塘镇's roster gone: listed by its plan file's name, people and units
+    // by ids as `warnings PLAN` lists them; the others as they were; exit 2.
     let roster = city.join("foshan-31-datang.toml");
     std::fs::remove_file(&roster).unwrap();
     let plan = plans.join("foshan-31-datang.toml");
-    let (c, out, err) = zhudian(&["warnings", s(&plans), "--kind", "makeup_impossible"]);
+    let datang = read(&plan).warning.len();
+    assert!(datang > 1, "大塘镇 has warnings to list");
+    let (c, out, err) = zhudian(&["warnings", s(&plans)]);
     assert_eq!(c, 2, "{out}");
     assert_eq!(
         err,
         format!(
-            "{}: cannot read its roster, which names the township: {}: cannot read the file: no such file\n",
+            "{}: cannot read its roster: listed by its file name, people and units by ids: {}: cannot read the file: no such file\n",
             plan.display(),
             roster.display()
         )
     );
-    assert_eq!(
-        out,
-        format!(
-            "== 更合镇: no warnings of kind makeup_impossible ==\n\n\
-             == 南山镇: no warnings of kind makeup_impossible ==\n\n\
-             City: no warnings of kind makeup_impossible in 2 townships; not read: {}.\n",
-            plan.display()
-        )
+    let by_ids = format!(
+        "== foshan-31-datang.toml (roster gone, shown by ids): {datang} warnings ==\n{}",
+        warnings("en", &[s(&plan)])
     );
-    let (c, out, err) = zhudian(&[
-        "--lang",
-        "zh",
-        "warnings",
-        s(&plans),
-        "--kind",
-        "无法补接待",
-    ]);
-    assert_eq!(c, 2);
-    assert_eq!(
-        err,
-        format!(
-            "{}：无法读取其名册（镇街名称取自名册）：{}：无法读取文件：文件不存在\n",
-            plan.display(),
-            roster.display()
-        )
-    );
+    assert!(out.contains(&format!("\n\n{by_ids}\n== 南山镇: ")), "{out}");
+    assert!(out.starts_with("== 更合镇: "), "{out}");
+    let total = count(&plans, "shortfall")
+        + count(&plans, "makeup_impossible")
+        + count(&plans, "household_visits_short");
     assert!(
         out.ends_with(&format!(
-            "全市：2 个镇街均没有“无法补接待”类提醒；未能读取：{}。\n",
+            "\n佛山市: {total} warnings in 3 townships (station sessions short of people: {}; make-ups that cannot be placed: {}; household visits that do not fit: {}); listed by ids, their roster unreadable: {}.\n",
+            count(&plans, "shortfall"),
+            count(&plans, "makeup_impossible"),
+            count(&plans, "household_visits_short"),
             plan.display()
         )),
         "{out}"
     );
+    let (c, out, err) = zhudian(&["--lang", "zh", "warnings", s(&plans)]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{}：无法读取其名册，以方案文件名列出，人员和村（社区）以编号显示：{}：无法读取文件：文件不存在\n",
+            plan.display(),
+            roster.display()
+        )
+    );
+    let by_ids = format!(
+        "== foshan-31-datang.toml（名册已找不到，以编号显示）：{datang} 条提醒 ==\n{}",
+        warnings("zh", &[s(&plan)])
+    );
+    assert!(out.contains(&format!("\n\n{by_ids}\n== 南山镇：")), "{out}");
+    assert!(
+        out.ends_with(&format!(
+            "；名册无法读取、以编号列出：{}。\n",
+            plan.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains(&format!("\n佛山市：3 个镇街共 {total} 条提醒（")));
+    // The CSV names it by the same label in its 镇街 column, ids in the rows.
+    let (c, out, _) = zhudian(&["--lang", "zh", "warnings", s(&plans), "--format", "csv"]);
+    assert_eq!(c, 2);
+    let rows = out
+        .lines()
+        .filter(|l| l.starts_with("foshan-31-datang.toml（名册已找不到，以编号显示）,"))
+        .count();
+    assert_eq!(rows, datang, "{out}");
 }
 
 /// The shipped city: 32 townships, some without any warning, each said in
@@ -314,7 +335,7 @@ fn foshan_lists_its_32_townships_in_one_go() {
     let total: usize = files.iter().map(|p| read(p).warning.len()).sum();
     let visits = count(&plans, "household_visits_short");
     assert!(
-        out.contains(&format!("全市：32 个镇街共 {total} 条提醒（")),
+        out.contains(&format!("佛山市：32 个镇街共 {total} 条提醒（")),
         "{out}"
     );
     assert!(

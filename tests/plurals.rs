@@ -97,6 +97,7 @@ fn the_calendar_commands_lines_for_one() {
         "1 event of the plan in force (old/a.toml) written cancelled"
     );
     let c = CommandSaid::CityCancelled {
+        city: "示例县".into(),
         cancelled: 1,
         townships: 1,
         missing: 1,
@@ -104,6 +105,10 @@ fn the_calendar_commands_lines_for_one() {
     assert_eq!(
         c.say(Lang::En),
         "1 event of the plans in force written cancelled in all, across 1 township (a phone that re-imports a file removes them); 1 township had no previous plan"
+    );
+    assert_eq!(
+        c.say(Lang::Zh),
+        "示例县共 1 条原方案的手机日程已标为取消，涉及 1 个镇街（手机重新导入文件后会删去）；1 个镇街没有原方案"
     );
 }
 

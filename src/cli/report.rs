@@ -135,19 +135,6 @@ fn finish(path: &Path, page: &str, beside: usize, lang: Lang) -> i32 {
     EXIT_OK
 }
 
-/// The city's name from its folder's city.toml (`[city] name`); empty for
-/// a city file or a folder without one (a folder's own name may be English).
-fn city_name(path: &Path) -> String {
-    if !path.is_dir() {
-        return String::new();
-    }
-    crate::roster::city::read(path)
-        .ok()
-        .flatten()
-        .map(|c| c.name)
-        .unwrap_or_default()
-}
-
 /// The city page and one page per township beside it.
 fn city(args: &ReportArgs, lang: Lang) -> i32 {
     let dir = &args.plans[0];
@@ -223,10 +210,28 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             figures: Figures::of(roster, &plan, Some(keys)),
         });
     }
+    // A plan whose roster left the city gets no page, and is said so.
+    let gone = super::city::roster_gone(&towns, dir, Done::Reported, lang);
+    for g in &gone {
+        errln!(
+            "{}",
+            CityRunSaid::Line {
+                township: g.township.clone(),
+                said: g.said.clone()
+            }
+            .say(lang)
+        );
+        failing.push(g.township.clone());
+    }
     let written = figures.len();
     let code = finish(
         &args.output,
-        &city_page(&city_name(&args.roster), &summarise(figures), &hrefs, lang),
+        &city_page(
+            &super::city::city_name(&args.roster),
+            &summarise(figures),
+            &hrefs,
+            lang,
+        ),
         written,
         lang,
     );
@@ -234,8 +239,8 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
         "{}",
         CityRunSaid::Totals {
             done: Done::Reported,
-            ok: towns.len() - failing.len(),
-            total: towns.len(),
+            ok: towns.len() + gone.len() - failing.len(),
+            total: towns.len() + gone.len(),
             failing: failing.clone(),
         }
         .say(lang)

@@ -146,7 +146,7 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                 }
             }
             if rosters.len() > 1 {
-                city_people(&rosters, lang);
+                city_people(&super::city::city_name(&args.roster), &rosters, lang);
                 windows_too_close(&rosters, &clashes, lang);
             }
             if args.roster.is_dir()
@@ -210,7 +210,7 @@ fn windows_too_close(
 /// A city's leaders (in force at the year's end) and helpers, each person
 /// once (a shared or transferred person is one), as city-summary.csv's
 /// total counts them.
-fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
+fn city_people(city: &str, rosters: &[crate::model::Roster], lang: Lang) {
     let refs: Vec<&crate::model::Roster> = rosters.iter().collect();
     let across = roster::across::across(&refs).unwrap_or_default();
     let some: Vec<Option<&crate::model::Roster>> = refs.iter().map(|r| Some(*r)).collect();
@@ -233,6 +233,7 @@ fn city_people(rosters: &[crate::model::Roster], lang: Lang) {
     outln!(
         "{}",
         crate::wording::city_summary::city_people(
+            city,
             leaders.len(),
             left,
             helpers.len(),

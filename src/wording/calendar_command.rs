@@ -37,8 +37,10 @@ pub enum CommandSaid {
     TownshipNoPrevious {
         dir: String,
     },
-    /// A city's cancelled events in all.
+    /// A city's cancelled events in all; `city` its name (a county's own:
+    /// 示例县), empty for 全市.
     CityCancelled {
+        city: String,
         cancelled: usize,
         townships: usize,
         missing: usize,
@@ -137,6 +139,7 @@ impl Say for CommandSaid {
                 }
             }
             CityCancelled {
+                city,
                 cancelled,
                 townships,
                 missing,
@@ -161,8 +164,9 @@ impl Say for CommandSaid {
                     } else {
                         String::new()
                     };
+                    let city = if city.is_empty() { "全市" } else { city };
                     format!(
-                        "全市共 {cancelled} 条原方案的手机日程已标为取消，涉及 {townships} 个镇街（手机重新导入文件后会删去）{none}"
+                        "{city}共 {cancelled} 条原方案的手机日程已标为取消，涉及 {townships} 个镇街（手机重新导入文件后会删去）{none}"
                     )
                 }
             }

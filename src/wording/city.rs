@@ -28,6 +28,9 @@ pub enum CityRunSaid {
     RosterInvalid,
     /// No plan for a township in the plans folder.
     NoPlan { path: String },
+    /// A plan in the plans folder that no roster of the city pairs with
+    /// (its roster deleted or renamed): not run, said with what was not done.
+    RosterGone { done: Done },
     /// The plans argument is not a folder.
     NeedsPlanFolder { path: String },
     /// A folder with no plan files in it (perhaps the rosters' folder).
@@ -88,6 +91,21 @@ impl Say for CityRunSaid {
                     format!("no plan at {path}: plan the city first (zhudian plan CITY -o DIR)")
                 } else {
                     format!("{path} 处没有方案：请先编排全市（zhudian plan 城市 -o 文件夹）")
+                }
+            }
+            CityRunSaid::RosterGone { done } => {
+                let (en_not, zh_not) = match done {
+                    Done::Checked => ("not checked", "无法检查"),
+                    Done::Calendars => ("no calendar written", "无法写出日历"),
+                    Done::Replanned { .. } => ("not replanned", "无法重新编排"),
+                    Done::Compared => ("not compared", "无法比较"),
+                    Done::Exported => ("no documents written", "无法写出文件"),
+                    Done::Reported => ("no page written", "无法写出页面"),
+                };
+                if en {
+                    format!("the city's rosters no longer hold this township's roster: {en_not}")
+                } else {
+                    format!("名册中已找不到这个镇街的名册，{zh_not}")
                 }
             }
             CityRunSaid::NeedsPlanFolder { path } => {
@@ -413,6 +431,20 @@ mod tests {
                 },
                 "no plan at p/a.toml: plan the city first (zhudian plan CITY -o DIR)",
                 "p/a.toml 处没有方案：请先编排全市（zhudian plan 城市 -o 文件夹）",
+            ),
+            (
+                CityRunSaid::RosterGone {
+                    done: Done::Checked,
+                },
+                "the city's rosters no longer hold this township's roster: not checked",
+                "名册中已找不到这个镇街的名册，无法检查",
+            ),
+            (
+                CityRunSaid::RosterGone {
+                    done: Done::Reported,
+                },
+                "the city's rosters no longer hold this township's roster: no page written",
+                "名册中已找不到这个镇街的名册，无法写出页面",
             ),
             (
                 CityRunSaid::NeedsPlanFolder {

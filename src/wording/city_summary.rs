@@ -81,6 +81,25 @@ pub fn written(path: &str, lang: Lang) -> String {
     }
 }
 
+/// A city run that could not read every township leaves city-summary.csv
+/// as it was (or writes none), rather than a summary short of them.
+pub fn left_as_it_was(path: &str, existed: bool, lang: Lang) -> String {
+    match (lang, existed) {
+        (Lang::En, true) => format!(
+            "City figures left as they were at {path}: not every township could be read, and a partial summary would drop them"
+        ),
+        (Lang::En, false) => format!(
+            "City figures not written to {path}: not every township could be read, and a partial summary would drop them"
+        ),
+        (Lang::Zh, true) => {
+            format!("全市汇总表 {path} 保持原样：有镇街未能读取，不写入缺少镇街的汇总")
+        }
+        (Lang::Zh, false) => {
+            format!("未写出全市汇总表 {path}：有镇街未能读取，不写入缺少镇街的汇总")
+        }
+    }
+}
+
 /// The city's figures could not be written.
 pub fn cannot_write(path: &str, detail: &str, lang: Lang) -> String {
     match lang {
@@ -172,14 +191,20 @@ pub fn people_needs_plans(city: &str, lang: Lang) -> String {
 /// more who left or handed over during it) and helpers, each person once,
 /// as the total row of city-summary.csv counts them; `entries` the leader
 /// entries of the rosters when a shared or transferred person makes them
-/// more.
+/// more; `city` the city's name (a county's own: 示例县), empty for 全市.
 pub fn city_people(
+    city: &str,
     leaders: usize,
     left: usize,
     helpers: usize,
     entries: usize,
     lang: Lang,
 ) -> String {
+    let city = match (city.is_empty(), lang) {
+        (false, _) => city,
+        (true, Lang::En) => "The city",
+        (true, Lang::Zh) => "全市",
+    };
     let more = match (left, lang) {
         (0, _) => String::new(),
         (n, Lang::En) => format!(
@@ -193,13 +218,13 @@ pub fn city_people(
         (n, Lang::Zh) => format!("（另有 {n} 名年内离任或交接）"),
     };
     match (lang, entries == leaders) {
-        (Lang::En, true) => format!("The city: {leaders} leaders{more} and {helpers} helpers."),
+        (Lang::En, true) => format!("{city}: {leaders} leaders{more} and {helpers} helpers."),
         (Lang::En, false) => format!(
-            "The city: {leaders} leaders{more} and {helpers} helpers, each person once ({entries} leader entries: a shared or transferred person is on two townships' rosters)."
+            "{city}: {leaders} leaders{more} and {helpers} helpers, each person once ({entries} leader entries: a shared or transferred person is on two townships' rosters)."
         ),
-        (Lang::Zh, true) => format!("全市：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名。"),
+        (Lang::Zh, true) => format!("{city}：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名。"),
         (Lang::Zh, false) => format!(
-            "全市：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名，每人只计一次（名册中领导共 {entries} 条：多镇街共用或调动的人员在两个镇街的名册中都有）。"
+            "{city}：驻点领导 {leaders} 名{more}，协助人员 {helpers} 名，每人只计一次（名册中领导共 {entries} 条：多镇街共用或调动的人员在两个镇街的名册中都有）。"
         ),
     }
 }

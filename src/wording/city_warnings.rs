@@ -16,17 +16,20 @@ pub enum CityWarningsSaid {
         township: String,
         kind: Option<String>,
     },
-    /// The closing line: the townships read, the warnings listed by kind
-    /// (kind code, count) in reading order, the kind asked for, and the
-    /// plan files that could not be read.
+    /// The closing line: the city's name (empty: 全市, City), the townships
+    /// read, the warnings listed by kind (kind code, count) in reading
+    /// order, the kind asked for, the plan files that could not be read,
+    /// and those listed by ids (their roster could not be read).
     City {
+        city: String,
         townships: usize,
         by_kind: Vec<(String, usize)>,
         kind: Option<String>,
         unread: Vec<String>,
+        by_ids: Vec<String>,
     },
-    /// A plan whose roster cannot be read: the township (the roster names
-    /// it) and the people are unknown.
+    /// A plan whose roster cannot be read: the township is listed by its
+    /// plan file's name, people and units by their ids.
     RosterUnreadable { plan: String, detail: String },
 }
 
@@ -52,16 +55,23 @@ impl Say for CityWarningsSaid {
                 }
             },
             CityWarningsSaid::City {
+                city,
                 townships,
                 by_kind,
                 kind,
                 unread,
+                by_ids,
             } => {
+                let city = match (city.is_empty(), en) {
+                    (false, _) => city.as_str(),
+                    (true, true) => "City",
+                    (true, false) => "全市",
+                };
                 if *townships == 0 {
                     return if en {
-                        format!("City: no plan could be read: {}.", list(unread, lang))
+                        format!("{city}: no plan could be read: {}.", list(unread, lang))
                     } else {
-                        format!("全市：没有能读取的方案：{}。", list(unread, lang))
+                        format!("{city}：没有能读取的方案：{}。", list(unread, lang))
                     };
                 }
                 let total: usize = by_kind.iter().map(|(_, n)| n).sum();
@@ -71,11 +81,11 @@ impl Say for CityWarningsSaid {
                     format!("{townships} 个镇街")
                 };
                 let mut s = match (total, kind, en) {
-                    (0, None, true) => format!("City: no warnings in {towns}"),
-                    (0, None, false) => format!("全市：{towns}均没有提醒"),
-                    (0, Some(k), true) => format!("City: no warnings of kind {k} in {towns}"),
+                    (0, None, true) => format!("{city}: no warnings in {towns}"),
+                    (0, None, false) => format!("{city}：{towns}均没有提醒"),
+                    (0, Some(k), true) => format!("{city}: no warnings of kind {k} in {towns}"),
                     (0, Some(k), false) => {
-                        format!("全市：{towns}均没有“{}”类提醒", kind_label(k, lang))
+                        format!("{city}：{towns}均没有“{}”类提醒", kind_label(k, lang))
                     }
                     (n, _, true) => {
                         let kinds: Vec<String> = by_kind
@@ -83,7 +93,7 @@ impl Say for CityWarningsSaid {
                             .map(|(k, n)| format!("{}: {n}", kind_label(k, lang)))
                             .collect();
                         format!(
-                            "City: {} in {towns} ({})",
+                            "{city}: {} in {towns} ({})",
                             super::counted(n, "warning", "warnings"),
                             kinds.join("; ")
                         )
@@ -93,7 +103,7 @@ impl Say for CityWarningsSaid {
                             .iter()
                             .map(|(k, n)| format!("{} {n} 条", kind_label(k, lang)))
                             .collect();
-                        format!("全市：{towns}共 {n} 条提醒（{}）", kinds.join("；"))
+                        format!("{city}：{towns}共 {n} 条提醒（{}）", kinds.join("；"))
                     }
                 };
                 if !unread.is_empty() {
@@ -103,17 +113,42 @@ impl Say for CityWarningsSaid {
                         format!("；未能读取：{}", list(unread, lang))
                     };
                 }
+                if !by_ids.is_empty() {
+                    s += &if en {
+                        format!(
+                            "; listed by ids, their roster unreadable: {}",
+                            list(by_ids, lang)
+                        )
+                    } else {
+                        format!("；名册无法读取、以编号列出：{}", list(by_ids, lang))
+                    };
+                }
                 s += if en { "." } else { "。" };
                 s
             }
             CityWarningsSaid::RosterUnreadable { plan, detail } => {
                 if en {
-                    format!("{plan}: cannot read its roster, which names the township: {detail}")
+                    format!(
+                        "{plan}: cannot read its roster: listed by its file name, people and units by ids: {detail}"
+                    )
                 } else {
-                    format!("{plan}：无法读取其名册（镇街名称取自名册）：{detail}")
+                    format!(
+                        "{plan}：无法读取其名册，以方案文件名列出，人员和村（社区）以编号显示：{detail}"
+                    )
                 }
             }
         }
+    }
+}
+
+/// A township whose roster cannot be read, named by its plan file: the
+/// roster gone (deleted or moved), or there but not valid.
+pub fn by_ids_label(file: &str, gone: bool, lang: Lang) -> String {
+    match (lang, gone) {
+        (Lang::En, true) => format!("{file} (roster gone, shown by ids)"),
+        (Lang::En, false) => format!("{file} (roster not valid, shown by ids)"),
+        (Lang::Zh, true) => format!("{file}（名册已找不到，以编号显示）"),
+        (Lang::Zh, false) => format!("{file}（名册无效，以编号显示）"),
     }
 }
 
@@ -142,10 +177,12 @@ mod tests {
         assert_eq!(h.en(), "== 大塘镇: 1 warning ==");
         assert_eq!(h.zh(), "== 大塘镇：1 条提醒 ==");
         let city = CityWarningsSaid::City {
+            city: String::new(),
             townships: 1,
             by_kind: vec![("newer_kind".into(), 1)],
             kind: None,
             unread: vec!["p/a.toml".into(), "p/b.toml".into()],
+            by_ids: Vec::new(),
         };
         assert_eq!(
             city.en(),
@@ -156,12 +193,50 @@ mod tests {
             "全市：1 个镇街共 1 条提醒（newer_kind 1 条）；未能读取：p/a.toml和p/b.toml。"
         );
         let none_read = CityWarningsSaid::City {
+            city: String::new(),
             townships: 0,
             by_kind: Vec::new(),
             kind: None,
             unread: vec!["p/a.toml".into()],
+            by_ids: Vec::new(),
         };
         assert_eq!(none_read.en(), "City: no plan could be read: p/a.toml.");
         assert_eq!(none_read.zh(), "全市：没有能读取的方案：p/a.toml。");
+    }
+
+    #[test]
+    fn a_named_county_says_its_name_and_the_townships_listed_by_ids() {
+        let county = CityWarningsSaid::City {
+            city: "示例县".into(),
+            townships: 3,
+            by_kind: vec![("shortfall".into(), 2)],
+            kind: None,
+            unread: Vec::new(),
+            by_ids: vec!["p/xinxu.toml".into()],
+        };
+        assert_eq!(
+            county.zh(),
+            "示例县：3 个镇街共 2 条提醒（驻点接待人手不足 2 条）；名册无法读取、以编号列出：p/xinxu.toml。"
+        );
+        assert_eq!(
+            county.en(),
+            "示例县: 2 warnings in 3 townships (station sessions short of people: 2); listed by ids, their roster unreadable: p/xinxu.toml."
+        );
+        assert_eq!(
+            by_ids_label("xinxu.toml", true, Lang::Zh),
+            "xinxu.toml（名册已找不到，以编号显示）"
+        );
+        assert_eq!(
+            by_ids_label("xinxu.toml", true, Lang::En),
+            "xinxu.toml (roster gone, shown by ids)"
+        );
+        assert_eq!(
+            by_ids_label("xinxu.toml", false, Lang::Zh),
+            "xinxu.toml（名册无效，以编号显示）"
+        );
+        assert_eq!(
+            by_ids_label("xinxu.toml", false, Lang::En),
+            "xinxu.toml (roster not valid, shown by ids)"
+        );
     }
 }

@@ -16,7 +16,7 @@ use crate::export;
 use crate::model::Roster;
 use crate::plan::write_atomic;
 use crate::wording::calendar::CommandSaid;
-use crate::wording::city::Done;
+use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::{Lang, Say};
 
 /// Writes every plan's calendar; the exit code is the worst township's.
@@ -79,6 +79,13 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                 );
                 match load_roster(&rpath, &plan) {
                     Ok(r) => r,
+                    // Not in the city --roster names, nor where the plan says.
+                    Err(_) if !city.is_empty() && !rpath.is_file() => {
+                        return bad(CityRunSaid::RosterGone {
+                            done: Done::Calendars,
+                        }
+                        .say(lang));
+                    }
                     Err(e) => return bad(e.trim_end().to_string()),
                 }
             }
@@ -172,6 +179,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         outln!(
             "{}",
             CommandSaid::CityCancelled {
+                city: city_name(args.roster.as_deref(), &plans),
                 cancelled: n,
                 townships,
                 missing
@@ -206,4 +214,23 @@ fn previous_of<'a>(
             .ok()
             .is_some_and(|old| stem(&old.plan.roster).as_deref() == Some(wanted.as_str()))
     })
+}
+
+/// The city's name from the city.toml of `--roster`, else of the folder
+/// holding the first plan's roster; empty when none says it.
+fn city_name(roster: Option<&Path>, plans: &[PathBuf]) -> String {
+    if let Some(r) = roster {
+        return super::city_name(r);
+    }
+    let Some(first) = plans.first() else {
+        return String::new();
+    };
+    let Ok(plan) = read_plan(first) else {
+        return String::new();
+    };
+    let rpath = roster_path(None, first, &plan);
+    match rpath.parent() {
+        Some(d) if !d.as_os_str().is_empty() => super::city_name(d),
+        _ => super::city_name(Path::new(".")),
+    }
 }

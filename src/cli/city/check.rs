@@ -61,6 +61,13 @@ pub fn run(
         })
         .collect();
     let mut rows: Vec<Outcome> = done.into_iter().map(|(o, _)| o).collect();
+    // A plan whose roster left the city is not checked, and said so.
+    rows.extend(super::roster_gone(&towns, plans, Done::Checked, lang));
+    let whole = rows.len() == towns.len()
+        && towns
+            .iter()
+            .zip(&read)
+            .all(|(t, p)| t.roster.is_ok() && p.is_some());
     // No shared person in two townships at once.
     let found = two_places(&towns, &read, &across, lang);
     // The figures' line comes before the verdict, which stays the last line.
@@ -68,7 +75,7 @@ pub fn run(
     if let Some((date, sum)) = crate::verify::past::total(&past) {
         outln!(
             "{}",
-            words::city_past_line(date, &sum, past.len(), kept, lang)
+            words::city_past_line(&super::city_name(city), date, &sum, past.len(), kept, lang)
         );
     }
     if !across.shared.is_empty() {
@@ -86,7 +93,7 @@ pub fn run(
             )
         );
     }
-    let written = super::summary::write(&towns, plans, lang);
+    let written = super::summary::write_whole(&towns, plans, whole, lang);
     if !found.is_empty() {
         // The verdict names the townships concerned.
         for f in &found {

@@ -495,6 +495,24 @@ pub fn plan_files(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// The plans in `plans` that no township of the city pairs with by file
+/// name: their roster was deleted or renamed. Each is an outcome (exit 2)
+/// named by its path, saying what was not done.
+pub fn roster_gone(towns: &[Township], plans: &Path, done: Done, lang: Lang) -> Vec<Outcome> {
+    let files = plan_files(plans, lang).unwrap_or_default();
+    files
+        .iter()
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            !towns.iter().any(|t| Some(&t.file) == name.as_ref())
+        })
+        .map(|p| {
+            let said = CityRunSaid::RosterGone { done }.say(lang);
+            Outcome::bad(&p.display().to_string(), said, Vec::new())
+        })
+        .collect()
+}
+
 /// Whether a file reads as TOML with a `[plan]` table (rosters have none).
 fn is_plan(path: &Path) -> bool {
     crate::input::read_to_string(path)
@@ -520,4 +538,17 @@ pub fn towns_with_plans(city: &Path, plans: &Path, lang: Lang) -> Result<Vec<Tow
         err!("{e}");
         EXIT_BAD_INPUT
     })
+}
+
+/// The city's name from its folder's city.toml (`[city] name`); empty for
+/// a city file or a folder without one.
+pub fn city_name(path: &Path) -> String {
+    if !path.is_dir() {
+        return String::new();
+    }
+    crate::roster::city::read(path)
+        .ok()
+        .flatten()
+        .map(|c| c.name)
+        .unwrap_or_default()
 }

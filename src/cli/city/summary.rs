@@ -54,6 +54,20 @@ pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
     }
 }
 
+/// As [`write`] when every township was read (`whole`); else the summary
+/// in `plans` is left as it was, and said so.
+pub fn write_whole(towns: &[Township], plans: &Path, whole: bool, lang: Lang) -> Result<(), i32> {
+    if whole {
+        return write(towns, plans, lang);
+    }
+    let path = plans.join(FILE_NAME);
+    outln!(
+        "{}",
+        words::left_as_it_was(&path.display().to_string(), path.is_file(), lang)
+    );
+    Ok(())
+}
+
 /// Each township's people keyed as persons of the city (a shared or
 /// transferred person has one key in every township); empty for a
 /// township that cannot be read.

@@ -6,6 +6,7 @@
 //! city `--roster` names (paired by file name), else the plan's own.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use super::{each, plan_files, townships};
 use crate::cli::calendar::{load_roster, roster_path};
@@ -14,12 +15,17 @@ use crate::cli::warnings::{Flags, WarningsArgs, listed, render_csv, rows, table}
 use crate::cli::{EXIT_BAD_INPUT, EXIT_OK};
 use crate::model::Roster;
 use crate::plan::PlanFile;
-use crate::wording::city_warnings::{CityWarningsSaid, city_headings};
+use crate::wording::city_warnings::{CityWarningsSaid, by_ids_label, city_headings};
 use crate::wording::warnings::KINDS;
 use crate::wording::{Lang, Say};
 
+/// A plan read, with its roster or why not (the reason, and whether the
+/// roster is gone rather than not valid).
+type Read = (Result<Roster, (String, bool)>, PlanFile);
+
 /// Lists every township's warnings; 0 done, 2 when the folder holds no
-/// plans or a plan or its roster cannot be read (the others still listed).
+/// plans or a plan or its roster cannot be read (the others still listed,
+/// a township whose roster cannot be read by its plan file, with ids).
 pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
     let plans = match plan_files(&args.plan, lang) {
         Ok(p) => p,
@@ -52,20 +58,28 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
             }
             .say(lang)
         };
+        // A roster that cannot be read leaves the township listed by ids,
+        // as `warnings PLAN` lists it, the reason said on stderr.
         let roster = match city.iter().find(|t| t.file == file) {
-            Some(t) => t.roster.clone().map_err(|p| unreadable(p.join("\n    ")))?,
+            Some(t) => t
+                .roster
+                .clone()
+                .map_err(|p| (unreadable(p.join("\n    ")), false)),
             None => {
                 let r = roster_path(
                     args.roster.as_ref().filter(|_| city.is_empty()),
                     path,
                     &plan,
                 );
-                load_roster(&r, &plan).map_err(|e| unreadable(e.trim_end().to_string()))?
+                let gone = !r.is_file();
+                load_roster(&r, &plan).map_err(|e| (unreadable(e.trim_end().to_string()), gone))
             }
         };
-        Ok::<(Roster, PlanFile), String>((roster, plan))
+        Ok::<Read, String>((roster, plan))
     });
+    let city_name = city_name(args.roster.as_deref(), &plans, &read);
     let mut unread = Vec::new();
+    let mut by_ids = Vec::new();
     let mut towns = 0;
     let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
     let mut csv_rows: Vec<Vec<String>> = Vec::new();
@@ -80,7 +94,15 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
             }
         };
         towns += 1;
-        let township = roster.township.name.clone();
+        let (township, roster) = match roster {
+            Ok(r) => (r.township.name.clone(), Some(r)),
+            Err((e, gone)) => {
+                errln!("{e}");
+                by_ids.push(path.display().to_string());
+                let file = path.file_name().unwrap_or_default().to_string_lossy();
+                (by_ids_label(&file, *gone, lang), None)
+            }
+        };
         let listed = listed(plan, kind);
         for w in &listed {
             // Kinds in reading order; unknown ones (a newer zhudian's) after.
@@ -89,7 +111,7 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
                 .entry((rank.unwrap_or(KINDS.len()), w.kind.clone()))
                 .or_default() += 1;
         }
-        let rows = rows(&listed, Some(roster), csv, lang);
+        let rows = rows(&listed, roster, csv, lang);
         if csv {
             csv_rows.extend(rows.into_iter().map(|r| {
                 let mut cells = vec![township.clone()];
@@ -132,13 +154,41 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
                 by_kind,
                 kind: kind.map(String::from),
                 unread: unread.clone(),
+                by_ids: by_ids.clone(),
+                city: city_name,
             }
             .say(lang)
         );
     }
-    if unread.is_empty() {
+    if unread.is_empty() && by_ids.is_empty() {
         EXIT_OK
     } else {
         EXIT_BAD_INPUT
     }
+}
+
+/// The city's name (`[city] name` in its folder's city.toml): of the
+/// `--roster` folder, else of the folder holding the plans' own rosters;
+/// empty when none says it.
+fn city_name(roster: Option<&Path>, plans: &[PathBuf], read: &[Result<Read, String>]) -> String {
+    let named = |dir: &Path| Some(super::city_name(dir)).filter(|n| !n.is_empty());
+    if let Some(r) = roster {
+        return super::city_name(r);
+    }
+    plans
+        .iter()
+        .zip(read)
+        .filter_map(|(path, r)| {
+            let (_, plan) = r.as_ref().ok()?;
+            let rpath = roster_path(None, path, plan);
+            let dir = rpath.parent()?;
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            named(dir)
+        })
+        .next()
+        .unwrap_or_default()
 }

@@ -208,8 +208,10 @@ pub fn kept_line(lang: Lang) -> &'static str {
 
 /// The city's replan in sessions, added up over the `replanned` townships
 /// (`from` their common date, `None` when they differ); `kept` townships
-/// are the plan in force byte for byte.
+/// are the plan in force byte for byte. `city` is the city's name (a
+/// county's own: 示例县), empty for 全市 / The city.
 pub fn city_past_line(
+    city: &str,
     from: Option<NaiveDate>,
     total: &crate::verify::past::PastCounts,
     replanned: usize,
@@ -224,8 +226,9 @@ pub fn city_past_line(
                 0 => String::new(),
                 k => format!("; {k} {} kept byte for byte", townships(k)),
             };
+            let city = if city.is_empty() { "The city" } else { city };
             format!(
-                "The city, {replanned} {} replanned: {said}{kept}.",
+                "{city}, {replanned} {} replanned: {said}{kept}.",
                 townships(replanned)
             )
         }
@@ -234,7 +237,8 @@ pub fn city_past_line(
                 0 => String::new(),
                 k => format!("；另有 {k} 个镇街的方案与原方案逐字节相同"),
             };
-            format!("全市（重新编排 {replanned} 个镇街）：{said}{kept}。")
+            let city = if city.is_empty() { "全市" } else { city };
+            format!("{city}（重新编排 {replanned} 个镇街）：{said}{kept}。")
         }
     }
 }

@@ -403,7 +403,7 @@ pub fn too_many_units(
     lang: Lang,
 ) -> String {
     let all = leaders + kept_away.len();
-    let allow = super::roster::more_places(units, leaders, places, uniform_max, lang);
+    let allow = super::places_gap::more_places(units, leaders, places, uniform_max, lang);
     let township = kept_away
         .first()
         .map(|n| n.township.clone())

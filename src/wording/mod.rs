@@ -19,6 +19,7 @@ pub mod io;
 pub mod moves;
 pub mod names;
 pub mod places;
+pub mod places_gap;
 pub mod plan;
 pub mod report;
 pub mod roster;

@@ -332,7 +332,13 @@ impl Say for RosterSaid {
             } => {
                 let quoted: Vec<String> = allowed
                     .iter()
-                    .map(|a| if en { format!("'{a}'") } else { format!("“{a}”") })
+                    .map(|a| {
+                        if en {
+                            format!("'{a}'")
+                        } else {
+                            format!("“{a}”")
+                        }
+                    })
                     .collect();
                 if en {
                     format!(

@@ -271,7 +271,7 @@ pub(crate) fn write_stdout(args: std::fmt::Arguments) {
 
 /// Whether two paths name one file (links followed), judged by metadata
 /// only: opening a FIFO to compare it would wait for a writer.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::metadata(a), std::fs::metadata(b)) {
         #[cfg(unix)]
         (Ok(x), Ok(y)) => {

@@ -101,36 +101,47 @@ fn mixed_up(path: &Path, want_plan: bool) -> Option<IoSaid> {
 }
 
 /// The refusal for writing a plan to `path`: a file there that is not a
-/// plan (an empty one holds nothing to lose), or a file where a city's
-/// folder of plans goes, or a roster (or other file) in that folder under a
-/// township's plan name. None when the write may go ahead.
-pub fn plan_output_refused(path: &Path, city_files: Option<&[String]>) -> Option<IoSaid> {
-    let name = path.display().to_string();
-    let Some(files) = city_files else {
-        return match kind_of(path) {
-            Kind::Roster => Some(IoSaid::WouldOverwrite {
-                path: name,
-                roster: true,
-                township: township_of(path),
-            }),
-            Kind::Other if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0) => {
-                Some(IoSaid::WouldOverwrite {
-                    path: name,
-                    roster: false,
-                    township: None,
-                })
-            }
-            _ => None,
-        };
-    };
-    match kind_of(path) {
-        Kind::Absent => return None,
-        Kind::Folder => {}
-        _ => return Some(IoSaid::FileNotFolder { path: name }),
+/// plan (an empty one holds nothing to lose). None when the write may go
+/// ahead, or when `path` is `input` itself, which the command refuses in
+/// its own words ("it is …, which this run reads").
+fn plan_file_refused(path: &Path, input: &Path) -> Option<IoSaid> {
+    if super::same_file(path, input) {
+        return None;
     }
-    files
-        .iter()
-        .find_map(|f| plan_output_refused(&path.join(f), None))
+    let name = path.display().to_string();
+    match kind_of(path) {
+        Kind::Roster => Some(IoSaid::WouldOverwrite {
+            path: name,
+            roster: true,
+            township: township_of(path),
+        }),
+        Kind::Other if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0) => {
+            Some(IoSaid::WouldOverwrite {
+                path: name,
+                roster: false,
+                township: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The refusal for writing a city's plans into `dir`: a file where the
+/// folder goes, or a roster (or other file that is not a plan) in it under
+/// a township's plan name. `city` is the rosters' folder or city file.
+fn plan_folder_refused(dir: &Path, city: &Path) -> Option<IoSaid> {
+    if super::same_file(dir, city) {
+        return None;
+    }
+    match kind_of(dir) {
+        Kind::Absent => None,
+        Kind::Folder => city_plan_files(city)
+            .iter()
+            .find_map(|(file, roster)| plan_file_refused(&dir.join(file), roster)),
+        _ => Some(IoSaid::FileNotFolder {
+            path: dir.display().to_string(),
+        }),
+    }
 }
 
 /// The files a command reads as rosters and as plans, and the plan it
@@ -216,14 +227,12 @@ pub fn check(command: &Command, lang: Lang) -> Result<(), i32> {
         .or_else(|| r.rosters.iter().find_map(|p| mixed_up(p, false)))
         .or_else(|| {
             let (out, city) = r.plan_output?;
-            if super::is_stdout(out) {
-                return None;
+            let roster = r.rosters.first()?;
+            match (super::is_stdout(out), city) {
+                (true, _) => None,
+                (false, false) => plan_file_refused(out, roster),
+                (false, true) => plan_folder_refused(out, roster),
             }
-            if !city {
-                return plan_output_refused(out, None);
-            }
-            let files = city_plan_files(r.rosters.first()?);
-            plan_output_refused(out, Some(&files))
         });
     match refusal {
         Some(said) => {
@@ -234,20 +243,20 @@ pub fn check(command: &Command, lang: Lang) -> Result<(), i32> {
     }
 }
 
-/// The file names a city's plans take in their folder: each roster's name
-/// with `.toml` (as `plan CITY -o DIR` writes them). A city file's
-/// townships take numbered names no roster has, so none to guard.
-fn city_plan_files(city: &Path) -> Vec<String> {
+/// The file names a city's plans take in their folder (each roster's name
+/// with `.toml`, as `plan CITY -o DIR` writes them), each with its roster.
+/// A city file's townships take numbered names no roster has: none to guard.
+fn city_plan_files(city: &Path) -> Vec<(String, PathBuf)> {
     if !city.is_dir() {
         return Vec::new();
     }
     crate::roster::roster_files(city)
         .unwrap_or_default()
-        .iter()
+        .into_iter()
         .filter_map(|f| {
-            f.with_extension("toml")
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
+            let plan = f.with_extension("toml");
+            let name = plan.file_name()?.to_string_lossy().into_owned();
+            Some((name, f))
         })
         .collect()
 }

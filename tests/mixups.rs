@@ -7,10 +7,6 @@
 //! empty folder. Each message is checked word for word in zh and en, with
 //! exit code 2.
 
-#[path = "common/cli.rs"]
-mod cli;
-use cli::zhudian;
-
 use std::path::{Path, PathBuf};
 
 const CITY: &str = "tests/fixtures/trial28/我的县";
@@ -179,9 +175,15 @@ fn a_roster_where_a_plan_goes_is_said_in_one_sentence() {
         &["check", "我的方案/hekou.toml", "我的县/hekou.toml"],
         &["calendar", "我的县/hekou.toml", "--csv", "-"],
         &["export", "我的县/hekou.toml", "--xlsx", "out.xlsx"],
-        &["report", "我的县/hekou.toml", "我的县/hekou.toml", "-o", "r.html"],
+        &[
+            "report",
+            "我的县/hekou.toml",
+            "我的县/hekou.toml",
+            "-o",
+            "r.html",
+        ],
         &["compare", "我的方案/hekou.toml", "我的县/hekou.toml"],
-        &["people", "我的县/hekou.toml", "--csv", "-"],
+        &["people", "我的县", "我的县/hekou.toml", "--csv", "-"],
         &[
             "replan",
             "我的县/hekou.toml",
@@ -205,7 +207,12 @@ fn a_plan_where_a_roster_goes_is_said_in_one_sentence() {
     let cases: [&[&str]; 4] = [
         &["validate", "我的方案/hekou.toml"],
         &["plan", "我的方案/hekou.toml", "-o", "new.toml"],
-        &["warnings", "我的方案/xinxu.toml", "--roster", "我的方案/hekou.toml"],
+        &[
+            "warnings",
+            "我的方案/xinxu.toml",
+            "--roster",
+            "我的方案/hekou.toml",
+        ],
         &["whatif", "我的方案/hekou.toml", "scenarios.toml"],
     ];
     for args in cases {
@@ -277,7 +284,10 @@ fn a_write_the_system_refuses_says_why_in_words() {
     std::fs::create_dir(t.path("文件夹")).unwrap();
     for (lang, want) in [
         ("zh", "无法写入 文件夹：这是文件夹，这里需要文件\n"),
-        ("en", "cannot write 文件夹: it is a folder, and a file is needed here\n"),
+        (
+            "en",
+            "cannot write 文件夹: it is a folder, and a file is needed here\n",
+        ),
     ] {
         let (c, o, e) = t.run(&[
             "--lang",

@@ -189,13 +189,13 @@ fn roles(command: &Command) -> Roles<'_> {
             r.plans.push(&a.plan);
             r.rosters.extend(opt(&a.roster));
         }
-        C::People(a) => match &a.plans {
-            Some(plans) => {
+        // Alone, its input is a plan or a city (then told to give its plans too).
+        C::People(a) => {
+            if let Some(plans) = &a.plans {
                 r.rosters.push(&a.input);
                 r.plans.push(plans);
             }
-            None => r.plans.push(&a.input),
-        },
+        }
         C::Convert(a) => r.rosters.push(&a.input),
         C::Export(a) => {
             r.plans.push(&a.plan);

@@ -255,6 +255,36 @@ mod tests {
     }
 
     #[test]
+    fn a_write_s_failure_in_words_never_os_error() {
+        use std::io::{Error, ErrorKind as K};
+        let said = |k: K, lang| write_reason(&Error::from(k), lang);
+        assert_eq!(
+            said(K::AlreadyExists, Lang::Zh),
+            "已有同名文件占用了这个位置（这里需要文件夹）"
+        );
+        assert_eq!(
+            said(K::AlreadyExists, Lang::En),
+            "a file of that name is in the way (a folder is needed there)"
+        );
+        assert_eq!(
+            said(K::NotADirectory, Lang::Zh),
+            "路径中有一段是文件，不是文件夹"
+        );
+        assert_eq!(said(K::IsADirectory, Lang::Zh), "这是文件夹，这里需要文件");
+        assert_eq!(said(K::NotFound, Lang::Zh), "所在的文件夹不存在");
+        assert_eq!(
+            said(K::NotFound, Lang::En),
+            "the folder it goes in does not exist"
+        );
+        assert_eq!(said(K::PermissionDenied, Lang::Zh), "没有写入权限");
+        assert_eq!(said(K::ReadOnlyFilesystem, Lang::Zh), "磁盘是只读的");
+        assert_eq!(said(K::StorageFull, Lang::Zh), "磁盘已满");
+        assert_eq!(said(K::StorageFull, Lang::En), "the disk is full");
+        let other = Error::other("odd");
+        assert_eq!(write_reason(&other, Lang::Zh), "系统无法写入（odd）");
+    }
+
+    #[test]
     fn every_refusal_word_for_word() {
         let same = IoSaid::OutputIsInput {
             output: "r.toml".into(),

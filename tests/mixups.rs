@@ -301,3 +301,39 @@ fn a_write_the_system_refuses_says_why_in_words() {
         assert_eq!(e, want);
     }
 }
+
+#[test]
+fn whatif_never_writes_a_variant_s_plan_over_a_roster() {
+    let t = Trial::new();
+    let out = t.path("试算");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::copy(t.path("我的县/hekou.toml"), out.join("00-base.toml")).unwrap();
+    std::fs::copy("instances/whatif/beijiao.toml", t.path("s.toml")).unwrap();
+    std::fs::copy("instances/beijiao-example.toml", t.path("r.toml")).unwrap();
+    let before = bytes(&out.join("00-base.toml"));
+    for (lang, want) in [
+        (
+            "zh",
+            "试算/00-base.toml 是名册（河口镇），不是方案文件，不会覆盖；请换一个输出文件名\n",
+        ),
+        (
+            "en",
+            "试算/00-base.toml is a roster (河口镇), not a plan file: it will not be overwritten; give another output file name\n",
+        ),
+    ] {
+        let (c, o, e) = t.run(&[
+            "--lang",
+            lang,
+            "whatif",
+            "r.toml",
+            "s.toml",
+            "--out-dir",
+            "试算",
+            "--time-limit",
+            "0.5",
+        ]);
+        assert_eq!(c, 2, "{o}{e}");
+        assert!(e.ends_with(want), "{e}");
+    }
+    assert_eq!(bytes(&out.join("00-base.toml")), before);
+}

@@ -104,8 +104,8 @@ fn mixed_up(path: &Path, want_plan: bool) -> Option<IoSaid> {
 /// plan (an empty one holds nothing to lose). None when the write may go
 /// ahead, or when `path` is `input` itself, which the command refuses in
 /// its own words ("it is …, which this run reads").
-fn plan_file_refused(path: &Path, input: &Path) -> Option<IoSaid> {
-    if super::same_file(path, input) {
+fn plan_file_refused(path: &Path, input: Option<&Path>) -> Option<IoSaid> {
+    if input.is_some_and(|i| super::same_file(path, i)) {
         return None;
     }
     let name = path.display().to_string();
@@ -126,6 +126,20 @@ fn plan_file_refused(path: &Path, input: &Path) -> Option<IoSaid> {
     }
 }
 
+/// Refuses, saying so, a plan written under a name of the command's own
+/// (`whatif --out-dir`) that is one of `inputs` or would replace a file
+/// that is not a plan. Err holds the exit code (2).
+pub(crate) fn plan_may_go(path: &Path, inputs: &[&Path], lang: Lang) -> Result<(), i32> {
+    super::not_an_input(path, inputs, lang)?;
+    match plan_file_refused(path, None) {
+        Some(said) => {
+            errln!("{}", said.say(lang));
+            Err(EXIT_BAD_INPUT)
+        }
+        None => Ok(()),
+    }
+}
+
 /// The refusal for writing a city's plans into `dir`: a file where the
 /// folder goes, or a roster (or other file that is not a plan) in it under
 /// a township's plan name. `city` is the rosters' folder or city file.
@@ -137,7 +151,7 @@ fn plan_folder_refused(dir: &Path, city: &Path) -> Option<IoSaid> {
         Kind::Absent => None,
         Kind::Folder => city_plan_files(city)
             .iter()
-            .find_map(|(file, roster)| plan_file_refused(&dir.join(file), roster)),
+            .find_map(|(file, roster)| plan_file_refused(&dir.join(file), Some(roster))),
         _ => Some(IoSaid::FileNotFolder {
             path: dir.display().to_string(),
         }),
@@ -230,7 +244,7 @@ pub fn check(command: &Command, lang: Lang) -> Result<(), i32> {
             let roster = r.rosters.first()?;
             match (super::is_stdout(out), city) {
                 (true, _) => None,
-                (false, false) => plan_file_refused(out, roster),
+                (false, false) => plan_file_refused(out, Some(roster)),
                 (false, true) => plan_folder_refused(out, roster),
             }
         });

@@ -162,7 +162,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                         file_name(i, name)
                     });
                     if let Err(code) =
-                        super::not_an_input(&path, &[&args.roster, &args.scenarios], lang)
+                        super::roles::plan_may_go(&path, &[&args.roster, &args.scenarios], lang)
                     {
                         return code;
                     }

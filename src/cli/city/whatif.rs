@@ -489,7 +489,7 @@ fn write_all(
         for (t, row) in towns.iter().zip(plans) {
             let Some(plan) = row[v] else { continue };
             let path = dir.join(&folder).join(&t.file);
-            crate::cli::not_an_input(&path, &inputs, lang)?;
+            crate::cli::roles::plan_may_go(&path, &inputs, lang)?;
             let written =
                 std::fs::create_dir_all(dir.join(&folder)).and_then(|_| write_plan(&path, plan));
             if let Err(e) = written {

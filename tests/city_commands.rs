@@ -106,7 +106,8 @@ fn a_folder_never_gets_a_message_about_toml() {
         );
         assert!(
             err.contains("is not a folder: for a city, give the folder of plans")
-                || err.contains("holds no plan files: give the folder of plans"),
+                || err.contains("holds no plan files: give the folder of plans")
+                || err.ends_with(" is a folder of rosters, not of plans; are the rosters and the plans the wrong way round?\n"),
             "{args:?}: {err}"
         );
     }

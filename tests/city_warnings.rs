@@ -214,17 +214,25 @@ fn a_folder_without_plans_or_a_plan_without_its_roster_is_named_with_exit_2() {
     let (dir, city, plans) = planned();
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
-    for folder in [&empty, &city] {
-        let (c, out, err) = zhudian(&["warnings", s(folder)]);
-        assert_eq!((c, out.as_str()), (2, ""));
-        assert_eq!(
-            err,
-            format!(
-                "{} holds no plan files: give the folder of plans that zhudian plan CITY -o DIR wrote\n",
-                folder.display()
-            )
-        );
-    }
+    let (c, out, err) = zhudian(&["warnings", s(&empty)]);
+    assert_eq!((c, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "{} holds no plan files: give the folder of plans that zhudian plan CITY -o DIR wrote\n",
+            empty.display()
+        )
+    );
+    // The city's own folder of rosters: said to be rosters (tests/mixups.rs).
+    let (c, out, err) = zhudian(&["warnings", s(&city)]);
+    assert_eq!((c, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "{} is a folder of rosters, not of plans; are the rosters and the plans the wrong way round?\n",
+            city.display()
+        )
+    );
     let (c, _, err) = zhudian(&["--lang", "zh", "warnings", s(&empty)]);
     assert_eq!(c, 2);
     assert_eq!(

@@ -29,7 +29,8 @@ fn temporaries(dir: &Path) -> Vec<String> {
 fn a_symlinked_output_is_written_through_and_stays_a_link() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("real.toml");
-    std::fs::write(&target, "old").unwrap();
+    // An earlier plan: only a plan is ever written over (tests/mixups.rs).
+    std::fs::write(&target, "[plan]\nold = true\n").unwrap();
     let link = dir.path().join("plan.toml");
     std::os::unix::fs::symlink("real.toml", &link).unwrap();
     let (c, o, e) = zhudian(&["plan", ROSTER, "-o", s(&link)]);

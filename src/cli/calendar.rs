@@ -184,7 +184,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                     "{}",
                     CommandSaid::CannotWrite {
                         path: dir.display().to_string(),
-                        detail: e.to_string()
+                        detail: crate::wording::io::write_reason(&e, lang)
                     }
                     .say(lang)
                 );
@@ -213,7 +213,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                     "{}",
                     CommandSaid::CannotWrite {
                         path: path.display().to_string(),
-                        detail: e.to_string()
+                        detail: crate::wording::io::write_reason(&e, lang)
                     }
                     .say(lang)
                 );

@@ -63,7 +63,9 @@ pub fn run(args: &ConvertArgs, lang: Lang, docs: Lang) -> i32 {
     } else {
         std::fs::read(&args.input).map_err(|e| e.to_string())
     };
-    match bytes.and_then(|b| write_atomic(&args.output, &b).map_err(|e| e.to_string())) {
+    match bytes.and_then(|b| {
+        write_atomic(&args.output, &b).map_err(|e| crate::wording::io::write_reason(&e, lang))
+    }) {
         Ok(()) => {
             outln!(
                 "{}",

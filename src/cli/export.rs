@@ -77,10 +77,9 @@ fn read(
 }
 
 fn write(path: &Path, bytes: Result<Vec<u8>, rust_xlsxwriter::XlsxError>, lang: Lang) -> bool {
-    match bytes
-        .map_err(|e| e.to_string())
-        .and_then(|b| write_atomic(path, &b).map_err(|e| e.to_string()))
-    {
+    match bytes.map_err(|e| e.to_string()).and_then(|b| {
+        write_atomic(path, &b).map_err(|e| crate::wording::io::write_reason(&e, lang))
+    }) {
         Ok(()) => true,
         Err(detail) => {
             let path = path.display().to_string();
@@ -171,7 +170,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
             "{}",
             FilesSaid::CannotWrite {
                 path,
-                detail: e.to_string()
+                detail: crate::wording::io::write_reason(&e, lang)
             }
             .say(lang)
         );

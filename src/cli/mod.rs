@@ -42,6 +42,7 @@ pub mod people;
 pub mod plan;
 pub mod replan;
 pub mod report;
+pub mod roles;
 pub mod template;
 pub mod validate;
 pub mod warnings;
@@ -178,6 +179,11 @@ pub fn main() -> i32 {
 }
 
 fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
+    // A roster where a plan goes (or the other way round), or a plan about
+    // to replace a roster: refused before anything is read or written.
+    if let Err(code) = roles::check(&command, lang) {
+        return code;
+    }
     match command {
         Command::Validate(args) => validate::run(&args, lang),
         Command::Plan(args) => plan::run(&args, lang),
@@ -265,7 +271,7 @@ pub(crate) fn write_stdout(args: std::fmt::Arguments) {
 
 /// Whether two paths name one file (links followed), judged by metadata
 /// only: opening a FIFO to compare it would wait for a writer.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::metadata(a), std::fs::metadata(b)) {
         #[cfg(unix)]
         (Ok(x), Ok(y)) => {
@@ -314,4 +320,24 @@ pub(crate) fn not_an_input(output: &Path, inputs: &[&Path], lang: Lang) -> Resul
         }
     }
     Ok(())
+}
+
+/// The folders `create_dir_all(path)` would create, deepest first: a run
+/// that ends with nothing to write removes them again ([`remove_created`]),
+/// rather than leaving an empty folder behind.
+pub(crate) fn folders_to_create(path: &Path) -> Vec<std::path::PathBuf> {
+    path.ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .take_while(|p| std::fs::symlink_metadata(p).is_err())
+        .map(Path::to_path_buf)
+        .collect()
+}
+
+/// Removes the folders a run created, deepest first, each only while empty.
+pub(crate) fn remove_created(folders: &[std::path::PathBuf]) {
+    for f in folders {
+        if std::fs::remove_dir(f).is_err() {
+            return;
+        }
+    }
 }

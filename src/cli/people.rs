@@ -62,7 +62,10 @@ pub fn run(args: &PeopleArgs, lang: Lang) -> i32 {
             outln!("{}", words::people_written(people, rows.len(), &path, lang))
         }
         Err(e) => {
-            errln!("{}", words::cannot_write(&path, &e.to_string(), lang));
+            errln!(
+                "{}",
+                words::cannot_write(&path, &crate::wording::io::write_reason(&e, lang), lang)
+            );
             code = EXIT_BAD_INPUT;
         }
     }

@@ -183,7 +183,7 @@ pub fn run_with(
                         "{}",
                         PlanSaid::CannotWrite {
                             path: output.display().to_string(),
-                            detail: e.to_string()
+                            detail: crate::wording::io::write_reason(&e, lang)
                         }
                         .say(lang)
                     );

@@ -111,7 +111,7 @@ fn write_page(path: &Path, page: &str, lang: Lang) -> bool {
                 "{}",
                 ReportSaid::CannotWrite {
                     path: path.display().to_string(),
-                    detail: e.to_string()
+                    detail: crate::wording::io::write_reason(&e, lang)
                 }
                 .say(lang)
             );

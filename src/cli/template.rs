@@ -25,7 +25,9 @@ pub fn run(args: &TemplateArgs, lang: Lang, docs: Lang) -> i32 {
     }
     let written = workbook::write::roster_workbook(None, docs)
         .map_err(|e| e.to_string())
-        .and_then(|b| write_atomic(&args.file, &b).map_err(|e| e.to_string()));
+        .and_then(|b| {
+            write_atomic(&args.file, &b).map_err(|e| crate::wording::io::write_reason(&e, lang))
+        });
     match written {
         Ok(()) => {
             outln!("{}", FilesSaid::WroteTemplate { path }.say(lang));

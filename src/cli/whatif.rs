@@ -162,7 +162,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                         file_name(i, name)
                     });
                     if let Err(code) =
-                        super::not_an_input(&path, &[&args.roster, &args.scenarios], lang)
+                        super::roles::plan_may_go(&path, &[&args.roster, &args.scenarios], lang)
                     {
                         return code;
                     }
@@ -173,7 +173,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                             "{}",
                             WhatifSaid::CannotWrite {
                                 path: path.display().to_string(),
-                                detail: e.to_string()
+                                detail: crate::wording::io::write_reason(&e, lang)
                             }
                             .say(lang)
                         );
@@ -257,7 +257,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                     "{}",
                     crate::wording::report::ReportSaid::CannotWrite {
                         path: path.display().to_string(),
-                        detail: e.to_string()
+                        detail: crate::wording::io::write_reason(&e, lang)
                     }
                     .say(lang)
                 );

@@ -1,7 +1,10 @@
 //! Words for the command layer's own refusals about files: an output that
 //! would overwrite an input, and why an input file is not read (not a
 //! regular file, too large, neither UTF-8 nor GBK) or how it was read (GBK);
-//! a `-` where a file must be named; and a date flag whose value is no date.
+//! a `-` where a file must be named; a date flag whose value is no date; a
+//! roster and a plan given in each other's place, and an output that would
+//! overwrite a file that is not a plan; and the system's reasons a write
+//! failed, in the planner's words.
 
 use super::{Lang, Say};
 
@@ -22,6 +25,24 @@ pub enum IoSaid {
     DashNotAFile,
     /// A date flag (`--from`) whose value is no date in any spelling read.
     NotADate { flag: String, value: String },
+    /// A roster (of `township`, when its file names one) given where a plan
+    /// file is read: most often the two arguments written the wrong way round.
+    RosterNotPlan { path: String },
+    /// A plan file given where a roster is read.
+    PlanNotRoster { path: String },
+    /// A folder of rosters given where a folder of plans is read.
+    RosterFolderNotPlans { path: String },
+    /// A folder of plans given where a folder of rosters is read.
+    PlanFolderNotRosters { path: String },
+    /// An output that would replace a roster (of `township`, when named), or
+    /// another file that is not a plan: refused, since only a plan is rewritten.
+    WouldOverwrite {
+        path: String,
+        roster: bool,
+        township: Option<String>,
+    },
+    /// An output folder whose name is taken by a file.
+    FileNotFolder { path: String },
     /// The system could not open or read the file: its reason, and the
     /// system's own words for any other.
     Os {
@@ -82,6 +103,78 @@ impl Say for IoSaid {
                     (_, false) => format!("系统无法读取（{text}）"),
                 }
             }
+            RosterNotPlan { path } => {
+                if en {
+                    format!(
+                        "{path} is a roster, not a plan file; are the roster and the plan the wrong way round?"
+                    )
+                } else {
+                    format!("{path} 是名册，不是方案文件；是不是把名册和方案的位置写反了？")
+                }
+            }
+            PlanNotRoster { path } => {
+                if en {
+                    format!(
+                        "{path} is a plan file, not a roster; are the roster and the plan the wrong way round?"
+                    )
+                } else {
+                    format!("{path} 是方案文件，不是名册；是不是把名册和方案的位置写反了？")
+                }
+            }
+            RosterFolderNotPlans { path } => {
+                if en {
+                    format!(
+                        "{path} is a folder of rosters, not of plans; are the rosters and the plans the wrong way round?"
+                    )
+                } else {
+                    format!("{path} 是名册文件夹，不是方案文件夹；是不是把名册和方案的位置写反了？")
+                }
+            }
+            PlanFolderNotRosters { path } => {
+                if en {
+                    format!(
+                        "{path} is a folder of plans, not of rosters; are the rosters and the plans the wrong way round?"
+                    )
+                } else {
+                    format!("{path} 是方案文件夹，不是名册文件夹；是不是把名册和方案的位置写反了？")
+                }
+            }
+            WouldOverwrite {
+                path,
+                roster,
+                township,
+            } => {
+                let whose = township.as_ref();
+                match (en, roster, whose) {
+                    (true, true, Some(t)) => format!(
+                        "{path} is a roster ({t}), not a plan file: it will not be overwritten; give another output file name"
+                    ),
+                    (true, true, None) => format!(
+                        "{path} is a roster, not a plan file: it will not be overwritten; give another output file name"
+                    ),
+                    (true, false, _) => format!(
+                        "{path} is not a plan file: it will not be overwritten; give another output file name"
+                    ),
+                    (false, true, Some(t)) => {
+                        format!("{path} 是名册（{t}），不是方案文件，不会覆盖；请换一个输出文件名")
+                    }
+                    (false, true, None) => {
+                        format!("{path} 是名册，不是方案文件，不会覆盖；请换一个输出文件名")
+                    }
+                    (false, false, _) => {
+                        format!("{path} 不是方案文件，不会覆盖；请换一个输出文件名")
+                    }
+                }
+            }
+            FileNotFolder { path } => {
+                if en {
+                    format!(
+                        "{path} is a file, and a folder is needed here; give a folder name not yet taken"
+                    )
+                } else {
+                    format!("{path} 是文件，这里需要文件夹；请换一个还没有被占用的文件夹名")
+                }
+            }
             DashNotAFile => {
                 if en {
                     "will not write to -: this output needs a file or folder name (only --csv takes - for the screen)".into()
@@ -112,6 +205,41 @@ impl Say for IoSaid {
     }
 }
 
+/// Why the system could not write or create something, in the planner's
+/// words (never "os error 17"); the system's own text only for a reason
+/// not named here.
+pub fn write_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let en = lang == Lang::En;
+    let (e_en, e_zh) = match e.kind() {
+        K::AlreadyExists => (
+            "a file of that name is in the way (a folder is needed there)",
+            "已有同名文件占用了这个位置（这里需要文件夹）",
+        ),
+        K::NotADirectory => (
+            "part of the path is a file, not a folder",
+            "路径中有一段是文件，不是文件夹",
+        ),
+        K::IsADirectory => (
+            "it is a folder, and a file is needed here",
+            "这是文件夹，这里需要文件",
+        ),
+        K::NotFound => ("the folder it goes in does not exist", "所在的文件夹不存在"),
+        K::PermissionDenied => ("no permission to write there", "没有写入权限"),
+        K::ReadOnlyFilesystem => ("the disk is read-only", "磁盘是只读的"),
+        K::StorageFull => ("the disk is full", "磁盘已满"),
+        _ => {
+            let text = e.to_string();
+            return if en {
+                text
+            } else {
+                format!("系统无法写入（{text}）")
+            };
+        }
+    };
+    if en { e_en.into() } else { e_zh.into() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +252,36 @@ mod tests {
         };
         assert_eq!(gone.say(Lang::Zh), "文件不存在");
         assert_eq!(gone.say(Lang::En), "no such file");
+    }
+
+    #[test]
+    fn a_write_s_failure_in_words_never_os_error() {
+        use std::io::{Error, ErrorKind as K};
+        let said = |k: K, lang| write_reason(&Error::from(k), lang);
+        assert_eq!(
+            said(K::AlreadyExists, Lang::Zh),
+            "已有同名文件占用了这个位置（这里需要文件夹）"
+        );
+        assert_eq!(
+            said(K::AlreadyExists, Lang::En),
+            "a file of that name is in the way (a folder is needed there)"
+        );
+        assert_eq!(
+            said(K::NotADirectory, Lang::Zh),
+            "路径中有一段是文件，不是文件夹"
+        );
+        assert_eq!(said(K::IsADirectory, Lang::Zh), "这是文件夹，这里需要文件");
+        assert_eq!(said(K::NotFound, Lang::Zh), "所在的文件夹不存在");
+        assert_eq!(
+            said(K::NotFound, Lang::En),
+            "the folder it goes in does not exist"
+        );
+        assert_eq!(said(K::PermissionDenied, Lang::Zh), "没有写入权限");
+        assert_eq!(said(K::ReadOnlyFilesystem, Lang::Zh), "磁盘是只读的");
+        assert_eq!(said(K::StorageFull, Lang::Zh), "磁盘已满");
+        assert_eq!(said(K::StorageFull, Lang::En), "the disk is full");
+        let other = Error::other("odd");
+        assert_eq!(write_reason(&other, Lang::Zh), "系统无法写入（odd）");
     }
 
     #[test]

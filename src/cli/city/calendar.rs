@@ -99,7 +99,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                 &name,
                 CommandSaid::CannotWrite {
                     path: path.display().to_string(),
-                    detail: e.to_string(),
+                    detail: crate::wording::io::write_reason(&e, lang),
                 }
                 .say(lang),
                 Vec::new(),

@@ -177,12 +177,13 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
             return code;
         }
     }
+    let created = super::folders_to_create(out_dir);
     if let Err(e) = std::fs::create_dir_all(out_dir) {
         errln!(
             "{}",
             CitySaid::CannotWrite {
                 path: out_dir.display().to_string(),
-                detail: e.to_string()
+                detail: crate::wording::io::write_reason(&e, lang)
             }
             .say(lang)
         );
@@ -231,7 +232,10 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
         }
         .say(lang)
     );
-    if let Err(code) = summary::write(&jobs, out_dir, lang) {
+    // No township planned: no summary of nothing, no empty folder left.
+    if !rows.iter().any(|r| matches!(r, CityRow::Planned { .. })) {
+        super::remove_created(&created);
+    } else if let Err(code) = summary::write(&jobs, out_dir, lang) {
         return code;
     }
     if rows.iter().any(|r| matches!(r, CityRow::BadRoster { .. })) {

@@ -30,17 +30,6 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         Ok(t) => t,
         Err(code) => return code,
     };
-    if let Err(e) = std::fs::create_dir_all(&args.output) {
-        errln!(
-            "{}",
-            crate::wording::plan::CitySaid::CannotWrite {
-                path: args.output.display().to_string(),
-                detail: e.to_string()
-            }
-            .say(lang)
-        );
-        return EXIT_BAD_INPUT;
-    }
     let inputs: Vec<&Path> = towns
         .iter()
         .map(|t| t.path.as_path())
@@ -55,6 +44,18 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             return code;
         }
     }
+    let created = crate::cli::folders_to_create(&args.output);
+    if let Err(e) = std::fs::create_dir_all(&args.output) {
+        errln!(
+            "{}",
+            crate::wording::plan::CitySaid::CannotWrite {
+                path: args.output.display().to_string(),
+                detail: crate::wording::io::write_reason(&e, lang)
+            }
+            .say(lang)
+        );
+        return EXIT_BAD_INPUT;
+    }
     let (rows, touched) = replan_in_waves(&towns, args, &opts, lang);
     // Kept: untouched townships whose plan in force was copied as it was.
     let kept = rows
@@ -66,6 +67,11 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
     lines(&rows, lang);
     for t in transfers(&towns, args, lang) {
         outln!("{t}");
+    }
+    // Nothing replanned or kept: no summary of nothing, no empty folder left.
+    if rows.iter().all(|r| r.code != EXIT_OK) {
+        crate::cli::remove_created(&created);
+        return totals(&rows, Done::Replanned { kept }, lang);
     }
     let written = super::summary::write(&towns, &args.output, lang);
     let code = totals(&rows, Done::Replanned { kept }, lang);
@@ -205,7 +211,7 @@ fn one(
     let cannot = |e: std::io::Error| {
         let said = crate::wording::plan::CitySaid::CannotWrite {
             path: out.display().to_string(),
-            detail: e.to_string(),
+            detail: crate::wording::io::write_reason(&e, lang),
         };
         Outcome::bad(&name, said.say(lang), Vec::new())
     };

@@ -47,7 +47,11 @@ pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
         Err(e) => {
             errln!(
                 "{}",
-                words::cannot_write(&path.display().to_string(), &e.to_string(), lang)
+                words::cannot_write(
+                    &path.display().to_string(),
+                    &crate::wording::io::write_reason(&e, lang),
+                    lang
+                )
             );
             Err(EXIT_BAD_INPUT)
         }

@@ -427,7 +427,7 @@ fn plan_and_report(
         if let Err(e) = crate::plan::write_atomic(path, page.as_bytes()) {
             let said = crate::wording::report::ReportSaid::CannotWrite {
                 path: path.display().to_string(),
-                detail: e.to_string(),
+                detail: crate::wording::io::write_reason(&e, lang),
             };
             errln!("{}", said.say(lang));
             return EXIT_BAD_INPUT;
@@ -489,12 +489,12 @@ fn write_all(
         for (t, row) in towns.iter().zip(plans) {
             let Some(plan) = row[v] else { continue };
             let path = dir.join(&folder).join(&t.file);
-            crate::cli::not_an_input(&path, &inputs, lang)?;
+            crate::cli::roles::plan_may_go(&path, &inputs, lang)?;
             let written =
                 std::fs::create_dir_all(dir.join(&folder)).and_then(|_| write_plan(&path, plan));
             if let Err(e) = written {
                 let path = path.display().to_string();
-                let detail = e.to_string();
+                let detail = crate::wording::io::write_reason(&e, lang);
                 errln!("{}", WhatifSaid::CannotWrite { path, detail }.say(lang));
                 return Err(EXIT_BAD_INPUT);
             }

@@ -9,7 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-const CITY: &str = "tests/fixtures/trial28/我的县";
+/// The trial's county (also tests/city_missing_roster.rs's).
+const CITY: &str = "tests/fixtures/county";
 
 /// The trial's city copied into a fresh folder, planned into `我的方案`,
 /// with the working directory's paths as the planner typed them.

@@ -21,11 +21,7 @@ const COUNTY: &str = "tests/fixtures/county";
 fn planned_then_deleted() -> (tempfile::TempDir, PathBuf, PathBuf, [String; 2]) {
     let dir = tempfile::tempdir().unwrap();
     let county = dir.path().join("我的县");
-    std::fs::create_dir(&county).unwrap();
-    for e in std::fs::read_dir(COUNTY).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, county.join(p.file_name().unwrap())).unwrap();
-    }
+    cli::copy_folder(COUNTY, &county);
     let plans = dir.path().join("我的方案");
     let (c, out, err) = zhudian(&["plan", s(&county), "-o", s(&plans)]);
     assert_eq!(c, 0, "{out}{err}");

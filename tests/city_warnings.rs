@@ -21,11 +21,7 @@ const CITY: &str = "tests/fixtures/city";
 fn planned() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let city = dir.path().join("city");
-    std::fs::create_dir(&city).unwrap();
-    for e in std::fs::read_dir(CITY).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, city.join(p.file_name().unwrap())).unwrap();
-    }
+    cli::copy_folder(CITY, &city);
     let plans = dir.path().join("plans");
     let (c, out, err) = zhudian(&["plan", s(&city), "-o", s(&plans)]);
     assert_eq!(c, 0, "{out}{err}");

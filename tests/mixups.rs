@@ -7,6 +7,10 @@
 //! empty folder. Each message is checked word for word in zh and en, with
 //! exit code 2.
 
+#[path = "common/cli.rs"]
+#[allow(dead_code)]
+mod cli;
+
 use std::path::{Path, PathBuf};
 
 /// The trial's county (also tests/city_missing_roster.rs's).
@@ -22,11 +26,7 @@ impl Trial {
     fn new() -> Trial {
         let dir = tempfile::tempdir().unwrap();
         let city = dir.path().join("我的县");
-        std::fs::create_dir(&city).unwrap();
-        for f in std::fs::read_dir(CITY).unwrap() {
-            let f = f.unwrap().path();
-            std::fs::copy(&f, city.join(f.file_name().unwrap())).unwrap();
-        }
+        cli::copy_folder(CITY, &city);
         let t = Trial { dir };
         let (c, o, e) = t.run(&["plan", "我的县", "-o", "我的方案", "--time-limit", "1"]);
         assert_eq!(c, 0, "{o}{e}");

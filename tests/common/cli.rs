@@ -34,3 +34,14 @@ pub fn closed_pipe(args: &[&str]) -> (Option<i32>, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// A fixture folder's files copied into `to` (created), to plan a city in
+/// a temporary folder.
+#[allow(dead_code)] // only the tests of city folders use it
+pub fn copy_folder(from: &str, to: &std::path::Path) {
+    std::fs::create_dir(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+    }
+}

@@ -293,7 +293,7 @@ fn shortfall_is_counted_and_explained() {
     assert_eq!(
         w.message,
         format!(
-            "station session at {unit}村 ({unit}) on {}: no township member present, and too few people: 1 helper present, 2 required; the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 104; 4 more department heads would close the gap (fortnightly sessions alone cannot)",
+            "station session at {unit}村 ({unit}) on {}: no township member present, and too few people: 1 helper present, 2 required; the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 104; 4 more department heads would close the year's gap in numbers (fortnightly sessions alone cannot)",
             chrono::NaiveDate::parse_from_str(w.date.as_deref().unwrap(), "%Y-%m-%d")
                 .unwrap()
                 .format("%b %-d")

@@ -60,11 +60,11 @@ fn the_remedy_counts_a_head_of_its_own_for_each_team_and_that_staffs_every_sessi
     );
     assert_eq!(
         w.township_remedy(Lang::Zh).unwrap(),
-        "将12个偏远村（社区）改为两周驻点一次即可补足；若增加部门负责人，至少需要6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）"
+        "将12个偏远村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少需要6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）"
     );
     assert_eq!(
         w.township_remedy(Lang::En).unwrap(),
-        "fortnightly sessions for 12 remote units would close the gap; more department heads would take at least 6, and for every session to be sure of a township member each team needs a department head of its own (9 more)"
+        "fortnightly sessions for 12 remote units would close the year's gap in numbers; more department heads would take at least 6, and for every session to be sure of a township member each team needs a department head of its own (9 more)"
     );
     // The least number alone does not staff every session: the heads end
     // up shared between teams.

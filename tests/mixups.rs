@@ -338,3 +338,44 @@ fn whatif_never_writes_a_variant_s_plan_over_a_roster() {
     }
     assert_eq!(bytes(&out.join("00-base.toml")), before);
 }
+
+#[test]
+fn a_page_csv_or_workbook_never_overwrites_a_roster() {
+    // The second trial: `report … -o 石潭镇's roster` replaced it with a
+    // page, and `people`, `calendar --csv` and `export --xlsx` did the same.
+    let t = Trial::new();
+    let roster = t.path("我的县/shiling.toml");
+    let before = bytes(&roster);
+    let hekou = ["我的县/hekou.toml", "我的方案/hekou.toml"];
+    t.refused(
+        &["report", hekou[0], hekou[1], "-o", "我的县/shiling.toml"],
+        "我的县/shiling.toml 是名册（石岭镇），不会覆盖；请换一个输出文件名",
+        "我的县/shiling.toml is a roster (石岭镇): it will not be overwritten; give another output file name",
+    );
+    let zh_only = |args: &[&str]| {
+        let mut all = vec!["--lang", "zh"];
+        all.extend_from_slice(args);
+        let (c, o, e) = t.run(&all);
+        assert_eq!(c, 2, "{args:?}: {o}{e}");
+        assert_eq!(
+            e,
+            "我的县/shiling.toml 是名册（石岭镇），不会覆盖；请换一个输出文件名\n"
+        );
+    };
+    zh_only(&["people", hekou[0], hekou[1], "--csv", "我的县/shiling.toml"]);
+    zh_only(&["calendar", hekou[1], "--csv", "我的县/shiling.toml"]);
+    zh_only(&["export", hekou[1], "--xlsx", "我的县/shiling.toml"]);
+    assert_eq!(bytes(&roster), before);
+    // A roster workbook is kept too; an exported workbook is rewritten.
+    let (c, o, e) = t.run(&["convert", "我的县/shiling.toml", "石岭.xlsx"]);
+    assert_eq!(c, 0, "{o}{e}");
+    let (c, _, e) = t.run(&["--lang", "zh", "export", hekou[1], "--xlsx", "石岭.xlsx"]);
+    assert_eq!(
+        (c, e.as_str()),
+        (2, "石岭.xlsx 是名册，不会覆盖；请换一个输出文件名\n")
+    );
+    for _ in 0..2 {
+        let (c, o, e) = t.run(&["export", hekou[1], "--xlsx", "河口.xlsx"]);
+        assert_eq!(c, 0, "{o}{e}");
+    }
+}

@@ -50,7 +50,7 @@ fn advice(p: &PlanFile) -> String {
     let w = p
         .warning
         .iter()
-        .find(|w| w.kind == "shortfall" && w.message.contains("would close the gap"))
+        .find(|w| w.kind == "shortfall" && w.message.contains("would close the year's gap"))
         .expect("a capacity shortfall");
     w.message.split("; ").skip(1).collect::<Vec<_>>().join("; ")
 }
@@ -68,11 +68,11 @@ fn more_heads_counts_only_the_weeks_a_meeting_leaves_free() {
     // weeks, so 6 (5 would give 84 + 210 = 294).
     assert_eq!(
         advice(&p),
-        "the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 84; 6 more department heads would close the gap (fortnightly sessions alone cannot)"
+        "the year has 312 station sessions to staff, and the township's 2 members, one place a week each, can attend at most 84; 6 more department heads would close the year's gap in numbers (fortnightly sessions alone cannot)"
     );
     // Without the meeting every week counts: 208 short, 52 a head, 4.
     let p = planned(&township(""));
-    assert!(advice(&p).ends_with("at most 104; 4 more department heads would close the gap (fortnightly sessions alone cannot)"), "{}", advice(&p));
+    assert!(advice(&p).ends_with("at most 104; 4 more department heads would close the year's gap in numbers (fortnightly sessions alone cannot)"), "{}", advice(&p));
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn a_list_says_the_township_wide_remedy_once_above_its_shortfalls() {
     assert_eq!(
         short.figures.lines(Lang::Zh),
         [
-            "人手：全年共需驻点接待312次，镇街2名成员每人每周只能去一个点，全年最多能去104次；增加4名部门负责人即可补足（仅改为两周一次不够）"
+            "人手：全年共需驻点接待312次，镇街2名成员每人每周只能去一个点，全年最多能去104次；增加4名部门负责人可补足全年人手差额（仅改为两周一次不够）"
         ]
     );
     assert_eq!(
@@ -96,6 +96,6 @@ fn a_list_says_the_township_wide_remedy_once_above_its_shortfalls() {
     );
     // The plan file keeps each warning whole.
     assert!(p.warning[0].message.ends_with(
-        "4 more department heads would close the gap (fortnightly sessions alone cannot)"
+        "4 more department heads would close the year's gap in numbers (fortnightly sessions alone cannot)"
     ));
 }

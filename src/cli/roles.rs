@@ -158,12 +158,40 @@ fn plan_folder_refused(dir: &Path, city: &Path) -> Option<IoSaid> {
     }
 }
 
+/// The refusal for a page, CSV or workbook written to `path` where a
+/// roster is: a TOML roster, or a roster workbook (its first sheet is
+/// 基本信息; an exported plan's workbook, rewritten on every export, is not).
+fn roster_output_refused(path: &Path) -> Option<IoSaid> {
+    if super::is_stdout(path) || !path.is_file() {
+        return None;
+    }
+    let roster = if path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+    {
+        use calamine::Reader;
+        calamine::open_workbook::<calamine::Xlsx<_>, _>(path).is_ok_and(|wb| {
+            wb.sheet_names()
+                .iter()
+                .any(|n| n == crate::workbook::schema::BASICS)
+        })
+    } else {
+        kind_of(path) == Kind::Roster
+    };
+    roster.then(|| IoSaid::RosterKept {
+        path: path.display().to_string(),
+        township: township_of(path),
+    })
+}
+
 /// The files a command reads as rosters and as plans, and the plan it
 /// writes (with whether it is a city's folder of plans).
 struct Roles<'a> {
     rosters: Vec<&'a Path>,
     plans: Vec<&'a Path>,
     plan_output: Option<(&'a Path, bool)>,
+    /// Pages, CSVs and workbooks written: never over a roster.
+    outputs: Vec<&'a Path>,
 }
 
 fn roles(command: &Command) -> Roles<'_> {
@@ -172,6 +200,7 @@ fn roles(command: &Command) -> Roles<'_> {
         rosters: Vec::new(),
         plans: Vec::new(),
         plan_output: None,
+        outputs: Vec::new(),
     };
     match command {
         C::Validate(a) => {
@@ -183,6 +212,8 @@ fn roles(command: &Command) -> Roles<'_> {
             r.plan_output = Some((&a.output, super::city::is_city(&a.roster)));
         }
         C::Calendar(a) => {
+            r.outputs.extend(opt(&a.csv));
+            r.outputs.extend(opt(&a.ics));
             r.plans.push(&a.plan);
             r.plans.extend(opt(&a.previous));
             r.rosters.extend(opt(&a.roster));
@@ -205,6 +236,7 @@ fn roles(command: &Command) -> Roles<'_> {
         }
         // Alone, its input is a plan or a city (then told to give its plans too).
         C::People(a) => {
+            r.outputs.push(&a.csv);
             if let Some(plans) = &a.plans {
                 r.rosters.push(&a.input);
                 r.plans.push(plans);
@@ -212,10 +244,12 @@ fn roles(command: &Command) -> Roles<'_> {
         }
         C::Convert(a) => r.rosters.push(&a.input),
         C::Export(a) => {
+            r.outputs.push(&a.xlsx);
             r.plans.push(&a.plan);
             r.rosters.extend(opt(&a.roster));
         }
         C::Report(a) => {
+            r.outputs.push(&a.output);
             r.rosters.push(&a.roster);
             r.plans.extend(a.plans.iter().map(PathBuf::as_path));
         }
@@ -247,7 +281,8 @@ pub fn check(command: &Command, lang: Lang) -> Result<(), i32> {
                 (false, false) => plan_file_refused(out, Some(roster)),
                 (false, true) => plan_folder_refused(out, roster),
             }
-        });
+        })
+        .or_else(|| r.outputs.iter().find_map(|p| roster_output_refused(p)));
     match refusal {
         Some(said) => {
             errln!("{}", said.say(lang));

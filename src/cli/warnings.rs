@@ -162,6 +162,22 @@ pub(crate) fn table(listed: &[&Warning], rows: &[[String; 5]], lang: Lang) -> St
         out += &f;
         out.push('\n');
     }
+    // How often each unit was short, most first, for a report upwards.
+    let mut by_unit: Vec<(String, usize)> = Vec::new();
+    for (w, row) in listed.iter().zip(rows) {
+        if w.kind != "shortfall" {
+            continue;
+        }
+        match by_unit.iter_mut().find(|(u, _)| *u == row[2]) {
+            Some((_, n)) => *n += 1,
+            None => by_unit.push((row[2].clone(), 1)),
+        }
+    }
+    if by_unit.len() > 1 {
+        by_unit.sort_by(|a, b| b.1.cmp(&a.1));
+        out += &words::short_by_unit(&by_unit, lang);
+        out.push('\n');
+    }
     let head = words::headings(lang).map(String::from);
     out + &render_table(&head, rows)
 }

@@ -41,6 +41,12 @@ pub enum IoSaid {
         roster: bool,
         township: Option<String>,
     },
+    /// A page, CSV or workbook would replace a roster (by its township's
+    /// name when it has one).
+    RosterKept {
+        path: String,
+        township: Option<String>,
+    },
     /// An output folder whose name is taken by a file.
     FileNotFolder { path: String },
     /// The system could not open or read the file: its reason, and the
@@ -139,6 +145,16 @@ impl Say for IoSaid {
                     format!("{path} 是方案文件夹，不是名册文件夹；是不是把名册和方案的位置写反了？")
                 }
             }
+            RosterKept { path, township } => match (en, township) {
+                (true, Some(t)) => format!(
+                    "{path} is a roster ({t}): it will not be overwritten; give another output file name"
+                ),
+                (true, None) => format!(
+                    "{path} is a roster: it will not be overwritten; give another output file name"
+                ),
+                (false, Some(t)) => format!("{path} 是名册（{t}），不会覆盖；请换一个输出文件名"),
+                (false, None) => format!("{path} 是名册，不会覆盖；请换一个输出文件名"),
+            },
             WouldOverwrite {
                 path,
                 roster,

@@ -267,16 +267,16 @@ fn counts(
 fn capacity(fortnightly: Option<usize>, heads: usize, own: Option<usize>, lang: Lang) -> String {
     match (fortnightly, own, lang) {
         (Some(f), None, Lang::En) => format!(
-            "fortnightly sessions for {f} remote unit{}, or {heads} more department head{}, would close the gap",
+            "fortnightly sessions for {f} remote unit{}, or {heads} more department head{}, would close the year's gap in numbers",
             plural(f),
             plural(heads)
         ),
         (Some(f), Some(n), Lang::En) => format!(
-            "fortnightly sessions for {f} remote unit{} would close the gap; more department heads would take at least {heads}, and for every session to be sure of a township member each team needs a department head of its own ({n} more)",
+            "fortnightly sessions for {f} remote unit{} would close the year's gap in numbers; more department heads would take at least {heads}, and for every session to be sure of a township member each team needs a department head of its own ({n} more)",
             plural(f)
         ),
         (None, None, Lang::En) => format!(
-            "{heads} more department head{} would close the gap (fortnightly sessions alone cannot)",
+            "{heads} more department head{} would close the year's gap in numbers (fortnightly sessions alone cannot)",
             plural(heads)
         ),
         (None, Some(n), Lang::En) => format!(
@@ -284,12 +284,16 @@ fn capacity(fortnightly: Option<usize>, heads: usize, own: Option<usize>, lang: 
             plural(heads)
         ),
         (Some(f), None, Lang::Zh) => {
-            format!("将{f}个偏远村（社区）改为两周驻点一次，或增加{heads}名部门负责人，即可补足")
+            format!(
+                "将{f}个偏远村（社区）改为两周驻点一次，或增加{heads}名部门负责人，可补足全年人手差额"
+            )
         }
         (Some(f), Some(n), Lang::Zh) => format!(
-            "将{f}个偏远村（社区）改为两周驻点一次即可补足；若增加部门负责人，至少需要{heads}名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加{n}名）"
+            "将{f}个偏远村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少需要{heads}名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加{n}名）"
         ),
-        (None, None, Lang::Zh) => format!("增加{heads}名部门负责人即可补足（仅改为两周一次不够）"),
+        (None, None, Lang::Zh) => {
+            format!("增加{heads}名部门负责人可补足全年人手差额（仅改为两周一次不够）")
+        }
         (None, Some(n), Lang::Zh) => format!(
             "至少需要增加{heads}名部门负责人（仅改为两周一次不够）；要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加{n}名）"
         ),
@@ -624,7 +628,7 @@ mod figures_tests {
         );
         assert_eq!(
             staffing(&short, Lang::Zh),
-            "人手：全年共需驻点接待480次，镇街11名成员每人每周只能去一个点，全年最多能去506次；将3个偏远村（社区）改为两周驻点一次，或增加1名部门负责人，即可补足"
+            "人手：全年共需驻点接待480次，镇街11名成员每人每周只能去一个点，全年最多能去506次；将3个偏远村（社区）改为两周驻点一次，或增加1名部门负责人，可补足全年人手差额"
         );
         assert_eq!(
             short.brief(Lang::En),
@@ -632,10 +636,10 @@ mod figures_tests {
         );
         assert_eq!(
             staffing(&short, Lang::En),
-            "staffing: the year has 480 station sessions to staff, and the township's 11 members, one place a week each, can attend at most 506; fortnightly sessions for 3 remote units, or 1 more department head, would close the gap"
+            "staffing: the year has 480 station sessions to staff, and the township's 11 members, one place a week each, can attend at most 506; fortnightly sessions for 3 remote units, or 1 more department head, would close the year's gap in numbers"
         );
         assert!(short.say(Lang::Zh).ends_with(
-            "最多能去506次；将3个偏远村（社区）改为两周驻点一次，或增加1名部门负责人，即可补足"
+            "最多能去506次；将3个偏远村（社区）改为两周驻点一次，或增加1名部门负责人，可补足全年人手差额"
         ));
         let other = CalendarSaid::OfficialCalendarMissing {
             year: 2026,

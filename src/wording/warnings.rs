@@ -246,6 +246,22 @@ pub fn headings(lang: Lang) -> [&'static str; 5] {
     }
 }
 
+/// The short station sessions counted by unit, most first (a planner
+/// reporting upwards asked how often each village was short):
+/// "缺人的驻点接待，按村（社区）：大坪村 25 次、小坪村 24 次".
+pub fn short_by_unit(counts: &[(String, usize)], lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let each: Vec<String> = counts.iter().map(|(u, n)| format!("{u} {n}")).collect();
+            format!("short sessions by unit: {}", each.join(", "))
+        }
+        Lang::Zh => {
+            let each: Vec<String> = counts.iter().map(|(u, n)| format!("{u} {n} 次")).collect();
+            format!("缺人的驻点接待，按村（社区）：{}", each.join("、"))
+        }
+    }
+}
+
 /// `zhudian warnings` when the plan has none (of the kind asked for).
 pub fn none(kind: Option<&str>, lang: Lang) -> String {
     match (kind, lang) {

@@ -5,6 +5,9 @@
 //! so the remedy also says how many heads give each team one of its own,
 //! and that number is checked here by planning it.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use zhudian::model::Roster;
 use zhudian::plan::PlanFile;
 use zhudian::wording::Lang;
@@ -13,6 +16,11 @@ use zhudian::wording::Lang;
 /// units each (`cadence` for every unit), a department-head place and the unit's own party secretary
 /// on every team, and `heads` department heads (each on up to four teams).
 fn township(heads: usize, cadence: &str) -> Roster {
+    let t = township_text(heads, cadence);
+    zhudian::roster::load_str(&t, "test.toml").unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
+}
+
+fn township_text(heads: usize, cadence: &str) -> String {
     let mut t = String::from(
         "[township]\nname = \"河口镇\"\noffice = \"hall\"\nyear = 2015\nofficial_holidays = false\n\n\
          [station]\nweekday = \"Tue\"\nstart = \"15:00\"\nend = \"18:30\"\n\n\
@@ -35,7 +43,7 @@ fn township(heads: usize, cadence: &str) -> Roster {
             "[[helper]]\nid = \"h{h}\"\nname = \"负责人{h}\"\nrole = \"department_head\"\nmax_teams = 4\n\n"
         );
     }
-    zhudian::roster::load_str(&t, "test.toml").unwrap_or_else(|p| panic!("{}", p.render(Lang::En)))
+    t
 }
 
 fn planned(r: &Roster) -> PlanFile {
@@ -113,4 +121,42 @@ fn validate_says_before_planning_that_the_week_has_too_few_people() {
         line(&township(3, "biweekly"), Lang::Zh),
         "  人手      每周约需驻点接待 6 次，镇街成员 6 名（驻点领导 3 名、镇街协助人员 3 名），每人每周只能去一个点"
     );
+}
+
+#[test]
+fn the_warnings_table_counts_the_short_sessions_unit_by_unit() {
+    // A planner reporting upwards wants how often each village was short,
+    // not 294 rows: one line above the table, most first.
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("河口镇.toml");
+    std::fs::write(&roster, township_text(3 + 6, "weekly")).unwrap();
+    let plan = dir.path().join("plan.toml");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let (c, o, e) = cli::zhudian(&["plan", &s(&roster), "-o", &s(&plan)]);
+    assert_eq!(c, 0, "{o}{e}");
+    let p = PlanFile::from_toml(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for w in short(&p) {
+        *counts.entry(w.unit.clone().unwrap()).or_default() += 1;
+    }
+    let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+    // Most first; among equals, in the order the table lists them.
+    let first_row = |u: &str| p.warning.iter().position(|w| w.unit.as_deref() == Some(u));
+    counts.sort_by_key(|(u, n)| (std::cmp::Reverse(*n), first_row(u)));
+    let zh: Vec<String> = counts
+        .iter()
+        .map(|(u, n)| format!("村{} {n} 次", &u[1..]))
+        .collect();
+    let (c, o, e) = cli::zhudian(&["--lang", "zh", "warnings", &s(&plan)]);
+    assert_eq!(c, 0, "{e}");
+    let line = format!("缺人的驻点接待，按村（社区）：{}", zh.join("、"));
+    assert_eq!(o.lines().nth(1), Some(line.as_str()), "{o}");
+    assert!(counts.len() > 1);
+    let en: Vec<String> = counts
+        .iter()
+        .map(|(u, n)| format!("村{} {n}", &u[1..]))
+        .collect();
+    let (_, o, _) = cli::zhudian(&["warnings", &s(&plan)]);
+    let line = format!("short sessions by unit: {}", en.join(", "));
+    assert_eq!(o.lines().nth(1), Some(line.as_str()), "{o}");
 }

@@ -174,7 +174,7 @@ pub(crate) fn table(listed: &[&Warning], rows: &[[String; 5]], lang: Lang) -> St
         }
     }
     if by_unit.len() > 1 {
-        by_unit.sort_by(|a, b| b.1.cmp(&a.1));
+        by_unit.sort_by_key(|u| std::cmp::Reverse(u.1));
         out += &words::short_by_unit(&by_unit, lang);
         out.push('\n');
     }

@@ -379,3 +379,24 @@ fn a_page_csv_or_workbook_never_overwrites_a_roster() {
         assert_eq!(c, 0, "{o}{e}");
     }
 }
+
+#[test]
+fn convert_never_overwrites_another_townships_roster() {
+    // The second trial: `convert 横山 石潭` left the county with two rosters
+    // of 横山镇. Converting again over the same township's output is a rerun.
+    let t = Trial::new();
+    let shiling = t.path("我的县/shiling.toml");
+    let before = bytes(&shiling);
+    t.refused(
+        &["convert", "我的县/hekou.toml", "我的县/shiling.toml"],
+        "我的县/shiling.toml 是石岭镇的名册，不会用河口镇的名册覆盖；请换一个输出文件名",
+        "我的县/shiling.toml is 石岭镇's roster: it will not be overwritten with 河口镇's; give another output file name",
+    );
+    assert_eq!(bytes(&shiling), before);
+    for _ in 0..2 {
+        let (c, o, e) = t.run(&["convert", "我的县/hekou.toml", "河口.xlsx"]);
+        assert_eq!(c, 0, "{o}{e}");
+    }
+    let (c, o, e) = t.run(&["convert", "我的县/shiling.toml", "河口.xlsx"]);
+    assert_eq!(c, 2, "{o}{e}");
+}

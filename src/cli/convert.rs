@@ -47,6 +47,17 @@ pub fn run(args: &ConvertArgs, lang: Lang, docs: Lang) -> i32 {
     };
     let from = args.input.display().to_string();
     let path = args.output.display().to_string();
+    // Converting again over the last output is the usual rerun; over
+    // another township's roster it would lose that roster.
+    if let Some(theirs) = other_townships_roster(&args.output, &r.township.name) {
+        let said = crate::wording::io::IoSaid::OtherTownship {
+            path,
+            theirs,
+            ours: r.township.name.clone(),
+        };
+        errln!("{}", said.say(lang));
+        return EXIT_BAD_INPUT;
+    }
     let bytes: Result<Vec<u8>, String> = if workbook::is_workbook(&args.output) {
         workbook::write::roster_workbook(Some(&r), docs).map_err(|e| e.to_string())
     } else if workbook::is_workbook(&args.input) {
@@ -85,4 +96,18 @@ pub fn run(args: &ConvertArgs, lang: Lang, docs: Lang) -> i32 {
             EXIT_BAD_INPUT
         }
     }
+}
+
+/// The township of the roster at `output`, when it is another one than `ours`.
+fn other_townships_roster(output: &std::path::Path, ours: &str) -> Option<String> {
+    if super::roles::kind_of(output) != super::roles::Kind::Roster {
+        return None;
+    }
+    // A township's TOML may take its station from the city's file: read
+    // its name alone; a workbook is read whole.
+    let theirs = match super::roles::township_of(output) {
+        Some(name) => name,
+        None => roster::load(output).ok()?.township.name,
+    };
+    (theirs != ours).then_some(theirs)
 }

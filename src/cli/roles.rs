@@ -59,7 +59,7 @@ pub fn kind_of(path: &Path) -> Kind {
 }
 
 /// The township a roster file names (`[township] name`), for the refusal.
-fn township_of(path: &Path) -> Option<String> {
+pub(crate) fn township_of(path: &Path) -> Option<String> {
     let text = crate::input::read_to_string(path).ok()?;
     let table = toml::from_str::<toml::Table>(&text).ok()?;
     Some(table.get("township")?.get("name")?.as_str()?.to_string())

@@ -295,6 +295,17 @@ impl Say for CityInfo {
                     "全市".to_string()
                 };
                 let n = districts.len();
+                // A city without districts (a county's townships) says none.
+                if n == 0 {
+                    return if en {
+                        format!(
+                            "{name}: {}",
+                            super::counted(*townships, "township", "townships")
+                        )
+                    } else {
+                        format!("{name}：{townships} 个镇街")
+                    };
+                }
                 if en {
                     let ds: Vec<String> =
                         districts.iter().map(|(d, k)| format!("{d} {k}")).collect();
@@ -551,6 +562,14 @@ mod tests {
             h.zh(),
             "佛山市：3 个镇街，分属 2 个区：高明区 1 个、三水区 2 个"
         );
+        // A county without districts (a second trial read 分属 0 个区).
+        let county = CityInfo::Heading {
+            name: "示范县".into(),
+            townships: 3,
+            districts: Vec::new(),
+        };
+        assert_eq!(county.zh(), "示范县：3 个镇街");
+        assert_eq!(county.en(), "示范县: 3 townships");
         let i = CityInfo::Inherited {
             values: vec![
                 ("station.weekday".into(), toml::Value::from("Tue")),

@@ -47,6 +47,12 @@ pub enum IoSaid {
         path: String,
         township: Option<String>,
     },
+    /// `convert` would replace another township's roster with this one's.
+    OtherTownship {
+        path: String,
+        theirs: String,
+        ours: String,
+    },
     /// An output folder whose name is taken by a file.
     FileNotFolder { path: String },
     /// The system could not open or read the file: its reason, and the
@@ -143,6 +149,15 @@ impl Say for IoSaid {
                     )
                 } else {
                     format!("{path} 是方案文件夹，不是名册文件夹；是不是把名册和方案的位置写反了？")
+                }
+            }
+            OtherTownship { path, theirs, ours } => {
+                if en {
+                    format!(
+                        "{path} is {theirs}'s roster: it will not be overwritten with {ours}'s; give another output file name"
+                    )
+                } else {
+                    format!("{path} 是{theirs}的名册，不会用{ours}的名册覆盖；请换一个输出文件名")
                 }
             }
             RosterKept { path, township } => match (en, township) {

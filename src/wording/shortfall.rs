@@ -124,10 +124,6 @@ impl Staffing {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// "人手：全年共需驻点接待480次，…；将3个偏远村（社区）改为两周驻点一次…", one line each.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         self.0

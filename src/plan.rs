@@ -308,7 +308,33 @@ impl Warning {
     }
 }
 
+impl LeaderLine {
+    /// A line of a cadre who could lead no unit (a shared cadre kept away,
+    /// one away all year): no units and no deviation.
+    pub fn idle(&self) -> bool {
+        self.units.is_empty() && self.deviation_pct == 0.0
+    }
+}
+
 impl PlanFile {
+    /// A leader's fair share of the workload, as the plan counted it: the
+    /// total over its leader lines, less the idle ones. A leader who left
+    /// is no line of the plan; her share is handed on. (Not the whole
+    /// roster's average: a replan's roster still holds the leader who left,
+    /// and counting her turned every sign round in a trial.)
+    pub fn fair_share(&self, roster: &crate::model::Roster) -> f64 {
+        let total: f64 = (0..roster.units.len()).map(|u| roster.workload_of(u)).sum();
+        let leaders = self.leader.iter().filter(|l| !l.idle()).count();
+        total / leaders.max(1) as f64
+    }
+
+    /// A line's deviation with its sign, below the fair share negative
+    /// (the file keeps the size only).
+    pub fn signed_deviation(&self, roster: &crate::model::Roster, line: &LeaderLine) -> f64 {
+        line.deviation_pct
+            .copysign(line.load - self.fair_share(roster))
+    }
+
     pub fn to_toml(&self) -> String {
         toml::to_string(self).expect("plan types always serialise")
     }

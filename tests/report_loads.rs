@@ -50,4 +50,46 @@ fn the_fair_share_counts_the_leaders_in_force_and_a_load_below_it_is_negative() 
         below += usize::from(signed < -0.05);
     }
     assert!(below > 0);
+
+    // The terminal's table and the workbook's sheet say the same signs (a
+    // replan's roster still holds the leader who left: counted in the
+    // average, she turned every sign round in a trial).
+    let (c, o, e) = zhudian(&["--lang", "zh", "plan", &roster, "-o", &plan]);
+    assert_eq!(c, 0, "{o}{e}");
+    let xlsx = dir.path().join("p.xlsx").display().to_string();
+    let (c, o2, e) = zhudian(&["--lang", "zh", "export", &plan, "--xlsx", &xlsx]);
+    assert_eq!(c, 0, "{o2}{e}");
+    let sheet = sheet_rows(std::path::Path::new(&xlsx), "领导干部");
+    for l in &p.leader {
+        let signed = 100.0 * (l.load - target) / target;
+        let name = &r.cadres[r.cadre_index(&l.id).unwrap()].name;
+        let row = o
+            .lines()
+            .find(|line| line.trim_start().starts_with(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} in\n{o}"));
+        assert!(row.contains(&format!(" {signed:+.1} ")), "{row}");
+        let cells = sheet
+            .iter()
+            .find(|row| row.first().is_some_and(|c| c.to_string() == *name))
+            .unwrap_or_else(|| panic!("{name} on the sheet"));
+        let pct = cells
+            .iter()
+            .find_map(|c| match c {
+                calamine::Data::Float(x) if x.abs() < 1.0 && *x != 0.0 => Some(*x),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{name}: {cells:?}"));
+        assert!(
+            (pct * 100.0 - signed).abs() < 1e-6,
+            "{name}: {pct} vs {signed}"
+        );
+    }
+}
+
+/// The cells of sheet `name` of an XLSX file, as calamine reads them.
+fn sheet_rows(path: &std::path::Path, name: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let range = wb.worksheet_range(name).unwrap();
+    range.rows().map(|r| r.to_vec()).collect()
 }

@@ -262,7 +262,7 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
                 units: l.units.iter().map(|u| name_of(u)).collect(),
                 load: l.load,
                 // The plan keeps the size; the sign says above or below target.
-                deviation_pct: l.deviation_pct.copysign(l.load - r.target_load()),
+                deviation_pct: f.signed_deviation(r, l),
                 tour_minutes: l.tour_minutes,
             })
             .collect(),

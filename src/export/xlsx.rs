@@ -446,7 +446,7 @@ fn leaders(r: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> Vec<Vec<Ou
                 Out::Text(units.join("、")),
                 num(line.map(|l| l.load)),
                 // Signed as the report shows it: below the target negative.
-                line.map(|l| Out::Pct(l.deviation_pct.copysign(l.load - r.target_load()) / 100.0))
+                line.map(|l| Out::Pct(plan.signed_deviation(r, l) / 100.0))
                     .unwrap_or(Out::Empty),
                 Out::Text(
                     line.map(|l| {

@@ -134,19 +134,13 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
     s
 }
 
-/// A leader's fair share of the workload, as the plan counted it: the
-/// total over its leader lines, less those of cadres who could lead no
-/// unit (no units and no deviation: a shared cadre kept away, one away all
-/// year). A leader who left is no line of the plan; her share is handed on.
+/// A leader's fair share of the workload (see [`PlanFile::fair_share`]).
 pub fn fair_share(roster: &Roster, plan: &PlanFile) -> f64 {
-    let total: f64 = (0..roster.units.len()).map(|u| roster.workload_of(u)).sum();
-    let leaders = plan.leader.iter().filter(|l| !idle(l)).count();
-    total / leaders.max(1) as f64
+    plan.fair_share(roster)
 }
 
-/// A leader line of a cadre who could lead no unit.
 fn idle(l: &crate::plan::LeaderLine) -> bool {
-    l.units.is_empty() && l.deviation_pct == 0.0
+    l.idle()
 }
 
 /// A load's deviation from the fair share, in per cent, below it negative

@@ -53,6 +53,28 @@ fn own_heads(r: &Roster, units: usize) -> Option<usize> {
     })
 }
 
+/// The `n` weekly units with sessions farthest from the office by road
+/// (no road counts as farthest; ties: fewer households, then roster
+/// order), by name: the ones the capacity remedy would make fortnightly.
+fn farthest_weekly(cx: &Cx, n: usize) -> Vec<String> {
+    let r = cx.roster;
+    let mut weekly: Vec<usize> = (0..r.units.len())
+        .filter(|&u| r.units[u].cadence == crate::model::Cadence::Weekly && !cx.skip[u])
+        .collect();
+    let minutes = |u: usize| r.travel.office_to_unit[u].unwrap_or(f64::INFINITY);
+    weekly.sort_by(|&a, &b| {
+        minutes(b)
+            .total_cmp(&minutes(a))
+            .then(r.units[a].households.cmp(&r.units[b].households))
+            .then(a.cmp(&b))
+    });
+    weekly
+        .into_iter()
+        .take(n)
+        .map(|u| r.units[u].name.clone())
+        .collect()
+}
+
 /// The meeting in the window (ordinary or, with `emergency`, emergency)
 /// that kept a township member of the unit's team from the session of
 /// `day`, if one did. Duty in another township of the city is held as an
@@ -303,10 +325,15 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
         // (A fortnight of 49 open weeks holds 24 or 25 sessions.)
         let fortnightly = deficit.div_ceil(st.open_weeks.div_ceil(2).max(1));
         let more_heads = deficit.div_ceil(st.open_weeks.max(1));
+        let fortnightly_units = (fortnightly <= st.weekly_units).then_some(fortnightly);
         Some(Remedy::Capacity {
-            fortnightly_units: (fortnightly <= st.weekly_units).then_some(fortnightly),
+            fortnightly_units,
             more_heads,
             own_heads: own_heads(r, st.units).filter(|&n| n > more_heads),
+            remote: fortnightly_units
+                .filter(|&f| f < st.weekly_units)
+                .map_or(Vec::new(), |f| farthest_weekly(&cx, f)),
+            every_unit: fortnightly_units == Some(st.weekly_units),
         })
     } else {
         None

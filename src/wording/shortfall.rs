@@ -165,6 +165,14 @@ pub enum Remedy {
         /// when more than `more_heads` (see `calendar::own_heads`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         own_heads: Option<usize>,
+        /// The weekly units farthest from the office, as many as
+        /// `fortnightly_units` (names): which ones a planner would make
+        /// fortnightly. Empty in plans written before.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        remote: Vec<String>,
+        /// `fortnightly_units` is every weekly unit (then none is named).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        every_unit: bool,
     },
     /// The township has enough member-weeks, but this team's township members
     /// were needed elsewhere (or blocked) that week.
@@ -260,7 +268,79 @@ fn counts(
 /// alone), the least number of heads the member-weeks call for, and, when
 /// more, the heads that give each team one of its own (`own`), which a
 /// planner can count on.
-fn capacity(fortnightly: Option<usize>, heads: usize, own: Option<usize>, lang: Lang) -> String {
+fn capacity(
+    fortnightly: Option<usize>,
+    heads: usize,
+    own: Option<usize>,
+    remote: &[String],
+    every_unit: bool,
+    lang: Lang,
+) -> String {
+    let text = capacity_text(fortnightly, heads, own, lang);
+    match fortnightly {
+        Some(f) if every_unit => match lang {
+            Lang::Zh => text.replacen(
+                &format!("将{f}个偏远村（社区）"),
+                &format!("将全部{f}个村（社区）"),
+                1,
+            ),
+            Lang::En => text.replacen(
+                &format!("for {f} remote unit{}", plural(f)),
+                &format!("for all {f} units"),
+                1,
+            ),
+        },
+        Some(f) if !remote.is_empty() => name_remote(&text, f, remote, lang),
+        _ => text,
+    }
+}
+
+/// Most remote units named before "and N more" / "等".
+const REMOTE_NAMED: usize = 5;
+
+/// The remedy with its remote units named: "将12个偏远村（社区）改为…" becomes
+/// "将横江村、古井村、…等12个离镇街最远的村（社区）改为…" (a county's trial
+/// asked which villages).
+fn name_remote(text: &str, f: usize, remote: &[String], lang: Lang) -> String {
+    let shown = &remote[..remote.len().min(REMOTE_NAMED)];
+    match lang {
+        Lang::Zh => {
+            let more = if remote.len() > shown.len() {
+                "等"
+            } else {
+                ""
+            };
+            text.replacen(
+                &format!("将{f}个偏远村（社区）"),
+                &format!("将{}{more}{f}个离镇街最远的村（社区）", shown.join("、")),
+                1,
+            )
+        }
+        Lang::En => {
+            let more = remote.len() - shown.len();
+            let list = if more > 0 {
+                format!("{}, and {more} more", shown.join(", "))
+            } else {
+                shown.join(", ")
+            };
+            text.replacen(
+                &format!("for {f} remote unit{}", plural(f)),
+                &format!(
+                    "for the {f} unit{} farthest from the office ({list})",
+                    plural(f)
+                ),
+                1,
+            )
+        }
+    }
+}
+
+fn capacity_text(
+    fortnightly: Option<usize>,
+    heads: usize,
+    own: Option<usize>,
+    lang: Lang,
+) -> String {
     match (fortnightly, own, lang) {
         (Some(f), None, Lang::En) => format!(
             "fortnightly sessions for {f} remote unit{}, or {heads} more department head{}, would close the year's gap in numbers",
@@ -304,9 +384,18 @@ pub(super) fn remedy(r: &Remedy, lang: Lang) -> String {
                 fortnightly_units,
                 more_heads,
                 own_heads,
+                remote,
+                every_unit,
             },
             _,
-        ) => capacity(*fortnightly_units, *more_heads, *own_heads, lang),
+        ) => capacity(
+            *fortnightly_units,
+            *more_heads,
+            *own_heads,
+            remote,
+            *every_unit,
+            lang,
+        ),
         (Remedy::Team, Lang::En) => {
             "the team's township members were needed elsewhere or away that week; one more department head on this team would cover it".into()
         }
@@ -562,6 +651,13 @@ mod figures_tests {
     use super::*;
     use crate::wording::Say;
 
+    fn remedy_of(short: &mut CalendarSaid) -> &mut Remedy {
+        let CalendarSaid::Shortfall { remedy, .. } = short else {
+            unreachable!()
+        };
+        remedy
+    }
+
     /// The trial's 36 shortfalls each carried the year's figures; a list
     /// says them once above (`brief`), a warning alone says them whole.
     #[test]
@@ -617,6 +713,8 @@ mod figures_tests {
             fortnightly_units: Some(3),
             more_heads: 1,
             own_heads: None,
+            remote: Vec::new(),
+            every_unit: false,
         };
         assert_eq!(
             short.brief(Lang::Zh),
@@ -637,6 +735,55 @@ mod figures_tests {
         assert!(short.say(Lang::Zh).ends_with(
             "最多能去506次；将3个偏远村（社区）改为两周驻点一次，或增加1名部门负责人，可补足全年人手差额"
         ));
+        // A plan made now names the units farthest from the office.
+        *remedy_of(&mut short) = Remedy::Capacity {
+            fortnightly_units: Some(3),
+            more_heads: 1,
+            own_heads: Some(4),
+            remote: vec!["横江村".into(), "古井村".into(), "下岭村".into()],
+            every_unit: false,
+        };
+        assert_eq!(
+            staffing(&short, Lang::Zh),
+            "人手：全年共需驻点接待480次，镇街11名成员每人每周只能去一个点，全年最多能去506次；将横江村、古井村、下岭村3个离镇街最远的村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少需要1名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加4名）"
+        );
+        assert_eq!(
+            staffing(&short, Lang::En),
+            "staffing: the year has 480 station sessions to staff, and the township's 11 members, one place a week each, can attend at most 506; fortnightly sessions for the 3 units farthest from the office (横江村, 古井村, 下岭村) would close the year's gap in numbers; more department heads would take at least 1, and for every session to be sure of a township member each team needs a department head of its own (4 more)"
+        );
+        // Past five, the rest are counted.
+        let names: Vec<String> = (1..=7).map(|i| format!("村{i}")).collect();
+        *remedy_of(&mut short) = Remedy::Capacity {
+            fortnightly_units: Some(7),
+            more_heads: 2,
+            own_heads: None,
+            remote: names,
+            every_unit: false,
+        };
+        assert_eq!(
+            short.township_remedy(Lang::Zh).unwrap(),
+            "将村1、村2、村3、村4、村5等7个离镇街最远的村（社区）改为两周驻点一次，或增加2名部门负责人，可补足全年人手差额"
+        );
+        assert_eq!(
+            short.township_remedy(Lang::En).unwrap(),
+            "fortnightly sessions for the 7 units farthest from the office (村1, 村2, 村3, 村4, 村5, and 2 more), or 2 more department heads, would close the year's gap in numbers"
+        );
+        // Every weekly unit: none is named, all are meant.
+        *remedy_of(&mut short) = Remedy::Capacity {
+            fortnightly_units: Some(12),
+            more_heads: 6,
+            own_heads: None,
+            remote: Vec::new(),
+            every_unit: true,
+        };
+        assert_eq!(
+            short.township_remedy(Lang::Zh).unwrap(),
+            "将全部12个村（社区）改为两周驻点一次，或增加6名部门负责人，可补足全年人手差额"
+        );
+        assert_eq!(
+            short.township_remedy(Lang::En).unwrap(),
+            "fortnightly sessions for all 12 units, or 6 more department heads, would close the year's gap in numbers"
+        );
         let other = CalendarSaid::OfficialCalendarMissing {
             year: 2026,
             holidays: 0,

@@ -68,12 +68,17 @@ fn the_remedy_counts_a_head_of_its_own_for_each_team_and_that_staffs_every_sessi
     );
     assert_eq!(
         w.township_remedy(Lang::Zh).unwrap(),
-        "将12个偏远村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少需要6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）"
+        "将全部12个村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少需要6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）"
     );
     assert_eq!(
         w.township_remedy(Lang::En).unwrap(),
-        "fortnightly sessions for 12 remote units would close the year's gap in numbers; more department heads would take at least 6, and for every session to be sure of a township member each team needs a department head of its own (9 more)"
+        "fortnightly sessions for all 12 units would close the year's gap in numbers; more department heads would take at least 6, and for every session to be sure of a township member each team needs a department head of its own (9 more)"
     );
+    // Fewer short of people: the units farthest from the office by road
+    // are named (村12 is 22 minutes out, 村1 11).
+    let seven = planned(&township(3 + 4, "weekly"));
+    let remedy = short(&seven)[0].township_remedy(Lang::Zh).unwrap();
+    assert!(remedy.starts_with("将村12、村11、村10、村9"), "{remedy}");
     // The least number alone does not staff every session: the heads end
     // up shared between teams.
     let six = planned(&township(3 + 6, "weekly"));

@@ -747,3 +747,74 @@ fn a_later_replan_says_only_its_own_changes() {
     assert!(out.contains("自2015年9月1日起的变化："), "{out}");
     assert!(!out.contains("交接给"), "{out}");
 }
+
+/// A trial deleted the leader who moved away and replanned from 1 July: the
+/// kept first half still named her, and `check` then found 96 violations in
+/// a plan `replan` had called optimal. Now `replan --from` refuses, names
+/// her with her kept units and last session, and says what to write.
+#[test]
+fn replan_from_refuses_a_roster_without_someone_the_kept_sessions_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let p0 = planned(dir.path());
+    let text = std::fs::read_to_string(ROSTER).unwrap();
+    let both =
+        year_fixtures::with_successor(&text, "peng-jl", FROM, ("lin-xy", "林晓阳"), "peng-jl");
+    // Her own row deleted, as a planner would.
+    let a = both.find("[[cadre]]\nid = \"peng-jl\"").unwrap();
+    let b = a + 9 + both[a + 9..].find("\n[[").unwrap() + 1;
+    let roster = tmp(dir.path(), "deleted.toml");
+    std::fs::write(&roster, format!("{}{}", &both[..a], &both[b..])).unwrap();
+    // Her kept sessions, read off the plan in force.
+    let plan = read_plan(&p0);
+    let r = zhudian::roster::load(Path::new(ROSTER)).unwrap();
+    let mut units: Vec<String> = Vec::new();
+    let mut last = String::new();
+    for s in plan.session.iter().filter(|s| s.date.as_str() < FROM) {
+        if s.people.iter().any(|p| p == "peng-jl") {
+            let name = r.units[r.unit_index(&s.unit).unwrap()].name.clone();
+            if !units.contains(&name) {
+                units.push(name);
+            }
+            last = last.max(s.date.clone());
+        }
+    }
+    assert!(!units.is_empty());
+    let p1 = tmp(dir.path(), "p1.toml");
+    for (lang, said) in [
+        (
+            "zh",
+            format!(
+                "彭坚丽（peng-jl）在{}之前的日程中有安排（{}，最后一次在{}），这些日程原样保留，名册中却已没有此人：请保留此人一行，离任日期（leaves）填 2015-06-30，接任者一行的“接替”（succeeds）填 peng-jl\n",
+                zh_date(FROM),
+                units.join("、"),
+                zh_date(&last)
+            ),
+        ),
+        (
+            "en",
+            format!(
+                "彭坚丽 (peng-jl) has sessions before {FROM} ({}; the last on {last}), which are kept as they were, but is no longer in the roster: keep the row, with leaves = 2015-06-30, and give the successor succeeds = peng-jl\n",
+                units.join(", ")
+            ),
+        ),
+    ] {
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            lang,
+            "replan",
+            &roster,
+            "--previous",
+            &p0,
+            "--from",
+            FROM,
+            "-o",
+            &p1,
+        ]);
+        assert_eq!((c, out.as_str()), (2, ""), "{err}");
+        assert_eq!(err, said);
+        assert!(!Path::new(&p1).exists());
+    }
+    // Without --from nothing is kept, and the replan goes ahead.
+    let (c, out, err) = zhudian(&["replan", &roster, "--previous", &p0, "-o", &p1]);
+    assert_eq!(c, 0, "{out}{err}");
+}

@@ -81,6 +81,13 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 return Err(EXIT_BAD_INPUT);
             }
             if let Some(from) = args.from {
+                let gone = gone_from_kept_said(r, &prev, &args.previous, from, lang);
+                if !gone.is_empty() {
+                    for line in gone {
+                        errln!("{line}");
+                    }
+                    return Err(EXIT_BAD_INPUT);
+                }
                 leavers_after(r, from, lang);
             }
             let mut p = previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
@@ -203,6 +210,46 @@ pub fn roster_before(plan_path: &Path, prev: &PlanFile) -> Option<crate::model::
     super::calendar::load_roster(&path, prev)
         .ok()
         .filter(|r| r.sha256 == prev.plan.roster_sha256)
+}
+
+/// Each person of the previous plan's kept sessions (before `from`) whom
+/// the roster no longer holds, said with what to do (see
+/// `scenario::replan::gone_from_kept`); empty when there is none. Names
+/// come from the previous plan's roster when it is still there.
+pub(crate) fn gone_from_kept_said(
+    r: &crate::model::Roster,
+    prev: &PlanFile,
+    previous: &Path,
+    from: chrono::NaiveDate,
+    lang: Lang,
+) -> Vec<String> {
+    let gone = crate::scenario::replan::gone_from_kept(r, prev, from);
+    if gone.is_empty() {
+        return Vec::new();
+    }
+    let before = roster_before(previous, prev);
+    let name = |id: &str| {
+        let b = before.as_ref()?;
+        b.cadre_index(id)
+            .map(|c| b.cadres[c].name.clone())
+            .or_else(|| b.helper_index(id).map(|h| b.helpers[h].name.clone()))
+    };
+    let unit_name = |u: &String| {
+        r.unit_index(u)
+            .map_or_else(|| u.clone(), |i| r.units[i].name.clone())
+    };
+    gone.into_iter()
+        .map(|g| {
+            ReplanSaid::GoneFromKept {
+                person: name(&g.id).unwrap_or_else(|| g.id.clone()),
+                units: g.units.iter().map(unit_name).collect(),
+                last: g.last,
+                from: from.to_string(),
+                id: g.id,
+            }
+            .say(lang)
+        })
+        .collect()
 }
 
 /// A file's SHA-256 in hex, as plans record their roster's.

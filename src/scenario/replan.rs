@@ -275,3 +275,50 @@ pub fn note_not_carried(file: &mut PlanFile, notes: &[ReplanSaid], lang: Lang) {
     }
     file.plan.metrics.warnings = file.warning.len();
 }
+
+/// A person the previous plan has in sessions before a replan's date who is
+/// no longer in the roster: those sessions are kept as they were, so the
+/// roster must still hold the person (with `leaves`), or `check` rejects
+/// the new plan (a trial deleted a leader who moved away and replanned
+/// from 1 July: 96 violations).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoneFromKept {
+    pub id: String,
+    /// Unit ids of their kept sessions, in plan order, each once.
+    pub units: Vec<String>,
+    /// Their last kept session's date (YYYY-MM-DD).
+    pub last: String,
+}
+
+/// The people of `prev`'s sessions before `from` whom `r` lacks, in order
+/// of first appearance.
+pub fn gone_from_kept(r: &Roster, prev: &PlanFile, from: chrono::NaiveDate) -> Vec<GoneFromKept> {
+    let from = from.format("%Y-%m-%d").to_string();
+    let mut gone: Vec<GoneFromKept> = Vec::new();
+    for s in prev.session.iter().filter(|s| s.date < from) {
+        for id in &s.people {
+            if r.cadre_index(id).is_some() || r.helper_index(id).is_some() {
+                continue;
+            }
+            let at = match gone.iter().position(|g| &g.id == id) {
+                Some(i) => i,
+                None => {
+                    gone.push(GoneFromKept {
+                        id: id.clone(),
+                        units: Vec::new(),
+                        last: s.date.clone(),
+                    });
+                    gone.len() - 1
+                }
+            };
+            let g = &mut gone[at];
+            if !g.units.contains(&s.unit) {
+                g.units.push(s.unit.clone());
+            }
+            if s.date > g.last {
+                g.last = s.date.clone();
+            }
+        }
+    }
+    gone
+}

@@ -171,6 +171,16 @@ pub enum ReplanSaid {
     PinUnknown {
         unit: String,
     },
+    /// Someone with sessions before `--from` (kept as they were) whom the
+    /// roster no longer holds: by name (or id), the units by name, the
+    /// last such session and the replan's date, both YYYY-MM-DD.
+    GoneFromKept {
+        person: String,
+        id: String,
+        units: Vec<String>,
+        last: String,
+        from: String,
+    },
     PinLeaderGone {
         unit: String,
         leader: String,
@@ -187,6 +197,41 @@ impl super::Say for ReplanSaid {
                     format!("Against the previous plan {previous}:")
                 } else {
                     format!("与上一版方案 {previous} 相比：")
+                }
+            }
+            GoneFromKept {
+                person,
+                id,
+                units,
+                last,
+                from,
+            } => {
+                let day_before = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")
+                    .ok()
+                    .and_then(|d| d.pred_opt())
+                    .map_or_else(|| from.clone(), |d| d.format("%Y-%m-%d").to_string());
+                let who = if person == id {
+                    id.clone()
+                } else {
+                    format!("{person}（{id}）")
+                };
+                if en {
+                    let who = if person == id {
+                        id.clone()
+                    } else {
+                        format!("{person} ({id})")
+                    };
+                    format!(
+                        "{who} has sessions before {from} ({}; the last on {last}), which are kept as they were, but is no longer in the roster: keep the row, with leaves = {day_before}, and give the successor succeeds = {id}",
+                        units.join(", ")
+                    )
+                } else {
+                    format!(
+                        "{who}在{}之前的日程中有安排（{}，最后一次在{}），这些日程原样保留，名册中却已没有此人：请保留此人一行，离任日期（leaves）填 {day_before}，接任者一行的“接替”（succeeds）填 {id}",
+                        super::date_text(from, lang),
+                        units.join("、"),
+                        super::date_text(last, lang)
+                    )
                 }
             }
             FromOutsideYear { from, year } => {

@@ -243,6 +243,12 @@ fn one(
         };
         return Outcome::bad(&name, said.say(lang), Vec::new());
     }
+    if let Some(from) = args.from {
+        let gone = crate::cli::replan::gone_from_kept_said(r, &prev, &prev_path, from, lang);
+        if !gone.is_empty() {
+            return Outcome::bad(&name, CityRunSaid::RosterInvalid.say(lang), gone);
+        }
+    }
     // A pin names a unit of whichever township has it.
     let pins: Vec<String> = args
         .pins

@@ -784,7 +784,7 @@ fn replan_from_refuses_a_roster_without_someone_the_kept_sessions_name() {
         (
             "zh",
             format!(
-                "彭坚丽（peng-jl）在{}之前的日程中有安排（{}，最后一次在{}），这些日程原样保留，名册中却已没有此人：请保留此人一行，离任日期（leaves）填 2015-06-30，接任者一行的“接替”（succeeds）填 peng-jl\n",
+                "彭坚丽（peng-jl）在{}之前的日程中有安排（{}，最后一次在{}），这些日程原样保留，名册中却已没有此人：请保留此人一行，离任日期（leaves）填 2015-07-01（从这天起不再驻点），接任者一行的“接替”（succeeds）填 peng-jl\n",
                 zh_date(FROM),
                 units.join("、"),
                 zh_date(&last)
@@ -793,7 +793,7 @@ fn replan_from_refuses_a_roster_without_someone_the_kept_sessions_name() {
         (
             "en",
             format!(
-                "彭坚丽 (peng-jl) has sessions before {FROM} ({}; the last on {last}), which are kept as they were, but is no longer in the roster: keep the row, with leaves = 2015-06-30, and give the successor succeeds = peng-jl\n",
+                "彭坚丽 (peng-jl) has sessions before {FROM} ({}; the last on {last}), which are kept as they were, but is no longer in the roster: keep the row, with leaves = 2015-07-01 (the first day she or he no longer serves), and give the successor succeeds = peng-jl\n",
                 units.join(", ")
             ),
         ),

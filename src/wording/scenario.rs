@@ -206,10 +206,6 @@ impl super::Say for ReplanSaid {
                 last,
                 from,
             } => {
-                let day_before = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")
-                    .ok()
-                    .and_then(|d| d.pred_opt())
-                    .map_or_else(|| from.clone(), |d| d.format("%Y-%m-%d").to_string());
                 let who = if person == id {
                     id.clone()
                 } else {
@@ -222,12 +218,12 @@ impl super::Say for ReplanSaid {
                         format!("{person} ({id})")
                     };
                     format!(
-                        "{who} has sessions before {from} ({}; the last on {last}), which are kept as they were, but is no longer in the roster: keep the row, with leaves = {day_before}, and give the successor succeeds = {id}",
+                        "{who} has sessions before {from} ({}; the last on {last}), which are kept as they were, but is no longer in the roster: keep the row, with leaves = {from} (the first day she or he no longer serves), and give the successor succeeds = {id}",
                         units.join(", ")
                     )
                 } else {
                     format!(
-                        "{who}在{}之前的日程中有安排（{}，最后一次在{}），这些日程原样保留，名册中却已没有此人：请保留此人一行，离任日期（leaves）填 {day_before}，接任者一行的“接替”（succeeds）填 {id}",
+                        "{who}在{}之前的日程中有安排（{}，最后一次在{}），这些日程原样保留，名册中却已没有此人：请保留此人一行，离任日期（leaves）填 {from}（从这天起不再驻点），接任者一行的“接替”（succeeds）填 {id}",
                         super::date_text(from, lang),
                         units.join("、"),
                         super::date_text(last, lang)

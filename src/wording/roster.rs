@@ -39,6 +39,14 @@ pub enum RosterSaid {
         suggestion: Option<String>,
     },
     /// A date that is no date; the example is dated in the roster's year.
+    /// A word from a list read in either language (`weekly` or 每周): the
+    /// codes and their Chinese words, said in the reader's language first.
+    BadWord {
+        value: String,
+        codes: Vec<String>,
+        zh: Vec<String>,
+        suggestion: Option<String>,
+    },
     BadDate {
         value: String,
         year: i32,
@@ -351,6 +359,30 @@ impl Say for RosterSaid {
                     format!(
                         "“{value}”不在可选值{}之中{}",
                         quoted.join("、"),
+                        suggest(suggestion, lang)
+                    )
+                }
+            }
+            BadWord {
+                value,
+                codes,
+                zh,
+                suggestion,
+            } => {
+                if en {
+                    let quoted: Vec<String> = codes.iter().map(|a| format!("'{a}'")).collect();
+                    format!(
+                        "'{value}' is not one of {} (or in Chinese {}){}",
+                        list(&quoted, Lang::En).replace(" and ", " or "),
+                        list(zh, Lang::En).replace(" and ", " or "),
+                        suggest(suggestion, lang)
+                    )
+                } else {
+                    let quoted: Vec<String> = zh.iter().map(|a| format!("“{a}”")).collect();
+                    format!(
+                        "“{value}”不在可选值{}之中（也可写 {}）{}",
+                        quoted.join("、"),
+                        codes.join("、"),
                         suggest(suggestion, lang)
                     )
                 }

@@ -2,13 +2,31 @@
 //! checked word for word in Chinese and English with its exit code: a
 //! TOML roster's cadence written in Chinese (每周, 隔周) as the workbook
 //! reads it, and a refusal that lists the words accepted in the reader's
-//! language.
+//! language; a reference to an id that does not exist (a meeting's attendee,
+//! a helper's unit, a what-if variant's unit) with the entry it most likely
+//! meant, by id and name.
 
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
 
 const BEIJIAO: &str = "instances/beijiao-example.toml";
+
+/// The shipped example with `changes` (line number, old text, new text)
+/// made, in a temporary folder.
+fn beijiao_with(changes: &[(usize, &str, &str)]) -> (tempfile::TempDir, String) {
+    let text = std::fs::read_to_string(BEIJIAO).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    for (n, old, new) in changes {
+        assert!(lines[n - 1].contains(old), "line {n}: {}", lines[n - 1]);
+        lines[n - 1] = lines[n - 1].replacen(old, new, 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("beijiao.toml");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let path = path.display().to_string();
+    (dir, path)
+}
 
 /// The shipped example with 西海村's cadence (line 54, `weekly`) written
 /// as given, in a temporary folder.
@@ -77,5 +95,82 @@ fn a_cadence_refused_lists_the_words_accepted_in_the_readers_language() {
             "：“隔周驻”不在可选值“每周”、“隔周”之中（也可写 weekly、biweekly）（是不是“隔周”？）\n"
         ),
         "{out}{err}"
+    );
+}
+
+#[test]
+fn a_misspelt_attendee_or_a_unit_given_by_name_gets_the_entry_meant() {
+    // 梁文辉 is liang-wh; 区志坚's unit is written as its name, 三洪奇村.
+    let (_dir, path) = beijiao_with(&[
+        (206, "\"he-jm\"", "\"liang-hw\""),
+        (156, "\"sanhong\"", "\"三洪奇村\""),
+    ]);
+    let (c, out, err) = zhudian(&["validate", &path]);
+    assert_eq!(c, 2, "{out}");
+    assert_eq!(
+        format!("{out}{err}"),
+        format!(
+            "{path}:152: [[helper]] 'ou-sec', field 'unit': there is no unit '三洪奇村' \
+             (did you mean 'sanhong' (三洪奇村)?)\n\
+             {path}:204: [[meeting]] '区防汛紧急会议', field 'attendees': there is no cadre \
+             or helper 'liang-hw' (groups: 'all-cadres', 'all-helpers') \
+             (did you mean 'liang-wh' (梁文辉)?)\n\
+             2 problems: the roster is not valid.\n"
+        )
+    );
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", &path]);
+    assert_eq!(c, 2, "{out}");
+    assert_eq!(
+        format!("{out}{err}"),
+        format!(
+            "{path}:152: 协助人员 区志坚（ou-sec），字段“unit”：没有编号为“三洪奇村”的村（社区）\
+             （是不是“sanhong”（三洪奇村）？）\n\
+             {path}:204: 会议“区防汛紧急会议”，字段“attendees”：没有编号为“liang-hw”的干部或协助人员\
+             （分组可写 all-cadres、all-helpers）（是不是“liang-wh”（梁文辉）？）\n\
+             共 2 个问题：名册无效。\n"
+        )
+    );
+}
+
+#[test]
+fn nothing_is_guessed_when_no_entry_is_close() {
+    let (_dir, path) = beijiao_with(&[(206, "\"he-jm\"", "\"zhang-san\"")]);
+    let (c, _, err) = zhudian(&["validate", &path]);
+    assert_eq!(c, 2);
+    assert!(
+        err.contains(
+            "there is no cadre or helper 'zhang-san' (groups: 'all-cadres', 'all-helpers')\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_what_if_variants_misspelt_unit_gets_the_unit_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = dir.path().join("s.toml");
+    std::fs::write(
+        &scenarios,
+        "[[variant]]\nname = \"远村隔周\"\nunits = [{ id = \"linshng\", cadence = \"隔周\" }]\n",
+    )
+    .unwrap();
+    let s = scenarios.display().to_string();
+    let (c, out, err) = zhudian(&["whatif", BEIJIAO, &s]);
+    assert_eq!((c, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "{s}:3: [[variant]] '远村隔周', field 'units.id': there is no unit 'linshng' \
+             (did you mean 'linshang' (林上村)?)\n"
+        )
+    );
+    let (c, _, err) = zhudian(&["--lang", "zh", "whatif", BEIJIAO, &s]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{s}:3: [[variant]] '远村隔周'，字段“units.id”：没有编号为“linshng”的村（社区）\
+             （是不是“linshang”（林上村）？）\n"
+        )
     );
 }

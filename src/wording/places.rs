@@ -7,6 +7,7 @@
 
 use super::Lang;
 use crate::model::Place;
+use crate::roster::guess::Guess;
 
 /// " (did you mean 'x'?)" after a name nothing matched; empty without a guess.
 pub fn suggest(s: &Option<String>, lang: Lang) -> String {
@@ -14,6 +15,21 @@ pub fn suggest(s: &Option<String>, lang: Lang) -> String {
         (Some(s), Lang::En) => format!(" (did you mean '{s}'?)"),
         (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
         (None, _) => String::new(),
+    }
+}
+
+/// " (did you mean 'xihai' (西海村)?)" after a reference that names no
+/// entry: the id to write, then the name the planner knows it by; empty
+/// without a guess.
+pub fn guessed(g: &Option<Guess>, lang: Lang) -> String {
+    let Some(g) = g else {
+        return String::new();
+    };
+    let id = &g.id;
+    match (&g.name, lang) {
+        (Some(n), Lang::En) => format!(" (did you mean '{id}' ({n})?)"),
+        (Some(n), Lang::Zh) => format!("（是不是“{id}”（{n}）？）"),
+        (None, _) => suggest(&Some(id.clone()), lang),
     }
 }
 

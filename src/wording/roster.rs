@@ -3,8 +3,9 @@
 use super::places_gap::more_places;
 use super::{Lang, Say, list};
 
-pub use super::places::{no_plan_possible, place, place_named, problem_count, suggest};
+pub use super::places::{guessed, no_plan_possible, place, place_named, problem_count, suggest};
 pub use super::summary::role_word;
+use crate::roster::guess::Guess;
 
 /// One thing wrong with a roster, as a fact; `say` words it.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,11 +92,11 @@ pub enum RosterSaid {
     },
     UnknownUnit {
         id: String,
-        suggestion: Option<String>,
+        suggestion: Option<Guess>,
     },
     UnknownPerson {
         id: String,
-        suggestion: Option<String>,
+        suggestion: Option<Guess>,
     },
     UnknownPredecessor {
         id: String,
@@ -478,21 +479,21 @@ impl Say for RosterSaid {
             }
             UnknownUnit { id, suggestion } => {
                 if en {
-                    format!("there is no unit '{id}'{}", suggest(suggestion, lang))
+                    format!("there is no unit '{id}'{}", guessed(suggestion, lang))
                 } else {
-                    format!("没有编号为“{id}”的村（社区）{}", suggest(suggestion, lang))
+                    format!("没有编号为“{id}”的村（社区）{}", guessed(suggestion, lang))
                 }
             }
             UnknownPerson { id, suggestion } => {
                 if en {
                     format!(
                         "there is no cadre or helper '{id}' (groups: 'all-cadres', 'all-helpers'){}",
-                        suggest(suggestion, lang)
+                        guessed(suggestion, lang)
                     )
                 } else {
                     format!(
                         "没有编号为“{id}”的干部或协助人员（分组可写 all-cadres、all-helpers）{}",
-                        suggest(suggestion, lang)
+                        guessed(suggestion, lang)
                     )
                 }
             }

@@ -4,13 +4,32 @@
 //! reads it, and a refusal that lists the words accepted in the reader's
 //! language; a reference to an id that does not exist (a meeting's attendee,
 //! a helper's unit, a what-if variant's unit) with the entry it most likely
-//! meant, by id and name.
+//! meant, by id and name; `warnings PLANS --roster CITY` saying which
+//! plan's roster the folder given lacks (exit 2 when it holds none).
 
 #[path = "common/cli.rs"]
 mod cli;
 use cli::zhudian;
 
+use std::path::Path;
+
 const BEIJIAO: &str = "instances/beijiao-example.toml";
+const CITY: &str = "tests/fixtures/city";
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The small city (更合镇, 大塘镇, 南山镇) copied to `city` and planned into
+/// `plans`, in a temporary folder.
+fn city_planned() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    cli::copy_folder(CITY, &city);
+    let (c, out, err) = zhudian(&["plan", s(&city), "-o", s(&dir.path().join("plans"))]);
+    assert_eq!(c, 0, "{out}{err}");
+    dir
+}
 
 /// The shipped example with `changes` (line number, old text, new text)
 /// made, in a temporary folder.
@@ -172,5 +191,82 @@ fn a_what_if_variants_misspelt_unit_gets_the_unit_meant() {
             "{s}:3: [[variant]] '远村隔周'，字段“units.id”：没有编号为“linshng”的村（社区）\
              （是不是“linshang”（林上村）？）\n"
         )
+    );
+}
+
+#[test]
+fn warnings_say_which_plans_roster_the_folder_given_lacks() {
+    let dir = city_planned();
+    let (city, plans) = (dir.path().join("city"), dir.path().join("plans"));
+    // The folder given lacks 更合镇's roster: its names come from the one
+    // its plan records, and a line above its table says so.
+    let lacking = dir.path().join("city2");
+    cli::copy_folder(CITY, &lacking);
+    std::fs::remove_file(lacking.join("foshan-25-genghe.toml")).unwrap();
+    let plan = plans.join("foshan-25-genghe.toml").display().to_string();
+    let recorded = city.join("foshan-25-genghe.toml").display().to_string();
+    let folder = s(&lacking);
+    for (lang, note) in [
+        (
+            "en",
+            format!(
+                "{plan}: no roster for it in {folder} (a plan and its roster share a file name); \
+                 names from the roster the plan records, {recorded}\n"
+            ),
+        ),
+        (
+            "zh",
+            format!(
+                "{plan}：{folder} 中没有它的名册（方案与名册按文件名配对），\
+                 名称取自方案记录的名册 {recorded}\n"
+            ),
+        ),
+    ] {
+        let (c, before, _) = zhudian(&["--lang", lang, "warnings", s(&plans)]);
+        assert_eq!(c, 0);
+        let (c, out, err) = zhudian(&["--lang", lang, "warnings", s(&plans), "--roster", folder]);
+        assert_eq!((c, err.as_str()), (0, ""), "{out}");
+        assert_eq!(out, format!("{note}{before}"));
+        // Beside a CSV the line goes to stderr.
+        let (_, before, _) = zhudian(&["--lang", lang, "warnings", s(&plans), "--format", "csv"]);
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            lang,
+            "warnings",
+            s(&plans),
+            "--roster",
+            folder,
+            "--format",
+            "csv",
+        ]);
+        assert_eq!((c, out, err), (0, before, note));
+    }
+}
+
+#[test]
+fn warnings_with_a_folder_holding_none_of_the_plans_rosters_exit_2_naming_it() {
+    let dir = city_planned();
+    let plans = dir.path().join("plans");
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    for f in [BEIJIAO, "instances/gaozhou-rural.toml"] {
+        let name = Path::new(f).file_name().unwrap();
+        std::fs::copy(f, other.join(name)).unwrap();
+    }
+    let (folder, p) = (s(&other), s(&plans));
+    let (c, out, err) = zhudian(&["warnings", p, "--roster", folder]);
+    assert_eq!((c, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "{folder}: holds the roster of none of the plans in {p} \
+             (a plan and its roster share a file name)\n"
+        )
+    );
+    let (c, out, err) = zhudian(&["--lang", "zh", "warnings", p, "--roster", folder]);
+    assert_eq!((c, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!("{folder}：没有 {p} 中任何一个方案的名册（方案与名册按文件名配对）\n")
     );
 }

@@ -5,7 +5,9 @@
 //! language; a reference to an id that does not exist (a meeting's attendee,
 //! a helper's unit, a what-if variant's unit) with the entry it most likely
 //! meant, by id and name; `warnings PLANS --roster CITY` saying which
-//! plan's roster the folder given lacks (exit 2 when it holds none).
+//! plan's roster the folder given lacks (exit 2 when it holds none);
+//! `export` and `calendar` on a folder of plans leaving no folder of theirs
+//! behind when every plan fails.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -269,4 +271,59 @@ fn warnings_with_a_folder_holding_none_of_the_plans_rosters_exit_2_naming_it() {
         err,
         format!("{folder}：没有 {p} 中任何一个方案的名册（方案与名册按文件名配对）\n")
     );
+}
+
+#[test]
+fn export_and_calendar_leave_no_folder_of_their_own_when_every_plan_fails() {
+    let dir = city_planned();
+    // The rosters the plans record are gone: every township fails.
+    std::fs::rename(dir.path().join("city"), dir.path().join("moved")).unwrap();
+    let plans = s(&dir.path().join("plans")).to_string();
+    let out = dir.path().join("out");
+    let gone = |f: &str| dir.path().join("city").join(f).display().to_string();
+    let towns = ["foshan-25-genghe", "foshan-31-datang", "foshan-32-nanshan"];
+    let xlsx = s(&out.join("docs")).to_string();
+    let (c, said, err) = zhudian(&["export", &plans, "--xlsx", &xlsx]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        said,
+        "0 of 3 townships have their documents written; failing: foshan-25-genghe, \
+         foshan-31-datang and foshan-32-nanshan.\n"
+    );
+    let unread: String = towns
+        .iter()
+        .map(|t| {
+            format!(
+                "{}: cannot read the file: no such file\n",
+                gone(&format!("{t}.toml"))
+            )
+        })
+        .collect();
+    assert_eq!(err, unread);
+    assert!(!out.exists(), "export left {}", out.display());
+    let (c, said, _) = zhudian(&["--lang", "zh", "export", &plans, "--xlsx", &xlsx]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        said,
+        "3 个镇街中 0 个已写出文件；未通过：foshan-25-genghe、foshan-31-datang和foshan-32-nanshan。\n"
+    );
+    assert!(!out.exists());
+
+    let (ics, csv) = (
+        s(&out.join("ics")).to_string(),
+        s(&out.join("csv")).to_string(),
+    );
+    let (c, said, _) = zhudian(&["calendar", &plans, "--ics", &ics, "--csv", &csv]);
+    assert_eq!(c, 2);
+    assert!(said.ends_with(
+        "0 of 3 townships have their calendars written; failing: foshan-25-genghe.toml, \
+         foshan-31-datang.toml and foshan-32-nanshan.toml.\n"
+    ));
+    assert!(!out.exists(), "calendar left {}", out.display());
+
+    // A folder that was there before stays, empty.
+    std::fs::create_dir(&out).unwrap();
+    let (c, _, _) = zhudian(&["export", &plans, "--xlsx", s(&out)]);
+    assert_eq!(c, 2);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
 }

@@ -51,6 +51,13 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         Some(p) => Some(vec![p.clone()]),
         None => None,
     };
+    // The folders this run creates, removed again if no township is written.
+    let created: Vec<Vec<PathBuf>> = args
+        .ics
+        .iter()
+        .chain(&args.csv)
+        .map(|d| crate::cli::folders_to_create(d))
+        .collect();
     let cancelled = std::sync::Mutex::new((0usize, 0usize, 0usize));
     let rows = each(&plans, |path| {
         let file = path
@@ -174,6 +181,11 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         }
     });
     lines(&rows, lang);
+    if rows.iter().all(|r| r.code != crate::cli::EXIT_OK) {
+        for folders in &created {
+            crate::cli::remove_created(folders);
+        }
+    }
     if args.previous.is_some() && args.ics.is_some() {
         let (n, townships, missing) = cancelled.into_inner().unwrap_or_else(|e| e.into_inner());
         outln!(

@@ -7,7 +7,8 @@
 //! meant, by id and name; `warnings PLANS --roster CITY` saying which
 //! plan's roster the folder given lacks (exit 2 when it holds none);
 //! `export` and `calendar` on a folder of plans leaving no folder of theirs
-//! behind when every plan fails.
+//! behind when every plan fails; a county's office saying its own name
+//! (示例县) where the city-wide settings and totals said 全市.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -326,4 +327,69 @@ fn export_and_calendar_leave_no_folder_of_their_own_when_every_plan_fails() {
     let (c, _, _) = zhudian(&["export", &plans, "--xlsx", s(&out)]);
     assert_eq!(c, 2);
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
+}
+
+const COUNTY: &str = "tests/fixtures/county";
+
+#[test]
+fn a_countys_settings_lines_say_its_own_name() {
+    let (c, out, _) = zhudian(&["--lang", "zh", "validate", COUNTY]);
+    assert_eq!(c, 0);
+    assert!(
+        out.contains("\n各镇街沿用示例县设置（自行设置的除外）：\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\n河口镇与示例县设置不同：每名领导联系村居 3—4 个（示例县：2—3 个）\n"),
+        "{out}"
+    );
+    assert!(!out.contains("全市"), "{out}");
+    let (c, out, _) = zhudian(&["validate", COUNTY]);
+    assert_eq!(c, 0);
+    assert!(
+        out.ends_with(
+            "\n河口镇 differs from 示例县: policy.units_per_leader = [3, 4] (示例县: [2, 3])\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_countys_compare_and_whatif_totals_say_its_own_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let county = dir.path().join("县");
+    cli::copy_folder(COUNTY, &county);
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for (out, seed) in [(&a, "1"), (&b, "2")] {
+        let (c, said, err) = zhudian(&["plan", s(&county), "-o", s(out), "--seed", seed]);
+        assert_eq!(c, 0, "{said}{err}");
+    }
+    let (c, out, _) = zhudian(&["--lang", "zh", "compare", s(&a), s(&b)]);
+    assert_eq!(c, 0);
+    let total = out.lines().nth(3).unwrap();
+    assert!(total.starts_with("示例县合计：方案得分 "), "{out}");
+    let (c, out, _) = zhudian(&["compare", s(&a), s(&b), "--format", "csv"]);
+    assert_eq!(c, 0);
+    let total = out.trim_end().lines().last().unwrap();
+    assert!(total.starts_with("示例县 total,"), "{out}");
+
+    let scenarios = dir.path().join("s.toml");
+    std::fs::write(
+        &scenarios,
+        "[[variant]]\nname = \"多联系一个\"\npolicy = { units_per_leader = [2, 4] }\n",
+    )
+    .unwrap();
+    let (c, out, err) = zhudian(&["--lang", "zh", "whatif", s(&county), s(&scenarios)]);
+    assert_eq!(c, 0, "{err}");
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "示例县合计（3 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）："
+    );
+    let (c, out, _) = zhudian(&["whatif", s(&county), s(&scenarios), "--format", "markdown"]);
+    assert_eq!(c, 0);
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "## 示例县 totals, 3 townships (the base: the whole year planned afresh on the rosters \
+         as they stand, not the plan in force; then each variant)"
+    );
 }

@@ -231,18 +231,8 @@ fn previous_of<'a>(
 /// The city's name from the city.toml of `--roster`, else of the folder
 /// holding the first plan's roster; empty when none says it.
 fn city_name(roster: Option<&Path>, plans: &[PathBuf]) -> String {
-    if let Some(r) = roster {
-        return super::city_name(r);
-    }
-    let Some(first) = plans.first() else {
-        return String::new();
-    };
-    let Ok(plan) = read_plan(first) else {
-        return String::new();
-    };
-    let rpath = roster_path(None, first, &plan);
-    match rpath.parent() {
-        Some(d) if !d.as_os_str().is_empty() => super::city_name(d),
-        _ => super::city_name(Path::new(".")),
+    match roster {
+        Some(r) => super::city_name(r),
+        None => super::plans_city(plans),
     }
 }

@@ -1,7 +1,7 @@
 //! Words for what `validate` finds in a roster, and for its summary.
 
 use super::places_gap::more_places;
-use super::{Lang, Say, list};
+use super::{Lang, Say};
 
 pub use super::places::{guessed, no_plan_possible, place, place_named, problem_count, suggest};
 pub use super::summary::role_word;
@@ -339,55 +339,13 @@ impl Say for RosterSaid {
                 value,
                 allowed,
                 suggestion,
-            } => {
-                let quoted: Vec<String> = allowed
-                    .iter()
-                    .map(|a| {
-                        if en {
-                            format!("'{a}'")
-                        } else {
-                            format!("“{a}”")
-                        }
-                    })
-                    .collect();
-                if en {
-                    format!(
-                        "'{value}' is not one of {}{}",
-                        list(&quoted, Lang::En).replace(" and ", " or "),
-                        suggest(suggestion, lang)
-                    )
-                } else {
-                    format!(
-                        "“{value}”不在可选值{}之中{}",
-                        quoted.join("、"),
-                        suggest(suggestion, lang)
-                    )
-                }
-            }
+            } => super::places::not_one_of(value, allowed, suggestion, lang),
             BadWord {
                 value,
                 codes,
                 zh,
                 suggestion,
-            } => {
-                if en {
-                    let quoted: Vec<String> = codes.iter().map(|a| format!("'{a}'")).collect();
-                    format!(
-                        "'{value}' is not one of {} (or in Chinese {}){}",
-                        list(&quoted, Lang::En).replace(" and ", " or "),
-                        list(zh, Lang::En).replace(" and ", " or "),
-                        suggest(suggestion, lang)
-                    )
-                } else {
-                    let quoted: Vec<String> = zh.iter().map(|a| format!("“{a}”")).collect();
-                    format!(
-                        "“{value}”不在可选值{}之中（也可写 {}）{}",
-                        quoted.join("、"),
-                        codes.join("、"),
-                        suggest(suggestion, lang)
-                    )
-                }
-            }
+            } => super::places::not_one_of_either(value, codes, zh, suggestion, lang),
             BadDate { value, year } => {
                 if en {
                     format!("'{value}' is not a date like {year}-03-02")

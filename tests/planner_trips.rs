@@ -168,7 +168,7 @@ fn nothing_is_guessed_when_no_entry_is_close() {
 }
 
 #[test]
-fn a_what_if_variants_misspelt_unit_gets_the_unit_meant() {
+fn a_what_if_variants_misspelt_unit_or_person_gets_the_entry_meant() {
     let dir = tempfile::tempdir().unwrap();
     let scenarios = dir.path().join("s.toml");
     std::fs::write(
@@ -193,6 +193,21 @@ fn a_what_if_variants_misspelt_unit_gets_the_unit_meant() {
         format!(
             "{s}:3: [[variant]] '远村隔周'，字段“units.id”：没有编号为“linshng”的村（社区）\
              （是不是“linshang”（林上村）？）\n"
+        )
+    );
+    // A person to remove, misspelt.
+    std::fs::write(
+        &scenarios,
+        "[[variant]]\nname = \"少一人\"\nremove = [\"liang-hw\"]\n",
+    )
+    .unwrap();
+    let (c, _, err) = zhudian(&["whatif", BEIJIAO, &s]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{s}:3: [[variant]] '少一人', field 'remove': there is no cadre or helper 'liang-hw' \
+             (groups: 'all-cadres', 'all-helpers') (did you mean 'liang-wh' (梁文辉)?)\n"
         )
     );
 }

@@ -593,9 +593,21 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             found |= arr.len() != before;
                         }
                     }
+                    // The person most likely meant, among cadres and helpers.
+                    let people: Vec<&toml::Value> = ["cadre", "helper"]
+                        .iter()
+                        .filter_map(|s| r.get(*s)?.as_array())
+                        .flatten()
+                        .collect();
                     let said = RosterSaid::UnknownPerson {
                         id: id.into(),
-                        suggestion: None,
+                        suggestion: crate::roster::guess::guess(
+                            id,
+                            people
+                                .iter()
+                                .map(|e| (text_field(e, "id"), text_field(e, "name")))
+                                .filter(|(i, _)| !i.is_empty()),
+                        ),
                     };
                     if !found && lenient {
                         let at = at("remove", None);

@@ -230,14 +230,14 @@ fn a_near_miss_name_gets_a_did_you_mean() {
     assert_eq!(
         en.lines().next().unwrap(),
         format!(
-            "r.toml:{line}: [[meeting]] '党委会', field 'attendees': there is no cadre or helper '何建民' (groups: 'all-cadres', 'all-helpers') (did you mean '何建明（he-jm）'?)"
+            "r.toml:{line}: [[meeting]] '党委会', field 'attendees': there is no cadre or helper '何建民' (groups: 'all-cadres', 'all-helpers') (did you mean 'he-jm' (何建明)?)"
         )
     );
     let (_, zh) = validate(&path, "zh");
     assert_eq!(
         zh.lines().next().unwrap(),
         format!(
-            "r.toml:{line}: 会议“党委会”，字段“attendees”：没有编号为“何建民”的干部或协助人员（分组可写 all-cadres、all-helpers）（是不是“何建明（he-jm）”？）"
+            "r.toml:{line}: 会议“党委会”，字段“attendees”：没有编号为“何建民”的干部或协助人员（分组可写 all-cadres、all-helpers）（是不是“he-jm”（何建明）？）"
         )
     );
 }
@@ -279,13 +279,13 @@ fn a_chinese_place_head_names_the_entry_by_its_name() {
     assert_eq!(
         en,
         format!(
-            "r.toml:{line}: [[cadre]] 'lao-gx', field 'home_unit': there is no unit 'xihia' (did you mean 'xihai'?)"
+            "r.toml:{line}: [[cadre]] 'lao-gx', field 'home_unit': there is no unit 'xihia' (did you mean 'xihai' (西海村)?)"
         )
     );
     assert_eq!(
         zh,
         format!(
-            "r.toml:{line}: 干部 劳广行（lao-gx），字段“home_unit”：没有编号为“xihia”的村（社区）（是不是“xihai”？）"
+            "r.toml:{line}: 干部 劳广行（lao-gx），字段“home_unit”：没有编号为“xihia”的村（社区）（是不是“xihai”（西海村）？）"
         )
     );
 }

@@ -94,7 +94,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "unknown-attendee",
-        "F:204: [[meeting]] '区防汛紧急会议', field 'attendees': there is no cadre or helper 'chen-zk' (groups: 'all-cadres', 'all-helpers') (did you mean 'chen-zq'?)",
+        "F:204: [[meeting]] '区防汛紧急会议', field 'attendees': there is no cadre or helper 'chen-zk' (groups: 'all-cadres', 'all-helpers') (did you mean 'chen-zq' (陈志强)?)",
     ),
     (
         "unknown-field",
@@ -106,11 +106,11 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "unknown-helper-unit",
-        "F:158: [[helper]] 'huang-sec', field 'unit': there is no unit 'linshan' (did you mean 'linshang'?)",
+        "F:158: [[helper]] 'huang-sec', field 'unit': there is no unit 'linshan' (did you mean 'linshang' (林上村)?)",
     ),
     (
         "unknown-home-unit",
-        "F:104: [[cadre]] 'lao-gx', field 'home_unit': there is no unit 'xihia' (did you mean 'xihai'?)",
+        "F:104: [[cadre]] 'lao-gx', field 'home_unit': there is no unit 'xihia' (did you mean 'xihai' (西海村)?)",
     ),
     (
         "unknown-office",

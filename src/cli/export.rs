@@ -164,6 +164,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
+    let created = super::folders_to_create(&args.xlsx);
     if let Err(e) = std::fs::create_dir_all(&args.xlsx) {
         let path = args.xlsx.display().to_string();
         errln!(
@@ -219,19 +220,24 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         );
         done.push((r, plan, file));
     }
-    let title = Doc::City.sheet(docs);
-    let summary = args.xlsx.join(format!("{title}.xlsx"));
-    if !write(&summary, city_book(&done, title, docs), lang) {
-        return EXIT_BAD_INPUT;
-    }
-    outln!(
-        "{}",
-        FilesSaid::WroteCity {
-            path: summary.display().to_string(),
-            townships: done.len()
+    // No township written: no summary of nothing, no empty folder left.
+    if done.is_empty() {
+        super::remove_created(&created);
+    } else {
+        let title = Doc::City.sheet(docs);
+        let summary = args.xlsx.join(format!("{title}.xlsx"));
+        if !write(&summary, city_book(&done, title, docs), lang) {
+            return EXIT_BAD_INPUT;
         }
-        .say(lang)
-    );
+        outln!(
+            "{}",
+            FilesSaid::WroteCity {
+                path: summary.display().to_string(),
+                townships: done.len()
+            }
+            .say(lang)
+        );
+    }
     outln!(
         "{}",
         CityRunSaid::Totals {

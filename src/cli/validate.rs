@@ -272,7 +272,14 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
     }
     let values = roster::city::inherited_values(city);
     if !values.is_empty() {
-        outln!("{}", CityInfo::Inherited { values }.say(lang));
+        outln!(
+            "{}",
+            CityInfo::Inherited {
+                city: city.name.clone(),
+                values
+            }
+            .say(lang)
+        );
     }
     let texts: Vec<(String, String)> = rosters
         .iter()
@@ -284,7 +291,13 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
         .collect();
     let all = roster::city::overrides(city, &texts);
     if all.is_empty() {
-        outln!("{}", CityInfo::NoOverrides.say(lang));
+        outln!(
+            "{}",
+            CityInfo::NoOverrides {
+                city: city.name.clone()
+            }
+            .say(lang)
+        );
     }
     let mut i = 0;
     while i < all.len() {
@@ -295,7 +308,15 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
             .map(|o| (o.field.clone(), o.own.clone(), o.city.clone()))
             .collect();
         i += fields.len();
-        outln!("{}", CityInfo::Overrides { township, fields }.say(lang));
+        outln!(
+            "{}",
+            CityInfo::Overrides {
+                city: city.name.clone(),
+                township,
+                fields
+            }
+            .say(lang)
+        );
     }
 }
 

@@ -41,7 +41,7 @@ pub fn city_whatif_page(city: &str, w: &CityWhatif, top: usize, lang: Lang) -> S
     let mut body = format!(
         "<header class=\"top\"><h1>{}</h1></header><section id=\"total\"><h2>{}</h2>{}</section>",
         esc(&title),
-        esc(&total_heading(total.townships, lang)),
+        esc(&total_heading(total.townships, &w.city, lang)),
         table(&w.names, &total, lang)
     );
     let districts = w.districts();

@@ -83,7 +83,8 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
     };
     let needs = t.strs("needs").or_else(|| (!t.has("needs")).then(Vec::new));
     let cadence = if t.has("cadence") {
-        t.choice("cadence", &["weekly", "biweekly"], Cadence::parse)
+        t.word("cadence", crate::workbook::schema::CADENCES)
+            .and_then(Cadence::parse)
     } else {
         Some(Cadence::Weekly)
     };

@@ -12,6 +12,7 @@ pub mod city;
 pub mod clash;
 mod entries;
 pub mod fullwidth;
+pub mod guess;
 mod position;
 mod read;
 mod sections;

@@ -13,6 +13,7 @@ use toml::de::{DeTable, DeValue};
 use super::Problem;
 use crate::model::Place;
 use crate::wording::roster::RosterSaid;
+use crate::workbook::schema::{Word, code_of, nearest, spellings, zh_of};
 
 /// The file being read and the problems found so far.
 pub(crate) struct Cx<'s> {
@@ -452,13 +453,7 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
         let got = parse(s);
-        // "Ｔｕｅ" or "ｗｅｅｋｌｙ": the full-width letters are the news, as
-        // for digits.
-        if got.is_none()
-            && super::fullwidth::first_in(s).is_some()
-            && let Some((_, val)) = self.t.iter().find(|(k, _)| k.get_ref().as_ref() == key)
-            && self.cx.full_width_in(self.place(key), &val.span())
-        {
+        if got.is_none() && self.full_width_said(key, s) {
             return None;
         }
         if got.is_none() {
@@ -472,6 +467,50 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
             );
         }
         got
+    }
+
+    /// "Ｔｕｅ" or "ｗｅｅｋｌｙ": the full-width letters are the news, as for
+    /// digits; true when that has been said.
+    fn full_width_said(&self, key: &str, s: &str) -> bool {
+        super::fullwidth::first_in(s).is_some()
+            && self
+                .t
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == key)
+                .is_some_and(|(_, val)| self.cx.full_width_in(self.place(key), &val.span()))
+    }
+
+    /// A word from a list the workbook reads too: its code (`biweekly`), its
+    /// Chinese word (`隔周`) or another spelling of it (`双周`), as the code.
+    pub fn word(&self, key: &'static str, words: &'static [Word]) -> Option<&'static str> {
+        let s = self.str(key)?;
+        if let Some(code) = code_of(words, &s) {
+            return Some(code);
+        }
+        if self.full_width_said(key, &s) {
+            return None;
+        }
+        // The nearest spelling, said in the script it was typed in.
+        let spelt = nearest(&s, words.iter().map(|w| w.code).chain(spellings(words)))
+            .or_else(|| did_you_mean(&s, words.iter().map(|w| w.code)));
+        let suggestion = spelt.and_then(|n| {
+            let code = code_of(words, &n)?;
+            Some(if n == code {
+                code.to_string()
+            } else {
+                zh_of(words, code)
+            })
+        });
+        self.report(
+            key,
+            RosterSaid::BadWord {
+                value: s,
+                codes: words.iter().map(|w| w.code.to_string()).collect(),
+                zh: words.iter().map(|w| w.zh.to_string()).collect(),
+                suggestion,
+            },
+        );
+        None
     }
 
     /// The tables in an array field (inline tables, e.g. hamlets or away).

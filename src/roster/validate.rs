@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
+use super::guess::guess;
 use super::read::{Cx, did_you_mean};
 use crate::model::*;
 use crate::network::Network;
@@ -97,10 +98,10 @@ fn ids(cx: &Cx, r: &mut Roster) {
 }
 
 fn references(cx: &Cx, r: &Roster) {
-    let unit_ids = || r.units.iter().map(|u| u.id.as_str());
+    let units = || r.units.iter().map(|u| (u.id.as_str(), u.name.as_str()));
     let unknown_unit = |id: &str| RosterSaid::UnknownUnit {
         id: id.to_string(),
-        suggestion: did_you_mean(id, unit_ids()),
+        suggestion: guess(id, units()),
     };
     for c in &r.cadres {
         if let Some(h) = &c.home_unit
@@ -122,18 +123,12 @@ fn references(cx: &Cx, r: &Roster) {
             );
         }
     }
-    let people: Vec<&str> = r
+    let people: Vec<(&str, &str)> = r
         .cadres
         .iter()
-        .map(|c| c.id.as_str())
-        .chain(r.helpers.iter().map(|h| h.id.as_str()))
-        .chain(["all-cadres", "all-helpers"])
-        .collect();
-    let names: Vec<(&str, &str)> = r
-        .cadres
-        .iter()
-        .map(|c| (c.name.as_str(), c.id.as_str()))
-        .chain(r.helpers.iter().map(|h| (h.name.as_str(), h.id.as_str())))
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .chain(r.helpers.iter().map(|h| (h.id.as_str(), h.name.as_str())))
+        .chain([("all-cadres", ""), ("all-helpers", "")])
         .collect();
     for m in &r.meetings {
         for a in &m.attendees {
@@ -141,17 +136,11 @@ fn references(cx: &Cx, r: &Roster) {
                 && r.cadre_index(id).is_none()
                 && r.helper_index(id).is_none()
             {
-                // A near-miss name suggests that person's id as well.
-                let suggestion = did_you_mean(id, people.iter().copied()).or_else(|| {
-                    let name = did_you_mean(id, names.iter().map(|n| n.0))?;
-                    let (_, pid) = names.iter().find(|n| n.0 == name)?;
-                    Some(format!("{name}（{pid}）"))
-                });
                 cx.report(
                     at("[[meeting]]", Some(&m.title), "attendees", m.line),
                     RosterSaid::UnknownPerson {
                         id: id.clone(),
-                        suggestion,
+                        suggestion: guess(id, people.iter().copied()),
                     },
                 );
             }

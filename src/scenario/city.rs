@@ -115,6 +115,9 @@ pub struct Group {
 /// The city's what-if: the names (the base first) and every township.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CityWhatif {
+    /// The office's name (`[city] name`: 佛山市, 示例县), empty when none:
+    /// the totals are 示例县合计 for a county.
+    pub city: String,
     pub names: Vec<String>,
     pub towns: Vec<Town>,
 }

@@ -147,26 +147,45 @@ fn is_entry(ident: &str, e: &toml::Value, want: &(String, Option<String>)) -> bo
     }
 }
 
-/// How a missing entry is said: an unknown unit, person, or entry by name.
-fn not_found(section: &str, want: &(String, Option<String>)) -> RosterSaid {
+/// How a missing entry is said: an unknown unit, person, or entry by name;
+/// a unit or person with the entry of `entries` (the roster's section) it
+/// most likely meant.
+fn not_found(
+    section: &str,
+    want: &(String, Option<String>),
+    entries: Option<&toml::Value>,
+) -> RosterSaid {
     let id = match &want.1 {
         Some(to) => format!("{}–{to}", want.0),
         None => want.0.clone(),
     };
+    let known: Vec<(&str, &str)> = entries
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .map(|e| (text_field(e, "id"), text_field(e, "name")))
+        .filter(|(i, _)| !i.is_empty())
+        .collect();
+    let suggestion = || crate::roster::guess::guess(&id, known.iter().copied());
     match section {
         "unit" => RosterSaid::UnknownUnit {
+            suggestion: suggestion(),
             id,
-            suggestion: None,
         },
         "cadre" | "helper" => RosterSaid::UnknownPerson {
+            suggestion: suggestion(),
             id,
-            suggestion: None,
         },
         _ => RosterSaid::NoSuchEntry {
             section: section.to_string(),
             name: id,
         },
     }
+}
+
+/// A roster entry's text field, empty when it has none.
+fn text_field<'v>(e: &'v toml::Value, k: &str) -> &'v str {
+    e.get(k).and_then(|v| v.as_str()).unwrap_or("")
 }
 
 pub(super) fn line_of(text: &str, offset: usize) -> usize {
@@ -492,8 +511,10 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             .filter(|e| is_entry(ident, e, want))
                             .collect();
                         if targets.is_empty() {
-                            let (field, said) =
-                                (format!("{key}.{ident}"), not_found(section, want));
+                            let (field, said) = (
+                                format!("{key}.{ident}"),
+                                not_found(section, want, r.get(*section)),
+                            );
                             if lenient {
                                 let p = problem(
                                     file,
@@ -539,7 +560,7 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                         arr.len() != before
                     });
                     if !removed && lenient {
-                        let said = not_found(section, &want);
+                        let said = not_found(section, &want, r.get(*section));
                         lacking.push(problem(
                             file,
                             "[[variant]]",
@@ -549,7 +570,11 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             said,
                         ));
                     } else if !removed {
-                        bad(key.into(), at(key, None), not_found(section, &want));
+                        bad(
+                            key.into(),
+                            at(key, None),
+                            not_found(section, &want, r.get(*section)),
+                        );
                         ok = false;
                     }
                 }
@@ -568,9 +593,21 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             found |= arr.len() != before;
                         }
                     }
+                    // The person most likely meant, among cadres and helpers.
+                    let people: Vec<&toml::Value> = ["cadre", "helper"]
+                        .iter()
+                        .filter_map(|s| r.get(*s)?.as_array())
+                        .flatten()
+                        .collect();
                     let said = RosterSaid::UnknownPerson {
                         id: id.into(),
-                        suggestion: None,
+                        suggestion: crate::roster::guess::guess(
+                            id,
+                            people
+                                .iter()
+                                .map(|e| (text_field(e, "id"), text_field(e, "name")))
+                                .filter(|(i, _)| !i.is_empty()),
+                        ),
                     };
                     if !found && lenient {
                         let at = at("remove", None);

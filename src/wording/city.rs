@@ -265,15 +265,20 @@ pub enum CityInfo {
         townships: usize,
         districts: Vec<(String, usize)>,
     },
-    /// The values every township inherits (`section.field`, value).
-    Inherited { values: Vec<(String, toml::Value)> },
+    /// The values every township inherits (`section.field`, value); `city`
+    /// the office's name (see [`whole`]).
+    Inherited {
+        city: String,
+        values: Vec<(String, toml::Value)>,
+    },
     /// A township's own values that differ from the city's: (field, own, city).
     Overrides {
+        city: String,
         township: String,
         fields: Vec<(String, toml::Value, toml::Value)>,
     },
     /// No township differs from the city.
-    NoOverrides,
+    NoOverrides { city: String },
     /// Townships that no district lists and that name none.
     NoDistrict { townships: Vec<String> },
 }
@@ -326,33 +331,40 @@ impl Say for CityInfo {
                     )
                 }
             }
-            CityInfo::Inherited { values } => {
+            CityInfo::Inherited { city, values } => {
                 let mut s = if en {
                     "every township inherits, unless it gives its own:".to_string()
                 } else {
-                    "各镇街沿用全市设置（自行设置的除外）：".to_string()
+                    format!("各镇街沿用{}设置（自行设置的除外）：", whole(city, lang))
                 };
                 for line in super::city_settings::setting_lines(values, lang) {
                     s += &format!("\n  {line}");
                 }
                 s
             }
-            CityInfo::Overrides { township, fields } => {
+            CityInfo::Overrides {
+                city,
+                township,
+                fields,
+            } => {
+                let office = whole(city, lang);
                 let fs: Vec<String> = fields
                     .iter()
-                    .map(|(f, own, city)| super::city_settings::differs(f, own, city, lang))
+                    .map(|(f, own, value)| {
+                        super::city_settings::differs(f, own, value, &office, lang)
+                    })
                     .collect();
                 if en {
-                    format!("{township} differs from the city: {}", fs.join("; "))
+                    format!("{township} differs from {office}: {}", fs.join("; "))
                 } else {
-                    format!("{township}与全市设置不同：{}", fs.join("；"))
+                    format!("{township}与{office}设置不同：{}", fs.join("；"))
                 }
             }
-            CityInfo::NoOverrides => {
+            CityInfo::NoOverrides { city } => {
                 if en {
-                    "no township differs from the city's settings".to_string()
+                    format!("no township differs from {}'s settings", whole(city, lang))
                 } else {
-                    "没有镇街与全市设置不同".to_string()
+                    format!("没有镇街与{}设置不同", whole(city, lang))
                 }
             }
             CityInfo::NoDistrict { townships } => {
@@ -375,12 +387,23 @@ pub fn district_line(district: &str, lang: Lang) -> String {
     }
 }
 
-/// The city total's label in a table or CSV.
-pub fn total_label(lang: Lang) -> &'static str {
-    if lang == Lang::En {
-        "city total"
-    } else {
-        "全市合计"
+/// What the whole of a city folder is called in its settings and totals:
+/// the office's own name where it is no city's (示例县, 顺德区: the name
+/// `[city] name` gives and the city summary says), else 全市 / the city.
+pub fn whole(city: &str, lang: Lang) -> String {
+    match (city.is_empty() || city.ends_with('市'), lang) {
+        (true, Lang::En) => "the city".into(),
+        (true, Lang::Zh) => "全市".into(),
+        (false, _) => city.to_string(),
+    }
+}
+
+/// The city total's label in a table or CSV: 全市合计, 示例县合计.
+pub fn total_label(city: &str, lang: Lang) -> String {
+    match (whole(city, lang), lang) {
+        (w, Lang::En) if w == "the city" => "city total".into(),
+        (w, Lang::En) => format!("{w} total"),
+        (w, Lang::Zh) => format!("{w}合计"),
     }
 }
 
@@ -571,6 +594,7 @@ mod tests {
         assert_eq!(county.zh(), "示范县：3 个镇街");
         assert_eq!(county.en(), "示范县: 3 townships");
         let i = CityInfo::Inherited {
+            city: "佛山市".into(),
             values: vec![
                 ("station.weekday".into(), toml::Value::from("Tue")),
                 ("station.start".into(), toml::Value::from("15:00")),
@@ -586,6 +610,7 @@ mod tests {
             "各镇街沿用全市设置（自行设置的除外）：\n  驻点日：每周二\n  驻点时间：15:00—18:30"
         );
         let o = CityInfo::Overrides {
+            city: String::new(),
             township: "南山镇".into(),
             fields: vec![
                 ("policy.min_present".into(), 1.into(), 2.into()),
@@ -600,11 +625,38 @@ mod tests {
             o.zh(),
             "南山镇与全市设置不同：每次接待最少到场 1 人（全市：2 人）；路程权重 3（全市：1）"
         );
+        let none = CityInfo::NoOverrides {
+            city: "佛山市".into(),
+        };
+        assert_eq!(none.en(), "no township differs from the city's settings");
+        assert_eq!(none.zh(), "没有镇街与全市设置不同");
+        // A county's office says its own name (a trial read 全市 in 示范县).
+        let i = CityInfo::Inherited {
+            city: "示范县".into(),
+            values: vec![("station.weekday".into(), toml::Value::from("Tue"))],
+        };
         assert_eq!(
-            CityInfo::NoOverrides.en(),
-            "no township differs from the city's settings"
+            i.zh(),
+            "各镇街沿用示范县设置（自行设置的除外）：\n  驻点日：每周二"
         );
-        assert_eq!(CityInfo::NoOverrides.zh(), "没有镇街与全市设置不同");
+        let o = CityInfo::Overrides {
+            city: "示范县".into(),
+            township: "南山镇".into(),
+            fields: vec![("policy.min_present".into(), 1.into(), 2.into())],
+        };
+        assert_eq!(
+            o.en(),
+            "南山镇 differs from 示范县: policy.min_present = 1 (示范县: 2)"
+        );
+        assert_eq!(
+            o.zh(),
+            "南山镇与示范县设置不同：每次接待最少到场 1 人（示范县：2 人）"
+        );
+        let none = CityInfo::NoOverrides {
+            city: "示范县".into(),
+        };
+        assert_eq!(none.en(), "no township differs from 示范县's settings");
+        assert_eq!(none.zh(), "没有镇街与示范县设置不同");
         let d = CityInfo::NoDistrict {
             townships: vec!["甲镇".into()],
         };
@@ -625,7 +677,9 @@ mod tests {
             compare_header(&f, Lang::Zh).join(","),
             "镇街,方案得分（a）,方案得分（b）,缺少镇级人员的接待（a）,缺少镇级人员的接待（b）,因其他原因更换领导的村居（b）,因接任或调动而换人的村居（b）"
         );
-        assert_eq!(total_label(Lang::En), "city total");
-        assert_eq!(total_label(Lang::Zh), "全市合计");
+        assert_eq!(total_label("", Lang::En), "city total");
+        assert_eq!(total_label("佛山市", Lang::Zh), "全市合计");
+        assert_eq!(total_label("示范县", Lang::En), "示范县 total");
+        assert_eq!(total_label("示范县", Lang::Zh), "示范县合计");
     }
 }

@@ -65,14 +65,22 @@ const ORDER: [&str; 24] = [
 ];
 
 /// A township's own value against the city's: `field = own (city: value)`,
-/// or `label own（全市：value）`.
-pub fn differs(field: &str, own: &toml::Value, city: &toml::Value, lang: Lang) -> String {
+/// or `label own（全市：value）`; `office` what the whole is called (全市,
+/// 示例县: `city::whole`).
+pub fn differs(
+    field: &str,
+    own: &toml::Value,
+    city: &toml::Value,
+    office: &str,
+    lang: Lang,
+) -> String {
     if lang == Lang::En {
-        return format!("{field} = {own} (city: {city})");
+        let office = if office == "the city" { "city" } else { office };
+        return format!("{field} = {own} ({office}: {city})");
     }
     let (label, own) = zh_setting(field, own);
     let (_, city) = zh_setting(field, city);
-    format!("{label} {own}（全市：{city}）")
+    format!("{label} {own}（{office}：{city}）")
 }
 
 /// A field's Chinese label and its value in words; a field or a value of a
@@ -281,15 +289,33 @@ mod tests {
     #[test]
     fn a_townships_own_value_is_set_against_the_citys() {
         assert_eq!(
-            differs("policy.max_travel_minutes", &v("25"), &v("30"), Lang::Zh),
+            differs(
+                "policy.max_travel_minutes",
+                &v("25"),
+                &v("30"),
+                "全市",
+                Lang::Zh
+            ),
             "最长路程（单程） 25 分钟（全市：30 分钟）"
         );
         assert_eq!(
-            differs("policy.max_travel_minutes", &v("25"), &v("30"), Lang::En),
+            differs(
+                "policy.max_travel_minutes",
+                &v("25"),
+                &v("30"),
+                "the city",
+                Lang::En
+            ),
             "policy.max_travel_minutes = 25 (city: 30)"
         );
         assert_eq!(
-            differs("station.weekday", &v("\"周三\""), &v("\"Tue\""), Lang::Zh),
+            differs(
+                "station.weekday",
+                &v("\"周三\""),
+                &v("\"Tue\""),
+                "全市",
+                Lang::Zh
+            ),
             "驻点日 每周三（全市：每周二）"
         );
     }

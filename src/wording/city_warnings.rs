@@ -31,6 +31,16 @@ pub enum CityWarningsSaid {
     /// A plan whose roster cannot be read: the township is listed by its
     /// plan file's name, people and units by their ids.
     RosterUnreadable { plan: String, detail: String },
+    /// `--roster FOLDER` holds no roster for this plan (they pair by file
+    /// name): its names come from the roster the plan records, when that
+    /// one can be read.
+    NotInFolder {
+        plan: String,
+        folder: String,
+        recorded: Option<String>,
+    },
+    /// `--roster FOLDER` holds the roster of none of the plans.
+    NoneInFolder { folder: String, plans: String },
 }
 
 impl Say for CityWarningsSaid {
@@ -135,6 +145,33 @@ impl Say for CityWarningsSaid {
                     format!(
                         "{plan}：无法读取其名册，以方案文件名列出，人员和村（社区）以编号显示：{detail}"
                     )
+                }
+            }
+            CityWarningsSaid::NotInFolder {
+                plan,
+                folder,
+                recorded,
+            } => match (recorded, en) {
+                (Some(r), true) => format!(
+                    "{plan}: no roster for it in {folder} (a plan and its roster share a file name); names from the roster the plan records, {r}"
+                ),
+                (None, true) => format!(
+                    "{plan}: no roster for it in {folder} (a plan and its roster share a file name)"
+                ),
+                (Some(r), false) => format!(
+                    "{plan}：{folder} 中没有它的名册（方案与名册按文件名配对），名称取自方案记录的名册 {r}"
+                ),
+                (None, false) => {
+                    format!("{plan}：{folder} 中没有它的名册（方案与名册按文件名配对）")
+                }
+            },
+            CityWarningsSaid::NoneInFolder { folder, plans } => {
+                if en {
+                    format!(
+                        "{folder}: holds the roster of none of the plans in {plans} (a plan and its roster share a file name)"
+                    )
+                } else {
+                    format!("{folder}：没有 {plans} 中任何一个方案的名册（方案与名册按文件名配对）")
                 }
             }
         }

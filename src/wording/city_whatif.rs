@@ -154,15 +154,25 @@ pub fn whatif_title(city: &str, lang: Lang) -> String {
     }
 }
 
-/// The heading of the city's totals (no closing colon).
-pub fn total_heading(n: usize, lang: Lang) -> String {
+/// The heading of the city's totals (no closing colon): 全市合计, or a
+/// county's own (示例县合计).
+pub fn total_heading(n: usize, city: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!(
-            "City totals, {} (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant)",
-            townships(n)
-        ),
+        Lang::En => {
+            let whole = super::city::whole(city, lang);
+            let whole = if whole == "the city" {
+                "City".into()
+            } else {
+                whole
+            };
+            format!(
+                "{whole} totals, {} (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant)",
+                townships(n)
+            )
+        }
         Lang::Zh => format!(
-            "全市合计（{n} 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）"
+            "{}（{n} 个镇街；先现名册方案（按现名册全年重新编排，不是正在执行的方案），后各方案）",
+            super::city::total_label(city, lang)
         ),
     }
 }
@@ -216,7 +226,7 @@ impl Say for CityWhatifReport<'_> {
         let colon = if en { ":\n" } else { "：\n" };
         let w = self.whatif;
         let total = w.total();
-        let mut s = total_heading(total.townships, lang) + colon;
+        let mut s = total_heading(total.townships, &w.city, lang) + colon;
         s += &table(&w.names, &total, "  ", lang);
         let districts = w.districts();
         if !districts.is_empty() {
@@ -308,6 +318,7 @@ pub(crate) mod tests {
     /// variant: the formats' tests use it too.
     pub(crate) fn sample() -> CityWhatif {
         CityWhatif {
+            city: "佛山市".into(),
             names: vec!["base".into(), "远村隔周".into()],
             towns: vec![
                 Town {

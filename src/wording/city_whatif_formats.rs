@@ -206,7 +206,7 @@ fn md_table(names: &[String], g: &Group, lang: Lang) -> String {
 
 fn markdown(w: &CityWhatif, top: usize, lang: Lang) -> String {
     let total = w.total();
-    let mut s = format!("## {}\n\n", total_heading(total.townships, lang));
+    let mut s = format!("## {}\n\n", total_heading(total.townships, &w.city, lang));
     s += &md_table(&w.names, &total, lang);
     let districts = w.districts();
     if !districts.is_empty() {

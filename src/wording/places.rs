@@ -1,12 +1,14 @@
 //! Where a roster problem is and how a list of them is framed, as a planner
 //! reads them: the place ("roster.toml:42: [[unit]] 'xihai', field
 //! 'households'"; in Chinese with the entry's name, or the section's own
-//! Chinese name: "排班规则（[policy]）", "会议“党委会”"), the did-you-mean hint,
-//! the closing count and the heading over problems that mean no plan.
+//! Chinese name: "排班规则（[policy]）", "会议“党委会”"), the did-you-mean hint
+//! and the words a field accepts, the closing count and the heading over
+//! problems that mean no plan.
 //! `wording::roster` re-exports them beside the problems' own words.
 
 use super::Lang;
 use crate::model::Place;
+use crate::roster::guess::Guess;
 
 /// " (did you mean 'x'?)" after a name nothing matched; empty without a guess.
 pub fn suggest(s: &Option<String>, lang: Lang) -> String {
@@ -15,6 +17,79 @@ pub fn suggest(s: &Option<String>, lang: Lang) -> String {
         (Some(s), Lang::Zh) => format!("（是不是“{s}”？）"),
         (None, _) => String::new(),
     }
+}
+
+/// " (did you mean 'xihai' (西海村)?)" after a reference that names no
+/// entry: the id to write, then the name the planner knows it by; empty
+/// without a guess.
+pub fn guessed(g: &Option<Guess>, lang: Lang) -> String {
+    let Some(g) = g else {
+        return String::new();
+    };
+    let id = &g.id;
+    match (&g.name, lang) {
+        (Some(n), Lang::En) => format!(" (did you mean '{id}' ({n})?)"),
+        (Some(n), Lang::Zh) => format!("（是不是“{id}”（{n}）？）"),
+        (None, _) => suggest(&Some(id.clone()), lang),
+    }
+}
+
+/// A word not in a field's list: "'x' is not one of 'a' or 'b'".
+pub(super) fn not_one_of(
+    value: &str,
+    allowed: &[String],
+    suggestion: &Option<String>,
+    lang: Lang,
+) -> String {
+    if lang == Lang::En {
+        let quoted: Vec<String> = allowed.iter().map(|a| format!("'{a}'")).collect();
+        format!(
+            "'{value}' is not one of {}{}",
+            or_list(&quoted),
+            suggest(suggestion, lang)
+        )
+    } else {
+        let quoted: Vec<String> = allowed.iter().map(|a| format!("“{a}”")).collect();
+        format!(
+            "“{value}”不在可选值{}之中{}",
+            quoted.join("、"),
+            suggest(suggestion, lang)
+        )
+    }
+}
+
+/// A word not in a list read in either language: the reader's language's
+/// words first, the other's after ('weekly' or 'biweekly' (or in Chinese
+/// 每周 or 隔周); “每周”、“隔周”（也可写 weekly、biweekly）).
+pub(super) fn not_one_of_either(
+    value: &str,
+    codes: &[String],
+    zh: &[String],
+    suggestion: &Option<String>,
+    lang: Lang,
+) -> String {
+    if lang == Lang::En {
+        let quoted: Vec<String> = codes.iter().map(|a| format!("'{a}'")).collect();
+        format!(
+            "'{value}' is not one of {} (or in Chinese {}){}",
+            or_list(&quoted),
+            or_list(zh),
+            suggest(suggestion, lang)
+        )
+    } else {
+        let quoted: Vec<String> = zh.iter().map(|a| format!("“{a}”")).collect();
+        format!(
+            "“{value}”不在可选值{}之中（也可写 {}）{}",
+            quoted.join("、"),
+            codes.join("、"),
+            suggest(suggestion, lang)
+        )
+    }
+}
+
+/// "a, b or c".
+fn or_list(items: &[String]) -> String {
+    super::list(items, Lang::En).replace(" and ", " or ")
 }
 
 /// Where a problem is, as a planner reads it: "roster.toml:42: [[unit]] xihai, households".

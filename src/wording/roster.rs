@@ -1,10 +1,11 @@
 //! Words for what `validate` finds in a roster, and for its summary.
 
 use super::places_gap::more_places;
-use super::{Lang, Say, list};
+use super::{Lang, Say};
 
-pub use super::places::{no_plan_possible, place, place_named, problem_count, suggest};
+pub use super::places::{guessed, no_plan_possible, place, place_named, problem_count, suggest};
 pub use super::summary::role_word;
+use crate::roster::guess::Guess;
 
 /// One thing wrong with a roster, as a fact; `say` words it.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +40,14 @@ pub enum RosterSaid {
         suggestion: Option<String>,
     },
     /// A date that is no date; the example is dated in the roster's year.
+    /// A word from a list read in either language (`weekly` or 每周): the
+    /// codes and their Chinese words, said in the reader's language first.
+    BadWord {
+        value: String,
+        codes: Vec<String>,
+        zh: Vec<String>,
+        suggestion: Option<String>,
+    },
     BadDate {
         value: String,
         year: i32,
@@ -83,11 +92,11 @@ pub enum RosterSaid {
     },
     UnknownUnit {
         id: String,
-        suggestion: Option<String>,
+        suggestion: Option<Guess>,
     },
     UnknownPerson {
         id: String,
-        suggestion: Option<String>,
+        suggestion: Option<Guess>,
     },
     UnknownPredecessor {
         id: String,
@@ -330,31 +339,13 @@ impl Say for RosterSaid {
                 value,
                 allowed,
                 suggestion,
-            } => {
-                let quoted: Vec<String> = allowed
-                    .iter()
-                    .map(|a| {
-                        if en {
-                            format!("'{a}'")
-                        } else {
-                            format!("“{a}”")
-                        }
-                    })
-                    .collect();
-                if en {
-                    format!(
-                        "'{value}' is not one of {}{}",
-                        list(&quoted, Lang::En).replace(" and ", " or "),
-                        suggest(suggestion, lang)
-                    )
-                } else {
-                    format!(
-                        "“{value}”不在可选值{}之中{}",
-                        quoted.join("、"),
-                        suggest(suggestion, lang)
-                    )
-                }
-            }
+            } => super::places::not_one_of(value, allowed, suggestion, lang),
+            BadWord {
+                value,
+                codes,
+                zh,
+                suggestion,
+            } => super::places::not_one_of_either(value, codes, zh, suggestion, lang),
             BadDate { value, year } => {
                 if en {
                     format!("'{value}' is not a date like {year}-03-02")
@@ -446,21 +437,21 @@ impl Say for RosterSaid {
             }
             UnknownUnit { id, suggestion } => {
                 if en {
-                    format!("there is no unit '{id}'{}", suggest(suggestion, lang))
+                    format!("there is no unit '{id}'{}", guessed(suggestion, lang))
                 } else {
-                    format!("没有编号为“{id}”的村（社区）{}", suggest(suggestion, lang))
+                    format!("没有编号为“{id}”的村（社区）{}", guessed(suggestion, lang))
                 }
             }
             UnknownPerson { id, suggestion } => {
                 if en {
                     format!(
                         "there is no cadre or helper '{id}' (groups: 'all-cadres', 'all-helpers'){}",
-                        suggest(suggestion, lang)
+                        guessed(suggestion, lang)
                     )
                 } else {
                     format!(
                         "没有编号为“{id}”的干部或协助人员（分组可写 all-cadres、all-helpers）{}",
-                        suggest(suggestion, lang)
+                        guessed(suggestion, lang)
                     )
                 }
             }

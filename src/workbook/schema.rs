@@ -57,7 +57,11 @@ pub const KINDS: &[Word] = &[
 ];
 pub const CADENCES: &[Word] = &[
     w("weekly", "每周", &["每周一次"]),
-    w("biweekly", "隔周", &["每两周", "双周"]),
+    w(
+        "biweekly",
+        "隔周",
+        &["每两周", "双周", "两周一次", "每两周一次", "双周一次"],
+    ),
 ];
 /// The skills the shipped and generated rosters use; any other word is kept
 /// as written.

@@ -51,6 +51,13 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         Some(p) => Some(vec![p.clone()]),
         None => None,
     };
+    // The folders this run creates, removed again if no township is written.
+    let created: Vec<Vec<PathBuf>> = args
+        .ics
+        .iter()
+        .chain(&args.csv)
+        .map(|d| crate::cli::folders_to_create(d))
+        .collect();
     let cancelled = std::sync::Mutex::new((0usize, 0usize, 0usize));
     let rows = each(&plans, |path| {
         let file = path
@@ -174,6 +181,11 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
         }
     });
     lines(&rows, lang);
+    if rows.iter().all(|r| r.code != crate::cli::EXIT_OK) {
+        for folders in &created {
+            crate::cli::remove_created(folders);
+        }
+    }
     if args.previous.is_some() && args.ics.is_some() {
         let (n, townships, missing) = cancelled.into_inner().unwrap_or_else(|e| e.into_inner());
         outln!(
@@ -219,18 +231,8 @@ fn previous_of<'a>(
 /// The city's name from the city.toml of `--roster`, else of the folder
 /// holding the first plan's roster; empty when none says it.
 fn city_name(roster: Option<&Path>, plans: &[PathBuf]) -> String {
-    if let Some(r) = roster {
-        return super::city_name(r);
-    }
-    let Some(first) = plans.first() else {
-        return String::new();
-    };
-    let Ok(plan) = read_plan(first) else {
-        return String::new();
-    };
-    let rpath = roster_path(None, first, &plan);
-    match rpath.parent() {
-        Some(d) if !d.as_os_str().is_empty() => super::city_name(d),
-        _ => super::city_name(Path::new(".")),
+    match roster {
+        Some(r) => super::city_name(r),
+        None => super::plans_city(plans),
     }
 }

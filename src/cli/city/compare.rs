@@ -51,9 +51,11 @@ pub fn run(dirs: &[PathBuf], format: Format, lang: Lang) -> i32 {
         }
     };
     let rows: Vec<Result<Row, Outcome>> = each(&base, |path| one(path, dirs, lang));
+    // A county's total is its own (示例县合计), a city's 全市合计.
+    let city = super::plans_city(&base);
     if format == Format::Csv {
         let ok: Vec<&Row> = rows.iter().filter_map(|r| r.as_ref().ok()).collect();
-        out!("{}", csv(&ok, dirs, lang));
+        out!("{}", csv(&ok, dirs, &city, lang));
         for r in rows.iter().filter_map(|r| r.as_ref().err()) {
             errln!("{}: {}", r.township, r.said);
         }
@@ -76,7 +78,7 @@ pub fn run(dirs: &[PathBuf], format: Format, lang: Lang) -> i32 {
     };
     // The city's total, as the CSV's last row has it.
     let ok: Vec<&Row> = rows.iter().filter_map(|r| r.as_ref().ok()).collect();
-    let total = sum(&ok, dirs.len(), lang);
+    let total = sum(&ok, dirs.len(), &city, lang);
     let lines: Vec<Outcome> = rows
         .into_iter()
         .map(|r| match r {
@@ -102,9 +104,9 @@ pub fn run(dirs: &[PathBuf], format: Format, lang: Lang) -> i32 {
 }
 
 /// The city's total of the townships compared.
-fn sum(rows: &[&Row], n: usize, lang: Lang) -> Row {
+fn sum(rows: &[&Row], n: usize, city: &str, lang: Lang) -> Row {
     let mut total = Row {
-        township: total_label(lang).to_string(),
+        township: total_label(city, lang),
         costs: vec![0.0; n],
         shortfalls: vec![0; n],
         moved: vec![0; n - 1],
@@ -184,7 +186,7 @@ fn one(path: &Path, dirs: &[PathBuf], lang: Lang) -> Result<Row, Outcome> {
 }
 
 /// One row per township and the city's total, UTF-8 with a BOM, CRLF.
-fn csv(rows: &[&Row], dirs: &[PathBuf], lang: Lang) -> String {
+fn csv(rows: &[&Row], dirs: &[PathBuf], city: &str, lang: Lang) -> String {
     let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     let line = |cells: Vec<String>| row(&cells);
     let mut out = String::from("\u{feff}");
@@ -202,7 +204,7 @@ fn csv(rows: &[&Row], dirs: &[PathBuf], lang: Lang) -> String {
         out += &line(cells(r));
         out += "\r\n";
     }
-    let total = sum(rows, dirs.len(), lang);
+    let total = sum(rows, dirs.len(), city, lang);
     out += &line(cells(&total));
     out += "\r\n";
     out

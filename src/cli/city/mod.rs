@@ -556,3 +556,19 @@ pub fn city_name(path: &Path) -> String {
         .map(|c| c.name)
         .unwrap_or_default()
 }
+
+/// The city's name from the city.toml beside the first plan's roster (the
+/// roster the plan records); empty when none says it.
+pub fn plans_city(plans: &[PathBuf]) -> String {
+    let Some(first) = plans.first() else {
+        return String::new();
+    };
+    let Ok(plan) = crate::cli::replan::read_plan(first) else {
+        return String::new();
+    };
+    let rpath = crate::cli::calendar::roster_path(None, first, &plan);
+    match rpath.parent() {
+        Some(d) if !d.as_os_str().is_empty() => city_name(d),
+        _ => city_name(Path::new(".")),
+    }
+}

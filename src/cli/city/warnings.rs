@@ -45,6 +45,26 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
         },
         _ => Vec::new(),
     };
+    // A plan no roster of the --roster city pairs with falls back on the
+    // roster it records, and says so; none paired is a wrong folder.
+    let unpaired: Vec<bool> = plans
+        .iter()
+        .map(|p| {
+            let file = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            !city.is_empty() && !city.iter().any(|t| Some(&t.file) == file.as_ref())
+        })
+        .collect();
+    if let Some(folder) = args.roster.as_ref().filter(|_| !city.is_empty())
+        && !plans.is_empty()
+        && unpaired.iter().all(|u| *u)
+    {
+        let said = CityWarningsSaid::NoneInFolder {
+            folder: folder.display().to_string(),
+            plans: args.plan.display().to_string(),
+        };
+        errln!("{}", said.say(lang));
+        return EXIT_BAD_INPUT;
+    }
     let read = each(&plans, |path| {
         let plan = read_plan(path)?;
         let file = path
@@ -84,7 +104,7 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
     let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
     let mut csv_rows: Vec<Vec<String>> = Vec::new();
     let mut first = true;
-    for (path, r) in plans.iter().zip(&read) {
+    for ((path, r), unpaired) in plans.iter().zip(&read).zip(unpaired) {
         let (roster, plan) = match r {
             Ok(x) => x,
             Err(e) => {
@@ -94,6 +114,17 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
             }
         };
         towns += 1;
+        let not_in_folder = args.roster.as_ref().filter(|_| unpaired).map(|folder| {
+            CityWarningsSaid::NotInFolder {
+                plan: path.display().to_string(),
+                folder: folder.display().to_string(),
+                recorded: roster
+                    .as_ref()
+                    .ok()
+                    .map(|_| roster_path(None, path, plan).display().to_string()),
+            }
+            .say(lang)
+        });
         let (township, roster) = match roster {
             Ok(r) => (r.township.name.clone(), Some(r)),
             Err((e, gone)) => {
@@ -112,6 +143,12 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
                 .or_default() += 1;
         }
         let rows = rows(&listed, roster, csv, lang);
+        // Said above the township's table; beside a CSV, on stderr.
+        if let Some(note) = &not_in_folder
+            && csv
+        {
+            errln!("{note}");
+        }
         if csv {
             csv_rows.extend(rows.into_iter().map(|r| {
                 let mut cells = vec![township.clone()];
@@ -125,6 +162,9 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
             outln!("");
         }
         first = false;
+        if let Some(note) = not_in_folder {
+            outln!("{note}");
+        }
         if rows.is_empty() {
             let kind = kind.map(String::from);
             outln!(

@@ -390,6 +390,7 @@ fn plan_and_report(
     }
     let label = WhatifSaid::Base.say(lang);
     let whatif = CityWhatif {
+        city: city_name.to_string(),
         names: std::iter::once(label)
             .chain(names.iter().cloned())
             .collect(),

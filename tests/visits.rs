@@ -309,7 +309,7 @@ fn a_team_short_of_half_days_is_told_what_would_fit_and_it_does() {
     assert_eq!(
         w.message,
         format!(
-            "the team of 大村 (张一 and 李甲) cannot make all household visits: {} household visits ({halves} half-days) do not fit within 8 visit half-days a month each; {helpers} more helpers of the unit's own on the team would fit",
+            "the team of 大村 (张一 and 李甲) cannot make all household visits: {} household visits ({halves} half-days) do not fit within 8 visit half-days a month each; {helpers} more places on the team for the unit's own people (the policy's team slots; every unit's team gets them) would fit",
             12_000 - done
         )
     );
@@ -440,7 +440,7 @@ fn the_team_warning_in_chinese_names_names() {
     );
     assert_eq!(
         zh,
-        "大村团队（张一、李甲）的入户走访排不下：8505户次（567个半天）超出每人每月8个半天的走访上限；团队增加6名本村（社区）人员即可排下"
+        "大村团队（张一、李甲）的入户走访排不下：8505户次（567个半天）超出每人每月8个半天的走访上限；在“团队位置”里再加6个由本村（社区）人员担任的位置（各村（社区）团队都会加）即可排下"
     );
 }
 

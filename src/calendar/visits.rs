@@ -19,6 +19,11 @@
 use super::cx::Cx;
 use crate::model::{Role, VisitsBy};
 
+/// Highest monthly visit cap a warning suggests: 16 half-days is 8 days of
+/// a month's 21 or so working days; a trial found 22 half-days (11 days)
+/// no township would live, so past this the other remedies stand alone.
+const MOST_CAP_SUGGESTED: u32 = 16;
+
 pub(crate) const HALVES: [(u16, u16); 2] = [(9 * 60, 12 * 60), (14 * 60 + 30, 17 * 60 + 30)];
 
 pub(crate) struct Visit {
@@ -496,7 +501,8 @@ fn by_team(
                 })
                 .sum()
         };
-        let cap_would_fit = (slots.cap + 1..=62).find(|&c| gain(c) >= half_days_missing as f64);
+        let cap_would_fit =
+            (slots.cap + 1..=MOST_CAP_SUGGESTED).find(|&c| gain(c) >= half_days_missing as f64);
         let per_helper = (12 * slots.cap) as usize;
         out.push(Short {
             unit: u,
@@ -622,8 +628,8 @@ fn by_member(
     missing
         .into_iter()
         .map(|((u, p), (households_missing, half_days_missing))| {
-            let cap_would_fit =
-                (slots.cap + 1..=62).find(|&c| slots.capacity(p, c) as usize >= need[p]);
+            let cap_would_fit = (slots.cap + 1..=MOST_CAP_SUGGESTED)
+                .find(|&c| slots.capacity(p, c) as usize >= need[p]);
             Short {
                 unit: u,
                 person: Some(p),

@@ -324,13 +324,16 @@ impl Say for CalendarSaid {
                     });
                 }
                 if let Some(n) = more_helpers {
+                    // A person added to the roster joins no team by
+                    // itself (a trial added three committee cadres and
+                    // nothing changed): the team needs places for them.
                     fixes.push(if en {
                         format!(
-                            "{n} more helper{} of the unit's own on the team",
+                            "{n} more place{} on the team for the unit's own people (the policy's team slots; every unit's team gets them)",
                             plural(*n)
                         )
                     } else {
-                        format!("团队增加{n}名本村（社区）人员")
+                        format!("在“团队位置”里再加{n}个由本村（社区）人员担任的位置（各村（社区）团队都会加）")
                     });
                 }
                 if let Some(c) = cap_would_fit {

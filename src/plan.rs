@@ -106,7 +106,8 @@ pub struct Assignment {
     pub leader: String,
     /// One helper per team slot, in slot order.
     pub helpers: Vec<String>,
-    /// Assist members added for needs or for min_present.
+    /// Assist members added for needs, for min_present or for household
+    /// visits that did not fit.
     #[serde(default)]
     pub assist: Vec<String>,
 }

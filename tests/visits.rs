@@ -309,7 +309,7 @@ fn a_team_short_of_half_days_is_told_what_would_fit_and_it_does() {
     assert_eq!(
         w.message,
         format!(
-            "the team of 大村 (张一 and 李甲) cannot make all household visits: {} household visits ({halves} half-days) do not fit within 8 visit half-days a month each; {helpers} more places on the team for the unit's own people (the policy's team slots; every unit's team gets them) would fit",
+            "the team of 大村 (张一 and 李甲) cannot make all household visits: {} household visits ({halves} half-days) do not fit within 8 visit half-days a month each; {helpers} more of the unit's own people who may assist (committee cadres, volunteers…) added to the roster (the plan puts them on the team) would fit",
             12_000 - done
         )
     );
@@ -422,6 +422,38 @@ fn a_member_short_is_told_by_team_would_fit_or_a_higher_cap() {
     assert_rules(&r, &p);
 }
 
+/// A trial was told to add the unit's own people, added three committee
+/// cadres to the roster, and nothing changed: nobody put them on the team.
+/// The plan now does, where the team's visits do not fit.
+#[test]
+fn the_plan_puts_the_units_own_people_on_a_team_whose_visits_do_not_fit() {
+    let _en = lang(Lang::En);
+    let (_, p) = big_unit("", 0);
+    let halves = 800 - visits(&p).count();
+    let helpers = halves.div_ceil(96);
+    let (r, _) = big_unit("", helpers + 1);
+    let planned = zhudian::planner::plan(&r, "t.toml", &Default::default(), &Default::default())
+        .unwrap_or_else(|_| panic!("a plan"))
+        .file;
+    let a = planned.assignment.iter().find(|a| a.unit == "a").unwrap();
+    // As many as the warning asked for, in roster order; the last one stays off.
+    let wanted: Vec<String> = (0..helpers).map(|k| format!("w{k}")).collect();
+    assert_eq!(a.assist, wanted);
+    assert!(
+        planned
+            .warning
+            .iter()
+            .all(|w| w.kind != "household_visits_short"),
+        "{:?}",
+        planned
+            .warning
+            .iter()
+            .map(|w| &w.message)
+            .collect::<Vec<_>>()
+    );
+    assert_rules(&r, &planned);
+}
+
 #[test]
 fn the_team_warning_in_chinese_names_names() {
     let zh = zhudian::wording::Say::say(
@@ -440,7 +472,7 @@ fn the_team_warning_in_chinese_names_names() {
     );
     assert_eq!(
         zh,
-        "大村团队（张一、李甲）的入户走访排不下：8505户次（567个半天）超出每人每月8个半天的走访上限；在“团队位置”里再加6个由本村（社区）人员担任的位置（各村（社区）团队都会加）即可排下"
+        "大村团队（张一、李甲）的入户走访排不下：8505户次（567个半天）超出每人每月8个半天的走访上限；名册中为该村（社区）再加6名可协助的本村（社区）人员（如两委干部，排班时会编入团队）即可排下"
     );
 }
 

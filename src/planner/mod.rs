@@ -19,6 +19,7 @@ mod joint;
 pub mod leaders;
 pub mod previous;
 pub mod teams;
+mod visit_assists;
 
 use std::time::{Duration, Instant};
 
@@ -312,7 +313,12 @@ pub fn plan(
     file.warning.extend(kept_away_warnings(whole));
     let t = Instant::now();
     let ((), calendar_cut) = crate::calendar::budget::within(Some(budget.calendar()), || {
-        calendar_hook(whole, &mut file, prev)
+        calendar_hook(whole, &mut file, prev);
+        // A replan from a date keeps its teams' past: assists for visits
+        // are added in whole-year plans only.
+        if prev.kept.is_none() && visit_assists::add(r, &mut file) {
+            calendar_hook(whole, &mut file, prev);
+        }
     });
     timings.calendar = t.elapsed().as_secs_f64();
     // Only a search cut short before its proof says what stopped it.

@@ -324,16 +324,16 @@ impl Say for CalendarSaid {
                     });
                 }
                 if let Some(n) = more_helpers {
-                    // A person added to the roster joins no team by
-                    // itself (a trial added three committee cadres and
-                    // nothing changed): the team needs places for them.
+                    // The planner puts the unit's own people who may
+                    // assist on its team when its visits do not fit
+                    // (`planner::visit_assists`), so adding them to the
+                    // roster is what to do.
                     fixes.push(if en {
                         format!(
-                            "{n} more place{} on the team for the unit's own people (the policy's team slots; every unit's team gets them)",
-                            plural(*n)
+                            "{n} more of the unit's own people who may assist (committee cadres, volunteers…) added to the roster (the plan puts them on the team)"
                         )
                     } else {
-                        format!("在“团队位置”里再加{n}个由本村（社区）人员担任的位置（各村（社区）团队都会加）")
+                        format!("名册中为该村（社区）再加{n}名可协助的本村（社区）人员（如两委干部，排班时会编入团队）")
                     });
                 }
                 if let Some(c) = cap_would_fit {

@@ -420,3 +420,37 @@ fn a_turn_stood_in_by_the_units_own_secretary_alone_is_posted_as_short_with_its_
         posted(Lang::En)
     );
 }
+
+/// The 提醒 sheet has no staffing line above it (a trial looked for the
+/// “上方“人手”” the terminal's list points to): a short session's row says
+/// to read the warning's own text, which holds the figures and the remedy.
+#[test]
+fn the_warnings_sheet_points_to_no_line_above() {
+    let (r, p) = example();
+    assert!(p.warning.iter().any(|w| w.kind == "shortfall"));
+    for (lang, said) in [
+        (
+            Lang::Zh,
+            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见每条提醒的内容。",
+        ),
+        (
+            Lang::En,
+            "Put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close its gap.",
+        ),
+    ] {
+        let book = sheets(&xlsx::documents(&r, &p, lang).unwrap());
+        let cells = rows(&book[4].1);
+        assert!(
+            cells
+                .iter()
+                .flatten()
+                .all(|c| !c.contains("上方") && !c.contains("above"))
+        );
+        assert!(
+            cells
+                .iter()
+                .any(|row| row.last() == Some(&said.to_string())),
+            "{said}"
+        );
+    }
+}

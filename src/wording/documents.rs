@@ -357,8 +357,18 @@ pub fn warning_kind(kind: &str, lang: Lang) -> String {
 
 /// What to do about a kind of warning (`wording::warnings`), as a sentence.
 pub fn remedy(kind: &str, lang: Lang) -> String {
-    super::warnings::remedy(kind, lang)
-        .map(|r| super::warnings::as_sentence(r, lang))
+    // A sheet has no staffing line above it (a trial looked for one): the
+    // warning's own text, beside this, says what would close the gap.
+    let r = match (kind, lang) {
+        ("shortfall", Lang::En) => Some(
+            "put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close its gap",
+        ),
+        ("shortfall", Lang::Zh) => Some(
+            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见每条提醒的内容",
+        ),
+        _ => super::warnings::remedy(kind, lang),
+    };
+    r.map(|r| super::warnings::as_sentence(r, lang))
         .unwrap_or_default()
 }
 

@@ -314,9 +314,12 @@ pub fn plan(
     let t = Instant::now();
     let ((), calendar_cut) = crate::calendar::budget::within(Some(budget.calendar()), || {
         calendar_hook(whole, &mut file, prev);
-        // A replan from a date keeps its teams' past: assists for visits
-        // are added in whole-year plans only.
-        if prev.kept.is_none() && visit_assists::add(r, &mut file) {
+        // The warning's count is an estimate: a second look may add one
+        // more where the first fell just short.
+        for _ in 0..2 {
+            if !visit_assists::add(r, &mut file) {
+                break;
+            }
             calendar_hook(whole, &mut file, prev);
         }
     });

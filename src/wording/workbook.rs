@@ -25,6 +25,8 @@ pub enum WorkbookSaid {
     },
     /// A required column is not in the sheet.
     MissingColumn,
+    /// Merged cells inside a table: only the first holds the value.
+    MergedCells,
     /// A row of `基本信息` names no known item.
     UnknownKey {
         suggestion: Option<String>,
@@ -125,6 +127,16 @@ impl Say for WorkbookSaid {
                     format!("this column heading is already used in {first}")
                 } else {
                     format!("这个列标题已在 {first} 出现过")
+                }
+            }
+            MergedCells => {
+                if en {
+                    "these cells are merged: only the first holds the value and the other rows \
+                     read as blank; unmerge them and fill in every row"
+                        .into()
+                } else {
+                    "这几格是合并单元格：合并后只有第一格有内容，其余各行会当作空白；请取消合并，每一行都填上"
+                        .into()
                 }
             }
             MissingColumn => {

@@ -146,9 +146,12 @@ fn cell_name(row: u32, col: u32) -> String {
 }
 
 fn found_problem(source: &str, f: &Found) -> (Key, Problem) {
-    let section = match f.cell {
-        Some((r, c)) => format!("{}!{}", f.sheet, cell_name(r, c)),
-        None => f.sheet.to_string(),
+    let section = match (f.cell, f.to) {
+        (Some((r, c)), Some((r2, c2))) => {
+            format!("{}!{}:{}", f.sheet, cell_name(r, c), cell_name(r2, c2))
+        }
+        (Some((r, c)), None) => format!("{}!{}", f.sheet, cell_name(r, c)),
+        (None, _) => f.sheet.to_string(),
     };
     let (r, c) = f.cell.unwrap_or((u32::MAX, u32::MAX));
     (
@@ -177,6 +180,18 @@ fn found_problem(source: &str, f: &Found) -> (Key, Problem) {
 fn is_consequence(read: &Read, p: &Problem) -> bool {
     if p.said != RosterSaid::MissingField {
         return false;
+    }
+    // A blank left by merged cells: the merge is what was said.
+    if let Some(o) = origin_of(read, p.place.line)
+        && let Some(field) = p.place.field.as_deref()
+        && let Some(&col) = read
+            .columns
+            .get(&(o.sheet, field.rsplit('.').next().unwrap_or(field)))
+        && read.merged.iter().any(|(s, a, b)| {
+            *s == o.sheet && (a.0..=b.0).contains(&o.row) && (a.1..=b.1).contains(&col)
+        })
+    {
+        return true;
     }
     let Some(field) = p.place.field.as_deref() else {
         return false;
@@ -255,6 +270,7 @@ fn place_back(read: &Read, p: &Problem) -> (Key, Problem) {
     let found = Found {
         sheet,
         cell,
+        to: None,
         id: p.place.id.clone(),
         field: key.map(|k| header_of(sheet, k)),
         said,

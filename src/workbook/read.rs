@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Dimensions, Range, Reader, Xlsx};
 
 use super::cells::{self, Lit, quote};
 use super::roads::RoadEnds;
@@ -29,6 +29,8 @@ pub struct Origin {
 pub struct Found {
     pub sheet: &'static str,
     pub cell: Option<(u32, u32)>,
+    /// The last cell of a range the problem covers (merged cells).
+    pub to: Option<(u32, u32)>,
     pub id: Option<String>,
     pub field: Option<String>,
     pub said: RosterSaid,
@@ -47,6 +49,9 @@ pub struct Read {
     pub keys: BTreeMap<(&'static str, &'static str), u32>,
     /// Required columns a sheet lacks: said once, not once a row.
     pub missing: BTreeSet<(&'static str, &'static str)>,
+    /// Merged ranges inside a table (first and last cell): reported once,
+    /// and the blanks they leave in their rows are not reported again.
+    pub merged: Vec<(&'static str, (u32, u32), (u32, u32))>,
 }
 
 /// One data row of a table sheet: its values by column of the schema.
@@ -82,6 +87,7 @@ impl Read {
         self.problems.push(Found {
             sheet,
             cell,
+            to: None,
             id: None,
             field: field.map(str::to_string),
             said,
@@ -125,12 +131,16 @@ pub fn read(bytes: &[u8]) -> Result<Read, RosterSaid> {
     let mut out = Read::default();
     let known = sheet_names();
     let mut ranges: BTreeMap<&'static str, Range<Data>> = BTreeMap::new();
+    let mut merges: BTreeMap<&'static str, Vec<Dimensions>> = BTreeMap::new();
     for name in book.sheet_names() {
         match known.iter().find(|k| **k == name.trim()) {
             Some(k) if *k == README => {}
             Some(k) => match book.worksheet_range(&name) {
                 Ok(r) => {
                     ranges.insert(k, r);
+                    if let Ok(m) = book.merge_cells_by_sheet_name(&name) {
+                        merges.insert(k, m);
+                    }
                 }
                 Err(e) => out.found(
                     k,
@@ -144,6 +154,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, RosterSaid> {
             None => out.problems.push(Found {
                 sheet: "",
                 cell: None,
+                to: None,
                 id: None,
                 field: None,
                 said: RosterSaid::Workbook(WorkbookSaid::UnknownSheet {
@@ -166,14 +177,22 @@ pub fn read(bytes: &[u8]) -> Result<Read, RosterSaid> {
     }
     let tables: Vec<Table> = SHEETS
         .iter()
-        .map(|s| read_table(&mut out, *s, ranges.get(s.name)))
+        .map(|s| {
+            let m = merges.get(s.name).map(Vec::as_slice).unwrap_or_default();
+            read_table(&mut out, *s, ranges.get(s.name), m)
+        })
         .collect();
     let basics = read_basics(&mut out, ranges.get(BASICS));
     emit(&mut out, &basics, &tables);
     Ok(out)
 }
 
-fn read_table(out: &mut Read, sheet: Sheet, range: Option<&Range<Data>>) -> Table {
+fn read_table(
+    out: &mut Read,
+    sheet: Sheet,
+    range: Option<&Range<Data>>,
+    merges: &[Dimensions],
+) -> Table {
     let mut t = Table {
         sheet,
         at: vec![None; sheet.cols.len()],
@@ -238,6 +257,7 @@ fn read_table(out: &mut Read, sheet: Sheet, range: Option<&Range<Data>>) -> Tabl
             None => {}
         }
     }
+    merged_in_table(out, &t, head_row, merges);
     for (&row, cells_of_row) in g.range(head_row + 1..) {
         let mut r = Row {
             row,
@@ -259,6 +279,40 @@ fn read_table(out: &mut Read, sheet: Sheet, range: Option<&Range<Data>>) -> Tabl
         }
     }
     t
+}
+
+/// Merged cells inside a table are refused: calamine (like a spreadsheet's
+/// own export) gives the value to the first cell only, so the other rows
+/// would read as blank, or as another row's value, without a word. Merged
+/// cells above the heading row or beside the table's columns (a title, a
+/// note) are not the table's and stay allowed.
+fn merged_in_table(out: &mut Read, t: &Table, head_row: u32, merges: &[Dimensions]) {
+    for m in merges {
+        let (first, last) = (m.start, m.end);
+        let in_table = last.0 >= head_row
+            && t.at
+                .iter()
+                .flatten()
+                .any(|&c| first.1 <= c && c <= last.1);
+        if !in_table || first == last {
+            continue;
+        }
+        let field = t
+            .at
+            .iter()
+            .position(|c| c.is_some_and(|c| first.1 <= c && c <= last.1))
+            .filter(|_| first.1 == last.1)
+            .map(|i| t.sheet.cols[i].header.to_string());
+        out.merged.push((t.sheet.name, first, last));
+        out.problems.push(Found {
+            sheet: t.sheet.name,
+            cell: Some(first),
+            to: Some(last),
+            id: None,
+            field,
+            said: RosterSaid::Workbook(WorkbookSaid::MergedCells),
+        });
+    }
 }
 
 /// One cell as the roster value its column asks for.

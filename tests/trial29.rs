@@ -60,3 +60,64 @@ fn merged_cells_in_a_table_are_refused_at_their_range() {
     assert_eq!(code, 2);
     assert!(err.contains("村居!C8:C10, field '类型': these cells are merged"), "{err}");
 }
+
+/// clap's refusals in Chinese under `--lang zh` or ZHUDIAN_LANG=zh, the flag
+/// as typed and the usage line; English keeps clap's words. Exit 2.
+#[test]
+fn the_argument_parser_refuses_in_chinese_under_zh() {
+    let zh = |args: &[&str]| {
+        let (code, out, err) = zhudian(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert_eq!(out, "");
+        err
+    };
+    assert_eq!(
+        zh(&["--lang", "zh", "plan", "名册.xlsx"]),
+        "缺少必填参数：--output <PLAN>\n\n用法：zhudian plan --output <PLAN> <ROSTER>\n\n\
+         更多说明请用 --help 查看。\n"
+    );
+    assert_eq!(
+        zh(&["--lang", "zh", "plan", "名册.xlsx", "-o"]),
+        "-o 后面缺少取值\n\n用法：zhudian plan [OPTIONS] --output <PLAN> <ROSTER>\n\n\
+         更多说明请用 --help 查看。\n"
+    );
+    assert_eq!(
+        zh(&["--lang=zh", "plan", "名册.xlsx", "--foo"]),
+        "不认识的参数“--foo”\n\n用法：zhudian plan --output <PLAN> <ROSTER>\n\n\
+         更多说明请用 --help 查看。\n"
+    );
+    assert_eq!(
+        zh(&["--lang", "zh", "plann", "名册.xlsx"]),
+        "没有“plann”这个命令，是不是 replan 或 plan？\n\n用法：zhudian [OPTIONS] <COMMAND>\n\n\
+         更多说明请用 --help 查看。\n"
+    );
+    assert_eq!(
+        zh(&["--lang", "zh", "generate", "--seed", "x", "-o", "y"]),
+        "“x”不是 --seed 可以取的值\n\n用法：zhudian generate [OPTIONS]\n\n\
+         更多说明请用 --help 查看。\n"
+    );
+    // ZHUDIAN_LANG counts as --lang does.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhudian"))
+        .args(["plan", "名册.xlsx"])
+        .env("ZHUDIAN_LANG", "zh")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("缺少必填参数：--output <PLAN>\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // English is clap's, word for word.
+    let (code, _, err) = zhudian(&["plan", "名册.xlsx"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: the following required arguments were not provided:\n  --output <PLAN>\n\n\
+         Usage: zhudian plan --output <PLAN> <ROSTER>\n\nFor more information, try '--help'.\n"
+    );
+    // Help is not a refusal: it stays as it is, exit 0.
+    let (code, out, _) = zhudian(&["--lang", "zh", "plan", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: zhudian plan"), "{out}");
+}

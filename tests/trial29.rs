@@ -121,3 +121,65 @@ fn the_argument_parser_refuses_in_chinese_under_zh() {
     assert_eq!(code, 0);
     assert!(out.contains("Usage: zhudian plan"), "{out}");
 }
+
+const GUICHENG: &str = "tests/fixtures/trial29/guicheng.xlsx";
+
+/// At a 街道 the office is 街道办 (validate's lines, plan's table, a roster
+/// problem); a 镇 keeps 镇政府.
+#[test]
+fn a_street_office_is_jiedaoban() {
+    let (code, out, err) = zhudian(&["--lang", "zh", "validate", GUICHENG]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("  日程      会议 3 项，节假日 0 段；各村（社区）距街道办 6—28 分钟（走公路）\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  路程      各村（社区）距街道办的分钟数（走公路），由远到近：\n"),
+        "{out}"
+    );
+    assert!(!out.contains("镇政府"), "{out}");
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.toml");
+    let (code, out, err) =
+        zhudian(&["--lang", "zh", "plan", GUICHENG, "-o", plan.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("  领导    工作量  偏差%  路程分钟  联系村居（距街道办分钟）\n"),
+        "{out}"
+    );
+    // A unit too far: the roster problem says 街道办 too.
+    let toml = dir.path().join("g.toml");
+    let (code, _, err) = zhudian(&["convert", GUICHENG, toml.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let far = dir.path().join("far.toml");
+    std::fs::write(
+        &far,
+        text.replace("[policy]\n", "[policy]\nmax_travel_minutes = 26\n"),
+    )
+    .unwrap();
+    let far = far.to_str().unwrap();
+    let (code, out, err) = zhudian(&["--lang", "zh", "validate", far]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        format!("{out}{err}"),
+        format!(
+            "{far}:108: 驻点村（社区） 石碣村（GC10）：石碣村（GC10）距街道办 28 分钟，超过最长路程 26 分钟\n\
+             共 1 个问题：名册无效。\n"
+        )
+    );
+    let (code, out, err) = zhudian(&["validate", far]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        format!("{out}{err}"),
+        format!(
+            "{far}:108: [[unit]] 'GC10': 石碣村（GC10） is 28 minutes from the office, more than \
+             max_travel_minutes = 26\n1 problem: the roster is not valid.\n"
+        )
+    );
+    // A 镇 keeps 镇政府.
+    let (code, out, _) = zhudian(&["--lang", "zh", "validate", "instances/beijiao-example.toml"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("各村（社区）距镇政府 5—24 分钟（走公路）"), "{out}");
+}

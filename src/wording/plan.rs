@@ -506,6 +506,7 @@ impl Say for PlanReport {
         } else {
             format!("{}：方案已写入 {}\n", self.township, self.path)
         };
+        let units_head = format!("联系村居（距{}分钟）", super::terms::office_zh(&self.township));
         let head: Vec<String> = if en {
             [
                 "leader",
@@ -520,7 +521,7 @@ impl Say for PlanReport {
                 "工作量",
                 "偏差%",
                 "路程分钟",
-                "联系村居（距镇政府分钟）",
+                &units_head,
             ]
         }
         .map(String::from)

@@ -547,6 +547,7 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
                             RosterSaid::RoadEndUnknown {
                                 node: given.clone(),
                                 suggestion: Some(near),
+                                township: ends.township.clone(),
                             },
                         );
                     }

@@ -183,3 +183,31 @@ fn a_street_office_is_jiedaoban() {
     assert_eq!(code, 0);
     assert!(out.contains("各村（社区）距镇政府 5—24 分钟（走公路）"), "{out}");
 }
+
+const DATES: &str = "tests/fixtures/trial29/dates.xlsx";
+
+/// 7月1日 and 4.13 lack the year: said so, with the roster's year as the
+/// fix; the 外出 row names its person by name, as other messages do.
+#[test]
+fn a_date_without_its_year_is_offered_with_the_rosters_year() {
+    let (code, out, err) = zhudian(&["--lang", "zh", "validate", DATES]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(
+        format!("{out}{err}"),
+        format!(
+            "{DATES}: 干部!I7 邝志远（L06），字段“到任日期”：“7月1日”缺少年份，是不是 2026-07-01？\n\
+             {DATES}: 外出!B2 李淑华（L02），字段“开始日期”：“4.13”缺少年份，是不是 2026-04-13？\n\
+             共 2 个问题：名册无效。\n"
+        )
+    );
+    let (code, out, err) = zhudian(&["validate", DATES]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(
+        format!("{out}{err}"),
+        format!(
+            "{DATES}: 干部!I7 'L06', field '到任日期': '7月1日' has no year: did you mean 2026-07-01?\n\
+             {DATES}: 外出!B2 'L02', field '开始日期': '4.13' has no year: did you mean 2026-04-13?\n\
+             2 problems: the roster is not valid.\n"
+        )
+    );
+}

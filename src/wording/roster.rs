@@ -52,6 +52,11 @@ pub enum RosterSaid {
         value: String,
         year: i32,
     },
+    /// A date without its year (7月1日, 4.13), with the roster's year added.
+    NoYear {
+        value: String,
+        meant: chrono::NaiveDate,
+    },
     BadTime {
         value: String,
     },
@@ -356,6 +361,14 @@ impl Say for RosterSaid {
                     format!("'{value}' is not a date like {year}-03-02")
                 } else {
                     format!("“{value}”不是 {year}-03-02 这样的日期")
+                }
+            }
+            NoYear { value, meant } => {
+                let meant = meant.format("%Y-%m-%d");
+                if en {
+                    format!("'{value}' has no year: did you mean {meant}?")
+                } else {
+                    format!("“{value}”缺少年份，是不是 {meant}？")
                 }
             }
             BadTime { value } => {

@@ -211,3 +211,31 @@ fn a_date_without_its_year_is_offered_with_the_rosters_year() {
         )
     );
 }
+
+const ATTENDEE: &str = "tests/fixtures/trial29/attendee.xlsx";
+
+/// A workbook's unknown attendee offers the groups as the workbook writes
+/// them (全体干部、全体协助人员), not the roster file's all-cadres.
+#[test]
+fn a_workbooks_unknown_attendee_offers_the_workbooks_groups() {
+    let (code, out, err) = zhudian(&["--lang", "zh", "validate", ATTENDEE]);
+    assert_eq!(code, 2, "{out}{err}");
+    let said = format!("{out}{err}");
+    assert!(
+        said.contains(&format!(
+            "{ATTENDEE}: 会议!B3 '区人大常委会会议'，字段“参会人员”：没有编号或姓名为“王小明”的\
+             干部或协助人员（分组可写 全体干部、全体协助人员）\n"
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("all-cadres"), "{said}");
+    let (code, out, err) = zhudian(&["validate", ATTENDEE]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains(&format!(
+            "{ATTENDEE}: 会议!B3 '区人大常委会会议', field '参会人员': there is no cadre or helper \
+             '王小明' (groups: 全体干部 for all cadres, 全体协助人员 for all helpers)\n"
+        )),
+        "{out}{err}"
+    );
+}

@@ -265,6 +265,13 @@ fn place_back(read: &Read, p: &Problem) -> (Key, Problem) {
             id: id.clone(),
             first: first_place(read, first),
         },
+        // A meeting's sheet offers the groups as the workbook writes them.
+        RosterSaid::UnknownPerson { id, suggestion } if sheet == MEETINGS.name => {
+            RosterSaid::Workbook(crate::wording::workbook::WorkbookSaid::UnknownAttendee {
+                id: id.clone(),
+                suggestion: suggestion.clone(),
+            })
+        }
         other => other.clone(),
     };
     let found = Found {

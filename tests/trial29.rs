@@ -239,3 +239,27 @@ fn a_workbooks_unknown_attendee_offers_the_workbooks_groups() {
         "{out}{err}"
     );
 }
+
+/// The calendar CSV names its columns as the workbook's 日程 sheet does
+/// (村居, 类型, 村民小组, 补哪次接待), so a planner who has both sees one name.
+#[test]
+fn the_calendar_csv_uses_the_workbooks_column_names() {
+    use calamine::{Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let at = |f: &str| dir.path().join(f).to_str().unwrap().to_string();
+    let (plan, csv, book) = (at("p.toml"), at("s.csv"), at("d.xlsx"));
+    assert_eq!(zhudian(&["plan", GUICHENG, "-o", &plan]).0, 0);
+    let (code, _, err) = zhudian(&["--lang", "zh", "calendar", &plan, "--csv", &csv]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = zhudian(&["--lang", "zh", "export", &plan, "--xlsx", &book]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let head = text.lines().next().unwrap().trim_start_matches('\u{feff}');
+    assert_eq!(head, "日期,星期,开始,结束,村居,类型,人员,村民小组,户数,补哪次接待");
+    let mut wb: Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let sheet = wb.worksheet_range("日程").unwrap();
+    let sheet_heads: Vec<String> = sheet.rows().next().unwrap().iter().map(|d| d.to_string()).collect();
+    for h in head.split(',') {
+        assert!(sheet_heads.iter().any(|s| s == h), "{h} not in 日程's {sheet_heads:?}");
+    }
+}

@@ -58,7 +58,10 @@ fn merged_cells_in_a_table_are_refused_at_their_range() {
     // `plan` refuses it the same way, before planning anything.
     let (code, _, err) = zhudian(&["plan", MERGED, "-o", "/nonexistent/plan.toml"]);
     assert_eq!(code, 2);
-    assert!(err.contains("村居!C8:C10, field '类型': these cells are merged"), "{err}");
+    assert!(
+        err.contains("村居!C8:C10, field '类型': these cells are merged"),
+        "{err}"
+    );
 }
 
 /// clap's refusals in Chinese under `--lang zh` or ZHUDIAN_LANG=zh, the flag
@@ -131,7 +134,9 @@ fn a_street_office_is_jiedaoban() {
     let (code, out, err) = zhudian(&["--lang", "zh", "validate", GUICHENG]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("  日程      会议 3 项，节假日 0 段；各村（社区）距街道办 6—28 分钟（走公路）\n"),
+        out.contains(
+            "  日程      会议 3 项，节假日 0 段；各村（社区）距街道办 6—28 分钟（走公路）\n"
+        ),
         "{out}"
     );
     assert!(
@@ -141,8 +146,14 @@ fn a_street_office_is_jiedaoban() {
     assert!(!out.contains("镇政府"), "{out}");
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("p.toml");
-    let (code, out, err) =
-        zhudian(&["--lang", "zh", "plan", GUICHENG, "-o", plan.to_str().unwrap()]);
+    let (code, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "plan",
+        GUICHENG,
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("  领导    工作量  偏差%  路程分钟  联系村居（距街道办分钟）\n"),
@@ -181,7 +192,10 @@ fn a_street_office_is_jiedaoban() {
     // A 镇 keeps 镇政府.
     let (code, out, _) = zhudian(&["--lang", "zh", "validate", "instances/beijiao-example.toml"]);
     assert_eq!(code, 0);
-    assert!(out.contains("各村（社区）距镇政府 5—24 分钟（走公路）"), "{out}");
+    assert!(
+        out.contains("各村（社区）距镇政府 5—24 分钟（走公路）"),
+        "{out}"
+    );
 }
 
 const DATES: &str = "tests/fixtures/trial29/dates.xlsx";
@@ -255,11 +269,23 @@ fn the_calendar_csv_uses_the_workbooks_column_names() {
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&csv).unwrap();
     let head = text.lines().next().unwrap().trim_start_matches('\u{feff}');
-    assert_eq!(head, "日期,星期,开始,结束,村居,类型,人员,村民小组,户数,补哪次接待");
+    assert_eq!(
+        head,
+        "日期,星期,开始,结束,村居,类型,人员,村民小组,户数,补哪次接待"
+    );
     let mut wb: Xlsx<_> = calamine::open_workbook(&book).unwrap();
     let sheet = wb.worksheet_range("日程").unwrap();
-    let sheet_heads: Vec<String> = sheet.rows().next().unwrap().iter().map(|d| d.to_string()).collect();
+    let sheet_heads: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
     for h in head.split(',') {
-        assert!(sheet_heads.iter().any(|s| s == h), "{h} not in 日程's {sheet_heads:?}");
+        assert!(
+            sheet_heads.iter().any(|s| s == h),
+            "{h} not in 日程's {sheet_heads:?}"
+        );
     }
 }

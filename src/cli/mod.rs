@@ -305,7 +305,10 @@ fn as_typed(arg: &str) -> String {
         return long.to_string();
     };
     let typed: Vec<String> = std::env::args().skip(1).collect();
-    if typed.iter().any(|a| a == long || a.starts_with(&format!("{long}="))) {
+    if typed
+        .iter()
+        .any(|a| a == long || a.starts_with(&format!("{long}=")))
+    {
         return long.to_string();
     }
     let mut command = Cli::command();

@@ -6,6 +6,7 @@
 //! back on its sheet and cell (`村居!D3`), with the id and the column.
 
 pub mod cells;
+pub mod merged;
 pub mod read;
 pub mod roads;
 pub mod schema;
@@ -187,9 +188,7 @@ fn is_consequence(read: &Read, p: &Problem) -> bool {
         && let Some(&col) = read
             .columns
             .get(&(o.sheet, field.rsplit('.').next().unwrap_or(field)))
-        && read.merged.iter().any(|(s, a, b)| {
-            *s == o.sheet && (a.0..=b.0).contains(&o.row) && (a.1..=b.1).contains(&col)
-        })
+        && read.merged.iter().any(|m| m.covers(o.sheet, o.row, col))
     {
         return true;
     }

@@ -49,9 +49,9 @@ pub struct Read {
     pub keys: BTreeMap<(&'static str, &'static str), u32>,
     /// Required columns a sheet lacks: said once, not once a row.
     pub missing: BTreeSet<(&'static str, &'static str)>,
-    /// Merged ranges inside a table (first and last cell): reported once,
-    /// and the blanks they leave in their rows are not reported again.
-    pub merged: Vec<(&'static str, (u32, u32), (u32, u32))>,
+    /// Merged ranges inside a table: reported once, and the blanks they
+    /// leave in their rows are not reported again.
+    pub merged: Vec<super::merged::Merged>,
 }
 
 /// One data row of a table sheet: its values by column of the schema.
@@ -257,7 +257,10 @@ fn read_table(
             None => {}
         }
     }
-    merged_in_table(out, &t, head_row, merges);
+    let at: Vec<(u32, &str)> = (t.at.iter().zip(sheet.cols))
+        .filter_map(|(c, col)| c.map(|c| (c, col.header)))
+        .collect();
+    super::merged::refuse(out, sheet.name, &at, head_row, merges);
     for (&row, cells_of_row) in g.range(head_row + 1..) {
         let mut r = Row {
             row,
@@ -279,40 +282,6 @@ fn read_table(
         }
     }
     t
-}
-
-/// Merged cells inside a table are refused: calamine (like a spreadsheet's
-/// own export) gives the value to the first cell only, so the other rows
-/// would read as blank, or as another row's value, without a word. Merged
-/// cells above the heading row or beside the table's columns (a title, a
-/// note) are not the table's and stay allowed.
-fn merged_in_table(out: &mut Read, t: &Table, head_row: u32, merges: &[Dimensions]) {
-    for m in merges {
-        let (first, last) = (m.start, m.end);
-        let in_table = last.0 >= head_row
-            && t.at
-                .iter()
-                .flatten()
-                .any(|&c| first.1 <= c && c <= last.1);
-        if !in_table || first == last {
-            continue;
-        }
-        let field = t
-            .at
-            .iter()
-            .position(|c| c.is_some_and(|c| first.1 <= c && c <= last.1))
-            .filter(|_| first.1 == last.1)
-            .map(|i| t.sheet.cols[i].header.to_string());
-        out.merged.push((t.sheet.name, first, last));
-        out.problems.push(Found {
-            sheet: t.sheet.name,
-            cell: Some(first),
-            to: Some(last),
-            id: None,
-            field,
-            said: RosterSaid::Workbook(WorkbookSaid::MergedCells),
-        });
-    }
 }
 
 /// One cell as the roster value its column asks for.

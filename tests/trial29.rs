@@ -288,4 +288,28 @@ fn the_calendar_csv_uses_the_workbooks_column_names() {
             "{h} not in 日程's {sheet_heads:?}"
         );
     }
+    // The warnings CSV's kind and unit as the 提醒 sheet names them.
+    let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let head = out
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(head, "类型,日期,村居,人员,说明");
+    let sheet = wb.worksheet_range("提醒").unwrap();
+    let sheet_heads: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    for h in ["类型", "日期", "村居", "人员"] {
+        assert!(
+            sheet_heads.iter().any(|s| s == h),
+            "{h} not in 提醒's {sheet_heads:?}"
+        );
+    }
 }

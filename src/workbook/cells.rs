@@ -349,6 +349,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_date_without_its_year_takes_the_rosters_year() {
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        assert_eq!(month_day("7月1日", 2026), d(7, 1));
+        assert_eq!(month_day("7月1号", 2026), d(7, 1));
+        assert_eq!(month_day("4.13", 2026), d(4, 13));
+        assert_eq!(month_day("７/１", 2026), d(7, 1));
+        assert_eq!(month_day("13.4", 2026), None);
+        assert_eq!(month_day("2月30日", 2026), None);
+        assert_eq!(month_day("下周一", 2026), None);
+    }
+
+    #[test]
     fn numbers_typed_as_text_are_read_as_meant() {
         assert_eq!(parse_number("1180"), Some(1180.0));
         assert_eq!(parse_number(" 1,180 "), Some(1180.0));

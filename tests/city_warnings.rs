@@ -173,10 +173,10 @@ fn kind_filters_in_every_township_and_a_township_without_any_gets_one_line() {
 fn the_csv_is_one_file_with_the_township_first() {
     let (_dir, _city, plans) = planned();
     let out = warnings("zh", &[s(&plans), "--format", "csv"]);
-    assert!(out.starts_with("\u{feff}镇街,类别,日期,村（社区）,人员,说明\r\n"));
+    assert!(out.starts_with("\u{feff}镇街,类型,日期,村居,人员,说明\r\n"));
     assert_eq!(out.matches('\u{feff}').count(), 1, "one BOM");
     // Each township's rows are its own CSV's, its name first.
-    let mut want = String::from("\u{feff}镇街,类别,日期,村（社区）,人员,说明\r\n");
+    let mut want = String::from("\u{feff}镇街,类型,日期,村居,人员,说明\r\n");
     for (path, name) in plan_paths(&plans)
         .iter()
         .zip(["更合镇", "大塘镇", "南山镇"])

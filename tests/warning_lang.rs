@@ -59,7 +59,7 @@ fn a_plan_made_in_one_language_says_its_calendar_warnings_in_the_other() {
     let figures = "全年共需驻点接待275次，镇街7名成员每人每周只能去一个点，全年最多能去346次";
     let table = warnings("zh", &en_path, "shortfall");
     assert!(
-        table.starts_with(&format!("人手：{figures}\n类别")),
+        table.starts_with(&format!("人手：{figures}\n类型")),
         "{table}"
     );
     assert!(table.contains(&SHORTFALL_ZH.replace(&format!("{figures}；"), "")));

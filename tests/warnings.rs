@@ -141,7 +141,7 @@ fn warnings_lists_them_all_by_name_as_csv_or_table() {
     let (code, out, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "csv"]);
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "类别,日期,村（社区）,人员,说明");
+    assert_eq!(lines[0], "类型,日期,村居,人员,说明");
     assert_eq!(lines.len(), file.warning.len() + 1);
     let w = &file.warning[0];
     let roster = zhudian::roster::load(std::path::Path::new(EXAMPLE)).unwrap();
@@ -265,7 +265,7 @@ fn kinds_are_named_in_the_planners_language_in_help_and_errors() {
     };
     assert_eq!(
         help("zh"),
-        "--kind <KIND>      只列出这一类提醒：驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导（即表中“类别”一列的写法；也可写英文代码，如 shortfall）"
+        "--kind <KIND>      只列出这一类提醒：驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导（即表中“类型”一列的写法；也可写英文代码，如 shortfall）"
     );
     assert_eq!(
         help("en"),

@@ -99,9 +99,7 @@ fn zh_output_names_people_and_units_and_speaks_chinese() {
     assert_eq!(code, 0, "{err}");
     let body = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        body.starts_with(
-            "\u{feff}日期,星期,开始,结束,村（社区）,类别,人员,走访地点,户数,补哪天的驻点接待\r\n"
-        ),
+        body.starts_with("\u{feff}日期,星期,开始,结束,村居,类型,人员,村民小组,户数,补哪次接待\r\n"),
         "{}",
         &body[..200]
     );

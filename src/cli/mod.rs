@@ -146,6 +146,16 @@ pub fn main() -> i32 {
                 errln!("{}", said.say(lang_before_parsing()));
                 return EXIT_BAD_INPUT;
             }
+            if let Some(said) = clap_refusal(&e)
+                && let Some(text) = crate::wording::args::in_lang(
+                    &said,
+                    usage_of(&e).as_deref(),
+                    lang_before_parsing(),
+                )
+            {
+                errln!("{text}");
+                return EXIT_BAD_INPUT;
+            }
             let _ = e.print();
             return if e.use_stderr() {
                 EXIT_BAD_INPUT
@@ -241,6 +251,98 @@ fn not_a_date(e: &clap::Error) -> Option<IoSaid> {
         flag,
         value: text(ContextKind::InvalidValue).unwrap_or_default(),
     })
+}
+
+/// clap's common refusals as the wording says them, naming each flag as
+/// typed (`-o` when the planner wrote `-o`); `None` for the others (help,
+/// version, rarer refusals), which clap prints itself.
+fn clap_refusal(e: &clap::Error) -> Option<crate::wording::args::ArgSaid> {
+    use crate::wording::args::ArgSaid;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let list = |k| match e.get(k) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    Some(match e.kind() {
+        ErrorKind::MissingRequiredArgument => ArgSaid::Missing {
+            args: list(ContextKind::InvalidArg),
+        },
+        ErrorKind::UnknownArgument => ArgSaid::Unexpected {
+            arg: text(ContextKind::InvalidArg)?,
+            suggestion: text(ContextKind::SuggestedArg),
+        },
+        ErrorKind::InvalidSubcommand => ArgSaid::UnknownCommand {
+            name: text(ContextKind::InvalidSubcommand)?,
+            suggestions: list(ContextKind::SuggestedSubcommand),
+        },
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = as_typed(&text(ContextKind::InvalidArg)?);
+            let value = text(ContextKind::InvalidValue).unwrap_or_default();
+            if value.is_empty() {
+                ArgSaid::NoValue { arg }
+            } else {
+                ArgSaid::InvalidValue {
+                    arg,
+                    value,
+                    valid: list(ContextKind::ValidValue),
+                }
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// A flag as clap names it (`--output <PLAN>`) as the planner typed it:
+/// its short form when that is what the command line holds.
+fn as_typed(arg: &str) -> String {
+    let long = arg.split_whitespace().next().unwrap_or(arg);
+    let Some(name) = long.strip_prefix("--") else {
+        return long.to_string();
+    };
+    let typed: Vec<String> = std::env::args().skip(1).collect();
+    if typed
+        .iter()
+        .any(|a| a == long || a.starts_with(&format!("{long}=")))
+    {
+        return long.to_string();
+    }
+    let mut command = Cli::command();
+    command.build();
+    let short = std::iter::once(&command)
+        .chain(command.get_subcommands())
+        .flat_map(|c| c.get_arguments())
+        .find(|a| a.get_long() == Some(name))
+        .and_then(|a| a.get_short());
+    match short {
+        Some(c) if typed.iter().any(|a| a == &format!("-{c}")) => format!("-{c}"),
+        _ => long.to_string(),
+    }
+}
+
+/// The usage line clap put in its refusal, else the command's own (clap
+/// leaves it out when a flag lacks its value).
+fn usage_of(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if let Some(ContextValue::StyledStr(u)) = e.get(ContextKind::Usage) {
+        return Some(u.to_string());
+    }
+    let mut command = Cli::command();
+    command.build();
+    let typed: Vec<String> = std::env::args().skip(1).collect();
+    let sub = typed
+        .iter()
+        .find_map(|a| command.get_subcommands().find(|c| c.get_name() == a))
+        .map(|c| c.get_name().to_string());
+    let mut usage = match sub {
+        Some(name) => command.find_subcommand_mut(&name)?.render_usage(),
+        None => command.render_usage(),
+    };
+    Some(std::mem::take(&mut usage).to_string())
 }
 
 /// The language asked for, read before clap has parsed the command line

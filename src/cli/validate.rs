@@ -83,7 +83,8 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                 // Each unit's minutes, to choose a what-if's min_travel_minutes;
                 // for a city the range on the calendar line is enough.
                 if rosters.len() == 1 {
-                    let list = crate::wording::summary::TravelList(&summary.travel);
+                    let list =
+                        crate::wording::summary::TravelList(&summary.travel, &summary.township);
                     out!("{}", list.say(lang));
                 }
                 // Who moves to or from another township of the city.

@@ -400,7 +400,7 @@ fn leaders(r: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> Vec<Vec<Ou
     use crate::scenario::in_post::{Seat, posts, service};
     let node_name = |n: &str| {
         if n == r.township.office {
-            words::office(lang).to_string()
+            words::office(&r.township.name, lang).to_string()
         } else {
             r.units
                 .iter()

@@ -321,7 +321,7 @@ pub fn svg(
         num(office.x - 12.0),
         num(office.y - 3.0),
     );
-    let office_label = Label::Office.say(lang);
+    let office_label = Label::Office.say_at(&roster.township.name, lang);
     let _ = write!(
         s,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"4\">{}</text></g>",
@@ -489,7 +489,7 @@ pub fn legend(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) -
         s,
         "<li>{}</li><li>{}</li></ul>",
         Label::SizeByHouseholds.say(lang),
-        Label::TourLegend.say(lang)
+        Label::TourLegend.say_at(&roster.township.name, lang)
     );
     s
 }

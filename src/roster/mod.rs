@@ -54,13 +54,19 @@ impl Problem {
         }
         // A workbook's problem is placed at its cell ("村居!A2"): its entry
         // is looked up by the section its sheet holds.
-        let section = crate::workbook::schema::section_of_place(&self.place.section)
-            .unwrap_or_else(|| self.place.section.clone());
-        let name = self
-            .place
-            .id
-            .as_ref()
-            .and_then(|id| names.get(&(section, id.clone())));
+        // A row of 外出 or 村组 names its person or unit by id: their name
+        // is under whichever section holds that id.
+        let sections = match crate::workbook::schema::section_of_place(&self.place.section) {
+            Some(s) => vec![s],
+            None => ["[[cadre]]", "[[helper]]", "[[unit]]"]
+                .map(String::from)
+                .to_vec(),
+        };
+        let name = self.place.id.as_ref().and_then(|id| {
+            sections
+                .iter()
+                .find_map(|s| names.get(&(s.clone(), id.clone())))
+        });
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         format!(
             "{}{sep}{}",

@@ -376,14 +376,11 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
         match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                if !self.cx.full_width_in(self.place(key), &v.span()) {
-                    self.report(
-                        key,
-                        RosterSaid::BadDate {
-                            value: text,
-                            year: self.cx.year.get(),
-                        },
-                    );
+                let year = self.cx.year.get();
+                if let Some(meant) = crate::workbook::cells::month_day(&text, year) {
+                    self.report(key, RosterSaid::NoYear { value: text, meant });
+                } else if !self.cx.full_width_in(self.place(key), &v.span()) {
+                    self.report(key, RosterSaid::BadDate { value: text, year });
                 }
                 None
             }

@@ -473,6 +473,7 @@ fn roads(cx: &Cx, r: &mut Roster) {
                     RosterSaid::RoadEndUnknown {
                         node: node.clone(),
                         suggestion: did_you_mean(node, known.iter().copied()),
+                        township: r.township.name.clone(),
                     },
                 );
             }
@@ -484,6 +485,7 @@ fn roads(cx: &Cx, r: &mut Roster) {
             in_section(r, "[township]", "office"),
             RosterSaid::OfficeNotOnRoads {
                 office: office.clone(),
+                township: r.township.name.clone(),
             },
         );
         return;
@@ -506,6 +508,7 @@ fn roads(cx: &Cx, r: &mut Roster) {
                 RosterSaid::Unreachable {
                     unit: label,
                     office: office.clone(),
+                    township: r.township.name.clone(),
                 },
             ),
             Some(m) if m > r.policy.max_travel_minutes + 1e-9 => cx.report(
@@ -514,6 +517,7 @@ fn roads(cx: &Cx, r: &mut Roster) {
                     unit: label,
                     minutes: m,
                     max: r.policy.max_travel_minutes,
+                    township: r.township.name.clone(),
                 },
             ),
             _ => {}

@@ -409,7 +409,8 @@ pub fn kind_word(kind: &str, lang: Lang) -> String {
 }
 
 /// The calendar CSV's columns. English keeps the names scripts read
-/// (with the unit's id); Chinese names them for a planner and leaves the id out.
+/// (with the unit's id); Chinese names them for a planner and leaves the id out,
+/// with the names of the workbook's 日程 sheet (`documents`), so the two agree.
 pub fn csv_header(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => &[
@@ -430,12 +431,12 @@ pub fn csv_header(lang: Lang) -> &'static [&'static str] {
             "星期",
             "开始",
             "结束",
-            "村（社区）",
-            "类别",
+            "村居",
+            "类型",
             "人员",
-            "走访地点",
+            "村民小组",
             "户数",
-            "补哪天的驻点接待",
+            "补哪次接待",
         ],
     }
 }

@@ -167,10 +167,11 @@ pub fn township_staff(lang: Lang) -> &'static str {
     }
 }
 
-/// The township office, as the first and last stop of a tour.
-pub fn office(lang: Lang) -> &'static str {
+/// The township office, as the first and last stop of a tour (街道办 at a
+/// 街道).
+pub fn office(township: &str, lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "镇政府",
+        Lang::Zh => super::terms::office_zh(township),
         Lang::En => "office",
     }
 }

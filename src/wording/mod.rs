@@ -3,6 +3,7 @@
 //! functions here choose the words. Tests check these texts word for word.
 
 pub mod across;
+pub mod args;
 pub mod calendar;
 mod calendar_command;
 pub mod check;

@@ -90,6 +90,17 @@ pub enum Label {
 }
 
 impl Label {
+    /// As [`Label::say`], for the township named: the office and the tours'
+    /// legend say 街道办 at a 街道.
+    pub fn say_at(self, township: &str, lang: Lang) -> &'static str {
+        let street = super::terms::office_zh(township) == "街道办";
+        match (self, lang, street) {
+            (Label::Office, Lang::Zh, true) => "街道办",
+            (Label::TourLegend, Lang::Zh, true) => "连线：各驻点领导从街道办出发的巡回路线",
+            _ => self.say(lang),
+        }
+    }
+
     pub fn say(self, lang: Lang) -> &'static str {
         use Label::*;
         let (en, zh) = match self {

@@ -52,6 +52,11 @@ pub enum RosterSaid {
         value: String,
         year: i32,
     },
+    /// A date without its year (7月1日, 4.13), with the roster's year added.
+    NoYear {
+        value: String,
+        meant: chrono::NaiveDate,
+    },
     BadTime {
         value: String,
     },
@@ -125,9 +130,12 @@ pub enum RosterSaid {
     RoadEndUnknown {
         node: String,
         suggestion: Option<String>,
+        /// The township's name: its office is 街道办 or 镇政府.
+        township: String,
     },
     OfficeNotOnRoads {
         office: String,
+        township: String,
     },
     UnitNodeNotOnRoads {
         node: String,
@@ -135,11 +143,13 @@ pub enum RosterSaid {
     Unreachable {
         unit: String,
         office: String,
+        township: String,
     },
     TooFar {
         unit: String,
         minutes: f64,
         max: f64,
+        township: String,
     },
     BoundsReversed {
         min: i64,
@@ -353,6 +363,14 @@ impl Say for RosterSaid {
                     format!("“{value}”不是 {year}-03-02 这样的日期")
                 }
             }
+            NoYear { value, meant } => {
+                let meant = meant.format("%Y-%m-%d");
+                if en {
+                    format!("'{value}' has no year: did you mean {meant}?")
+                } else {
+                    format!("“{value}”缺少年份，是不是 {meant}？")
+                }
+            }
             BadTime { value } => {
                 if en {
                     format!("'{value}' is not a time of day like 15:00")
@@ -507,7 +525,11 @@ impl Say for RosterSaid {
                     )
                 }
             }
-            RoadEndUnknown { node, suggestion } => {
+            RoadEndUnknown {
+                node,
+                suggestion,
+                township,
+            } => {
                 if en {
                     format!(
                         "'{node}' is not the office nor any unit's node, and no other road reaches it{}",
@@ -515,18 +537,22 @@ impl Say for RosterSaid {
                     )
                 } else {
                     format!(
-                        "“{node}”既不是镇政府，也不是任何村（社区）的路网节点，且没有别的道路连到这里{}",
+                        "“{node}”既不是{}，也不是任何村（社区）的路网节点，且没有别的道路连到这里{}",
+                        super::terms::office_zh(township),
                         suggest(suggestion, lang)
                     )
                 }
             }
-            OfficeNotOnRoads { office } => {
+            OfficeNotOnRoads { office, township } => {
                 if en {
                     format!(
                         "the office '{office}' is on no road, so no unit can be reached from it"
                     )
                 } else {
-                    format!("镇政府节点“{office}”不在任何道路上，无法到达任何村（社区）")
+                    format!(
+                        "{}节点“{office}”不在任何道路上，无法到达任何村（社区）",
+                        super::terms::office_zh(township)
+                    )
                 }
             }
             UnitNodeNotOnRoads { node } => {
@@ -536,20 +562,35 @@ impl Say for RosterSaid {
                     format!("路网节点“{node}”不在任何道路上")
                 }
             }
-            Unreachable { unit, office } => {
+            Unreachable {
+                unit,
+                office,
+                township,
+            } => {
                 if en {
                     format!("{unit} cannot be reached by road from the office '{office}'")
                 } else {
-                    format!("从镇政府“{office}”沿道路无法到达{unit}")
+                    format!(
+                        "从{}“{office}”沿道路无法到达{unit}",
+                        super::terms::office_zh(township)
+                    )
                 }
             }
-            TooFar { unit, minutes, max } => {
+            TooFar {
+                unit,
+                minutes,
+                max,
+                township,
+            } => {
                 if en {
                     format!(
                         "{unit} is {minutes:.0} minutes from the office, more than max_travel_minutes = {max:.0}"
                     )
                 } else {
-                    format!("{unit}距镇政府 {minutes:.0} 分钟，超过最长路程 {max:.0} 分钟")
+                    format!(
+                        "{unit}距{} {minutes:.0} 分钟，超过最长路程 {max:.0} 分钟",
+                        super::terms::office_zh(township)
+                    )
                 }
             }
             BoundsReversed { min, max } => {

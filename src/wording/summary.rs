@@ -75,7 +75,8 @@ pub fn slot_roles(roles: &[crate::model::Role], lang: Lang) -> String {
 
 /// `validate`'s list of one township's units by their minutes from the
 /// office, farthest first, one line each.
-pub struct TravelList<'a>(pub &'a [crate::roster::summary::UnitTravel]);
+/// The second field is the township's name (its office: 街道办 or 镇政府).
+pub struct TravelList<'a>(pub &'a [crate::roster::summary::UnitTravel], pub &'a str);
 
 impl Say for TravelList<'_> {
     fn say(&self, lang: Lang) -> String {
@@ -84,7 +85,10 @@ impl Say for TravelList<'_> {
             "  travel     each unit's minutes from the office by road, farthest first:\n"
                 .to_string()
         } else {
-            "  路程      各村（社区）距镇政府的分钟数（走公路），由远到近：\n".to_string()
+            format!(
+                "  路程      各村（社区）距{}的分钟数（走公路），由远到近：\n",
+                super::terms::office_zh(self.1)
+            )
         };
         for u in self.0 {
             let minutes = match u.minutes {
@@ -270,8 +274,12 @@ impl Say for crate::roster::summary::Summary {
             }
             s += &self.staffing_line(lang);
             s += &format!(
-                "  日程      会议 {} 项，节假日 {} 段；各村（社区）距镇政府 {:.0}—{:.0} 分钟（走公路）\n",
-                self.meetings, self.holidays, self.nearest_minutes, self.farthest_minutes
+                "  日程      会议 {} 项，节假日 {} 段；各村（社区）距{} {:.0}—{:.0} 分钟（走公路）\n",
+                self.meetings,
+                self.holidays,
+                super::terms::office_zh(&self.township),
+                self.nearest_minutes,
+                self.farthest_minutes
             );
         }
         s += &days_lines(&self.days, self.year, lang);

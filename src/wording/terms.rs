@@ -4,6 +4,17 @@
 
 use super::Lang;
 
+/// The township's office in Chinese: 街道办 for a sub-district (a name that
+/// ends in 街道), 镇政府 for a town. The glossary's own terms (缺少镇级人员的
+/// 接待) stay as they are.
+pub fn office_zh(township: &str) -> &'static str {
+    if township.trim().ends_with("街道") {
+        "街道办"
+    } else {
+        "镇政府"
+    }
+}
+
 /// The plan's cost: penalty points, lower is better.
 pub fn cost(lang: Lang) -> &'static str {
     match lang {

@@ -238,11 +238,12 @@ pub fn digest(kinds: &[KindDigest], plan: &str, lang: Lang) -> String {
     out
 }
 
-/// The columns of `zhudian warnings`: kind, date, unit, people, message.
+/// The columns of `zhudian warnings`: kind, date, unit, people, message; in
+/// Chinese named as the exported workbook's 提醒 sheet names them (类型, 村居).
 pub fn headings(lang: Lang) -> [&'static str; 5] {
     match lang {
         Lang::En => ["kind", "date", "unit", "people", "message"],
-        Lang::Zh => ["类别", "日期", "村（社区）", "人员", "说明"],
+        Lang::Zh => ["类型", "日期", "村居", "人员", "说明"],
     }
 }
 
@@ -336,7 +337,7 @@ pub fn kind_help(lang: Lang) -> String {
         Lang::Zh => {
             let named: Vec<&str> = KIND_NAMES.iter().map(|k| k.zh).collect();
             format!(
-                "只列出这一类提醒：{}（即表中“类别”一列的写法；也可写英文代码，如 shortfall）",
+                "只列出这一类提醒：{}（即表中“类型”一列的写法；也可写英文代码，如 shortfall）",
                 named.join("、")
             )
         }

@@ -25,6 +25,14 @@ pub enum WorkbookSaid {
     },
     /// A required column is not in the sheet.
     MissingColumn,
+    /// A meeting's attendee no cadre or helper has for id or name: the
+    /// groups offered as the workbook writes them (全体干部).
+    UnknownAttendee {
+        id: String,
+        suggestion: Option<crate::roster::guess::Guess>,
+    },
+    /// Merged cells inside a table: only the first holds the value.
+    MergedCells,
     /// A row of `基本信息` names no known item.
     UnknownKey {
         suggestion: Option<String>,
@@ -125,6 +133,34 @@ impl Say for WorkbookSaid {
                     format!("this column heading is already used in {first}")
                 } else {
                     format!("这个列标题已在 {first} 出现过")
+                }
+            }
+            UnknownAttendee { id, suggestion } => {
+                let groups: Vec<&str> = crate::workbook::schema::GROUPS
+                    .iter()
+                    .map(|w| w.zh)
+                    .collect();
+                let guess = super::places::guessed(suggestion, lang);
+                if en {
+                    format!(
+                        "there is no cadre or helper '{id}' (groups: {} for all cadres, {} for all helpers){guess}",
+                        groups[0], groups[1]
+                    )
+                } else {
+                    format!(
+                        "没有编号或姓名为“{id}”的干部或协助人员（分组可写 {}）{guess}",
+                        groups.join("、")
+                    )
+                }
+            }
+            MergedCells => {
+                if en {
+                    "these cells are merged: only the first holds the value and the other rows \
+                     read as blank; unmerge them and fill in every row"
+                        .into()
+                } else {
+                    "这几格是合并单元格：合并后只有第一格有内容，其余各行会当作空白；请取消合并，每一行都填上"
+                        .into()
                 }
             }
             MissingColumn => {

@@ -243,6 +243,18 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .find_map(|f| NaiveDate::parse_from_str(&t, f).ok())
 }
 
+/// A date written without its year (7月1日, 7月1号, 7.1, 7/1, 7-1, 4.13) on
+/// the roster's `year`: what the planner most likely meant, to offer it.
+pub fn month_day(text: &str, year: i32) -> Option<NaiveDate> {
+    let t = half_width(text);
+    let t = t.trim().trim_end_matches(['日', '号']);
+    let (m, d) = t
+        .split_once('月')
+        .or_else(|| t.split_once(['.', '/', '-']))?;
+    let (m, d) = (m.trim().parse().ok()?, d.trim().parse().ok()?);
+    NaiveDate::from_ymd_opt(year, m, d)
+}
+
 /// A date as `YYYY-MM-DD`: a real date, or text in the usual spellings.
 /// Text that is no date passes through, for the roster's own message.
 pub fn date(d: &Data) -> Got<String> {
@@ -335,6 +347,18 @@ pub fn choice(words: &'static [Word], value: &str) -> Result<String, RosterSaid>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_without_its_year_takes_the_rosters_year() {
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        assert_eq!(month_day("7月1日", 2026), d(7, 1));
+        assert_eq!(month_day("7月1号", 2026), d(7, 1));
+        assert_eq!(month_day("4.13", 2026), d(4, 13));
+        assert_eq!(month_day("７/１", 2026), d(7, 1));
+        assert_eq!(month_day("13.4", 2026), None);
+        assert_eq!(month_day("2月30日", 2026), None);
+        assert_eq!(month_day("下周一", 2026), None);
+    }
 
     #[test]
     fn numbers_typed_as_text_are_read_as_meant() {

@@ -6,6 +6,7 @@
 //! back on its sheet and cell (`村居!D3`), with the id and the column.
 
 pub mod cells;
+pub mod merged;
 pub mod read;
 pub mod roads;
 pub mod schema;
@@ -146,9 +147,12 @@ fn cell_name(row: u32, col: u32) -> String {
 }
 
 fn found_problem(source: &str, f: &Found) -> (Key, Problem) {
-    let section = match f.cell {
-        Some((r, c)) => format!("{}!{}", f.sheet, cell_name(r, c)),
-        None => f.sheet.to_string(),
+    let section = match (f.cell, f.to) {
+        (Some((r, c)), Some((r2, c2))) => {
+            format!("{}!{}:{}", f.sheet, cell_name(r, c), cell_name(r2, c2))
+        }
+        (Some((r, c)), None) => format!("{}!{}", f.sheet, cell_name(r, c)),
+        (None, _) => f.sheet.to_string(),
     };
     let (r, c) = f.cell.unwrap_or((u32::MAX, u32::MAX));
     (
@@ -177,6 +181,16 @@ fn found_problem(source: &str, f: &Found) -> (Key, Problem) {
 fn is_consequence(read: &Read, p: &Problem) -> bool {
     if p.said != RosterSaid::MissingField {
         return false;
+    }
+    // A blank left by merged cells: the merge is what was said.
+    if let Some(o) = origin_of(read, p.place.line)
+        && let Some(field) = p.place.field.as_deref()
+        && let Some(&col) = read
+            .columns
+            .get(&(o.sheet, field.rsplit('.').next().unwrap_or(field)))
+        && read.merged.iter().any(|m| m.covers(o.sheet, o.row, col))
+    {
+        return true;
     }
     let Some(field) = p.place.field.as_deref() else {
         return false;
@@ -250,11 +264,19 @@ fn place_back(read: &Read, p: &Problem) -> (Key, Problem) {
             id: id.clone(),
             first: first_place(read, first),
         },
+        // A meeting's sheet offers the groups as the workbook writes them.
+        RosterSaid::UnknownPerson { id, suggestion } if sheet == MEETINGS.name => {
+            RosterSaid::Workbook(crate::wording::workbook::WorkbookSaid::UnknownAttendee {
+                id: id.clone(),
+                suggestion: suggestion.clone(),
+            })
+        }
         other => other.clone(),
     };
     let found = Found {
         sheet,
         cell,
+        to: None,
         id: p.place.id.clone(),
         field: key.map(|k| header_of(sheet, k)),
         said,

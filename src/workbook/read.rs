@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Dimensions, Range, Reader, Xlsx};
 
 use super::cells::{self, Lit, quote};
 use super::roads::RoadEnds;
@@ -29,6 +29,8 @@ pub struct Origin {
 pub struct Found {
     pub sheet: &'static str,
     pub cell: Option<(u32, u32)>,
+    /// The last cell of a range the problem covers (merged cells).
+    pub to: Option<(u32, u32)>,
     pub id: Option<String>,
     pub field: Option<String>,
     pub said: RosterSaid,
@@ -47,6 +49,9 @@ pub struct Read {
     pub keys: BTreeMap<(&'static str, &'static str), u32>,
     /// Required columns a sheet lacks: said once, not once a row.
     pub missing: BTreeSet<(&'static str, &'static str)>,
+    /// Merged ranges inside a table: reported once, and the blanks they
+    /// leave in their rows are not reported again.
+    pub merged: Vec<super::merged::Merged>,
 }
 
 /// One data row of a table sheet: its values by column of the schema.
@@ -82,6 +87,7 @@ impl Read {
         self.problems.push(Found {
             sheet,
             cell,
+            to: None,
             id: None,
             field: field.map(str::to_string),
             said,
@@ -125,12 +131,16 @@ pub fn read(bytes: &[u8]) -> Result<Read, RosterSaid> {
     let mut out = Read::default();
     let known = sheet_names();
     let mut ranges: BTreeMap<&'static str, Range<Data>> = BTreeMap::new();
+    let mut merges: BTreeMap<&'static str, Vec<Dimensions>> = BTreeMap::new();
     for name in book.sheet_names() {
         match known.iter().find(|k| **k == name.trim()) {
             Some(k) if *k == README => {}
             Some(k) => match book.worksheet_range(&name) {
                 Ok(r) => {
                     ranges.insert(k, r);
+                    if let Ok(m) = book.merge_cells_by_sheet_name(&name) {
+                        merges.insert(k, m);
+                    }
                 }
                 Err(e) => out.found(
                     k,
@@ -144,6 +154,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, RosterSaid> {
             None => out.problems.push(Found {
                 sheet: "",
                 cell: None,
+                to: None,
                 id: None,
                 field: None,
                 said: RosterSaid::Workbook(WorkbookSaid::UnknownSheet {
@@ -166,14 +177,22 @@ pub fn read(bytes: &[u8]) -> Result<Read, RosterSaid> {
     }
     let tables: Vec<Table> = SHEETS
         .iter()
-        .map(|s| read_table(&mut out, *s, ranges.get(s.name)))
+        .map(|s| {
+            let m = merges.get(s.name).map(Vec::as_slice).unwrap_or_default();
+            read_table(&mut out, *s, ranges.get(s.name), m)
+        })
         .collect();
     let basics = read_basics(&mut out, ranges.get(BASICS));
     emit(&mut out, &basics, &tables);
     Ok(out)
 }
 
-fn read_table(out: &mut Read, sheet: Sheet, range: Option<&Range<Data>>) -> Table {
+fn read_table(
+    out: &mut Read,
+    sheet: Sheet,
+    range: Option<&Range<Data>>,
+    merges: &[Dimensions],
+) -> Table {
     let mut t = Table {
         sheet,
         at: vec![None; sheet.cols.len()],
@@ -238,6 +257,10 @@ fn read_table(out: &mut Read, sheet: Sheet, range: Option<&Range<Data>>) -> Tabl
             None => {}
         }
     }
+    let at: Vec<(u32, &str)> = (t.at.iter().zip(sheet.cols))
+        .filter_map(|(c, col)| c.map(|c| (c, col.header)))
+        .collect();
+    super::merged::refuse(out, sheet.name, &at, head_row, merges);
     for (&row, cells_of_row) in g.range(head_row + 1..) {
         let mut r = Row {
             row,
@@ -493,6 +516,7 @@ fn emit(out: &mut Read, basics: &[KeyVal], tables: &[Table]) {
                             RosterSaid::RoadEndUnknown {
                                 node: given.clone(),
                                 suggestion: Some(near),
+                                township: ends.township.clone(),
                             },
                         );
                     }

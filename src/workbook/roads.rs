@@ -21,6 +21,8 @@ pub struct RoadEnds {
     office: Option<String>,
     /// The words that mean the office: 镇政府, the township's name, …
     office_names: Vec<String>,
+    /// The township's name, as `基本信息` gives it.
+    pub township: String,
 }
 
 impl RoadEnds {
@@ -33,6 +35,7 @@ impl RoadEnds {
     ) -> Self {
         let mut ends = RoadEnds {
             office: office.map(str::to_string),
+            township: township.unwrap_or_default().to_string(),
             ..RoadEnds::default()
         };
         ends.known.extend(ends.office.clone());

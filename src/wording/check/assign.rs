@@ -4,8 +4,9 @@
 
 use super::*;
 
-/// The words of one of this family's facts.
-pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
+/// The words of one of this family's facts; `office` is the township's
+/// office in Chinese (街道办 or 镇政府, `terms::office_zh`).
+pub(super) fn say(said: &CheckSaid, lang: Lang, office_word: &str) -> String {
     use CheckSaid::*;
     let en = lang == Lang::En;
     match said {
@@ -163,7 +164,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "距镇政府 {} 分钟，超过最长路程 {} 分钟",
+                    "距{office_word} {} 分钟，超过最长路程 {} 分钟",
                     num(*minutes),
                     num(*max)
                 )
@@ -173,7 +174,7 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             if en {
                 "cannot be reached by road from the office".into()
             } else {
-                "从镇政府沿道路无法到达".into()
+                format!("从{office_word}沿道路无法到达")
             }
         }
         NotFinite { field, value } => {
@@ -287,8 +288,10 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "路线 {} 应从镇政府出发并回到镇政府，途经且只经过该领导的村（社区） {}",
+                    "路线 {} 应从{}出发并回到{}，途经且只经过该领导的村（社区） {}",
                     route(stated),
+                    office_word,
+                    office_word,
                     joined(nodes, lang)
                 )
             }

@@ -501,7 +501,7 @@ impl Say for CheckSaid {
             | UnknownStatus { .. }
             | OptimalWithGap { .. }
             | TourStops { .. }
-            | TourNotShortest { .. } => assign::say(self, lang),
+            | TourNotShortest { .. } => assign::say(self, lang, "镇政府"),
             UnknownPerson
             | ListedTwice
             | OutsideYear { .. }
@@ -596,7 +596,15 @@ pub fn violation_line(v: &Violation, roster: &Roster, lang: Lang) -> String {
         s.push_str(&parts.join(comma));
     }
     s.push_str(sep);
-    s.push_str(&in_names(&v.said, roster, lang).say(lang));
+    let said = in_names(&v.said, roster, lang);
+    let office = super::terms::office_zh(&roster.township.name);
+    // The hard rules name the office: 街道办 at a 街道.
+    match said {
+        CheckSaid::TooFar { .. } | CheckSaid::NoRoad | CheckSaid::TourStops { .. } => {
+            s.push_str(&assign::say(&said, lang, office))
+        }
+        _ => s.push_str(&said.say(lang)),
+    }
     s
 }
 
@@ -609,7 +617,7 @@ fn in_names(said: &CheckSaid, roster: &Roster, lang: Lang) -> CheckSaid {
     let unit = |id: &String| super::names::unit(roster, id, lang);
     let stop = |node: &String| {
         if *node == roster.township.office {
-            "镇政府".to_string()
+            super::terms::office_zh(&roster.township.name).to_string()
         } else {
             roster
                 .units

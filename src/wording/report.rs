@@ -511,9 +511,8 @@ pub fn month(m: u32, lang: Lang) -> String {
 /// terminal's digest and the documents (`wording::warnings`).
 pub fn warning_kind(kind: &str, count: usize, lang: Lang) -> (String, String) {
     let label = super::warnings::kind_label(kind, lang);
-    let fix = super::warnings::remedy(kind, lang)
-        .map(|r| super::warnings::as_sentence(r, lang))
-        .unwrap_or_default();
+    // As the workbook's: the page has no staffing line above.
+    let fix = super::documents::remedy(kind, lang);
     match lang {
         Lang::En => (format!("{label}: {count}"), fix),
         Lang::Zh => (format!("{label}：{count} 处"), fix),

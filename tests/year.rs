@@ -818,3 +818,23 @@ fn replan_from_refuses_a_roster_without_someone_the_kept_sessions_name() {
     let (c, out, err) = zhudian(&["replan", &roster, "--previous", &p0, "-o", &p1]);
     assert_eq!(c, 0, "{out}{err}");
 }
+
+/// A short id one letter off (a trial's C05 for G05): plain `validate`
+/// refuses it with the leaver it meant, as it does a longer one; the old
+/// similarity measure let it through and the handover was dropped.
+#[test]
+fn a_short_id_one_letter_off_in_succeeds_is_caught_by_plain_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(ROSTER)
+        .unwrap()
+        .replace("peng-jl", "G05");
+    let both = year_fixtures::with_successor(&text, "G05", FROM, ("lin-xy", "林晓阳"), "C05");
+    let roster = tmp(dir.path(), "c05.toml");
+    std::fs::write(&roster, both).unwrap();
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", &roster]);
+    assert_eq!(c, 2, "{out}{err}");
+    assert!(
+        err.contains("本名册中没有“C05”这个人，接替无从落实（是不是“彭坚丽（G05）”？）"),
+        "{err}"
+    );
+}

@@ -342,18 +342,10 @@ fn near_leaver(r: &Roster, s: &str, me: &str, cadre: bool) -> Option<(String, Op
         .into_iter()
         .filter(|(i, _)| *i != me && !taken(i))
         .collect();
-    let by_id = did_you_mean(s, open.iter().map(|o| o.0));
-    let by_name = || {
-        let n = did_you_mean(s, open.iter().map(|o| o.1).filter(|n| !n.trim().is_empty()))?;
-        open.iter().find(|o| o.1 == n).map(|o| o.0.to_string())
-    };
-    let id = by_id.or_else(by_name)?;
-    let name = open
-        .iter()
-        .find(|o| o.0 == id)
-        .map(|o| o.1.to_string())
-        .filter(|n| !n.trim().is_empty());
-    Some((id, name))
+    // The shared guess (a trial's C05 for G05 was too short for the old
+    // similarity to catch, and the handover was silently dropped).
+    let g = super::guess::guess(s, open)?;
+    Some((g.id, g.name))
 }
 
 fn dates_in_year(cx: &Cx, r: &Roster) {

@@ -838,3 +838,43 @@ fn a_short_id_one_letter_off_in_succeeds_is_caught_by_plain_validate() {
         "{err}"
     );
 }
+
+/// `check` of the July plan against the roster from before the transfer:
+/// the reason (another version of the roster, and which one the plan was
+/// made from) comes first, not after every violation it explains (a
+/// trial read 58 lines before it).
+#[test]
+fn check_against_an_older_roster_says_why_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let p0 = planned(dir.path());
+    let roster = transfer(dir.path(), "peng-jl");
+    let p1 = tmp(dir.path(), "p1.toml");
+    let (c, out, err) = zhudian(&[
+        "replan",
+        &roster,
+        "--previous",
+        &p0,
+        "--from",
+        FROM,
+        "-o",
+        &p1,
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let (c, out, _) = zhudian(&["--lang", "zh", "check", ROSTER, &p1]);
+    assert_eq!(c, 1, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "说明：该方案是按另一版本的名册制定的（名册此后有改动），现按本名册检查",
+            &format!("  该方案是用 {roster} 编排的：请用那份名册检查，或用本名册重新编排"),
+        ]
+    );
+    let (_, out, _) = zhudian(&["check", ROSTER, &p1]);
+    assert!(
+        out.starts_with(&format!(
+            "note: the plan was made for another version of this roster (roster_sha256 differs); it is checked against this one\n  the plan was made from {roster}: check it against that roster, or plan again from this one\n"
+        )),
+        "{out}"
+    );
+}

@@ -88,10 +88,23 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         errln!("{}", words::unreadable_line(&name, e, lang));
         return EXIT_BAD_INPUT;
     }
+    // A plan made for another version of the roster explains every
+    // violation after it: said first, with the roster it was made from (a
+    // trial read 58 violations before the reason, on the last line).
+    let (other, notes): (Vec<_>, Vec<_>) = report
+        .notes
+        .iter()
+        .partition(|n| matches!(n, words::Note::OtherRoster));
+    for note in &other {
+        outln!("{}", words::note_line(note, lang));
+        if let Some(p) = &plan {
+            outln!("{}", words::made_from_line(&p.plan.roster, lang));
+        }
+    }
     for line in report.lines(&roster, lang) {
         outln!("{line}");
     }
-    for note in &report.notes {
+    for note in &notes {
         outln!("{}", words::note_line(note, lang));
     }
     if let Some(p) = &report.past {

@@ -682,6 +682,17 @@ pub fn note_line(n: &Note, lang: Lang) -> String {
     if lang == Lang::En { en } else { zh }.to_string()
 }
 
+/// Where a plan for another version of the roster came from: the roster it
+/// records, to check it against instead.
+pub fn made_from_line(roster: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "  the plan was made from {roster}: check it against that roster, or plan again from this one"
+        ),
+        Lang::Zh => format!("  该方案是用 {roster} 编排的：请用那份名册检查，或用本名册重新编排"),
+    }
+}
+
 /// A replan from a date against the plan in force, in one line: the
 /// sessions before the date untouched, those from it changed.
 pub fn past_line(p: &crate::verify::past::PastCounts, lang: Lang) -> String {

@@ -76,27 +76,27 @@ fn the_argument_parser_refuses_in_chinese_under_zh() {
     };
     assert_eq!(
         zh(&["--lang", "zh", "plan", "名册.xlsx"]),
-        "缺少必填参数：--output <PLAN>\n\n用法：zhudian plan --output <PLAN> <ROSTER>\n\n\
+        "缺少必填参数：-o/--output <方案文件>\n\n用法：zhudian plan -o/--output <方案文件> <名册文件>\n\n\
          更多说明请用 --help 查看。\n"
     );
     assert_eq!(
         zh(&["--lang", "zh", "plan", "名册.xlsx", "-o"]),
-        "-o 后面缺少取值\n\n用法：zhudian plan [OPTIONS] --output <PLAN> <ROSTER>\n\n\
+        "-o 后面缺少取值\n\n用法：zhudian plan [选项] -o/--output <方案文件> <名册文件>\n\n\
          更多说明请用 --help 查看。\n"
     );
     assert_eq!(
         zh(&["--lang=zh", "plan", "名册.xlsx", "--foo"]),
-        "不认识的参数“--foo”\n\n用法：zhudian plan --output <PLAN> <ROSTER>\n\n\
+        "不认识的参数“--foo”\n\n用法：zhudian plan -o/--output <方案文件> <名册文件>\n\n\
          更多说明请用 --help 查看。\n"
     );
     assert_eq!(
         zh(&["--lang", "zh", "plann", "名册.xlsx"]),
-        "没有“plann”这个命令，是不是 replan 或 plan？\n\n用法：zhudian [OPTIONS] <COMMAND>\n\n\
+        "没有“plann”这个命令，是不是 replan 或 plan？\n\n用法：zhudian [选项] <命令>\n\n\
          更多说明请用 --help 查看。\n"
     );
     assert_eq!(
         zh(&["--lang", "zh", "generate", "--seed", "x", "-o", "y"]),
-        "“x”不是 --seed 可以取的值\n\n用法：zhudian generate [OPTIONS]\n\n\
+        "“x”不是 --seed 可以取的值\n\n用法：zhudian generate [选项]\n\n\
          更多说明请用 --help 查看。\n"
     );
     // ZHUDIAN_LANG counts as --lang does.
@@ -107,7 +107,7 @@ fn the_argument_parser_refuses_in_chinese_under_zh() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).starts_with("缺少必填参数：--output <PLAN>\n"),
+        String::from_utf8_lossy(&out.stderr).starts_with("缺少必填参数：-o/--output <方案文件>\n"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -30,9 +30,42 @@ pub enum ArgSaid {
     NoValue { arg: String },
 }
 
+/// clap's placeholders, as a Chinese planner reads them (a trial read
+/// `<PLAN>` and `<ROSTER>` as English left in).
+const PLACEHOLDERS: [(&str, &str); 15] = [
+    ("<COMMAND>", "<命令>"),
+    ("[OPTIONS]", "[选项]"),
+    ("<ROSTER>", "<名册文件>"),
+    ("<PLAN>", "<方案文件>"),
+    ("<PLANS>", "<方案文件夹>"),
+    ("<FILE>", "<文件>"),
+    ("<DIR>", "<文件夹>"),
+    ("<DATE>", "<日期>"),
+    ("<YEAR>", "<年份>"),
+    ("<UNITS>", "<村居>"),
+    ("<UNIT>", "<村居>"),
+    ("<SECS>", "<秒数>"),
+    ("<NAME>", "<名称>"),
+    ("<KIND>", "<类型>"),
+    ("<N>", "<数字>"),
+];
+
+fn placeholders_zh(s: &str) -> String {
+    let mut s = s.to_string();
+    for (en, zh) in PLACEHOLDERS {
+        s = s.replace(en, zh);
+    }
+    // The short flag a planner types, beside the long one clap names.
+    s.replace("--output ", "-o/--output ")
+}
+
 impl ArgSaid {
     /// The refusal in Chinese, then the usage line and where help is.
     pub fn zh(&self, usage: Option<&str>) -> String {
+        placeholders_zh(&self.zh_words(usage))
+    }
+
+    fn zh_words(&self, usage: Option<&str>) -> String {
         let q = |s: &str| format!("“{s}”");
         let mut s = match self {
             ArgSaid::Missing { args } => format!("缺少必填参数：{}", args.join("、")),
@@ -82,5 +115,16 @@ mod tests {
         let s = ArgSaid::NoValue { arg: "-o".into() };
         assert_eq!(s.zh(None), "-o 后面缺少取值\n\n更多说明请用 --help 查看。");
         assert_eq!(in_lang(&s, None, Lang::En), None);
+    }
+
+    #[test]
+    fn a_missing_output_says_its_short_flag_and_chinese_placeholders() {
+        let s = ArgSaid::Missing {
+            args: vec!["--output <PLAN>".into()],
+        };
+        assert_eq!(
+            s.zh(Some("Usage: zhudian plan --output <PLAN> <ROSTER>")),
+            "缺少必填参数：-o/--output <方案文件>\n\n用法：zhudian plan -o/--output <方案文件> <名册文件>\n\n更多说明请用 --help 查看。"
+        );
     }
 }

@@ -68,7 +68,7 @@ fn the_remedy_counts_a_head_of_its_own_for_each_team_and_that_staffs_every_sessi
     );
     assert_eq!(
         w.township_remedy(Lang::Zh).unwrap(),
-        "将全部12个村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少需要6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）"
+        "将全部12个村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少还要增加6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）"
     );
     assert_eq!(
         w.township_remedy(Lang::En).unwrap(),

@@ -315,6 +315,13 @@ impl LeaderLine {
     pub fn idle(&self) -> bool {
         self.units.is_empty() && self.deviation_pct == 0.0
     }
+
+    /// The line's deviation with its sign against `share` (the plan's
+    /// [`PlanFile::fair_share`]), below it negative: the file keeps the
+    /// size only.
+    pub fn signed_deviation(&self, share: f64) -> f64 {
+        self.deviation_pct.copysign(self.load - share)
+    }
 }
 
 impl PlanFile {
@@ -327,13 +334,6 @@ impl PlanFile {
         let total: f64 = (0..roster.units.len()).map(|u| roster.workload_of(u)).sum();
         let leaders = self.leader.iter().filter(|l| !l.idle()).count();
         total / leaders.max(1) as f64
-    }
-
-    /// A line's deviation with its sign, below the fair share negative
-    /// (the file keeps the size only).
-    pub fn signed_deviation(&self, roster: &crate::model::Roster, line: &LeaderLine) -> f64 {
-        line.deviation_pct
-            .copysign(line.load - self.fair_share(roster))
     }
 
     pub fn to_toml(&self) -> String {

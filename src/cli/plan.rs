@@ -249,6 +249,7 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
         ),
         None => (id.to_string(), None),
     };
+    let share = f.fair_share(r);
     PlanReport {
         township: r.township.name.clone(),
         path: path.display().to_string(),
@@ -262,7 +263,7 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
                 units: l.units.iter().map(|u| name_of(u)).collect(),
                 load: l.load,
                 // The plan keeps the size; the sign says above or below target.
-                deviation_pct: f.signed_deviation(r, l),
+                deviation_pct: l.signed_deviation(share),
                 tour_minutes: l.tour_minutes,
             })
             .collect(),

@@ -228,21 +228,17 @@ pub(crate) fn gone_from_kept_said(
         return Vec::new();
     }
     let before = roster_before(previous, prev);
-    let name = |id: &str| {
-        let b = before.as_ref()?;
-        b.cadre_index(id)
-            .map(|c| b.cadres[c].name.clone())
-            .or_else(|| b.helper_index(id).map(|h| b.helpers[h].name.clone()))
-    };
-    let unit_name = |u: &String| {
-        r.unit_index(u)
-            .map_or_else(|| u.clone(), |i| r.units[i].name.clone())
-    };
     gone.into_iter()
         .map(|g| {
             ReplanSaid::GoneFromKept {
-                person: name(&g.id).unwrap_or_else(|| g.id.clone()),
-                units: g.units.iter().map(unit_name).collect(),
+                person: before
+                    .as_ref()
+                    .map_or_else(|| g.id.clone(), |b| crate::export::name_of(b, &g.id)),
+                units: g
+                    .units
+                    .iter()
+                    .map(|u| crate::export::unit_name(r, u))
+                    .collect(),
                 last: g.last,
                 from: from.to_string(),
                 id: g.id,

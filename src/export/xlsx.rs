@@ -410,6 +410,7 @@ fn leaders(r: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> Vec<Vec<Ou
         }
     };
     let posts = posts(r, plan);
+    let share = plan.fair_share(r);
     let mut ids: Vec<&str> = plan.leader.iter().map(|l| l.id.as_str()).collect();
     for c in &r.cadres {
         let led = posts
@@ -446,7 +447,7 @@ fn leaders(r: &Roster, plan: &PlanFile, moves: &Moves, lang: Lang) -> Vec<Vec<Ou
                 Out::Text(units.join("、")),
                 num(line.map(|l| l.load)),
                 // Signed as the report shows it: below the target negative.
-                line.map(|l| Out::Pct(plan.signed_deviation(r, l) / 100.0))
+                line.map(|l| Out::Pct(l.signed_deviation(share) / 100.0))
                     .unwrap_or(Out::Empty),
                 Out::Text(
                     line.map(|l| {

@@ -124,7 +124,7 @@ fn loads(all: &[Compared], palette: &Palette, lang: Lang) -> String {
     let top = all
         .iter()
         .flat_map(|c| {
-            let t = super::sections::fair_share(c.roster, c.plan) * (1.0 + band(c.roster));
+            let t = c.plan.fair_share(c.roster) * (1.0 + band(c.roster));
             c.plan.leader.iter().map(|l| l.load).chain([t])
         })
         .fold(1.0, f64::max)
@@ -150,7 +150,7 @@ fn loads(all: &[Compared], palette: &Palette, lang: Lang) -> String {
             match c.plan.leader.iter().find(|l| l.id == id) {
                 None => s.push_str("<td class=\"caption\">—</td>"),
                 Some(l) => {
-                    let target = super::sections::fair_share(c.roster, c.plan);
+                    let target = c.plan.fair_share(c.roster);
                     let band = band(c.roster);
                     let x = |v: f64| 150.0 * v / top;
                     let _ = write!(

@@ -75,7 +75,7 @@ pub fn quality(plan: &PlanFile, lang: Lang) -> String {
 /// One row per leader: units, a bar of load against the fair-share band,
 /// deviation, tour minutes.
 pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) -> String {
-    let target = fair_share(roster, plan);
+    let target = plan.fair_share(roster);
     let band = band(roster);
     let top = plan
         .leader
@@ -104,7 +104,7 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
         let x = |v: f64| 240.0 * v / top.max(1e-9);
         let units: Vec<&str> = l.units.iter().map(|u| unit_name(roster, u)).collect();
         let off = l.deviation_pct.abs() > band * 100.0;
-        let signed = if idle(l) {
+        let signed = if l.idle() {
             "—".to_string()
         } else {
             format!("{:+.1}%", signed_deviation(target, l.load))
@@ -132,15 +132,6 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
     }
     s.push_str("</table>");
     s
-}
-
-/// A leader's fair share of the workload (see [`PlanFile::fair_share`]).
-pub fn fair_share(roster: &Roster, plan: &PlanFile) -> f64 {
-    plan.fair_share(roster)
-}
-
-fn idle(l: &crate::plan::LeaderLine) -> bool {
-    l.idle()
 }
 
 /// A load's deviation from the fair share, in per cent, below it negative

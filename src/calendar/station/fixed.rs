@@ -284,6 +284,31 @@ pub(super) fn choose_fixed(cx: &Cx, blocked: &[Vec<Option<Cause>>], parity: Vec<
     (offsets, parity)
 }
 
+/// Leaders (those `movable`) whose teams share a township member, in pairs
+/// (p < q): moving one of them alone may gain nothing when the pair must
+/// move together.
+fn linked_leaders(cx: &Cx, movable: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for person in cx.persons.iter().filter(|x| x.township && !x.leader) {
+        let leaders: Vec<usize> = person
+            .units
+            .iter()
+            .filter_map(|&u| cx.teams[u].leader)
+            .filter(|&l| movable(l))
+            .collect();
+        for (i, &a) in leaders.iter().enumerate() {
+            for &b in &leaders[i + 1..] {
+                if a != b {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 /// Two leaders' cycles changed at once, for each pair sharing a member:
 /// with a department head on a team of each, the head can serve both only
 /// if the two leaders are away from those units in different weeks, and
@@ -299,7 +324,7 @@ fn pair_pass(
     let cx = frame.cx;
     let mut improved = false;
     let movable = |l: usize| frame.rotating[l] && !cx.posted.contains_key(&l);
-    for (p, q) in super::linked_leaders(cx, movable) {
+    for (p, q) in linked_leaders(cx, movable) {
         if cx.late() {
             break;
         }

@@ -337,31 +337,6 @@ fn plan_with(cx: &Cx, parity: &[usize]) -> Stations {
     final_pass(cx, &y, &position)
 }
 
-/// Leaders (those `movable`) whose teams share a township member, in pairs
-/// (p < q): moving one of them alone may gain nothing when the pair must
-/// move together.
-fn linked_leaders(cx: &Cx, movable: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for person in cx.persons.iter().filter(|x| x.township && !x.leader) {
-        let leaders: Vec<usize> = person
-            .units
-            .iter()
-            .filter_map(|&u| cx.teams[u].leader)
-            .filter(|&l| movable(l))
-            .collect();
-        for (i, &a) in leaders.iter().enumerate() {
-            for &b in &leaders[i + 1..] {
-                if a != b {
-                    pairs.push((a.min(b), a.max(b)));
-                }
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
 /// The fixed rotation: the posted cycle that staffs the most sessions with
 /// a township member, then the weeks seated by it, with substitutes named
 /// where a leader is blocked.

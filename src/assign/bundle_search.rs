@@ -28,13 +28,29 @@ use std::collections::HashMap;
 /// `SPREAD` of their members (by μ) instead of to every member: at 300
 /// units (about 75 leaders alike) the root's column generation reached a
 /// bound of 821 in 59 rounds instead of 245, and at 120×40 (about 30
-/// alike) the gap at 20 M work units fell from 2.85 % to 2.35 %; but at
-/// 90×30 (about 22 alike) the poorer pool made the restricted dive's plan
-/// worse (3.05 % against 1.21 % at 30 M), so smaller groups keep every
-/// copy. With the subset-row cuts the spread made 120×40's dive worse too
-/// (3.93 % against 1.91 % at 20 M), hence 40: 300 units still spreads.
+/// alike) the gap at 20 M work units fell from 2.85 % to 2.35 %. With the
+/// subset-row cuts, two copies made 120×40's dive worse (3.93 % against
+/// 1.91 % at 20 M), hence `SPREAD_FROM` for two copies.
 const SPREAD_FROM: usize = 40;
 const SPREAD: usize = 2;
+/// Groups of more than this, up to `SPREAD_FROM`, hand each bundle to one
+/// member: at 90×30 (23 alike) every copy made the LP's re-solves a third
+/// longer (749k pivots to the proof at seed 1, against 554k). The
+/// restricted dive gives the bundles back to the twins (`copy_to_twins`),
+/// without which its plans were worse (120×40: 1.2 % for 0.6 % at 30 s).
+const ONE_COPY_FROM: usize = 8;
+
+/// How many members of a group of `n` leaders alike each bundle found goes
+/// to; None for every member.
+pub(crate) fn spread(n: usize) -> Option<usize> {
+    if n > SPREAD_FROM {
+        Some(SPREAD)
+    } else if n > ONE_COPY_FROM {
+        Some(1)
+    } else {
+        None
+    }
+}
 
 /// Problem-wide data for the search, computed once.
 pub(crate) struct SearchPricer {
@@ -143,7 +159,7 @@ impl SearchPricer {
             for &l in g {
                 min_rc[l] = (f.best - duals.mu[l]).min(0.0);
             }
-            if g.len() > SPREAD_FROM {
+            if let Some(copies) = spread(g.len()) {
                 // Many leaders alike: each bundle goes to `SPREAD` of them,
                 // the highest μ first, not to every one (hundreds of copies
                 // of the same bundles differing only in their leader row
@@ -152,7 +168,7 @@ impl SearchPricer {
                 ranked.sort_by(|&a, &b| duals.mu[b].total_cmp(&duals.mu[a]).then(a.cmp(&b)));
                 let mut next = 0;
                 for ((v, _), &b) in f.kept.iter().zip(&ids) {
-                    for _ in 0..SPREAD {
+                    for _ in 0..copies {
                         let l = ranked[next % ranked.len()];
                         next += 1;
                         let mu = duals.mu[l];

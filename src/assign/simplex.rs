@@ -493,6 +493,63 @@ impl Lp {
         Cleanup::Stuck
     }
 
+    /// One pricing scan of the pool, cyclic from `begin`: the columns with
+    /// a negative reduced cost, keyed by −score, until `least` columns are
+    /// seen and `CANDIDATES` found; under Bland's rule the first such
+    /// column instead. Returns the columns seen. Kept out of `primal` so
+    /// that its loop keeps the reduced cost in a register (inlined into
+    /// `primal`, the sum went through the stack on every entry, and this
+    /// loop is most of a large township's LP time). Same arithmetic, in
+    /// the same order, as `reduced_cost`.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn scan_pool(
+        &self,
+        y: &[f64],
+        phase1: bool,
+        bland: bool,
+        devex: bool,
+        begin: usize,
+        least: usize,
+        found: &mut Vec<(f64, usize)>,
+    ) -> (usize, Option<usize>) {
+        let n = self.scan.len();
+        let mut seen = 0;
+        let mut k = begin;
+        while seen < n {
+            let j = self.scan[k];
+            k += 1;
+            if k == n {
+                k = 0;
+            }
+            seen += 1;
+            if self.pos[j] != NONE || self.forbidden[j] {
+                continue;
+            }
+            // Not forbidden: the phase's cost is 0 in phase 1.
+            let mut rc = if phase1 { 0.0 } else { self.cost[j] };
+            let (r, v) = self.column(j);
+            for (&ri, &vi) in r.iter().zip(v) {
+                rc -= y[ri as usize] * vi;
+            }
+            if rc < -RC_TOL {
+                if bland {
+                    return (seen, Some(j));
+                }
+                let score = if devex {
+                    rc * rc / self.weights[j]
+                } else {
+                    -rc
+                };
+                found.push((-score, j));
+            }
+            if seen >= least && found.len() >= CANDIDATES {
+                break;
+            }
+        }
+        (seen, None)
+    }
+
     /// d = B⁻¹ a_j, the values' direction as column `j` enters.
     fn direction(&self, j: usize, d: &mut [f64]) {
         let m = self.m;
@@ -636,25 +693,10 @@ impl Lp {
                 } else {
                     self.scan_pos.min(n)
                 };
-                let mut seen = 0;
-                while seen < n {
-                    let k = (begin + seen) % n;
-                    seen += 1;
-                    let j = self.scan[k];
-                    if self.pos[j] != NONE || self.forbidden[j] {
-                        continue;
-                    }
-                    let rc = self.reduced_cost(j, &y, phase1);
-                    if rc < -RC_TOL {
-                        if bland {
-                            enter = j;
-                            break;
-                        }
-                        found.push((-score(rc, self.weights[j]), j));
-                    }
-                    if seen >= least && found.len() >= CANDIDATES {
-                        break;
-                    }
+                let (seen, first) =
+                    self.scan_pool(&y, phase1, bland, devex, begin, least, &mut found);
+                if let Some(j) = first {
+                    enter = j;
                 }
                 if n > 0 {
                     self.scan_pos = (begin + seen) % n;

@@ -47,6 +47,20 @@ const ART_RAISES: usize = 6;
 /// Columns unused for this many pricing rounds leave the simplex's scan.
 const KEEP_ROUNDS: usize = 60;
 
+/// `last_used` of a column no round has used yet (a dive's copy for a
+/// twin, see `copy_to_twins`): it stays out of the nodes' scans.
+pub(super) const NEVER_USED: usize = usize::MAX;
+
+/// Keeps, of the columns a round from the store found, each bundle's one
+/// with the least reduced cost (ties to the first leader). Leaders alike
+/// but for their dual all find the same bundles: given to each of them
+/// (23 at 90×30), the copies made the LP's re-solves a third longer, and
+/// the round is a heuristic one (the node's bound comes from exact rounds).
+fn one_leader_per_bundle(columns: &mut Vec<(usize, u32, f64)>) {
+    columns.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)));
+    columns.dedup_by_key(|c| c.1);
+}
+
 /// α·a + (1 − α)·b, componentwise.
 fn mix(a: &Duals, b: &Duals, alpha: f64) -> Duals {
     let m = |x: &[f64], y: &[f64]| -> Vec<f64> {
@@ -125,7 +139,9 @@ impl Engine<'_> {
             // turn into an equation).
             let cut_col = l == u32::MAX && b != u32::MAX;
             if !self.lp.forbidden[j]
-                && (cut_col || self.stats.rounds <= self.last_used[j] + KEEP_ROUNDS)
+                && (cut_col
+                    || self.last_used[j] != NEVER_USED
+                        && self.stats.rounds <= self.last_used[j] + KEEP_ROUNDS)
             {
                 scan.push(j);
             }
@@ -319,6 +335,7 @@ impl Engine<'_> {
                                     .is_none_or(|&j| !self.lp.forbidden[j] && !self.dead[j])
                             })
                             .collect();
+                        one_leader_per_bundle(&mut columns);
                         if columns.is_empty() {
                             force_exact = true;
                             continue;
@@ -370,7 +387,7 @@ impl Engine<'_> {
                             && self.searcher.is_some()
                             && self.mid_root_dive_due(lagrange)
                         {
-                            self.restricted_dive();
+                            self.restricted_dive(rules);
                         }
                     }
                     // Keep the columns that improve the current LP.
@@ -586,5 +603,25 @@ impl Engine<'_> {
             }
         }
         self.by_unit = Some(super::index_by_unit(self.nu, &self.bundles, &self.live));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_leader_per_bundle;
+
+    /// Each bundle keeps its column with the least reduced cost, ties to
+    /// the first leader; the order is by bundle.
+    #[test]
+    fn a_store_round_gives_each_bundle_to_one_leader() {
+        let mut cols = vec![
+            (3, 7, -0.5),
+            (1, 2, -0.1),
+            (0, 7, -0.9),
+            (2, 7, -0.9),
+            (4, 2, -0.3),
+        ];
+        one_leader_per_bundle(&mut cols);
+        assert_eq!(cols, vec![(4, 2, -0.3), (0, 7, -0.9)]);
     }
 }

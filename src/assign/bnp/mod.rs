@@ -103,6 +103,10 @@ struct Engine<'a> {
     /// below the root, solve the least-bound open node next rather than
     /// plunging into a child (searched pricing: large townships)
     best_first: bool,
+    /// per leader: the other leaders identical to it in the problem (size
+    /// bounds, permissions, unit costs, changed units), who may take its
+    /// columns' bundles alike
+    twins: Vec<Vec<usize>>,
     /// whether the root is solved, so that a new incumbent is also worth
     /// the wide regions (see `lns`)
     root_solved: bool,
@@ -255,8 +259,20 @@ impl<'a> Engine<'a> {
             cut_cols: Vec::new(),
             max_cuts: cuts::MAX_CUTS,
             best_first: pricing == Pricing::Searched && nu >= BEST_FIRST_FROM,
+            twins: twins(p),
         }
     }
+}
+
+/// Per leader, the other leaders identical to it in the problem.
+fn twins(p: &LeaderProblem) -> Vec<Vec<usize>> {
+    let nl = p.leaders.len();
+    let same = |a: usize, b: usize| {
+        p.leaders[a] == p.leaders[b] && p.max_changes.as_ref().is_none_or(|(_, c)| c[a] == c[b])
+    };
+    (0..nl)
+        .map(|l| (0..nl).filter(|&o| o != l && same(l, o)).collect())
+        .collect()
 }
 
 /// Per unit: the bundles of `live` holding it.

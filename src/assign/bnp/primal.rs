@@ -16,6 +16,7 @@ use crate::assign::heuristic;
 use crate::assign::leaders::{
     LeaderProblem, LeaderSpec, PricingChoice, SolveOptions, diagnose_counts,
 };
+use crate::assign::pricing::Rules;
 use crate::assign::simplex::LpOutcome;
 use std::collections::HashMap;
 use std::time::Instant;
@@ -38,7 +39,8 @@ impl Engine<'_> {
     /// Runs the restricted-master dive from the LP's current optimum and
     /// offers its plan; leaves the LP's basis and forbidden flags as they
     /// were (the caller's next solve sets its own scan).
-    pub(super) fn restricted_dive(&mut self) {
+    pub(super) fn restricted_dive(&mut self, rules: &Rules) {
+        self.copy_to_twins(rules);
         let before = self.upper();
         let pivots = self.lp.pivots;
         let plan = self.restricted_plan();
@@ -92,6 +94,36 @@ impl Engine<'_> {
             .collect();
         self.lp.set_scan(scan);
         plan
+    }
+
+    /// Gives every pool column's bundle to its leader's twins too, where
+    /// the node allows it. Pricing hands a bundle to one of several leaders
+    /// alike (copies for each made the tree's LP many times more
+    /// degenerate), but the dive fixes a bundle with its leader: without
+    /// the copies, a bundle whose leader took another was lost to the
+    /// plan. The copies stay out of the nodes' scans until pricing finds
+    /// them again.
+    fn copy_to_twins(&mut self, rules: &Rules) {
+        let n = self.lp.n_cols();
+        for j in self.m..n {
+            let (l, b) = self.col_owner[j];
+            if l == u32::MAX
+                || self.lp.forbidden[j]
+                || crate::assign::bundle_search::spread(self.twins[l as usize].len() + 1) != Some(1)
+            {
+                continue;
+            }
+            for k in 0..self.twins[l as usize].len() {
+                let o = self.twins[l as usize][k];
+                if self.col_index.contains_key(&(o as u32, b))
+                    || !rules.column_ok(self.p, o, self.bundles.units(b as usize))
+                {
+                    continue;
+                }
+                let c = self.add_column(o, b);
+                self.last_used[c] = super::master::NEVER_USED;
+            }
+        }
     }
 
     /// Phase 1 when forbidden columns are basic, then phase 2 (the
@@ -426,5 +458,48 @@ mod tests {
             }
         }
         assert!(plans >= 2, "the dive found {plans} plans in 3");
+    }
+
+    /// Leaders alike share their bundles through pricing's single copies;
+    /// before a dive, every pool bundle is given to each twin the node
+    /// allows, and the copies are marked as never used (so the nodes'
+    /// scans leave them out).
+    #[test]
+    fn the_dive_gives_each_bundle_to_every_twin() {
+        let mut p = random_problem(12, 36, 2, 4, 7);
+        let first = p.leaders[0].clone();
+        for l in p.leaders.iter_mut() {
+            *l = first.clone();
+        }
+        let opts = SolveOptions {
+            time_limit: Duration::from_secs(60),
+            pricing: PricingChoice::Search,
+            ..SolveOptions::default()
+        };
+        let mut e = Engine::new(&p, &opts, Instant::now(), pricing::CAND_CAP);
+        let rules = e.rules_for(&[]);
+        let mut bound: f64 = e.floors.iter().sum();
+        e.solve_node(&rules, &[], &mut bound);
+        let before = e.lp.n_cols();
+        let bundles = |e: &Engine| -> std::collections::BTreeSet<u32> {
+            (e.m..e.lp.n_cols())
+                .filter(|&j| e.col_owner[j].0 != u32::MAX && !e.lp.forbidden[j])
+                .map(|j| e.col_owner[j].1)
+                .collect()
+        };
+        let pool = bundles(&e);
+        let missing = |e: &Engine| {
+            pool.iter()
+                .flat_map(|&b| (0..12u32).map(move |l| (l, b)))
+                .filter(|k| !e.col_index.contains_key(k))
+                .count()
+        };
+        assert!(missing(&e) > 0, "pricing gave each bundle to every twin");
+        e.copy_to_twins(&rules);
+        assert_eq!(missing(&e), 0);
+        assert!(e.lp.n_cols() > before);
+        for j in before..e.lp.n_cols() {
+            assert_eq!(e.last_used[j], super::super::master::NEVER_USED);
+        }
     }
 }

@@ -123,7 +123,7 @@ impl Engine<'_> {
                         dives += 1;
                         // Price-and-branch first: cheap, and a good
                         // incumbent prunes the pricing dive early.
-                        self.restricted_dive();
+                        self.restricted_dive(&rules);
                         self.dive(node.decisions.clone(), basis.clone(), bound);
                         trace(
                             self.started,

@@ -335,6 +335,18 @@ pub enum ChangeSaid {
         left: bool,
         cost: f64,
     },
+    /// Helpers (by name) who joined the unit's team as assist members,
+    /// beside its slots (as `planner::visit_assists` adds the unit's own
+    /// people when its household visits do not fit). Assists cost nothing.
+    AssistsJoined {
+        unit: String,
+        people: Vec<String>,
+    },
+    /// Assist members of the previous plan no longer on the unit's team.
+    AssistsLeft {
+        unit: String,
+        people: Vec<String>,
+    },
     Terms {
         continuity: f64,
         helper_continuity: f64,
@@ -470,6 +482,28 @@ impl super::Say for ChangeSaid {
                         "{unit}：团队第 {slot} 个位置 {from} → {to}；团队成员变动计 {} 分",
                         money(*cost)
                     )
+                }
+            }
+            AssistsJoined { unit, people } => {
+                let who = super::list(people, lang);
+                match (en, people.len()) {
+                    (true, 1) => {
+                        format!("{unit}: {who} joins the team as an assist member (no cost)")
+                    }
+                    (true, _) => format!("{unit}: {who} join the team as assist members (no cost)"),
+                    (false, _) => format!("{unit}：{who}作为协助人员加入团队（不计分）"),
+                }
+            }
+            AssistsLeft { unit, people } => {
+                let who = super::list(people, lang);
+                match (en, people.len()) {
+                    (true, 1) => {
+                        format!("{unit}: {who} is no longer on the team as an assist member")
+                    }
+                    (true, _) => {
+                        format!("{unit}: {who} are no longer on the team as assist members")
+                    }
+                    (false, _) => format!("{unit}：{who}不再作为协助人员参加团队"),
                 }
             }
             Terms {

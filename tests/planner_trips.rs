@@ -229,14 +229,14 @@ fn warnings_say_which_plans_roster_the_folder_given_lacks() {
             "en",
             format!(
                 "{plan}: no roster for it in {folder} (a plan and its roster share a file name); \
-                 names from the roster the plan records, {recorded}\n"
+                 the roster the plan records is used, {recorded}\n"
             ),
         ),
         (
             "zh",
             format!(
                 "{plan}：{folder} 中没有它的名册（方案与名册按文件名配对），\
-                 名称取自方案记录的名册 {recorded}\n"
+                 改用方案记录的名册 {recorded}\n"
             ),
         ),
     ] {
@@ -258,6 +258,53 @@ fn warnings_say_which_plans_roster_the_folder_given_lacks() {
             "csv",
         ]);
         assert_eq!((c, out, err), (0, before, note));
+    }
+}
+
+/// `calendar PLANS --roster CITY` with a folder lacking 更合镇's roster
+/// wrote its calendar from the roster its plan records, silently; it now
+/// says so under the township's line, as `warnings` does.
+#[test]
+fn calendars_say_which_plans_roster_the_folder_given_lacks() {
+    let dir = city_planned();
+    let (city, plans) = (dir.path().join("city"), dir.path().join("plans"));
+    let lacking = dir.path().join("city2");
+    cli::copy_folder(CITY, &lacking);
+    std::fs::remove_file(lacking.join("foshan-25-genghe.toml")).unwrap();
+    let plan = plans.join("foshan-25-genghe.toml").display().to_string();
+    let recorded = city.join("foshan-25-genghe.toml").display().to_string();
+    let folder = s(&lacking);
+    for (lang, note) in [
+        (
+            "en",
+            format!(
+                "\n    {plan}: no roster for it in {folder} (a plan and its roster share a file name); \
+                 the roster the plan records is used, {recorded}\n"
+            ),
+        ),
+        (
+            "zh",
+            format!(
+                "\n    {plan}：{folder} 中没有它的名册（方案与名册按文件名配对），\
+                 改用方案记录的名册 {recorded}\n"
+            ),
+        ),
+    ] {
+        let csv = dir.path().join(format!("csv-{lang}"));
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            lang,
+            "calendar",
+            s(&plans),
+            "--roster",
+            folder,
+            "--csv",
+            s(&csv),
+        ]);
+        assert_eq!((c, err.as_str()), (0, ""), "{out}");
+        assert_eq!(out.matches(&note).count(), 1, "{out}");
+        // The townships the folder has are not noted.
+        assert_eq!(out.matches("    ").count(), 1, "{out}");
     }
 }
 

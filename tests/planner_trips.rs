@@ -206,8 +206,66 @@ fn a_what_if_variants_misspelt_unit_or_person_gets_the_entry_meant() {
     assert_eq!(
         err,
         format!(
-            "{s}:3: [[variant]] '少一人', field 'remove': there is no cadre or helper 'liang-hw' \
-             (groups: 'all-cadres', 'all-helpers') (did you mean 'liang-wh' (梁文辉)?)\n"
+            "{s}:3: [[variant]] '少一人', field 'remove': there is no unit, cadre or helper 'liang-hw' \
+             (did you mean 'liang-wh' (梁文辉)?)\n"
+        )
+    );
+    let (c, _, err) = zhudian(&["--lang", "zh", "whatif", BEIJIAO, &s]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{s}:3: [[variant]] '少一人'，字段“remove”：没有编号为“liang-hw”的村（社区）、干部或协助人员\
+             （是不是“liang-wh”（梁文辉）？）\n"
+        )
+    );
+}
+
+/// A variant takes no group: an unknown person there was offered
+/// all-cadres and all-helpers (分组可写 all-cadres、all-helpers), read as a
+/// suggestion of every cadre. Now only the entry meant is offered (a unit
+/// too, for `remove`), or nothing when none is close.
+#[test]
+fn a_what_if_variants_unknown_person_is_offered_no_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = dir.path().join("s.toml");
+    let s = s(&scenarios);
+    let said = |variant: &str, lang: &str| {
+        std::fs::write(
+            &scenarios,
+            format!("[[variant]]\nname = \"v\"\n{variant}\n"),
+        )
+        .unwrap();
+        let (c, out, err) = zhudian(&["--lang", lang, "whatif", BEIJIAO, s]);
+        assert_eq!((c, out.as_str()), (2, ""), "{err}");
+        err
+    };
+    let cadre = "cadres = [{ id = \"liang-hw\", post = \"副镇长\" }]";
+    assert_eq!(
+        said(cadre, "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“cadres.id”：没有编号为“liang-hw”的干部或协助人员\
+             （是不是“liang-wh”（梁文辉）？）\n"
+        )
+    );
+    assert_eq!(
+        said(cadre, "en"),
+        format!(
+            "{s}:3: [[variant]] 'v', field 'cadres.id': there is no cadre or helper 'liang-hw' \
+             (did you mean 'liang-wh' (梁文辉)?)\n"
+        )
+    );
+    assert_eq!(
+        said("remove = [\"zhang-san\"]", "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“remove”：没有编号为“zhang-san”的村（社区）、干部或协助人员\n"
+        )
+    );
+    assert_eq!(
+        said("remove = [\"xihia\"]", "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“remove”：没有编号为“xihia”的村（社区）、干部或协助人员\
+             （是不是“xihai”（西海村）？）\n"
         )
     );
 }

@@ -172,8 +172,9 @@ fn not_found(
             suggestion: suggestion(),
             id,
         },
-        "cadre" | "helper" => RosterSaid::UnknownPerson {
+        "cadre" | "helper" => RosterSaid::VariantUnknownId {
             suggestion: suggestion(),
+            units: false,
             id,
         },
         _ => RosterSaid::NoSuchEntry {
@@ -593,17 +594,18 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             found |= arr.len() != before;
                         }
                     }
-                    // The person most likely meant, among cadres and helpers.
-                    let people: Vec<&toml::Value> = ["cadre", "helper"]
+                    // The entry most likely meant, among what `remove` takes.
+                    let entries: Vec<&toml::Value> = ["unit", "cadre", "helper"]
                         .iter()
                         .filter_map(|s| r.get(*s)?.as_array())
                         .flatten()
                         .collect();
-                    let said = RosterSaid::UnknownPerson {
+                    let said = RosterSaid::VariantUnknownId {
                         id: id.into(),
+                        units: true,
                         suggestion: crate::roster::guess::guess(
                             id,
-                            people
+                            entries
                                 .iter()
                                 .map(|e| (text_field(e, "id"), text_field(e, "name")))
                                 .filter(|(i, _)| !i.is_empty()),

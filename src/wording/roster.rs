@@ -103,6 +103,14 @@ pub enum RosterSaid {
         id: String,
         suggestion: Option<Guess>,
     },
+    /// A what-if variant's id that names no entry it may change (`units`:
+    /// a unit too, as `remove` takes): only the guess, since a variant
+    /// takes no group (all-cadres) where a meeting's attendees do.
+    VariantUnknownId {
+        id: String,
+        units: bool,
+        suggestion: Option<Guess>,
+    },
     UnknownPredecessor {
         id: String,
     },
@@ -471,6 +479,19 @@ impl Say for RosterSaid {
                         "没有编号为“{id}”的干部或协助人员（分组可写 all-cadres、all-helpers）{}",
                         guessed(suggestion, lang)
                     )
+                }
+            }
+            VariantUnknownId {
+                id,
+                units,
+                suggestion,
+            } => {
+                let guess = guessed(suggestion, lang);
+                match (en, units) {
+                    (true, true) => format!("there is no unit, cadre or helper '{id}'{guess}"),
+                    (true, false) => format!("there is no cadre or helper '{id}'{guess}"),
+                    (false, true) => format!("没有编号为“{id}”的村（社区）、干部或协助人员{guess}"),
+                    (false, false) => format!("没有编号为“{id}”的干部或协助人员{guess}"),
                 }
             }
             UnknownPredecessor { id } => {

@@ -255,6 +255,20 @@ fn a_what_if_variants_unknown_person_is_offered_no_group() {
              (did you mean 'liang-wh' (梁文辉)?)\n"
         )
     );
+    // A helper's id under `cadres` is said to be a helper's.
+    let helper = "cadres = [{ id = \"lu-sec\", post = \"副镇长\" }]";
+    assert_eq!(
+        said(helper, "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“cadres.id”：“lu-sec”（卢国荣）是协助人员，不是干部：请写在 helpers 下\n"
+        )
+    );
+    assert_eq!(
+        said(helper, "en"),
+        format!(
+            "{s}:3: [[variant]] 'v', field 'cadres.id': 'lu-sec' (卢国荣) is a helper, not a cadre: change it under helpers\n"
+        )
+    );
     assert_eq!(
         said("remove = [\"zhang-san\"]", "zh"),
         format!(

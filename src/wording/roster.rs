@@ -111,6 +111,13 @@ pub enum RosterSaid {
         units: bool,
         suggestion: Option<Guess>,
     },
+    /// A what-if variant changes, under `cadres`, a helper (`helper`), or
+    /// under `helpers`, a cadre: said with the key to change it under.
+    VariantOtherKind {
+        id: String,
+        name: String,
+        helper: bool,
+    },
     UnknownPredecessor {
         id: String,
     },
@@ -494,6 +501,16 @@ impl Say for RosterSaid {
                     (false, false) => format!("没有编号为“{id}”的干部或协助人员{guess}"),
                 }
             }
+            VariantOtherKind { id, name, helper } => match (en, helper) {
+                (true, true) => {
+                    format!("'{id}' ({name}) is a helper, not a cadre: change it under helpers")
+                }
+                (true, false) => {
+                    format!("'{id}' ({name}) is a cadre, not a helper: change it under cadres")
+                }
+                (false, true) => format!("“{id}”（{name}）是协助人员，不是干部：请写在 helpers 下"),
+                (false, false) => format!("“{id}”（{name}）是干部，不是协助人员：请写在 cadres 下"),
+            },
             UnknownPredecessor { id } => {
                 if en {
                     format!(

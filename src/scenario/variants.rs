@@ -167,11 +167,11 @@ fn not_found(section: &str, want: &(String, Option<String>), roster: &toml::Tabl
         .flatten()
         .find(|e| text_field(e, "id") == id)
     {
-        return RosterSaid::VariantOtherKind {
+        return RosterSaid::Variant(VariantSaid::OtherKind {
             name: text_field(e, "name").to_string(),
             helper: section == "cadre",
             id,
-        };
+        });
     }
     let entries = roster.get(section);
     let known: Vec<(&str, &str)> = entries
@@ -187,11 +187,11 @@ fn not_found(section: &str, want: &(String, Option<String>), roster: &toml::Tabl
             suggestion: suggestion(),
             id,
         },
-        "cadre" | "helper" => RosterSaid::VariantUnknownId {
+        "cadre" | "helper" => RosterSaid::Variant(VariantSaid::UnknownId {
             suggestion: suggestion(),
             units: false,
             id,
-        },
+        }),
         _ => RosterSaid::NoSuchEntry {
             section: section.to_string(),
             name: id,
@@ -609,7 +609,7 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                         .filter_map(|s| r.get(*s)?.as_array())
                         .flatten()
                         .collect();
-                    let said = RosterSaid::VariantUnknownId {
+                    let said = RosterSaid::Variant(VariantSaid::UnknownId {
                         id: id.into(),
                         units: true,
                         suggestion: crate::roster::guess::guess(
@@ -619,7 +619,7 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                                 .map(|e| (text_field(e, "id"), text_field(e, "name")))
                                 .filter(|(i, _)| !i.is_empty()),
                         ),
-                    };
+                    });
                     if !found && lenient {
                         let at = at("remove", None);
                         lacking.push(problem(

@@ -103,21 +103,6 @@ pub enum RosterSaid {
         id: String,
         suggestion: Option<Guess>,
     },
-    /// A what-if variant's id that names no entry it may change (`units`:
-    /// a unit too, as `remove` takes): only the guess, since a variant
-    /// takes no group (all-cadres) where a meeting's attendees do.
-    VariantUnknownId {
-        id: String,
-        units: bool,
-        suggestion: Option<Guess>,
-    },
-    /// A what-if variant changes, under `cadres`, a helper (`helper`), or
-    /// under `helpers`, a cadre: said with the key to change it under.
-    VariantOtherKind {
-        id: String,
-        name: String,
-        helper: bool,
-    },
     UnknownPredecessor {
         id: String,
     },
@@ -488,29 +473,6 @@ impl Say for RosterSaid {
                     )
                 }
             }
-            VariantUnknownId {
-                id,
-                units,
-                suggestion,
-            } => {
-                let guess = guessed(suggestion, lang);
-                match (en, units) {
-                    (true, true) => format!("there is no unit, cadre or helper '{id}'{guess}"),
-                    (true, false) => format!("there is no cadre or helper '{id}'{guess}"),
-                    (false, true) => format!("没有编号为“{id}”的村（社区）、干部或协助人员{guess}"),
-                    (false, false) => format!("没有编号为“{id}”的干部或协助人员{guess}"),
-                }
-            }
-            VariantOtherKind { id, name, helper } => match (en, helper) {
-                (true, true) => {
-                    format!("'{id}' ({name}) is a helper, not a cadre: change it under helpers")
-                }
-                (true, false) => {
-                    format!("'{id}' ({name}) is a cadre, not a helper: change it under cadres")
-                }
-                (false, true) => format!("“{id}”（{name}）是协助人员，不是干部：请写在 helpers 下"),
-                (false, false) => format!("“{id}”（{name}）是干部，不是协助人员：请写在 cadres 下"),
-            },
             UnknownPredecessor { id } => {
                 if en {
                     format!(

@@ -640,6 +640,21 @@ pub enum VariantSaid {
     IdAndWhere,
     /// A `where` that selects no unit (in any township the variant applies to).
     SelectsNothing { city: bool },
+    /// An id that names no entry the variant may change (`units`: a unit
+    /// too, as `remove` takes): only the guess, since a variant takes no
+    /// group (all-cadres) where a meeting's attendees do.
+    UnknownId {
+        id: String,
+        units: bool,
+        suggestion: Option<crate::roster::guess::Guess>,
+    },
+    /// Under `cadres`, a helper (`helper`); under `helpers`, a cadre: said
+    /// with the key to change it under.
+    OtherKind {
+        id: String,
+        name: String,
+        helper: bool,
+    },
 }
 
 impl super::Say for VariantSaid {
@@ -652,6 +667,29 @@ impl super::Say for VariantSaid {
             (None, _) => String::new(),
         };
         match self {
+            UnknownId {
+                id,
+                units,
+                suggestion,
+            } => {
+                let guess = super::places::guessed(suggestion, lang);
+                match (en, units) {
+                    (true, true) => format!("there is no unit, cadre or helper '{id}'{guess}"),
+                    (true, false) => format!("there is no cadre or helper '{id}'{guess}"),
+                    (false, true) => format!("没有编号为“{id}”的村（社区）、干部或协助人员{guess}"),
+                    (false, false) => format!("没有编号为“{id}”的干部或协助人员{guess}"),
+                }
+            }
+            OtherKind { id, name, helper } => match (en, helper) {
+                (true, true) => {
+                    format!("'{id}' ({name}) is a helper, not a cadre: change it under helpers")
+                }
+                (true, false) => {
+                    format!("'{id}' ({name}) is a cadre, not a helper: change it under cadres")
+                }
+                (false, true) => format!("“{id}”（{name}）是协助人员，不是干部：请写在 helpers 下"),
+                (false, false) => format!("“{id}”（{name}）是干部，不是协助人员：请写在 cadres 下"),
+            },
             ScopeNeedsCity => {
                 if en {
                     "townships and districts choose townships of a city: run whatif on the city's folder or file".into()

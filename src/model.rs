@@ -566,6 +566,47 @@ impl Roster {
         ids.dedup();
         ids
     }
+
+    /// Ids of everyone who attends a meeting on `day`: only people in post
+    /// that day (`joins`/`leaves`, handovers). A person named who has
+    /// handed over is stood in for by whoever holds the place that day
+    /// (successor, or predecessor before the handover), since the meeting
+    /// is the post's. A shared person's duty elsewhere stays theirs alone.
+    pub fn attendees_on(&self, m: &Meeting, day: NaiveDate) -> Vec<String> {
+        let ids = self.attendee_ids(m);
+        if m.elsewhere.is_some() {
+            return ids;
+        }
+        let handed = self.handovers();
+        let serves = |id: &str| {
+            let (joins, leaves) = self.service_given(id, &handed);
+            joins.is_none_or(|j| day >= j) && leaves.is_none_or(|l| day < l)
+        };
+        let mut out: Vec<String> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let mut who = id;
+                // A chain of handovers is walked both ways, at most once per link.
+                for _ in 0..=handed.len() {
+                    if serves(&who) {
+                        return Some(who);
+                    }
+                    let next = handed.iter().find(|h| {
+                        (h.from == who && day >= h.date) || (h.to == who && day < h.date)
+                    })?;
+                    who = if next.from == who {
+                        next.to.clone()
+                    } else {
+                        next.from.clone()
+                    };
+                }
+                None
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 /// A handover inside one roster: `to` takes `from`'s place on `date`
@@ -587,6 +628,15 @@ impl Roster {
 
     /// `joins` and `leaves` of a person, the handover dates included.
     pub fn service(&self, id: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        self.service_given(id, &self.handovers())
+    }
+
+    /// `service` with the roster's handovers already at hand.
+    fn service_given(
+        &self,
+        id: &str,
+        handed: &[Handover],
+    ) -> (Option<NaiveDate>, Option<NaiveDate>) {
         let (joins, leaves) = if let Some(c) = self.cadre_index(id) {
             (self.cadres[c].joins, self.cadres[c].leaves)
         } else if let Some(h) = self.helper_index(id) {
@@ -594,7 +644,6 @@ impl Roster {
         } else {
             return (None, None);
         };
-        let handed = self.handovers();
         let joins = joins.or_else(|| handed.iter().find(|h| h.to == id).map(|h| h.date));
         let leaves = leaves.or_else(|| handed.iter().find(|h| h.from == id).map(|h| h.date));
         (joins, leaves)

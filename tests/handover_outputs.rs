@@ -278,3 +278,61 @@ fn the_timetable_shows_each_leader_of_a_handed_over_unit_with_their_own_dates() 
         );
     }
 }
+
+/// The July succession with a weekly 镇长办公会 in the station window that
+/// names the leaver, 彭坚丽, by id.
+fn mayors_meeting(dir: &Path) -> String {
+    let roster = year_fixtures::july_succession(dir);
+    let text = std::fs::read_to_string(&roster).unwrap().replacen(
+        "[[junction]]",
+        "[[meeting]]\ntitle = \"镇长办公会\"\nattendees = [\"peng-jl\"]\ndate = \"2015-01-06\"\n\
+         start = \"15:00\"\nend = \"17:00\"\nrepeat = \"weekly\"\nuntil = \"2015-12-31\"\n\n[[junction]]",
+        1,
+    );
+    std::fs::write(&roster, text).unwrap();
+    roster
+}
+
+#[test]
+fn a_meeting_after_a_handover_takes_the_successor_not_the_leaver() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = mayors_meeting(dir.path());
+    let plan = year_fixtures::plan(&roster, dir.path(), "plan.toml");
+    let warnings = |lang: &str| {
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            lang,
+            "warnings",
+            &plan,
+            "--kind",
+            "meeting_in_window",
+        ]);
+        assert_eq!(c, 0, "{out}{err}");
+        out
+    };
+    let zh = warnings("zh");
+    for line in [
+        "会议“镇长办公会”（6月30日 15:00–17:00）占用驻点时间（周二 15:00–18:30）：彭坚丽因此不能驻点；重要会议应避开驻点时间",
+        "会议“镇长办公会”（7月7日 15:00–17:00）占用驻点时间（周二 15:00–18:30）：林晓阳因此不能驻点；重要会议应避开驻点时间",
+    ] {
+        assert!(zh.contains(line), "{zh}");
+    }
+    let en = warnings("en");
+    assert!(
+        en.contains(
+            "meeting '镇长办公会' on Jul 7 15:00–17:00 falls in the station window (Tue 15:00–18:30): it takes 林晓阳 away from their station session; major meetings should keep out of the window"
+        ),
+        "{en}"
+    );
+    // The leaver is named on no date from July 1 on.
+    let after: Vec<&str> = zh
+        .lines()
+        .skip_while(|l| !l.contains("7月7日"))
+        .filter(|l| l.contains("彭坚丽"))
+        .collect();
+    assert!(after.is_empty(), "{after:?}");
+    // `check` holds the successor, not the leaver, to the meeting.
+    let (c, out, err) = zhudian(&["--lang", "zh", "check", &roster, &plan]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(out.contains("方案有效"), "{out}");
+}

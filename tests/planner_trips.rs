@@ -206,8 +206,80 @@ fn a_what_if_variants_misspelt_unit_or_person_gets_the_entry_meant() {
     assert_eq!(
         err,
         format!(
-            "{s}:3: [[variant]] '少一人', field 'remove': there is no cadre or helper 'liang-hw' \
-             (groups: 'all-cadres', 'all-helpers') (did you mean 'liang-wh' (梁文辉)?)\n"
+            "{s}:3: [[variant]] '少一人', field 'remove': there is no unit, cadre or helper 'liang-hw' \
+             (did you mean 'liang-wh' (梁文辉)?)\n"
+        )
+    );
+    let (c, _, err) = zhudian(&["--lang", "zh", "whatif", BEIJIAO, &s]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{s}:3: [[variant]] '少一人'，字段“remove”：没有编号为“liang-hw”的村（社区）、干部或协助人员\
+             （是不是“liang-wh”（梁文辉）？）\n"
+        )
+    );
+}
+
+/// A variant takes no group: an unknown person there was offered
+/// all-cadres and all-helpers (分组可写 all-cadres、all-helpers), read as a
+/// suggestion of every cadre. Now only the entry meant is offered (a unit
+/// too, for `remove`), or nothing when none is close.
+#[test]
+fn a_what_if_variants_unknown_person_is_offered_no_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = dir.path().join("s.toml");
+    let s = s(&scenarios);
+    let said = |variant: &str, lang: &str| {
+        std::fs::write(
+            &scenarios,
+            format!("[[variant]]\nname = \"v\"\n{variant}\n"),
+        )
+        .unwrap();
+        let (c, out, err) = zhudian(&["--lang", lang, "whatif", BEIJIAO, s]);
+        assert_eq!((c, out.as_str()), (2, ""), "{err}");
+        err
+    };
+    let cadre = "cadres = [{ id = \"liang-hw\", post = \"副镇长\" }]";
+    assert_eq!(
+        said(cadre, "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“cadres.id”：没有编号为“liang-hw”的干部或协助人员\
+             （是不是“liang-wh”（梁文辉）？）\n"
+        )
+    );
+    assert_eq!(
+        said(cadre, "en"),
+        format!(
+            "{s}:3: [[variant]] 'v', field 'cadres.id': there is no cadre or helper 'liang-hw' \
+             (did you mean 'liang-wh' (梁文辉)?)\n"
+        )
+    );
+    // A helper's id under `cadres` is said to be a helper's.
+    let helper = "cadres = [{ id = \"lu-sec\", post = \"副镇长\" }]";
+    assert_eq!(
+        said(helper, "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“cadres.id”：“lu-sec”（卢国荣）是协助人员，不是干部：请写在 helpers 下\n"
+        )
+    );
+    assert_eq!(
+        said(helper, "en"),
+        format!(
+            "{s}:3: [[variant]] 'v', field 'cadres.id': 'lu-sec' (卢国荣) is a helper, not a cadre: change it under helpers\n"
+        )
+    );
+    assert_eq!(
+        said("remove = [\"zhang-san\"]", "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“remove”：没有编号为“zhang-san”的村（社区）、干部或协助人员\n"
+        )
+    );
+    assert_eq!(
+        said("remove = [\"xihia\"]", "zh"),
+        format!(
+            "{s}:3: [[variant]] 'v'，字段“remove”：没有编号为“xihia”的村（社区）、干部或协助人员\
+             （是不是“xihai”（西海村）？）\n"
         )
     );
 }
@@ -229,14 +301,14 @@ fn warnings_say_which_plans_roster_the_folder_given_lacks() {
             "en",
             format!(
                 "{plan}: no roster for it in {folder} (a plan and its roster share a file name); \
-                 names from the roster the plan records, {recorded}\n"
+                 the roster the plan records is used, {recorded}\n"
             ),
         ),
         (
             "zh",
             format!(
                 "{plan}：{folder} 中没有它的名册（方案与名册按文件名配对），\
-                 名称取自方案记录的名册 {recorded}\n"
+                 改用方案记录的名册 {recorded}\n"
             ),
         ),
     ] {
@@ -258,6 +330,53 @@ fn warnings_say_which_plans_roster_the_folder_given_lacks() {
             "csv",
         ]);
         assert_eq!((c, out, err), (0, before, note));
+    }
+}
+
+/// `calendar PLANS --roster CITY` with a folder lacking 更合镇's roster
+/// wrote its calendar from the roster its plan records, silently; it now
+/// says so under the township's line, as `warnings` does.
+#[test]
+fn calendars_say_which_plans_roster_the_folder_given_lacks() {
+    let dir = city_planned();
+    let (city, plans) = (dir.path().join("city"), dir.path().join("plans"));
+    let lacking = dir.path().join("city2");
+    cli::copy_folder(CITY, &lacking);
+    std::fs::remove_file(lacking.join("foshan-25-genghe.toml")).unwrap();
+    let plan = plans.join("foshan-25-genghe.toml").display().to_string();
+    let recorded = city.join("foshan-25-genghe.toml").display().to_string();
+    let folder = s(&lacking);
+    for (lang, note) in [
+        (
+            "en",
+            format!(
+                "\n    {plan}: no roster for it in {folder} (a plan and its roster share a file name); \
+                 the roster the plan records is used, {recorded}\n"
+            ),
+        ),
+        (
+            "zh",
+            format!(
+                "\n    {plan}：{folder} 中没有它的名册（方案与名册按文件名配对），\
+                 改用方案记录的名册 {recorded}\n"
+            ),
+        ),
+    ] {
+        let csv = dir.path().join(format!("csv-{lang}"));
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            lang,
+            "calendar",
+            s(&plans),
+            "--roster",
+            folder,
+            "--csv",
+            s(&csv),
+        ]);
+        assert_eq!((c, err.as_str()), (0, ""), "{out}");
+        assert_eq!(out.matches(&note).count(), 1, "{out}");
+        // The townships the folder has are not noted.
+        assert_eq!(out.matches("    ").count(), 1, "{out}");
     }
 }
 

@@ -373,3 +373,77 @@ fn a_previous_plan_naming_a_unit_the_roster_lacks_says_so_by_name_once() {
             .any(|w| w.kind == "previous_plan")
     );
 }
+
+/// One 6,000-household unit whose team (its secretary and the leader) cannot
+/// make its household visits, and `committee` of its committee cadres.
+fn big_unit(committee: usize) -> String {
+    let mut t = String::from(
+        "[township]\nname = \"测试镇\"\noffice = \"hall\"\nyear = 2015\n\n\
+         [station]\nweekday = \"Tue\"\nstart = \"15:00\"\nend = \"18:30\"\n\n\
+         [policy]\nmin_present = 1\nunits_per_leader = [1, 1]\n\
+         team = [{ roles = [\"party_secretary\"], from_unit = true }]\n\n\
+         [[unit]]\nid = \"a\"\nname = \"大村\"\nhouseholds = 6000\n\n\
+         [[helper]]\nid = \"sa\"\nname = \"李甲\"\nrole = \"party_secretary\"\nmax_teams = 2\nunit = \"a\"\n\n\
+         [[cadre]]\nid = \"c1\"\nname = \"张一\"\n\n\
+         [[road]]\nfrom = \"hall\"\nto = \"a\"\nminutes = 10\n",
+    );
+    for k in 0..committee {
+        t += &format!(
+            "\n[[helper]]\nid = \"w{k}\"\nname = \"委员{k}\"\nrole = \"committee_cadre\"\nmax_teams = 2\nunit = \"a\"\n"
+        );
+    }
+    t
+}
+
+/// A trial added the unit's committee cadres the visits warning asked for
+/// and replanned: the plan put them on the team as assists, and the change
+/// list said nothing changed. It now names them.
+#[test]
+fn assists_joining_a_team_are_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = (tmp(dir.path(), "v0.toml"), tmp(dir.path(), "v1.toml"));
+    std::fs::write(&before, big_unit(0)).unwrap();
+    std::fs::write(&after, big_unit(2)).unwrap();
+    let p0 = year_fixtures::plan(&before, dir.path(), "p0.toml");
+    let p1 = tmp(dir.path(), "p1.toml");
+    let replan = |lang: &str| {
+        let (c, out, err) = zhudian(&[
+            "--lang",
+            lang,
+            "replan",
+            &after,
+            "--previous",
+            &p0,
+            "-o",
+            &p1,
+        ]);
+        assert_eq!(c, 0, "{err}");
+        out
+    };
+    let zh = replan("zh");
+    assert!(
+        zh.contains("与上一版方案 ")
+            && zh.contains("\n  大村：委员0和委员1作为协助人员加入团队（不计分）\n"),
+        "{zh}"
+    );
+    assert!(!zh.contains("没有变动"), "{zh}");
+    let en = replan("en");
+    assert!(
+        en.contains("\n  大村（a）: 委员0 and 委员1 join the team as assist members (no cost)\n"),
+        "{en}"
+    );
+    assert!(!en.contains("nothing changed"), "{en}");
+    // And back: with the committee cadres on the roster but off the team.
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "replan",
+        &before,
+        "--previous",
+        &p1,
+        "-o",
+        &tmp(dir.path(), "p2.toml"),
+    ]);
+    assert_eq!(c, 0, "{err}");
+    assert!(!out.contains("不再作为协助人员"), "{out}");
+}

@@ -53,6 +53,69 @@ fn date_flags_take_the_spellings_a_roster_takes() {
     }
 }
 
+/// `--from 7月1日` and `--from 7.1` take the roster's year (2015) and say
+/// the day taken first; the rest is what `--from 2015-07-01` says. A day
+/// the roster's year lacks is refused, naming the flag.
+#[test]
+fn a_date_flag_without_its_year_takes_the_roster_s_year_and_says_so() {
+    let (dir, plan) = planned();
+    let check = |lang: &str, from: &str| {
+        zhudian(&[
+            "--lang",
+            lang,
+            "check",
+            EXAMPLE,
+            &plan,
+            "--previous",
+            &plan,
+            "--from",
+            from,
+        ])
+    };
+    for lang in ["zh", "en"] {
+        let iso = check(lang, "2015-07-01");
+        assert_eq!(iso.0, 0, "{}", iso.2);
+        for from in ["7月1日", "7.1"] {
+            let (code, out, err) = check(lang, from);
+            assert_eq!(code, 0, "{err}");
+            let said = if lang == "zh" {
+                format!("--from {from}：按名册的年份，即 2015年7月1日（周三）\n")
+            } else {
+                format!("--from {from}: taken as 2015-07-01 (Wed), on the roster's year\n")
+            };
+            assert_eq!(out, said + &iso.1, "{from}");
+        }
+    }
+    let o = dir.path().join("r.toml").display().to_string();
+    let (code, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "replan",
+        EXAMPLE,
+        "--previous",
+        &plan,
+        "--from",
+        "9月1日",
+        "-o",
+        &o,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("--from 9月1日：按名册的年份，即 2015年9月1日（周二）\n"),
+        "{out}"
+    );
+    assert!(out.contains("自2015年9月1日起的变化："), "{out}");
+    let (code, out, err) = check("zh", "2月29日");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(err, "--from 2月29日：名册的年份 2015年没有这一天\n");
+    let (code, _, err) = check("en", "2月29日");
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "--from 2月29日: 2015 has no such day (the roster's year)\n"
+    );
+}
+
 /// A wrong date is told in the run's language, with the spellings taken.
 #[test]
 fn a_wrong_date_is_worded_in_the_run_s_language() {
@@ -70,14 +133,14 @@ fn a_wrong_date_is_worded_in_the_run_s_language() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert_eq!(
         err,
-        "--from 2015/13/1: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1 or 2026年7月1日\n"
+        "--from 2015/13/1: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1, 2026年7月1日 or 7月1日 (on the roster's year)\n"
     );
     let zh: Vec<&str> = ["--lang", "zh"].into_iter().chain(args).collect();
     let (code, _, err) = zhudian(&zh);
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "--from 2015/13/1：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日\n"
+        "--from 2015/13/1：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1、2026年7月1日 或 7月1日（取名册的年份）\n"
     );
     let out = tempfile::tempdir().unwrap();
     let o = out.path().join("p.toml").display().to_string();
@@ -95,7 +158,7 @@ fn a_wrong_date_is_worded_in_the_run_s_language() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "--from 七月一日：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日\n"
+        "--from 七月一日：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1、2026年7月1日 或 7月1日（取名册的年份）\n"
     );
 }
 

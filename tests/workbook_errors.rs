@@ -586,3 +586,76 @@ fn workbooks_headed_with_the_old_word_for_a_unit_read_as_before() {
     assert!(new.contains("units = [1, 2]"), "{new}");
     assert!(new.contains("from_unit = true"), "{new}");
 }
+
+/// `good_sheets` with the station window and a meeting's times written as
+/// planners write them, the meeting's start being `meeting_start`.
+fn times_in_words(meeting_start: &'static str) -> Vec<u8> {
+    let mut sheets = good_sheets();
+    for row in &mut sheets[0].1 {
+        match row[0] {
+            T("驻点开始时间") => row[1] = T("下午3:00"),
+            T("驻点结束时间") => row[1] = T("18时30分"),
+            _ => {}
+        }
+    }
+    sheets.push((
+        "会议",
+        vec![
+            vec![
+                T("会议名称"),
+                T("参会人员"),
+                T("日期"),
+                T("开始时间"),
+                T("结束时间"),
+            ],
+            vec![
+                T("党委会"),
+                T("张三"),
+                T("2015-03-02"),
+                T(meeting_start),
+                T("11点半"),
+            ],
+        ],
+    ));
+    book(&sheets)
+}
+
+/// A trial typed 上午9:00 and 下午2:30 in a workbook and got a generic
+/// time message: 上午/下午 and 点/时/分 now read as meant, and what still
+/// cannot be read is named at its cell with the forms taken.
+#[test]
+fn times_written_with_shangwu_xiawu_and_dian_read_as_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("w.xlsx");
+    std::fs::write(&book, times_in_words("上午9:00")).unwrap();
+    let toml = dir.path().join("w.toml");
+    let (code, _, err) = zhudian(&["convert", book.to_str().unwrap(), toml.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    for line in [
+        "start = \"15:00\"",
+        "end = \"18:30\"",
+        "start = \"09:00\"",
+        "end = \"11:30\"",
+    ] {
+        assert!(text.lines().any(|l| l.starts_with(line)), "{line}\n{text}");
+    }
+    std::fs::write(&book, times_in_words("上午13:00")).unwrap();
+    let b = book.to_str().unwrap();
+    let (code, _, err) = zhudian(&["validate", b]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{b}: 会议!D2, field '开始时间': '上午13:00' is not a time of day; type it like 15:00, 下午3:00 or 15点30分\n"
+        )),
+        "{err}"
+    );
+    let (code, _, err) = zhudian(&["--lang", "zh", "validate", b]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{b}: 会议!D2，字段“开始时间”：“上午13:00”不是时刻；请按 15:00、下午3:00 或 15点30分 的格式填写\n"
+        )),
+        "{err}"
+    );
+}

@@ -256,14 +256,14 @@ impl<'a> Cx<'a> {
         let mut meet: Vec<Vec<Block>> = vec![Vec::new(); np * ndays];
         let mut occurrences = Vec::new();
         for (mi, m) in roster.meetings.iter().enumerate() {
-            let attendees: Vec<usize> = roster
-                .attendee_ids(m)
-                .iter()
-                .filter_map(|id| ids.get(id.as_str()).copied())
-                .collect();
             let (s, e) = (minutes(m.start), minutes(m.end));
             for date in expand(m.date, m.repeat, m.until, year) {
                 let day = date.ordinal0() as usize;
+                let attendees: Vec<usize> = roster
+                    .attendees_on(m, date)
+                    .iter()
+                    .filter_map(|id| ids.get(id.as_str()).copied())
+                    .collect();
                 for &p in &attendees {
                     meet[p * ndays + day].push(Block {
                         start: s,
@@ -276,7 +276,7 @@ impl<'a> Cx<'a> {
                     day,
                     start: s,
                     end: e,
-                    people: attendees.clone(),
+                    people: attendees,
                 });
             }
         }

@@ -277,14 +277,21 @@ fn occurrences(r: &Roster) -> Vec<Occurrence> {
     r.meetings
         .iter()
         .flat_map(|m| {
-            let ids = r.attendee_ids(m);
             let (s, e) = (
                 m.start.format("%H:%M").to_string(),
                 m.end.format("%H:%M").to_string(),
             );
             super::cx::expand(m.date, m.repeat, m.until, year)
                 .into_iter()
-                .map(move |d| (d, s.clone(), e.clone(), m.title.clone(), ids.clone()))
+                .map(move |d| {
+                    (
+                        d,
+                        s.clone(),
+                        e.clone(),
+                        m.title.clone(),
+                        r.attendees_on(m, d),
+                    )
+                })
         })
         .collect()
 }

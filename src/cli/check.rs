@@ -22,10 +22,11 @@ pub struct CheckArgs {
     /// counts (for a city, the folder of previous plans)
     #[arg(long, value_name = "PLAN")]
     pub previous: Option<PathBuf>,
-    /// The plan was replanned from this day (2026-07-01, 2026/7/1, 2026.7.1
-    /// or 2026年7月1日): every session before it must be exactly as in --previous
+    /// The plan was replanned from this day (2026-07-01, 2026/7/1, 2026.7.1,
+    /// 2026年7月1日, or 7月1日 on the roster's year): every session before it
+    /// must be exactly as in --previous
     #[arg(long, value_name = "DATE", requires = "previous", value_parser = super::date_flag)]
-    pub from: Option<chrono::NaiveDate>,
+    pub from: Option<super::dates::DateFlag>,
 }
 
 /// `zhudian check`: prints every violation and a summary; 0 valid, 1 not, 2 unreadable.
@@ -35,7 +36,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             &args.roster,
             &args.plan,
             args.previous.as_deref(),
-            args.from,
+            args.from.as_ref(),
             lang,
         );
     }
@@ -51,6 +52,15 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         }
     };
     super::print_roster_notes(&roster, lang);
+    let from = match args
+        .from
+        .as_ref()
+        .map(|f| f.on("--from", roster.township.year, lang))
+    {
+        Some(Err(code)) => return code,
+        Some(Ok(d)) => Some(d),
+        None => None,
+    };
     let plan_name = args.plan.display().to_string();
     let read = |p: &PathBuf| {
         crate::input::read_to_string(p).map_err(|e| Unreadable::Io {
@@ -79,7 +89,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     if let Some(code) = other_previous(plan.as_ref(), &args.plan, args.previous.as_deref(), lang) {
         return code;
     }
-    let report = check_files_from(&roster, &plan_text, previous_text.as_deref(), args.from);
+    let report = check_files_from(&roster, &plan_text, previous_text.as_deref(), from);
     if let Some(e) = &report.unreadable {
         let name = match (e, &args.previous) {
             (Unreadable::Previous(_), Some(p)) => p.display().to_string(),

@@ -36,6 +36,7 @@ pub mod check;
 pub mod city;
 pub mod compare;
 pub mod convert;
+pub mod dates;
 pub mod export;
 pub mod generate;
 pub mod people;
@@ -228,12 +229,7 @@ fn clean_up_on_signals() {
     });
 }
 
-/// The value parser of every date flag: the spellings a roster's cells take
-/// (2026-07-01, 2026/7/1, 2026.7.1, 2026年7月1日). A refusal is worded by
-/// `not_a_date`, in the run's language, which clap cannot know yet.
-pub(crate) fn date_flag(value: &str) -> Result<chrono::NaiveDate, String> {
-    crate::workbook::cells::parse_date(value).ok_or_else(|| value.to_string())
-}
+pub(crate) use dates::date_flag;
 
 /// A date flag's value that `date_flag` refused, as the planner is told it.
 fn not_a_date(e: &clap::Error) -> Option<IoSaid> {

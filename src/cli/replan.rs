@@ -11,7 +11,7 @@ use crate::scenario::replan::{changes, not_carried, note_not_carried, previous_f
 use crate::wording::scenario::{ChangeSaid, ReplanSaid};
 use crate::wording::{Lang, Say};
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct ReplanArgs {
     /// The changed roster (TOML) of one township; or a city (folder of
     /// rosters, or a file with [[township]] entries)
@@ -29,10 +29,13 @@ pub struct ReplanArgs {
     /// At most this many units may change leader
     #[arg(long = "max-changes", value_name = "N")]
     pub max_changes: Option<usize>,
-    /// Keep every session before this day (2026-07-01, 2026/7/1, 2026.7.1 or
-    /// 2026年7月1日) exactly as in the previous plan; build the calendar from
-    /// it on. Default: the whole year
-    #[arg(long, value_name = "DATE", value_parser = super::date_flag)]
+    /// Keep every session before this day (2026-07-01, 2026/7/1, 2026.7.1,
+    /// 2026年7月1日, or 7月1日 on the roster's year) exactly as in the
+    /// previous plan; build the calendar from it on. Default: the whole year
+    #[arg(long = "from", value_name = "DATE", value_parser = super::date_flag)]
+    pub from_typed: Option<super::dates::DateFlag>,
+    /// `--from` as the day meant, once the roster's year is known.
+    #[arg(skip)]
     pub from: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub engine: EngineArgs,
@@ -54,6 +57,9 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         }
     };
     let prev2 = prev.clone();
+    // The day `--from` meant, found with the roster's year in the first
+    // step and read again when the changes are said.
+    let from_day = std::cell::Cell::new(args.from);
     run_with(
         &args.roster,
         &args.output,
@@ -67,7 +73,10 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 }
                 return Err(EXIT_BAD_INPUT);
             }
-            if let Some(from) = args.from
+            if let Some(typed) = &args.from_typed {
+                from_day.set(Some(typed.on("--from", r.township.year, lang)?));
+            }
+            if let Some(from) = from_day.get()
                 && chrono::Datelike::year(&from) != r.township.year
             {
                 errln!(
@@ -80,7 +89,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 );
                 return Err(EXIT_BAD_INPUT);
             }
-            if let Some(from) = args.from {
+            if let Some(from) = from_day.get() {
                 let gone = gone_from_kept_said(r, &prev, &args.previous, from, lang);
                 if !gone.is_empty() {
                     for line in gone {
@@ -96,7 +105,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 }
                 EXIT_BAD_INPUT
             })?;
-            p.kept = args.from.map(|d| (d, prev.clone()));
+            p.kept = from_day.get().map(|d| (d, prev.clone()));
             Ok(p)
         },
         |r, file| {
@@ -125,7 +134,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             for c in &ch {
                 out += &format!("  {}\n", c.say(lang));
             }
-            if let Some(from) = args.from {
+            if let Some(from) = from_day.get() {
                 out += &from_date_said(r, &prev2, file, from, lang);
             }
             let m = &file.plan.metrics;

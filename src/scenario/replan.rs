@@ -252,6 +252,52 @@ pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
                 });
             }
         }
+        out.extend(assists_changed(r, old, a));
+    }
+    out
+}
+
+/// The assist members who joined or left a unit's team. A successor
+/// standing in for their predecessor is the handover's, someone gone from
+/// the roster is said among what was not carried over, and someone moved
+/// between a slot and an assist stays on the team: none is said here.
+fn assists_changed(
+    r: &Roster,
+    old: &crate::plan::Assignment,
+    new: &crate::plan::Assignment,
+) -> Vec<ChangeSaid> {
+    let was_on: Vec<String> = old
+        .helpers
+        .iter()
+        .chain(&old.assist)
+        .filter_map(|w| holder_helper(r, w))
+        .collect();
+    let is_on = |id: &String| new.helpers.contains(id) || new.assist.contains(id);
+    let joined: Vec<String> = new
+        .assist
+        .iter()
+        .filter(|h| !was_on.contains(h))
+        .map(|h| person_label(r, h))
+        .collect();
+    let left: Vec<String> = old
+        .assist
+        .iter()
+        .filter(|w| holder_helper(r, w).is_some_and(|h| !is_on(&h)))
+        .map(|w| person_label(r, w))
+        .collect();
+    let unit = || unit_label(r, &new.unit);
+    let mut out = Vec::new();
+    if !joined.is_empty() {
+        out.push(ChangeSaid::AssistsJoined {
+            unit: unit(),
+            people: joined,
+        });
+    }
+    if !left.is_empty() {
+        out.push(ChangeSaid::AssistsLeft {
+            unit: unit(),
+            people: left,
+        });
     }
     out
 }

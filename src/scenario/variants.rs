@@ -148,17 +148,32 @@ fn is_entry(ident: &str, e: &toml::Value, want: &(String, Option<String>)) -> bo
 }
 
 /// How a missing entry is said: an unknown unit, person, or entry by name;
-/// a unit or person with the entry of `entries` (the roster's section) it
-/// most likely meant.
-fn not_found(
-    section: &str,
-    want: &(String, Option<String>),
-    entries: Option<&toml::Value>,
-) -> RosterSaid {
+/// a unit or person with the entry of its section in `roster` it most
+/// likely meant; a cadre's id under `helpers` (or the other way round) as
+/// the other kind of person.
+fn not_found(section: &str, want: &(String, Option<String>), roster: &toml::Table) -> RosterSaid {
     let id = match &want.1 {
         Some(to) => format!("{}–{to}", want.0),
         None => want.0.clone(),
     };
+    let other = match section {
+        "cadre" => Some("helper"),
+        "helper" => Some("cadre"),
+        _ => None,
+    };
+    if let Some(e) = other
+        .and_then(|o| roster.get(o)?.as_array())
+        .into_iter()
+        .flatten()
+        .find(|e| text_field(e, "id") == id)
+    {
+        return RosterSaid::Variant(VariantSaid::OtherKind {
+            name: text_field(e, "name").to_string(),
+            helper: section == "cadre",
+            id,
+        });
+    }
+    let entries = roster.get(section);
     let known: Vec<(&str, &str)> = entries
         .and_then(|v| v.as_array())
         .into_iter()
@@ -172,10 +187,11 @@ fn not_found(
             suggestion: suggestion(),
             id,
         },
-        "cadre" | "helper" => RosterSaid::UnknownPerson {
+        "cadre" | "helper" => RosterSaid::Variant(VariantSaid::UnknownId {
             suggestion: suggestion(),
+            units: false,
             id,
-        },
+        }),
         _ => RosterSaid::NoSuchEntry {
             section: section.to_string(),
             name: id,
@@ -511,10 +527,8 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             .filter(|e| is_entry(ident, e, want))
                             .collect();
                         if targets.is_empty() {
-                            let (field, said) = (
-                                format!("{key}.{ident}"),
-                                not_found(section, want, r.get(*section)),
-                            );
+                            let (field, said) =
+                                (format!("{key}.{ident}"), not_found(section, want, &r));
                             if lenient {
                                 let p = problem(
                                     file,
@@ -560,7 +574,7 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                         arr.len() != before
                     });
                     if !removed && lenient {
-                        let said = not_found(section, &want, r.get(*section));
+                        let said = not_found(section, &want, &r);
                         lacking.push(problem(
                             file,
                             "[[variant]]",
@@ -570,11 +584,7 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             said,
                         ));
                     } else if !removed {
-                        bad(
-                            key.into(),
-                            at(key, None),
-                            not_found(section, &want, r.get(*section)),
-                        );
+                        bad(key.into(), at(key, None), not_found(section, &want, &r));
                         ok = false;
                     }
                 }
@@ -593,22 +603,23 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             found |= arr.len() != before;
                         }
                     }
-                    // The person most likely meant, among cadres and helpers.
-                    let people: Vec<&toml::Value> = ["cadre", "helper"]
+                    // The entry most likely meant, among what `remove` takes.
+                    let entries: Vec<&toml::Value> = ["unit", "cadre", "helper"]
                         .iter()
                         .filter_map(|s| r.get(*s)?.as_array())
                         .flatten()
                         .collect();
-                    let said = RosterSaid::UnknownPerson {
+                    let said = RosterSaid::Variant(VariantSaid::UnknownId {
                         id: id.into(),
+                        units: true,
                         suggestion: crate::roster::guess::guess(
                             id,
-                            people
+                            entries
                                 .iter()
                                 .map(|e| (text_field(e, "id"), text_field(e, "name")))
                                 .filter(|(i, _)| !i.is_empty()),
                         ),
-                    };
+                    });
                     if !found && lenient {
                         let at = at("remove", None);
                         lacking.push(problem(

@@ -32,7 +32,7 @@ pub enum CityWarningsSaid {
     /// plan file's name, people and units by their ids.
     RosterUnreadable { plan: String, detail: String },
     /// `--roster FOLDER` holds no roster for this plan (they pair by file
-    /// name): its names come from the roster the plan records, when that
+    /// name): the roster the plan records is used instead, when that
     /// one can be read.
     NotInFolder {
         plan: String,
@@ -153,13 +153,13 @@ impl Say for CityWarningsSaid {
                 recorded,
             } => match (recorded, en) {
                 (Some(r), true) => format!(
-                    "{plan}: no roster for it in {folder} (a plan and its roster share a file name); names from the roster the plan records, {r}"
+                    "{plan}: no roster for it in {folder} (a plan and its roster share a file name); the roster the plan records is used, {r}"
                 ),
                 (None, true) => format!(
                     "{plan}: no roster for it in {folder} (a plan and its roster share a file name)"
                 ),
                 (Some(r), false) => format!(
-                    "{plan}：{folder} 中没有它的名册（方案与名册按文件名配对），名称取自方案记录的名册 {r}"
+                    "{plan}：{folder} 中没有它的名册（方案与名册按文件名配对），改用方案记录的名册 {r}"
                 ),
                 (None, false) => {
                     format!("{plan}：{folder} 中没有它的名册（方案与名册按文件名配对）")

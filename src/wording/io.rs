@@ -25,6 +25,19 @@ pub enum IoSaid {
     DashNotAFile,
     /// A date flag (`--from`) whose value is no date in any spelling read.
     NotADate { flag: String, value: String },
+    /// A date flag's month and day (2月29日) that the roster's `year` lacks.
+    NoSuchDay {
+        flag: String,
+        value: String,
+        year: i32,
+    },
+    /// A date flag typed without its year, said back as the day taken on
+    /// the roster's year.
+    DateReadAs {
+        flag: String,
+        value: String,
+        date: chrono::NaiveDate,
+    },
     /// A roster (of `township`, when its file names one) given where a plan
     /// file is read: most often the two arguments written the wrong way round.
     RosterNotPlan { path: String },
@@ -217,12 +230,28 @@ impl Say for IoSaid {
             NotADate { flag, value } => {
                 if en {
                     format!(
-                        "{flag} {value}: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1 or 2026年7月1日"
+                        "{flag} {value}: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1, 2026年7月1日 or 7月1日 (on the roster's year)"
                     )
                 } else {
                     format!(
-                        "{flag} {value}：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日"
+                        "{flag} {value}：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1、2026年7月1日 或 7月1日（取名册的年份）"
                     )
+                }
+            }
+            NoSuchDay { flag, value, year } => {
+                if en {
+                    format!("{flag} {value}: {year} has no such day (the roster's year)")
+                } else {
+                    format!("{flag} {value}：名册的年份 {year}年没有这一天")
+                }
+            }
+            DateReadAs { flag, value, date } => {
+                let wd = super::calendar::weekday(chrono::Datelike::weekday(date), lang);
+                let day = super::date(*date, lang);
+                if en {
+                    format!("{flag} {value}: taken as {day} ({wd}), on the roster's year")
+                } else {
+                    format!("{flag} {value}：按名册的年份，即 {day}（{wd}）")
                 }
             }
             ReadAsGbk => {
@@ -361,12 +390,35 @@ mod tests {
         };
         assert_eq!(
             day.en(),
-            "--from 2026/13/1: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1 or 2026年7月1日"
+            "--from 2026/13/1: not a date; write it as 2026-07-01, 2026/7/1, 2026.7.1, 2026年7月1日 or 7月1日 (on the roster's year)"
         );
         assert_eq!(
             day.zh(),
-            "--from 2026/13/1：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1 或 2026年7月1日"
+            "--from 2026/13/1：不是日期；请写成 2026-07-01、2026/7/1、2026.7.1、2026年7月1日 或 7月1日（取名册的年份）"
         );
+        let taken = IoSaid::DateReadAs {
+            flag: "--from".into(),
+            value: "9月1日".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+        };
+        assert_eq!(
+            taken.en(),
+            "--from 9月1日: taken as 2026-09-01 (Tue), on the roster's year"
+        );
+        assert_eq!(
+            taken.zh(),
+            "--from 9月1日：按名册的年份，即 2026年9月1日（周二）"
+        );
+        let no_day = IoSaid::NoSuchDay {
+            flag: "--from".into(),
+            value: "2月29日".into(),
+            year: 2026,
+        };
+        assert_eq!(
+            no_day.en(),
+            "--from 2月29日: 2026 has no such day (the roster's year)"
+        );
+        assert_eq!(no_day.zh(), "--from 2月29日：名册的年份 2026年没有这一天");
         assert_eq!(
             IoSaid::ReadAsGbk.en(),
             "note: the file is saved in GBK (the Chinese Windows encoding) and was read as GBK; saving it as UTF-8 avoids this note"

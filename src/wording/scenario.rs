@@ -335,6 +335,18 @@ pub enum ChangeSaid {
         left: bool,
         cost: f64,
     },
+    /// Helpers (by name) who joined the unit's team as assist members,
+    /// beside its slots (as `planner::visit_assists` adds the unit's own
+    /// people when its household visits do not fit). Assists cost nothing.
+    AssistsJoined {
+        unit: String,
+        people: Vec<String>,
+    },
+    /// Assist members of the previous plan no longer on the unit's team.
+    AssistsLeft {
+        unit: String,
+        people: Vec<String>,
+    },
     Terms {
         continuity: f64,
         helper_continuity: f64,
@@ -472,6 +484,28 @@ impl super::Say for ChangeSaid {
                     )
                 }
             }
+            AssistsJoined { unit, people } => {
+                let who = super::list(people, lang);
+                match (en, people.len()) {
+                    (true, 1) => {
+                        format!("{unit}: {who} joins the team as an assist member (no cost)")
+                    }
+                    (true, _) => format!("{unit}: {who} join the team as assist members (no cost)"),
+                    (false, _) => format!("{unit}：{who}作为协助人员加入团队（不计分）"),
+                }
+            }
+            AssistsLeft { unit, people } => {
+                let who = super::list(people, lang);
+                match (en, people.len()) {
+                    (true, 1) => {
+                        format!("{unit}: {who} is no longer on the team as an assist member")
+                    }
+                    (true, _) => {
+                        format!("{unit}: {who} are no longer on the team as assist members")
+                    }
+                    (false, _) => format!("{unit}：{who}不再作为协助人员参加团队"),
+                }
+            }
             Terms {
                 continuity,
                 helper_continuity,
@@ -606,6 +640,21 @@ pub enum VariantSaid {
     IdAndWhere,
     /// A `where` that selects no unit (in any township the variant applies to).
     SelectsNothing { city: bool },
+    /// An id that names no entry the variant may change (`units`: a unit
+    /// too, as `remove` takes): only the guess, since a variant takes no
+    /// group (all-cadres) where a meeting's attendees do.
+    UnknownId {
+        id: String,
+        units: bool,
+        suggestion: Option<crate::roster::guess::Guess>,
+    },
+    /// Under `cadres`, a helper (`helper`); under `helpers`, a cadre: said
+    /// with the key to change it under.
+    OtherKind {
+        id: String,
+        name: String,
+        helper: bool,
+    },
 }
 
 impl super::Say for VariantSaid {
@@ -618,6 +667,29 @@ impl super::Say for VariantSaid {
             (None, _) => String::new(),
         };
         match self {
+            UnknownId {
+                id,
+                units,
+                suggestion,
+            } => {
+                let guess = super::places::guessed(suggestion, lang);
+                match (en, units) {
+                    (true, true) => format!("there is no unit, cadre or helper '{id}'{guess}"),
+                    (true, false) => format!("there is no cadre or helper '{id}'{guess}"),
+                    (false, true) => format!("没有编号为“{id}”的村（社区）、干部或协助人员{guess}"),
+                    (false, false) => format!("没有编号为“{id}”的干部或协助人员{guess}"),
+                }
+            }
+            OtherKind { id, name, helper } => match (en, helper) {
+                (true, true) => {
+                    format!("'{id}' ({name}) is a helper, not a cadre: change it under helpers")
+                }
+                (true, false) => {
+                    format!("'{id}' ({name}) is a cadre, not a helper: change it under cadres")
+                }
+                (false, true) => format!("“{id}”（{name}）是协助人员，不是干部：请写在 helpers 下"),
+                (false, false) => format!("“{id}”（{name}）是干部，不是协助人员：请写在 cadres 下"),
+            },
             ScopeNeedsCity => {
                 if en {
                     "townships and districts choose townships of a city: run whatif on the city's folder or file".into()

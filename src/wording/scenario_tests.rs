@@ -93,3 +93,41 @@ fn the_score_figures_use_the_glossary_words() {
     assert_eq!(Figure::Cost.label(Lang::Zh), "方案得分");
     assert_eq!(Figure::LowerBound.label(Lang::Zh), "理论最好得分");
 }
+
+#[test]
+fn assist_members_joining_or_leaving_a_team_are_said_by_name() {
+    let one = vec!["梁志明".to_string()];
+    let two = vec!["梁志明".to_string(), "陈嘉欣".to_string()];
+    let joined = |people: &Vec<String>| ChangeSaid::AssistsJoined {
+        unit: "林上村".into(),
+        people: people.clone(),
+    };
+    let left = |people: &Vec<String>| ChangeSaid::AssistsLeft {
+        unit: "林上村".into(),
+        people: people.clone(),
+    };
+    assert_eq!(
+        joined(&two).say(Lang::Zh),
+        "林上村：梁志明和陈嘉欣作为协助人员加入团队（不计分）"
+    );
+    assert_eq!(
+        joined(&one).say(Lang::En),
+        "林上村: 梁志明 joins the team as an assist member (no cost)"
+    );
+    assert_eq!(
+        joined(&two).say(Lang::En),
+        "林上村: 梁志明 and 陈嘉欣 join the team as assist members (no cost)"
+    );
+    assert_eq!(
+        left(&one).say(Lang::Zh),
+        "林上村：梁志明不再作为协助人员参加团队"
+    );
+    assert_eq!(
+        left(&one).say(Lang::En),
+        "林上村: 梁志明 is no longer on the team as an assist member"
+    );
+    assert_eq!(
+        left(&two).say(Lang::En),
+        "林上村: 梁志明 and 陈嘉欣 are no longer on the team as assist members"
+    );
+}

@@ -60,6 +60,11 @@ pub enum WorkbookSaid {
     NumberInTimeCell {
         value: String,
     },
+    /// Text in a time cell that reads as no time of day, even with 上午/下午
+    /// or 点/时/分.
+    NotATimeCell {
+        value: String,
+    },
     CellError {
         value: String,
     },
@@ -228,6 +233,15 @@ impl Say for WorkbookSaid {
                     format!("{value} is a plain number, not a time; type the time like 15:00")
                 } else {
                     format!("{value} 是普通数字而不是时刻；请按 15:00 的格式填写")
+                }
+            }
+            NotATimeCell { value } => {
+                if en {
+                    format!(
+                        "'{value}' is not a time of day; type it like 15:00, 下午3:00 or 15点30分"
+                    )
+                } else {
+                    format!("“{value}”不是时刻；请按 15:00、下午3:00 或 15点30分 的格式填写")
                 }
             }
             CellError { value } => {

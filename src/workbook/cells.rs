@@ -306,10 +306,72 @@ pub fn time(d: &Data) -> Got<String> {
         },
         Data::String(s) => {
             let t = half_width(s);
-            Ok((!t.is_empty()).then_some(t))
+            if t.is_empty() {
+                return Ok(None);
+            }
+            if let Some(m) = parse_time(&t) {
+                return Ok(Some(hm(m)));
+            }
+            // Seconds are the roster reader's to refuse, with its own words.
+            if chrono::NaiveTime::parse_from_str(&t, "%H:%M:%S").is_ok() {
+                return Ok(Some(t));
+            }
+            Err(bad(W::NotATimeCell { value: t }))
         }
         other => text(other),
     }
+}
+
+/// A time of day written as text, in minutes after midnight: 15:00, 9点,
+/// 14时30分, 9点半, with 上午/早上 or 下午/晚上 (下午2:30 is 14:30) or 中午
+/// before it. A prefix that contradicts the hour (上午13:00) or leaves it
+/// open (上午12:00) is no time: refused rather than guessed.
+pub fn parse_time(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let (part, rest) = [
+        ("上午", 'a'),
+        ("早上", 'a'),
+        ("下午", 'p'),
+        ("晚上", 'p'),
+        ("中午", 'n'),
+    ]
+    .iter()
+    .find_map(|(p, k)| t.strip_prefix(p).map(|r| (Some(*k), r.trim())))
+    .unwrap_or((None, t));
+    let (h, m) = if let Some((h, m)) = rest.split_once(':') {
+        (h, m)
+    } else if let Some((h, m)) = rest.split_once(['点', '时']) {
+        let m = m.strip_suffix('分').unwrap_or(m);
+        (
+            h,
+            if m == "半" {
+                "30"
+            } else if m.is_empty() {
+                "0"
+            } else {
+                m
+            },
+        )
+    } else {
+        return None;
+    };
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(h) || !all_digits(m) {
+        return None;
+    }
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    let h = match (part, h) {
+        (_, 24..) => return None,
+        (None, h) => h,
+        (Some('a'), 0..=11) => h,
+        (Some('p'), 1..=11) => h + 12,
+        (Some('p'), 12..) => h,
+        (Some('n'), 11..=13) => h,
+        (Some('n'), 1..=2) => h + 12,
+        _ => return None,
+    };
+    (m < 60).then_some(h * 60 + m)
 }
 
 /// Words in one cell, split on `、`, `,` or `;` (full-width too).
@@ -358,6 +420,39 @@ mod tests {
         assert_eq!(month_day("13.4", 2026), None);
         assert_eq!(month_day("2月30日", 2026), None);
         assert_eq!(month_day("下周一", 2026), None);
+    }
+
+    #[test]
+    fn times_written_in_words_are_read_where_unambiguous() {
+        let at = |s| parse_time(s).map(hm);
+        for (s, want) in [
+            ("15:00", "15:00"),
+            ("9:05", "09:05"),
+            ("上午9:00", "09:00"),
+            ("下午2:30", "14:30"),
+            ("下午12:30", "12:30"),
+            ("下午14:30", "14:30"),
+            ("晚上8点", "20:00"),
+            ("中午12点", "12:00"),
+            ("9点", "09:00"),
+            ("9点半", "09:30"),
+            ("14时30分", "14:30"),
+            ("14点30", "14:30"),
+        ] {
+            assert_eq!(at(s).as_deref(), Some(want), "{s}");
+        }
+        for s in [
+            "上午13:00",
+            "上午12:00",
+            "下午0:30",
+            "25:00",
+            "9:60",
+            "傍晚",
+            "九点",
+            "9",
+        ] {
+            assert_eq!(at(s), None, "{s}");
+        }
     }
 
     #[test]

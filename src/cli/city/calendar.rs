@@ -2,7 +2,7 @@
 //! calendars of a city's plans. Each township's ICS files go into their own
 //! folder under `--ics`, its CSV into `--csv` as `<plan name>.csv`. A plan's
 //! roster comes from the city `--roster` names (paired by file name), else
-//! from the plan's own `[plan].roster`. With `--previous` (a folder of the
+//! from the plan's own `[plan].roster`, said under the township. With `--previous` (a folder of the
 //! plans in force) each township's plan in force, paired by file name, has
 //! the events the new plan drops written cancelled, as for one township.
 
@@ -73,6 +73,7 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
             Ok(p) => p,
             Err(e) => return bad(e),
         };
+        let mut details = Vec::new();
         let roster: Roster = match city.iter().find(|t| t.file == file) {
             Some(t) => match &t.roster {
                 Ok(r) => r.clone(),
@@ -85,7 +86,13 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
                     &plan,
                 );
                 match load_roster(&rpath, &plan) {
-                    Ok(r) => r,
+                    // Not in the city --roster names: the plan's own, said.
+                    Ok(r) => {
+                        if let Some(folder) = args.roster.as_ref().filter(|_| !city.is_empty()) {
+                            details.push(super::not_in_folder(folder, path, &plan, true, lang));
+                        }
+                        r
+                    }
                     // Not in the city --roster names, nor where the plan says.
                     Err(_) if !city.is_empty() && !rpath.is_file() => {
                         return bad(CityRunSaid::RosterGone {
@@ -120,7 +127,6 @@ pub fn run(args: &CalendarArgs, lang: Lang) -> i32 {
             Some(None) => Some(None),
             None => None,
         };
-        let mut details = Vec::new();
         if let Some(dir) = &args.ics {
             let dir = dir.join(&stem);
             let old = before.as_ref().and_then(|b| b.as_ref().map(|(_, p)| p));

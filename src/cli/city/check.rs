@@ -27,12 +27,24 @@ pub fn run(
     city: &Path,
     plans: &Path,
     previous: Option<&Path>,
-    from: Option<NaiveDate>,
+    from: Option<&crate::cli::dates::DateFlag>,
     lang: Lang,
 ) -> i32 {
     let towns = match towns_with_plans(city, plans, lang) {
         Ok(t) => t,
         Err(code) => return code,
+    };
+    // The city's year is its rosters' (the first readable one's).
+    let year = towns
+        .iter()
+        .find_map(|t| t.roster.as_ref().ok())
+        .map(|r| r.township.year);
+    let from = match (from, year) {
+        (Some(typed), Some(year)) => match typed.on("--from", year, lang) {
+            Ok(d) => Some(d),
+            Err(code) => return code,
+        },
+        _ => None,
     };
     // A shared person's busy times in the townships before (city order) are
     // theirs in each later township, as when the city was planned.

@@ -517,6 +517,36 @@ pub fn roster_gone(towns: &[Township], plans: &Path, done: Done, lang: Lang) -> 
         .collect()
 }
 
+/// Whether the plan at `path` pairs (by file name) with no township of
+/// `city`, the rosters a `--roster CITY` names (none named: pairs).
+pub fn unpaired(city: &[Township], path: &Path) -> bool {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    !city.is_empty() && !city.iter().any(|t| Some(&t.file) == file.as_ref())
+}
+
+/// The note for a plan the `--roster` `folder` has no roster for: it falls
+/// back on the roster it records (`recorded_read`: that one could be read,
+/// and is named). `warnings PLANS` and `calendar PLANS` say it.
+pub fn not_in_folder(
+    folder: &Path,
+    path: &Path,
+    plan: &crate::plan::PlanFile,
+    recorded_read: bool,
+    lang: Lang,
+) -> String {
+    use crate::wording::city_warnings::CityWarningsSaid;
+    CityWarningsSaid::NotInFolder {
+        plan: path.display().to_string(),
+        folder: folder.display().to_string(),
+        recorded: recorded_read.then(|| {
+            crate::cli::calendar::roster_path(None, path, plan)
+                .display()
+                .to_string()
+        }),
+    }
+    .say(lang)
+}
+
 /// Whether a file reads as TOML with a `[plan]` table (rosters have none).
 fn is_plan(path: &Path) -> bool {
     crate::input::read_to_string(path)

@@ -47,13 +47,7 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
     };
     // A plan no roster of the --roster city pairs with falls back on the
     // roster it records, and says so; none paired is a wrong folder.
-    let unpaired: Vec<bool> = plans
-        .iter()
-        .map(|p| {
-            let file = p.file_name().map(|n| n.to_string_lossy().into_owned());
-            !city.is_empty() && !city.iter().any(|t| Some(&t.file) == file.as_ref())
-        })
-        .collect();
+    let unpaired: Vec<bool> = plans.iter().map(|p| super::unpaired(&city, p)).collect();
     if let Some(folder) = args.roster.as_ref().filter(|_| !city.is_empty())
         && !plans.is_empty()
         && unpaired.iter().all(|u| *u)
@@ -114,17 +108,11 @@ pub fn run(args: &WarningsArgs, (csv, kind): Flags, lang: Lang) -> i32 {
             }
         };
         towns += 1;
-        let not_in_folder = args.roster.as_ref().filter(|_| unpaired).map(|folder| {
-            CityWarningsSaid::NotInFolder {
-                plan: path.display().to_string(),
-                folder: folder.display().to_string(),
-                recorded: roster
-                    .as_ref()
-                    .ok()
-                    .map(|_| roster_path(None, path, plan).display().to_string()),
-            }
-            .say(lang)
-        });
+        let not_in_folder = args
+            .roster
+            .as_ref()
+            .filter(|_| unpaired)
+            .map(|folder| super::not_in_folder(folder, path, plan, roster.is_ok(), lang));
         let (township, roster) = match roster {
             Ok(r) => (r.township.name.clone(), Some(r)),
             Err((e, gone)) => {

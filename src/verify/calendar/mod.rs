@@ -417,12 +417,12 @@ pub fn check(
         .collect();
     for (mi, m) in roster.meetings.iter().enumerate() {
         let dates = occurrences(m, year);
-        let people: Vec<usize> = roster
-            .attendee_ids(m)
-            .iter()
-            .filter_map(|id| cx.person(id))
-            .collect();
         for &d in &dates {
+            let people: Vec<usize> = roster
+                .attendees_on(m, d)
+                .iter()
+                .filter_map(|id| cx.person(id))
+                .collect();
             for &p in &people {
                 meetings
                     .entry((p, d))

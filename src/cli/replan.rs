@@ -89,6 +89,22 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 );
                 return Err(EXIT_BAD_INPUT);
             }
+            if from_day.get().is_none()
+                && let Some(day) = prev
+                    .plan
+                    .replanned_from
+                    .as_deref()
+                    .and_then(|d| d.parse().ok())
+            {
+                errln!(
+                    "{}",
+                    crate::wording::year::past_may_change(
+                        &args.previous.display().to_string(),
+                        day,
+                        lang
+                    )
+                );
+            }
             if let Some(from) = from_day.get() {
                 let gone = gone_from_kept_said(r, &prev, &args.previous, from, lang);
                 if !gone.is_empty() {
@@ -136,6 +152,9 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             }
             if let Some(from) = from_day.get() {
                 out += &from_date_said(r, &prev2, file, from, lang);
+            } else if let Some(first) = chrono::NaiveDate::from_ymd_opt(r.township.year, 1, 1) {
+                let f = crate::scenario::year::from_date(&prev2, file, first);
+                out += &crate::wording::year::whole_year(&f, lang);
             }
             let m = &file.plan.metrics;
             let pm = &prev2.plan.metrics;

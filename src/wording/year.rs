@@ -161,6 +161,44 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
     out
 }
 
+/// A replan of the whole year after one from a date: the days already
+/// past may change too (a trial left out `--from` and saw nothing say
+/// that January's sessions had moved). One line, no newline.
+pub fn past_may_change(previous: &str, from: NaiveDate, lang: Lang) -> String {
+    if lang == Lang::En {
+        format!(
+            "The previous plan {previous} was replanned from {from}; without --from this replan covers the whole year, and sessions already past may change. To change only the days from then on, add --from {from}"
+        )
+    } else {
+        format!(
+            "上一版方案 {previous} 是从{}起重排的；本次没有写 --from，重排的是全年，已经过去的日程也可能改动。若只想改这天以后，请加 --from {from}",
+            date(from, lang)
+        )
+    }
+}
+
+/// What a whole-year replan did to the calendar: sessions of the previous
+/// plan dropped, moved or with other people, new ones, and the sessions
+/// without a township member before and after (a line indented by two
+/// spaces and ending in a newline; empty when nothing changed).
+pub fn whole_year(f: &FromDate, lang: Lang) -> String {
+    let (short_before, short_after) = f.shortfalls;
+    if f.dropped == 0 && f.added == 0 && short_before == short_after {
+        return String::new();
+    }
+    if lang == Lang::En {
+        format!(
+            "  the year's sessions: {} of the previous plan dropped, moved or with other people ({} of them household visits), {} new; sessions without a township member {short_before} → {short_after}\n",
+            f.dropped, f.visits_moved, f.added
+        )
+    } else {
+        format!(
+            "  全年日程：原方案中 {} 场取消、改期或换人（其中入户走访 {} 场），新增 {} 场；缺少镇级人员的接待 {short_before} → {short_after} 次\n",
+            f.dropped, f.visits_moved, f.added
+        )
+    }
+}
+
 fn units_word(n: usize) -> &'static str {
     if n == 1 { "unit" } else { "units" }
 }

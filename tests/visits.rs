@@ -680,3 +680,52 @@ fn check_joint_visit_counting_by_team_and_by_member() {
         "{lines:#?}"
     );
 }
+
+/// The helpers a short unit is told to add are counted on the months left:
+/// a replan from September asks for as many as four months need (a trial
+/// added the two it was told to in September, and was short again).
+#[test]
+fn helpers_asked_for_count_the_months_left() {
+    let _g = lang(Lang::Zh);
+    let asked = |p: &PlanFile| -> (usize, usize) {
+        p.warning
+            .iter()
+            .find_map(|w| match &w.said {
+                Some(zhudian::wording::warnings::WarningSaid::Calendar(
+                    zhudian::wording::calendar::CalendarSaid::HouseholdVisitsShort {
+                        more_helpers: Some(n),
+                        half_days_missing,
+                        ..
+                    },
+                )) => Some((*n, *half_days_missing)),
+                _ => None,
+            })
+            .expect("a household_visits_short warning with helpers asked for")
+    };
+    let (r, year) = big_unit("", 1);
+    let (n, half_days) = asked(&year);
+    assert_eq!(
+        n,
+        half_days.div_ceil(12 * 8),
+        "the whole year: twelve months of 8"
+    );
+    // From September the team loses its committee cadre: the unit is
+    // planned again from then on, with four months left.
+    let mut later = with(&r, &[("a", "c1", &["sa"], &[])]);
+    let from = chrono::NaiveDate::from_ymd_opt(2015, 9, 1).unwrap();
+    zhudian::calendar::seam::build_year(
+        &r,
+        &mut later,
+        Some(zhudian::calendar::seam::Kept {
+            from,
+            previous: &year,
+        }),
+    );
+    let (n, half_days) = asked(&later);
+    assert_eq!(
+        n,
+        half_days.div_ceil(4 * 8),
+        "from September: four months of 8"
+    );
+    assert!(n >= 3, "{n} helpers for {half_days} half-days");
+}

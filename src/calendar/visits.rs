@@ -157,6 +157,10 @@ struct Slots {
     /// day (a replan from a date), already under the cap.
     held: Vec<[u32; 12]>,
     cap: u32,
+    /// Visit half-days one more person, free every visit day from the
+    /// plan's first day, could give under the cap: what a helper added to
+    /// the roster brings (a replan from September has four months left).
+    fresh: u32,
     /// Per unit and month: visit sessions placed so far.
     unit_used: Vec<[u32; 12]>,
     /// Per unit: the most sessions a month should hold, twice the even
@@ -205,15 +209,22 @@ impl Slots {
                 *h += n;
             }
         }
+        let cap = r.policy.visit_half_days_per_month;
+        let mut per_month = [0u32; 12];
+        for &t in &ok {
+            per_month[month[t]] += 1;
+        }
+        let fresh = per_month.iter().map(|&n| n.min(cap)).sum();
         let open = open.iter().filter(|&&o| o).count().max(1);
         Slots {
+            fresh,
             ok,
             month,
             free,
             used: held.clone(),
             avail,
             held,
-            cap: r.policy.visit_half_days_per_month,
+            cap,
             unit_used: vec![[0; 12]; sessions.len()],
             unit_limit: sessions
                 .iter()
@@ -503,7 +514,7 @@ fn by_team(
         };
         let cap_would_fit =
             (slots.cap + 1..=MOST_CAP_SUGGESTED).find(|&c| gain(c) >= half_days_missing as f64);
-        let per_helper = (12 * slots.cap) as usize;
+        let per_helper = slots.fresh as usize;
         out.push(Short {
             unit: u,
             person: None,

@@ -420,10 +420,28 @@ impl Engine<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::Engine;
-    use crate::assign::leaders::{PricingChoice, SolveOptions, check_plan, plan_cost};
+    use crate::assign::leaders::{
+        LeaderProblem, PricingChoice, SolveOptions, check_plan, plan_cost,
+    };
     use crate::assign::pricing;
     use crate::assign::random_problem;
     use std::time::{Duration, Instant};
+
+    /// An engine with searched pricing whose root LP is solved, and the
+    /// root's bound.
+    fn at_root(p: &LeaderProblem, seed: u64) -> (Engine<'_>, f64) {
+        let opts = SolveOptions {
+            time_limit: Duration::from_secs(60),
+            seed,
+            pricing: PricingChoice::Search,
+            ..SolveOptions::default()
+        };
+        let mut e = Engine::new(p, &opts, Instant::now(), pricing::CAND_CAP);
+        let rules = e.rules_for(&[]);
+        let mut bound: f64 = e.floors.iter().sum();
+        e.solve_node(&rules, &[], &mut bound);
+        (e, bound)
+    }
 
     /// The restricted dive's plan keeps every hard rule and costs at least
     /// the root's bound, and the dive leaves the LP's basis, forbidden
@@ -433,16 +451,7 @@ mod tests {
         let mut plans = 0;
         for seed in 0..3u64 {
             let p = random_problem(14, 42, 2, 4, 60 + seed);
-            let opts = SolveOptions {
-                time_limit: Duration::from_secs(60),
-                seed,
-                pricing: PricingChoice::Search,
-                ..SolveOptions::default()
-            };
-            let mut e = Engine::new(&p, &opts, Instant::now(), pricing::CAND_CAP);
-            let rules = e.rules_for(&[]);
-            let mut bound: f64 = e.floors.iter().sum();
-            e.solve_node(&rules, &[], &mut bound);
+            let (mut e, bound) = at_root(&p, seed);
             let basis = e.lp.basis.clone();
             let forbidden = e.lp.forbidden.clone();
             let cost = e.lp.cost.clone();
@@ -471,15 +480,8 @@ mod tests {
         for l in p.leaders.iter_mut() {
             *l = first.clone();
         }
-        let opts = SolveOptions {
-            time_limit: Duration::from_secs(60),
-            pricing: PricingChoice::Search,
-            ..SolveOptions::default()
-        };
-        let mut e = Engine::new(&p, &opts, Instant::now(), pricing::CAND_CAP);
+        let (mut e, _) = at_root(&p, 0);
         let rules = e.rules_for(&[]);
-        let mut bound: f64 = e.floors.iter().sum();
-        e.solve_node(&rules, &[], &mut bound);
         let before = e.lp.n_cols();
         let bundles = |e: &Engine| -> std::collections::BTreeSet<u32> {
             (e.m..e.lp.n_cols())

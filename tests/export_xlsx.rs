@@ -182,7 +182,8 @@ fn each_units_timetable_adds_up_to_its_station_sessions() {
         assert_eq!(row[7], station.to_string());
     }
     assert_eq!(book[3].1.height(), p.session.len() + 1);
-    assert_eq!(book[4].1.height(), p.warning.len() + 1);
+    // The warnings below their heading and the row of staffing figures.
+    assert_eq!(book[4].1.height(), p.warning.len() + 2);
 }
 
 #[test]
@@ -421,36 +422,43 @@ fn a_turn_stood_in_by_the_units_own_secretary_alone_is_posted_as_short_with_its_
     );
 }
 
-/// The 提醒 sheet has no staffing line above it (a trial looked for the
-/// “上方“人手”” the terminal's list points to): a short session's row says
-/// to read the warning's own text, which holds the figures and the remedy.
+/// The 提醒 sheet says the staffing figures every shortfall shares once, in
+/// a row of their own above the shortfalls, not again in each row's 内容 (a
+/// trial found the same total in all 36 rows); the remedy column still
+/// points to each warning's own text.
 #[test]
-fn the_warnings_sheet_points_to_no_line_above() {
-    let (r, p) = example();
-    assert!(p.warning.iter().any(|w| w.kind == "shortfall"));
-    for (lang, said) in [
+fn the_warnings_sheet_says_the_staffing_figures_once_above_the_shortfalls() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |f: &str| dir.path().join(f).display().to_string();
+    let (code, _, err) = zhudian(&["plan", "instances/beijiao-example.toml", "-o", &d("p.toml")]);
+    assert_eq!(code, 0, "{err}");
+    for (lang, kind, figures, fix, count) in [
         (
-            Lang::Zh,
+            "zh",
+            "驻点接待人手不足",
+            "人手：全年共需驻点接待275次，镇街7名成员每人每周只能去一个点，全年最多能去346次",
             "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见每条提醒的内容。",
+            "全年共需驻点接待",
         ),
         (
-            Lang::En,
+            "en",
+            "station sessions short of people",
+            "staffing: the year has 275 station sessions to staff, and the township's 7 members, one place a week each, can attend at most 346",
             "Put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close its gap.",
+            "station sessions to staff",
         ),
     ] {
-        let book = sheets(&xlsx::documents(&r, &p, lang).unwrap());
-        let cells = rows(&book[4].1);
-        assert!(
-            cells
-                .iter()
-                .flatten()
-                .all(|c| !c.contains("上方") && !c.contains("above"))
-        );
-        assert!(
-            cells
-                .iter()
-                .any(|row| row.last() == Some(&said.to_string())),
-            "{said}"
+        let book = d(&format!("d-{lang}.xlsx"));
+        let (code, _, err) = zhudian(&["--lang", lang, "export", &d("p.toml"), "--xlsx", &book]);
+        assert_eq!(code, 0, "{err}");
+        let cells = rows(&sheets(&std::fs::read(&book).unwrap())[4].1);
+        assert_eq!(cells[1], [kind, "", "", "", figures, fix]);
+        let shortfalls = cells.iter().filter(|row| row[0] == kind).count();
+        assert!(shortfalls >= 2, "{shortfalls}");
+        assert_eq!(
+            cells.iter().flatten().filter(|c| c.contains(count)).count(),
+            1,
+            "the figures once, in their own row"
         );
     }
 }

@@ -191,7 +191,7 @@ fn a_what_if_variants_misspelt_unit_or_person_gets_the_entry_meant() {
     assert_eq!(
         err,
         format!(
-            "{s}:3: [[variant]] '远村隔周'，字段“units.id”：没有编号为“linshng”的村（社区）\
+            "{s}:3: 方案“远村隔周”，字段“units.id”：没有编号为“linshng”的村（社区）\
              （是不是“linshang”（林上村）？）\n"
         )
     );
@@ -215,7 +215,7 @@ fn a_what_if_variants_misspelt_unit_or_person_gets_the_entry_meant() {
     assert_eq!(
         err,
         format!(
-            "{s}:3: [[variant]] '少一人'，字段“remove”：没有编号为“liang-hw”的村（社区）、干部或协助人员\
+            "{s}:3: 方案“少一人”，字段“remove”：没有编号为“liang-hw”的村（社区）、干部或协助人员\
              （是不是“liang-wh”（梁文辉）？）\n"
         )
     );
@@ -244,7 +244,7 @@ fn a_what_if_variants_unknown_person_is_offered_no_group() {
     assert_eq!(
         said(cadre, "zh"),
         format!(
-            "{s}:3: [[variant]] 'v'，字段“cadres.id”：没有编号为“liang-hw”的干部或协助人员\
+            "{s}:3: 方案“v”，字段“cadres.id”：没有编号为“liang-hw”的干部或协助人员\
              （是不是“liang-wh”（梁文辉）？）\n"
         )
     );
@@ -260,7 +260,7 @@ fn a_what_if_variants_unknown_person_is_offered_no_group() {
     assert_eq!(
         said(helper, "zh"),
         format!(
-            "{s}:3: [[variant]] 'v'，字段“cadres.id”：“lu-sec”（卢国荣）是协助人员，不是干部：请写在 helpers 下\n"
+            "{s}:3: 方案“v”，字段“cadres.id”：“lu-sec”（卢国荣）是协助人员，不是干部：请写在 helpers 下\n"
         )
     );
     assert_eq!(
@@ -272,13 +272,13 @@ fn a_what_if_variants_unknown_person_is_offered_no_group() {
     assert_eq!(
         said("remove = [\"zhang-san\"]", "zh"),
         format!(
-            "{s}:3: [[variant]] 'v'，字段“remove”：没有编号为“zhang-san”的村（社区）、干部或协助人员\n"
+            "{s}:3: 方案“v”，字段“remove”：没有编号为“zhang-san”的村（社区）、干部或协助人员\n"
         )
     );
     assert_eq!(
         said("remove = [\"xihia\"]", "zh"),
         format!(
-            "{s}:3: [[variant]] 'v'，字段“remove”：没有编号为“xihia”的村（社区）、干部或协助人员\
+            "{s}:3: 方案“v”，字段“remove”：没有编号为“xihia”的村（社区）、干部或协助人员\
              （是不是“xihai”（西海村）？）\n"
         )
     );

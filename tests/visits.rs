@@ -4,6 +4,8 @@
 //! and the warning that says who is short and what would fit. Then `check`
 //! on hand-broken plans, one per new rule.
 
+#[path = "common/cli.rs"]
+mod cli;
 mod common;
 
 use std::collections::BTreeMap;
@@ -474,6 +476,46 @@ fn the_team_warning_in_chinese_names_names() {
         zh,
         "大村团队（张一、李甲）的入户走访排不下：8505户次（567个半天）超出每人每月8个半天的走访上限；名册中为该村（社区）再加6名可协助的本村（社区）人员（如两委干部，排班时会编入团队）即可排下"
     );
+}
+
+/// `plan` on a one-unit township whose visits do not fit: the kind's
+/// remedy under the list agrees with the warning's, the unit's own people
+/// first (a trial's leader of one unit had nothing to shed).
+#[test]
+fn the_plans_remedy_for_visits_that_do_not_fit_adds_the_units_own_people_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("r.toml");
+    let rest = unit("a", "大村", 3000)
+        + &cadre("c1", "张一")
+        + &helper("sa", "李甲", "party_secretary", Some("a"))
+        + "[[road]]\nfrom = \"hall\"\nto = \"a\"\nminutes = 10\n";
+    std::fs::write(
+        &roster,
+        format!(
+            "[township]\nname = \"测试镇\"\noffice = \"hall\"\nyear = 2015\n\n[station]\nweekday = \"Tue\"\nstart = \"15:00\"\nend = \"18:30\"\n\n[policy]\nmin_present = 1\nunits_per_leader = [1, 1]\n{SECRETARY_ONLY}\n\n{rest}"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("p.toml");
+    let (r, o) = (roster.to_str().unwrap(), out.to_str().unwrap());
+    for (lang, said) in [
+        (
+            "zh",
+            "  入户走访排不下：1条\n\
+             \x20   - 大村团队（张一、李甲）的入户走访排不下：4560户次（304个半天）超出每人每月8个半天的走访上限；名册中为该村（社区）再加4名可协助的本村（社区）人员（如两委干部，排班时会编入团队）即可排下\n\
+             \x20   解决办法：名册中为该村（社区）加可协助的本村（社区）人员（如两委干部，排班时会编入团队）；其次可减少其联系点、减轻其团队任务，或提高每次走访的户数\n",
+        ),
+        (
+            "en",
+            "  household visits that do not fit: 1\n\
+             \x20   - the team of 大村 (张一 and 李甲) cannot make all household visits: 4560 household visits (304 half-days) do not fit within 8 visit half-days a month each; 4 more of the unit's own people who may assist (committee cadres, volunteers…) added to the roster (the plan puts them on the team) would fit\n\
+             \x20   what helps: add the unit's own people who may assist (committee cadres, volunteers…) to the roster (the plan puts them on the team); else give that person fewer units or a lighter team load, or raise the households per visit session\n",
+        ),
+    ] {
+        let (code, stdout, err) = cli::zhudian(&["--lang", lang, "plan", r, "-o", o]);
+        assert_eq!(code, 0, "{err}");
+        assert!(stdout.ends_with(said), "{stdout}");
+    }
 }
 
 // ---- check, one hand-broken plan per rule ----

@@ -122,3 +122,30 @@ fn a_bad_override_is_placed_in_the_scenarios_file() {
         )
     );
 }
+
+/// `whatif --help` says what the command takes and writes: a workbook
+/// roster works as a TOML one, and --out-dir names the files it writes (a
+/// trial read "base.toml" and found 00-base.toml; read "(TOML)" and
+/// wondered about its .xlsx).
+#[test]
+fn the_help_names_the_workbook_roster_and_the_files_out_dir_writes() {
+    for lang in ["en", "zh"] {
+        let (code, out, _) = zhudian(&["--lang", lang, "whatif", "--help"]);
+        assert_eq!(code, 0);
+        let line = |start: &str| {
+            out.lines()
+                .map(str::trim)
+                .find(|l| l.starts_with(start))
+                .unwrap_or_else(|| panic!("{out}"))
+                .to_string()
+        };
+        assert_eq!(
+            line("<ROSTER>"),
+            "<ROSTER>     The base roster (TOML or .xlsx workbook) of one township, or a city (a folder of rosters or a city file)"
+        );
+        assert_eq!(
+            line("--out-dir"),
+            "--out-dir <DIR>       Write the plans into this folder: 00-base.toml, then 01-<variant>.toml… one per variant planned (for a city, folders 00-base/, 01-<variant>/…)"
+        );
+    }
+}

@@ -94,8 +94,8 @@ fn a_name_the_roster_lacks_is_placed_in_the_scenarios_file() {
     assert_eq!(
         zh,
         vec![
-            "s.toml:3: [[variant]] 'x'，字段“remove_meeting”：名册中没有会议“没有的会”",
-            "s.toml:7: [[variant]] 'y'，字段“roads.from+to”：名册中没有道路“a–b”",
+            "s.toml:3: 方案“x”，字段“remove_meeting”：名册中没有会议“没有的会”",
+            "s.toml:7: 方案“y”，字段“roads.from+to”：名册中没有道路“a–b”",
         ]
     );
     let dir = tempfile::tempdir().unwrap();

@@ -640,22 +640,43 @@ fn times_written_with_shangwu_xiawu_and_dian_read_as_meant() {
     ] {
         assert!(text.lines().any(|l| l.starts_with(line)), "{line}\n{text}");
     }
-    std::fs::write(&book, times_in_words("上午13:00")).unwrap();
-    let b = book.to_str().unwrap();
-    let (code, _, err) = zhudian(&["validate", b]);
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains(&format!(
-            "{b}: 会议!D2, field '开始时间': '上午13:00' is not a time of day; type it like 15:00, 下午3:00 or 15点30分\n"
-        )),
-        "{err}"
-    );
-    let (code, _, err) = zhudian(&["--lang", "zh", "validate", b]);
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains(&format!(
-            "{b}: 会议!D2，字段“开始时间”：“上午13:00”不是时刻；请按 15:00、下午3:00 或 15点30分 的格式填写\n"
-        )),
-        "{err}"
-    );
+    // A time that reads but whose 上午/下午 contradicts its hour is said so;
+    // one that does not read names the forms taken.
+    for (start, en, zh) in [
+        (
+            "上午13:00",
+            "'上午13:00' contradicts itself: 13:00 is in the afternoon; write 13:00 or 下午1:00",
+            "“上午13:00”前后矛盾：13点是下午，请写 13:00 或 下午1:00",
+        ),
+        (
+            "早上20点半",
+            "'早上20点半' contradicts itself: 20:00 is in the evening; write 20:30 or 晚上8:30",
+            "“早上20点半”前后矛盾：20点是晚上，请写 20:30 或 晚上8:30",
+        ),
+        (
+            "下午0:30",
+            "'下午0:30' contradicts itself: hour 0 is midnight; write 0:30, or 12:30 for the noon hour",
+            "“下午0:30”前后矛盾：0点是半夜，请写 0:30；如指中午，请写 12:30",
+        ),
+        (
+            "九点",
+            "'九点' is not a time of day; type it like 15:00, 下午3:00 or 15点30分",
+            "“九点”不是时刻；请按 15:00、下午3:00 或 15点30分 的格式填写",
+        ),
+    ] {
+        std::fs::write(&book, times_in_words(start)).unwrap();
+        let b = book.to_str().unwrap();
+        let (code, _, err) = zhudian(&["validate", b]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(&format!("{b}: 会议!D2, field '开始时间': {en}\n")),
+            "{err}"
+        );
+        let (code, _, err) = zhudian(&["--lang", "zh", "validate", b]);
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(&format!("{b}: 会议!D2，字段“开始时间”：{zh}\n")),
+            "{err}"
+        );
+    }
 }

@@ -13,7 +13,7 @@ use crate::wording::check::{self as words, Unreadable};
 /// Arguments of `zhudian check`.
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Roster file (TOML) the plan was made for; or a city (folder of
+    /// Roster file (TOML or .xlsx workbook) the plan was made for; or a city (folder of
     /// rosters, or a file with [[township]] entries)
     pub roster: PathBuf,
     /// Plan file (TOML) to check; for a city, the folder of its plans

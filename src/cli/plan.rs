@@ -74,7 +74,7 @@ impl EngineArgs {
 /// `zhudian plan ROSTER -o PLAN`
 #[derive(clap::Args, Debug)]
 pub struct PlanArgs {
-    /// Roster file (TOML) of one township; or a folder of rosters, or a city
+    /// Roster file (TOML or .xlsx workbook) of one township; or a folder of rosters, or a city
     /// file with [[township]] entries, to plan every township at once
     pub roster: PathBuf,
     /// Where to write the plan (TOML), atomically; a folder for a city

@@ -13,7 +13,7 @@ use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct ReplanArgs {
-    /// The changed roster (TOML) of one township; or a city (folder of
+    /// The changed roster (TOML or .xlsx workbook) of one township; or a city (folder of
     /// rosters, or a file with [[township]] entries)
     pub roster: PathBuf,
     /// The plan in force, to keep wherever the cost says so (for a city, the

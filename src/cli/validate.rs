@@ -10,7 +10,7 @@ use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug)]
 pub struct ValidateArgs {
-    /// Roster file (TOML), a city file with [[township]] entries, or a folder of rosters
+    /// Roster file (TOML or .xlsx workbook), a city file with [[township]] entries, or a folder of rosters
     pub roster: PathBuf,
     /// The plan in force: each `succeeds` must name someone in the roster or in it
     #[arg(long, value_name = "PLAN")]

@@ -18,11 +18,11 @@ use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug)]
 pub struct WhatifArgs {
-    /// The base roster (TOML) of one township, or a city (a folder of rosters or a city file)
+    /// The base roster (TOML or .xlsx workbook) of one township, or a city (a folder of rosters or a city file)
     pub roster: PathBuf,
     /// The scenarios file: [[variant]] entries, each a name and overrides
     pub scenarios: PathBuf,
-    /// Write each variant's plan into this folder (base.toml, then one per variant)
+    /// Write the plans into this folder: 00-base.toml, then 01-<variant>.toml… one per variant planned (for a city, folders 00-base/, 01-<variant>/…)
     #[arg(long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// Output format of the comparison

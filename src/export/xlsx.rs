@@ -512,7 +512,9 @@ const KIND_ORDER: [&str; 4] = [
     "household_visits_short",
 ];
 
-/// 提醒: the warnings grouped by kind, each with what to do.
+/// 提醒: the warnings grouped by kind, each with what to do. The staffing
+/// figures every shortfall shares stand once in a row of their own above
+/// the shortfalls, as the terminal says them once above its list.
 fn warnings(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
     let mut ws: Vec<_> = plan.warning.iter().collect();
     ws.sort_by_key(|w| {
@@ -524,25 +526,38 @@ fn warnings(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
             w.kind.clone(),
         )
     });
-    ws.iter()
-        .map(|w| {
-            vec![
-                Out::Text(words::warning_kind(&w.kind, lang)),
-                w.unit
-                    .as_deref()
-                    .map(|u| Out::Text(unit_name(r, u)))
-                    .unwrap_or(Out::Empty),
-                w.date
-                    .as_deref()
-                    .and_then(day)
-                    .map(Out::Date)
-                    .unwrap_or(Out::Empty),
-                Out::Text(names(r, &w.people, lang)),
-                Out::Text(w.text(lang)),
-                Out::Text(words::remedy(&w.kind, lang).to_string()),
-            ]
-        })
-        .collect()
+    let mut staffing = crate::wording::warnings::Staffing::default();
+    for w in &ws {
+        staffing.add(w.figures(lang), w.township_remedy(lang));
+    }
+    let staffing_rows = staffing.lines(lang).into_iter().map(|line| {
+        vec![
+            Out::Text(words::warning_kind("shortfall", lang)),
+            Out::Empty,
+            Out::Empty,
+            Out::Empty,
+            Out::Text(line),
+            Out::Text(words::remedy("shortfall", lang)),
+        ]
+    });
+    let rows = ws.iter().map(|w| {
+        vec![
+            Out::Text(words::warning_kind(&w.kind, lang)),
+            w.unit
+                .as_deref()
+                .map(|u| Out::Text(unit_name(r, u)))
+                .unwrap_or(Out::Empty),
+            w.date
+                .as_deref()
+                .and_then(day)
+                .map(Out::Date)
+                .unwrap_or(Out::Empty),
+            Out::Text(names(r, &w.people, lang)),
+            Out::Text(w.brief(lang)),
+            Out::Text(words::remedy(&w.kind, lang).to_string()),
+        ]
+    });
+    staffing_rows.chain(rows).collect()
 }
 
 /// Page header: the township's name and the sheet, `&` escaped for Excel.

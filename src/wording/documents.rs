@@ -358,8 +358,9 @@ pub fn warning_kind(kind: &str, lang: Lang) -> String {
 
 /// What to do about a kind of warning (`wording::warnings`), as a sentence.
 pub fn remedy(kind: &str, lang: Lang) -> String {
-    // A sheet has no staffing line above it (a trial looked for one): the
-    // warning's own text, beside this, says what would close the gap.
+    // The report has no staffing line, and a sheet's staffing row hides
+    // under a filter by unit: the warning's own text, beside this, says
+    // what would close the gap.
     let r = match (kind, lang) {
         ("shortfall", Lang::En) => Some(
             "put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close its gap",

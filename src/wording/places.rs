@@ -108,7 +108,7 @@ fn section_zh(section: &str) -> Option<&'static str> {
     }
 }
 
-/// Every roster and city file section by its Chinese name.
+/// Every roster, city and what-if file section by its Chinese name.
 fn section_name_zh(section: &str) -> Option<&'static str> {
     section_zh(section).or(match section {
         "[township]" => Some("镇街信息"),
@@ -122,6 +122,8 @@ fn section_name_zh(section: &str) -> Option<&'static str> {
         "[city]" => Some("全市设置"),
         "[[district]]" => Some("区"),
         "[[township]]" => Some("镇街"),
+        // A what-if file's variant, known by its name: 方案“远村隔周”.
+        "[[variant]]" => Some("方案"),
         _ => None,
     })
 }

@@ -65,6 +65,13 @@ pub enum WorkbookSaid {
     NotATimeCell {
         value: String,
     },
+    /// A time whose 上午/下午/中午 contradicts its hour (上午13:00, 下午0:30):
+    /// the hour and minute as written.
+    TimeClash {
+        value: String,
+        hour: i64,
+        minute: i64,
+    },
     CellError {
         value: String,
     },
@@ -244,6 +251,11 @@ impl Say for WorkbookSaid {
                     format!("“{value}”不是时刻；请按 15:00、下午3:00 或 15点30分 的格式填写")
                 }
             }
+            TimeClash {
+                value,
+                hour,
+                minute,
+            } => time_clash(value, *hour, *minute, lang),
             CellError { value } => {
                 if en {
                     format!("the cell holds the spreadsheet error {value}")
@@ -646,5 +658,37 @@ pub fn readme_headers(lang: Lang) -> [&'static str; 3] {
     match lang {
         Lang::En => ["sheet", "column or item", "what it holds"],
         Lang::Zh => ["工作表", "列或项目", "说明"],
+    }
+}
+
+/// “上午13:00”前后矛盾：13点是下午，请写 13:00 或 下午1:00; an hour 0 after
+/// 下午 is midnight, or the noon hour meant.
+fn time_clash(value: &str, hour: i64, minute: i64, lang: Lang) -> String {
+    let at = format!("{hour}:{minute:02}");
+    match (lang, hour) {
+        (Lang::En, 0) => format!(
+            "'{value}' contradicts itself: hour 0 is midnight; write {at}, or 12:{minute:02} for the noon hour"
+        ),
+        (Lang::Zh, 0) => {
+            format!("“{value}”前后矛盾：0点是半夜，请写 {at}；如指中午，请写 12:{minute:02}")
+        }
+        (Lang::En, _) => {
+            let (part, zh) = if hour < 18 {
+                ("afternoon", "下午")
+            } else {
+                ("evening", "晚上")
+            };
+            format!(
+                "'{value}' contradicts itself: {hour}:00 is in the {part}; write {at} or {zh}{}:{minute:02}",
+                hour - 12
+            )
+        }
+        (Lang::Zh, _) => {
+            let zh = if hour < 18 { "下午" } else { "晚上" };
+            format!(
+                "“{value}”前后矛盾：{hour}点是{zh}，请写 {at} 或 {zh}{}:{minute:02}",
+                hour - 12
+            )
+        }
     }
 }

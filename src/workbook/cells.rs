@@ -316,6 +316,13 @@ pub fn time(d: &Data) -> Got<String> {
             if chrono::NaiveTime::parse_from_str(&t, "%H:%M:%S").is_ok() {
                 return Ok(Some(t));
             }
+            if let Some((hour, minute)) = clashing_time(&t) {
+                return Err(bad(W::TimeClash {
+                    value: t,
+                    hour,
+                    minute,
+                }));
+            }
             Err(bad(W::NotATimeCell { value: t }))
         }
         other => text(other),
@@ -327,6 +334,33 @@ pub fn time(d: &Data) -> Got<String> {
 /// before it. A prefix that contradicts the hour (上午13:00) or leaves it
 /// open (上午12:00) is no time: refused rather than guessed.
 pub fn parse_time(text: &str) -> Option<i64> {
+    let (part, h, m) = split_time(text)?;
+    let h = match (part, h) {
+        (None, h) => h,
+        (Some('a'), 0..=11) => h,
+        (Some('p'), 1..=11) => h + 12,
+        (Some('p'), 12..) => h,
+        (Some('n'), 11..=13) => h,
+        (Some('n'), 1..=2) => h + 12,
+        _ => return None,
+    };
+    Some(h * 60 + m)
+}
+
+/// The hour and minute of a time whose 上午/下午 contradicts its hour: a
+/// morning or noon hour past 13:00 (上午13:00), an afternoon or noon hour 0
+/// (下午0:30). Said apart from "not a time": the writing is right, the
+/// time is wrong.
+pub fn clashing_time(text: &str) -> Option<(i64, i64)> {
+    match split_time(text)? {
+        (Some('a' | 'n'), h @ 13.., m) | (Some('p' | 'n'), h @ 0, m) => Some((h, m)),
+        _ => None,
+    }
+}
+
+/// A time's 上午 ('a'), 下午 ('p') or 中午 ('n'), hour and minute as
+/// written, the hour below 24 and the minute below 60.
+fn split_time(text: &str) -> Option<(Option<char>, i64, i64)> {
     let t = text.trim();
     let (part, rest) = [
         ("上午", 'a'),
@@ -361,17 +395,7 @@ pub fn parse_time(text: &str) -> Option<i64> {
         return None;
     }
     let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
-    let h = match (part, h) {
-        (_, 24..) => return None,
-        (None, h) => h,
-        (Some('a'), 0..=11) => h,
-        (Some('p'), 1..=11) => h + 12,
-        (Some('p'), 12..) => h,
-        (Some('n'), 11..=13) => h,
-        (Some('n'), 1..=2) => h + 12,
-        _ => return None,
-    };
-    (m < 60).then_some(h * 60 + m)
+    (h < 24 && m < 60).then_some((part, h, m))
 }
 
 /// Words in one cell, split on `、`, `,` or `;` (full-width too).
@@ -452,6 +476,18 @@ mod tests {
             "9",
         ] {
             assert_eq!(at(s), None, "{s}");
+        }
+        for (s, clash) in [
+            ("上午13:00", Some((13, 0))),
+            ("早上20点半", Some((20, 30))),
+            ("中午14:00", Some((14, 0))),
+            ("下午0:30", Some((0, 30))),
+            ("晚上0点", Some((0, 0))),
+            ("上午12:00", None),
+            ("下午2:30", None),
+            ("25:00", None),
+        ] {
+            assert_eq!(clashing_time(s), clash, "{s}");
         }
     }
 

@@ -308,3 +308,44 @@ fn calendar_rule_4_visits_crowded_into_one_month() {
         "calendar rule 4 (household visits): 西海村（xihai）: 9 of the 9 visit sessions here fall in month 12, more than twice the even share (2)",
     );
 }
+
+#[test]
+fn calendar_rule_4_a_replan_from_a_date_spreads_its_visits_over_the_months_left() {
+    // The same December visits, in a plan replanned from a date: the share
+    // is taken over the months from that date (a September replan has four
+    // months for the unit's backlog, not twelve).
+    let roster_text = edit(
+        &text(DECEMBER),
+        "to = \"2015-11-30\"",
+        "to = \"2015-01-03\"",
+    );
+    let roster = roster::load_str(&roster_text, "whole-year.toml").expect("a valid roster");
+    let plan = text(DECEMBER_PLAN);
+    // The plan in force: the same sessions (so none before the date moved).
+    let previous = format!("{plan}\n# the plan in force\n");
+    let lines = |from: &str| {
+        let from = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d").unwrap();
+        let report = zhudian::verify::check_files_from(&roster, &plan, Some(&previous), Some(from));
+        report.lines(&roster, zhudian::wording::Lang::En)
+    };
+    let crowded = |l: &String| l.contains("more than twice the even share");
+    // December alone: nine in one month is the even share.
+    assert!(!lines("2015-12-01").iter().any(crowded));
+    // From June, seven months: more than twice the share of three.
+    assert_has(
+        &lines("2015-06-01"),
+        "calendar rule 4 (household visits): 西海村（xihai）: 9 of the 9 visit sessions here from month 6 fall in month 12, more than twice the even share (3)",
+    );
+    let zh = zhudian::verify::check_files_from(
+        &roster,
+        &plan,
+        Some(&previous),
+        chrono::NaiveDate::from_ymd_opt(2015, 6, 1),
+    )
+    .lines(&roster, zhudian::wording::Lang::Zh);
+    assert!(
+        zh.iter()
+            .any(|l| l.ends_with("12 月安排了 9 次走访（6月起 9 次），超过平均份额的两倍（3 次）")),
+        "{zh:#?}"
+    );
+}

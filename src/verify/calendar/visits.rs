@@ -263,13 +263,18 @@ pub(super) fn visit_totals(
             }
         }
         // Spread: the unit's visits, no month over twice its even share, the
-        // share taken over the months with a visit day.
-        let months = &unit_months[u];
+        // share taken over the months with a visit day. A replan from a
+        // date plans the visits left over the months left: those are the
+        // months it is held to (a trial's September replan, with the
+        // unit's backlog, put 88 visits in each month to December).
+        let first = cx.from.map_or(0, |d| d.month0() as usize);
+        let mut months = unit_months[u];
+        months[..first].fill(0);
         let total: u32 = months.iter().sum();
         if total == 0 || warnings.visits_short_units.contains(&unit.id) {
             continue;
         }
-        let open = (1..=12u32)
+        let open = (first as u32 + 1..=12u32)
             .filter(|&m| {
                 let mut d = NaiveDate::from_ymd_opt(cx.year, m, 1).expect("a date");
                 while d.month() == m {
@@ -296,6 +301,7 @@ pub(super) fn visit_totals(
                     sessions: n,
                     total,
                     limit,
+                    since: cx.from.map(|d| d.month()),
                 },
             });
         }

@@ -493,14 +493,23 @@ pub(super) fn say(said: &CheckSaid, lang: Lang) -> String {
             sessions,
             total,
             limit,
+            since,
         } => {
             if en {
+                let of = match since {
+                    Some(m) => format!("the {total} visit sessions here from month {m}"),
+                    None => format!("the {total} visit sessions here"),
+                };
                 format!(
-                    "{sessions} of the {total} visit sessions here fall in month {month}, more than twice the even share ({limit})"
+                    "{sessions} of {of} fall in month {month}, more than twice the even share ({limit})"
                 )
             } else {
+                let of = match since {
+                    Some(m) => format!("{m}月起 {total} 次"),
+                    None => format!("全年 {total} 次"),
+                };
                 format!(
-                    "{month} 月安排了 {sessions} 次走访（全年 {total} 次），超过平均份额的两倍（{limit} 次）"
+                    "{month} 月安排了 {sessions} 次走访（{of}），超过平均份额的两倍（{limit} 次）"
                 )
             }
         }

@@ -342,11 +342,14 @@ pub enum CheckSaid {
         first: NaiveDate,
         afternoon: bool,
     },
+    /// A month holding more than twice the unit's even share of visits;
+    /// `since`: the first month counted (a replan's), None for the year.
     VisitSpread {
         month: u32,
         sessions: u32,
         total: u32,
         limit: u32,
+        since: Option<u32>,
     },
     /// The fixed rotation's timetable and the make-up rule's newer checks.
     Timetable(crate::wording::station::TimetableSaid),

@@ -567,45 +567,49 @@ impl Roster {
         ids
     }
 
-    /// Ids of everyone who attends a meeting on `day`: only people in post
+    /// Ids of everyone who attends meeting `m`, by day: only people in post
     /// that day (`joins`/`leaves`, handovers). A person named who has
     /// handed over is stood in for by whoever holds the place that day
     /// (successor, or predecessor before the handover), since the meeting
     /// is the post's. A shared person's duty elsewhere stays theirs alone.
-    pub fn attendees_on(&self, m: &Meeting, day: NaiveDate) -> Vec<String> {
+    /// The names and handovers are read once for all of a meeting's days.
+    pub fn attendees_by_day(&self, m: &Meeting) -> impl Fn(NaiveDate) -> Vec<String> + '_ {
         let ids = self.attendee_ids(m);
-        if m.elsewhere.is_some() {
-            return ids;
-        }
+        let elsewhere = m.elsewhere.is_some();
         let handed = self.handovers();
-        let serves = |id: &str| {
-            let (joins, leaves) = self.service_given(id, &handed);
-            joins.is_none_or(|j| day >= j) && leaves.is_none_or(|l| day < l)
-        };
-        let mut out: Vec<String> = ids
-            .into_iter()
-            .filter_map(|id| {
-                let mut who = id;
-                // A chain of handovers is walked both ways, at most once per link.
-                for _ in 0..=handed.len() {
-                    if serves(&who) {
-                        return Some(who);
+        move |day| {
+            if elsewhere {
+                return ids.clone();
+            }
+            let serves = |id: &str| {
+                let (joins, leaves) = self.service_given(id, &handed);
+                joins.is_none_or(|j| day >= j) && leaves.is_none_or(|l| day < l)
+            };
+            let mut out: Vec<String> = ids
+                .iter()
+                .filter_map(|id| {
+                    let mut who = id.clone();
+                    // A chain of handovers is walked both ways, at most once per link.
+                    for _ in 0..=handed.len() {
+                        if serves(&who) {
+                            return Some(who);
+                        }
+                        let next = handed.iter().find(|h| {
+                            (h.from == who && day >= h.date) || (h.to == who && day < h.date)
+                        })?;
+                        who = if next.from == who {
+                            next.to.clone()
+                        } else {
+                            next.from.clone()
+                        };
                     }
-                    let next = handed.iter().find(|h| {
-                        (h.from == who && day >= h.date) || (h.to == who && day < h.date)
-                    })?;
-                    who = if next.from == who {
-                        next.to.clone()
-                    } else {
-                        next.from.clone()
-                    };
-                }
-                None
-            })
-            .collect();
-        out.sort();
-        out.dedup();
-        out
+                    None
+                })
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        }
     }
 }
 

@@ -257,10 +257,10 @@ impl<'a> Cx<'a> {
         let mut occurrences = Vec::new();
         for (mi, m) in roster.meetings.iter().enumerate() {
             let (s, e) = (minutes(m.start), minutes(m.end));
+            let attendees_on = roster.attendees_by_day(m);
             for date in expand(m.date, m.repeat, m.until, year) {
                 let day = date.ordinal0() as usize;
-                let attendees: Vec<usize> = roster
-                    .attendees_on(m, date)
+                let attendees: Vec<usize> = attendees_on(date)
                     .iter()
                     .filter_map(|id| ids.get(id.as_str()).copied())
                     .collect();

@@ -281,17 +281,10 @@ fn occurrences(r: &Roster) -> Vec<Occurrence> {
                 m.start.format("%H:%M").to_string(),
                 m.end.format("%H:%M").to_string(),
             );
+            let attendees_on = r.attendees_by_day(m);
             super::cx::expand(m.date, m.repeat, m.until, year)
                 .into_iter()
-                .map(move |d| {
-                    (
-                        d,
-                        s.clone(),
-                        e.clone(),
-                        m.title.clone(),
-                        r.attendees_on(m, d),
-                    )
-                })
+                .map(move |d| (d, s.clone(), e.clone(), m.title.clone(), attendees_on(d)))
         })
         .collect()
 }

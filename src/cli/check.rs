@@ -56,10 +56,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         .from
         .as_ref()
         .map(|f| f.on("--from", roster.township.year, lang))
+        .transpose()
     {
-        Some(Err(code)) => return code,
-        Some(Ok(d)) => Some(d),
-        None => None,
+        Ok(d) => d,
+        Err(code) => return code,
     };
     let plan_name = args.plan.display().to_string();
     let read = |p: &PathBuf| {

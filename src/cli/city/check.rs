@@ -34,17 +34,9 @@ pub fn run(
         Ok(t) => t,
         Err(code) => return code,
     };
-    // The city's year is its rosters' (the first readable one's).
-    let year = towns
-        .iter()
-        .find_map(|t| t.roster.as_ref().ok())
-        .map(|r| r.township.year);
-    let from = match (from, year) {
-        (Some(typed), Some(year)) => match typed.on("--from", year, lang) {
-            Ok(d) => Some(d),
-            Err(code) => return code,
-        },
-        _ => None,
+    let from = match super::date_on_city_year(from, &towns, lang) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     // A shared person's busy times in the townships before (city order) are
     // theirs in each later township, as when the city was planned.

@@ -517,6 +517,25 @@ pub fn roster_gone(towns: &[Township], plans: &Path, done: Done, lang: Lang) -> 
         .collect()
 }
 
+/// A date flag (`--from`) as the day meant, on the year of the city's
+/// rosters (the first readable one's: a city plans one year); None when
+/// none was typed or no roster could be read. A day that year lacks is
+/// refused (exit 2).
+pub fn date_on_city_year(
+    typed: Option<&crate::cli::dates::DateFlag>,
+    towns: &[Township],
+    lang: Lang,
+) -> Result<Option<chrono::NaiveDate>, i32> {
+    let year = towns
+        .iter()
+        .find_map(|t| t.roster.as_ref().ok())
+        .map(|r| r.township.year);
+    match (typed, year) {
+        (Some(typed), Some(year)) => typed.on("--from", year, lang).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// Whether the plan at `path` pairs (by file name) with no township of
 /// `city`, the rosters a `--roster CITY` names (none named: pairs).
 pub fn unpaired(city: &[Township], path: &Path) -> bool {

@@ -17,20 +17,6 @@ use crate::wording::city::{CityRunSaid, Done};
 use crate::wording::scenario::ReplanSaid;
 use crate::wording::{Lang, Say};
 
-/// `args` with `--from` as the day meant, on the year of the city's
-/// rosters (the first readable one's: a city plans one year).
-fn from_on_city_year(args: &ReplanArgs, towns: &[Township], lang: Lang) -> Result<ReplanArgs, i32> {
-    let mut args = args.clone();
-    let year = towns
-        .iter()
-        .find_map(|t| t.roster.as_ref().ok())
-        .map(|r| r.township.year);
-    if let (Some(typed), Some(year)) = (&args.from_typed, year) {
-        args.from = Some(typed.on("--from", year, lang)?);
-    }
-    Ok(args)
-}
-
 /// Replans every township; the exit code is the worst township's.
 pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
     let opts = match args.engine.options() {
@@ -44,10 +30,13 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let args = &match from_on_city_year(args, &towns, lang) {
-        Ok(a) => a,
+    let mut args = args.clone();
+    match super::date_on_city_year(args.from_typed.as_ref(), &towns, lang) {
+        Ok(Some(d)) => args.from = Some(d),
+        Ok(None) => {}
         Err(code) => return code,
-    };
+    }
+    let args = &args;
     let inputs: Vec<&Path> = towns
         .iter()
         .map(|t| t.path.as_path())

@@ -417,9 +417,9 @@ pub fn check(
         .collect();
     for (mi, m) in roster.meetings.iter().enumerate() {
         let dates = occurrences(m, year);
+        let attendees_on = roster.attendees_by_day(m);
         for &d in &dates {
-            let people: Vec<usize> = roster
-                .attendees_on(m, d)
+            let people: Vec<usize> = attendees_on(d)
                 .iter()
                 .filter_map(|id| cx.person(id))
                 .collect();

@@ -266,7 +266,7 @@ pub(super) fn visit_totals(
         // share taken over the months with a visit day. A replan from a
         // date plans the visits left over the months left: those are the
         // months it is held to (a trial's September replan, with the
-        // unit's backlog, put 88 visits in each month to December).
+        // unit's backlog, put 88 of them in December and was refused).
         let first = cx.from.map_or(0, |d| d.month0() as usize);
         let mut months = unit_months[u];
         months[..first].fill(0);

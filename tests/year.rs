@@ -35,18 +35,7 @@ fn replan_from_a_date_keeps_the_past_byte_for_byte_and_moves_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
     let p0 = planned(dir.path());
     let roster = transfer(dir.path(), "peng-jl");
-    let p1 = tmp(dir.path(), "p1.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let p1 = year_fixtures::replan(&roster, &p0, FROM, dir.path(), "p1.toml");
     let (before, after) = (read_plan(&p0), read_plan(&p1));
 
     // The past: every session before the date, in the same order, the same.
@@ -111,18 +100,7 @@ fn visits_done_before_the_date_count_toward_the_year() {
     let dir = tempfile::tempdir().unwrap();
     let p0 = planned(dir.path());
     let roster = transfer(dir.path(), "peng-jl");
-    let p1 = tmp(dir.path(), "p1.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let p1 = year_fixtures::replan(&roster, &p0, FROM, dir.path(), "p1.toml");
     let (before, after) = (read_plan(&p0), read_plan(&p1));
     let unit = &after.handover[0].units[0];
     // Households visited at her former unit by the post (her, then him).
@@ -525,20 +503,14 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
     let roster = transfer(dir.path(), "peng-jl");
     let r = zhudian::roster::load(Path::new(&roster)).unwrap();
     for lang in ["en", "zh"] {
-        let p1 = tmp(dir.path(), &format!("p1-{lang}.toml"));
-        let (c, out, err) = zhudian(&[
-            "--lang",
-            lang,
-            "replan",
+        let (p1, out, _) = year_fixtures::replan_in(
+            Some(lang),
             &roster,
-            "--previous",
             &p0,
-            "--from",
             FROM,
-            "-o",
-            &p1,
-        ]);
-        assert_eq!(c, 0, "{out}{err}");
+            dir.path(),
+            &format!("p1-{lang}.toml"),
+        );
         let (before, after) = (read_plan(&p0), read_plan(&p1));
         let units: Vec<String> = after.handover[0]
             .units
@@ -672,18 +644,7 @@ fn visits_made_before_the_date_count_toward_the_year_by_team() {
     let roster = transfer(dir.path(), "peng-jl");
     let text = std::fs::read_to_string(&roster).unwrap();
     std::fs::write(&roster, by_team(&text)).unwrap();
-    let p1 = tmp(dir.path(), "p1.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let p1 = year_fixtures::replan(&roster, &p0, FROM, dir.path(), "p1.toml");
     let per_unit = |p: &PlanFile| {
         let mut m: std::collections::BTreeMap<String, usize> = Default::default();
         for s in p.session.iter().filter(|s| s.kind == "household_visit") {
@@ -727,18 +688,8 @@ fn validate_counts_a_handed_over_post_once() {
 fn a_later_replan_says_only_its_own_changes() {
     let dir = tempfile::tempdir().unwrap();
     let (_, roster, p1) = year_fixtures::july_replanned(dir.path());
-    let p2 = tmp(dir.path(), "p2.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p1,
-        "--from",
-        "2015-09-01",
-        "-o",
-        &p2,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let (p2, out, _) =
+        year_fixtures::replan_in(None, &roster, &p1, "2015-09-01", dir.path(), "p2.toml");
     // Nothing changes in September: July's handover is the past, not news.
     assert!(out.contains("What changes from 2015-09-01:\n"), "{out}");
     assert!(!out.contains("hands over to"), "{out}");
@@ -848,18 +799,7 @@ fn check_against_an_older_roster_says_why_first() {
     let dir = tempfile::tempdir().unwrap();
     let p0 = planned(dir.path());
     let roster = transfer(dir.path(), "peng-jl");
-    let p1 = tmp(dir.path(), "p1.toml");
-    let (c, out, err) = zhudian(&[
-        "replan",
-        &roster,
-        "--previous",
-        &p0,
-        "--from",
-        FROM,
-        "-o",
-        &p1,
-    ]);
-    assert_eq!(c, 0, "{out}{err}");
+    let p1 = year_fixtures::replan(&roster, &p0, FROM, dir.path(), "p1.toml");
     let (c, out, _) = zhudian(&["--lang", "zh", "check", ROSTER, &p1]);
     assert_eq!(c, 1, "{out}");
     let lines: Vec<&str> = out.lines().collect();

@@ -480,7 +480,8 @@ fn the_team_warning_in_chinese_names_names() {
 
 /// `plan` on a one-unit township whose visits do not fit: the kind's
 /// remedy under the list agrees with the warning's, the unit's own people
-/// first (a trial's leader of one unit had nothing to shed).
+/// first (a trial's leader of one unit had nothing to shed); where every
+/// member visits, visits by the team, as each warning there says.
 #[test]
 fn the_plans_remedy_for_visits_that_do_not_fit_adds_the_units_own_people_first() {
     let dir = tempfile::tempdir().unwrap();
@@ -503,19 +504,38 @@ fn the_plans_remedy_for_visits_that_do_not_fit_adds_the_units_own_people_first()
             "zh",
             "  入户走访排不下：1条\n\
              \x20   - 大村团队（张一、李甲）的入户走访排不下：4560户次（304个半天）超出每人每月8个半天的走访上限；名册中为该村（社区）再加4名可协助的本村（社区）人员（如两委干部，排班时会编入团队）即可排下\n\
-             \x20   解决办法：名册中为该村（社区）加可协助的本村（社区）人员（如两委干部，排班时会编入团队）；其次可减少其联系点、减轻其团队任务，或提高每次走访的户数\n",
+             \x20   解决办法：先按每条提醒所说的办法（由团队走访的：名册中为该村（社区）加可协助的本村（社区）人员；每人各走一遍的：改为每户由团队共同走访）；其次可减少其联系点、减轻其团队任务，或提高每次走访的户数\n",
         ),
         (
             "en",
             "  household visits that do not fit: 1\n\
              \x20   - the team of 大村 (张一 and 李甲) cannot make all household visits: 4560 household visits (304 half-days) do not fit within 8 visit half-days a month each; 4 more of the unit's own people who may assist (committee cadres, volunteers…) added to the roster (the plan puts them on the team) would fit\n\
-             \x20   what helps: add the unit's own people who may assist (committee cadres, volunteers…) to the roster (the plan puts them on the team); else give that person fewer units or a lighter team load, or raise the households per visit session\n",
+             \x20   what helps: what each warning says (by team: add the unit's own people who may assist to the roster; by member: have the team visit each household together); else give that person fewer units or a lighter team load, or raise the households per visit session\n",
         ),
     ] {
         let (code, stdout, err) = cli::zhudian(&["--lang", lang, "plan", r, "-o", o]);
         assert_eq!(code, 0, "{err}");
         assert!(stdout.ends_with(said), "{stdout}");
     }
+    // Visits by every member (gaozhou-rural): each warning offers visits
+    // by the team, and the summary under them says the same first.
+    let (code, stdout, err) = cli::zhudian(&[
+        "--lang",
+        "zh",
+        "plan",
+        "instances/gaozhou-rural.toml",
+        "-o",
+        o,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        stdout.contains("改为每户由团队共同走访（不必每名成员各走一遍）即可排下"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("    解决办法：先按每条提醒所说的办法（由团队走访的：名册中为该村（社区）加可协助的本村（社区）人员；每人各走一遍的：改为每户由团队共同走访）；其次可减少其联系点、减轻其团队任务，或提高每次走访的户数\n"),
+        "{stdout}"
+    );
 }
 
 // ---- check, one hand-broken plan per rule ----

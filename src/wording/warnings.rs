@@ -143,11 +143,13 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
             "shorten the make-up notice period, or keep more days free of meetings and holidays late in the year",
             "缩短补接待提前通知期，或在年底少排会议和假期，留出可补接待的日子",
         ),
-        // The unit's own people who may assist come first, as each
-        // warning's remedy does: a leader of one unit has nothing to shed.
+        // Each warning's own remedy comes first, in either way of visiting:
+        // by team, the unit's own people who may assist (a leader of one
+        // unit has nothing to shed); by member, visits by the team together
+        // (the unit's people added do not visit for a member).
         "household_visits_short" => (
-            "add the unit's own people who may assist (committee cadres, volunteers…) to the roster (the plan puts them on the team); else give that person fewer units or a lighter team load, or raise the households per visit session",
-            "名册中为该村（社区）加可协助的本村（社区）人员（如两委干部，排班时会编入团队）；其次可减少其联系点、减轻其团队任务，或提高每次走访的户数",
+            "what each warning says (by team: add the unit's own people who may assist to the roster; by member: have the team visit each household together); else give that person fewer units or a lighter team load, or raise the households per visit session",
+            "先按每条提醒所说的办法（由团队走访的：名册中为该村（社区）加可协助的本村（社区）人员；每人各走一遍的：改为每户由团队共同走访）；其次可减少其联系点、减轻其团队任务，或提高每次走访的户数",
         ),
         "meeting_in_window" => (
             "move the meeting out of the station window; a meeting that cannot move should be marked an emergency",

@@ -550,14 +550,18 @@ impl Ctx<'_> {
         if k >= self.max {
             return;
         }
-        for i in from..self.items.len() {
+        // Items come in increasing w per unit: once even the cheapest
+        // extension through item i cannot beat the threshold, no later one
+        // can. That first item is found by bisection, and again only when
+        // a child's bundles lowered the threshold: tested item by item, it
+        // was half of the search's bound tests (the child's own test, which
+        // the loop needs anyway, prunes everything this one would).
+        let mut stop = self.stop(found);
+        let mut end = self.first_pruned(k, from, load, wsum, tour, stop);
+        let mut i = from;
+        while i < end {
             let item = &self.items[i];
-            // Items come in increasing w per unit: once even the cheapest
-            // extension through item i cannot beat the threshold, no later
-            // one can.
-            if self.prunes(k, item.start, load, wsum, tour, 1, self.stop(found)) {
-                return;
-            }
+            i += 1;
             let size = item.units.len();
             if k + size > self.max
                 || self.rules.has_pairs
@@ -577,23 +581,36 @@ impl Ctx<'_> {
             let load_x = load + item.load;
             let next = item.start + size;
             // Cheap test first (the tour so far bounds the new one).
-            if !self.prunes(k + size, next, load_x, wsum + wx, tour, 0, self.stop(found)) {
+            if !self.prunes(k + size, next, load_x, wsum + wx, tour, 0, stop) {
                 let tour_x = self.tour(set);
                 // This item in particular: its own load and tour.
-                if !self.prunes(
-                    k + size,
-                    next,
-                    load_x,
-                    wsum + wx,
-                    tour_x,
-                    0,
-                    self.stop(found),
-                ) {
-                    self.dfs(set, i + 1, load_x, wsum + wx, tour_x, found);
+                if !self.prunes(k + size, next, load_x, wsum + wx, tour_x, 0, stop) {
+                    self.dfs(set, i, load_x, wsum + wx, tour_x, found);
+                    let now = self.stop(found);
+                    if now != stop {
+                        stop = now;
+                        end = self.first_pruned(k, i, load, wsum, tour, stop).min(end);
+                    }
                 }
             }
             set.truncate(k);
         }
+    }
+
+    /// The first item from `from` on through which no extension of the set
+    /// can cost less than `stop` (the items' count if none): the bound of
+    /// an extension through item i only grows with i.
+    fn first_pruned(
+        &self,
+        k: usize,
+        from: usize,
+        load: f64,
+        wsum: f64,
+        tour: f64,
+        stop: f64,
+    ) -> usize {
+        let rest = &self.items[from..];
+        from + rest.partition_point(|it| !self.prunes(k, it.start, load, wsum, tour, 1, stop))
     }
 
     fn apart(&self, a: u16, b: u16) -> bool {

@@ -63,14 +63,56 @@ pub(crate) struct SearchPricer {
     index: HashMap<Vec<u16>, u32>,
 }
 
-/// One search's answer: the least cost part (f + travel·tour + Σw) found
-/// below the threshold, the kept bundles (cost part, units ascending) and the
-/// number of search nodes (the work counted for `--work-limit`).
+/// One group's answer: the least cost part (f + travel·tour + Σw) found
+/// below the threshold and the kept bundles (cost part, units ascending).
 struct Found {
     best: f64,
     kept: Vec<(f64, Vec<u16>)>,
+}
+
+/// A search's answers, one per group it searches for, and its nodes (the
+/// work counted for `--work-limit`).
+struct Hunt {
+    found: Vec<Found>,
     nodes: u64,
 }
+
+impl Hunt {
+    /// Takes in the answers of a search over other first items: each
+    /// group's best, and its kept bundles, the least first.
+    fn merge(&mut self, other: Hunt, seekers: &[Seeker]) {
+        self.nodes += other.nodes;
+        for ((f, o), sk) in self.found.iter_mut().zip(other.found).zip(seekers) {
+            f.best = f.best.min(o.best);
+            f.kept.extend(o.kept);
+            f.kept
+                .sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+            f.kept.truncate(sk.keep);
+        }
+    }
+}
+
+/// Which of the first level's items a search takes: those `index` modulo
+/// `of` (the whole level for one part).
+#[derive(Clone, Copy)]
+struct Part {
+    of: usize,
+    index: usize,
+}
+
+/// Below the first level, every item.
+const WHOLE: Part = Part { of: 1, index: 0 };
+
+/// A group searched: a member standing for it, its largest dual, and how
+/// many bundles it keeps.
+struct Seeker {
+    leader: usize,
+    mu: f64,
+    keep: usize,
+}
+
+/// Groups searched together at most (their bits in a `u64`).
+const JOINT_MAX: usize = 64;
 
 impl SearchPricer {
     pub(crate) fn new(p: &LeaderProblem) -> SearchPricer {
@@ -81,7 +123,7 @@ impl SearchPricer {
             top_loads.push(top_loads.last().unwrap() + l);
         }
         SearchPricer {
-            metric: is_metric(p),
+            metric: tour::is_metric(p),
             top_loads,
             index: HashMap::new(),
         }
@@ -123,34 +165,55 @@ impl SearchPricer {
         let cuts = CutIndex::new(rules.nu, duals);
         // The node's together-branches, the same for every group.
         let ties = tied_units(rules);
-        let found: Vec<Found> = groups
+        // Groups that differ only in the units they may take search
+        // together: at 90×30 a quarter of the leaders may not take one unit
+        // each, and their eight searches over nearly the same units were
+        // three quarters of the pricing.
+        let mut joint: Vec<Vec<usize>> = Vec::new();
+        let mut by_rest: HashMap<Vec<u64>, usize> = HashMap::new();
+        for (g, members) in groups.iter().enumerate() {
+            let key = self.key_but_allowed(p, rules, members[0], phase1);
+            let at = match by_rest.get(&key) {
+                Some(&at) if joint[at].len() < JOINT_MAX => at,
+                _ => {
+                    joint.push(Vec::new());
+                    by_rest.insert(key, joint.len() - 1);
+                    joint.len() - 1
+                }
+            };
+            joint[at].push(g);
+        }
+        let hunts: Vec<Hunt> = joint
             .par_iter()
-            .map(|g| {
-                let mu = g
+            .map(|gs| {
+                let seekers: Vec<Seeker> = gs
                     .iter()
-                    .map(|&l| duals.mu[l])
-                    .fold(f64::NEG_INFINITY, f64::max);
-                // Kept per group: enough for each member's own best columns.
-                let keep = per_leader * g.len().min(4);
-                self.search(
-                    p,
-                    rules,
-                    duals,
-                    &ties,
-                    cuts.as_ref(),
-                    g[0],
-                    mu,
-                    phase1,
-                    keep,
-                    tol,
-                )
+                    .map(|&g| Seeker {
+                        leader: groups[g][0],
+                        mu: groups[g]
+                            .iter()
+                            .map(|&l| duals.mu[l])
+                            .fold(f64::NEG_INFINITY, f64::max),
+                        // Kept per group: enough for each member's own
+                        // best columns.
+                        keep: per_leader * groups[g].len().min(4),
+                    })
+                    .collect();
+                self.search(p, rules, duals, &ties, cuts.as_ref(), &seekers, phase1, tol)
             })
             .collect();
         let mut nodes = 0u64;
+        let mut found: Vec<Option<Found>> = (0..groups.len()).map(|_| None).collect();
+        for (gs, hunt) in joint.iter().zip(hunts) {
+            nodes += hunt.nodes;
+            for (&g, f) in gs.iter().zip(hunt.found) {
+                found[g] = Some(f);
+            }
+        }
+        let found = found.into_iter().map(|f| f.expect("every group searched"));
         let mut min_rc = vec![0.0; nl];
         let mut per: Vec<Vec<(f64, u32)>> = vec![Vec::new(); nl];
         for (g, f) in groups.iter().zip(found) {
-            nodes += f.nodes;
             let ids: Vec<u32> = f
                 .kept
                 .iter()
@@ -199,14 +262,30 @@ impl SearchPricer {
     /// permissions and required units, and (in phase 2) unit costs and
     /// changed units.
     fn key(&self, p: &LeaderProblem, rules: &Rules, l: usize, phase1: bool) -> Vec<u64> {
-        let spec = &p.leaders[l];
         let nu = rules.nu;
+        let mut k: Vec<u64> = rules.allowed[l * nu..(l + 1) * nu]
+            .chunks(64)
+            .map(|c| {
+                c.iter()
+                    .enumerate()
+                    .fold(0u64, |a, (i, &x)| a | (x as u64) << i)
+            })
+            .collect();
+        k.extend(self.key_but_allowed(p, rules, l, phase1));
+        k
+    }
+
+    /// The key without the units the leader may take: leaders alike in
+    /// this search together.
+    fn key_but_allowed(
+        &self,
+        p: &LeaderProblem,
+        rules: &Rules,
+        l: usize,
+        phase1: bool,
+    ) -> Vec<u64> {
+        let spec = &p.leaders[l];
         let mut k = vec![spec.min_units as u64, spec.max_units as u64];
-        k.extend(rules.allowed[l * nu..(l + 1) * nu].chunks(64).map(|c| {
-            c.iter()
-                .enumerate()
-                .fold(0u64, |a, (i, &x)| a | (x as u64) << i)
-        }));
         k.push(u64::MAX);
         k.extend(rules.required[l].iter().map(|&u| u as u64));
         if !phase1 {
@@ -235,56 +314,11 @@ impl SearchPricer {
         b
     }
 
-    /// Best tour minutes through `set` (any order). Up to 4 units every
-    /// order is tried directly (24 at most, summed in the same order as
-    /// `tour_into`, so the number is bit for bit the same): cheaper than
-    /// the cache of tours this replaced, whose hashing and locking were
-    /// most of the search's time.
-    fn tour(&self, p: &LeaderProblem, set: &[u16]) -> f64 {
-        let k = set.len();
-        if k == 0 {
-            return 0.0;
-        }
-        if k > 4 {
-            let mut s: Vec<usize> = set.iter().map(|&u| u as usize).collect();
-            s.sort_unstable();
-            let mut o = vec![0; k];
-            return tour_into(p, &s, &mut o);
-        }
-        let mut u = [0usize; 4];
-        for (d, &x) in u.iter_mut().zip(set) {
-            *d = x as usize;
-        }
-        let o = &p.office_minutes;
-        if k == 1 {
-            return 2.0 * o[u[0]];
-        }
-        let d = |a: usize, b: usize| p.unit_minutes[a][b];
-        let mut best = f64::INFINITY;
-        match k {
-            2 => {
-                for (a, b) in [(u[0], u[1]), (u[1], u[0])] {
-                    best = best.min(o[a] + d(a, b) + o[b]);
-                }
-            }
-            3 => {
-                for q in PERMS3 {
-                    let (a, b, c) = (u[q[0]], u[q[1]], u[q[2]]);
-                    best = best.min(o[a] + d(a, b) + d(b, c) + o[c]);
-                }
-            }
-            _ => {
-                for q in PERMS4 {
-                    let (a, b, c, e) = (u[q[0]], u[q[1]], u[q[2]], u[q[3]]);
-                    best = best.min(o[a] + d(a, b) + d(b, c) + d(c, e) + o[e]);
-                }
-            }
-        }
-        best
-    }
-
-    /// Depth-first branch and bound for leader `l` (standing for its group,
-    /// whose largest dual is `mu`).
+    /// Depth-first branch and bound for groups alike but for the units
+    /// they may take, one search over the units any of them may take: a
+    /// partial bundle carries the groups that may still take it (`alive`)
+    /// and is pruned against the loosest of their thresholds, so each
+    /// group's answer is what a search of its own would give.
     #[allow(clippy::too_many_arguments)]
     fn search(
         &self,
@@ -293,15 +327,28 @@ impl SearchPricer {
         duals: &Duals,
         ties: &[Vec<u16>],
         cuts: Option<&CutIndex>,
-        l: usize,
-        mu: f64,
+        seekers: &[Seeker],
         phase1: bool,
-        keep: usize,
         tol: f64,
-    ) -> Found {
+    ) -> Hunt {
+        let l = seekers[0].leader;
         let spec = &p.leaders[l];
         let nu = rules.nu;
-        let allowed = &rules.allowed[l * nu..(l + 1) * nu];
+        // dead[u]: the groups that may not take unit u (one bit each).
+        let mut dead = vec![0u64; nu];
+        for (g, sk) in seekers.iter().enumerate() {
+            let allowed = &rules.allowed[sk.leader * nu..(sk.leader + 1) * nu];
+            for (d, &a) in dead.iter_mut().zip(allowed) {
+                if !a {
+                    *d |= 1 << g;
+                }
+            }
+        }
+        let everyone = if seekers.len() == 64 {
+            u64::MAX
+        } else {
+            (1u64 << seekers.len()) - 1
+        };
         let changed = p.max_changes.as_ref().map(|(_, c)| &c[l]);
         let w = |u: usize| {
             let mut x = -duals.pi[u];
@@ -323,14 +370,29 @@ impl SearchPricer {
         }
         required.sort_unstable();
         required.dedup();
-        let mut found = Found {
-            best: f64::INFINITY,
-            kept: Vec::new(),
+        // Groups that may not take a required unit take no bundle here.
+        let mut alive = everyone;
+        for &u in &required {
+            alive &= !dead[u as usize];
+        }
+        if required.len() > spec.max_units {
+            alive = 0;
+        }
+        let fresh = || Hunt {
+            found: (0..seekers.len())
+                .map(|g| Found {
+                    best: if alive >> g & 1 == 1 {
+                        f64::INFINITY
+                    } else {
+                        0.0
+                    },
+                    kept: Vec::new(),
+                })
+                .collect(),
             nodes: 0,
         };
-        if required.len() > spec.max_units || required.iter().any(|&u| !allowed[u as usize]) {
-            found.best = 0.0;
-            return found;
+        if alive == 0 {
+            return fresh();
         }
         let apart =
             |a: u16, b: u16| rules.has_pairs && rules.partners[a as usize].contains(&(b, false));
@@ -339,8 +401,8 @@ impl SearchPricer {
             .iter()
             .filter(|t| t.len() <= room)
             .filter(|t| {
-                t.iter()
-                    .all(|&u| allowed[u as usize] && !required.contains(&u))
+                t.iter().all(|&u| dead[u as usize] & alive != alive)
+                    && !t.iter().any(|u| required.contains(u))
             })
             .filter(|t| {
                 !t.iter()
@@ -351,6 +413,7 @@ impl SearchPricer {
                 w: t.iter().map(|&u| w(u as usize)).sum(),
                 load: t.iter().map(|&u| p.workload[u as usize]).sum(),
                 start: 0,
+                dead: t.iter().fold(0, |d, &u| d | dead[u as usize]),
             })
             .collect();
         // In increasing weight per unit (ties by the first unit).
@@ -389,26 +452,38 @@ impl SearchPricer {
             prefix: &prefix,
             slopes: &slopes,
             top_loads: &self.top_loads,
-            pricer: self,
             metric: self.metric,
             balance,
             travel,
             phase1,
             min: spec.min_units,
             max: spec.max_units,
-            mu,
-            keep,
+            seekers,
             tol,
             cuts,
         };
         let load: f64 = required.iter().map(|&u| p.workload[u as usize]).sum();
         let wsum: f64 = required.iter().map(|&u| w(u as usize)).sum();
-        let mut set = required.clone();
-        let tour = ctx.tour(&set);
-        let pen = cuts.map_or(0.0, |c| c.penalty(&set));
-        ctx.dfs(&mut set, 0, load, wsum + pen, tour, &mut found);
-        found.best = found.best.min(mu);
-        found
+        let tour = ctx.tour(&required);
+        let pen = cuts.map_or(0.0, |c| c.penalty(&required));
+        // Two halves of the first level's items, searched on two threads
+        // (the joint search is most of a round's pricing). Always two, so
+        // that the nodes counted do not depend on the threads there are.
+        let half = |index: usize| {
+            let mut hunt = fresh();
+            let mut set = required.clone();
+            let part = Part { of: 2, index };
+            ctx.dfs(&mut set, 0, load, wsum + pen, tour, alive, part, &mut hunt);
+            hunt
+        };
+        let (mut hunt, other) = rayon::join(|| half(0), || half(1));
+        hunt.merge(other, seekers);
+        for (g, (f, sk)) in hunt.found.iter_mut().zip(seekers).enumerate() {
+            if alive >> g & 1 == 1 {
+                f.best = f.best.min(sk.mu);
+            }
+        }
+        hunt
     }
 }
 
@@ -425,7 +500,6 @@ struct Ctx<'a> {
     /// the deviation bounded by a line through the target (see `Slope`)
     slopes: &'a [Slope],
     top_loads: &'a [f64],
-    pricer: &'a SearchPricer,
     metric: bool,
     /// deviation cost per unit of load (0 in phase 1)
     balance: f64,
@@ -433,8 +507,7 @@ struct Ctx<'a> {
     phase1: bool,
     min: usize,
     max: usize,
-    mu: f64,
-    keep: usize,
+    seekers: &'a [Seeker],
     tol: f64,
     /// the cuts with a penalty, if any
     cuts: Option<&'a CutIndex>,
@@ -445,7 +518,7 @@ impl Ctx<'_> {
         if self.travel == 0.0 {
             return 0.0;
         }
-        self.pricer.tour(self.p, set)
+        tour::best(self.p, set)
     }
 
     fn deviation(&self, load: f64) -> f64 {
@@ -467,25 +540,44 @@ impl Ctx<'_> {
     }
 
     /// Threshold on the cost part: a bundle helps only below it.
-    fn stop(&self, found: &Found) -> f64 {
-        if found.kept.len() >= self.keep {
-            found.kept.last().map_or(self.mu, |k| k.0)
-        } else {
-            self.mu
+    /// The loosest threshold of the groups `alive` (−∞ for none).
+    fn stop(&self, alive: u64, hunt: &Hunt) -> f64 {
+        let mut stop = f64::NEG_INFINITY;
+        let mut rest = alive;
+        while rest != 0 {
+            let g = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let (sk, f) = (&self.seekers[g], &hunt.found[g]);
+            let own = if f.kept.len() >= sk.keep {
+                f.kept.last().map_or(sk.mu, |k| k.0)
+            } else {
+                sk.mu
+            };
+            stop = stop.max(own);
         }
+        stop
     }
 
-    fn record(&self, set: &[u16], cost: f64, found: &mut Found) {
-        found.best = found.best.min(cost);
-        if cost - self.mu < -self.tol {
-            let mut units = set.to_vec();
-            units.sort_unstable();
-            let at = found
-                .kept
-                .partition_point(|k| (k.0, &k.1[..]) < (cost, &units[..]));
-            if at < self.keep {
-                found.kept.insert(at, (cost, units));
-                found.kept.truncate(self.keep);
+    fn record(&self, set: &[u16], cost: f64, alive: u64, hunt: &mut Hunt) {
+        let mut units: Vec<u16> = Vec::new();
+        let mut rest = alive;
+        while rest != 0 {
+            let g = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let (sk, f) = (&self.seekers[g], &mut hunt.found[g]);
+            f.best = f.best.min(cost);
+            if cost - sk.mu < -self.tol {
+                if units.is_empty() {
+                    units = set.to_vec();
+                    units.sort_unstable();
+                }
+                let at = f
+                    .kept
+                    .partition_point(|k| (k.0, &k.1[..]) < (cost, &units[..]));
+                if at < sk.keep {
+                    f.kept.insert(at, (cost, units.clone()));
+                    f.kept.truncate(sk.keep);
+                }
             }
         }
     }
@@ -539,13 +631,15 @@ impl Ctx<'_> {
         load: f64,
         wsum: f64,
         tour: f64,
-        found: &mut Found,
+        alive: u64,
+        part: Part,
+        hunt: &mut Hunt,
     ) {
-        found.nodes += 1;
+        hunt.nodes += 1;
         let k = set.len();
-        if k >= self.min && self.rules.bundle_ok(set) {
+        if part.index == 0 && k >= self.min && self.rules.bundle_ok(set) {
             let cost = self.deviation(load) + self.travel * tour + wsum;
-            self.record(set, cost, found);
+            self.record(set, cost, alive, hunt);
         }
         if k >= self.max {
             return;
@@ -556,13 +650,27 @@ impl Ctx<'_> {
         // a child's bundles lowered the threshold: tested item by item, it
         // was half of the search's bound tests (the child's own test, which
         // the loop needs anyway, prunes everything this one would).
-        let mut stop = self.stop(found);
+        let mut stop = self.stop(alive, hunt);
         let mut end = self.first_pruned(k, from, load, wsum, tour, stop);
         let mut i = from;
         while i < end {
             let item = &self.items[i];
             i += 1;
+            if (i - 1 - from) % part.of != part.index {
+                continue;
+            }
             let size = item.units.len();
+            // The groups that may still take the bundle with this item,
+            // and their loosest threshold.
+            let alive_x = alive & !item.dead;
+            if alive_x == 0 {
+                continue;
+            }
+            let stop_x = if alive_x == alive {
+                stop
+            } else {
+                self.stop(alive_x, hunt)
+            };
             if k + size > self.max
                 || self.rules.has_pairs
                     && item
@@ -581,12 +689,12 @@ impl Ctx<'_> {
             let load_x = load + item.load;
             let next = item.start + size;
             // Cheap test first (the tour so far bounds the new one).
-            if !self.prunes(k + size, next, load_x, wsum + wx, tour, 0, stop) {
+            if !self.prunes(k + size, next, load_x, wsum + wx, tour, 0, stop_x) {
                 let tour_x = self.tour(set);
                 // This item in particular: its own load and tour.
-                if !self.prunes(k + size, next, load_x, wsum + wx, tour_x, 0, stop) {
-                    self.dfs(set, i, load_x, wsum + wx, tour_x, found);
-                    let now = self.stop(found);
+                if !self.prunes(k + size, next, load_x, wsum + wx, tour_x, 0, stop_x) {
+                    self.dfs(set, i, load_x, wsum + wx, tour_x, alive_x, WHOLE, hunt);
+                    let now = self.stop(alive, hunt);
                     if now != stop {
                         stop = now;
                         end = self.first_pruned(k, i, load, wsum, tour, stop).min(end);
@@ -618,72 +726,7 @@ impl Ctx<'_> {
     }
 }
 
-const PERMS3: [[usize; 3]; 6] = [
-    [0, 1, 2],
-    [0, 2, 1],
-    [1, 0, 2],
-    [1, 2, 0],
-    [2, 0, 1],
-    [2, 1, 0],
-];
-
-const PERMS4: [[usize; 4]; 24] = [
-    [0, 1, 2, 3],
-    [0, 1, 3, 2],
-    [0, 2, 1, 3],
-    [0, 2, 3, 1],
-    [0, 3, 1, 2],
-    [0, 3, 2, 1],
-    [1, 0, 2, 3],
-    [1, 0, 3, 2],
-    [1, 2, 0, 3],
-    [1, 2, 3, 0],
-    [1, 3, 0, 2],
-    [1, 3, 2, 0],
-    [2, 0, 1, 3],
-    [2, 0, 3, 1],
-    [2, 1, 0, 3],
-    [2, 1, 3, 0],
-    [2, 3, 0, 1],
-    [2, 3, 1, 0],
-    [3, 0, 1, 2],
-    [3, 0, 2, 1],
-    [3, 1, 0, 2],
-    [3, 1, 2, 0],
-    [3, 2, 0, 1],
-    [3, 2, 1, 0],
-];
-
-/// Whether office→unit and unit→unit minutes obey the triangle inequality
-/// (shortest-path minutes always do), so that adding a unit never shortens
-/// the best tour.
-fn is_metric(p: &LeaderProblem) -> bool {
-    let n = p.workload.len();
-    let eps = 1e-9;
-    let d = |a: usize, b: usize| -> f64 {
-        // index n is the office
-        match (a == n, b == n) {
-            (true, true) => 0.0,
-            (true, false) => p.office_minutes[b],
-            (false, true) => p.office_minutes[a],
-            (false, false) => p.unit_minutes[a][b],
-        }
-    };
-    for a in 0..=n {
-        for b in 0..=n {
-            let dab = d(a, b);
-            if a != b && (dab - d(b, a)).abs() > eps * dab.abs().max(1.0) {
-                return false;
-            }
-            for c in 0..=n {
-                if dab > d(a, c) + d(c, b) + eps * dab.abs().max(1.0) {
-                    return false;
-                }
-            }
-        }
-    }
-    true
-}
+mod tour;
 
 #[cfg(test)]
 mod tests;

@@ -14,6 +14,8 @@ pub(super) struct Item {
     pub(super) load: f64,
     /// position of its first unit among the items' units one by one
     pub(super) start: usize,
+    /// the searched groups that may not take it (one bit each)
+    pub(super) dead: u64,
 }
 
 /// Units tied by together-branches, as groups (ascending, by first unit);

@@ -116,7 +116,6 @@ fn search_and_enumeration_agree() {
 fn search_tours_are_exact() {
     use crate::assign::leaders::best_tour;
     let p = random_problem(4, 40, 1, 4, 11);
-    let pricer = super::SearchPricer::new(&p);
     let mut rng = Rng::new(5);
     for _ in 0..400 {
         let mut set: Vec<u16> = (0..3).map(|_| rng.below(40) as u16).collect();
@@ -127,13 +126,13 @@ fn search_tours_are_exact() {
         four.extend(set.iter().copied().filter(|&u| u > first));
         for s in [&set, &four] {
             let exact = best_tour(&p, &s.iter().map(|&u| u as usize).collect::<Vec<_>>()).0;
-            assert_eq!(pricer.tour(&p, s), exact, "{s:?}");
+            assert_eq!(super::tour::best(&p, s), exact, "{s:?}");
             let mut rev = s.clone();
             rev.reverse();
-            assert_eq!(pricer.tour(&p, &rev), exact, "{rev:?} (reversed)");
+            assert_eq!(super::tour::best(&p, &rev), exact, "{rev:?} (reversed)");
             if s.len() >= 2 {
                 let pair = [s[0] as usize, s[1] as usize];
-                assert_eq!(pricer.tour(&p, &s[..2]), best_tour(&p, &pair).0);
+                assert_eq!(super::tour::best(&p, &s[..2]), best_tour(&p, &pair).0);
             }
         }
     }
@@ -144,11 +143,11 @@ fn search_tours_are_exact() {
 #[test]
 fn metric_check_sees_a_shortcut() {
     let mut p = random_problem(2, 5, 1, 3, 3);
-    assert!(super::is_metric(&p));
+    assert!(super::tour::is_metric(&p));
     // A road from unit 0 to unit 1 far longer than going by the office.
     p.unit_minutes[0][1] = p.office_minutes[0] + p.office_minutes[1] + 10.0;
     p.unit_minutes[1][0] = p.unit_minutes[0][1];
-    assert!(!super::is_metric(&p));
+    assert!(!super::tour::is_metric(&p));
     // Still exact without the triangle inequality.
     let e = solve(&p, &opts(1, PricingChoice::Enumerate));
     let s = solve(&p, &opts(1, PricingChoice::Search));

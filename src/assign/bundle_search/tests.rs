@@ -1,6 +1,7 @@
 //! Tests of the searched pricing: it agrees with full enumeration, its tours
-//! are exact, a large group of alike leaders shares out its bundles, and the
-//! metric check sees a shortcut.
+//! are exact, a large group of alike leaders shares out its bundles, leaders
+//! searched together get their own best bundles, and the metric check sees
+//! a shortcut.
 
 use crate::assign::leaders::{
     LeaderProblem, PricingChoice, SolveOptions, Status, check_plan, plan_cost, solve,
@@ -152,4 +153,79 @@ fn metric_check_sees_a_shortcut() {
     let e = solve(&p, &opts(1, PricingChoice::Enumerate));
     let s = solve(&p, &opts(1, PricingChoice::Search));
     assert!((e.cost - s.cost).abs() < 1e-6);
+}
+
+/// Leaders alike but for the units they may take are searched together:
+/// each still gets exactly its own best bundles (the least reduced costs,
+/// ties by units, among the bundles it may take) and its least reduced
+/// cost, as brute force over every bundle finds them.
+#[test]
+fn leaders_searched_together_get_their_own_best_bundles() {
+    use super::SearchPricer;
+    use crate::assign::bundles::Bundles;
+    use crate::assign::leaders::bundle_cost;
+    use crate::assign::pricing::{Duals, Rules};
+    let (nl, nu, per_leader) = (5, 12, 4);
+    for seed in 0..16u64 {
+        let mut rng = Rng::new(seed);
+        let p = random_problem(nl, nu, 2, 3, 300 + seed);
+        let mut rules = Rules::root(&p);
+        // Every leader may not take one or two units of its own.
+        for l in 0..nl {
+            for _ in 0..1 + seed as usize % 2 {
+                rules.allowed[l * nu + rng.below(nu)] = false;
+            }
+        }
+        let duals = Duals {
+            pi: (0..nu)
+                .map(|u| 0.03 * p.workload[u] + 6.0 * rng.unit())
+                .collect(),
+            mu: (0..nl).map(|_| 20.0 * rng.unit() - 10.0).collect(),
+            sigma: 0.0,
+            cuts: Vec::new(),
+        };
+        let mut pricer = SearchPricer::new(&p);
+        let mut store = Bundles::empty(3);
+        let (priced, _) = pricer.price(&p, &mut store, &rules, &duals, false, per_leader, 1e-7);
+        for l in 0..nl {
+            let mut all: Vec<(f64, Vec<u16>)> = Vec::new();
+            for code in 0u32..1 << nu {
+                let units: Vec<u16> = (0..nu as u16).filter(|&u| code >> u & 1 == 1).collect();
+                if !(2..=3).contains(&units.len()) || !rules.leader_ok(l, &units) {
+                    continue;
+                }
+                let us: Vec<usize> = units.iter().map(|&u| u as usize).collect();
+                let rc = bundle_cost(&p, l, &us)
+                    - us.iter().map(|&u| duals.pi[u]).sum::<f64>()
+                    - duals.mu[l];
+                all.push((rc, units));
+            }
+            all.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+            let want: Vec<&[u16]> = all
+                .iter()
+                .filter(|(rc, _)| *rc < -1e-7)
+                .take(per_leader)
+                .map(|(_, us)| &us[..])
+                .collect();
+            let mut got: Vec<Vec<u16>> = priced
+                .columns
+                .iter()
+                .filter(|c| c.0 == l)
+                .map(|&(_, b, _)| {
+                    let mut us = store.units(b as usize).to_vec();
+                    us.sort_unstable();
+                    us
+                })
+                .collect();
+            got.sort();
+            let mut want: Vec<Vec<u16>> = want.into_iter().map(<[u16]>::to_vec).collect();
+            want.sort();
+            assert_eq!(got, want, "seed {seed} leader {l}");
+            let least = all[0].0.min(0.0);
+            assert!(
+                (priced.min_rc[l] - least).abs() < 1e-9,
+                "seed {seed} leader {l}"
+            );
+        }
+    }
 }

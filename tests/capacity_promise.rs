@@ -165,3 +165,51 @@ fn the_warnings_table_counts_the_short_sessions_unit_by_unit() {
     let line = format!("short sessions by unit: {}", en.join(", "));
     assert_eq!(o.lines().nth(1), Some(line.as_str()), "{o}");
 }
+
+#[test]
+fn validate_says_heads_shared_between_teams_leave_sessions_short_though_the_count_is_enough() {
+    // A Chinese trial: twelve members for twelve sessions a week, validate
+    // said nothing, and the plan left sessions short; nine heads for twelve
+    // teams' places.
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("河口镇.toml");
+    std::fs::write(&roster, township_text(3 + 6, "weekly")).unwrap();
+    let r = roster.to_str().unwrap();
+    let line = |lang: &str, head: &str| -> String {
+        let (c, o, e) = cli::zhudian(&["--lang", lang, "validate", r]);
+        assert_eq!(c, 0, "{o}{e}");
+        o.lines()
+            .find(|l| l.trim_start().starts_with(head))
+            .unwrap_or_else(|| panic!("no staffing line in\n{o}"))
+            .to_string()
+    };
+    assert_eq!(
+        line("zh", "人手"),
+        "  人手      每周约需驻点接待 12 次，镇街成员 12 名（驻点领导 3 名、镇街协助人员 9 名），每人每周只能去一个点，人数够；但 9 名职能部门负责人要配 12 个团队，有人要兼任两个以上团队：驻点领导两处都不去的那一周，其中一处就没有镇街人员（因此缺人的接待每周最多 3 次）；每个团队各配一名不与其他团队共用的职能部门负责人（还需增加 3 名）即可避免"
+    );
+    assert_eq!(
+        line("en", "staffing"),
+        "  staffing   about 12 station sessions a week; 12 township members (3 leaders, 9 of the township's helpers), one place a week each, enough in number; but 9 department heads fill 12 teams' places, so some sit on two teams or more: a week the leader is at neither unit leaves one of the two with no township member (so at most 3 sessions a week); one of its own on each team (3 more) prevents it"
+    );
+    // The plan bears it out: short, but never more than three a week.
+    let p = planned(&township(3 + 6, "weekly"));
+    let mut by_week: std::collections::BTreeMap<&str, usize> = Default::default();
+    for w in short(&p) {
+        *by_week.entry(w.date.as_deref().unwrap()).or_default() += 1;
+    }
+    assert!(!by_week.is_empty());
+    assert!(by_week.values().all(|&n| n <= 3), "{by_week:?}");
+    // One of its own on each team: nothing more to say, and none short.
+    let own = line_of(&township(3 + 9, "weekly"));
+    assert!(own.ends_with("每人每周只能去一个点"), "{own}");
+}
+
+fn line_of(r: &Roster) -> String {
+    use zhudian::wording::Say;
+    let s = zhudian::roster::summary::summarize(r).say(Lang::Zh);
+    s.lines()
+        .find(|l| l.trim_start().starts_with("人手"))
+        .unwrap()
+        .to_string()
+}
+

@@ -213,3 +213,39 @@ fn line_of(r: &Roster) -> String {
         .to_string()
 }
 
+#[test]
+fn the_report_says_the_staffing_figures_above_the_short_units_as_the_terminal_does() {
+    // A trial: the terminal and the workbook's 提醒 said the year's staffing,
+    // the HTML page did not.
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("河口镇.toml");
+    std::fs::write(&roster, township_text(3, "weekly")).unwrap();
+    let plan = dir.path().join("plan.toml");
+    let html = dir.path().join("report.html");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let (c, o, e) = cli::zhudian(&["--lang", "zh", "plan", &s(&roster), "-o", &s(&plan)]);
+    assert_eq!(c, 0, "{o}{e}");
+    let zh = "人手：全年共需驻点接待624次，镇街6名成员每人每周只能去一个点，全年最多能去312次；将全部12个村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少还要增加6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）";
+    assert!(o.contains(&format!("    {zh}\n")), "{o}");
+    let (c, o, e) = cli::zhudian(&["plan", &s(&roster), "-o", &s(&plan)]);
+    assert_eq!(c, 0, "{o}{e}");
+    assert!(o.contains(&format!("    {EN_STAFFING}\n")), "{o}");
+    for (lang, line) in [("zh", zh), ("en", EN_STAFFING)] {
+        let (c, o, e) = cli::zhudian(&[
+            "--lang",
+            lang,
+            "report",
+            &s(&roster),
+            &s(&plan),
+            "-o",
+            &s(&html),
+        ]);
+        assert_eq!(c, 0, "{o}{e}");
+        let page = std::fs::read_to_string(&html).unwrap();
+        // The page escapes the apostrophe.
+        let p = format!("<p class=\"staffing\">{}</p>", line.replace('\'', "&#39;"));
+        assert_eq!(page.matches(&p).count(), 1, "{lang}: {p}\n{page}");
+    }
+}
+
+const EN_STAFFING: &str = "staffing: the year has 624 station sessions to staff, and the township's 6 members, one place a week each, can attend at most 312; fortnightly sessions for all 12 units would close the year's gap in numbers; more department heads would take at least 6, and for every session to be sure of a township member each team needs a department head of its own (9 more)";

@@ -165,3 +165,87 @@ fn the_warnings_table_counts_the_short_sessions_unit_by_unit() {
     let line = format!("short sessions by unit: {}", en.join(", "));
     assert_eq!(o.lines().nth(1), Some(line.as_str()), "{o}");
 }
+
+#[test]
+fn validate_says_heads_shared_between_teams_leave_sessions_short_though_the_count_is_enough() {
+    // A Chinese trial: twelve members for twelve sessions a week, validate
+    // said nothing, and the plan left sessions short; nine heads for twelve
+    // teams' places.
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("河口镇.toml");
+    std::fs::write(&roster, township_text(3 + 6, "weekly")).unwrap();
+    let r = roster.to_str().unwrap();
+    let line = |lang: &str, head: &str| -> String {
+        let (c, o, e) = cli::zhudian(&["--lang", lang, "validate", r]);
+        assert_eq!(c, 0, "{o}{e}");
+        o.lines()
+            .find(|l| l.trim_start().starts_with(head))
+            .unwrap_or_else(|| panic!("no staffing line in\n{o}"))
+            .to_string()
+    };
+    assert_eq!(
+        line("zh", "人手"),
+        "  人手      每周约需驻点接待 12 次，镇街成员 12 名（驻点领导 3 名、镇街协助人员 9 名），每人每周只能去一个点，人数够；但 9 名职能部门负责人要配 12 个团队，有人要兼任两个以上团队：驻点领导两处都不去的那一周，其中一处就没有镇街人员（因此缺人的接待每周最多 3 次）；每个团队各配一名不与其他团队共用的职能部门负责人（还需增加 3 名）即可避免"
+    );
+    assert_eq!(
+        line("en", "staffing"),
+        "  staffing   about 12 station sessions a week; 12 township members (3 leaders, 9 of the township's helpers), one place a week each, enough in number; but 9 department heads fill 12 teams' places, so some sit on two teams or more: a week the leader is at neither unit leaves one of the two with no township member (so at most 3 sessions a week); one of its own on each team (3 more) prevents it"
+    );
+    // The plan bears it out: short, but never more than three a week.
+    let p = planned(&township(3 + 6, "weekly"));
+    let mut by_week: std::collections::BTreeMap<&str, usize> = Default::default();
+    for w in short(&p) {
+        *by_week.entry(w.date.as_deref().unwrap()).or_default() += 1;
+    }
+    assert!(!by_week.is_empty());
+    assert!(by_week.values().all(|&n| n <= 3), "{by_week:?}");
+    // One of its own on each team: nothing more to say, and none short.
+    let own = line_of(&township(3 + 9, "weekly"));
+    assert!(own.ends_with("每人每周只能去一个点"), "{own}");
+}
+
+fn line_of(r: &Roster) -> String {
+    use zhudian::wording::Say;
+    let s = zhudian::roster::summary::summarize(r).say(Lang::Zh);
+    s.lines()
+        .find(|l| l.trim_start().starts_with("人手"))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_report_says_the_staffing_figures_above_the_short_units_as_the_terminal_does() {
+    // A trial: the terminal and the workbook's 提醒 said the year's staffing,
+    // the HTML page did not.
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("河口镇.toml");
+    std::fs::write(&roster, township_text(3, "weekly")).unwrap();
+    let plan = dir.path().join("plan.toml");
+    let html = dir.path().join("report.html");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let (c, o, e) = cli::zhudian(&["--lang", "zh", "plan", &s(&roster), "-o", &s(&plan)]);
+    assert_eq!(c, 0, "{o}{e}");
+    let zh = "人手：全年共需驻点接待624次，镇街6名成员每人每周只能去一个点，全年最多能去312次；将全部12个村（社区）改为两周驻点一次可补足全年人手差额；若增加部门负责人，至少还要增加6名，要保证每次接待都有镇街人员，需每个团队各有一名不与其他团队共用的部门负责人（还需增加9名）";
+    assert!(o.contains(&format!("    {zh}\n")), "{o}");
+    let (c, o, e) = cli::zhudian(&["plan", &s(&roster), "-o", &s(&plan)]);
+    assert_eq!(c, 0, "{o}{e}");
+    assert!(o.contains(&format!("    {EN_STAFFING}\n")), "{o}");
+    for (lang, line) in [("zh", zh), ("en", EN_STAFFING)] {
+        let (c, o, e) = cli::zhudian(&[
+            "--lang",
+            lang,
+            "report",
+            &s(&roster),
+            &s(&plan),
+            "-o",
+            &s(&html),
+        ]);
+        assert_eq!(c, 0, "{o}{e}");
+        let page = std::fs::read_to_string(&html).unwrap();
+        // The page escapes the apostrophe.
+        let p = format!("<p class=\"staffing\">{}</p>", line.replace('\'', "&#39;"));
+        assert_eq!(page.matches(&p).count(), 1, "{lang}: {p}\n{page}");
+    }
+}
+
+const EN_STAFFING: &str = "staffing: the year has 624 station sessions to staff, and the township's 6 members, one place a week each, can attend at most 312; fortnightly sessions for all 12 units would close the year's gap in numbers; more department heads would take at least 6, and for every session to be sure of a township member each team needs a department head of its own (9 more)";

@@ -338,3 +338,40 @@ fn a_full_width_comma_in_city_toml_is_named_with_its_fix() {
         "{err}"
     );
 }
+
+#[test]
+fn a_remove_no_township_has_is_an_error_with_the_nearest_entry_and_its_file() {
+    // A trial: a mistyped id, guessed differently in each township, was
+    // taken without a word and the variant planned as the base.
+    let dir = tempfile::tempdir().unwrap();
+    let scen = write(
+        dir.path(),
+        "[[variant]]\nname = \"少一人\"\nremove = [\"ye-dhh\"]\n",
+    );
+    let file = format!("{CITY}/foshan-25-genghe.toml");
+    let (c, out, err) = zhudian(&["--lang", "zh", "whatif", CITY, s(&scen)]);
+    assert_eq!(c, 2, "{out}{err}");
+    assert_eq!(
+        err,
+        format!(
+            "{}:3: 方案“少一人”，字段“remove”：它所含的镇街都没有编号为“ye-dhh”的村（社区）、干部或协助人员（是不是 {file} 中的“ye-dh”（叶丹浩）？）\n",
+            s(&scen)
+        )
+    );
+    let (c, _, err) = zhudian(&["whatif", CITY, s(&scen)]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{}:3: [[variant]] '少一人', field 'remove': no township it takes has a unit, cadre or helper 'ye-dhh' (did you mean 'ye-dh' (叶丹浩) of {file}?)\n",
+            s(&scen)
+        )
+    );
+    // The right id is taken: 更合镇 has 叶丹浩.
+    let scen = write(
+        dir.path(),
+        "[[variant]]\nname = \"少一人\"\nremove = [\"ye-dh\"]\n",
+    );
+    let (c, out, err) = zhudian(&["whatif", CITY, s(&scen)]);
+    assert_eq!(c, 0, "{out}{err}");
+}

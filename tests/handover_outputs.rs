@@ -336,3 +336,47 @@ fn a_meeting_after_a_handover_takes_the_successor_not_the_leaver() {
     assert_eq!(c, 0, "{out}{err}");
     assert!(out.contains("方案有效"), "{out}");
 }
+
+#[test]
+fn compare_counts_a_leaver_and_her_successor_as_one_post_in_visits_per_person() {
+    // A trial: the July handover's two people made the average look lower.
+    let dir = tempfile::tempdir().unwrap();
+    let (p0, _, p1) = replanned(dir.path());
+    let per_post = |p: &PlanFile| -> String {
+        let mut posts = std::collections::BTreeSet::new();
+        let mut slots = 0;
+        for s in p.session.iter().filter(|s| s.kind == "household_visit") {
+            for who in &s.people {
+                slots += 1;
+                posts.insert(if who == "peng-jl" {
+                    "lin-xy"
+                } else {
+                    who.as_str()
+                });
+            }
+        }
+        format!("{:.1}", slots as f64 / posts.len() as f64)
+    };
+    let (before, after) = (read_plan(&p0), read_plan(&p1));
+    let visiting = |p: &PlanFile, who: &str| {
+        p.session
+            .iter()
+            .any(|s| s.kind == "household_visit" && s.people.iter().any(|x| x == who))
+    };
+    // Both visit in the year: counted apart, the figure would be lower.
+    assert!(visiting(&after, "peng-jl") && visiting(&after, "lin-xy"));
+    for (lang, label) in [
+        ("zh", "人均走访半天数"),
+        ("en", "visit half-days per person"),
+    ] {
+        let (c, out, err) = zhudian(&["--lang", lang, "compare", &p0, &p1]);
+        assert_eq!(c, 0, "{err}");
+        let row: Vec<&str> = out
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("{label}\n{out}"))[label.len()..]
+            .split_whitespace()
+            .collect();
+        assert_eq!(row, [per_post(&before), per_post(&after)], "{out}");
+    }
+}

@@ -19,6 +19,7 @@ mod meetings;
 pub mod seam;
 pub mod simple;
 mod station;
+pub mod taken;
 mod visits;
 
 pub use advice::{WindowMeeting, meetings_in_window};

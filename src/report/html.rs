@@ -103,6 +103,7 @@ svg text { font-family: inherit; }
 .months td { text-align: center; min-width: 34px; }
 .warn ul { margin: 4px 0 10px; padding-left: 20px; columns: 2; column-gap: 28px; }
 .warn .fix { margin: 2px 0 4px; }
+.warn .staffing { margin: 2px 0 4px; font-weight: 600; }
 .changed { color: var(--accent); font-weight: 600; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 6px; }
 a { color: #0b57d0; }

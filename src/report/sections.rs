@@ -457,6 +457,17 @@ pub fn warnings(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
             _ => items.extend(list.iter().map(|w| w.text(lang))),
         }
         let _ = write!(s, "<div><h3>{}</h3>", esc(&head));
+        // The staffing figures every short session shares, and what would
+        // close the year's gap: said once, as the terminal and 提醒 say them.
+        if k == "shortfall" {
+            let mut staffing = crate::wording::warnings::Staffing::default();
+            for w in &list {
+                staffing.add(w.figures(lang), w.township_remedy(lang));
+            }
+            for line in staffing.lines(lang) {
+                let _ = write!(s, "<p class=\"staffing\">{}</p>", esc(&line));
+            }
+        }
         if !fix.is_empty() {
             let _ = write!(s, "<p class=\"fix\">{}</p>", esc(&fix));
         }

@@ -32,6 +32,12 @@ pub struct Summary {
     /// Helpers of the township (no unit of their own) whom a team place
     /// takes: with the leaders, who can staff a station session.
     pub township_helpers: usize,
+    /// With one team place for the township's helpers and every unit
+    /// weekly: its roles, and how many more teams there are than such
+    /// helpers (a leader with several units is away from each most weeks,
+    /// so a helper on two teams leaves one short). Zero when each team can
+    /// have one of its own.
+    pub shared_place: Option<(Vec<Role>, usize)>,
     pub meetings: usize,
     pub holidays: usize,
     pub farthest_minutes: f64,
@@ -180,6 +186,33 @@ pub fn summarize(r: &Roster) -> Summary {
             (s.roles.clone(), s.from_unit, r.units.len(), teams)
         })
         .collect();
+    let township_helpers = r
+        .helpers
+        .iter()
+        .filter(|h| {
+            h.unit.is_none()
+                && r.policy
+                    .team
+                    .iter()
+                    .any(|t| !t.from_unit && t.roles.contains(&h.role))
+        })
+        .count();
+    // Two places a team could let a shared helper's absence go unnoticed;
+    // one place makes the sharing a certain gap whenever the leaders are
+    // away. Only when every unit sits weekly: two fortnightly teams can
+    // share a helper in alternate weeks without a gap.
+    let township_slots: Vec<_> = r.policy.team.iter().filter(|t| !t.from_unit).collect();
+    let all_weekly = r
+        .units
+        .iter()
+        .all(|u| u.cadence == crate::model::Cadence::Weekly);
+    let shared_place = match township_slots.as_slice() {
+        [slot] if all_weekly && r.cadres.len() < r.units.len() => Some((
+            slot.roles.clone(),
+            r.units.len().saturating_sub(township_helpers),
+        )),
+        _ => None,
+    };
     Summary {
         township: r.township.name.clone(),
         year: r.township.year,
@@ -197,17 +230,8 @@ pub fn summarize(r: &Roster) -> Summary {
         helpers_by_role: roles.into_iter().collect(),
         places,
         slots,
-        township_helpers: r
-            .helpers
-            .iter()
-            .filter(|h| {
-                h.unit.is_none()
-                    && r.policy
-                        .team
-                        .iter()
-                        .any(|t| !t.from_unit && t.roles.contains(&h.role))
-            })
-            .count(),
+        township_helpers,
+        shared_place,
         meetings: r.meetings.len(),
         holidays: r.holidays.len(),
         farthest_minutes: r

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::variants::{line_of, problem};
 use crate::plan::PlanFile;
-use crate::roster::{Problems, did_you_mean};
+use crate::roster::{Problem, Problems, did_you_mean};
 use crate::wording::roster::RosterSaid;
 use crate::wording::scenario::VariantSaid;
 
@@ -291,4 +291,43 @@ pub fn check_scopes(
     } else {
         Err(Problems(problems))
     }
+}
+
+/// A variant's problem for one township as every township says it: its
+/// guess left out, since each township guesses among its own entries. Two
+/// townships lacking the same entry then agree.
+pub fn unguessed(p: &Problem) -> Problem {
+    let mut p = p.clone();
+    match &mut p.said {
+        RosterSaid::UnknownUnit { suggestion, .. }
+        | RosterSaid::Variant(VariantSaid::UnknownId { suggestion, .. }) => *suggestion = None,
+        _ => {}
+    }
+    p
+}
+
+/// An entry no township has, said with one township's guess and its
+/// roster `file`; `None` when this problem carries no guess.
+pub fn nowhere_in_city(p: &Problem, file: &str) -> Option<Problem> {
+    use crate::wording::city_whatif::{Nowhere, Sought};
+    let (id, sought, guess) = match &p.said {
+        RosterSaid::UnknownUnit {
+            id,
+            suggestion: Some(g),
+        } => (id, Sought::Unit, g),
+        RosterSaid::Variant(VariantSaid::UnknownId {
+            id,
+            units,
+            suggestion: Some(g),
+        }) => (id, if *units { Sought::Any } else { Sought::Person }, g),
+        _ => return None,
+    };
+    let mut p = p.clone();
+    p.said = RosterSaid::Variant(VariantSaid::NowhereInCity(Nowhere {
+        id: id.clone(),
+        sought,
+        guess: guess.clone(),
+        file: file.to_string(),
+    }));
+    Some(p)
 }

@@ -387,3 +387,58 @@ pub(crate) mod tests {
         );
     }
 }
+
+/// What an entry a city's variant names is sought as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sought {
+    Unit,
+    Person,
+    /// `remove`: a unit, cadre or helper.
+    Any,
+}
+
+/// An entry no township a city's variant takes has, and the nearest entry
+/// of one township (a trial: `remove = ["ye-dhh"]` on a city was taken
+/// without a word, each township guessing its own).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nowhere {
+    pub id: String,
+    pub sought: Sought,
+    pub guess: crate::roster::guess::Guess,
+    /// The roster file of the township the guess is from.
+    pub file: String,
+}
+
+impl Say for Nowhere {
+    fn say(&self, lang: Lang) -> String {
+        let (id, g, file) = (&self.id, &self.guess.id, &self.file);
+        let named = match (&self.guess.name, lang) {
+            (Some(n), Lang::En) => format!("'{g}' ({n})"),
+            (Some(n), Lang::Zh) => format!("“{g}”（{n}）"),
+            (None, Lang::En) => format!("'{g}'"),
+            (None, Lang::Zh) => format!("“{g}”"),
+        };
+        match (self.sought, lang) {
+            (Sought::Unit, Lang::En) => {
+                format!("no township it takes has a unit '{id}' (did you mean {named} of {file}?)")
+            }
+            (Sought::Person, Lang::En) => format!(
+                "no township it takes has a cadre or helper '{id}' (did you mean {named} of {file}?)"
+            ),
+            (Sought::Any, Lang::En) => format!(
+                "no township it takes has a unit, cadre or helper '{id}' (did you mean {named} of {file}?)"
+            ),
+            (Sought::Unit, Lang::Zh) => {
+                format!("它所含的镇街都没有编号为“{id}”的村（社区）（是不是 {file} 中的{named}？）")
+            }
+            (Sought::Person, Lang::Zh) => {
+                format!(
+                    "它所含的镇街都没有编号为“{id}”的干部或协助人员（是不是 {file} 中的{named}？）"
+                )
+            }
+            (Sought::Any, Lang::Zh) => format!(
+                "它所含的镇街都没有编号为“{id}”的村（社区）、干部或协助人员（是不是 {file} 中的{named}？）"
+            ),
+        }
+    }
+}

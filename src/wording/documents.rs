@@ -358,8 +358,8 @@ pub fn warning_kind(kind: &str, lang: Lang) -> String {
 
 /// What to do about a kind of warning (`wording::warnings`), as a sentence.
 pub fn remedy(kind: &str, lang: Lang) -> String {
-    // The report has no staffing line, and a sheet's staffing row hides
-    // under a filter by unit: the warning's own text, beside this, says
+    // A sheet's staffing row hides under a filter by unit, and the report
+    // lists units, not warnings: the warning's own text, beside this, says
     // what would close the gap.
     let r = match (kind, lang) {
         ("shortfall", Lang::En) => Some(

@@ -33,6 +33,7 @@ pub mod summary;
 pub mod table;
 pub mod terms;
 pub mod warnings;
+pub mod window_taken;
 pub mod workbook;
 pub mod year;
 

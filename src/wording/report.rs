@@ -511,7 +511,8 @@ pub fn month(m: u32, lang: Lang) -> String {
 /// terminal's digest and the documents (`wording::warnings`).
 pub fn warning_kind(kind: &str, count: usize, lang: Lang) -> (String, String) {
     let label = super::warnings::kind_label(kind, lang);
-    // As the workbook's: the page has no staffing line above.
+    // As the workbook's: the staffing line under the heading says the
+    // figures, each warning what closes its own gap.
     let fix = super::documents::remedy(kind, lang);
     match lang {
         Lang::En => (format!("{label}: {count}"), fix),

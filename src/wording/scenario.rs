@@ -648,6 +648,9 @@ pub enum VariantSaid {
         units: bool,
         suggestion: Option<crate::roster::guess::Guess>,
     },
+    /// On a city: an entry no township the variant takes has, with the
+    /// nearest entry of one of them and that township's roster file.
+    NowhereInCity(super::city_whatif::Nowhere),
     /// Under `cadres`, a helper (`helper`); under `helpers`, a cadre: said
     /// with the key to change it under.
     OtherKind {
@@ -734,6 +737,7 @@ impl super::Say for VariantSaid {
                     "id（指定一个村居）和 where（按条件选择村居）只能写一个".into()
                 }
             }
+            NowhereInCity(n) => n.say(lang),
             SelectsNothing { city } => match (city, en) {
                 (true, true) => {
                     "selects no unit in any township the variant applies to: it changes nothing"

@@ -148,7 +148,7 @@ impl crate::roster::summary::Summary {
                         super::counted(short, "session", "sessions")
                     )
                 } else {
-                    String::new()
+                    self.shared_said(lang)
                 }
             ),
             Lang::Zh => format!(
@@ -160,9 +160,47 @@ impl crate::roster::summary::Summary {
                         "：人手不够，每周约有 {short} 次接待将没有镇街人员；可把部分村（社区）改为两周驻点一次，或增加部门负责人"
                     )
                 } else {
-                    String::new()
+                    self.shared_said(lang)
                 }
             ),
+        }
+    }
+}
+
+impl crate::roster::summary::Summary {
+    /// Enough township members in number, but too few for each team's one
+    /// township place to have its own (a Chinese trial: validate said
+    /// nothing and the plan left 36 sessions short): a helper shared by two
+    /// teams sits at one of them, so a week neither team's leader comes
+    /// leaves the other without a township member. The year's count
+    /// depends on the plan's rotation; the week's most does not.
+    fn shared_said(&self, lang: Lang) -> String {
+        let Some((roles, shared)) = &self.shared_place else {
+            return String::new();
+        };
+        if *shared == 0 {
+            return String::new();
+        }
+        let (heads, teams, shared) = (self.township_helpers, self.units, *shared);
+        match lang {
+            Lang::En => {
+                let who: Vec<String> = roles
+                    .iter()
+                    .map(|r| role_count_word(*r, heads, lang))
+                    .collect();
+                let who = list(&who, lang).replace(" and ", " or ");
+                format!(
+                    ", enough in number; but {heads} {who} fill {teams} teams' places, so some sit on two teams or more: a week the leader is at neither unit leaves one of the two with no township member (so at most {} a week); one of its own on each team ({shared} more) prevents it",
+                    super::counted(shared, "session", "sessions"),
+                )
+            }
+            Lang::Zh => {
+                let who: Vec<&str> = roles.iter().map(|r| role_word(*r, lang)).collect();
+                let who = who.join("或");
+                format!(
+                    "，人数够；但 {heads} 名{who}要配 {teams} 个团队，有人要兼任两个以上团队：驻点领导两处都不去的那一周，其中一处就没有镇街人员（因此缺人的接待每周最多 {shared} 次）；每个团队各配一名不与其他团队共用的{who}（还需增加 {shared} 名）即可避免"
+                )
+            }
         }
     }
 }

@@ -195,26 +195,37 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     let mut lacking: Vec<Problem> = Vec::new();
     let mut warnings: Vec<Problem> = Vec::new();
     for (v, name) in names.iter().enumerate() {
-        let taking: Vec<&Read> = reads
+        let taking: Vec<(usize, &Read)> = reads
             .iter()
-            .flatten()
-            .copied()
-            .filter(|r| r.variants.get(v).is_some_and(Option::is_some))
+            .enumerate()
+            .filter_map(|(t, r)| Some((t, (*r)?)))
+            .filter(|(_, r)| r.variants.get(v).is_some_and(Option::is_some))
             .collect();
-        let mut counts: BTreeMap<String, (usize, &Problem)> = BTreeMap::new();
-        for r in &taking {
+        // Counted as every township says it (each guesses among its own
+        // entries); said with the first township's guess and its file.
+        let mut counts: BTreeMap<String, (usize, Problem, bool)> = BTreeMap::new();
+        for (t, r) in &taking {
             for (_, p) in r.missing.iter().filter(|(i, _)| *i == v) {
-                counts.entry(p.render(Lang::En)).or_insert((0, p)).0 += 1;
+                let plain = crate::scenario::city::unguessed(p);
+                let e = counts
+                    .entry(plain.render(Lang::En))
+                    .or_insert((0, plain, false));
+                e.0 += 1;
+                if !e.2
+                    && let Some(g) = crate::scenario::city::nowhere_in_city(p, &towns[*t].source)
+                {
+                    (e.1, e.2) = (g, true);
+                }
             }
         }
         lacking.extend(
             counts
                 .into_values()
-                .filter(|(n, _)| *n == taking.len())
-                .map(|(_, p)| p.clone()),
+                .filter(|(n, _, _)| *n == taking.len())
+                .map(|(_, p, _)| p),
         );
         let mut selected: BTreeMap<usize, usize> = BTreeMap::new();
-        for r in &taking {
+        for (_, r) in &taking {
             if let Some(Some(var)) = r.variants.get(v) {
                 for (line, n) in &var.selections {
                     *selected.entry(*line).or_insert(0) += n;

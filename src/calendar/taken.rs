@@ -1,0 +1,128 @@
+//! The leaders a plan gives no station session in a month they serve,
+//! because a meeting sits in the station window on every station day of
+//! that month (a trial: a successor inherited his predecessor's weekly
+//! meeting, since meetings take whoever holds the place that day, and had
+//! no session from the handover on while nothing said so). Read from the
+//! plan and roster after planning, for the plan's and replan's summary.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+
+use super::cx::{expand, minutes};
+use crate::model::Roster;
+use crate::plan::PlanFile;
+
+/// A leader kept from every station session of some months by meetings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindowTaken {
+    pub name: String,
+    /// The months (1–12) with no station session, in order.
+    pub months: Vec<u32>,
+    /// A successor's first day, when the months run from it to the year's
+    /// end (or the day they leave): said as "since taking over".
+    pub since: Option<NaiveDate>,
+    /// The meetings that took the window, in roster order.
+    pub meetings: Vec<String>,
+    pub weekday: Weekday,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+/// Each leader of the plan (or one who handed units over) with months of
+/// station days, all taken by meetings in the window, and no station
+/// session in them; in the plan's order of leaders, handovers after.
+pub fn window_taken(r: &Roster, plan: &PlanFile) -> Vec<WindowTaken> {
+    let st = &r.station;
+    let (ws, we) = (minutes(st.start), minutes(st.end));
+    let year = r.township.year;
+    let in_window: Vec<_> = r
+        .meetings
+        .iter()
+        .filter(|m| minutes(m.start) < we && ws < minutes(m.end))
+        .map(|m| {
+            let days: Vec<NaiveDate> = expand(m.date, m.repeat, m.until, year)
+                .into_iter()
+                .filter(|d| d.weekday() == st.weekday)
+                .collect();
+            (m, days, r.attendees_by_day(m))
+        })
+        .collect();
+    let mut leaders: Vec<&str> = plan.leader.iter().map(|l| l.id.as_str()).collect();
+    for h in plan.handover.iter().filter(|h| !h.units.is_empty()) {
+        for id in [h.from.as_str(), h.to.as_str()] {
+            if !leaders.contains(&id) {
+                leaders.push(id);
+            }
+        }
+    }
+    let station_days: Vec<NaiveDate> = (1..=12)
+        .filter_map(|m| NaiveDate::from_ymd_opt(year, m, 1))
+        .flat_map(|first| {
+            first
+                .iter_days()
+                .take_while(move |d| d.month() == first.month())
+        })
+        .filter(|d| d.weekday() == st.weekday && r.days.holiday(*d).is_none())
+        .collect();
+    let mut out = Vec::new();
+    for id in leaders {
+        let Some(c) = r.cadre_index(id) else { continue };
+        let held: Vec<u32> = plan
+            .session
+            .iter()
+            .filter(|s| s.kind == "station" && s.people.iter().any(|p| p == id))
+            .filter_map(|s| s.date.parse::<NaiveDate>().ok().map(|d| d.month()))
+            .collect();
+        let mut months = Vec::new();
+        let mut meetings: Vec<usize> = Vec::new();
+        for m in 1..=12 {
+            let days: Vec<&NaiveDate> = station_days
+                .iter()
+                .filter(|d| d.month() == m && r.serves(id, **d))
+                .collect();
+            if days.is_empty() || held.contains(&m) {
+                continue;
+            }
+            let taking = |d: &NaiveDate| -> Vec<usize> {
+                in_window
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, on, who))| on.contains(d) && who(*d).iter().any(|w| w == id))
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            let by_day: Vec<Vec<usize>> = days.iter().map(|d| taking(d)).collect();
+            if by_day.iter().all(|t| !t.is_empty()) {
+                months.push(m);
+                for i in by_day.into_iter().flatten() {
+                    if !meetings.contains(&i) {
+                        meetings.push(i);
+                    }
+                }
+            }
+        }
+        if months.is_empty() {
+            continue;
+        }
+        meetings.sort_unstable();
+        let (joins, leaves) = r.service(id);
+        let last = leaves.and_then(|l| l.pred_opt()).map_or(12, |l| l.month());
+        let handed = plan.handover.iter().find(|h| h.to == id);
+        let since = joins
+            .filter(|j| handed.is_some() && months.first() == Some(&j.month()))
+            .filter(|_| months.last() == Some(&last))
+            .filter(|_| months.windows(2).all(|w| w[1] == w[0] + 1));
+        out.push(WindowTaken {
+            name: r.cadres[c].name.clone(),
+            months,
+            since,
+            meetings: meetings
+                .into_iter()
+                .map(|i| in_window[i].0.title.clone())
+                .collect(),
+            weekday: st.weekday,
+            start: st.start,
+            end: st.end,
+        });
+    }
+    out
+}

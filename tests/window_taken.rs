@@ -1,0 +1,83 @@
+//! A leader kept from every station session of some months by a meeting in
+//! the window is named in the plan's and replan's summary, with why and
+//! what would let them come (a trial: 林晓阳 succeeded 彭坚丽 in July,
+//! inherited her weekly Tuesday meeting, since meetings take whoever holds
+//! the place that day, and had no session from then while nothing said so).
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+#[path = "common/year_fixtures.rs"]
+mod year_fixtures;
+use year_fixtures::{GAOZHOU, JULY, july_succession, plan, read_plan, replan_in, tmp};
+
+/// The July succession, 彭坚丽 on a weekly meeting in the window from June.
+fn with_meeting(dir: &std::path::Path) -> String {
+    let roster = july_succession(dir);
+    let text = std::fs::read_to_string(&roster).unwrap()
+        + "\n[[meeting]]\ntitle = \"县人大常委会例会\"\nattendees = [\"peng-jl\"]\ndate = \"2015-06-02\"\nstart = \"15:00\"\nend = \"17:30\"\nrepeat = \"weekly\"\n";
+    std::fs::write(&roster, text).unwrap();
+    roster
+}
+
+const LIN_ZH: &str = "林晓阳自2015年7月1日接任起没有一次驻点接待：会议“县人大常委会例会”每个驻点日都占用驻点时间（周二 15:00–18:30），而林晓阳要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，林晓阳才能到联系的村（社区）驻点";
+const PENG_ZH: &str = "彭坚丽6月没有一次驻点接待：会议“县人大常委会例会”每个驻点日都占用驻点时间（周二 15:00–18:30），而彭坚丽要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，彭坚丽才能到联系的村（社区）驻点";
+
+#[test]
+fn the_plan_names_a_successor_whose_inherited_meeting_takes_every_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = with_meeting(dir.path());
+    let out = tmp(dir.path(), "plan.toml");
+    let (c, o, e) = zhudian(&["--lang", "zh", "plan", &roster, "-o", &out]);
+    assert_eq!(c, 0, "{o}{e}");
+    let lines: Vec<&str> = o.lines().collect();
+    assert!(lines.contains(&PENG_ZH), "{o}");
+    assert!(lines.contains(&LIN_ZH), "{o}");
+    // The plan bears it out: neither sits a station session in those months.
+    let p = read_plan(&out);
+    let station = |who: &str, from: &str, to: &str| {
+        p.session
+            .iter()
+            .filter(|s| s.kind == "station" && s.people.iter().any(|x| x == who))
+            .filter(|s| s.date.as_str() >= from && s.date.as_str() < to)
+            .count()
+    };
+    assert_eq!(station("peng-jl", "2015-06-01", "2015-07-01"), 0);
+    assert_eq!(station("lin-xy", "2015-07-01", "2016-01-01"), 0);
+    assert!(station("peng-jl", "2015-01-01", "2015-06-01") > 0);
+    let (c, o, e) = zhudian(&["plan", &roster, "-o", &out]);
+    assert_eq!(c, 0, "{o}{e}");
+    assert!(
+        o.lines().any(|l| l
+            == "林晓阳 has no station session since taking over on 2015-07-01: the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, 林晓阳 being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that 林晓阳 can be at the units"),
+        "{o}"
+    );
+    assert!(
+        o.lines().any(|l| l
+            == "彭坚丽 has no station session in June: the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, 彭坚丽 being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that 彭坚丽 can be at the units"),
+        "{o}"
+    );
+    // Without the meeting, no one is named.
+    let (c, o, e) = zhudian(&[
+        "--lang",
+        "zh",
+        "plan",
+        &july_succession(dir.path()),
+        "-o",
+        &out,
+    ]);
+    assert_eq!(c, 0, "{o}{e}");
+    assert!(!o.contains("没有一次驻点接待"), "{o}");
+}
+
+#[test]
+fn a_replan_from_the_handover_names_the_successor_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let p0 = plan(GAOZHOU, dir.path(), "p0.toml");
+    let roster = with_meeting(dir.path());
+    let (_, o, _) = replan_in(Some("zh"), &roster, &p0, JULY, dir.path(), "p1.toml");
+    let lines: Vec<&str> = o.lines().collect();
+    assert!(lines.contains(&LIN_ZH), "{o}");
+    // June was planned before the meeting and is kept: she sat her sessions.
+    assert!(!o.contains("彭坚丽6月"), "{o}");
+}

@@ -292,7 +292,7 @@ fn one(
             if let Err(e) = write_plan(&out, &planned.file) {
                 return cannot(e);
             }
-            let ch = changes(r, &prev, &planned.file);
+            let ch = changes(r, &prev, &planned.file, &[]);
             // A replan from a date: what changes from it and what is kept,
             // as the township's replan says it.
             let mut from_lines = Vec::new();

@@ -73,6 +73,61 @@ pub fn total(lang: Lang) -> &'static str {
     }
 }
 
+/// A sum's label, with how many townships it covers where some have no
+/// plan: "合计（6 个镇街中已编排的 5 个）" / "total (5 of 6 townships
+/// planned)".
+pub fn sum_label(label: &str, (planned, all): (usize, usize), lang: Lang) -> String {
+    if planned == all {
+        return label.to_string();
+    }
+    match lang {
+        Lang::En => format!("{label} ({planned} of {all} townships planned)"),
+        Lang::Zh => format!("{label}（{all} 个镇街中已编排的 {planned} 个）"),
+    }
+}
+
+/// The cell that marks a township with no plan, and why in short:
+/// "未能编排：名册有误" / "not planned: the roster has errors".
+pub fn not_planned(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("not planned: {why}"),
+        Lang::Zh => format!("未能编排：{why}"),
+    }
+}
+
+/// Why a township has no plan, in short, when its roster cannot be read.
+pub fn roster_has_errors(problems: usize, lang: Lang) -> String {
+    match (lang, problems) {
+        (Lang::En, 1) => "the roster has an error".into(),
+        (Lang::En, n) => format!("the roster has {n} errors"),
+        (Lang::Zh, n) => format!("名册有 {n} 个问题"),
+    }
+}
+
+/// Why a township has no plan, in short, when the run gave no reason.
+pub fn no_plan(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "no plan in the folder",
+        Lang::Zh => "文件夹中没有其方案",
+    }
+}
+
+/// The line after a city run whose figures leave some townships out: the
+/// file, the townships marked not planned and what the total covers.
+pub fn written_partial(path: &str, missing: &[String], all: usize, lang: Lang) -> String {
+    let planned = all - missing.len();
+    match lang {
+        Lang::En => format!(
+            "City figures: {path} ({} marked not planned; the total covers {planned} of {all} townships)",
+            super::list(missing, lang)
+        ),
+        Lang::Zh => format!(
+            "全市汇总表：{path}（{}列为“未能编排”，合计只含 {all} 个镇街中已编排的 {planned} 个）",
+            missing.join("、")
+        ),
+    }
+}
+
 /// The line after a city run that wrote its figures.
 pub fn written(path: &str, lang: Lang) -> String {
     match lang {

@@ -80,7 +80,11 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         crate::cli::remove_created(&created);
         return totals(&rows, Done::Replanned { kept }, lang);
     }
-    let written = super::summary::write(&towns, &args.output, lang);
+    let why_not: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| (r.code != EXIT_OK).then(|| r.said.clone()))
+        .collect();
+    let written = super::summary::write(&towns, &args.output, &why_not, lang);
     let code = totals(&rows, Done::Replanned { kept }, lang);
     written.map_or_else(|c| code.max(c), |()| code)
 }

@@ -338,3 +338,38 @@ fn a_skill_its_holders_cannot_cover_is_refused_as_plan_would_and_the_fix_fits_th
         "{err}"
     );
 }
+
+#[test]
+fn a_rule_a_township_takes_from_city_toml_is_placed_in_city_toml_with_the_township() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("county");
+    cli::copy_folder("tests/fixtures/county", &city);
+    let toml = city.join("city.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace("units_per_leader = [2, 3]", "units_per_leader = [3, 3]"),
+    )
+    .unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("units_per_leader"))
+        .unwrap()
+        + 1;
+    let (c, _, err) = zhudian(&["--lang", "zh", "validate", city.to_str().unwrap()]);
+    assert_eq!(c, 2, "{err}");
+    let at = format!("{}:{line}", toml.display());
+    assert!(
+        err.contains(&format!("{at}: 排班规则（[policy]，石岭镇沿用），字段“units_per_leader”：只有 8 个村（社区），但 4 名领导的下限合计需要 12 个：")),
+        "{err}"
+    );
+    // 河口镇 sets its own: said at its own file.
+    assert!(!err.contains("河口镇沿用"), "{err}");
+    let (_, _, err) = zhudian(&["validate", city.to_str().unwrap()]);
+    assert!(
+        err.contains(&format!(
+            "{at}: [policy] (as 石岭镇 inherits it), field 'units_per_leader': "
+        )),
+        "{err}"
+    );
+}

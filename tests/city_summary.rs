@@ -301,3 +301,61 @@ fn a_township_not_planned_is_a_marked_row_and_the_total_says_what_it_covers() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_county_s_figures_and_workbook_say_its_own_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let county = dir.path().join("county");
+    cli::copy_folder("tests/fixtures/county", &county);
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["--lang", "zh", "plan", s(&county), "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let file = plans.join("city-summary.csv");
+    assert!(
+        out.ends_with(&format!("示例县汇总表：{}\n", s(&file))),
+        "{out}"
+    );
+    assert!(!out.contains("全市"), "{out}");
+    let (_, out, _) = zhudian(&["plan", s(&county), "-o", s(&plans)]);
+    assert!(
+        out.ends_with(&format!("示例县 figures: {}\n", s(&file))),
+        "{out}"
+    );
+    let docs = dir.path().join("docs");
+    let (c, out, err) = zhudian(&["--lang", "zh", "export", s(&plans), "--xlsx", s(&docs)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let book = docs.join("示例县汇总.xlsx");
+    assert!(book.is_file(), "{out}");
+    assert!(
+        out.contains(&format!("已写入 {}：3 个镇街的示例县汇总\n", s(&book))),
+        "{out}"
+    );
+    // Without districts, validate says nothing of townships in none.
+    let text = std::fs::read_to_string(county.join("city.toml")).unwrap();
+    let start = text.find("[[district]]").unwrap();
+    let end = text.find("[station]").unwrap();
+    std::fs::write(
+        county.join("city.toml"),
+        format!("{}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", s(&county)]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(!out.contains("未归入任何区"), "{out}");
+    // A what-if naming a township the county lacks says the county's name.
+    let scen = dir.path().join("s.toml");
+    std::fs::write(
+        &scen,
+        "[[variant]]\nname = \"a\"\ntownships = [\"石龄镇\"]\npolicy = { min_present = 1 }\n",
+    )
+    .unwrap();
+    let (c, _, err) = zhudian(&["--lang", "zh", "whatif", s(&county), s(&scen)]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{}:3: 方案“a”，字段“townships”：示例县没有“石龄镇”这个镇街（是不是“石岭镇”？）\n",
+            s(&scen)
+        )
+    );
+}

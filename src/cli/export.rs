@@ -15,7 +15,7 @@ use crate::plan::{PlanFile, write_atomic};
 use crate::scenario::transfer::Moves;
 use crate::wording::calendar::CommandSaid;
 use crate::wording::city::{CityRunSaid, Done};
-use crate::wording::documents::{Doc, FilesSaid};
+use crate::wording::documents::FilesSaid;
 use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug)]
@@ -273,16 +273,19 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
     if done.is_empty() {
         super::remove_created(&created);
     } else {
-        let title = Doc::City.sheet(docs);
+        // In the office's own word: 全市汇总, 云岭县汇总.
+        let city = super::city::plans_city(&plans);
+        let title = crate::wording::documents::city_book_title(&city, docs);
         let summary = args.xlsx.join(format!("{title}.xlsx"));
-        if !write(&summary, city_book(&done, missing, title, docs), lang) {
+        if !write(&summary, city_book(&done, missing, &title, docs), lang) {
             return EXIT_BAD_INPUT;
         }
         outln!(
             "{}",
             FilesSaid::WroteCity {
                 path: summary.display().to_string(),
-                townships: done.len()
+                townships: done.len(),
+                title: crate::wording::documents::city_book_title(&city, lang),
             }
             .say(lang)
         );

@@ -284,6 +284,7 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
             None => none.push(r.township.name.clone()),
         }
     }
+    let has_districts = !districts.is_empty();
     outln!(
         "{}",
         CityInfo::Heading {
@@ -293,7 +294,8 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
         }
         .say(lang)
     );
-    if !none.is_empty() {
+    // Worth saying only where the city has districts (a county has none).
+    if !none.is_empty() && has_districts {
         outln!("{}", CityInfo::NoDistrict { townships: none }.say(lang));
     }
     let values = roster::city::inherited_values(city);

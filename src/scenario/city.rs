@@ -236,6 +236,7 @@ pub fn check_scopes(
     file: &str,
     towns: &[(String, String)],
     districts: &[String],
+    city: &str,
 ) -> Result<(), Problems> {
     let Ok(doc) = DeTable::parse(text) else {
         return Ok(()); // the syntax error is the variants reader's to say
@@ -313,6 +314,7 @@ pub fn check_scopes(
                     let said = VariantSaid::UnknownTownship {
                         name: s.to_string(),
                         suggestion: guessed.or_else(|| did_you_mean(s, town_names.iter().copied())),
+                        city: city.to_string(),
                     };
                     bad(line, RosterSaid::Variant(said));
                 } else if key == "districts" && !districts.iter().any(|d| d == s) {
@@ -320,6 +322,7 @@ pub fn check_scopes(
                         name: s.to_string(),
                         suggestion: did_you_mean(s, districts.iter().map(String::as_str)),
                         known: districts.to_vec(),
+                        city: city.to_string(),
                     };
                     bad(line, RosterSaid::Variant(said));
                 }

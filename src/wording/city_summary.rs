@@ -112,27 +112,46 @@ pub fn no_plan(lang: Lang) -> &'static str {
     }
 }
 
+/// What the figures are called, in the office's own word: 全市汇总表 for a
+/// city (or one with no name), 云岭县汇总表 for a county; City figures /
+/// 云岭县 figures.
+pub fn figures_name(city: &str, lang: Lang) -> String {
+    match (super::city::whole(city, lang), lang) {
+        (w, Lang::En) if w == "the city" => "City figures".into(),
+        (w, Lang::En) => format!("{w} figures"),
+        (w, Lang::Zh) if w == "全市" => "全市汇总表".into(),
+        (w, Lang::Zh) => format!("{w}汇总表"),
+    }
+}
+
 /// The line after a city run whose figures leave some townships out: the
 /// file, the townships marked not planned and what the total covers.
-pub fn written_partial(path: &str, missing: &[String], all: usize, lang: Lang) -> String {
+pub fn written_partial(
+    path: &str,
+    city: &str,
+    missing: &[String],
+    all: usize,
+    lang: Lang,
+) -> String {
     let planned = all - missing.len();
+    let name = figures_name(city, lang);
     match lang {
         Lang::En => format!(
-            "City figures: {path} ({} marked not planned; the total covers {planned} of {all} townships)",
+            "{name}: {path} ({} marked not planned; the total covers {planned} of {all} townships)",
             super::list(missing, lang)
         ),
         Lang::Zh => format!(
-            "全市汇总表：{path}（{}列为“未能编排”，合计只含 {all} 个镇街中已编排的 {planned} 个）",
+            "{name}：{path}（{}列为“未能编排”，合计只含 {all} 个镇街中已编排的 {planned} 个）",
             missing.join("、")
         ),
     }
 }
 
 /// The line after a city run that wrote its figures.
-pub fn written(path: &str, lang: Lang) -> String {
+pub fn written(path: &str, city: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("City figures: {path}"),
-        Lang::Zh => format!("全市汇总表：{path}"),
+        Lang::En => format!("{}: {path}", figures_name(city, lang)),
+        Lang::Zh => format!("{}：{path}", figures_name(city, lang)),
     }
 }
 

@@ -658,12 +658,16 @@ pub enum VariantSaid {
     UnknownTownship {
         name: String,
         suggestion: Option<String>,
+        /// The office's name (`[city] name`; empty: none): 云岭县没有…
+        city: String,
     },
     UnknownDistrict {
         name: String,
         suggestion: Option<String>,
         /// The city's districts (none: the city says none).
         known: Vec<String>,
+        /// The office's name (`[city] name`; empty: none).
+        city: String,
     },
     /// A unit override with both `id` and `where`.
     IdAndWhere,
@@ -727,23 +731,30 @@ impl super::Say for VariantSaid {
                         .into()
                 }
             }
-            UnknownTownship { name, suggestion } => {
+            UnknownTownship {
+                name,
+                suggestion,
+                city,
+            } => {
                 if en {
                     format!("the city has no township '{name}'{}", suggest(suggestion))
                 } else {
-                    format!("全市没有“{name}”这个镇街{}", suggest(suggestion))
+                    let whole = super::city::whole(city, lang);
+                    format!("{whole}没有“{name}”这个镇街{}", suggest(suggestion))
                 }
             }
             UnknownDistrict {
                 name,
                 suggestion,
                 known,
+                city,
             } => match (known.is_empty(), en) {
                 (true, true) => format!(
                     "the city has no district '{name}': it names no districts (city.toml's [[district]] or a township's district)"
                 ),
                 (true, false) => format!(
-                    "全市没有“{name}”这个区：未设区（city.toml 的 [[district]] 或镇街的 district）"
+                    "{}没有“{name}”这个区：未设区（city.toml 的 [[district]] 或镇街的 district）",
+                    super::city::whole(city, lang)
                 ),
                 (false, true) => format!(
                     "the city has no district '{name}'{} (its districts: {})",
@@ -751,7 +762,8 @@ impl super::Say for VariantSaid {
                     known.join(", ")
                 ),
                 (false, false) => format!(
-                    "全市没有“{name}”这个区{}（全市的区：{}）",
+                    "{0}没有“{name}”这个区{1}（{0}的区：{2}）",
+                    super::city::whole(city, lang),
                     suggest(suggestion),
                     known.join("、")
                 ),

@@ -65,14 +65,17 @@ pub fn write(
     }
     let path = plans.join(FILE_NAME);
     let body = csv(&summarise(figures), lang);
+    // The office's name, from the city.toml beside the rosters.
+    let folder = towns.first().and_then(|t| t.path.parent());
+    let city = folder.map(super::city_name).unwrap_or_default();
     match write_atomic(&path, body.as_bytes()) {
         Ok(()) => {
             let path = path.display().to_string();
             match missing.is_empty() {
-                true => outln!("{}", words::written(&path, lang)),
+                true => outln!("{}", words::written(&path, &city, lang)),
                 false => outln!(
                     "{}",
-                    words::written_partial(&path, &missing, towns.len(), lang)
+                    words::written_partial(&path, &city, &missing, towns.len(), lang)
                 ),
             }
             Ok(())

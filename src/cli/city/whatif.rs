@@ -152,7 +152,8 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         .zip(&stems)
         .map(|(t, s)| (name_of(t), s.clone()))
         .collect();
-    if let Err(p) = check_scopes(&scen_text, &scen_name, &known, &districts) {
+    let office = city.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+    if let Err(p) = check_scopes(&scen_text, &scen_name, &known, &districts, &office) {
         err!("{}", p.render(lang));
         return EXIT_BAD_INPUT;
     }

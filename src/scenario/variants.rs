@@ -686,6 +686,11 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                             .map_or(vline, |v| line_of(scenarios_text, v.span().start)),
                     );
                     x.file = file.to_string();
+                    // Not the township's inheritance from city.toml: the
+                    // variant's own value.
+                    if !x.place.section.starts_with("[[") {
+                        x.place.id = None;
+                    }
                     x
                 });
                 Problems(placed.collect())

@@ -157,19 +157,20 @@ pub fn written(path: &str, city: &str, lang: Lang) -> String {
 
 /// A city run that could not read every township leaves city-summary.csv
 /// as it was (or writes none), rather than a summary short of them.
-pub fn left_as_it_was(path: &str, existed: bool, lang: Lang) -> String {
+pub fn left_as_it_was(path: &str, existed: bool, city: &str, lang: Lang) -> String {
+    let name = figures_name(city, lang);
     match (lang, existed) {
         (Lang::En, true) => format!(
-            "City figures left as they were at {path}: not every township could be read, and a partial summary would drop them"
+            "{name} left as they were at {path}: not every township could be read, and a partial summary would drop them"
         ),
         (Lang::En, false) => format!(
-            "City figures not written to {path}: not every township could be read, and a partial summary would drop them"
+            "{name} not written to {path}: not every township could be read, and a partial summary would drop them"
         ),
         (Lang::Zh, true) => {
-            format!("全市汇总表 {path} 保持原样：有镇街未能读取，不写入缺少镇街的汇总")
+            format!("{name} {path} 保持原样：有镇街未能读取，不写入缺少镇街的汇总")
         }
         (Lang::Zh, false) => {
-            format!("未写出全市汇总表 {path}：有镇街未能读取，不写入缺少镇街的汇总")
+            format!("未写出{name} {path}：有镇街未能读取，不写入缺少镇街的汇总")
         }
     }
 }

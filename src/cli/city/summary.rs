@@ -65,9 +65,7 @@ pub fn write(
     }
     let path = plans.join(FILE_NAME);
     let body = csv(&summarise(figures), lang);
-    // The office's name, from the city.toml beside the rosters.
-    let folder = towns.first().and_then(|t| t.path.parent());
-    let city = folder.map(super::city_name).unwrap_or_default();
+    let city = office(towns);
     match write_atomic(&path, body.as_bytes()) {
         Ok(()) => {
             let path = path.display().to_string();
@@ -94,6 +92,12 @@ pub fn write(
     }
 }
 
+/// The office's name, from the city.toml beside the rosters (empty: none).
+fn office(towns: &[Township]) -> String {
+    let folder = towns.first().and_then(|t| t.path.parent());
+    folder.map(super::city_name).unwrap_or_default()
+}
+
 /// As [`write`] when every township was read (`whole`); else the summary
 /// in `plans` is left as it was, and said so.
 pub fn write_whole(towns: &[Township], plans: &Path, whole: bool, lang: Lang) -> Result<(), i32> {
@@ -103,7 +107,12 @@ pub fn write_whole(towns: &[Township], plans: &Path, whole: bool, lang: Lang) ->
     let path = plans.join(FILE_NAME);
     outln!(
         "{}",
-        words::left_as_it_was(&path.display().to_string(), path.is_file(), lang)
+        words::left_as_it_was(
+            &path.display().to_string(),
+            path.is_file(),
+            &office(towns),
+            lang
+        )
     );
     Ok(())
 }

@@ -71,7 +71,7 @@ fn the_same_person_in_two_townships_is_refused_naming_both() {
     let z_text = std::fs::read_to_string(&z).unwrap();
     let z_line = z_text.lines().count() - 4;
     let want = format!(
-        "{}:{z_line}: [[cadre]] 'liang-jm': 梁健明 ('liang-jm') of 三庄镇 is also on 高涌镇's roster ({}:{g_line}); a person serving two townships needs 'shared = true' on both entries, a transfer 'leaves' on one and 'joins' on the other on the same date\n",
+        "{}:{z_line}: [[cadre]] 'liang-jm': 梁健明 ('liang-jm') of 三庄镇 is also on 高涌镇's roster ({}:{g_line}); a person serving two townships needs 'shared = true' on both entries, a transfer 'leaves' on one and 'joins' on the other on that date or later\n",
         z.display(),
         g.display()
     );

@@ -56,7 +56,7 @@ fn check_names_the_plan_without_its_roster_and_leaves_the_summary_as_it_was() {
         out,
         format!(
             "{zh}{plan}：名册中已找不到这个镇街的名册，无法检查\n\
-             全市汇总表 {csv} 保持原样：有镇街未能读取，不写入缺少镇街的汇总\n\
+             示例县汇总表 {csv} 保持原样：有镇街未能读取，不写入缺少镇街的汇总\n\
              3 个镇街中 2 个方案有效；未通过：{plan}。\n"
         )
     );
@@ -68,7 +68,7 @@ fn check_names_the_plan_without_its_roster_and_leaves_the_summary_as_it_was() {
         out,
         format!(
             "{en}{plan}: the city's rosters no longer hold this township's roster: not checked\n\
-             City figures left as they were at {csv}: not every township could be read, and a partial summary would drop them\n\
+             示例县 figures left as they were at {csv}: not every township could be read, and a partial summary would drop them\n\
              2 of 3 townships have a valid plan; failing: {plan}.\n"
         )
     );
@@ -80,14 +80,14 @@ fn check_names_the_plan_without_its_roster_and_leaves_the_summary_as_it_was() {
     assert_eq!(c, 2);
     assert!(
         out.contains(&format!(
-            "\n未写出全市汇总表 {csv}：有镇街未能读取，不写入缺少镇街的汇总\n"
+            "\n未写出示例县汇总表 {csv}：有镇街未能读取，不写入缺少镇街的汇总\n"
         )),
         "{out}"
     );
     let (_, out, _) = zhudian(&["--lang", "en", "check", s(&county), s(&plans)]);
     assert!(
         out.contains(&format!(
-            "\nCity figures not written to {csv}: not every township could be read, and a partial summary would drop them\n"
+            "\n示例县 figures not written to {csv}: not every township could be read, and a partial summary would drop them\n"
         )),
         "{out}"
     );
@@ -99,7 +99,7 @@ fn check_names_the_plan_without_its_roster_and_leaves_the_summary_as_it_was() {
     assert_eq!(c, 0, "{out}");
     assert_eq!(
         out,
-        format!("{zh}全市汇总表：{csv}\n2 个镇街中 2 个方案有效。\n")
+        format!("{zh}示例县汇总表：{csv}\n2 个镇街中 2 个方案有效。\n")
     );
     assert!(summary.exists());
 }

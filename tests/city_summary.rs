@@ -193,3 +193,169 @@ fn check_and_replan_write_it_too_in_chinese_with_zh() {
         first
     );
 }
+
+/// The what-if fixture city with 南山镇's first four units needing 教育,
+/// which only 周冰立 (a leader of at most two) has: 南山镇 cannot be
+/// planned, the other two can.
+fn one_short_of_a_skill(dir: &Path) -> std::path::PathBuf {
+    let city = dir.join("city");
+    cli::copy_folder("tests/fixtures/city-whatif", &city);
+    let path = city.join("foshan-32-nanshan.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let mut from = 0;
+    for _ in 0..4 {
+        let at = from + text[from..].find("\nneeds = [\"").unwrap() + 1;
+        let end = at + text[at..].find('\n').unwrap();
+        text.replace_range(at..end, "needs = [\"education\"]");
+        from = at;
+    }
+    std::fs::write(&path, text).unwrap();
+    city
+}
+
+#[test]
+fn a_township_not_planned_is_a_marked_row_and_the_total_says_what_it_covers() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = one_short_of_a_skill(dir.path());
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["--lang", "zh", "plan", s(&city), "-o", s(&plans)]);
+    assert_eq!(c, 1, "{out}{err}");
+    let file = plans.join("city-summary.csv");
+    assert!(
+        out.ends_with(&format!(
+            "全市汇总表：{}（南山镇列为“未能编排”，合计只含 3 个镇街中已编排的 2 个）\n",
+            s(&file)
+        )),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    let empty = ",".repeat(HEADER_ZH.split(',').count() - 3);
+    assert!(
+        lines.contains(&format!("三水区,南山镇,未能编排：有 4 个村（社区）需要“教育”，但具备这项能力的人员（周冰立）最多只能覆盖 2 个{empty}").as_str()),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("三水区,小计（2 个镇街中已编排的 1 个）,11,")),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(",合计（3 个镇街中已编排的 2 个）,26,")),
+        "{text}"
+    );
+    // In English too.
+    let plans = dir.path().join("plans-en");
+    let (c, out, _) = zhudian(&["plan", s(&city), "-o", s(&plans)]);
+    assert_eq!(c, 1);
+    let file = plans.join("city-summary.csv");
+    assert!(
+        out.ends_with(&format!(
+            "City figures: {} (南山镇 marked not planned; the total covers 2 of 3 townships)\n",
+            s(&file)
+        )),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("\r\n三水区,南山镇,\"not planned: 4 units need 'education', but the people who have it (周冰立) can cover only 2 of them\",,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\r\n,total (2 of 3 townships planned),26,"),
+        "{text}"
+    );
+    // The city workbook of the plans made marks it too.
+    let docs = dir.path().join("docs");
+    let (c, out, err) = zhudian(&["export", s(&plans), "--xlsx", s(&docs)]);
+    assert_eq!(c, 0, "{out}{err}");
+    use calamine::Reader;
+    let book = std::fs::read_dir(&docs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("foshan")
+        })
+        .unwrap();
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let nanshan = rows
+        .iter()
+        .find(|r| r[1] == "南山镇")
+        .expect("a row for 南山镇");
+    assert_eq!(nanshan[2], "未能编排：文件夹中没有其方案");
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "合计（3 个镇街中已编排的 2 个）"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_county_s_figures_and_workbook_say_its_own_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let county = dir.path().join("county");
+    cli::copy_folder("tests/fixtures/county", &county);
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&["--lang", "zh", "plan", s(&county), "-o", s(&plans)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let file = plans.join("city-summary.csv");
+    assert!(
+        out.ends_with(&format!("示例县汇总表：{}\n", s(&file))),
+        "{out}"
+    );
+    assert!(!out.contains("全市"), "{out}");
+    let (_, out, _) = zhudian(&["plan", s(&county), "-o", s(&plans)]);
+    assert!(
+        out.ends_with(&format!("示例县 figures: {}\n", s(&file))),
+        "{out}"
+    );
+    let docs = dir.path().join("docs");
+    let (c, out, err) = zhudian(&["--lang", "zh", "export", s(&plans), "--xlsx", s(&docs)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let book = docs.join("示例县汇总.xlsx");
+    assert!(book.is_file(), "{out}");
+    assert!(
+        out.contains(&format!("已写入 {}：3 个镇街的示例县汇总\n", s(&book))),
+        "{out}"
+    );
+    // Without districts, validate says nothing of townships in none.
+    let text = std::fs::read_to_string(county.join("city.toml")).unwrap();
+    let start = text.find("[[district]]").unwrap();
+    let end = text.find("[station]").unwrap();
+    std::fs::write(
+        county.join("city.toml"),
+        format!("{}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", s(&county)]);
+    assert_eq!(c, 0, "{out}{err}");
+    assert!(!out.contains("未归入任何区"), "{out}");
+    // A what-if naming a township the county lacks says the county's name.
+    let scen = dir.path().join("s.toml");
+    std::fs::write(
+        &scen,
+        "[[variant]]\nname = \"a\"\ntownships = [\"石龄镇\"]\npolicy = { min_present = 1 }\n",
+    )
+    .unwrap();
+    let (c, _, err) = zhudian(&["--lang", "zh", "whatif", s(&county), s(&scen)]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{}:3: 方案“a”，字段“townships”：示例县没有“石龄镇”这个镇街（是不是“石岭镇”？）\n",
+            s(&scen)
+        )
+    );
+}

@@ -402,3 +402,85 @@ fn a_single_township_report_names_the_township_transferred_from() {
     );
     assert!(!said.contains("gaoyong"), "{said}");
 }
+
+/// 邱敏坚 leaves 高涌镇 on 1 July and starts in 三庄镇 on 6 July (days off
+/// between two posts are usual): the city reads it as a transfer, and the
+/// replan says his units changed hands because he moved, not because he
+/// left the post.
+#[test]
+fn a_transfer_with_days_between_is_a_move_and_said_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("city");
+    copy_dir(AFTER, &city);
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = city.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit("gaoyong.toml", "succeeds = \"qiu-mj\"\n", "");
+    edit(
+        "sanzhuang.toml",
+        "joins = \"2015-07-01\"            # transferred from 高涌镇\nsucceeds = \"li-gx\"\n",
+        "joins = \"2015-07-06\"            # transferred from 高涌镇\n",
+    );
+    let (c, out, err) = zhudian(&["validate", s(&city)]);
+    assert_eq!(c, 0, "{out}{err}");
+    let p0 = dir.path().join("p0");
+    let (c, _, err) = zhudian(&["plan", BEFORE, "-o", s(&p0)]);
+    assert_eq!(c, 0, "{err}");
+    let replan = |out: &str, lang: &str| {
+        let o = dir.path().join(out);
+        let args = [
+            "replan",
+            s(&city),
+            "--previous",
+            s(&p0),
+            "--from",
+            "2015-07-01",
+            "-o",
+            s(&o),
+            "--lang",
+            lang,
+        ];
+        let (c, stdout, err) = zhudian(&args);
+        assert_eq!(c, 0, "{stdout}{err}");
+        stdout
+    };
+    let en = replan("p1", "en");
+    assert!(
+        en.contains("\n    金海村（jinhai）: leader 邱敏坚 → 何志强, because 邱敏坚 moved to 三庄镇 on Jul 1; continuity cost 100 (unavoidable)\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "\nTransfer: 邱敏坚 leaves 高涌镇 on 2015-07-01 and starts in 三庄镇 on 2015-07-06."
+        ),
+        "{en}"
+    );
+    let zh = replan("p2", "zh");
+    assert!(
+        zh.contains("\n    金海村：驻点领导 邱敏坚 → 何志强，因邱敏坚于7月1日调往三庄镇；领导变动计 100 分（无法避免）\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("\n调动：邱敏坚自2015年7月1日起离开高涌镇，2015年7月6日起到三庄镇任职。"),
+        "{zh}"
+    );
+    assert!(!zh.contains("因邱敏坚已离任"), "{zh}");
+    let (c, out, err) = zhudian(&["check", s(&city), s(&dir.path().join("p1"))]);
+    assert_eq!(c, 0, "{out}{err}");
+    // Joining before leaving would put him in both: still refused.
+    edit(
+        "sanzhuang.toml",
+        "joins = \"2015-07-06\"",
+        "joins = \"2015-06-29\"",
+    );
+    let (c, _, err) = zhudian(&["--lang", "zh", "validate", s(&city)]);
+    assert_eq!(c, 2);
+    assert!(
+        err.contains("（编号 qiu-mj）也在高涌镇的名册中（")
+            && err.contains("）；同一人在两个镇街任职，须在两处都写 shared = true；如是调动，一处写 leaves，另一处写同一天或之后的 joins\n"),
+        "{err}"
+    );
+}

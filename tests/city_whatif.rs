@@ -339,6 +339,131 @@ fn a_full_width_comma_in_city_toml_is_named_with_its_fix() {
     );
 }
 
+/// Two variants on 南山镇: one leaves too few leaders for its villages (it
+/// cannot be planned there), one removes a leader.
+const TWO_REMOVALS: &str = "[[variant]]\nname = \"南山少五人\"\nremove = [\"zhu-yw\", \"tan-jj\", \"yu-yz\", \"zhou-bl\", \"lu-fs\"]\n\n[[variant]]\nname = \"南山少一人\"\nremove = [\"zhu-yw\"]\n";
+
+#[test]
+fn a_variant_not_planned_in_one_township_leaves_the_others_totals_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let scen = write(dir.path(), TWO_REMOVALS);
+    let (c, out, err) = zhudian(&["whatif", CITY, s(&scen)]);
+    assert_eq!(c, 1, "{out}{err}");
+    // Every township counts; the failing variant's column says it has none.
+    let city = block(
+        &out,
+        "City totals, 3 townships (the base: the whole year planned afresh on the rosters as they stand, not the plan in force; then each variant):\n",
+    );
+    assert_eq!(
+        values(city, "station sessions"),
+        ["1825", "not", "planned", "1825"]
+    );
+    assert_eq!(
+        values(city, "cost"),
+        ["3943.75", "not", "planned", "3743.29"]
+    );
+    // 高明区 has it planned: its subtotal keeps the figures.
+    let gaoming = block(&out, "  高明区 (1 township)\n");
+    assert_eq!(values(gaoming, "cost"), ["1611.30", "1611.30", "1611.30"]);
+    assert!(
+        out.contains(
+            "\n'南山少五人' could not be planned in 南山镇 (why: below), so it has no totals; its changes are those of the other 2 townships.\n\
+             '南山少五人' changes no figures of the other 2 townships.\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        !out.contains("'南山少五人' changes no township's figures"),
+        "{out}"
+    );
+    assert!(!out.contains("Left out of the totals"), "{out}");
+    // The error is the variant's, at its line in the scenarios file.
+    assert_eq!(
+        err,
+        format!(
+            "南山镇: variant '南山少五人' cannot be planned:\n  {}:1: [policy], field 'units_per_leader': 10 units but 4 leaders × 2 = 8 places: allow 3 units for 2 leaders, or add a cadre\n",
+            s(&scen)
+        )
+    );
+    let (c, out, err) = zhudian(&["whatif", CITY, s(&scen), "--lang", "zh"]);
+    assert_eq!(c, 1, "{out}{err}");
+    assert!(
+        out.contains(
+            "\n“南山少五人”在南山镇无法编排（原因见下），没有合计；以下只比较其余 2 个镇街。\n\
+             “南山少五人”在其余 2 个镇街没有改变任何数字。\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("  方案得分                  3943.75    未能编排     3743.29\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_removed_leader_is_named_as_removed_and_a_cheaper_variant_doing_less_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let scen = write(dir.path(), TWO_REMOVALS);
+    let (_, out, _) = zhudian(&["whatif", CITY, s(&scen)]);
+    assert!(
+        out.contains(
+            "\n    鹤涌村（hechong）: leader 朱英伟 → 卢芬胜, because the variant removes 朱英伟\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "\n    塘林村（tanglin）: leader 卢芬胜 → 余燕振, to balance loads and tours\n"
+        ),
+        "{out}"
+    );
+    // A variant is planned afresh: its score counts no change.
+    assert!(!out.contains("continuity cost"), "{out}");
+    assert!(
+        out.contains("\n'南山少一人' scores better than the base (3743.29 against 3943.75) but leaves 2 sessions without a township member against 1: the better score comes from doing less, not from a better plan\n"),
+        "{out}"
+    );
+    let (_, out, _) = zhudian(&["whatif", CITY, s(&scen), "--lang", "zh"]);
+    assert!(
+        out.contains("\n    鹤涌村：驻点领导 朱英伟 → 卢芬胜，因本方案去掉了朱英伟\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("领导变动计") && !out.contains("离任"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n“南山少一人”的方案得分比现名册方案低（3743.29 对 3943.75），但缺少镇级人员的接待有 2 次，现名册方案只有 1 次：得分低是因为做得少，并不是方案更好\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_township_name_one_character_off_is_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let scen = write(
+        dir.path(),
+        "[[variant]]\nname = \"a\"\ntownships = [\"南三镇\"]\npolicy = { min_present = 1 }\n",
+    );
+    let (c, _, err) = zhudian(&["whatif", CITY, s(&scen), "--lang", "zh"]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{}:3: 方案“a”，字段“townships”：全市没有“南三镇”这个镇街（是不是“南山镇”？）\n",
+            s(&scen)
+        )
+    );
+    let (_, _, err) = zhudian(&["whatif", CITY, s(&scen)]);
+    assert_eq!(
+        err,
+        format!(
+            "{}:3: [[variant]] 'a', field 'townships': the city has no township '南三镇' (did you mean '南山镇'?)\n",
+            s(&scen)
+        )
+    );
+}
+
 #[test]
 fn a_remove_no_township_has_is_an_error_with_the_nearest_entry_and_its_file() {
     // A trial: a mistyped id, guessed differently in each township, was

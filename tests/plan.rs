@@ -585,13 +585,13 @@ fn more_units_need_a_skill_than_its_holders_cover() {
     assert_eq!(
         en,
         [
-            "5 units need 'legal', but the people who have it (吴丽芬 and 何建明) can cover only 4 of them: raise their max_teams, or add someone with 'legal'"
+            "5 units need 'legal', but the people who have it (吴丽芬 and 何建明) can cover only 4 of them: raise the helpers' max_teams or the most units the leaders may lead (units), or add someone with 'legal'"
         ]
     );
     assert_eq!(
         zh,
         [
-            "有 5 个村（社区）需要“法律”，但具备这项能力的人员（吴丽芬和何建明）最多只能覆盖 4 个：请提高其最多参加团队数（max_teams），或增加具备“法律”的人员"
+            "有 5 个村（社区）需要“法律”，但具备这项能力的人员（吴丽芬和何建明）最多只能覆盖 4 个：请提高协助人员的最多参加团队数（max_teams）或驻点领导的最多联系村（社区）数（units），或增加具备“法律”的人员"
         ]
     );
 }

@@ -138,6 +138,7 @@ fn the_files_reports_and_city_lines_for_one() {
     let s = FilesSaid::WroteCity {
         path: "c.xlsx".into(),
         townships: 1,
+        title: zhudian::wording::documents::city_book_title("", Lang::En),
     };
     assert_eq!(
         s.say(Lang::En),

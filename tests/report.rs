@@ -293,6 +293,7 @@ fn roster_text_is_escaped_everywhere() {
                 township: evil.into(),
                 district: Some(evil.into()),
                 listed_at: None,
+                not_planned: None,
                 figures: Figures {
                     units: 1,
                     leaders: 1,

@@ -307,6 +307,7 @@ fn comparison_and_city_pages_load_cleanly() {
         district: Some("顺德区".into()),
         listed_at: None,
         figures: Figures::of(&r, &a, None),
+        not_planned: None,
     }]);
     let hrefs = [(r.township.name.clone(), "beijiao.html".to_string())]
         .into_iter()

@@ -281,3 +281,95 @@ fn a_city_file_holds_several_townships() {
     assert_eq!(all.len(), 2);
     assert_eq!(all[1].township.name, "乙镇");
 }
+
+/// 南山镇 (the what-if fixture city) with its first four units needing 教育,
+/// which only 周冰立, a leader of at most two units, has.
+fn skill_short_city(dir: &Path) -> std::path::PathBuf {
+    let city = dir.join("city");
+    cli::copy_folder("tests/fixtures/city-whatif", &city);
+    let path = city.join("foshan-32-nanshan.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let mut from = 0;
+    for _ in 0..4 {
+        let at = from + text[from..].find("\nneeds = [\"").unwrap() + 1;
+        let end = at + text[at..].find('\n').unwrap();
+        text.replace_range(at..end, "needs = [\"education\"]");
+        from = at;
+    }
+    std::fs::write(&path, text).unwrap();
+    city
+}
+
+#[test]
+fn a_skill_its_holders_cannot_cover_is_refused_as_plan_would_and_the_fix_fits_the_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = skill_short_city(dir.path());
+    let file = city.join("foshan-32-nanshan.toml");
+    let (c, out, err) = zhudian(&["--lang", "zh", "validate", city.to_str().unwrap()]);
+    assert_eq!(c, 2, "{out}");
+    assert_eq!(
+        err,
+        format!(
+            "{}：有 4 个村（社区）需要“教育”，但具备这项能力的人员（周冰立）最多只能覆盖 2 个：请提高其最多联系村（社区）数（units），或增加具备“教育”的人员\n共 1 个问题：名册无效。\n",
+            file.display()
+        )
+    );
+    let (c, _, err) = zhudian(&["validate", file.to_str().unwrap()]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        format!(
+            "{}: 4 units need 'education', but the people who have it (周冰立) can cover only 2 of them: raise the most units they may lead (units), or add someone with 'education'\n1 problem: the roster is not valid.\n",
+            file.display()
+        )
+    );
+    // plan says the same of it.
+    let (c, _, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "plan",
+        file.to_str().unwrap(),
+        "-o",
+        dir.path().join("p.toml").to_str().unwrap(),
+    ]);
+    assert_eq!(c, 1);
+    assert!(
+        err.contains("有 4 个村（社区）需要“教育”，但具备这项能力的人员（周冰立）最多只能覆盖 2 个：请提高其最多联系村（社区）数（units），或增加具备“教育”的人员"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_rule_a_township_takes_from_city_toml_is_placed_in_city_toml_with_the_township() {
+    let dir = tempfile::tempdir().unwrap();
+    let city = dir.path().join("county");
+    cli::copy_folder("tests/fixtures/county", &city);
+    let toml = city.join("city.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        text.replace("units_per_leader = [2, 3]", "units_per_leader = [3, 3]"),
+    )
+    .unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("units_per_leader"))
+        .unwrap()
+        + 1;
+    let (c, _, err) = zhudian(&["--lang", "zh", "validate", city.to_str().unwrap()]);
+    assert_eq!(c, 2, "{err}");
+    let at = format!("{}:{line}", toml.display());
+    assert!(
+        err.contains(&format!("{at}: 排班规则（[policy]，石岭镇沿用），字段“units_per_leader”：只有 8 个村（社区），但 4 名领导的下限合计需要 12 个：")),
+        "{err}"
+    );
+    // 河口镇 sets its own: said at its own file.
+    assert!(!err.contains("河口镇沿用"), "{err}");
+    let (_, _, err) = zhudian(&["validate", city.to_str().unwrap()]);
+    assert!(
+        err.contains(&format!(
+            "{at}: [policy] (as 石岭镇 inherits it), field 'units_per_leader': "
+        )),
+        "{err}"
+    );
+}

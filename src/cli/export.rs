@@ -15,7 +15,7 @@ use crate::plan::{PlanFile, write_atomic};
 use crate::scenario::transfer::Moves;
 use crate::wording::calendar::CommandSaid;
 use crate::wording::city::{CityRunSaid, Done};
-use crate::wording::documents::{Doc, FilesSaid};
+use crate::wording::documents::FilesSaid;
 use crate::wording::{Lang, Say};
 
 #[derive(clap::Args, Debug)]
@@ -132,6 +132,7 @@ pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
 /// subtotals and the total).
 fn city_book(
     done: &[(crate::model::Roster, PlanFile, String)],
+    not_planned: Vec<TownshipFigures>,
     title: &str,
     docs: Lang,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
@@ -147,13 +148,60 @@ fn city_book(
             district: r.township.district.clone(),
             listed_at: r.township.listed_at,
             figures: Figures::of(r, plan, Some(k)),
+            not_planned: None,
         })
+        .chain(not_planned)
         .collect();
     let workbooks = done
         .iter()
         .map(|(r, _, f)| (r.township.name.clone(), f.clone()))
         .collect();
     xlsx::city(&summarise(towns), &workbooks, title, docs)
+}
+
+/// The townships of the city whose rosters the plans come from (their
+/// common folder) that have no plan among them: rows marked not planned in
+/// the city summary, lest its total pass for the whole city's.
+fn not_planned(
+    read_all: &[(&PathBuf, crate::model::Roster, PlanFile)],
+    args: &ExportArgs,
+    docs: Lang,
+) -> Vec<TownshipFigures> {
+    let folders: std::collections::BTreeSet<PathBuf> = read_all
+        .iter()
+        .filter_map(|(p, _, plan)| {
+            let roster = roster_path(args.roster.as_ref(), p, plan);
+            Some(roster.parent()?.to_path_buf())
+        })
+        .collect();
+    let folders: Vec<PathBuf> = folders.into_iter().collect();
+    let [folder] = &folders[..] else {
+        return Vec::new();
+    };
+    if args.roster.is_some() || !folder.is_dir() {
+        return Vec::new();
+    }
+    let Ok(towns) = super::city::townships(folder, docs) else {
+        return Vec::new();
+    };
+    let exported: Vec<&str> = read_all
+        .iter()
+        .map(|(_, r, _)| r.township.name.as_str())
+        .collect();
+    towns
+        .iter()
+        .filter(|t| !exported.contains(&super::city::name_of(t).as_str()))
+        .map(|t| {
+            let r = t.roster.as_ref().ok();
+            TownshipFigures {
+                township: super::city::name_of(t),
+                district: r.and_then(|r| r.township.district.clone()),
+                listed_at: r.and_then(|r| r.township.listed_at),
+                figures: Figures::default(),
+                not_planned: Some(crate::wording::city_summary::no_plan(docs).to_string()),
+            }
+        })
+        .collect()
 }
 
 fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
@@ -191,6 +239,7 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
             }
         }
     }
+    let missing = not_planned(&read_all, args, docs);
     let rosters: Vec<&crate::model::Roster> = read_all.iter().map(|(_, r, _)| r).collect();
     let across = crate::roster::across::across(&rosters).unwrap_or_default();
     let names: Vec<String> = rosters.iter().map(|r| r.township.name.clone()).collect();
@@ -224,16 +273,19 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
     if done.is_empty() {
         super::remove_created(&created);
     } else {
-        let title = Doc::City.sheet(docs);
+        // In the office's own word: 全市汇总, 云岭县汇总.
+        let city = super::city::plans_city(&plans);
+        let title = crate::wording::documents::city_book_title(&city, docs);
         let summary = args.xlsx.join(format!("{title}.xlsx"));
-        if !write(&summary, city_book(&done, title, docs), lang) {
+        if !write(&summary, city_book(&done, missing, &title, docs), lang) {
             return EXIT_BAD_INPUT;
         }
         outln!(
             "{}",
             FilesSaid::WroteCity {
                 path: summary.display().to_string(),
-                townships: done.len()
+                townships: done.len(),
+                title: crate::wording::documents::city_book_title(&city, lang),
             }
             .say(lang)
         );

@@ -139,7 +139,7 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
             for n in &notes {
                 out += &format!("  {}\n", n.say(lang));
             }
-            let ch = changes(r, &prev2, file);
+            let ch = changes(r, &prev2, file, &[]);
             if ch.is_empty() {
                 let handovers = notes
                     .iter()

@@ -208,6 +208,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             district: roster.township.district.clone(),
             listed_at: roster.township.listed_at,
             figures: Figures::of(roster, &plan, Some(keys)),
+            not_planned: None,
         });
     }
     // A plan whose roster left the city gets no page, and is said so.

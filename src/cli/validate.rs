@@ -17,8 +17,33 @@ pub struct ValidateArgs {
     pub previous: Option<PathBuf>,
 }
 
+/// Skills more units need than the people who have them can cover: the
+/// planner's own check (`planner::diagnose::needs_capacity`, on the people
+/// in force at the year's end as `plan` takes them), so that a roster
+/// `validate` passes does not fail in `plan` for it.
+fn skills_short(rosters: &[crate::model::Roster]) -> Vec<roster::Problem> {
+    rosters
+        .iter()
+        .flat_map(|r| {
+            let causes = crate::planner::diagnose::needs_capacity(&r.at_year_end());
+            causes.into_iter().map(|said| roster::Problem {
+                file: r.source.clone(),
+                place: crate::model::Place::default(),
+                said: crate::wording::roster::RosterSaid::NoPlan(said),
+            })
+        })
+        .collect()
+}
+
 pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
-    match roster::load_all(&args.roster) {
+    let loaded = roster::load_all(&args.roster).and_then(|rosters| {
+        let short = skills_short(&rosters);
+        match short.is_empty() {
+            true => Ok(rosters),
+            false => Err(roster::Problems(short)),
+        }
+    });
+    match loaded {
         Ok(rosters) => {
             // The plan in force of each township: for a city, its plan in
             // the folder of plans (a township with none has nothing to meet).
@@ -259,6 +284,7 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
             None => none.push(r.township.name.clone()),
         }
     }
+    let has_districts = !districts.is_empty();
     outln!(
         "{}",
         CityInfo::Heading {
@@ -268,7 +294,8 @@ fn city_settings(city: &roster::city::City, rosters: &[crate::model::Roster], la
         }
         .say(lang)
     );
-    if !none.is_empty() {
+    // Worth saying only where the city has districts (a county has none).
+    if !none.is_empty() && has_districts {
         outln!("{}", CityInfo::NoDistrict { townships: none }.say(lang));
     }
     let values = roster::city::inherited_values(city);

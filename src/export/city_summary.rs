@@ -175,6 +175,12 @@ pub fn distinct_leaders<'a>(towns: impl IntoIterator<Item = &'a Figures>) -> usi
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowKind {
     Township(String),
+    /// A township with no plan: its name and why, in short; no figures,
+    /// and in no sum.
+    NotPlanned {
+        township: String,
+        why: String,
+    },
     /// The sum of a district's townships.
     Subtotal,
     /// The sum of every township.
@@ -186,6 +192,9 @@ pub struct Row {
     pub kind: RowKind,
     pub district: Option<String>,
     pub figures: Figures,
+    /// A sum's townships: (planned, all). A sum short of some townships
+    /// says so in its label, lest it be sent upward as the whole.
+    pub covers: (usize, usize),
 }
 
 /// The summary: its rows and the warning kinds it has a column for.
@@ -202,6 +211,8 @@ pub struct TownshipFigures {
     /// Where city.toml lists the township (district, place in it).
     pub listed_at: Option<(usize, usize)>,
     pub figures: Figures,
+    /// Why the township has no plan, in short; `None` when planned.
+    pub not_planned: Option<String>,
 }
 
 /// The rows: townships grouped by district (districts and townships in
@@ -220,15 +231,34 @@ pub fn summarise(mut towns: Vec<TownshipFigures>) -> Summary {
     districts.push(None);
     let mut total = Figures::default();
     let mut rows = Vec::new();
+    let covers = |of: &mut dyn Iterator<Item = &TownshipFigures>| {
+        let all: Vec<&TownshipFigures> = of.collect();
+        let planned = all.iter().filter(|t| t.not_planned.is_none()).count();
+        (planned, all.len())
+    };
     for d in &districts {
         let mut sub = Figures::default();
         for t in towns.iter().filter(|t| &t.district == d) {
-            sub.add(&t.figures);
-            total.add(&t.figures);
+            let kind = match &t.not_planned {
+                Some(why) => RowKind::NotPlanned {
+                    township: t.township.clone(),
+                    why: why.clone(),
+                },
+                None => {
+                    sub.add(&t.figures);
+                    total.add(&t.figures);
+                    RowKind::Township(t.township.clone())
+                }
+            };
+            let (figures, covers) = match kind {
+                RowKind::NotPlanned { .. } => (Figures::default(), (0, 1)),
+                _ => (t.figures.clone(), (1, 1)),
+            };
             rows.push(Row {
-                kind: RowKind::Township(t.township.clone()),
+                kind,
                 district: t.district.clone(),
-                figures: t.figures.clone(),
+                figures,
+                covers,
             });
         }
         if d.is_some() {
@@ -236,6 +266,7 @@ pub fn summarise(mut towns: Vec<TownshipFigures>) -> Summary {
                 kind: RowKind::Subtotal,
                 district: d.clone(),
                 figures: sub,
+                covers: covers(&mut towns.iter().filter(|t| &t.district == d)),
             });
         }
     }
@@ -243,6 +274,7 @@ pub fn summarise(mut towns: Vec<TownshipFigures>) -> Summary {
         kind: RowKind::Total,
         district: None,
         figures: total.clone(),
+        covers: covers(&mut towns.iter()),
     });
     // The kinds the planner writes always have a column (a zero is a
     // figure too); any other kind a plan carries follows them.
@@ -264,12 +296,25 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     out += &line(words::header(&s.warning_kinds, lang));
     out += "\r\n";
+    let columns = words::header(&s.warning_kinds, lang).len();
     for r in &s.rows {
         let f = &r.figures;
         let label = match &r.kind {
             RowKind::Township(name) => name.clone(),
-            RowKind::Subtotal => words::subtotal(lang).to_string(),
-            RowKind::Total => words::total(lang).to_string(),
+            RowKind::NotPlanned { township, why } => {
+                // The name, and why in the first figure's cell; no figures.
+                let mut cells = vec![
+                    r.district.clone().unwrap_or_default(),
+                    township.clone(),
+                    words::not_planned(why, lang),
+                ];
+                cells.resize(columns, String::new());
+                out += &line(cells);
+                out += "\r\n";
+                continue;
+            }
+            RowKind::Subtotal => words::sum_label(words::subtotal(lang), r.covers, lang),
+            RowKind::Total => words::sum_label(words::total(lang), r.covers, lang),
         };
         let mut cells = vec![
             r.district.clone().unwrap_or_default(),
@@ -312,6 +357,7 @@ mod tests {
             township: name.into(),
             district: district.map(str::to_string),
             listed_at: None,
+            not_planned: None,
             figures: Figures {
                 units,
                 cost: units as f64 * 1.5,
@@ -342,6 +388,7 @@ mod tests {
             .iter()
             .map(|r| match &r.kind {
                 RowKind::Township(t) => t.clone(),
+                RowKind::NotPlanned { township, .. } => format!("{township}（未能编排）"),
                 RowKind::Subtotal => format!("{}小计", r.district.as_deref().unwrap_or("")),
                 RowKind::Total => "合计".into(),
             })
@@ -391,6 +438,36 @@ mod tests {
         assert_eq!(total.warnings["shortfall"], 15);
         assert_eq!(total.gap, 0.02, "the worst gap, not a sum");
         assert_eq!(s.warning_kinds.len(), KINDS.len());
+    }
+
+    #[test]
+    fn a_township_not_planned_is_a_marked_row_and_the_sums_say_what_they_cover() {
+        let missing = TownshipFigures {
+            not_planned: Some("有 20 个村（社区）需要“维稳”".into()),
+            ..town("城南街道", Some("D1"), 20, 0.0)
+        };
+        let s = summarise(vec![town("a", Some("D1"), 1, 0.0), missing]);
+        assert_eq!(s.rows[1].figures.units, 0, "no figures of its own");
+        assert_eq!(s.rows[2].figures.units, 1, "and none in the subtotal");
+        let text = csv(&s, Lang::Zh);
+        let cells = words::header(&s.warning_kinds, Lang::Zh).len();
+        let row = "\r\nD1,城南街道,未能编排：有 20 个村（社区）需要“维稳”".to_string()
+            + &",".repeat(cells - 3)
+            + "\r\n";
+        assert!(text.contains(&row), "{text}");
+        assert!(
+            text.contains("\r\nD1,小计（2 个镇街中已编排的 1 个）,"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\r\n,合计（2 个镇街中已编排的 1 个）,"),
+            "{text}"
+        );
+        let en = csv(&s, Lang::En);
+        assert!(
+            en.contains("\r\n,total (1 of 2 townships planned),"),
+            "{en}"
+        );
     }
 
     #[test]

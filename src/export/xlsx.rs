@@ -630,12 +630,18 @@ pub fn city(
         let f = &r.figures;
         let (label, file) = match &r.kind {
             RowKind::Township(name) => (name.clone(), workbooks.get(name).cloned()),
-            RowKind::Subtotal => (sums::subtotal(lang).to_string(), None),
-            RowKind::Total => (sums::total(lang).to_string(), None),
+            RowKind::NotPlanned { township, .. } => (township.clone(), None),
+            RowKind::Subtotal => (sums::sum_label(sums::subtotal(lang), r.covers, lang), None),
+            RowKind::Total => (sums::sum_label(sums::total(lang), r.covers, lang), None),
         };
         let row = i as u32 + 1;
         ws.write_string_with_format(row, 0, r.district.clone().unwrap_or_default(), &text)?;
         ws.write_string_with_format(row, 1, label, &text)?;
+        // No figures for a township not planned: why, where they would be.
+        if let RowKind::NotPlanned { why, .. } = &r.kind {
+            ws.write_string_with_format(row, 2, sums::not_planned(why, lang), &text)?;
+            continue;
+        }
         let counts = [
             f.units,
             f.leaders,

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use crate::assign::leaders::LeaderProblem;
 use crate::model::Roster;
-use crate::wording::plan::PlanSaid;
+use crate::wording::plan::{PlanSaid, Raise};
 use crate::wording::{Lang, names};
 
 use super::flow::Flow;
@@ -148,8 +148,9 @@ pub fn needs_capacity(r: &Roster) -> Vec<PlanSaid> {
         let units: Vec<usize> = (0..r.units.len())
             .filter(|&u| r.units[u].needs.contains(need))
             .collect();
-        // Holders: (label, capacity, units they could bring the skill to).
-        let mut holders: Vec<(String, usize, Vec<usize>)> = Vec::new();
+        // Holders: (label, capacity, units they could bring the skill to,
+        // a leader).
+        let mut holders: Vec<(String, usize, Vec<usize>, bool)> = Vec::new();
         for h in 0..r.helpers.len() {
             if r.helpers[h].skills.contains(need) {
                 let reach: Vec<usize> = units
@@ -157,7 +158,7 @@ pub fn needs_capacity(r: &Roster) -> Vec<PlanSaid> {
                     .copied()
                     .filter(|&u| leaders::may_join(r, h, u))
                     .collect();
-                holders.push((helper_label(r, h), r.helpers[h].max_teams, reach));
+                holders.push((helper_label(r, h), r.helpers[h].max_teams, reach, false));
             }
         }
         for c in 0..r.cadres.len() {
@@ -168,7 +169,7 @@ pub fn needs_capacity(r: &Roster) -> Vec<PlanSaid> {
                     .copied()
                     .filter(|&u| !leaders::home_ruled_out(r, c, u))
                     .collect();
-                holders.push((cadre_label(r, c), max, reach));
+                holders.push((cadre_label(r, c), max, reach, true));
             }
         }
         let (s, t) = (0, 1);
@@ -176,13 +177,13 @@ pub fn needs_capacity(r: &Roster) -> Vec<PlanSaid> {
         let mut f = Flow::new(2 + nu + holders.len());
         for (i, &u) in units.iter().enumerate() {
             f.add_arc(s, 2 + i, 1, 0);
-            for (j, (_, _, reach)) in holders.iter().enumerate() {
+            for (j, (_, _, reach, _)) in holders.iter().enumerate() {
                 if reach.contains(&u) {
                     f.add_arc(2 + i, 2 + nu + j, 1, 0);
                 }
             }
         }
-        for (j, (_, cap, _)) in holders.iter().enumerate() {
+        for (j, (_, cap, _, _)) in holders.iter().enumerate() {
             f.add_arc(2 + nu + j, t, *cap as i64, 0);
         }
         let (flow, _) = f.run(s, t);
@@ -191,16 +192,28 @@ pub fn needs_capacity(r: &Roster) -> Vec<PlanSaid> {
         }
         let seen = f.reachable(s);
         let short: Vec<usize> = (0..nu).filter(|&i| seen[2 + i]).collect();
-        let who: Vec<String> = (0..holders.len())
-            .filter(|&j| seen[2 + nu + j])
-            .map(|j| holders[j].0.clone())
-            .collect();
+        let full: Vec<usize> = (0..holders.len()).filter(|&j| seen[2 + nu + j]).collect();
+        let who: Vec<String> = full.iter().map(|&j| holders[j].0.clone()).collect();
+        // Only what the person's kind has, and only where raising it
+        // reaches more units: a cadre has no max_teams.
+        let can = |leader: bool| {
+            full.iter()
+                .map(|&j| &holders[j])
+                .any(|(_, cap, reach, l)| *l == leader && reach.len() > *cap)
+        };
+        let raise = match (can(false), can(true)) {
+            (true, true) => Raise::Both,
+            (true, false) => Raise::Teams,
+            (false, true) => Raise::Units,
+            (false, false) => Raise::Nothing,
+        };
         let capacity = short.len() - (nu - flow as usize);
         causes.push(PlanSaid::NeedsCount {
             need: need.clone(),
             units: short.iter().map(|&i| unit_label(r, units[i])).collect(),
             holders: who,
             capacity,
+            raise,
         });
     }
     causes

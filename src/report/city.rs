@@ -108,6 +108,16 @@ pub fn city_page(
                     figures(&r.figures, Some(&gap_cell(r.figures.gap, lang)), "td")
                 );
             }
+            // The page lists the townships it has plans for only.
+            RowKind::NotPlanned { township, why } => {
+                let why = crate::wording::city_summary::not_planned(why, lang);
+                let _ = write!(
+                    body,
+                    "<tr><td>{}</td><td colspan=\"8\">{}</td></tr>",
+                    esc(township),
+                    esc(&why)
+                );
+            }
             RowKind::Subtotal => {
                 let _ = write!(
                     body,

@@ -8,8 +8,8 @@ use super::html::{esc, page};
 use crate::scenario::city::{CityWhatif, Group};
 use crate::wording::Lang;
 use crate::wording::city_whatif::{
-    ROWS, Row, changed_heading, changes, district_heading, districts_heading, left_out_line,
-    total_heading, town_name, whatif_title,
+    ROWS, cell, changed_heading, changes, district_heading, districts_heading, left_out_line,
+    total_heading, town_name, variant_notes, whatif_title,
 };
 
 fn table(names: &[String], g: &Group, lang: Lang) -> String {
@@ -21,11 +21,7 @@ fn table(names: &[String], g: &Group, lang: Lang) -> String {
     for row in ROWS {
         let _ = write!(s, "<tr><td>{}</td>", esc(&row.label(lang)));
         for (i, f) in g.figures.iter().enumerate() {
-            let v = if i == 0 && row == Row::Moved {
-                "—".to_string()
-            } else {
-                row.value(f)
-            };
+            let v = cell(row, i, f.as_ref(), lang);
             let _ = write!(s, "<td class=\"n\">{}</td>", esc(&v));
         }
         s += "</tr>";
@@ -65,12 +61,14 @@ pub fn city_whatif_page(city: &str, w: &CityWhatif, top: usize, lang: Lang) -> S
     let sep = if lang == Lang::En { ": " } else { "：" };
     for (v, name) in w.names.iter().enumerate().skip(1) {
         let (towns, all) = w.most_changed(v, top);
-        if towns.is_empty() {
+        for note in variant_notes(w, v, all, lang) {
             let _ = write!(
                 body,
                 "<section class=\"changed\"><p>{}</p></section>",
-                esc(&changed_heading(name, 0, 0, lang))
+                esc(&note)
             );
+        }
+        if towns.is_empty() {
             continue;
         }
         let _ = write!(

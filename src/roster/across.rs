@@ -1,8 +1,9 @@
 //! Checks across the townships of a city: the same person (same id and
 //! name) on two townships' rosters is refused unless both entries say
-//! `shared = true` or the two entries are a transfer (one `leaves` on the day
-//! the other `joins`, or the joining entry's `transferred_from =
-//! "township/id"`, the township by file stem or name). Returns the shared
+//! `shared = true` or the two entries are a transfer (one `leaves` and the
+//! other `joins` on that day or later — days off between two posts are
+//! usual, e.g. over the National Day holidays — or the joining entry's
+//! `transferred_from = "township/id"`, the township by file stem or name). Returns the shared
 //! people and the transfers, for planning and replanning the city.
 
 use std::path::Path;
@@ -14,6 +15,12 @@ use super::{Problem, Problems};
 use crate::model::{Place, Roster};
 use crate::wording::across::AcrossSaid;
 use crate::wording::roster::RosterSaid;
+
+/// A transfer's dates: the person leaves one township and joins the other
+/// on that day or later (never before: they would be in both).
+fn joins_after(leaves: Option<NaiveDate>, joins: Option<NaiveDate>) -> bool {
+    matches!((leaves, joins), (Some(l), Some(j)) if j >= l)
+}
 
 /// A person on several townships' rosters on purpose (`shared = true`).
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +39,11 @@ pub struct Transfer {
     pub to: usize,
     pub to_id: String,
     pub name: String,
+    /// The day they start in the township they move to (`joins`).
     pub date: NaiveDate,
+    /// The day they leave the township they move from (`leaves`): `date`
+    /// or earlier.
+    pub leaves: NaiveDate,
 }
 
 /// What the city's townships have in common.
@@ -162,7 +173,7 @@ pub fn across(rosters: &[&Roster]) -> Result<Across, Problems> {
             continue;
         };
         let from = &all[i];
-        if from.leaves.is_none() || from.leaves != e.joins {
+        if !joins_after(from.leaves, e.joins) {
             problems.push(Problem {
                 file: rosters[e.town].source.clone(),
                 place: place(e, Some("joins")),
@@ -185,6 +196,7 @@ pub fn across(rosters: &[&Roster]) -> Result<Across, Problems> {
             to_id: b.id.to_string(),
             name: b.name.to_string(),
             date: b.joins.unwrap_or_default(),
+            leaves: a.leaves.unwrap_or_default(),
         });
     }
     // The same id and name in two townships.
@@ -219,7 +231,7 @@ pub fn across(rosters: &[&Roster]) -> Result<Across, Problems> {
                 }
                 continue;
             }
-            let transfer = |x: &Entry, y: &Entry| x.leaves.is_some() && x.leaves == y.joins;
+            let transfer = |x: &Entry, y: &Entry| joins_after(x.leaves, y.joins);
             let (from, to) = if transfer(a, b) {
                 (a, b)
             } else if transfer(b, a) {
@@ -245,6 +257,7 @@ pub fn across(rosters: &[&Roster]) -> Result<Across, Problems> {
                 to_id: to.id.to_string(),
                 name: to.name.to_string(),
                 date: to.joins.unwrap_or_default(),
+                leaves: from.leaves.unwrap_or_default(),
             });
         }
     }
@@ -564,7 +577,7 @@ pub fn ties(across: &Across, t: usize, id: &str, names: &[String]) -> Vec<Tie> {
             out.push(Tie::From(name(x.from), x.date));
         }
         if x.from == t && x.from_id == id {
-            out.push(Tie::To(name(x.to), x.date));
+            out.push(Tie::To(name(x.to), x.leaves));
         }
     }
     out

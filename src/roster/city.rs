@@ -211,6 +211,61 @@ pub fn inherit<'a>(doc: &mut DeTable<'a>, city: &DeTable<'a>) {
     }
 }
 
+/// The inherited sections' fields a township's tree sets itself
+/// (`policy.team`), before the city's are merged in.
+pub fn own_fields(doc: &DeTable) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in doc.iter() {
+        let s = k.get_ref().as_ref();
+        if let (true, DeValue::Table(t)) = (INHERITED.contains(&s), v.get_ref()) {
+            for (f, _) in t.iter() {
+                for same in same_rule(f.get_ref().as_ref()) {
+                    out.push(format!("{s}.{same}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A township's problem with a value it takes from city.toml (not one of
+/// `own`): placed at that value's line in city.toml, where it is changed,
+/// the township named beside the section (排班规则（[policy]，城南街道沿用）).
+pub fn place_inherited(p: &mut Problem, city: &City, own: &[String], township: &str) {
+    let Some(section) = INHERITED
+        .iter()
+        .find(|s| p.place.section == format!("[{s}]"))
+    else {
+        return;
+    };
+    let Some(field) = &p.place.field else {
+        return;
+    };
+    let field = field.split(['.', '[']).next().unwrap_or_default();
+    if own.contains(&format!("{section}.{field}")) {
+        return;
+    }
+    let Ok(doc) = DeTable::parse(&city.text) else {
+        return;
+    };
+    let doc = doc.into_inner();
+    let value = doc
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == *section)
+        .and_then(|(_, v)| match v.get_ref() {
+            DeValue::Table(t) => t.iter().find(|(k, _)| k.get_ref().as_ref() == field),
+            _ => None,
+        });
+    let Some((key, _)) = value else {
+        return;
+    };
+    let at = key.span().start.min(city.text.len());
+    p.file = city.path.display().to_string();
+    p.place.line = Some(city.text[..at].matches('\n').count() + 1);
+    p.place.column = None;
+    p.place.id = Some(township.to_string());
+}
+
 /// Fields that say one rule in other words: a township that gives any of
 /// them takes none of the others from the city (`household_visits_per_member`
 /// is `household_visits` by member, which a workbook writes).

@@ -372,6 +372,7 @@ pub fn load_all_str_in(
     };
     let doc_span = doc.span();
     let mut doc = doc.into_inner();
+    let city_file = city;
     let city_tree = city.and_then(|c| DeTable::parse(&c.text).ok().map(|t| t.into_inner()));
     // A city file: [[township]] entries each holding a whole roster.
     let city = doc
@@ -398,10 +399,20 @@ pub fn load_all_str_in(
             }
         }
         None => {
+            // What the township sets itself, before the city's values join it.
+            let own = city::own_fields(&doc);
             if let Some(c) = &city_tree {
                 city::inherit(&mut doc, c);
             }
-            out.push(read_roster(&cx, &doc, &doc_span, &sha));
+            let before = cx.problems.borrow().len();
+            let r = read_roster(&cx, &doc, &doc_span, &sha);
+            if let Some(c) = city_file {
+                let mut problems = cx.problems.borrow_mut();
+                for p in problems.iter_mut().skip(before) {
+                    city::place_inherited(p, c, &own, &r.township.name);
+                }
+            }
+            out.push(r);
         }
     }
     let mut problems = cx.problems.into_inner();

@@ -109,7 +109,9 @@ pub struct Group {
     /// The district; `None` for the whole city.
     pub district: Option<String>,
     pub townships: usize,
-    pub figures: Vec<Figures>,
+    /// Per column; `None` for a variant not planned in every township
+    /// whose base is (its sum would not compare with the base's).
+    pub figures: Vec<Option<Figures>>,
 }
 
 /// The city's what-if: the names (the base first) and every township.
@@ -123,23 +125,39 @@ pub struct CityWhatif {
 }
 
 impl CityWhatif {
+    /// The sum of `towns`: a column with none where one of them whose
+    /// base is planned is not planned under it. One variant that cannot be
+    /// planned somewhere must not take the other columns' sums with it.
     fn sum<'a>(&self, district: Option<String>, towns: impl Iterator<Item = &'a Town>) -> Group {
+        let towns: Vec<&Town> = towns.collect();
+        // A column has this sum where planned in each of its townships.
+        let counted: Vec<bool> = (0..self.names.len())
+            .map(|v| {
+                towns
+                    .iter()
+                    .filter(|t| t.figures[0].is_some())
+                    .all(|t| t.figures.get(v).is_some_and(Option::is_some))
+            })
+            .collect();
         let mut g = Group {
             district,
             townships: 0,
-            figures: vec![Figures::default(); self.names.len()],
+            figures: counted.iter().map(|c| c.then(Figures::default)).collect(),
         };
-        for t in towns.filter(|t| t.complete()) {
+        for t in towns.into_iter().filter(|t| t.figures[0].is_some()) {
             g.townships += 1;
             for (s, f) in g.figures.iter_mut().zip(&t.figures) {
-                s.add(f.as_ref().expect("a complete township"));
+                if let (Some(s), Some(f)) = (s, f) {
+                    s.add(f);
+                }
             }
         }
         g
     }
 
-    /// The city's totals over the townships planned under every variant
-    /// (the others would make the columns incomparable).
+    /// The city's totals over the townships whose base is planned; a
+    /// variant not planned in one of them has none (a district's subtotal
+    /// likewise over its own townships).
     pub fn total(&self) -> Group {
         self.sum(None, self.towns.iter())
     }
@@ -163,26 +181,42 @@ impl CityWhatif {
             .collect()
     }
 
-    /// The townships left out of the totals (not planned under every
-    /// variant), by name.
+    /// The townships left out of every comparison (their base could not
+    /// be planned), by name.
     pub fn left_out(&self) -> Vec<String> {
         self.towns
             .iter()
-            .filter(|t| !t.complete())
+            .filter(|t| t.figures[0].is_none())
             .map(|t| t.township.clone())
             .collect()
     }
 
+    /// The townships whose base is planned but variant `v` is not, by name;
+    /// and how many townships have the base planned.
+    pub fn not_planned(&self, v: usize) -> (Vec<String>, usize) {
+        let based: Vec<&Town> = self
+            .towns
+            .iter()
+            .filter(|t| t.figures[0].is_some())
+            .collect();
+        let names = based
+            .iter()
+            .filter(|t| t.figures.get(v).is_none_or(Option::is_none))
+            .map(|t| t.township.clone())
+            .collect();
+        (names, based.len())
+    }
+
     /// The townships variant `v` changes, most first (see
-    /// [`Figures::change`]; ties in the city's order): at most `n` of them,
-    /// and how many change in all.
+    /// [`Figures::change`]; ties in the city's order), among those where
+    /// both it and the base are planned: at most `n` of them, and how many
+    /// change in all.
     pub fn most_changed(&self, v: usize, n: usize) -> (Vec<&Town>, usize) {
         let mut changed: Vec<(&Town, [u64; 7])> = self
             .towns
             .iter()
-            .filter(|t| t.complete())
             .filter_map(|t| {
-                let (b, x) = (t.figures[0].as_ref()?, t.figures[v].as_ref()?);
+                let (b, x) = (t.figures[0].as_ref()?, t.figures.get(v)?.as_ref()?);
                 let c = x.change(b);
                 (c != [0; 7]).then_some((t, c))
             })
@@ -202,6 +236,7 @@ pub fn check_scopes(
     file: &str,
     towns: &[(String, String)],
     districts: &[String],
+    city: &str,
 ) -> Result<(), Problems> {
     let Ok(doc) = DeTable::parse(text) else {
         return Ok(()); // the syntax error is the variants reader's to say
@@ -270,9 +305,16 @@ pub fn check_scopes(
                 };
                 let s = s.as_ref();
                 if key == "townships" && !town_names.contains(&s) {
+                    // A slip of one character in a short Chinese name
+                    // (石锋镇 for 石峰镇) is the usual mistake: guessed as
+                    // every unknown reference is.
+                    let entries = towns.iter().map(|(n, st)| (st.as_str(), n.as_str()));
+                    let guessed =
+                        crate::roster::guess::guess(s, entries).map(|g| g.name.unwrap_or(g.id));
                     let said = VariantSaid::UnknownTownship {
                         name: s.to_string(),
-                        suggestion: did_you_mean(s, town_names.iter().copied()),
+                        suggestion: guessed.or_else(|| did_you_mean(s, town_names.iter().copied())),
+                        city: city.to_string(),
                     };
                     bad(line, RosterSaid::Variant(said));
                 } else if key == "districts" && !districts.iter().any(|d| d == s) {
@@ -280,6 +322,7 @@ pub fn check_scopes(
                         name: s.to_string(),
                         suggestion: did_you_mean(s, districts.iter().map(String::as_str)),
                         known: districts.to_vec(),
+                        city: city.to_string(),
                     };
                     bad(line, RosterSaid::Variant(said));
                 }

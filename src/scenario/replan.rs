@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use crate::model::Roster;
 use crate::plan::{PlanFile, Warning};
 use crate::planner::Previous;
-use crate::wording::scenario::{ChangeSaid, ReplanSaid};
+use crate::wording::scenario::{ChangeSaid, Gone, ReplanSaid};
 use crate::wording::{Lang, Say};
 
 /// Who in the roster now holds the place of `old` (the same id, or a successor).
@@ -200,8 +200,24 @@ fn succeeding(r: &Roster, id: &str) -> String {
     }
 }
 
-/// Every change between the previous plan and the new one, with its cause.
-pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
+/// Someone of the previous plan who goes for a reason the roster alone
+/// does not tell: a move to another township, a what-if's removal.
+pub struct Departed {
+    pub id: String,
+    /// Their name where the roster no longer has them.
+    pub name: Option<String>,
+    pub gone: Gone,
+}
+
+/// Every change between the previous plan and the new one, with its cause;
+/// `departed`: who goes and why, where the roster cannot say (else a
+/// leader who goes is said to have left the post).
+pub fn changes(
+    r: &Roster,
+    prev: &PlanFile,
+    new: &PlanFile,
+    departed: &[Departed],
+) -> Vec<ChangeSaid> {
     let before: BTreeMap<&str, &crate::plan::Assignment> = prev
         .assignment
         .iter()
@@ -227,13 +243,21 @@ pub fn changes(r: &Roster, prev: &PlanFile, new: &PlanFile) -> Vec<ChangeSaid> {
                 .cadre_index(&a.leader)
                 .map(|c| r.bounds_of(c).0)
                 .filter(|&min| min > 0 && !led_before);
+            let left = carried.is_none() || leaving;
+            let known = departed.iter().find(|d| d.id == old.leader && left);
+            let gone = match known {
+                Some(d) => Some(d.gone.clone()),
+                None => left.then_some(Gone::Left),
+            };
             out.push(ChangeSaid::LeaderMoved {
                 unit: unit_label(r, &a.unit),
-                from: person_label(r, &old.leader),
+                from: known
+                    .and_then(|d| d.name.clone())
+                    .unwrap_or_else(|| person_label(r, &old.leader)),
                 to: person_label(r, &a.leader),
-                left: carried.is_none() || leaving,
+                gone,
                 newcomer_min,
-                cost: r.objective.continuity,
+                cost: Some(r.objective.continuity),
             });
         }
         for (k, h) in a.helpers.iter().enumerate() {

@@ -60,6 +60,7 @@ pub fn describe(t: &Transfer, from: &Side, to: &Side, lang: Lang) -> TransferSai
         from: from.roster.township.name.clone(),
         to: to.roster.township.name.clone(),
         date: t.date.to_string(),
+        leaves: t.leaves.to_string(),
         left,
         took,
     }
@@ -81,7 +82,7 @@ impl Moves {
                 out.push((x.to_id.clone(), Tie::From(name(x.from), x.date)));
             }
             if x.from == t {
-                out.push((x.from_id.clone(), Tie::To(name(x.to), x.date)));
+                out.push((x.from_id.clone(), Tie::To(name(x.to), x.leaves)));
             }
         }
         Moves(out)

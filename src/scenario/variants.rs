@@ -674,21 +674,31 @@ pub fn read_in(base: &Base, scenarios_text: &str, scenarios_name: &str) -> Resul
                 Ok(_) => roster::load_str(&text, &label),
                 Err(p) => Err(p),
             };
-            match loaded {
-                // Bad values the overrides brought in are the scenarios
-                // file's errors: placed there, at the override's line.
-                Err(p) if !p.0.iter().all(|x| x.said.means_no_plan()) => {
-                    for mut x in p.0 {
-                        let keys = override_keys(&x.place.section);
-                        x.place.line = Some(
-                            keys.iter()
-                                .find_map(|k| key_of(st, k))
-                                .map_or(vline, |v| line_of(scenarios_text, v.span().start)),
-                        );
-                        x.file = file.to_string();
-                        problems.push(x);
+            // What the overrides brought in is the variant's doing: said
+            // at the override's line in the scenarios file (else the
+            // variant's), not at a line of the roster the variant changed.
+            let at_variant = |p: Problems| {
+                let placed = p.0.into_iter().map(|mut x| {
+                    let keys = override_keys(&x.place.section);
+                    x.place.line = Some(
+                        keys.iter()
+                            .find_map(|k| key_of(st, k))
+                            .map_or(vline, |v| line_of(scenarios_text, v.span().start)),
+                    );
+                    x.file = file.to_string();
+                    // Not the township's inheritance from city.toml: the
+                    // variant's own value.
+                    if !x.place.section.starts_with("[[") {
+                        x.place.id = None;
                     }
-                }
+                    x
+                });
+                Problems(placed.collect())
+            };
+            match loaded.map_err(at_variant) {
+                // Bad values are the scenarios file's errors; counts that
+                // cannot work leave the variant unplanned.
+                Err(p) if !p.0.iter().all(|x| x.said.means_no_plan()) => problems.extend(p.0),
                 roster => out.push(Some(Variant {
                     name,
                     roster,

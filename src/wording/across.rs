@@ -55,11 +55,11 @@ impl Say for AcrossSaid {
             } => {
                 if en {
                     format!(
-                        "{name} ('{id}') of {township} is also on {other}'s roster ({other_at}); a person serving two townships needs 'shared = true' on both entries, a transfer 'leaves' on one and 'joins' on the other on the same date"
+                        "{name} ('{id}') of {township} is also on {other}'s roster ({other_at}); a person serving two townships needs 'shared = true' on both entries, a transfer 'leaves' on one and 'joins' on the other on that date or later"
                     )
                 } else {
                     format!(
-                        "{township}的“{name}”（编号 {id}）也在{other}的名册中（{other_at}）；同一人在两个镇街任职，须在两处都写 shared = true；如是调动，一处写 leaves，另一处写同一天的 joins"
+                        "{township}的“{name}”（编号 {id}）也在{other}的名册中（{other_at}）；同一人在两个镇街任职，须在两处都写 shared = true；如是调动，一处写 leaves，另一处写同一天或之后的 joins"
                     )
                 }
             }
@@ -111,11 +111,11 @@ impl Say for AcrossSaid {
                 let j = joins.as_deref().unwrap_or(none);
                 if en {
                     format!(
-                        "a transfer from '{from}' joins on the day that entry leaves: its 'leaves' is {l}, this 'joins' is {j}"
+                        "a transfer from '{from}' joins on or after the day that entry leaves: its 'leaves' is {l}, this 'joins' is {j}"
                     )
                 } else {
                     format!(
-                        "从“{from}”调入，本条 joins 须与原条目的 leaves 为同一天：原条目 leaves 为 {l}，本条 joins 为 {j}"
+                        "从“{from}”调入，本条 joins 须在原条目的 leaves 当天或之后：原条目 leaves 为 {l}，本条 joins 为 {j}"
                     )
                 }
             }
@@ -239,7 +239,11 @@ pub struct TransferSaid {
     pub name: String,
     pub from: String,
     pub to: String,
+    /// The day they start in `to`.
     pub date: String,
+    /// The day they leave `from`: `date`, or earlier when days off lie
+    /// between the two posts.
+    pub leaves: String,
     /// In the township left: (unit, new leader) for each unit they led.
     pub left: Vec<(String, String)>,
     /// In the township joined: (unit, previous leader) for each unit they lead.
@@ -253,6 +257,7 @@ impl Say for TransferSaid {
             from,
             to,
             date,
+            leaves,
             left,
             took,
         } = self;
@@ -278,7 +283,11 @@ impl Say for TransferSaid {
             })
             .collect();
         if en {
-            let mut s = format!("Transfer: {name} leaves {from} for {to} on {date}.");
+            let mut s = if leaves == date {
+                format!("Transfer: {name} leaves {from} for {to} on {date}.")
+            } else {
+                format!("Transfer: {name} leaves {from} on {leaves} and starts in {to} on {date}.")
+            };
             if !left.is_empty() {
                 s += &format!(
                     " In {from}, {name}'s units pass on because {name} left: {}.",
@@ -290,10 +299,16 @@ impl Say for TransferSaid {
             }
             s
         } else {
-            let mut s = format!(
-                "调动：{name}自{}起由{from}调往{to}。",
-                crate::wording::date_text(date, lang)
-            );
+            let day = |d: &str| crate::wording::date_text(d, lang);
+            let mut s = if leaves == date {
+                format!("调动：{name}自{}起由{from}调往{to}。", day(date))
+            } else {
+                format!(
+                    "调动：{name}自{}起离开{from}，{}起到{to}任职。",
+                    day(leaves),
+                    day(date)
+                )
+            };
             if !left.is_empty() {
                 s += &format!(
                     "因{name}调离，{from}原由其联系的村（社区）：{}。",

@@ -73,29 +73,104 @@ pub fn total(lang: Lang) -> &'static str {
     }
 }
 
-/// The line after a city run that wrote its figures.
-pub fn written(path: &str, lang: Lang) -> String {
+/// A sum's label, with how many townships it covers where some have no
+/// plan: "合计（6 个镇街中已编排的 5 个）" / "total (5 of 6 townships
+/// planned)".
+pub fn sum_label(label: &str, (planned, all): (usize, usize), lang: Lang) -> String {
+    if planned == all {
+        return label.to_string();
+    }
     match lang {
-        Lang::En => format!("City figures: {path}"),
-        Lang::Zh => format!("全市汇总表：{path}"),
+        Lang::En => format!("{label} ({planned} of {all} townships planned)"),
+        Lang::Zh => format!("{label}（{all} 个镇街中已编排的 {planned} 个）"),
+    }
+}
+
+/// The cell that marks a township with no plan, and why in short:
+/// "未能编排：名册有误" / "not planned: the roster has errors".
+pub fn not_planned(why: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("not planned: {why}"),
+        Lang::Zh => format!("未能编排：{why}"),
+    }
+}
+
+/// Why a township has no plan, in short, when its roster cannot be read.
+pub fn roster_has_errors(problems: usize, lang: Lang) -> String {
+    match (lang, problems) {
+        (Lang::En, 1) => "the roster has an error".into(),
+        (Lang::En, n) => format!("the roster has {n} errors"),
+        (Lang::Zh, n) => format!("名册有 {n} 个问题"),
+    }
+}
+
+/// Why a township has no plan, in short, when the run gave no reason.
+pub fn no_plan(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "no plan in the folder",
+        Lang::Zh => "文件夹中没有其方案",
+    }
+}
+
+/// What the figures are called, in the office's own word: 全市汇总表 for a
+/// city (or one with no name), 云岭县汇总表 for a county; City figures /
+/// 云岭县 figures.
+pub fn figures_name(city: &str, lang: Lang) -> String {
+    match (super::city::whole(city, lang), lang) {
+        (w, Lang::En) if w == "the city" => "City figures".into(),
+        (w, Lang::En) => format!("{w} figures"),
+        (w, Lang::Zh) if w == "全市" => "全市汇总表".into(),
+        (w, Lang::Zh) => format!("{w}汇总表"),
+    }
+}
+
+/// The line after a city run whose figures leave some townships out: the
+/// file, the townships marked not planned and what the total covers.
+pub fn written_partial(
+    path: &str,
+    city: &str,
+    missing: &[String],
+    all: usize,
+    lang: Lang,
+) -> String {
+    let planned = all - missing.len();
+    let name = figures_name(city, lang);
+    match lang {
+        Lang::En => format!(
+            "{name}: {path} ({} marked not planned; the total covers {planned} of {all} townships)",
+            super::list(missing, lang)
+        ),
+        Lang::Zh => format!(
+            "{name}：{path}（{}列为“未能编排”，合计只含 {all} 个镇街中已编排的 {planned} 个）",
+            missing.join("、")
+        ),
+    }
+}
+
+/// The line after a city run that wrote its figures.
+pub fn written(path: &str, city: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{}: {path}", figures_name(city, lang)),
+        Lang::Zh => format!("{}：{path}", figures_name(city, lang)),
     }
 }
 
 /// A city run that could not read every township leaves city-summary.csv
 /// as it was (or writes none), rather than a summary short of them.
-pub fn left_as_it_was(path: &str, existed: bool, lang: Lang) -> String {
+pub fn left_as_it_was(path: &str, existed: bool, city: &str, lang: Lang) -> String {
+    let name = figures_name(city, lang);
     match (lang, existed) {
         (Lang::En, true) => format!(
-            "City figures left as they were at {path}: not every township could be read, and a partial summary would drop them"
+            "{name} left as they were at {path}: not every township could be read, and a partial summary would drop them"
         ),
         (Lang::En, false) => format!(
-            "City figures not written to {path}: not every township could be read, and a partial summary would drop them"
+            "{name} not written to {path}: not every township could be read, and a partial summary would drop them"
         ),
         (Lang::Zh, true) => {
-            format!("全市汇总表 {path} 保持原样：有镇街未能读取，不写入缺少镇街的汇总")
+            format!("{name} {path} 保持原样：有镇街未能读取，不写入缺少镇街的汇总")
         }
         (Lang::Zh, false) => {
-            format!("未写出全市汇总表 {path}：有镇街未能读取，不写入缺少镇街的汇总")
+            format!("未写出{name} {path}：有镇街未能读取，不写入缺少镇街的汇总")
         }
     }
 }

@@ -74,8 +74,26 @@ impl Row {
     }
 }
 
+/// A figure's cell: the base's "units whose leader changes" is "—", a
+/// column with no figures (a variant not planned everywhere) says so.
+pub fn cell(row: Row, column: usize, f: Option<&Figures>, lang: Lang) -> String {
+    match f {
+        Some(_) if column == 0 && row == Row::Moved => "—".to_string(),
+        Some(f) => row.value(f),
+        None => not_planned(lang).to_string(),
+    }
+}
+
+/// The cell of a column that was not planned.
+pub fn not_planned(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "not planned",
+        Lang::Zh => "未能编排",
+    }
+}
+
 /// A group's table: a header of the names, then one row per figure,
-/// indented by `indent`; the base's "units whose leader changes" is "—".
+/// indented by `indent`.
 fn table(names: &[String], g: &Group, indent: &str, lang: Lang) -> String {
     let label_w = ROWS
         .iter()
@@ -83,7 +101,15 @@ fn table(names: &[String], g: &Group, indent: &str, lang: Lang) -> String {
         .max()
         .unwrap_or(0)
         + 2;
-    let widths: Vec<usize> = names.iter().map(|n| width(n).max(9)).collect();
+    let widths: Vec<usize> = names
+        .iter()
+        .zip(&g.figures)
+        .enumerate()
+        .map(|(i, (n, f))| {
+            let cells = ROWS.iter().map(|r| width(&cell(*r, i, f.as_ref(), lang)));
+            cells.max().unwrap_or(0).max(width(n)).max(9)
+        })
+        .collect();
     let mut s = format!("{indent}{}", " ".repeat(label_w));
     for (n, w) in names.iter().zip(&widths) {
         s += &format!("  {}", pad_left(n, *w));
@@ -92,12 +118,7 @@ fn table(names: &[String], g: &Group, indent: &str, lang: Lang) -> String {
     for row in ROWS {
         s += &format!("{indent}{}", pad(&row.label(lang), label_w));
         for (i, (f, w)) in g.figures.iter().zip(&widths).enumerate() {
-            let v = if i == 0 && row == Row::Moved {
-                "—".to_string()
-            } else {
-                row.value(f)
-            };
-            s += &format!("  {}", pad_left(&v, *w));
+            s += &format!("  {}", pad_left(&cell(row, i, f.as_ref(), lang), *w));
         }
         s += "\n";
     }
@@ -206,17 +227,77 @@ pub fn changed_heading(name: &str, shown: usize, all: usize, lang: Lang) -> Stri
     }
 }
 
-/// The townships left out of the totals.
+/// What is said of variant `v` above the townships it changes most: the
+/// townships where it could not be planned (then it has no totals), that
+/// it changes nothing where it was planned (when `changed` is 0), and a
+/// better score that comes from doing less.
+pub fn variant_notes(w: &CityWhatif, v: usize, changed: usize, lang: Lang) -> Vec<String> {
+    let name = &w.names[v];
+    let (failed, based) = w.not_planned(v);
+    let planned = based - failed.len();
+    let mut notes = Vec::new();
+    if based == 0 {
+        return notes;
+    }
+    if planned == 0 {
+        notes.push(match lang {
+            Lang::En => format!(
+                "'{name}' could not be planned in any township (why: below), so it has no figures."
+            ),
+            Lang::Zh => format!("“{name}”在各镇街都无法编排（原因见下），没有可比较的数字。"),
+        });
+        return notes;
+    }
+    if !failed.is_empty() {
+        notes.push(match lang {
+            Lang::En => format!(
+                "'{name}' could not be planned in {} (why: below), so it has no totals; its changes are those of the other {}.",
+                super::list(&failed, lang),
+                townships(planned)
+            ),
+            Lang::Zh => format!(
+                "“{name}”在{}无法编排（原因见下），没有合计；以下只比较其余 {planned} 个镇街。",
+                failed.join("、")
+            ),
+        });
+        if changed == 0 {
+            notes.push(match lang {
+                Lang::En => format!(
+                    "'{name}' changes no figures of the other {}.",
+                    townships(planned)
+                ),
+                Lang::Zh => format!("“{name}”在其余 {planned} 个镇街没有改变任何数字。"),
+            });
+        }
+    } else if changed == 0 {
+        notes.push(changed_heading(name, 0, 0, lang));
+    }
+    // A lower score with more sessions short: the score hides the staffing.
+    let total = w.total();
+    if let (Some(Some(b)), Some(Some(x))) = (total.figures.first(), total.figures.get(v))
+        && x.cost < b.cost - 0.005
+        && x.shortfalls > b.shortfalls
+    {
+        let said = super::scenario::WhatifSaid::BetterScoreWorseStaffing {
+            name: name.clone(),
+            score: format!("{:.2}", x.cost),
+            base_score: format!("{:.2}", b.cost),
+            short: x.shortfalls.to_string(),
+            base_short: b.shortfalls.to_string(),
+        };
+        notes.push(said.say(lang));
+    }
+    notes
+}
+
+/// The townships left out of every comparison: their base cannot be planned.
 pub fn left_out_line(towns: &[String], lang: Lang) -> String {
     match lang {
         Lang::En => format!(
-            "Left out of the totals (not planned under every variant): {}",
+            "Left out of the totals (cannot be planned as they are): {}",
             super::list(towns, lang)
         ),
-        Lang::Zh => format!(
-            "未计入合计（并非每个方案都排出了方案）：{}",
-            towns.join("、")
-        ),
+        Lang::Zh => format!("未计入合计（现名册方案无法编排）：{}", towns.join("、")),
     }
 }
 
@@ -240,9 +321,11 @@ impl Say for CityWhatifReport<'_> {
         for (v, name) in w.names.iter().enumerate().skip(1) {
             let (towns, all) = w.most_changed(v, self.top);
             s += "\n";
-            if towns.is_empty() {
-                s += &changed_heading(name, 0, 0, lang);
+            for note in variant_notes(w, v, all, lang) {
+                s += &note;
                 s += "\n";
+            }
+            if towns.is_empty() {
                 continue;
             }
             s += &changed_heading(name, towns.len(), all, lang);
@@ -314,8 +397,8 @@ pub(crate) mod tests {
         })
     }
 
-    /// Three townships, one in no district and unplanned under the
-    /// variant: the formats' tests use it too.
+    /// Three townships, one in no district whose base cannot be planned:
+    /// the formats' tests use it too.
     pub(crate) fn sample() -> CityWhatif {
         CityWhatif {
             city: "佛山市".into(),
@@ -336,7 +419,7 @@ pub(crate) mod tests {
                 Town {
                     township: "更合镇".into(),
                     district: None,
-                    figures: vec![f(0, 800, 0, 1.0), None],
+                    figures: vec![None, None],
                     moves: Vec::new(),
                 },
             ],
@@ -373,7 +456,7 @@ pub(crate) mod tests {
              Townships '远村隔周' changes most (1 of the 1 it changes):\n\
              \x20 大塘镇 (三水区): sessions without a township member 1 → 0, station sessions 550 → 450, units whose leader changes 2, cost 10.00 → 11.50\n\
              \n\
-             Left out of the totals (not planned under every variant): 更合镇\n"
+             Left out of the totals (cannot be planned as they are): 更合镇\n"
         );
         let zh = r.zh();
         assert!(
@@ -382,7 +465,7 @@ pub(crate) mod tests {
         );
         assert!(zh.contains("\n  大塘镇（三水区）：缺少镇级人员的接待 1 → 0，驻点接待次数 550 → 450，换了联系领导的村居 2，方案得分 10.00 → 11.50\n"), "{zh}");
         assert!(
-            zh.ends_with("\n未计入合计（并非每个方案都排出了方案）：更合镇\n"),
+            zh.ends_with("\n未计入合计（现名册方案无法编排）：更合镇\n"),
             "{zh}"
         );
     }

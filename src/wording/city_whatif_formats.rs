@@ -8,7 +8,7 @@
 
 use super::city_whatif::{
     CityWhatifReport, ROWS, Row, changed_heading, changes, district_heading, districts_heading,
-    left_out_line, total_heading, town_name,
+    left_out_line, not_planned, total_heading, town_name, variant_notes,
 };
 use super::{Lang, Say};
 use crate::scenario::city::{CityWhatif, Figures, Group, Town};
@@ -24,12 +24,13 @@ pub fn render(w: &CityWhatif, top: usize, format: Format, lang: Lang) -> String 
     }
 }
 
-/// A cell of a figure: the base's "units whose leader changes" is empty.
-fn cell(row: Row, column: usize, f: Option<&Figures>) -> String {
+/// A cell of a figure: the base's "units whose leader changes" is empty; a
+/// column not planned says so.
+fn cell(row: Row, column: usize, f: Option<&Figures>, lang: Lang) -> String {
     match f {
         Some(_) if column == 0 && row == Row::Moved => String::new(),
         Some(f) => row.value(f),
-        None => String::new(),
+        None => not_planned(lang).to_string(),
     }
 }
 
@@ -128,7 +129,7 @@ fn csv(w: &CityWhatif, lang: Lang) -> String {
                 g.figures
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| cell(row, i, Some(f))),
+                    .map(|(i, f)| cell(row, i, f.as_ref(), lang)),
             );
             put(r);
         }
@@ -159,7 +160,7 @@ fn csv(w: &CityWhatif, lang: Lang) -> String {
                 t.figures
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| cell(row, i, f.as_ref())),
+                    .map(|(i, f)| cell(row, i, f.as_ref(), lang)),
             );
             put(r);
         }
@@ -194,7 +195,7 @@ fn md_table(names: &[String], g: &Group, lang: Lang) -> String {
             .figures
             .iter()
             .enumerate()
-            .map(|(i, f)| match cell(row, i, Some(f)) {
+            .map(|(i, f)| match cell(row, i, f.as_ref(), lang) {
                 c if c.is_empty() => "—".to_string(),
                 c => c,
             })
@@ -220,8 +221,10 @@ fn markdown(w: &CityWhatif, top: usize, lang: Lang) -> String {
     let sep = if lang == Lang::En { ": " } else { "：" };
     for (v, name) in w.names.iter().enumerate().skip(1) {
         let (towns, all) = w.most_changed(v, top);
+        for note in variant_notes(w, v, all, lang) {
+            s += &format!("\n{note}\n");
+        }
         if towns.is_empty() {
-            s += &format!("\n{}\n", changed_heading(name, 0, 0, lang));
             continue;
         }
         s += &format!("\n## {}\n\n", changed_heading(name, towns.len(), all, lang));
@@ -238,12 +241,15 @@ fn markdown(w: &CityWhatif, top: usize, lang: Lang) -> String {
     s
 }
 
-/// A figure's values as TOML numbers (the base's units moved as 0).
-fn values(row: Row, figures: &[&Figures]) -> toml::Value {
+/// A figure's values as TOML numbers (the base's units moved as 0; a
+/// column not planned as 0, which `planned` tells apart).
+fn values(row: Row, figures: &[Option<&Figures>]) -> toml::Value {
     let round = |x: f64, k: f64| ((x * k).round() / k).into();
+    let none = Figures::default();
     toml::Value::Array(
         figures
             .iter()
+            .map(|f| f.unwrap_or(&none))
             .map(|f| match row {
                 Row::Shortfalls => (f.shortfalls as i64).into(),
                 Row::Makeups => (f.makeups as i64).into(),
@@ -257,7 +263,9 @@ fn values(row: Row, figures: &[&Figures]) -> toml::Value {
     )
 }
 
-fn figures_table(t: &mut toml::Table, figures: &[&Figures]) {
+fn figures_table(t: &mut toml::Table, figures: &[Option<&Figures>]) {
+    let planned = figures.iter().map(|f| toml::Value::from(f.is_some()));
+    t.insert("planned".into(), toml::Value::Array(planned.collect()));
     for row in ROWS {
         t.insert(row.key().into(), values(row, figures));
     }
@@ -272,7 +280,10 @@ fn toml_doc(w: &CityWhatif, top: usize) -> String {
             t.insert("name".into(), d.clone().into());
         }
         t.insert("townships".into(), (g.townships as i64).into());
-        figures_table(&mut t, &g.figures.iter().collect::<Vec<_>>());
+        figures_table(
+            &mut t,
+            &g.figures.iter().map(Option::as_ref).collect::<Vec<_>>(),
+        );
         toml::Value::Table(t)
     };
     let mut doc = toml::Table::new();
@@ -286,14 +297,14 @@ fn toml_doc(w: &CityWhatif, top: usize) -> String {
     let towns = w
         .towns
         .iter()
-        .filter(|t| t.complete())
+        .filter(|t| t.figures[0].is_some())
         .map(|t| {
             let mut x = toml::Table::new();
             x.insert("name".into(), t.township.clone().into());
             if let Some(d) = &t.district {
                 x.insert("district".into(), d.clone().into());
             }
-            let fs: Vec<&Figures> = t.figures.iter().flatten().collect();
+            let fs: Vec<Option<&Figures>> = t.figures.iter().map(Option::as_ref).collect();
             figures_table(&mut x, &fs);
             toml::Value::Table(x)
         })
@@ -305,6 +316,7 @@ fn toml_doc(w: &CityWhatif, top: usize) -> String {
             let mut x = toml::Table::new();
             x.insert("variant".into(), w.names[v].clone().into());
             x.insert("townships_changed".into(), (all as i64).into());
+            x.insert("not_planned".into(), strings(&w.not_planned(v).0));
             let names: Vec<String> = towns.iter().map(|t| t.township.clone()).collect();
             x.insert("most".into(), strings(&names));
             toml::Value::Table(x)
@@ -337,7 +349,10 @@ mod tests {
         assert_eq!(lines[16], "township,三水区,南山镇,change_rank,,");
         assert_eq!(lines[17], "district,三水区,subtotal,townships,2,2");
         assert_eq!(lines[18], "district,三水区,subtotal,shortfall_sessions,1,0");
-        assert_eq!(lines[27], "township,,更合镇,station_sessions,800,");
+        assert_eq!(
+            lines[27],
+            "township,,更合镇,station_sessions,not planned,not planned"
+        );
         assert_eq!(lines[33], "city,,total,townships,2,2");
         assert_eq!(lines[34], "city,,total,shortfall_sessions,1,0");
         assert_eq!(lines[39], "city,,total,units_moved,,2");
@@ -380,9 +395,7 @@ mod tests {
         );
         assert!(md.contains("\n### 三水区 (2 townships)\n\n"), "{md}");
         assert!(md.contains("\n## Townships '远村隔周' changes most (1 of the 1 it changes)\n\n- 大塘镇 (三水区): sessions without a township member 1 → 0, station sessions 550 → 450, units whose leader changes 2, cost 10.00 → 11.50\n"), "{md}");
-        assert!(
-            md.ends_with("\nLeft out of the totals (not planned under every variant): 更合镇\n")
-        );
+        assert!(md.ends_with("\nLeft out of the totals (cannot be planned as they are): 更合镇\n"));
     }
 
     #[test]

@@ -306,6 +306,18 @@ pub fn in_post_moved(
     }
 }
 
+/// The city workbook's title and file name, in the office's own word:
+/// 全市汇总 for a city (or one with no name), 云岭县汇总 for a county;
+/// City summary / 云岭县 summary.
+pub fn city_book_title(city: &str, lang: Lang) -> String {
+    match (super::city::whole(city, lang), lang) {
+        (w, Lang::Zh) if w == "全市" => Doc::City.sheet(lang).to_string(),
+        (w, Lang::En) if w == "the city" => Doc::City.sheet(lang).to_string(),
+        (w, Lang::Zh) => format!("{w}汇总"),
+        (w, Lang::En) => format!("{w} summary"),
+    }
+}
+
 /// A day as a planner writes it in a sentence: "7月1日" / "Jul 1".
 pub fn month_day(month: u32, day: u32, lang: Lang) -> String {
     match lang {
@@ -404,6 +416,8 @@ pub enum FilesSaid {
     WroteCity {
         path: String,
         townships: usize,
+        /// The workbook's title: 全市汇总, 云岭县汇总 (`city_book_title`).
+        title: String,
     },
     NoPlans {
         dir: String,
@@ -484,14 +498,19 @@ impl Say for FilesSaid {
                     )
                 }
             }
-            WroteCity { path, townships } => {
+            WroteCity {
+                path,
+                townships,
+                title,
+            } => {
                 if en {
                     format!(
-                        "wrote {path}: the city summary of {}",
+                        "wrote {path}: the {} of {}",
+                        title.to_lowercase(),
                         super::counted(*townships, "township", "townships")
                     )
                 } else {
-                    format!("已写入 {path}：{townships} 个镇街的全市汇总")
+                    format!("已写入 {path}：{townships} 个镇街的{title}")
                 }
             }
             NoPlans { dir } => {
@@ -670,8 +689,17 @@ mod tests {
         let s = FilesSaid::WroteCity {
             path: "全市汇总.xlsx".into(),
             townships: 32,
+            title: city_book_title("佛山市", Lang::Zh),
         };
         assert_eq!(s.zh(), "已写入 全市汇总.xlsx：32 个镇街的全市汇总");
+        let county = FilesSaid::WroteCity {
+            path: "云岭县汇总.xlsx".into(),
+            townships: 6,
+            title: city_book_title("云岭县", Lang::Zh),
+        };
+        assert_eq!(county.zh(), "已写入 云岭县汇总.xlsx：6 个镇街的云岭县汇总");
+        assert_eq!(city_book_title("云岭县", Lang::En), "云岭县 summary");
+        assert_eq!(city_book_title("", Lang::En), "City summary");
         let u = FilesSaid::UnknownFormat {
             path: "b.csv".into(),
         };

@@ -169,7 +169,15 @@ pub fn place_named(file: &str, p: &Place, name: Option<&str>, lang: Lang) -> Str
         return s;
     }
     s.push_str(": ");
+    let inherited = ["[station]", "[policy]", "[objective]"].contains(&p.section.as_str());
     match (lang, section_name_zh(&p.section), &p.id) {
+        // A city.toml value a township inherits: the township beside it.
+        (Lang::Zh, Some(zh), Some(town)) if inherited => {
+            s.push_str(&format!("{zh}（{}，{town}沿用）", p.section));
+        }
+        (Lang::En, _, Some(town)) if inherited => {
+            s.push_str(&format!("{} (as {town} inherits it)", p.section));
+        }
         // 会议“党委会”: an entry known by its id alone.
         (Lang::Zh, Some(zh), Some(id)) => s.push_str(&format!("{zh}“{id}”")),
         // 排班规则（[policy]）: the header kept, for finding it in the file.

@@ -9,6 +9,18 @@ use crate::model::Role;
 
 /// Why no plan exists, as a fact; `say` words it with what would fix it.
 /// Units and people are given as labels ("西海村（xihai）").
+/// What the people who hold a skill can raise to cover more units: a
+/// helper joins more teams (`max_teams`), a leader leads more units (the
+/// upper bound of `units`); nothing when every holder already reaches all
+/// the units they may (a village's own people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Raise {
+    Teams,
+    Units,
+    Both,
+    Nothing,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanSaid {
     /// More units than the leaders' maxima add up to.
@@ -49,6 +61,9 @@ pub enum PlanSaid {
         units: Vec<String>,
         holders: Vec<String>,
         capacity: usize,
+        /// What the holders' kind lets them raise: a helper's
+        /// `max_teams`, a leader's upper bound of units.
+        raise: Raise,
     },
     /// These units' need cannot be met: everyone who has it is full (or
     /// nobody available has it).
@@ -223,13 +238,33 @@ impl Say for PlanSaid {
                 units,
                 holders,
                 capacity,
+                raise,
             } => {
                 let need = &super::terms::skill(need, lang);
                 let n = units.len();
                 let who = list(holders, lang);
-                let fix_en = format!("raise their max_teams, or add someone with '{need}'");
-                let fix_zh =
-                    format!("请提高其最多参加团队数（max_teams），或增加具备“{need}”的人员");
+                let fix_en = match raise {
+                    Raise::Teams => format!("raise their max_teams, or add someone with '{need}'"),
+                    Raise::Units => format!(
+                        "raise the most units they may lead (units), or add someone with '{need}'"
+                    ),
+                    Raise::Both => format!(
+                        "raise the helpers' max_teams or the most units the leaders may lead (units), or add someone with '{need}'"
+                    ),
+                    Raise::Nothing => format!("add someone with '{need}'"),
+                };
+                let fix_zh = match raise {
+                    Raise::Teams => {
+                        format!("请提高其最多参加团队数（max_teams），或增加具备“{need}”的人员")
+                    }
+                    Raise::Units => {
+                        format!("请提高其最多联系村（社区）数（units），或增加具备“{need}”的人员")
+                    }
+                    Raise::Both => format!(
+                        "请提高协助人员的最多参加团队数（max_teams）或驻点领导的最多联系村（社区）数（units），或增加具备“{need}”的人员"
+                    ),
+                    Raise::Nothing => format!("请增加具备“{need}”的人员"),
+                };
                 match (en, holders.is_empty(), n > 3) {
                     (true, true, _) => format!(
                         "{} need{} '{need}', but nobody available who could join {} has it: add someone with '{need}'",

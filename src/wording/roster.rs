@@ -247,6 +247,9 @@ pub enum RosterSaid {
         offset: usize,
     },
     Variant(super::scenario::VariantSaid),
+    /// A count only the planner's own check finds (a skill more units need
+    /// than its holders can cover), said by `validate` as `plan` says it.
+    NoPlan(super::plan::PlanSaid),
 }
 
 impl RosterSaid {
@@ -261,6 +264,7 @@ impl RosterSaid {
                 | NeedNobodyHas { .. }
                 | NoOwnHelper { .. }
                 | SlotShort { .. }
+                | NoPlan(_)
         )
     }
 }
@@ -803,6 +807,7 @@ impl Say for RosterSaid {
             }
             Workbook(w) => w.say(lang),
             Variant(v) => v.say(lang),
+            NoPlan(p) => p.say(lang),
         }
     }
 }

@@ -321,11 +321,14 @@ pub enum ChangeSaid {
         unit: String,
         from: String,
         to: String,
-        left: bool,
+        /// Why `from` no longer leads anything here; `None`: still here.
+        gone: Option<Gone>,
         /// `to` led no unit in the previous plan and must lead at least
         /// this many (a newcomer, a transfer in): why the unit moved.
         newcomer_min: Option<usize>,
-        cost: f64,
+        /// The change's part of the plan score; `None` where the score
+        /// does not count it (a what-if variant is planned afresh).
+        cost: Option<f64>,
     },
     HelperMoved {
         unit: String,
@@ -355,6 +358,31 @@ pub enum ChangeSaid {
         travel_before: f64,
         travel_after: f64,
     },
+}
+
+/// Why a leader of the earlier plan no longer leads a unit here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Gone {
+    /// Left the post (`leaves`, or off the roster).
+    Left,
+    /// Moved to another township of the city on `day` ("10月1日" / "Oct 1").
+    MovedTo { township: String, day: String },
+    /// A what-if variant takes them off the roster.
+    Removed,
+}
+
+/// "; continuity cost 100 (unavoidable)" / "；领导变动计 100 分（无法避免）",
+/// nothing where the score does not count the change.
+fn leader_cost(cost: Option<f64>, unavoidable: bool, lang: Lang) -> String {
+    let Some(c) = cost else {
+        return String::new();
+    };
+    match (lang, unavoidable) {
+        (Lang::En, true) => format!("; continuity cost {} (unavoidable)", money(c)),
+        (Lang::En, false) => format!("; continuity cost {}", money(c)),
+        (Lang::Zh, true) => format!("；领导变动计 {} 分（无法避免）", money(c)),
+        (Lang::Zh, false) => format!("；领导变动计 {} 分", money(c)),
+    }
 }
 
 fn money(x: f64) -> String {
@@ -388,20 +416,27 @@ impl super::Say for ChangeSaid {
                 unit,
                 from,
                 to,
-                left: true,
+                gone: Some(gone),
                 cost,
                 ..
             } => {
+                let why = match (gone, en) {
+                    (Gone::Left, true) => format!("because {from} left"),
+                    (Gone::Left, false) => format!("因{from}已离任"),
+                    (Gone::MovedTo { township, day }, true) => {
+                        format!("because {from} moved to {township} on {day}")
+                    }
+                    (Gone::MovedTo { township, day }, false) => {
+                        format!("因{from}于{day}调往{township}")
+                    }
+                    (Gone::Removed, true) => format!("because the variant removes {from}"),
+                    (Gone::Removed, false) => format!("因本方案去掉了{from}"),
+                };
+                let cost = leader_cost(*cost, true, lang);
                 if en {
-                    format!(
-                        "{unit}: leader {from} → {to}, because {from} left; continuity cost {} (unavoidable)",
-                        money(*cost)
-                    )
+                    format!("{unit}: leader {from} → {to}, {why}{cost}")
                 } else {
-                    format!(
-                        "{unit}：驻点领导 {from} → {to}，因{from}已离任；领导变动计 {} 分（无法避免）",
-                        money(*cost)
-                    )
+                    format!("{unit}：驻点领导 {from} → {to}，{why}{cost}")
                 }
             }
             LeaderMoved {
@@ -412,16 +447,15 @@ impl super::Say for ChangeSaid {
                 cost,
                 ..
             } => {
+                let cost = leader_cost(*cost, false, lang);
                 if en {
                     format!(
-                        "{unit}: leader {from} → {to}, because {to} is new here and every leader leads at least {min} {}; continuity cost {}",
+                        "{unit}: leader {from} → {to}, because {to} is new here and every leader leads at least {min} {}{cost}",
                         if *min == 1 { "unit" } else { "units" },
-                        money(*cost)
                     )
                 } else {
                     format!(
-                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个村（社区）；领导变动计 {} 分",
-                        money(*cost)
+                        "{unit}：驻点领导 {from} → {to}，因{to}新到任，每名驻点领导至少联系 {min} 个村（社区）{cost}"
                     )
                 }
             }
@@ -432,16 +466,11 @@ impl super::Say for ChangeSaid {
                 cost,
                 ..
             } => {
+                let cost = leader_cost(*cost, false, lang);
                 if en {
-                    format!(
-                        "{unit}: leader {from} → {to}, to balance loads and tours; continuity cost {}",
-                        money(*cost)
-                    )
+                    format!("{unit}: leader {from} → {to}, to balance loads and tours{cost}")
                 } else {
-                    format!(
-                        "{unit}：驻点领导 {from} → {to}，为均衡工作量和路程；领导变动计 {} 分",
-                        money(*cost)
-                    )
+                    format!("{unit}：驻点领导 {from} → {to}，为均衡工作量和路程{cost}")
                 }
             }
             HelperMoved {
@@ -629,12 +658,16 @@ pub enum VariantSaid {
     UnknownTownship {
         name: String,
         suggestion: Option<String>,
+        /// The office's name (`[city] name`; empty: none): 云岭县没有…
+        city: String,
     },
     UnknownDistrict {
         name: String,
         suggestion: Option<String>,
         /// The city's districts (none: the city says none).
         known: Vec<String>,
+        /// The office's name (`[city] name`; empty: none).
+        city: String,
     },
     /// A unit override with both `id` and `where`.
     IdAndWhere,
@@ -701,23 +734,30 @@ impl super::Say for VariantSaid {
                         .into()
                 }
             }
-            UnknownTownship { name, suggestion } => {
+            UnknownTownship {
+                name,
+                suggestion,
+                city,
+            } => {
                 if en {
                     format!("the city has no township '{name}'{}", suggest(suggestion))
                 } else {
-                    format!("全市没有“{name}”这个镇街{}", suggest(suggestion))
+                    let whole = super::city::whole(city, lang);
+                    format!("{whole}没有“{name}”这个镇街{}", suggest(suggestion))
                 }
             }
             UnknownDistrict {
                 name,
                 suggestion,
                 known,
+                city,
             } => match (known.is_empty(), en) {
                 (true, true) => format!(
                     "the city has no district '{name}': it names no districts (city.toml's [[district]] or a township's district)"
                 ),
                 (true, false) => format!(
-                    "全市没有“{name}”这个区：未设区（city.toml 的 [[district]] 或镇街的 district）"
+                    "{}没有“{name}”这个区：未设区（city.toml 的 [[district]] 或镇街的 district）",
+                    super::city::whole(city, lang)
                 ),
                 (false, true) => format!(
                     "the city has no district '{name}'{} (its districts: {})",
@@ -725,7 +765,8 @@ impl super::Say for VariantSaid {
                     known.join(", ")
                 ),
                 (false, false) => format!(
-                    "全市没有“{name}”这个区{}（全市的区：{}）",
+                    "{0}没有“{name}”这个区{1}（{0}的区：{2}）",
+                    super::city::whole(city, lang),
                     suggest(suggestion),
                     known.join("、")
                 ),

@@ -10,9 +10,9 @@ fn moved(left: bool, newcomer_min: Option<usize>) -> ChangeSaid {
         unit: "林上村".into(),
         from: "劳广行".into(),
         to: "辛国本".into(),
-        left,
+        gone: left.then_some(Gone::Left),
         newcomer_min,
-        cost: 100.0,
+        cost: Some(100.0),
     }
 }
 

@@ -235,7 +235,7 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     // No township planned: no summary of nothing, no empty folder left.
     if !rows.iter().any(|r| matches!(r, CityRow::Planned { .. })) {
         super::remove_created(&created);
-    } else if let Err(code) = summary::write(&jobs, out_dir, lang) {
+    } else if let Err(code) = summary::write(&jobs, out_dir, &why_not(&rows, lang), lang) {
         return code;
     }
     if rows.iter().any(|r| matches!(r, CityRow::BadRoster { .. })) {
@@ -245,6 +245,28 @@ pub fn plan(input: &Path, out_dir: &Path, opts: &Options, lang: Lang) -> i32 {
     } else {
         EXIT_OK
     }
+}
+
+/// Why each township of a city run has no plan, in short, for the city's
+/// summary: the first cause without its remedy (what is short, not what
+/// to do), or how many problems its roster has.
+fn why_not(rows: &[CityRow], lang: Lang) -> Vec<Option<String>> {
+    rows.iter()
+        .map(|r| match r {
+            CityRow::Planned { .. } => None,
+            CityRow::Infeasible { causes, .. } => {
+                let first = causes.first().map(|c| c.trim()).unwrap_or_default();
+                let cut = match lang {
+                    Lang::Zh => first.rfind('：'),
+                    Lang::En => first.rfind(": "),
+                };
+                Some(cut.map_or(first, |i| &first[..i]).to_string())
+            }
+            CityRow::BadRoster { problems, .. } => Some(
+                crate::wording::city_summary::roster_has_errors(problems.len(), lang),
+            ),
+        })
+        .collect()
 }
 
 /// The words for a shared cadre who leads nothing in a later township.

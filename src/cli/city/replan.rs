@@ -11,10 +11,12 @@ use crate::cli::plan::write_plan;
 use crate::cli::replan::{ReplanArgs, read_plan};
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
 use crate::planner::{Options, plan as plan_one};
-use crate::scenario::replan::{changes, not_carried, note_not_carried, previous_for};
+use crate::roster::across::Across;
+use crate::scenario::replan::{Departed, changes, not_carried, note_not_carried, previous_for};
 use crate::scenario::transfer::{Side, describe};
 use crate::wording::city::{CityRunSaid, Done};
-use crate::wording::scenario::ReplanSaid;
+use crate::wording::documents::month_day;
+use crate::wording::scenario::{Gone, ReplanSaid};
 use crate::wording::{Lang, Say};
 
 /// Replans every township; the exit code is the worst township's.
@@ -80,7 +82,11 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         crate::cli::remove_created(&created);
         return totals(&rows, Done::Replanned { kept }, lang);
     }
-    let written = super::summary::write(&towns, &args.output, lang);
+    let why_not: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| (r.code != EXIT_OK).then(|| r.said.clone()))
+        .collect();
+    let written = super::summary::write(&towns, &args.output, &why_not, lang);
     let code = totals(&rows, Done::Replanned { kept }, lang);
     written.map_or_else(|c| code.max(c), |()| code)
 }
@@ -140,15 +146,11 @@ fn replan_in_waves(
                 &named,
                 towns[t].roster.as_ref().ok(),
             );
-            one(
-                &towns[t],
-                touched[t],
-                why[t].as_ref(),
-                &busy,
-                args,
-                opts,
-                lang,
-            )
+            let around = Around {
+                why: why[t].as_ref(),
+                departed: moved_out(towns, &across, t, lang),
+            };
+            one(&towns[t], touched[t], &around, &busy, args, opts, lang)
         });
         for (&t, row) in wave.iter().zip(done) {
             rows[t] = Some(row);
@@ -189,10 +191,36 @@ fn transfers(towns: &[Township], args: &ReplanArgs, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Why a township is replanned though its roster did not change (a
+/// shared person's name, the township that changed), and who leaves it
+/// for another township.
+struct Around<'a> {
+    why: Option<&'a (String, String)>,
+    departed: Vec<Departed>,
+}
+
+/// The people who move from township `t` to another, as gone there: "因梁国平于10月1日调往新墟镇".
+fn moved_out(towns: &[Township], across: &Across, t: usize, lang: Lang) -> Vec<Departed> {
+    use chrono::Datelike;
+    across
+        .transfers
+        .iter()
+        .filter(|x| x.from == t)
+        .map(|x| Departed {
+            id: x.from_id.clone(),
+            name: None,
+            gone: Gone::MovedTo {
+                township: name_of(&towns[x.to]),
+                day: month_day(x.leaves.month(), x.leaves.day(), lang),
+            },
+        })
+        .collect()
+}
+
 fn one(
     t: &Township,
     touched: bool,
-    why: Option<&(String, String)>,
+    around: &Around,
     busy: &[crate::roster::across::Busy],
     args: &ReplanArgs,
     opts: &Options,
@@ -292,7 +320,7 @@ fn one(
             if let Err(e) = write_plan(&out, &planned.file) {
                 return cannot(e);
             }
-            let ch = changes(r, &prev, &planned.file);
+            let ch = changes(r, &prev, &planned.file, &around.departed);
             // A replan from a date: what changes from it and what is kept,
             // as the township's replan says it.
             let mut from_lines = Vec::new();
@@ -305,7 +333,7 @@ fn one(
             }
             // Replanned only for a shared person's duties elsewhere: say so,
             // and whether anything here changed at all.
-            let rebuilt = why.map(|(person, other)| {
+            let rebuilt = around.why.map(|(person, other)| {
                 let same = ch.is_empty()
                     && planned.file.assignment == prev.assignment
                     && planned.file.session == prev.session;

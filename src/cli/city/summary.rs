@@ -14,34 +14,68 @@ use crate::plan::write_atomic;
 use crate::wording::Lang;
 use crate::wording::city_summary as words;
 
-/// Writes the summary of `towns` from their plans in `plans`; Err with the
-/// exit code once the reason is printed.
-pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
+/// Writes the summary of `towns` from their plans in `plans`; a township
+/// with no plan there is a row marked not planned, with `why_not[i]` (or,
+/// without it, why as the folder shows it), and the sums say how many
+/// townships they cover. Err with the exit code once the reason is printed.
+pub fn write(
+    towns: &[Township],
+    plans: &Path,
+    why_not: &[Option<String>],
+    lang: Lang,
+) -> Result<(), i32> {
     let keys = keys(towns);
+    let mut missing = Vec::new();
     let figures: Vec<TownshipFigures> = towns
         .iter()
         .zip(&keys)
-        .filter_map(|(t, keys)| {
-            let roster = t.roster.as_ref().ok()?;
-            let path = plans.join(&t.file);
-            // A township without a plan is already named by the run's lines.
-            let plan = read_plan(&path).ok()?;
-            Some(TownshipFigures {
+        .enumerate()
+        .map(|(i, (t, keys))| {
+            let plan = read_plan(&plans.join(&t.file)).ok();
+            let (roster, plan) = match (&t.roster, plan) {
+                (Ok(r), Some(p)) => (r, p),
+                (roster, _) => {
+                    let why = why_not.get(i).cloned().flatten();
+                    let why = why.unwrap_or_else(|| match roster {
+                        Err(lines) => words::roster_has_errors(lines.len(), lang),
+                        Ok(_) => words::no_plan(lang).to_string(),
+                    });
+                    let r = roster.as_ref().ok();
+                    missing.push(super::name_of(t));
+                    return TownshipFigures {
+                        township: super::name_of(t),
+                        district: r.and_then(|r| r.township.district.clone()),
+                        listed_at: r.and_then(|r| r.township.listed_at),
+                        figures: Figures::default(),
+                        not_planned: Some(why),
+                    };
+                }
+            };
+            TownshipFigures {
                 township: roster.township.name.clone(),
                 district: roster.township.district.clone(),
                 listed_at: roster.township.listed_at,
                 figures: Figures::of(roster, &plan, Some(keys)),
-            })
+                not_planned: None,
+            }
         })
         .collect();
-    if figures.is_empty() {
+    if missing.len() == figures.len() {
         return Ok(());
     }
     let path = plans.join(FILE_NAME);
     let body = csv(&summarise(figures), lang);
+    let city = office(towns);
     match write_atomic(&path, body.as_bytes()) {
         Ok(()) => {
-            outln!("{}", words::written(&path.display().to_string(), lang));
+            let path = path.display().to_string();
+            match missing.is_empty() {
+                true => outln!("{}", words::written(&path, &city, lang)),
+                false => outln!(
+                    "{}",
+                    words::written_partial(&path, &city, &missing, towns.len(), lang)
+                ),
+            }
             Ok(())
         }
         Err(e) => {
@@ -58,16 +92,27 @@ pub fn write(towns: &[Township], plans: &Path, lang: Lang) -> Result<(), i32> {
     }
 }
 
+/// The office's name, from the city.toml beside the rosters (empty: none).
+fn office(towns: &[Township]) -> String {
+    let folder = towns.first().and_then(|t| t.path.parent());
+    folder.map(super::city_name).unwrap_or_default()
+}
+
 /// As [`write`] when every township was read (`whole`); else the summary
 /// in `plans` is left as it was, and said so.
 pub fn write_whole(towns: &[Township], plans: &Path, whole: bool, lang: Lang) -> Result<(), i32> {
     if whole {
-        return write(towns, plans, lang);
+        return write(towns, plans, &[], lang);
     }
     let path = plans.join(FILE_NAME);
     outln!(
         "{}",
-        words::left_as_it_was(&path.display().to_string(), path.is_file(), lang)
+        words::left_as_it_was(
+            &path.display().to_string(),
+            path.is_file(),
+            &office(towns),
+            lang
+        )
     );
     Ok(())
 }

@@ -152,7 +152,8 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         .zip(&stems)
         .map(|(t, s)| (name_of(t), s.clone()))
         .collect();
-    if let Err(p) = check_scopes(&scen_text, &scen_name, &known, &districts) {
+    let office = city.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+    if let Err(p) = check_scopes(&scen_text, &scen_name, &known, &districts, &office) {
         err!("{}", p.render(lang));
         return EXIT_BAD_INPUT;
     }
@@ -516,14 +517,16 @@ fn write_all(
 }
 
 /// Per column, the units whose leader the column's plan changes from the
-/// base's, with the reasons `replan` gives (read on the column's roster,
-/// so a removed cadre "left").
+/// base's, with the reasons `replan` gives (read on the column's roster; a
+/// cadre the variant removes by name, as removed). No part of the score:
+/// a variant is planned afresh, its score counts no change.
 fn leader_moves(
     t: &Township,
     read: Option<&Read>,
     plans: &[Option<&PlanFile>],
 ) -> Vec<Vec<crate::wording::scenario::ChangeSaid>> {
-    use crate::wording::scenario::ChangeSaid;
+    use crate::scenario::replan::Departed;
+    use crate::wording::scenario::{ChangeSaid, Gone};
     let (Ok(base_roster), Some(Some(base))) = (&t.roster, plans.first()) else {
         return vec![Vec::new(); plans.len()];
     };
@@ -539,9 +542,32 @@ fn leader_moves(
                 .and_then(|x| x.as_ref())
                 .and_then(|x| x.roster.as_ref().ok())
                 .unwrap_or(base_roster);
-            crate::scenario::replan::changes(roster, base, p)
+            let removed: Vec<Departed> = base_roster
+                .cadres
+                .iter()
+                .filter(|c| roster.cadre_index(&c.id).is_none())
+                .map(|c| Departed {
+                    id: c.id.clone(),
+                    name: Some(crate::wording::names::person(
+                        base_roster,
+                        &c.id,
+                        Lang::current(),
+                    )),
+                    gone: Gone::Removed,
+                })
+                .collect();
+            crate::scenario::replan::changes(roster, base, p, &removed)
                 .into_iter()
-                .filter(|c| matches!(c, ChangeSaid::LeaderMoved { .. }))
+                .filter_map(|c| match c {
+                    ChangeSaid::LeaderMoved { .. } => Some(c),
+                    _ => None,
+                })
+                .map(|mut c| {
+                    if let ChangeSaid::LeaderMoved { cost, .. } = &mut c {
+                        *cost = None;
+                    }
+                    c
+                })
                 .collect()
         })
         .collect()

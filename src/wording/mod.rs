@@ -23,6 +23,7 @@ pub mod places;
 pub mod places_gap;
 pub mod plan;
 pub mod report;
+pub mod report_page;
 pub mod roster;
 pub mod scenario;
 pub mod shared_idle;

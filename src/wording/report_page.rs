@@ -1,0 +1,110 @@
+//! Words of the plan report added for the party committee's printed copy:
+//! what the score does not measure, said beside it with the year's
+//! problems; the line under the title (the plan's date, never a path); the
+//! unit kinds and fortnightly marks of the tables; the week dates the
+//! printed heatmap carries. The rest of the report's words are in
+//! `wording::report`.
+
+use super::Lang;
+
+/// What the plan cannot do in the year, counted for the opening.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shortcomings {
+    /// Station sessions with no township member (made up later or not).
+    pub short_sessions: usize,
+    /// Missed sessions that cannot be made up.
+    pub not_made_up: usize,
+    /// People whose household visits do not fit at a unit.
+    pub visits_short: usize,
+}
+
+impl Shortcomings {
+    pub fn any(&self) -> bool {
+        self.short_sessions + self.not_made_up + self.visits_short > 0
+    }
+}
+
+/// Beside the score: the score weighs loads and tours only, so a best
+/// score is no promise of a plan without problems; then the year's
+/// problems and the section that says what fixes them. Returns the
+/// sentence and the words of the pointer, which the page links to the
+/// section: ("方案得分只衡量…：全年 92 次…", "见下文“提醒及解决办法”").
+pub fn limits(c: &Shortcomings, section: &str, lang: Lang) -> (String, String) {
+    let mut parts: Vec<String> = Vec::new();
+    match lang {
+        Lang::Zh => {
+            if c.short_sessions > 0 {
+                parts.push(format!(
+                    "全年有 {} 次驻点接待没有镇级人员到场",
+                    c.short_sessions
+                ));
+            }
+            if c.not_made_up > 0 {
+                parts.push(format!("{} 次缺席的驻点接待无法补接待", c.not_made_up));
+            }
+            if c.visits_short > 0 {
+                parts.push(format!("{} 处入户走访排不下", c.visits_short));
+            }
+            (
+                format!(
+                    "方案得分只衡量工作量是否均衡和路程远近，得分最好不等于方案没有问题：{}。",
+                    parts.join("，")
+                ),
+                format!("解决办法见下文“{section}”"),
+            )
+        }
+        Lang::En => {
+            if c.short_sessions > 0 {
+                parts.push(format!(
+                    "{} in the year {} no township member",
+                    super::counted(c.short_sessions, "station session", "station sessions"),
+                    if c.short_sessions == 1 { "has" } else { "have" }
+                ));
+            }
+            if c.not_made_up > 0 {
+                parts.push(format!(
+                    "{} cannot be made up",
+                    super::counted(c.not_made_up, "missed session", "missed sessions")
+                ));
+            }
+            if c.visits_short > 0 {
+                parts.push(format!(
+                    "household visits do not fit in {}",
+                    super::counted(c.visits_short, "place", "places")
+                ));
+            }
+            (
+                format!(
+                    "The score weighs only how even the loads are and how far the tours go; the best score is no promise of a plan without problems: {}.",
+                    parts.join("; ")
+                ),
+                format!("What fixes them: “{section}” below"),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limits_name_every_problem_in_both_languages() {
+        let c = Shortcomings {
+            short_sessions: 92,
+            not_made_up: 1,
+            visits_short: 3,
+        };
+        assert_eq!(
+            limits(&c, "提醒及解决办法", Lang::Zh),
+            (
+                "方案得分只衡量工作量是否均衡和路程远近，得分最好不等于方案没有问题：全年有 92 次驻点接待没有镇级人员到场，1 次缺席的驻点接待无法补接待，3 处入户走访排不下。".to_string(),
+                "解决办法见下文“提醒及解决办法”".to_string()
+            )
+        );
+        assert_eq!(
+            limits(&c, "Warnings and what fixes them", Lang::En).0,
+            "The score weighs only how even the loads are and how far the tours go; the best score is no promise of a plan without problems: 92 station sessions in the year have no township member; 1 missed session cannot be made up; household visits do not fit in 3 places."
+        );
+    }
+}

@@ -1,0 +1,47 @@
+//! The report a township shows its party committee, on the trial's
+//! mountain township (tests/fixtures/trial32: 26 villages, 4 of them
+//! fortnightly, 92 sessions without a township member): the opening says
+//! what the plan cannot do beside its score, and the printed page reads
+//! without a mouse or a file path.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::{Path, PathBuf};
+
+const ROSTER: &str = "tests/fixtures/trial32/03-shifeng.toml";
+
+/// The trial's plan and its report in `lang`, written in `dir`.
+fn report(dir: &Path, lang: &str) -> String {
+    let plan = dir.join("plan.toml");
+    if !plan.exists() {
+        let (c, _, err) = zhudian(&["plan", ROSTER, "-o", plan.to_str().unwrap()]);
+        assert_eq!(c, 0, "{err}");
+    }
+    let html: PathBuf = dir.join(format!("report-{lang}.html"));
+    let (c, _, err) = zhudian(&[
+        "report",
+        "--lang",
+        lang,
+        ROSTER,
+        plan.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(c, 0, "{err}");
+    std::fs::read_to_string(html).unwrap()
+}
+
+#[test]
+fn the_opening_says_what_the_plan_cannot_do_beside_the_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = report(dir.path(), "zh");
+    let limits = "<p class=\"limits\">方案得分只衡量工作量是否均衡和路程远近，得分最好不等于方案没有问题：全年有 92 次驻点接待没有镇级人员到场，1 次缺席的驻点接待无法补接待。 <a href=\"#warnings\">解决办法见下文“提醒及解决办法”</a></p>";
+    let at = zh.find(limits).expect("the limits under the score");
+    let score = zh.find("差距 0%：没有更好的方案。").unwrap();
+    assert!(score < at && at < zh.find("id=\"map\"").unwrap());
+    assert!(zh.contains("<section id=\"warnings\">"));
+    let en = report(dir.path(), "en");
+    assert!(en.contains("<p class=\"limits\">The score weighs only how even the loads are and how far the tours go; the best score is no promise of a plan without problems: 92 station sessions in the year have no township member; 1 missed session cannot be made up. <a href=\"#warnings\">What fixes them: “Warnings and what fixes them” below</a></p>"), "{en}");
+}

@@ -18,6 +18,15 @@ fn report(dir: &Path, lang: &str) -> String {
     if !plan.exists() {
         let (c, _, err) = zhudian(&["plan", ROSTER, "-o", plan.to_str().unwrap()]);
         assert_eq!(c, 0, "{err}");
+        // The plan's date on the page is its file's: made at noon on 5 December.
+        let noon = chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_local_timezone(chrono::Local)
+            .unwrap();
+        let file = std::fs::File::options().write(true).open(&plan).unwrap();
+        file.set_modified(noon.into()).unwrap();
     }
     let html: PathBuf = dir.join(format!("report-{lang}.html"));
     let (c, _, err) = zhudian(&[
@@ -44,4 +53,27 @@ fn the_opening_says_what_the_plan_cannot_do_beside_the_score() {
     assert!(zh.contains("<section id=\"warnings\">"));
     let en = report(dir.path(), "en");
     assert!(en.contains("<p class=\"limits\">The score weighs only how even the loads are and how far the tours go; the best score is no promise of a plan without problems: 92 station sessions in the year have no township member; 1 missed session cannot be made up. <a href=\"#warnings\">What fixes them: “Warnings and what fixes them” below</a></p>"), "{en}");
+}
+
+#[test]
+fn the_teams_say_a_units_kind_only_where_its_name_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = report(dir.path(), "zh");
+    assert!(zh.contains("<tr><td><b>石垌村</b></td>"), "{zh}");
+    assert!(!zh.contains("石垌村</b> <span class=\"caption\">村</span>"));
+    let en = report(dir.path(), "en");
+    assert!(en.contains("<tr><td><b>石垌村</b> <span class=\"caption\">village</span></td>"));
+}
+
+#[test]
+fn the_header_gives_the_plans_date_not_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = report(dir.path(), "zh");
+    assert!(zh.contains("<p class=\"sub\">10 名驻点领导，驻 26 个村（社区），共 7904 户。 方案编制日期：2026年12月5日</p>"), "{zh}");
+    assert!(!zh.contains("03-shifeng") && !zh.contains("fixtures"));
+    let en = report(dir.path(), "en");
+    assert!(
+        en.contains("with 7904 households. Plan made on Dec 5, 2026</p>"),
+        "{en}"
+    );
 }

@@ -373,10 +373,14 @@ pub fn teams(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
     );
     for id in ids {
         let Some(a) = by_unit.get(id) else { continue };
+        // "石垌村" already says it is a 村: the kind only where the name does not.
+        let name = unit_name(roster, id);
         let kind_word = roster
             .unit_index(id)
             .map(|i| kind(roster.units[i].kind, lang))
-            .unwrap_or("");
+            .filter(|k| !name.ends_with(k))
+            .map(|k| format!(" <span class=\"caption\">{k}</span>"))
+            .unwrap_or_default();
         let helpers: Vec<String> = a
             .helpers
             .iter()
@@ -389,8 +393,8 @@ pub fn teams(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
             .collect();
         let _ = write!(
             s,
-            "<tr><td><b>{}</b> <span class=\"caption\">{}</span></td><td><span class=\"sw\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(unit_name(roster, id)),
+            "<tr><td><b>{}</b>{}</td><td><span class=\"sw\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(name),
             kind_word,
             palette.get(&a.leader),
             with_post(roster, &a.leader, lang),

@@ -556,14 +556,6 @@ pub fn visits_short_line(person: &str, unit: &str, lang: Lang) -> String {
     }
 }
 
-/// Which roster the page shows: "Roster: instances/x.toml".
-pub fn roster_line(path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Roster: {path}"),
-        Lang::Zh => format!("名册：{path}"),
-    }
-}
-
 /// The notice shown when the plan was made from another version of the roster.
 pub fn stale_plan(lang: Lang) -> &'static str {
     match lang {

@@ -5,7 +5,10 @@
 //! printed heatmap carries. The rest of the report's words are in
 //! `wording::report`.
 
+use chrono::{Datelike, NaiveDate};
+
 use super::Lang;
+use super::documents::month_day;
 
 /// What the plan cannot do in the year, counted for the opening.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -84,6 +87,30 @@ pub fn limits(c: &Shortcomings, section: &str, lang: Lang) -> (String, String) {
     }
 }
 
+/// The line under the title: the day the plan was made (its file's date)
+/// and, for a replan from a date, that date; `None` when neither is known.
+/// "方案编制日期：2026年12月5日（2026年10月1日起重新编排）" /
+/// "Plan made on Dec 5, 2026 (replanned from Oct 1, 2026)".
+pub fn plan_dated(made: Option<NaiveDate>, from: Option<NaiveDate>, lang: Lang) -> Option<String> {
+    let day = |d: NaiveDate| match lang {
+        Lang::Zh => format!("{}年{}", d.year(), month_day(d.month(), d.day(), lang)),
+        Lang::En => format!("{}, {}", month_day(d.month(), d.day(), lang), d.year()),
+    };
+    let from = from.map(|f| match lang {
+        Lang::Zh => format!("{}起重新编排", day(f)),
+        Lang::En => format!("replanned from {}", day(f)),
+    });
+    match (made, from, lang) {
+        (None, None, _) => None,
+        (Some(m), None, Lang::Zh) => Some(format!("方案编制日期：{}", day(m))),
+        (Some(m), None, Lang::En) => Some(format!("Plan made on {}", day(m))),
+        (Some(m), Some(f), Lang::Zh) => Some(format!("方案编制日期：{}（{f}）", day(m))),
+        (Some(m), Some(f), Lang::En) => Some(format!("Plan made on {} ({f})", day(m))),
+        (None, Some(f), Lang::Zh) => Some(format!("方案于{f}")),
+        (None, Some(f), Lang::En) => Some(format!("Plan {f}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +133,23 @@ mod tests {
             limits(&c, "Warnings and what fixes them", Lang::En).0,
             "The score weighs only how even the loads are and how far the tours go; the best score is no promise of a plan without problems: 92 station sessions in the year have no township member; 1 missed session cannot be made up; household visits do not fit in 3 places."
         );
+    }
+
+    #[test]
+    fn the_plan_is_dated_not_named_by_its_path() {
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        assert_eq!(
+            plan_dated(d(12, 5), None, Lang::Zh).unwrap(),
+            "方案编制日期：2026年12月5日"
+        );
+        assert_eq!(
+            plan_dated(d(12, 5), d(10, 1), Lang::Zh).unwrap(),
+            "方案编制日期：2026年12月5日（2026年10月1日起重新编排）"
+        );
+        assert_eq!(
+            plan_dated(d(12, 5), d(10, 1), Lang::En).unwrap(),
+            "Plan made on Dec 5, 2026 (replanned from Oct 1, 2026)"
+        );
+        assert_eq!(plan_dated(None, None, Lang::Zh), None);
     }
 }

@@ -77,3 +77,20 @@ fn the_header_gives_the_plans_date_not_a_path() {
         "{en}"
     );
 }
+
+#[test]
+fn the_printed_weeks_carry_their_dates_and_mark_fortnightly_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = report(dir.path(), "zh");
+    assert!(!zh.contains("鼠标"), "a tooltip is no help on paper");
+    assert!(zh.contains("<p class=\"caption\">每行一个村（社区），隔周驻点的注明“隔周”；每列一周的驻点日，列头为月份和日期。"));
+    // 2026's first Tuesday, 6 January, heads the first column; 29 December the last.
+    assert!(zh.contains("<text x=\"136.0\" y=\"25\" font-size=\"7\" text-anchor=\"middle\" fill=\"#5b6673\">6</text>"));
+    assert!(zh.contains("fill=\"#5b6673\">29</text>"));
+    assert!(zh.contains("text-anchor=\"end\">下围村（隔周）</text>"));
+    assert!(zh.contains("隔周驻点的村（社区）本周轮空 <span class=\"caption\">96</span>"));
+    assert!(zh.contains("<tr><td><b>下围村</b><br><span class=\"caption\">隔周驻点</span></td>"));
+    let en = report(dir.path(), "en");
+    assert!(en.contains("text-anchor=\"end\">下围村 (fortnightly)</text>"));
+    assert!(en.contains("fortnightly unit, off week <span class=\"caption\">96</span>"));
+}

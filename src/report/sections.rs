@@ -20,7 +20,7 @@ use crate::wording::report::{
     loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
     team_place, visits_short_line, warning_kind,
 };
-use crate::wording::report_page::{Shortcomings, limits};
+use crate::wording::report_page::{Shortcomings, fortnightly_note, limits};
 use crate::wording::warnings::shown_date;
 
 /// How far off the fair share a load may be before its bar is marked, as a
@@ -381,6 +381,13 @@ pub fn teams(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
             .filter(|k| !name.ends_with(k))
             .map(|k| format!(" <span class=\"caption\">{k}</span>"))
             .unwrap_or_default();
+        let every_other = match roster.unit_index(id).map(|i| roster.units[i].cadence) {
+            Some(crate::model::Cadence::Biweekly) => format!(
+                "<br><span class=\"caption\">{}</span>",
+                fortnightly_note(lang)
+            ),
+            _ => String::new(),
+        };
         let helpers: Vec<String> = a
             .helpers
             .iter()
@@ -393,9 +400,10 @@ pub fn teams(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
             .collect();
         let _ = write!(
             s,
-            "<tr><td><b>{}</b>{}</td><td><span class=\"sw\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><b>{}</b>{}{}</td><td><span class=\"sw\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}</td></tr>",
             esc(name),
             kind_word,
+            every_other,
             palette.get(&a.leader),
             with_post(roster, &a.leader, lang),
             helpers.join("<br>"),

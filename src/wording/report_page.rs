@@ -111,6 +111,53 @@ pub fn plan_dated(made: Option<NaiveDate>, from: Option<NaiveDate>, lang: Lang) 
     }
 }
 
+/// The caption of the week-by-week heatmap. Its columns carry their dates
+/// (the month above, the day below it), for the printed page. A township's
+/// page of a city report ties its count to the city summary's; a township
+/// planner's own report has no city summary, so it says the township's
+/// year instead.
+pub fn weeks_caption(in_city: bool, lang: Lang) -> &'static str {
+    match (lang, in_city) {
+        (Lang::En, true) => {
+            "One row a unit (fortnightly ones marked), one column a week's station day, its month and day at the top. Sessions without a township member, made up later or not, add up to the township's figure on the city page; the two kinds made up add up to its make-up sessions."
+        }
+        (Lang::En, false) => {
+            "One row a unit (fortnightly ones marked), one column a week's station day, its month and day at the top. Sessions without a township member, made up later or not, add up to the township's count for the year; the two kinds made up add up to its make-up sessions."
+        }
+        (Lang::Zh, true) => {
+            "每行一个村（社区），隔周驻点的注明“隔周”；每列一周的驻点日，列头为月份和日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
+        }
+        (Lang::Zh, false) => {
+            "每行一个村（社区），隔周驻点的注明“隔周”；每列一周的驻点日，列头为月份和日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即本镇街全年“缺少镇级人员的接待”的次数；两种“已补接待”相加，即其补接待次数。"
+        }
+    }
+}
+
+/// A fortnightly unit's mark beside its name: "下围村（隔周）" /
+/// "下围村 (fortnightly)".
+pub fn fortnightly(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（隔周）"),
+        Lang::En => format!("{name} (fortnightly)"),
+    }
+}
+
+/// The teams table's note on a fortnightly unit.
+pub fn fortnightly_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "隔周驻点",
+        Lang::En => "fortnightly",
+    }
+}
+
+/// A cell's tooltip in the heatmap: "2015-03-10 西海村: session held".
+pub fn cell_title(date: &str, unit: &str, state: super::report::Label, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{date} {unit}: {}", state.say(lang)),
+        Lang::Zh => format!("{date} {unit}：{}", state.say(lang)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,3 +94,22 @@ fn the_printed_weeks_carry_their_dates_and_mark_fortnightly_units() {
     assert!(en.contains("text-anchor=\"end\">下围村 (fortnightly)</text>"));
     assert!(en.contains("fortnightly unit, off week <span class=\"caption\">96</span>"));
 }
+
+#[test]
+fn a_lost_session_in_april_gets_advice_for_april_and_names_who_missed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    let (c, out, err) = zhudian(&["--lang", "zh", "plan", ROSTER, "-o", plan.to_str().unwrap()]);
+    assert_eq!(c, 0, "{err}");
+    assert!(out.contains("  无法补接待：1条\n    - 李桂英缺席的凤尾村 4月28日 驻点接待无法在 21 天内补接待：这段时间没有李桂英和本村（社区）人员都能到场的补接待日\n    解决办法：缺席者外出期间安排其他镇街成员代班，或缩短补接待提前通知期、在缺席后的补接待期限内少排会议和假期，留出可补接待的日子\n"), "{out}");
+    assert!(!out.contains("年底") && !out.contains("他们"));
+    let zh = report(dir.path(), "zh");
+    assert!(zh.contains("<p class=\"fix\">缺席者外出期间安排其他镇街成员代班，或缩短补接待提前通知期、在缺席后的补接待期限内少排会议和假期，留出可补接待的日子。</p>"));
+    let (c, out, _) = zhudian(&["plan", ROSTER, "-o", plan.to_str().unwrap()]);
+    assert_eq!(c, 0);
+    assert!(
+        out.contains("no make-up day in that time suits 李桂英 and the unit's own people"),
+        "{out}"
+    );
+    assert!(out.contains("have another township member stand in while the absent person is away, or shorten the make-up notice period and keep the days after the missed session free of meetings and holidays"), "{out}");
+}

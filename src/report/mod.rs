@@ -12,6 +12,7 @@ pub mod compare;
 pub mod html;
 pub mod layout;
 pub mod map;
+pub mod notice;
 pub mod sections;
 pub mod year;
 

@@ -19,6 +19,7 @@ pub mod input;
 pub mod io;
 pub mod moves;
 pub mod names;
+pub mod notice;
 pub mod places;
 pub mod places_gap;
 pub mod plan;

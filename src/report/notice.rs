@@ -213,7 +213,8 @@ p.sub { text-align: center; margin: 0; color: #444; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #888; padding: 6px 10px; text-align: left; vertical-align: top; }
 th { background: #f1f1f1; white-space: nowrap; width: 8em; }
-table.dates td:first-child { white-space: nowrap; width: 5em; }
+table.dates th, table.dates td:first-child { white-space: nowrap; width: 6em; }
+table.dates th + th { width: auto; }
 p.closing { margin-top: 18px; }
 @media print {
   @page { size: A4; margin: 15mm; }

@@ -31,7 +31,7 @@ pub struct ExportArgs {
 }
 
 /// A plan and its roster, with its calendar (and warnings) in `docs`.
-fn read(
+pub(super) fn read(
     plan_path: &Path,
     roster: Option<&PathBuf>,
     lang: Lang,

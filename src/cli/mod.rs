@@ -39,6 +39,7 @@ pub mod convert;
 pub mod dates;
 pub mod export;
 pub mod generate;
+pub mod notice;
 pub mod people;
 pub mod plan;
 pub mod replan;
@@ -117,6 +118,9 @@ pub enum Command {
     /// One self-contained HTML page: a plan (map, loads, quality, the year,
     /// teams, warnings), plans compared, or a whole city
     Report(report::ReportArgs),
+    /// The posted timetable (驻点时间公示表) a village committee pins up: one
+    /// printable A4 page per unit (--unit NAME for one), Chinese unless --lang says otherwise
+    Notice(notice::NoticeArgs),
 }
 
 /// Parses the command line, runs the command, returns the exit code.
@@ -210,6 +214,7 @@ fn run(command: Command, lang: Lang, docs: Lang) -> i32 {
         Command::Convert(args) => convert::run(&args, lang, docs),
         Command::Export(args) => export::run(&args, lang, docs),
         Command::Report(args) => report::run(&args, lang),
+        Command::Notice(args) => notice::run(&args, lang, docs),
     }
 }
 

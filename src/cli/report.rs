@@ -58,7 +58,8 @@ pub fn run(args: &ReportArgs, _lang: Lang) -> i32 {
     let page = if plans.len() == 1 {
         // Who moves to or from the city's other townships, where known.
         let moves = super::city::moves_alone(&args.roster, &roster, lang);
-        plan_page_moved(&roster, &plans[0].1, &moves, false, lang)
+        let made = made_on(&args.plans[0]);
+        plan_page_moved(&roster, &plans[0].1, &moves, false, made, lang)
     } else {
         let all: Vec<Compared> = plans
             .iter()
@@ -71,6 +72,13 @@ pub fn run(args: &ReportArgs, _lang: Lang) -> i32 {
         compare_page(&all, lang)
     };
     finish(&args.output, &page, 0, lang)
+}
+
+/// The day a plan's file was last written (local time): the plan's date on
+/// the page, since the file itself carries no timings.
+fn made_on(path: &Path) -> Option<chrono::NaiveDate> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(chrono::DateTime::<chrono::Local>::from(modified).date_naive())
 }
 
 /// The plan's name on the page: its file name without `.toml`.
@@ -198,7 +206,7 @@ fn city(args: &ReportArgs, lang: Lang) -> i32 {
             continue;
         };
         let href = format!("{}.html", label(&plan_path));
-        let page = plan_page_moved(roster, &plan, moves, true, lang);
+        let page = plan_page_moved(roster, &plan, moves, true, made_on(&plan_path), lang);
         if !write_page(&out_dir.join(&href), &page, lang) {
             return EXIT_BAD_INPUT;
         }

@@ -253,6 +253,11 @@ fn roles(command: &Command) -> Roles<'_> {
             r.rosters.push(&a.roster);
             r.plans.extend(a.plans.iter().map(PathBuf::as_path));
         }
+        C::Notice(a) => {
+            r.outputs.push(&a.output);
+            r.plans.push(&a.plan);
+            r.rosters.extend(opt(&a.roster));
+        }
         C::Generate(_) | C::Template(_) => {}
     }
     r

@@ -218,7 +218,7 @@ pub fn compare_page(all: &[Compared], lang: Lang) -> String {
     let rosters: Vec<&Roster> = all.iter().map(|c| c.roster).collect();
     let plans: Vec<&PlanFile> = all.iter().map(|c| c.plan).collect();
     let palette = Palette::of(&rosters, &plans);
-    let mut body = super::header(base.roster, Label::CompareTitle, &[], lang);
+    let mut body = super::header(base.roster, Label::CompareTitle, &[], None, lang);
     let _ = write!(
         body,
         "<section id=\"figures\"><h2>{}</h2>{}</section>",

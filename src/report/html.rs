@@ -83,6 +83,7 @@ p.sub, .caption { color: var(--muted); margin: 2px 0 8px; }
 .notice { background: #fff4e5; border: 1px solid #f0b46b; padding: 8px 12px; border-radius: 4px; }
 .verdict { font-size: 17px; background: var(--soft); border-left: 6px solid #2e7d32; padding: 10px 14px; margin: 8px 0; }
 .verdict.open { border-left-color: #ef6c00; }
+.limits { background: #fff4e5; border-left: 6px solid var(--accent); padding: 8px 14px; margin: 8px 0; }
 table { border-collapse: collapse; margin: 6px 0 12px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
@@ -113,7 +114,7 @@ a { color: #0b57d0; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   section { break-inside: auto; }
-  figure, table, svg, .verdict, .warn > div { break-inside: avoid; }
+  figure, table, svg, .verdict, .limits, .warn > div { break-inside: avoid; }
   .maps { grid-template-columns: 1fr; }
   .map { border: none; background: none; }
   a { color: inherit; text-decoration: none; }

@@ -12,17 +12,21 @@ pub mod compare;
 pub mod html;
 pub mod layout;
 pub mod map;
+pub mod notice;
 pub mod sections;
 pub mod year;
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use chrono::NaiveDate;
+
 use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::scenario::transfer::Moves;
 use crate::wording::Lang;
-use crate::wording::report::{Label, overview, roster_line, stale_plan, title};
+use crate::wording::report::{Label, overview, stale_plan, title};
+use crate::wording::report_page::plan_dated;
 use html::esc;
 
 pub use city::city_page;
@@ -36,9 +40,17 @@ pub fn in_force(roster: &Roster) -> usize {
     roster.cadres_in_force().count()
 }
 
-/// The page's heading: title, figures, the roster it came from, and a
-/// notice when the plan was not made from this roster.
-fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> String {
+/// The page's heading: title, figures, the plan's date (`made`, the day
+/// its file was written, and the date a replan started from; never a
+/// path, which means nothing on paper), and a notice when the plan was not
+/// made from this roster.
+fn header(
+    roster: &Roster,
+    what: Label,
+    plans: &[&PlanFile],
+    made: Option<NaiveDate>,
+    lang: Lang,
+) -> String {
     let households: u64 = roster.units.iter().map(|u| u.households as u64).sum();
     // Shared cadres who lead no unit in any of the plans shown.
     let idle: Vec<&crate::model::Cadre> = match plans.first() {
@@ -54,10 +66,19 @@ fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> Stri
             .collect(),
         None => Vec::new(),
     };
+    let from = match plans {
+        [one] => one
+            .plan
+            .replanned_from
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        _ => None,
+    };
+    let dated = plan_dated(made, from, lang);
     let mut s = String::new();
     let _ = write!(
         s,
-        "<header class=\"top\"><h1>{}</h1><p class=\"sub\">{} {}</p></header>",
+        "<header class=\"top\"><h1>{}</h1><p class=\"sub\">{}{}</p></header>",
         esc(&title(
             &roster.township.name,
             roster.township.year,
@@ -72,7 +93,7 @@ fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> Stri
             households,
             lang
         )),
-        esc(&roster_line(&roster.source, lang)),
+        dated.map_or_else(String::new, |d| format!(" {}", esc(&d))),
     );
     if plans.iter().any(|p| p.plan.roster_sha256 != roster.sha256) {
         let _ = write!(s, "<p class=\"notice\">{}</p>", stale_plan(lang));
@@ -82,22 +103,24 @@ fn header(roster: &Roster, what: Label, plans: &[&PlanFile], lang: Lang) -> Stri
 
 /// The report of one plan.
 pub fn plan_page(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
-    plan_page_moved(roster, plan, &Moves::default(), false, lang)
+    plan_page_moved(roster, plan, &Moves::default(), false, None, lang)
 }
 
 /// The report of one plan of a city's township whose people move to or
 /// from its other townships (`moves`): the handovers say where to and from.
-/// `in_city` when the page is one of a city report's, beside its summary.
+/// `in_city` when the page is one of a city report's, beside its summary;
+/// `made` the day the plan's file was written, when known.
 pub fn plan_page_moved(
     roster: &Roster,
     plan: &PlanFile,
     moves: &Moves,
     in_city: bool,
+    made: Option<NaiveDate>,
     lang: Lang,
 ) -> String {
     let layout = layout::Layout::of(roster);
     let palette = map::Palette::of(&[roster], &[plan]);
-    let mut body = header(roster, Label::PlanTitle, &[plan], lang);
+    let mut body = header(roster, Label::PlanTitle, &[plan], made, lang);
     let _ = write!(
         body,
         "<section id=\"quality\"><h2>{}</h2>{}</section>",

@@ -20,6 +20,7 @@ use crate::wording::report::{
     loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
     team_place, visits_short_line, warning_kind,
 };
+use crate::wording::report_page::{Shortcomings, fortnightly_note, limits};
 use crate::wording::warnings::shown_date;
 
 /// How far off the fair share a load may be before its bar is marked, as a
@@ -37,10 +38,21 @@ pub fn quality(plan: &PlanFile, lang: Lang) -> String {
     let open = if h.gap > 0.0 { " open" } else { "" };
     let _ = write!(
         s,
-        "<div class=\"verdict{open}\">{}</div><p class=\"caption\">{}</p>",
+        "<div class=\"verdict{open}\">{}</div>",
         esc(&quality_words(h.cost, h.lower_bound, h.gap, lang)),
-        score_explained(lang)
     );
+    // Beside the score, so that a best score is not read as no problems.
+    let short = shortcomings(plan);
+    if short.any() {
+        let (said, pointer) = limits(&short, Label::Warnings.say(lang), lang);
+        let _ = write!(
+            s,
+            "<p class=\"limits\">{} <a href=\"#warnings\">{}</a></p>",
+            esc(&said),
+            esc(&pointer)
+        );
+    }
+    let _ = write!(s, "<p class=\"caption\">{}</p>", score_explained(lang));
     let status = if h.status == "optimal" {
         Label::Proven
     } else {
@@ -70,6 +82,18 @@ pub fn quality(plan: &PlanFile, lang: Lang) -> String {
     }
     s.push_str("</table>");
     s
+}
+
+/// What the plan cannot do in the year: its sessions without a township
+/// member (the metric, or the warnings of a plan file written before it),
+/// missed sessions not made up, household visits that do not fit.
+pub fn shortcomings(plan: &PlanFile) -> Shortcomings {
+    let count = |kind: &str| plan.warning.iter().filter(|w| w.kind == kind).count();
+    Shortcomings {
+        short_sessions: plan.plan.metrics.shortfall_sessions.max(count("shortfall")),
+        not_made_up: count("makeup_impossible"),
+        visits_short: count("household_visits_short"),
+    }
 }
 
 /// One row per leader: units, a bar of load against the fair-share band,
@@ -349,10 +373,21 @@ pub fn teams(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
     );
     for id in ids {
         let Some(a) = by_unit.get(id) else { continue };
+        // "石垌村" already says it is a 村: the kind only where the name does not.
+        let name = unit_name(roster, id);
         let kind_word = roster
             .unit_index(id)
             .map(|i| kind(roster.units[i].kind, lang))
-            .unwrap_or("");
+            .filter(|k| !name.ends_with(k))
+            .map(|k| format!(" <span class=\"caption\">{k}</span>"))
+            .unwrap_or_default();
+        let every_other = match roster.unit_index(id).map(|i| roster.units[i].cadence) {
+            Some(crate::model::Cadence::Biweekly) => format!(
+                "<br><span class=\"caption\">{}</span>",
+                fortnightly_note(lang)
+            ),
+            _ => String::new(),
+        };
         let helpers: Vec<String> = a
             .helpers
             .iter()
@@ -365,9 +400,10 @@ pub fn teams(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
             .collect();
         let _ = write!(
             s,
-            "<tr><td><b>{}</b> <span class=\"caption\">{}</span></td><td><span class=\"sw\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(unit_name(roster, id)),
+            "<tr><td><b>{}</b>{}{}</td><td><span class=\"sw\" style=\"background:{}\"></span>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(name),
             kind_word,
+            every_other,
             palette.get(&a.leader),
             with_post(roster, &a.leader, lang),
             helpers.join("<br>"),

@@ -10,10 +10,12 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::html::{esc, num};
 use super::map::{person_name, unit_name};
+use crate::model::Cadence;
 use crate::model::Roster;
 use crate::plan::PlanFile;
 use crate::wording::Lang;
-use crate::wording::report::{Label, cell_title, leader_post, month, role, weeks_caption};
+use crate::wording::report::{Label, leader_post, month, role};
+use crate::wording::report_page::{cell_title, fortnightly, weeks_caption};
 
 /// What happened at a unit in one week's station window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,8 @@ pub enum Cell {
     /// One of the roster's own `[[holiday]]`s.
     Holiday,
     Makeup,
+    /// A fortnightly unit's week without its session.
+    OffWeek,
     None,
 }
 
@@ -40,6 +44,7 @@ impl Cell {
             Cell::OfficialHoliday => Label::OfficialHoliday,
             Cell::Holiday => Label::Holiday,
             Cell::Makeup => Label::Makeup,
+            Cell::OffWeek => Label::OffWeek,
             Cell::None => Label::NoSession,
         }
     }
@@ -51,6 +56,7 @@ impl Cell {
             Cell::OfficialHoliday => "#a9c1e3",
             Cell::Holiday => "#d7c49e",
             Cell::Makeup => "#8e6cc0",
+            Cell::OffWeek => "#ffffff",
             Cell::None => "#eef1f4",
         }
     }
@@ -117,6 +123,8 @@ pub fn cells(roster: &Roster, plan: &PlanFile) -> Vec<Vec<Cell>> {
                         Cell::Holiday
                     } else if roster.days.holiday(*d).is_some() {
                         Cell::OfficialHoliday
+                    } else if u.cadence == Cadence::Biweekly {
+                        Cell::OffWeek
                     } else {
                         Cell::None
                     }
@@ -128,7 +136,11 @@ pub fn cells(roster: &Roster, plan: &PlanFile) -> Vec<Vec<Cell>> {
 
 const LABEL_W: f64 = 130.0;
 const CELL: f64 = 14.0;
-const TOP: f64 = 18.0;
+/// A fortnightly unit's off week is blank with a dashed edge, on screen and paper.
+const OFF_WEEK_EDGE: &str = " stroke=\"#9aa4ae\" stroke-width=\"0.8\" stroke-dasharray=\"2 1\"";
+
+/// Room above the rows for the months and, under them, each column's day.
+const TOP: f64 = 30.0;
 
 /// The weeks × units heatmap with its legend; `in_city` on a township's
 /// page of a city report.
@@ -148,6 +160,14 @@ pub fn weeks(roster: &Roster, plan: &PlanFile, in_city: bool, lang: Lang) -> Str
     );
     let mut last_month = 0;
     for (k, d) in days.iter().enumerate() {
+        // The day of the month over each column: the printed page has no
+        // tooltips to say a cell's date.
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"25\" font-size=\"7\" text-anchor=\"middle\" fill=\"#5b6673\">{}</text>",
+            num(LABEL_W + CELL * k as f64 + (CELL - 2.0) / 2.0),
+            d.day()
+        );
         if d.month() != last_month {
             last_month = d.month();
             let _ = write!(
@@ -165,19 +185,27 @@ pub fn weeks(roster: &Roster, plan: &PlanFile, in_city: bool, lang: Lang) -> Str
             "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
             num(LABEL_W - 6.0),
             num(y + 10.5),
-            esc(&u.name)
+            esc(&match u.cadence {
+                Cadence::Biweekly => fortnightly(&u.name, lang),
+                Cadence::Weekly => u.name.clone(),
+            })
         );
         for (k, d) in days.iter().enumerate() {
             let c = grid[i][k];
             let date = d.format("%Y-%m-%d").to_string();
             let _ = write!(
                 s,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\"><title>{}</title></rect>",
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\"{}><title>{}</title></rect>",
                 num(LABEL_W + CELL * k as f64),
                 num(y),
                 num(CELL - 2.0),
                 num(CELL - 2.0),
                 c.colour(),
+                if c == Cell::OffWeek {
+                    OFF_WEEK_EDGE
+                } else {
+                    ""
+                },
                 esc(&cell_title(&date, &u.name, c.label(), lang))
             );
         }
@@ -190,9 +218,13 @@ pub fn weeks(roster: &Roster, plan: &PlanFile, in_city: bool, lang: Lang) -> Str
         Cell::OfficialHoliday,
         Cell::Holiday,
         Cell::Makeup,
+        Cell::OffWeek,
         Cell::None,
     ] {
         let n: usize = grid.iter().flatten().filter(|x| **x == c).count();
+        if c == Cell::OffWeek && n == 0 {
+            continue;
+        }
         let _ = write!(
             s,
             "<li><span class=\"sw\" style=\"background:{}\"></span>{} <span class=\"caption\">{n}</span></li>",

@@ -248,15 +248,15 @@ impl Say for CalendarSaid {
             } => {
                 if en {
                     format!(
-                        "the station session at {unit} on {} that {} missed cannot be made up within {n} days: no make-up day in that time suits them and the unit's own people",
+                        "the station session at {unit} on {} that {who} missed cannot be made up within {n} days: no make-up day in that time suits {who} and the unit's own people",
                         day(date, Lang::En),
-                        list(people, lang)
+                        who = list(people, lang)
                     )
                 } else {
                     let date = day(date, Lang::Zh);
                     format!(
-                        "{}缺席的{unit} {date} 驻点接待无法在 {n} 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日",
-                        list(people, lang)
+                        "{who}缺席的{unit} {date} 驻点接待无法在 {n} 天内补接待：这段时间没有{who}和本村（社区）人员都能到场的补接待日",
+                        who = list(people, lang)
                     )
                 }
             }
@@ -630,7 +630,7 @@ mod date_tests {
         };
         assert_eq!(
             lost(Some(14)).say(Lang::Zh),
-            "劳广行缺席的林上村 12月29日 驻点接待无法在 14 天内补接待：这段时间没有他们和本村（社区）人员都能到场的补接待日"
+            "劳广行缺席的林上村 12月29日 驻点接待无法在 14 天内补接待：这段时间没有劳广行和本村（社区）人员都能到场的补接待日"
         );
         assert_eq!(
             lost(None).say(Lang::Zh),
@@ -638,7 +638,7 @@ mod date_tests {
         );
         assert_eq!(
             lost(Some(14)).say(Lang::En),
-            "the station session at 林上村 on Dec 29 that 劳广行 missed cannot be made up within 14 days: no make-up day in that time suits them and the unit's own people"
+            "the station session at 林上村 on Dec 29 that 劳广行 missed cannot be made up within 14 days: no make-up day in that time suits 劳广行 and the unit's own people"
         );
         assert_eq!(
             lost(None).say(Lang::En),

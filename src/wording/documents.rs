@@ -643,7 +643,7 @@ mod tests {
         assert_eq!(warning_kind("shortfall", Lang::Zh), "驻点接待人手不足");
         assert_eq!(
             remedy("makeup_impossible", Lang::Zh),
-            "缩短补接待提前通知期，或在年底少排会议和假期，留出可补接待的日子。"
+            "缺席者外出期间安排其他镇街成员代班，或缩短补接待提前通知期、在缺席后的补接待期限内少排会议和假期，留出可补接待的日子。"
         );
         assert_eq!(
             remedy("meeting_in_window", Lang::En),

@@ -52,6 +52,8 @@ pub enum Label {
     Holiday,
     Makeup,
     NoSession,
+    /// A fortnightly unit's week without its session.
+    OffWeek,
     StationWeeks,
     VisitHalfDays,
     Person,
@@ -149,6 +151,7 @@ impl Label {
             Holiday => ("township holiday", "本镇假日"),
             Makeup => ("not held, made up", "当周未接待（已补接待）"),
             NoSession => ("no session", "无接待"),
+            OffWeek => ("fortnightly unit, off week", "隔周驻点的村（社区）本周轮空"),
             StationWeeks => ("Station sessions, week by week", "每周驻点接待"),
             VisitHalfDays => (
                 "Household visits: half-days each person, by month",
@@ -468,34 +471,6 @@ pub fn loads_caption(target: f64, population: bool, lang: Lang) -> String {
     }
 }
 
-/// The caption of the week-by-week heatmap. A township's page of a city
-/// report ties its count to the city summary's; a township planner's own
-/// report has no city summary, so it says the township's year instead.
-pub fn weeks_caption(in_city: bool, lang: Lang) -> &'static str {
-    match (lang, in_city) {
-        (Lang::En, true) => {
-            "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's figure on the city page; the two kinds made up add up to its make-up sessions."
-        }
-        (Lang::En, false) => {
-            "One row a unit, one column a week of the station window. Point at a cell for its date. Sessions without a township member, made up later or not, add up to the township's count for the year; the two kinds made up add up to its make-up sessions."
-        }
-        (Lang::Zh, true) => {
-            "每行一个村（社区），每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
-        }
-        (Lang::Zh, false) => {
-            "每行一个村（社区），每列一周的驻点时间；鼠标指向格子可看日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即本镇街全年“缺少镇级人员的接待”的次数；两种“已补接待”相加，即其补接待次数。"
-        }
-    }
-}
-
-/// A cell's tooltip in the heatmap: "2015-03-10 西海村: session held".
-pub fn cell_title(date: &str, unit: &str, state: Label, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{date} {unit}: {}", state.say(lang)),
-        Lang::Zh => format!("{date} {unit}：{}", state.say(lang)),
-    }
-}
-
 /// A month's short name.
 pub fn month(m: u32, lang: Lang) -> String {
     const EN: [&str; 12] = [
@@ -554,14 +529,6 @@ pub fn visits_short_line(person: &str, unit: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{person} at {unit}"),
         Lang::Zh => format!("{person}（{unit}）"),
-    }
-}
-
-/// Which roster the page shows: "Roster: instances/x.toml".
-pub fn roster_line(path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Roster: {path}"),
-        Lang::Zh => format!("名册：{path}"),
     }
 }
 
@@ -792,6 +759,7 @@ mod tests {
             Holiday,
             Makeup,
             NoSession,
+            OffWeek,
             TourLegend,
             TargetBand,
         ] {

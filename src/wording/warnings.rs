@@ -140,8 +140,8 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
             "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见上方“人手”或每条提醒",
         ),
         "makeup_impossible" => (
-            "shorten the make-up notice period, or keep more days free of meetings and holidays late in the year",
-            "缩短补接待提前通知期，或在年底少排会议和假期，留出可补接待的日子",
+            "have another township member stand in while the absent person is away, or shorten the make-up notice period and keep the days after the missed session free of meetings and holidays",
+            "缺席者外出期间安排其他镇街成员代班，或缩短补接待提前通知期、在缺席后的补接待期限内少排会议和假期，留出可补接待的日子",
         ),
         // Each warning's own remedy comes first, in either way of visiting:
         // by team, the unit's own people who may assist (a leader of one

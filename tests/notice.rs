@@ -1,0 +1,166 @@
+//! `zhudian notice`: the posted timetable (驻点时间公示表) a village
+//! committee pins up, through the binary, on the trial's mountain township
+//! (tests/fixtures/trial32): one unit by name or id, every unit a page
+//! each, a typo refused with the unit meant; in the residents' words, with
+//! no ids, no English and none of the office's terms under zh.
+
+#[path = "common/cli.rs"]
+mod cli;
+use cli::zhudian;
+
+use std::path::Path;
+
+const ROSTER: &str = "tests/fixtures/trial32/03-shifeng.toml";
+
+/// The trial's plan, written in `dir`.
+fn planned(dir: &Path) -> String {
+    let plan = dir.join("plan.toml");
+    let (c, _, err) = zhudian(&["plan", ROSTER, "-o", plan.to_str().unwrap()]);
+    assert_eq!(c, 0, "{err}");
+    plan.to_str().unwrap().to_string()
+}
+
+/// `zhudian --lang LANG notice PLAN -o FILE ARGS`: stdout and the page.
+fn notice(dir: &Path, plan: &str, lang: &str, args: &[&str]) -> (String, String) {
+    let out = dir.join("notice.html");
+    let mut all = vec!["--lang", lang, "notice", plan, "-o", out.to_str().unwrap()];
+    all.extend(args);
+    let (c, said, err) = zhudian(&all);
+    assert_eq!(c, 0, "{err}");
+    (
+        said.replace(out.to_str().unwrap(), "FILE"),
+        std::fs::read_to_string(out).unwrap(),
+    )
+}
+
+/// The text a reader sees: no stylesheet, no tags.
+fn visible(page: &str) -> String {
+    let body = &page[page.find("<body>").unwrap()..];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn one_villages_timetable_in_the_residents_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = planned(dir.path());
+    let (said, page) = notice(dir.path(), &plan, "zh", &["--unit", "北山村"]);
+    assert_eq!(said, "已写入 FILE：北山村驻点时间公示表\n");
+    assert_eq!(page.matches("<section class=\"page\">").count(), 1);
+    for part in [
+        "<p class=\"sub\">石峰镇 2026 年领导干部驻点直接联系群众</p><h1>北山村驻点时间公示表</h1>",
+        "<tr><th>驻点领导</th><td>李桂英（党委副书记）</td></tr>",
+        "<tr><th>驻点团队成员</th><td>吴雪梅（职能部门负责人）<br>温润生（村党组织书记）<br>蔡润生（村“两委”干部）</td></tr>",
+        "<tr><th>驻点时间</th><td>每周二 15:00—18:30</td></tr>",
+        "<tr><th>驻点地点</th><td>北山村党群服务中心</td></tr>",
+        "<tr><td>1月</td><td>6日、13日、20日、27日</td></tr>",
+        "<tr><td>2月</td><td>3日、10日、24日</td></tr>",
+        "<tr><td>12月</td><td>1日、8日、15日、22日、29日</td></tr>",
+        "<p><b>改期</b>：6月30日（周二）镇干部不能到场，改到7月4日（周六）15:00—18:30</p>",
+        "<p><b>遇节假日暂停</b>：2月17日（春节）；3月3日（县人代会）；5月5日（劳动节）；10月6日（国庆节）</p>",
+        "<p class=\"closing\">欢迎群众在驻点时间前来反映情况、提出意见建议。日期如有变动，另行通知。</p>",
+        "@page { size: A4",
+    ] {
+        assert!(page.contains(part), "{part}\n{page}");
+    }
+    let (said, page) = notice(dir.path(), &plan, "en", &["--unit", "北山村"]);
+    assert_eq!(said, "wrote FILE: 北山村: station timetable\n");
+    for part in [
+        "<tr><th>When</th><td>every Tue 15:00–18:30</td></tr>",
+        "<p><b>Moved to another day</b>: Jun 30 (Tue): the township&#39;s people cannot come; moved to Jul 4 (Sat) 15:00–18:30</p>",
+        "<p><b>No session on these holidays</b>: Feb 17 (春节); Mar 3 (县人代会); May 5 (劳动节); Oct 6 (国庆节)</p>",
+    ] {
+        assert!(page.contains(part), "{part}\n{page}");
+    }
+}
+
+#[test]
+fn a_fortnightly_village_gets_its_actual_dates_and_the_id_works_as_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = planned(dir.path());
+    let (_, by_name) = notice(dir.path(), &plan, "zh", &["--unit", "下围村"]);
+    for part in [
+        "<tr><th>驻点时间</th><td>隔周二 15:00—18:30</td></tr>",
+        "<tr><td>1月</td><td>6日、20日</td></tr>",
+        "<tr><td>5月</td><td>19日</td></tr>",
+        "<tr><td>6月</td><td>2日、16日、30日</td></tr>",
+        // The turn after 22 September would have been 6 October.
+        "<p><b>遇节假日暂停</b>：2月17日（春节）；3月3日（县人代会）；5月5日（劳动节）；10月6日（国庆节）</p>",
+    ] {
+        assert!(by_name.contains(part), "{part}\n{by_name}");
+    }
+    let id = std::fs::read_to_string(ROSTER)
+        .unwrap()
+        .split("[[unit]]")
+        .find(|u| u.contains("name = \"下围村\""))
+        .and_then(|u| u.lines().find(|l| l.starts_with("id = ")).map(String::from))
+        .unwrap();
+    let id = id.trim_start_matches("id = ").trim_matches('"');
+    let (_, by_id) = notice(dir.path(), &plan, "zh", &["--unit", id]);
+    assert_eq!(by_id, by_name);
+}
+
+#[test]
+fn a_misspelt_unit_is_refused_with_the_one_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = planned(dir.path());
+    let out = dir.path().join("notice.html");
+    let o = out.to_str().unwrap();
+    let (c, _, err) = zhudian(&["--lang", "zh", "notice", &plan, "--unit", "北山材", "-o", o]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        "--unit：石峰镇没有“北山材”这个村（社区）（是不是“北山村”？）\n"
+    );
+    let (c, _, err) = zhudian(&["notice", &plan, "--unit", "北山材", "-o", o]);
+    assert_eq!(c, 2);
+    assert_eq!(
+        err,
+        "--unit: 石峰镇 has no unit '北山材' (did you mean '北山村'?)\n"
+    );
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn every_village_a_page_with_no_ids_no_english_and_no_office_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = planned(dir.path());
+    let (said, page) = notice(dir.path(), &plan, "zh", &[]);
+    assert_eq!(
+        said,
+        "已写入 FILE：26 个村（社区）的驻点时间公示表，每页一个\n"
+    );
+    assert_eq!(page.matches("<section class=\"page\">").count(), 26);
+    assert!(page.contains("section.page { max-width: none; padding: 0; break-after: page; }"));
+    let (_, all) = notice(dir.path(), &plan, "zh", &["--all"]);
+    assert_eq!(all, page);
+    let roster = std::fs::read_to_string(ROSTER).unwrap();
+    for id in roster
+        .lines()
+        .filter_map(|l| l.strip_prefix("id = "))
+        .map(|v| v.trim_matches('"'))
+    {
+        assert!(!page.contains(id), "the id {id} on the posted page");
+    }
+    let text = visible(&page);
+    let english: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert!(english.is_empty(), "English under zh: {english:?}");
+    for term in ["补接待", "代班", "缺少镇级人员", "接待次数", "领导到场"] {
+        assert!(!text.contains(term), "{term}");
+    }
+}

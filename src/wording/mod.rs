@@ -35,6 +35,7 @@ pub mod summary;
 pub mod table;
 pub mod terms;
 pub mod warnings;
+pub mod whatif;
 pub mod window_taken;
 pub mod workbook;
 pub mod year;

@@ -194,29 +194,10 @@ fn check_and_replan_write_it_too_in_chinese_with_zh() {
     );
 }
 
-/// The what-if fixture city with 南山镇's first four units needing 教育,
-/// which only 周冰立 (a leader of at most two) has: 南山镇 cannot be
-/// planned, the other two can.
-fn one_short_of_a_skill(dir: &Path) -> std::path::PathBuf {
-    let city = dir.join("city");
-    cli::copy_folder("tests/fixtures/city-whatif", &city);
-    let path = city.join("foshan-32-nanshan.toml");
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    let mut from = 0;
-    for _ in 0..4 {
-        let at = from + text[from..].find("\nneeds = [\"").unwrap() + 1;
-        let end = at + text[at..].find('\n').unwrap();
-        text.replace_range(at..end, "needs = [\"education\"]");
-        from = at;
-    }
-    std::fs::write(&path, text).unwrap();
-    city
-}
-
 #[test]
 fn a_township_not_planned_is_a_marked_row_and_the_total_says_what_it_covers() {
     let dir = tempfile::tempdir().unwrap();
-    let city = one_short_of_a_skill(dir.path());
+    let city = cli::city_short_of_a_skill(dir.path());
     let plans = dir.path().join("plans");
     let (c, out, err) = zhudian(&["--lang", "zh", "plan", s(&city), "-o", s(&plans)]);
     assert_eq!(c, 1, "{out}{err}");

@@ -282,28 +282,10 @@ fn a_city_file_holds_several_townships() {
     assert_eq!(all[1].township.name, "乙镇");
 }
 
-/// 南山镇 (the what-if fixture city) with its first four units needing 教育,
-/// which only 周冰立, a leader of at most two units, has.
-fn skill_short_city(dir: &Path) -> std::path::PathBuf {
-    let city = dir.join("city");
-    cli::copy_folder("tests/fixtures/city-whatif", &city);
-    let path = city.join("foshan-32-nanshan.toml");
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    let mut from = 0;
-    for _ in 0..4 {
-        let at = from + text[from..].find("\nneeds = [\"").unwrap() + 1;
-        let end = at + text[at..].find('\n').unwrap();
-        text.replace_range(at..end, "needs = [\"education\"]");
-        from = at;
-    }
-    std::fs::write(&path, text).unwrap();
-    city
-}
-
 #[test]
 fn a_skill_its_holders_cannot_cover_is_refused_as_plan_would_and_the_fix_fits_the_person() {
     let dir = tempfile::tempdir().unwrap();
-    let city = skill_short_city(dir.path());
+    let city = cli::city_short_of_a_skill(dir.path());
     let file = city.join("foshan-32-nanshan.toml");
     let (c, out, err) = zhudian(&["--lang", "zh", "validate", city.to_str().unwrap()]);
     assert_eq!(c, 2, "{out}");

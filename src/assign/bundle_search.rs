@@ -729,4 +729,4 @@ impl Ctx<'_> {
 mod tour;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -131,7 +131,7 @@ mod tests {
     use crate::assign::bundle_search::SearchPricer;
     use crate::assign::bundles::Bundles;
     use crate::assign::leaders::bundle_cost;
-    use crate::assign::pricing::{Duals, Rules};
+    use crate::assign::pricing::Rules;
     use crate::assign::random::Rng;
     use crate::assign::random_problem;
 
@@ -163,14 +163,7 @@ mod tests {
             if seed % 4 == 1 {
                 rules.required[0].push(rng.below(nu) as u16);
             }
-            let duals = Duals {
-                pi: (0..nu)
-                    .map(|u| 0.03 * p.workload[u] + 6.0 * rng.unit())
-                    .collect(),
-                mu: (0..nl).map(|_| 20.0 * rng.unit() - 10.0).collect(),
-                sigma: 0.0,
-                cuts: Vec::new(),
-            };
+            let duals = crate::assign::bundle_search::tests::random_duals(&p, &mut rng);
             let mut pricer = SearchPricer::new(&p);
             let mut store = Bundles::empty(max);
             let (priced, _) = pricer.price(&p, &mut store, &rules, &duals, false, 6, 1e-7);

@@ -45,3 +45,23 @@ pub fn copy_folder(from: &str, to: &std::path::Path) {
         std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
     }
 }
+
+/// The what-if fixture city copied to `dir`/city, with 南山镇's first four
+/// units needing 教育, which only 周冰立, a leader of at most two units,
+/// has: 南山镇 cannot be planned, the other two townships can.
+#[allow(dead_code)] // only the tests of city folders use it
+pub fn city_short_of_a_skill(dir: &std::path::Path) -> std::path::PathBuf {
+    let city = dir.join("city");
+    copy_folder("tests/fixtures/city-whatif", &city);
+    let path = city.join("foshan-32-nanshan.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    let mut from = 0;
+    for _ in 0..4 {
+        let at = from + text[from..].find("\nneeds = [\"").unwrap() + 1;
+        let end = at + text[at..].find('\n').unwrap();
+        text.replace_range(at..end, "needs = [\"education\"]");
+        from = at;
+    }
+    std::fs::write(&path, text).unwrap();
+    city
+}

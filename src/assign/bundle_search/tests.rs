@@ -164,7 +164,7 @@ fn leaders_searched_together_get_their_own_best_bundles() {
     use super::SearchPricer;
     use crate::assign::bundles::Bundles;
     use crate::assign::leaders::bundle_cost;
-    use crate::assign::pricing::{Duals, Rules};
+    use crate::assign::pricing::Rules;
     let (nl, nu, per_leader) = (5, 12, 4);
     for seed in 0..16u64 {
         let mut rng = Rng::new(seed);
@@ -176,14 +176,7 @@ fn leaders_searched_together_get_their_own_best_bundles() {
                 rules.allowed[l * nu + rng.below(nu)] = false;
             }
         }
-        let duals = Duals {
-            pi: (0..nu)
-                .map(|u| 0.03 * p.workload[u] + 6.0 * rng.unit())
-                .collect(),
-            mu: (0..nl).map(|_| 20.0 * rng.unit() - 10.0).collect(),
-            sigma: 0.0,
-            cuts: Vec::new(),
-        };
+        let duals = random_duals(&p, &mut rng);
         let mut pricer = SearchPricer::new(&p);
         let mut store = Bundles::empty(3);
         let (priced, _) = pricer.price(&p, &mut store, &rules, &duals, false, per_leader, 1e-7);
@@ -227,5 +220,19 @@ fn leaders_searched_together_get_their_own_best_bundles() {
                 "seed {seed} leader {l}"
             );
         }
+    }
+}
+
+/// Duals that make some bundles price negative: π about a unit's share of
+/// the cost, μ either side of zero.
+pub(crate) fn random_duals(p: &LeaderProblem, rng: &mut Rng) -> crate::assign::pricing::Duals {
+    let (nl, nu) = (p.leaders.len(), p.workload.len());
+    crate::assign::pricing::Duals {
+        pi: (0..nu)
+            .map(|u| 0.03 * p.workload[u] + 6.0 * rng.unit())
+            .collect(),
+        mu: (0..nl).map(|_| 20.0 * rng.unit() - 10.0).collect(),
+        sigma: 0.0,
+        cuts: Vec::new(),
     }
 }

@@ -185,11 +185,11 @@ fn validate_says_heads_shared_between_teams_leave_sessions_short_though_the_coun
     };
     assert_eq!(
         line("zh", "人手"),
-        "  人手      每周约需驻点接待 12 次，镇街成员 12 名（驻点领导 3 名、镇街协助人员 9 名），每人每周只能去一个点，人数够；但 9 名职能部门负责人要配 12 个团队，有人要兼任两个以上团队：驻点领导两处都不去的那一周，其中一处就没有镇街人员（因此缺人的接待每周最多 3 次）；每个团队各配一名不与其他团队共用的职能部门负责人（还需增加 3 名）即可避免"
+        "  人手      每周约需驻点接待 12 次，镇街成员 12 名（驻点领导 3 名、镇街协助人员 9 名），每人每周只能去一个点，人数够；但 9 名职能部门负责人要配 12 个团队，有人要同时进两个团队：驻点领导两处都不去的那一周，其中一处就没有镇街人员（因此缺人的接待每周最多 3 次）；每个团队各配一名不与其他团队共用的职能部门负责人（最多再增加 3 名即可完全避免；少加几名也能减少缺人，可用 whatif 试算）"
     );
     assert_eq!(
         line("en", "staffing"),
-        "  staffing   about 12 station sessions a week; 12 township members (3 leaders, 9 of the township's helpers), one place a week each, enough in number; but 9 department heads fill 12 teams' places, so some sit on two teams or more: a week the leader is at neither unit leaves one of the two with no township member (so at most 3 sessions a week); one of its own on each team (3 more) prevents it"
+        "  staffing   about 12 station sessions a week; 12 township members (3 leaders, 9 of the township's helpers), one place a week each, enough in number; but 9 department heads fill 12 teams' places, so some sit on two teams at once: a week the leader is at neither unit leaves one of the two with no township member (so at most 3 sessions a week); one of its own on each team prevents it for certain (at most 3 more; fewer also cut the shortfall, try them with whatif)"
     );
     // The plan bears it out: short, but never more than three a week.
     let p = planned(&township(3 + 6, "weekly"));

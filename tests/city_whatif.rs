@@ -84,7 +84,7 @@ fn shown(f: &Figures) -> [(&'static str, String); 6] {
         ),
         ("make-up sessions", f.makeups.to_string()),
         ("station sessions", f.station_sessions.to_string()),
-        ("household-visit half-days", f.visit_half_days.to_string()),
+        ("household visit sessions", f.visit_half_days.to_string()),
         (
             "largest load deviation (%)",
             format!("{:.1}", f.max_deviation_pct),

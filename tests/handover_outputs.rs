@@ -379,4 +379,20 @@ fn compare_counts_a_leaver_and_her_successor_as_one_post_in_visits_per_person() 
             .collect();
         assert_eq!(row, [per_post(&before), per_post(&after)], "{out}");
     }
+    // The row above counts visit sessions (a team's half-day each), as the
+    // plan's summary says 入户走访 N 次: named so, not as half-days (a trial
+    // read 1047 sessions against 57.5 half-days a person).
+    for (lang, label) in [("zh", "入户走访次数"), ("en", "household visit sessions")] {
+        let (c, out, err) = zhudian(&["--lang", lang, "compare", &p0, &p1]);
+        assert_eq!(c, 0, "{err}");
+        let row: Vec<&str> = out
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("{label}\n{out}"))[label.len()..]
+            .split_whitespace()
+            .collect();
+        let sessions = |p: &PlanFile| p.plan.metrics.household_visit_sessions.to_string();
+        assert_eq!(row, [sessions(&before), sessions(&after)], "{out}");
+        assert!(!out.contains("入户走访半天数") && !out.contains("household-visit half-days"));
+    }
 }

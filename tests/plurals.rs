@@ -80,7 +80,7 @@ fn the_calendar_commands_lines_for_one() {
     };
     assert_eq!(
         figures(&m, Lang::En),
-        "  calendar: 1 station session, 1 make-up, 1 household-visit half-day; 1 session without a township member, 1 warning in the plan file"
+        "  calendar: 1 station session, 1 make-up, 1 household visit session; 1 session without a township member, 1 warning in the plan file"
     );
     // The plan's line counts visits and short sessions as the calendar's
     // does: 入户走访 N 次, 缺少镇级人员的接待 N 次.

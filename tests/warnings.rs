@@ -227,13 +227,13 @@ fn warnings_refuses_an_unknown_kind_or_format() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "unknown warning kind 'short' (did you mean 'shortfall'?): the kinds are shortfall (station sessions short of people), makeup_impossible (make-ups that cannot be placed), household_visits_short (household visits that do not fit), meeting_in_window (meetings in the station window), previous_plan (not carried over from the plan in force), shared_busy_elsewhere (shared people who lead no unit here) (code or name)\n"
+        "unknown warning kind 'short' (did you mean 'shortfall'?): the kinds are shortfall (station sessions short of people), makeup_impossible (make-ups that cannot be placed), household_visits_short (household visits that do not fit), meeting_in_window (meetings in the station window), previous_plan (not carried over from the plan in force), shared_busy_elsewhere (shared people who lead no unit here), window_taken (leaders whom meetings keep from every station session) (code or name)\n"
     );
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "short"]);
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "未知的提醒类别“short”（是不是“驻点接待人手不足”？）：可用的类别有驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导（也可写英文代码，如 shortfall）\n"
+        "未知的提醒类别“short”（是不是“驻点接待人手不足”？）：可用的类别有驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导、因会议没有一次驻点接待的领导（也可写英文代码，如 shortfall）\n"
     );
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--format", "xls"]);
     assert_eq!(
@@ -265,11 +265,11 @@ fn kinds_are_named_in_the_planners_language_in_help_and_errors() {
     };
     assert_eq!(
         help("zh"),
-        "--kind <KIND>      只列出这一类提醒：驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导（即表中“类型”一列的写法；也可写英文代码，如 shortfall）"
+        "--kind <KIND>      只列出这一类提醒：驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导、因会议没有一次驻点接待的领导（即表中“类型”一列的写法；也可写英文代码，如 shortfall）"
     );
     assert_eq!(
         help("en"),
-        "--kind <KIND>      Only warnings of this kind: shortfall, makeup_impossible, household_visits_short, meeting_in_window, previous_plan, shared_busy_elsewhere, or the kind's name as the table shows it (station sessions short of people, 驻点接待人手不足)"
+        "--kind <KIND>      Only warnings of this kind: shortfall, makeup_impossible, household_visits_short, meeting_in_window, previous_plan, shared_busy_elsewhere, window_taken, or the kind's name as the table shows it (station sessions short of people, 驻点接待人手不足)"
     );
     let (_dir, plan, _) = planned("zh");
     let (code, _, err) = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "人手不中"]);
@@ -277,7 +277,7 @@ fn kinds_are_named_in_the_planners_language_in_help_and_errors() {
         (code, err.as_str()),
         (
             2,
-            "未知的提醒类别“人手不中”（是不是“驻点接待人手不足”？）：可用的类别有驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导（也可写英文代码，如 shortfall）\n"
+            "未知的提醒类别“人手不中”（是不是“驻点接待人手不足”？）：可用的类别有驻点接待人手不足、无法补接待、入户走访排不下、会议占用驻点时间、原方案未能沿用的部分、跨镇街兼任人员不在本镇当驻点领导、因会议没有一次驻点接待的领导（也可写英文代码，如 shortfall）\n"
         )
     );
     let by_alias = zhudian(&["--lang", "zh", "warnings", &plan, "--kind", "人手不足"]);

@@ -2,7 +2,9 @@
 //! the window is named in the plan's and replan's summary, with why and
 //! what would let them come (a trial: 林晓阳 succeeded 彭坚丽 in July,
 //! inherited her weekly Tuesday meeting, since meetings take whoever holds
-//! the place that day, and had no session from then while nothing said so).
+//! the place that day, and had no session from then while nothing said so);
+//! and, as a `window_taken` warning, in `warnings`, the report and the
+//! workbook's 提醒 (a later trial found it in the terminal only).
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -20,8 +22,8 @@ fn with_meeting(dir: &std::path::Path) -> String {
     roster
 }
 
-const LIN_ZH: &str = "林晓阳自2015年7月1日接任起没有一次驻点接待：会议“县人大常委会例会”每个驻点日都占用驻点时间（周二 15:00–18:30），而林晓阳要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，林晓阳才能到联系的村（社区）驻点";
-const PENG_ZH: &str = "彭坚丽6月没有一次驻点接待：会议“县人大常委会例会”每个驻点日都占用驻点时间（周二 15:00–18:30），而彭坚丽要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，彭坚丽才能到联系的村（社区）驻点";
+const LIN_ZH: &str = "林晓阳自2015年7月1日接任起没有一次驻点接待：会议“县人大常委会例会”每个驻点日都占用驻点时间（周二 15:00–18:30），而林晓阳要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，林晓阳才能到联系的村（社区）驻点；或把其联系的村（社区）交给其他驻点领导";
+const PENG_ZH: &str = "彭坚丽6月没有一次驻点接待：会议“县人大常委会例会”每个驻点日都占用驻点时间（周二 15:00–18:30），而彭坚丽要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，彭坚丽才能到联系的村（社区）驻点；或把其联系的村（社区）交给其他驻点领导";
 
 #[test]
 fn the_plan_names_a_successor_whose_inherited_meeting_takes_every_session() {
@@ -30,9 +32,11 @@ fn the_plan_names_a_successor_whose_inherited_meeting_takes_every_session() {
     let out = tmp(dir.path(), "plan.toml");
     let (c, o, e) = zhudian(&["--lang", "zh", "plan", &roster, "-o", &out]);
     assert_eq!(c, 0, "{o}{e}");
-    let lines: Vec<&str> = o.lines().collect();
-    assert!(lines.contains(&PENG_ZH), "{o}");
-    assert!(lines.contains(&LIN_ZH), "{o}");
+    // In the warnings digest, the predecessor's month before the successor's.
+    let peng = o.find(&format!("\n    - {PENG_ZH}\n")).expect(&o);
+    let lin = o.find(&format!("\n    - {LIN_ZH}\n")).expect(&o);
+    assert!(peng < lin, "{o}");
+    assert!(o.contains("\n  因会议没有一次驻点接待的领导：2条\n"), "{o}");
     // The plan bears it out: neither sits a station session in those months.
     let p = read_plan(&out);
     let station = |who: &str, from: &str, to: &str| {
@@ -49,12 +53,12 @@ fn the_plan_names_a_successor_whose_inherited_meeting_takes_every_session() {
     assert_eq!(c, 0, "{o}{e}");
     assert!(
         o.lines().any(|l| l
-            == "林晓阳 has no station session since taking over on 2015-07-01: the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, 林晓阳 being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that 林晓阳 can be at the units"),
+            == "    - ".to_string() + "林晓阳 has no station session since taking over on 2015-07-01: the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, 林晓阳 being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that 林晓阳 can be at the units; or give 林晓阳's units to other leaders"),
         "{o}"
     );
     assert!(
         o.lines().any(|l| l
-            == "彭坚丽 has no station session in June: the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, 彭坚丽 being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that 彭坚丽 can be at the units"),
+            == "    - ".to_string() + "彭坚丽 has no station session in June: the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, 彭坚丽 being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that 彭坚丽 can be at the units; or give 彭坚丽's units to other leaders"),
         "{o}"
     );
     // Without the meeting, no one is named.
@@ -76,8 +80,87 @@ fn a_replan_from_the_handover_names_the_successor_too() {
     let p0 = plan(GAOZHOU, dir.path(), "p0.toml");
     let roster = with_meeting(dir.path());
     let (_, o, _) = replan_in(Some("zh"), &roster, &p0, JULY, dir.path(), "p1.toml");
-    let lines: Vec<&str> = o.lines().collect();
-    assert!(lines.contains(&LIN_ZH), "{o}");
+    assert!(o.contains(&format!("\n    - {LIN_ZH}\n")), "{o}");
     // June was planned before the meeting and is kept: she sat her sessions.
     assert!(!o.contains("彭坚丽6月"), "{o}");
+}
+
+#[test]
+fn warnings_the_report_and_the_workbook_name_them_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = with_meeting(dir.path());
+    let out = tmp(dir.path(), "plan.toml");
+    let (c, o, e) = zhudian(&["--lang", "zh", "plan", &roster, "-o", &out]);
+    assert_eq!(c, 0, "{o}{e}");
+    // `warnings`, table and CSV, by the kind's Chinese name.
+    let (c, o, e) = zhudian(&["--lang", "zh", "warnings", &out, "--kind", "没有驻点接待"]);
+    assert_eq!(c, 0, "{o}{e}");
+    let rows: Vec<&str> = o.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{o}");
+    assert!(rows[0].starts_with("因会议没有一次驻点接待的领导"), "{o}");
+    assert!(rows[0].ends_with(&format!("彭坚丽  {PENG_ZH}")), "{o}");
+    assert!(rows[1].ends_with(&format!("林晓阳  {LIN_ZH}")), "{o}");
+    let (c, o, e) = zhudian(&["--lang", "zh", "warnings", &out, "--format", "csv"]);
+    assert_eq!(c, 0, "{o}{e}");
+    let csv: Vec<&str> = o.lines().collect();
+    assert!(
+        csv.contains(&format!("因会议没有一次驻点接待的领导,,,彭坚丽,{PENG_ZH}").as_str()),
+        "{o}"
+    );
+    assert!(
+        csv.contains(&format!("因会议没有一次驻点接待的领导,,,林晓阳,{LIN_ZH}").as_str()),
+        "{o}"
+    );
+    // The plan keeps the fact: an English run says it in English.
+    let (c, o, e) = zhudian(&["warnings", &out, "--kind", "window_taken"]);
+    assert_eq!(c, 0, "{o}{e}");
+    assert!(
+        o.contains("林晓阳 has no station session since taking over on 2015-07-01: the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, 林晓阳 being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that 林晓阳 can be at the units; or give 林晓阳's units to other leaders"),
+        "{o}"
+    );
+    // The report: a section of its own, first among the warnings.
+    let html = tmp(dir.path(), "report.html");
+    let (c, o, e) = zhudian(&["--lang", "zh", "report", &roster, &out, "-o", &html]);
+    assert_eq!(c, 0, "{o}{e}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    let head = page
+        .find("<h3>因会议没有一次驻点接待的领导：2 处</h3>")
+        .expect("the report's heading");
+    assert!(
+        page[head..].contains("<p class=\"fix\">把会议移出驻点时间，或改由别人参会；或把其联系的村（社区）交给其他驻点领导。</p>"),
+        "{page}"
+    );
+    assert!(
+        page[head..].contains(&format!("<li>{PENG_ZH}</li>")),
+        "{page}"
+    );
+    assert!(
+        page[head..].contains(&format!("<li>{LIN_ZH}</li>")),
+        "{page}"
+    );
+    assert!(head < page.find("<h3>驻点接待人手不足").unwrap_or(usize::MAX));
+    // The workbook's 提醒 sheet.
+    let xlsx = tmp(dir.path(), "docs.xlsx");
+    let (c, o, e) = zhudian(&["--lang", "zh", "export", &out, "--xlsx", &xlsx]);
+    assert_eq!(c, 0, "{o}{e}");
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let rows = year_fixtures::sheet_rows(&mut wb, "提醒");
+    let taken: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| {
+            r.first()
+                .is_some_and(|k| k == "因会议没有一次驻点接待的领导")
+        })
+        .collect();
+    assert_eq!(taken.len(), 2, "{rows:?}");
+    assert!(taken[0].contains(&"彭坚丽".to_string()), "{rows:?}");
+    assert!(taken[0].contains(&PENG_ZH.to_string()), "{rows:?}");
+    assert!(taken[1].contains(&LIN_ZH.to_string()), "{rows:?}");
+    assert!(
+        taken[1].contains(
+            &"把会议移出驻点时间，或改由别人参会；或把其联系的村（社区）交给其他驻点领导。"
+                .to_string()
+        ),
+        "{rows:?}"
+    );
 }

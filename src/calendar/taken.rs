@@ -11,14 +11,17 @@ use super::cx::{expand, minutes};
 use crate::model::Roster;
 use crate::plan::PlanFile;
 
-/// A leader kept from every station session of some months by meetings.
-#[derive(Debug, Clone, PartialEq)]
+/// A leader kept from every station session of some months by meetings;
+/// kept in the plan file as a `window_taken` warning's fact.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WindowTaken {
+    pub id: String,
     pub name: String,
     /// The months (1–12) with no station session, in order.
     pub months: Vec<u32>,
     /// A successor's first day, when the months run from it to the year's
     /// end (or the day they leave): said as "since taking over".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<NaiveDate>,
     /// The meetings that took the window, in roster order.
     pub meetings: Vec<String>,
@@ -29,7 +32,8 @@ pub struct WindowTaken {
 
 /// Each leader of the plan (or one who handed units over) with months of
 /// station days, all taken by meetings in the window, and no station
-/// session in them; in the plan's order of leaders, handovers after.
+/// session in them; by the first month taken (a predecessor's months before
+/// the successor's), else in the plan's order of leaders.
 pub fn window_taken(r: &Roster, plan: &PlanFile) -> Vec<WindowTaken> {
     let st = &r.station;
     let (ws, we) = (minutes(st.start), minutes(st.end));
@@ -46,7 +50,14 @@ pub fn window_taken(r: &Roster, plan: &PlanFile) -> Vec<WindowTaken> {
             (m, days, r.attendees_by_day(m))
         })
         .collect();
-    let mut leaders: Vec<&str> = plan.leader.iter().map(|l| l.id.as_str()).collect();
+    // A leader with no units has no session to miss (a shared cadre kept
+    // away by another township has his own warning).
+    let mut leaders: Vec<&str> = plan
+        .leader
+        .iter()
+        .filter(|l| !l.units.is_empty())
+        .map(|l| l.id.as_str())
+        .collect();
     for h in plan.handover.iter().filter(|h| !h.units.is_empty()) {
         for id in [h.from.as_str(), h.to.as_str()] {
             if !leaders.contains(&id) {
@@ -112,6 +123,7 @@ pub fn window_taken(r: &Roster, plan: &PlanFile) -> Vec<WindowTaken> {
             .filter(|_| months.last() == Some(&last))
             .filter(|_| months.windows(2).all(|w| w[1] == w[0] + 1));
         out.push(WindowTaken {
+            id: id.to_string(),
             name: r.cadres[c].name.clone(),
             months,
             since,
@@ -124,5 +136,28 @@ pub fn window_taken(r: &Roster, plan: &PlanFile) -> Vec<WindowTaken> {
             end: st.end,
         });
     }
+    let first_day = |t: &WindowTaken| {
+        t.since
+            .or_else(|| NaiveDate::from_ymd_opt(year, t.months[0], 1))
+            .unwrap_or(NaiveDate::MIN)
+    };
+    out.sort_by_key(first_day);
     out
+}
+
+/// A `window_taken` warning for each such leader, so that `warnings`, the
+/// report and the workbook's 提醒 say it as the plan's summary does.
+pub fn warnings(r: &Roster, plan: &PlanFile) -> Vec<crate::plan::Warning> {
+    let lang = crate::wording::Lang::current();
+    window_taken(r, plan)
+        .into_iter()
+        .map(|t| crate::plan::Warning {
+            kind: "window_taken".into(),
+            message: crate::wording::Say::say(&t, lang),
+            unit: None,
+            date: None,
+            people: vec![t.id.clone()],
+            said: Some(crate::wording::warnings::WarningSaid::WindowTaken(t)),
+        })
+        .collect()
 }

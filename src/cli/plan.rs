@@ -175,9 +175,6 @@ pub fn run_with(
                     }
                     out!("{more}");
                     leavers(&roster, &prev, &planned.file, lang);
-                    for t in crate::calendar::taken::window_taken(&roster, &planned.file) {
-                        outln!("{}", t.say(lang));
-                    }
                     out!("{}", super::warnings::digest(&planned.file, output, lang));
                     EXIT_OK
                 }

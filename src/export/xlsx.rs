@@ -505,7 +505,9 @@ fn calendar(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
         .collect()
 }
 
-const KIND_ORDER: [&str; 4] = [
+// A leader who cannot come at all comes first: the others follow from it.
+const KIND_ORDER: [&str; 5] = [
+    "window_taken",
     "shortfall",
     "meeting_in_window",
     "makeup_impossible",

@@ -324,6 +324,11 @@ pub fn plan(
         }
     });
     timings.calendar = t.elapsed().as_secs_f64();
+    // Read from the finished year: a replan's kept months count too.
+    file.warning.retain(|w| w.kind != "window_taken");
+    let taken = crate::calendar::taken::warnings(whole, &file);
+    file.warning.extend(taken);
+    file.plan.metrics.warnings = file.warning.len();
     // Only a search cut short before its proof says what stopped it.
     let engine_stopped = stopped.filter(|_| file.plan.status != "optimal");
     file.plan.stopped = stopped_words(engine_stopped, team.cut, calendar_cut);

@@ -422,7 +422,9 @@ pub fn warnings(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
     if plan.warning.is_empty() {
         return format!("<p>{}</p>", Label::NoWarnings.say(lang));
     }
+    // A leader who cannot come at all comes first, as on 提醒.
     let order = [
+        "window_taken",
         "shortfall",
         "meeting_in_window",
         "makeup_impossible",

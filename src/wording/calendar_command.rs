@@ -226,8 +226,8 @@ pub fn figures(m: &crate::plan::Metrics, lang: Lang) -> String {
             super::counted(m.makeup_sessions, "make-up", "make-ups"),
             super::counted(
                 m.household_visit_sessions,
-                "household-visit half-day",
-                "household-visit half-days"
+                "household visit session",
+                "household visit sessions"
             ),
             super::counted(m.shortfall_sessions, "session", "sessions"),
             super::counted(m.warnings, "warning", "warnings")

@@ -437,7 +437,7 @@ pub(crate) mod tests {
              \x20 sessions without a township member            1          0\n\
              \x20 make-up sessions                              0          0\n\
              \x20 station sessions                           1025        925\n\
-             \x20 household-visit half-days                    20         20\n\
+             \x20 household visit sessions                     20         20\n\
              \x20 largest load deviation (%)                  5.0        5.0\n\
              \x20 units whose leader changes                    —          2\n\
              \x20 cost                                      15.00      16.50\n\
@@ -448,7 +448,7 @@ pub(crate) mod tests {
              \x20   sessions without a township member            1          0\n\
              \x20   make-up sessions                              0          0\n\
              \x20   station sessions                           1025        925\n\
-             \x20   household-visit half-days                    20         20\n\
+             \x20   household visit sessions                     20         20\n\
              \x20   largest load deviation (%)                  5.0        5.0\n\
              \x20   units whose leader changes                    —          2\n\
              \x20   cost                                      15.00      16.50\n\

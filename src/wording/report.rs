@@ -171,7 +171,7 @@ impl Label {
             TourTotal => ("Tour minutes, all leaders", "全部领导巡回分钟"),
             StationSessions => ("Station sessions", "驻点接待次数"),
             MakeupSessions => ("Make-up sessions", "补接待次数"),
-            VisitSessions => ("Household-visit half-days", "入户走访半天数"),
+            VisitSessions => ("Household visit sessions", "入户走访次数"),
             UnitsChanged => (
                 "Units with another leader than in the first plan",
                 "与第一个方案相比换了驻点领导的村居",

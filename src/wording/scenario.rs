@@ -87,7 +87,8 @@ impl Figure {
             Makeups => ("make-up sessions", "补接待次数"),
             Shortfalls => ("sessions without a township member", "缺少镇级人员的接待"),
             Warnings => ("warnings", "提醒"),
-            VisitSessions => ("household-visit half-days", "入户走访半天数"),
+            // Sessions, each a team's half-day: the people's half-days are more.
+            VisitSessions => ("household visit sessions", "入户走访次数"),
             VisitsPerPerson => ("visit half-days per person", "人均走访半天数"),
         };
         match lang {

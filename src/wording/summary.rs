@@ -173,7 +173,8 @@ impl crate::roster::summary::Summary {
     /// nothing and the plan left 36 sessions short): a helper shared by two
     /// teams sits at one of them, so a week neither team's leader comes
     /// leaves the other without a township member. The year's count
-    /// depends on the plan's rotation; the week's most does not.
+    /// depends on the plan's rotation; the week's most does not. The heads
+    /// said are the sure way, not the fewest (a trial: 2 of 5 sufficed).
     fn shared_said(&self, lang: Lang) -> String {
         let Some((roles, shared)) = &self.shared_place else {
             return String::new();
@@ -190,7 +191,7 @@ impl crate::roster::summary::Summary {
                     .collect();
                 let who = list(&who, lang).replace(" and ", " or ");
                 format!(
-                    ", enough in number; but {heads} {who} fill {teams} teams' places, so some sit on two teams or more: a week the leader is at neither unit leaves one of the two with no township member (so at most {} a week); one of its own on each team ({shared} more) prevents it",
+                    ", enough in number; but {heads} {who} fill {teams} teams' places, so some sit on two teams at once: a week the leader is at neither unit leaves one of the two with no township member (so at most {} a week); one of its own on each team prevents it for certain (at most {shared} more; fewer also cut the shortfall, try them with whatif)",
                     super::counted(shared, "session", "sessions"),
                 )
             }
@@ -198,7 +199,7 @@ impl crate::roster::summary::Summary {
                 let who: Vec<&str> = roles.iter().map(|r| role_word(*r, lang)).collect();
                 let who = who.join("或");
                 format!(
-                    "，人数够；但 {heads} 名{who}要配 {teams} 个团队，有人要兼任两个以上团队：驻点领导两处都不去的那一周，其中一处就没有镇街人员（因此缺人的接待每周最多 {shared} 次）；每个团队各配一名不与其他团队共用的{who}（还需增加 {shared} 名）即可避免"
+                    "，人数够；但 {heads} 名{who}要配 {teams} 个团队，有人要同时进两个团队：驻点领导两处都不去的那一周，其中一处就没有镇街人员（因此缺人的接待每周最多 {shared} 次）；每个团队各配一名不与其他团队共用的{who}（最多再增加 {shared} 名即可完全避免；少加几名也能减少缺人，可用 whatif 试算）"
                 )
             }
         }

@@ -15,6 +15,7 @@ pub enum WarningSaid {
     Calendar(super::calendar::CalendarSaid),
     Replan(super::scenario::ReplanSaid),
     KeptAway(super::across::NeverHereSaid),
+    WindowTaken(crate::calendar::taken::WindowTaken),
 }
 
 impl Say for WarningSaid {
@@ -23,6 +24,7 @@ impl Say for WarningSaid {
             WarningSaid::Calendar(s) => s.say(lang),
             WarningSaid::Replan(s) => s.say(lang),
             WarningSaid::KeptAway(s) => s.say(lang),
+            WarningSaid::WindowTaken(s) => s.say(lang),
         }
     }
 }
@@ -72,7 +74,7 @@ pub struct KindName {
 /// with its names in both languages: `--kind` reads any of them, the tables
 /// show them. A new kind goes last, so city-summary.csv's columns keep
 /// their places.
-pub const KIND_NAMES: [KindName; 6] = [
+pub const KIND_NAMES: [KindName; 7] = [
     KindName {
         code: "shortfall",
         en: "station sessions short of people",
@@ -110,11 +112,17 @@ pub const KIND_NAMES: [KindName; 6] = [
         zh: "跨镇街兼任人员不在本镇当驻点领导",
         also: &["跨镇街兼任"],
     },
+    KindName {
+        code: "window_taken",
+        en: "leaders whom meetings keep from every station session",
+        zh: "因会议没有一次驻点接待的领导",
+        also: &["没有驻点接待", "会议占满驻点时间"],
+    },
 ];
 
 /// The kinds' codes, in [`KIND_NAMES`]' order.
-pub const KINDS: [&str; 6] = {
-    let mut out = [""; 6];
+pub const KINDS: [&str; 7] = {
+    let mut out = [""; 7];
     let mut i = 0;
     while i < out.len() {
         out[i] = KIND_NAMES[i].code;
@@ -162,6 +170,10 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
         "shared_busy_elsewhere" => (
             "give the townships different station windows, or mark the person shared only on the rosters of the townships they really serve",
             "为这几个镇街定不同的驻点时间，或只在其真正驻点的镇街名册上标为跨镇街兼任",
+        ),
+        "window_taken" => (
+            "move the meeting out of the station window or have someone else attend; or give the leader's units to other leaders",
+            "把会议移出驻点时间，或改由别人参会；或把其联系的村（社区）交给其他驻点领导",
         ),
         _ => return None,
     };

@@ -1,6 +1,7 @@
 //! Words for a leader whom meetings keep from every station session of
-//! some months (`calendar::taken`), said in the plan's and replan's
-//! summary with what would let the leader come.
+//! some months (`calendar::taken`), said as a `window_taken` warning (the
+//! plan's digest, `warnings`, the report, the workbook's 提醒) with what
+//! would let the leader come or free the units.
 
 use super::{Lang, Say};
 use crate::calendar::taken::WindowTaken;
@@ -61,7 +62,7 @@ impl Say for WindowTaken {
                 };
                 let titles: Vec<String> = self.meetings.iter().map(|t| format!("'{t}'")).collect();
                 format!(
-                    "{name} has no station session {when}: the meeting {} takes the station window ({window}) every station day, {name} being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that {name} can be at the units",
+                    "{name} has no station session {when}: the meeting {} takes the station window ({window}) every station day, {name} being on it (meetings take whoever holds the place that day); move it out of the window or have someone else attend, so that {name} can be at the units; or give {name}'s units to other leaders",
                     super::list(&titles, lang)
                 )
             }
@@ -72,7 +73,7 @@ impl Say for WindowTaken {
                 };
                 let titles: Vec<String> = self.meetings.iter().map(|t| format!("“{t}”")).collect();
                 format!(
-                    "{name}{when}没有一次驻点接待：会议{}每个驻点日都占用驻点时间（{window}），而{name}要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，{name}才能到联系的村（社区）驻点",
+                    "{name}{when}没有一次驻点接待：会议{}每个驻点日都占用驻点时间（{window}），而{name}要参会（会议由当天在任的人参加）；把会议移出驻点时间，或改由别人参会，{name}才能到联系的村（社区）驻点；或把其联系的村（社区）交给其他驻点领导",
                     super::list(&titles, lang)
                 )
             }

@@ -345,7 +345,7 @@ fn figure_zh(field: &str) -> String {
         "tour_minutes" => "巡回分钟",
         "station_sessions" => "驻点接待次数",
         "makeup_sessions" => "补接待次数",
-        "household_visit_sessions" => "入户走访半天数",
+        "household_visit_sessions" => "入户走访次数",
         "shortfall_sessions" => "缺少镇级人员的接待次数",
         "warnings" => "提醒条数",
         other => return other.to_string(),

@@ -337,6 +337,20 @@ fn a_meeting_after_a_handover_takes_the_successor_not_the_leaver() {
     assert!(out.contains("方案有效"), "{out}");
 }
 
+/// `compare`'s output on two plans, and the figures of its row `label`.
+fn compare_row(p0: &str, p1: &str, lang: &str, label: &str) -> (String, Vec<String>) {
+    let (c, out, err) = zhudian(&["--lang", lang, "compare", p0, p1]);
+    assert_eq!(c, 0, "{err}");
+    let row = out
+        .lines()
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("{label}\n{out}"))[label.len()..]
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    (out, row)
+}
+
 #[test]
 fn compare_counts_a_leaver_and_her_successor_as_one_post_in_visits_per_person() {
     // A trial: the July handover's two people made the average look lower.
@@ -369,28 +383,14 @@ fn compare_counts_a_leaver_and_her_successor_as_one_post_in_visits_per_person() 
         ("zh", "人均走访半天数"),
         ("en", "visit half-days per person"),
     ] {
-        let (c, out, err) = zhudian(&["--lang", lang, "compare", &p0, &p1]);
-        assert_eq!(c, 0, "{err}");
-        let row: Vec<&str> = out
-            .lines()
-            .find(|l| l.starts_with(label))
-            .unwrap_or_else(|| panic!("{label}\n{out}"))[label.len()..]
-            .split_whitespace()
-            .collect();
+        let (out, row) = compare_row(&p0, &p1, lang, label);
         assert_eq!(row, [per_post(&before), per_post(&after)], "{out}");
     }
     // The row above counts visit sessions (a team's half-day each), as the
     // plan's summary says 入户走访 N 次: named so, not as half-days (a trial
     // read 1047 sessions against 57.5 half-days a person).
     for (lang, label) in [("zh", "入户走访次数"), ("en", "household visit sessions")] {
-        let (c, out, err) = zhudian(&["--lang", lang, "compare", &p0, &p1]);
-        assert_eq!(c, 0, "{err}");
-        let row: Vec<&str> = out
-            .lines()
-            .find(|l| l.starts_with(label))
-            .unwrap_or_else(|| panic!("{label}\n{out}"))[label.len()..]
-            .split_whitespace()
-            .collect();
+        let (out, row) = compare_row(&p0, &p1, lang, label);
         let sessions = |p: &PlanFile| p.plan.metrics.household_visit_sessions.to_string();
         assert_eq!(row, [sessions(&before), sessions(&after)], "{out}");
         assert!(!out.contains("入户走访半天数") && !out.contains("household-visit half-days"));

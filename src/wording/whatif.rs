@@ -132,11 +132,7 @@ impl super::Say for VariantSaid {
     fn say(&self, lang: Lang) -> String {
         use VariantSaid::*;
         let en = lang == Lang::En;
-        let suggest = |s: &Option<String>| match (s, en) {
-            (Some(s), true) => format!(" (did you mean '{s}'?)"),
-            (Some(s), false) => format!("（是不是“{s}”？）"),
-            (None, _) => String::new(),
-        };
+        let suggest = |s: &Option<String>| super::places::suggest(s, lang);
         match self {
             UnknownId {
                 id,

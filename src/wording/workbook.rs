@@ -94,11 +94,7 @@ impl Say for WorkbookSaid {
     fn say(&self, lang: Lang) -> String {
         use WorkbookSaid::*;
         let en = lang == Lang::En;
-        let suggest = |s: &Option<String>| match (s, en) {
-            (Some(s), true) => format!(" (did you mean '{s}'?)"),
-            (Some(s), false) => format!("（是不是“{s}”？）"),
-            (None, _) => String::new(),
-        };
+        let suggest = |s: &Option<String>| super::places::suggest(s, lang);
         match self {
             NotWorkbook { detail } => {
                 if en {

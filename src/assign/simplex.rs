@@ -94,6 +94,10 @@ pub(crate) struct Lp {
     ties: u64,
     /// Devex reference weights, one per column (1 until updated).
     weights: Vec<f64>,
+    /// How far below zero each column may go in a perturbed solve
+    /// (`perturbation` of its index, kept: the ratio test reads it for
+    /// every row at every pivot).
+    shift: Vec<f64>,
     /// Devex pricing allowed: more than `REFACTOR_ROWS` rows at creation
     /// (cut rows added later do not count).
     devex: bool,
@@ -128,6 +132,7 @@ impl Lp {
             pivot_cap: usize::MAX,
             ties: 0,
             weights: Vec::new(),
+            shift: Vec::new(),
             devex: m > REFACTOR_ROWS,
         };
         for i in 0..m {
@@ -153,6 +158,7 @@ impl Lp {
         self.cost.push(cost);
         self.forbidden.push(false);
         self.weights.push(1.0);
+        self.shift.push(perturbation(self.cost.len() - 1));
         self.pos.push(NONE);
         self.scan.push(self.cost.len() - 1);
         self.in_scan.push(true);
@@ -510,27 +516,7 @@ impl Lp {
     /// B⁻¹ after column `leave` of the basis is replaced by one whose
     /// direction is `d` (= old B⁻¹ a_enter).
     fn update_inverse(&mut self, leave: usize, d: &[f64]) {
-        let m = self.m;
-        let dr = d[leave];
-        let (head, rest) = self.binv.split_at_mut(leave * m);
-        let (row_r, tail) = rest.split_at_mut(m);
-        row_r.iter_mut().for_each(|v| *v /= dr);
-        for (i, row) in head.chunks_exact_mut(m).enumerate() {
-            let f = d[i];
-            if f != 0.0 {
-                row.iter_mut()
-                    .zip(row_r.iter())
-                    .for_each(|(a, b)| *a -= f * b);
-            }
-        }
-        for (k, row) in tail.chunks_exact_mut(m).enumerate() {
-            let f = d[leave + 1 + k];
-            if f != 0.0 {
-                row.iter_mut()
-                    .zip(row_r.iter())
-                    .for_each(|(a, b)| *a -= f * b);
-            }
-        }
+        kernel::eliminate(&mut self.binv, self.m, leave, d);
     }
 
     /// The primal simplex; `perturbed` when the columns' lower bounds are
@@ -539,6 +525,7 @@ impl Lp {
         let m = self.m;
         let mut degenerate = 0usize;
         let mut d = vec![0.0; m];
+        let mut limits: Vec<(usize, f64, f64)> = Vec::with_capacity(m);
         let mut iter = 0usize;
         let mut cands: Vec<usize> = Vec::with_capacity(CANDIDATES);
         let mut y: Vec<f64> = Vec::new();
@@ -637,24 +624,28 @@ impl Lp {
             let enter_rc = self.reduced_cost(enter, &y, phase1);
             self.direction(enter, &mut d);
             // Harris ratio test. In phase 2 a forbidden basic column is held
-            // at zero from both sides.
-            let capped = |i: usize| !phase1 && self.forbidden[self.basis[i]];
-            // How far row i's value may fall: to zero, or to its shifted
-            // bound in a perturbed solve.
-            let room = |i: usize| {
-                let j = self.basis[i];
-                if perturbed && !self.forbidden[j] {
-                    (self.x[i] + perturbation(j)).max(0.0)
-                } else {
-                    self.x[i].max(0.0)
-                }
-            };
+            // at zero from both sides. `limits` keeps, for each row that
+            // bounds the step, how far its value may move (to zero, or to
+            // its shifted bound in a perturbed solve) and its entry in the
+            // direction, so the second pass reads them instead of
+            // recomputing.
+            limits.clear();
             let mut theta_max = f64::INFINITY;
             for i in 0..m {
-                if d[i] > PIVOT_TOL {
-                    theta_max = theta_max.min((room(i) + FEAS_TOL) / d[i]);
-                } else if d[i] < -PIVOT_TOL && capped(i) {
-                    theta_max = theta_max.min((FEAS_TOL - self.x[i].max(0.0)) / -d[i]);
+                let di = d[i];
+                if di > PIVOT_TOL {
+                    let j = self.basis[i];
+                    let room = if perturbed && !self.forbidden[j] {
+                        (self.x[i] + self.shift[j]).max(0.0)
+                    } else {
+                        self.x[i].max(0.0)
+                    };
+                    theta_max = theta_max.min((room + FEAS_TOL) / di);
+                    limits.push((i, room, di));
+                } else if di < -PIVOT_TOL && !phase1 && self.forbidden[self.basis[i]] {
+                    let room = -self.x[i].max(0.0);
+                    theta_max = theta_max.min((FEAS_TOL - self.x[i].max(0.0)) / -di);
+                    limits.push((i, room, -di));
                 }
             }
             if !theta_max.is_finite() {
@@ -665,14 +656,8 @@ impl Lp {
             let mut best_key = 0u64;
             self.ties = self.ties.wrapping_add(0x9E37_79B9_7F4A_7C15);
             let mut theta = 0.0;
-            for i in 0..m {
-                let ratio = if d[i] > PIVOT_TOL {
-                    room(i) / d[i]
-                } else if d[i] < -PIVOT_TOL && capped(i) {
-                    -self.x[i].max(0.0) / -d[i]
-                } else {
-                    continue;
-                };
+            for &(i, room, a) in &limits {
+                let ratio = room / a;
                 if ratio <= theta_max {
                     // Pivots of equal size are common (entries are 0/±1):
                     // break those ties pseudo-randomly, since always taking
@@ -681,13 +666,12 @@ impl Lp {
                     let better = if bland {
                         leave == NONE || self.basis[i] < self.basis[leave]
                     } else {
-                        let a = d[i].abs();
                         a > best_piv * (1.0 + 1e-9)
                             || (a >= best_piv * (1.0 - 1e-9) && key > best_key)
                     };
                     if better {
                         best_key = key;
-                        best_piv = d[i].abs();
+                        best_piv = a;
                         leave = i;
                         theta = ratio.max(0.0);
                     }
@@ -756,5 +740,6 @@ fn perturbation(i: usize) -> f64 {
 }
 
 mod factor;
+mod kernel;
 #[cfg(test)]
 mod tests;

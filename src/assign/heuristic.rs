@@ -3,7 +3,7 @@
 //! swaps of units between leaders, with random kicks) that turns any plan into
 //! a good one. They give the branch-and-price its early incumbents.
 
-use super::leaders::{LeaderProblem, base_cost, bundle_cost, tour_into};
+use super::leaders::{LeaderProblem, bundle_cost, cost_with_tour, tour_into};
 use super::random::Rng;
 use rustc_hash::FxHashMap;
 use std::time::Instant;
@@ -22,7 +22,6 @@ impl TourMemo {
         if k > 4 || p.workload.len() >= u16::MAX as usize {
             return bundle_cost(p, leader, units);
         }
-        let load: f64 = units.iter().map(|&u| p.workload[u]).sum();
         let mut sorted = [0usize; 4];
         sorted[..k].copy_from_slice(units);
         sorted[..k].sort_unstable();
@@ -33,8 +32,7 @@ impl TourMemo {
             let mut out = [0usize; 4];
             tour_into(p, &sorted[..k], &mut out[..k])
         });
-        let extra: f64 = units.iter().map(|&u| p.leaders[leader].unit_cost[u]).sum();
-        base_cost(p, load, tour) + extra
+        cost_with_tour(p, leader, units, tour)
     }
 }
 

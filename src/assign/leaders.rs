@@ -341,7 +341,6 @@ pub(crate) fn base_cost(p: &LeaderProblem, load: f64, tour: f64) -> f64 {
 /// Cost of `leader` covering `units`: balance × 100 × |load − target| / target
 /// + travel × tour + the leader's unit costs. Does not check permissions.
 pub fn bundle_cost(p: &LeaderProblem, leader: usize, units: &[usize]) -> f64 {
-    let load: f64 = units.iter().map(|&u| p.workload[u]).sum();
     let tour = if units.len() <= SMALL {
         let mut sorted = [0usize; SMALL];
         let mut out = [0usize; SMALL];
@@ -352,6 +351,14 @@ pub fn bundle_cost(p: &LeaderProblem, leader: usize, units: &[usize]) -> f64 {
     } else {
         best_tour(p, units).0
     };
+    cost_with_tour(p, leader, units, tour)
+}
+
+/// `bundle_cost` once the tour's minutes are known (a caller that keeps
+/// tours passes its own): the load and unit costs summed in the units'
+/// order, so every caller gets the same bits.
+pub(crate) fn cost_with_tour(p: &LeaderProblem, leader: usize, units: &[usize], tour: f64) -> f64 {
+    let load: f64 = units.iter().map(|&u| p.workload[u]).sum();
     let extra: f64 = units.iter().map(|&u| p.leaders[leader].unit_cost[u]).sum();
     base_cost(p, load, tour) + extra
 }

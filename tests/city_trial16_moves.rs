@@ -152,8 +152,7 @@ fn the_city_replans_through_the_year() {
     );
     // The succession dated on --from, without quotes around the names.
     assert!(
-        y.said_sept
-            .contains("    何志强接任冯辉炳，接替其原有位置\n"),
+        y.said_sept.contains("    何志强接替冯辉炳的原有位置\n"),
         "{}",
         y.said_sept
     );

@@ -92,7 +92,7 @@ fn validate_says_when_the_successor_takes_over() {
     let (c, out, err) = zhudian(&["--lang", "zh", "validate", &roster]);
     assert_eq!(c, 0, "{out}{err}");
     assert!(
-        out.contains("  人员变动  林晓阳自2015年7月1日起接任彭坚丽\n"),
+        out.contains("  人员变动  林晓阳自2015年7月1日起接替彭坚丽\n"),
         "{out}"
     );
     let (_, out, _) = zhudian(&["validate", &roster]);

@@ -576,7 +576,7 @@ fn replan_says_what_changes_from_the_date_in_both_languages() {
         let succeeds = if lang == "en" {
             "lin-xy succeeds peng-jl and takes over their place"
         } else {
-            "林晓阳接任彭坚丽，接替其原有位置"
+            "林晓阳接替彭坚丽的原有位置"
         };
         assert!(out.contains(succeeds), "{out}");
     }

@@ -167,7 +167,7 @@ fn a_later_replan_does_not_repeat_the_earlier_succession() {
         assert_eq!(c, 0, "{o}{e}");
         o
     };
-    let line = "  岑志斌接任李晓芳，接替其原有位置\n";
+    let line = "  岑志斌接替李晓芳的原有位置\n";
     let july = said(&rj, &p0, "2026-07-15");
     assert!(july.contains(line), "{july}");
     let september = said(&rs, &p1, "2026-09-14");

@@ -67,7 +67,7 @@ fn a_replan_with_only_a_handover_says_nothing_else_changed() {
     let roster = handover_roster(dir.path(), "2015-07-15");
     let (_, zh, _) = replan("zh", &roster, &p0, "2015-07-15", dir.path(), "zh.toml");
     assert!(
-        zh.contains("  周美玲接任梁文辉，接替其原有位置\n  除上述接任外，没有其他变动\n"),
+        zh.contains("  周美玲接替梁文辉的原有位置\n  除上述接任外，没有其他变动\n"),
         "{zh}"
     );
     assert!(!zh.contains("没有变动："), "{zh}");
@@ -302,7 +302,7 @@ fn validate_lists_the_changes_in_post_by_name() {
     assert_eq!(c, 0, "{zh}{err}");
     assert!(
         zh.contains(
-            "\n  人员变动  陈志强于2015年3月2日到任；周美玲自2015年7月15日起接任梁文辉；何建明于2015年9月1日离任（无接任者）\n"
+            "\n  人员变动  陈志强于2015年3月2日到任；周美玲自2015年7月15日起接替梁文辉；何建明于2015年9月1日离任（无接任者）\n"
         ),
         "{zh}"
     );

@@ -166,7 +166,7 @@ pub fn run_with(
             let more = finish(&roster, &mut planned.file);
             match write_plan(output, &planned.file) {
                 Ok(()) => {
-                    out!("{}", report(&roster, output, &planned).say(lang));
+                    out!("{}", report(&roster, output, &planned, &opts).say(lang));
                     if !planned.file.session.is_empty() {
                         outln!(
                             "{}",
@@ -240,7 +240,7 @@ pub fn write_plan(path: &Path, file: &PlanFile) -> std::io::Result<()> {
 }
 
 /// The leaders' table and the figures, as the terminal shows them.
-fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
+fn report(r: &Roster, path: &Path, planned: &Planned, opts: &planner::Options) -> PlanReport {
     let f = &planned.file;
     let name_of = |id: &str| match r.unit_index(id) {
         Some(u) => (
@@ -279,5 +279,7 @@ fn report(r: &Roster, path: &Path, planned: &Planned) -> PlanReport {
         teams_seconds: planned.timings.teams,
         calendar_seconds: planned.timings.calendar,
         total_seconds: planned.timings.total,
+        time_limit_seconds: opts.time_limit.as_secs_f64(),
+        replanned: f.plan.previous_plan.is_some(),
     }
 }

@@ -39,7 +39,13 @@ pub fn quality(plan: &PlanFile, lang: Lang) -> String {
     let _ = write!(
         s,
         "<div class=\"verdict{open}\">{}</div>",
-        esc(&quality_words(h.cost, h.lower_bound, h.gap, lang)),
+        esc(&quality_words(
+            h.cost,
+            h.lower_bound,
+            h.gap,
+            h.previous_plan.is_some(),
+            lang
+        )),
     );
     // Beside the score, so that a best score is not read as no problems.
     let short = shortcomings(plan);

@@ -499,6 +499,10 @@ pub struct PlanReport {
     pub teams_seconds: f64,
     pub calendar_seconds: f64,
     pub total_seconds: f64,
+    /// `--time-limit` in seconds (the leaders get half of it)
+    pub time_limit_seconds: f64,
+    /// replanned against a plan in force: the score then counts changes
+    pub replanned: bool,
 }
 
 impl PlanReport {
@@ -506,6 +510,79 @@ impl PlanReport {
         self.stopped
             .as_deref()
             .is_some_and(|s| s.split(", ").any(|w| w == word))
+    }
+
+    /// What the score and its gap mean for this plan, after the figures.
+    fn status_words(&self, en: bool) -> String {
+        // A first plan with no useful bound (e.g. --time-limit 0): its gap
+        // says nothing, so "feasible" would overstate it.
+        let no_bound = self.status != "optimal" && self.gap >= 0.999;
+        let said = match (self.status.as_str(), en) {
+            ("optimal", true) if self.replanned => {
+                "optimal (proven: keeping to the plan in force as far as possible, the score counting each change against it)"
+            }
+            ("optimal", false) if self.replanned => {
+                "已证明最优（指在尽量保留现行方案的前提下：与现行方案相比的每处变动都计入了得分）"
+            }
+            ("optimal", true) => "optimal (proven)",
+            ("optimal", false) => "已证明最优",
+            (_, true) if no_bound && self.stopped_by("work") => {
+                "a first plan only: within the work limit no useful lower bound was found, so how far it is from the best is unknown; a larger --work-limit may do better"
+            }
+            (_, false) if no_bound && self.stopped_by("work") => {
+                "仅为初步方案：工作量上限内没能算出有用的理论最好得分，不知道离最好还有多远；放宽 --work-limit 可能得到更好的方案"
+            }
+            (_, true) if no_bound => {
+                "a first plan only: within the time limit no useful lower bound was found, so how far it is from the best is unknown; a longer --time-limit may do better"
+            }
+            (_, false) if no_bound => {
+                "仅为初步方案：时限内没能算出有用的理论最好得分，不知道离最好还有多远；放宽 --time-limit 可能得到更好的方案"
+            }
+            (_, true) if self.stopped_by("work") => "feasible (the work limit cut the proof)",
+            (_, false) if self.stopped_by("work") => "可用，工作量上限内未能证明最优",
+            (_, true) if self.stopped_by("time") => "feasible (the time limit cut the proof)",
+            (_, false) if self.stopped_by("time") => "可用，时限内未能证明最优",
+            // The engine proved the leaders; the gap is the teams stage's,
+            // whose bound holds only the helper changes every plan makes.
+            (_, true) if self.stopped.is_none() => {
+                "feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
+            }
+            (_, false) if self.stopped.is_none() => {
+                "可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
+            }
+            (_, true) => {
+                "feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
+            }
+            (_, false) => {
+                "可用（领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
+            }
+        };
+        said.to_string()
+    }
+
+    /// When the time limit cut the leaders' search: another run may give
+    /// another plan, and how to get the same one every time (empty
+    /// otherwise: a work limit or a finished search repeats exactly).
+    fn not_repeatable(&self, en: bool) -> String {
+        if self.status == "optimal" || !self.stopped_by("time") {
+            return String::new();
+        }
+        let half = (self.time_limit_seconds * 50.0).round() / 100.0;
+        // A run cut before any work (--time-limit 0) has no figure to offer.
+        let example = match (self.work, en) {
+            (0, _) => String::new(),
+            (w, true) => format!(", e.g. --work-limit {w} (this run's work)"),
+            (w, false) => format!("，例如 --work-limit {w}（本次的计算量）"),
+        };
+        if en {
+            format!(
+                "  the search stopped at the time limit (the leaders get up to half of --time-limit, {half} s here): another run may give a different plan with the same or a similar score. To get the same plan on every run, plan again with a work limit{example}, and keep that plan\n"
+            )
+        } else {
+            format!(
+                "  本次计算到时限就停止了（分配领导最多用 --time-limit 的一半，这次是 {half} 秒）：再运行一次，可能得到得分相同或相近、但人员安排不同的方案。要每次都得到同一个方案，请改用工作量上限（--work-limit）重新编排{example}，并保存那次的方案\n"
+            )
+        }
     }
 
     /// The later stages the time limit cut, said in a line (empty if none).
@@ -590,28 +667,7 @@ impl Say for PlanReport {
             &[Left, Right, Right, Right, Left],
             false,
         );
-        let status = match (self.status.as_str(), en) {
-            ("optimal", true) => "optimal (proven)",
-            ("optimal", false) => "已证明最优",
-            (_, true) if self.stopped_by("work") => "feasible (the work limit cut the proof)",
-            (_, false) if self.stopped_by("work") => "可用，工作量上限内未能证明最优",
-            (_, true) if self.stopped_by("time") => "feasible (the time limit cut the proof)",
-            (_, false) if self.stopped_by("time") => "可用，时限内未能证明最优",
-            // The engine proved the leaders; the gap is the teams stage's,
-            // whose bound holds only the helper changes every plan makes.
-            (_, true) if self.stopped.is_none() => {
-                "feasible (no limit was reached: the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
-            }
-            (_, false) if self.stopped.is_none() => {
-                "可用（未触及任何上限：领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
-            }
-            (_, true) => {
-                "feasible (the leaders are proven optimal, but the teams stage, which places the helpers, is not; the bound counts only the helper changes every plan must make)"
-            }
-            (_, false) => {
-                "可用（领导分配已证明最优，安排协助人员的编组团队一步未能证明最优；理论最好得分只计入任何方案都必须做的协助人员调整）"
-            }
-        };
+        let status = self.status_words(en);
         let work = self.work;
         let pricing = match (self.pricing, en) {
             (None, _) => String::new(),
@@ -638,6 +694,7 @@ impl Say for PlanReport {
                 self.gap * 100.0
             )
         };
+        s += &self.not_repeatable(en);
         s += &self.stages_cut(en);
         s += &if en {
             format!(

@@ -37,6 +37,8 @@ fn report() -> PlanReport {
         teams_seconds: 0.0004,
         calendar_seconds: 0.0005,
         total_seconds: 0.003,
+        time_limit_seconds: 10.0,
+        replanned: false,
     }
 }
 
@@ -71,6 +73,7 @@ fn the_terminal_table_word_for_word() {
          \x20 劳广行    1840    +7.7        62  林上村（12）、重点企业联系点（8）\n\
          \x20 He           0  -100.0         0  —\n\
          \x20 方案得分 150.77（越低越好），理论最好得分 150.77，差距 1.23%：可用，时限内未能证明最优\n\
+         \x20 本次计算到时限就停止了（分配领导最多用 --time-limit 的一半，这次是 5 秒）：再运行一次，可能得到得分相同或相近、但人员安排不同的方案。要每次都得到同一个方案，请改用工作量上限（--work-limit）重新编排，例如 --work-limit 1234（本次的计算量），并保存那次的方案\n\
          \x20 计算用时 0.003 秒（计算量 1234）：分配领导 0.002 秒，编组团队 0.000 秒，排日程 0.001 秒\n"
     );
     // Cut by the work limit, bundles searched; highs says no pricing.
@@ -81,6 +84,8 @@ fn the_terminal_table_word_for_word() {
     assert!(en.contains("engine bundles (bundles searched, 1234 work units): leaders"));
     let zh = r.zh();
     assert!(zh.contains("差距 1.23%：可用，工作量上限内未能证明最优\n"));
+    // A work limit repeats exactly: nothing to warn about.
+    assert!(!zh.contains("再运行一次"), "{zh}");
     assert!(zh.contains("  计算用时 0.003 秒（计算量 1234）：分配领导"));
     assert!(!zh.contains("bundles"));
     r.pricing = None;
@@ -345,5 +350,50 @@ fn a_shared_cadre_kept_away_by_an_overlapping_window_is_told_with_both_times() {
     assert_eq!(
         said.say(Lang::En),
         "林振华 is shared by 东山镇 and 西岭镇, but 林振华's duties in 东山镇 (15:00–18:30) overlap 西岭镇's station window (17:00–20:00) on 49 of its 49 station dates, so 林振华 leads no unit in 西岭镇. Give the two townships station windows that do not overlap, or write `shared` only where the person really serves"
+    );
+}
+
+/// A replan's proof holds given the charge for changes: the status says
+/// so, lest a party committee read it as the best plan outright.
+#[test]
+fn a_replans_proof_says_it_keeps_to_the_plan_in_force() {
+    let mut r = report();
+    r.replanned = true;
+    assert!(r.zh().contains(
+        "差距 0.00%：已证明最优（指在尽量保留现行方案的前提下：与现行方案相比的每处变动都计入了得分）\n"
+    ));
+    assert!(r.en().contains(
+        "gap 0.00 %: optimal (proven: keeping to the plan in force as far as possible, the score counting each change against it)\n"
+    ));
+    r.replanned = false;
+    assert!(r.zh().contains("差距 0.00%：已证明最优\n"));
+}
+
+/// With no useful bound (a zero time limit) the plan is a first plan, not
+/// "feasible" with a gap that means nothing.
+#[test]
+fn a_plan_without_a_bound_is_called_a_first_plan() {
+    let mut r = report();
+    r.status = "feasible".into();
+    r.lower_bound = 0.0;
+    r.gap = 1.0;
+    r.stopped = Some("time".into());
+    assert!(r.zh().contains(
+        "差距 100.00%：仅为初步方案：时限内没能算出有用的理论最好得分，不知道离最好还有多远；放宽 --time-limit 可能得到更好的方案\n"
+    ), "{}", r.zh());
+    assert!(r.en().contains(
+        "gap 100.00 %: a first plan only: within the time limit no useful lower bound was found, so how far it is from the best is unknown; a longer --time-limit may do better\n"
+    ));
+    r.stopped = Some("work".into());
+    assert!(r.zh().contains("仅为初步方案：工作量上限内没能算出有用的理论最好得分，不知道离最好还有多远；放宽 --work-limit 可能得到更好的方案\n"));
+    assert!(
+        r.en()
+            .contains("a first plan only: within the work limit no useful lower bound was found")
+    );
+    // A real gap stays "feasible".
+    r.gap = 0.5;
+    assert!(
+        r.zh()
+            .contains("差距 50.00%：可用，工作量上限内未能证明最优\n")
     );
 }

@@ -420,10 +420,12 @@ pub fn pct(x: f64) -> String {
     }
 }
 
-/// The plain statement of a plan's quality; `gap` is a fraction.
-pub fn quality(cost: f64, bound: f64, gap: f64, lang: Lang) -> String {
+/// The plain statement of a plan's quality; `gap` is a fraction. A
+/// replanned plan's score counts its changes against the plan in force,
+/// and its best is the best that keeps to that plan.
+pub fn quality(cost: f64, bound: f64, gap: f64, replanned: bool, lang: Lang) -> String {
     let g = pct(gap * 100.0);
-    match (lang, gap <= 0.0) {
+    let s = match (lang, gap <= 0.0) {
         (Lang::En, true) => format!(
             "The plan scores {cost:.2}; the best any plan could score is {bound:.2}. Gap 0%: no better plan exists."
         ),
@@ -437,6 +439,15 @@ pub fn quality(cost: f64, bound: f64, gap: f64, lang: Lang) -> String {
         ),
         (Lang::Zh, false) => format!(
             "方案得分 {cost:.2}（越低越好），任何方案都不会低于 {bound:.2}。差距 {g}：即使有更好的方案，也最多好 {g}。"
+        ),
+    };
+    match (replanned, lang) {
+        (false, _) => s,
+        (true, Lang::En) => format!(
+            "{s} This is a replan: the score counts each change against the plan in force, so “better” means better while keeping to that plan as far as possible."
+        ),
+        (true, Lang::Zh) => format!(
+            "{s}这是重排的方案：与现行方案相比的每处变动都计入了得分，所以这里的“更好”是指在尽量保留现行方案的前提下更好。"
         ),
     }
 }
@@ -692,23 +703,36 @@ mod tests {
     #[test]
     fn quality_says_plainly_that_no_better_plan_exists_at_gap_zero() {
         assert_eq!(
-            quality(150.77, 150.77, 0.0, Lang::Zh),
+            quality(150.77, 150.77, 0.0, false, Lang::Zh),
             "方案得分 150.77（越低越好），理论最好得分 150.77。差距 0%：没有更好的方案。"
         );
         assert_eq!(
-            quality(150.77, 150.77, 0.0, Lang::En),
+            quality(150.77, 150.77, 0.0, false, Lang::En),
             "The plan scores 150.77; the best any plan could score is 150.77. Gap 0%: no better plan exists."
+        );
+    }
+
+    /// A replan's best is the best that keeps to the plan in force.
+    #[test]
+    fn a_replans_quality_says_what_better_means() {
+        assert_eq!(
+            quality(150.77, 150.77, 0.0, true, Lang::Zh),
+            "方案得分 150.77（越低越好），理论最好得分 150.77。差距 0%：没有更好的方案。这是重排的方案：与现行方案相比的每处变动都计入了得分，所以这里的“更好”是指在尽量保留现行方案的前提下更好。"
+        );
+        assert_eq!(
+            quality(150.77, 150.77, 0.0, true, Lang::En),
+            "The plan scores 150.77; the best any plan could score is 150.77. Gap 0%: no better plan exists. This is a replan: the score counts each change against the plan in force, so “better” means better while keeping to that plan as far as possible."
         );
     }
 
     #[test]
     fn quality_bounds_the_improvement_when_a_gap_remains() {
         assert_eq!(
-            quality(292.04, 291.35, 0.0024, Lang::Zh),
+            quality(292.04, 291.35, 0.0024, false, Lang::Zh),
             "方案得分 292.04（越低越好），任何方案都不会低于 291.35。差距 0.24%：即使有更好的方案，也最多好 0.24%。"
         );
         assert_eq!(
-            quality(292.04, 291.35, 0.0024, Lang::En),
+            quality(292.04, 291.35, 0.0024, false, Lang::En),
             "The plan scores 292.04; no plan can score below 291.35. Gap 0.24%: a better plan, if there is one, is at most 0.24% better."
         );
     }

@@ -243,7 +243,7 @@ impl super::Say for ReplanSaid {
                 if en {
                     format!("{new} succeeds {old} and takes over their place")
                 } else {
-                    format!("{new}接任{old}，接替其原有位置")
+                    format!("{new}接替{old}的原有位置")
                 }
             }
             OtherRoster { units, people } => {

@@ -348,7 +348,7 @@ pub fn changes_in_post(r: &Roster, moves: &crate::scenario::transfer::Moves, lan
             if en {
                 format!("{new} succeeds {old} from {d}")
             } else {
-                format!("{new}自{d_zh}起接任{old}")
+                format!("{new}自{d_zh}起接替{old}")
             },
         ));
     }

@@ -135,7 +135,7 @@ fn a_street_office_is_jiedaoban() {
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains(
-            "  日程      会议 3 项，节假日 0 段；各村（社区）距街道办 6—28 分钟（走公路）\n"
+            "  日程      会议 3 项，名册所列节假日 0 段；各村（社区）距街道办 6—28 分钟（走公路）\n"
         ),
         "{out}"
     );

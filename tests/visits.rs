@@ -516,6 +516,21 @@ fn the_plans_remedy_for_visits_that_do_not_fit_adds_the_units_own_people_first()
         let (code, stdout, err) = cli::zhudian(&["--lang", lang, "plan", r, "-o", o]);
         assert_eq!(code, 0, "{err}");
         assert!(stdout.ends_with(said), "{stdout}");
+        // The report's 提醒 gives each warning's own remedy, as the
+        // terminal does (a trial's page listed only the team).
+        let page = dir.path().join("r.html");
+        let p = page.to_str().unwrap();
+        let (code, _, err) = cli::zhudian(&["--lang", lang, "report", r, o, "-o", p]);
+        assert_eq!(code, 0, "{err}");
+        let html = std::fs::read_to_string(&page).unwrap();
+        let warning = said
+            .lines()
+            .nth(1)
+            .unwrap()
+            .trim_start()
+            .trim_start_matches("- ");
+        let warning = warning.replace('\'', "&#39;");
+        assert!(html.contains(&format!("<li>{warning}</li>")), "{warning}");
     }
     // Visits by every member (gaozhou-rural): each warning offers visits
     // by the team, and the summary under them says the same first.

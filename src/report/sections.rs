@@ -18,7 +18,7 @@ use crate::wording::moves::{arrivals_caption, moved_away, moved_in, moved_to};
 use crate::wording::report::{
     Label, dated_line, departure, departures_caption, handovers_caption, kind, leader_post,
     loads_caption, pct, quality as quality_words, role, score_explained, shortfall_line,
-    team_place, visits_short_line, warning_kind,
+    team_place, warning_kind,
 };
 use crate::wording::report_page::{Shortcomings, fortnightly_note, limits};
 use crate::wording::warnings::shown_date;
@@ -487,17 +487,9 @@ pub fn warnings(roster: &Roster, plan: &PlanFile, lang: Lang) -> String {
                     ));
                 }
             }
-            "household_visits_short" => {
-                for w in &list {
-                    let who = names(&w.people).join(if lang == Lang::Zh { "、" } else { ", " });
-                    let place = w
-                        .unit
-                        .as_deref()
-                        .map(|u| unit_name(roster, u))
-                        .unwrap_or("");
-                    items.push(visits_short_line(&who, place, lang));
-                }
-            }
+            // The visits' own sentence names the team and its remedy
+            // (how many more helpers, or what monthly cap), as the
+            // terminal says it.
             _ => items.extend(list.iter().map(|w| w.text(lang))),
         }
         let _ = write!(s, "<div><h3>{}</h3>", esc(&head));

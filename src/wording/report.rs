@@ -535,14 +535,6 @@ pub fn dated_line(date: &str, place: &str, people: &[String], lang: Lang) -> Str
     }
 }
 
-/// A person short of visit time at a unit.
-pub fn visits_short_line(person: &str, unit: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{person} at {unit}"),
-        Lang::Zh => format!("{person}（{unit}）"),
-    }
-}
-
 /// The notice shown when the plan was made from another version of the roster.
 pub fn stale_plan(lang: Lang) -> &'static str {
     match lang {

@@ -313,7 +313,7 @@ impl Say for crate::roster::summary::Summary {
             }
             s += &self.staffing_line(lang);
             s += &format!(
-                "  日程      会议 {} 项，节假日 {} 段；各村（社区）距{} {:.0}—{:.0} 分钟（走公路）\n",
+                "  日程      会议 {} 项，名册所列节假日 {} 段；各村（社区）距{} {:.0}—{:.0} 分钟（走公路）\n",
                 self.meetings,
                 self.holidays,
                 super::terms::office_zh(&self.township),

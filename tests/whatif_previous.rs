@@ -295,3 +295,50 @@ fn a_city_with_previous_is_refused_in_words() {
         "instances/foshan：whatif --previous 目前只能逐个镇街试算，尚不支持整个县市：请给出一个镇街的名册和 plan 县市 -o 文件夹 写出的该镇街方案\n"
     );
 }
+
+/// Sessions before `day` of a plan file, as (date, unit, people) rows.
+fn sessions_before(path: &Path, day: &str) -> Vec<String> {
+    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    doc["session"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["date"].as_str().unwrap() < day)
+        .map(|s| s.to_string())
+        .collect()
+}
+
+#[test]
+fn from_keeps_the_plan_in_force_before_the_day_as_replan_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let prev = plan_in_force(ROSTER, dir.path(), "plan.toml");
+    let scen = dir.path().join("s.toml");
+    std::fs::write(
+        &scen,
+        "[[variant]]\nname = \"欧阳7月离任\"\ncadres = [{ id = \"ouyang-hm\", leaves = \"2015-07-01\" }]\n\n[[variant]]\nname = \"少欧阳\"\nremove = [\"ouyang-hm\"]\n",
+    )
+    .unwrap();
+    let plans = dir.path().join("plans");
+    let (c, out, err) = zhudian(&[
+        "whatif",
+        ROSTER,
+        scen.to_str().unwrap(),
+        "--previous",
+        prev.to_str().unwrap(),
+        "--from",
+        "2015-07-01",
+        "--out-dir",
+        plans.to_str().unwrap(),
+    ]);
+    // Removed outright, he leaves kept sessions with nobody: said as replan says it.
+    assert_eq!(c, 1, "{out}");
+    assert_eq!(
+        err,
+        "variant '少欧阳' cannot be planned; nothing written for it:\n  欧阳浩满 (ouyang-hm) has sessions before 2015-07-01 (西基村, 杏滘村, 林江村; the last on 2015-06-30), which are kept as they were, but is no longer in the roster: keep the row, with leaves = 2015-07-01 (the first day she or he no longer serves), and give the successor succeeds = ouyang-hm\n"
+    );
+    let leaves = plans.join("01-欧阳7月离任.toml");
+    let kept = sessions_before(&leaves, "2015-07-01");
+    assert!(!kept.is_empty());
+    assert_eq!(kept, sessions_before(&prev, "2015-07-01"));
+    assert!(!plans.join("02-少欧阳.toml").exists());
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::EXIT_BAD_INPUT;
 use super::plan::{EngineArgs, run_with};
 use crate::plan::PlanFile;
-use crate::scenario::replan::{changes, not_carried, note_not_carried, previous_for};
+use crate::scenario::replan::{changes, not_carried, note_not_carried, previous_in_force};
 use crate::wording::scenario::{ChangeSaid, ReplanSaid};
 use crate::wording::{Lang, Say};
 
@@ -115,14 +115,14 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
                 }
                 leavers_after(r, from, lang);
             }
-            let mut p = previous_for(r, &prev, &args.pins, args.max_changes).map_err(|errs| {
-                for e in errs {
-                    errln!("{}", e.say(lang));
-                }
-                EXIT_BAD_INPUT
-            })?;
-            p.kept = from_day.get().map(|d| (d, prev.clone()));
-            Ok(p)
+            previous_in_force(r, &prev, &args.pins, args.max_changes, from_day.get()).map_err(
+                |errs| {
+                    for e in errs {
+                        errln!("{}", e.say(lang));
+                    }
+                    EXIT_BAD_INPUT
+                },
+            )
         },
         |r, file| {
             file.plan.previous_plan = Some(args.previous.display().to_string());

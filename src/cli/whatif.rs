@@ -1,6 +1,8 @@
 //! `zhudian whatif ROSTER SCENARIOS`: plans the base roster and each variant
 //! of the scenarios file in parallel, then compares them, the base first
-//! (a city goes to `cli/city/whatif.rs`). A
+//! (a city goes to `cli/city/whatif.rs`). With `--previous PLAN` the base
+//! is the plan in force as it stands and each variant is replanned from it
+//! through `replan`'s own input (`scenario::replan::previous_in_force`). A
 //! variant that cannot be planned says why and is left out; the others still
 //! report. With `--out-dir`, each plan is written there (atomically); nothing
 //! is written for a variant that failed.
@@ -9,7 +11,9 @@ use std::path::PathBuf;
 
 use super::plan::{EngineArgs, write_plan};
 use super::{EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK};
+use crate::plan::PlanFile;
 use crate::scenario::compare::{self, Format, NamedPlan};
+use crate::scenario::replan::{not_carried, previous_in_force};
 use crate::scenario::variants;
 use crate::scenario::whatif::{Outcome, file_name, plan_each};
 use crate::wording::names;
@@ -31,6 +35,16 @@ pub struct WhatifArgs {
     /// Also write the plans side by side as one HTML page (the base first)
     #[arg(long = "report", value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// The plan in force (as `replan --previous` takes it): the base column is
+    /// this plan as it stands, and each variant is replanned from it, so the
+    /// changes counted are against it
+    #[arg(long, value_name = "PLAN")]
+    pub previous: Option<PathBuf>,
+    /// With --previous: keep every session before this day as in the plan in
+    /// force, as `replan --from` does (2026-07-01, 2026年7月1日, or 7月1日 on
+    /// the roster's year)
+    #[arg(long = "from", value_name = "DATE", requires = "previous", value_parser = super::date_flag)]
+    pub from: Option<super::dates::DateFlag>,
     /// For a city: how many of the townships each variant changes most to list
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub top: usize,
@@ -38,9 +52,50 @@ pub struct WhatifArgs {
     pub engine: EngineArgs,
 }
 
+/// The plan in force `--previous` names, read and checked against the base
+/// roster: a plan naming units or people the roster lacks (a plan of
+/// another roster) is bad input, said with the file's name.
+fn plan_in_force(
+    path: &std::path::Path,
+    roster_path: &std::path::Path,
+    base: &crate::model::Roster,
+    lang: Lang,
+) -> Result<PlanFile, i32> {
+    let prev = super::replan::read_plan(path).map_err(|msg| {
+        errln!("{msg}");
+        EXIT_BAD_INPUT
+    })?;
+    let unknown = crate::roster::succession::against_previous(base, &prev);
+    if !unknown.0.is_empty() {
+        for line in crate::roster::succession::render(&unknown, base, lang) {
+            errln!("{line}");
+        }
+        return Err(EXIT_BAD_INPUT);
+    }
+    let before = super::replan::roster_before(path, &prev);
+    for note in not_carried(base, &prev, before.as_ref()) {
+        if let crate::wording::scenario::ReplanSaid::OtherRoster { units, people } = note {
+            let said = WhatifSaid::PreviousOfOtherRoster {
+                plan: path.display().to_string(),
+                roster: roster_path.display().to_string(),
+                units,
+                people: people.into_iter().map(|(p, _)| p).collect(),
+            };
+            errln!("{}", said.say(lang));
+            return Err(EXIT_BAD_INPUT);
+        }
+    }
+    Ok(prev)
+}
+
 /// Runs `whatif`: 0 every variant planned, 1 one could not be, 2 bad input.
 pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
     if super::city::is_city(&args.roster) {
+        if args.previous.is_some() {
+            let city = args.roster.display().to_string();
+            errln!("{}", WhatifSaid::PreviousForCity { city }.say(lang));
+            return EXIT_BAD_INPUT;
+        }
         return super::city::whatif::run(args, lang);
     }
     let opts = match args.engine.options() {
@@ -138,7 +193,33 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
             );
         }
     }
-    let base_label = WhatifSaid::Base.say(lang);
+    let in_force = match &args.previous {
+        Some(path) => match plan_in_force(path, &args.roster, &base, lang) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let from = match &args.from {
+        Some(typed) => match typed.on("--from", base.township.year, lang) {
+            Ok(day) if chrono::Datelike::year(&day) == base.township.year => Some(day),
+            Ok(day) => {
+                let said = crate::wording::scenario::ReplanSaid::FromOutsideYear {
+                    from: day.to_string(),
+                    year: base.township.year,
+                };
+                errln!("{}", said.say(lang));
+                return EXIT_BAD_INPUT;
+            }
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let base_said = match in_force {
+        Some(_) => WhatifSaid::InForce,
+        None => WhatifSaid::Base,
+    };
+    let base_label = base_said.say(lang);
     let mut jobs: Vec<(String, Result<crate::model::Roster, Vec<String>>)> =
         vec![(base_label, Ok(base))];
     for v in vs {
@@ -147,7 +228,33 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
             .map_err(|p| p.0.iter().map(|x| x.render(lang)).collect());
         jobs.push((v.name, roster));
     }
-    let outcomes = plan_each(&jobs, &base_name, &opts, lang);
+    let outcomes = match &in_force {
+        // The plan in force is the base as it stands; only the variants
+        // are planned, each against it as `replan` would.
+        Some(prev) => {
+            let path = args.previous.as_deref().unwrap_or(&args.roster);
+            let against = |r: &crate::model::Roster| {
+                if let Some(day) = from {
+                    let gone = super::replan::gone_from_kept_said(r, prev, path, day, lang);
+                    if !gone.is_empty() {
+                        return Err(gone);
+                    }
+                }
+                previous_in_force(r, prev, &[], None, from)
+                    .map_err(|errs| errs.iter().map(|e| e.say(lang)).collect())
+            };
+            std::iter::once(Outcome::Planned(Box::new(prev.clone())))
+                .chain(plan_each(
+                    &jobs[1..],
+                    &base_name,
+                    &opts,
+                    Some(&against),
+                    lang,
+                ))
+                .collect()
+        }
+        None => plan_each(&jobs, &base_name, &opts, None, lang),
+    };
     let mut named = Vec::new();
     // (job, plan) of every variant planned, for the HTML page.
     let mut for_page: Vec<(usize, crate::plan::PlanFile)> = Vec::new();
@@ -218,6 +325,17 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                 .unwrap_or_else(|| id.to_string())
         });
         compare::planner_first(&mut c);
+        if let Some(path) = &args.previous {
+            let plan = path.display().to_string();
+            match args.format {
+                Format::Table | Format::Markdown => {
+                    outln!("{}\n", WhatifSaid::ComparedWithInForce { plan }.say(lang))
+                }
+                Format::Toml => outln!("previous = {}", toml::Value::String(plan)),
+                // The base column's name says it; a CSV keeps one table.
+                Format::Csv => {}
+            }
+        }
         out!("{}", compare::render(&c, args.format, lang));
         for (i, [score, base_score, short, base_short]) in compare::better_score_worse_staffing(&c)
         {
@@ -241,7 +359,7 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
                 let roster = jobs[*i].1.as_ref().ok()?;
                 Some(crate::report::compare::Compared {
                     label: if *i == 0 {
-                        WhatifSaid::Base.say(super::page_lang())
+                        base_said.say(super::page_lang())
                     } else {
                         jobs[*i].0.clone()
                     },

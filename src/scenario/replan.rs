@@ -166,6 +166,22 @@ pub fn previous_for(
     }
 }
 
+/// The plan in force as `replan` plans against it: [`previous_for`], and
+/// with `from` every session before that day kept as it was. `replan` and
+/// `whatif --previous` both plan through this, so a variant costs its
+/// changes exactly as a replan of it would.
+pub fn previous_in_force(
+    r: &Roster,
+    prev: &PlanFile,
+    pins: &[String],
+    max_changes: Option<usize>,
+    from: Option<chrono::NaiveDate>,
+) -> Result<Previous, Vec<ReplanSaid>> {
+    let mut p = previous_for(r, prev, pins, max_changes)?;
+    p.kept = from.map(|d| (d, prev.clone()));
+    Ok(p)
+}
+
 /// A unit as planners read it: "西海村（xihai）" in English (the plan file's
 /// id beside the name); in Chinese the name alone unless two units share it.
 fn unit_label(r: &Roster, id: &str) -> String {

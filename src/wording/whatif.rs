@@ -8,6 +8,25 @@ use super::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum WhatifSaid {
     Base,
+    /// The base column with `--previous`: the plan in force, not replanned.
+    InForce,
+    /// Above the comparison with `--previous`: what the base is and how
+    /// the variants were planned.
+    ComparedWithInForce {
+        plan: String,
+    },
+    /// `--previous` naming a plan of another roster: the units and people
+    /// (by name where known) it has that the roster lacks.
+    /// `--previous` on a city, which whatif does not take yet.
+    PreviousForCity {
+        city: String,
+    },
+    PreviousOfOtherRoster {
+        plan: String,
+        roster: String,
+        units: Vec<String>,
+        people: Vec<String>,
+    },
     Unreadable {
         detail: String,
     },
@@ -39,6 +58,77 @@ impl super::Say for WhatifSaid {
                     "base".into()
                 } else {
                     "现名册方案".into()
+                }
+            }
+            InForce => {
+                if en {
+                    "plan in force".into()
+                } else {
+                    "现行方案".into()
+                }
+            }
+            ComparedWithInForce { plan } => {
+                if en {
+                    format!(
+                        "Compared with the plan in force ({plan}): its column is that plan as it stands, and each variant is replanned from it as replan --previous would, so the changes counted are against it."
+                    )
+                } else {
+                    format!(
+                        "与现行方案（{plan}）比较：现行方案一列即该方案本身，各方案都在现行方案基础上调整（同 replan --previous），所计变动均相对于现行方案。"
+                    )
+                }
+            }
+            PreviousForCity { city } => {
+                if en {
+                    format!(
+                        "{city}: whatif --previous takes one township at a time, not yet a city: give a township's roster and its plan from the folder plan CITY -o DIR wrote"
+                    )
+                } else {
+                    format!(
+                        "{city}：whatif --previous 目前只能逐个镇街试算，尚不支持整个县市：请给出一个镇街的名册和 plan 县市 -o 文件夹 写出的该镇街方案"
+                    )
+                }
+            }
+            PreviousOfOtherRoster {
+                plan,
+                roster,
+                units,
+                people,
+            } => {
+                let some = |items: &[String]| -> String {
+                    let shown: Vec<String> = items.iter().take(5).cloned().collect();
+                    let more = items.len() - shown.len();
+                    match (more, en) {
+                        (0, _) => super::list(&shown, lang),
+                        (_, true) => format!("{}… ({} in all)", shown.join(", "), items.len()),
+                        (_, false) => format!("{}等 {} 个", shown.join("、"), items.len()),
+                    }
+                };
+                let mut lacks = Vec::new();
+                if !units.is_empty() {
+                    lacks.push(if en {
+                        format!("units {}", some(units))
+                    } else {
+                        format!("村居{}", some(units))
+                    });
+                }
+                if !people.is_empty() {
+                    lacks.push(if en {
+                        format!("people {}", some(people))
+                    } else {
+                        format!("人员{}", some(people))
+                    });
+                }
+                if en {
+                    format!(
+                        "{plan}: not a plan of {roster}: the roster has no {}; give the plan in force made from this roster (zhudian plan {roster} -o PLAN)",
+                        lacks.join(" and no ")
+                    )
+                } else {
+                    format!(
+                        "{plan}：不是 {roster} 的方案：名册中没有{}；请给出按本名册编排的现行方案（zhudian plan {roster} -o 方案文件）",
+                        lacks.join("，也没有")
+                    )
                 }
             }
             Unreadable { detail } => {

@@ -106,7 +106,7 @@ pub enum Command {
     /// table or CSV (--kind to pick one kind)
     Warnings(warnings::WarningsArgs),
     /// One row per person (township, district, role, units, sessions, make-ups,
-    /// visit half-days, share of working days) of a plan or a city, as CSV
+    /// household visit sessions, share of working days) of a plan or a city, as CSV
     People(people::PeopleArgs),
     /// An empty roster workbook (.xlsx) to fill in: every sheet, heading, default and note
     Template(template::TemplateArgs),

@@ -45,7 +45,7 @@ pub struct Figures {
     /// Of `shortfall_sessions`, those made up later (`scenario::short`).
     pub shortfall_made_up: usize,
     pub makeup_sessions: usize,
-    pub visit_half_days: usize,
+    pub visit_sessions: usize,
     /// Warnings by kind (the plan's own kind strings).
     pub warnings: BTreeMap<String, usize>,
     /// The people counted: (0 for a leader, else 1 + the helper's role in
@@ -110,7 +110,7 @@ impl Figures {
             shortfall_sessions: short,
             shortfall_made_up: made_up,
             makeup_sessions: m.makeup_sessions,
-            visit_half_days: m.household_visit_sessions,
+            visit_sessions: m.household_visit_sessions,
             warnings,
             people,
             left,
@@ -135,7 +135,7 @@ impl Figures {
         self.shortfall_sessions += o.shortfall_sessions;
         self.shortfall_made_up += o.shortfall_made_up;
         self.makeup_sessions += o.makeup_sessions;
-        self.visit_half_days += o.visit_half_days;
+        self.visit_sessions += o.visit_sessions;
         for (k, n) in &o.warnings {
             *self.warnings.entry(k.clone()).or_insert(0) += n;
         }
@@ -333,7 +333,7 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
             f.shortfall_sessions.to_string(),
             f.shortfall_made_up.to_string(),
             f.makeup_sessions.to_string(),
-            f.visit_half_days.to_string(),
+            f.visit_sessions.to_string(),
         ]);
         cells.extend(
             s.warning_kinds

@@ -653,7 +653,7 @@ pub fn city(
             f.shortfall_sessions,
             f.shortfall_made_up,
             f.makeup_sessions,
-            f.visit_half_days,
+            f.visit_sessions,
             f.warnings.values().sum(),
         ];
         for (c, n) in counts[..4].iter().enumerate() {

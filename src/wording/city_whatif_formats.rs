@@ -254,7 +254,7 @@ fn values(row: Row, figures: &[Option<&Figures>]) -> toml::Value {
                 Row::Shortfalls => (f.shortfalls as i64).into(),
                 Row::Makeups => (f.makeups as i64).into(),
                 Row::Station => (f.station_sessions as i64).into(),
-                Row::Visits => (f.visit_half_days as i64).into(),
+                Row::Visits => (f.visit_sessions as i64).into(),
                 Row::Deviation => round(f.max_deviation_pct, 10.0),
                 Row::Moved => (f.moved as i64).into(),
                 Row::Cost => round(f.cost, 100.0),

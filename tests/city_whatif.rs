@@ -309,7 +309,7 @@ fn a_district_listing_no_township_of_the_city_is_refused_at_its_line() {
     let all = format!("{out}{err}");
     assert!(
         all.contains("city.toml:12")
-            && all.contains("高明区列出的“更合”不是本市的镇街（请写镇街名称，或不带 .toml 的文件名）（是不是“更合镇”？）"),
+            && all.contains("高明区列出的“更合”不是名册中的镇街（请写镇街名称，或不带 .toml 的文件名）（是不是“更合镇”？）"),
         "{all}"
     );
     let (c, out, err) = zhudian(&["plan", s(dir.path()), "-o", s(&dir.path().join("p"))]);

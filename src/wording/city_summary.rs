@@ -12,12 +12,13 @@ use crate::roster::across::Tie;
 /// no unit there, units, helpers by role,
 /// cost, gap, largest deviation, the sessions (those without a township
 /// member, of them those made up later) and make-ups, household visit sessions, and
-/// one column per warning kind.
-pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
+/// one column per warning kind. `city` the office's name (a county's
+/// groups are 片区, not 区), empty when none.
+pub fn header(warning_kinds: &[String], city: &str, lang: Lang) -> Vec<String> {
     let en = lang == Lang::En;
     let pick = |e: &str, z: &str| if en { e.to_string() } else { z.to_string() };
     let mut h = vec![
-        pick("district", "区"),
+        super::city::district_word(city, lang).to_string(),
         pick("township", "镇街"),
         pick("leaders at the year's end", "驻点领导（年底在任）"),
         pick(

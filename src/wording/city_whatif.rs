@@ -198,11 +198,11 @@ pub fn total_heading(n: usize, city: &str, lang: Lang) -> String {
     }
 }
 
-/// The heading of the districts' subtotals.
-pub fn districts_heading(lang: Lang) -> &'static str {
+/// The heading of the districts' subtotals: 各区小计, a county's 各片区小计.
+pub fn districts_heading(city: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => "By district",
-        Lang::Zh => "各区小计",
+        Lang::En => "By district".into(),
+        Lang::Zh => format!("各{}小计", super::city::district_word(city, lang)),
     }
 }
 
@@ -311,7 +311,7 @@ impl Say for CityWhatifReport<'_> {
         s += &table(&w.names, &total, "  ", lang);
         let districts = w.districts();
         if !districts.is_empty() {
-            s += &format!("\n{}{colon}", districts_heading(lang));
+            s += &format!("\n{}{colon}", districts_heading(&w.city, lang));
             for d in &districts {
                 let name = d.district.clone().unwrap_or_default();
                 s += &format!("  {}\n", district_heading(&name, d.townships, lang));

@@ -132,6 +132,14 @@ impl Doc {
     }
 }
 
+/// The city summary sheet's headings, its groups of townships named as the
+/// office calls them (a county's 片区).
+pub fn city_headings(city: &str, lang: Lang) -> Vec<(&'static str, f64)> {
+    let mut heads = Doc::City.headings(lang);
+    heads[0].0 = super::city::district_word(city, lang);
+    heads
+}
+
 /// A unit's kind, in a table cell.
 pub fn unit_kind(k: crate::model::UnitKind, lang: Lang) -> &'static str {
     use crate::model::UnitKind::*;

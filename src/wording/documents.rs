@@ -93,7 +93,7 @@ impl Doc {
                 ("end", "结束", 7.0),
                 ("unit", "村居", 18.0),
                 ("kind", "类型", 10.0),
-                ("hamlet", "村民小组", 10.0),
+                ("hamlet", "村（居）民小组", 12.0),
                 ("households", "户数", 7.0),
                 ("people", "人员", 36.0),
                 ("makes up", "补哪次接待", 12.0),
@@ -386,7 +386,7 @@ pub fn remedy(kind: &str, lang: Lang) -> String {
             "put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close its gap",
         ),
         ("shortfall", Lang::Zh) => Some(
-            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见每条提醒的内容",
+            "给团队增加镇街成员、把部分每周驻点的村（社区）改为两周一次，或错开请假；怎样补足见每条提醒的内容",
         ),
         _ => super::warnings::remedy(kind, lang),
     };

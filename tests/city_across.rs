@@ -217,7 +217,7 @@ fn a_transfer_source_naming_nobody_is_refused_with_a_suggestion() {
     assert_eq!(c, 2, "{err}");
     assert!(
         err.contains(
-            "field 'transferred_from': 'gaoyong/qiu-mk' names no person of another township of the city (write \"township/id\", the township by file name or name) (did you mean 'gaoyong/qiu-mj'?)"
+            "field 'transferred_from': 'gaoyong/qiu-mk' names no person of another township (write \"township/id\", the township by file name or name) (did you mean 'gaoyong/qiu-mj'?)"
         ),
         "{err}"
     );

@@ -256,7 +256,7 @@ impl Counted {
             ("station sessions", self.station),
             ("sessions without a township member", self.without_township),
             ("make-ups", self.makeups),
-            ("visit half-days", self.visits),
+            ("household visit sessions", self.visits),
             ("warnings: station sessions short of people", w("shortfall")),
             (
                 "warnings: make-ups that cannot be placed",

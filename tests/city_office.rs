@@ -91,7 +91,7 @@ fn the_whatif_base_column_is_the_city_plan() {
         ("shortfall_sessions", "sessions without a township member"),
         ("makeup_sessions", "make-ups"),
         ("station_sessions", "station sessions"),
-        ("household_visit_sessions", "visit half-days"),
+        ("household_visit_sessions", "household visit sessions"),
         ("cost", "cost"),
         ("max_deviation_pct", "largest deviation (%)"),
     ] {
@@ -292,7 +292,7 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
             "缺少镇级人员的接待",
             "其中已补接待",
             "补接待",
-            "入户走访半天",
+            "入户走访次数",
             "提醒",
             "文件"
         ]
@@ -332,7 +332,7 @@ fn the_city_workbook_has_districts_subtotals_the_total_and_number_formats() {
         assert_eq!(num(&row[10]), f("sessions without a township member"));
         assert_eq!(num(&row[11]), f("of them made up later"));
         assert_eq!(num(&row[12]), f("make-ups"));
-        assert_eq!(num(&row[13]), f("visit half-days"));
+        assert_eq!(num(&row[13]), f("household visit sessions"));
     }
     assert_eq!(
         num(&book[3][3]),

@@ -256,9 +256,9 @@ fn a_city_without_districts_has_no_subtotal_rows() {
 #[test]
 fn only_a_city_reports_township_pages_point_to_the_city_summary() {
     let (dir, city, plans) = planned(true, "zh");
-    let zh_city = "“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。";
+    let zh_city = "“缺少镇级人员的接待”未补接待与已补接待两项相加，即“各镇街驻点方案一览”中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。";
     let zh_alone = "“缺少镇级人员的接待”未补接待与已补接待两项相加，即本镇街全年“缺少镇级人员的接待”的次数；两种“已补接待”相加，即其补接待次数。";
-    let en_city = "Sessions without a township member, made up later or not, add up to the township's figure on the city page; the two kinds made up add up to its make-up sessions.";
+    let en_city = "Sessions without a township member, made up later or not, add up to the township's figure on the page “Stationing plans of every township”; the two kinds made up add up to its make-up sessions.";
     let en_alone = "Sessions without a township member, made up later or not, add up to the township's count for the year; the two kinds made up add up to its make-up sessions.";
     for (lang, in_city, alone) in [("zh", zh_city, zh_alone), ("en", en_city, en_alone)] {
         report(dir.path(), &city, &plans, lang);

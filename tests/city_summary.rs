@@ -15,7 +15,7 @@ leaders who left or handed over in the year,shared leaders leading no unit here,
 helpers: department head,helpers: party secretary,helpers: committee cadre,\
 helpers: graduate official,helpers: volunteer,helpers: police,helpers: lawyer,\
 helpers: deputy,cost,gap (%),largest deviation (%),station sessions,\
-sessions without a township member,of them made up later,make-ups,visit half-days,\
+sessions without a township member,of them made up later,make-ups,household visit sessions,\
 warnings: station sessions short of people,warnings: make-ups that cannot be placed,\
 warnings: household visits that do not fit,warnings: meetings in the station window,\
 warnings: not carried over from the plan in force,\
@@ -25,7 +25,7 @@ warnings: leaders whom meetings keep from every station session";
 const HEADER_ZH: &str = "区,镇街,驻点领导（年底在任）,另有年内离任或交接,另有共用领导在本镇街不联系村居,联系村居,职能部门负责人（人）,村党组织书记（人）,\
 村“两委”干部（人）,大学生村官（人）,志愿服务者（人）,民警（人）,律师（人）,两代表一委员（人）,\
 方案得分,与理论最好的差距（%）,最大工作量偏差（%）,驻点接待,缺少镇级人员的接待,其中已补接待,补接待,\
-入户走访半天,提醒：驻点接待人手不足,提醒：无法补接待,提醒：入户走访排不下,\
+入户走访次数,提醒：驻点接待人手不足,提醒：无法补接待,提醒：入户走访排不下,\
 提醒：会议占用驻点时间,提醒：原方案未能沿用的部分,提醒：跨镇街兼任人员不在本镇当驻点领导,\
 提醒：因会议没有一次驻点接待的领导";
 
@@ -135,7 +135,7 @@ fn plan_on_a_city_writes_the_summary_whose_total_sums_the_townships() {
                 1.0,
             ),
             ("make-ups", "makeup_sessions", 1.0),
-            ("visit half-days", "household_visit_sessions", 1.0),
+            ("household visit sessions", "household_visit_sessions", 1.0),
         ];
         for (column, key, scale) in pairs {
             let want = figure(&plan, key) * scale;

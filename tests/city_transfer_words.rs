@@ -121,13 +121,10 @@ fn a_move_in_words_both_languages() {
         moved_in("邱敏坚", "Jul 1", "高涌镇", &[], Lang::En),
         "邱敏坚 moved here from 高涌镇 on Jul 1, leading no unit"
     );
-    assert_eq!(
-        arrivals_caption(Lang::Zh),
-        "年内从本市其他镇街调入的驻点领导："
-    );
+    assert_eq!(arrivals_caption(Lang::Zh), "年内从其他镇街调入的驻点领导：");
     assert_eq!(
         arrivals_caption(Lang::En),
-        "Leaders who moved here from another township of the city during the year:"
+        "Leaders who moved here from another township during the year:"
     );
     assert_eq!(moved_to("三庄镇", Lang::Zh), "（调往三庄镇）");
     assert_eq!(moved_to("三庄镇", Lang::En), " (moved to 三庄镇)");
@@ -302,7 +299,7 @@ fn the_report_people_and_workbook_say_where_a_leader_moved() {
     let came = handovers(&page(&zh, "sanzhuang.html"));
     assert!(
         came.contains(
-            "年内从本市其他镇街调入的驻点领导：\n邱敏坚 7月1日从高涌镇调入，联系沙头社区、上塘村"
+            "年内从其他镇街调入的驻点领导：\n邱敏坚 7月1日从高涌镇调入，联系沙头社区、上塘村"
         ),
         "{came}"
     );

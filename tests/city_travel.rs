@@ -247,8 +247,8 @@ fn a_road_naming_no_township_of_the_city_is_refused_with_the_name_meant() {
     let (c, out, err) = zhudian(&["validate", s(&city)]);
     assert_eq!(c, 2, "{out}{err}");
     for want in [
-        "city.toml:38: [[township_road]], field 'from': '六都真' is no township of this city: a road between townships names each by its name (did you mean '六都镇'?)",
-        "city.toml:39: [[township_road]], field 'to': 'yaogu' is no township of this city: a road between townships names each by its name (did you mean '腰古镇'?)",
+        "city.toml:38: [[township_road]], field 'from': '六都真' is none of the rosters' townships: a road between townships names each by its name (did you mean '六都镇'?)",
+        "city.toml:39: [[township_road]], field 'to': 'yaogu' is none of the rosters' townships: a road between townships names each by its name (did you mean '腰古镇'?)",
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
@@ -262,7 +262,7 @@ fn a_road_naming_no_township_of_the_city_is_refused_with_the_name_meant() {
     ]);
     assert_eq!(c, 2, "{out}{err}");
     assert!(
-        err.contains("“六都真”不是本市的镇街：镇街之间的路程请写镇街名称（是不是“六都镇”？）"),
+        err.contains("“六都真”不是名册中的镇街：镇街之间的路程请写镇街名称（是不是“六都镇”？）"),
         "{err}"
     );
 }

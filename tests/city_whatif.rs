@@ -67,7 +67,7 @@ fn sum(figures: &[Figures]) -> Figures {
         t.shortfalls += f.shortfalls;
         t.makeups += f.makeups;
         t.station_sessions += f.station_sessions;
-        t.visit_half_days += f.visit_half_days;
+        t.visit_sessions += f.visit_sessions;
         t.max_deviation_pct = t.max_deviation_pct.max(f.max_deviation_pct);
         t.moved += f.moved;
         t.cost += f.cost;
@@ -84,7 +84,7 @@ fn shown(f: &Figures) -> [(&'static str, String); 6] {
         ),
         ("make-up sessions", f.makeups.to_string()),
         ("station sessions", f.station_sessions.to_string()),
-        ("household visit sessions", f.visit_half_days.to_string()),
+        ("household visit sessions", f.visit_sessions.to_string()),
         (
             "largest load deviation (%)",
             format!("{:.1}", f.max_deviation_pct),
@@ -309,7 +309,7 @@ fn a_district_listing_no_township_of_the_city_is_refused_at_its_line() {
     let all = format!("{out}{err}");
     assert!(
         all.contains("city.toml:12")
-            && all.contains("高明区列出的“更合”不是本市的镇街（请写镇街名称，或不带 .toml 的文件名）（是不是“更合镇”？）"),
+            && all.contains("高明区列出的“更合”不是名册中的镇街（请写镇街名称，或不带 .toml 的文件名）（是不是“更合镇”？）"),
         "{all}"
     );
     let (c, out, err) = zhudian(&["plan", s(dir.path()), "-o", s(&dir.path().join("p"))]);

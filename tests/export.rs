@@ -118,7 +118,7 @@ fn csv_has_a_bom_a_header_and_one_row_per_session() {
     // Chinese headings, and no id column: the unit goes by its name.
     assert_eq!(
         lines[0],
-        "日期,星期,开始,结束,村居,类型,人员,村民小组,户数,补哪次接待"
+        "日期,星期,开始,结束,村居,类型,人员,村（居）民小组,户数,补哪次接待"
     );
     assert_eq!(
         csv::render(&r, &p, Lang::En).lines().next(),

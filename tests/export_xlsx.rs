@@ -437,7 +437,7 @@ fn the_warnings_sheet_says_the_staffing_figures_once_above_the_shortfalls() {
             "zh",
             "驻点接待人手不足",
             "人手：全年共需驻点接待275次，镇街7名成员每人每周只能去一个点，全年最多能去346次",
-            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见每条提醒的内容。",
+            "给团队增加镇街成员、把部分每周驻点的村（社区）改为两周一次，或错开请假；怎样补足见每条提醒的内容。",
             "全年共需驻点接待",
         ),
         (
@@ -460,5 +460,58 @@ fn the_warnings_sheet_says_the_staffing_figures_once_above_the_shortfalls() {
             1,
             "the figures once, in their own row"
         );
+    }
+}
+
+/// The 领导干部 sheet names the visit column by what it counts, as `plan`
+/// says 入户走访 N 次: each figure is the household visit sessions a leader
+/// joined (it said 入户走访半天 beside the session counts).
+#[test]
+fn the_leaders_sheet_counts_household_visit_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = |f: &str| dir.path().join(f).display().to_string();
+    let (code, _, err) = zhudian(&["plan", "instances/beijiao-example.toml", "-o", &d("p.toml")]);
+    assert_eq!(code, 0, "{err}");
+    for (lang, heading) in [
+        (
+            "zh",
+            [
+                "姓名",
+                "职务",
+                "联系村居",
+                "工作量",
+                "偏离目标",
+                "驻点路线",
+                "路线分钟",
+                "驻点接待",
+                "入户走访次数",
+                "补接待",
+                "占工作日",
+                "在岗",
+            ],
+        ),
+        (
+            "en",
+            [
+                "name",
+                "post",
+                "units",
+                "load",
+                "off target",
+                "tour",
+                "tour minutes",
+                "station sessions",
+                "household visit sessions",
+                "make-ups",
+                "share of working days",
+                "in post",
+            ],
+        ),
+    ] {
+        let book = d(&format!("d-{lang}.xlsx"));
+        let (code, _, err) = zhudian(&["--lang", lang, "export", &d("p.toml"), "--xlsx", &book]);
+        assert_eq!(code, 0, "{err}");
+        let cells = rows(&sheets(&std::fs::read(&book).unwrap())[2].1);
+        assert_eq!(cells[0], heading);
     }
 }

@@ -1,5 +1,5 @@
 //! `zhudian people`: one row per person of a plan or of a city's plans, with
-//! the year's sessions, make-ups, visit half-days and share of working days.
+//! the year's sessions, make-ups, household visit sessions and share of working days.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -37,7 +37,7 @@ fn people_of_a_city_add_up_to_each_plans_sessions() {
     let all = rows(
         &csv,
         "township,district,person,role,units,station sessions,make-ups,\
-visit half-days,share of working days (%),shared / transferred,in post",
+household visit sessions,share of working days (%),shared / transferred,in post",
     );
     assert_eq!(out, format!("{} people: {}\n", all.len(), csv.display()));
     let num = |r: &Vec<String>, i: usize| r[i].parse::<f64>().unwrap();
@@ -96,7 +96,7 @@ visit half-days,share of working days (%),shared / transferred,in post",
         rows(
             &one,
             "township,district,person,role,units,station sessions,make-ups,\
-visit half-days,share of working days (%),shared / transferred,in post"
+household visit sessions,share of working days (%),shared / transferred,in post"
         ),
         nanshan
     );
@@ -113,7 +113,7 @@ fn people_in_chinese_and_a_city_without_its_plans() {
     assert_eq!(c, 0, "{out}{err}");
     let all = rows(
         &csv,
-        "镇街,区,姓名,身份,联系村居,驻点接待,补接待,入户走访半天,占工作日（%）,跨镇街（共用/调动）,在岗",
+        "镇街,区,姓名,身份,联系村居,驻点接待,补接待,入户走访次数,占工作日（%）,跨镇街（共用/调动）,在岗",
     );
     assert!(out.starts_with(&format!("共{}人：", all.len())), "{out}");
     assert!(all.iter().any(|r| r[3] == "镇街领导"));

@@ -255,7 +255,7 @@ fn a_workbooks_unknown_attendee_offers_the_workbooks_groups() {
 }
 
 /// The calendar CSV names its columns as the workbook's 日程 sheet does
-/// (村居, 类型, 村民小组, 补哪次接待), so a planner who has both sees one name.
+/// (村居, 类型, 村（居）民小组, 补哪次接待), so a planner who has both sees one name.
 #[test]
 fn the_calendar_csv_uses_the_workbooks_column_names() {
     use calamine::{Reader, Xlsx};
@@ -271,7 +271,7 @@ fn the_calendar_csv_uses_the_workbooks_column_names() {
     let head = text.lines().next().unwrap().trim_start_matches('\u{feff}');
     assert_eq!(
         head,
-        "日期,星期,开始,结束,村居,类型,人员,村民小组,户数,补哪次接待"
+        "日期,星期,开始,结束,村居,类型,人员,村（居）民小组,户数,补哪次接待"
     );
     let mut wb: Xlsx<_> = calamine::open_workbook(&book).unwrap();
     let sheet = wb.worksheet_range("日程").unwrap();

@@ -99,7 +99,9 @@ fn zh_output_names_people_and_units_and_speaks_chinese() {
     assert_eq!(code, 0, "{err}");
     let body = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        body.starts_with("\u{feff}日期,星期,开始,结束,村居,类型,人员,村民小组,户数,补哪次接待\r\n"),
+        body.starts_with(
+            "\u{feff}日期,星期,开始,结束,村居,类型,人员,村（居）民小组,户数,补哪次接待\r\n"
+        ),
         "{}",
         &body[..200]
     );

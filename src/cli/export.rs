@@ -133,6 +133,7 @@ pub fn run(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
 fn city_book(
     done: &[(crate::model::Roster, PlanFile, String)],
     not_planned: Vec<TownshipFigures>,
+    city: &str,
     title: &str,
     docs: Lang,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
@@ -156,7 +157,7 @@ fn city_book(
         .iter()
         .map(|(r, _, f)| (r.township.name.clone(), f.clone()))
         .collect();
-    xlsx::city(&summarise(towns), &workbooks, title, docs)
+    xlsx::city(&summarise(towns), &workbooks, city, title, docs)
 }
 
 /// The townships of the city whose rosters the plans come from (their
@@ -277,7 +278,11 @@ fn city(args: &ExportArgs, lang: Lang, docs: Lang) -> i32 {
         let city = super::city::plans_city(&plans);
         let title = crate::wording::documents::city_book_title(&city, docs);
         let summary = args.xlsx.join(format!("{title}.xlsx"));
-        if !write(&summary, city_book(&done, missing, &title, docs), lang) {
+        if !write(
+            &summary,
+            city_book(&done, missing, &city, &title, docs),
+            lang,
+        ) {
             return EXIT_BAD_INPUT;
         }
         outln!(

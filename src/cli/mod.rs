@@ -106,7 +106,7 @@ pub enum Command {
     /// table or CSV (--kind to pick one kind)
     Warnings(warnings::WarningsArgs),
     /// One row per person (township, district, role, units, sessions, make-ups,
-    /// visit half-days, share of working days) of a plan or a city, as CSV
+    /// household visit sessions, share of working days) of a plan or a city, as CSV
     People(people::PeopleArgs),
     /// An empty roster workbook (.xlsx) to fill in: every sheet, heading, default and note
     Template(template::TemplateArgs),
@@ -136,7 +136,7 @@ pub fn page_lang() -> Lang {
 pub fn main() -> i32 {
     clean_up_on_signals();
     // `warnings --kind`'s help lists the kinds in the planner's language.
-    let command = Cli::command().mut_subcommand("warnings", |c| {
+    let command = in_lang(Cli::command(), lang_before_parsing()).mut_subcommand("warnings", |c| {
         c.mut_arg("kind", |a| {
             a.help(crate::wording::warnings::kind_help(lang_before_parsing()))
         })
@@ -358,6 +358,28 @@ fn lang_before_parsing() -> Lang {
         .or_else(|| std::env::var("ZHUDIAN_LANG").ok())
         .and_then(|l| Lang::parse(&l))
         .unwrap_or(Lang::En)
+}
+
+/// The help's lines on zhudian and each command in the planner's language
+/// (the doc comments are the English); flags keep their one definition.
+fn in_lang(mut command: clap::Command, lang: Lang) -> clap::Command {
+    use crate::wording::help::{about, commands_heading};
+    if let Some(line) = about(None, lang) {
+        command = command.about(line).long_about(None);
+    }
+    if let Some(heading) = commands_heading(lang) {
+        command = command.subcommand_help_heading(heading);
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        if let Some(line) = about(Some(&name), lang) {
+            command = command.mut_subcommand(name, |c| c.about(line).long_about(None));
+        }
+    }
+    command
 }
 
 /// Writes to stdout; a closed pipe ends the run with 0 and no word.

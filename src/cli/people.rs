@@ -1,6 +1,6 @@
 //! `zhudian people PLAN --csv FILE` or `zhudian people CITY PLANS --csv
 //! FILE`: one row per person (township, district, role, units, the year's
-//! sessions, make-ups, visit half-days and share of working days), for one
+//! sessions, make-ups, household visit sessions and share of working days), for one
 //! township's plan or for every township of a city paired with its plan by
 //! file name. A township that cannot be read is named and the others are
 //! still written; the exit code is then 2.

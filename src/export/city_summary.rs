@@ -45,7 +45,7 @@ pub struct Figures {
     /// Of `shortfall_sessions`, those made up later (`scenario::short`).
     pub shortfall_made_up: usize,
     pub makeup_sessions: usize,
-    pub visit_half_days: usize,
+    pub visit_sessions: usize,
     /// Warnings by kind (the plan's own kind strings).
     pub warnings: BTreeMap<String, usize>,
     /// The people counted: (0 for a leader, else 1 + the helper's role in
@@ -110,7 +110,7 @@ impl Figures {
             shortfall_sessions: short,
             shortfall_made_up: made_up,
             makeup_sessions: m.makeup_sessions,
-            visit_half_days: m.household_visit_sessions,
+            visit_sessions: m.household_visit_sessions,
             warnings,
             people,
             left,
@@ -135,7 +135,7 @@ impl Figures {
         self.shortfall_sessions += o.shortfall_sessions;
         self.shortfall_made_up += o.shortfall_made_up;
         self.makeup_sessions += o.makeup_sessions;
-        self.visit_half_days += o.visit_half_days;
+        self.visit_sessions += o.visit_sessions;
         for (k, n) in &o.warnings {
             *self.warnings.entry(k.clone()).or_insert(0) += n;
         }
@@ -291,12 +291,12 @@ pub fn summarise(mut towns: Vec<TownshipFigures>) -> Summary {
 }
 
 /// The summary as CSV: UTF-8 with a BOM, CRLF, cells neutralised.
-pub fn csv(s: &Summary, lang: Lang) -> String {
+pub fn csv(s: &Summary, city: &str, lang: Lang) -> String {
     let line = |cells: Vec<String>| super::csv::row(&cells);
     let mut out = String::from("\u{feff}");
-    out += &line(words::header(&s.warning_kinds, lang));
+    out += &line(words::header(&s.warning_kinds, city, lang));
     out += "\r\n";
-    let columns = words::header(&s.warning_kinds, lang).len();
+    let columns = words::header(&s.warning_kinds, city, lang).len();
     for r in &s.rows {
         let f = &r.figures;
         let label = match &r.kind {
@@ -333,7 +333,7 @@ pub fn csv(s: &Summary, lang: Lang) -> String {
             f.shortfall_sessions.to_string(),
             f.shortfall_made_up.to_string(),
             f.makeup_sessions.to_string(),
-            f.visit_half_days.to_string(),
+            f.visit_sessions.to_string(),
         ]);
         cells.extend(
             s.warning_kinds
@@ -449,8 +449,8 @@ mod tests {
         let s = summarise(vec![town("a", Some("D1"), 1, 0.0), missing]);
         assert_eq!(s.rows[1].figures.units, 0, "no figures of its own");
         assert_eq!(s.rows[2].figures.units, 1, "and none in the subtotal");
-        let text = csv(&s, Lang::Zh);
-        let cells = words::header(&s.warning_kinds, Lang::Zh).len();
+        let text = csv(&s, "", Lang::Zh);
+        let cells = words::header(&s.warning_kinds, "", Lang::Zh).len();
         let row = "\r\nD1,城南街道,未能编排：有 20 个村（社区）需要“维稳”".to_string()
             + &",".repeat(cells - 3)
             + "\r\n";
@@ -463,7 +463,7 @@ mod tests {
             text.contains("\r\n,合计（2 个镇街中已编排的 1 个）,"),
             "{text}"
         );
-        let en = csv(&s, Lang::En);
+        let en = csv(&s, "", Lang::En);
         assert!(
             en.contains("\r\n,total (1 of 2 townships planned),"),
             "{en}"
@@ -480,7 +480,7 @@ mod tests {
     #[test]
     fn csv_has_a_bom_and_neutralises_names() {
         let s = summarise(vec![town("=cmd", Some("D1"), 1, 0.0)]);
-        let text = csv(&s, Lang::Zh);
+        let text = csv(&s, "", Lang::Zh);
         assert!(text.starts_with('\u{feff}'));
         assert!(text.contains("\r\nD1,'=cmd,"));
         assert!(text.contains("\r\nD1,小计,"));

@@ -1,6 +1,6 @@
 //! `zhudian people`: one row per person of a plan (or of every township of a
 //! city): township, district, role, units, the year's station sessions,
-//! make-ups and visit half-days, and the share of working days they take
+//! make-ups and household visit sessions, and the share of working days they take
 //! (each session half a day, over the working days they are in post, as
 //! the workbook's leader sheet counts it), for a city how the person is
 //! tied to its other townships (shared, transferred), and the dates of
@@ -45,7 +45,7 @@ pub struct Person {
     pub until: Option<chrono::NaiveDate>,
     pub station_sessions: usize,
     pub makeup_sessions: usize,
-    pub visit_half_days: usize,
+    pub visit_sessions: usize,
     /// Of the working days they are in post, 0 to 1.
     pub share_of_working_days: f64,
     /// The same for the same person in every township of a city (see
@@ -124,7 +124,7 @@ pub fn of(roster: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Person> {
                 until,
                 station_sessions: station,
                 makeup_sessions: makeups,
-                visit_half_days: visits,
+                visit_sessions: visits,
                 // A session or a visit takes half a working day.
                 share_of_working_days: (station + makeups + visits) as f64 / 2.0 / days,
             }
@@ -159,7 +159,7 @@ pub fn csv(people: &[Person], lang: Lang) -> String {
             p.units.join(cal::name_separator(lang)),
             p.station_sessions.to_string(),
             p.makeup_sessions.to_string(),
-            p.visit_half_days.to_string(),
+            p.visit_sessions.to_string(),
             format!("{:.1}", p.share_of_working_days * 100.0),
             match p.leads_none {
                 false => words::ties(&p.ties, lang),

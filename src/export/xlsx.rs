@@ -609,6 +609,7 @@ pub fn documents_moved(
 pub fn city(
     summary: &super::city_summary::Summary,
     workbooks: &BTreeMap<String, String>,
+    city: &str,
     title: &str,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
@@ -617,10 +618,17 @@ pub fn city(
     let st = Styles::new();
     let mut book = new_workbook(title);
     let ws = book.add_worksheet();
-    ws.set_name(Doc::City.sheet(lang))?;
-    let heads = Doc::City.headings(lang);
+    // The sheet is named as the workbook (示例县汇总 in a county), where a
+    // sheet's name may be that long.
+    let sheet = if title.chars().count() <= 31 {
+        title
+    } else {
+        Doc::City.sheet(lang)
+    };
+    ws.set_name(sheet)?;
+    let heads = crate::wording::documents::city_headings(city, lang);
     table(ws, &heads, summary.rows.len() as u32, &st)?;
-    ws.set_header(page_header(title, Doc::City.sheet(lang)));
+    ws.set_header(page_header(title, sheet));
     ws.set_footer(words::page_footer(lang));
     for (i, r) in summary.rows.iter().enumerate() {
         let bold = !matches!(r.kind, RowKind::Township(_));
@@ -653,7 +661,7 @@ pub fn city(
             f.shortfall_sessions,
             f.shortfall_made_up,
             f.makeup_sessions,
-            f.visit_half_days,
+            f.visit_sessions,
             f.warnings.values().sum(),
         ];
         for (c, n) in counts[..4].iter().enumerate() {

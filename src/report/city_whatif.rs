@@ -45,7 +45,7 @@ pub fn city_whatif_page(city: &str, w: &CityWhatif, top: usize, lang: Lang) -> S
         let _ = write!(
             body,
             "<section id=\"districts\"><h2>{}</h2>",
-            esc(districts_heading(lang))
+            esc(&districts_heading(&w.city, lang))
         );
         for d in &districts {
             let name = d.district.clone().unwrap_or_default();

@@ -162,7 +162,7 @@ fn loads(all: &[Compared], palette: &Palette, lang: Lang) -> String {
                         num(x(l.load)),
                         palette.get(id),
                         l.load,
-                        super::sections::signed_deviation(target, l.load),
+                        l.signed_deviation(target),
                         minutes(l.tour_minutes.round(), lang)
                     );
                 }

@@ -137,7 +137,7 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
         let signed = if l.idle() {
             "—".to_string()
         } else {
-            format!("{:+.1}%", signed_deviation(target, l.load))
+            format!("{:+.1}%", l.signed_deviation(target))
         };
         let _ = write!(
             s,
@@ -162,16 +162,6 @@ pub fn loads(roster: &Roster, plan: &PlanFile, palette: &Palette, lang: Lang) ->
     }
     s.push_str("</table>");
     s
-}
-
-/// A load's deviation from the fair share, in per cent, below it negative
-/// (the plan file keeps its size only).
-pub fn signed_deviation(target: f64, load: f64) -> f64 {
-    if target > 0.0 {
-        100.0 * (load - target) / target
-    } else {
-        0.0
-    }
 }
 
 /// A person with their post or role: "张三（副镇长）".

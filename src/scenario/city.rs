@@ -20,7 +20,7 @@ pub struct Figures {
     pub shortfalls: usize,
     pub makeups: usize,
     pub station_sessions: usize,
-    pub visit_half_days: usize,
+    pub visit_sessions: usize,
     /// The leaders' largest load deviation (%); the worst of a sum's townships.
     pub max_deviation_pct: f64,
     /// Units whose leader differs from the base's (0 for the base).
@@ -47,7 +47,7 @@ impl Figures {
             shortfalls: m.shortfall_sessions,
             makeups: m.makeup_sessions,
             station_sessions: m.station_sessions,
-            visit_half_days: m.household_visit_sessions,
+            visit_sessions: m.household_visit_sessions,
             max_deviation_pct: m.max_deviation_pct,
             moved,
             cost: plan.plan.cost,
@@ -58,7 +58,7 @@ impl Figures {
         self.shortfalls += o.shortfalls;
         self.makeups += o.makeups;
         self.station_sessions += o.station_sessions;
-        self.visit_half_days += o.visit_half_days;
+        self.visit_sessions += o.visit_sessions;
         self.max_deviation_pct = self.max_deviation_pct.max(o.max_deviation_pct);
         self.moved += o.moved;
         self.cost += o.cost;
@@ -66,7 +66,7 @@ impl Figures {
 
     /// How much `self` (a variant) changes from `base`, staffing first:
     /// sessions without a township member, make-ups, units whose leader
-    /// changes, station sessions, visit half-days, cost (in cents), the
+    /// changes, station sessions, household visit sessions, cost (in cents), the
     /// largest deviation (in tenths). All zero: no change.
     pub fn change(&self, base: &Figures) -> [u64; 7] {
         let d = |a: usize, b: usize| a.abs_diff(b) as u64;
@@ -75,7 +75,7 @@ impl Figures {
             d(self.makeups, base.makeups),
             self.moved as u64,
             d(self.station_sessions, base.station_sessions),
-            d(self.visit_half_days, base.visit_half_days),
+            d(self.visit_sessions, base.visit_sessions),
             ((self.cost - base.cost).abs() * 100.0).round() as u64,
             ((self.max_deviation_pct - base.max_deviation_pct).abs() * 10.0).round() as u64,
         ]

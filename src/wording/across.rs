@@ -67,11 +67,11 @@ impl Say for AcrossSaid {
                 let hint = super::roster::suggest(suggestion, lang);
                 if en {
                     format!(
-                        "'{given}' names no person of another township of the city (write \"township/id\", the township by file name or name){hint}"
+                        "'{given}' names no person of another township (write \"township/id\", the township by file name or name){hint}"
                     )
                 } else {
                     format!(
-                        "“{given}”不是本市其他镇街的人员（写作“镇街/编号”，镇街用文件名或名称）{hint}"
+                        "“{given}”不是其他镇街的人员（写作“镇街/编号”，镇街用文件名或名称）{hint}"
                     )
                 }
             }
@@ -83,11 +83,11 @@ impl Say for AcrossSaid {
                 let hint = super::roster::suggest(suggestion, lang);
                 if en {
                     format!(
-                        "district {district} lists '{given}', which is no township of this city (give a township's name or its file name without .toml){hint}"
+                        "district {district} lists '{given}', which is none of the rosters' townships (give a township's name or its file name without .toml){hint}"
                     )
                 } else {
                     format!(
-                        "{district}列出的“{given}”不是本市的镇街（请写镇街名称，或不带 .toml 的文件名）{hint}"
+                        "{district}列出的“{given}”不是名册中的镇街（请写镇街名称，或不带 .toml 的文件名）{hint}"
                     )
                 }
             }
@@ -95,10 +95,10 @@ impl Say for AcrossSaid {
                 let hint = super::roster::suggest(suggestion, lang);
                 if en {
                     format!(
-                        "'{given}' is no township of this city: a road between townships names each by its name{hint}"
+                        "'{given}' is none of the rosters' townships: a road between townships names each by its name{hint}"
                     )
                 } else {
-                    format!("“{given}”不是本市的镇街：镇街之间的路程请写镇街名称{hint}")
+                    format!("“{given}”不是名册中的镇街：镇街之间的路程请写镇街名称{hint}")
                 }
             }
             TransferDatesDiffer {

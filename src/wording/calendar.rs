@@ -434,7 +434,7 @@ pub fn csv_header(lang: Lang) -> &'static [&'static str] {
             "村居",
             "类型",
             "人员",
-            "村民小组",
+            "村（居）民小组",
             "户数",
             "补哪次接待",
         ],

@@ -398,6 +398,17 @@ pub fn whole(city: &str, lang: Lang) -> String {
     }
 }
 
+/// What the office's groups of townships are called in a column or a
+/// heading: 区 in a city (or an office with no name), 片区 in a county or
+/// a district's own office, whose groups (示例县's 北片, 南片) are no 区.
+pub fn district_word(city: &str, lang: Lang) -> &'static str {
+    match (lang, city.is_empty() || city.ends_with('市')) {
+        (Lang::En, _) => "district",
+        (Lang::Zh, true) => "区",
+        (Lang::Zh, false) => "片区",
+    }
+}
+
 /// The city total's label in a table or CSV: 全市合计, 示例县合计.
 pub fn total_label(city: &str, lang: Lang) -> String {
     match (whole(city, lang), lang) {

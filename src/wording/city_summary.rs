@@ -11,13 +11,14 @@ use crate::roster::across::Tie;
 /// those who left or handed over during the year, shared leaders who lead
 /// no unit there, units, helpers by role,
 /// cost, gap, largest deviation, the sessions (those without a township
-/// member, of them those made up later) and make-ups, visit half-days, and
-/// one column per warning kind.
-pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
+/// member, of them those made up later) and make-ups, household visit sessions, and
+/// one column per warning kind. `city` the office's name (a county's
+/// groups are 片区, not 区), empty when none.
+pub fn header(warning_kinds: &[String], city: &str, lang: Lang) -> Vec<String> {
     let en = lang == Lang::En;
     let pick = |e: &str, z: &str| if en { e.to_string() } else { z.to_string() };
     let mut h = vec![
-        pick("district", "区"),
+        super::city::district_word(city, lang).to_string(),
         pick("township", "镇街"),
         pick("leaders at the year's end", "驻点领导（年底在任）"),
         pick(
@@ -45,7 +46,7 @@ pub fn header(warning_kinds: &[String], lang: Lang) -> Vec<String> {
         pick("sessions without a township member", "缺少镇级人员的接待"),
         pick("of them made up later", "其中已补接待"),
         pick("make-ups", "补接待"),
-        pick("visit half-days", "入户走访半天"),
+        pick("household visit sessions", "入户走访次数"),
     ]);
     for k in warning_kinds {
         h.push(if en {
@@ -194,7 +195,7 @@ pub fn people_header(lang: Lang) -> Vec<String> {
             "units",
             "station sessions",
             "make-ups",
-            "visit half-days",
+            "household visit sessions",
             "share of working days (%)",
             "shared / transferred",
             "in post",
@@ -207,7 +208,7 @@ pub fn people_header(lang: Lang) -> Vec<String> {
             "联系村居",
             "驻点接待",
             "补接待",
-            "入户走访半天",
+            "入户走访次数",
             "占工作日（%）",
             "跨镇街（共用/调动）",
             "在岗",

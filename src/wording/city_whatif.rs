@@ -66,7 +66,7 @@ impl Row {
             Row::Shortfalls => f.shortfalls.to_string(),
             Row::Makeups => f.makeups.to_string(),
             Row::Station => f.station_sessions.to_string(),
-            Row::Visits => f.visit_half_days.to_string(),
+            Row::Visits => f.visit_sessions.to_string(),
             Row::Deviation => format!("{:.1}", f.max_deviation_pct),
             Row::Moved => f.moved.to_string(),
             Row::Cost => format!("{:.2}", f.cost),
@@ -198,11 +198,11 @@ pub fn total_heading(n: usize, city: &str, lang: Lang) -> String {
     }
 }
 
-/// The heading of the districts' subtotals.
-pub fn districts_heading(lang: Lang) -> &'static str {
+/// The heading of the districts' subtotals: 各区小计, a county's 各片区小计.
+pub fn districts_heading(city: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => "By district",
-        Lang::Zh => "各区小计",
+        Lang::En => "By district".into(),
+        Lang::Zh => format!("各{}小计", super::city::district_word(city, lang)),
     }
 }
 
@@ -311,7 +311,7 @@ impl Say for CityWhatifReport<'_> {
         s += &table(&w.names, &total, "  ", lang);
         let districts = w.districts();
         if !districts.is_empty() {
-            s += &format!("\n{}{colon}", districts_heading(lang));
+            s += &format!("\n{}{colon}", districts_heading(&w.city, lang));
             for d in &districts {
                 let name = d.district.clone().unwrap_or_default();
                 s += &format!("  {}\n", district_heading(&name, d.townships, lang));
@@ -390,7 +390,7 @@ pub(crate) mod tests {
             shortfalls: short,
             makeups: 0,
             station_sessions: station,
-            visit_half_days: 10,
+            visit_sessions: 10,
             max_deviation_pct: 5.0,
             moved,
             cost,

@@ -39,6 +39,8 @@ fn cell(row: Row, column: usize, f: Option<&Figures>, lang: Lang) -> String {
 /// the terminal table's labels in Chinese).
 struct CsvWords {
     lang: Lang,
+    /// The office's name (`[city] name`), empty when none.
+    city: String,
 }
 
 impl CsvWords {
@@ -47,23 +49,26 @@ impl CsvWords {
     }
 
     fn head(&self) -> [String; 4] {
+        let district = super::city::district_word(&self.city, self.lang);
         if self.zh() {
-            ["范围", "区", "镇街", "指标"].map(String::from)
+            ["范围", district, "镇街", "指标"].map(String::from)
         } else {
-            ["scope", "district", "township", "figure"].map(String::from)
+            ["scope", district, "township", "figure"].map(String::from)
         }
     }
 
     fn scope(&self, g: Option<&Group>) -> String {
+        let lang = self.lang;
         match (g.map(|g| g.district.is_some()), self.zh()) {
-            (None, false) => "township",
-            (None, true) => "镇街",
-            (Some(true), false) => "district",
-            (Some(true), true) => "区",
-            (Some(false), false) => "city",
-            (Some(false), true) => "全市",
+            (None, false) => "township".into(),
+            (None, true) => "镇街".into(),
+            (Some(true), _) => super::city::district_word(&self.city, lang).into(),
+            // The whole: 全市, or a county's own name (示例县).
+            (Some(false), _) => match super::city::whole(&self.city, lang) {
+                w if w == "the city" => "city".into(),
+                w => w,
+            },
         }
-        .to_string()
     }
 
     /// A group's row label in the township column, as city-summary.csv's.
@@ -102,7 +107,10 @@ impl CsvWords {
 /// its subtotal; the townships in no district; the city's total last. One
 /// row per figure; UTF-8 with a BOM, CRLF.
 fn csv(w: &CityWhatif, lang: Lang) -> String {
-    let words = CsvWords { lang };
+    let words = CsvWords {
+        lang,
+        city: w.city.clone(),
+    };
     // A byte-order mark, as every CSV we write.
     let mut out = String::from("\u{feff}");
     let mut put = |r: Vec<String>| out += &(crate::export::csv::row(&r) + "\r\n");
@@ -211,7 +219,7 @@ fn markdown(w: &CityWhatif, top: usize, lang: Lang) -> String {
     s += &md_table(&w.names, &total, lang);
     let districts = w.districts();
     if !districts.is_empty() {
-        s += &format!("\n## {}\n", districts_heading(lang));
+        s += &format!("\n## {}\n", districts_heading(&w.city, lang));
         for d in &districts {
             let name = d.district.clone().unwrap_or_default();
             s += &format!("\n### {}\n\n", district_heading(&name, d.townships, lang));
@@ -254,7 +262,7 @@ fn values(row: Row, figures: &[Option<&Figures>]) -> toml::Value {
                 Row::Shortfalls => (f.shortfalls as i64).into(),
                 Row::Makeups => (f.makeups as i64).into(),
                 Row::Station => (f.station_sessions as i64).into(),
-                Row::Visits => (f.visit_half_days as i64).into(),
+                Row::Visits => (f.visit_sessions as i64).into(),
                 Row::Deviation => round(f.max_deviation_pct, 10.0),
                 Row::Moved => (f.moved as i64).into(),
                 Row::Cost => round(f.cost, 100.0),

@@ -81,7 +81,7 @@ impl Doc {
                 ("tour", "驻点路线", 40.0),
                 ("tour minutes", "路线分钟", 9.0),
                 ("station sessions", "驻点接待", 9.0),
-                ("visit half-days", "入户走访半天", 11.0),
+                ("household visit sessions", "入户走访次数", 11.0),
                 ("make-ups", "补接待", 8.0),
                 ("share of working days", "占工作日", 9.0),
                 ("in post", "在岗", 16.0),
@@ -93,7 +93,7 @@ impl Doc {
                 ("end", "结束", 7.0),
                 ("unit", "村居", 18.0),
                 ("kind", "类型", 10.0),
-                ("hamlet", "村民小组", 10.0),
+                ("hamlet", "村（居）民小组", 12.0),
                 ("households", "户数", 7.0),
                 ("people", "人员", 36.0),
                 ("makes up", "补哪次接待", 12.0),
@@ -124,12 +124,20 @@ impl Doc {
                 ("short sessions", "缺少镇级人员的接待", 14.0),
                 ("of them made up later", "其中已补接待", 10.0),
                 ("make-ups", "补接待", 8.0),
-                ("visit half-days", "入户走访半天", 10.0),
+                ("household visit sessions", "入户走访次数", 10.0),
                 ("warnings", "提醒", 8.0),
                 ("workbook", "文件", 30.0),
             ]),
         }
     }
+}
+
+/// The city summary sheet's headings, its groups of townships named as the
+/// office calls them (a county's 片区).
+pub fn city_headings(city: &str, lang: Lang) -> Vec<(&'static str, f64)> {
+    let mut heads = Doc::City.headings(lang);
+    heads[0].0 = super::city::district_word(city, lang);
+    heads
 }
 
 /// A unit's kind, in a table cell.
@@ -378,7 +386,7 @@ pub fn remedy(kind: &str, lang: Lang) -> String {
             "put more township members on the teams, make some weekly units fortnightly, or spread leave; each warning says what would close its gap",
         ),
         ("shortfall", Lang::Zh) => Some(
-            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见每条提醒的内容",
+            "给团队增加镇街成员、把部分每周驻点的村（社区）改为两周一次，或错开请假；怎样补足见每条提醒的内容",
         ),
         _ => super::warnings::remedy(kind, lang),
     };

@@ -15,6 +15,7 @@ pub mod city_warnings;
 pub mod city_whatif;
 pub mod city_whatif_formats;
 pub mod documents;
+pub mod help;
 pub mod input;
 pub mod io;
 pub mod moves;

@@ -30,8 +30,8 @@ pub fn moved_to(to: &str, lang: Lang) -> String {
 /// The lead-in over the leaders who moved here from another township.
 pub fn arrivals_caption(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "Leaders who moved here from another township of the city during the year:",
-        Lang::Zh => "年内从本市其他镇街调入的驻点领导：",
+        Lang::En => "Leaders who moved here from another township during the year:",
+        Lang::Zh => "年内从其他镇街调入的驻点领导：",
     }
 }
 

@@ -119,13 +119,13 @@ pub fn plan_dated(made: Option<NaiveDate>, from: Option<NaiveDate>, lang: Lang) 
 pub fn weeks_caption(in_city: bool, lang: Lang) -> &'static str {
     match (lang, in_city) {
         (Lang::En, true) => {
-            "One row a unit (fortnightly ones marked), one column a week's station day, its month and day at the top. Sessions without a township member, made up later or not, add up to the township's figure on the city page; the two kinds made up add up to its make-up sessions."
+            "One row a unit (fortnightly ones marked), one column a week's station day, its month and day at the top. Sessions without a township member, made up later or not, add up to the township's figure on the page “Stationing plans of every township”; the two kinds made up add up to its make-up sessions."
         }
         (Lang::En, false) => {
             "One row a unit (fortnightly ones marked), one column a week's station day, its month and day at the top. Sessions without a township member, made up later or not, add up to the township's count for the year; the two kinds made up add up to its make-up sessions."
         }
         (Lang::Zh, true) => {
-            "每行一个村（社区），隔周驻点的注明“隔周”；每列一周的驻点日，列头为月份和日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即全市汇总中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
+            "每行一个村（社区），隔周驻点的注明“隔周”；每列一周的驻点日，列头为月份和日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即“各镇街驻点方案一览”中本镇街的“缺少镇级人员的接待”次数；两种“已补接待”相加，即其补接待次数。"
         }
         (Lang::Zh, false) => {
             "每行一个村（社区），隔周驻点的注明“隔周”；每列一周的驻点日，列头为月份和日期。“缺少镇级人员的接待”未补接待与已补接待两项相加，即本镇街全年“缺少镇级人员的接待”的次数；两种“已补接待”相加，即其补接待次数。"

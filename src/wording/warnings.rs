@@ -145,7 +145,7 @@ pub fn remedy(kind: &str, lang: Lang) -> Option<&'static str> {
     let (en, zh) = match kind {
         "shortfall" => (
             "put more township members on the teams, make some weekly units fortnightly, or spread leave; the staffing line above, or each warning, says what would close the gap",
-            "给团队增加镇街成员、把部分每周驻点的村改为两周一次，或错开请假；怎样补足见上方“人手”或每条提醒",
+            "给团队增加镇街成员、把部分每周驻点的村（社区）改为两周一次，或错开请假；怎样补足见上方“人手”或每条提醒",
         ),
         "makeup_impossible" => (
             "have another township member stand in while the absent person is away, or shorten the make-up notice period and keep the days after the missed session free of meetings and holidays",

@@ -483,12 +483,12 @@ pub fn note(sheet: &str, key: &str, year: i32, lang: Lang) -> String {
             "离开本镇街的日期（任职到前一天为止）；留空：全年在任",
         ),
         ("干部", "transferred_from") => (
-            "for a transfer from another township of the city whose id there differs: that township/id, e.g. 高涌镇/qiu-mj",
-            "从本市其他镇街调入且原编号不同时：原镇街/原编号，如 高涌镇/qiu-mj",
+            "for a transfer from another township whose id there differs: that township/id, e.g. 高涌镇/qiu-mj",
+            "从其他镇街调入且原编号不同时：原镇街/原编号，如 高涌镇/qiu-mj",
         ),
         ("干部", "shared") => (
-            "是: also on another township's roster of the city, on purpose (both entries say 是)",
-            "是：同时在本市另一镇街的名册上（两处都须填“是”）",
+            "是: also on another township's roster, on purpose (both entries say 是)",
+            "是：同时在另一镇街的名册上（两处都须填“是”）",
         ),
         ("协助人员", "id") => ("a short unique id", "简短且唯一的编号"),
         ("协助人员", "name") => ("name", "姓名"),
@@ -521,12 +521,12 @@ pub fn note(sheet: &str, key: &str, year: i32, lang: Lang) -> String {
             "离开本镇街的日期（任职到前一天为止）；留空：全年在任",
         ),
         ("协助人员", "transferred_from") => (
-            "for a transfer from another township of the city whose id there differs: that township/id, e.g. 高涌镇/qiu-mj",
-            "从本市其他镇街调入且原编号不同时：原镇街/原编号，如 高涌镇/qiu-mj",
+            "for a transfer from another township whose id there differs: that township/id, e.g. 高涌镇/qiu-mj",
+            "从其他镇街调入且原编号不同时：原镇街/原编号，如 高涌镇/qiu-mj",
         ),
         ("协助人员", "shared") => (
-            "是: also on another township's roster of the city, on purpose (both entries say 是)",
-            "是：同时在本市另一镇街的名册上（两处都须填“是”）",
+            "是: also on another township's roster, on purpose (both entries say 是)",
+            "是：同时在另一镇街的名册上（两处都须填“是”）",
         ),
         ("外出", "person") => (
             "the cadre's or helper's id (or name)",

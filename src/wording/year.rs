@@ -81,17 +81,15 @@ pub fn from_date(r: &Roster, f: &FromDate, lang: Lang) -> String {
             format!("  {}联系的村（社区）：{}\n", person(old), moved.join("，"))
         };
     }
-    out += &if en {
-        format!(
-            "  sessions from {from}: {} of the plan in force dropped, moved or with other people ({} of them household visits), {} new\n",
-            f.dropped, f.visits_moved, f.added
-        )
+    let lead = if en {
+        format!("sessions from {from}")
     } else {
-        format!(
-            "  {from_zh}起的活动：原方案中 {} 场取消、改期或换人（其中入户走访 {} 场），新增 {} 场\n",
-            f.dropped, f.visits_moved, f.added
-        )
+        format!("{from_zh}起的活动")
     };
+    out += &format!(
+        "  {}\n",
+        sessions_changed(&lead, "the plan in force", f, lang)
+    );
     if !f.unit_rises.is_empty() {
         let said: Vec<String> = f
             .unit_rises
@@ -187,15 +185,28 @@ pub fn whole_year(f: &FromDate, lang: Lang) -> String {
         return String::new();
     }
     if lang == Lang::En {
-        format!(
-            "  the year's sessions: {} of the previous plan dropped, moved or with other people ({} of them household visits), {} new; sessions without a township member {short_before} → {short_after}\n",
-            f.dropped, f.visits_moved, f.added
-        )
+        let changed = sessions_changed("the year's sessions", "the previous plan", f, lang);
+        format!("  {changed}; sessions without a township member {short_before} → {short_after}\n")
     } else {
-        format!(
-            "  全年日程：原方案中 {} 场取消、改期或换人（其中入户走访 {} 场），新增 {} 场；缺少镇级人员的接待 {short_before} → {short_after} 次\n",
+        let changed = sessions_changed("全年日程", "", f, lang);
+        format!("  {changed}；缺少镇级人员的接待 {short_before} → {short_after} 次\n")
+    }
+}
+
+/// The sessions a replan changed, after `lead` (from a date, or the
+/// year's): those of the old plan (`old` in English; 原方案 in Chinese)
+/// dropped, moved or with other people, household visits among them, and
+/// the new ones.
+fn sessions_changed(lead: &str, old: &str, f: &FromDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "{lead}: {} of {old} dropped, moved or with other people ({} of them household visits), {} new",
             f.dropped, f.visits_moved, f.added
-        )
+        ),
+        Lang::Zh => format!(
+            "{lead}：原方案中 {} 场取消、改期或换人（其中入户走访 {} 场），新增 {} 场",
+            f.dropped, f.visits_moved, f.added
+        ),
     }
 }
 

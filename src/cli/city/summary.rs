@@ -64,8 +64,8 @@ pub fn write(
         return Ok(());
     }
     let path = plans.join(FILE_NAME);
-    let body = csv(&summarise(figures), lang);
     let city = office(towns);
+    let body = csv(&summarise(figures), &city, lang);
     match write_atomic(&path, body.as_bytes()) {
         Ok(()) => {
             let path = path.display().to_string();

@@ -163,21 +163,61 @@ fn curly_quotes_are_named() {
     );
 }
 
+/// Times as WPS or a Chinese input method types them: a full-width colon
+/// or digits, seconds of zero, a one-digit hour. Each can mean one time
+/// only, so the roster is read as if typed 15:00 (was: refused, naming
+/// the colon), and the plan keeps its window.
 #[test]
-fn a_full_width_colon_in_a_time_is_named() {
+fn times_typed_with_a_full_width_colon_seconds_or_one_digit_are_read() {
+    for (typed, window) in [
+        ("15：00", "15:00–18:30"),
+        ("１５：００", "15:00–18:30"),
+        ("15:00:00", "15:00–18:30"),
+        ("9:00", "09:00–18:30"),
+    ] {
+        let text = base().replacen("start = \"15:00\"", &format!("start = \"{typed}\""), 1);
+        let (d, path) = roster(text.as_bytes());
+        let (code, out, err) = cli::zhudian(&["validate", path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{typed}: {out}{err}");
+        let plan = d.path().join("plan.toml");
+        let (code, out, err) =
+            cli::zhudian(&["plan", path.to_str().unwrap(), "-o", plan.to_str().unwrap()]);
+        assert_eq!(code, 0, "{typed}: {out}{err}");
+        let written = std::fs::read_to_string(&plan).unwrap();
+        let start = window.split('–').next().unwrap();
+        assert!(
+            written.contains(&format!("start = \"{start}\"")),
+            "{typed}: {out}"
+        );
+    }
+}
+
+/// What is still no time is refused at its place, saying what a time looks
+/// like: a full-width full stop by name, a dot or "9点" as not a time.
+#[test]
+fn a_time_that_is_still_unclear_is_refused_at_its_line() {
     let line = line_of(&base(), "start = ");
-    let (en, zh) = first_error("start = \"15:00\"", "start = \"15：00\"");
+    let (en, zh) = first_error("start = \"15:00\"", "start = \"15。00\"");
     assert_eq!(
         en,
         format!(
-            "r.toml:{line}:12: [station], field 'start': full-width colon '：' where the half-width ':' belongs; switch the input method to English punctuation and type ':'"
+            "r.toml:{line}:12: [station], field 'start': full-width full stop '。' where the half-width '.' belongs; switch the input method to English punctuation and type '.'"
         )
     );
     assert_eq!(
         zh,
         format!(
-            "r.toml:{line}:12: 驻点时间（[station]），字段“start”：全角冒号「：」应为半角「:」：请把输入法切换到英文标点后重新输入「:」"
+            "r.toml:{line}:12: 驻点时间（[station]），字段“start”：全角句号「。」应为半角「.」：请把输入法切换到英文标点后重新输入「.」"
         )
+    );
+    let (en, zh) = first_error("start = \"15:00\"", "start = \"15.00\"");
+    assert_eq!(
+        en,
+        format!("r.toml:{line}: [station], field 'start': '15.00' is not a time of day like 15:00")
+    );
+    assert_eq!(
+        zh,
+        format!("r.toml:{line}: 驻点时间（[station]），字段“start”：“15.00”不是 15:00 这样的时刻")
     );
 }
 

@@ -164,3 +164,66 @@ fn warnings_the_report_and_the_workbook_name_them_too() {
         "{rows:?}"
     );
 }
+
+/// beijiao-example, whose 6 township members just staff its 6 sessions a
+/// week, with 梁文辉 at a weekly meeting in the window.
+fn beijiao_with_meeting(dir: &std::path::Path) -> String {
+    let text = std::fs::read_to_string("instances/beijiao-example.toml").unwrap()
+        + "\n[[meeting]]\ntitle = \"镇长办公会\"\nattendees = [\"liang-wh\"]\ndate = \"2015-01-06\"\nstart = \"15:00\"\nend = \"17:00\"\nrepeat = \"weekly\"\n";
+    let path = tmp(dir, "beijiao.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The staffing line of `validate ROSTER` in `lang`, which must pass.
+fn staffing(roster: &str, lang: &str) -> String {
+    let (c, o, e) = zhudian(&["--lang", lang, "validate", roster]);
+    assert_eq!(c, 0, "{o}{e}");
+    let head = if lang == "zh" {
+        "  人手 "
+    } else {
+        "  staffing "
+    };
+    o.lines()
+        .find(|l| l.starts_with(head))
+        .expect(&o)
+        .to_string()
+}
+
+#[test]
+fn validate_names_the_leaders_a_meeting_keeps_and_the_sessions_it_leaves_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = beijiao_with_meeting(dir.path());
+    assert_eq!(
+        staffing(&roster, "zh"),
+        "  人手      每周约需驻点接待 6 次，镇街成员 6 名（驻点领导 3 名、镇街协助人员 3 名），每人每周只能去一个点；但会议“镇长办公会”每个驻点日都占用驻点时间（周二 15:00–18:30），梁文辉要参会，不能驻点，每周约有 1 次接待将因此没有镇街人员：把会议移出驻点时间，或改由别人参会"
+    );
+    assert_eq!(
+        staffing(&roster, "en"),
+        "  staffing   about 6 station sessions a week; 6 township members (3 leaders, 3 of the township's helpers), one place a week each; but the meeting '镇长办公会' takes the station window (Tue 15:00–18:30) every station day, and 梁文辉, who attends, cannot station, so about 1 session a week will have no township member: move it out of the window or have someone else attend"
+    );
+    // The plan bears it out: 梁文辉 sits no session all year.
+    let out = tmp(dir.path(), "plan.toml");
+    let (c, o, e) = zhudian(&["--lang", "zh", "plan", &roster, "-o", &out]);
+    assert_eq!(c, 0, "{o}{e}");
+    assert!(o.contains("\n    - 梁文辉1—12月没有一次驻点接待："), "{o}");
+    // Without the meeting the line says nothing of it.
+    assert_eq!(
+        staffing("instances/beijiao-example.toml", "zh"),
+        "  人手      每周约需驻点接待 6 次，镇街成员 6 名（驻点领导 3 名、镇街协助人员 3 名），每人每周只能去一个点"
+    );
+}
+
+#[test]
+fn validate_says_the_months_of_a_predecessor_and_a_successor_kept_by_an_inherited_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = with_meeting(dir.path());
+    assert_eq!(
+        staffing(&roster, "zh"),
+        "  人手      每周约需驻点接待 26 次，镇街成员 33 名（驻点领导 12 名、镇街协助人员 21 名），每人每周只能去一个点；但会议“县人大常委会例会”每个驻点日都占用驻点时间（周二 15:00–18:30），彭坚丽（6月）、林晓阳（自2015年7月1日接任起）要参会，不能驻点：把会议移出驻点时间，或改由别人参会"
+    );
+    assert_eq!(
+        staffing(&roster, "en"),
+        "  staffing   about 26 station sessions a week; 33 township members (12 leaders, 21 of the township's helpers), one place a week each; but the meeting '县人大常委会例会' takes the station window (Tue 15:00–18:30) every station day, and 彭坚丽 (June) and 林晓阳 (since taking over on 2015-07-01), who attend, cannot station: move it out of the window or have someone else attend"
+    );
+}

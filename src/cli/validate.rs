@@ -103,6 +103,11 @@ pub fn run(args: &ValidateArgs, lang: Lang) -> i32 {
                     .map(|c| c.name.clone())
                     .collect();
                 summary.cadres -= idle.len();
+                // What the plan would find: leaders a meeting keeps from the window.
+                summary.window_taken = crate::calendar::taken::window_taken_before_planning(r)
+                    .into_iter()
+                    .filter(|t| !idle.contains(&t.name))
+                    .collect();
                 summary.shared_idle = idle;
                 out!("{}", summary.say(lang));
                 // Each unit's minutes, to choose a what-if's min_travel_minutes;

@@ -19,6 +19,17 @@ pub fn ascii_for(c: char) -> Option<char> {
     }
 }
 
+/// `s` with full-width digits and colons made half-width, the rest as it
+/// is: a time of day typed with a Chinese input method.
+pub fn time_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match ascii_for(c) {
+            Some(a) if a.is_ascii_digit() || a == ':' => a,
+            _ => c,
+        })
+        .collect()
+}
+
 /// The first such character in `s`: its byte offset and itself.
 pub fn first_in(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|(_, c)| ascii_for(*c).is_some())

@@ -404,9 +404,11 @@ impl<'c, 's, 'a, 'i> Tab<'c, 's, 'a, 'i> {
                 return None;
             }
         };
-        let t = text.trim();
-        match NaiveTime::parse_from_str(t, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+        // "15：00" or "１５:00", as a Chinese input method types it, can
+        // mean nothing else (the workbook reads its cells so too).
+        let t = super::fullwidth::time_digits(text.trim());
+        match NaiveTime::parse_from_str(&t, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(&t, "%H:%M:%S"))
         {
             // The calendar and `check` work in minutes: 18:30:30 would
             // plan as 18:30 and then fail every session's check.

@@ -24,6 +24,10 @@ pub struct Summary {
     /// earlier township's station takes this one's dates): not counted in
     /// `cadres`; `validate` on a city fills it in (`roster::clash`).
     pub shared_idle: Vec<String>,
+    /// Leaders whom meetings in the station window keep from stationing:
+    /// the roster cannot tell it, so `validate` fills it in
+    /// (`calendar::taken`), to say beside the staffing line.
+    pub window_taken: Vec<crate::calendar::taken::WindowTaken>,
     pub helpers_by_role: Vec<(Role, usize)>,
     /// Leaders' summed [min, max] against the number of units.
     pub places: (usize, usize),
@@ -227,6 +231,7 @@ pub fn summarize(r: &Roster) -> Summary {
         cadres: r.cadres.len(),
         cadres_leaving,
         shared_idle: Vec::new(),
+        window_taken: Vec::new(),
         helpers_by_role: roles.into_iter().collect(),
         places,
         slots,

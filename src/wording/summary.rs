@@ -135,7 +135,20 @@ impl crate::roster::summary::Summary {
         let sessions = (self.units - self.biweekly) + self.biweekly.div_ceil(2);
         let members = self.cadres + self.township_helpers;
         let short = sessions.saturating_sub(members);
-        match lang {
+        // A leader kept every month of the year is one place a week fewer.
+        let kept = self
+            .window_taken
+            .iter()
+            .filter(|t| t.months.len() == 12 || t.since.is_some())
+            .count();
+        let more_short = sessions.saturating_sub(members.saturating_sub(kept)) - short;
+        let taken = match self.window_taken.is_empty() {
+            true => String::new(),
+            false => {
+                super::window_taken::beside_staffing(&self.window_taken, short, more_short, lang)
+            }
+        };
+        let line = match lang {
             Lang::En => format!(
                 "  staffing   about {} a week; {} ({}, {} of the township's helpers), one place a week each{}\n",
                 super::counted(sessions, "station session", "station sessions"),
@@ -163,7 +176,8 @@ impl crate::roster::summary::Summary {
                     self.shared_said(lang)
                 }
             ),
-        }
+        };
+        format!("{}{taken}\n", line.trim_end_matches('\n'))
     }
 }
 

@@ -26,6 +26,7 @@ fn short(rebuilt: Option<Rebuilt>) -> CalendarSaid {
         rebuilt,
         remedy: Remedy::Team,
         made_up: Vec::new(),
+        skills: Vec::new(),
     }
 }
 

@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session, Substitute, Timetable, Warning};
 use crate::wording::calendar::{CalendarSaid, Rebuilt, Remedy};
+use crate::wording::shortfall::SkillShare;
 use crate::wording::warnings::WarningSaid;
 use crate::wording::{Lang, Say};
 use cx::{Cx, hhmm};
@@ -52,6 +53,62 @@ fn own_heads(r: &Roster, units: usize) -> Option<usize> {
         let township_helpers = r.helpers.iter().filter(|h| h.unit.is_none()).count();
         units.saturating_sub(township_helpers)
     })
+}
+
+/// Skills that force department heads onto two teams: per skill, the teams
+/// with sessions that need it and whose leader lacks it, nor anyone of the
+/// team outside the township's people, against the heads
+/// of a township place who have it, where those teams outnumber them (no
+/// head at all is an unmet need, said elsewhere). Skill by skill, in order.
+fn skills_shared(cx: &Cx) -> Vec<SkillShare> {
+    let r = cx.roster;
+    let township_role = |h: &crate::model::Helper| {
+        h.unit.is_none()
+            && r.policy
+                .team
+                .iter()
+                .any(|t| !t.from_unit && t.roles.contains(&h.role))
+    };
+    let mut teams: BTreeMap<&str, usize> = BTreeMap::new();
+    for (u, unit) in r.units.iter().enumerate() {
+        let Some(leader) = cx.teams[u].leader.filter(|_| !cx.skip[u]) else {
+            continue;
+        };
+        let skills = r
+            .cadre_index(&cx.persons[leader].id)
+            .map_or(&[][..], |c| &r.cadres[c].skills[..]);
+        // A need the unit's own people or an assist member (a lawyer, a
+        // police officer) meets takes no department head.
+        let met_without_heads = |need: &String| {
+            cx.teams[u].members.iter().any(|&p| {
+                r.helper_index(&cx.persons[p].id).is_some_and(|h| {
+                    !township_role(&r.helpers[h]) && r.helpers[h].skills.contains(need)
+                })
+            })
+        };
+        for need in unit
+            .needs
+            .iter()
+            .filter(|n| !skills.contains(n) && !met_without_heads(n))
+        {
+            *teams.entry(need).or_default() += 1;
+        }
+    }
+    teams
+        .into_iter()
+        .filter_map(|(skill, teams)| {
+            let heads = r
+                .helpers
+                .iter()
+                .filter(|h| township_role(h) && h.skills.iter().any(|s| s == skill))
+                .count();
+            (heads > 0 && teams > heads).then(|| SkillShare {
+                skill: skill.to_string(),
+                teams,
+                heads,
+            })
+        })
+        .collect()
 }
 
 /// The `n` weekly units with sessions farthest from the office by road
@@ -345,6 +402,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
         .iter()
         .map(Into::into)
         .collect();
+    let skills = skills_shared(&cx);
     let min_present = r.policy.min_present;
     // The days a short session was made up on, so its warning says so.
     let made_up = |unit: usize, day: usize| -> Vec<String> {
@@ -434,6 +492,7 @@ pub(crate) fn build_carrying(roster: &Roster, plan: &mut PlanFile, carried: &Car
                 township_members: st.township_members,
                 remedy,
                 made_up: made_up(s.unit, day),
+                skills: skills.clone(),
             };
             warnings.push(Warning {
                 kind: "shortfall".into(),

@@ -50,6 +50,10 @@ pub enum CalendarSaid {
         /// The days its make-up sessions were held, `YYYY-MM-DD`.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         made_up: Vec<String>,
+        /// Skills that force department heads onto two teams: said with
+        /// the figures, since no count of heads alone answers them.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        skills: Vec<super::shortfall::SkillShare>,
     },
     /// A make-up session (on `date`, for the session of `makes_up`) with
     /// fewer than `min_present` people: those it had, by name.
@@ -681,6 +685,7 @@ mod date_tests {
             }),
             remedy: Remedy::Assist,
             made_up: Vec::new(),
+            skills: Vec::new(),
         };
         assert_eq!(
             short.say(Lang::Zh),

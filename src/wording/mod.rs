@@ -30,6 +30,7 @@ pub mod roster;
 pub mod scenario;
 pub mod shared_idle;
 pub mod shortfall;
+pub mod skill_share;
 pub mod slot_helpers;
 pub mod station;
 pub mod summary;

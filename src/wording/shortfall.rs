@@ -10,6 +10,7 @@
 
 use super::Lang;
 use super::calendar::{CalendarSaid, Rebuilt, day, days};
+pub use super::skill_share::SkillShare;
 
 /// A shortfall warning; `figures`: with the calendar's figures (a warning
 /// that stands alone: the plan file, a CSV or workbook row), or without
@@ -70,14 +71,17 @@ impl CalendarSaid {
                 member_weeks,
                 township_members,
                 rebuilt,
+                skills,
                 ..
-            } => Some(counts(
-                *unit_weeks,
-                *member_weeks,
-                *township_members,
-                rebuilt.as_ref(),
-                lang,
-            )),
+            } => Some(
+                counts(
+                    *unit_weeks,
+                    *member_weeks,
+                    *township_members,
+                    rebuilt.as_ref(),
+                    lang,
+                ) + &super::skill_share::said(skills, lang),
+            ),
             _ => None,
         }
     }
@@ -680,6 +684,7 @@ mod figures_tests {
             rebuilt: None,
             remedy: Remedy::Team,
             made_up: Vec::new(),
+            skills: Vec::new(),
         };
         assert_eq!(
             short.say(Lang::Zh),

@@ -315,3 +315,80 @@ fn a_handover_shows_both_leaders_each_under_their_own_dates() {
         assert!(page.contains(part), "{part}\n{page}");
     }
 }
+
+#[test]
+fn a_units_own_place_is_posted_and_on_the_phone_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = dir.path().join("roster.toml");
+    let text = TWO_VILLAGES.replace(
+        "name = \"西海村\"\n",
+        "name = \"西海村\"\nplace = \"西海村文化楼二楼\"\n",
+    );
+    std::fs::write(&roster, &text).unwrap();
+    let roster = roster.to_str().unwrap();
+    let plan = dir.path().join("plan.toml");
+    let plan = plan.to_str().unwrap();
+    let (c, _, err) = zhudian(&["plan", roster, "-o", plan]);
+    assert_eq!(c, 0, "{err}");
+    for (lang, own, default) in [
+        (
+            "zh",
+            "<tr><th>驻点地点</th><td>西海村文化楼二楼</td></tr>",
+            "<tr><th>驻点地点</th><td>三洪奇村党群服务中心</td></tr>",
+        ),
+        (
+            "en",
+            "<tr><th>Where</th><td>西海村文化楼二楼</td></tr>",
+            "<tr><th>Where</th><td>三洪奇村 service centre (党群服务中心)</td></tr>",
+        ),
+    ] {
+        let (_, page) = notice(dir.path(), plan, lang, &[]);
+        assert!(page.contains(own), "{own}\n{page}");
+        assert!(page.contains(default), "{default}\n{page}");
+    }
+    let ics = dir.path().join("ics");
+    let (c, out, err) = zhudian(&[
+        "--lang",
+        "zh",
+        "calendar",
+        plan,
+        "--ics",
+        ics.to_str().unwrap(),
+    ]);
+    assert_eq!(c, 0, "{out}{err}");
+    let mut locations = std::collections::BTreeSet::new();
+    for f in std::fs::read_dir(&ics).unwrap() {
+        let body = std::fs::read_to_string(f.unwrap().path()).unwrap();
+        for l in body.lines().filter_map(|l| l.strip_prefix("LOCATION:")) {
+            locations.insert(l.to_string());
+        }
+    }
+    assert!(locations.contains("西海村文化楼二楼"), "{locations:?}");
+    assert!(
+        locations.contains("三洪奇村党群服务中心（驻点工作室）"),
+        "{locations:?}"
+    );
+    // The workbook keeps it in its own column, and gives it back.
+    let xlsx = dir.path().join("roster.xlsx");
+    let back = dir.path().join("back.toml");
+    for (from, to) in [(roster, &xlsx), (xlsx.to_str().unwrap(), &back)] {
+        let (c, out, err) = zhudian(&["convert", from, to.to_str().unwrap()]);
+        assert_eq!(c, 0, "{out}{err}");
+    }
+    let back = std::fs::read_to_string(back).unwrap();
+    assert!(back.contains("place = \"西海村文化楼二楼\""), "{back}");
+    let template = dir.path().join("template.xlsx");
+    let (c, _, err) = zhudian(&["template", template.to_str().unwrap()]);
+    assert_eq!(c, 0, "{err}");
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&template).unwrap();
+    let sheet = wb.worksheet_range("村居").unwrap();
+    let heads: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(heads.iter().any(|h| h.starts_with("驻点地点")), "{heads:?}");
+}

@@ -134,7 +134,10 @@ fn one_unit(s: &mut String, roster: &Roster, plan: &PlanFile, u: usize, lang: La
             lang,
         )),
     );
-    fact(NoticeLabel::Place, esc(&place(&unit.name, lang)));
+    fact(
+        NoticeLabel::Place,
+        esc(&place(&unit.name, unit.place.as_deref(), lang)),
+    );
     s.push_str("</table>");
     // The leader of each held date, and whether they come in person: a
     // leader who comes on every date needs no mark.

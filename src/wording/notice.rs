@@ -58,11 +58,13 @@ pub fn subtitle(township: &str, year: i32, lang: Lang) -> String {
     }
 }
 
-/// Where the sessions are held: the unit's service centre.
-pub fn place(unit: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{unit}党群服务中心"),
-        Lang::En => format!("{unit} service centre (党群服务中心)"),
+/// Where the sessions are held: the roster's `place` as written, else the
+/// unit's service centre.
+pub fn place(unit: &str, given: Option<&str>, lang: Lang) -> String {
+    match (given, lang) {
+        (Some(p), _) => p.to_string(),
+        (None, Lang::Zh) => format!("{unit}党群服务中心"),
+        (None, Lang::En) => format!("{unit} service centre (党群服务中心)"),
     }
 }
 

@@ -344,6 +344,9 @@ pub struct Unit {
     pub node: String,
     /// Where the unit lies on the report's map (optional).
     pub position: Option<Position>,
+    /// Where its station sessions are held, as the roster names it; `None`
+    /// for the default, the unit's 党群服务中心.
+    pub place: Option<String>,
     pub line: Option<usize>,
 }
 

@@ -328,7 +328,15 @@ fn calendar_for(roster: &Roster, f: &Following, person: &str, lang: Lang) -> Str
             &mut ev,
             &format!(
                 "LOCATION:{}",
-                text(&words::location(&s.kind, &name, s.hamlet.as_deref(), lang))
+                text(&words::location(
+                    &s.kind,
+                    &name,
+                    roster
+                        .unit_index(&s.unit)
+                        .and_then(|u| roster.units[u].place.as_deref()),
+                    s.hamlet.as_deref(),
+                    lang
+                ))
             ),
         );
         line(

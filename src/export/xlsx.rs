@@ -13,6 +13,7 @@ use rust_xlsxwriter::{Format, XlsxError};
 use super::{name_of, unit_name};
 use crate::model::Roster;
 use crate::plan::{PlanFile, Session};
+use crate::scenario::leader_turns::{inside, leader_dates, periods};
 use crate::scenario::transfer::Moves;
 use crate::wording::Lang;
 use crate::wording::calendar as cal_words;
@@ -137,77 +138,6 @@ fn township_member(r: &Roster, id: &str) -> bool {
             .is_some_and(|h| r.helpers[h].unit.is_none())
 }
 
-/// A unit's leaders over the year, each with the first day (from) and the
-/// first day past (until) of their period. From the posted timetables when
-/// the unit has more than one (a handover, or a replan giving the unit to
-/// another leader): a period starts on the handover or replan date between
-/// the two leaders' turns. Else from the plan's handovers in date order; a
-/// unit no change touches has one period.
-fn periods<'a>(
-    plan: &'a PlanFile,
-    unit: &str,
-    leader: &'a str,
-    posted: &[&'a crate::plan::Timetable],
-) -> Vec<(&'a str, Option<&'a str>, Option<&'a str>)> {
-    let mut changes: Vec<&str> = plan
-        .handover
-        .iter()
-        .filter(|h| h.units.iter().any(|u| u == unit))
-        .map(|h| h.date.as_str())
-        .chain(plan.plan.replanned_from.as_deref())
-        .collect();
-    changes.sort_unstable();
-    if posted.len() > 1 {
-        let dates = |t: &'a crate::plan::Timetable| -> Vec<&'a str> {
-            let mut v: Vec<&str> = t
-                .leader_dates
-                .iter()
-                .map(String::as_str)
-                .chain(t.substitute.iter().map(|s| s.date.as_str()))
-                .collect();
-            v.sort_unstable();
-            v
-        };
-        let mut starts: Vec<Option<&str>> = vec![None];
-        for w in posted.windows(2) {
-            let (before, after) = (dates(w[0]), dates(w[1]));
-            let last = before.last().copied().unwrap_or("");
-            let first = after.first().copied();
-            let cut = changes
-                .iter()
-                .copied()
-                .find(|c| *c > last && first.is_none_or(|f| *c <= f))
-                .or(first);
-            starts.push(cut);
-        }
-        // A leader posted again from a replan's date keeps one period.
-        let mut out: Vec<(&str, Option<&str>, Option<&str>)> = Vec::new();
-        for (i, t) in posted.iter().enumerate() {
-            let until = starts.get(i + 1).copied().flatten();
-            match out.last_mut() {
-                Some(last) if last.0 == t.leader => last.2 = until,
-                _ => out.push((t.leader.as_str(), starts[i], until)),
-            }
-        }
-        return out;
-    }
-    let mut hs: Vec<_> = plan
-        .handover
-        .iter()
-        .filter(|h| h.units.iter().any(|u| u == unit))
-        .collect();
-    hs.sort_by(|a, b| a.date.cmp(&b.date));
-    let Some(first) = hs.first() else {
-        return vec![(leader, None, None)];
-    };
-    let mut out = vec![(first.from.as_str(), None, Some(first.date.as_str()))];
-    for (i, h) in hs.iter().enumerate() {
-        let until = hs.get(i + 1).map(|n| n.date.as_str());
-        out.push((h.to.as_str(), Some(h.date.as_str()), until));
-    }
-    out
-}
-
 /// The leader column of a period: the name alone for the whole year, else
 /// the name with the period ("梁志华（至7月14日）", "赵永明（7月15日起）").
 fn period_label(
@@ -244,23 +174,22 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
         let sessions = by_unit.get(a.unit.as_str()).cloned().unwrap_or_default();
         let posted: Vec<_> = plan.timetable.iter().filter(|t| t.unit == a.unit).collect();
         for period in periods(plan, &a.unit, &a.leader, &posted) {
-            let (leader, from, until) = period;
-            let inside = |d: &str| from.is_none_or(|f| d >= f) && until.is_none_or(|u| d < u);
-            let mine: Vec<&&Session> = sessions.iter().filter(|s| inside(&s.date)).collect();
-            let mut with_leader = Vec::new();
+            let leader = period.0;
+            let mine: Vec<&Session> = sessions
+                .iter()
+                .copied()
+                .filter(|s| inside(period, &s.date))
+                .collect();
+            let with_leader: Vec<(u32, u32)> = leader_dates(period, &posted, &sessions)
+                .into_iter()
+                .map(|d| (d.month(), d.day()))
+                .collect();
             let mut subs = Vec::new();
             if !posted.is_empty() {
-                // The plan's posted timetable (fixed rotation): this leader's
-                // turns, and who stands in when the leader is blocked.
+                // The plan's posted timetable (fixed rotation): who stands in
+                // when the leader is blocked.
                 for t in posted.iter().filter(|t| t.leader == leader) {
-                    with_leader.extend(
-                        t.leader_dates
-                            .iter()
-                            .filter(|d| inside(d))
-                            .filter_map(|d| day(d))
-                            .map(|d| (d.month(), d.day())),
-                    );
-                    for s in t.substitute.iter().filter(|s| inside(&s.date)) {
+                    for s in t.substitute.iter().filter(|s| inside(period, &s.date)) {
                         let Some(d) = day(&s.date) else { continue };
                         // Only the township's people stand in for the leader;
                         // the unit's own secretary alone leaves the turn short.
@@ -270,41 +199,16 @@ fn timetable(r: &Roster, plan: &PlanFile, lang: Lang) -> Vec<Vec<Out>> {
                     }
                 }
             } else {
-                for s in &mine {
+                for s in mine
+                    .iter()
+                    .filter(|s| !s.people.iter().any(|p| p == leader))
+                {
                     let Some(d) = day(&s.date) else { continue };
-                    if s.people.iter().any(|p| p == leader) {
-                        with_leader.push((d.month(), d.day()));
-                    } else {
-                        let who = township_names(r, &s.people);
-                        let made_up = made_up_on(plan, &a.unit, &s.date);
-                        subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
-                    }
+                    let who = township_names(r, &s.people);
+                    let made_up = made_up_on(plan, &a.unit, &s.date);
+                    subs.push(words::substituted(d.month(), d.day(), &who, made_up, lang));
                 }
             }
-            // A replan from a later date posts only the turns from its date
-            // on: the leader's earlier sessions in the period count too.
-            if !posted.is_empty() {
-                let first_posted = posted
-                    .iter()
-                    .filter(|t| t.leader == leader)
-                    .flat_map(|t| {
-                        t.leader_dates
-                            .iter()
-                            .chain(t.substitute.iter().map(|s| &s.date))
-                    })
-                    .filter(|d| inside(d))
-                    .min()
-                    .map(String::as_str);
-                with_leader.extend(
-                    mine.iter()
-                        .filter(|s| first_posted.is_some_and(|f| s.date.as_str() < f))
-                        .filter(|s| s.people.iter().any(|p| p == leader))
-                        .filter_map(|s| day(&s.date))
-                        .map(|d| (d.month(), d.day())),
-                );
-            }
-            with_leader.sort_unstable();
-            with_leader.dedup();
             rows.push(vec![
                 Out::Text(unit_name(r, &a.unit)),
                 Out::Text(words::station_time(wd, &start, &end, fortnightly, lang)),

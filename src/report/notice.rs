@@ -14,14 +14,16 @@ use chrono::{Datelike, NaiveDate};
 use super::html::esc;
 use super::map::{person_name, unit_name};
 use super::year::window_days;
+use crate::export::xlsx::stretch;
 use crate::model::{Cadence, Roster};
-use crate::plan::PlanFile;
+use crate::plan::{PlanFile, Session};
+use crate::scenario::leader_turns::{Period, inside, leader_dates, periods};
 use crate::wording::Lang;
 use crate::wording::calendar::weekday;
-use crate::wording::documents::{month_day, station_time};
+use crate::wording::documents::{in_post, month_day, station_time};
 use crate::wording::notice::{
-    NoticeLabel, closing, colon, dated, days, holiday, month, moved, person, place, sep, subtitle,
-    title,
+    NoticeLabel, closing, colon, comes_in_person, dated, day, days_sep, holiday, how_often,
+    in_person_line, leader_in_post, month, moved, person, place, sep, subtitle, title,
 };
 use crate::wording::report::{html_lang, leader_post, role};
 
@@ -84,8 +86,34 @@ fn one_unit(s: &mut String, roster: &Roster, plan: &PlanFile, u: usize, lang: La
     let mut fact = |label: NoticeLabel, value: String| {
         let _ = write!(s, "<tr><th>{}</th><td>{}</td></tr>", label.say(lang), value);
     };
+    // The unit's leaders over the year (more than one after a handover)
+    // and the dates each comes in person, as the exported timetable has them.
+    let posted: Vec<_> = plan.timetable.iter().filter(|t| t.unit == id).collect();
+    let stations: Vec<&Session> = plan
+        .session
+        .iter()
+        .filter(|x| x.unit == id && x.kind == "station")
+        .collect();
+    let leaders: Vec<(Period, Vec<NaiveDate>)> = team
+        .map(|a| periods(plan, id, &a.leader, &posted))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| (p, leader_dates(p, &posted, &stations)))
+        .collect();
+    let span = |p: Period| {
+        let day = |d: Option<&str>| d.and_then(date_of);
+        let (from, last) = stretch(day(p.1), day(p.2));
+        in_post(from, last, lang)
+    };
     if let Some(a) = team {
-        fact(NoticeLabel::Leader, esc(&who(roster, &a.leader, lang)));
+        let lines: Vec<String> = match leaders.as_slice() {
+            [_, _, ..] => leaders
+                .iter()
+                .map(|(p, _)| esc(&leader_in_post(&span(*p), &who(roster, p.0, lang), lang)))
+                .collect(),
+            _ => vec![esc(&who(roster, &a.leader, lang))],
+        };
+        fact(NoticeLabel::Leader, lines.join("<br>"));
         let members: Vec<String> = a
             .helpers
             .iter()
@@ -106,25 +134,75 @@ fn one_unit(s: &mut String, roster: &Roster, plan: &PlanFile, u: usize, lang: La
             lang,
         )),
     );
-    fact(NoticeLabel::Place, esc(&place(&unit.name, lang)));
-    let _ = write!(
-        s,
-        "</table><h2>{}</h2><table class=\"dates\"><tr><th>{}</th><th>{}</th></tr>",
-        NoticeLabel::Dates.say(lang),
-        NoticeLabel::Month.say(lang),
-        NoticeLabel::Days.say(lang),
+    fact(
+        NoticeLabel::Place,
+        esc(&place(&unit.name, unit.place.as_deref(), lang)),
     );
-    let mut by_month: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for d in &held {
-        by_month.entry(d.month()).or_default().push(d.day());
-    }
-    for (m, list) in &by_month {
+    s.push_str("</table>");
+    // The leader of each held date, and whether they come in person: a
+    // leader who comes on every date needs no mark.
+    let of = |d: &NaiveDate| {
+        let text = d.format("%Y-%m-%d").to_string();
+        leaders.iter().position(|(p, _)| inside(*p, &text))
+    };
+    let in_person = |d: &NaiveDate| of(d).is_some_and(|k| leaders[k].1.contains(d));
+    let marked = held.iter().any(|d| !in_person(d));
+    if marked {
+        let visits: Vec<String> = leaders
+            .iter()
+            .map(|(p, dates)| {
+                let shown: Vec<&NaiveDate> = dates.iter().filter(|d| held.contains(d)).collect();
+                let often = (shown.len() > 1).then(|| {
+                    let gap = (*shown[shown.len() - 1] - *shown[0]).num_days() as f64
+                        / (shown.len() - 1) as f64;
+                    how_often((gap / 7.0).round() as u32, lang)
+                });
+                let whole = leaders.len() == 1;
+                comes_in_person(
+                    &who(roster, p.0, lang),
+                    &if whole { String::new() } else { span(*p) },
+                    shown.len(),
+                    often.as_deref(),
+                    lang,
+                )
+            })
+            .collect();
         let _ = write!(
             s,
-            "<tr><td>{}</td><td>{}</td></tr>",
-            esc(&month(*m, lang)),
-            esc(&days(list, lang))
+            "<p class=\"in-person\">{}</p>",
+            esc(&in_person_line(&visits, lang))
         );
+    }
+    let by_leader = leaders.len() > 1;
+    let _ = write!(
+        s,
+        "<h2>{}</h2><table class=\"dates\"><tr><th>{}</th>",
+        NoticeLabel::Dates.say(lang),
+        NoticeLabel::Month.say(lang),
+    );
+    if by_leader {
+        let _ = write!(s, "<th>{}</th>", NoticeLabel::Leader.say(lang));
+    }
+    let _ = write!(s, "<th>{}</th></tr>", NoticeLabel::Days.say(lang));
+    // One row a month, and a month a handover cuts gets a row per leader.
+    let mut rows: BTreeMap<(u32, Option<usize>), Vec<NaiveDate>> = BTreeMap::new();
+    for d in &held {
+        rows.entry((d.month(), of(d))).or_default().push(*d);
+    }
+    for ((m, k), list) in &rows {
+        let _ = write!(s, "<tr><td>{}</td>", esc(&month(*m, lang)));
+        if by_leader {
+            let name = k.map(|k| person_name(roster, leaders[k].0.0)).unwrap_or("");
+            let _ = write!(s, "<td>{}</td>", esc(name));
+        }
+        let list: Vec<String> = list
+            .iter()
+            .map(|d| match esc(&day(d.day(), lang)) {
+                text if marked && in_person(d) => format!("<b>{text}</b>"),
+                text => text,
+            })
+            .collect();
+        let _ = write!(s, "<td>{}</td></tr>", list.join(days_sep(lang)));
     }
     s.push_str("</table>");
     let on = |d: NaiveDate| dated(d.month(), d.day(), weekday(d.weekday(), lang), lang);

@@ -114,6 +114,11 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
         }
     }
     let node = t.str("node");
+    // A blank place is no place: the default stands.
+    let place = t
+        .str("place")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
     let position = super::position::read_position(t);
     t.finish();
     let hamlets = hamlets.unwrap_or_default();
@@ -138,6 +143,7 @@ pub(super) fn read_unit_fields(t: &Tab) -> Unit {
         cadence: cadence.unwrap_or(Cadence::Weekly),
         hamlets,
         position,
+        place,
         line: Some(t.line),
     }
 }

@@ -4,6 +4,7 @@
 pub mod city;
 pub mod compare;
 pub mod in_post;
+pub mod leader_turns;
 pub mod replan;
 pub mod select;
 pub mod short;

@@ -488,11 +488,19 @@ pub fn summary_marked(
     }
 }
 
-/// Where a session is held: the station room, or the hamlet visited.
-pub fn location(kind: &str, unit_name: &str, hamlet: Option<&str>, lang: Lang) -> String {
-    match (kind, hamlet) {
-        ("household_visit", Some(h)) if h != unit_name => format!("{unit_name}{h}"),
-        ("household_visit", _) => unit_name.to_string(),
+/// Where a session is held: the station room (the roster's `place` when
+/// it names one), or the hamlet visited.
+pub fn location(
+    kind: &str,
+    unit_name: &str,
+    place: Option<&str>,
+    hamlet: Option<&str>,
+    lang: Lang,
+) -> String {
+    match (kind, hamlet, place) {
+        ("household_visit", Some(h), _) if h != unit_name => format!("{unit_name}{h}"),
+        ("household_visit", _, _) => unit_name.to_string(),
+        (_, _, Some(p)) => p.to_string(),
         _ => match lang {
             Lang::En => format!("{unit_name} 党群服务中心 (station room)"),
             Lang::Zh => format!("{unit_name}党群服务中心（驻点工作室）"),

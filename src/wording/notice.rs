@@ -58,11 +58,13 @@ pub fn subtitle(township: &str, year: i32, lang: Lang) -> String {
     }
 }
 
-/// Where the sessions are held: the unit's service centre.
-pub fn place(unit: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{unit}党群服务中心"),
-        Lang::En => format!("{unit} service centre (党群服务中心)"),
+/// Where the sessions are held: the roster's `place` as written, else the
+/// unit's service centre.
+pub fn place(unit: &str, given: Option<&str>, lang: Lang) -> String {
+    match (given, lang) {
+        (Some(p), _) => p.to_string(),
+        (None, Lang::Zh) => format!("{unit}党群服务中心"),
+        (None, Lang::En) => format!("{unit} service centre (党群服务中心)"),
     }
 }
 
@@ -77,14 +79,98 @@ pub fn person(name: &str, post: &str, lang: Lang) -> String {
 
 /// A month's days: "6日、13日、20日" / "6, 13, 20".
 pub fn days(days: &[u32], lang: Lang) -> String {
-    let each: Vec<String> = days
-        .iter()
-        .map(|d| match lang {
-            Lang::Zh => format!("{d}日"),
-            Lang::En => d.to_string(),
-        })
-        .collect();
-    each.join(if lang == Lang::Zh { "、" } else { ", " })
+    let each: Vec<String> = days.iter().map(|&d| day(d, lang)).collect();
+    each.join(days_sep(lang))
+}
+
+/// One day of a month's list: "6日" / "6".
+pub fn day(d: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{d}日"),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// Between the days of a month's list.
+pub fn days_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
+/// One leader's line when a handover changes the unit's leader during the
+/// year, `span` from `documents::in_post`: "至8月31日：何振东（纪工委书记）" /
+/// "until Aug 31: 何振东 (纪工委书记)".
+pub fn leader_in_post(span: &str, who: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{span}：{who}"),
+        Lang::En => format!("{span}: {who}"),
+    }
+}
+
+/// How often a leader comes in person, from the mean gap in weeks between
+/// their dates: "约每月一次" / "about once a month".
+pub fn how_often(weeks: u32, lang: Lang) -> String {
+    match (weeks, lang) {
+        (0 | 1, Lang::Zh) => "约每周一次".to_string(),
+        (0 | 1, Lang::En) => "about once a week".to_string(),
+        (2, Lang::Zh) => "约每两周一次".to_string(),
+        (2, Lang::En) => "about once a fortnight".to_string(),
+        (3, Lang::Zh) => "约每三周一次".to_string(),
+        (4 | 5, Lang::Zh) => "约每月一次".to_string(),
+        (4 | 5, Lang::En) => "about once a month".to_string(),
+        (8 | 9, Lang::Zh) => "约每两个月一次".to_string(),
+        (8 | 9, Lang::En) => "about once every two months".to_string(),
+        (n, Lang::Zh) => format!("约每{n}周一次"),
+        (n, Lang::En) => format!("about once every {n} weeks"),
+    }
+}
+
+/// One leader's visits in person: who (with post), the days in post when
+/// not the whole year (`span`, empty else), how many dates and how often
+/// (`often`, none for fewer than two): "潘家俊（办事处副主任）全年到场12次，约每月一次"
+/// / "苏建明（纪工委书记）9月1日起到场4次，约每月一次".
+pub fn comes_in_person(
+    who: &str,
+    span: &str,
+    count: usize,
+    often: Option<&str>,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Zh => {
+            let when = if span.is_empty() { "全年" } else { span };
+            let often = often.map(|o| format!("，{o}")).unwrap_or_default();
+            format!("{who}{when}到场{count}次{often}")
+        }
+        Lang::En => {
+            let when = if span.is_empty() {
+                "this year".to_string()
+            } else {
+                span.to_string()
+            };
+            let times = super::counted(count, "time", "times");
+            let often = often.map(|o| format!(", {o}")).unwrap_or_default();
+            format!("{who} comes in person {times} {when}{often}")
+        }
+    }
+}
+
+/// The line above the dates when the leader does not come every time:
+/// each leader's visits (`comes_in_person`), then where to find them and
+/// who receives residents on the other dates.
+pub fn in_person_line(visits: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{}。到场日期在下表中加粗标出；其余日期由驻点团队成员接待。",
+            visits.join("；")
+        ),
+        Lang::En => format!(
+            "{}. Those dates are in bold below; on the other dates the team receives residents.",
+            visits.join("; ")
+        ),
+    }
 }
 
 /// A month's name in the dates table: "1月" / "Jan".

@@ -449,6 +449,10 @@ pub fn note(sheet: &str, key: &str, year: i32, lang: Lang) -> String {
             "每周 或 隔周 驻点（默认 每周）",
         ),
         ("村居", "node") => ("its road node (default: its id)", "路网节点（默认：编号）"),
+        ("村居", "place") => (
+            "where the station sessions are held, as residents know it (default: the unit's name followed by 党群服务中心)",
+            "驻点接待的地点，按群众熟知的叫法填写（默认：村（社区）名称加“党群服务中心”）",
+        ),
         ("村组", "unit") => ("the unit's id (or name)", "所属村居的编号（或名称）"),
         ("村组", "name") => ("the hamlet's name", "村民小组名称"),
         ("村组", "households") => (

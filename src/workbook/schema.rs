@@ -303,6 +303,7 @@ pub const UNITS: Sheet = Sheet {
         c("needs", "需要的能力", Kind::Skills, false, 18.0),
         c("cadence", "驻点频次", Kind::Choice(CADENCES), false, 10.0),
         c("node", "路网节点", Kind::Text, false, 14.0),
+        c("place", "驻点地点", Kind::Text, false, 20.0),
         c("hamlets", "村民小组", Kind::Hamlets, false, 24.0),
     ],
 };

@@ -351,6 +351,7 @@ fn rows(r: &Roster, sheet: &str) -> Vec<Vec<Out>> {
                     } else {
                         text(&u.node)
                     },
+                    u.place.as_deref().map(text).unwrap_or(Out::Empty),
                     // Hamlets go to the sheet 村组, a row each.
                     Out::Empty,
                 ]

@@ -41,6 +41,41 @@ pub struct ReplanArgs {
     pub engine: EngineArgs,
 }
 
+/// Refuses (exit 2, each unknown entry said) a plan in force naming units
+/// or people the roster lacks: `replan` and `whatif --previous` both ask.
+pub(super) fn names_known(
+    r: &crate::model::Roster,
+    prev: &PlanFile,
+    lang: Lang,
+) -> Result<(), i32> {
+    let unknown = crate::roster::succession::against_previous(r, prev);
+    if unknown.0.is_empty() {
+        return Ok(());
+    }
+    for line in crate::roster::succession::render(&unknown, r, lang) {
+        errln!("{line}");
+    }
+    Err(EXIT_BAD_INPUT)
+}
+
+/// `--from` must fall in the roster's `year` (exit 2 otherwise), for
+/// `replan` and `whatif --previous` alike.
+pub(super) fn in_year(
+    from: chrono::NaiveDate,
+    year: i32,
+    lang: Lang,
+) -> Result<chrono::NaiveDate, i32> {
+    if chrono::Datelike::year(&from) == year {
+        return Ok(from);
+    }
+    let said = ReplanSaid::FromOutsideYear {
+        from: from.to_string(),
+        year,
+    };
+    errln!("{}", said.say(lang));
+    Err(EXIT_BAD_INPUT)
+}
+
 /// Runs `replan`: 0 done, 1 infeasible, 2 bad input.
 pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
     if super::city::is_city(&args.roster) {
@@ -66,28 +101,12 @@ pub fn run(args: &ReplanArgs, lang: Lang) -> i32 {
         &args.engine,
         lang,
         |r| {
-            let unknown = crate::roster::succession::against_previous(r, &prev);
-            if !unknown.0.is_empty() {
-                for line in crate::roster::succession::render(&unknown, r, lang) {
-                    errln!("{line}");
-                }
-                return Err(EXIT_BAD_INPUT);
-            }
+            names_known(r, &prev, lang)?;
             if let Some(typed) = &args.from_typed {
                 from_day.set(Some(typed.on("--from", r.township.year, lang)?));
             }
-            if let Some(from) = from_day.get()
-                && chrono::Datelike::year(&from) != r.township.year
-            {
-                errln!(
-                    "{}",
-                    ReplanSaid::FromOutsideYear {
-                        from: from.to_string(),
-                        year: r.township.year,
-                    }
-                    .say(lang)
-                );
-                return Err(EXIT_BAD_INPUT);
+            if let Some(from) = from_day.get() {
+                in_year(from, r.township.year, lang)?;
             }
             if from_day.get().is_none()
                 && let Some(day) = prev

@@ -65,13 +65,7 @@ fn plan_in_force(
         errln!("{msg}");
         EXIT_BAD_INPUT
     })?;
-    let unknown = crate::roster::succession::against_previous(base, &prev);
-    if !unknown.0.is_empty() {
-        for line in crate::roster::succession::render(&unknown, base, lang) {
-            errln!("{line}");
-        }
-        return Err(EXIT_BAD_INPUT);
-    }
+    super::replan::names_known(base, &prev, lang)?;
     let before = super::replan::roster_before(path, &prev);
     for note in not_carried(base, &prev, before.as_ref()) {
         if let crate::wording::scenario::ReplanSaid::OtherRoster { units, people } = note {
@@ -201,18 +195,16 @@ pub fn run(args: &WhatifArgs, lang: Lang) -> i32 {
         None => None,
     };
     let from = match &args.from {
-        Some(typed) => match typed.on("--from", base.township.year, lang) {
-            Ok(day) if chrono::Datelike::year(&day) == base.township.year => Some(day),
-            Ok(day) => {
-                let said = crate::wording::scenario::ReplanSaid::FromOutsideYear {
-                    from: day.to_string(),
-                    year: base.township.year,
-                };
-                errln!("{}", said.say(lang));
-                return EXIT_BAD_INPUT;
+        Some(typed) => {
+            let year = base.township.year;
+            match typed
+                .on("--from", year, lang)
+                .and_then(|day| super::replan::in_year(day, year, lang))
+            {
+                Ok(day) => Some(day),
+                Err(code) => return code,
             }
-            Err(code) => return code,
-        },
+        }
         None => None,
     };
     let base_said = match in_force {

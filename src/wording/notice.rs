@@ -77,12 +77,6 @@ pub fn person(name: &str, post: &str, lang: Lang) -> String {
     }
 }
 
-/// A month's days: "6日、13日、20日" / "6, 13, 20".
-pub fn days(days: &[u32], lang: Lang) -> String {
-    let each: Vec<String> = days.iter().map(|&d| day(d, lang)).collect();
-    each.join(days_sep(lang))
-}
-
 /// One day of a month's list: "6日" / "6".
 pub fn day(d: u32, lang: Lang) -> String {
     match lang {
@@ -91,7 +85,7 @@ pub fn day(d: u32, lang: Lang) -> String {
     }
 }
 
-/// Between the days of a month's list.
+/// Between the days of a month's list: "6日、13日" / "6, 13".
 pub fn days_sep(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "、",
